@@ -1,0 +1,320 @@
+//! awsQuery and ec2Query requests: flat `Name.member.1.Key=value` parameters read into the
+//! operation's input shape, mirroring botocore's `QuerySerializer` and `EC2Serializer`.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde_json::{Map, Number, Value};
+
+use crate::error::ApiError;
+use crate::model::{ServiceModel, Shape, ShapeRef, ShapeType};
+use crate::timestamp;
+
+/// The parameters of one query request, less `Action`, `Version` and the SigV4 ones.
+#[derive(Debug, Default)]
+pub struct QueryParams {
+    map: BTreeMap<String, String>,
+}
+
+impl QueryParams {
+    /// Read form-encoded pairs (`a=b&c=d`) from the URL query and the body. Invalid UTF-8 in
+    /// a name or value is a client error, as is the same parameter given twice.
+    pub fn parse(parts: &[&[u8]]) -> Result<(QueryParams, Option<String>, Option<String>), ApiError> {
+        let mut map = BTreeMap::new();
+        let (mut action, mut version) = (None, None);
+        for part in parts {
+            for (k, v) in form_urlencoded::parse(part) {
+                if contains_replacement(&k, part) || contains_replacement(&v, part) {
+                    return Err(ApiError::malformed("The request contains invalid UTF-8."));
+                }
+                match k.as_ref() {
+                    "Action" => action = Some(v.into_owned()),
+                    "Version" => version = Some(v.into_owned()),
+                    k if is_auth_param(k) => {}
+                    _ => {
+                        if map.insert(k.into_owned(), v.into_owned()).is_some() {
+                            return Err(ApiError::malformed("A parameter was given more than once."));
+                        }
+                    }
+                }
+            }
+        }
+        Ok((QueryParams { map }, action, version))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.map.get(key).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Does any parameter lie under `prefix.`?
+    fn has_under(&self, prefix: &str) -> bool {
+        let start = format!("{prefix}.");
+        self.map.range(start.clone()..).next().is_some_and(|(k, _)| k.starts_with(&start))
+    }
+
+    /// The numeric indices N of `prefix.N...`, ascending.
+    fn indices(&self, prefix: &str) -> Vec<(u64, String)> {
+        let start = format!("{prefix}.");
+        let mut seen = Vec::new();
+        for (k, _) in self.map.range(start.clone()..) {
+            let Some(rest) = k.strip_prefix(&start) else { break };
+            let idx = rest.split('.').next().unwrap_or("");
+            if let Ok(n) = idx.parse::<u64>() {
+                if seen.last().map(|(m, _)| *m) != Some(n) && !seen.iter().any(|(m, _)| *m == n) {
+                    seen.push((n, idx.to_string()));
+                }
+            }
+        }
+        seen.sort_by_key(|(n, _)| *n);
+        seen
+    }
+}
+
+/// form_urlencoded decodes invalid UTF-8 lossily; catch it by the replacement character when
+/// the raw input did not itself carry one (percent-encoded as %EF%BF%BD).
+fn contains_replacement(decoded: &str, raw: &[u8]) -> bool {
+    decoded.contains('\u{FFFD}') && !raw.windows(9).any(|w| w.eq_ignore_ascii_case(b"%EF%BF%BD"))
+}
+
+fn is_auth_param(k: &str) -> bool {
+    k.starts_with("X-Amz-") || k.starts_with("x-amz-")
+}
+
+struct Reader<'a> {
+    model: &'a ServiceModel,
+    params: &'a QueryParams,
+    ec2: bool,
+    used: HashSet<&'a str>,
+}
+
+/// Read the parameters into the input shape. Unknown parameters are refused with EC2's
+/// `UnknownParameter`, the code AWS's query services use for them.
+pub fn decode(model: &ServiceModel, input: Option<&str>, params: &QueryParams, ec2: bool) -> Result<Value, ApiError> {
+    let Some(input) = input else {
+        return match params.map.keys().next() {
+            Some(k) => Err(unknown(k)),
+            None => Ok(Value::Object(Map::new())),
+        };
+    };
+    let mut r = Reader { model, params, ec2, used: HashSet::new() };
+    let value = r.structure(model.shape(input), "", "")?;
+    if r.used.len() != params.map.len() {
+        if let Some(k) = params.map.keys().find(|k| !r.used.contains(k.as_str())) {
+            return Err(unknown(k));
+        }
+    }
+    Ok(value)
+}
+
+fn unknown(k: &str) -> ApiError {
+    ApiError::new(400, "UnknownParameter", format!("The parameter {k} is not recognized"))
+}
+
+impl<'a> Reader<'a> {
+    fn wire_name(&self, r: &ShapeRef, default: &str) -> String {
+        if self.ec2 {
+            if let Some(q) = &r.query_name {
+                return q.clone();
+            }
+            if let Some(l) = &r.location_name {
+                let mut c = l.chars();
+                return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            }
+            return default.to_string();
+        }
+        r.location_name.clone().unwrap_or_else(|| default.to_string())
+    }
+
+    fn structure(&mut self, shape: &'a Shape, prefix: &str, path: &str) -> Result<Value, ApiError> {
+        let mut out = Map::new();
+        for (name, mref) in &shape.members {
+            let wire = self.wire_name(mref, name);
+            let key = if prefix.is_empty() { wire } else { format!("{prefix}.{wire}") };
+            let member_path = join_path(path, name);
+            if let Some(v) = self.member(mref, &key, &member_path)? {
+                out.insert(name.clone(), v);
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    fn member(&mut self, mref: &'a ShapeRef, key: &str, path: &str) -> Result<Option<Value>, ApiError> {
+        let shape = self.model.shape(&mref.shape);
+        match shape.kind {
+            ShapeType::Structure => {
+                if !self.params.has_under(key) {
+                    return Ok(None);
+                }
+                self.structure(shape, key, path).map(Some)
+            }
+            ShapeType::List => self.list(mref, shape, key, path),
+            ShapeType::Map => self.map(mref, shape, key, path),
+            _ => match self.params.map.get_key_value(key) {
+                Some((k, v)) => {
+                    self.used.insert(k.as_str());
+                    scalar(shape.kind, v, path).map(Some)
+                }
+                None => Ok(None),
+            },
+        }
+    }
+
+    fn list(&mut self, mref: &'a ShapeRef, shape: &'a Shape, key: &str, path: &str) -> Result<Option<Value>, ApiError> {
+        let member = shape.member.as_ref().expect("list shape has a member");
+        // An empty list is sent as `Name=` by botocore.
+        if let Some((k, v)) = self.params.map.get_key_value(key) {
+            if v.is_empty() {
+                self.used.insert(k.as_str());
+                return Ok(Some(Value::Array(vec![])));
+            }
+        }
+        let list_prefix = if self.ec2 {
+            key.to_string()
+        } else if shape.flattened || mref.flattened {
+            match &member.location_name {
+                Some(n) => match key.rsplit_once('.') {
+                    Some((head, _)) => format!("{head}.{n}"),
+                    None => n.clone(),
+                },
+                None => key.to_string(),
+            }
+        } else {
+            format!("{key}.{}", member.location_name.as_deref().unwrap_or("member"))
+        };
+        let indices = self.params.indices(&list_prefix);
+        if indices.is_empty() {
+            return Ok(None);
+        }
+        let mut items = Vec::with_capacity(indices.len());
+        for (n, idx) in indices {
+            let item_key = format!("{list_prefix}.{idx}");
+            let item_path = format!("{path}.member.{n}");
+            if let Some(v) = self.member(member, &item_key, &item_path)? {
+                items.push(v);
+            }
+        }
+        Ok(Some(Value::Array(items)))
+    }
+
+    fn map(&mut self, mref: &'a ShapeRef, shape: &'a Shape, key: &str, path: &str) -> Result<Option<Value>, ApiError> {
+        let (kref, vref) = (shape.key.as_ref().expect("map key"), shape.value.as_ref().expect("map value"));
+        let prefix = if shape.flattened || mref.flattened { key.to_string() } else { format!("{key}.entry") };
+        let key_name = self.wire_name(kref, "key");
+        let value_name = self.wire_name(vref, "value");
+        let mut out = Map::new();
+        for (n, idx) in self.params.indices(&prefix) {
+            let entry = format!("{prefix}.{idx}");
+            let entry_path = format!("{path}.entry.{n}");
+            let k = self.member(kref, &format!("{entry}.{key_name}"), &entry_path)?;
+            let v = self.member(vref, &format!("{entry}.{value_name}"), &entry_path)?;
+            match (k, v) {
+                (Some(Value::String(k)), Some(v)) => {
+                    out.insert(k, v);
+                }
+                _ => {
+                    return Err(ApiError::validation(format!(
+                        "1 validation error detected: Map entry at '{entry_path}' needs both a key and a value"
+                    )))
+                }
+            }
+        }
+        Ok(if out.is_empty() { None } else { Some(Value::Object(out)) })
+    }
+}
+
+/// Convert one text value to the shape's scalar type.
+pub fn scalar(kind: ShapeType, text: &str, path: &str) -> Result<Value, ApiError> {
+    let bad = |what: &str| {
+        ApiError::validation(format!(
+            "1 validation error detected: Value '{}' at '{path}' failed to satisfy constraint: Member must be {what}",
+            crate::validate::clip(text)
+        ))
+    };
+    Ok(match kind {
+        ShapeType::String | ShapeType::Blob => Value::String(text.to_string()),
+        ShapeType::Integer | ShapeType::Long => {
+            let n: i64 = text.trim().parse().map_err(|_| bad("a whole number"))?;
+            if kind == ShapeType::Integer && i32::try_from(n).is_err() {
+                return Err(bad("a 32-bit whole number"));
+            }
+            Value::Number(n.into())
+        }
+        ShapeType::Float | ShapeType::Double => {
+            let f: f64 = text.trim().parse().map_err(|_| bad("a number"))?;
+            Value::Number(Number::from_f64(f).ok_or_else(|| bad("a finite number"))?)
+        }
+        ShapeType::Boolean => match text.trim().to_ascii_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => return Err(bad("true or false")),
+        },
+        ShapeType::Timestamp => {
+            let t = timestamp::parse(text).ok_or_else(|| bad("a timestamp"))?;
+            Value::Number(Number::from_f64(t).ok_or_else(|| bad("a timestamp"))?)
+        }
+        ShapeType::Structure | ShapeType::List | ShapeType::Map => return Err(bad("a scalar")),
+    })
+}
+
+/// Paths in messages use the member names with a lower-case first letter, as AWS writes them.
+pub(crate) fn join_path(path: &str, name: &str) -> String {
+    let mut c = name.chars();
+    let lowered: String = c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default();
+    if path.is_empty() {
+        lowered
+    } else {
+        format!("{path}.{lowered}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_embedded;
+
+    fn params(s: &str) -> QueryParams {
+        QueryParams::parse(&[s.as_bytes()]).unwrap().0
+    }
+
+    #[test]
+    fn reads_nested_lists_of_structures() {
+        let m = load_embedded("iam");
+        let p = params("UserName=bob&Path=%2Fops%2F&Tags.member.1.Key=team&Tags.member.1.Value=web&Tags.member.2.Key=x&Tags.member.2.Value=y");
+        let v = decode(m, Some("CreateUserRequest"), &p, false).unwrap();
+        assert_eq!(v["UserName"], "bob");
+        assert_eq!(v["Path"], "/ops/");
+        assert_eq!(v["Tags"][1]["Key"], "x");
+    }
+
+    #[test]
+    fn refuses_unknown_parameters_and_bad_numbers() {
+        let m = load_embedded("iam");
+        let e = decode(m, Some("ListUsersRequest"), &params("Bogus=1"), false).unwrap_err();
+        assert_eq!(e.code, "UnknownParameter");
+        let e = decode(m, Some("ListUsersRequest"), &params("MaxItems=ten"), false).unwrap_err();
+        assert_eq!(e.code, "ValidationError");
+        assert!(e.message.contains("'maxItems'"), "{}", e.message);
+    }
+
+    #[test]
+    fn reads_ec2_flattened_lists() {
+        let m = load_embedded("ec2");
+        let p = params("InstanceId.1=i-1&InstanceId.2=i-2&DryRun=true");
+        let v = decode(m, Some("DescribeInstancesRequest"), &p, true).unwrap();
+        assert_eq!(v["InstanceIds"], serde_json::json!(["i-1", "i-2"]));
+        assert_eq!(v["DryRun"], true);
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_client_error() {
+        let e = QueryParams::parse(&[b"UserName=%FF%FE"]).unwrap_err();
+        assert_eq!(e.status, 400);
+    }
+}

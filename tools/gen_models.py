@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Extract the parts of botocore's service models that homeground's wire layer needs.
+
+Reads botocore's installed `data/<service>/<version>/service-2.json(.gz)` and writes a compact
+copy (no documentation, no examples) to `crates/wire/models/<service>.json`. The output is
+committed, so building homeground needs no Python; re-run this after upgrading botocore:
+
+    python3 tools/gen_models.py
+"""
+import gzip
+import json
+import os
+import sys
+
+SERVICES = ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch"]
+META_KEYS = ["protocol", "protocols", "apiVersion", "xmlNamespace", "targetPrefix", "jsonVersion",
+             "signingName", "endpointPrefix", "serviceId", "awsQueryCompatible"]
+OP_KEYS = ["input", "output", "errors"]
+SHAPE_KEYS = ["type", "members", "required", "member", "key", "value", "flattened", "min", "max",
+              "pattern", "enum", "error", "exception", "timestampFormat", "locationName",
+              "union", "document"]
+MEMBER_KEYS = ["shape", "locationName", "queryName", "flattened", "xmlNamespace", "xmlAttribute"]
+
+
+def load(service):
+    import botocore
+    base = os.path.join(os.path.dirname(botocore.__file__), "data", service)
+    version = sorted(os.listdir(base))[-1]
+    for name in ("service-2.json", "service-2.json.gz"):
+        path = os.path.join(base, version, name)
+        if os.path.exists(path):
+            opener = gzip.open if path.endswith(".gz") else open
+            with opener(path, "rt", encoding="utf-8") as f:
+                return json.load(f)
+    raise SystemExit(f"no model for {service}")
+
+
+def ref(r):
+    return {k: r[k] for k in MEMBER_KEYS if k in r}
+
+
+def strip(model):
+    out = {"metadata": {k: model["metadata"][k] for k in META_KEYS if k in model["metadata"]},
+           "operations": {}, "shapes": {}}
+    for name, op in model["operations"].items():
+        o = {}
+        if "input" in op:
+            o["input"] = op["input"]["shape"]
+        if "output" in op:
+            o["output"] = op["output"]["shape"]
+            if "resultWrapper" in op["output"]:
+                o["resultWrapper"] = op["output"]["resultWrapper"]
+        if op.get("errors"):
+            o["errors"] = [e["shape"] for e in op["errors"]]
+        out["operations"][name] = o
+    for name, shape in model["shapes"].items():
+        s = {k: shape[k] for k in SHAPE_KEYS if k in shape}
+        if "members" in s:
+            s["members"] = {m: ref(r) for m, r in s["members"].items()}
+        for k in ("member", "key", "value"):
+            if k in s:
+                s[k] = ref(s[k])
+        out["shapes"][name] = s
+    return out
+
+
+def main():
+    dest = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "wire", "models")
+    os.makedirs(dest, exist_ok=True)
+    for service in sys.argv[1:] or SERVICES:
+        with open(os.path.join(dest, f"{service}.json"), "w", encoding="utf-8") as f:
+            json.dump(strip(load(service)), f, separators=(",", ":"), sort_keys=True)
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
