@@ -1,1 +1,117 @@
-//! gateway
+//! The region's front door: one HTTP endpoint (HTTP/1.1 and h2c) that reads every request,
+//! verifies its SigV4 signature, routes it to a service, has IAM authorise it, and records it
+//! in the audit log. Services plug in through [`Registry::register`].
+
+pub mod audit;
+mod pipeline;
+mod registry;
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::{Request as HttpRequest, Response, StatusCode};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto;
+use tokio::net::TcpListener;
+
+pub use pipeline::{request_id, Gateway, Request};
+pub use registry::Registry;
+
+/// Largest request body accepted (IAM policy documents and CloudFormation templates fit).
+const MAX_BODY: usize = 8 * 1024 * 1024;
+
+/// Serve API requests on `listener` until `shutdown` resolves, then finish the requests in
+/// flight (for at most 10 s).
+pub async fn serve(listener: TcpListener, gateway: Arc<Gateway>, shutdown: impl Future<Output = ()>) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let builder = auto::Builder::new(TokioExecutor::new());
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, peer) = match accepted {
+                    Ok(a) => a,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                let gw = gateway.clone();
+                let service = hyper::service::service_fn(move |req| {
+                    let gw = gw.clone();
+                    async move { Ok::<_, Infallible>(answer(&gw, req, peer).await) }
+                });
+                let conn = builder.serve_connection(TokioIo::new(stream), service).into_owned();
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    if let Err(e) = conn.await {
+                        tracing::debug!(error = %e, "connection ended with an error");
+                    }
+                });
+            }
+            _ = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    if tokio::time::timeout(Duration::from_secs(10), graceful.shutdown()).await.is_err() {
+        tracing::warn!("connections still open after 10 s; closing them");
+    }
+}
+
+async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> Response<Full<Bytes>> {
+    let (parts, body) = req.into_parts();
+    let body = match Limited::new(body, MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return plain(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large or unreadable."),
+    };
+    let mut headers: Vec<(&str, &str)> = Vec::with_capacity(parts.headers.len() + 1);
+    for (k, v) in &parts.headers {
+        match v.to_str() {
+            Ok(v) => headers.push((k.as_str(), v)),
+            Err(_) => return plain(StatusCode::BAD_REQUEST, "Header values must be visible ASCII."),
+        }
+    }
+    // HTTP/2 carries the host in the URI's authority, not a Host header.
+    let authority = parts.uri.authority().map(|a| a.as_str().to_string());
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        if let Some(a) = authority.as_deref() {
+            headers.push(("host", a));
+        }
+    }
+    let request = Request {
+        method: parts.method.as_str(),
+        path: parts.uri.path(),
+        query: parts.uri.query().unwrap_or(""),
+        headers: &headers,
+        body: &body,
+        source_ip: peer.ip().to_canonical(),
+        secure: false,
+    };
+    let (encoded, request_id) = gw.handle(&request).await;
+    let mut resp = Response::builder()
+        .status(encoded.status)
+        .header("content-type", encoded.content_type)
+        .header("x-amzn-requestid", request_id);
+    if let Some(q) = encoded.query_error {
+        resp = resp.header("x-amzn-query-error", q);
+    }
+    if encoded.smithy {
+        resp = resp.header("smithy-protocol", "rpc-v2-cbor");
+    }
+    resp.body(Full::new(Bytes::from(encoded.body)))
+        .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."))
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(Bytes::from_static(text.as_bytes())));
+    *r.status_mut() = status;
+    r
+}

@@ -1,1 +1,78 @@
-fn main() {}
+//! `homeground`: an AWS-compatible cloud region that really runs on your own servers.
+//! This binary is thin: it reads the command line, opens the data dir and wires the crates.
+
+mod bootstrap;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// An AWS-compatible cloud region that really runs on your own servers.
+///
+/// `homeground up` starts a whole region in one process: one API endpoint that speaks the AWS
+/// protocols (the aws CLI, boto3 and CloudFormation work unchanged against it), verifies every
+/// SigV4 signature and authorises every request with IAM.
+#[derive(Parser, Debug)]
+#[command(name = "homeground", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Start the region in the foreground (SIGINT/SIGTERM stop it cleanly).
+    Up(UpArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct UpArgs {
+    /// Address of the API endpoint (every service, one port).
+    #[arg(long, default_value = "127.0.0.1:4510", env = "HOMEGROUND_LISTEN")]
+    pub listen: SocketAddr,
+
+    /// Where the region keeps its state: database, key file, credentials, audit log.
+    #[arg(long, default_value = "./.homeground", env = "HOMEGROUND_DATA_DIR")]
+    pub data_dir: PathBuf,
+
+    /// The region's name; its availability zones are <region>a … <region>d.
+    #[arg(long, default_value = "ap-northeast-2", env = "HOMEGROUND_REGION")]
+    pub region: String,
+
+    /// Cap the lifetime of every temporary credential (AssumeRole, GetSessionToken) at this
+    /// many seconds, whatever the caller asks for.
+    #[arg(long, value_name = "SECONDS")]
+    pub sts_duration_cap: Option<u64>,
+
+    /// EMULATOR MODE, for other people's test suites: accept any well-formed SigV4 signature
+    /// as the account root. Never use it for a region that runs anything real.
+    #[arg(long)]
+    pub accept_any_credentials: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("HOMEGROUND_LOG").unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let Command::Up(args) = cli.command;
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("homeground: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(bootstrap::up(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("homeground: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

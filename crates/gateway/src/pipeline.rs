@@ -1,0 +1,249 @@
+//! The path of one API request: read → authenticate (SigV4) → route → decode and validate →
+//! authorise (IAM) → run → encode → audit. Each step's failure becomes the AWS error of that
+//! step, in the protocol the request arrived in.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use rand::Rng;
+use serde_json::Value;
+use sigv4::{HttpRequest, SigningKeyCache};
+use time::OffsetDateTime;
+use wire::protocol::{self, query::QueryParams, Encoded, Target};
+use wire::{ApiError, Authorization, CallContext, Protocol, Service};
+
+use crate::audit::{Audit, AuditEvent};
+use crate::registry::Registry;
+
+/// Everything the pipeline needs, shared by all connections.
+pub struct Gateway {
+    pub registry: Registry,
+    pub identity: Arc<iam::Identity>,
+    pub keys: SigningKeyCache,
+    pub audit: Audit,
+    pub region: String,
+}
+
+/// The parts of an HTTP request the pipeline reads.
+pub struct Request<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: &'a str,
+    pub headers: &'a [(&'a str, &'a str)],
+    pub body: &'a [u8],
+    pub source_ip: IpAddr,
+    pub secure: bool,
+}
+
+/// What the pipeline learnt, for the audit record.
+#[derive(Default)]
+struct Trail {
+    principal: Option<String>,
+    access_key_id: Option<String>,
+    service: String,
+    action: String,
+    resources: Vec<String>,
+}
+
+pub fn request_id() -> String {
+    let b: [u8; 16] = rand::thread_rng().gen();
+    let h = hex(&b);
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+fn hex(b: &[u8]) -> String {
+    const D: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(b.len() * 2);
+    for x in b {
+        s.push(D[(x >> 4) as usize] as char);
+        s.push(D[(x & 15) as usize] as char);
+    }
+    s
+}
+
+impl Gateway {
+    /// Answer one request: the encoded answer and its request id.
+    pub async fn handle(&self, req: &Request<'_>) -> (Encoded, String) {
+        let request_id = request_id();
+        let mut trail = Trail::default();
+        let (protocol, model, result) = self.run(req, &request_id, &mut trail).await;
+        let encoded = match &result {
+            Ok((op, output)) => {
+                let model = model.expect("a successful call has a service");
+                protocol::encode_ok(protocol, model, op, output, &request_id)
+            }
+            Err(e) => {
+                if e.status >= 500 {
+                    tracing::error!(request_id, code = %e.code, message = %e.message, "request failed");
+                }
+                protocol::encode_err(protocol, model, e, &request_id)
+            }
+        };
+        self.audit.record(&AuditEvent {
+            time: self.identity.now(),
+            request_id: &request_id,
+            principal: trail.principal.as_deref(),
+            access_key_id: trail.access_key_id.as_deref(),
+            source_ip: &req.source_ip.to_string(),
+            service: &trail.service,
+            action: &trail.action,
+            resources: &trail.resources,
+            status: encoded.status,
+            error_code: result.as_ref().err().map(|e| e.code.as_ref()),
+        });
+        (encoded, request_id)
+    }
+
+    /// Returns the protocol the answer must use, the service's model once known, and the
+    /// operation's name and output.
+    async fn run(
+        &self,
+        req: &Request<'_>,
+        request_id: &str,
+        trail: &mut Trail,
+    ) -> (Protocol, Option<&'static wire::ServiceModel>, Result<(String, Value), ApiError>) {
+        let header = |name: &str| req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v);
+        let target = match protocol::detect(req.path, header) {
+            Ok(t) => t,
+            Err(e) => return (Protocol::Json, None, Err(e)),
+        };
+        // Query parameters (awsQuery/ec2Query) come from the URL and a form body.
+        let (mut params, mut action, mut version) = (None, None, None);
+        let fallback_protocol = match &target {
+            Target::Json { .. } => Protocol::Json,
+            Target::Cbor { .. } => Protocol::Cbor,
+            Target::Query => {
+                let form_body = req.method == "POST";
+                let parts: &[&[u8]] = if form_body { &[req.query.as_bytes(), req.body] } else { &[req.query.as_bytes()] };
+                match QueryParams::parse(parts) {
+                    Ok((p, a, v)) => {
+                        params = Some(p);
+                        action = a;
+                        version = v;
+                    }
+                    Err(e) => return (Protocol::Query, None, Err(e)),
+                }
+                Protocol::Query
+            }
+        };
+
+        // Authenticate.
+        let http = HttpRequest { method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body };
+        let auth = match sigv4::parse(&http) {
+            Ok(Some(a)) => a,
+            Ok(None) => {
+                let e = ApiError::new(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
+                return (fallback_protocol, None, Err(e));
+            }
+            Err(e) => return (fallback_protocol, None, Err(ApiError::new(e.http_status(), e.code(), e.message()))),
+        };
+        let scope_service = auth.credential.service;
+        trail.access_key_id = Some(auth.credential.access_key_id.to_string());
+
+        // Route.
+        let (service, op, version) = match &target {
+            Target::Json { prefix, operation } => (self.registry.by_target(prefix), operation.clone(), None),
+            Target::Cbor { service, operation } => (self.registry.by_target(service), operation.clone(), None),
+            Target::Query => {
+                let Some(action) = action.take() else {
+                    let e = ApiError::missing_parameter("The request must contain the parameter Action");
+                    return (fallback_protocol, None, Err(e));
+                };
+                (self.registry.by_scope(scope_service, version.as_deref()), action, version.take())
+            }
+        };
+        let Some(service) = service else {
+            let e = ApiError::new(
+                400,
+                "UnrecognizedClientException",
+                format!("homeground does not serve the {scope_service} service (yet)."),
+            );
+            return (fallback_protocol, None, Err(e));
+        };
+        let model = service.model();
+        let protocol = match fallback_protocol {
+            Protocol::Query => model.default_protocol(),
+            p => p,
+        };
+        trail.service = service.iam_prefix().to_string();
+        trail.action = op.clone();
+        if !model.speaks(protocol) {
+            let e = ApiError::new(400, "UnknownOperationException", "This service does not speak that protocol.");
+            return (protocol, Some(model), Err(e));
+        }
+        if protocol == Protocol::Query || protocol == Protocol::Ec2 {
+            if let Some(v) = version.as_deref() {
+                if v != model.metadata.api_version {
+                    let e = ApiError::new(400, "InvalidAction", format!("Could not find operation {op} for version {v}"));
+                    return (protocol, Some(model), Err(e));
+                }
+            }
+        }
+
+        let result = self.authenticated(req, &http, &auth, service.as_ref(), protocol, &op, params.as_ref(), request_id, trail).await;
+        (protocol, Some(model), result.map(|v| (op, v)))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn authenticated(
+        &self,
+        req: &Request<'_>,
+        http: &HttpRequest<'_>,
+        auth: &sigv4::ParsedAuth<'_>,
+        service: &dyn Service,
+        protocol: Protocol,
+        op: &str,
+        params: Option<&QueryParams>,
+        request_id: &str,
+        trail: &mut Trail,
+    ) -> Result<Value, ApiError> {
+        let identity = &self.identity;
+        let akid = auth.credential.access_key_id;
+        let cred = if identity.config.accept_any_credentials {
+            Arc::new(iam::ResolvedCredential {
+                secret_access_key: String::new(),
+                principal: identity.root_principal(akid),
+                session: None,
+            })
+        } else {
+            let cred = identity
+                .resolve(akid, auth.security_token.as_deref())
+                .map_err(|f| ApiError::new(f.status(), f.code(), f.message()))?;
+            sigv4::verify(http, auth, &cred.secret_access_key, OffsetDateTime::now_utc(), &self.keys)
+                .map_err(|e| ApiError::new(e.http_status(), e.code(), e.message()))?;
+            cred
+        };
+        trail.principal = Some(cred.principal.arn.clone());
+        identity.note_key_use(akid, service.iam_prefix());
+
+        let model = service.model();
+        let Some(operation) = model.operations.get(op) else {
+            return Err(protocol::unknown_operation(protocol, op));
+        };
+        let input = match (protocol, params) {
+            (Protocol::Query | Protocol::Ec2, Some(p)) => {
+                protocol::query::decode(model, operation.input.as_deref(), p, protocol == Protocol::Ec2)?
+            }
+            (Protocol::Cbor, _) => protocol::json::decode_cbor(model, operation.input.as_deref(), req.body)?,
+            _ => protocol::json::decode_json(model, operation.input.as_deref(), req.body)?,
+        };
+        wire::validate::validate(model, operation.input.as_deref(), &input, protocol == Protocol::Ec2)?;
+
+        let cx = CallContext {
+            request_id: request_id.to_string(),
+            principal: cred.principal.clone(),
+            source_ip: req.source_ip,
+            secure_transport: req.secure,
+            region: self.region.clone(),
+        };
+        match service.authorization(op, &input, &cx)? {
+            Authorization::NotRequired => {}
+            Authorization::Resources(resources) => {
+                let action = format!("{}:{op}", service.iam_prefix());
+                trail.resources = resources.clone();
+                identity.authorize(&cred, &cx, &action, &resources)?;
+            }
+        }
+        service.call(&cx, op, input).await
+    }
+}

@@ -1,0 +1,41 @@
+//! Which service serves a request: by the SigV4 credential scope's service and the query
+//! `Version` (ELB and ELBv2 share a signing name), by the JSON target prefix, or by the CBOR
+//! path's service name. Adding a service is one `register` call.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use wire::Service;
+
+#[derive(Default)]
+pub struct Registry {
+    /// signing name → [(api version, service)]
+    by_signing: HashMap<String, Vec<(String, Arc<dyn Service>)>>,
+    /// JSON target prefix / CBOR service name → service
+    by_target: HashMap<String, Arc<dyn Service>>,
+}
+
+impl Registry {
+    pub fn register(&mut self, service: Arc<dyn Service>) {
+        let md = &service.model().metadata;
+        let signing = md.signing_name.clone().or_else(|| md.endpoint_prefix.clone()).unwrap_or_default();
+        self.by_signing.entry(signing).or_default().push((md.api_version.clone(), service.clone()));
+        if let Some(prefix) = &md.target_prefix {
+            self.by_target.insert(prefix.clone(), service.clone());
+        }
+    }
+
+    /// The service for a query request. Without a matching version the scope's only service
+    /// answers (so that a wrong version gets that service's error).
+    pub fn by_scope(&self, signing_name: &str, version: Option<&str>) -> Option<&Arc<dyn Service>> {
+        let candidates = self.by_signing.get(signing_name)?;
+        version
+            .and_then(|v| candidates.iter().find(|(api, _)| api == v))
+            .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))
+            .map(|(_, s)| s)
+    }
+
+    pub fn by_target(&self, prefix: &str) -> Option<&Arc<dyn Service>> {
+        self.by_target.get(prefix)
+    }
+}

@@ -1,0 +1,109 @@
+//! Bring a region up: the data dir, the store and key file, the account and its root key,
+//! the files the aws CLI and boto3 read, the services, and the API endpoint.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gateway::{audit::Audit, Gateway, Registry};
+use iam::{IamService, Identity, IdentityConfig, StsService, SystemClock};
+use store::{Sealer, Store};
+use tokio::net::TcpListener;
+
+use crate::UpArgs;
+
+type Error = Box<dyn std::error::Error>;
+
+pub async fn up(args: UpArgs) -> Result<(), Error> {
+    let dir = prepare_dir(&args.data_dir)?;
+    let store = Arc::new(Store::open(&dir.join("state.db")).map_err(|e| format!("opening the state store: {e}"))?);
+    let sealer = Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?;
+    if args.accept_any_credentials {
+        tracing::warn!("EMULATOR MODE: --accept-any-credentials is on. ANY well-formed signature is accepted as the account root. Do not run anything real on this region.");
+        eprintln!("homeground: WARNING: --accept-any-credentials: every signed request acts as the account root!");
+    }
+    let config = IdentityConfig {
+        region: args.region.clone(),
+        session_duration_cap: args.sts_duration_cap,
+        accept_any_credentials: args.accept_any_credentials,
+    };
+    let identity = Arc::new(Identity::open(store, sealer, config, Arc::new(SystemClock)).map_err(|e| format!("opening IAM: {e}"))?);
+
+    let mut registry = Registry::default();
+    registry.register(Arc::new(IamService::new(identity.clone())));
+    registry.register(Arc::new(StsService::new(identity.clone())));
+
+    let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
+    let endpoint = format!("http://{}", listener.local_addr()?);
+    let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
+    write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
+
+    let gateway = Arc::new(Gateway {
+        registry,
+        identity: identity.clone(),
+        keys: sigv4::SigningKeyCache::new(),
+        audit: Audit::open(&dir.join("audit.log"))?,
+        region: args.region.clone(),
+    });
+
+    let creds = dir.join("credentials");
+    let conf = dir.join("config");
+    println!("homeground: region {} (zones {r}a-{r}d), account {}, API at {endpoint}", args.region, identity.account, r = args.region);
+    println!("Point the aws CLI and boto3 at it:");
+    println!("  export AWS_SHARED_CREDENTIALS_FILE={}", creds.display());
+    println!("  export AWS_CONFIG_FILE={}", conf.display());
+    println!("  aws sts get-caller-identity");
+    println!("homeground: ready");
+    let _ = std::io::stdout().flush();
+
+    gateway::serve(listener, gateway.clone(), shutdown_signal()).await;
+    tracing::info!("stopped accepting requests; shutting down");
+    drop(gateway);
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut term = match signal(SignalKind::terminate()) {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot watch SIGTERM");
+            return std::future::pending().await;
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT received"),
+        _ = term.recv() => tracing::info!("SIGTERM received"),
+    }
+}
+
+/// Create the data dir (0700) and return its absolute path.
+fn prepare_dir(dir: &Path) -> Result<PathBuf, Error> {
+    fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    Ok(fs::canonicalize(dir)?)
+}
+
+/// Write `<dir>/credentials` and `<dir>/config` in the aws shared-file formats, mode 0600.
+fn write_client_files(dir: &Path, region: &str, endpoint: &str, key_id: &str, secret: &str) -> Result<(), Error> {
+    write_private(
+        &dir.join("credentials"),
+        &format!("[default]\naws_access_key_id = {key_id}\naws_secret_access_key = {secret}\n"),
+    )?;
+    write_private(&dir.join("config"), &format!("[default]\nregion = {region}\nendpoint_url = {endpoint}\n"))?;
+    Ok(())
+}
+
+fn write_private(path: &Path, content: &str) -> Result<(), Error> {
+    let tmp = path.with_extension("tmp");
+    {
+        let mut f = OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+        f.write_all(content.as_bytes())?;
+        f.sync_all()?;
+    }
+    fs::set_permissions(&tmp, fs::Permissions::from_mode(0o600))?;
+    fs::rename(&tmp, path)?;
+    Ok(())
+}

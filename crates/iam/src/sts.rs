@@ -1,0 +1,207 @@
+//! STS: who am I, and temporary credentials (AssumeRole, GetSessionToken) that really expire.
+
+use std::sync::Arc;
+
+use policy::{PolicyDocument, RequestContext};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, PrincipalKind, Service, ServiceModel};
+
+use crate::authorize::Entity;
+use crate::error::{IamError, Result};
+use crate::ids;
+use crate::ops::In;
+use crate::records::{kind, name_key, RoleRec, SessionRec, SessionSource};
+use crate::Identity;
+
+pub struct StsService {
+    id: Arc<Identity>,
+}
+
+impl StsService {
+    pub fn new(id: Arc<Identity>) -> StsService {
+        StsService { id }
+    }
+}
+
+impl Service for StsService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("sts")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "sts"
+    }
+
+    fn authorization(&self, op: &str, _input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
+        Ok(match op {
+            // No permission is needed to ask who you are (AWS: even an explicit deny cannot stop it).
+            "GetCallerIdentity" | "GetSessionToken" | "GetAccessKeyInfo" => Authorization::NotRequired,
+            // AssumeRole weighs the caller's policies and the role's trust policy together.
+            "AssumeRole" => Authorization::NotRequired,
+            _ => Authorization::Resources(vec!["*".into()]),
+        })
+    }
+
+    fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
+        Box::pin(async move {
+            let input = In(&input);
+            let id = &*self.id;
+            let r = match op {
+                "GetCallerIdentity" => Ok(json!({
+                    "UserId": cx.principal.user_id, "Account": cx.principal.account, "Arn": cx.principal.arn,
+                })),
+                "GetAccessKeyInfo" => Ok(json!({"Account": id.account})),
+                "AssumeRole" => tokio::task::block_in_place(|| assume_role(id, cx, &input)),
+                "GetSessionToken" => tokio::task::block_in_place(|| get_session_token(id, cx, &input)),
+                _ => return Err(ApiError::new(501, "NotImplemented", format!("homeground does not implement sts:{op} yet."))),
+            };
+            r.map_err(ApiError::from)
+        })
+    }
+}
+
+/// How long a session lasts: as asked, within the allowed range, under the operator's cap.
+fn lifetime(id: &Identity, asked: Option<i64>, default: i64, max: i64, what: &str) -> Result<f64> {
+    let d = asked.unwrap_or(default);
+    if d < 900 || d > max {
+        return Err(IamError::Validation(format!(
+            "The requested DurationSeconds exceeds the {what} set for this role."
+        ))
+        .or_range(d, max));
+    }
+    let capped = id.config.session_duration_cap.map_or(d, |c| d.min(c as i64));
+    Ok(capped as f64)
+}
+
+impl IamError {
+    fn or_range(self, d: i64, max: i64) -> IamError {
+        if d < 900 {
+            IamError::Validation(format!(
+                "1 validation error detected: Value '{d}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+            ))
+        } else {
+            let _ = max;
+            self
+        }
+    }
+}
+
+struct Issued {
+    access_key_id: String,
+    secret: String,
+    token: String,
+    expiration: f64,
+}
+
+fn issue(id: &Identity, tx: &store::Tx, duration: f64, source: SessionSource, policy: Option<String>, arns: Vec<String>) -> Result<Issued> {
+    let now = id.now();
+    let issued = Issued {
+        access_key_id: ids::access_key_id(true),
+        secret: ids::secret_access_key(),
+        token: ids::session_token(),
+        expiration: (now + duration).floor(),
+    };
+    let rec = SessionRec {
+        access_key_id: issued.access_key_id.clone(),
+        sealed_secret: id.sealer.seal(&issued.secret),
+        token_sha256: hex::encode(Sha256::digest(issued.token.as_bytes())),
+        expiration: issued.expiration,
+        issued: now,
+        source,
+        session_policy: policy,
+        session_policy_arns: arns,
+    };
+    // Sessions long expired are swept as new ones are issued.
+    for (k, old) in tx.list::<SessionRec>(kind::SESSION, "")? {
+        if old.expiration + 86_400.0 < now {
+            tx.delete(kind::SESSION, &k)?;
+        }
+    }
+    tx.put(kind::SESSION, &rec.access_key_id, &rec)?;
+    Ok(issued)
+}
+
+fn credentials(i: &Issued) -> Value {
+    json!({"AccessKeyId": i.access_key_id, "SecretAccessKey": i.secret, "SessionToken": i.token, "Expiration": i.expiration})
+}
+
+fn assume_role(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
+    let p = &cx.principal;
+    let role_arn = input.req("RoleArn");
+    let session = input.req("RoleSessionName");
+    let denied = || {
+        IamError::AccessDenied(format!("User: {} is not authorized to perform: sts:AssumeRole on resource: {role_arn}", p.arn))
+    };
+    if p.is_root() {
+        return Err(IamError::AccessDenied("Roles may not be assumed by root accounts.".into()));
+    }
+    let role_name = role_arn.rsplit('/').next().unwrap_or_default();
+    let role = id.read(|tx| Ok(tx.get::<RoleRec>(kind::ROLE, &name_key(role_name))?))?.filter(|r| r.arn == role_arn).ok_or_else(denied)?;
+    let trust = PolicyDocument::parse(&role.assume_role_policy_document).map_err(|_| denied())?;
+    // The caller's own permissions.
+    let bundle = match &p.kind {
+        PrincipalKind::User { name } => id.bundle_for(Entity::User, name)?,
+        PrincipalKind::AssumedRole { role_name, .. } => id.bundle_for(Entity::Role, role_name)?,
+        _ => return Err(IamError::AccessDenied("Cannot call AssumeRole with session credentials from GetSessionToken.".into())),
+    };
+    let cred = crate::auth::ResolvedCredential { secret_access_key: String::new(), principal: p.clone(), session: None };
+    let mut keys = id.context_keys(&cred, cx);
+    if let Some(ext) = input.s("ExternalId") {
+        keys.set("sts:ExternalId", ext);
+    }
+    keys.set("sts:RoleSessionName", session);
+    let root = format!("arn:aws:iam::{}:root", id.account);
+    let mut aliases = vec![root.as_str()];
+    if let PrincipalKind::AssumedRole { role_arn, .. } = &p.kind {
+        aliases.push(role_arn.as_str());
+    }
+    let mut ctx = RequestContext::new("sts:AssumeRole", role_arn, &keys);
+    ctx.principal_arn = &p.arn;
+    ctx.principal_aliases = &aliases;
+    let identity: Vec<(&str, &PolicyDocument)> = bundle.identity.iter().map(|(l, d)| (l.as_str(), d)).collect();
+    let boundary: Option<Vec<(&str, &PolicyDocument)>> =
+        bundle.boundary.as_ref().map(|b| b.iter().map(|(l, d)| (l.as_str(), d)).collect());
+    let trust_set = [("trust", &trust)];
+    if !policy::authorize_assume_role(&identity, boundary.as_deref(), &trust_set, &ctx).is_allowed() {
+        return Err(denied());
+    }
+    let session_policy = input.s("Policy").map(String::from);
+    if let Some(doc) = &session_policy {
+        PolicyDocument::parse(doc).map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))?;
+    }
+    let arns: Vec<String> = input
+        .0
+        .get("PolicyArns")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|v| v.get("arn").and_then(Value::as_str).map(String::from)).collect())
+        .unwrap_or_default();
+    let duration = lifetime(id, input.i("DurationSeconds"), 3600, role.max_session_duration, "MaxSessionDuration")?;
+    let source = SessionSource::AssumedRole { role_name: role.role_name.clone(), session_name: session.to_string() };
+    let issued = id.write(|tx| {
+        for arn in &arns {
+            crate::ops::policies::require_policy(tx, arn)?;
+        }
+        issue(id, tx, duration, source, session_policy, arns.clone())
+    })?;
+    Ok(json!({
+        "Credentials": credentials(&issued),
+        "AssumedRoleUser": {
+            "AssumedRoleId": format!("{}:{session}", role.role_id),
+            "Arn": format!("arn:aws:sts::{}:assumed-role/{}/{session}", id.account, role.role_name),
+        },
+        "PackedPolicySize": 0,
+    }))
+}
+
+fn get_session_token(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
+    let p = &cx.principal;
+    let (user, max, default) = match &p.kind {
+        PrincipalKind::Root => (None, 3600, 3600),
+        PrincipalKind::User { name } => (Some(name.clone()), 129_600, 43_200),
+        _ => return Err(IamError::AccessDenied("Cannot call GetSessionToken with session credentials".into())),
+    };
+    let duration = lifetime(id, input.i("DurationSeconds"), default, max, "maximum session duration")?;
+    let issued = id.write(|tx| issue(id, tx, duration, SessionSource::Session { user_name: user.clone() }, None, vec![]))?;
+    Ok(json!({ "Credentials": credentials(&issued) }))
+}
