@@ -114,7 +114,8 @@ impl Gateway {
             Target::Cbor { .. } => Protocol::Cbor,
             Target::Query => {
                 let form_body = req.method == "POST";
-                let parts: &[&[u8]] = if form_body { &[req.query.as_bytes(), req.body] } else { &[req.query.as_bytes()] };
+                let parts: &[&[u8]] =
+                    if form_body { &[req.query.as_bytes(), req.body] } else { &[req.query.as_bytes()] };
                 match QueryParams::parse(parts) {
                     Ok((p, a, v)) => {
                         params = Some(p);
@@ -128,7 +129,8 @@ impl Gateway {
         };
 
         // Authenticate.
-        let http = HttpRequest { method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body };
+        let http =
+            HttpRequest { method: req.method, path: req.path, query: req.query, headers: req.headers, body: req.body };
         let auth = match sigv4::parse(&http) {
             Ok(Some(a)) => a,
             Ok(None) => {
@@ -174,13 +176,16 @@ impl Gateway {
         if protocol == Protocol::Query || protocol == Protocol::Ec2 {
             if let Some(v) = version.as_deref() {
                 if v != model.metadata.api_version {
-                    let e = ApiError::new(400, "InvalidAction", format!("Could not find operation {op} for version {v}"));
+                    let e =
+                        ApiError::new(400, "InvalidAction", format!("Could not find operation {op} for version {v}"));
                     return (protocol, Some(model), Err(e));
                 }
             }
         }
 
-        let result = self.authenticated(req, &http, &auth, service.as_ref(), protocol, &op, params.as_ref(), request_id, trail).await;
+        let result = self
+            .authenticated(req, &http, &auth, service.as_ref(), protocol, &op, params.as_ref(), request_id, trail)
+            .await;
         (protocol, Some(model), result.map(|v| (op, v)))
     }
 

@@ -7,10 +7,13 @@ use std::sync::Arc;
 
 use wire::Service;
 
+/// The services behind one signing name, by API version.
+type Versions = Vec<(String, Arc<dyn Service>)>;
+
 #[derive(Default)]
 pub struct Registry {
     /// signing name → [(api version, service)]
-    by_signing: HashMap<String, Vec<(String, Arc<dyn Service>)>>,
+    by_signing: HashMap<String, Versions>,
     /// JSON target prefix / CBOR service name → service
     by_target: HashMap<String, Arc<dyn Service>>,
 }

@@ -29,7 +29,9 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         session_duration_cap: args.sts_duration_cap,
         accept_any_credentials: args.accept_any_credentials,
     };
-    let identity = Arc::new(Identity::open(store, sealer, config, Arc::new(SystemClock)).map_err(|e| format!("opening IAM: {e}"))?);
+    let identity = Arc::new(
+        Identity::open(store, sealer, config, Arc::new(SystemClock)).map_err(|e| format!("opening IAM: {e}"))?,
+    );
 
     let mut registry = Registry::default();
     registry.register(Arc::new(IamService::new(identity.clone())));
@@ -50,7 +52,12 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
 
     let creds = dir.join("credentials");
     let conf = dir.join("config");
-    println!("homeground: region {} (zones {r}a-{r}d), account {}, API at {endpoint}", args.region, identity.account, r = args.region);
+    println!(
+        "homeground: region {} (zones {r}a-{r}d), account {}, API at {endpoint}",
+        args.region,
+        identity.account,
+        r = args.region
+    );
     println!("Point the aws CLI and boto3 at it:");
     println!("  export AWS_SHARED_CREDENTIALS_FILE={}", creds.display());
     println!("  export AWS_CONFIG_FILE={}", conf.display());

@@ -62,7 +62,13 @@ impl Identity {
 
     /// Decide whether the caller may perform `action` on every resource; AccessDenied worded
     /// as AWS words it otherwise.
-    pub fn authorize(&self, cred: &ResolvedCredential, cx: &CallContext, action: &str, resources: &[String]) -> Result<(), ApiError> {
+    pub fn authorize(
+        &self,
+        cred: &ResolvedCredential,
+        cx: &CallContext,
+        action: &str,
+        resources: &[String],
+    ) -> Result<(), ApiError> {
         let p = &cred.principal;
         let bundle = match &p.kind {
             // The root may do anything in its account.
@@ -153,7 +159,8 @@ fn check(
     }
     if let Some(session) = &cred.session {
         if !session.session_policies.is_empty() {
-            let set: Vec<(&str, &PolicyDocument)> = session.session_policies.iter().map(|(l, d)| (l.as_str(), d)).collect();
+            let set: Vec<(&str, &PolicyDocument)> =
+                session.session_policies.iter().map(|(l, d)| (l.as_str(), d)).collect();
             match policy::evaluate_policy_set(&set, &ctx).0 {
                 Decision::Allow => {}
                 Decision::ExplicitDeny => return Err("with an explicit deny in a session policy".into()),
@@ -172,7 +179,12 @@ fn parse_labeled(out: &mut Vec<(String, PolicyDocument)>, label: String, doc: &s
     }
 }
 
-fn attached_and_inline(tx: &store::Tx, entity: Entity, name: &str, out: &mut Vec<(String, PolicyDocument)>) -> Result<()> {
+fn attached_and_inline(
+    tx: &store::Tx,
+    entity: Entity,
+    name: &str,
+    out: &mut Vec<(String, PolicyDocument)>,
+) -> Result<()> {
     let prefix = format!("{}/{}/", entity.as_str(), name_key(name));
     for (_, rec) in tx.list::<InlinePolicyRec>(kind::INLINE, &prefix)? {
         parse_labeled(out, format!("inline:{}", rec.policy_name), &rec.policy_document);

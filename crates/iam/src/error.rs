@@ -54,7 +54,11 @@ impl From<IamError> for ApiError {
             IamError::InvalidClientTokenId(_) => (403, "InvalidClientTokenId"),
             IamError::Store(err) => {
                 tracing::error!(error = %err, "state store failure");
-                return ApiError::new(500, "ServiceFailure", "The request processing has failed because of an unknown error, exception or failure.");
+                return ApiError::new(
+                    500,
+                    "ServiceFailure",
+                    "The request processing has failed because of an unknown error, exception or failure.",
+                );
             }
         };
         ApiError::new(status, code, e.to_string())

@@ -24,11 +24,25 @@ macro_rules! allow {
 }
 
 const READ_ONLY: &str = allow!(
-    "iam:Get*", "iam:List*", "iam:Generate*", "iam:Simulate*", "sts:GetCallerIdentity",
-    "ec2:Describe*", "ec2:GetConsoleOutput", "elasticloadbalancing:Describe*",
-    "autoscaling:Describe*", "cloudwatch:Describe*", "cloudwatch:Get*", "cloudwatch:List*",
-    "sns:Get*", "sns:List*", "cloudformation:Describe*", "cloudformation:Get*",
-    "cloudformation:List*", "cloudformation:ValidateTemplate", "cloudformation:DetectStack*",
+    "iam:Get*",
+    "iam:List*",
+    "iam:Generate*",
+    "iam:Simulate*",
+    "sts:GetCallerIdentity",
+    "ec2:Describe*",
+    "ec2:GetConsoleOutput",
+    "elasticloadbalancing:Describe*",
+    "autoscaling:Describe*",
+    "cloudwatch:Describe*",
+    "cloudwatch:Get*",
+    "cloudwatch:List*",
+    "sns:Get*",
+    "sns:List*",
+    "cloudformation:Describe*",
+    "cloudformation:Get*",
+    "cloudformation:List*",
+    "cloudformation:ValidateTemplate",
+    "cloudformation:DetectStack*",
     "cloudtrail:LookupEvents"
 );
 

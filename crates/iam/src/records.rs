@@ -204,7 +204,12 @@ pub struct SessionRec {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum SessionSource {
-    AssumedRole { role_name: String, session_name: String },
+    AssumedRole {
+        role_name: String,
+        session_name: String,
+    },
     /// GetSessionToken by a user (or by the root when None).
-    Session { user_name: Option<String> },
+    Session {
+        user_name: Option<String>,
+    },
 }

@@ -54,7 +54,13 @@ impl Service for StsService {
                 "GetAccessKeyInfo" => Ok(json!({"Account": id.account})),
                 "AssumeRole" => tokio::task::block_in_place(|| assume_role(id, cx, &input)),
                 "GetSessionToken" => tokio::task::block_in_place(|| get_session_token(id, cx, &input)),
-                _ => return Err(ApiError::new(501, "NotImplemented", format!("homeground does not implement sts:{op} yet."))),
+                _ => {
+                    return Err(ApiError::new(
+                        501,
+                        "NotImplemented",
+                        format!("homeground does not implement sts:{op} yet."),
+                    ))
+                }
             };
             r.map_err(ApiError::from)
         })
@@ -94,7 +100,14 @@ struct Issued {
     expiration: f64,
 }
 
-fn issue(id: &Identity, tx: &store::Tx, duration: f64, source: SessionSource, policy: Option<String>, arns: Vec<String>) -> Result<Issued> {
+fn issue(
+    id: &Identity,
+    tx: &store::Tx,
+    duration: f64,
+    source: SessionSource,
+    policy: Option<String>,
+    arns: Vec<String>,
+) -> Result<Issued> {
     let now = id.now();
     let issued = Issued {
         access_key_id: ids::access_key_id(true),
@@ -131,21 +144,32 @@ fn assume_role(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
     let role_arn = input.req("RoleArn");
     let session = input.req("RoleSessionName");
     let denied = || {
-        IamError::AccessDenied(format!("User: {} is not authorized to perform: sts:AssumeRole on resource: {role_arn}", p.arn))
+        IamError::AccessDenied(format!(
+            "User: {} is not authorized to perform: sts:AssumeRole on resource: {role_arn}",
+            p.arn
+        ))
     };
     if p.is_root() {
         return Err(IamError::AccessDenied("Roles may not be assumed by root accounts.".into()));
     }
     let role_name = role_arn.rsplit('/').next().unwrap_or_default();
-    let role = id.read(|tx| Ok(tx.get::<RoleRec>(kind::ROLE, &name_key(role_name))?))?.filter(|r| r.arn == role_arn).ok_or_else(denied)?;
+    let role = id
+        .read(|tx| Ok(tx.get::<RoleRec>(kind::ROLE, &name_key(role_name))?))?
+        .filter(|r| r.arn == role_arn)
+        .ok_or_else(denied)?;
     let trust = PolicyDocument::parse(&role.assume_role_policy_document).map_err(|_| denied())?;
     // The caller's own permissions.
     let bundle = match &p.kind {
         PrincipalKind::User { name } => id.bundle_for(Entity::User, name)?,
         PrincipalKind::AssumedRole { role_name, .. } => id.bundle_for(Entity::Role, role_name)?,
-        _ => return Err(IamError::AccessDenied("Cannot call AssumeRole with session credentials from GetSessionToken.".into())),
+        _ => {
+            return Err(IamError::AccessDenied(
+                "Cannot call AssumeRole with session credentials from GetSessionToken.".into(),
+            ))
+        }
     };
-    let cred = crate::auth::ResolvedCredential { secret_access_key: String::new(), principal: p.clone(), session: None };
+    let cred =
+        crate::auth::ResolvedCredential { secret_access_key: String::new(), principal: p.clone(), session: None };
     let mut keys = id.context_keys(&cred, cx);
     if let Some(ext) = input.s("ExternalId") {
         keys.set("sts:ExternalId", ext);
@@ -202,6 +226,7 @@ fn get_session_token(id: &Identity, cx: &CallContext, input: &In) -> Result<Valu
         _ => return Err(IamError::AccessDenied("Cannot call GetSessionToken with session credentials".into())),
     };
     let duration = lifetime(id, input.i("DurationSeconds"), default, max, "maximum session duration")?;
-    let issued = id.write(|tx| issue(id, tx, duration, SessionSource::Session { user_name: user.clone() }, None, vec![]))?;
+    let issued =
+        id.write(|tx| issue(id, tx, duration, SessionSource::Session { user_name: user.clone() }, None, vec![]))?;
     Ok(json!({ "Credentials": credentials(&issued) }))
 }

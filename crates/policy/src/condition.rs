@@ -185,11 +185,7 @@ impl ConditionOperator {
         if base == B::Null && if_exists {
             return None;
         }
-        Some(Self {
-            qualifier,
-            base,
-            if_exists,
-        })
+        Some(Self { qualifier, base, if_exists })
     }
 }
 
@@ -203,14 +199,11 @@ pub(crate) fn condition_matches(cond: &Condition, keys: &ContextKeys, vars: bool
     let request = keys.present(&cond.key);
     if op.base == B::Null {
         // "true": the key must be absent; "false": it must be present.
-        return cond
-            .values
-            .iter()
-            .any(|v| match v.to_ascii_lowercase().as_str() {
-                "true" => request.is_none(),
-                "false" => request.is_some(),
-                _ => false,
-            });
+        return cond.values.iter().any(|v| match v.to_ascii_lowercase().as_str() {
+            "true" => request.is_none(),
+            "false" => request.is_some(),
+            _ => false,
+        });
     }
     let (positive, negated) = op.base.positive();
     let Some(request) = request else {
@@ -222,11 +215,7 @@ pub(crate) fn condition_matches(cond: &Condition, keys: &ContextKeys, vars: bool
             };
     };
     let subst = vars.then_some(keys);
-    let patterns: Vec<Vec<Tok>> = cond
-        .values
-        .iter()
-        .filter_map(|v| compile(v, subst))
-        .collect();
+    let patterns: Vec<Vec<Tok>> = cond.values.iter().filter_map(|v| compile(v, subst)).collect();
     let hit = |v: &str| patterns.iter().any(|p| compare(positive, v, p));
     match op.qualifier {
         None => request.iter().any(|v| hit(v)) != negated,
@@ -243,10 +232,7 @@ fn compare(op: BaseOperator, request: &str, policy: &[Tok]) -> bool {
         B::StringLike => glob(policy, request, false),
         B::Bool => literal(policy).eq_ignore_ascii_case(request.trim()),
         B::ArnEquals | B::ArnLike => arn_matches(policy, request),
-        B::IpAddress => match (
-            parse_net(&literal(policy)),
-            request.trim().parse::<IpAddr>(),
-        ) {
+        B::IpAddress => match (parse_net(&literal(policy)), request.trim().parse::<IpAddr>()) {
             (Some(net), Ok(ip)) => net.contains(&ip.to_canonical()),
             _ => false,
         },
@@ -255,23 +241,18 @@ fn compare(op: BaseOperator, request: &str, policy: &[Tok]) -> bool {
         | B::NumericLessThanEquals
         | B::NumericGreaterThan
         | B::NumericGreaterThanEquals => {
-            let (r, p) = (
-                request.trim().parse::<f64>(),
-                literal(policy).trim().parse::<f64>(),
-            );
+            let (r, p) = (request.trim().parse::<f64>(), literal(policy).trim().parse::<f64>());
             match (r, p) {
                 (Ok(r), Ok(p)) => r.partial_cmp(&p).is_some_and(|o| ordering_ok(op, o)),
                 _ => false,
             }
         }
-        B::DateEquals
-        | B::DateLessThan
-        | B::DateLessThanEquals
-        | B::DateGreaterThan
-        | B::DateGreaterThanEquals => match (parse_date(request), parse_date(&literal(policy))) {
-            (Some(r), Some(p)) => ordering_ok(op, r.cmp(&p)),
-            _ => false,
-        },
+        B::DateEquals | B::DateLessThan | B::DateLessThanEquals | B::DateGreaterThan | B::DateGreaterThanEquals => {
+            match (parse_date(request), parse_date(&literal(policy))) {
+                (Some(r), Some(p)) => ordering_ok(op, r.cmp(&p)),
+                _ => false,
+            }
+        }
         // Negated and Null forms never reach here.
         _ => false,
     }
@@ -292,18 +273,13 @@ fn ordering_ok(op: BaseOperator, o: Ordering) -> bool {
 /// A CIDR block or a single address (as a /32 or /128).
 fn parse_net(s: &str) -> Option<IpNet> {
     let s = s.trim();
-    s.parse::<IpNet>()
-        .ok()
-        .or_else(|| s.parse::<IpAddr>().ok().map(IpNet::from))
-        .map(|net| match net {
-            IpNet::V6(v6) => match v6.addr().to_ipv4_mapped() {
-                Some(v4) if v6.prefix_len() >= 96 => {
-                    IpNet::new(IpAddr::V4(v4), v6.prefix_len() - 96).unwrap_or(net)
-                }
-                _ => net,
-            },
-            v4 => v4,
-        })
+    s.parse::<IpNet>().ok().or_else(|| s.parse::<IpAddr>().ok().map(IpNet::from)).map(|net| match net {
+        IpNet::V6(v6) => match v6.addr().to_ipv4_mapped() {
+            Some(v4) if v6.prefix_len() >= 96 => IpNet::new(IpAddr::V4(v4), v6.prefix_len() - 96).unwrap_or(net),
+            _ => net,
+        },
+        v4 => v4,
+    })
 }
 
 /// A date as Unix nanoseconds: epoch seconds (optionally fractional), an
@@ -312,10 +288,7 @@ fn parse_net(s: &str) -> Option<IpNet> {
 /// (reference_policies_elements_condition_operators.html#Conditions_Date).
 pub(crate) fn parse_date(s: &str) -> Option<i128> {
     let s = s.trim();
-    if !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-    {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
         if let Ok(secs) = s.parse::<i64>() {
             return Some(i128::from(secs) * 1_000_000_000);
         }
@@ -328,16 +301,8 @@ pub(crate) fn parse_date(s: &str) -> Option<i128> {
     let dt = OffsetDateTime::parse(s, &Rfc3339)
         .or_else(|_| OffsetDateTime::parse(s, &Iso8601::DEFAULT))
         .ok()
-        .or_else(|| {
-            PrimitiveDateTime::parse(s, &Iso8601::DEFAULT)
-                .ok()
-                .map(PrimitiveDateTime::assume_utc)
-        })
-        .or_else(|| {
-            Date::parse(s, &Iso8601::DEFAULT)
-                .ok()
-                .map(|d| d.midnight().assume_utc())
-        })?;
+        .or_else(|| PrimitiveDateTime::parse(s, &Iso8601::DEFAULT).ok().map(PrimitiveDateTime::assume_utc))
+        .or_else(|| Date::parse(s, &Iso8601::DEFAULT).ok().map(|d| d.midnight().assume_utc()))?;
     Some(dt.unix_timestamp_nanos())
 }
 
@@ -374,10 +339,7 @@ mod tests {
     fn nets() {
         assert!(parse_net("203.0.113.0/24").is_some());
         assert_eq!(parse_net("192.0.2.7"), "192.0.2.7/32".parse().ok());
-        assert_eq!(
-            parse_net("::ffff:192.0.2.0/120"),
-            "192.0.2.0/24".parse().ok()
-        );
+        assert_eq!(parse_net("::ffff:192.0.2.0/120"), "192.0.2.0/24".parse().ok());
         assert!(parse_net("2001:DB8:1234:5678::/64").is_some());
         assert!(parse_net("nope").is_none());
     }

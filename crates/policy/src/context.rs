@@ -35,10 +35,7 @@ impl ContextKeys {
 
     /// Append one value to `key`.
     pub fn push(&mut self, key: &str, value: impl Into<String>) {
-        self.map
-            .entry(key.to_lowercase())
-            .or_default()
-            .push(value.into());
+        self.map.entry(key.to_lowercase()).or_default().push(value.into());
     }
 
     /// Builder form of [`ContextKeys::set`].
@@ -48,11 +45,7 @@ impl ContextKeys {
     }
 
     /// Builder form of [`ContextKeys::set_many`].
-    pub fn with_many<S: Into<String>>(
-        mut self,
-        key: &str,
-        values: impl IntoIterator<Item = S>,
-    ) -> Self {
+    pub fn with_many<S: Into<String>>(mut self, key: &str, values: impl IntoIterator<Item = S>) -> Self {
         self.set_many(key, values.into_iter().map(Into::into).collect());
         self
     }

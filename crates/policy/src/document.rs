@@ -21,9 +21,7 @@ pub struct PolicyError {
 impl PolicyError {
     /// Build an error with the given message.
     pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-        }
+        Self { message: message.into() }
     }
 
     /// The AWS-style message.
@@ -154,14 +152,10 @@ impl PolicyDocument {
     /// string or array; Principal/NotPrincipal as "*" or a typed map; and
     /// Condition as `{operator: {key: value | [values]}}`.
     pub fn parse(json: &str) -> Result<PolicyDocument, PolicyError> {
-        let value: Value = serde_json::from_str(json)
-            .map_err(|_| PolicyError::new("The policy failed legacy parsing"))?;
+        let value: Value =
+            serde_json::from_str(json).map_err(|_| PolicyError::new("The policy failed legacy parsing"))?;
         let obj = value.as_object().ok_or_else(PolicyError::syntax)?;
-        let mut doc = PolicyDocument {
-            version: None,
-            id: None,
-            statements: Vec::new(),
-        };
+        let mut doc = PolicyDocument { version: None, id: None, statements: Vec::new() };
         let mut statement = None;
         for (key, v) in obj {
             match key.as_str() {
@@ -174,8 +168,7 @@ impl PolicyDocument {
                 _ => return Err(PolicyError::syntax()),
             }
         }
-        let statement =
-            statement.ok_or_else(|| PolicyError::new("Missing required field Statement"))?;
+        let statement = statement.ok_or_else(|| PolicyError::new("Missing required field Statement"))?;
         doc.statements = match statement {
             Value::Object(o) => vec![parse_statement(o)?],
             Value::Array(items) => items
@@ -202,9 +195,7 @@ impl PolicyDocument {
         let mut seen = Vec::new();
         for s in &self.statements {
             if s.principal.is_some() {
-                return Err(PolicyError::new(
-                    "Policy document should not specify a principal.",
-                ));
+                return Err(PolicyError::new("Policy document should not specify a principal."));
             }
             if s.resources.is_none() {
                 return Err(PolicyError::new("Policy statement must contain resources."));
@@ -218,9 +209,7 @@ impl PolicyDocument {
                 }
                 if !sid.is_empty() {
                     if seen.contains(&sid) {
-                        return Err(PolicyError::new(
-                            "Statement IDs (SID) in a single policy must be unique.",
-                        ));
+                        return Err(PolicyError::new("Statement IDs (SID) in a single policy must be unique."));
                     }
                     seen.push(sid);
                 }
@@ -246,17 +235,8 @@ impl PolicyDocument {
 }
 
 fn parse_statement(obj: &Map<String, Value>) -> Result<Statement, PolicyError> {
-    const KEYS: [&str; 9] = [
-        "Sid",
-        "Effect",
-        "Principal",
-        "NotPrincipal",
-        "Action",
-        "NotAction",
-        "Resource",
-        "NotResource",
-        "Condition",
-    ];
+    const KEYS: [&str; 9] =
+        ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
     if obj.keys().any(|k| !KEYS.contains(&k.as_str())) {
         return Err(PolicyError::syntax());
     }
@@ -284,41 +264,24 @@ fn parse_statement(obj: &Map<String, Value>) -> Result<Statement, PolicyError> {
     if let Some(r) = &resources {
         for p in &r.patterns {
             if p != "*" && !p.starts_with("arn:") {
-                return Err(PolicyError::new(format!(
-                    "Resource {p} must be in ARN format or \"*\"."
-                )));
+                return Err(PolicyError::new(format!("Resource {p} must be in ARN format or \"*\".")));
             }
         }
     }
     let principal = either(obj, "Principal", "NotPrincipal")?
-        .map(|(negated, v)| {
-            parse_principal(v).map(|principal| PrincipalSpec { negated, principal })
-        })
+        .map(|(negated, v)| parse_principal(v).map(|principal| PrincipalSpec { negated, principal }))
         .transpose()?;
     let conditions = match obj.get("Condition") {
         None => Vec::new(),
         Some(v) => parse_conditions(v)?,
     };
-    Ok(Statement {
-        sid,
-        effect,
-        principal,
-        actions,
-        resources,
-        conditions,
-    })
+    Ok(Statement { sid, effect, principal, actions, resources, conditions })
 }
 
 /// The element `pos` or `neg` (not both), with `true` meaning `neg`.
-fn either<'v>(
-    obj: &'v Map<String, Value>,
-    pos: &str,
-    neg: &str,
-) -> Result<Option<(bool, &'v Value)>, PolicyError> {
+fn either<'v>(obj: &'v Map<String, Value>, pos: &str, neg: &str) -> Result<Option<(bool, &'v Value)>, PolicyError> {
     match (obj.get(pos), obj.get(neg)) {
-        (Some(_), Some(_)) => Err(PolicyError::new(format!(
-            "Statement contains both {pos} and {neg}"
-        ))),
+        (Some(_), Some(_)) => Err(PolicyError::new(format!("Statement contains both {pos} and {neg}"))),
         (Some(v), None) => Ok(Some((false, v))),
         (None, Some(v)) => Ok(Some((true, v))),
         (None, None) => Ok(None),
@@ -336,14 +299,9 @@ fn pattern_set(negated: bool, v: &Value, empty: &str) -> Result<PatternSet, Poli
 fn string_or_array(v: &Value) -> Result<Vec<String>, PolicyError> {
     match v {
         Value::String(s) => Ok(vec![s.clone()]),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| {
-                i.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(PolicyError::syntax)
-            })
-            .collect(),
+        Value::Array(items) => {
+            items.iter().map(|i| i.as_str().map(str::to_string).ok_or_else(PolicyError::syntax)).collect()
+        }
         _ => Err(PolicyError::syntax()),
     }
 }
@@ -370,9 +328,7 @@ fn parse_principal(v: &Value) -> Result<Principal, PolicyError> {
         let values = string_or_array(value)?;
         for id in &values {
             if !principal_value_ok(ty, id) {
-                return Err(PolicyError::new(format!(
-                    "Invalid principal in policy: \"{key}\":\"{id}\""
-                )));
+                return Err(PolicyError::new(format!("Invalid principal in policy: \"{key}\":\"{id}\"")));
             }
         }
         typed.push((ty, values));
@@ -385,9 +341,7 @@ fn parse_principal(v: &Value) -> Result<Principal, PolicyError> {
 fn principal_value_ok(ty: PrincipalType, id: &str) -> bool {
     match ty {
         PrincipalType::Aws => {
-            id == "*"
-                || (id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()))
-                || id.starts_with("arn:")
+            id == "*" || (id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())) || id.starts_with("arn:")
         }
         _ => !id.is_empty(),
     }
@@ -398,9 +352,7 @@ fn parse_conditions(v: &Value) -> Result<Vec<Condition>, PolicyError> {
     let mut out = Vec::new();
     for (operator, entries) in block {
         if ConditionOperator::parse(operator).is_none() {
-            return Err(PolicyError::new(format!(
-                "Invalid Condition type : {operator}"
-            )));
+            return Err(PolicyError::new(format!("Invalid Condition type : {operator}")));
         }
         let entries = entries.as_object().ok_or_else(PolicyError::syntax)?;
         for (key, values) in entries {
@@ -412,11 +364,7 @@ fn parse_conditions(v: &Value) -> Result<Vec<Condition>, PolicyError> {
                 Value::Array(items) => items.iter().map(scalar).collect::<Result<_, _>>()?,
                 other => vec![scalar(other)?],
             };
-            out.push(Condition {
-                operator: operator.clone(),
-                key: key.clone(),
-                values,
-            });
+            out.push(Condition { operator: operator.clone(), key: key.clone(), values });
         }
     }
     Ok(out)

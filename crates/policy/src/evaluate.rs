@@ -31,14 +31,7 @@ pub struct RequestContext<'a> {
 impl<'a> RequestContext<'a> {
     /// A context with no principal; set the principal fields as needed.
     pub fn new(action: &'a str, resource: &'a str, keys: &'a ContextKeys) -> Self {
-        Self {
-            action,
-            resource,
-            principal_arn: "",
-            principal_aliases: &[],
-            principal_service: None,
-            keys,
-        }
+        Self { action, resource, principal_arn: "", principal_aliases: &[], principal_service: None, keys }
     }
 }
 
@@ -149,10 +142,7 @@ struct Hit {
 /// Deny gives `ExplicitDeny`, else any matching Allow gives `Allow`, else
 /// `ImplicitDeny`. Statements with a Principal/NotPrincipal apply only to
 /// the principals they name.
-pub fn evaluate_policy_set(
-    set: PolicySet,
-    ctx: &RequestContext,
-) -> (Decision, Vec<MatchedStatement>) {
+pub fn evaluate_policy_set(set: PolicySet, ctx: &RequestContext) -> (Decision, Vec<MatchedStatement>) {
     let hits = hits(set, ctx);
     let decision = decide(&hits);
     (decision, hits.into_iter().map(|h| h.stmt).collect())
@@ -215,15 +205,8 @@ fn combine(
     let bound = boundary.map(|b| hits(b, ctx));
     let res = resource_policy.map(|r| hits(r, ctx)).unwrap_or_default();
     let decisions = (decide(&id), bound.as_deref().map(decide), decide(&res));
-    let direct = res
-        .iter()
-        .any(|h| h.stmt.effect == Effect::Allow && direct_grant(h.principal, boundary.is_some()));
-    let matched = id
-        .into_iter()
-        .chain(bound.into_iter().flatten())
-        .chain(res)
-        .map(|h| h.stmt)
-        .collect();
+    let direct = res.iter().any(|h| h.stmt.effect == Effect::Allow && direct_grant(h.principal, boundary.is_some()));
+    let matched = id.into_iter().chain(bound.into_iter().flatten()).chain(res).map(|h| h.stmt).collect();
     let deny = |reason| Outcome {
         decision: match reason {
             DenyReason::ExplicitDeny { .. } => Decision::ExplicitDeny,
@@ -233,15 +216,9 @@ fn combine(
         matched: Vec::new(),
     };
     let outcome = match decisions {
-        (Decision::ExplicitDeny, _, _) => deny(DenyReason::ExplicitDeny {
-            kind: PolicyKind::Identity,
-        }),
-        (_, Some(Decision::ExplicitDeny), _) => deny(DenyReason::ExplicitDeny {
-            kind: PolicyKind::Boundary,
-        }),
-        (_, _, Decision::ExplicitDeny) => deny(DenyReason::ExplicitDeny {
-            kind: PolicyKind::Resource,
-        }),
+        (Decision::ExplicitDeny, _, _) => deny(DenyReason::ExplicitDeny { kind: PolicyKind::Identity }),
+        (_, Some(Decision::ExplicitDeny), _) => deny(DenyReason::ExplicitDeny { kind: PolicyKind::Boundary }),
+        (_, _, Decision::ExplicitDeny) => deny(DenyReason::ExplicitDeny { kind: PolicyKind::Resource }),
         (_, _, r) if resource_required && r != Decision::Allow => deny(DenyReason::NoResourceAllow),
         _ if direct => allowed(),
         (i, _, _) if i != Decision::Allow => deny(DenyReason::NoIdentityAllow),
@@ -252,11 +229,7 @@ fn combine(
 }
 
 fn allowed() -> Outcome {
-    Outcome {
-        decision: Decision::Allow,
-        reason: None,
-        matched: Vec::new(),
-    }
+    Outcome { decision: Decision::Allow, reason: None, matched: Vec::new() }
 }
 
 /// Whether a resource-based Allow that matched this way grants by itself
@@ -308,26 +281,15 @@ fn applies(stmt: &Statement, ctx: &RequestContext, vars: bool) -> Option<Option<
         None => None,
     };
     let actions = &stmt.actions;
-    if actions
-        .patterns
-        .iter()
-        .any(|p| action_matches(p, ctx.action))
-        == actions.negated
-    {
+    if actions.patterns.iter().any(|p| action_matches(p, ctx.action)) == actions.negated {
         return None;
     }
     if let Some(res) = &stmt.resources {
         let keys = vars.then_some(ctx.keys);
-        let hit = res
-            .patterns
-            .iter()
-            .any(|p| resource_matches(p, ctx.resource, keys));
+        let hit = res.patterns.iter().any(|p| resource_matches(p, ctx.resource, keys));
         if hit == res.negated {
             return None;
         }
     }
-    stmt.conditions
-        .iter()
-        .all(|c| condition_matches(c, ctx.keys, vars))
-        .then_some(principal)
+    stmt.conditions.iter().all(|c| condition_matches(c, ctx.keys, vars)).then_some(principal)
 }

@@ -22,12 +22,11 @@ mod principal;
 pub use condition::{BaseOperator, ConditionOperator, SetQualifier};
 pub use context::ContextKeys;
 pub use document::{
-    Condition, Effect, PatternSet, PolicyDocument, PolicyError, Principal, PrincipalSpec,
-    PrincipalType, Statement,
+    Condition, Effect, PatternSet, PolicyDocument, PolicyError, Principal, PrincipalSpec, PrincipalType, Statement,
 };
 pub use evaluate::{
-    authorize, authorize_assume_role, evaluate_policy_set, Decision, DenyReason, MatchedStatement,
-    Outcome, PolicyKind, PolicySet, RequestContext,
+    authorize, authorize_assume_role, evaluate_policy_set, Decision, DenyReason, MatchedStatement, Outcome, PolicyKind,
+    PolicySet, RequestContext,
 };
 pub use matching::{action_matches, resource_matches};
 pub use principal::PrincipalMatch;

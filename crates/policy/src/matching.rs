@@ -154,10 +154,7 @@ pub(crate) fn arn_matches(pat: &[Tok], arn: &str) -> bool {
     let fields: Vec<&str> = arn.splitn(6, ':').collect();
     let pat_fields = split_fields(pat);
     if fields.len() == 6 && pat_fields.len() == 6 {
-        pat_fields
-            .iter()
-            .zip(&fields)
-            .all(|(p, f)| glob(p, f, false))
+        pat_fields.iter().zip(&fields).all(|(p, f)| glob(p, f, false))
     } else {
         glob(pat, arn, false)
     }
@@ -185,9 +182,7 @@ mod tests {
     use super::*;
 
     fn keys() -> ContextKeys {
-        ContextKeys::new()
-            .with("aws:username", "alice")
-            .with_many("aws:TagKeys", ["a", "b"])
+        ContextKeys::new().with("aws:username", "alice").with_many("aws:TagKeys", ["a", "b"])
     }
 
     #[test]
@@ -225,21 +220,14 @@ mod tests {
             ("${aws:userid, bare}", None),
         ];
         for (t, want) in rows {
-            assert_eq!(
-                compile(t, Some(&k)).map(|p| literal(&p)),
-                want.map(str::to_string),
-                "{t}"
-            );
+            assert_eq!(compile(t, Some(&k)).map(|p| literal(&p)), want.map(str::to_string), "{t}");
         }
         // ${*} is a literal star, not a wildcard.
         let p = compile("a${*}", Some(&k)).unwrap();
         assert!(glob(&p, "a*", false));
         assert!(!glob(&p, "ab", false));
         // Without keys the variable is plain text.
-        assert_eq!(
-            literal(&compile("${aws:username}", None).unwrap()),
-            "${aws:username}"
-        );
+        assert_eq!(literal(&compile("${aws:username}", None).unwrap()), "${aws:username}");
     }
 
     #[test]
@@ -247,28 +235,12 @@ mod tests {
         let rows = [
             ("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a/b", true),
             ("arn:aws:s3:::bucket/*", "arn:aws:s3:::other/a", false),
-            (
-                "arn:aws:iam::*:user/*",
-                "arn:aws:iam::123456789012:user/bob",
-                true,
-            ),
+            ("arn:aws:iam::*:user/*", "arn:aws:iam::123456789012:user/bob", true),
             // Fewer than six fields in the pattern: whole-text match.
-            (
-                "arn:aws:iam::1234*",
-                "arn:aws:iam::123456789012:user/bob",
-                true,
-            ),
-            (
-                "arn:aws:ec2:*",
-                "arn:aws:ec2:us-east-1:1:instance/i-1",
-                true,
-            ),
+            ("arn:aws:iam::1234*", "arn:aws:iam::123456789012:user/bob", true),
+            ("arn:aws:ec2:*", "arn:aws:ec2:us-east-1:1:instance/i-1", true),
             ("arn:aws:iam::*:user/x", "arn:aws:iam::1:2:user/x", false),
-            (
-                "arn:aws:logs:*:*:log-group:g:*",
-                "arn:aws:logs:us-east-1:1:log-group:g:log-stream:s",
-                true,
-            ),
+            ("arn:aws:logs:*:*:log-group:g:*", "arn:aws:logs:us-east-1:1:log-group:g:log-stream:s", true),
             ("*", "*", true),
             ("arn:aws:s3:::b", "*", false),
             ("arn:aws:S3:::b", "arn:aws:s3:::b", false),

@@ -26,10 +26,7 @@ pub enum PrincipalMatch {
 
 /// How `spec` matches the caller, or `None` when the statement does not
 /// apply to the caller.
-pub(crate) fn principal_matches(
-    spec: &PrincipalSpec,
-    ctx: &RequestContext,
-) -> Option<PrincipalMatch> {
+pub(crate) fn principal_matches(spec: &PrincipalSpec, ctx: &RequestContext) -> Option<PrincipalMatch> {
     if spec.negated {
         // AWS evaluates NotPrincipal against every identity of the caller
         // (session, role, account): it excludes the caller only when all of
@@ -42,26 +39,19 @@ pub(crate) fn principal_matches(
             None => true,
         };
         let anonymous = identities(ctx).next().is_none() && ctx.principal_service.is_none();
-        let excluded = if anonymous {
-            matches!(spec.principal, Principal::Any)
-        } else {
-            arns_listed && service_listed
-        };
+        let excluded = if anonymous { matches!(spec.principal, Principal::Any) } else { arns_listed && service_listed };
         return (!excluded).then_some(PrincipalMatch::Wildcard);
     }
     match &spec.principal {
         Principal::Any => Some(PrincipalMatch::Wildcard),
-        Principal::Typed(entries) => entries
-            .iter()
-            .flat_map(|(ty, values)| values.iter().filter_map(|v| typed_match(*ty, v, ctx)))
-            .max(),
+        Principal::Typed(entries) => {
+            entries.iter().flat_map(|(ty, values)| values.iter().filter_map(|v| typed_match(*ty, v, ctx))).max()
+        }
     }
 }
 
 fn identities<'a>(ctx: &'a RequestContext<'a>) -> impl Iterator<Item = &'a str> {
-    std::iter::once(ctx.principal_arn)
-        .chain(ctx.principal_aliases.iter().copied())
-        .filter(|id| !id.is_empty())
+    std::iter::once(ctx.principal_arn).chain(ctx.principal_aliases.iter().copied()).filter(|id| !id.is_empty())
 }
 
 fn typed_match(ty: PrincipalType, value: &str, ctx: &RequestContext) -> Option<PrincipalMatch> {
@@ -70,21 +60,16 @@ fn typed_match(ty: PrincipalType, value: &str, ctx: &RequestContext) -> Option<P
         PrincipalType::Aws if value == "*" => Some(PrincipalMatch::Wildcard),
         PrincipalType::Aws => {
             if let Some(account) = account_principal(value) {
-                identities(ctx)
-                    .any(|id| arn_account(id) == Some(account))
-                    .then_some(PrincipalMatch::Account)
+                identities(ctx).any(|id| arn_account(id) == Some(account)).then_some(PrincipalMatch::Account)
             } else if value == ctx.principal_arn {
                 Some(PrincipalMatch::Own)
             } else {
-                ctx.principal_aliases
-                    .contains(&value)
-                    .then_some(PrincipalMatch::Alias)
+                ctx.principal_aliases.contains(&value).then_some(PrincipalMatch::Alias)
             }
         }
-        PrincipalType::Service => ctx
-            .principal_service
-            .is_some_and(|s| s.eq_ignore_ascii_case(value))
-            .then_some(PrincipalMatch::Service),
+        PrincipalType::Service => {
+            ctx.principal_service.is_some_and(|s| s.eq_ignore_ascii_case(value)).then_some(PrincipalMatch::Service)
+        }
         PrincipalType::Federated | PrincipalType::CanonicalUser => {
             let service = ctx.principal_service == Some(value);
             (service || identities(ctx).any(|id| id == value)).then_some(PrincipalMatch::Alias)

@@ -4,10 +4,7 @@
 mod common;
 
 use common::{docs, keys};
-use policy::{
-    evaluate_policy_set, Condition, Decision, Effect, PatternSet, PolicyDocument, RequestContext,
-    Statement,
-};
+use policy::{evaluate_policy_set, Condition, Decision, Effect, PatternSet, PolicyDocument, RequestContext, Statement};
 
 type Keys = &'static [(&'static str, &'static [&'static str])];
 
@@ -440,10 +437,7 @@ fn unknown_operator_never_matches() {
                 sid: None,
                 effect: Effect::Allow,
                 principal: None,
-                actions: PatternSet {
-                    negated: false,
-                    patterns: vec!["*".into()],
-                },
+                actions: PatternSet { negated: false, patterns: vec!["*".into()] },
                 resources: None,
                 conditions: vec![Condition {
                     operator: operator.into(),

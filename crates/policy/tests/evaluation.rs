@@ -71,10 +71,7 @@ const BUCKET_DENY_NOT_ROLE_SESSION_ACCOUNT: &str = r#"{"Version":"2012-10-17","S
 const ALICE: &str = "arn:aws:iam::111122223333:user/alice";
 const BOB: &str = "arn:aws:iam::111122223333:user/bob";
 const SESSION: &str = "arn:aws:sts::111122223333:assumed-role/R/s";
-const ROLE_ALIASES: &[&str] = &[
-    "arn:aws:iam::111122223333:role/R",
-    "arn:aws:iam::111122223333:root",
-];
+const ROLE_ALIASES: &[&str] = &["arn:aws:iam::111122223333:role/R", "arn:aws:iam::111122223333:root"];
 const USER_ALIASES: &[&str] = &["arn:aws:iam::111122223333:root"];
 
 type Keys = &'static [(&'static str, &'static [&'static str])];
@@ -108,29 +105,14 @@ const BASE: Case = Case {
 const ALLOW: Option<DenyReason> = None;
 const NO_IDENTITY: Option<DenyReason> = Some(DenyReason::NoIdentityAllow);
 const NO_BOUNDARY: Option<DenyReason> = Some(DenyReason::NoBoundaryAllow);
-const DENY_IDENTITY: Option<DenyReason> = Some(DenyReason::ExplicitDeny {
-    kind: PolicyKind::Identity,
-});
-const DENY_BOUNDARY: Option<DenyReason> = Some(DenyReason::ExplicitDeny {
-    kind: PolicyKind::Boundary,
-});
-const DENY_RESOURCE: Option<DenyReason> = Some(DenyReason::ExplicitDeny {
-    kind: PolicyKind::Resource,
-});
+const DENY_IDENTITY: Option<DenyReason> = Some(DenyReason::ExplicitDeny { kind: PolicyKind::Identity });
+const DENY_BOUNDARY: Option<DenyReason> = Some(DenyReason::ExplicitDeny { kind: PolicyKind::Boundary });
+const DENY_RESOURCE: Option<DenyReason> = Some(DenyReason::ExplicitDeny { kind: PolicyKind::Resource });
 
 const CASES: &[Case] = &[
     // --- reference_policies_evaluation-logic.html: default deny, allow, explicit deny
-    Case {
-        cite: "reference_policies_evaluation-logic.html (no policy: implicit deny)",
-        want: NO_IDENTITY,
-        ..BASE
-    },
-    Case {
-        cite: "access_policies_job-functions.html AdministratorAccess",
-        identity: &[ADMIN],
-        want: ALLOW,
-        ..BASE
-    },
+    Case { cite: "reference_policies_evaluation-logic.html (no policy: implicit deny)", want: NO_IDENTITY, ..BASE },
+    Case { cite: "access_policies_job-functions.html AdministratorAccess", identity: &[ADMIN], want: ALLOW, ..BASE },
     Case {
         cite: "reference_policies_evaluation-logic.html (explicit deny beats allow)",
         identity: &[ADMIN, DENY_CREATE_USER],
@@ -521,16 +503,10 @@ fn matched_statements_are_reported() {
     let identity = docs(&[ADMIN, DENY_CREATE_USER]);
     let k = keys(&[]);
     let ctx = RequestContext::new("iam:CreateUser", "*", &k);
-    let set = [
-        ("arn:aws:iam::aws:policy/AdministratorAccess", &identity[0]),
-        ("inline:NoUsers", &identity[1]),
-    ];
+    let set = [("arn:aws:iam::aws:policy/AdministratorAccess", &identity[0]), ("inline:NoUsers", &identity[1])];
     let out = authorize(&set, None, None, &ctx);
     assert_eq!(out.matched.len(), 2);
-    assert_eq!(
-        out.matched[0].policy,
-        "arn:aws:iam::aws:policy/AdministratorAccess"
-    );
+    assert_eq!(out.matched[0].policy, "arn:aws:iam::aws:policy/AdministratorAccess");
     assert_eq!(out.matched[0].effect, policy::Effect::Allow);
     assert_eq!(out.matched[1].policy, "inline:NoUsers");
     assert_eq!(out.matched[1].statement_index, 0);
@@ -542,36 +518,12 @@ fn matched_statements_are_reported() {
 #[test]
 fn because_clauses() {
     let rows = [
-        (
-            DenyReason::NoIdentityAllow,
-            "because no identity-based policy allows the iam:CreateUser action",
-        ),
-        (
-            DenyReason::ExplicitDeny {
-                kind: PolicyKind::Identity,
-            },
-            "with an explicit deny in an identity-based policy",
-        ),
-        (
-            DenyReason::NoBoundaryAllow,
-            "because no permissions boundary allows the iam:CreateUser action",
-        ),
-        (
-            DenyReason::ExplicitDeny {
-                kind: PolicyKind::Boundary,
-            },
-            "with an explicit deny in a permissions boundary",
-        ),
-        (
-            DenyReason::ExplicitDeny {
-                kind: PolicyKind::Resource,
-            },
-            "with an explicit deny in a resource-based policy",
-        ),
-        (
-            DenyReason::NoResourceAllow,
-            "because no resource-based policy allows the iam:CreateUser action",
-        ),
+        (DenyReason::NoIdentityAllow, "because no identity-based policy allows the iam:CreateUser action"),
+        (DenyReason::ExplicitDeny { kind: PolicyKind::Identity }, "with an explicit deny in an identity-based policy"),
+        (DenyReason::NoBoundaryAllow, "because no permissions boundary allows the iam:CreateUser action"),
+        (DenyReason::ExplicitDeny { kind: PolicyKind::Boundary }, "with an explicit deny in a permissions boundary"),
+        (DenyReason::ExplicitDeny { kind: PolicyKind::Resource }, "with an explicit deny in a resource-based policy"),
+        (DenyReason::NoResourceAllow, "because no resource-based policy allows the iam:CreateUser action"),
     ];
     for (reason, want) in rows {
         assert_eq!(reason.because_clause("iam:CreateUser"), want);

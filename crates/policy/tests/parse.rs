@@ -13,11 +13,7 @@ const MALFORMED: &[(&str, &str, &str)] = &[
         r#"{"Version":"2012-10-17","Statement":"#,
         "The policy failed legacy parsing",
     ),
-    (
-        "reference_policies_grammar.html (not an object)",
-        r#"[]"#,
-        SYNTAX,
-    ),
+    ("reference_policies_grammar.html (not an object)", r#"[]"#, SYNTAX),
     (
         "reference_policies_elements_version.html (unknown version)",
         r#"{"Version":"2013-01-01","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#,
@@ -186,10 +182,7 @@ fn parsed_shape() {
         p.principal,
         Principal::Typed(vec![
             (PrincipalType::Aws, vec!["123456789012".to_string()]),
-            (
-                PrincipalType::Service,
-                vec!["ec2.amazonaws.com".to_string()]
-            ),
+            (PrincipalType::Service, vec!["ec2.amazonaws.com".to_string()]),
         ])
     );
     // Numbers and booleans are kept as their text.
@@ -233,10 +226,7 @@ const IDENTITY: &[(&str, &str, &str)] = &[
 fn identity_policy_validation() {
     for (page, text, want) in IDENTITY {
         let doc = PolicyDocument::parse(text).unwrap();
-        let got = doc
-            .validate_identity_policy()
-            .err()
-            .map(|e| e.message().to_string());
+        let got = doc.validate_identity_policy().err().map(|e| e.message().to_string());
         assert_eq!(got.as_deref().unwrap_or(""), *want, "{page}");
     }
 }
@@ -266,10 +256,7 @@ const TRUST: &[(&str, &str, &str)] = &[
 fn trust_policy_validation() {
     for (page, text, want) in TRUST {
         let doc = PolicyDocument::parse(text).unwrap();
-        let got = doc
-            .validate_trust_policy()
-            .err()
-            .map(|e| e.message().to_string());
+        let got = doc.validate_trust_policy().err().map(|e| e.message().to_string());
         assert_eq!(got.as_deref().unwrap_or(""), *want, "{page}");
     }
 }

@@ -3,9 +3,7 @@
 mod common;
 
 use common::{docs, keys};
-use policy::{
-    authorize_assume_role, evaluate_policy_set, Decision, DenyReason, PolicyKind, RequestContext,
-};
+use policy::{authorize_assume_role, evaluate_policy_set, Decision, DenyReason, PolicyKind, RequestContext};
 
 const TRUST_ACCOUNT_ROOT: &str = r#"{"Version":"2012-10-17","Statement":{
     "Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},
@@ -54,64 +52,133 @@ type Row = (
 const ROWS: &[Row] = &[
     (
         "id_roles_create_for-user.html (account root trusts; user has sts:AssumeRole)",
-        TRUST_ACCOUNT_ROOT, &[CAN_ASSUME], ALICE, ALICE_ALIASES, None, &[], None,
+        TRUST_ACCOUNT_ROOT,
+        &[CAN_ASSUME],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
+        None,
     ),
     (
         "reference_policies_elements_principal.html#principal-accounts (delegation needs identity allow)",
-        TRUST_ACCOUNT_ROOT, &[], ALICE, ALICE_ALIASES, None, &[],
+        TRUST_ACCOUNT_ROOT,
+        &[],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
         Some(DenyReason::NoIdentityAllow),
     ),
     (
         "reference_policies_elements_principal.html#principal-accounts (account id form)",
-        TRUST_ACCOUNT_ID, &[CAN_ASSUME], ALICE, ALICE_ALIASES, None, &[], None,
+        TRUST_ACCOUNT_ID,
+        &[CAN_ASSUME],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
+        None,
     ),
     (
         "reference_policies_elements_principal.html#principal-accounts (other account)",
-        TRUST_ACCOUNT_ROOT, &[CAN_ASSUME], MALLORY, MALLORY_ALIASES, None, &[],
+        TRUST_ACCOUNT_ROOT,
+        &[CAN_ASSUME],
+        MALLORY,
+        MALLORY_ALIASES,
+        None,
+        &[],
         Some(DenyReason::NoResourceAllow),
     ),
     (
         "id_roles_use_switch-role-ec2.html (EC2 service principal)",
-        TRUST_EC2, &[], "", &[], Some("ec2.amazonaws.com"), &[], None,
+        TRUST_EC2,
+        &[],
+        "",
+        &[],
+        Some("ec2.amazonaws.com"),
+        &[],
+        None,
     ),
     (
         "reference_policies_elements_principal.html#principal-services (other service)",
-        TRUST_EC2, &[], "", &[], Some("lambda.amazonaws.com"), &[],
+        TRUST_EC2,
+        &[],
+        "",
+        &[],
+        Some("lambda.amazonaws.com"),
+        &[],
         Some(DenyReason::NoResourceAllow),
     ),
     (
         "reference_policies_elements_principal.html#principal-services (a user is not the service)",
-        TRUST_EC2, &[CAN_ASSUME], ALICE, ALICE_ALIASES, None, &[],
+        TRUST_EC2,
+        &[CAN_ASSUME],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
         Some(DenyReason::NoResourceAllow),
     ),
     (
         "reference_policies_elements_principal.html#principal-users (user named: no identity policy needed)",
-        TRUST_USER, &[], ALICE, ALICE_ALIASES, None, &[], None,
+        TRUST_USER,
+        &[],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
+        None,
     ),
     (
         "id_roles_create_for-user_externalid.html (ExternalId missing)",
-        TRUST_EXTERNAL_ID, &[], ALICE, ALICE_ALIASES, None, &[],
+        TRUST_EXTERNAL_ID,
+        &[],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
         Some(DenyReason::NoResourceAllow),
     ),
     (
         "id_roles_create_for-user_externalid.html (ExternalId given)",
-        TRUST_EXTERNAL_ID, &[], ALICE, ALICE_ALIASES, None,
-        &[("sts:ExternalId", &["Unique1"])], None,
+        TRUST_EXTERNAL_ID,
+        &[],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[("sts:ExternalId", &["Unique1"])],
+        None,
     ),
     (
         "reference_policies_evaluation-logic.html (explicit deny in trust policy)",
-        TRUST_DENY_ALICE, &[CAN_ASSUME], ALICE, ALICE_ALIASES, None, &[],
+        TRUST_DENY_ALICE,
+        &[CAN_ASSUME],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
         Some(DenyReason::ExplicitDeny { kind: PolicyKind::Resource }),
     ),
     (
         "id_credentials_mfa_configure-api-require.html (role requires MFA; none)",
-        TRUST_MFA, &[CAN_ASSUME], ALICE, ALICE_ALIASES, None, &[],
+        TRUST_MFA,
+        &[CAN_ASSUME],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[],
         Some(DenyReason::NoResourceAllow),
     ),
     (
         "id_credentials_mfa_configure-api-require.html (role requires MFA; present)",
-        TRUST_MFA, &[CAN_ASSUME], ALICE, ALICE_ALIASES, None,
-        &[("aws:MultiFactorAuthPresent", &["true"])], None,
+        TRUST_MFA,
+        &[CAN_ASSUME],
+        ALICE,
+        ALICE_ALIASES,
+        None,
+        &[("aws:MultiFactorAuthPresent", &["true"])],
+        None,
     ),
 ];
 
@@ -150,8 +217,5 @@ fn trust_policy_set_reports_the_statement() {
     assert_eq!(matched[0].policy, "trust:R");
     assert_eq!(matched[0].sid.as_deref(), Some("EC2"));
     ctx.action = "sts:AssumeRoleWithSAML";
-    assert_eq!(
-        evaluate_policy_set(&[("trust:R", &trust[0])], &ctx).0,
-        Decision::ImplicitDeny
-    );
+    assert_eq!(evaluate_policy_set(&[("trust:R", &trust[0])], &ctx).0, Decision::ImplicitDeny);
 }

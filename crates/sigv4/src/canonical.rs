@@ -11,11 +11,7 @@ use sha2::{Digest, Sha256};
 use crate::parse::{decode_into, query_pairs, AuthLocation, HttpRequest, ParsedAuth, ALGORITHM};
 
 /// Everything but `A-Z a-z 0-9 - _ . ~` is escaped (AWS's `UriEncode`).
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 const UNRESERVED_AND_SLASH: &AsciiSet = &UNRESERVED.remove(b'/');
 
 /// Destination of canonical text.
@@ -131,10 +127,7 @@ impl Canonical<'_, '_> {
         self.write(&mut creq);
         let mut sts = Vec::with_capacity(160);
         self.write_string_to_sign(&hex_sha(Sha256::new_with_prefix(&creq)), &mut sts);
-        (
-            String::from_utf8_lossy(&creq).into_owned(),
-            String::from_utf8_lossy(&sts).into_owned(),
-        )
+        (String::from_utf8_lossy(&creq).into_owned(), String::from_utf8_lossy(&sts).into_owned())
     }
 }
 
@@ -168,10 +161,8 @@ fn write_path_normalized<S: Sink>(path: &str, out: &mut S) {
         return out.put(b"/");
     }
     let n = path.split('/').count();
-    let clean = path
-        .split('/')
-        .enumerate()
-        .all(|(i, s)| !(s == "." || s == ".." || (s.is_empty() && i != 0 && i != n - 1)));
+    let clean =
+        path.split('/').enumerate().all(|(i, s)| !(s == "." || s == ".." || (s.is_empty() && i != 0 && i != n - 1)));
     if clean {
         return write_encoded(path.as_bytes(), UNRESERVED_AND_SLASH, out);
     }

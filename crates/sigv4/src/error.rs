@@ -5,8 +5,7 @@ use thiserror::Error;
 
 const MISSING_TOKEN_TEXT: &str = "Request is missing Authentication Token";
 const INVALID_CLIENT_TOKEN_TEXT: &str = "The security token included in the request is invalid.";
-const SHA256_MISMATCH_TEXT: &str =
-    "The provided 'x-amz-content-sha256' header does not match what was computed.";
+const SHA256_MISMATCH_TEXT: &str = "The provided 'x-amz-content-sha256' header does not match what was computed.";
 
 /// First sentence of every `SignatureDoesNotMatch` caused by a wrong signature.
 pub const SIGNATURE_MISMATCH_TEXT: &str = "The request signature we calculated does not match \
@@ -64,9 +63,7 @@ impl SigError {
         match self {
             SigError::MissingAuthenticationToken => "MissingAuthenticationToken",
             SigError::IncompleteSignature(_) => "IncompleteSignature",
-            SigError::SignatureDoesNotMatch(_) | SigError::SignatureExpired(_) => {
-                "SignatureDoesNotMatch"
-            }
+            SigError::SignatureDoesNotMatch(_) | SigError::SignatureExpired(_) => "SignatureDoesNotMatch",
             SigError::RequestExpired(_) => "RequestExpired",
             SigError::InvalidClientTokenId => "InvalidClientTokenId",
             SigError::XAmzContentSha256Mismatch => "XAmzContentSHA256Mismatch",
@@ -89,9 +86,7 @@ impl SigError {
     /// The HTTP status AWS answers with.
     pub fn http_status(&self) -> u16 {
         match self {
-            SigError::IncompleteSignature(_)
-            | SigError::RequestExpired(_)
-            | SigError::XAmzContentSha256Mismatch => 400,
+            SigError::IncompleteSignature(_) | SigError::RequestExpired(_) | SigError::XAmzContentSha256Mismatch => 400,
             SigError::MissingAuthenticationToken
             | SigError::SignatureDoesNotMatch(_)
             | SigError::SignatureExpired(_)

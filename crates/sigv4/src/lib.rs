@@ -26,7 +26,7 @@ mod verify;
 
 pub use error::{SigError, SIGNATURE_MISMATCH_TEXT};
 pub use parse::{
-    format_amz_date, parse, parse_amz_date, parse_http_date, AuthLocation, Credential, HttpRequest,
-    ParsedAuth, ALGORITHM, MAX_EXPIRES,
+    format_amz_date, parse, parse_amz_date, parse_http_date, AuthLocation, Credential, HttpRequest, ParsedAuth,
+    ALGORITHM, MAX_EXPIRES,
 };
 pub use verify::{sign_for_tests, verify, SigningKeyCache, CLOCK_SKEW, UNSIGNED_PAYLOAD};

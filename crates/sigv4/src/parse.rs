@@ -34,10 +34,7 @@ pub struct HttpRequest<'a> {
 impl<'a> HttpRequest<'a> {
     /// First header named `name` (ASCII case-insensitive).
     pub fn header(&self, name: &str) -> Option<&'a str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|&(_, v)| v)
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|&(_, v)| v)
     }
 }
 
@@ -117,9 +114,7 @@ fn incomplete(msg: String) -> SigError {
 }
 
 fn parse_header<'a>(req: &HttpRequest<'a>, value: &'a str) -> Result<ParsedAuth<'a>, SigError> {
-    let (alg, rest) = value
-        .split_once(|c: char| c.is_ascii_whitespace())
-        .unwrap_or((value, ""));
+    let (alg, rest) = value.split_once(|c: char| c.is_ascii_whitespace()).unwrap_or((value, ""));
     if alg != ALGORITHM {
         return Err(incomplete(format!("Unsupported AWS 'algorithm': '{alg}'")));
     }
@@ -138,10 +133,7 @@ fn parse_header<'a>(req: &HttpRequest<'a>, value: &'a str) -> Result<ParsedAuth<
         };
         slot.get_or_insert(v.trim_start());
     }
-    let date = req
-        .header("x-amz-date")
-        .map(|d| (d, true))
-        .or_else(|| req.header("date").map(|d| (d, false)));
+    let date = req.header("x-amz-date").map(|d| (d, true)).or_else(|| req.header("date").map(|d| (d, false)));
 
     let mut missing = String::new();
     if matches!(credential, None | Some("")) {
@@ -154,9 +146,7 @@ fn parse_header<'a>(req: &HttpRequest<'a>, value: &'a str) -> Result<ParsedAuth<
         missing.push_str("Authorization header requires 'SignedHeaders' parameter. ");
     }
     if date.is_none() {
-        missing.push_str(
-            "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ",
-        );
+        missing.push_str("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
     }
     let (Some(credential), Some(signed), Some(signature), Some((date, is_amz)), true) =
         (credential, signed, signature, date, missing.is_empty())
@@ -166,12 +156,9 @@ fn parse_header<'a>(req: &HttpRequest<'a>, value: &'a str) -> Result<ParsedAuth<
         return Err(incomplete(missing));
     };
     let date = date.trim();
-    let amz_date = if is_amz {
-        parse_amz_date(date).map(|_| date.to_owned())
-    } else {
-        parse_http_date(date).map(format_amz_date)
-    }
-    .ok_or_else(|| bad_date(date))?;
+    let amz_date =
+        if is_amz { parse_amz_date(date).map(|_| date.to_owned()) } else { parse_http_date(date).map(format_amz_date) }
+            .ok_or_else(|| bad_date(date))?;
     let auth = ParsedAuth {
         location: AuthLocation::Header,
         credential: parse_credential(credential, false)?,
@@ -222,10 +209,7 @@ fn parse_query<'a>(req: &HttpRequest<'a>) -> Result<Option<ParsedAuth<'a>>, SigE
         return Err(incomplete(missing));
     };
     if alg != ALGORITHM {
-        return Err(incomplete(format!(
-            "Unsupported AWS 'algorithm': '{}'",
-            decode_component(alg)
-        )));
+        return Err(incomplete(format!("Unsupported AWS 'algorithm': '{}'", decode_component(alg))));
     }
     if parse_amz_date(date).is_none() {
         return Err(bad_date(&decode_component(date)));
@@ -253,9 +237,7 @@ fn parse_expires(raw: &str) -> Result<u64, SigError> {
     }
     match raw.parse::<u64>() {
         Ok(n) if n <= MAX_EXPIRES => Ok(n),
-        _ => Err(incomplete(format!(
-            "X-Amz-Expires must be less than a week (in seconds) that is {MAX_EXPIRES}"
-        ))),
+        _ => Err(incomplete(format!("X-Amz-Expires must be less than a week (in seconds) that is {MAX_EXPIRES}"))),
     }
 }
 
@@ -266,16 +248,10 @@ fn bad_date(got: &str) -> SigError {
 }
 
 fn require_host(auth: &ParsedAuth<'_>) -> Result<(), SigError> {
-    if auth
-        .signed_headers
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case("host") || *h == ":authority")
-    {
+    if auth.signed_headers.iter().any(|h| h.eq_ignore_ascii_case("host") || *h == ":authority") {
         Ok(())
     } else {
-        Err(incomplete(
-            "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.".into(),
-        ))
+        Err(incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.".into()))
     }
 }
 
@@ -300,31 +276,19 @@ fn parse_credential(raw: &str, encoded: bool) -> Result<Credential<'_>, SigError
     }
     let [access_key_id, date, region, service, _] = parts;
     if n == 4 || (n == 5 && service.is_empty()) {
-        return Err(incomplete(
-            "Credential should be scoped to correct service.".into(),
-        ));
+        return Err(incomplete("Credential should be scoped to correct service.".into()));
     }
     if n != 5 || region.is_empty() {
-        return Err(incomplete(
-            "Credential should be scoped to a valid region.".into(),
-        ));
+        return Err(incomplete("Credential should be scoped to a valid region.".into()));
     }
     // An empty date fails the X-Amz-Date day check in `verify`; an empty
     // access key id fails the caller's key lookup (InvalidClientTokenId).
-    Ok(Credential {
-        access_key_id,
-        date,
-        region,
-        service,
-    })
+    Ok(Credential { access_key_id, date, region, service })
 }
 
 /// Splits on `sep` or, when `escaped`, also on its `%XX` escape (either hex case).
 fn split_encoded(raw: &str, sep: u8, escaped: bool) -> impl Iterator<Item = &str> {
-    let hex = [
-        b"0123456789ABCDEF"[(sep >> 4) as usize],
-        b"0123456789ABCDEF"[(sep & 15) as usize],
-    ];
+    let hex = [b"0123456789ABCDEF"[(sep >> 4) as usize], b"0123456789ABCDEF"[(sep & 15) as usize]];
     let mut rest = Some(raw);
     std::iter::from_fn(move || {
         let s = rest?;
@@ -354,10 +318,7 @@ fn split_encoded(raw: &str, sep: u8, escaped: bool) -> impl Iterator<Item = &str
 /// `name=value` pairs of a raw query string; empty pieces are skipped and a
 /// piece without `=` has an empty value.
 pub(crate) fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('=').unwrap_or((p, "")))
+    query.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, "")))
 }
 
 fn hex_val(b: u8) -> Option<u8> {
@@ -403,21 +364,13 @@ fn digits(s: &[u8]) -> Option<u32> {
     if s.is_empty() || s.len() > 4 {
         return None;
     }
-    s.iter().try_fold(0u32, |acc, &b| {
-        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-    })
+    s.iter().try_fold(0u32, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
 }
 
 fn make_time(y: u32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> Option<PrimitiveDateTime> {
     let month = Month::try_from(u8::try_from(mo).ok()?).ok()?;
-    let date =
-        Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?).ok()?;
-    let time = Time::from_hms(
-        u8::try_from(h).ok()?,
-        u8::try_from(mi).ok()?,
-        u8::try_from(s).ok()?,
-    )
-    .ok()?;
+    let date = Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?).ok()?;
+    let time = Time::from_hms(u8::try_from(h).ok()?, u8::try_from(mi).ok()?, u8::try_from(s).ok()?).ok()?;
     Some(PrimitiveDateTime::new(date, time))
 }
 
@@ -449,25 +402,16 @@ pub fn parse_http_date(s: &str) -> Option<OffsetDateTime> {
     let mut it = s.split_ascii_whitespace();
     let day = digits(it.next()?.as_bytes())?;
     let mon = it.next()?;
-    let mon = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| m.eq_ignore_ascii_case(mon))? as u32
+    let mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(mon))? as u32
         + 1;
     let year = digits(it.next()?.as_bytes())?;
     let hms = it.next()?.as_bytes();
     if hms.len() != 8 || hms[2] != b':' || hms[5] != b':' {
         return None;
     }
-    let t = make_time(
-        year,
-        mon,
-        day,
-        digits(&hms[0..2])?,
-        digits(&hms[3..5])?,
-        digits(&hms[6..8])?,
-    )?;
+    let t = make_time(year, mon, day, digits(&hms[0..2])?, digits(&hms[3..5])?, digits(&hms[6..8])?)?;
     let offset = match it.next().unwrap_or("GMT") {
         "GMT" | "UTC" | "UT" | "Z" => UtcOffset::UTC,
         z => {

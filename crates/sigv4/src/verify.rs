@@ -10,9 +10,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::canonical::{canonical_query, hex_sha, Canonical};
 use crate::error::{SigError, SIGNATURE_MISMATCH_TEXT};
-use crate::parse::{
-    format_amz_date, parse_amz_date, AuthLocation, Credential, HttpRequest, ParsedAuth,
-};
+use crate::parse::{format_amz_date, parse_amz_date, AuthLocation, Credential, HttpRequest, ParsedAuth};
 
 /// Allowed distance between `X-Amz-Date` and the server clock.
 pub const CLOCK_SKEW: Duration = Duration::minutes(15);
@@ -76,10 +74,7 @@ impl SigningKeyCache {
 
     /// Number of cached keys.
     pub fn len(&self) -> usize {
-        self.shards
-            .iter()
-            .map(|s| s.lock().unwrap_or_else(PoisonError::into_inner).len())
-            .sum()
+        self.shards.iter().map(|s| s.lock().unwrap_or_else(PoisonError::into_inner).len()).sum()
     }
 
     /// True when nothing is cached.
@@ -96,9 +91,7 @@ impl SigningKeyCache {
 
     /// An HMAC keyed with kSigning for this secret and scope.
     pub(crate) fn signing_mac(&self, secret: &str, c: &Credential<'_>) -> HmacSha256 {
-        let h = self
-            .hasher
-            .hash_one((c.access_key_id, c.date, c.region, c.service));
+        let h = self.hasher.hash_one((c.access_key_id, c.date, c.region, c.service));
         let shard = &self.shards[(h as usize) % SHARDS];
         {
             let map = shard.lock().unwrap_or_else(PoisonError::into_inner);
@@ -178,16 +171,8 @@ fn body_hash(body: &[u8]) -> [u8; 64] {
 /// (normally of an empty body) for every other service — both are accepted
 /// there, since the body hash is tried first and `UNSIGNED-PAYLOAD` only
 /// loosens what the signer itself chose.
-fn payload<'a>(
-    req: &HttpRequest<'a>,
-    auth: &ParsedAuth<'_>,
-    s3: bool,
-) -> Result<Payload<'a>, SigError> {
-    let mut p = Payload {
-        given: None,
-        computed: [0; 64],
-        try_unsigned: false,
-    };
+fn payload<'a>(req: &HttpRequest<'a>, auth: &ParsedAuth<'_>, s3: bool) -> Result<Payload<'a>, SigError> {
+    let mut p = Payload { given: None, computed: [0; 64], try_unsigned: false };
     match req.header("x-amz-content-sha256").map(str::trim) {
         Some(UNSIGNED_PAYLOAD) => p.given = Some(UNSIGNED_PAYLOAD),
         Some(v) if v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()) => {
@@ -219,11 +204,7 @@ fn payload<'a>(
 /// pre-signed URLs)"; S3 would say `AccessDenied` "Request has expired",
 /// whose text we reuse. Unlike STS, which is reported to ignore
 /// `X-Amz-Expires` and allow 15 minutes, we honour the signer's expiry.
-fn check_time(
-    auth: &ParsedAuth<'_>,
-    signed_at: OffsetDateTime,
-    now: OffsetDateTime,
-) -> Result<(), SigError> {
+fn check_time(auth: &ParsedAuth<'_>, signed_at: OffsetDateTime, now: OffsetDateTime) -> Result<(), SigError> {
     let fmt = format_amz_date;
     if signed_at > now + CLOCK_SKEW {
         return Err(SigError::SignatureExpired(format!(
@@ -287,13 +268,7 @@ pub fn verify(
     let s3 = auth.credential.service == "s3";
     let payload = payload(req, auth, s3)?;
     let query = canonical_query(req.query, auth.location);
-    let c = Canonical {
-        req,
-        auth,
-        query: &query,
-        payload_hash: payload.as_str(),
-        s3,
-    };
+    let c = Canonical { req, auth, query: &query, payload_hash: payload.as_str(), s3 };
     let mut sig = [0u8; 32];
     if hex::decode_to_slice(auth.signature, &mut sig).is_ok() {
         let key = cache.signing_mac(secret_access_key, &auth.credential);
@@ -301,10 +276,7 @@ pub fn verify(
             return Ok(());
         }
         if payload.try_unsigned {
-            let alt = Canonical {
-                payload_hash: UNSIGNED_PAYLOAD,
-                ..c
-            };
+            let alt = Canonical { payload_hash: UNSIGNED_PAYLOAD, ..c };
             if matches(&alt, &key, &sig) {
                 return Ok(());
             }
@@ -349,20 +321,12 @@ pub fn sign_for_tests(
             .map(format_amz_date)
             .ok_or_else(|| SigError::IncompleteSignature("no X-Amz-Date or Date header".into()))?,
     };
-    let mut names: Vec<String> = signed_headers
-        .iter()
-        .map(|h| h.to_ascii_lowercase())
-        .collect();
+    let mut names: Vec<String> = signed_headers.iter().map(|h| h.to_ascii_lowercase()).collect();
     names.sort();
     names.dedup();
     let auth = ParsedAuth {
         location: AuthLocation::Header,
-        credential: Credential {
-            access_key_id,
-            date: amz_date.get(..8).unwrap_or_default(),
-            region,
-            service,
-        },
+        credential: Credential { access_key_id, date: amz_date.get(..8).unwrap_or_default(), region, service },
         signed_headers: names.iter().map(String::as_str).collect(),
         signature: "",
         amz_date: amz_date.clone(),
@@ -372,13 +336,7 @@ pub fn sign_for_tests(
     let s3 = service == "s3";
     let payload = payload(req, &auth, s3)?;
     let query = canonical_query(req.query, AuthLocation::Header);
-    let c = Canonical {
-        req,
-        auth: &auth,
-        query: &query,
-        payload_hash: payload.as_str(),
-        s3,
-    };
+    let c = Canonical { req, auth: &auth, query: &query, payload_hash: payload.as_str(), s3 };
     let (creq_hash, _) = c.hash();
     let mut mac = derive_signing_mac(secret_access_key, &auth.credential);
     c.write_string_to_sign(&creq_hash, &mut mac);

@@ -55,23 +55,12 @@ fn parse_raw(text: &str) -> Raw {
 
 fn check(v: &Vector, cache: &SigningKeyCache) {
     let raw = parse_raw(v.req);
-    let mut headers: Vec<(&str, &str)> = raw
-        .headers
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
+    let mut headers: Vec<(&str, &str)> = raw.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     headers.push(("Authorization", v.authz));
-    let req = HttpRequest {
-        method: &raw.method,
-        path: &raw.path,
-        query: &raw.query,
-        headers: &headers,
-        body: &raw.body,
-    };
+    let req =
+        HttpRequest { method: &raw.method, path: &raw.path, query: &raw.query, headers: &headers, body: &raw.body };
     let now = datetime!(2015-08-30 12:36:00 UTC);
-    let auth = parse(&req)
-        .unwrap_or_else(|e| panic!("{}: {e}", v.name))
-        .expect("has auth");
+    let auth = parse(&req).unwrap_or_else(|e| panic!("{}: {e}", v.name)).expect("has auth");
     assert_eq!(auth.location, AuthLocation::Header);
     assert_eq!(auth.credential.access_key_id, "AKIDEXAMPLE");
     assert_eq!(auth.credential.region, "us-east-1");
@@ -89,19 +78,10 @@ fn check(v: &Vector, cache: &SigningKeyCache) {
         "\n\nThe Canonical String for this request should have been\n'{}'\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\n",
         v.creq
     );
-    assert!(
-        err.message().contains(&expected),
-        "{}: canonical request differs:\n{}",
-        v.name,
-        err.message()
-    );
+    assert!(err.message().contains(&expected), "{}: canonical request differs:\n{}", v.name, err.message());
     // The wrong secret fails too.
     let err = verify(&req, &auth, "wrong", now, cache).unwrap_err();
-    assert!(
-        matches!(err, SigError::SignatureDoesNotMatch(_)),
-        "{}",
-        v.name
-    );
+    assert!(matches!(err, SigError::SignatureDoesNotMatch(_)), "{}", v.name);
 }
 
 #[test]

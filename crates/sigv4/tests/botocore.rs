@@ -23,10 +23,7 @@ struct Case {
 
 impl Case {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -54,12 +51,7 @@ fn load() -> (String, Vec<Case>) {
             method: s(&c["method"]),
             path: s(&c["path"]),
             query: s(&c["query"]),
-            headers: c["headers"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|h| (s(&h[0]), s(&h[1])))
-                .collect(),
+            headers: c["headers"].as_array().unwrap().iter().map(|h| (s(&h[0]), s(&h[1]))).collect(),
             body: hex::decode(c["body_hex"].as_str().unwrap()).unwrap(),
             token: c["token"].as_str().map(str::to_owned),
             expires: c["expires"].as_u64(),
@@ -79,18 +71,8 @@ fn run(
     offset: Duration,
     cache: &SigningKeyCache,
 ) -> Result<(), SigError> {
-    let headers: Vec<(&str, &str)> = case
-        .headers
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let req = HttpRequest {
-        method: &case.method,
-        path: &case.path,
-        query,
-        headers: &headers,
-        body,
-    };
+    let headers: Vec<(&str, &str)> = case.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let req = HttpRequest { method: &case.method, path: &case.path, query, headers: &headers, body };
     let auth = parse(&req)?.expect("botocore request carries auth");
     let signed_at = parse_amz_date(&auth.amz_date).expect("valid date");
     verify(&req, &auth, secret, signed_at + offset, cache)
@@ -106,61 +88,26 @@ fn botocore_signed_requests() {
         let q = case.query.as_str();
 
         // Parsed fields.
-        let headers: Vec<(&str, &str)> = case
-            .headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let req = HttpRequest {
-            method: &case.method,
-            path: &case.path,
-            query: q,
-            headers: &headers,
-            body: &case.body,
-        };
+        let headers: Vec<(&str, &str)> = case.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let req = HttpRequest { method: &case.method, path: &case.path, query: q, headers: &headers, body: &case.body };
         let auth = parse(&req).unwrap().unwrap();
         assert_eq!(auth.credential.access_key_id, "AKIDEXAMPLE", "{name}");
         assert_eq!(auth.credential.service, case.service, "{name}");
-        auth.credential
-            .check_scope(&case.region, &case.service)
-            .unwrap();
-        assert_eq!(
-            auth.security_token.as_deref(),
-            case.token.as_deref(),
-            "{name}"
-        );
+        auth.credential.check_scope(&case.region, &case.service).unwrap();
+        assert_eq!(auth.security_token.as_deref(), case.token.as_deref(), "{name}");
         assert_eq!(auth.presigned, case.expires, "{name}");
         let presigned = case.expires.is_some();
-        assert_eq!(
-            auth.location,
-            if presigned {
-                AuthLocation::Query
-            } else {
-                AuthLocation::Header
-            },
-            "{name}"
-        );
+        assert_eq!(auth.location, if presigned { AuthLocation::Query } else { AuthLocation::Header }, "{name}");
 
         // Genuine request verifies.
-        run(case, &secret, &case.body, q, ok, &cache)
-            .unwrap_or_else(|e| panic!("{name}: {}", e.message()));
+        run(case, &secret, &case.body, q, ok, &cache).unwrap_or_else(|e| panic!("{name}: {}", e.message()));
         run(case, &secret, &case.body, q, Duration::ZERO, &cache).unwrap();
 
         // Wrong secret.
-        let e = run(
-            case,
-            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEZ",
-            &case.body,
-            q,
-            ok,
-            &cache,
-        )
-        .unwrap_err();
+        let e = run(case, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEZ", &case.body, q, ok, &cache).unwrap_err();
         assert_eq!(e.code(), "SignatureDoesNotMatch", "{name}");
         assert!(matches!(e, SigError::SignatureDoesNotMatch(_)), "{name}");
-        assert!(e
-            .message()
-            .contains("The Canonical String for this request should have been"));
+        assert!(e.message().contains("The Canonical String for this request should have been"));
 
         // One flipped body byte.
         if !case.body.is_empty() {
@@ -180,21 +127,14 @@ fn botocore_signed_requests() {
         }
 
         // Tampered query string.
-        let tampered = if q.is_empty() {
-            "x=1".to_owned()
-        } else {
-            format!("{q}&x=1")
-        };
+        let tampered = if q.is_empty() { "x=1".to_owned() } else { format!("{q}&x=1") };
         let e = run(case, &secret, &case.body, &tampered, ok, &cache).unwrap_err();
         assert_eq!(e.code(), "SignatureDoesNotMatch", "{name}");
 
         // Clock 16 minutes behind the signer: signature not yet current.
         let e = run(case, &secret, &case.body, q, Duration::minutes(-16), &cache).unwrap_err();
         assert_eq!(e.code(), "SignatureDoesNotMatch", "{name}");
-        assert!(
-            e.message().starts_with("Signature not yet current: "),
-            "{name}: {e}"
-        );
+        assert!(e.message().starts_with("Signature not yet current: "), "{name}: {e}");
         assert_eq!(e.http_status(), 403);
 
         // Clock 16 minutes ahead.
@@ -210,33 +150,14 @@ fn botocore_signed_requests() {
                 let e = r.unwrap_err();
                 assert!(matches!(e, SigError::SignatureExpired(_)), "{name}");
                 assert_eq!(e.code(), "SignatureDoesNotMatch");
-                assert!(
-                    e.message().starts_with("Signature expired: "),
-                    "{name}: {e}"
-                );
+                assert!(e.message().starts_with("Signature expired: "), "{name}: {e}");
             }
         }
 
         // Presigned: valid up to X-Amz-Expires, expired one second later.
         if let Some(exp) = case.expires {
-            run(
-                case,
-                &secret,
-                &case.body,
-                q,
-                Duration::seconds(exp as i64),
-                &cache,
-            )
-            .unwrap();
-            let e = run(
-                case,
-                &secret,
-                &case.body,
-                q,
-                Duration::seconds(exp as i64 + 1),
-                &cache,
-            )
-            .unwrap_err();
+            run(case, &secret, &case.body, q, Duration::seconds(exp as i64), &cache).unwrap();
+            let e = run(case, &secret, &case.body, q, Duration::seconds(exp as i64 + 1), &cache).unwrap_err();
             assert!(matches!(e, SigError::RequestExpired(_)), "{name}: {e}");
         }
     }
@@ -246,18 +167,9 @@ fn botocore_signed_requests() {
 fn skew_messages_match_aws() {
     let (secret, cases) = load();
     let case = cases.iter().find(|c| c.name == "sts_form_post").unwrap();
-    let headers: Vec<(&str, &str)> = case
-        .headers
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let req = HttpRequest {
-        method: &case.method,
-        path: &case.path,
-        query: &case.query,
-        headers: &headers,
-        body: &case.body,
-    };
+    let headers: Vec<(&str, &str)> = case.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let req =
+        HttpRequest { method: &case.method, path: &case.path, query: &case.query, headers: &headers, body: &case.body };
     let auth = parse(&req).unwrap().unwrap();
     let signed_at = parse_amz_date(&auth.amz_date).unwrap();
     let now: OffsetDateTime = signed_at + Duration::minutes(31);

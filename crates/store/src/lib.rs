@@ -112,7 +112,11 @@ impl Tx<'_> {
 
     /// Insert or replace.
     pub fn put<T: Serialize>(&self, kind: &str, key: &str, value: &T) -> Result<(), StoreError> {
-        let json = serde_json::to_string(value).map_err(|e| StoreError::Corrupt { kind: kind.into(), key: key.into(), source: e })?;
+        let json = serde_json::to_string(value).map_err(|e| StoreError::Corrupt {
+            kind: kind.into(),
+            key: key.into(),
+            source: e,
+        })?;
         self.conn
             .prepare_cached("INSERT INTO objects (kind, key, value) VALUES (?1, ?2, ?3) ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value")?
             .execute(params![kind, key, json])?;
@@ -129,7 +133,8 @@ impl Tx<'_> {
 
     /// Delete; true if something was there.
     pub fn delete(&self, kind: &str, key: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.prepare_cached("DELETE FROM objects WHERE kind = ?1 AND key = ?2")?.execute(params![kind, key])? > 0)
+        Ok(self.conn.prepare_cached("DELETE FROM objects WHERE kind = ?1 AND key = ?2")?.execute(params![kind, key])?
+            > 0)
     }
 
     /// Delete every record of `kind` whose key starts with `prefix`; how many went.
@@ -168,7 +173,11 @@ impl Tx<'_> {
 
     /// A region-wide setting (account id, …).
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.prepare_cached("SELECT v FROM meta WHERE k = ?1")?.query_row(params![key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT v FROM meta WHERE k = ?1")?
+            .query_row(params![key], |r| r.get(0))
+            .optional()?)
     }
 
     pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {

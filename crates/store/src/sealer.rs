@@ -47,7 +47,8 @@ impl Sealer {
     pub fn seal(&self, plain: &str) -> String {
         let mut nonce = [0u8; 12];
         rand::thread_rng().fill_bytes(&mut nonce);
-        let ct = self.cipher.encrypt(Nonce::from_slice(&nonce), plain.as_bytes()).expect("AES-GCM encryption cannot fail");
+        let ct =
+            self.cipher.encrypt(Nonce::from_slice(&nonce), plain.as_bytes()).expect("AES-GCM encryption cannot fail");
         let mut out = nonce.to_vec();
         out.extend_from_slice(&ct);
         B64.encode(out)

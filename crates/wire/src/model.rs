@@ -193,11 +193,7 @@ impl ServiceModel {
     /// The name CloudWatch-style awsQueryCompatible services use for an error code in the
     /// query protocol, when it differs from the shape name.
     pub fn query_error_code<'a>(&'a self, shape_name: &'a str) -> &'a str {
-        self.shapes
-            .get(shape_name)
-            .and_then(|s| s.error.as_ref())
-            .and_then(|e| e.code.as_deref())
-            .unwrap_or(shape_name)
+        self.shapes.get(shape_name).and_then(|s| s.error.as_ref()).and_then(|e| e.code.as_deref()).unwrap_or(shape_name)
     }
 }
 

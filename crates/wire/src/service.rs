@@ -17,10 +17,18 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PrincipalKind {
     Root,
-    User { name: String },
-    AssumedRole { role_name: String, role_arn: String, session_name: String },
+    User {
+        name: String,
+    },
+    AssumedRole {
+        role_name: String,
+        role_arn: String,
+        session_name: String,
+    },
     /// GetSessionToken credentials of a user (or the root, when `user` is None).
-    FederatedSession { user: Option<String> },
+    FederatedSession {
+        user: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

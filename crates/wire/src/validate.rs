@@ -93,7 +93,12 @@ fn check(model: &ServiceModel, shape: &Shape, value: Option<&Value>, path: &str,
             let Some(s) = value.as_str() else { return };
             bounds(shape, s.chars().count() as f64, value, path, errors, "length");
             if !shape.enum_values.is_empty() && !shape.enum_values.iter().any(|e| e == s) {
-                fail(errors, &shown(value), path, format!("Member must satisfy enum value set: [{}]", shape.enum_values.join(", ")));
+                fail(
+                    errors,
+                    &shown(value),
+                    path,
+                    format!("Member must satisfy enum value set: [{}]", shape.enum_values.join(", ")),
+                );
             }
             if let Some(re) = shape.pattern_regex() {
                 if !re.is_match(s) {

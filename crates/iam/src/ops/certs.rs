@@ -12,7 +12,9 @@ use crate::Identity;
 fn check_pem(text: &str, what: &str, label_suffix: &str) -> Result<()> {
     let begins = text.matches("-----BEGIN ").count();
     if begins == 0 || !text.contains(&format!("{label_suffix}-----")) || text.matches("-----END ").count() != begins {
-        return Err(IamError::MalformedCertificate(format!("Unable to parse {what}. Please ensure the input is a valid PEM.")));
+        return Err(IamError::MalformedCertificate(format!(
+            "Unable to parse {what}. Please ensure the input is a valid PEM."
+        )));
     }
     Ok(())
 }
@@ -42,7 +44,9 @@ pub fn upload(id: &Identity, input: &In) -> Result<Value> {
     let now = id.now();
     let rec = id.write(|tx| {
         if tx.exists(kind::SERVER_CERT, &name_key(name))? {
-            return Err(IamError::EntityAlreadyExists(format!("The Server Certificate with name {name} already exists.")));
+            return Err(IamError::EntityAlreadyExists(format!(
+                "The Server Certificate with name {name} already exists."
+            )));
         }
         let rec = ServerCertRec {
             path: path.into(),

@@ -77,12 +77,15 @@ pub fn list_access_keys(id: &Identity, cx: &CallContext, input: &In) -> Result<V
         for (k, ()) in tx.list::<()>(kind::USER_KEY, &index_key(&user, ""))? {
             let key_id = k.rsplit('/').next().unwrap_or_default();
             if let Some(rec) = tx.get::<AccessKeyRec>(kind::ACCESS_KEY, key_id)? {
-                out.push((k.clone(), json!({
-                    "UserName": rec.user_name.unwrap_or_default(),
-                    "AccessKeyId": rec.access_key_id,
-                    "Status": rec.status,
-                    "CreateDate": rec.create_date,
-                })));
+                out.push((
+                    k.clone(),
+                    json!({
+                        "UserName": rec.user_name.unwrap_or_default(),
+                        "AccessKeyId": rec.access_key_id,
+                        "Status": rec.status,
+                        "CreateDate": rec.create_date,
+                    }),
+                ));
             }
         }
         Ok(out)
@@ -150,11 +153,18 @@ pub fn create_login_profile(id: &Identity, input: &In) -> Result<Value> {
         if tx.exists(kind::LOGIN_PROFILE, &name_key(user))? {
             return Err(IamError::EntityAlreadyExists(format!("Login Profile for user {user} already exists.")));
         }
-        let rec = LoginProfileRec { user_name: u.user_name, password_hash: hash, password_reset_required: reset, create_date: now };
+        let rec = LoginProfileRec {
+            user_name: u.user_name,
+            password_hash: hash,
+            password_reset_required: reset,
+            create_date: now,
+        };
         tx.put(kind::LOGIN_PROFILE, &name_key(user), &rec)?;
         Ok(rec)
     })?;
-    Ok(json!({"LoginProfile": {"UserName": rec.user_name, "CreateDate": rec.create_date, "PasswordResetRequired": rec.password_reset_required}}))
+    Ok(
+        json!({"LoginProfile": {"UserName": rec.user_name, "CreateDate": rec.create_date, "PasswordResetRequired": rec.password_reset_required}}),
+    )
 }
 
 fn login_profile(tx: &store::Tx, user: &str) -> Result<LoginProfileRec> {
@@ -166,7 +176,9 @@ fn login_profile(tx: &store::Tx, user: &str) -> Result<LoginProfileRec> {
 pub fn get_login_profile(id: &Identity, input: &In) -> Result<Value> {
     let user = input.s("UserName").unwrap_or_default();
     let rec = id.read(|tx| login_profile(tx, user))?;
-    Ok(json!({"LoginProfile": {"UserName": rec.user_name, "CreateDate": rec.create_date, "PasswordResetRequired": rec.password_reset_required}}))
+    Ok(
+        json!({"LoginProfile": {"UserName": rec.user_name, "CreateDate": rec.create_date, "PasswordResetRequired": rec.password_reset_required}}),
+    )
 }
 
 pub fn update_login_profile(id: &Identity, input: &In) -> Result<Value> {

@@ -110,7 +110,13 @@ impl IamService {
             "ListAccountAliases" => account::list_aliases(id),
             "SimulatePrincipalPolicy" => simulate::simulate_principal_policy(id, input),
             "SimulateCustomPolicy" => simulate::simulate_custom_policy(id, input),
-            _ => return Err(ApiError::new(501, "NotImplemented", format!("homeground does not implement iam:{op} yet."))),
+            _ => {
+                return Err(ApiError::new(
+                    501,
+                    "NotImplemented",
+                    format!("homeground does not implement iam:{op} yet."),
+                ))
+            }
         };
         r.map_err(ApiError::from)
     }
@@ -184,7 +190,10 @@ fn resource_for(id: &Identity, op: &str, input: &In) -> String {
 
 fn existing_arn(id: &Identity, k: &str, name: Option<&str>) -> Option<String> {
     let name = name?;
-    id.read(|tx| Ok(tx.get::<Value>(k, &name_key(name))?)).ok().flatten().and_then(|v| v.get("Arn")?.as_str().map(String::from))
+    id.read(|tx| Ok(tx.get::<Value>(k, &name_key(name))?))
+        .ok()
+        .flatten()
+        .and_then(|v| v.get("Arn")?.as_str().map(String::from))
 }
 
 /// Read access to a validated input.
@@ -209,12 +218,18 @@ impl<'a> In<'a> {
     }
 
     pub fn strings(&self, k: &str) -> Vec<String> {
-        self.0.get(k).and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()
+        self.0
+            .get(k)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .unwrap_or_default()
     }
 
     pub fn tags(&self) -> Result<Vec<Tag>> {
         let tags: Vec<Tag> = match self.0.get("Tags") {
-            Some(t) => serde_json::from_value(t.clone()).map_err(|e| IamError::InvalidInput(format!("Invalid tags: {e}")))?,
+            Some(t) => {
+                serde_json::from_value(t.clone()).map_err(|e| IamError::InvalidInput(format!("Invalid tags: {e}")))?
+            }
             None => vec![],
         };
         check_tags(&tags)?;
@@ -228,7 +243,9 @@ pub(crate) fn check_tags(tags: &[Tag]) -> Result<()> {
     }
     for (i, t) in tags.iter().enumerate() {
         if tags[..i].iter().any(|o| o.key.eq_ignore_ascii_case(&t.key)) {
-            return Err(IamError::InvalidInput("Duplicate tag keys found. Please note that Tag keys are case insensitive.".into()));
+            return Err(IamError::InvalidInput(
+                "Duplicate tag keys found. Please note that Tag keys are case insensitive.".into(),
+            ));
         }
     }
     Ok(())
@@ -263,7 +280,10 @@ pub(crate) fn page<T: Serialize>(items: Vec<(String, T)>, input: &In, member: &s
     let rest = &items[start..];
     let truncated = rest.len() > max;
     let mut out = Map::new();
-    out.insert(member.into(), serde_json::to_value(rest.iter().take(max).map(|(_, v)| v).collect::<Vec<_>>()).unwrap_or_default());
+    out.insert(
+        member.into(),
+        serde_json::to_value(rest.iter().take(max).map(|(_, v)| v).collect::<Vec<_>>()).unwrap_or_default(),
+    );
     out.insert("IsTruncated".into(), json!(truncated));
     if truncated {
         out.insert("Marker".into(), json!(B64.encode(rest[max].0.as_bytes())));
@@ -274,9 +294,7 @@ pub(crate) fn page<T: Serialize>(items: Vec<(String, T)>, input: &In, member: &s
 /// Paths begin and end with '/'.
 pub(crate) fn check_path(path: &str) -> Result<()> {
     if !path.starts_with('/') || !path.ends_with('/') {
-        return Err(IamError::Validation(format!(
-            "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters."
-        )));
+        return Err(IamError::Validation("The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.".into()));
     }
     Ok(())
 }

@@ -86,8 +86,12 @@ pub fn create_policy(id: &Identity, input: &In) -> Result<Value> {
     let now = id.now();
     let rec = id.write(|tx| {
         let taken = tx.list::<PolicyRec>(kind::POLICY, &id.arn("policy/"))?;
-        if taken.iter().any(|(_, p)| name_key(&p.policy_name) == name_key(name) && p.path == path) || tx.exists(kind::POLICY, &arn)? {
-            return Err(IamError::EntityAlreadyExists(format!("A policy called {name} already exists. Duplicate names are not allowed.")));
+        if taken.iter().any(|(_, p)| name_key(&p.policy_name) == name_key(name) && p.path == path)
+            || tx.exists(kind::POLICY, &arn)?
+        {
+            return Err(IamError::EntityAlreadyExists(format!(
+                "A policy called {name} already exists. Duplicate names are not allowed."
+            )));
         }
         let rec = PolicyRec {
             policy_name: name.into(),
@@ -105,7 +109,12 @@ pub fn create_policy(id: &Identity, input: &In) -> Result<Value> {
             next_version: 2,
         };
         tx.put(kind::POLICY, &arn, &rec)?;
-        let v = PolicyVersionRec { document: doc.into(), version_id: "v1".into(), is_default_version: true, create_date: now };
+        let v = PolicyVersionRec {
+            document: doc.into(),
+            version_id: "v1".into(),
+            is_default_version: true,
+            create_date: now,
+        };
         tx.put(kind::POLICY_VERSION, &version_key(&arn, "v1"), &v)?;
         Ok(rec)
     })?;
@@ -156,7 +165,9 @@ pub fn delete_policy(id: &Identity, input: &In) -> Result<Value> {
             return Err(IamError::DeleteConflict("Cannot delete a policy attached to entities.".into()));
         }
         if tx.count(kind::POLICY_VERSION, &format!("{arn}#"))? > 1 {
-            return Err(IamError::DeleteConflict("Cannot delete a policy with non-default versions; delete them first.".into()));
+            return Err(IamError::DeleteConflict(
+                "Cannot delete a policy with non-default versions; delete them first.".into(),
+            ));
         }
         tx.delete_prefix(kind::POLICY_VERSION, &format!("{arn}#"))?;
         tx.delete(kind::POLICY, arn)?;
@@ -190,7 +201,9 @@ pub fn create_policy_version(id: &Identity, input: &In) -> Result<Value> {
         tx.put(kind::POLICY, arn, &p)?;
         Ok(v)
     })?;
-    Ok(json!({ "PolicyVersion": { "VersionId": v.version_id, "IsDefaultVersion": v.is_default_version, "CreateDate": v.create_date } }))
+    Ok(
+        json!({ "PolicyVersion": { "VersionId": v.version_id, "IsDefaultVersion": v.is_default_version, "CreateDate": v.create_date } }),
+    )
 }
 
 fn unset_default(tx: &store::Tx, arn: &str, version: &str) -> Result<()> {
@@ -205,12 +218,15 @@ pub fn get_policy_version(id: &Identity, input: &In) -> Result<Value> {
     let (arn, version) = (input.req("PolicyArn"), input.req("VersionId"));
     if let Some(m) = managed::by_arn(arn) {
         if version == "v1" {
-            return Ok(json!({"PolicyVersion": {"Document": url_encode(m.document), "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": 1_423_000_000.0}}));
+            return Ok(
+                json!({"PolicyVersion": {"Document": url_encode(m.document), "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": 1_423_000_000.0}}),
+            );
         }
     }
     let mut v = id.read(|tx| {
-        tx.get::<PolicyVersionRec>(kind::POLICY_VERSION, &version_key(arn, version))?
-            .ok_or_else(|| IamError::NoSuchEntity(format!("Policy {arn} version {version} does not exist or is not attachable.")))
+        tx.get::<PolicyVersionRec>(kind::POLICY_VERSION, &version_key(arn, version))?.ok_or_else(|| {
+            IamError::NoSuchEntity(format!("Policy {arn} version {version} does not exist or is not attachable."))
+        })
     })?;
     v.document = url_encode(&v.document);
     Ok(json!({ "PolicyVersion": v }))
@@ -219,7 +235,12 @@ pub fn get_policy_version(id: &Identity, input: &In) -> Result<Value> {
 pub fn list_policy_versions(id: &Identity, input: &In) -> Result<Value> {
     let arn = input.req("PolicyArn");
     if let Some(m) = managed::by_arn(arn) {
-        let v = PolicyVersionRec { document: url_encode(m.document), version_id: "v1".into(), is_default_version: true, create_date: 1_423_000_000.0 };
+        let v = PolicyVersionRec {
+            document: url_encode(m.document),
+            version_id: "v1".into(),
+            is_default_version: true,
+            create_date: 1_423_000_000.0,
+        };
         return page(vec![("v1".into(), v)], input, "Versions");
     }
     let versions = id.read(|tx| {
@@ -348,7 +369,9 @@ pub fn list_attached(id: &Identity, op: &str, input: &In) -> Result<Value> {
         let mut out = Vec::new();
         for (key, ()) in tx.list::<()>(kind::ATTACHED, &prefix)? {
             let arn = &key[prefix.len()..];
-            let path = managed::by_arn(arn).map(|m| m.path.to_string()).or(tx.get::<PolicyRec>(kind::POLICY, arn)?.map(|p| p.path));
+            let path = managed::by_arn(arn)
+                .map(|m| m.path.to_string())
+                .or(tx.get::<PolicyRec>(kind::POLICY, arn)?.map(|p| p.path));
             if path.is_some_and(|p| p.starts_with(prefix_filter)) {
                 out.push((key.clone(), json!({"PolicyName": policy_name_of(tx, arn)?, "PolicyArn": arn})));
             }

@@ -9,7 +9,8 @@ use crate::records::{kind, name_key, InstanceProfileRec};
 use crate::Identity;
 
 fn load(tx: &store::Tx, name: &str) -> Result<InstanceProfileRec> {
-    tx.get::<InstanceProfileRec>(kind::INSTANCE_PROFILE, &name_key(name))?.ok_or_else(|| no_such("instance profile", name))
+    tx.get::<InstanceProfileRec>(kind::INSTANCE_PROFILE, &name_key(name))?
+        .ok_or_else(|| no_such("instance profile", name))
 }
 
 /// The profile as AWS returns it, with its roles in full.
@@ -28,7 +29,10 @@ fn shown(tx: &store::Tx, p: &InstanceProfileRec) -> Result<Value> {
     Ok(v)
 }
 
-pub(crate) fn profiles_of_role<'a>(tx: &store::Tx, role: &'a str) -> Result<impl Iterator<Item = InstanceProfileRec> + 'a> {
+pub(crate) fn profiles_of_role<'a>(
+    tx: &store::Tx,
+    role: &'a str,
+) -> Result<impl Iterator<Item = InstanceProfileRec> + 'a> {
     let all = tx.list::<InstanceProfileRec>(kind::INSTANCE_PROFILE, "")?;
     Ok(all.into_iter().map(|(_, p)| p).filter(move |p| p.role_names.iter().any(|r| name_key(r) == name_key(role))))
 }
@@ -83,7 +87,9 @@ pub fn delete_instance_profile(id: &Identity, input: &In) -> Result<Value> {
     id.write(|tx| {
         let p = load(tx, name)?;
         if !p.role_names.is_empty() {
-            return Err(IamError::DeleteConflict("Cannot delete entity, must remove roles from instance profile first.".into()));
+            return Err(IamError::DeleteConflict(
+                "Cannot delete entity, must remove roles from instance profile first.".into(),
+            ));
         }
         tx.delete(kind::INSTANCE_PROFILE, &name_key(name))?;
         Ok(())
@@ -97,7 +103,9 @@ pub fn add_role(id: &Identity, input: &In) -> Result<Value> {
         let mut p = load(tx, name)?;
         let r = super::roles::load(tx, role)?;
         if !p.role_names.is_empty() {
-            return Err(IamError::LimitExceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1".into()));
+            return Err(IamError::LimitExceeded(
+                "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1".into(),
+            ));
         }
         p.role_names.push(r.role_name);
         tx.put(kind::INSTANCE_PROFILE, &name_key(name), &p)?;

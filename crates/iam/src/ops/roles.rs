@@ -138,7 +138,9 @@ pub fn delete_role(id: &Identity, input: &In) -> Result<Value> {
             return Err(IamError::DeleteConflict("Cannot delete entity, must delete policies first.".into()));
         }
         if super::profiles::profiles_of_role(tx, name)?.next().is_some() {
-            return Err(IamError::DeleteConflict("Cannot delete entity, must remove roles from instance profile first.".into()));
+            return Err(IamError::DeleteConflict(
+                "Cannot delete entity, must remove roles from instance profile first.".into(),
+            ));
         }
         tx.delete(kind::ROLE, &key)?;
         Ok(())

@@ -87,11 +87,15 @@ fn simulate(bundle: &PolicyBundle, caller: &str, input: &In) -> Result<Value> {
 
 pub fn simulate_principal_policy(id: &Identity, input: &In) -> Result<Value> {
     let arn = input.req("PolicySourceArn");
-    let rest = arn.split_once(":user/").map(|(_, r)| (Entity::User, r))
+    let rest = arn
+        .split_once(":user/")
+        .map(|(_, r)| (Entity::User, r))
         .or_else(|| arn.split_once(":group/").map(|(_, r)| (Entity::Group, r)))
         .or_else(|| arn.split_once(":role/").map(|(_, r)| (Entity::Role, r)));
     let Some((entity, path_name)) = rest else {
-        return Err(IamError::InvalidInput(format!("Invalid Entity Arn: {arn} does not clearly define entity type and name.")));
+        return Err(IamError::InvalidInput(format!(
+            "Invalid Entity Arn: {arn} does not clearly define entity type and name."
+        )));
     };
     let name = path_name.rsplit('/').next().unwrap_or(path_name);
     let mut bundle = id.read(|tx| {
@@ -112,7 +116,11 @@ pub fn simulate_principal_policy(id: &Identity, input: &In) -> Result<Value> {
 pub fn simulate_custom_policy(_id: &Identity, input: &In) -> Result<Value> {
     let identity = parse_all(input.strings("PolicyInputList"), "PolicyInputList.")?;
     let boundary_docs = input.strings("PermissionsBoundaryPolicyInputList");
-    let boundary = if boundary_docs.is_empty() { None } else { Some(parse_all(boundary_docs, "PermissionsBoundaryPolicyInputList.")?) };
+    let boundary = if boundary_docs.is_empty() {
+        None
+    } else {
+        Some(parse_all(boundary_docs, "PermissionsBoundaryPolicyInputList.")?)
+    };
     let bundle = PolicyBundle { identity, boundary };
     simulate(&bundle, input.s("CallerArn").unwrap_or(""), input)
 }

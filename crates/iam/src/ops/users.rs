@@ -54,7 +54,9 @@ pub fn get_user(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
                     "UserId": id.account, "Arn": cx.principal.arn, "CreateDate": 0.0, "Path": "/", "UserName": ""
                 }}))
             }
-            None => return Err(IamError::Validation("Must specify userName when calling with non-User credentials".into())),
+            None => {
+                return Err(IamError::Validation("Must specify userName when calling with non-User credentials".into()))
+            }
         },
     };
     let user = id.read(|tx| load(tx, &name))?;

@@ -14,10 +14,7 @@ pub fn keys(rows: &[(&str, &[&str])]) -> ContextKeys {
 
 /// Parse each document, panicking with the offending text on error.
 pub fn docs(texts: &[&str]) -> Vec<PolicyDocument> {
-    texts
-        .iter()
-        .map(|t| PolicyDocument::parse(t).unwrap_or_else(|e| panic!("{e}: {t}")))
-        .collect()
+    texts.iter().map(|t| PolicyDocument::parse(t).unwrap_or_else(|e| panic!("{e}: {t}"))).collect()
 }
 
 /// Label documents "p0", "p1", ... for a `PolicySet`.

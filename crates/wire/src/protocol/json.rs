@@ -29,7 +29,8 @@ pub fn decode_cbor(model: &ServiceModel, input: Option<&str>, body: &[u8]) -> Re
     if body.is_empty() {
         return normalize_input(model, input, Value::Object(Map::new()));
     }
-    let cbor: Cbor = ciborium::de::from_reader(body).map_err(|e| serialization(format!("The request body is not valid CBOR: {e}")))?;
+    let cbor: Cbor = ciborium::de::from_reader(body)
+        .map_err(|e| serialization(format!("The request body is not valid CBOR: {e}")))?;
     normalize_input(model, input, cbor_to_json(cbor)?)
 }
 
@@ -70,7 +71,8 @@ fn cbor_to_json(v: Cbor) -> Result<Value, ApiError> {
 }
 
 fn normalize(model: &ServiceModel, shape: &Shape, value: Value, path: &str) -> Result<Value, ApiError> {
-    let wrong = |want: &str| serialization(format!("Expected {want} at '{}'.", if path.is_empty() { "$" } else { path }));
+    let wrong =
+        |want: &str| serialization(format!("Expected {want} at '{}'.", if path.is_empty() { "$" } else { path }));
     Ok(match (shape.kind, value) {
         (_, Value::Null) => Value::Null,
         (ShapeType::Structure, Value::Object(obj)) => {

@@ -60,7 +60,9 @@ pub fn encode_ok(protocol: Protocol, model: &ServiceModel, op_name: &str, output
     let op = &model.operations[op_name];
     let (content_type, body) = match protocol {
         Protocol::Query => ("text/xml", xml::query_response(model, op_name, op, output, request_id).into_bytes()),
-        Protocol::Ec2 => ("text/xml;charset=UTF-8", xml::ec2_response(model, op_name, op, output, request_id).into_bytes()),
+        Protocol::Ec2 => {
+            ("text/xml;charset=UTF-8", xml::ec2_response(model, op_name, op, output, request_id).into_bytes())
+        }
         Protocol::Json => (json_content_type(model), json::encode_json(output)),
         Protocol::Cbor => ("application/cbor", json::encode_cbor(model, op.output.as_deref(), output)),
     };
@@ -74,7 +76,9 @@ pub fn encode_err(protocol: Protocol, model: Option<&ServiceModel>, err: &ApiErr
     let query_error = (query_compatible && matches!(protocol, Protocol::Json | Protocol::Cbor))
         .then(|| format!("{};{}", err.code, if err.sender_fault { "Sender" } else { "Receiver" }));
     let (content_type, body) = match protocol {
-        Protocol::Query => ("text/xml", xml::query_error(model.map_or("", |m| m.xml_namespace()), err, request_id).into_bytes()),
+        Protocol::Query => {
+            ("text/xml", xml::query_error(model.map_or("", |m| m.xml_namespace()), err, request_id).into_bytes())
+        }
         Protocol::Ec2 => ("text/xml;charset=UTF-8", xml::ec2_error(err, request_id).into_bytes()),
         Protocol::Json => (model.map_or("application/x-amz-json-1.0", json_content_type), json::json_error(err)),
         Protocol::Cbor => ("application/cbor", json::cbor_error(err)),
@@ -93,10 +97,14 @@ fn json_content_type(model: &ServiceModel) -> &'static str {
 pub fn unknown_operation(protocol: Protocol, op: &str) -> ApiError {
     match protocol {
         Protocol::Query => ApiError::new(400, "InvalidAction", format!("Could not find operation {op} for version")),
-        Protocol::Ec2 => ApiError::new(400, "InvalidAction", format!("The action {op} is not valid for this web service.")),
-        Protocol::Json | Protocol::Cbor => {
-            ApiError::new(400, "UnknownOperationException", format!("The operation {op} is not supported by this service."))
+        Protocol::Ec2 => {
+            ApiError::new(400, "InvalidAction", format!("The action {op} is not valid for this web service."))
         }
+        Protocol::Json | Protocol::Cbor => ApiError::new(
+            400,
+            "UnknownOperationException",
+            format!("The operation {op} is not supported by this service."),
+        ),
     }
 }
 

@@ -163,7 +163,8 @@ mod tests {
     fn writes_query_answers_as_botocore_reads_them() {
         let m = load_embedded("sts");
         let op = &m.operations["GetCallerIdentity"];
-        let xml = query_response(m, "GetCallerIdentity", op, &json!({"Account": "123", "Arn": "a<b", "UserId": "u"}), "rid");
+        let xml =
+            query_response(m, "GetCallerIdentity", op, &json!({"Account": "123", "Arn": "a<b", "UserId": "u"}), "rid");
         assert_eq!(
             xml,
             "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>\
