@@ -44,7 +44,7 @@ pub struct LaunchSpec {
 
 /// A running instance, as the driver knows it. Survives a daemon restart: the pid and the
 /// process start time (which tells a reused pid apart) are enough to find it again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Handle {
     pub pid: u32,
     pub start_ticks: u64,

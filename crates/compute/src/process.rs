@@ -162,7 +162,8 @@ impl Driver for ProcessDriver {
         let mut c = Capabilities { cgroup_limits: self.cgroups.is_some(), notes: vec![] };
         if self.cgroups.is_none() {
             c.notes.push(
-                "no writable cgroup v2 hierarchy: instance-type CPU and memory limits are recorded, not enforced".into(),
+                "no writable cgroup v2 hierarchy: instance-type CPU and memory limits are recorded, not enforced"
+                    .into(),
             );
         }
         c

@@ -246,7 +246,15 @@ impl Gateway {
             Authorization::Resources(resources) => {
                 let action = format!("{}:{op}", service.iam_prefix());
                 trail.resources = resources.clone();
-                identity.authorize(&cred, &cx, &action, &resources)?;
+                identity.authorize(&cred, &cx, &action, &resources).map_err(|e| match protocol {
+                    // EC2 words a refusal its own way.
+                    Protocol::Ec2 if e.code == "AccessDenied" => ApiError::new(
+                        403,
+                        "UnauthorizedOperation",
+                        format!("You are not authorized to perform this operation. {}", e.message),
+                    ),
+                    _ => e,
+                })?;
             }
         }
         service.call(&cx, op, input).await

@@ -30,12 +30,30 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         accept_any_credentials: args.accept_any_credentials,
     };
     let identity = Arc::new(
-        Identity::open(store, sealer, config, Arc::new(SystemClock)).map_err(|e| format!("opening IAM: {e}"))?,
+        Identity::open(store.clone(), sealer, config, Arc::new(SystemClock))
+            .map_err(|e| format!("opening IAM: {e}"))?,
     );
 
     let mut registry = Registry::default();
     registry.register(Arc::new(IamService::new(identity.clone())));
     registry.register(Arc::new(StsService::new(identity.clone())));
+
+    let driver: Arc<dyn compute::Driver> = Arc::new(compute::ProcessDriver::new());
+    for note in driver.capabilities().notes {
+        tracing::warn!("compute: {note}");
+    }
+    let ec2_config = ec2::Ec2Config {
+        region: args.region.clone(),
+        account: identity.account.clone(),
+        dir: dir.join("ec2"),
+        imds_port: args.imds_port,
+    };
+    let clock: ec2::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let creds = Arc::new(crate::links::InstanceCredentials::new(identity.clone()));
+    let ec2 =
+        ec2::Ec2::open(store.clone(), driver, ec2_config, clock, creds).map_err(|e| format!("opening EC2: {e}"))?;
+    registry.register(Arc::new(ec2::Ec2Service::new(ec2.clone())));
+    let _controller = ec2::Controller::spawn(ec2);
 
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
     let endpoint = format!("http://{}", listener.local_addr()?);

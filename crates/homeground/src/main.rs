@@ -2,6 +2,7 @@
 //! This binary is thin: it reads the command line, opens the data dir and wires the crates.
 
 mod bootstrap;
+mod links;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -45,6 +46,10 @@ pub struct UpArgs {
     /// many seconds, whatever the caller asks for.
     #[arg(long, value_name = "SECONDS")]
     pub sts_duration_cap: Option<u64>,
+
+    /// The port of each instance's metadata service, at the instance's own loopback address.
+    #[arg(long, default_value_t = 1338)]
+    pub imds_port: u16,
 
     /// EMULATOR MODE, for other people's test suites: accept any well-formed SigV4 signature
     /// as the account root. Never use it for a region that runs anything real.

@@ -230,3 +230,41 @@ fn get_session_token(id: &Identity, cx: &CallContext, input: &In) -> Result<Valu
         id.write(|tx| issue(id, tx, duration, SessionSource::Session { user_name: user.clone() }, None, vec![]))?;
     Ok(json!({ "Credentials": credentials(&issued) }))
 }
+
+impl Identity {
+    /// Credentials of the role in an instance profile, for the instance metadata service: the
+    /// role is assumed by `ec2.amazonaws.com` on the instance's behalf, so its trust policy must
+    /// allow that service. Returns the role name and the IMDS credential document.
+    pub fn instance_profile_credentials(&self, profile: &str, instance_id: &str) -> Result<Option<(String, Value)>> {
+        let name = profile.rsplit('/').next().unwrap_or(profile);
+        let Some(prof) =
+            self.read(|tx| Ok(tx.get::<crate::records::InstanceProfileRec>(kind::INSTANCE_PROFILE, &name_key(name))?))?
+        else {
+            return Ok(None);
+        };
+        let Some(role_name) = prof.role_names.first() else { return Ok(None) };
+        let Some(role) = self.read(|tx| Ok(tx.get::<RoleRec>(kind::ROLE, &name_key(role_name))?))? else {
+            return Ok(None);
+        };
+        let trust = PolicyDocument::parse(&role.assume_role_policy_document)
+            .map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))?;
+        let keys = policy::ContextKeys::new();
+        let mut ctx = RequestContext::new("sts:AssumeRole", &role.arn, &keys);
+        ctx.principal_service = Some("ec2.amazonaws.com");
+        if policy::evaluate_policy_set(&[("trust", &trust)], &ctx).0 != policy::Decision::Allow {
+            tracing::warn!(role = %role.role_name, "the role's trust policy does not let EC2 assume it");
+            return Ok(None);
+        }
+        let duration = lifetime(self, Some(21_600), 3600, role.max_session_duration.max(21_600), "MaxSessionDuration")?;
+        let source =
+            SessionSource::AssumedRole { role_name: role.role_name.clone(), session_name: instance_id.to_string() };
+        let issued = self.write(|tx| issue(self, tx, duration, source, None, vec![]))?;
+        Ok(Some((
+            role.role_name,
+            json!({
+                "AccessKeyId": issued.access_key_id, "SecretAccessKey": issued.secret, "Token": issued.token,
+                "Expiration": wire::timestamp::format_iso8601(issued.expiration),
+            }),
+        )))
+    }
+}

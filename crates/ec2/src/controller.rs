@@ -1,0 +1,234 @@
+//! The instance controller: compares each instance's desired state with what the driver
+//! reports, and acts — boot, health checks, stop, reboot, terminate — persisting every
+//! transition, so it is safe to crash and re-run at any point. After a daemon restart it
+//! re-adopts instances whose processes still run and reports the others as stopped.
+
+use std::collections::HashSet;
+use std::net::{SocketAddr, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use compute::LaunchSpec;
+
+use crate::error::{Ec2Error, Result};
+use crate::ops::images::image_dir;
+use crate::ops::instances::{instance_dir, limits, root_dir};
+use crate::records::{kind, Desired, InstanceRec, InstanceState};
+use crate::{fsutil, network, Ec2};
+
+/// How long a stopping instance's processes get between SIGTERM and SIGKILL.
+const STOP_GRACE: Duration = Duration::from_secs(5);
+const TICK: Duration = Duration::from_millis(250);
+
+pub struct Controller {
+    ec2: Arc<Ec2>,
+    busy: Mutex<HashSet<String>>,
+}
+
+impl Controller {
+    /// Run the controller until the runtime ends.
+    pub fn spawn(ec2: Arc<Ec2>) -> tokio::task::JoinHandle<()> {
+        let c = Arc::new(Controller { ec2, busy: Mutex::new(HashSet::new()) });
+        tokio::spawn(async move {
+            loop {
+                c.clone().pass();
+                tokio::select! {
+                    _ = tokio::time::sleep(TICK) => {}
+                    _ = c.ec2.wake.notified() => {}
+                }
+            }
+        })
+    }
+
+    /// One reconciliation pass: each instance needing work gets a blocking task of its own,
+    /// never two at once.
+    fn pass(self: Arc<Self>) {
+        let instances = match self.ec2.read(|tx| Ok(tx.list::<InstanceRec>(kind::INSTANCE, "")?)) {
+            Ok(i) => i,
+            Err(e) => {
+                tracing::error!(error = %e, "controller cannot read instances");
+                return;
+            }
+        };
+        let rt = tokio::runtime::Handle::current();
+        for (id, inst) in instances {
+            if inst.state == InstanceState::Terminated {
+                continue;
+            }
+            if !self.busy.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone()) {
+                continue;
+            }
+            let c = self.clone();
+            let rt2 = rt.clone();
+            rt.spawn_blocking(move || {
+                if let Err(e) = c.reconcile(&rt2, &id) {
+                    tracing::error!(instance = %id, error = %e, "reconcile failed");
+                }
+                c.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+            });
+        }
+    }
+
+    fn save(&self, rec: &InstanceRec) -> Result<()> {
+        self.ec2.write(|tx| Ok(tx.put(kind::INSTANCE, &rec.instance_id, rec)?))
+    }
+
+    fn reconcile(&self, rt: &tokio::runtime::Handle, id: &str) -> Result<()> {
+        let ec2 = &self.ec2;
+        let Some(mut inst) = ec2.read(|tx| Ok(tx.get::<InstanceRec>(kind::INSTANCE, id)?))? else { return Ok(()) };
+        match (inst.state, inst.desired) {
+            (InstanceState::Pending, Desired::Running) => self.boot(rt, &mut inst),
+            (InstanceState::Running, Desired::Running) => self.watch(rt, &mut inst),
+            (InstanceState::Running, Desired::Rebooted) => {
+                self.halt(&mut inst);
+                inst.desired = Desired::Running;
+                self.boot(rt, &mut inst)
+            }
+            (InstanceState::Stopping, _)
+            | (InstanceState::Running, Desired::Stopped)
+            | (InstanceState::Pending, Desired::Stopped) => {
+                self.halt(&mut inst);
+                inst.state = InstanceState::Stopped;
+                self.save(&inst)
+            }
+            (InstanceState::ShuttingDown, _) | (_, Desired::Terminated) => self.terminate(&mut inst),
+            _ => Ok(()),
+        }
+    }
+
+    fn halt(&self, inst: &mut InstanceRec) {
+        self.ec2.imds.stop(&inst.instance_id);
+        if let Some(h) = inst.handle.take() {
+            self.ec2.driver.stop(&inst.instance_id, h, STOP_GRACE);
+        }
+        inst.health = Default::default();
+    }
+
+    /// Prepare the root volume (first boot), start the boot entry, serve metadata.
+    fn boot(&self, rt: &tokio::runtime::Handle, inst: &mut InstanceRec) -> Result<()> {
+        let ec2 = &self.ec2;
+        let dir = instance_dir(ec2, &inst.instance_id);
+        let root = root_dir(ec2, &inst.instance_id);
+        if !root.exists() {
+            let image_root = image_dir(ec2, &inst.image_id).join("rootfs");
+            if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| fsutil::copy_tree_atomic(&image_root, &root)) {
+                return self.fail_launch(inst, &format!("the image's root filesystem could not be copied: {e}"));
+            }
+        }
+        let user_data = match (&inst.user_data, inst.booted_once) {
+            (Some(u), false) if u.starts_with("#!") => {
+                let path = dir.join("user-data");
+                std::fs::write(&path, u).map_err(|e| Ec2Error::Internal(e.to_string()))?;
+                Some(path)
+            }
+            _ => None,
+        };
+        let imds = format!("http://{}:{}", inst.loopback_ip, ec2.config.imds_port);
+        let fill = |s: &str| {
+            s.replace("{private_ip}", &inst.loopback_ip)
+                .replace("{instance_id}", &inst.instance_id)
+                .replace("{imds}", &imds)
+        };
+        let spec = LaunchSpec {
+            instance_id: inst.instance_id.clone(),
+            root_dir: root,
+            command: inst.boot.command.iter().map(|c| fill(c)).collect(),
+            env: vec![
+                ("AWS_EC2_METADATA_SERVICE_ENDPOINT".into(), imds.clone()),
+                ("AWS_REGION".into(), ec2.config.region.clone()),
+                ("HOMEGROUND_INSTANCE_ID".into(), inst.instance_id.clone()),
+                ("HOMEGROUND_PRIVATE_IP".into(), inst.private_ip.clone()),
+                ("HOMEGROUND_LISTEN_IP".into(), inst.loopback_ip.clone()),
+                ("HOME".into(), "/tmp".into()),
+            ],
+            console_log: dir.join("console.log"),
+            user_data,
+            limits: limits(&inst.instance_type).unwrap_or(compute::Limits { vcpus: 1.0, memory_mib: 1024 }),
+        };
+        // Metadata first, so the instance finds it as soon as it boots.
+        if let Err(e) = ec2.imds.ensure(ec2, rt, inst) {
+            tracing::warn!(instance = %inst.instance_id, error = %e, "metadata service not started");
+        }
+        match ec2.driver.start(&spec) {
+            Ok(h) => {
+                inst.handle = Some(h);
+                inst.state = InstanceState::Running;
+                inst.state_reason = None;
+                inst.booted_once = true;
+                inst.health = Default::default();
+                self.save(inst)
+            }
+            Err(e) => {
+                ec2.imds.stop(&inst.instance_id);
+                self.fail_launch(inst, &e.to_string())
+            }
+        }
+    }
+
+    /// A launch that cannot boot ends as EC2 ends it: terminated, with the reason.
+    fn fail_launch(&self, inst: &mut InstanceRec, why: &str) -> Result<()> {
+        tracing::warn!(instance = %inst.instance_id, reason = why, "launch failed");
+        inst.state_reason = Some(("Server.InternalError".into(), format!("Server.InternalError: {why}")));
+        self.terminate(inst)
+    }
+
+    /// A running instance: is it alive, does its declared port answer?
+    fn watch(&self, rt: &tokio::runtime::Handle, inst: &mut InstanceRec) -> Result<()> {
+        let ec2 = &self.ec2;
+        let alive = inst.handle.is_some_and(|h| ec2.driver.is_alive(h));
+        if !alive {
+            // The instance's processes ended by themselves: an instance-initiated shutdown.
+            self.halt(inst);
+            inst.state_reason = Some((
+                "Client.InstanceInitiatedShutdown".into(),
+                "Client.InstanceInitiatedShutdown: Instance initiated shutdown".into(),
+            ));
+            inst.state_transition_reason = format!(
+                "Instance initiated shutdown ({})",
+                wire::timestamp::format_iso8601(ec2.now()).replace('T', " ").replace('Z', " GMT")
+            );
+            if inst.shutdown_behavior == "terminate" {
+                return self.terminate(inst);
+            }
+            inst.state = InstanceState::Stopped;
+            inst.desired = Desired::Stopped;
+            return self.save(inst);
+        }
+        if !ec2.imds.is_serving(&inst.instance_id) {
+            if let Err(e) = ec2.imds.ensure(ec2, rt, inst) {
+                tracing::warn!(instance = %inst.instance_id, error = %e, "metadata service not started");
+            }
+        }
+        let instance_ok = match inst.boot.health_port {
+            Some(port) => {
+                let addr: SocketAddr =
+                    format!("{}:{port}", inst.loopback_ip).parse().map_err(|e| Ec2Error::Internal(format!("{e}")))?;
+                TcpStream::connect_timeout(&addr, Duration::from_millis(300)).is_ok()
+            }
+            None => true,
+        };
+        let before = inst.health.clone();
+        inst.health.system_ok = Some(true);
+        inst.health.instance_ok = Some(instance_ok);
+        if instance_ok && inst.health.since.is_none() {
+            inst.health.since = Some(ec2.now());
+        }
+        if inst.health != before {
+            self.save(inst)?;
+        }
+        Ok(())
+    }
+
+    fn terminate(&self, inst: &mut InstanceRec) -> Result<()> {
+        self.halt(inst);
+        let _ = std::fs::remove_dir_all(instance_dir(&self.ec2, &inst.instance_id));
+        inst.state = InstanceState::Terminated;
+        inst.desired = Desired::Terminated;
+        inst.terminated_at = Some(self.ec2.now());
+        self.ec2.write(|tx| {
+            network::release(tx, &inst.subnet_id, &inst.private_ip, &inst.loopback_ip)?;
+            tx.put(kind::INSTANCE, &inst.instance_id, inst)?;
+            Ok(())
+        })
+    }
+}

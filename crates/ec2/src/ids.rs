@@ -1,0 +1,30 @@
+//! EC2 resource ids: a prefix and 17 hex digits (`i-0123456789abcdef0`).
+
+use rand::Rng;
+
+pub fn new(prefix: &str) -> String {
+    let n: u128 = rand::thread_rng().gen();
+    format!("{prefix}-{:017x}", n & ((1u128 << 68) - 1))
+}
+
+/// Does `id` look like an id with this prefix (for `.Malformed` errors)?
+pub fn well_formed(prefix: &str, id: &str) -> bool {
+    id.strip_prefix(prefix)
+        .and_then(|r| r.strip_prefix('-'))
+        .is_some_and(|hex| (8..=17).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_have_aws_shape() {
+        let id = new("i");
+        assert_eq!(id.len(), 19);
+        assert!(well_formed("i", &id));
+        assert!(well_formed("ami", "ami-12345678"));
+        assert!(!well_formed("ami", "ami-xyz"));
+        assert!(!well_formed("ami", "i-0123456789abcdef0"));
+    }
+}

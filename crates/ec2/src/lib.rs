@@ -1,0 +1,166 @@
+//! EC2 that really runs: images that are real files, instances that are supervised workloads
+//! on a driver (the process driver by default), a default VPC and subnets with real address
+//! allocation, and the controller that carries instances through EC2's lifecycle.
+
+mod controller;
+pub mod error;
+mod filter;
+mod fsutil;
+mod ids;
+mod imds;
+mod network;
+mod ops;
+pub mod records;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use compute::Driver;
+use serde_json::Value;
+use store::Store;
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+
+pub use controller::Controller;
+pub use imds::CredentialSource;
+
+use crate::error::Result;
+
+/// Where "now" comes from (seconds since the epoch).
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+pub struct Ec2Config {
+    pub region: String,
+    pub account: String,
+    /// `<data-dir>/ec2`: images, instance roots, console logs.
+    pub dir: PathBuf,
+    /// The port each instance's metadata service listens on, at the instance's own address.
+    pub imds_port: u16,
+}
+
+/// EC2's shared state: the store, the driver, the settings.
+pub struct Ec2 {
+    pub(crate) store: Arc<Store>,
+    pub(crate) driver: Arc<dyn Driver>,
+    pub(crate) config: Ec2Config,
+    pub(crate) clock: Clock,
+    /// Wakes the controller when the API changes something.
+    pub(crate) wake: tokio::sync::Notify,
+    pub(crate) imds: imds::Registry,
+}
+
+/// The availability zones of a region: `<region>a` … `<region>d`.
+pub fn zones(region: &str) -> Vec<String> {
+    ["a", "b", "c", "d"].iter().map(|z| format!("{region}{z}")).collect()
+}
+
+/// AWS's zone ids (`apne2-az1`…), from the region's initials.
+pub fn zone_id(region: &str, zone: &str) -> String {
+    let mut short = String::new();
+    for (i, part) in region.split('-').enumerate() {
+        let piece = match (i, part) {
+            (0, p) => p,
+            (_, "northeast") => "ne",
+            (_, "southeast") => "se",
+            (_, "northwest") => "nw",
+            (_, "southwest") => "sw",
+            (_, p) => &p[..1.min(p.len())],
+        };
+        short.push_str(piece);
+    }
+    let idx = zone.chars().last().map(|c| (c as u8).saturating_sub(b'a') + 1).unwrap_or(1);
+    format!("{short}-az{idx}")
+}
+
+impl Ec2 {
+    pub fn open(
+        store: Arc<Store>,
+        driver: Arc<dyn Driver>,
+        config: Ec2Config,
+        clock: Clock,
+        creds: Arc<dyn CredentialSource>,
+    ) -> Result<Arc<Ec2>> {
+        std::fs::create_dir_all(config.dir.join("images")).map_err(|e| error::Ec2Error::Internal(e.to_string()))?;
+        std::fs::create_dir_all(config.dir.join("instances")).map_err(|e| error::Ec2Error::Internal(e.to_string()))?;
+        let ec2 = Arc::new(Ec2 {
+            store,
+            driver,
+            config,
+            clock,
+            wake: tokio::sync::Notify::new(),
+            imds: imds::Registry::new(creds),
+        });
+        ops::vpcs::ensure_default_vpc(&ec2)?;
+        Ok(ec2)
+    }
+
+    pub fn now(&self) -> f64 {
+        (self.clock)().floor()
+    }
+
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
+        self.store.write(f)
+    }
+
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
+        self.store.read(f)
+    }
+
+    pub(crate) fn arn(&self, resource: &str) -> String {
+        format!("arn:aws:ec2:{}:{}:{resource}", self.config.region, self.config.account)
+    }
+}
+
+pub struct Ec2Service {
+    ec2: Arc<Ec2>,
+}
+
+impl Ec2Service {
+    pub fn new(ec2: Arc<Ec2>) -> Ec2Service {
+        Ec2Service { ec2 }
+    }
+}
+
+impl Service for Ec2Service {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("ec2")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "ec2"
+    }
+
+    fn authorization(
+        &self,
+        op: &str,
+        input: &Value,
+        _cx: &CallContext,
+    ) -> std::result::Result<Authorization, ApiError> {
+        Ok(Authorization::Resources(ops::resources(&self.ec2, op, input)))
+    }
+
+    fn call<'a>(
+        &'a self,
+        cx: &'a CallContext,
+        op: &'a str,
+        input: Value,
+    ) -> BoxFuture<'a, std::result::Result<Value, ApiError>> {
+        Box::pin(async move {
+            if input.get("DryRun").and_then(Value::as_bool) == Some(true) {
+                // Authorisation has already passed: AWS's answer for an allowed dry run.
+                return Err(error::Ec2Error::DryRunOperation.into());
+            }
+            let out = tokio::task::block_in_place(|| ops::dispatch(&self.ec2, cx, op, &input));
+            self.ec2.wake.notify_one();
+            out
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn zone_ids_follow_aws() {
+        assert_eq!(super::zone_id("ap-northeast-2", "ap-northeast-2c"), "apne2-az3");
+        assert_eq!(super::zone_id("us-east-1", "us-east-1a"), "use1-az1");
+    }
+}

@@ -1,0 +1,216 @@
+//! Images: RegisterImage from a local bundle, CreateImage from an instance, DescribeImages,
+//! DeregisterImage.
+//!
+//! A bundle is a directory holding `homeground-image.json` — `{"boot": ["bin/app", "--listen",
+//! "{private_ip}:80"], "health_port": 80, "architecture": "x86_64"}` — and `rootfs/`, the
+//! instance's root filesystem. `{private_ip}`, `{instance_id}` and `{imds}` in the boot entry are
+//! filled in at launch. RegisterImage takes the bundle's path as `ImageLocation`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{str_of, strings, tag_specs};
+use crate::error::{Ec2Error, Result};
+use crate::records::{kind, BootSpec, ImageRec, ImageState, InstanceRec};
+use crate::{filter, fsutil, ids, Ec2};
+
+#[derive(Deserialize)]
+struct BundleManifest {
+    boot: Vec<String>,
+    #[serde(default)]
+    health_port: Option<u16>,
+    #[serde(default = "x86_64")]
+    architecture: String,
+}
+
+fn x86_64() -> String {
+    "x86_64".into()
+}
+
+pub(crate) fn image_dir(ec2: &Ec2, image_id: &str) -> PathBuf {
+    ec2.config.dir.join("images").join(image_id)
+}
+
+fn check_name(name: &str) -> Result<()> {
+    let ok =
+        (3..=128).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || "()[] ./-'@_".contains(c));
+    if !ok {
+        return Err(Ec2Error::InvalidParameterValue(format!(
+            "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_' ({name})"
+        )));
+    }
+    Ok(())
+}
+
+fn name_taken(tx: &store::Tx, name: &str) -> Result<bool> {
+    Ok(tx.list::<ImageRec>(kind::IMAGE, "")?.iter().any(|(_, i)| i.name == name && i.state != ImageState::Deregistered))
+}
+
+pub fn register_image(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let name = str_of(input, "Name")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter Name".into()))?;
+    check_name(name)?;
+    let location = str_of(input, "ImageLocation").ok_or_else(|| {
+        Ec2Error::MissingParameter(
+            "The request must contain the parameter ImageLocation (the path of an image bundle)".into(),
+        )
+    })?;
+    let bundle = Path::new(location.strip_prefix("file://").unwrap_or(location));
+    let manifest: BundleManifest = std::fs::read_to_string(bundle.join("homeground-image.json"))
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .ok_or_else(|| {
+            Ec2Error::Client("InvalidManifest", format!("No readable homeground-image.json in image bundle {location}"))
+        })?;
+    if manifest.boot.is_empty() || !bundle.join("rootfs").is_dir() {
+        return Err(Ec2Error::Client(
+            "InvalidManifest",
+            format!("Image bundle {location} needs a boot entry and a rootfs directory"),
+        ));
+    }
+    let tags = tag_specs(input, "image")?;
+    let image_id = ids::new("ami");
+    if ec2.read(|tx| name_taken(tx, name))? {
+        return Err(Ec2Error::Client(
+            "InvalidAMIName.Duplicate",
+            format!("AMI name {name} is already in use by AMI {image_id}"),
+        ));
+    }
+    let dir = image_dir(ec2, &image_id);
+    fsutil::copy_tree_atomic(&bundle.join("rootfs"), &dir.join("rootfs"))
+        .map_err(|e| Ec2Error::Internal(format!("copying the image bundle: {e}")))?;
+    let rec = ImageRec {
+        image_id: image_id.clone(),
+        name: name.into(),
+        description: str_of(input, "Description").map(String::from),
+        location: location.into(),
+        owner_id: ec2.config.account.clone(),
+        architecture: manifest.architecture,
+        creation_date: wire::timestamp::format_iso8601(ec2.now()),
+        state: ImageState::Available,
+        state_reason: None,
+        boot: BootSpec { command: manifest.boot, health_port: manifest.health_port },
+        source_instance_id: None,
+        root_device_name: "/dev/xvda".into(),
+        tags,
+    };
+    let saved = ec2.write(|tx| {
+        if name_taken(tx, name)? {
+            return Err(Ec2Error::Client("InvalidAMIName.Duplicate", format!("AMI name {name} is already in use")));
+        }
+        tx.put(kind::IMAGE, &image_id, &rec)?;
+        Ok(())
+    });
+    if saved.is_err() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    saved?;
+    Ok(json!({"ImageId": image_id}))
+}
+
+pub(crate) fn load(tx: &store::Tx, image_id: &str) -> Result<ImageRec> {
+    if !ids::well_formed("ami", image_id) {
+        return Err(Ec2Error::Client(
+            "InvalidAMIID.Malformed",
+            format!("Invalid id: \"{image_id}\" (expecting \"ami-...\")"),
+        ));
+    }
+    tx.get::<ImageRec>(kind::IMAGE, image_id)?
+        .filter(|i| i.state != ImageState::Deregistered)
+        .ok_or_else(|| Ec2Error::Client("InvalidAMIID.NotFound", format!("The image id '[{image_id}]' does not exist")))
+}
+
+pub fn describe_images(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let wanted = strings(input, "ImageIds");
+    let owners = strings(input, "Owners");
+    let filters = filter::from_input(input);
+    let images = ec2.read(|tx| {
+        for id in &wanted {
+            load(tx, id)?;
+        }
+        Ok(tx.list::<ImageRec>(kind::IMAGE, "")?)
+    })?;
+    let paths = [
+        ("image-id", "ImageId"),
+        ("name", "Name"),
+        ("state", "State"),
+        ("owner-id", "OwnerId"),
+        ("architecture", "Architecture"),
+        ("image-type", "ImageType"),
+        ("is-public", "Public"),
+        ("root-device-type", "RootDeviceType"),
+        ("description", "Description"),
+    ];
+    let mut out = Vec::new();
+    for (_, i) in images {
+        if i.state == ImageState::Deregistered {
+            continue;
+        }
+        let owner_ok = owners.is_empty() || owners.iter().any(|o| o == "self" || *o == i.owner_id);
+        let r = i.render();
+        if owner_ok && (wanted.is_empty() || wanted.contains(&i.image_id)) && filter::matches(&r, &filters, &paths)? {
+            out.push(r);
+        }
+    }
+    super::page(out, input, "Images")
+}
+
+pub fn deregister_image(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "ImageId").unwrap_or_default();
+    ec2.write(|tx| {
+        let mut rec = load(tx, id)?;
+        rec.state = ImageState::Deregistered;
+        tx.put(kind::IMAGE, id, &rec)?;
+        Ok(())
+    })?;
+    let _ = std::fs::remove_dir_all(image_dir(ec2, id));
+    Ok(json!({"Return": true}))
+}
+
+pub fn create_image(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let instance_id = str_of(input, "InstanceId").unwrap_or_default();
+    let name = str_of(input, "Name").unwrap_or_default();
+    check_name(name)?;
+    let inst = ec2.read(|tx| super::instances::load(tx, instance_id))?;
+    if !matches!(inst.state, crate::records::InstanceState::Running | crate::records::InstanceState::Stopped) {
+        return Err(Ec2Error::IncorrectInstanceState(format!(
+            "The instance '{instance_id}' is not in a state from which it can be imaged."
+        )));
+    }
+    let source = image_dir(ec2, &inst.image_id);
+    let _ = source;
+    let image_id = ids::new("ami");
+    if ec2.read(|tx| name_taken(tx, name))? {
+        return Err(Ec2Error::Client("InvalidAMIName.Duplicate", format!("AMI name {name} is already in use")));
+    }
+    let dir = image_dir(ec2, &image_id);
+    fsutil::copy_tree_atomic(&super::instances::root_dir(ec2, instance_id), &dir.join("rootfs"))
+        .map_err(|e| Ec2Error::Internal(format!("imaging {instance_id}: {e}")))?;
+    let rec = ImageRec {
+        image_id: image_id.clone(),
+        name: name.into(),
+        description: Some(
+            str_of(input, "Description")
+                .map(String::from)
+                .unwrap_or_else(|| format!("Created by CreateImage({instance_id}) for {image_id}")),
+        ),
+        location: format!("{}/{name}", ec2.config.account),
+        owner_id: ec2.config.account.clone(),
+        architecture: "x86_64".into(),
+        creation_date: wire::timestamp::format_iso8601(ec2.now()),
+        state: ImageState::Available,
+        state_reason: None,
+        boot: boot_of(&inst),
+        source_instance_id: Some(instance_id.into()),
+        root_device_name: "/dev/xvda".into(),
+        tags: tag_specs(input, "image")?,
+    };
+    ec2.write(|tx| Ok(tx.put(kind::IMAGE, &image_id, &rec)?))?;
+    Ok(json!({"ImageId": image_id}))
+}
+
+fn boot_of(inst: &InstanceRec) -> BootSpec {
+    inst.boot.clone()
+}

@@ -1,0 +1,433 @@
+//! Instances: RunInstances and the lifecycle calls. The API records what is wanted; the
+//! controller (`controller.rs`) makes it so on the driver.
+
+use std::path::PathBuf;
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use serde_json::{json, Value};
+use wire::CallContext;
+
+use super::{str_of, strings, tag_specs};
+use crate::error::{Ec2Error, Result};
+use crate::records::{kind, Desired, Health, InstanceRec, InstanceState, SecurityGroupRec};
+use crate::{filter, ids, network, Ec2};
+
+/// Instance types this region knows: (name, vCPUs, memory MiB).
+pub const INSTANCE_TYPES: &[(&str, f64, u64)] = &[
+    ("m1.small", 1.0, 1740),
+    ("t2.nano", 1.0, 512),
+    ("t2.micro", 1.0, 1024),
+    ("t2.small", 1.0, 2048),
+    ("t2.medium", 2.0, 4096),
+    ("t2.large", 2.0, 8192),
+    ("t3.nano", 2.0, 512),
+    ("t3.micro", 2.0, 1024),
+    ("t3.small", 2.0, 2048),
+    ("t3.medium", 2.0, 4096),
+    ("t3.large", 2.0, 8192),
+    ("m5.large", 2.0, 8192),
+    ("m5.xlarge", 4.0, 16384),
+    ("c5.large", 2.0, 4096),
+    ("c5.xlarge", 4.0, 8192),
+];
+
+/// Instances launched in one call at most (the account's max-instances attribute).
+const MAX_PER_CALL: i64 = 20;
+
+/// Terminated instances stay visible this long, as on AWS.
+const TERMINATED_VISIBLE_SECS: f64 = 3600.0;
+
+pub fn limits(instance_type: &str) -> Option<compute::Limits> {
+    INSTANCE_TYPES
+        .iter()
+        .find(|(n, ..)| *n == instance_type)
+        .map(|(_, c, m)| compute::Limits { vcpus: *c, memory_mib: *m })
+}
+
+pub(crate) fn instance_dir(ec2: &Ec2, id: &str) -> PathBuf {
+    ec2.config.dir.join("instances").join(id)
+}
+
+pub(crate) fn root_dir(ec2: &Ec2, id: &str) -> PathBuf {
+    instance_dir(ec2, id).join("root")
+}
+
+pub(crate) fn load(tx: &store::Tx, id: &str) -> Result<InstanceRec> {
+    if !ids::well_formed("i", id) {
+        return Err(Ec2Error::Client("InvalidInstanceID.Malformed", format!("Invalid id: \"{id}\"")));
+    }
+    tx.get::<InstanceRec>(kind::INSTANCE, id)?
+        .ok_or_else(|| Ec2Error::Client("InvalidInstanceID.NotFound", format!("The instance ID '{id}' does not exist")))
+}
+
+pub fn run_instances(ec2: &Ec2, _cx: &CallContext, input: &Value) -> Result<Value> {
+    let image_id = str_of(input, "ImageId")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter ImageId".into()))?;
+    let instance_type = str_of(input, "InstanceType").unwrap_or("m1.small");
+    let min = input.get("MinCount").and_then(Value::as_i64).unwrap_or(1);
+    let max = input.get("MaxCount").and_then(Value::as_i64).unwrap_or(1);
+    if min < 1 || max < min {
+        return Err(Ec2Error::InvalidParameterValue(format!(
+            "Invalid value '{min}' for minCount. Must be at least 1 and at most maxCount ({max})."
+        )));
+    }
+    if min > MAX_PER_CALL {
+        return Err(Ec2Error::Client(
+            "InstanceLimitExceeded",
+            format!("You have requested more instances ({min}) than your current instance limit of {MAX_PER_CALL} allows for the specified instance type."),
+        ));
+    }
+    let count = max.min(MAX_PER_CALL);
+    let user_data = match str_of(input, "UserData") {
+        Some(u) => Some(
+            String::from_utf8(
+                B64.decode(u.trim())
+                    .map_err(|_| Ec2Error::InvalidParameterValue("Invalid BASE64 encoding of user data.".into()))?,
+            )
+            .map_err(|_| Ec2Error::InvalidParameterValue("User data must be UTF-8 text.".into()))?,
+        ),
+        None => None,
+    };
+    if user_data.as_ref().is_some_and(|u| u.len() > 16 * 1024) {
+        return Err(Ec2Error::InvalidParameterValue("User data is limited to 16384 bytes".into()));
+    }
+    let tags = tag_specs(input, "instance")?;
+    let client_token = str_of(input, "ClientToken").map(String::from);
+    let zone = input.get("Placement").and_then(|p| str_of(p, "AvailabilityZone"));
+    let sg_ids = strings(input, "SecurityGroupIds");
+    let sg_names = strings(input, "SecurityGroups");
+    let profile = input.get("IamInstanceProfile").and_then(|p| {
+        str_of(p, "Arn").map(String::from).or_else(|| str_of(p, "Name").map(|n| format!("instance-profile/{n}")))
+    });
+    let now = ec2.now();
+    let reservation = ec2.write(|tx| {
+        if let Some(t) = &client_token {
+            if let Some(previous) = tx.get::<Value>(kind::CLIENT_TOKEN, t)? {
+                return Ok(previous);
+            }
+        }
+        let image = super::images::load(tx, image_id)?;
+        if limits(instance_type).is_none() {
+            return Err(Ec2Error::InvalidParameterValue(format!("Invalid value '{instance_type}' for InstanceType.")));
+        }
+        let subnet = super::vpcs::launch_subnet(tx, str_of(input, "SubnetId"), zone)?;
+        let groups = security_groups(tx, &subnet.vpc_id, &sg_ids, &sg_names)?;
+        let reservation_id = ids::new("r");
+        let mut instances = Vec::new();
+        for i in 0..count {
+            let id = ids::new("i");
+            let wanted_ip = if i == 0 { str_of(input, "PrivateIpAddress") } else { None };
+            let (ip, lo) = match network::allocate(tx, &subnet.subnet_id, &subnet.cidr, wanted_ip, &id) {
+                Ok(a) => a,
+                // Fewer than MinCount addresses: the whole call fails; extra ones are just not launched.
+                Err(e) if i >= min => {
+                    let _ = e;
+                    break;
+                }
+                Err(e) => return Err(e),
+            };
+            let rec = InstanceRec {
+                instance_id: id.clone(),
+                reservation_id: reservation_id.clone(),
+                launch_index: i,
+                image_id: image.image_id.clone(),
+                instance_type: instance_type.into(),
+                state: InstanceState::Pending,
+                desired: Desired::Running,
+                state_reason: Some(("pending".into(), "pending".into())),
+                state_transition_reason: String::new(),
+                launch_time: now,
+                subnet_id: subnet.subnet_id.clone(),
+                vpc_id: subnet.vpc_id.clone(),
+                availability_zone: subnet.availability_zone.clone(),
+                private_ip: ip.to_string(),
+                loopback_ip: lo.to_string(),
+                key_name: str_of(input, "KeyName").map(String::from),
+                security_groups: groups.iter().map(|g| (g.group_id.clone(), g.group_name.clone())).collect(),
+                tags: tags.clone(),
+                user_data: user_data.clone(),
+                client_token: client_token.clone(),
+                iam_instance_profile: profile.clone(),
+                shutdown_behavior: str_of(input, "InstanceInitiatedShutdownBehavior").unwrap_or("stop").into(),
+                boot: image.boot.clone(),
+                handle: None,
+                booted_once: false,
+                terminated_at: None,
+                health: Health::default(),
+            };
+            tx.put(kind::INSTANCE, &id, &rec)?;
+            instances.push(rec.render(&ec2.config.region));
+        }
+        let out = json!({
+            "ReservationId": reservation_id,
+            "OwnerId": ec2.config.account,
+            "Groups": [],
+            "Instances": instances,
+        });
+        if let Some(t) = &client_token {
+            tx.put(kind::CLIENT_TOKEN, t, &out)?;
+        }
+        Ok(out)
+    })?;
+    Ok(reservation)
+}
+
+fn security_groups(tx: &store::Tx, vpc_id: &str, ids: &[String], names: &[String]) -> Result<Vec<SecurityGroupRec>> {
+    let mut out = Vec::new();
+    for id in ids {
+        let g = tx.get::<SecurityGroupRec>(kind::SECURITY_GROUP, id)?.ok_or_else(|| {
+            Ec2Error::Client("InvalidGroup.NotFound", format!("The security group '{id}' does not exist"))
+        })?;
+        if g.vpc_id != vpc_id {
+            return Err(Ec2Error::InvalidParameter(format!(
+                "Security group {id} and subnet belong to different networks."
+            )));
+        }
+        out.push(g);
+    }
+    for name in names {
+        let g = tx
+            .list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")?
+            .into_iter()
+            .map(|(_, g)| g)
+            .find(|g| &g.group_name == name && g.vpc_id == vpc_id)
+            .ok_or_else(|| {
+                Ec2Error::Client(
+                    "InvalidGroup.NotFound",
+                    format!("The security group '{name}' does not exist in VPC '{vpc_id}'"),
+                )
+            })?;
+        out.push(g);
+    }
+    if out.is_empty() {
+        out.extend(super::vpcs::default_group(tx, vpc_id)?);
+    }
+    Ok(out)
+}
+
+fn visible(ec2: &Ec2, i: &InstanceRec) -> bool {
+    i.terminated_at.is_none_or(|t| ec2.now() - t < TERMINATED_VISIBLE_SECS)
+}
+
+const INSTANCE_FILTERS: &[(&str, &str)] = &[
+    ("instance-id", "InstanceId"),
+    ("image-id", "ImageId"),
+    ("instance-type", "InstanceType"),
+    ("instance-state-name", "State.Name"),
+    ("instance-state-code", "State.Code"),
+    ("availability-zone", "Placement.AvailabilityZone"),
+    ("subnet-id", "SubnetId"),
+    ("vpc-id", "VpcId"),
+    ("private-ip-address", "PrivateIpAddress"),
+    ("network-interface.addresses.private-ip-address", "PrivateIpAddress"),
+    ("private-dns-name", "PrivateDnsName"),
+    ("key-name", "KeyName"),
+    ("instance.group-id", "SecurityGroups.GroupId"),
+    ("instance.group-name", "SecurityGroups.GroupName"),
+    ("client-token", "ClientToken"),
+    ("launch-index", "AmiLaunchIndex"),
+    ("reservation-id", "ReservationId"),
+    ("architecture", "Architecture"),
+    ("iam-instance-profile.arn", "IamInstanceProfile.Arn"),
+];
+
+pub fn describe_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let wanted = strings(input, "InstanceIds");
+    let filters = filter::from_input(input);
+    let all = ec2.read(|tx| {
+        for id in &wanted {
+            load(tx, id)?;
+        }
+        Ok(tx.list::<InstanceRec>(kind::INSTANCE, "")?)
+    })?;
+    let region = &ec2.config.region;
+    let mut reservations: Vec<(String, Vec<Value>)> = Vec::new();
+    let mut all: Vec<InstanceRec> =
+        all.into_iter().map(|(_, i)| i).filter(|i| visible(ec2, i) || wanted.contains(&i.instance_id)).collect();
+    all.sort_by(|a, b| a.launch_time.total_cmp(&b.launch_time).then(a.launch_index.cmp(&b.launch_index)));
+    for i in all {
+        if !wanted.is_empty() && !wanted.contains(&i.instance_id) {
+            continue;
+        }
+        let mut r = i.render(region);
+        r["ReservationId"] = json!(i.reservation_id);
+        if !filter::matches(&r, &filters, INSTANCE_FILTERS)? {
+            continue;
+        }
+        r.as_object_mut().map(|o| o.remove("ReservationId"));
+        match reservations.iter_mut().find(|(id, _)| *id == i.reservation_id) {
+            Some((_, list)) => list.push(r),
+            None => reservations.push((i.reservation_id.clone(), vec![r])),
+        }
+    }
+    let items = reservations
+        .into_iter()
+        .map(|(id, instances)| json!({"ReservationId": id, "OwnerId": ec2.config.account, "Groups": [], "Instances": instances}))
+        .collect();
+    super::page(items, input, "Reservations")
+}
+
+fn check_status(ok: Option<bool>, since_boot: bool) -> (&'static str, &'static str) {
+    match ok {
+        Some(true) => ("ok", "passed"),
+        Some(false) if since_boot => ("impaired", "failed"),
+        _ => ("initializing", "initializing"),
+    }
+}
+
+pub fn describe_instance_status(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let wanted = strings(input, "InstanceIds");
+    let include_all = input.get("IncludeAllInstances").and_then(Value::as_bool).unwrap_or(false);
+    let filters = filter::from_input(input);
+    let all = ec2.read(|tx| {
+        for id in &wanted {
+            load(tx, id)?;
+        }
+        Ok(tx.list::<InstanceRec>(kind::INSTANCE, "")?)
+    })?;
+    let mut out = Vec::new();
+    for (_, i) in all {
+        if (!wanted.is_empty() && !wanted.contains(&i.instance_id)) || !visible(ec2, &i) {
+            continue;
+        }
+        if i.state != InstanceState::Running && !include_all {
+            continue;
+        }
+        let running = i.state == InstanceState::Running;
+        let summary = |ok: Option<bool>| {
+            if !running {
+                return json!({"Status": "not-applicable"});
+            }
+            let (status, detail) = check_status(ok, i.health.since.is_some());
+            json!({"Status": status, "Details": [{"Name": "reachability", "Status": detail}]})
+        };
+        let v = json!({
+            "InstanceId": i.instance_id,
+            "AvailabilityZone": i.availability_zone,
+            "AvailabilityZoneId": crate::zone_id(&ec2.config.region, &i.availability_zone),
+            "InstanceState": i.state.render(),
+            "InstanceStatus": summary(i.health.instance_ok),
+            "SystemStatus": summary(i.health.system_ok),
+            "Events": [],
+        });
+        let paths = [
+            ("availability-zone", "AvailabilityZone"),
+            ("instance-state-name", "InstanceState.Name"),
+            ("instance-state-code", "InstanceState.Code"),
+            ("instance-status.status", "InstanceStatus.Status"),
+            ("system-status.status", "SystemStatus.Status"),
+            ("instance-status.reachability", "InstanceStatus.Details.Status"),
+            ("system-status.reachability", "SystemStatus.Details.Status"),
+        ];
+        if filter::matches(&v, &filters, &paths)? {
+            out.push(v);
+        }
+    }
+    super::page(out, input, "InstanceStatuses")
+}
+
+/// Apply a lifecycle request to each instance; the answer lists the state changes.
+fn change(ec2: &Ec2, input: &Value, f: impl Fn(&mut InstanceRec, f64) -> Result<()>) -> Result<Vec<Value>> {
+    let ids = strings(input, "InstanceIds");
+    let now = ec2.now();
+    ec2.write(|tx| {
+        let mut changes = Vec::new();
+        for id in &ids {
+            let mut rec = load(tx, id)?;
+            let previous = rec.state;
+            f(&mut rec, now)?;
+            tx.put(kind::INSTANCE, id, &rec)?;
+            changes.push(
+                json!({"InstanceId": id, "PreviousState": previous.render(), "CurrentState": rec.state.render()}),
+            );
+        }
+        Ok(changes)
+    })
+}
+
+fn user_reason(what: &str, now: f64) -> String {
+    let t = wire::timestamp::format_iso8601(now).replace('T', " ").replace('Z', " GMT");
+    format!("User initiated ({t})").replace("User initiated", what)
+}
+
+pub fn stop_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let changes = change(ec2, input, |rec, now| match rec.state {
+        InstanceState::Running | InstanceState::Pending => {
+            rec.state = InstanceState::Stopping;
+            rec.desired = Desired::Stopped;
+            rec.state_transition_reason = user_reason("User initiated", now);
+            rec.state_reason = Some((
+                "Client.UserInitiatedShutdown".into(),
+                "Client.UserInitiatedShutdown: User initiated shutdown".into(),
+            ));
+            Ok(())
+        }
+        InstanceState::Stopping | InstanceState::Stopped => Ok(()),
+        s => Err(Ec2Error::IncorrectInstanceState(format!(
+            "This instance '{}' is not in a state from which it can be stopped ({}).",
+            rec.instance_id,
+            s.name()
+        ))),
+    })?;
+    Ok(json!({"StoppingInstances": changes}))
+}
+
+pub fn start_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let changes = change(ec2, input, |rec, _| match rec.state {
+        InstanceState::Stopped => {
+            rec.state = InstanceState::Pending;
+            rec.desired = Desired::Running;
+            rec.state_transition_reason = String::new();
+            rec.state_reason = None;
+            Ok(())
+        }
+        InstanceState::Running | InstanceState::Pending => Ok(()),
+        s => Err(Ec2Error::IncorrectInstanceState(format!(
+            "The instance '{}' is not in a state from which it can be started ({}).",
+            rec.instance_id,
+            s.name()
+        ))),
+    })?;
+    Ok(json!({"StartingInstances": changes}))
+}
+
+pub fn reboot_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
+    change(ec2, input, |rec, _| match rec.state {
+        InstanceState::Running => {
+            rec.desired = Desired::Rebooted;
+            Ok(())
+        }
+        s => Err(Ec2Error::IncorrectInstanceState(format!(
+            "The instance '{}' is not in a state from which it can be rebooted ({}).",
+            rec.instance_id,
+            s.name()
+        ))),
+    })?;
+    Ok(json!({}))
+}
+
+pub fn terminate_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let changes = change(ec2, input, |rec, now| {
+        if !matches!(rec.state, InstanceState::Terminated | InstanceState::ShuttingDown) {
+            rec.state = InstanceState::ShuttingDown;
+            rec.desired = Desired::Terminated;
+            rec.state_transition_reason = user_reason("User initiated", now);
+            rec.state_reason = Some((
+                "Client.UserInitiatedShutdown".into(),
+                "Client.UserInitiatedShutdown: User initiated shutdown".into(),
+            ));
+        }
+        Ok(())
+    })?;
+    Ok(json!({"TerminatingInstances": changes}))
+}
+
+/// The last 64 KiB of the console, base64, as EC2 returns it.
+pub fn get_console_output(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "InstanceId").unwrap_or_default();
+    ec2.read(|tx| load(tx, id))?;
+    let log = std::fs::read(instance_dir(ec2, id).join("console.log")).unwrap_or_default();
+    let tail = &log[log.len().saturating_sub(64 * 1024)..];
+    Ok(json!({"InstanceId": id, "Timestamp": ec2.now(), "Output": B64.encode(tail)}))
+}

@@ -1,0 +1,138 @@
+//! EC2's operations, one file per family, and what they share: tag specifications, paging,
+//! the resources each operation is authorised against.
+
+pub(crate) mod images;
+pub(crate) mod instances;
+mod regions;
+mod tags;
+pub(crate) mod vpcs;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use base64::Engine;
+use serde_json::{json, Map, Value};
+use wire::{ApiError, CallContext};
+
+use crate::error::{Ec2Error, Result};
+use crate::records::Tag;
+use crate::Ec2;
+
+pub(crate) fn dispatch(ec2: &Ec2, cx: &CallContext, op: &str, input: &Value) -> std::result::Result<Value, ApiError> {
+    let r = match op {
+        "DescribeRegions" => regions::describe_regions(ec2, input),
+        "DescribeAvailabilityZones" => regions::describe_availability_zones(ec2, input),
+        "DescribeAccountAttributes" => regions::describe_account_attributes(ec2),
+        "RegisterImage" => images::register_image(ec2, input),
+        "DescribeImages" => images::describe_images(ec2, input),
+        "DeregisterImage" => images::deregister_image(ec2, input),
+        "CreateImage" => images::create_image(ec2, input),
+        "RunInstances" => instances::run_instances(ec2, cx, input),
+        "DescribeInstances" => instances::describe_instances(ec2, input),
+        "DescribeInstanceStatus" => instances::describe_instance_status(ec2, input),
+        "StopInstances" => instances::stop_instances(ec2, input),
+        "StartInstances" => instances::start_instances(ec2, input),
+        "RebootInstances" => instances::reboot_instances(ec2, input),
+        "TerminateInstances" => instances::terminate_instances(ec2, input),
+        "GetConsoleOutput" => instances::get_console_output(ec2, input),
+        "DescribeVpcs" => vpcs::describe_vpcs(ec2, input),
+        "CreateVpc" => vpcs::create_vpc(ec2, input),
+        "DeleteVpc" => vpcs::delete_vpc(ec2, input),
+        "DescribeSubnets" => vpcs::describe_subnets(ec2, input),
+        "CreateSubnet" => vpcs::create_subnet(ec2, input),
+        "DeleteSubnet" => vpcs::delete_subnet(ec2, input),
+        "DescribeSecurityGroups" => vpcs::describe_security_groups(ec2, input),
+        "CreateTags" => tags::create_tags(ec2, input),
+        "DeleteTags" => tags::delete_tags(ec2, input),
+        "DescribeTags" => tags::describe_tags(ec2, input),
+        _ => {
+            return Err(ApiError::new(
+                400,
+                "InvalidAction",
+                format!("The action {op} is not valid for this web service."),
+            ))
+        }
+    };
+    r.map_err(ApiError::from)
+}
+
+/// The resources an EC2 action is authorised against (the service authorisation reference's
+/// resource types, where homeground knows them; "*" elsewhere).
+pub(crate) fn resources(ec2: &Ec2, op: &str, input: &Value) -> Vec<String> {
+    let ids = |key: &str, kind: &str| -> Vec<String> {
+        strings(input, key).into_iter().map(|id| ec2.arn(&format!("{kind}/{id}"))).collect()
+    };
+    let out = match op {
+        "StopInstances" | "StartInstances" | "RebootInstances" | "TerminateInstances" => ids("InstanceIds", "instance"),
+        "GetConsoleOutput" | "CreateImage" => {
+            str_of(input, "InstanceId").map(|i| vec![ec2.arn(&format!("instance/{i}"))]).unwrap_or_default()
+        }
+        "DeregisterImage" => str_of(input, "ImageId")
+            .map(|i| vec![format!("arn:aws:ec2:{}::image/{i}", ec2.config.region)])
+            .unwrap_or_default(),
+        _ => vec![],
+    };
+    if out.is_empty() {
+        vec!["*".into()]
+    } else {
+        out
+    }
+}
+
+pub(crate) fn str_of<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
+    v.get(k).and_then(Value::as_str)
+}
+
+pub(crate) fn strings(v: &Value, k: &str) -> Vec<String> {
+    v.get(k)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .unwrap_or_default()
+}
+
+/// Tags from `TagSpecifications` for one resource type.
+pub(crate) fn tag_specs(input: &Value, resource_type: &str) -> Result<Vec<Tag>> {
+    let mut tags = Vec::new();
+    for spec in input.get("TagSpecifications").and_then(Value::as_array).into_iter().flatten() {
+        let rt = str_of(spec, "ResourceType").unwrap_or_default();
+        if rt != resource_type {
+            continue;
+        }
+        for t in spec.get("Tags").and_then(Value::as_array).into_iter().flatten() {
+            let key = str_of(t, "Key").unwrap_or_default();
+            if key.is_empty() || key.starts_with("aws:") {
+                return Err(Ec2Error::Client("InvalidParameterValue", format!("Tag key '{key}' is not allowed.")));
+            }
+            tags.push(Tag { key: key.into(), value: str_of(t, "Value").unwrap_or_default().into() });
+        }
+    }
+    Ok(tags)
+}
+
+/// One page of a Describe: `MaxResults` (5–1000) and an opaque `NextToken`.
+pub(crate) fn page(items: Vec<Value>, input: &Value, member: &str) -> Result<Value> {
+    let max = input.get("MaxResults").and_then(Value::as_i64);
+    let start = match str_of(input, "NextToken") {
+        Some(t) => B64
+            .decode(t)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|s| s.parse::<usize>().ok())
+            .ok_or_else(|| Ec2Error::Client("InvalidNextToken", "The token is not valid.".into()))?,
+        None => 0,
+    };
+    let mut out = Map::new();
+    let rest: Vec<Value> = items.into_iter().skip(start).collect();
+    match max {
+        Some(m) if (m as usize) < rest.len() => {
+            let m = m.clamp(5, 1000) as usize;
+            let more = rest.len() > m;
+            out.insert(member.into(), Value::Array(rest.into_iter().take(m).collect()));
+            if more {
+                out.insert("NextToken".into(), json!(B64.encode((start + m).to_string())));
+            }
+        }
+        _ => {
+            out.insert(member.into(), Value::Array(rest));
+        }
+    }
+    Ok(Value::Object(out))
+}

@@ -1,0 +1,144 @@
+//! CreateTags, DeleteTags, DescribeTags over every taggable resource kind.
+
+use serde_json::{json, Value};
+
+use super::{str_of, strings};
+use crate::error::{Ec2Error, Result};
+use crate::records::{kind, ImageRec, InstanceRec, SecurityGroupRec, SubnetRec, Tag, VpcRec};
+use crate::Ec2;
+
+/// Apply `f` to the tags of the resource with this id, whatever its kind.
+fn with_tags(tx: &store::Tx, id: &str, f: &mut dyn FnMut(&mut Vec<Tag>)) -> Result<()> {
+    macro_rules! edit {
+        ($k:expr, $t:ty) => {{
+            let mut rec: $t = tx.get($k, id)?.ok_or_else(|| not_found(id))?;
+            f(&mut rec.tags);
+            tx.put($k, id, &rec)?;
+        }};
+    }
+    match id.split('-').next().unwrap_or_default() {
+        "i" => edit!(kind::INSTANCE, InstanceRec),
+        "ami" => edit!(kind::IMAGE, ImageRec),
+        "vpc" => edit!(kind::VPC, VpcRec),
+        "subnet" => edit!(kind::SUBNET, SubnetRec),
+        "sg" => edit!(kind::SECURITY_GROUP, SecurityGroupRec),
+        _ => return Err(Ec2Error::Client("InvalidID", format!("The ID '{id}' is not valid"))),
+    }
+    Ok(())
+}
+
+fn not_found(id: &str) -> Ec2Error {
+    let code = match id.split('-').next().unwrap_or_default() {
+        "i" => "InvalidInstanceID.NotFound",
+        "ami" => "InvalidAMIID.NotFound",
+        "vpc" => "InvalidVpcID.NotFound",
+        "subnet" => "InvalidSubnetID.NotFound",
+        _ => "InvalidGroup.NotFound",
+    };
+    Ec2Error::Client(code, format!("The ID '{id}' does not exist"))
+}
+
+fn input_tags(input: &Value) -> Vec<Tag> {
+    input
+        .get("Tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|t| Tag {
+            key: str_of(t, "Key").unwrap_or_default().into(),
+            value: str_of(t, "Value").unwrap_or_default().into(),
+        })
+        .collect()
+}
+
+pub fn create_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let new = input_tags(input);
+    if new.iter().any(|t| t.key.starts_with("aws:")) {
+        return Err(Ec2Error::InvalidParameterValue(
+            "Tag keys starting with 'aws:' are reserved for internal use".into(),
+        ));
+    }
+    ec2.write(|tx| {
+        for id in strings(input, "Resources") {
+            with_tags(tx, &id, &mut |tags| {
+                for t in &new {
+                    match tags.iter_mut().find(|o| o.key == t.key) {
+                        Some(o) => o.value = t.value.clone(),
+                        None => tags.push(t.clone()),
+                    }
+                }
+            })?;
+            if with_count(tx, &id)? > 50 {
+                return Err(Ec2Error::Client(
+                    "TagLimitExceeded",
+                    "The maximum number of Tags for a resource has been reached.".into(),
+                ));
+            }
+        }
+        Ok(())
+    })?;
+    Ok(json!({}))
+}
+
+fn with_count(tx: &store::Tx, id: &str) -> Result<usize> {
+    let mut n = 0;
+    with_tags(tx, id, &mut |t| n = t.len())?;
+    Ok(n)
+}
+
+pub fn delete_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let gone = input_tags(input);
+    let keys_only = input.get("Tags").is_none();
+    ec2.write(|tx| {
+        for id in strings(input, "Resources") {
+            with_tags(tx, &id, &mut |tags| {
+                if keys_only {
+                    tags.clear();
+                } else {
+                    tags.retain(|t| !gone.iter().any(|g| g.key == t.key && (g.value.is_empty() || g.value == t.value)));
+                }
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(json!({}))
+}
+
+pub fn describe_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let filters = crate::filter::from_input(input);
+    let mut out = Vec::new();
+    ec2.read(|tx| {
+        let mut push = |id: &str, rtype: &str, tags: &[Tag]| -> Result<()> {
+            for t in tags {
+                let v = json!({"ResourceId": id, "ResourceType": rtype, "Key": t.key, "Value": t.value});
+                let paths = [
+                    ("resource-id", "ResourceId"),
+                    ("resource-type", "ResourceType"),
+                    ("key", "Key"),
+                    ("value", "Value"),
+                ];
+                if crate::filter::matches(&v, &filters, &paths)? {
+                    out.push(v);
+                }
+            }
+            Ok(())
+        };
+        for (id, r) in tx.list::<InstanceRec>(kind::INSTANCE, "")? {
+            push(&id, "instance", &r.tags)?;
+        }
+        for (id, r) in tx.list::<ImageRec>(kind::IMAGE, "")? {
+            push(&id, "image", &r.tags)?;
+        }
+        for (id, r) in tx.list::<VpcRec>(kind::VPC, "")? {
+            push(&id, "vpc", &r.tags)?;
+        }
+        for (id, r) in tx.list::<SubnetRec>(kind::SUBNET, "")? {
+            push(&id, "subnet", &r.tags)?;
+        }
+        for (id, r) in tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")? {
+            push(&id, "security-group", &r.tags)?;
+        }
+        Ok(())
+    })?;
+    super::page(out, input, "Tags")
+}

@@ -1,0 +1,307 @@
+//! What EC2 keeps in the store, typed. Each record renders itself into its AWS shape.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+pub mod kind {
+    pub const IMAGE: &str = "ec2.image";
+    pub const INSTANCE: &str = "ec2.instance";
+    pub const VPC: &str = "ec2.vpc";
+    pub const SUBNET: &str = "ec2.subnet";
+    /// `{subnet}/{ip}` → instance id
+    pub const SUBNET_IP: &str = "ec2.subnet_ip";
+    /// loopback address → instance id: one instance per loopback address across VPCs
+    pub const LOOPBACK: &str = "ec2.loopback";
+    pub const SECURITY_GROUP: &str = "ec2.security_group";
+    pub const CLIENT_TOKEN: &str = "ec2.client_token";
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "PascalCase")]
+pub struct Tag {
+    pub key: String,
+    pub value: String,
+}
+
+pub fn tags_json(tags: &[Tag]) -> Value {
+    serde_json::to_value(tags).unwrap_or_default()
+}
+
+/// How an image boots on the process driver (the bundle's `homeground-image.json`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BootSpec {
+    /// Program and arguments; `{private_ip}`, `{instance_id}` and `{imds}` are filled in.
+    pub command: Vec<String>,
+    /// The port the instance status check probes, if the image declares one.
+    #[serde(default)]
+    pub health_port: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageState {
+    Pending,
+    Available,
+    Failed,
+    Deregistered,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ImageRec {
+    pub image_id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub location: String,
+    pub owner_id: String,
+    pub architecture: String,
+    pub creation_date: String,
+    pub state: ImageState,
+    pub state_reason: Option<String>,
+    pub boot: BootSpec,
+    pub source_instance_id: Option<String>,
+    pub root_device_name: String,
+    pub tags: Vec<Tag>,
+}
+
+impl ImageRec {
+    pub fn render(&self) -> Value {
+        let mut v = json!({
+            "ImageId": self.image_id,
+            "ImageLocation": self.location,
+            "State": self.state,
+            "OwnerId": self.owner_id,
+            "CreationDate": self.creation_date,
+            "Public": false,
+            "Architecture": self.architecture,
+            "ImageType": "machine",
+            "Name": self.name,
+            "RootDeviceType": "ebs",
+            "RootDeviceName": self.root_device_name,
+            "VirtualizationType": "hvm",
+            "Hypervisor": "xen",
+            "EnaSupport": true,
+            "PlatformDetails": "Linux/UNIX",
+            "UsageOperation": "RunInstances",
+            "BlockDeviceMappings": [{"DeviceName": self.root_device_name, "Ebs": {"DeleteOnTermination": true, "VolumeSize": 8, "VolumeType": "gp3", "Encrypted": false}}],
+            "Tags": tags_json(&self.tags),
+        });
+        if let Some(d) = &self.description {
+            v["Description"] = json!(d);
+        }
+        if let Some(s) = &self.source_instance_id {
+            v["SourceInstanceId"] = json!(s);
+        }
+        if let Some(r) = &self.state_reason {
+            v["StateReason"] = json!({"Code": "Client.Error", "Message": r});
+        }
+        v
+    }
+}
+
+/// EC2's instance states and their codes.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum InstanceState {
+    Pending,
+    Running,
+    ShuttingDown,
+    Terminated,
+    Stopping,
+    Stopped,
+}
+
+impl InstanceState {
+    pub fn code(self) -> i64 {
+        match self {
+            InstanceState::Pending => 0,
+            InstanceState::Running => 16,
+            InstanceState::ShuttingDown => 32,
+            InstanceState::Terminated => 48,
+            InstanceState::Stopping => 64,
+            InstanceState::Stopped => 80,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            InstanceState::Pending => "pending",
+            InstanceState::Running => "running",
+            InstanceState::ShuttingDown => "shutting-down",
+            InstanceState::Terminated => "terminated",
+            InstanceState::Stopping => "stopping",
+            InstanceState::Stopped => "stopped",
+        }
+    }
+
+    pub fn render(self) -> Value {
+        json!({"Code": self.code(), "Name": self.name()})
+    }
+}
+
+/// What the API asked for, which the controller carries out.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum Desired {
+    Running,
+    Stopped,
+    Terminated,
+    /// Reboot: stop the process tree and boot again, staying `running`.
+    Rebooted,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
+pub struct Health {
+    /// The instance's processes are alive.
+    pub system_ok: Option<bool>,
+    /// The image's declared port answers.
+    pub instance_ok: Option<bool>,
+    pub since: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InstanceRec {
+    pub instance_id: String,
+    pub reservation_id: String,
+    pub launch_index: i64,
+    pub image_id: String,
+    pub instance_type: String,
+    pub state: InstanceState,
+    pub desired: Desired,
+    pub state_reason: Option<(String, String)>,
+    pub state_transition_reason: String,
+    pub launch_time: f64,
+    pub subnet_id: String,
+    pub vpc_id: String,
+    pub availability_zone: String,
+    pub private_ip: String,
+    pub loopback_ip: String,
+    pub key_name: Option<String>,
+    pub security_groups: Vec<(String, String)>,
+    pub tags: Vec<Tag>,
+    pub user_data: Option<String>,
+    pub client_token: Option<String>,
+    pub iam_instance_profile: Option<String>,
+    pub shutdown_behavior: String,
+    pub boot: BootSpec,
+    pub handle: Option<compute::Handle>,
+    pub booted_once: bool,
+    pub terminated_at: Option<f64>,
+    pub health: Health,
+}
+
+impl InstanceRec {
+    pub fn render(&self, region: &str) -> Value {
+        let dns = format!("ip-{}.{region}.compute.internal", self.private_ip.replace('.', "-"));
+        let mut v = json!({
+            "InstanceId": self.instance_id,
+            "ImageId": self.image_id,
+            "State": self.state.render(),
+            "PrivateDnsName": dns,
+            "PublicDnsName": "",
+            "StateTransitionReason": self.state_transition_reason,
+            "AmiLaunchIndex": self.launch_index,
+            "InstanceType": self.instance_type,
+            "LaunchTime": self.launch_time,
+            "Placement": {"AvailabilityZone": self.availability_zone, "GroupName": "", "Tenancy": "default"},
+            "Monitoring": {"State": "disabled"},
+            "SubnetId": self.subnet_id,
+            "VpcId": self.vpc_id,
+            "PrivateIpAddress": self.private_ip,
+            "Architecture": "x86_64",
+            "RootDeviceType": "ebs",
+            "RootDeviceName": "/dev/xvda",
+            "VirtualizationType": "hvm",
+            "Hypervisor": "xen",
+            "SourceDestCheck": true,
+            "EbsOptimized": false,
+            "EnaSupport": true,
+            "PlatformDetails": "Linux/UNIX",
+            "UsageOperation": "RunInstances",
+            "SecurityGroups": self.security_groups.iter().map(|(id, name)| json!({"GroupId": id, "GroupName": name})).collect::<Vec<_>>(),
+            "Tags": tags_json(&self.tags),
+            "MetadataOptions": {"State": "applied", "HttpTokens": "required", "HttpEndpoint": "enabled", "HttpPutResponseHopLimit": 2},
+        });
+        if let Some(k) = &self.key_name {
+            v["KeyName"] = json!(k);
+        }
+        if let Some(c) = &self.client_token {
+            v["ClientToken"] = json!(c);
+        }
+        if let Some(p) = &self.iam_instance_profile {
+            v["IamInstanceProfile"] = json!({"Arn": p});
+        }
+        if let Some((code, msg)) = &self.state_reason {
+            v["StateReason"] = json!({"Code": code, "Message": msg});
+        }
+        v
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VpcRec {
+    pub vpc_id: String,
+    pub cidr: String,
+    pub is_default: bool,
+    pub owner_id: String,
+    pub tags: Vec<Tag>,
+}
+
+impl VpcRec {
+    pub fn render(&self) -> Value {
+        json!({
+            "VpcId": self.vpc_id, "CidrBlock": self.cidr, "State": "available", "OwnerId": self.owner_id,
+            "InstanceTenancy": "default", "IsDefault": self.is_default, "DhcpOptionsId": "dopt-00000000000000000",
+            "CidrBlockAssociationSet": [{"AssociationId": format!("vpc-cidr-assoc-{}", &self.vpc_id[4..]), "CidrBlock": self.cidr, "CidrBlockState": {"State": "associated"}}],
+            "Tags": tags_json(&self.tags),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SubnetRec {
+    pub subnet_id: String,
+    pub vpc_id: String,
+    pub cidr: String,
+    pub availability_zone: String,
+    pub is_default: bool,
+    pub map_public_ip: bool,
+    pub owner_id: String,
+    pub tags: Vec<Tag>,
+}
+
+impl SubnetRec {
+    pub fn render(&self, region: &str, account: &str, available: u64) -> Value {
+        json!({
+            "SubnetId": self.subnet_id, "VpcId": self.vpc_id, "CidrBlock": self.cidr, "State": "available",
+            "AvailabilityZone": self.availability_zone,
+            "AvailabilityZoneId": crate::zone_id(region, &self.availability_zone),
+            "AvailableIpAddressCount": available, "DefaultForAz": self.is_default,
+            "MapPublicIpOnLaunch": self.map_public_ip, "OwnerId": self.owner_id,
+            "SubnetArn": format!("arn:aws:ec2:{region}:{account}:subnet/{}", self.subnet_id),
+            "AssignIpv6AddressOnCreation": false,
+            "Tags": tags_json(&self.tags),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SecurityGroupRec {
+    pub group_id: String,
+    pub group_name: String,
+    pub description: String,
+    pub vpc_id: String,
+    pub owner_id: String,
+    pub ingress: Vec<Value>,
+    pub egress: Vec<Value>,
+    pub tags: Vec<Tag>,
+}
+
+impl SecurityGroupRec {
+    pub fn render(&self) -> Value {
+        json!({
+            "GroupId": self.group_id, "GroupName": self.group_name, "Description": self.description,
+            "VpcId": self.vpc_id, "OwnerId": self.owner_id,
+            "IpPermissions": self.ingress, "IpPermissionsEgress": self.egress,
+            "Tags": tags_json(&self.tags),
+        })
+    }
+}
