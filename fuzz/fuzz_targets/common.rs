@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use serde_json::Value;
-use wire::model::{load_embedded, Operation, Protocol};
+use wire::model::{load_embedded, Operation, Protocol, Shape, ShapeType};
 use wire::protocol::{encode_err, json, xml};
 use wire::{ApiError, ServiceModel};
 
@@ -80,13 +80,42 @@ pub fn check_api(err: &ApiError, what: &str, model: Option<&ServiceModel>) {
 pub fn encode_all(p: &Pick<'_>, value: &Value) {
     let model = p.svc.model;
     let fake = Operation { input: None, output: p.input.map(str::to_string), result_wrapper: None, errors: vec![] };
-    let q = xml::query_response(model, p.op, &fake, value, "fuzz-request-id");
-    assert!(q.ends_with("Response>"));
-    let e = xml::ec2_response(model, p.op, &fake, value, "fuzz-request-id");
-    assert!(e.ends_with("Response>"));
+    let known_bug = SKIP_KNOWN_TIMESTAMP_OVERFLOW
+        && p.input.is_some_and(|s| has_overflowing_timestamp(model, model.shape(s), value));
+    if !known_bug {
+        let q = xml::query_response(model, p.op, &fake, value, "fuzz-request-id");
+        assert!(q.ends_with("Response>"));
+        let e = xml::ec2_response(model, p.op, &fake, value, "fuzz-request-id");
+        assert!(e.ends_with("Response>"));
+    }
     let _ = json::encode_json(value);
     let cbor = json::encode_cbor(model, p.input, value);
     if let Err(err) = json::decode_cbor(model, p.input, &cbor) {
         panic!("CBOR written by encode_cbor for {}.{} does not decode again: {err}", p.svc.name, p.op);
+    }
+}
+
+/// Known, reported bug (fuzz/regressions/*-timestamp-mul-overflow, see fuzz/README.md):
+/// `wire::timestamp::format_iso8601` computes `(epoch * 1000.0).round() as i128 * 1_000_000`,
+/// which overflows (a panic with overflow checks on) for |epoch| above about 1.7e29 s, and both
+/// decoders accept such timestamps. While it stands, the XML encoders are skipped for exactly
+/// those values so the fuzzers can look past it. Set to false once the crate is fixed.
+const SKIP_KNOWN_TIMESTAMP_OVERFLOW: bool = true;
+
+fn has_overflowing_timestamp(model: &ServiceModel, shape: &Shape, v: &Value) -> bool {
+    match (shape.kind, v) {
+        (ShapeType::Timestamp, Value::Number(n)) => {
+            n.as_f64().is_some_and(|t| ((t * 1000.0).round() as i128).checked_mul(1_000_000).is_none())
+        }
+        (ShapeType::Structure, Value::Object(obj)) => shape.members.iter().any(|(name, r)| {
+            obj.get(name).is_some_and(|m| has_overflowing_timestamp(model, model.shape(&r.shape), m))
+        }),
+        (ShapeType::List, Value::Array(items)) => shape.member.as_ref().is_some_and(|r| {
+            items.iter().any(|i| has_overflowing_timestamp(model, model.shape(&r.shape), i))
+        }),
+        (ShapeType::Map, Value::Object(obj)) => shape.value.as_ref().is_some_and(|r| {
+            obj.values().any(|m| has_overflowing_timestamp(model, model.shape(&r.shape), m))
+        }),
+        _ => false,
     }
 }

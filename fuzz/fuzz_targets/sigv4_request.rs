@@ -40,6 +40,13 @@ fn server_time(t: OffsetDateTime, d: Duration) -> Option<OffsetDateTime> {
     Some(now)
 }
 
+/// Known, reported bug (fuzz/regressions/sigv4_request-date-header-year-10000, see
+/// fuzz/README.md): `sigv4::parse_http_date` calls `to_offset(UTC)`, which panics when a `Date`
+/// header of 31 Dec 9999 with a negative zone lands in year 10000. `parse` reads `Date` only
+/// without `X-Amz-Date` (and the year must be 9999), so while it stands those requests are
+/// skipped so the fuzzer can look past it. Set to false once the crate is fixed.
+const SKIP_KNOWN_DATE_PANIC: bool = true;
+
 fn is_token(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
@@ -66,6 +73,9 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     let req = HttpRequest { method, path, query, headers: &headers, body };
+    if SKIP_KNOWN_DATE_PANIC && req.header("x-amz-date").is_none() && req.header("date").is_some_and(|d| d.contains("9999")) {
+        return;
+    }
 
     // The protocol markers and the form parameters of the same request.
     if let Err(e) = wire::protocol::detect(path, |h| req.header(h)) {

@@ -199,6 +199,50 @@ def send(endpoint: str, method: str, path: str, body: bytes = b"", headers: dict
         conn.close()
 
 
+def send_streaming(endpoint: str, method: str, path: str, body: bytes, headers: dict,
+                   timeout: float = 20.0) -> RawResponse:
+    """Like send(), but keeps reading while it writes: a server may answer (413, 400...) and close
+    before the whole body is sent, as HTTP/1.1 allows. Returns the response the server sent."""
+    import select
+
+    u = urllib.parse.urlsplit(endpoint)
+    sock = socket.create_connection((u.hostname, u.port), timeout=timeout)
+    try:
+        hdrs = {"Host": f"{u.hostname}:{u.port}", "Content-Length": str(len(body)), "Connection": "close",
+                **headers}
+        head = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in hdrs.items()) + "\r\n"
+        out = memoryview(head.encode("latin-1") + body)
+        received = b""
+        sent = 0
+        deadline = time.monotonic() + timeout
+        sock.setblocking(False)
+        while time.monotonic() < deadline:
+            want_write = [sock] if sent < len(out) else []
+            r, w, _ = select.select([sock], want_write, [], 0.5)
+            if r:
+                try:
+                    chunk = sock.recv(65536)
+                except (ConnectionResetError, BrokenPipeError):
+                    break
+                if not chunk:
+                    break
+                received += chunk
+            if w:
+                try:
+                    sent += sock.send(out[sent:sent + 65536])
+                except (BrokenPipeError, ConnectionResetError):
+                    sent = len(out)  # the server stopped reading; keep collecting its answer
+        if not received:
+            raise ConnectionError(f"no response (sent {sent} of {len(out)} bytes)")
+        head_bytes, _, rest = received.partition(b"\r\n\r\n")
+        lines = head_bytes.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        rh = dict(l.split(": ", 1) for l in lines[1:] if ": " in l)
+        return RawResponse(status, rh, rest)
+    finally:
+        sock.close()
+
+
 class _FixedClock:
     """Make botocore sign as if the wall clock were shifted by `offset` seconds."""
 
@@ -229,13 +273,15 @@ def shifted_clock(offset_seconds: float) -> _FixedClock:
 
 def signed_request(endpoint: str, creds: tuple, body: bytes, service: str = "iam",
                    region: str = DEFAULT_REGION, method: str = "POST", path: str = "/",
-                   headers: dict | None = None) -> RawResponse:
+                   headers: dict | None = None, streaming: bool = False) -> RawResponse:
     """Sign `body` with SigV4 exactly as botocore would, then send it verbatim."""
     hdrs = {"Content-Type": FORM}
     hdrs.update(headers or {})
     req = AWSRequest(method=method, url=endpoint.rstrip("/") + path, data=body, headers=hdrs)
     SigV4Auth(Credentials(*creds), service, region).add_auth(req)
     out = {k: v for k, v in req.headers.items()}
+    if streaming:
+        return send_streaming(endpoint, method, path, body, out)
     return send(endpoint, method, path, body, out)
 
 
@@ -253,6 +299,9 @@ def presigned_url(endpoint: str, creds: tuple, params: dict, service: str = "sts
 
 # --------------------------------------------------------------------------------------------
 # The daemon
+
+_SESSION = None
+_SESSION_LOCK = threading.Lock()
 
 
 class Region:
@@ -334,7 +383,10 @@ class Region:
         with self._lock:
             out = "".join(self.stdout_lines[-60:])
             err = "".join(self.stderr_lines[-60:])
-        return (f"command: {' '.join(getattr(self, 'cmd', []))}\n--- stdout ---\n{out}\n"
+        state = "not started" if self.proc is None else (
+            "running" if self.proc.poll() is None else f"exited with code {self.proc.returncode}")
+        return (f"command: {' '.join(getattr(self, 'cmd', []))} ({state}, pid "
+                f"{self.proc.pid if self.proc else '-'})\n--- stdout ---\n{out}\n"
                 f"--- stderr (last 60 lines) ---\n{err}")
 
     @property
@@ -440,10 +492,14 @@ class Region:
         cfg = Config(retries={"total_max_attempts": 1, "mode": "standard"},
                      connect_timeout=config.pop("connect_timeout", 5),
                      read_timeout=config.pop("read_timeout", 30), **config)
-        session = boto3.session.Session()
-        return session.client(service, endpoint_url=self.endpoint, region_name=self.region_name,
-                              aws_access_key_id=access_key_id, aws_secret_access_key=secret,
-                              aws_session_token=token, config=cfg)
+        with _SESSION_LOCK:  # one session: its loaded models make each new client cheap
+            global _SESSION
+            if _SESSION is None:
+                _SESSION = boto3.session.Session()
+            session = _SESSION
+            return session.client(service, endpoint_url=self.endpoint, region_name=self.region_name,
+                                  aws_access_key_id=access_key_id, aws_secret_access_key=secret,
+                                  aws_session_token=token, config=cfg)
 
     def raw(self, body: bytes, creds: tuple | None = None, **kw) -> RawResponse:
         return signed_request(self.endpoint, creds or self.root, body, region=self.region_name, **kw)

@@ -135,8 +135,12 @@ def test_presigned_url_expires(region):
     u = urllib.parse.urlsplit(url)
     time.sleep(2.2)
     r = hg.send(region.endpoint, "GET", f"{u.path}?{u.query}")
-    assert r.status == 403, r.text
-    assert r.error()[0] is not None
+    # AWS's exact status/code for an expired presigned STS URL is not pinned here; it must be refused
+    # as the client's fault, with an error code and a message saying it expired.
+    assert 400 <= r.status < 500, r.text
+    code, msg = r.error()
+    assert code, r.text
+    assert "expired" in msg.lower(), msg
 
 
 def test_accept_any_credentials_mode(new_region):

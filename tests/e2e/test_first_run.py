@@ -121,3 +121,14 @@ def test_secret_key_is_not_leaked(new_region):
         for f in r.data_dir.rglob("*"):
             if f.is_file() and f != r.credentials_file:
                 assert s.encode() not in f.read_bytes(), f"a secret access key appears in clear in {f}"
+
+
+def test_sigterm_right_after_ready_is_a_clean_shutdown(new_region):
+    """A supervisor may stop the daemon the moment it says `ready`: that must be a clean exit 0,
+    so the signal handlers must be in place before `ready` is printed."""
+    r = new_region()
+    codes = [r.stop()]
+    for _ in range(19):
+        r.start()
+        codes.append(r.stop())
+    assert codes == [0] * 20, f"exit codes of SIGTERM sent right after `ready`: {codes}"

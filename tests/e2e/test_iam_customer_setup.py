@@ -61,7 +61,7 @@ def test_kg_sports_key_works_with_the_cli(region, kg):
 
 
 def test_kg_sports_key_last_used_is_recorded(region, kg):
-    region.aws("iam", "list-users", env=as_user(region, kg["key"]))
+    region.client("iam", *kg["key"]).list_users()
     out = region.client("iam").get_access_key_last_used(AccessKeyId=kg["key"][0])
     assert out["UserName"] == "KG_sports"
     last = out["AccessKeyLastUsed"]
@@ -86,7 +86,7 @@ def test_explicit_deny_beats_administrator_access(region, kg):
     key = region.make_user("admin_but_not_create", policies=[ADMIN],
                            inline={"no-create": policy(deny("iam:CreateUser"))})
     env = as_user(region, key)
-    region.aws("iam", "list-users", env=env)  # the rest of admin still works
+    assert region.client("iam", *key).list_users()["Users"]  # the rest of admin still works
     code, msg = denied(region, env, "iam", "create-user", "--user-name", "blocked")
     assert code == "AccessDenied"
     assert msg == (f"User: arn:aws:iam::{region.account}:user/admin_but_not_create is not authorized to perform: "
@@ -115,10 +115,10 @@ def test_permissions_boundary_limits_an_admin(region, kg):
                             PolicyDocument=policy(allow(["iam:Get*", "iam:List*"])))["Policy"]["Arn"]
     assert arn == f"arn:aws:iam::{region.account}:policy/ReadIamOnly"
     key = region.make_user("bounded_admin", policies=[ADMIN], boundary=arn)
-    got = region.aws("iam", "get-user", "--user-name", "bounded_admin")["User"]
-    assert got["PermissionsBoundary"] == {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": arn}
+    got = iam.get_user(UserName="bounded_admin")["User"]
+    assert got["PermissionsBoundary"] == {"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": arn}
     env = as_user(region, key)
-    assert region.aws("iam", "list-users", env=env)["Users"]
+    assert region.client("iam", *key).list_users()["Users"]
     code, msg = denied(region, env, "iam", "create-user", "--user-name", "not_allowed")
     assert code == "AccessDenied"
     assert msg.startswith(f"User: arn:aws:iam::{region.account}:user/bounded_admin is not authorized to perform: "
@@ -126,15 +126,16 @@ def test_permissions_boundary_limits_an_admin(region, kg):
     assert "permissions boundary" in msg, msg
     # Removing the boundary restores the admin's power.
     iam.delete_user_permissions_boundary(UserName="bounded_admin")
-    region.aws("iam", "create-user", "--user-name", "now_allowed", env=env)
+    region.client("iam", *key).create_user(UserName="now_allowed")
 
 
 def test_leaving_the_group_revokes_access(region, kg):
-    region.aws("iam", "create-group", "--group-name", "Temps")
-    region.aws("iam", "attach-group-policy", "--group-name", "Temps", "--policy-arn", ADMIN)
+    root = region.client("iam")
+    root.create_group(GroupName="Temps")
+    root.attach_group_policy(GroupName="Temps", PolicyArn=ADMIN)
     key = region.make_user("temp_worker", groups=["Temps"])
     env = as_user(region, key)
-    assert region.aws("iam", "list-users", env=env)["Users"]
+    assert region.client("iam", *key).list_users()["Users"]
     region.aws("iam", "remove-user-from-group", "--group-name", "Temps", "--user-name", "temp_worker")
     code, msg = denied(region, env, "iam", "list-users")
     assert code == "AccessDenied"
@@ -143,13 +144,52 @@ def test_leaving_the_group_revokes_access(region, kg):
                    f"identity-based policy allows the iam:ListUsers action")
 
 
+def test_list_users_resource_is_the_user_path(region, kg):
+    """AWS authorises ListUsers against arn:aws:iam::ACCT:user/ (the path prefix), so a policy
+    scoped to the account's users grants it and one scoped to roles does not."""
+    acct = region.account
+    users_only = region.make_user("users_scoped", inline={"p": policy(
+        allow("iam:ListUsers", f"arn:aws:iam::{acct}:user/*"))})
+    assert region.client("iam", *users_only).list_users()["Users"]
+    roles_only = region.make_user("roles_scoped", inline={"p": policy(
+        allow("iam:ListUsers", f"arn:aws:iam::{acct}:role/*"))})
+    code, msg, _ = hg.expect_client_error(region.client("iam", *roles_only).list_users)
+    assert code == "AccessDenied"
+    assert f"on resource: arn:aws:iam::{acct}:user/ because" in msg, msg
+
+
+def test_self_service_policy_with_username_variable(region, kg):
+    """AWS's "manage your own credentials" pattern: Resource user/${aws:username}. GetUser and
+    ListAccessKeys without UserName act on (and are authorised against) the caller's own ARN."""
+    acct = region.account
+    me = f"arn:aws:iam::{acct}:user/${{aws:username}}"
+    key = region.make_user("selfie", inline={"self": policy(allow(["iam:GetUser", "iam:ListAccessKeys"], me))})
+    iam = region.client("iam", *key)
+    assert iam.get_user(UserName="selfie")["User"]["UserName"] == "selfie"
+    code, msg, _ = hg.expect_client_error(iam.get_user, UserName="KG_sports")
+    assert code == "AccessDenied"
+    assert f"on resource: arn:aws:iam::{acct}:user/KG_sports because" in msg, msg
+    # No UserName: the caller itself (this is what `aws iam get-user` sends).
+    assert iam.get_user()["User"]["Arn"] == f"arn:aws:iam::{acct}:user/selfie"
+    assert [k["AccessKeyId"] for k in iam.list_access_keys()["AccessKeyMetadata"]] == [key[0]]
+    assert region.aws("iam", "get-user", env=as_user(region, key))["User"]["UserName"] == "selfie"
+
+
+def test_explicit_deny_everything_still_allows_get_caller_identity(region, kg):
+    key = region.make_user("deny_all", policies=[ADMIN], inline={"p": policy(deny("*"))})
+    assert region.client("sts", *key).get_caller_identity()["Arn"].endswith(":user/deny_all")
+    code, msg, _ = hg.expect_client_error(region.client("iam", *key).get_user, UserName="deny_all")
+    assert code == "AccessDenied" and "with an explicit deny in an identity-based policy" in msg
+
+
 def test_detaching_the_policy_revokes_access(region, kg):
-    region.aws("iam", "create-group", "--group-name", "Auditors")
-    region.aws("iam", "attach-group-policy", "--group-name", "Auditors", "--policy-arn", READONLY)
+    root = region.client("iam")
+    root.create_group(GroupName="Auditors")
+    root.attach_group_policy(GroupName="Auditors", PolicyArn=READONLY)
     key = region.make_user("auditor", groups=["Auditors"])
     iam_user = region.client("iam", *key)
     assert iam_user.list_users()["Users"]
-    region.aws("iam", "detach-group-policy", "--group-name", "Auditors", "--policy-arn", READONLY)
+    root.detach_group_policy(GroupName="Auditors", PolicyArn=READONLY)
     code, _, status = hg.expect_client_error(iam_user.list_users)
     assert (code, status) == ("AccessDenied", 403)
 

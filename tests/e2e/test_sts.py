@@ -73,7 +73,7 @@ def test_assume_role_and_use_it(region, role):
 
 def test_tampered_session_token_is_refused(region, role):
     role_rec, key = role
-    ak, sk, tok = creds_of(region.client("sts", *key).assume_role(RoleArn=role_rec["Arn"], RoleSessionName="t"))
+    ak, sk, tok = creds_of(region.client("sts", *key).assume_role(RoleArn=role_rec["Arn"], RoleSessionName="tt"))
     code, _, status = hg.expect_client_error(region.client("sts", ak, sk, tok[:-4] + "AAAA").get_caller_identity)
     assert (code, status) == ("InvalidClientTokenId", 403)
     # A temporary key without its token is not a credential either.
@@ -96,7 +96,7 @@ def test_user_without_permission_cannot_assume(region, role):
     role_rec, _ = role
     key = region.make_user("bystander")
     code, msg, status = hg.expect_client_error(
-        region.client("sts", *key).assume_role, RoleArn=role_rec["Arn"], RoleSessionName="x")
+        region.client("sts", *key).assume_role, RoleArn=role_rec["Arn"], RoleSessionName="xx")
     assert (code, status) == ("AccessDenied", 403)
     assert msg == (f"User: arn:aws:iam::{region.account}:user/bystander is not authorized to perform: "
                    f"sts:AssumeRole on resource: {role_rec['Arn']}")
@@ -109,7 +109,7 @@ def test_trust_policy_not_naming_the_user_refuses(region, role):
                             AssumeRolePolicyDocument=trust(f"arn:aws:iam::{acct}:user/someone-else"))["Role"]
     key = region.make_user("eager", inline={"assume-anything": policy(allow("sts:AssumeRole"))})
     code, msg, status = hg.expect_client_error(
-        region.client("sts", *key).assume_role, RoleArn=other["Arn"], RoleSessionName="x")
+        region.client("sts", *key).assume_role, RoleArn=other["Arn"], RoleSessionName="xx")
     assert (code, status) == ("AccessDenied", 403)
     assert f"user/eager is not authorized to perform: sts:AssumeRole on resource: {other['Arn']}" in msg
     # ...and the same user can assume the role that does trust the account.
@@ -121,17 +121,19 @@ def test_explicit_deny_on_assume_role(region, role):
     key = region.make_user("denied_assumer", inline={"p": policy(allow("sts:AssumeRole"),
                                                                  deny("sts:AssumeRole", role[0]["Arn"]))})
     code, _, _ = hg.expect_client_error(
-        region.client("sts", *key).assume_role, RoleArn=role[0]["Arn"], RoleSessionName="x")
+        region.client("sts", *key).assume_role, RoleArn=role[0]["Arn"], RoleSessionName="xx")
     assert code == "AccessDenied"
 
 
 def test_assume_role_validation(region, role):
     sts = region.client("sts", *role[1])
-    code, _, status = hg.expect_client_error(sts.assume_role, RoleArn=role[0]["Arn"], RoleSessionName="x",
-                                             DurationSeconds=100)
-    assert (code, status) == ("ValidationError", 400)
+    # botocore refuses DurationSeconds < 900 itself, so send that one by hand.
+    r = region.raw(hg.query_body({"Action": "AssumeRole", "Version": hg.STS_VERSION, "RoleArn": role[0]["Arn"],
+                                  "RoleSessionName": "xx", "DurationSeconds": "100"}), creds=role[1], service="sts")
+    assert r.status == 400, r.text
+    assert r.error()[0] == "ValidationError", r.text
     code, _, _ = hg.expect_client_error(
-        sts.assume_role, RoleArn=f"arn:aws:iam::{region.account}:role/NoSuchRole", RoleSessionName="x")
+        sts.assume_role, RoleArn=f"arn:aws:iam::{region.account}:role/NoSuchRole", RoleSessionName="xx")
     assert code == "AccessDenied"  # AWS does not reveal whether the role exists
 
 
@@ -177,3 +179,32 @@ def test_temporary_credentials_expire(new_region):
     assert hg.cli_error(err)[0] == "ExpiredToken"
     # The long-term key is unaffected.
     assert sts.get_caller_identity()["Arn"].endswith("user/deployer")
+
+
+def test_root_cannot_assume_roles(region, role):
+    code, msg, status = hg.expect_client_error(region.client("sts").assume_role, RoleArn=role[0]["Arn"],
+                                               RoleSessionName="root-try")
+    assert (code, status) == ("AccessDenied", 403)
+    assert msg == "Roles may not be assumed by root accounts."
+
+
+def test_role_chaining_and_session_credential_limits(region, role):
+    acct = region.account
+    role_rec, key = role
+    region.client("iam").create_role(RoleName="Chained", AssumeRolePolicyDocument=trust(f"arn:aws:iam::{acct}:root"))
+    first = creds_of(region.client("sts", *key).assume_role(RoleArn=role_rec["Arn"], RoleSessionName="hop1"))
+    # The trust policy delegates to the account, and KgDeployer has only IAMReadOnlyAccess: refused.
+    code, _, _ = hg.expect_client_error(region.client("sts", *first).assume_role,
+                                        RoleArn=f"arn:aws:iam::{acct}:role/Chained", RoleSessionName="hop2")
+    assert code == "AccessDenied"
+    region.client("iam").put_role_policy(RoleName="KgDeployer", PolicyName="chain",
+                                         PolicyDocument=policy(allow("sts:AssumeRole")))
+    second = region.client("sts", *first).assume_role(RoleArn=f"arn:aws:iam::{acct}:role/Chained",
+                                                       RoleSessionName="hop2")
+    assert second["AssumedRoleUser"]["Arn"] == f"arn:aws:sts::{acct}:assumed-role/Chained/hop2"
+    who = region.client("sts", *creds_of(second)).get_caller_identity()
+    assert who["Arn"] == f"arn:aws:sts::{acct}:assumed-role/Chained/hop2"
+    # GetSessionToken cannot be called with temporary credentials.
+    code, msg, _ = hg.expect_client_error(region.client("sts", *first).get_session_token)
+    assert code == "AccessDenied"
+    assert msg == "Cannot call GetSessionToken with session credentials"

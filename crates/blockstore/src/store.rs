@@ -158,7 +158,8 @@ impl BlockStore {
         Manifest::new(to, source.size, Some(from), stats, source.extents).store(&self.snapshots)
     }
 
-    /// Deletes the snapshot, then every chunk no manifest refers to any more (see [`BlockStore::gc`]).
+    /// Deletes the snapshot, then every chunk no manifest refers to any more (see [`BlockStore::gc`]). Waits for
+    /// running snapshots, restores and copies. If any other manifest cannot be read, nothing is deleted.
     pub fn delete_snapshot(&self, snapshot_id: &str) -> Result<(), BlockError> {
         check_id(snapshot_id)?;
         let _lock = StoreLock::exclusive(&self.lock)?;
@@ -283,7 +284,7 @@ impl BlockStore {
     fn sweep(&self, referenced: &HashSet<blake3::Hash>) -> Result<u64, BlockError> {
         let mut removed = 0;
         self.for_each_chunk_file(|path, id, _| {
-            if id.is_none_or(|id| !referenced.contains(&id)) {
+            if !id.is_some_and(|id| referenced.contains(&id)) {
                 fs::remove_file(path).map_err(io_at(path))?;
                 removed += 1;
             }

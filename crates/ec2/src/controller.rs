@@ -14,6 +14,7 @@ use crate::error::{Ec2Error, Result};
 use crate::ops::images::image_dir;
 use crate::ops::instances::{instance_dir, limits, root_dir};
 use crate::records::{kind, Desired, InstanceRec, InstanceState};
+use crate::storage::{self, VolumeRec, VolumeState};
 use crate::{fsutil, network, Ec2};
 
 /// How long a stopping instance's processes get between SIGTERM and SIGKILL.
@@ -227,6 +228,14 @@ impl Controller {
         inst.terminated_at = Some(self.ec2.now());
         self.ec2.write(|tx| {
             network::release(tx, &inst.subnet_id, &inst.private_ip, &inst.loopback_ip)?;
+            // Attached data volumes are detached (or deleted, if they asked to be).
+            for (vid, mut v) in tx.list::<VolumeRec>(storage::kind::VOLUME, "")? {
+                if v.attachment.as_ref().is_some_and(|a| a.instance_id == inst.instance_id) {
+                    let delete = v.attachment.take().is_some_and(|a| a.delete_on_termination);
+                    v.state = if delete { VolumeState::Deleted } else { VolumeState::Available };
+                    tx.put(storage::kind::VOLUME, &vid, &v)?;
+                }
+            }
             tx.put(kind::INSTANCE, &inst.instance_id, inst)?;
             Ok(())
         })

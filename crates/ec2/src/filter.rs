@@ -55,7 +55,7 @@ pub fn wildcard(pattern: &str, text: &str) -> bool {
 }
 
 /// Every leaf string (or number, bool) at a dotted path; lists are walked through.
-fn values_at<'a>(v: &'a Value, path: &[&str], out: &mut Vec<String>) {
+fn values_at(v: &Value, path: &[&str], out: &mut Vec<String>) {
     match (v, path.split_first()) {
         (Value::Array(items), _) => items.iter().for_each(|i| values_at(i, path, out)),
         (_, None) => match v {

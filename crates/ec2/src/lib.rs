@@ -11,6 +11,7 @@ mod imds;
 mod network;
 mod ops;
 pub mod records;
+mod storage;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,6 +23,8 @@ use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceMode
 
 pub use controller::Controller;
 pub use imds::CredentialSource;
+pub use ops::launch_templates::resolve_launch_template;
+pub use ops::security_groups::allows;
 
 use crate::error::Result;
 
@@ -46,6 +49,8 @@ pub struct Ec2 {
     /// Wakes the controller when the API changes something.
     pub(crate) wake: tokio::sync::Notify,
     pub(crate) imds: imds::Registry,
+    /// Snapshots: `<ec2 dir>/snapshots`.
+    pub(crate) blocks: blockstore::BlockStore,
 }
 
 /// The availability zones of a region: `<region>a` … `<region>d`.
@@ -81,6 +86,8 @@ impl Ec2 {
     ) -> Result<Arc<Ec2>> {
         std::fs::create_dir_all(config.dir.join("images")).map_err(|e| error::Ec2Error::Internal(e.to_string()))?;
         std::fs::create_dir_all(config.dir.join("instances")).map_err(|e| error::Ec2Error::Internal(e.to_string()))?;
+        let blocks = blockstore::BlockStore::open(&config.dir.join("snapshots"))
+            .map_err(|e| error::Ec2Error::Internal(format!("opening the snapshot store: {e}")))?;
         let ec2 = Arc::new(Ec2 {
             store,
             driver,
@@ -88,8 +95,10 @@ impl Ec2 {
             clock,
             wake: tokio::sync::Notify::new(),
             imds: imds::Registry::new(creds),
+            blocks,
         });
         ops::vpcs::ensure_default_vpc(&ec2)?;
+        ops::volumes::recover(&ec2)?;
         Ok(ec2)
     }
 

@@ -3,6 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+mod net;
+pub use net::*;
+
 pub mod kind {
     pub const IMAGE: &str = "ec2.image";
     pub const INSTANCE: &str = "ec2.instance";
@@ -14,6 +17,13 @@ pub mod kind {
     pub const LOOPBACK: &str = "ec2.loopback";
     pub const SECURITY_GROUP: &str = "ec2.security_group";
     pub const CLIENT_TOKEN: &str = "ec2.client_token";
+    pub const KEY_PAIR: &str = "ec2.key_pair";
+    pub const LAUNCH_TEMPLATE: &str = "ec2.launch_template";
+    pub const INTERNET_GATEWAY: &str = "ec2.internet_gateway";
+    pub const ROUTE_TABLE: &str = "ec2.route_table";
+    /// Elastic IPs by allocation id.
+    pub const ADDRESS: &str = "ec2.address";
+    pub const NAT_GATEWAY: &str = "ec2.nat_gateway";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -278,29 +288,6 @@ impl SubnetRec {
             "MapPublicIpOnLaunch": self.map_public_ip, "OwnerId": self.owner_id,
             "SubnetArn": format!("arn:aws:ec2:{region}:{account}:subnet/{}", self.subnet_id),
             "AssignIpv6AddressOnCreation": false,
-            "Tags": tags_json(&self.tags),
-        })
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SecurityGroupRec {
-    pub group_id: String,
-    pub group_name: String,
-    pub description: String,
-    pub vpc_id: String,
-    pub owner_id: String,
-    pub ingress: Vec<Value>,
-    pub egress: Vec<Value>,
-    pub tags: Vec<Tag>,
-}
-
-impl SecurityGroupRec {
-    pub fn render(&self) -> Value {
-        json!({
-            "GroupId": self.group_id, "GroupName": self.group_name, "Description": self.description,
-            "VpcId": self.vpc_id, "OwnerId": self.owner_id,
-            "IpPermissions": self.ingress, "IpPermissionsEgress": self.egress,
             "Tags": tags_json(&self.tags),
         })
     }

@@ -155,11 +155,12 @@ impl Gateway {
             }
         };
         let Some(service) = service else {
-            let e = ApiError::new(
-                400,
-                "UnrecognizedClientException",
-                format!("homeground does not serve the {scope_service} service (yet)."),
-            );
+            let e = if self.registry.serves(scope_service) {
+                // A service we serve, addressed in a protocol or target it does not have.
+                ApiError::new(400, "InvalidAction", format!("The request is not a valid {scope_service} operation."))
+            } else {
+                ApiError::new(501, "NotImplemented", format!("homeground does not serve the {scope_service} service yet."))
+            };
             return (fallback_protocol, None, Err(e));
         };
         let model = service.model();
@@ -223,7 +224,7 @@ impl Gateway {
 
         let model = service.model();
         let Some(operation) = model.operations.get(op) else {
-            return Err(protocol::unknown_operation(protocol, op));
+            return Err(protocol::unknown_operation(protocol, op, &model.metadata.api_version));
         };
         let input = match (protocol, params) {
             (Protocol::Query | Protocol::Ec2, Some(p)) => {

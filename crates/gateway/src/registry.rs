@@ -38,6 +38,11 @@ impl Registry {
             .map(|(_, s)| s)
     }
 
+    /// Does any registered service sign with this name?
+    pub fn serves(&self, signing_name: &str) -> bool {
+        self.by_signing.contains_key(signing_name)
+    }
+
     pub fn by_target(&self, prefix: &str) -> Option<&Arc<dyn Service>> {
         self.by_target.get(prefix)
     }

@@ -80,28 +80,28 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     println!("  export AWS_SHARED_CREDENTIALS_FILE={}", creds.display());
     println!("  export AWS_CONFIG_FILE={}", conf.display());
     println!("  aws sts get-caller-identity");
+    // Watch the signals before saying ready, so that a stop right after it is a clean one.
+    let shutdown = shutdown_signal()?;
     println!("homeground: ready");
     let _ = std::io::stdout().flush();
 
-    gateway::serve(listener, gateway.clone(), shutdown_signal()).await;
+    gateway::serve(listener, gateway.clone(), shutdown).await;
     tracing::info!("stopped accepting requests; shutting down");
     drop(gateway);
     Ok(())
 }
 
-async fn shutdown_signal() {
+/// Register SIGTERM and SIGINT now; the returned future completes when either arrives.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>, Error> {
     use tokio::signal::unix::{signal, SignalKind};
-    let mut term = match signal(SignalKind::terminate()) {
-        Ok(s) => s,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot watch SIGTERM");
-            return std::future::pending().await;
+    let mut term = signal(SignalKind::terminate())?;
+    let mut int = signal(SignalKind::interrupt())?;
+    Ok(async move {
+        tokio::select! {
+            _ = int.recv() => tracing::info!("SIGINT received"),
+            _ = term.recv() => tracing::info!("SIGTERM received"),
         }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT received"),
-        _ = term.recv() => tracing::info!("SIGTERM received"),
-    }
+    })
 }
 
 /// Create the data dir (0700) and return its absolute path.

@@ -116,8 +116,8 @@ pub struct PolicyRec {
     pub update_date: f64,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub tags: Vec<Tag>,
-    /// The next version number to hand out.
-    #[serde(skip_serializing, default)]
+    /// The next version number to hand out (not part of AWS's shape; the encoders ignore it).
+    #[serde(default)]
     pub next_version: u32,
 }
 

@@ -62,6 +62,8 @@ pub(crate) fn load(tx: &store::Tx, id: &str) -> Result<InstanceRec> {
 }
 
 pub fn run_instances(ec2: &Ec2, _cx: &CallContext, input: &Value) -> Result<Value> {
+    // A launch template fills in what the request leaves out.
+    let input = &super::launch_templates::apply_to_run_instances(ec2, input)?;
     let image_id = str_of(input, "ImageId")
         .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter ImageId".into()))?;
     let instance_type = str_of(input, "InstanceType").unwrap_or("m1.small");
@@ -108,6 +110,11 @@ pub fn run_instances(ec2: &Ec2, _cx: &CallContext, input: &Value) -> Result<Valu
             }
         }
         let image = super::images::load(tx, image_id)?;
+        if let Some(key) = str_of(input, "KeyName") {
+            // Validated only. For the lead: the key's OpenSSH line (`KeyPairRec::public_key`) could
+            // be written to the instance root's home/ec2-user/.ssh/authorized_keys.
+            super::keypairs::check_exists(tx, key)?;
+        }
         if limits(instance_type).is_none() {
             return Err(Ec2Error::InvalidParameterValue(format!("Invalid value '{instance_type}' for InstanceType.")));
         }

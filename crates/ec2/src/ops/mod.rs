@@ -1,10 +1,17 @@
 //! EC2's operations, one file per family, and what they share: tag specifications, paging,
 //! the resources each operation is authorised against.
 
+pub(crate) mod addresses;
+pub(crate) mod gateways;
 pub(crate) mod images;
 pub(crate) mod instances;
+pub(crate) mod keypairs;
+pub mod launch_templates;
 mod regions;
+pub(crate) mod route_tables;
+pub mod security_groups;
 mod tags;
+pub(crate) mod volumes;
 pub(crate) mod vpcs;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -16,7 +23,12 @@ use crate::error::{Ec2Error, Result};
 use crate::records::Tag;
 use crate::Ec2;
 
-pub(crate) fn dispatch(ec2: &Ec2, cx: &CallContext, op: &str, input: &Value) -> std::result::Result<Value, ApiError> {
+pub(crate) fn dispatch(
+    ec2: &std::sync::Arc<Ec2>,
+    cx: &CallContext,
+    op: &str,
+    input: &Value,
+) -> std::result::Result<Value, ApiError> {
     let r = match op {
         "DescribeRegions" => regions::describe_regions(ec2, input),
         "DescribeAvailabilityZones" => regions::describe_availability_zones(ec2, input),
@@ -39,7 +51,55 @@ pub(crate) fn dispatch(ec2: &Ec2, cx: &CallContext, op: &str, input: &Value) -> 
         "DescribeSubnets" => vpcs::describe_subnets(ec2, input),
         "CreateSubnet" => vpcs::create_subnet(ec2, input),
         "DeleteSubnet" => vpcs::delete_subnet(ec2, input),
-        "DescribeSecurityGroups" => vpcs::describe_security_groups(ec2, input),
+        "DescribeSecurityGroups" => security_groups::describe_security_groups(ec2, input),
+        "CreateSecurityGroup" => security_groups::create_security_group(ec2, input),
+        "DeleteSecurityGroup" => security_groups::delete_security_group(ec2, input),
+        "AuthorizeSecurityGroupIngress" => security_groups::authorize_ingress(ec2, input),
+        "AuthorizeSecurityGroupEgress" => security_groups::authorize_egress(ec2, input),
+        "RevokeSecurityGroupIngress" => security_groups::revoke_ingress(ec2, input),
+        "RevokeSecurityGroupEgress" => security_groups::revoke_egress(ec2, input),
+        "DescribeSecurityGroupRules" => security_groups::describe_security_group_rules(ec2, input),
+        "CreateKeyPair" => keypairs::create_key_pair(ec2, input),
+        "ImportKeyPair" => keypairs::import_key_pair(ec2, input),
+        "DescribeKeyPairs" => keypairs::describe_key_pairs(ec2, input),
+        "DeleteKeyPair" => keypairs::delete_key_pair(ec2, input),
+        "CreateLaunchTemplate" => launch_templates::create_launch_template(ec2, cx, input),
+        "CreateLaunchTemplateVersion" => launch_templates::create_launch_template_version(ec2, cx, input),
+        "DescribeLaunchTemplates" => launch_templates::describe_launch_templates(ec2, input),
+        "DescribeLaunchTemplateVersions" => launch_templates::describe_launch_template_versions(ec2, input),
+        "ModifyLaunchTemplate" => launch_templates::modify_launch_template(ec2, input),
+        "DeleteLaunchTemplate" => launch_templates::delete_launch_template(ec2, input),
+        "DeleteLaunchTemplateVersions" => launch_templates::delete_launch_template_versions(ec2, input),
+        "CreateInternetGateway" => gateways::create_internet_gateway(ec2, input),
+        "AttachInternetGateway" => gateways::attach_internet_gateway(ec2, input),
+        "DetachInternetGateway" => gateways::detach_internet_gateway(ec2, input),
+        "DeleteInternetGateway" => gateways::delete_internet_gateway(ec2, input),
+        "DescribeInternetGateways" => gateways::describe_internet_gateways(ec2, input),
+        "CreateNatGateway" => gateways::create_nat_gateway(ec2, input),
+        "DescribeNatGateways" => gateways::describe_nat_gateways(ec2, input),
+        "DeleteNatGateway" => gateways::delete_nat_gateway(ec2, input),
+        "CreateRouteTable" => route_tables::create_route_table(ec2, input),
+        "DescribeRouteTables" => route_tables::describe_route_tables(ec2, input),
+        "DeleteRouteTable" => route_tables::delete_route_table(ec2, input),
+        "CreateRoute" => route_tables::create_route(ec2, input),
+        "ReplaceRoute" => route_tables::replace_route(ec2, input),
+        "DeleteRoute" => route_tables::delete_route(ec2, input),
+        "AssociateRouteTable" => route_tables::associate_route_table(ec2, input),
+        "DisassociateRouteTable" => route_tables::disassociate_route_table(ec2, input),
+        "AllocateAddress" => addresses::allocate_address(ec2, input),
+        "ReleaseAddress" => addresses::release_address(ec2, input),
+        "DescribeAddresses" => addresses::describe_addresses(ec2, input),
+        "AssociateAddress" => addresses::associate_address(ec2, input),
+        "DisassociateAddress" => addresses::disassociate_address(ec2, input),
+        "CreateVolume" => volumes::create_volume(ec2, input),
+        "DescribeVolumes" => volumes::describe_volumes(ec2, input),
+        "DeleteVolume" => volumes::delete_volume(ec2, input),
+        "AttachVolume" => volumes::attach_volume(ec2, input),
+        "DetachVolume" => volumes::detach_volume(ec2, input),
+        "CreateSnapshot" => volumes::create_snapshot(ec2, input),
+        "CopySnapshot" => volumes::copy_snapshot(ec2, input),
+        "DescribeSnapshots" => volumes::describe_snapshots(ec2, input),
+        "DeleteSnapshot" => volumes::delete_snapshot(ec2, input),
         "CreateTags" => tags::create_tags(ec2, input),
         "DeleteTags" => tags::delete_tags(ec2, input),
         "DescribeTags" => tags::describe_tags(ec2, input),

@@ -4,7 +4,10 @@ use serde_json::{json, Value};
 
 use super::{str_of, strings};
 use crate::error::{Ec2Error, Result};
-use crate::records::{kind, ImageRec, InstanceRec, SecurityGroupRec, SubnetRec, Tag, VpcRec};
+use crate::records::{
+    kind, AddressRec, ImageRec, InstanceRec, InternetGatewayRec, KeyPairRec, LaunchTemplateRec, NatGatewayRec,
+    RouteTableRec, SecurityGroupRec, SubnetRec, Tag, VpcRec,
+};
 use crate::Ec2;
 
 /// Apply `f` to the tags of the resource with this id, whatever its kind.
@@ -22,6 +25,25 @@ fn with_tags(tx: &store::Tx, id: &str, f: &mut dyn FnMut(&mut Vec<Tag>)) -> Resu
         "vpc" => edit!(kind::VPC, VpcRec),
         "subnet" => edit!(kind::SUBNET, SubnetRec),
         "sg" => edit!(kind::SECURITY_GROUP, SecurityGroupRec),
+        "sgr" => {
+            // A rule's tags live in its group's record.
+            for (k, mut g) in tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")? {
+                if let Some(r) = g.rules.iter_mut().find(|r| r.rule_id == id) {
+                    f(&mut r.tags);
+                    tx.put(kind::SECURITY_GROUP, &k, &g)?;
+                    return Ok(());
+                }
+            }
+            return Err(not_found(id));
+        }
+        "key" => edit!(kind::KEY_PAIR, KeyPairRec),
+        "lt" => edit!(kind::LAUNCH_TEMPLATE, LaunchTemplateRec),
+        "igw" => edit!(kind::INTERNET_GATEWAY, InternetGatewayRec),
+        "rtb" => edit!(kind::ROUTE_TABLE, RouteTableRec),
+        "eipalloc" => edit!(kind::ADDRESS, AddressRec),
+        "nat" => edit!(kind::NAT_GATEWAY, NatGatewayRec),
+        "vol" => edit!(crate::storage::kind::VOLUME, crate::storage::VolumeRec),
+        "snap" => edit!(crate::storage::kind::SNAPSHOT, crate::storage::SnapshotRec),
         _ => return Err(Ec2Error::Client("InvalidID", format!("The ID '{id}' is not valid"))),
     }
     Ok(())
@@ -33,6 +55,15 @@ fn not_found(id: &str) -> Ec2Error {
         "ami" => "InvalidAMIID.NotFound",
         "vpc" => "InvalidVpcID.NotFound",
         "subnet" => "InvalidSubnetID.NotFound",
+        "sgr" => "InvalidSecurityGroupRuleId.NotFound",
+        "key" => "InvalidKeyPair.NotFound",
+        "lt" => "InvalidLaunchTemplateId.NotFound",
+        "igw" => "InvalidInternetGatewayID.NotFound",
+        "rtb" => "InvalidRouteTableID.NotFound",
+        "eipalloc" => "InvalidAllocationID.NotFound",
+        "nat" => "NatGatewayNotFound",
+        "vol" => "InvalidVolume.NotFound",
+        "snap" => "InvalidSnapshot.NotFound",
         _ => "InvalidGroup.NotFound",
     };
     Ec2Error::Client(code, format!("The ID '{id}' does not exist"))
@@ -137,6 +168,35 @@ pub fn describe_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
         }
         for (id, r) in tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")? {
             push(&id, "security-group", &r.tags)?;
+            for rule in &r.rules {
+                push(&rule.rule_id, "security-group-rule", &rule.tags)?;
+            }
+        }
+        for (id, r) in tx.list::<KeyPairRec>(kind::KEY_PAIR, "")? {
+            push(&id, "key-pair", &r.tags)?;
+        }
+        for (id, r) in tx.list::<LaunchTemplateRec>(kind::LAUNCH_TEMPLATE, "")? {
+            push(&id, "launch-template", &r.tags)?;
+        }
+        for (id, r) in tx.list::<InternetGatewayRec>(kind::INTERNET_GATEWAY, "")? {
+            push(&id, "internet-gateway", &r.tags)?;
+        }
+        for (id, r) in tx.list::<RouteTableRec>(kind::ROUTE_TABLE, "")? {
+            push(&id, "route-table", &r.tags)?;
+        }
+        for (id, r) in tx.list::<AddressRec>(kind::ADDRESS, "")? {
+            push(&id, "elastic-ip", &r.tags)?;
+        }
+        for (id, r) in tx.list::<NatGatewayRec>(kind::NAT_GATEWAY, "")? {
+            if r.state != "deleted" {
+                push(&id, "natgateway", &r.tags)?;
+            }
+        }
+        for (id, r) in tx.list::<crate::storage::VolumeRec>(crate::storage::kind::VOLUME, "")? {
+            push(&id, "volume", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::storage::SnapshotRec>(crate::storage::kind::SNAPSHOT, "")? {
+            push(&id, "snapshot", &r.tags)?;
         }
         Ok(())
     })?;

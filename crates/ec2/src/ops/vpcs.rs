@@ -1,44 +1,27 @@
-//! VPCs, subnets and (for now) the default security groups: a default VPC with a default
-//! subnet per zone, as every AWS account has, and CIDR rules checked as EC2 checks them.
+//! VPCs and subnets: a default VPC with a default subnet per zone, an internet gateway and a
+//! main route table, as every AWS account has, and CIDR rules checked as EC2 checks them.
 
 use serde_json::{json, Value};
 
 use super::{str_of, strings, tag_specs};
 use crate::error::{Ec2Error, Result};
-use crate::records::{kind, SecurityGroupRec, SubnetRec, VpcRec};
+use crate::records::{kind, InternetGatewayRec, RouteTableRec, SecurityGroupRec, SubnetRec, VpcRec};
 use crate::{filter, ids, network, Ec2};
 
-fn default_sg(ec2: &Ec2, vpc_id: &str) -> SecurityGroupRec {
-    SecurityGroupRec {
-        group_id: ids::new("sg"),
-        group_name: "default".into(),
-        description: "default VPC security group".into(),
-        vpc_id: vpc_id.into(),
-        owner_id: ec2.config.account.clone(),
-        ingress: vec![
-            json!({"IpProtocol": "-1", "UserIdGroupPairs": [{"GroupId": "", "UserId": ec2.config.account}], "IpRanges": [], "Ipv6Ranges": [], "PrefixListIds": []}),
-        ],
-        egress: vec![
-            json!({"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}], "Ipv6Ranges": [], "PrefixListIds": [], "UserIdGroupPairs": []}),
-        ],
-        tags: vec![],
-    }
-}
-
-fn save_default_sg(tx: &store::Tx, mut sg: SecurityGroupRec) -> Result<()> {
-    // The default group lets its own members in.
-    if let Some(pair) = sg.ingress[0]["UserIdGroupPairs"][0].as_object_mut() {
-        pair.insert("GroupId".into(), json!(sg.group_id));
-    }
-    let id = sg.group_id.clone();
-    tx.put(kind::SECURITY_GROUP, &id, &sg)?;
+fn save_default_sg(ec2: &Ec2, tx: &store::Tx, vpc_id: &str) -> Result<()> {
+    let sg = super::security_groups::default_group_rec(&ec2.config.account, vpc_id);
+    tx.put(kind::SECURITY_GROUP, &sg.group_id, &sg)?;
     Ok(())
 }
 
-/// Create the default VPC and its subnets on first start.
+/// Create the default VPC, its subnets, its internet gateway and its main route table on first
+/// start. A default VPC from an older state without a main route table gets both.
 pub fn ensure_default_vpc(ec2: &Ec2) -> Result<()> {
     ec2.write(|tx| {
-        if tx.list::<VpcRec>(kind::VPC, "")?.iter().any(|(_, v)| v.is_default) {
+        if let Some((_, vpc)) = tx.list::<VpcRec>(kind::VPC, "")?.into_iter().find(|(_, v)| v.is_default) {
+            if super::route_tables::main_table(tx, &vpc.vpc_id)?.is_none() {
+                default_vpc_gateway(ec2, tx, &vpc)?;
+            }
             return Ok(());
         }
         let vpc = VpcRec {
@@ -62,8 +45,29 @@ pub fn ensure_default_vpc(ec2: &Ec2) -> Result<()> {
             };
             tx.put(kind::SUBNET, &s.subnet_id, &s)?;
         }
-        save_default_sg(tx, default_sg(ec2, &vpc.vpc_id))
+        save_default_sg(ec2, tx, &vpc.vpc_id)?;
+        default_vpc_gateway(ec2, tx, &vpc)
     })
+}
+
+/// The default VPC's internet gateway, and its main route table with the local route and a
+/// default route through that gateway.
+fn default_vpc_gateway(ec2: &Ec2, tx: &store::Tx, vpc: &VpcRec) -> Result<()> {
+    let igw = InternetGatewayRec {
+        internet_gateway_id: ids::new("igw"),
+        owner_id: ec2.config.account.clone(),
+        vpc_id: Some(vpc.vpc_id.clone()),
+        tags: vec![],
+    };
+    tx.put(kind::INTERNET_GATEWAY, &igw.internet_gateway_id, &igw)?;
+    let mut rt = super::route_tables::new_main_table(&ec2.config.account, vpc);
+    rt.routes.push(crate::records::RouteRec {
+        destination: "0.0.0.0/0".into(),
+        target: crate::records::RouteTarget::Gateway(igw.internet_gateway_id),
+        origin: "CreateRouteTable".into(),
+    });
+    tx.put(kind::ROUTE_TABLE, &rt.route_table_id, &rt)?;
+    Ok(())
 }
 
 pub fn describe_vpcs(ec2: &Ec2, input: &Value) -> Result<Value> {
@@ -106,7 +110,9 @@ pub fn create_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
     };
     ec2.write(|tx| {
         tx.put(kind::VPC, &vpc.vpc_id, &vpc)?;
-        save_default_sg(tx, default_sg(ec2, &vpc.vpc_id))
+        let rt = super::route_tables::new_main_table(&ec2.config.account, &vpc);
+        tx.put(kind::ROUTE_TABLE, &rt.route_table_id, &rt)?;
+        save_default_sg(ec2, tx, &vpc.vpc_id)
     })?;
     Ok(json!({"Vpc": vpc.render()}))
 }
@@ -115,15 +121,31 @@ pub fn delete_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
     let id = str_of(input, "VpcId").unwrap_or_default();
     ec2.write(|tx| {
         tx.get::<VpcRec>(kind::VPC, id)?.ok_or_else(|| Ec2Error::not_found("InvalidVpcID.NotFound", "vpc ID", id))?;
-        if tx.list::<SubnetRec>(kind::SUBNET, "")?.iter().any(|(_, s)| s.vpc_id == id) {
+        let groups = tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")?;
+        let tables = tx.list::<RouteTableRec>(kind::ROUTE_TABLE, "")?;
+        // Subnets, attached gateways, other groups than the default and other route tables
+        // than the main one must go first, as in EC2.
+        if tx.list::<SubnetRec>(kind::SUBNET, "")?.iter().any(|(_, s)| s.vpc_id == id)
+            || tx
+                .list::<InternetGatewayRec>(kind::INTERNET_GATEWAY, "")?
+                .iter()
+                .any(|(_, g)| g.vpc_id.as_deref() == Some(id))
+            || groups.iter().any(|(_, g)| g.vpc_id == id && g.group_name != "default")
+            || tables.iter().any(|(_, t)| t.vpc_id == id && !t.is_main())
+        {
             return Err(Ec2Error::Client(
                 "DependencyViolation",
                 format!("The vpc '{id}' has dependencies and cannot be deleted."),
             ));
         }
-        for (k, sg) in tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")? {
+        for (k, sg) in groups {
             if sg.vpc_id == id {
                 tx.delete(kind::SECURITY_GROUP, &k)?;
+            }
+        }
+        for (k, t) in tables {
+            if t.vpc_id == id {
+                tx.delete(kind::ROUTE_TABLE, &k)?;
             }
         }
         tx.delete(kind::VPC, id)?;
@@ -224,40 +246,11 @@ pub fn delete_subnet(ec2: &Ec2, input: &Value) -> Result<Value> {
                 format!("The subnet '{id}' has dependencies and cannot be deleted."),
             ));
         }
+        super::route_tables::forget_subnet(tx, id)?;
         tx.delete(kind::SUBNET, id)?;
         Ok(())
     })?;
     Ok(json!({}))
-}
-
-pub fn describe_security_groups(ec2: &Ec2, input: &Value) -> Result<Value> {
-    let ids = strings(input, "GroupIds");
-    let names = strings(input, "GroupNames");
-    let filters = filter::from_input(input);
-    let groups = ec2.read(|tx| Ok(tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")?))?;
-    for id in &ids {
-        if !groups.iter().any(|(k, _)| k == id) {
-            return Err(Ec2Error::Client("InvalidGroup.NotFound", format!("The security group '{id}' does not exist")));
-        }
-    }
-    let paths = [
-        ("group-id", "GroupId"),
-        ("group-name", "GroupName"),
-        ("vpc-id", "VpcId"),
-        ("description", "Description"),
-        ("owner-id", "OwnerId"),
-    ];
-    let mut out = Vec::new();
-    for (_, g) in groups {
-        let r = g.render();
-        if (ids.is_empty() || ids.contains(&g.group_id))
-            && (names.is_empty() || names.contains(&g.group_name))
-            && filter::matches(&r, &filters, &paths)?
-        {
-            out.push(r);
-        }
-    }
-    super::page(out, input, "SecurityGroups")
 }
 
 /// The subnet to launch into: the one named, or the default subnet of the zone asked for (or

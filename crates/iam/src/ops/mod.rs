@@ -131,8 +131,8 @@ impl Service for IamService {
         "iam"
     }
 
-    fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
-        Ok(Authorization::Resources(vec![resource_for(&self.id, op, &In(input))]))
+    fn authorization(&self, op: &str, input: &Value, cx: &CallContext) -> Result<Authorization, ApiError> {
+        Ok(Authorization::Resources(vec![resource_for(&self.id, cx, op, &In(input))]))
     }
 
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
@@ -154,7 +154,27 @@ fn is_read(op: &str) -> bool {
 
 /// The resource an IAM action is authorised against, as AWS's service authorisation
 /// reference names it for the action.
-fn resource_for(id: &Identity, op: &str, input: &In) -> String {
+fn resource_for(id: &Identity, cx: &CallContext, op: &str, input: &In) -> String {
+    // Listings are authorised against the path they list (`arn:aws:iam::ACCT:user/`).
+    let listed = [
+        ("ListUsers", "user"),
+        ("ListGroups", "group"),
+        ("ListRoles", "role"),
+        ("ListPolicies", "policy"),
+        ("ListInstanceProfiles", "instance-profile"),
+        ("ListServerCertificates", "server-certificate"),
+    ];
+    if let Some((_, what)) = listed.iter().find(|(o, _)| *o == op) {
+        return id.arn(&format!("{what}{}", input.s("PathPrefix").unwrap_or("/")));
+    }
+    // Calls about "my own" user name the caller when they name no user.
+    let self_service = [
+        "GetUser", "ListAccessKeys", "CreateAccessKey", "UpdateAccessKey", "DeleteAccessKey",
+        "GetAccessKeyLastUsed", "ListGroupsForUser", "GetLoginProfile",
+    ];
+    if input.s("UserName").is_none() && self_service.contains(&op) && cx.principal.user_name().is_some() {
+        return cx.principal.arn.clone();
+    }
     let path = input.s("Path").unwrap_or("/");
     let named = |what: &str, key: &str| -> String {
         match input.s(key) {
