@@ -300,6 +300,31 @@ def presigned_url(endpoint: str, creds: tuple, params: dict, service: str = "sts
 # --------------------------------------------------------------------------------------------
 # The daemon
 
+
+def instance_pids_under(data_dir: Path) -> list[int]:
+    """Processes whose working directory lies in the region's data dir: its instances (the
+    process driver starts every instance in its own root, and instances outlive the daemon)."""
+    root = str(Path(data_dir).resolve())
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            cwd = os.readlink(f"/proc/{entry}/cwd")
+        except OSError:
+            continue
+        if cwd == root or cwd.startswith(root + "/"):
+            pids.append(int(entry))
+    return pids
+
+
+def kill_instances_under(data_dir: Path):
+    for pid in instance_pids_under(data_dir):
+        try:
+            os.killpg(os.getpgid(pid), signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
 _SESSION = None
 _SESSION_LOCK = threading.Lock()
 
@@ -420,6 +445,7 @@ class Region:
 
     def close(self):
         self.kill9()
+        kill_instances_under(self.data_dir)
 
     # -- generated files ---------------------------------------------------------------------
 
