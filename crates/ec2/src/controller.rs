@@ -3,33 +3,35 @@
 //! transition, so it is safe to crash and re-run at any point. After a daemon restart it
 //! re-adopts instances whose processes still run and reports the others as stopped.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use compute::LaunchSpec;
 
 use crate::error::{Ec2Error, Result};
-use crate::ops::images::image_dir;
 use crate::ops::instances::{instance_dir, limits, root_dir};
 use crate::records::{kind, Desired, InstanceRec, InstanceState};
 use crate::storage::{self, VolumeRec, VolumeState};
-use crate::{fsutil, network, Ec2};
+use crate::{network, rootvol, Ec2};
 
 /// How long a stopping instance's processes get between SIGTERM and SIGKILL.
 const STOP_GRACE: Duration = Duration::from_secs(5);
 const TICK: Duration = Duration::from_millis(250);
+/// How often a running instance's health is checked (liveness, the declared port).
+const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 pub struct Controller {
     ec2: Arc<Ec2>,
     busy: Mutex<HashSet<String>>,
+    last_watch: Mutex<HashMap<String, Instant>>,
 }
 
 impl Controller {
     /// Run the controller until the runtime ends.
     pub fn spawn(ec2: Arc<Ec2>) -> tokio::task::JoinHandle<()> {
-        let c = Arc::new(Controller { ec2, busy: Mutex::new(HashSet::new()) });
+        let c = Arc::new(Controller { ec2, busy: Mutex::new(HashSet::new()), last_watch: Mutex::new(HashMap::new()) });
         tokio::spawn(async move {
             loop {
                 c.clone().pass();
@@ -52,9 +54,18 @@ impl Controller {
             }
         };
         let rt = tokio::runtime::Handle::current();
+        let now = Instant::now();
         for (id, inst) in instances {
             if inst.state == InstanceState::Terminated {
                 continue;
+            }
+            // Steady running instances are watched once a second, not every tick.
+            if (inst.state, inst.desired) == (InstanceState::Running, Desired::Running) {
+                let mut last = self.last_watch.lock().unwrap_or_else(|e| e.into_inner());
+                if last.get(&id).is_some_and(|t| now.duration_since(*t) < WATCH_EVERY) {
+                    continue;
+                }
+                last.insert(id.clone(), now);
             }
             if !self.busy.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone()) {
                 continue;
@@ -111,9 +122,15 @@ impl Controller {
         let dir = instance_dir(ec2, &inst.instance_id);
         let root = root_dir(ec2, &inst.instance_id);
         if !root.exists() {
-            let image_root = image_dir(ec2, &inst.image_id).join("rootfs");
-            if let Err(e) = std::fs::create_dir_all(&dir).and_then(|_| fsutil::copy_tree_atomic(&image_root, &root)) {
-                return self.fail_launch(inst, &format!("the image's root filesystem could not be copied: {e}"));
+            let image = ec2.read(|tx| Ok(tx.get::<crate::records::ImageRec>(kind::IMAGE, &inst.image_id)?))?;
+            let Some(snapshot) = image.and_then(|i| i.root_snapshot_id) else {
+                return self.fail_launch(inst, "the image has no root snapshot");
+            };
+            let made = std::fs::create_dir_all(&dir)
+                .map_err(|e| Ec2Error::Internal(e.to_string()))
+                .and_then(|()| rootvol::restore_root(ec2, &snapshot, &root));
+            if let Err(e) = made {
+                return self.fail_launch(inst, &format!("the root volume could not be made from {snapshot}: {e}"));
             }
         }
         let user_data = match (&inst.user_data, inst.booted_once) {

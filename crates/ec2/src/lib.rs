@@ -5,12 +5,12 @@
 mod controller;
 pub mod error;
 mod filter;
-mod fsutil;
 mod ids;
 mod imds;
 mod network;
 mod ops;
 pub mod records;
+mod rootvol;
 mod storage;
 
 use std::path::PathBuf;

@@ -71,6 +71,9 @@ pub struct ImageRec {
     pub source_instance_id: Option<String>,
     pub root_device_name: String,
     pub tags: Vec<Tag>,
+    /// The snapshot of the root filesystem that backs the image.
+    #[serde(default)]
+    pub root_snapshot_id: Option<String>,
 }
 
 impl ImageRec {
@@ -92,7 +95,7 @@ impl ImageRec {
             "EnaSupport": true,
             "PlatformDetails": "Linux/UNIX",
             "UsageOperation": "RunInstances",
-            "BlockDeviceMappings": [{"DeviceName": self.root_device_name, "Ebs": {"DeleteOnTermination": true, "VolumeSize": 8, "VolumeType": "gp3", "Encrypted": false}}],
+            "BlockDeviceMappings": [{"DeviceName": self.root_device_name, "Ebs": {"DeleteOnTermination": true, "SnapshotId": self.root_snapshot_id.clone().unwrap_or_default(), "VolumeSize": 8, "VolumeType": "gp3", "Encrypted": false}}],
             "Tags": tags_json(&self.tags),
         });
         if let Some(d) = &self.description {

@@ -159,7 +159,11 @@ impl Gateway {
                 // A service we serve, addressed in a protocol or target it does not have.
                 ApiError::new(400, "InvalidAction", format!("The request is not a valid {scope_service} operation."))
             } else {
-                ApiError::new(501, "NotImplemented", format!("homeground does not serve the {scope_service} service yet."))
+                ApiError::new(
+                    501,
+                    "NotImplemented",
+                    format!("homeground does not serve the {scope_service} service yet."),
+                )
             };
             return (fallback_protocol, None, Err(e));
         };

@@ -11,8 +11,11 @@ use serde_json::Value;
 /// until 15 minutes before they expire (as EC2 rotates them).
 pub struct InstanceCredentials {
     identity: Arc<Identity>,
-    cache: Mutex<HashMap<(String, String), (String, Value, f64)>>,
+    /// (profile, instance) → (role name, credentials, expiry)
+    cache: Mutex<HashMap<(String, String), Issued>>,
 }
+
+type Issued = (String, Value, f64);
 
 impl InstanceCredentials {
     pub fn new(identity: Arc<Identity>) -> InstanceCredentials {

@@ -6,15 +6,15 @@
 //! instance's root filesystem. `{private_ip}`, `{instance_id}` and `{imds}` in the boot entry are
 //! filled in at launch. RegisterImage takes the bundle's path as `ImageLocation`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{str_of, strings, tag_specs};
 use crate::error::{Ec2Error, Result};
-use crate::records::{kind, BootSpec, ImageRec, ImageState, InstanceRec};
-use crate::{filter, fsutil, ids, Ec2};
+use crate::records::{kind, BootSpec, ImageRec, ImageState};
+use crate::{filter, ids, rootvol, Ec2};
 
 #[derive(Deserialize)]
 struct BundleManifest {
@@ -27,10 +27,6 @@ struct BundleManifest {
 
 fn x86_64() -> String {
     "x86_64".into()
-}
-
-pub(crate) fn image_dir(ec2: &Ec2, image_id: &str) -> PathBuf {
-    ec2.config.dir.join("images").join(image_id)
 }
 
 fn check_name(name: &str) -> Result<()> {
@@ -78,9 +74,12 @@ pub fn register_image(ec2: &Ec2, input: &Value) -> Result<Value> {
             format!("AMI name {name} is already in use by AMI {image_id}"),
         ));
     }
-    let dir = image_dir(ec2, &image_id);
-    fsutil::copy_tree_atomic(&bundle.join("rootfs"), &dir.join("rootfs"))
-        .map_err(|e| Ec2Error::Internal(format!("copying the image bundle: {e}")))?;
+    let root_snapshot = rootvol::snapshot_root(
+        ec2,
+        &bundle.join("rootfs"),
+        "vol-ffffffff",
+        format!("Root filesystem of {image_id} ({name}), registered from {location}"),
+    )?;
     let rec = ImageRec {
         image_id: image_id.clone(),
         name: name.into(),
@@ -95,6 +94,7 @@ pub fn register_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         source_instance_id: None,
         root_device_name: "/dev/xvda".into(),
         tags,
+        root_snapshot_id: Some(root_snapshot.clone()),
     };
     let saved = ec2.write(|tx| {
         if name_taken(tx, name)? {
@@ -104,7 +104,8 @@ pub fn register_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         Ok(())
     });
     if saved.is_err() {
-        let _ = std::fs::remove_dir_all(&dir);
+        let _ = ec2.blocks.delete_snapshot(&root_snapshot);
+        let _ = ec2.write(|tx| Ok(tx.delete(crate::storage::kind::SNAPSHOT, &root_snapshot)?));
     }
     saved?;
     Ok(json!({"ImageId": image_id}))
@@ -165,7 +166,6 @@ pub fn deregister_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         tx.put(kind::IMAGE, id, &rec)?;
         Ok(())
     })?;
-    let _ = std::fs::remove_dir_all(image_dir(ec2, id));
     Ok(json!({"Return": true}))
 }
 
@@ -179,15 +179,16 @@ pub fn create_image(ec2: &Ec2, input: &Value) -> Result<Value> {
             "The instance '{instance_id}' is not in a state from which it can be imaged."
         )));
     }
-    let source = image_dir(ec2, &inst.image_id);
-    let _ = source;
     let image_id = ids::new("ami");
     if ec2.read(|tx| name_taken(tx, name))? {
         return Err(Ec2Error::Client("InvalidAMIName.Duplicate", format!("AMI name {name} is already in use")));
     }
-    let dir = image_dir(ec2, &image_id);
-    fsutil::copy_tree_atomic(&super::instances::root_dir(ec2, instance_id), &dir.join("rootfs"))
-        .map_err(|e| Ec2Error::Internal(format!("imaging {instance_id}: {e}")))?;
+    let root_snapshot = rootvol::snapshot_root(
+        ec2,
+        &super::instances::root_dir(ec2, instance_id),
+        &format!("vol-{}", &instance_id[2..]),
+        format!("Created by CreateImage({instance_id}) for {image_id}"),
+    )?;
     let rec = ImageRec {
         image_id: image_id.clone(),
         name: name.into(),
@@ -202,15 +203,12 @@ pub fn create_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         creation_date: wire::timestamp::format_iso8601(ec2.now()),
         state: ImageState::Available,
         state_reason: None,
-        boot: boot_of(&inst),
+        boot: inst.boot.clone(),
         source_instance_id: Some(instance_id.into()),
         root_device_name: "/dev/xvda".into(),
         tags: tag_specs(input, "image")?,
+        root_snapshot_id: Some(root_snapshot),
     };
     ec2.write(|tx| Ok(tx.put(kind::IMAGE, &image_id, &rec)?))?;
     Ok(json!({"ImageId": image_id}))
-}
-
-fn boot_of(inst: &InstanceRec) -> BootSpec {
-    inst.boot.clone()
 }

@@ -290,7 +290,7 @@ pub fn create_snapshot(ec2: &Arc<Ec2>, input: &Value) -> Result<Value> {
     std::thread::spawn(move || {
         let mut last = 0u8;
         let mut progress = |done: u64, total: u64| {
-            let pct = if total == 0 { 100 } else { (done * 100 / total) as u8 };
+            let pct = (done * 100).checked_div(total).unwrap_or(100) as u8;
             if pct >= last.saturating_add(10) && pct < 100 {
                 last = pct;
                 let _ = ec2c.write(|tx| {
@@ -385,6 +385,15 @@ pub fn delete_snapshot(ec2: &Ec2, input: &Value) -> Result<Value> {
         let s = load_snapshot(tx, id)?;
         if s.state == SnapshotState::Pending {
             return Err(Ec2Error::Client("IncorrectState", format!("Snapshot '{id}' is still pending.")));
+        }
+        let images = tx.list::<crate::records::ImageRec>(crate::records::kind::IMAGE, "")?;
+        if let Some((ami, _)) = images.iter().find(|(_, i)| {
+            i.state != crate::records::ImageState::Deregistered && i.root_snapshot_id.as_deref() == Some(id)
+        }) {
+            return Err(Ec2Error::Client(
+                "InvalidSnapshot.InUse",
+                format!("The snapshot {id} is currently in use by {ami}"),
+            ));
         }
         tx.delete(kind::SNAPSHOT, id)?;
         Ok(())

@@ -169,8 +169,14 @@ fn resource_for(id: &Identity, cx: &CallContext, op: &str, input: &In) -> String
     }
     // Calls about "my own" user name the caller when they name no user.
     let self_service = [
-        "GetUser", "ListAccessKeys", "CreateAccessKey", "UpdateAccessKey", "DeleteAccessKey",
-        "GetAccessKeyLastUsed", "ListGroupsForUser", "GetLoginProfile",
+        "GetUser",
+        "ListAccessKeys",
+        "CreateAccessKey",
+        "UpdateAccessKey",
+        "DeleteAccessKey",
+        "GetAccessKeyLastUsed",
+        "ListGroupsForUser",
+        "GetLoginProfile",
     ];
     if input.s("UserName").is_none() && self_service.contains(&op) && cx.principal.user_name().is_some() {
         return cx.principal.arn.clone();

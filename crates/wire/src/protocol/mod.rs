@@ -96,7 +96,9 @@ fn json_content_type(model: &ServiceModel) -> &'static str {
 /// The error for an operation a service does not have, in the protocol's own words.
 pub fn unknown_operation(protocol: Protocol, op: &str, version: &str) -> ApiError {
     match protocol {
-        Protocol::Query => ApiError::new(400, "InvalidAction", format!("Could not find operation {op} for version {version}")),
+        Protocol::Query => {
+            ApiError::new(400, "InvalidAction", format!("Could not find operation {op} for version {version}"))
+        }
         Protocol::Ec2 => {
             ApiError::new(400, "InvalidAction", format!("The action {op} is not valid for this web service."))
         }
