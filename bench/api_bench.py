@@ -360,7 +360,8 @@ def machine() -> dict:
     hg_v = subprocess.run([str(BIN), "--version"], capture_output=True, text=True).stdout.strip()
     git = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     load = open("/proc/loadavg").read().split()[:3]
-    return {"load": " ".join(load), "nproc": os.cpu_count(), "cpu": model, "mem": mem, "kernel": platform.release(),
+    built = dt.datetime.fromtimestamp(BIN.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return {"built": built, "load": " ".join(load), "nproc": os.cpu_count(), "cpu": model, "mem": mem, "kernel": platform.release(),
             "wrk": wrk_v[0] if wrk_v else "?", "moto": moto_v, "homeground": hg_v, "git": git,
             "python": platform.python_version()}
 
@@ -497,7 +498,7 @@ def render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_
     L.append(f"- command: `python3 bench/api_bench.py --duration {args.duration:g} --connections {args.connections} "
              f"--threads {args.threads} --users {args.users} --starts {args.starts} --placement {args.placement}`")
     L.append(f"- machine: {info['nproc']} CPUs, {info['cpu']}, {info['mem']}, Linux {info['kernel']}; load average before the run: {info['load']}")
-    L.append(f"- {info['homeground']} (git {info['git']}, target/release), moto {info['moto']} (moto_server, Python {info['python']}), {info['wrk']}")
+    L.append(f"- {info['homeground']} (target/release built {info['built']}; git HEAD {info['git']} at the run), moto {info['moto']} (moto_server, Python {info['python']}), {info['wrk']}")
     L.append(f"- load: wrk replaying one pre-signed request, {args.connections} connections, {args.duration:g} s measured after {args.warmup:g} s warm-up; "
              f"every run had 0 non-2xx answers and 0 socket errors; ListUsers returns {args.users} users")
     L.append("- placements: **shared** = server and wrk both float over all CPUs (wrk -t%d); **pinned** = server on CPU 0, wrk -t1 on CPU 1 (`taskset -a -p`)" % args.threads)

@@ -812,8 +812,10 @@ def render(args, info, single, twenty, snap, rows, n) -> str:
              f"| | {rng(single, 'terminate')} |")
     L.append(f"| 20 instances, one call | {len(twenty)} | {rng(twenty, 'api')} | {rng(twenty, 'spawn_first')} – {rng(twenty, 'spawn_last')} | "
              f"{rng(twenty, 'first')} | {rng(twenty, 'p50')} | {rng(twenty, 'last')} | {rng(twenty, 'terminate')} |")
-    L.append("\nMedians, (min–max) over the samples; every time is from just before boto3 sends RunInstances. "
-             "*Boot process started* is the instance process's start time from /proc (10 ms ticks): first – last for 20.\n")
+    L.append("\nMedians, (min–max) over the samples; every time is from just before boto3 sends RunInstances; /health polled "
+             "every 5 ms per instance, and each 200 must name its instance. *Boot process started* is the instance process's "
+             f"start time from /proc (10 ms ticks): first – last for 20. The instances run in a VPC of the benchmark's own "
+             f"({info['cidr']}), so their :80 cannot collide with another region's instances on this shared machine.\n")
 
     L.append("## Snapshots (1 GiB volume attached at /dev/sdf, random data written through the instance's dev/sdf)\n")
     s = snap
@@ -846,7 +848,11 @@ def render(args, info, single, twenty, snap, rows, n) -> str:
     L.append(f"\nhomeground: {h['rps'] / m['rps']:.0f}× moto's requests/s at {m['cpu_us_per_req'] / h['cpu_us_per_req']:.0f}× less CPU per request. "
              f"CPU µs/req = server utime+stime (/proc/<pid>/stat, all threads) over the run ÷ requests; CPU % columns are of one CPU; "
              f"*idle CPU* = the server doing nothing but hold {n} instances, measured for {args.idle:g} s before the load; "
-             f"*others* = every other process on the machine during the run. RSS and threads with {n} instances.")
+             f"*others* = every other process on the machine during the run. RSS and threads with {n} instances. "
+             f"*One alone* = median of 3 sequential requests (also the check: status 200 and {n} `<instanceId>`, before and after the load). "
+             f"The window is {args.duration} s after a {args.warmup} s warm-up, stretched for a server that needs seconds per answer "
+             f"to 16 × its lone latency (≤ {MAX_WINDOW} s) with a per-request timeout of 10 × lone latency × connections, so that it "
+             "still completes about a dozen answers; percentiles over a dozen answers are coarse.")
     L.append(f"Setting up: homeground launched {n} instances (sleeping processes) with {n // 20} RunInstances in {h['launch']:.1f} s, "
              f"all running after {h['running']:.1f} s; TerminateInstances (batches of 100) → all terminated in {h['terminate']:.1f} s, "
              f"every process gone after {h['gone']:.1f} s. moto created its {n} (records only) in {m['launch']:.1f} s.\n")

@@ -261,3 +261,39 @@ def test_bad_input_gets_ec2_codes_and_leaves_nothing_half_made(kg):
     assert ec2.describe_subnets(SubnetIds=[small["SubnetId"]])["Subnets"][0]["AvailableIpAddressCount"] == 11
     r = kg.raw(hg.query_body({"Action": "DescribeInstances", "Version": "2016-11-15", "Bogus": "1"}), service="ec2")
     assert r.status == 400 and r.error()[0] == "UnknownParameter", r.text
+
+
+def test_images_copy_attributes_and_root_snapshots(kg):
+    ec2 = kg.ec2
+    image = ec2.describe_images(ImageIds=[kg.ami])["Images"][0]
+    root_snap = image["BlockDeviceMappings"][0]["Ebs"]["SnapshotId"]
+    assert ec2.describe_snapshots(SnapshotIds=[root_snap])["Snapshots"][0]["State"] == "completed"
+    code, msg, _ = hg.expect_client_error(ec2.delete_snapshot, SnapshotId=root_snap)
+    assert code == "InvalidSnapshot.InUse" and kg.ami in msg
+
+    copy = ec2.copy_image(SourceImageId=kg.ami, SourceRegion="ap-northeast-2", Name="KG-Ami-copy")["ImageId"]
+    copied = ec2.describe_images(ImageIds=[copy])["Images"][0]
+    assert copied["SourceImageId"] == kg.ami
+    assert copied["BlockDeviceMappings"][0]["Ebs"]["SnapshotId"] != root_snap
+    assert hg.expect_client_error(ec2.copy_image, SourceImageId=kg.ami, SourceRegion="us-east-1", Name="x-y-z")[0] \
+        == "InvalidParameterValue"
+
+    ec2.modify_image_attribute(ImageId=copy, LaunchPermission={"Add": [{"UserId": "123456789012"}]})
+    perms = ec2.describe_image_attribute(ImageId=copy, Attribute="launchPermission")["LaunchPermissions"]
+    assert perms == [{"UserId": "123456789012"}]
+    ec2.modify_image_attribute(ImageId=copy, Description={"Value": "KG SPORTS, copied"})
+    assert ec2.describe_image_attribute(ImageId=copy, Attribute="description")["Description"]["Value"] \
+        == "KG SPORTS, copied"
+    ec2.reset_image_attribute(ImageId=copy, Attribute="launchPermission")
+    assert ec2.describe_image_attribute(ImageId=copy, Attribute="launchPermission")["LaunchPermissions"] == []
+
+    # An instance launched from the copy boots from the copied root snapshot.
+    iid = run(kg, image=copy, name="from-copy")[0]["InstanceId"]
+    ip = wait_state(kg, iid, "running")["PrivateIpAddress"]
+    hg.wait_until(lambda: serving(ip), timeout=15, interval=0.2, what="instance from the copied image serving")
+    snaps = ec2.create_snapshots(InstanceSpecification={"InstanceId": iid}, Description="nightly")["Snapshots"]
+    assert len(snaps) == 1 and snaps[0]["Description"] == "nightly"
+    ec2.terminate_instances(InstanceIds=[iid])
+    wait_state(kg, iid, "terminated")
+    ec2.deregister_image(ImageId=copy)
+    assert hg.expect_client_error(ec2.describe_images, ImageIds=[copy])[0] == "InvalidAMIID.NotFound"

@@ -31,6 +31,16 @@ use crate::error::Result;
 /// Where "now" comes from (seconds since the epoch).
 pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
 
+/// Where an instance is reached, as `Ec2::instance_address` reports it.
+#[derive(Debug, Clone)]
+pub struct InstanceAddress {
+    pub loopback: std::net::Ipv4Addr,
+    pub private: std::net::Ipv4Addr,
+    pub availability_zone: String,
+    pub vpc_id: String,
+    pub running: bool,
+}
+
 pub struct Ec2Config {
     pub region: String,
     pub account: String,
@@ -112,6 +122,28 @@ impl Ec2 {
 
     pub(crate) fn read<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
         self.store.read(f)
+    }
+
+    /// Where an instance is reached, for other services (the load balancer's targets):
+    /// (loopback address, private address, zone, VPC, whether it is running).
+    pub fn instance_address(&self, instance_id: &str) -> Option<InstanceAddress> {
+        let rec: Option<records::InstanceRec> =
+            self.store.read(|tx| tx.get::<records::InstanceRec>(records::kind::INSTANCE, instance_id)).ok()?;
+        let rec = rec?;
+        Some(InstanceAddress {
+            loopback: rec.loopback_ip.parse().ok()?,
+            private: rec.private_ip.parse().ok()?,
+            availability_zone: rec.availability_zone,
+            vpc_id: rec.vpc_id,
+            running: rec.state == records::InstanceState::Running,
+        })
+    }
+
+    /// A subnet's (VPC, zone), for other services placing resources in subnets.
+    pub fn subnet_placement(&self, subnet_id: &str) -> Option<(String, String)> {
+        let rec: Option<records::SubnetRec> =
+            self.store.read(|tx| tx.get::<records::SubnetRec>(records::kind::SUBNET, subnet_id)).ok()?;
+        rec.map(|s| (s.vpc_id, s.availability_zone))
     }
 
     pub(crate) fn arn(&self, resource: &str) -> String {

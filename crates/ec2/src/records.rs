@@ -74,6 +74,11 @@ pub struct ImageRec {
     /// The snapshot of the root filesystem that backs the image.
     #[serde(default)]
     pub root_snapshot_id: Option<String>,
+    /// `{"UserId": …}` / `{"Group": "all"}` entries.
+    #[serde(default)]
+    pub launch_permissions: Vec<Value>,
+    #[serde(default)]
+    pub source_image_id: Option<String>,
 }
 
 impl ImageRec {
@@ -103,6 +108,12 @@ impl ImageRec {
         }
         if let Some(s) = &self.source_instance_id {
             v["SourceInstanceId"] = json!(s);
+        }
+        if let Some(s) = &self.source_image_id {
+            v["SourceImageId"] = json!(s);
+        }
+        if self.launch_permissions.iter().any(|p| p.get("Group").and_then(Value::as_str) == Some("all")) {
+            v["Public"] = json!(true);
         }
         if let Some(r) = &self.state_reason {
             v["StateReason"] = json!({"Code": "Client.Error", "Message": r});

@@ -426,7 +426,8 @@ pub fn parse_http_date(s: &str) -> Option<OffsetDateTime> {
     if it.next().is_some() {
         return None;
     }
-    Some(t.assume_offset(offset).to_offset(UtcOffset::UTC))
+    // A date whose UTC form falls outside years 1–9999 is no date at all.
+    t.assume_offset(offset).checked_to_offset(UtcOffset::UTC)
 }
 
 /// Formats as `YYYYMMDDTHHMMSSZ` (UTC, seconds truncated).

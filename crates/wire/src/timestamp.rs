@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 pub fn parse(text: &str) -> Option<f64> {
     let t = text.trim();
     if let Ok(n) = t.parse::<f64>() {
-        return n.is_finite().then_some(n);
+        return in_range(n).then_some(n);
     }
     if let Ok(dt) = OffsetDateTime::parse(t, &Rfc3339) {
         return Some(to_epoch(dt));
@@ -22,6 +22,14 @@ pub fn parse(text: &str) -> Option<f64> {
     OffsetDateTime::parse(&with_zone, &Iso8601::DEFAULT).ok().map(to_epoch)
 }
 
+/// Instants AWS can express: years 1 to 9999.
+const MIN_EPOCH: f64 = -62_135_596_800.0;
+const MAX_EPOCH: f64 = 253_402_300_799.0;
+
+pub fn in_range(epoch: f64) -> bool {
+    epoch.is_finite() && (MIN_EPOCH..=MAX_EPOCH).contains(&epoch)
+}
+
 fn to_epoch(dt: OffsetDateTime) -> f64 {
     dt.unix_timestamp_nanos() as f64 / 1e9
 }
@@ -29,6 +37,7 @@ fn to_epoch(dt: OffsetDateTime) -> f64 {
 /// ISO 8601 in UTC as AWS's XML protocols write it: `2026-11-28T08:53:59Z`, with milliseconds
 /// only when the instant has them.
 pub fn format_iso8601(epoch: f64) -> String {
+    let epoch = if epoch.is_nan() { 0.0 } else { epoch.clamp(MIN_EPOCH, MAX_EPOCH) };
     let nanos = (epoch * 1000.0).round() as i128 * 1_000_000;
     let dt = OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH);
     let millis = dt.millisecond();
@@ -57,11 +66,13 @@ mod tests {
         assert_eq!(parse("2026-11-28T08:53:59"), Some(1_795_856_039.0));
         assert_eq!(parse("1795856039"), Some(1_795_856_039.0));
         assert_eq!(parse("yesterday"), None);
+        assert_eq!(parse("1e300"), None, "found by fuzzing: out of AWS's range");
     }
 
     #[test]
     fn formats_as_aws_does() {
         assert_eq!(format_iso8601(1_795_856_039.0), "2026-11-28T08:53:59Z");
         assert_eq!(format_iso8601(1_795_856_039.25), "2026-11-28T08:53:59.250Z");
+        assert_eq!(format_iso8601(1e300), "9999-12-31T23:59:59Z", "never panics");
     }
 }

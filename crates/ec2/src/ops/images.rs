@@ -95,6 +95,8 @@ pub fn register_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         root_device_name: "/dev/xvda".into(),
         tags,
         root_snapshot_id: Some(root_snapshot.clone()),
+        launch_permissions: vec![],
+        source_image_id: None,
     };
     let saved = ec2.write(|tx| {
         if name_taken(tx, name)? {
@@ -208,7 +210,147 @@ pub fn create_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         root_device_name: "/dev/xvda".into(),
         tags: tag_specs(input, "image")?,
         root_snapshot_id: Some(root_snapshot),
+        launch_permissions: vec![],
+        source_image_id: None,
     };
     ec2.write(|tx| Ok(tx.put(kind::IMAGE, &image_id, &rec)?))?;
     Ok(json!({"ImageId": image_id}))
+}
+
+/// CopyImage within the region: the root snapshot is copied (sharing its chunks) and a new
+/// image made from it.
+pub fn copy_image(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let source_region = str_of(input, "SourceRegion").unwrap_or_default();
+    if source_region != ec2.config.region {
+        return Err(Ec2Error::InvalidParameterValue(format!(
+            "Invalid value '{source_region}' for SourceRegion: this region ({}) has no neighbours yet",
+            ec2.config.region
+        )));
+    }
+    let (src_id, name) = (str_of(input, "SourceImageId").unwrap_or_default(), str_of(input, "Name").unwrap_or_default());
+    check_name(name)?;
+    let src = ec2.read(|tx| load(tx, src_id))?;
+    if ec2.read(|tx| name_taken(tx, name))? {
+        return Err(Ec2Error::Client("InvalidAMIName.Duplicate", format!("AMI name {name} is already in use")));
+    }
+    let image_id = ids::new("ami");
+    let mut copy = src.clone();
+    if let Some(snap) = &src.root_snapshot_id {
+        let new_snap = ids::new("snap");
+        ec2.blocks.copy_snapshot(snap, &new_snap).map_err(|e| Ec2Error::Internal(e.to_string()))?;
+        let mut rec = ec2.read(|tx| super::volumes::load_snapshot(tx, snap))?;
+        rec.snapshot_id = new_snap.clone();
+        rec.start_time = ec2.now();
+        rec.completion_time = Some(rec.start_time);
+        rec.new_stored_bytes = 0;
+        rec.tags = vec![];
+        rec.description = format!("Copied for DestinationAmi {image_id} from SourceAmi {src_id} for SourceSnapshot {snap}");
+        ec2.write(|tx| Ok(tx.put(crate::storage::kind::SNAPSHOT, &new_snap, &rec)?))?;
+        copy.root_snapshot_id = Some(new_snap);
+    }
+    copy.image_id = image_id.clone();
+    copy.name = name.into();
+    copy.description = str_of(input, "Description").map(String::from).or(src.description.clone());
+    copy.creation_date = wire::timestamp::format_iso8601(ec2.now());
+    copy.source_image_id = Some(src_id.into());
+    copy.source_instance_id = None;
+    copy.launch_permissions = vec![];
+    copy.tags = if input.get("CopyImageTags").and_then(Value::as_bool) == Some(true) { src.tags.clone() } else { vec![] };
+    copy.tags.extend(tag_specs(input, "image")?);
+    ec2.write(|tx| Ok(tx.put(kind::IMAGE, &image_id, &copy)?))?;
+    Ok(json!({"ImageId": image_id}))
+}
+
+pub fn describe_image_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "ImageId").unwrap_or_default();
+    let image = ec2.read(|tx| load(tx, id))?;
+    let r = image.render();
+    let mut out = json!({"ImageId": id});
+    match str_of(input, "Attribute").unwrap_or_default() {
+        "description" => out["Description"] = json!({"Value": image.description.unwrap_or_default()}),
+        "launchPermission" => out["LaunchPermissions"] = json!(image.launch_permissions),
+        "blockDeviceMapping" => out["BlockDeviceMappings"] = r["BlockDeviceMappings"].clone(),
+        "kernel" => out["KernelId"] = json!({}),
+        "ramdisk" => out["RamdiskId"] = json!({}),
+        "productCodes" => out["ProductCodes"] = json!([]),
+        "sriovNetSupport" => out["SriovNetSupport"] = json!({"Value": "simple"}),
+        "bootMode" => out["BootMode"] = json!({"Value": "uefi-preferred"}),
+        "imdsSupport" => out["ImdsSupport"] = json!({"Value": "v2.0"}),
+        "deregistrationProtection" => out["DeregistrationProtection"] = json!({"Value": "disabled"}),
+        "lastLaunchedTime" => out["LastLaunchedTime"] = json!({}),
+        other => {
+            return Err(Ec2Error::InvalidParameterValue(format!(
+                "Value ({other}) for parameter attribute is invalid. Unknown attribute."
+            )))
+        }
+    }
+    Ok(out)
+}
+
+pub fn modify_image_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "ImageId").unwrap_or_default();
+    let desc = input.get("Description").and_then(|d| str_of(d, "Value")).map(String::from).or_else(|| {
+        (str_of(input, "Attribute") == Some("description")).then(|| str_of(input, "Value").unwrap_or_default().to_string())
+    });
+    let mut add: Vec<Value> = Vec::new();
+    let mut remove: Vec<Value> = Vec::new();
+    if let Some(lp) = input.get("LaunchPermission") {
+        add.extend(lp.get("Add").and_then(Value::as_array).cloned().unwrap_or_default());
+        remove.extend(lp.get("Remove").and_then(Value::as_array).cloned().unwrap_or_default());
+    }
+    let op = str_of(input, "OperationType");
+    let listed: Vec<Value> = strings(input, "UserIds")
+        .into_iter()
+        .map(|u| json!({"UserId": u}))
+        .chain(strings(input, "UserGroups").into_iter().map(|g| json!({"Group": g})))
+        .collect();
+    match op {
+        Some("add") => add.extend(listed),
+        Some("remove") => remove.extend(listed),
+        _ => {}
+    }
+    for p in add.iter().chain(remove.iter()) {
+        if let Some(g) = p.get("Group").and_then(Value::as_str) {
+            if g != "all" {
+                return Err(Ec2Error::InvalidParameterValue(format!("Invalid value '{g}' for group: only 'all' is allowed")));
+            }
+        }
+        if let Some(u) = p.get("UserId").and_then(Value::as_str) {
+            if u.len() != 12 || !u.chars().all(|c| c.is_ascii_digit()) {
+                return Err(Ec2Error::Client("InvalidAMIAttributeItemValue", format!("Invalid attribute item value \"{u}\" for userId item type.")));
+            }
+        }
+    }
+    if desc.is_none() && add.is_empty() && remove.is_empty() {
+        return Err(Ec2Error::MissingParameter("No attribute specified.".into()));
+    }
+    ec2.write(|tx| {
+        let mut image = load(tx, id)?;
+        if let Some(d) = &desc {
+            image.description = Some(d.clone());
+        }
+        image.launch_permissions.retain(|p| !remove.contains(p));
+        for p in &add {
+            if !image.launch_permissions.contains(p) {
+                image.launch_permissions.push(p.clone());
+            }
+        }
+        tx.put(kind::IMAGE, id, &image)?;
+        Ok(())
+    })?;
+    Ok(json!({}))
+}
+
+pub fn reset_image_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "ImageId").unwrap_or_default();
+    if str_of(input, "Attribute") != Some("launchPermission") {
+        return Err(Ec2Error::InvalidParameterValue("Only the launchPermission attribute can be reset.".into()));
+    }
+    ec2.write(|tx| {
+        let mut image = load(tx, id)?;
+        image.launch_permissions.clear();
+        tx.put(kind::IMAGE, id, &image)?;
+        Ok(())
+    })?;
+    Ok(json!({"Return": true}))
 }

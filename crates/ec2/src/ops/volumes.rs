@@ -434,3 +434,40 @@ pub(crate) fn recover(ec2: &Ec2) -> Result<()> {
         Ok(())
     })
 }
+
+/// CreateSnapshots: a snapshot of every data volume attached to an instance (and of its root
+/// volume, unless excluded), answered as `SnapshotInfo` entries.
+pub fn create_snapshots(ec2: &Arc<Ec2>, input: &Value) -> Result<Value> {
+    let spec = input.get("InstanceSpecification").cloned().unwrap_or_default();
+    let iid = str_of(&spec, "InstanceId").unwrap_or_default();
+    let inst = ec2.read(|tx| super::instances::load(tx, iid))?;
+    let excluded = strings(&spec, "ExcludeDataVolumeIds");
+    let description = str_of(input, "Description").unwrap_or_default().to_string();
+    let mut out = Vec::new();
+    if spec.get("ExcludeBootVolume").and_then(Value::as_bool) != Some(true) {
+        let sid = crate::rootvol::snapshot_root(
+            ec2,
+            &super::instances::root_dir(ec2, iid),
+            &format!("vol-{}", &iid[2..]),
+            description.clone(),
+        )?;
+        out.push(ec2.read(|tx| load_snapshot(tx, &sid))?.render());
+    }
+    let attached: Vec<VolumeRec> = ec2.read(|tx| Ok(tx.list::<VolumeRec>(kind::VOLUME, "")?))?
+        .into_iter()
+        .map(|(_, v)| v)
+        .filter(|v| v.attachment.as_ref().is_some_and(|a| a.instance_id == iid) && !excluded.contains(&v.volume_id))
+        .collect();
+    for v in attached {
+        let one = json!({"VolumeId": v.volume_id, "Description": description, "TagSpecifications": input.get("TagSpecifications").cloned().unwrap_or(json!([]))});
+        out.push(create_snapshot(ec2, &one)?);
+    }
+    let infos: Vec<Value> = out
+        .into_iter()
+        .map(|mut s| {
+            s["AvailabilityZone"] = json!(inst.availability_zone);
+            s
+        })
+        .collect();
+    Ok(json!({"Snapshots": infos}))
+}

@@ -104,7 +104,12 @@ fn normalize(model: &ServiceModel, shape: &Shape, value: Value, path: &str) -> R
         (ShapeType::Boolean, v @ Value::Bool(_)) => v,
         (ShapeType::Integer | ShapeType::Long, Value::Number(n)) if n.is_i64() => Value::Number(n),
         (ShapeType::Float | ShapeType::Double, Value::Number(n)) => Value::Number(n),
-        (ShapeType::Timestamp, Value::Number(n)) => Value::Number(n),
+        (ShapeType::Timestamp, Value::Number(n)) => {
+            if !n.as_f64().is_some_and(timestamp::in_range) {
+                return Err(wrong("a timestamp between years 1 and 9999"));
+            }
+            Value::Number(n)
+        }
         (ShapeType::Timestamp, Value::String(s)) => {
             let t = timestamp::parse(&s).ok_or_else(|| wrong("a timestamp"))?;
             Value::Number(Number::from_f64(t).ok_or_else(|| wrong("a timestamp"))?)
