@@ -146,6 +146,23 @@ impl Ec2 {
         rec.map(|s| (s.vpc_id, s.availability_zone))
     }
 
+    /// Every running instance's CPU time so far, for the region's own CloudWatch metrics:
+    /// (instance id, CPU seconds, vCPUs, its `aws:autoscaling:groupName` tag).
+    pub fn running_cpu(&self) -> Vec<(String, f64, f64, Option<String>)> {
+        let instances =
+            self.read(|tx| Ok(tx.list::<records::InstanceRec>(records::kind::INSTANCE, "")?)).unwrap_or_default();
+        instances
+            .into_iter()
+            .filter(|(_, i)| i.state == records::InstanceState::Running)
+            .filter_map(|(id, i)| {
+                let cpu = self.driver.cpu_seconds(&id, i.handle?)?;
+                let vcpus = ops::instances::limits(&i.instance_type).map_or(1.0, |l| l.vcpus);
+                let group = i.tags.iter().find(|t| t.key == "aws:autoscaling:groupName").map(|t| t.value.clone());
+                Some((id, cpu, vcpus, group))
+            })
+            .collect()
+    }
+
     pub(crate) fn arn(&self, resource: &str) -> String {
         format!("arn:aws:ec2:{}:{}:{resource}", self.config.region, self.config.account)
     }

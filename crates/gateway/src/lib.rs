@@ -21,7 +21,7 @@ use hyper_util::server::conn::auto;
 use tokio::net::TcpListener;
 
 pub use pipeline::{request_id, Gateway, Request};
-pub use registry::Registry;
+pub use registry::{PublicRoute, Registry};
 
 /// Largest request body accepted (IAM policy documents and CloudFormation templates fit).
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -68,6 +68,17 @@ pub async fn serve(listener: TcpListener, gateway: Arc<Gateway>, shutdown: impl 
 
 async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> Response<Full<Bytes>> {
     let (parts, body) = req.into_parts();
+    if parts.method == hyper::Method::GET {
+        if let Some(route) = gw.registry.public(parts.uri.path()) {
+            if let Some((status, content_type, body)) = route.get(parts.uri.path(), parts.uri.query().unwrap_or("")) {
+                return Response::builder()
+                    .status(status)
+                    .header("content-type", content_type)
+                    .body(Full::new(Bytes::from(body)))
+                    .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."));
+            }
+        }
+    }
     let body = match Limited::new(body, MAX_BODY).collect().await {
         Ok(b) => b.to_bytes(),
         Err(_) => return plain(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large or unreadable."),

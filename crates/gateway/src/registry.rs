@@ -16,6 +16,14 @@ pub struct Registry {
     by_signing: HashMap<String, Versions>,
     /// JSON target prefix / CBOR service name → service
     by_target: HashMap<String, Arc<dyn Service>>,
+    /// Unauthenticated GET routes, by exact path (the SNS confirmation and unsubscribe links,
+    /// whose token is their credential).
+    public: HashMap<String, Arc<dyn PublicRoute>>,
+}
+
+/// An unauthenticated GET answered outside the API pipeline: (status, content type, body).
+pub trait PublicRoute: Send + Sync {
+    fn get(&self, path: &str, query: &str) -> Option<(u16, &'static str, Vec<u8>)>;
 }
 
 impl Registry {
@@ -41,6 +49,18 @@ impl Registry {
     /// Does any registered service sign with this name?
     pub fn serves(&self, signing_name: &str) -> bool {
         self.by_signing.contains_key(signing_name)
+    }
+
+    /// Serve GETs of exactly these paths without SigV4. Only for links that carry their own
+    /// credential (a token) or are public by nature (a certificate).
+    pub fn register_public(&mut self, paths: &[&str], route: Arc<dyn PublicRoute>) {
+        for p in paths {
+            self.public.insert(p.to_string(), route.clone());
+        }
+    }
+
+    pub fn public(&self, path: &str) -> Option<&Arc<dyn PublicRoute>> {
+        self.public.get(path)
     }
 
     pub fn by_target(&self, prefix: &str) -> Option<&Arc<dyn Service>> {

@@ -101,8 +101,17 @@ impl Identity {
 
     /// Record that a key was used (for GetAccessKeyLastUsed); kept in memory.
     pub fn note_key_use(&self, access_key_id: &str, service: &str) {
+        let now = self.now();
         let mut m = self.last_used.lock().unwrap_or_else(|e| e.into_inner());
-        m.insert(access_key_id.to_string(), (self.now(), service.to_string(), self.config.region.clone()));
+        // The hot path: a key seen before is updated in place, without allocating.
+        if let Some(entry) = m.get_mut(access_key_id) {
+            entry.0 = now;
+            if entry.1 != service {
+                entry.1 = service.to_string();
+            }
+            return;
+        }
+        m.insert(access_key_id.to_string(), (now, service.to_string(), self.config.region.clone()));
     }
 
     fn load_credential(&self, access_key_id: &str) -> Result<ResolvedCredential, AuthFailure> {

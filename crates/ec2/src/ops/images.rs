@@ -227,7 +227,8 @@ pub fn copy_image(ec2: &Ec2, input: &Value) -> Result<Value> {
             ec2.config.region
         )));
     }
-    let (src_id, name) = (str_of(input, "SourceImageId").unwrap_or_default(), str_of(input, "Name").unwrap_or_default());
+    let (src_id, name) =
+        (str_of(input, "SourceImageId").unwrap_or_default(), str_of(input, "Name").unwrap_or_default());
     check_name(name)?;
     let src = ec2.read(|tx| load(tx, src_id))?;
     if ec2.read(|tx| name_taken(tx, name))? {
@@ -244,7 +245,8 @@ pub fn copy_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         rec.completion_time = Some(rec.start_time);
         rec.new_stored_bytes = 0;
         rec.tags = vec![];
-        rec.description = format!("Copied for DestinationAmi {image_id} from SourceAmi {src_id} for SourceSnapshot {snap}");
+        rec.description =
+            format!("Copied for DestinationAmi {image_id} from SourceAmi {src_id} for SourceSnapshot {snap}");
         ec2.write(|tx| Ok(tx.put(crate::storage::kind::SNAPSHOT, &new_snap, &rec)?))?;
         copy.root_snapshot_id = Some(new_snap);
     }
@@ -255,7 +257,8 @@ pub fn copy_image(ec2: &Ec2, input: &Value) -> Result<Value> {
     copy.source_image_id = Some(src_id.into());
     copy.source_instance_id = None;
     copy.launch_permissions = vec![];
-    copy.tags = if input.get("CopyImageTags").and_then(Value::as_bool) == Some(true) { src.tags.clone() } else { vec![] };
+    copy.tags =
+        if input.get("CopyImageTags").and_then(Value::as_bool) == Some(true) { src.tags.clone() } else { vec![] };
     copy.tags.extend(tag_specs(input, "image")?);
     ec2.write(|tx| Ok(tx.put(kind::IMAGE, &image_id, &copy)?))?;
     Ok(json!({"ImageId": image_id}))
@@ -290,7 +293,8 @@ pub fn describe_image_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
 pub fn modify_image_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
     let id = str_of(input, "ImageId").unwrap_or_default();
     let desc = input.get("Description").and_then(|d| str_of(d, "Value")).map(String::from).or_else(|| {
-        (str_of(input, "Attribute") == Some("description")).then(|| str_of(input, "Value").unwrap_or_default().to_string())
+        (str_of(input, "Attribute") == Some("description"))
+            .then(|| str_of(input, "Value").unwrap_or_default().to_string())
     });
     let mut add: Vec<Value> = Vec::new();
     let mut remove: Vec<Value> = Vec::new();
@@ -312,12 +316,17 @@ pub fn modify_image_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
     for p in add.iter().chain(remove.iter()) {
         if let Some(g) = p.get("Group").and_then(Value::as_str) {
             if g != "all" {
-                return Err(Ec2Error::InvalidParameterValue(format!("Invalid value '{g}' for group: only 'all' is allowed")));
+                return Err(Ec2Error::InvalidParameterValue(format!(
+                    "Invalid value '{g}' for group: only 'all' is allowed"
+                )));
             }
         }
         if let Some(u) = p.get("UserId").and_then(Value::as_str) {
             if u.len() != 12 || !u.chars().all(|c| c.is_ascii_digit()) {
-                return Err(Ec2Error::Client("InvalidAMIAttributeItemValue", format!("Invalid attribute item value \"{u}\" for userId item type.")));
+                return Err(Ec2Error::Client(
+                    "InvalidAMIAttributeItemValue",
+                    format!("Invalid attribute item value \"{u}\" for userId item type."),
+                ));
             }
         }
     }

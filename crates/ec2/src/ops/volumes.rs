@@ -453,7 +453,8 @@ pub fn create_snapshots(ec2: &Arc<Ec2>, input: &Value) -> Result<Value> {
         )?;
         out.push(ec2.read(|tx| load_snapshot(tx, &sid))?.render());
     }
-    let attached: Vec<VolumeRec> = ec2.read(|tx| Ok(tx.list::<VolumeRec>(kind::VOLUME, "")?))?
+    let attached: Vec<VolumeRec> = ec2
+        .read(|tx| Ok(tx.list::<VolumeRec>(kind::VOLUME, "")?))?
         .into_iter()
         .map(|(_, v)| v)
         .filter(|v| v.attachment.as_ref().is_some_and(|a| a.instance_id == iid) && !excluded.contains(&v.volume_id))
