@@ -22,6 +22,17 @@ SHAPE_KEYS = ["type", "members", "required", "member", "key", "value", "flattene
 MEMBER_KEYS = ["shape", "locationName", "queryName", "flattened", "xmlNamespace", "xmlAttribute"]
 
 
+# Deliberate departures from AWS's constraints, kept here so the models stay reproducible.
+# A home region can afford health checks shorter than AWS's 5 s minimum interval (issue 4);
+# botocore's own client-side validation still applies AWS's range unless a client turns it off.
+OVERRIDES = {
+    "elbv2": {
+        "HealthCheckIntervalSeconds": {"min": 1},
+        "HealthCheckTimeoutSeconds": {"min": 1},
+    },
+}
+
+
 def load(service):
     import botocore
     base = os.path.join(os.path.dirname(botocore.__file__), "data", service)
@@ -68,8 +79,11 @@ def main():
     dest = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "wire", "models")
     os.makedirs(dest, exist_ok=True)
     for service in sys.argv[1:] or SERVICES:
+        model = strip(load(service))
+        for shape, changes in OVERRIDES.get(service, {}).items():
+            model["shapes"][shape].update(changes)
         with open(os.path.join(dest, f"{service}.json"), "w", encoding="utf-8") as f:
-            json.dump(strip(load(service)), f, separators=(",", ":"), sort_keys=True)
+            json.dump(model, f, separators=(",", ":"), sort_keys=True)
             f.write("\n")
 
 
