@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -297,3 +298,64 @@ def test_images_copy_attributes_and_root_snapshots(kg):
     wait_state(kg, iid, "terminated")
     ec2.deregister_image(ImageId=copy)
     assert hg.expect_client_error(ec2.describe_images, ImageIds=[copy])[0] == "InvalidAMIID.NotFound"
+
+
+def imds(ip: str, path: str, token: str | None = None, method: str = "GET", headers: dict | None = None):
+    req = urllib.request.Request(f"http://{loopback(ip)}:1338{path}", method=method, headers=headers or {})
+    if token:
+        req.add_header("X-aws-ec2-metadata-token", token)
+    with urllib.request.urlopen(req, timeout=2) as r:
+        return r.read().decode()
+
+
+def test_metadata_service_hands_out_the_instance_profile_role(kg):
+    iam = kg.client("iam")
+    trust = hg.policy({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"})
+    iam.create_role(RoleName="KG-Web-Role", AssumeRolePolicyDocument=trust)
+    iam.attach_role_policy(RoleName="KG-Web-Role", PolicyArn="arn:aws:iam::aws:policy/IAMReadOnlyAccess")
+    iam.create_instance_profile(InstanceProfileName="KG-Web-Profile")
+    iam.add_role_to_instance_profile(InstanceProfileName="KG-Web-Profile", RoleName="KG-Web-Role")
+    iid = run(kg, name="with-role", IamInstanceProfile={"Name": "KG-Web-Profile"})[0]["InstanceId"]
+    ip = wait_state(kg, iid, "running")["PrivateIpAddress"]
+    # IMDSv2 only: no token, no answer.
+    try:
+        imds(ip, "/latest/meta-data/instance-id")
+        raise AssertionError("IMDSv1 request was answered")
+    except urllib.error.HTTPError as e:
+        assert e.code == 401
+    token = imds(ip, "/latest/api/token", method="PUT", headers={"X-aws-ec2-metadata-token-ttl-seconds": "60"})
+    assert imds(ip, "/latest/meta-data/instance-id", token) == iid
+    assert imds(ip, "/latest/meta-data/local-ipv4", token) == ip
+    assert imds(ip, "/latest/meta-data/placement/availability-zone", token).startswith("ap-northeast-2")
+    assert imds(ip, "/latest/meta-data/iam/security-credentials/", token) == "KG-Web-Role"
+    creds = json.loads(imds(ip, "/latest/meta-data/iam/security-credentials/KG-Web-Role", token))
+    assert creds["Code"] == "Success"
+    sts = kg.client("sts", creds["AccessKeyId"], creds["SecretAccessKey"], creds["Token"])
+    assert sts.get_caller_identity()["Arn"] == f"arn:aws:sts::{kg.account}:assumed-role/KG-Web-Role/{iid}"
+    role_iam = kg.client("iam", creds["AccessKeyId"], creds["SecretAccessKey"], creds["Token"])
+    role_iam.list_roles()  # IAMReadOnlyAccess allows reading …
+    code, _, _ = hg.expect_client_error(role_iam.create_user, UserName="nope")
+    assert code == "AccessDenied"  # … and nothing more
+    kg.ec2.terminate_instances(InstanceIds=[iid])
+
+
+def test_dry_run_client_token_and_reboot(kg):
+    ec2 = kg.ec2
+    code, _, status = hg.expect_client_error(ec2.run_instances, ImageId=kg.ami, InstanceType="t2.micro",
+                                             MinCount=1, MaxCount=1, DryRun=True)
+    assert (code, status) == ("DryRunOperation", 412)
+    key, secret = kg.make_user("no-ec2")
+    code, msg, status = hg.expect_client_error(kg.client("ec2", key, secret).describe_instances, DryRun=True)
+    assert (code, status) == ("UnauthorizedOperation", 403), msg
+    first = run(kg, name="idempotent", ClientToken="kg-match-day-1")
+    again = run(kg, name="idempotent", ClientToken="kg-match-day-1")
+    assert [i["InstanceId"] for i in first] == [i["InstanceId"] for i in again]
+    iid = first[0]["InstanceId"]
+    ip = wait_state(kg, iid, "running")["PrivateIpAddress"]
+    hg.wait_until(lambda: serving(ip), timeout=15, interval=0.2, what="serving")
+    ec2.reboot_instances(InstanceIds=[iid])
+    hg.wait_until(lambda: kg.aws("ec2", "get-console-output", "--instance-id", iid)["Output"].count(
+        "KG SPORTS web starting") >= 2, timeout=20, interval=0.3, what="a second boot")
+    assert describe(kg, iid)["State"]["Name"] == "running"
+    hg.wait_until(lambda: serving(ip), timeout=15, interval=0.2, what="serving after reboot")
+    ec2.terminate_instances(InstanceIds=[iid])
