@@ -305,14 +305,18 @@ def loopback(private_ip: str) -> str:
 # RunInstances → serving
 
 
-def poll_serving(targets: dict[str, str], t0: float, timeout: float) -> dict[str, float]:
-    """{instance id: seconds from t0 to its first 200 on GET /health}; one poller thread each."""
+def poll_serving(targets: dict[str, str], t0: float, timeout: float, ec2=None) -> tuple[dict[str, float], dict[str, str]]:
+    """({instance id: seconds from t0 to its first 200 on GET /health}, {instance id: why it never
+    will}); one poller thread per instance. With `ec2`, the instances' states are read every
+    0.5 s so that a launch that failed (terminated, stopped) is reported instead of waited for."""
     got: dict[str, float] = {}
+    failed: dict[str, str] = {}
     errors: list[str] = []
+    stop = {iid: threading.Event() for iid in targets}
 
     def poll(iid: str, ip: str) -> None:
         deadline = t0 + timeout
-        while time.perf_counter() < deadline:
+        while time.perf_counter() < deadline and not stop[iid].is_set():
             try:
                 c = http.client.HTTPConnection(ip, 80, timeout=1.0)
                 c.request("GET", "/health")
@@ -334,14 +338,40 @@ def poll_serving(targets: dict[str, str], t0: float, timeout: float) -> dict[str
     threads = [threading.Thread(target=poll, args=(iid, ip), daemon=True) for iid, ip in targets.items()]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join(timeout + 5)
+    while any(t.is_alive() for t in threads):
+        if ec2 is not None:
+            waiting = [i for i in targets if i not in got and i not in failed]
+            if waiting:
+                for r in ec2.describe_instances(InstanceIds=waiting)["Reservations"]:
+                    for inst in r["Instances"]:
+                        if inst["State"]["Name"] in ("terminated", "shutting-down", "stopped", "stopping"):
+                            failed[inst["InstanceId"]] = (inst.get("StateReason") or {}).get("Message", inst["State"]["Name"])
+                            stop[inst["InstanceId"]].set()
+        for t in threads:
+            t.join(0.5 / len(threads))
     if errors:
         die(errors[0])
-    missing = sorted(set(targets) - set(got))
+    missing = sorted(set(targets) - set(got) - set(failed))
     if missing:
         die(f"{len(missing)} of {len(targets)} instances did not serve /health within {timeout:.0f} s: {missing[:3]}")
-    return got
+    return got, failed
+
+
+def fms(x: float | None) -> str:
+    return "—" if x is None else f"{x * 1000:.0f}"
+
+
+def failures_note(r: dict) -> str:
+    if not r["failed"]:
+        return ""
+    reasons = sorted(set(short_reason(m) for m in r["failed"].values()))
+    return f"; LAUNCH FAILED for {len(r['failed'])}: {'; '.join(reasons)}"
+
+
+def short_reason(msg: str) -> str:
+    """'…cannot be started: Text file busy (os error 26)' → 'cannot be started: Text file busy (os error 26)'."""
+    m = re.search(r"(cannot be started: .*|could not be .*)$", msg)
+    return m.group(1) if m else msg[-100:]
 
 
 def serving_run(hg: Homeground, ami: str, subnet: str, count: int) -> dict:
@@ -353,9 +383,9 @@ def serving_run(hg: Homeground, ami: str, subnet: str, count: int) -> dict:
     if len(insts) != count:
         die(f"RunInstances launched {len(insts)} instances, not {count}")
     targets = {i["InstanceId"]: loopback(i["PrivateIpAddress"]) for i in insts}
-    served = poll_serving(targets, t0, timeout=60.0)
+    served, failed = poll_serving(targets, t0, timeout=60.0, ec2=hg.ec2)
     spawned = {}
-    for iid in targets:
+    for iid in served:
         starts = [s for s in (boot_seconds(p) for p in instance_pids_under(hg.root(iid))) if s is not None]
         if starts:
             spawned[iid] = min(starts) - t_boot0
@@ -366,8 +396,11 @@ def serving_run(hg: Homeground, ami: str, subnet: str, count: int) -> dict:
         wait_no_processes(hg.root(iid).parent, timeout=30)
     t_term = time.perf_counter() - t1
     times = sorted(served.values())
-    return {"count": count, "api": t_api, "served": times, "first": times[0], "p50": pct(times, 50),
-            "last": times[-1], "spawn_first": min(spawned.values()) if spawned else None,
+    return {"count": count, "api": t_api, "served": times, "failed": failed,
+            "first": times[0] if times else None, "p50": pct(times, 50) if times else None,
+            "last": times[-1] if len(times) == count else None,
+            "last_served": times[-1] if times else None,
+            "spawn_first": min(spawned.values()) if spawned else None,
             "spawn_last": max(spawned.values()) if spawned else None, "terminate": t_term}
 
 
@@ -439,7 +472,9 @@ def snapshot_run(hg: Homeground, ami: str, subnet: str, data_mib: int, change_mi
     inst = hg.ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1,
                                 SubnetId=subnet)["Instances"][0]
     iid, zone = inst["InstanceId"], inst["Placement"]["AvailabilityZone"]
-    poll_serving({iid: loopback(inst["PrivateIpAddress"])}, time.perf_counter(), 60.0)
+    _, failed = poll_serving({iid: loopback(inst["PrivateIpAddress"])}, time.perf_counter(), 60.0, ec2=hg.ec2)
+    if failed:
+        die(f"the snapshot benchmark's instance did not boot: {failed[iid]}")
     vid = hg.ec2.create_volume(AvailabilityZone=zone, Size=1)["VolumeId"]
     hg.ec2.attach_volume(VolumeId=vid, InstanceId=iid, Device="/dev/sdf")
     dev = hg.root(iid) / "dev" / "sdf"
@@ -506,7 +541,7 @@ def check_describe(signed: dict, n: int, who: str) -> int:
 
 
 def run_wrk(script: Path, port: int, pid: int, threads: int, conns: int, duration: float, out: Path,
-            timeout_s: int = 30) -> dict:
+            timeout_s: int = 30, measured: bool = True) -> dict:
     """api_bench.run_wrk's measurement, with a longer per-request timeout (moto takes seconds here)."""
     cmd = ["wrk", f"-t{threads}", f"-c{conns}", f"-d{max(1, round(duration))}s", "--timeout", f"{timeout_s}s",
            "--latency", "-s", str(script), f"http://127.0.0.1:{port}/"]
@@ -534,7 +569,7 @@ def run_wrk(script: Path, port: int, pid: int, threads: int, conns: int, duratio
              wall=wall, raw=text)
     if r["non2xx"] or r["status"] or r["socket_errors"]:
         die(f"wrk saw {r['non2xx']} non-2xx answers and {r['socket_errors']} socket errors:\n{text}")
-    if r["requests"] < 5:
+    if measured and r["requests"] < 5:
         die(f"only {r['requests']} requests completed: too few for percentiles\n{text}")
     return r
 
@@ -561,7 +596,7 @@ def measure_describe(name: str, port: int, pid: int, key: str, secret: str, n: i
     duration = max(args.duration, min(MAX_WINDOW, int(16 * single * max(1, args.connections / 4)) + 1))
     timeout_s = max(30, int(10 * single * args.connections) + 1)
     if args.warmup and single < 1.0:
-        run_wrk(script, port, pid, args.threads, args.connections, args.warmup, work / f"{name}-warmup.txt", timeout_s)
+        run_wrk(script, port, pid, args.threads, args.connections, args.warmup, work / f"{name}-warmup.txt", timeout_s, measured=False)
     r = run_wrk(script, port, pid, args.threads, args.connections, duration, work / f"{name}-wrk.txt", timeout_s)
     check_describe(signed, n, name)  # still right after the load
     r.update(server=name, bytes=size, idle_cpu_pct=idle, load=loadavg(), alone_ms=single * 1000, window=duration)
@@ -577,11 +612,13 @@ def measure_describe(name: str, port: int, pid: int, key: str, secret: str, n: i
 def perf_profile(script: Path, port: int, pid: int, args, work: Path) -> str:
     """An extra, unmeasured wrk run under `perf record -g` of the daemon; the top symbols."""
     data = work / "perf.data"
-    rec = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", str(pid), "-o", str(data), "--", "sleep",
-                            str(args.duration)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # DWARF call graphs: the release build keeps line tables but no frame pointers.
+    rec = subprocess.Popen(["perf", "record", "-F", "199", "--call-graph", "dwarf,16384", "-p", str(pid), "-o", str(data),
+                            "--", "sleep", str(args.duration)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(0.3)
-        run_wrk(script, port, pid, args.threads, args.connections, max(1, args.duration - 1), work / "perf-wrk.txt")
+        run_wrk(script, port, pid, args.threads, args.connections, max(1, args.duration - 1), work / "perf-wrk.txt",
+                measured=False)
     finally:
         rec.wait(timeout=args.duration + 30)
     out = RESULTS / "ec2-perf-describe.txt"
@@ -589,41 +626,67 @@ def perf_profile(script: Path, port: int, pid: int, args, work: Path) -> str:
                           "-g", "none", "--sort", "sym"], capture_output=True, text=True)
     comm = subprocess.run(["perf", "report", "-i", str(data), "--no-children", "--stdio", "--sort", "comm",
                            "-g", "none"], capture_output=True, text=True)
+    incl = subprocess.run(["perf", "report", "-i", str(data), "--children", "--stdio", "--percent-limit", "2.5",
+                           "-g", "none", "--sort", "sym"], capture_output=True, text=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out.write_text("# perf: homeground under DescribeInstances(1,000) load, by thread name\n" + comm.stdout +
+    out.write_text("# perf: homeground under DescribeInstances load (all instances listed), by thread name\n" + comm.stdout +
+                   "\n# by symbol, inclusive of callees (children)\n" + incl.stdout +
                    "\n# by symbol (self time)\n" + rep.stdout)
     log(f"perf profile written to {out}")
     return str(out.relative_to(REPO))
 
 
-def launch_many(hg: Homeground, ami: str, n: int) -> tuple[list[str], float, float]:
+def launch_many(hg: Homeground, ami: str, n: int) -> dict:
+    """n running instances from RunInstances of 20 over the default subnets. A launch the
+    controller fails (terminated with Server.InternalError) is counted and replaced, so that n
+    run; the failed ones stay visible (terminated) in DescribeInstances, as on AWS."""
     subnets = [s for _, s in default_subnets(hg.ec2)]
     if not subnets:
         die("no default subnets")
-    ids = []
+    calls = 0
+
+    def launch(k: int) -> None:
+        nonlocal calls
+        while k > 0:
+            c = min(20, k)
+            hg.ec2.run_instances(ImageId=ami, InstanceType="t2.nano", MinCount=c, MaxCount=c,
+                                 SubnetId=subnets[calls % len(subnets)])
+            calls += 1
+            k -= c
+
     t0 = time.perf_counter()
-    for i in range(n // 20):
-        r = hg.ec2.run_instances(ImageId=ami, InstanceType="t2.nano", MinCount=20, MaxCount=20,
-                                 SubnetId=subnets[i % len(subnets)])
-        ids += [x["InstanceId"] for x in r["Instances"]]
+    launch(n)
     t_launch = time.perf_counter() - t0
+    failed: dict[str, str] = {}
     deadline = time.monotonic() + 600
+    rounds = 0
     while True:
         insts = all_instances(hg.ec2)
-        states = [i["State"]["Name"] for i in insts]
-        if any(s in ("terminated", "shutting-down") for s in states):
-            bad = [i for i in insts if i["State"]["Name"] in ("terminated", "shutting-down")][0]
-            die(f"an instance ended instead of running: {bad['InstanceId']} {bad.get('StateReason')}")
-        if states.count("running") == n:
+        by = {}
+        for i in insts:
+            by.setdefault(i["State"]["Name"], []).append(i)
+        for i in by.get("terminated", []):
+            failed[i["InstanceId"]] = (i.get("StateReason") or {}).get("Message", "terminated")
+        if by.get("stopped") or by.get("stopping"):
+            i = (by.get("stopped") or by.get("stopping"))[0]
+            die(f"an instance stopped instead of running: {i['InstanceId']} {i.get('StateReason')}")
+        running, pending = len(by.get("running", [])), len(by.get("pending", []))
+        if running == n and not by.get("shutting-down"):
             break
+        if not by.get("shutting-down") and running + pending < n:
+            rounds += 1
+            if rounds > 20:
+                die(f"after 20 rounds of replacing failed launches only {running} of {n} instances run")
+            launch(n - running - pending)
         if time.monotonic() > deadline:
-            die(f"only {states.count('running')} of {n} instances running after 600 s")
+            die(f"only {running} of {n} instances running after 600 s")
         time.sleep(1.0)
     t_running = time.perf_counter() - t0
     procs = len(instance_pids_under(hg.ec2_dir))
     if procs < n:
         die(f"{n} instances report running but only {procs} processes run under {hg.ec2_dir}")
-    return ids, t_launch, t_running
+    ids = [i["InstanceId"] for i in by["running"]]
+    return {"ids": ids, "launch": t_launch, "running": t_running, "failed": failed, "calls": calls, "visible": len(insts)}
 
 
 def moto_instances(port: int, n: int) -> float:
@@ -660,6 +723,10 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     ap.add_argument("--idle", type=float, default=5.0, help="seconds the idle CPU of each server is measured (default 5)")
     ap.add_argument("--perf", action="store_true", help="also profile homeground under the DescribeInstances load with perf")
+    ap.add_argument("--bin-dir", type=Path, default=REPO / "target" / "release",
+                    help="where homeground and kgsports were built (default target/release)")
+    ap.add_argument("--built-from", default=None, help="the commit the binaries were built from, for the report "
+                    "(default: this checkout's HEAD)")
     ap.add_argument("--out", type=Path, default=None, help="markdown report (default bench/results/ec2-latest.md; -quick.md with --quick)")
     args = ap.parse_args()
     if args.quick:
@@ -672,6 +739,10 @@ def main() -> int:
         ap.error("out of range: --single 1..20, --twenty 1..10, --instances 20..2000 (×20), --data-mib 1..900, "
                  "--duration 1..60, --connections 1..64")
 
+    global HG_BIN, KGSPORTS
+    HG_BIN = args.bin_dir.resolve() / "homeground"
+    KGSPORTS = args.bin_dir.resolve() / "kgsports"
+    ab.BIN = HG_BIN  # api_bench.machine() asks it for --version
     for p, how in ((HG_BIN, "cargo build --release -p homeground"), (KGSPORTS, "cargo build --release -p kgsports")):
         if not p.exists():
             print(f"ec2_bench: {p} does not exist: build it first with `{how}` (this script builds nothing)", file=sys.stderr)
@@ -709,7 +780,10 @@ def run(args, work: Path, open_servers: list) -> None:
     info = ab.machine()
     kg_size = KGSPORTS.stat().st_size
     info["load_start"] = loadavg()
-    info["fs"] = subprocess.run(["df", "-T", "--output=fstype", str(work)], capture_output=True, text=True).stdout.split()[-1]
+    if args.built_from:
+        info["git"] = args.built_from
+    info["bin_dir"] = str(args.bin_dir)
+    info["fs"] = subprocess.run(["df", "--output=fstype", str(work)], capture_output=True, text=True).stdout.split()[-1]
     log(f"machine: {info['nproc']} CPUs, {info['cpu']}, {info['mem']}; {info['homeground']} ({info['git']}), "
         f"moto {info['moto']}; load average {info['load_start']}; work dir {work} ({info['fs']})")
 
@@ -724,14 +798,15 @@ def run(args, work: Path, open_servers: list) -> None:
     for i in range(args.single):
         r = serving_run(hg, ami, subnet, 1)
         single.append(r)
-        log(f"RunInstances(1) #{i + 1}: API {r['api'] * 1000:.0f} ms, process start {r['spawn_first'] * 1000:.0f} ms, "
-            f"serving {r['first'] * 1000:.0f} ms; terminated in {r['terminate'] * 1000:.0f} ms")
+        log(f"RunInstances(1) #{i + 1}: API {fms(r['api'])} ms, process start {fms(r['spawn_first'])} ms, "
+            f"serving {fms(r['first'])} ms; terminated in {fms(r['terminate'])} ms{failures_note(r)}")
     for i in range(args.twenty):
         r = serving_run(hg, ami, subnet, 20)
         twenty.append(r)
-        log(f"RunInstances(20) #{i + 1}: API {r['api'] * 1000:.0f} ms, processes start {r['spawn_first'] * 1000:.0f}–"
-            f"{r['spawn_last'] * 1000:.0f} ms, serving first {r['first'] * 1000:.0f} / p50 {r['p50'] * 1000:.0f} / "
-            f"all {r['last'] * 1000:.0f} ms; terminated in {r['terminate'] * 1000:.0f} ms")
+        log(f"RunInstances(20) #{i + 1}: API {fms(r['api'])} ms, processes start {fms(r['spawn_first'])}–"
+            f"{fms(r['spawn_last'])} ms, serving first {fms(r['first'])} / p50 {fms(r['p50'])} / "
+            f"all {fms(r['last'])} ms ({len(r['served'])} of 20 served, last at {fms(r['last_served'])} ms); "
+            f"terminated in {fms(r['terminate'])} ms{failures_note(r)}")
 
     # -- 2. snapshots --------------------------------------------------------------------------
     snap = snapshot_run(hg, ami, subnet, args.data_mib, args.change_mib)
@@ -746,12 +821,18 @@ def run(args, work: Path, open_servers: list) -> None:
     open_servers.append(hg)
     sleeper = register_bundle(hg, work, "sleeper", {"boot": ["bin/boot"]},
                               {"bin/boot": (b"#!/bin/sh\nexec sleep 100000\n", 0o755)})
-    ids, t_launch, t_running = launch_many(hg, sleeper, n)
-    log(f"homeground: {n} instances launched by {n // 20} RunInstances in {t_launch:.1f} s, all running after {t_running:.1f} s")
+    fleet = launch_many(hg, sleeper, n)
+    visible = fleet["visible"]
+    log(f"homeground: {n} instances launched by {n // 20} RunInstances in {fleet['launch']:.1f} s, all running after "
+        f"{fleet['running']:.1f} s" + (f"; {len(fleet['failed'])} launches FAILED and were replaced "
+                                        f"({'; '.join(sorted(set(short_reason(m) for m in fleet['failed'].values())))}); "
+                                        f"DescribeInstances lists {visible}" if fleet["failed"] else ""))
     hg_rss = ab.rss_mib(hg.pid)
     hg_threads = ab.threads_of(hg.pid)
-    rows = [measure_describe("homeground", hg.port, hg.pid, hg.key, hg.secret, n, args, work)]
-    rows[0].update(rss=hg_rss, threads=hg_threads, launch=t_launch, running=t_running)
+    rows = [measure_describe("homeground", hg.port, hg.pid, hg.key, hg.secret, visible, args, work)]
+    rows[0].update(rss=hg_rss, threads=hg_threads, launch=fleet["launch"], running=fleet["running"],
+                   failed=fleet["failed"], calls=fleet["calls"])
+    ids = fleet["ids"]
     t0 = time.perf_counter()
     terminate(hg.ec2, ids, timeout=600)
     t_term = time.perf_counter() - t0
@@ -765,9 +846,9 @@ def run(args, work: Path, open_servers: list) -> None:
     # -- 4. the same against moto_server -------------------------------------------------------
     _, moto, mport = ab.moto_start(work)
     open_servers.append(moto)
-    t_moto = moto_instances(mport, n)
-    log(f"moto: {n} instances created in {t_moto:.1f} s")
-    mrow = measure_describe("moto", mport, moto.pid, "testing", "testing", n, args, work)
+    t_moto = moto_instances(mport, visible)  # as many as homeground's answer lists
+    log(f"moto: {visible} instances created in {t_moto:.1f} s")
+    mrow = measure_describe("moto", mport, moto.pid, "testing", "testing", visible, args, work)
     mrow.update(rss=ab.rss_mib(moto.pid), threads=ab.threads_of(moto.pid), launch=t_moto)
     rows.append(mrow)
     ab.stop(moto)
@@ -775,7 +856,7 @@ def run(args, work: Path, open_servers: list) -> None:
 
     info["load_end"] = loadavg()
     info["kg_size"] = kg_size
-    report = render(args, info, single, twenty, snap, rows, n)
+    report = render(args, info, single, twenty, snap, rows, n, visible)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report)
     print()
@@ -783,39 +864,52 @@ def run(args, work: Path, open_servers: list) -> None:
     print(f"(written to {args.out})")
 
 
-def render(args, info, single, twenty, snap, rows, n) -> str:
+def render(args, info, single, twenty, snap, rows, n, visible) -> str:
     L = []
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     cmd = "python3 bench/ec2_bench.py" + (" --quick" if args.quick else "") + (" --perf" if args.perf else "")
+    if args.bin_dir.resolve() != (REPO / "target" / "release").resolve():
+        cmd += f" --bin-dir {args.bin_dir}" + (f" --built-from {args.built_from}" if args.built_from else "")
     L.append(f"# EC2 benchmark: homeground's process driver, snapshots, DescribeInstances beside moto ({now})\n")
     L.append(f"- command: `{cmd}` (samples: {args.single} × RunInstances(1), {args.twenty} × RunInstances(20); "
              f"{n} instances; {args.data_mib} MiB + {args.change_mib} MiB changed; wrk -t{args.threads} -c{args.connections}, "
              f"{args.duration} s after {args.warmup} s warm-up)")
     L.append(f"- machine: {info['nproc']} CPUs, {info['cpu']}, {info['mem']}, Linux {info['kernel']}, data dirs on {info['fs']}; "
              f"**load average {info['load_start']} at the start, {info['load_end']} at the end** (shared machine: other builds ran)")
-    L.append(f"- {info['homeground']} (git {info['git']}, target/release), KG-Ami = target/release/kgsports "
+    L.append(f"- {info['homeground']} (git {info['git']}, {info['bin_dir']}), KG-Ami = its kgsports "
              f"({info['kg_size'] / MIB:.1f} MiB), moto {info['moto']} (moto_server, Python {info['python']}), {info['wrk']}\n")
 
     L.append("## RunInstances → serving (first HTTP 200 from GET /health on the instance's address)\n")
-    L.append("| launch | samples | RunInstances answered, ms | boot process started, ms | first serving, ms | p50 serving, ms | all serving, ms | terminate → processes gone, ms |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|")
-
-    def med(rs, k):
-        xs = [r[k] for r in rs if r[k] is not None]
-        return statistics.median(xs) * 1000 if xs else float("nan")
+    L.append("| launch | samples | instances served / launched | RunInstances answered, ms | boot process started, ms | first serving, ms | p50 serving, ms | all serving, ms | terminate → processes gone, ms |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 
     def rng(rs, k):
         xs = [r[k] * 1000 for r in rs if r[k] is not None]
-        return f"{statistics.median(xs):.0f} ({min(xs):.0f}–{max(xs):.0f})" if len(xs) > 1 else f"{xs[0]:.0f}"
+        if not xs:
+            return "—"
+        out = f"{statistics.median(xs):.0f} ({min(xs):.0f}–{max(xs):.0f})" if len(xs) > 1 else f"{xs[0]:.0f}"
+        return out + (f" [{len(xs)} of {len(rs)} samples]" if len(xs) < len(rs) else "")
 
-    L.append(f"| 1 instance | {len(single)} | {rng(single, 'api')} | {rng(single, 'spawn_first')} | {rng(single, 'first')} | "
+    def served(rs):
+        return f"{sum(len(r['served']) for r in rs)} / {sum(r['count'] for r in rs)}"
+
+    L.append(f"| 1 instance | {len(single)} | {served(single)} | {rng(single, 'api')} | {rng(single, 'spawn_first')} | {rng(single, 'first')} | "
              f"| | {rng(single, 'terminate')} |")
-    L.append(f"| 20 instances, one call | {len(twenty)} | {rng(twenty, 'api')} | {rng(twenty, 'spawn_first')} – {rng(twenty, 'spawn_last')} | "
-             f"{rng(twenty, 'first')} | {rng(twenty, 'p50')} | {rng(twenty, 'last')} | {rng(twenty, 'terminate')} |")
+    last = rng(twenty, "last")
+    if any(r["failed"] for r in twenty):
+        last += f"; last that served: {rng(twenty, 'last_served')}"
+    L.append(f"| 20 instances, one call | {len(twenty)} | {served(twenty)} | {rng(twenty, 'api')} | {rng(twenty, 'spawn_first')} – {rng(twenty, 'spawn_last')} | "
+             f"{rng(twenty, 'first')} | {rng(twenty, 'p50')} | {last} | {rng(twenty, 'terminate')} |")
     L.append("\nMedians, (min–max) over the samples; every time is from just before boto3 sends RunInstances; /health polled "
              "every 5 ms per instance, and each 200 must name its instance. *Boot process started* is the instance process's "
              f"start time from /proc (10 ms ticks): first – last for 20. The instances run in a VPC of the benchmark's own "
              f"({info['cidr']}), so their :80 cannot collide with another region's instances on this shared machine.\n")
+    fails = [(r["count"], m) for r in single + twenty for m in r["failed"].values()]
+    if fails:
+        reasons = sorted(set(short_reason(m) for _, m in fails))
+        L.append(f"**Launch failures: {len(fails)} of {sum(r['count'] for r in single + twenty)} instances never served** — "
+                 f"the controller terminated them with `Server.InternalError: the image's boot entry … {'; '.join(reasons)}` "
+                 f"({sum(1 for c, _ in fails if c == 20)} of them in the 20-instance launches).\n")
 
     L.append("## Snapshots (1 GiB volume attached at /dev/sdf, random data written through the instance's dev/sdf)\n")
     s = snap
@@ -837,37 +931,56 @@ def render(args, info, single, twenty, snap, rows, n) -> str:
              f"→ {written / s['stored']:.2f}:1 (random data does not compress, so ≈ 2:1 is the most possible). "
              f"MB = 10⁶ bytes. The written data was fsync'd before each snapshot; it was still in the page cache.\n")
 
-    L.append(f"## DescribeInstances over {n} instances (no filters, one answer with all {n}; wrk, {args.connections} connections)\n")
+    h, m = rows[0], rows[1]
+    extra = visible - n
+    listed = f"{visible:,}" + (f" ({n:,} running + {extra} terminated by failed launches)" if extra else "")
+    L.append(f"## DescribeInstances over {n:,} instances (no filters, one answer listing {listed}; wrk, {args.connections} connections)\n")
     L.append("| server | requests (window s) | req/s | p50 ms | p99 ms | max ms | one alone, ms | CPU µs/req | server CPU % | wrk CPU % | others CPU % | idle CPU % before | answer MB | RSS MiB | threads |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         L.append(f"| {r['server']} | {r['requests']:,} ({r['window']}) | {r['rps']:,.2f} | {ab.ms(r['p50_us'])} | {ab.ms(r['p99_us'])} | {ab.ms(r['max_us'])} | {r['alone_ms']:,.1f} | "
                  f"{r['cpu_us_per_req']:,.0f} | {r['server_cpu_pct']:.0f} | {r['wrk_cpu_pct']:.0f} | {r['other_cpu_pct']:.0f} | "
                  f"{r['idle_cpu_pct']:.1f} | {r['bytes'] / 1e6:.2f} | {r['rss']:.0f} | {r['threads']} |")
-    h, m = rows[0], rows[1]
     L.append(f"\nhomeground: {h['rps'] / m['rps']:.0f}× moto's requests/s at {m['cpu_us_per_req'] / h['cpu_us_per_req']:.0f}× less CPU per request. "
              f"CPU µs/req = server utime+stime (/proc/<pid>/stat, all threads) over the run ÷ requests; CPU % columns are of one CPU; "
              f"*idle CPU* = the server doing nothing but hold {n} instances, measured for {args.idle:g} s before the load; "
              f"*others* = every other process on the machine during the run. RSS and threads with {n} instances. "
-             f"*One alone* = median of 3 sequential requests (also the check: status 200 and {n} `<instanceId>`, before and after the load). "
+             f"*One alone* = median of 3 sequential requests (also the check: status 200 and {visible} `<instanceId>`, before and after the load). "
              f"The window is {args.duration} s after a {args.warmup} s warm-up, stretched for a server that needs seconds per answer "
              f"to 16 × its lone latency (≤ {MAX_WINDOW} s) with a per-request timeout of 10 × lone latency × connections, so that it "
              "still completes about a dozen answers; percentiles over a dozen answers are coarse.")
-    L.append(f"Setting up: homeground launched {n} instances (sleeping processes) with {n // 20} RunInstances in {h['launch']:.1f} s, "
-             f"all running after {h['running']:.1f} s; TerminateInstances (batches of 100) → all terminated in {h['terminate']:.1f} s, "
-             f"every process gone after {h['gone']:.1f} s. moto created its {n} (records only) in {m['launch']:.1f} s.\n")
+    fail_txt = ""
+    if h["failed"]:
+        reasons = "; ".join(sorted(set(short_reason(x) for x in h["failed"].values())))
+        fail_txt = (f" **{len(h['failed'])} of the launches failed** (terminated by the controller: `{reasons}`) and were "
+                    f"replaced ({h['calls']} RunInstances in all); they stay listed as terminated, so moto was given "
+                    f"{visible:,} instances too.")
+    L.append(f"Setting up: homeground launched {n:,} instances (sleeping processes) with {n // 20} RunInstances over the 4 default "
+             f"subnets in {h['launch']:.1f} s, all running after {h['running']:.1f} s.{fail_txt} TerminateInstances (batches of 100) → "
+             f"all terminated in {h['terminate']:.1f} s, every process gone after {h['gone']:.1f} s. moto created its {visible:,} "
+             f"(records only) in {m['launch']:.1f} s.\n")
     if h.get("perf"):
         L.append(f"A perf profile of homeground under this load: `{h['perf']}`.\n")
 
     L.append("## Targets\n")
     L.append("| target | result | met? |")
     L.append("|---|---|---|")
-    worst1 = max(r["first"] for r in single)
-    L.append(f"| serving within 1 s of RunInstances, 1 instance (worst of {len(single)}) | {worst1 * 1000:.0f} ms | {'yes' if worst1 <= 1 else 'NO'} |")
-    worst20 = max(r["last"] for r in twenty)
-    first20 = max(r["first"] for r in twenty)
-    L.append(f"| serving within 1 s of RunInstances, 20 instances: first to serve (worst of {len(twenty)}) | {first20 * 1000:.0f} ms | {'yes' if first20 <= 1 else 'NO'} |")
-    L.append(f"| serving within 1 s of RunInstances, 20 instances: all 20 (worst of {len(twenty)}) | {worst20 * 1000:.0f} ms | {'yes' if worst20 <= 1 else 'NO'} |")
+    def worst(rs, k):
+        xs = [r[k] for r in rs]
+        return None if any(x is None for x in xs) else max(xs)
+
+    def verdict(x):
+        return "yes" if x is not None and x <= 1 else "NO"
+
+    nfail1 = sum(len(r["failed"]) for r in single)
+    nfail20 = sum(len(r["failed"]) for r in twenty)
+    w1, f20, a20 = worst(single, "first"), worst(twenty, "first"), worst(twenty, "last")
+    L.append(f"| serving within 1 s of RunInstances, 1 instance (worst of {len(single)}) | "
+             f"{fms(w1)} ms{f' ({nfail1} launches failed)' if nfail1 else ''} | {verdict(w1)} |")
+    L.append(f"| serving within 1 s of RunInstances, 20 instances: first to serve (worst of {len(twenty)}) | {fms(f20)} ms | {verdict(f20)} |")
+    a20_text = (f"{nfail20} of {20 * len(twenty)} never served (launch failed); the last that did: "
+                f"{fms(max(r['last_served'] for r in twenty if r['last_served'] is not None))} ms") if nfail20 else f"{fms(a20)} ms"
+    L.append(f"| serving within 1 s of RunInstances, 20 instances: all 20 (worst of {len(twenty)}) | {a20_text} | {verdict(a20)} |")
     L.append(f"| DescribeInstances({n}) p99 under 20 ms | {ab.ms(h['p99_us'])} ms | {'yes' if h['p99_us'] < 20000 else 'NO'} |")
     return "\n".join(L) + "\n"
 

@@ -301,6 +301,22 @@ def presigned_url(endpoint: str, creds: tuple, params: dict, service: str = "sts
 # The daemon
 
 
+KGSPORTS = REPO_ROOT / "target" / "debug" / "kgsports"
+
+
+def kg_ami_bundle(directory: Path) -> Path:
+    """An image bundle of the real KG SPORTS binary (homeground's image format): the boot entry
+    listens on the instance's own address, port 80, and keeps its data in `data/`."""
+    if not KGSPORTS.exists():
+        pytest.fail(f"{KGSPORTS} is missing: build it with `cargo build -p kgsports`", pytrace=False)
+    (directory / "rootfs" / "bin").mkdir(parents=True)
+    (directory / "rootfs" / "data").mkdir()
+    shutil.copy2(KGSPORTS, directory / "rootfs" / "bin" / "kgsports")
+    (directory / "homeground-image.json").write_text(json.dumps({
+        "boot": ["bin/kgsports", "--listen", "{private_ip}:80", "--data-dir", "data"], "health_port": 80}))
+    return directory
+
+
 def instance_pids_under(data_dir: Path) -> list[int]:
     """Processes whose working directory lies in the region's data dir: its instances (the
     process driver starts every instance in its own root, and instances outlive the daemon)."""

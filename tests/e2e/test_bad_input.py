@@ -137,25 +137,25 @@ def test_large_body(region):
 
 
 def test_unimplemented_service_json_protocol(region):
-    cw = region.client("cloudwatch")
+    logs = region.client("logs")
     try:
-        cw.list_metrics()
+        logs.describe_log_groups()
     except hg.ClientError as e:
         code, msg, status = hg.client_error(e)
         assert code, f"botocore could not find an error code in: {e.response!r}"
         assert 400 <= status < 600, status
-        print(f"cloudwatch (awsJson1.0) ListMetrics -> {status} {code}: {msg}")
+        print(f"logs (awsJson1.1) DescribeLogGroups -> {status} {code}: {msg}")
     else:
-        pytest.fail("cloudwatch ListMetrics succeeded on a region without CloudWatch")
+        pytest.fail("logs DescribeLogGroups succeeded on a region without CloudWatch Logs")
 
 
 def test_unimplemented_service_cbor_protocol(region, monkeypatch):
-    """Force botocore onto smithy-rpc-v2-cbor (CloudWatch's preferred protocol): still an error it parses."""
+    """Force botocore onto smithy-rpc-v2-cbor (GameLift's preferred protocol): still an error it parses."""
     import botocore.model
 
     monkeypatch.setattr(botocore.model, "PRIORITY_ORDERED_SUPPORTED_PROTOCOLS",
                         ("smithy-rpc-v2-cbor", "json", "rest-json", "rest-xml", "query", "ec2"))
-    cw = region.client("cloudwatch")
+    cw = region.client("gamelift")
     assert cw.meta.service_model.resolved_protocol == "smithy-rpc-v2-cbor"
     sent = {}
     def capture(request, **kw):
@@ -164,13 +164,13 @@ def test_unimplemented_service_cbor_protocol(region, monkeypatch):
 
     cw.meta.events.register("before-send", capture)
     try:
-        cw.list_metrics()
+        cw.list_fleets()
     except hg.ClientError as e:
         code, msg, status = hg.client_error(e)
         assert code, f"botocore could not find an error code in: {e.response!r}"
         assert 400 <= status < 600, status
-        print(f"cloudwatch (rpc-v2-cbor) ListMetrics -> {status} {code}: {msg}")
+        print(f"gamelift (rpc-v2-cbor) ListFleets -> {status} {code}: {msg}")
     else:
-        pytest.fail("cloudwatch ListMetrics succeeded on a region without CloudWatch")
-    assert sent["url"].endswith("/service/GraniteServiceVersion20100801/operation/ListMetrics"), sent
+        pytest.fail("gamelift ListFleets succeeded on a region without GameLift")
+    assert sent["url"].endswith("/service/GameLift/operation/ListFleets"), sent
     assert sent["ctype"] == "application/cbor", sent

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import time
 import urllib.error
@@ -18,7 +17,6 @@ import pytest
 
 import hg
 
-KGSPORTS = hg.REPO_ROOT / "target" / "debug" / "kgsports"
 
 
 def loopback(private_ip: str) -> str:
@@ -42,14 +40,7 @@ def serving(ip: str) -> bool:
 @pytest.fixture(scope="module")
 def kg(region, tmp_path_factory):
     """The region with KG-Ami registered from a bundle of the real kgsports binary."""
-    if not KGSPORTS.exists():
-        pytest.fail(f"{KGSPORTS} is missing: build it with `cargo build -p kgsports`", pytrace=False)
-    bundle = tmp_path_factory.mktemp("kg-ami")
-    (bundle / "rootfs" / "bin").mkdir(parents=True)
-    (bundle / "rootfs" / "data").mkdir()
-    shutil.copy2(KGSPORTS, bundle / "rootfs" / "bin" / "kgsports")
-    (bundle / "homeground-image.json").write_text(json.dumps({
-        "boot": ["bin/kgsports", "--listen", "{private_ip}:80", "--data-dir", "data"], "health_port": 80}))
+    bundle = hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami"))
     ami = region.aws("ec2", "register-image", "--name", "KG-Ami", "--image-location", str(bundle))["ImageId"]
     region.ami = ami
     region.ec2 = region.client("ec2")

@@ -97,12 +97,33 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
             headers.push(("host", a));
         }
     }
+    // Request compression (botocore gzips large PutMetricData bodies): decoders read the
+    // inflated payload, SigV4 checks the bytes as sent.
+    let gzipped =
+        headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("content-encoding") && v.eq_ignore_ascii_case("gzip"));
+    let inflated;
+    let payload: &[u8] = if gzipped {
+        use std::io::Read;
+        let mut out = Vec::new();
+        let limit = (MAX_BODY + 1) as u64;
+        match flate2::read::GzDecoder::new(&body[..]).take(limit).read_to_end(&mut out) {
+            Ok(n) if n <= MAX_BODY => {
+                inflated = out;
+                &inflated
+            }
+            Ok(_) => return plain(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large once decompressed."),
+            Err(_) => return plain(StatusCode::BAD_REQUEST, "The gzip request body could not be decompressed."),
+        }
+    } else {
+        &body
+    };
     let request = Request {
         method: parts.method.as_str(),
         path: parts.uri.path(),
         query: parts.uri.query().unwrap_or(""),
         headers: &headers,
         body: &body,
+        payload,
         source_ip: peer.ip().to_canonical(),
         secure: false,
     };

@@ -30,7 +30,11 @@ pub struct Request<'a> {
     pub path: &'a str,
     pub query: &'a str,
     pub headers: &'a [(&'a str, &'a str)],
+    /// The body as sent (what SigV4 signed).
     pub body: &'a [u8],
+    /// The body with its Content-Encoding (gzip, as botocore sends large PutMetricData
+    /// calls) undone: what the protocol decoders read.
+    pub payload: &'a [u8],
     pub source_ip: IpAddr,
     pub secure: bool,
 }
@@ -115,7 +119,7 @@ impl Gateway {
             Target::Query => {
                 let form_body = req.method == "POST";
                 let parts: &[&[u8]] =
-                    if form_body { &[req.query.as_bytes(), req.body] } else { &[req.query.as_bytes()] };
+                    if form_body { &[req.query.as_bytes(), req.payload] } else { &[req.query.as_bytes()] };
                 match QueryParams::parse(parts) {
                     Ok((p, a, v)) => {
                         params = Some(p);
@@ -234,8 +238,8 @@ impl Gateway {
             (Protocol::Query | Protocol::Ec2, Some(p)) => {
                 protocol::query::decode(model, operation.input.as_deref(), p, protocol == Protocol::Ec2)?
             }
-            (Protocol::Cbor, _) => protocol::json::decode_cbor(model, operation.input.as_deref(), req.body)?,
-            _ => protocol::json::decode_json(model, operation.input.as_deref(), req.body)?,
+            (Protocol::Cbor, _) => protocol::json::decode_cbor(model, operation.input.as_deref(), req.payload)?,
+            _ => protocol::json::decode_json(model, operation.input.as_deref(), req.payload)?,
         };
         wire::validate::validate(model, operation.input.as_deref(), &input, protocol == Protocol::Ec2)?;
 

@@ -53,10 +53,59 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let ec2 =
         ec2::Ec2::open(store.clone(), driver, ec2_config, clock, creds).map_err(|e| format!("opening EC2: {e}"))?;
     registry.register(Arc::new(ec2::Ec2Service::new(ec2.clone())));
+
+    // --- Elastic Load Balancing (ELBv2): the API and the proxy data plane ---
+    let elb_clock: elb::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let elb = elb::Elb::open(
+        store.clone(),
+        Arc::new(crate::links::Ec2Directory(ec2.clone())),
+        args.region.clone(),
+        identity.account.clone(),
+        elb_clock,
+    )
+    .map_err(|e| format!("opening ELB: {e}"))?;
+    registry.register(Arc::new(elb::ElbService::new(elb.clone())));
+    let _elb_controller = elb.spawn_controller();
+    // --- end Elastic Load Balancing ---
+
+    // --- CloudWatch and SNS: metrics, alarms and their evaluator, notifications ---
+    let smtp = args.smtp_host.clone().map(|host| sns::SmtpConfig {
+        host,
+        port: args.smtp_port,
+        from: args.smtp_from.clone(),
+        starttls: args.smtp_starttls,
+        user: args.smtp_user.clone(),
+        password: std::env::var("HOMEGROUND_SMTP_PASSWORD").ok(),
+    });
+    let sns_config = sns::SnsConfig { region: args.region.clone(), account: identity.account.clone(), smtp };
+    let sns_clock: sns::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let sns = sns::Sns::open(store.clone(), &dir.join("sns"), sns_config, sns_clock)
+        .map_err(|e| format!("opening SNS: {e}"))?;
+    registry.register(Arc::new(sns::SnsService::new(sns.clone())));
+    registry.register_public(
+        &["/sns/confirm", "/sns/unsubscribe", "/sns/SimpleNotificationService.pem"],
+        Arc::new(crate::links::SnsLinks(sns.clone())),
+    );
+    let cw_clock: cloudwatch::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let cw = cloudwatch::CloudWatch::open(
+        store.clone(),
+        &dir.join("cloudwatch"),
+        cloudwatch::CloudWatchConfig { region: args.region.clone(), account: identity.account.clone() },
+        cw_clock,
+        Arc::new(crate::links::AlarmActions { sns: sns.clone() }),
+    )
+    .map_err(|e| format!("opening CloudWatch: {e}"))?;
+    registry.register(Arc::new(cloudwatch::CloudWatchService::new(cw.clone())));
+    let _alarm_evaluator =
+        cloudwatch::Evaluator::spawn(cw, Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone() })));
+    let _sns_deliveries = sns::Worker::spawn(sns.clone());
+    // --- end CloudWatch and SNS ---
+
     let _controller = ec2::Controller::spawn(ec2);
 
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
     let endpoint = format!("http://{}", listener.local_addr()?);
+    sns.set_endpoint(&endpoint); // CloudWatch and SNS: the links in SNS messages
     let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
     write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
 

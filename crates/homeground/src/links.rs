@@ -45,3 +45,69 @@ impl ec2::CredentialSource for InstanceCredentials {
         Some((role, creds))
     }
 }
+
+/// ELB reads instance addresses and subnet placement from EC2.
+pub struct Ec2Directory(pub Arc<ec2::Ec2>);
+
+impl elb::InstanceDirectory for Ec2Directory {
+    fn instance(&self, instance_id: &str) -> Option<elb::InstanceInfo> {
+        let a = self.0.instance_address(instance_id)?;
+        Some(elb::InstanceInfo {
+            loopback: a.loopback,
+            private: a.private,
+            availability_zone: a.availability_zone,
+            vpc_id: a.vpc_id,
+            running: a.running,
+        })
+    }
+
+    fn subnet(&self, subnet_id: &str) -> Option<(String, String)> {
+        self.0.subnet_placement(subnet_id)
+    }
+}
+
+// ---- CloudWatch and SNS (issue 5) ----------------------------------------------------------
+
+/// CloudWatch alarm actions: SNS topics are published to; EC2 automate actions and Auto
+/// Scaling policies are recorded as failed until their seams are filled.
+pub struct AlarmActions {
+    pub sns: Arc<sns::Sns>,
+}
+
+impl cloudwatch::AlarmActionSink for AlarmActions {
+    fn execute(&self, action_arn: &str, notice: &cloudwatch::AlarmNotice) -> Result<(), String> {
+        if action_arn.starts_with("arn:aws:sns:") {
+            return self.sns.publish_to_topic(action_arn, Some(&notice.subject), &notice.message).map(|_| ());
+        }
+        Err(format!("the action {action_arn} is not carried out by this region yet"))
+    }
+}
+
+/// CloudWatch measures CPUUtilization of EC2's running instances.
+pub struct InstanceCpu {
+    pub ec2: Arc<ec2::Ec2>,
+}
+
+impl cloudwatch::InstanceSource for InstanceCpu {
+    fn cpu_usage(&self) -> Vec<cloudwatch::InstanceCpu> {
+        self.ec2
+            .running_cpu()
+            .into_iter()
+            .map(|(instance_id, cpu_seconds, vcpus, auto_scaling_group)| cloudwatch::InstanceCpu {
+                instance_id,
+                cpu_seconds,
+                vcpus,
+                auto_scaling_group,
+            })
+            .collect()
+    }
+}
+
+/// The SNS confirmation/unsubscribe links and the signing certificate, served without SigV4.
+pub struct SnsLinks(pub Arc<sns::Sns>);
+
+impl gateway::PublicRoute for SnsLinks {
+    fn get(&self, path: &str, query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
+        tokio::task::block_in_place(|| self.0.public_link(path, query))
+    }
+}

@@ -55,6 +55,27 @@ pub struct UpArgs {
     /// as the account root. Never use it for a region that runs anything real.
     #[arg(long)]
     pub accept_any_credentials: bool,
+
+    /// SMTP relay for SNS e-mail subscriptions (host name). Without it, e-mail deliveries are
+    /// queued and retried, and their failure is logged.
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+
+    /// The SMTP relay's port.
+    #[arg(long, default_value_t = 25)]
+    pub smtp_port: u16,
+
+    /// The sender address of SNS mail.
+    #[arg(long, default_value = "no-reply@sns.homeground.local")]
+    pub smtp_from: String,
+
+    /// Use STARTTLS with the relay.
+    #[arg(long)]
+    pub smtp_starttls: bool,
+
+    /// SMTP user name; the password is read from HOMEGROUND_SMTP_PASSWORD.
+    #[arg(long)]
+    pub smtp_user: Option<String>,
 }
 
 fn main() -> ExitCode {

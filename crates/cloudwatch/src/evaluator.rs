@@ -1,0 +1,297 @@
+//! The alarm evaluator and the region's own measurements: a task that wakes every second
+//! (and whenever a call changed data or alarms), samples each running instance's CPU into
+//! AWS/EC2 CPUUtilization, evaluates every alarm on the periods that have data, and on a
+//! transition records the history and fires the actions. Safe to crash and re-run: alarm
+//! state is persisted with each transition, and a re-evaluation of the same data is a no-op.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use metrics::alarm::{evaluate, evaluation_range, long_date, Point};
+use metrics::{Agg, MetricId, Sample, State};
+use serde_json::{json, Value};
+
+use crate::error::{CwError, Result};
+use crate::records::{add_history, kind, region_long_name, AlarmRec, HistoryRec};
+use crate::{AlarmNotice, CloudWatch, InstanceSource};
+
+const TICK: Duration = Duration::from_secs(1);
+
+pub struct Evaluator {
+    cw: Arc<CloudWatch>,
+    instances: Option<Arc<dyn InstanceSource>>,
+    /// instance → (CPU seconds, when read)
+    cpu: Mutex<HashMap<String, (f64, Instant)>>,
+    last_sample: Mutex<Option<Instant>>,
+    last_expire: Mutex<f64>,
+}
+
+impl Evaluator {
+    pub fn spawn(cw: Arc<CloudWatch>, instances: Option<Arc<dyn InstanceSource>>) -> tokio::task::JoinHandle<()> {
+        let e = Arc::new(Evaluator {
+            cw,
+            instances,
+            cpu: Mutex::new(HashMap::new()),
+            last_sample: Mutex::new(None),
+            last_expire: Mutex::new(0.0),
+        });
+        tokio::spawn(async move {
+            loop {
+                let e2 = e.clone();
+                if let Err(err) = tokio::task::spawn_blocking(move || e2.pass()).await {
+                    tracing::error!(error = %err, "alarm evaluation pass panicked");
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(TICK) => {}
+                    _ = e.cw.wake.notified() => {}
+                }
+            }
+        })
+    }
+
+    fn pass(&self) {
+        let due = {
+            let mut last = self.last_sample.lock().unwrap_or_else(|e| e.into_inner());
+            let due = last.is_none_or_elapsed(Duration::from_millis(950));
+            if due {
+                *last = Some(Instant::now());
+            }
+            due
+        };
+        if due {
+            self.sample_cpu();
+        }
+        let now = self.cw.now();
+        {
+            let mut last = self.last_expire.lock().unwrap_or_else(|e| e.into_inner());
+            if now - *last > 60.0 {
+                self.cw.metrics.expire(now);
+                *last = now;
+            }
+        }
+        self.cw.metrics.flush();
+        let alarms = match self.cw.store.read(|tx| tx.list::<AlarmRec>(kind::ALARM, "")) {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::error!(error = %e, "the alarm evaluator cannot read alarms");
+                return;
+            }
+        };
+        for (_, alarm) in alarms {
+            if let Err(e) = evaluate_alarm(&self.cw, &alarm, now) {
+                tracing::error!(alarm = %alarm.name, error = %e, "alarm evaluation failed");
+            }
+        }
+    }
+
+    /// CPUUtilization = ΔCPU seconds / Δwall seconds / vCPUs × 100, per instance and per
+    /// Auto Scaling group.
+    fn sample_cpu(&self) {
+        let Some(src) = &self.instances else { return };
+        let now = self.cw.now();
+        let readings = src.cpu_usage();
+        let mut prev = self.cpu.lock().unwrap_or_else(|e| e.into_inner());
+        let mut seen = HashMap::new();
+        for r in readings {
+            let at = Instant::now();
+            if let Some((cpu0, t0)) = prev.get(&r.instance_id) {
+                let wall = at.duration_since(*t0).as_secs_f64();
+                if wall > 0.1 && r.cpu_seconds >= *cpu0 {
+                    let util = ((r.cpu_seconds - cpu0) / wall / r.vcpus.max(1.0) * 100.0).clamp(0.0, 100.0);
+                    let sample = Sample { timestamp: now, agg: Agg::value(util, 1.0), unit: Some("Percent".into()) };
+                    let id =
+                        MetricId::new("AWS/EC2", "CPUUtilization", vec![("InstanceId".into(), r.instance_id.clone())]);
+                    self.cw.metrics.put(&id, std::slice::from_ref(&sample), now);
+                    if let Some(group) = &r.auto_scaling_group {
+                        let g = MetricId::new(
+                            "AWS/EC2",
+                            "CPUUtilization",
+                            vec![("AutoScalingGroupName".into(), group.clone())],
+                        );
+                        self.cw.metrics.put(&g, std::slice::from_ref(&sample), now);
+                    }
+                }
+            }
+            seen.insert(r.instance_id.clone(), (r.cpu_seconds, at));
+        }
+        *prev = seen;
+    }
+}
+
+trait Elapsed {
+    fn is_none_or_elapsed(&self, d: Duration) -> bool;
+}
+
+impl Elapsed for Option<Instant> {
+    fn is_none_or_elapsed(&self, d: Duration) -> bool {
+        self.is_none_or(|t| t.elapsed() >= d)
+    }
+}
+
+/// Evaluate one alarm on the data at `now`; transition it if its state changes.
+pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<()> {
+    let rule = alarm.rule();
+    let stat = alarm.statistic();
+    let p = alarm.period.max(1);
+    let current_start = (now as i64).div_euclid(p) * p;
+    let range = evaluation_range(&rule) as i64;
+    let data: HashMap<i64, Agg> = cw
+        .metrics
+        .query(&alarm.metric(), (current_start - range * p) as f64, (current_start + p) as f64, p, now)
+        .into_iter()
+        .collect();
+    // The period in progress counts once it has data: a new datapoint is evaluated at once.
+    let last = if data.contains_key(&current_start) { current_start } else { current_start - p };
+    let points: Vec<Point> = (0..range)
+        .rev()
+        .map(|k| {
+            let t = last - k * p;
+            let agg = data.get(&t);
+            Point {
+                timestamp: t,
+                value: agg.and_then(|a| a.statistic(&stat)),
+                sample_count: agg.map_or(0.0, |a| a.count),
+            }
+        })
+        .collect();
+    let current = State::parse(&alarm.state).unwrap_or(State::InsufficientData);
+    let Some(e) = evaluate(&rule, current, &points, now) else { return Ok(()) };
+    if e.state == current {
+        return Ok(());
+    }
+    transition(cw, alarm, e.state, e.reason, Some(e.reason_data))
+}
+
+/// Move an alarm to `state`: persist it with a StateUpdate history item, then run the
+/// actions of the new state (each recorded as an Action item).
+pub fn transition(
+    cw: &CloudWatch,
+    alarm: &AlarmRec,
+    state: State,
+    reason: String,
+    reason_data: Option<String>,
+) -> Result<()> {
+    let now = cw.now();
+    let updated = cw.store.write(|tx| {
+        let Some(mut a) = tx.get::<AlarmRec>(kind::ALARM, &alarm.name)? else { return Ok(None) };
+        let old_state = a.state.clone();
+        let old_reason = a.reason.clone();
+        a.state = state.as_str().to_string();
+        a.reason = reason.clone();
+        a.reason_data = reason_data.clone();
+        a.state_updated = now;
+        if old_state != a.state {
+            a.state_transitioned = now;
+        }
+        tx.put(kind::ALARM, &a.name, &a)?;
+        let mut new_state = json!({"stateValue": a.state, "stateReason": reason});
+        if let Some(d) = reason_data.as_deref().and_then(|d| serde_json::from_str::<Value>(d).ok()) {
+            new_state["stateReasonData"] = d;
+        }
+        let data = json!({
+            "version": "1.0",
+            "oldState": {"stateValue": old_state, "stateReason": old_reason},
+            "newState": new_state,
+        });
+        add_history(
+            tx,
+            &HistoryRec {
+                alarm_name: a.name.clone(),
+                timestamp: now,
+                item_type: "StateUpdate".into(),
+                summary: format!("Alarm updated from {old_state} to {}", a.state),
+                data: data.to_string(),
+            },
+        )?;
+        Ok::<_, CwError>(Some((a, old_state)))
+    })?;
+    let Some((a, old_state)) = updated else { return Ok(()) };
+    tracing::info!(alarm = %a.name, from = %old_state, to = %a.state, "alarm state changed");
+    if !a.actions_enabled {
+        return Ok(());
+    }
+    let actions = match state {
+        State::Ok => &a.ok_actions,
+        State::Alarm => &a.alarm_actions,
+        State::InsufficientData => &a.insufficient_data_actions,
+    };
+    if actions.is_empty() {
+        return Ok(());
+    }
+    let notice = notice(cw, &a, &old_state);
+    for arn in actions {
+        let outcome = cw.actions.execute(arn, &notice);
+        let (summary, data) = match &outcome {
+            Ok(()) => (
+                format!("Successfully executed action {arn}"),
+                json!({"actionState": "Succeeded", "stateUpdateTimestamp": (now * 1000.0) as i64, "notificationResource": arn, "publishedMessage": notice.message}),
+            ),
+            Err(e) => {
+                tracing::warn!(alarm = %a.name, action = %arn, error = %e, "alarm action failed");
+                (
+                    format!("Failed to execute action {arn}. Received error: \"{e}\""),
+                    json!({"actionState": "Failed", "stateUpdateTimestamp": (now * 1000.0) as i64, "notificationResource": arn, "error": e}),
+                )
+            }
+        };
+        cw.store.write(|tx| {
+            add_history(
+                tx,
+                &HistoryRec {
+                    alarm_name: a.name.clone(),
+                    timestamp: cw.now(),
+                    item_type: "Action".into(),
+                    summary,
+                    data: data.to_string(),
+                },
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// The notification CloudWatch publishes to SNS for a transition.
+fn notice(cw: &CloudWatch, a: &AlarmRec, old_state: &str) -> AlarmNotice {
+    let region = region_long_name(&cw.config.region);
+    let (stat_type, stat) = match &a.extended_statistic {
+        Some(e) => ("ExtendedStatistic", e.clone()),
+        None => ("Statistic", a.statistic.clone().unwrap_or_default().to_uppercase()),
+    };
+    let message = json!({
+        "AlarmName": a.name,
+        "AlarmDescription": a.description,
+        "AWSAccountId": cw.config.account,
+        "AlarmConfigurationUpdatedTimestamp": long_date(a.config_updated),
+        "NewStateValue": a.state,
+        "NewStateReason": a.reason,
+        "StateChangeTime": long_date(a.state_updated),
+        "Region": region,
+        "AlarmArn": a.arn,
+        "OldStateValue": old_state,
+        "OKActions": a.ok_actions,
+        "AlarmActions": a.alarm_actions,
+        "InsufficientDataActions": a.insufficient_data_actions,
+        "Trigger": {
+            "MetricName": a.metric_name,
+            "Namespace": a.namespace,
+            "StatisticType": stat_type,
+            "Statistic": stat,
+            "Unit": a.unit,
+            "Dimensions": a.dimensions.iter().map(|(k, v)| json!({"value": v, "name": k})).collect::<Vec<_>>(),
+            "Period": a.period,
+            "EvaluationPeriods": a.evaluation_periods,
+            "DatapointsToAlarm": a.datapoints_to_alarm.unwrap_or(a.evaluation_periods),
+            "ComparisonOperator": a.comparison,
+            "Threshold": a.threshold,
+            "TreatMissingData": a.treat_missing_data.clone().unwrap_or_else(|| "missing".into()),
+            "EvaluateLowSampleCountPercentile": a.evaluate_low_sample_count_percentile.clone().unwrap_or_default(),
+        }
+    });
+    AlarmNotice {
+        alarm_name: a.name.clone(),
+        new_state: a.state.clone(),
+        subject: format!("{}: \"{}\" in {region}", a.state, a.name),
+        message: message.to_string(),
+    }
+}

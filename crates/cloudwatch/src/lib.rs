@@ -1,0 +1,125 @@
+//! CloudWatch: metrics that are measured (the region's own AWS/EC2 CPUUtilization, sampled
+//! every second) or put (PutMetricData), queried with CloudWatch's statistics, and alarms
+//! evaluated on that real data by a background evaluator that fires their actions on each
+//! transition. The time series and the alarm mathematics live in the pure `metrics` crate;
+//! alarm actions leave through [`AlarmActionSink`], wired by the binary.
+
+pub mod error;
+mod evaluator;
+mod ops;
+mod records;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use metrics::MetricStore;
+use serde_json::Value;
+use store::Store;
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+
+pub use evaluator::Evaluator;
+
+/// Where "now" comes from (seconds since the epoch).
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// One alarm notification, as CloudWatch sends it to SNS.
+#[derive(Debug, Clone)]
+pub struct AlarmNotice {
+    pub alarm_name: String,
+    pub new_state: String,
+    /// `ALARM: "name" in Asia Pacific (Seoul)`
+    pub subject: String,
+    /// The JSON document CloudWatch publishes.
+    pub message: String,
+}
+
+/// Carries out alarm actions: SNS topic ARNs, Auto Scaling policy ARNs and EC2 actions
+/// (`arn:aws:automate:<region>:ec2:stop`). Returns what to record as the action's outcome.
+pub trait AlarmActionSink: Send + Sync {
+    fn execute(&self, action_arn: &str, notice: &AlarmNotice) -> Result<(), String>;
+}
+
+/// The running instances whose CPU the region measures: (instance id, CPU seconds used so
+/// far, vCPUs, Auto Scaling group name).
+pub trait InstanceSource: Send + Sync {
+    fn cpu_usage(&self) -> Vec<InstanceCpu>;
+}
+
+#[derive(Debug, Clone)]
+pub struct InstanceCpu {
+    pub instance_id: String,
+    pub cpu_seconds: f64,
+    pub vcpus: f64,
+    pub auto_scaling_group: Option<String>,
+}
+
+pub struct CloudWatchConfig {
+    pub region: String,
+    pub account: String,
+}
+
+/// CloudWatch's shared state.
+pub struct CloudWatch {
+    pub(crate) store: Arc<Store>,
+    pub(crate) metrics: MetricStore,
+    pub(crate) clock: Clock,
+    pub(crate) config: CloudWatchConfig,
+    pub(crate) actions: Arc<dyn AlarmActionSink>,
+    /// Wakes the evaluator when data or alarms change.
+    pub(crate) wake: tokio::sync::Notify,
+}
+
+impl CloudWatch {
+    /// Open CloudWatch with its metrics in `dir` (`metrics.log`).
+    pub fn open(
+        store: Arc<Store>,
+        dir: &Path,
+        config: CloudWatchConfig,
+        clock: Clock,
+        actions: Arc<dyn AlarmActionSink>,
+    ) -> Result<Arc<CloudWatch>, String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        let metrics = MetricStore::open(&dir.join("metrics.log"), clock()).map_err(|e| e.to_string())?;
+        Ok(Arc::new(CloudWatch { store, metrics, clock, config, actions, wake: tokio::sync::Notify::new() }))
+    }
+
+    pub fn now(&self) -> f64 {
+        (self.clock)()
+    }
+
+    pub(crate) fn alarm_arn(&self, name: &str) -> String {
+        format!("arn:aws:cloudwatch:{}:{}:alarm:{name}", self.config.region, self.config.account)
+    }
+}
+
+pub struct CloudWatchService {
+    cw: Arc<CloudWatch>,
+}
+
+impl CloudWatchService {
+    pub fn new(cw: Arc<CloudWatch>) -> CloudWatchService {
+        CloudWatchService { cw }
+    }
+}
+
+impl Service for CloudWatchService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("cloudwatch")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "cloudwatch"
+    }
+
+    fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
+        Ok(Authorization::Resources(ops::resources(&self.cw, op, input)))
+    }
+
+    fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
+        Box::pin(async move {
+            let out = tokio::task::block_in_place(|| ops::dispatch(&self.cw, cx, op, &input));
+            self.cw.wake.notify_one();
+            out
+        })
+    }
+}

@@ -1,0 +1,313 @@
+//! PutMetricData, GetMetricStatistics, GetMetricData, ListMetrics.
+
+use std::collections::BTreeMap;
+
+use metrics::{Agg, MetricId, Sample, Statistic};
+use serde_json::{json, Map, Value};
+
+use super::{dimensions, required, str_field, strings};
+use crate::error::{CwError, Result};
+use crate::CloudWatch;
+
+const MAX_DATUMS: usize = 1000;
+const MAX_VALUES: usize = 150;
+const MAX_DATAPOINTS: i64 = 1440;
+
+pub fn put_metric_data(cw: &CloudWatch, input: &Value) -> Result<Value> {
+    let namespace = required(input, "Namespace")?;
+    if namespace.starts_with("AWS/") {
+        return Err(CwError::InvalidParameterValue(format!(
+            "The value {namespace} for parameter Namespace is invalid."
+        )));
+    }
+    let data = input.get("MetricData").and_then(Value::as_array).cloned().unwrap_or_default();
+    if data.is_empty() {
+        return Err(CwError::MissingParameter("The parameter MetricData is required.".into()));
+    }
+    if data.len() > MAX_DATUMS {
+        return Err(CwError::InvalidParameterValue(format!(
+            "The collection MetricData must not have a size greater than {MAX_DATUMS}."
+        )));
+    }
+    let now = cw.now();
+    let mut batches: Vec<(MetricId, Sample)> = Vec::with_capacity(data.len());
+    for (i, d) in data.iter().enumerate() {
+        let n = i + 1;
+        let name = required(d, "MetricName")?;
+        let ts = d.get("Timestamp").and_then(Value::as_f64).unwrap_or(now);
+        if ts > now + 2.0 * 3600.0 || ts < now - 14.0 * 86400.0 {
+            return Err(CwError::InvalidParameterValue(format!(
+                "The parameter MetricData.member.{n}.Timestamp must specify a time no more than two weeks in the past or two hours in the future."
+            )));
+        }
+        if let Some(r) = d.get("StorageResolution").and_then(Value::as_i64) {
+            if r != 1 && r != 60 {
+                return Err(CwError::InvalidParameterValue(format!(
+                    "The value {r} for parameter MetricData.member.{n}.StorageResolution is invalid."
+                )));
+            }
+        }
+        let value = d.get("Value").and_then(Value::as_f64);
+        let values: Vec<f64> = d
+            .get("Values")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        let counts: Vec<f64> = d
+            .get("Counts")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        let set = d.get("StatisticValues");
+        let given = [value.is_some(), !values.is_empty(), set.is_some()].iter().filter(|b| **b).count();
+        if given > 1 {
+            let (a, b) = if value.is_some() && set.is_some() {
+                ("Value", "StatisticValues")
+            } else if value.is_some() {
+                ("Value", "Values")
+            } else {
+                ("Values", "StatisticValues")
+            };
+            return Err(CwError::InvalidParameterCombination(format!(
+                "The parameters MetricData.member.{n}.{a} and MetricData.member.{n}.{b} are mutually exclusive and you have specified both."
+            )));
+        }
+        if given == 0 {
+            return Err(CwError::InvalidParameterCombination(format!(
+                "At least one of the parameters MetricData.member.{n}.Value, MetricData.member.{n}.StatisticValues or MetricData.member.{n}.Values must be specified."
+            )));
+        }
+        if values.len() > MAX_VALUES {
+            return Err(CwError::InvalidParameterValue(format!(
+                "The collection MetricData.member.{n}.Values must not have a size greater than {MAX_VALUES}."
+            )));
+        }
+        if !counts.is_empty() && counts.len() != values.len() {
+            return Err(CwError::InvalidParameterValue(format!(
+                "The parameters MetricData.member.{n}.Values and MetricData.member.{n}.Counts must be of the same size."
+            )));
+        }
+        let agg = if let Some(v) = value {
+            check_finite(v, n, "Value")?;
+            Agg::value(v, 1.0)
+        } else if let Some(s) = set {
+            let f = |k: &str| -> Result<f64> {
+                s.get(k).and_then(Value::as_f64).ok_or_else(|| {
+                    CwError::MissingParameter(format!(
+                        "The parameter MetricData.member.{n}.StatisticValues.{k} is required."
+                    ))
+                })
+            };
+            let (count, sum, min, max) = (f("SampleCount")?, f("Sum")?, f("Minimum")?, f("Maximum")?);
+            if count <= 0.0 || min > max {
+                return Err(CwError::InvalidParameterValue(format!(
+                    "The parameter MetricData.member.{n}.StatisticValues is invalid: SampleCount must be positive and Minimum no greater than Maximum."
+                )));
+            }
+            Agg::set(count, sum, min, max)
+        } else {
+            let mut a = Agg::default();
+            for (k, v) in values.iter().enumerate() {
+                check_finite(*v, n, "Values")?;
+                let c = counts.get(k).copied().unwrap_or(1.0);
+                if c > 0.0 {
+                    a.merge(&Agg::value(*v, c));
+                }
+            }
+            a
+        };
+        let id = MetricId::new(namespace, name, dimensions(d));
+        batches.push((id, Sample { timestamp: ts, agg, unit: str_field(d, "Unit").map(String::from) }));
+    }
+    for (id, s) in batches {
+        cw.metrics.put(&id, std::slice::from_ref(&s), now);
+    }
+    Ok(json!({}))
+}
+
+fn check_finite(v: f64, n: usize, what: &str) -> Result<()> {
+    if v.is_finite() && v.abs() <= 2f64.powi(360) {
+        Ok(())
+    } else {
+        Err(CwError::InvalidParameterValue(format!(
+            "The value {v} for parameter MetricData.member.{n}.{what} is invalid."
+        )))
+    }
+}
+
+fn check_period(period: i64) -> Result<()> {
+    if period <= 0 || (period % 60 != 0 && ![1, 5, 10, 30].contains(&period)) {
+        return Err(CwError::InvalidParameterValue(
+            "The parameter Period must be 1, 5, 10, 30, or a multiple of 60.".into(),
+        ));
+    }
+    Ok(())
+}
+
+pub fn get_metric_statistics(cw: &CloudWatch, input: &Value) -> Result<Value> {
+    let namespace = required(input, "Namespace")?;
+    let name = required(input, "MetricName")?;
+    let start = input.get("StartTime").and_then(Value::as_f64).unwrap_or(0.0);
+    let end = input.get("EndTime").and_then(Value::as_f64).unwrap_or(0.0);
+    let period = input.get("Period").and_then(Value::as_i64).unwrap_or(60);
+    check_period(period)?;
+    if start >= end {
+        return Err(CwError::InvalidParameterValue(
+            "The parameter StartTime must be less than the parameter EndTime.".into(),
+        ));
+    }
+    let stats = strings(input, "Statistics");
+    let extended = strings(input, "ExtendedStatistics");
+    if stats.is_empty() && extended.is_empty() {
+        return Err(CwError::InvalidParameterCombination(
+            "Must specify either Statistics or ExtendedStatistics, but not both.".into(),
+        ));
+    }
+    let mut ext = Vec::new();
+    for e in &extended {
+        match Statistic::parse(e) {
+            Some(s @ Statistic::Percentile(_)) => ext.push((e.clone(), s)),
+            _ => {
+                return Err(CwError::InvalidParameterValue(format!(
+                    "The value {e} for parameter ExtendedStatistics is not supported."
+                )))
+            }
+        }
+    }
+    let points = ((end - start) / period as f64).ceil() as i64;
+    if points > MAX_DATAPOINTS {
+        return Err(CwError::InvalidParameterCombination(format!(
+            "You have requested up to {points} datapoints, which exceeds the limit of {MAX_DATAPOINTS}. You may reduce the datapoints requested by increasing Period, or decreasing the time range."
+        )));
+    }
+    let id = MetricId::new(namespace, name, dimensions(input));
+    let unit = str_field(input, "Unit").map(String::from).or_else(|| cw.metrics.unit(&id)).unwrap_or("None".into());
+    if let Some(want) = str_field(input, "Unit") {
+        if cw.metrics.unit(&id).as_deref().unwrap_or("None") != want {
+            return Ok(json!({"Label": name, "Datapoints": []}));
+        }
+    }
+    let mut datapoints = Vec::new();
+    for (t, agg) in cw.metrics.query(&id, start, end, period, cw.now()) {
+        let mut d = Map::new();
+        d.insert("Timestamp".into(), json!(t as f64));
+        d.insert("Unit".into(), json!(unit));
+        for s in &stats {
+            let st = Statistic::parse(s).ok_or_else(|| {
+                CwError::InvalidParameterValue(format!("The value {s} for parameter Statistics is not supported."))
+            })?;
+            if let Some(v) = agg.statistic(&st) {
+                d.insert(s.clone(), json!(v));
+            }
+        }
+        if !ext.is_empty() {
+            let mut m = Map::new();
+            for (n, s) in &ext {
+                if let Some(v) = agg.statistic(s) {
+                    m.insert(n.clone(), json!(v));
+                }
+            }
+            d.insert("ExtendedStatistics".into(), Value::Object(m));
+        }
+        datapoints.push(Value::Object(d));
+    }
+    Ok(json!({"Label": name, "Datapoints": datapoints}))
+}
+
+pub fn get_metric_data(cw: &CloudWatch, input: &Value) -> Result<Value> {
+    let start = input.get("StartTime").and_then(Value::as_f64).unwrap_or(0.0);
+    let end = input.get("EndTime").and_then(Value::as_f64).unwrap_or(0.0);
+    if start >= end {
+        return Err(CwError::Validation("The parameter StartTime must be less than the parameter EndTime.".into()));
+    }
+    let ascending = str_field(input, "ScanBy") == Some("TimestampAscending");
+    let queries = input.get("MetricDataQueries").and_then(Value::as_array).cloned().unwrap_or_default();
+    if queries.len() > 500 {
+        return Err(CwError::Validation(
+            "The collection MetricDataQueries must not have a size greater than 500.".into(),
+        ));
+    }
+    let now = cw.now();
+    let mut results = Vec::new();
+    for q in &queries {
+        let id = required(q, "Id")?;
+        let Some(stat) = q.get("MetricStat") else {
+            if q.get("Expression").is_some() {
+                return Err(CwError::Validation(format!(
+                    "The metric math expression of query {id} is not supported yet: only MetricStat queries are."
+                )));
+            }
+            return Err(CwError::Validation(format!(
+                "Exactly one of MetricStat and Expression must be specified for query {id}."
+            )));
+        };
+        if q.get("ReturnData").and_then(Value::as_bool) == Some(false) {
+            continue;
+        }
+        let metric = stat.get("Metric").cloned().unwrap_or(Value::Null);
+        let namespace = required(&metric, "Namespace")?;
+        let name = required(&metric, "MetricName")?;
+        let period = stat.get("Period").and_then(Value::as_i64).unwrap_or(60);
+        check_period(period)?;
+        let stat_name = required(stat, "Stat")?;
+        let st = Statistic::parse(stat_name).ok_or_else(|| {
+            CwError::Validation(format!("The value {stat_name} for Stat of query {id} is not valid."))
+        })?;
+        let mid = MetricId::new(namespace, name, dimensions(&metric));
+        let mut series: BTreeMap<i64, f64> = BTreeMap::new();
+        for (t, agg) in cw.metrics.query(&mid, start, end, period, now) {
+            if let Some(v) = agg.statistic(&st) {
+                series.insert(t, v);
+            }
+        }
+        let mut pairs: Vec<(i64, f64)> = series.into_iter().collect();
+        if !ascending {
+            pairs.reverse();
+        }
+        results.push(json!({
+            "Id": id,
+            "Label": str_field(q, "Label").unwrap_or(name),
+            "Timestamps": pairs.iter().map(|(t, _)| *t as f64).collect::<Vec<_>>(),
+            "Values": pairs.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+            "StatusCode": "Complete",
+        }));
+    }
+    Ok(json!({"MetricDataResults": results, "Messages": []}))
+}
+
+pub fn list_metrics(cw: &CloudWatch, input: &Value) -> Result<Value> {
+    let namespace = str_field(input, "Namespace");
+    let name = str_field(input, "MetricName");
+    let filters: Vec<(String, Option<String>)> = input
+        .get("Dimensions")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|d| Some((str_field(d, "Name")?.to_string(), str_field(d, "Value").map(String::from))))
+                .collect()
+        })
+        .unwrap_or_default();
+    let recent = str_field(input, "RecentlyActive") == Some("PT3H");
+    let now = cw.now() as i64;
+    let metrics: Vec<Value> = cw
+        .metrics
+        .list()
+        .into_iter()
+        .filter(|(id, last)| {
+            namespace.is_none_or(|n| id.namespace == n)
+                && name.is_none_or(|n| id.name == n)
+                && (!recent || *last >= now - 3 * 3600)
+                && filters
+                    .iter()
+                    .all(|(k, v)| id.dimensions.iter().any(|(dk, dv)| dk == k && v.as_ref().is_none_or(|v| v == dv)))
+        })
+        .map(|(id, _)| {
+            json!({
+                "Namespace": id.namespace,
+                "MetricName": id.name,
+                "Dimensions": id.dimensions.iter().map(|(k, v)| json!({"Name": k, "Value": v})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Ok(json!({"Metrics": metrics}))
+}

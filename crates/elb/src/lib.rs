@@ -1,0 +1,144 @@
+//! Elastic Load Balancing v2 (application load balancers): the API over the `proxy` data
+//! plane. Every change is recorded in the store (kinds `elb.*`) and then pushed into the
+//! proxy's routing snapshot (`sync.rs`); at startup the records are re-applied.
+//!
+//! **Addresses and DNS names.** Each load balancer gets a loopback address of its own from
+//! 127.255.0.0/16 (127.255.0.1 upward, kept in its record), and its listeners accept on that
+//! address and their port. The load balancer's `DNSName` *is* that address (for example
+//! `127.255.0.1`): a plain `curl http://$DNSName/` reaches it from this host with no resolver
+//! to configure. (The range is out of the way of EC2's mapping `a.b.c.d → 127.b.c.d` unless a
+//! VPC uses x.255.0.0/16.)
+//!
+//! Targets of type `instance` are EC2 instance ids, resolved through `InstanceDirectory`
+//! (implemented by the binary over EC2); type `ip` takes VPC addresses (mapped the same way
+//! as EC2's, a.b.c.d → 127.b.c.d) or loopback addresses as they are.
+
+pub mod error;
+mod ops;
+pub mod records;
+mod sync;
+
+use std::net::Ipv4Addr;
+use std::sync::Arc;
+
+use serde_json::Value;
+use store::Store;
+use wire::{ApiError, BoxFuture, CallContext, Service, ServiceModel};
+
+use crate::error::Result;
+
+/// Where "now" comes from (seconds since the epoch).
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// An EC2 instance as a load balancer target sees it.
+#[derive(Debug, Clone)]
+pub struct InstanceInfo {
+    /// Where the instance is served on this host.
+    pub loopback: Ipv4Addr,
+    pub private: Ipv4Addr,
+    pub availability_zone: String,
+    pub vpc_id: String,
+    pub running: bool,
+}
+
+/// What ELB needs from EC2, wired by the binary.
+pub trait InstanceDirectory: Send + Sync {
+    fn instance(&self, instance_id: &str) -> Option<InstanceInfo>;
+    /// A subnet's (VPC, zone).
+    fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
+}
+
+pub struct Elb {
+    pub(crate) store: Arc<Store>,
+    pub(crate) proxy: proxy::Proxy,
+    pub(crate) directory: Arc<dyn InstanceDirectory>,
+    pub(crate) region: String,
+    pub(crate) account: String,
+    pub(crate) clock: Clock,
+}
+
+impl Elb {
+    /// Open ELB and apply its recorded configuration to the proxy (listeners start accepting).
+    /// Call inside the runtime.
+    pub fn open(
+        store: Arc<Store>,
+        directory: Arc<dyn InstanceDirectory>,
+        region: String,
+        account: String,
+        clock: Clock,
+    ) -> Result<Arc<Elb>> {
+        let proxy = proxy::Proxy::new();
+        proxy.spawn_health_checker();
+        let elb = Arc::new(Elb { store, proxy, directory, region, account, clock });
+        elb.sync()?;
+        Ok(elb)
+    }
+
+    pub(crate) fn now(&self) -> f64 {
+        (self.clock)()
+    }
+
+    pub(crate) fn arn(&self, resource: &str) -> String {
+        format!("arn:aws:elasticloadbalancing:{}:{}:{resource}", self.region, self.account)
+    }
+
+    /// Re-apply the recorded configuration to the proxy.
+    pub fn sync(&self) -> Result<()> {
+        let config = self.store.read(|tx| sync::config(self, tx))?;
+        self.proxy.apply(config);
+        Ok(())
+    }
+
+    /// The background work: finish draining targets (deregistration delay over, or idle).
+    pub fn spawn_controller(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
+        let elb = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_millis(250));
+            loop {
+                tick.tick().await;
+                let e = elb.clone();
+                let r = tokio::task::spawn_blocking(move || sync::finish_draining(&e)).await;
+                if let Ok(Err(err)) = r {
+                    tracing::warn!(error = %err, "elb: draining pass failed");
+                }
+            }
+        })
+    }
+}
+
+pub struct ElbService {
+    elb: Arc<Elb>,
+}
+
+impl ElbService {
+    pub fn new(elb: Arc<Elb>) -> ElbService {
+        ElbService { elb }
+    }
+}
+
+impl Service for ElbService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("elbv2")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "elasticloadbalancing"
+    }
+
+    fn call<'a>(
+        &'a self,
+        _cx: &'a CallContext,
+        op: &'a str,
+        input: Value,
+    ) -> BoxFuture<'a, std::result::Result<Value, ApiError>> {
+        Box::pin(async move {
+            tokio::task::block_in_place(|| {
+                let out = ops::dispatch(&self.elb, op, &input);
+                if out.is_ok() && ops::mutates(op) {
+                    self.elb.sync().map_err(ApiError::from)?;
+                }
+                out
+            })
+        })
+    }
+}

@@ -1,0 +1,211 @@
+//! Listeners: Create/Describe/Modify/DeleteListener, and the checks of actions shared with rules.
+
+use serde_json::{json, Value};
+
+use super::{input_tags, new_id, required, str_of, strings};
+use crate::error::{ElbError, Result};
+use crate::records::{kind, ListenerRec, LoadBalancerRec, RuleRec, TargetGroupRec};
+use crate::sync::{forward_groups, terminal};
+use crate::Elb;
+
+pub(crate) fn find(tx: &store::Tx, arn: &str) -> Result<ListenerRec> {
+    tx.get(kind::LISTENER, arn)?
+        .ok_or_else(|| ElbError::Client("ListenerNotFound", format!("Listener '{arn}' not found")))
+}
+
+/// Actions must be well formed, name existing target groups, and a target group may serve one
+/// load balancer only.
+pub(crate) fn check_actions(tx: &store::Tx, lb: &LoadBalancerRec, actions: &Value) -> Result<()> {
+    let list = actions
+        .as_array()
+        .filter(|a| !a.is_empty())
+        .ok_or_else(|| ElbError::validation("At least one action must be specified"))?;
+    let assoc = super::target_groups::associations(tx)?;
+    for a in list {
+        let ty = str_of(a, "Type").unwrap_or_default();
+        match ty {
+            "forward" => {
+                let groups = forward_groups(a);
+                if groups.is_empty() {
+                    return Err(ElbError::validation("A target group ARN must be specified for a forward action"));
+                }
+                for (tg, w) in &groups {
+                    let g: TargetGroupRec = tx.get(kind::TARGET_GROUP, tg)?.ok_or_else(|| {
+                        ElbError::Client("TargetGroupNotFound", format!("Target groups '{tg}' not found"))
+                    })?;
+                    if *w > 999 {
+                        return Err(ElbError::validation("Target group weight must be between 0 and 999"));
+                    }
+                    if g.vpc_id != lb.vpc_id {
+                        return Err(ElbError::Client(
+                            "InvalidConfigurationRequest",
+                            format!("The target group '{tg}' is not in the load balancer's VPC '{}'", lb.vpc_id),
+                        ));
+                    }
+                    if assoc.get(tg).is_some_and(|lbs| lbs.iter().any(|x| *x != lb.arn)) {
+                        return Err(ElbError::Client(
+                            "TargetGroupAssociationLimit",
+                            format!("The following target groups cannot be associated with more than one load balancer: {tg}"),
+                        ));
+                    }
+                }
+            }
+            "redirect" => {
+                let r = a
+                    .get("RedirectConfig")
+                    .ok_or_else(|| ElbError::validation("RedirectConfig must be specified for a redirect action"))?;
+                let code = str_of(r, "StatusCode").unwrap_or_default();
+                if code != "HTTP_301" && code != "HTTP_302" {
+                    return Err(ElbError::validation("Redirect StatusCode must be HTTP_301 or HTTP_302"));
+                }
+            }
+            "fixed-response" => {
+                let f = a.get("FixedResponseConfig").ok_or_else(|| {
+                    ElbError::validation("FixedResponseConfig must be specified for a fixed-response action")
+                })?;
+                let code: u16 = str_of(f, "StatusCode").and_then(|c| c.parse().ok()).unwrap_or(0);
+                if !(200..=599).contains(&code) || (300..400).contains(&code) {
+                    return Err(ElbError::validation("Fixed response StatusCode must be 2XX, 4XX or 5XX"));
+                }
+            }
+            other => {
+                return Err(ElbError::Client(
+                    "InvalidLoadBalancerAction",
+                    format!("Action type '{other}' is not supported"),
+                ));
+            }
+        }
+    }
+    if terminal(actions).is_none() {
+        return Err(ElbError::validation("A terminal action must be specified"));
+    }
+    Ok(())
+}
+
+fn check_port_protocol(port: i64, protocol: &str) -> Result<()> {
+    if !(1..=65535).contains(&port) {
+        return Err(ElbError::validation("Port must be between 1 and 65535"));
+    }
+    if protocol != "HTTP" {
+        return Err(ElbError::Client(
+            "UnsupportedProtocol",
+            format!("Protocol '{protocol}' is not supported yet; use HTTP"),
+        ));
+    }
+    Ok(())
+}
+
+pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
+    let lb_arn = required(input, "LoadBalancerArn")?;
+    let protocol = str_of(input, "Protocol").unwrap_or("HTTP");
+    let port = input
+        .get("Port")
+        .and_then(Value::as_i64)
+        .ok_or_else(|| ElbError::validation("A listener port must be specified"))?;
+    check_port_protocol(port, protocol)?;
+    let actions = input.get("DefaultActions").cloned().unwrap_or(Value::Null);
+    let tags = input_tags(input);
+    let rec = elb.store.write(|tx| {
+        let lb = super::load_balancers::find(tx, lb_arn)?;
+        check_actions(tx, &lb, &actions)?;
+        if tx
+            .list::<ListenerRec>(kind::LISTENER, "")?
+            .iter()
+            .any(|(_, l)| l.load_balancer_arn == lb_arn && l.port as i64 == port)
+        {
+            return Err(ElbError::Client(
+                "DuplicateListener",
+                "A listener already exists on this port for this load balancer".into(),
+            ));
+        }
+        let id = new_id();
+        let rec = ListenerRec {
+            arn: elb.arn(&format!("listener/app/{}/{}/{id}", lb.name, lb.id)),
+            load_balancer_arn: lb_arn.into(),
+            port: port as u16,
+            protocol: protocol.into(),
+            default_actions: actions.clone(),
+            default_rule_arn: elb.arn(&format!("listener-rule/app/{}/{}/{id}/{}", lb.name, lb.id, new_id())),
+        };
+        tx.put(kind::LISTENER, &rec.arn, &rec)?;
+        if !tags.is_empty() {
+            tx.put(kind::TAGS, &rec.arn, &tags)?;
+        }
+        Ok(rec)
+    })?;
+    Ok(json!({"Listeners": [rec.render()]}))
+}
+
+pub fn describe_listeners(elb: &Elb, input: &Value) -> Result<Value> {
+    let lb = str_of(input, "LoadBalancerArn");
+    let arns = strings(input, "ListenerArns");
+    if lb.is_none() && arns.is_empty() {
+        return Err(ElbError::validation("You must specify either listener ARNs or a load balancer ARN"));
+    }
+    let all: Vec<ListenerRec> = elb.store.read(|tx| {
+        if let Some(lb) = lb {
+            super::load_balancers::find(tx, lb)?;
+        }
+        for a in &arns {
+            find(tx, a)?;
+        }
+        Ok::<_, ElbError>(tx.list(kind::LISTENER, "")?.into_iter().map(|(_, v)| v).collect())
+    })?;
+    let out: Vec<Value> = all
+        .iter()
+        .filter(|l| lb.is_none_or(|lb| l.load_balancer_arn == lb) && (arns.is_empty() || arns.contains(&l.arn)))
+        .map(ListenerRec::render)
+        .collect();
+    Ok(json!({"Listeners": out}))
+}
+
+pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "ListenerArn")?;
+    let rec = elb.store.write(|tx| {
+        let mut l = find(tx, arn)?;
+        let lb = super::load_balancers::find(tx, &l.load_balancer_arn)?;
+        if let Some(p) = input.get("Port").and_then(Value::as_i64) {
+            check_port_protocol(p, &l.protocol)?;
+            if p as u16 != l.port
+                && tx
+                    .list::<ListenerRec>(kind::LISTENER, "")?
+                    .iter()
+                    .any(|(_, o)| o.load_balancer_arn == l.load_balancer_arn && o.port as i64 == p)
+            {
+                return Err(ElbError::Client(
+                    "DuplicateListener",
+                    "A listener already exists on this port for this load balancer".into(),
+                ));
+            }
+            l.port = p as u16;
+        }
+        if let Some(p) = str_of(input, "Protocol") {
+            check_port_protocol(l.port as i64, p)?;
+            l.protocol = p.into();
+        }
+        if let Some(a) = input.get("DefaultActions") {
+            check_actions(tx, &lb, a)?;
+            l.default_actions = a.clone();
+        }
+        tx.put(kind::LISTENER, arn, &l)?;
+        Ok(l)
+    })?;
+    Ok(json!({"Listeners": [rec.render()]}))
+}
+
+pub fn delete_listener(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "ListenerArn")?;
+    elb.store.write(|tx| {
+        find(tx, arn)?;
+        for (k, r) in tx.list::<RuleRec>(kind::RULE, "")? {
+            if r.listener_arn == arn {
+                tx.delete(kind::RULE, &k)?;
+                tx.delete(kind::TAGS, &k)?;
+            }
+        }
+        tx.delete(kind::LISTENER, arn)?;
+        tx.delete(kind::TAGS, arn)?;
+        Ok::<_, ElbError>(())
+    })?;
+    Ok(json!({}))
+}

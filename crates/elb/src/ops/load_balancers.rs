@@ -1,0 +1,222 @@
+//! Load balancers: Create/Describe/Delete, Describe/ModifyLoadBalancerAttributes.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde_json::{json, Value};
+
+use super::{attributes, check_name, input_tags, new_id, render_attributes, required, str_of, strings};
+use crate::error::{ElbError, Result};
+use crate::records::{kind, ListenerRec, LoadBalancerRec, RuleRec};
+use crate::Elb;
+
+fn default_attributes() -> BTreeMap<String, String> {
+    [
+        ("access_logs.s3.enabled", "false"),
+        ("access_logs.s3.bucket", ""),
+        ("access_logs.s3.prefix", ""),
+        ("deletion_protection.enabled", "false"),
+        ("idle_timeout.timeout_seconds", "60"),
+        ("routing.http.desync_mitigation_mode", "defensive"),
+        ("routing.http.drop_invalid_header_fields.enabled", "false"),
+        ("routing.http.x_amzn_tls_version_and_cipher_suite.enabled", "false"),
+        ("routing.http.xff_client_port.enabled", "false"),
+        ("routing.http.xff_header_processing.mode", "append"),
+        ("routing.http2.enabled", "true"),
+        ("waf.fail_open.enabled", "false"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+pub(crate) fn find(tx: &store::Tx, arn: &str) -> Result<LoadBalancerRec> {
+    tx.get(kind::LOAD_BALANCER, arn)?
+        .ok_or_else(|| ElbError::Client("LoadBalancerNotFound", format!("Load balancer '{arn}' not found")))
+}
+
+/// The first free address of 127.255.0.0/16.
+fn allocate_address(tx: &store::Tx) -> Result<String> {
+    let used: HashSet<String> =
+        tx.list::<LoadBalancerRec>(kind::LOAD_BALANCER, "")?.into_iter().map(|(_, lb)| lb.address).collect();
+    for n in 1u32..65535 {
+        let a = format!("127.255.{}.{}", n >> 8, n & 0xff);
+        if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&a) {
+            return Ok(a);
+        }
+    }
+    Err(ElbError::Client("TooManyLoadBalancers", "The quota for the number of load balancers has been reached".into()))
+}
+
+pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "Name")?;
+    check_name(name, "Load balancer")?;
+    if name.starts_with("internal-") {
+        return Err(ElbError::validation("Load balancer name cannot begin with 'internal-'"));
+    }
+    let lb_type = str_of(input, "Type").unwrap_or("application");
+    if lb_type != "application" {
+        return Err(ElbError::validation(format!(
+            "Load balancer type '{lb_type}' is not supported; use 'application'"
+        )));
+    }
+    let scheme = str_of(input, "Scheme").unwrap_or("internet-facing").to_string();
+    let subnet_ids = {
+        let mut s = strings(input, "Subnets");
+        for m in input.get("SubnetMappings").and_then(Value::as_array).into_iter().flatten() {
+            s.extend(str_of(m, "SubnetId").map(String::from));
+        }
+        s
+    };
+    let mut subnets = Vec::new();
+    let mut vpc = None::<String>;
+    for s in &subnet_ids {
+        let (v, zone) = elb
+            .directory
+            .subnet(s)
+            .ok_or_else(|| ElbError::Client("SubnetNotFound", format!("The subnet ID '{s}' is not valid")))?;
+        if vpc.as_ref().is_some_and(|x| *x != v) {
+            return Err(ElbError::Client("InvalidSubnet", "The subnets must all be in the same VPC".into()));
+        }
+        if subnets.iter().any(|(_, z)| *z == zone) {
+            return Err(ElbError::Client(
+                "InvalidConfigurationRequest",
+                format!(
+                    "A load balancer cannot be attached to multiple subnets in the same Availability Zone ({zone})"
+                ),
+            ));
+        }
+        vpc = Some(v);
+        subnets.push((s.clone(), zone));
+    }
+    if subnets.len() < 2 {
+        return Err(ElbError::validation("At least two subnets in two different Availability Zones must be specified"));
+    }
+    let tags = input_tags(input);
+    let rec = elb.store.write(|tx| {
+        if let Some((_, existing)) =
+            tx.list::<LoadBalancerRec>(kind::LOAD_BALANCER, "")?.into_iter().find(|(_, lb)| lb.name == name)
+        {
+            // CreateLoadBalancer is idempotent for the same name and settings.
+            if existing.subnets == subnets && existing.scheme == scheme {
+                return Ok(existing);
+            }
+            return Err(ElbError::Client(
+                "DuplicateLoadBalancerName",
+                "A load balancer with the same name exists, but with different settings".into(),
+            ));
+        }
+        let id = new_id();
+        let rec = LoadBalancerRec {
+            arn: elb.arn(&format!("loadbalancer/app/{name}/{id}")),
+            name: name.to_string(),
+            id,
+            address: allocate_address(tx)?,
+            scheme,
+            vpc_id: vpc.clone().unwrap_or_default(),
+            subnets,
+            security_groups: strings(input, "SecurityGroups"),
+            ip_address_type: str_of(input, "IpAddressType").unwrap_or("ipv4").to_string(),
+            created: elb.now(),
+            attributes: default_attributes(),
+        };
+        tx.put(kind::LOAD_BALANCER, &rec.arn, &rec)?;
+        if !tags.is_empty() {
+            tx.put(kind::TAGS, &rec.arn, &tags)?;
+        }
+        Ok(rec)
+    })?;
+    Ok(json!({"LoadBalancers": [rec.render(&elb.region)]}))
+}
+
+pub fn describe_load_balancers(elb: &Elb, input: &Value) -> Result<Value> {
+    let arns = strings(input, "LoadBalancerArns");
+    let names = strings(input, "Names");
+    let all: Vec<LoadBalancerRec> =
+        elb.store.read(|tx| tx.list(kind::LOAD_BALANCER, ""))?.into_iter().map(|(_, v)| v).collect();
+    for a in &arns {
+        if !all.iter().any(|lb| &lb.arn == a) {
+            return Err(ElbError::Client("LoadBalancerNotFound", format!("Load balancer '{a}' not found")));
+        }
+    }
+    for n in &names {
+        if !all.iter().any(|lb| &lb.name == n) {
+            return Err(ElbError::Client("LoadBalancerNotFound", format!("Load balancers '[{n}]' not found")));
+        }
+    }
+    let out: Vec<Value> = all
+        .iter()
+        .filter(|lb| (arns.is_empty() || arns.contains(&lb.arn)) && (names.is_empty() || names.contains(&lb.name)))
+        .map(|lb| lb.render(&elb.region))
+        .collect();
+    Ok(json!({"LoadBalancers": out}))
+}
+
+pub fn delete_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "LoadBalancerArn")?;
+    elb.store.write(|tx| {
+        let Some(lb) = tx.get::<LoadBalancerRec>(kind::LOAD_BALANCER, arn)? else {
+            return Ok(());
+        };
+        if lb.attributes.get("deletion_protection.enabled").map(String::as_str) == Some("true") {
+            return Err(ElbError::Client(
+                "OperationNotPermitted",
+                format!("Load balancer '{arn}' cannot be deleted because deletion protection is enabled"),
+            ));
+        }
+        for (key, l) in tx.list::<ListenerRec>(kind::LISTENER, "")? {
+            if l.load_balancer_arn == arn {
+                for (rk, r) in tx.list::<RuleRec>(kind::RULE, "")? {
+                    if r.listener_arn == l.arn {
+                        tx.delete(kind::RULE, &rk)?;
+                        tx.delete(kind::TAGS, &rk)?;
+                    }
+                }
+                tx.delete(kind::LISTENER, &key)?;
+                tx.delete(kind::TAGS, &key)?;
+            }
+        }
+        tx.delete(kind::LOAD_BALANCER, arn)?;
+        tx.delete(kind::TAGS, arn)?;
+        Ok(())
+    })?;
+    Ok(json!({}))
+}
+
+pub fn describe_load_balancer_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "LoadBalancerArn")?;
+    let lb = elb.store.read(|tx| find(tx, arn))?;
+    Ok(json!({"Attributes": render_attributes(&lb.attributes)}))
+}
+
+fn check_lb_attribute(key: &str, value: &str) -> Result<()> {
+    let bad = || ElbError::validation(format!("The value of '{key}' is not valid: '{value}'"));
+    match key {
+        k if k.ends_with(".enabled") && value != "true" && value != "false" => return Err(bad()),
+        "idle_timeout.timeout_seconds" => {
+            let n: i64 = value.parse().map_err(|_| bad())?;
+            if !(1..=4000).contains(&n) {
+                return Err(bad());
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+pub fn modify_load_balancer_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "LoadBalancerArn")?;
+    let changes = attributes(input);
+    let lb = elb.store.write(|tx| {
+        let mut lb = find(tx, arn)?;
+        for (k, v) in &changes {
+            if !lb.attributes.contains_key(k) {
+                return Err(ElbError::validation(format!("Load balancer attribute key '{k}' is not recognized")));
+            }
+            check_lb_attribute(k, v)?;
+            lb.attributes.insert(k.clone(), v.clone());
+        }
+        tx.put(kind::LOAD_BALANCER, arn, &lb)?;
+        Ok(lb)
+    })?;
+    Ok(json!({"Attributes": render_attributes(&lb.attributes)}))
+}

@@ -1,0 +1,237 @@
+//! From records to the proxy's configuration, and the end of draining.
+
+use std::collections::HashSet;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::error::Result;
+use crate::records::{kind, ListenerRec, LoadBalancerRec, RuleRec, TargetGroupRec};
+use crate::Elb;
+
+/// Where the proxy reaches a target: an instance's loopback address, or an IP target mapped as
+/// EC2 maps VPC addresses (a.b.c.d → 127.b.c.d; loopback addresses as they are).
+pub(crate) fn target_ip(elb: &Elb, tg: &TargetGroupRec, id: &str) -> Option<Ipv4Addr> {
+    if tg.target_type == "instance" {
+        let i = elb.directory.instance(id)?;
+        return i.running.then_some(i.loopback);
+    }
+    let ip: Ipv4Addr = id.parse().ok()?;
+    if ip.is_loopback() {
+        return Some(ip);
+    }
+    let o = ip.octets();
+    Some(Ipv4Addr::new(127, o[1], o[2], o[3]))
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+}
+
+/// A condition's values: from its `…Config` or the legacy `Values`.
+pub(crate) fn condition(c: &Value) -> Option<proxy::Condition> {
+    let field = c.get("Field")?.as_str()?;
+    let cfg_values = |key: &str| c.get(key).and_then(|x| x.get("Values")).map(strings).filter(|v| !v.is_empty());
+    let legacy = || c.get("Values").map(strings).unwrap_or_default();
+    Some(match field {
+        "path-pattern" => proxy::Condition::PathPattern(cfg_values("PathPatternConfig").unwrap_or_else(legacy)),
+        "host-header" => proxy::Condition::HostHeader(cfg_values("HostHeaderConfig").unwrap_or_else(legacy)),
+        "http-header" => {
+            let h = c.get("HttpHeaderConfig")?;
+            proxy::Condition::HttpHeader {
+                name: h.get("HttpHeaderName")?.as_str()?.to_string(),
+                values: h.get("Values").map(strings).unwrap_or_default(),
+            }
+        }
+        "http-request-method" => {
+            proxy::Condition::HttpRequestMethod(cfg_values("HttpRequestMethodConfig").unwrap_or_default())
+        }
+        "query-string" => proxy::Condition::QueryString(
+            c.get("QueryStringConfig")
+                .and_then(|q| q.get("Values"))
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|kv| {
+                    (
+                        kv.get("Key").and_then(Value::as_str).map(String::from),
+                        kv.get("Value").and_then(Value::as_str).unwrap_or_default().to_string(),
+                    )
+                })
+                .collect(),
+        ),
+        "source-ip" => proxy::Condition::SourceIp(
+            cfg_values("SourceIpConfig").unwrap_or_default().iter().filter_map(|s| s.parse().ok()).collect(),
+        ),
+        _ => return None,
+    })
+}
+
+/// The terminal action of an action list (the highest `Order`, or the last).
+pub(crate) fn terminal(actions: &Value) -> Option<&Value> {
+    let list = actions.as_array()?;
+    list.iter().max_by_key(|a| a.get("Order").and_then(Value::as_i64).unwrap_or(0))
+}
+
+/// The target groups an action forwards to, with weights.
+pub(crate) fn forward_groups(a: &Value) -> Vec<(String, u32)> {
+    if let Some(groups) = a.get("ForwardConfig").and_then(|f| f.get("TargetGroups")).and_then(Value::as_array) {
+        if !groups.is_empty() {
+            return groups
+                .iter()
+                .filter_map(|g| {
+                    let arn = g.get("TargetGroupArn")?.as_str()?.to_string();
+                    Some((arn, g.get("Weight").and_then(Value::as_i64).unwrap_or(1).max(0) as u32))
+                })
+                .collect();
+        }
+    }
+    a.get("TargetGroupArn").and_then(Value::as_str).map(|s| vec![(s.to_string(), 1)]).unwrap_or_default()
+}
+
+fn action(a: &Value) -> Option<proxy::Action> {
+    let s = |v: &Value, k: &str, d: &str| v.get(k).and_then(Value::as_str).unwrap_or(d).to_string();
+    Some(match a.get("Type")?.as_str()? {
+        "forward" => proxy::Action::Forward(forward_groups(a)),
+        "redirect" => {
+            let r = a.get("RedirectConfig")?;
+            proxy::Action::Redirect(proxy::Redirect {
+                protocol: s(r, "Protocol", "#{protocol}"),
+                host: s(r, "Host", "#{host}"),
+                port: s(r, "Port", "#{port}"),
+                path: s(r, "Path", "/#{path}"),
+                query: s(r, "Query", "#{query}"),
+                status: if s(r, "StatusCode", "HTTP_301") == "HTTP_302" { 302 } else { 301 },
+            })
+        }
+        "fixed-response" => {
+            let f = a.get("FixedResponseConfig")?;
+            proxy::Action::FixedResponse {
+                status: s(f, "StatusCode", "200").parse().unwrap_or(200),
+                content_type: f.get("ContentType").and_then(Value::as_str).map(String::from),
+                body: s(f, "MessageBody", ""),
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn rule(conditions: &Value, actions: &Value) -> Option<proxy::Rule> {
+    let conditions = conditions.as_array().map(|cs| cs.iter().filter_map(condition).collect()).unwrap_or_default();
+    Some(proxy::Rule { conditions, action: action(terminal(actions)?)? })
+}
+
+/// "200", "200,202", "200-299" → ranges.
+pub(crate) fn matcher(code: &str) -> Option<Vec<(u16, u16)>> {
+    code.split(',')
+        .map(|part| {
+            let part = part.trim();
+            match part.split_once('-') {
+                Some((a, b)) => Some((a.trim().parse().ok()?, b.trim().parse().ok()?)),
+                None => part.parse().ok().map(|c| (c, c)),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
+    let lbs: Vec<LoadBalancerRec> = tx.list(kind::LOAD_BALANCER, "")?.into_iter().map(|(_, v)| v).collect();
+    let listeners: Vec<ListenerRec> = tx.list(kind::LISTENER, "")?.into_iter().map(|(_, v)| v).collect();
+    let mut rules: Vec<RuleRec> = tx.list(kind::RULE, "")?.into_iter().map(|(_, v)| v).collect();
+    rules.sort_by_key(|r| r.priority);
+    let groups: Vec<TargetGroupRec> = tx.list(kind::TARGET_GROUP, "")?.into_iter().map(|(_, v)| v).collect();
+    let mut in_use = HashSet::new();
+    let mut out = proxy::Config::default();
+    for l in &listeners {
+        let Some(lb) = lbs.iter().find(|lb| lb.arn == l.load_balancer_arn) else { continue };
+        let Ok(ip) = lb.address.parse::<Ipv4Addr>() else { continue };
+        let mut compiled = Vec::new();
+        for r in rules.iter().filter(|r| r.listener_arn == l.arn) {
+            compiled.extend(rule(&r.conditions, &r.actions));
+            in_use.extend(terminal(&r.actions).map(forward_groups).unwrap_or_default().into_iter().map(|(a, _)| a));
+        }
+        compiled.extend(rule(&Value::Array(vec![]), &l.default_actions));
+        in_use.extend(terminal(&l.default_actions).map(forward_groups).unwrap_or_default().into_iter().map(|(a, _)| a));
+        out.listeners.push(proxy::ListenerConfig { addr: SocketAddr::new(ip.into(), l.port), rules: compiled });
+    }
+    for g in groups {
+        let h = &g.health;
+        let targets = g
+            .targets
+            .iter()
+            .filter_map(|t| {
+                let ip = target_ip(elb, &g, &t.id)?;
+                Some(proxy::TargetConfig {
+                    id: t.id.clone(),
+                    port: t.port,
+                    addr: SocketAddr::new(ip.into(), t.port),
+                    draining: t.deregistered_at.is_some(),
+                })
+            })
+            .collect();
+        let algorithm = match g.attributes.get("load_balancing.algorithm.type").map(String::as_str) {
+            Some("least_outstanding_requests") => proxy::Algorithm::LeastOutstandingRequests,
+            _ => proxy::Algorithm::RoundRobin,
+        };
+        out.groups.push(proxy::GroupConfig {
+            in_use: in_use.contains(&g.arn),
+            arn: g.arn.clone(),
+            targets,
+            algorithm,
+            health: proxy::HealthSettings {
+                enabled: h.enabled,
+                path: h.path.clone(),
+                port: h.port.parse().ok(),
+                interval: Duration::from_secs(h.interval.max(1) as u64),
+                timeout: Duration::from_secs(h.timeout.max(1) as u64),
+                healthy_threshold: h.healthy as u32,
+                unhealthy_threshold: h.unhealthy as u32,
+                matcher: matcher(&h.matcher).unwrap_or_else(|| vec![(200, 200)]),
+            },
+            response_timeout: Duration::from_secs(60),
+        });
+    }
+    Ok(out)
+}
+
+/// Draining ends when the deregistration delay is over, or once the target has had no request
+/// in flight for a second.
+pub(crate) fn finish_draining(elb: &Elb) -> Result<()> {
+    let now = elb.now();
+    let changed = elb.store.write(|tx| {
+        let mut changed = false;
+        for (key, mut g) in tx.list::<TargetGroupRec>(kind::TARGET_GROUP, "")? {
+            let delay: f64 =
+                g.attributes.get("deregistration_delay.timeout_seconds").and_then(|s| s.parse().ok()).unwrap_or(300.0);
+            let before = g.targets.len();
+            g.targets.retain(|t| match t.deregistered_at {
+                None => true,
+                Some(at) => {
+                    let idle = elb.proxy.target_status(&g.arn, &t.id, t.port).is_none_or(|s| s.in_flight == 0);
+                    !(now - at >= delay || (idle && now - at >= 1.0))
+                }
+            });
+            if g.targets.len() != before {
+                tx.put(kind::TARGET_GROUP, &key, &g)?;
+                changed = true;
+            }
+        }
+        Ok::<_, crate::error::ElbError>(changed)
+    })?;
+    if changed {
+        elb.sync()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn matchers_as_elb_writes_them() {
+        assert_eq!(super::matcher("200"), Some(vec![(200, 200)]));
+        assert_eq!(super::matcher("200,202"), Some(vec![(200, 200), (202, 202)]));
+        assert_eq!(super::matcher("200-299"), Some(vec![(200, 299)]));
+        assert_eq!(super::matcher("abc"), None);
+    }
+}

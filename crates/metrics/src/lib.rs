@@ -1,0 +1,12 @@
+//! Metrics: a time-series store at 1-second resolution with CloudWatch's roll-ups and
+//! retention (`series`), its statistics (`stats`), and the metric alarm state machine
+//! (`alarm`). No clock of its own and no I/O beyond the store's append file: callers pass
+//! "now" in, so everything here is table-testable.
+
+pub mod alarm;
+pub mod series;
+pub mod stats;
+
+pub use alarm::{Comparison, Evaluation, MissingData, Rule, State};
+pub use series::{MetricId, MetricStore, Sample};
+pub use stats::{Agg, Statistic};

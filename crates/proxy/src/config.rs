@@ -1,0 +1,125 @@
+//! What the control plane hands the proxy: listeners with their ordered rules, and target
+//! groups with their targets and settings. Plain values; the proxy compiles them into a
+//! routing snapshot.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub listeners: Vec<ListenerConfig>,
+    pub groups: Vec<GroupConfig>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListenerConfig {
+    /// The address the listener accepts on (the load balancer's address and the listener's port).
+    pub addr: SocketAddr,
+    /// Rules in evaluation order (lowest priority number first), the default rule last.
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub conditions: Vec<Condition>,
+    pub action: Action,
+}
+
+/// One condition of a rule; its values are alternatives (OR), a rule's conditions all apply (AND).
+#[derive(Debug, Clone)]
+pub enum Condition {
+    /// Case-sensitive wildcards (`*`, `?`) over the path.
+    PathPattern(Vec<String>),
+    /// Case-insensitive wildcards over the Host header, port excluded.
+    HostHeader(Vec<String>),
+    HttpHeader {
+        name: String,
+        values: Vec<String>,
+    },
+    HttpRequestMethod(Vec<String>),
+    /// (key, value) pairs, wildcards, case-insensitive; a missing key matches any key.
+    QueryString(Vec<(Option<String>, String)>),
+    SourceIp(Vec<ipnet::IpNet>),
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Target group ARNs with their weights.
+    Forward(Vec<(String, u32)>),
+    Redirect(Redirect),
+    FixedResponse {
+        status: u16,
+        content_type: Option<String>,
+        body: String,
+    },
+}
+
+/// ALB's redirect: each part may use `#{protocol}`, `#{host}`, `#{port}`, `#{path}`, `#{query}`.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    pub protocol: String,
+    pub host: String,
+    pub port: String,
+    pub path: String,
+    pub query: String,
+    /// 301 or 302.
+    pub status: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Algorithm {
+    #[default]
+    RoundRobin,
+    LeastOutstandingRequests,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupConfig {
+    pub arn: String,
+    pub targets: Vec<TargetConfig>,
+    pub algorithm: Algorithm,
+    pub health: HealthSettings,
+    /// Whether a listener routes to the group (targets of a group in no rule are `unused`
+    /// and not checked).
+    pub in_use: bool,
+    /// How long the proxy waits for a target's response headers before answering 504.
+    pub response_timeout: Duration,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetConfig {
+    pub id: String,
+    pub port: u16,
+    pub addr: SocketAddr,
+    /// Deregistered and draining: receives no new requests.
+    pub draining: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HealthSettings {
+    pub enabled: bool,
+    pub path: String,
+    /// None: the traffic port.
+    pub port: Option<u16>,
+    pub interval: Duration,
+    pub timeout: Duration,
+    pub healthy_threshold: u32,
+    pub unhealthy_threshold: u32,
+    /// Inclusive ranges of success codes.
+    pub matcher: Vec<(u16, u16)>,
+}
+
+impl Default for HealthSettings {
+    fn default() -> Self {
+        HealthSettings {
+            enabled: true,
+            path: "/".into(),
+            port: None,
+            interval: Duration::from_secs(30),
+            timeout: Duration::from_secs(5),
+            healthy_threshold: 5,
+            unhealthy_threshold: 2,
+            matcher: vec![(200, 200)],
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! Serving a listener: accept, HTTP/1.1 or HTTP/2 from clients, and each request's phases —
+//! route, then answer (fixed response, redirect) or forward to a target with retries.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Empty, Full};
+use hyper::body::{Body as _, Frame, Incoming, SizeHint};
+use hyper::header::{HeaderMap, HeaderName, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode, Uri, Version};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+
+use crate::config::{Action, Redirect};
+use crate::pool::Sender;
+use crate::rules::{self, RequestView};
+use crate::{Body, Group, Inner, Target};
+
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>) {
+    let local = match listener.local_addr() {
+        Ok(a) => a,
+        Err(_) => return,
+    };
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(x) => x,
+            Err(e) => {
+                tracing::warn!(error = %e, "accept failed");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let inner = inner.clone();
+        tokio::spawn(async move {
+            let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+            builder.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).keep_alive(true);
+            let svc = hyper::service::service_fn(move |req| {
+                let inner = inner.clone();
+                async move { Ok::<_, Infallible>(handle(inner, local, peer, req).await) }
+            });
+            let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
+        });
+    }
+}
+
+fn full(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Response<Body> {
+    let mut r = Response::new(Full::new(body.into()).map_err(|never: Infallible| match never {}).boxed());
+    *r.status_mut() = status;
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        r.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+    }
+    r.headers_mut().insert(hyper::header::SERVER, HeaderValue::from_static("awselb/2.0"));
+    r
+}
+
+/// ALB's own error pages.
+fn elb_error(status: StatusCode) -> Response<Body> {
+    let reason = status.canonical_reason().unwrap_or("");
+    let code = status.as_u16();
+    full(
+        status,
+        "text/html",
+        format!("<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n</body>\r\n</html>\r\n"),
+    )
+}
+
+async fn handle(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, req: Request<Incoming>) -> Response<Body> {
+    let table = inner.table();
+    let Some(listener) = table.listeners.get(&local).cloned() else {
+        return elb_error(StatusCode::SERVICE_UNAVAILABLE);
+    };
+    let host = req
+        .headers()
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| req.uri().authority().map(|a| a.to_string()));
+    let action = {
+        let headers = req.headers();
+        let lookup = |name: &str| -> Vec<String> {
+            headers.get_all(name).iter().filter_map(|v| v.to_str().ok().map(str::to_string)).collect()
+        };
+        let view = RequestView {
+            method: req.method().as_str(),
+            path: req.uri().path(),
+            query: req.uri().query(),
+            host: host.as_deref(),
+            headers: &lookup,
+            source: peer.ip(),
+        };
+        rules::route(&listener.rules, &view).cloned()
+    };
+    match action {
+        None => elb_error(StatusCode::SERVICE_UNAVAILABLE),
+        Some(Action::FixedResponse { status, content_type, body }) => full(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+            content_type.as_deref().unwrap_or("text/plain"),
+            body,
+        ),
+        Some(Action::Redirect(r)) => redirect(&r, req.uri(), host.as_deref(), local.port()),
+        Some(Action::Forward(groups)) => {
+            let weights: Vec<u32> = groups.iter().map(|(_, w)| *w).collect();
+            let n = inner.weighted_counter.fetch_add(1, Ordering::Relaxed);
+            let arn = &groups[crate::selection::weighted(&weights, n)].0;
+            let Some(group) = table.groups.get(arn).cloned() else {
+                return elb_error(StatusCode::SERVICE_UNAVAILABLE);
+            };
+            drop(table);
+            forward(&inner, &group, local, peer, host, req).await
+        }
+    }
+}
+
+fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16) -> Response<Body> {
+    let req_host = host.map(|h| h.rsplit_once(':').map(|(h, _)| h).unwrap_or(h)).unwrap_or("");
+    let path = uri.path().trim_start_matches('/');
+    let query = uri.query().unwrap_or("");
+    let sub = |s: &str| {
+        s.replace("#{protocol}", "http")
+            .replace("#{host}", req_host)
+            .replace("#{port}", &port.to_string())
+            .replace("#{path}", path)
+            .replace("#{query}", query)
+    };
+    let proto = sub(&r.protocol).to_ascii_lowercase();
+    let (h, p, pa, q) = (sub(&r.host), sub(&r.port), sub(&r.path), sub(&r.query));
+    let default_port = (proto == "http" && p == "80") || (proto == "https" && p == "443");
+    let mut loc = format!("{proto}://{h}");
+    if !default_port {
+        loc.push(':');
+        loc.push_str(&p);
+    }
+    loc.push_str(if pa.starts_with('/') { &pa } else { "/" });
+    if !pa.starts_with('/') {
+        loc.push_str(&pa);
+    }
+    if !q.is_empty() {
+        loc.push('?');
+        loc.push_str(&q);
+    }
+    let mut resp =
+        full(StatusCode::from_u16(r.status).unwrap_or(StatusCode::MOVED_PERMANENTLY), "text/html", Bytes::new());
+    if let Ok(v) = HeaderValue::from_str(&loc) {
+        resp.headers_mut().insert(hyper::header::LOCATION, v);
+    }
+    resp
+}
+
+fn trace_id() -> String {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, Ordering::Relaxed);
+    let mix = (now.as_nanos() as u64 ^ seq.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    format!("Root=1-{:08x}-{:08x}{:016x}", now.as_secs(), (seq as u32) ^ (mix >> 40) as u32, mix)
+}
+
+const HOP_BY_HOP: [&str; 7] =
+    ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"];
+
+fn strip_hop_by_hop(h: &mut HeaderMap) {
+    for name in HOP_BY_HOP {
+        h.remove(name);
+    }
+}
+
+/// The request as it will be sent to a target, kept apart from its body so that a retry can
+/// rebuild it.
+struct Outgoing {
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+}
+
+impl Outgoing {
+    fn build(&self, body: Body) -> Request<Body> {
+        let mut r = Request::new(body);
+        *r.method_mut() = self.method.clone();
+        *r.uri_mut() = self.uri.clone();
+        *r.version_mut() = Version::HTTP_11;
+        *r.headers_mut() = self.headers.clone();
+        r
+    }
+}
+
+async fn forward(
+    inner: &Arc<Inner>,
+    group: &Group,
+    local: SocketAddr,
+    peer: SocketAddr,
+    host: Option<String>,
+    req: Request<Incoming>,
+) -> Response<Body> {
+    inner.budget.on_request();
+    let (parts, body) = req.into_parts();
+    let mut headers = parts.headers;
+    strip_hop_by_hop(&mut headers);
+    if !headers.contains_key(hyper::header::HOST) {
+        if let Some(v) = host.as_deref().and_then(|h| HeaderValue::from_str(h).ok()) {
+            headers.insert(hyper::header::HOST, v);
+        }
+    }
+    let xff = match headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
+        Some(prev) => format!("{prev}, {}", peer.ip()),
+        None => peer.ip().to_string(),
+    };
+    let set = |h: &mut HeaderMap, name: &'static str, v: String| {
+        if let Ok(v) = HeaderValue::from_str(&v) {
+            h.insert(HeaderName::from_static(name), v);
+        }
+    };
+    set(&mut headers, "x-forwarded-for", xff);
+    set(&mut headers, "x-forwarded-proto", "http".into());
+    set(&mut headers, "x-forwarded-port", local.port().to_string());
+    if !headers.contains_key("x-amzn-trace-id") {
+        set(&mut headers, "x-amzn-trace-id", trace_id());
+    }
+    let path_and_query = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let uri: Uri = path_and_query.parse().unwrap_or_else(|_| Uri::from_static("/"));
+    let bodyless = body.is_end_stream() || body.size_hint().exact() == Some(0);
+    let idempotent = matches!(
+        parts.method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE | Method::TRACE
+    );
+    let replayable = idempotent && bodyless;
+    let out = Outgoing { method: parts.method, uri, headers };
+    let mut body = Some(body);
+    let mut tried: Vec<usize> = Vec::new();
+    loop {
+        let Some(idx) = choose(group, &tried) else {
+            let any = group.targets.iter().any(|t| !t.draining.load(Ordering::Relaxed));
+            return elb_error(if any && !tried.is_empty() {
+                StatusCode::BAD_GATEWAY
+            } else {
+                StatusCode::SERVICE_UNAVAILABLE
+            });
+        };
+        tried.push(idx);
+        let target = group.targets[idx].clone();
+        let addr = target.cfg.addr;
+        let (mut sender, reused) = match inner.pool.checkout(addr).await {
+            Ok(s) => s,
+            Err(_) => {
+                // Never sent: safe to send elsewhere whatever the method.
+                target.health.lock().unwrap_or_else(|e| e.into_inner()).passive_failure();
+                inner.pool.purge(addr);
+                tracing::warn!(target = %target.cfg.id, %addr, "target refused a connection: marked unhealthy");
+                if inner.budget.try_retry() {
+                    continue;
+                }
+                return elb_error(StatusCode::BAD_GATEWAY);
+            }
+        };
+        let req_body: Body = match (replayable, body.take()) {
+            (false, Some(b)) => b.boxed(),
+            _ => Empty::<Bytes>::new().map_err(|never: Infallible| match never {}).boxed(),
+        };
+        let guard = InFlight::new(target.clone());
+        match tokio::time::timeout(group.cfg.response_timeout, sender.send_request(out.build(req_body))).await {
+            Err(_) => return elb_error(StatusCode::GATEWAY_TIMEOUT),
+            Ok(Err(e)) => {
+                drop(guard);
+                if !reused {
+                    // A fresh connection failed: the target is in trouble.
+                    target.health.lock().unwrap_or_else(|e| e.into_inner()).passive_failure();
+                    inner.pool.purge(addr);
+                }
+                tracing::debug!(error = %e, %addr, reused, "target connection failed");
+                if replayable && tried.len() < 4 && inner.budget.try_retry() {
+                    if reused {
+                        // A stale keep-alive connection: the same target may be tried again.
+                        tried.pop();
+                    }
+                    continue;
+                }
+                return elb_error(StatusCode::BAD_GATEWAY);
+            }
+            Ok(Ok(resp)) => {
+                let (mut parts, incoming) = resp.into_parts();
+                strip_hop_by_hop(&mut parts.headers);
+                let body =
+                    Tracked { inner: incoming, guard: Some(guard), conn: Some((sender, addr)), pool: inner.clone() };
+                return Response::from_parts(parts, body.boxed());
+            }
+        }
+    }
+}
+
+/// Healthy, non-draining, untried targets; all non-draining untried ones when none is healthy
+/// (fail-open).
+fn choose(group: &Group, tried: &[usize]) -> Option<usize> {
+    let live: Vec<usize> = (0..group.targets.len())
+        .filter(|i| !tried.contains(i) && !group.targets[*i].draining.load(Ordering::Relaxed))
+        .collect();
+    if live.is_empty() {
+        return None;
+    }
+    let healthy: Vec<usize> = live
+        .iter()
+        .copied()
+        .filter(|i| group.targets[*i].health.lock().unwrap_or_else(|e| e.into_inner()).serving())
+        .collect();
+    let candidates = if healthy.is_empty() { live } else { healthy };
+    let loads: Vec<usize> = candidates.iter().map(|i| group.targets[*i].outstanding.load(Ordering::Relaxed)).collect();
+    group.selector.pick(&loads).map(|k| candidates[k])
+}
+
+/// Counts a request in flight on its target until the response body is finished or dropped.
+struct InFlight(Arc<Target>);
+
+impl InFlight {
+    fn new(t: Arc<Target>) -> InFlight {
+        t.outstanding.fetch_add(1, Ordering::Relaxed);
+        InFlight(t)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.outstanding.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The target's response body, passed through frame by frame; at its end the connection goes
+/// back to the pool.
+struct Tracked {
+    inner: Incoming,
+    guard: Option<InFlight>,
+    conn: Option<(Sender, SocketAddr)>,
+    pool: Arc<Inner>,
+}
+
+impl hyper::body::Body for Tracked {
+    type Data = Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+        let this = &mut *self;
+        let polled = Pin::new(&mut this.inner).poll_frame(cx);
+        match &polled {
+            Poll::Ready(None) => {
+                if let Some((sender, addr)) = this.conn.take() {
+                    this.pool.pool.checkin(addr, sender);
+                }
+                this.guard = None;
+            }
+            Poll::Ready(Some(Err(_))) => {
+                this.conn = None;
+                this.guard = None;
+            }
+            _ => {}
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        // The server may stop polling once the body says it has ended.
+        if self.inner.is_end_stream() {
+            if let Some((sender, addr)) = self.conn.take() {
+                self.pool.pool.checkin(addr, sender);
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! The load-balancer data plane: one async proxy serving every listener of every load
+//! balancer. It reads its routing table from an immutable snapshot swapped atomically by
+//! `Proxy::apply`, so reconfiguration never blocks a request; per-target runtime state (health,
+//! requests in flight) survives the swap.
+//!
+//! The phases of one request (`forward.rs`): find the listener by local address → match its
+//! rules (`rules.rs`) → fixed response, redirect, or forward: weighted choice of target group,
+//! selection of a target (`selection.rs`) among the healthy, non-draining ones (all
+//! non-draining ones when none is healthy: ALB's fail-open) → a pooled connection (`pool.rs`) →
+//! the response streamed back unbuffered. A refused or reset connection marks the target
+//! unhealthy at once (`health.rs`) and the request goes to another target when that is safe:
+//! always when the connection was never made, and for idempotent requests without a body
+//! otherwise, within a retry budget (`budget.rs`).
+
+pub mod budget;
+pub mod config;
+mod forward;
+pub mod health;
+mod pool;
+pub mod rules;
+pub mod selection;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::combinators::BoxBody;
+
+pub use config::*;
+pub use health::{Failure, State};
+
+pub(crate) type Body = BoxBody<Bytes, hyper::Error>;
+
+/// A target's runtime: survives reconfiguration for as long as the target stays in its group.
+pub(crate) struct Target {
+    pub cfg: TargetConfig,
+    pub draining: AtomicBool,
+    pub outstanding: AtomicUsize,
+    pub health: Mutex<health::Health>,
+    pub next_check: Mutex<Instant>,
+    pub checking: AtomicBool,
+}
+
+pub(crate) struct Group {
+    pub cfg: GroupConfig,
+    pub targets: Vec<Arc<Target>>,
+    pub selector: Arc<dyn selection::Selector>,
+}
+
+/// The routing snapshot.
+#[derive(Default)]
+pub(crate) struct Table {
+    pub listeners: HashMap<SocketAddr, Arc<ListenerConfig>>,
+    pub groups: HashMap<String, Arc<Group>>,
+}
+
+pub(crate) struct Inner {
+    table: RwLock<Arc<Table>>,
+    pub pool: pool::Pool,
+    pub budget: budget::RetryBudget,
+    pub weighted_counter: AtomicU64,
+    accepting: Mutex<HashMap<SocketAddr, tokio::task::JoinHandle<()>>>,
+}
+
+impl Inner {
+    pub fn table(&self) -> Arc<Table> {
+        self.table.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// What the proxy knows of one target, for DescribeTargetHealth.
+#[derive(Debug, Clone)]
+pub struct TargetStatus {
+    pub state: State,
+    pub reason: Option<Failure>,
+    pub checked: bool,
+    pub draining: bool,
+    pub in_flight: usize,
+}
+
+#[derive(Clone)]
+pub struct Proxy {
+    inner: Arc<Inner>,
+}
+
+impl Default for Proxy {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Proxy {
+    pub fn new() -> Proxy {
+        Proxy {
+            inner: Arc::new(Inner {
+                table: RwLock::new(Arc::new(Table::default())),
+                pool: pool::Pool::default(),
+                budget: budget::RetryBudget::new(0.2, 20.0, 200.0),
+                weighted_counter: AtomicU64::new(0),
+                accepting: Mutex::new(HashMap::new()),
+            }),
+        }
+    }
+
+    /// Start the active health checker. Call once, inside the runtime.
+    pub fn spawn_health_checker(&self) -> tokio::task::JoinHandle<()> {
+        let inner = self.inner.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(100));
+            loop {
+                tick.tick().await;
+                let table = inner.table();
+                let now = Instant::now();
+                for g in table.groups.values() {
+                    if !g.cfg.in_use || !g.cfg.health.enabled {
+                        continue;
+                    }
+                    for t in &g.targets {
+                        if t.draining.load(Ordering::Relaxed) || t.checking.load(Ordering::Relaxed) {
+                            continue;
+                        }
+                        if *t.next_check.lock().unwrap_or_else(|e| e.into_inner()) > now {
+                            continue;
+                        }
+                        t.checking.store(true, Ordering::Relaxed);
+                        let (t, settings) = (t.clone(), g.cfg.health.clone());
+                        tokio::spawn(async move {
+                            let mut addr = t.cfg.addr;
+                            if let Some(p) = settings.port {
+                                addr.set_port(p);
+                            }
+                            let outcome = health::check(addr, &settings).await;
+                            {
+                                let mut h = t.health.lock().unwrap_or_else(|e| e.into_inner());
+                                let before = h.state;
+                                h.observe(outcome, settings.healthy_threshold, settings.unhealthy_threshold);
+                                if h.state != before {
+                                    tracing::info!(target = %t.cfg.id, port = t.cfg.port, state = ?h.state, reason = ?h.reason, "target health changed");
+                                }
+                            }
+                            *t.next_check.lock().unwrap_or_else(|e| e.into_inner()) =
+                                Instant::now() + settings.interval;
+                            t.checking.store(false, Ordering::Relaxed);
+                        });
+                    }
+                }
+            }
+        })
+    }
+
+    /// Swap in a new configuration: listeners start and stop accepting, targets keep their
+    /// health and counters. Requests in flight finish on the snapshot they started with.
+    pub fn apply(&self, config: Config) {
+        let old = self.inner.table();
+        let mut table = Table::default();
+        for g in config.groups {
+            let previous = old.groups.get(&g.arn);
+            let targets = g
+                .targets
+                .iter()
+                .map(|tc| {
+                    let kept = previous.and_then(|p| {
+                        p.targets.iter().find(|t| t.cfg.id == tc.id && t.cfg.port == tc.port && t.cfg.addr == tc.addr)
+                    });
+                    match kept {
+                        Some(t) => {
+                            t.draining.store(tc.draining, Ordering::Relaxed);
+                            t.clone()
+                        }
+                        None => Arc::new(Target {
+                            cfg: tc.clone(),
+                            draining: AtomicBool::new(tc.draining),
+                            outstanding: AtomicUsize::new(0),
+                            health: Mutex::new(health::Health::default()),
+                            next_check: Mutex::new(Instant::now()),
+                            checking: AtomicBool::new(false),
+                        }),
+                    }
+                })
+                .collect();
+            let selector = match previous {
+                Some(p) if p.cfg.algorithm == g.algorithm => p.selector.clone(),
+                _ => Arc::from(selection::selector(g.algorithm)),
+            };
+            table.groups.insert(g.arn.clone(), Arc::new(Group { cfg: g, targets, selector }));
+        }
+        for l in config.listeners {
+            table.listeners.insert(l.addr, Arc::new(l));
+        }
+        let addrs: Vec<SocketAddr> = table.listeners.keys().copied().collect();
+        *self.inner.table.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(table);
+
+        let mut accepting = self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner());
+        accepting.retain(|addr, task| {
+            let keep = addrs.contains(addr) && !task.is_finished();
+            if !keep {
+                task.abort();
+            }
+            keep
+        });
+        for addr in addrs {
+            if accepting.contains_key(&addr) {
+                continue;
+            }
+            match std::net::TcpListener::bind(addr).and_then(|l| {
+                l.set_nonblocking(true)?;
+                tokio::net::TcpListener::from_std(l)
+            }) {
+                Ok(listener) => {
+                    tracing::info!(%addr, "load balancer listener accepting");
+                    accepting.insert(addr, tokio::spawn(forward::accept(listener, self.inner.clone())));
+                }
+                Err(e) => tracing::error!(%addr, error = %e, "load balancer listener cannot bind"),
+            }
+        }
+    }
+
+    /// A target's health and load, if the group has it.
+    pub fn target_status(&self, group: &str, id: &str, port: u16) -> Option<TargetStatus> {
+        let table = self.inner.table();
+        let t = table.groups.get(group)?.targets.iter().find(|t| t.cfg.id == id && t.cfg.port == port)?.clone();
+        let h = t.health.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        Some(TargetStatus {
+            state: h.state,
+            reason: h.reason,
+            checked: h.checked,
+            draining: t.draining.load(Ordering::Relaxed),
+            in_flight: t.outstanding.load(Ordering::Relaxed),
+        })
+    }
+
+    /// Whether the listener at `addr` is accepting connections.
+    pub fn listening(&self, addr: SocketAddr) -> bool {
+        self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner()).get(&addr).is_some_and(|t| !t.is_finished())
+    }
+}

@@ -1,0 +1,72 @@
+//! Keep-alive connections to targets, reused across requests. A connection goes back to the
+//! pool only when its response body has been read to the end.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use hyper::client::conn::http1::SendRequest;
+use hyper_util::rt::TokioIo;
+
+use crate::Body;
+
+pub type Sender = SendRequest<Body>;
+
+const MAX_IDLE_PER_TARGET: usize = 256;
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+
+#[derive(Default)]
+pub struct Pool {
+    idle: Mutex<HashMap<SocketAddr, Vec<Sender>>>,
+}
+
+/// Why no connection could be had: the request was never sent.
+#[derive(Debug)]
+pub struct ConnectError;
+
+impl Pool {
+    /// A ready connection: a pooled one (`true`) or a new one (`false`).
+    pub async fn checkout(&self, addr: SocketAddr) -> Result<(Sender, bool), ConnectError> {
+        loop {
+            let pooled = self.idle.lock().unwrap_or_else(|e| e.into_inner()).get_mut(&addr).and_then(Vec::pop);
+            let Some(mut s) = pooled else { break };
+            if s.is_closed() {
+                continue;
+            }
+            if s.is_ready() {
+                return Ok((s, true));
+            }
+            if let Ok(Ok(())) = tokio::time::timeout(Duration::from_millis(20), s.ready()).await {
+                return Ok((s, true));
+            }
+        }
+        let stream = tokio::time::timeout(CONNECT_TIMEOUT, tokio::net::TcpStream::connect(addr))
+            .await
+            .map_err(|_| ConnectError)?
+            .map_err(|_| ConnectError)?;
+        let _ = stream.set_nodelay(true);
+        let (send, conn) =
+            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.map_err(|_| ConnectError)?;
+        tokio::spawn(async move {
+            let _ = conn.await;
+        });
+        Ok((send, false))
+    }
+
+    pub fn checkin(&self, addr: SocketAddr, s: Sender) {
+        if s.is_closed() {
+            return;
+        }
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        let list = idle.entry(addr).or_default();
+        if list.len() < MAX_IDLE_PER_TARGET {
+            list.push(s);
+        }
+    }
+
+    /// Forget the idle connections to a target (it refused or reset one).
+    pub fn purge(&self, addr: SocketAddr) {
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).remove(&addr);
+    }
+}

@@ -1,0 +1,139 @@
+//! SNS: topics and subscriptions kept in the store, and deliveries that really go out — e-mail
+//! over SMTP to the relay the operator configured, HTTP POSTs signed (SignatureVersion 1) with
+//! a certificate the region serves. Every delivery is queued durably and retried with
+//! back-off; a failure is logged with its reason. The confirmation and unsubscribe links in
+//! those messages are answered by [`Sns::public_link`], which the gateway routes without
+//! SigV4 (the token in the link is the credential).
+
+mod delivery;
+pub mod error;
+mod ops;
+mod records;
+mod signing;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use store::Store;
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+
+pub use delivery::Worker;
+
+/// Where "now" comes from (seconds since the epoch).
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// The SMTP relay e-mail goes out through.
+#[derive(Clone)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub from: String,
+    pub starttls: bool,
+    pub user: Option<String>,
+    /// Never logged.
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("from", &self.from)
+            .field("starttls", &self.starttls)
+            .field("user", &self.user)
+            .finish_non_exhaustive()
+    }
+}
+
+pub struct SnsConfig {
+    pub region: String,
+    pub account: String,
+    pub smtp: Option<SmtpConfig>,
+}
+
+pub struct Sns {
+    pub(crate) store: Arc<Store>,
+    pub(crate) config: SnsConfig,
+    pub(crate) clock: Clock,
+    pub(crate) signer: signing::Signer,
+    /// The API endpoint's URL, for the links in messages (known once the listener is bound).
+    endpoint: Mutex<String>,
+    pub(crate) wake: tokio::sync::Notify,
+}
+
+impl Sns {
+    /// Open SNS; its signing key and certificate live in `dir` (created at first start).
+    pub fn open(store: Arc<Store>, dir: &Path, config: SnsConfig, clock: Clock) -> Result<Arc<Sns>, String> {
+        let signer = signing::Signer::open_or_create(dir, &config.region)?;
+        Ok(Arc::new(Sns {
+            store,
+            config,
+            clock,
+            signer,
+            endpoint: Mutex::new("http://127.0.0.1".into()),
+            wake: tokio::sync::Notify::new(),
+        }))
+    }
+
+    pub fn set_endpoint(&self, url: &str) {
+        *self.endpoint.lock().unwrap_or_else(|e| e.into_inner()) = url.trim_end_matches('/').to_string();
+    }
+
+    pub(crate) fn endpoint(&self) -> String {
+        self.endpoint.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn now(&self) -> f64 {
+        (self.clock)()
+    }
+
+    /// Publish to a topic on the region's own behalf (CloudWatch alarm actions); the
+    /// message id.
+    pub fn publish_to_topic(&self, topic_arn: &str, subject: Option<&str>, message: &str) -> Result<String, String> {
+        let out = ops::publish_message(self, topic_arn, subject, message, &Value::Null).map_err(|e| e.to_string())?;
+        self.wake.notify_one();
+        Ok(out)
+    }
+
+    /// Answer an unauthenticated GET under `/sns/`: the confirmation and unsubscribe links,
+    /// and the signing certificate. None for any other path.
+    pub fn public_link(&self, path: &str, query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
+        let out = ops::public_link(self, path, query);
+        self.wake.notify_one();
+        out
+    }
+}
+
+pub struct SnsService {
+    sns: Arc<Sns>,
+}
+
+impl SnsService {
+    pub fn new(sns: Arc<Sns>) -> SnsService {
+        SnsService { sns }
+    }
+}
+
+impl Service for SnsService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("sns")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "sns"
+    }
+
+    fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
+        Ok(Authorization::Resources(ops::resources(&self.sns, op, input)))
+    }
+
+    fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
+        Box::pin(async move {
+            let out = tokio::task::block_in_place(|| ops::dispatch(&self.sns, cx, op, &input));
+            self.sns.wake.notify_one();
+            out
+        })
+    }
+}

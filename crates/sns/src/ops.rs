@@ -1,0 +1,561 @@
+//! SNS's operations: topics, subscriptions, publishing, and the public links.
+
+use std::collections::BTreeMap;
+
+use rand::Rng;
+use serde_json::{json, Value};
+use wire::{ApiError, CallContext};
+
+use crate::error::{Result, SnsError};
+use crate::records::{kind, DeliveryKind, DeliveryRec, SubscriptionRec, TopicRec};
+use crate::Sns;
+
+const MAX_MESSAGE: usize = 256 * 1024;
+const TOPIC_ATTRIBUTES: &[&str] = &["DisplayName", "Policy", "DeliveryPolicy", "TracingConfig", "KmsMasterKeyId"];
+const SUBSCRIPTION_ATTRIBUTES: &[&str] =
+    &["RawMessageDelivery", "FilterPolicy", "FilterPolicyScope", "DeliveryPolicy", "RedrivePolicy"];
+
+pub fn dispatch(sns: &Sns, cx: &CallContext, op: &str, input: &Value) -> std::result::Result<Value, ApiError> {
+    let out = match op {
+        "CreateTopic" => create_topic(sns, cx, input),
+        "DeleteTopic" => delete_topic(sns, input),
+        "ListTopics" => list_topics(sns),
+        "GetTopicAttributes" => get_topic_attributes(sns, input),
+        "SetTopicAttributes" => set_topic_attributes(sns, input),
+        "Subscribe" => subscribe(sns, cx, input),
+        "ConfirmSubscription" => confirm_subscription(sns, input).map(|arn| json!({"SubscriptionArn": arn})),
+        "Unsubscribe" => unsubscribe(sns, input),
+        "ListSubscriptions" => list_subscriptions(sns, None),
+        "ListSubscriptionsByTopic" => {
+            let topic = required(input, "TopicArn")?;
+            topic_by_arn(sns, topic)?;
+            list_subscriptions(sns, Some(topic))
+        }
+        "GetSubscriptionAttributes" => get_subscription_attributes(sns, input),
+        "SetSubscriptionAttributes" => set_subscription_attributes(sns, input),
+        "Publish" => publish(sns, input),
+        _ => {
+            return Err(ApiError::new(
+                400,
+                "InvalidAction",
+                format!("The action {op} is not valid for this web service."),
+            ))
+        }
+    };
+    out.map_err(ApiError::from)
+}
+
+pub fn resources(_sns: &Sns, op: &str, input: &Value) -> Vec<String> {
+    let arn = match op {
+        "DeleteTopic"
+        | "GetTopicAttributes"
+        | "SetTopicAttributes"
+        | "Subscribe"
+        | "ListSubscriptionsByTopic"
+        | "Publish"
+        | "ConfirmSubscription" => input.get("TopicArn").and_then(Value::as_str),
+        _ => None,
+    };
+    vec![arn.unwrap_or("*").to_string()]
+}
+
+fn required<'a>(v: &'a Value, k: &str) -> Result<&'a str> {
+    v.get(k).and_then(Value::as_str).ok_or_else(|| SnsError::InvalidParameter(k.to_string()))
+}
+
+fn topic_arn(sns: &Sns, name: &str) -> String {
+    format!("arn:aws:sns:{}:{}:{name}", sns.config.region, sns.config.account)
+}
+
+fn topic_by_arn(sns: &Sns, arn: &str) -> Result<TopicRec> {
+    let prefix = topic_arn(sns, "");
+    let name = arn.strip_prefix(&prefix).filter(|n| !n.is_empty() && !n.contains(':'));
+    let Some(name) = name else {
+        return Err(SnsError::InvalidParameter("TopicArn".into()));
+    };
+    sns.store
+        .read(|tx| tx.get::<TopicRec>(kind::TOPIC, name))?
+        .ok_or_else(|| SnsError::NotFound("Topic does not exist".into()))
+}
+
+fn new_id() -> String {
+    let b: [u8; 16] = rand::thread_rng().gen();
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-4{}-{}-{}", &h[0..8], &h[8..12], &h[13..16], &h[16..20], &h[20..32])
+}
+
+fn new_token() -> String {
+    let b: [u8; 64] = {
+        let mut b = [0u8; 64];
+        rand::thread_rng().fill(&mut b[..]);
+        b
+    };
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn create_topic(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
+    let name = required(input, "Name")?;
+    let valid = !name.is_empty()
+        && name.len() <= 256
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return Err(SnsError::InvalidParameter("Topic Name".into()));
+    }
+    let arn = topic_arn(sns, name);
+    let mut attributes: BTreeMap<String, String> = BTreeMap::new();
+    if let Some(a) = input.get("Attributes").and_then(Value::as_object) {
+        for (k, v) in a {
+            if !TOPIC_ATTRIBUTES.contains(&k.as_str()) {
+                return Err(SnsError::InvalidParameter(format!("Attributes Reason: Unknown attribute {k}")));
+            }
+            attributes.insert(k.clone(), v.as_str().unwrap_or_default().to_string());
+        }
+    }
+    attributes.entry("Policy".into()).or_insert_with(|| default_policy(&arn, &cx.principal.account));
+    sns.store.write(|tx| {
+        if let Some(existing) = tx.get::<TopicRec>(kind::TOPIC, name)? {
+            // CreateTopic is idempotent for the same attributes.
+            let _ = existing;
+            return Ok(());
+        }
+        tx.put(kind::TOPIC, name, &TopicRec { arn: arn.clone(), name: name.to_string(), attributes })?;
+        Ok::<_, SnsError>(())
+    })?;
+    Ok(json!({"TopicArn": arn}))
+}
+
+fn default_policy(arn: &str, account: &str) -> String {
+    json!({
+        "Version": "2008-10-17",
+        "Id": "__default_policy_ID",
+        "Statement": [{
+            "Sid": "__default_statement_ID",
+            "Effect": "Allow",
+            "Principal": {"AWS": "*"},
+            "Action": ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission",
+                       "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"],
+            "Resource": arn,
+            "Condition": {"StringEquals": {"AWS:SourceOwner": account}}
+        }]
+    })
+    .to_string()
+}
+
+fn delete_topic(sns: &Sns, input: &Value) -> Result<Value> {
+    let arn = required(input, "TopicArn")?;
+    let topic = match topic_by_arn(sns, arn) {
+        Ok(t) => t,
+        // Deleting a topic that does not exist succeeds, as in AWS.
+        Err(SnsError::NotFound(_)) => return Ok(json!({})),
+        Err(e) => return Err(e),
+    };
+    sns.store.write(|tx| {
+        tx.delete(kind::TOPIC, &topic.name)?;
+        for (id, s) in tx.list::<SubscriptionRec>(kind::SUBSCRIPTION, "")? {
+            if s.topic_arn == topic.arn {
+                tx.delete(kind::SUBSCRIPTION, &id)?;
+            }
+        }
+        Ok::<_, SnsError>(())
+    })?;
+    Ok(json!({}))
+}
+
+fn list_topics(sns: &Sns) -> Result<Value> {
+    let topics = sns.store.read(|tx| tx.list::<TopicRec>(kind::TOPIC, ""))?;
+    Ok(json!({"Topics": topics.into_iter().map(|(_, t)| json!({"TopicArn": t.arn})).collect::<Vec<_>>()}))
+}
+
+fn subscriptions(sns: &Sns) -> Result<Vec<SubscriptionRec>> {
+    Ok(sns.store.read(|tx| tx.list::<SubscriptionRec>(kind::SUBSCRIPTION, ""))?.into_iter().map(|(_, s)| s).collect())
+}
+
+fn get_topic_attributes(sns: &Sns, input: &Value) -> Result<Value> {
+    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
+    let subs: Vec<SubscriptionRec> = subscriptions(sns)?.into_iter().filter(|s| s.topic_arn == topic.arn).collect();
+    let confirmed = subs.iter().filter(|s| s.confirmed).count();
+    let mut attrs = topic.attributes.clone();
+    attrs.insert("TopicArn".into(), topic.arn.clone());
+    attrs.insert("Owner".into(), sns.config.account.clone());
+    attrs.entry("DisplayName".into()).or_default();
+    attrs.insert("SubscriptionsConfirmed".into(), confirmed.to_string());
+    attrs.insert("SubscriptionsPending".into(), (subs.len() - confirmed).to_string());
+    attrs.insert("SubscriptionsDeleted".into(), "0".into());
+    attrs.insert(
+        "EffectiveDeliveryPolicy".into(),
+        attrs.get("DeliveryPolicy").cloned().unwrap_or_else(|| {
+            json!({"http": {"defaultHealthyRetryPolicy": {"minDelayTarget": 20, "maxDelayTarget": 20, "numRetries": 3, "numMaxDelayRetries": 0, "numNoDelayRetries": 0, "numMinDelayRetries": 0, "backoffFunction": "linear"}, "disableSubscriptionOverrides": false, "defaultRequestPolicy": {"headerContentType": "text/plain; charset=UTF-8"}}}).to_string()
+        }),
+    );
+    Ok(json!({"Attributes": attrs}))
+}
+
+fn set_topic_attributes(sns: &Sns, input: &Value) -> Result<Value> {
+    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
+    let name = required(input, "AttributeName")?;
+    if !TOPIC_ATTRIBUTES.contains(&name) {
+        return Err(SnsError::InvalidParameter("AttributeName".into()));
+    }
+    let value = input.get("AttributeValue").and_then(Value::as_str).unwrap_or_default();
+    if (name == "Policy" || name == "DeliveryPolicy") && serde_json::from_str::<Value>(value).is_err() {
+        return Err(SnsError::InvalidParameter(format!("{name}: failed to parse JSON.")));
+    }
+    sns.store.write(|tx| {
+        let mut t = topic.clone();
+        t.attributes.insert(name.to_string(), value.to_string());
+        tx.put(kind::TOPIC, &t.name, &t)
+    })?;
+    Ok(json!({}))
+}
+
+fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
+    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
+    let protocol = required(input, "Protocol")?;
+    if !["email", "email-json", "http", "https"].contains(&protocol) {
+        return Err(SnsError::InvalidParameter(format!(
+            "Amazon SNS does not support this protocol string: {protocol}"
+        )));
+    }
+    let endpoint = input
+        .get("Endpoint")
+        .and_then(Value::as_str)
+        .filter(|e| !e.is_empty())
+        .ok_or_else(|| SnsError::InvalidParameter("Endpoint".into()))?;
+    let endpoint_ok = match protocol {
+        "email" | "email-json" => {
+            endpoint.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.')) && !endpoint.contains(' ')
+        }
+        p => endpoint.starts_with(&format!("{p}://")),
+    };
+    if !endpoint_ok {
+        return Err(SnsError::InvalidParameter(match protocol {
+            "email" | "email-json" => "Email address".into(),
+            _ => "Endpoint must match the specified protocol".into(),
+        }));
+    }
+    let mut attributes = BTreeMap::new();
+    if let Some(a) = input.get("Attributes").and_then(Value::as_object) {
+        for (k, v) in a {
+            let v = v.as_str().unwrap_or_default();
+            check_subscription_attribute(k, v)?;
+            attributes.insert(k.clone(), v.to_string());
+        }
+    }
+    let existing = subscriptions(sns)?
+        .into_iter()
+        .find(|s| s.topic_arn == topic.arn && s.protocol == protocol && s.endpoint == endpoint);
+    let return_arn = input.get("ReturnSubscriptionArn").and_then(Value::as_bool) == Some(true);
+    if let Some(s) = existing {
+        if s.confirmed || return_arn {
+            return Ok(json!({"SubscriptionArn": s.arn}));
+        }
+        return Ok(json!({"SubscriptionArn": "pending confirmation"}));
+    }
+    let id = new_id();
+    let sub = SubscriptionRec {
+        arn: format!("{}:{id}", topic.arn),
+        id: id.clone(),
+        topic_arn: topic.arn.clone(),
+        protocol: protocol.to_string(),
+        endpoint: endpoint.to_string(),
+        owner: cx.principal.account.clone(),
+        confirmed: false,
+        token: new_token(),
+        attributes,
+    };
+    let now = sns.now();
+    sns.store.write(|tx| {
+        tx.put(kind::SUBSCRIPTION, &id, &sub)?;
+        let d = DeliveryRec {
+            id: new_id(),
+            subscription: id.clone(),
+            kind: DeliveryKind::SubscriptionConfirmation,
+            message_id: new_id(),
+            subject: None,
+            message: format!(
+                "You have chosen to subscribe to the topic {}.\nTo confirm the subscription, visit the SubscribeURL included in this message.",
+                topic.arn
+            ),
+            message_attributes: Value::Null,
+            timestamp: now,
+            attempts: 0,
+            next_at: now,
+            last_error: None,
+        };
+        tx.put(kind::DELIVERY, &d.id, &d)?;
+        Ok::<_, SnsError>(())
+    })?;
+    Ok(json!({"SubscriptionArn": if return_arn { sub.arn } else { "pending confirmation".into() }}))
+}
+
+fn check_subscription_attribute(name: &str, value: &str) -> Result<()> {
+    if !SUBSCRIPTION_ATTRIBUTES.contains(&name) {
+        return Err(SnsError::InvalidParameter("AttributeName".into()));
+    }
+    match name {
+        "RawMessageDelivery" if value != "true" && value != "false" => Err(SnsError::InvalidParameter(
+            "RawMessageDelivery: Invalid value [".to_string() + value + "]. Must be true or false.",
+        )),
+        "FilterPolicy" | "DeliveryPolicy" | "RedrivePolicy"
+            if !value.is_empty() && serde_json::from_str::<Value>(value).is_err() =>
+        {
+            Err(SnsError::InvalidParameter(format!("{name}: failed to parse JSON.")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Confirm by topic and token; the subscription's ARN.
+pub fn confirm_subscription(sns: &Sns, input: &Value) -> Result<String> {
+    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
+    let token = required(input, "Token")?;
+    let sub = subscriptions(sns)?
+        .into_iter()
+        .find(|s| s.topic_arn == topic.arn && s.token == token)
+        .ok_or_else(|| SnsError::InvalidParameter("Invalid token".into()))?;
+    sns.store.write(|tx| {
+        let mut s = sub.clone();
+        s.confirmed = true;
+        tx.put(kind::SUBSCRIPTION, &s.id, &s)
+    })?;
+    tracing::info!(subscription = %sub.arn, protocol = %sub.protocol, "subscription confirmed");
+    Ok(sub.arn)
+}
+
+fn sub_by_arn(sns: &Sns, arn: &str) -> Result<SubscriptionRec> {
+    let id = arn.rsplit(':').next().unwrap_or_default();
+    if !arn.starts_with("arn:aws:sns:") || arn.split(':').count() != 7 {
+        return Err(SnsError::InvalidParameter("SubscriptionArn".into()));
+    }
+    sns.store
+        .read(|tx| tx.get::<SubscriptionRec>(kind::SUBSCRIPTION, id))?
+        .filter(|s| s.arn == arn)
+        .ok_or_else(|| SnsError::NotFound("Subscription does not exist".into()))
+}
+
+fn unsubscribe(sns: &Sns, input: &Value) -> Result<Value> {
+    let arn = required(input, "SubscriptionArn")?;
+    let sub = sub_by_arn(sns, arn)?;
+    sns.store.write(|tx| tx.delete(kind::SUBSCRIPTION, &sub.id))?;
+    Ok(json!({}))
+}
+
+fn list_subscriptions(sns: &Sns, topic: Option<&str>) -> Result<Value> {
+    let subs: Vec<Value> = subscriptions(sns)?
+        .into_iter()
+        .filter(|s| topic.is_none_or(|t| s.topic_arn == t))
+        .map(|s| {
+            json!({
+                "SubscriptionArn": if s.confirmed { s.arn.clone() } else { "PendingConfirmation".into() },
+                "Owner": s.owner,
+                "Protocol": s.protocol,
+                "Endpoint": s.endpoint,
+                "TopicArn": s.topic_arn,
+            })
+        })
+        .collect();
+    Ok(json!({"Subscriptions": subs}))
+}
+
+fn get_subscription_attributes(sns: &Sns, input: &Value) -> Result<Value> {
+    let s = sub_by_arn(sns, required(input, "SubscriptionArn")?)?;
+    let mut attrs = s.attributes.clone();
+    attrs.insert("SubscriptionArn".into(), s.arn.clone());
+    attrs.insert("TopicArn".into(), s.topic_arn.clone());
+    attrs.insert("Owner".into(), s.owner.clone());
+    attrs.insert("Protocol".into(), s.protocol.clone());
+    attrs.insert("Endpoint".into(), s.endpoint.clone());
+    attrs.insert("PendingConfirmation".into(), (!s.confirmed).to_string());
+    attrs.insert("ConfirmationWasAuthenticated".into(), "false".into());
+    attrs.entry("RawMessageDelivery".into()).or_insert_with(|| "false".into());
+    Ok(json!({"Attributes": attrs}))
+}
+
+fn set_subscription_attributes(sns: &Sns, input: &Value) -> Result<Value> {
+    let s = sub_by_arn(sns, required(input, "SubscriptionArn")?)?;
+    let name = required(input, "AttributeName")?;
+    let value = input.get("AttributeValue").and_then(Value::as_str).unwrap_or_default();
+    check_subscription_attribute(name, value)?;
+    sns.store.write(|tx| {
+        let mut s = s.clone();
+        s.attributes.insert(name.to_string(), value.to_string());
+        tx.put(kind::SUBSCRIPTION, &s.id, &s)
+    })?;
+    Ok(json!({}))
+}
+
+fn publish(sns: &Sns, input: &Value) -> Result<Value> {
+    let message = required(input, "Message")?;
+    let topic = match (input.get("TopicArn").and_then(Value::as_str), input.get("TargetArn").and_then(Value::as_str)) {
+        (Some(t), None) | (None, Some(t)) => t,
+        (Some(_), Some(_)) => {
+            return Err(SnsError::InvalidParameter("Only one of TopicArn and TargetArn may be specified.".into()))
+        }
+        (None, None) => {
+            return Err(SnsError::InvalidParameter(
+                "TopicArn or TargetArn Reason: no value for required parameter".into(),
+            ))
+        }
+    };
+    if message.is_empty() {
+        return Err(SnsError::InvalidParameter("Empty message".into()));
+    }
+    if message.len() > MAX_MESSAGE {
+        return Err(SnsError::InvalidParameter("Message too long".into()));
+    }
+    let subject = input.get("Subject").and_then(Value::as_str);
+    if let Some(s) = subject {
+        if s.is_empty() || s.len() > 100 || s.chars().any(|c| c.is_control()) {
+            return Err(SnsError::InvalidParameter("Subject".into()));
+        }
+    }
+    let message = if input.get("MessageStructure").and_then(Value::as_str) == Some("json") {
+        let doc: Value = serde_json::from_str(message)
+            .map_err(|_| SnsError::InvalidParameter("Message Structure - JSON message body failed to parse".into()))?;
+        doc.get("default").and_then(Value::as_str).map(String::from).ok_or_else(|| {
+            SnsError::InvalidParameter("Message Structure - No default entry in JSON message body".into())
+        })?
+    } else {
+        message.to_string()
+    };
+    let attrs = input.get("MessageAttributes").cloned().unwrap_or(Value::Null);
+    let id = publish_message(sns, topic, subject, &message, &attrs)?;
+    Ok(json!({"MessageId": id}))
+}
+
+/// Queue one message for every confirmed subscription of the topic whose filter policy
+/// accepts it; the message id.
+pub fn publish_message(
+    sns: &Sns,
+    topic_arn: &str,
+    subject: Option<&str>,
+    message: &str,
+    attrs: &Value,
+) -> Result<String> {
+    let topic = topic_by_arn(sns, topic_arn)?;
+    let message_id = new_id();
+    let now = sns.now();
+    let subs: Vec<SubscriptionRec> = subscriptions(sns)?
+        .into_iter()
+        .filter(|s| s.topic_arn == topic.arn && s.confirmed)
+        .filter(|s| s.attributes.get("FilterPolicy").is_none_or(|p| filter_matches(p, attrs)))
+        .collect();
+    sns.store.write(|tx| {
+        for s in &subs {
+            let d = DeliveryRec {
+                id: new_id(),
+                subscription: s.id.clone(),
+                kind: DeliveryKind::Notification,
+                message_id: message_id.clone(),
+                subject: subject.map(String::from),
+                message: message.to_string(),
+                message_attributes: attrs.clone(),
+                timestamp: now,
+                attempts: 0,
+                next_at: now,
+                last_error: None,
+            };
+            tx.put(kind::DELIVERY, &d.id, &d)?;
+        }
+        Ok::<_, SnsError>(())
+    })?;
+    Ok(message_id)
+}
+
+/// The common subset of SNS filter policies on message attributes: every key must be present
+/// and match one of its allowed values (exact strings, numbers, `{"exists": bool}`,
+/// `{"prefix": "…"}`, `{"anything-but": …}`).
+pub fn filter_matches(policy: &str, attrs: &Value) -> bool {
+    let Ok(Value::Object(policy)) = serde_json::from_str::<Value>(policy) else { return true };
+    policy.iter().all(|(key, allowed)| {
+        let attr = attrs.get(key);
+        let value: Option<String> = attr.and_then(|a| a.get("StringValue")).and_then(Value::as_str).map(String::from);
+        let allowed: Vec<Value> = match allowed {
+            Value::Array(a) => a.clone(),
+            v => vec![v.clone()],
+        };
+        allowed.iter().any(|rule| match (rule, value.as_deref()) {
+            (Value::String(s), Some(v)) => s == v,
+            (Value::Number(n), Some(v)) => v.parse::<f64>().ok() == n.as_f64(),
+            (Value::Object(o), v) => {
+                if let Some(e) = o.get("exists").and_then(Value::as_bool) {
+                    e == v.is_some()
+                } else if let Some(p) = o.get("prefix").and_then(Value::as_str) {
+                    v.is_some_and(|v| v.starts_with(p))
+                } else if let Some(not) = o.get("anything-but") {
+                    let list: Vec<Value> = match not {
+                        Value::Array(a) => a.clone(),
+                        x => vec![x.clone()],
+                    };
+                    v.is_some_and(|v| !list.iter().any(|x| x.as_str() == Some(v)))
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        })
+    })
+}
+
+/// `/sns/confirm?TopicArn=…&Token=…`, `/sns/unsubscribe?SubscriptionArn=…&Token=…`,
+/// `/sns/SimpleNotificationService.pem`.
+pub fn public_link(sns: &Sns, path: &str, query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
+    let params: BTreeMap<String, String> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    let page = |status: u16, title: &str, text: &str| {
+        let html = format!(
+            "<!DOCTYPE html><html><head><title>{title}</title></head><body><h1>{title}</h1><p>{}</p></body></html>",
+            text.replace('&', "&amp;").replace('<', "&lt;")
+        );
+        Some((status, "text/html; charset=utf-8", html.into_bytes()))
+    };
+    match path {
+        "/sns/SimpleNotificationService.pem" => {
+            Some((200, "application/x-pem-file", sns.signer.cert_pem().into_bytes()))
+        }
+        "/sns/confirm" => {
+            let input = json!({"TopicArn": params.get("TopicArn"), "Token": params.get("Token")});
+            match confirm_subscription(sns, &input) {
+                Ok(arn) => page(
+                    200,
+                    "Subscription confirmed!",
+                    &format!("You have successfully subscribed. Your subscription's id is: {arn}"),
+                ),
+                Err(e) => page(400, "Subscription not confirmed", &e.to_string()),
+            }
+        }
+        "/sns/unsubscribe" => {
+            let arn = params.get("SubscriptionArn").cloned().unwrap_or_default();
+            let token = params.get("Token").cloned().unwrap_or_default();
+            match sub_by_arn(sns, &arn) {
+                Ok(s) if s.token == token => {
+                    let _ = sns.store.write(|tx| tx.delete(kind::SUBSCRIPTION, &s.id));
+                    page(
+                        200,
+                        "Subscription removed!",
+                        &format!("Your subscription to the topic below has been deactivated: {}", s.topic_arn),
+                    )
+                }
+                _ => page(400, "Unsubscribe failed", "The link is not valid."),
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::filter_matches;
+    use serde_json::json;
+
+    #[test]
+    fn filter_policies() {
+        let attrs = json!({"severity": {"DataType": "String", "StringValue": "high"}, "n": {"DataType": "Number", "StringValue": "5"}});
+        assert!(filter_matches(r#"{"severity": ["high", "critical"]}"#, &attrs));
+        assert!(!filter_matches(r#"{"severity": ["low"]}"#, &attrs));
+        assert!(filter_matches(r#"{"n": [5]}"#, &attrs));
+        assert!(filter_matches(r#"{"other": [{"exists": false}]}"#, &attrs));
+        assert!(filter_matches(r#"{"severity": [{"prefix": "hi"}]}"#, &attrs));
+        assert!(filter_matches(r#"{"severity": [{"anything-but": "low"}]}"#, &attrs));
+        assert!(!filter_matches(r#"{"missing": ["x"]}"#, &attrs));
+    }
+}

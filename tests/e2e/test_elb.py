@@ -1,0 +1,232 @@
+"""Elastic Load Balancing through boto3: an application load balancer in two subnets in front
+of two KG SPORTS instances — health checks, the split of traffic, a live SSE stream, rules,
+draining, failover when a target is killed, and AWS's error codes."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import threading
+import time
+from collections import Counter
+
+import pytest
+
+import hg
+
+ZONES = ["ap-northeast-2a", "ap-northeast-2c"]
+
+
+@pytest.fixture(scope="module")
+def lb(region, tmp_path_factory):
+    """KG-Ami, two running instances in two zones, and an ALB with a target group and an HTTP
+    listener in front of them, targets healthy."""
+    bundle = hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami"))
+    ec2 = region.client("ec2")
+    # Health-check intervals shorter than AWS's 5 s are allowed here: skip the SDK's own range check.
+    elbv2 = region.client("elbv2", parameter_validation=False)
+    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(bundle))["ImageId"]
+    subnets = [ec2.describe_subnets(Filters=[{"Name": "availability-zone", "Values": [z]},
+                                             {"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+               for z in ZONES]
+    ids = [ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1,
+                             SubnetId=s["SubnetId"])["Instances"][0]["InstanceId"] for s in subnets]
+    vpc = subnets[0]["VpcId"]
+    alb = elbv2.create_load_balancer(Name="kg-alb", Subnets=[s["SubnetId"] for s in subnets],
+                                     Scheme="internet-facing", Type="application")["LoadBalancers"][0]
+    tg = elbv2.create_target_group(Name="kg-web", Protocol="HTTP", Port=80, VpcId=vpc, TargetType="instance",
+                                   HealthCheckPath="/health", HealthCheckIntervalSeconds=1,
+                                   HealthCheckTimeoutSeconds=1, HealthyThresholdCount=2,
+                                   UnhealthyThresholdCount=2)["TargetGroups"][0]
+    elbv2.modify_target_group_attributes(TargetGroupArn=tg["TargetGroupArn"], Attributes=[
+        {"Key": "deregistration_delay.timeout_seconds", "Value": "5"}])
+    listener = elbv2.create_listener(LoadBalancerArn=alb["LoadBalancerArn"], Protocol="HTTP", Port=80,
+                                     DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}]
+                                     )["Listeners"][0]
+
+    def running():
+        r = ec2.describe_instances(InstanceIds=ids)["Reservations"]
+        return all(i["State"]["Name"] == "running" for res in r for i in res["Instances"])
+    hg.wait_until(running, timeout=30, interval=0.2, what="instances running")
+    elbv2.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[{"Id": i} for i in ids])
+    ns = type("LB", (), {})()
+    ns.region, ns.ec2, ns.elbv2, ns.ids, ns.alb, ns.tg, ns.listener = region, ec2, elbv2, ids, alb, tg, listener
+    ns.tg_arn = tg["TargetGroupArn"]
+    ns.host = alb["DNSName"]
+    wait_healthy(ns, ids)
+    return ns
+
+
+def health(lb) -> dict:
+    out = lb.elbv2.describe_target_health(TargetGroupArn=lb.tg_arn)["TargetHealthDescriptions"]
+    return {d["Target"]["Id"]: d["TargetHealth"] for d in out}
+
+
+def wait_healthy(lb, ids, timeout=20.0):
+    hg.wait_until(lambda: all(health(lb).get(i, {}).get("State") == "healthy" for i in ids),
+                  timeout=timeout, interval=0.2, what=f"{ids} healthy")
+
+
+def get(lb, path="/", conn=None, timeout=5.0):
+    c = conn or http.client.HTTPConnection(lb.host, 80, timeout=timeout)
+    c.request("GET", path)
+    r = c.getresponse()
+    body = r.read()
+    if conn is None:
+        c.close()
+    return r.status, dict((k.lower(), v) for k, v in r.getheaders()), body
+
+
+def test_dns_name_reaches_the_load_balancer(lb):
+    assert lb.alb["DNSName"].startswith("127.255."), lb.alb
+    assert lb.alb["State"]["Code"] == "active"
+    assert {z["ZoneName"] for z in lb.alb["AvailabilityZones"]} == set(ZONES)
+    h = health(lb)
+    assert set(h) == set(lb.ids) and all(v["State"] == "healthy" for v in h.values())
+
+
+def test_requests_are_split_across_both_targets(lb):
+    conn = http.client.HTTPConnection(lb.host, 80, timeout=5)
+    seen = Counter()
+    for _ in range(200):
+        status, headers, _ = get(lb, "/", conn=conn)
+        assert status == 200
+        seen[headers["x-kgsports-instance"]] += 1
+    conn.close()
+    assert set(seen) == set(lb.ids), seen
+    assert all(n >= 80 for n in seen.values()), seen
+
+
+def test_live_scores_stream_through_the_load_balancer(lb):
+    c = http.client.HTTPConnection(lb.host, 80, timeout=10)
+    c.request("GET", "/live", headers={"Accept": "text/event-stream"})
+    r = c.getresponse()
+    assert r.status == 200
+    assert "text/event-stream" in r.getheader("content-type", "")
+    events, deadline = 0, time.monotonic() + 8
+    while events < 2 and time.monotonic() < deadline:
+        line = r.fp.readline()
+        if line.startswith(b"data:"):
+            events += 1
+    c.close()
+    assert events >= 2, "events arrive one by one while the stream stays open"
+
+
+def test_fixed_response_and_redirect_rules(lb):
+    l_arn = lb.listener["ListenerArn"]
+    lb.elbv2.create_rule(ListenerArn=l_arn, Priority=10,
+                         Conditions=[{"Field": "path-pattern", "PathPatternConfig": {"Values": ["/promo/*"]}}],
+                         Actions=[{"Type": "fixed-response", "FixedResponseConfig": {
+                             "StatusCode": "418", "ContentType": "text/plain", "MessageBody": "kick-off soon"}}])
+    lb.elbv2.create_rule(ListenerArn=l_arn, Priority=20,
+                         Conditions=[{"Field": "path-pattern", "Values": ["/old/*"]}],
+                         Actions=[{"Type": "redirect", "RedirectConfig": {
+                             "Path": "/new/#{path}", "StatusCode": "HTTP_301"}}])
+    status, _, body = get(lb, "/promo/final")
+    assert (status, body) == (418, b"kick-off soon")
+    status, headers, _ = get(lb, "/old/page?x=1")
+    assert status == 301
+    assert headers["location"] == f"http://{lb.host}/new/old/page?x=1"
+    status, headers, _ = get(lb, "/")
+    assert status == 200 and "x-kgsports-instance" in headers
+    rules = lb.elbv2.describe_rules(ListenerArn=l_arn)["Rules"]
+    assert [r["Priority"] for r in rules] == ["10", "20", "default"]
+
+
+def test_bad_input_gets_aws_codes(lb):
+    e = lb.elbv2
+    code, _, status = hg.expect_client_error(e.create_listener, LoadBalancerArn=lb.alb["LoadBalancerArn"],
+                                             Protocol="HTTP", Port=80,
+                                             DefaultActions=[{"Type": "forward", "TargetGroupArn": lb.tg_arn}])
+    assert (code, status) == ("DuplicateListener", 400)
+    code, _, _ = hg.expect_client_error(e.create_rule, ListenerArn=lb.listener["ListenerArn"], Priority=10,
+                                        Conditions=[{"Field": "path-pattern", "Values": ["/x"]}],
+                                        Actions=[{"Type": "forward", "TargetGroupArn": lb.tg_arn}])
+    assert code == "PriorityInUse"
+    missing = lb.tg_arn.rsplit("/", 1)[0] + "/0123456789abcdef"
+    code, _, _ = hg.expect_client_error(e.describe_target_health, TargetGroupArn=missing)
+    assert code == "TargetGroupNotFound"
+    code, _, _ = hg.expect_client_error(e.create_target_group, Name="bad", Protocol="HTTP", Port=80,
+                                        VpcId=lb.tg["VpcId"], HealthyThresholdCount=11)
+    assert code == "ValidationError"
+    code, _, _ = hg.expect_client_error(e.create_load_balancer, Name="one-subnet",
+                                        Subnets=[lb.alb["AvailabilityZones"][0]["SubnetId"]])
+    assert code == "ValidationError"
+    code, _, _ = hg.expect_client_error(e.create_target_group, Name="kg-web", Protocol="HTTP", Port=8080,
+                                        VpcId=lb.tg["VpcId"])
+    assert code == "DuplicateTargetGroupName"
+    code, _, _ = hg.expect_client_error(e.delete_target_group, TargetGroupArn=lb.tg_arn)
+    assert code == "ResourceInUse"
+    code, _, _ = hg.expect_client_error(e.register_targets, TargetGroupArn=lb.tg_arn, Targets=[{"Id": "i-0123456789abcdef0"}])
+    assert code == "InvalidTarget"
+
+
+def test_deregistered_target_drains_then_disappears(lb):
+    gone = lb.ids[1]
+    lb.elbv2.deregister_targets(TargetGroupArn=lb.tg_arn, Targets=[{"Id": gone}])
+    h = health(lb)[gone]
+    assert (h["State"], h["Reason"]) == ("draining", "Target.DeregistrationInProgress")
+    seen = Counter(get(lb)[1]["x-kgsports-instance"] for _ in range(30))
+    assert set(seen) == {lb.ids[0]}, seen
+    hg.wait_until(lambda: gone not in health(lb), timeout=8, interval=0.2, what="drained target gone")
+    h = lb.elbv2.describe_target_health(TargetGroupArn=lb.tg_arn, Targets=[{"Id": gone}])
+    assert h["TargetHealthDescriptions"][0]["TargetHealth"]["Reason"] == "Target.NotRegistered"
+    lb.elbv2.register_targets(TargetGroupArn=lb.tg_arn, Targets=[{"Id": gone}])
+    wait_healthy(lb, lb.ids)
+
+
+def instance_pids(lb, iid):
+    root = str((lb.region.data_dir / "ec2" / "instances" / iid).resolve())
+    out = []
+    for pid in hg.instance_pids_under(lb.region.data_dir):
+        try:
+            if os.readlink(f"/proc/{pid}/cwd").startswith(root):
+                out.append(pid)
+        except OSError:
+            pass
+    return out
+
+
+def test_killing_a_target_fails_no_request(lb):
+    victim = lb.ids[0]
+    failures, ok, stop = [], Counter(), threading.Event()
+
+    def load():
+        conn = http.client.HTTPConnection(lb.host, 80, timeout=5)
+        while not stop.is_set():
+            try:
+                status, headers, _ = get(lb, "/", conn=conn)
+                if status != 200:
+                    failures.append(status)
+                else:
+                    ok[headers.get("x-kgsports-instance")] += 1
+            except Exception as e:  # noqa: BLE001 - any failure counts
+                failures.append(repr(e))
+                conn.close()
+                conn = http.client.HTTPConnection(lb.host, 80, timeout=5)
+        conn.close()
+
+    threads = [threading.Thread(target=load) for _ in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)
+    pids = instance_pids(lb, victim)
+    assert pids, "the victim's processes were found"
+    killed_at = time.monotonic()
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    h = hg.wait_until(lambda: (lambda x: x if x.get("State") == "unhealthy" else None)(health(lb).get(victim, {})),
+                      timeout=5, interval=0.1, what="victim unhealthy")
+    took = time.monotonic() - killed_at
+    time.sleep(1.5)
+    stop.set()
+    for t in threads:
+        t.join()
+    assert failures == [], failures[:5]
+    assert h["Reason"] in ("Target.FailedHealthChecks", "Target.Timeout"), h
+    assert took < 3.0, took
+    assert ok[lb.ids[1]] > 0
