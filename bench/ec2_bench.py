@@ -580,7 +580,7 @@ def idle_cpu_pct(pid: int, seconds: float) -> float:
     return 100.0 * (ab.cpu_ticks(pid) - c0) / CLK_TCK / (time.perf_counter() - t0)
 
 
-def measure_describe(name: str, port: int, pid: int, key: str, secret: str, n: int, args, work: Path) -> dict:
+def measure_describe(name: str, port: int, pid: int, key: str, secret: str, n: int, first_id: str, args, work: Path) -> dict:
     signed = sign_ec2(port, key, secret)
     alone = []
     for _ in range(3):  # one request at a time, also the correctness check
@@ -588,6 +588,15 @@ def measure_describe(name: str, port: int, pid: int, key: str, secret: str, n: i
         size = check_describe(signed, n, name)
         alone.append(time.perf_counter() - t0)
     single = statistics.median(alone)
+    # The same call asking for one instance by id: what the full list costs even when it is not wanted.
+    one_id = sign_ec2(port, key, secret, body=f"{DESCRIBE_BODY}&InstanceId.1={first_id}")
+    by_id = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        status, resp = ab.raw_request(one_id, timeout=60.0)
+        by_id.append(time.perf_counter() - t0)
+        if status != 200 or resp.count(b"<instanceId>") != 1:
+            die(f"{name} DescribeInstances(InstanceId.1={first_id}) answered {status}:\n{resp[:600]!r}")
     script = work / f"{name}-describe.lua"
     ab.write_lua(signed, script)
     idle = idle_cpu_pct(pid, args.idle)
@@ -599,7 +608,8 @@ def measure_describe(name: str, port: int, pid: int, key: str, secret: str, n: i
         run_wrk(script, port, pid, args.threads, args.connections, args.warmup, work / f"{name}-warmup.txt", timeout_s, measured=False)
     r = run_wrk(script, port, pid, args.threads, args.connections, duration, work / f"{name}-wrk.txt", timeout_s)
     check_describe(signed, n, name)  # still right after the load
-    r.update(server=name, bytes=size, idle_cpu_pct=idle, load=loadavg(), alone_ms=single * 1000, window=duration)
+    r.update(server=name, bytes=size, idle_cpu_pct=idle, load=loadavg(), alone_ms=single * 1000, by_id_ms=statistics.median(by_id) * 1000,
+             window=duration)
     log(f"{name:10} DescribeInstances({n}) {r['rps']:8.2f} req/s  p50 {ab.ms(r['p50_us'])} ms  p99 {ab.ms(r['p99_us'])} ms  "
         f"({r['requests']} requests in {duration} s; alone {single * 1000:.1f} ms)  "
         f"{r['cpu_us_per_req']:9.0f} µs CPU/req  ({size / 1e6:.2f} MB/answer; server {r['server_cpu_pct']:.0f}% CPU, "
@@ -626,12 +636,18 @@ def perf_profile(script: Path, port: int, pid: int, args, work: Path) -> str:
                           "-g", "none", "--sort", "sym"], capture_output=True, text=True)
     comm = subprocess.run(["perf", "report", "-i", str(data), "--no-children", "--stdio", "--sort", "comm",
                            "-g", "none"], capture_output=True, text=True)
-    incl = subprocess.run(["perf", "report", "-i", str(data), "--children", "--stdio", "--percent-limit", "2.5",
+    incl = subprocess.run(["perf", "report", "-i", str(data), "--children", "--stdio", "--percent-limit", "1.5",
                            "-g", "none", "--sort", "sym"], capture_output=True, text=True)
+    # Inclusive time of homeground's own functions (and the allocator), without the runtime's frames.
+    ours = re.compile(r"\] (ec2::|wire::|gateway::|store::|iam::|sigv4::|blockstore::|compute::|serde|rusqlite|sqlite3_step|"
+                      r"_int_malloc|_int_free|malloc|cfree|__memmove|core::ptr::drop_in_place<serde_json)")
+    incl_lines = [l.rstrip()[:200] for l in incl.stdout.splitlines() if ours.search(l) and "(inlined)" not in l][:45]
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out.write_text("# perf: homeground under DescribeInstances load (all instances listed), by thread name\n" + comm.stdout +
-                   "\n# by symbol, inclusive of callees (children)\n" + incl.stdout +
-                   "\n# by symbol (self time)\n" + rep.stdout)
+    out.write_text("# perf: homeground under DescribeInstances load (all instances listed), by thread name\n"
+                   + "\n".join(l for l in comm.stdout.splitlines() if "%" in l and not l.startswith("#")) +
+                   "\n\n# homeground's functions, inclusive of what they call (children %, self %)\n" + "\n".join(incl_lines) +
+                   "\n\n# by symbol (self time)\n"
+                   + "\n".join(l.rstrip()[:160] for l in rep.stdout.splitlines() if "%" in l and not l.startswith("#")) + "\n")
     log(f"perf profile written to {out}")
     return str(out.relative_to(REPO))
 
@@ -829,7 +845,7 @@ def run(args, work: Path, open_servers: list) -> None:
                                         f"DescribeInstances lists {visible}" if fleet["failed"] else ""))
     hg_rss = ab.rss_mib(hg.pid)
     hg_threads = ab.threads_of(hg.pid)
-    rows = [measure_describe("homeground", hg.port, hg.pid, hg.key, hg.secret, visible, args, work)]
+    rows = [measure_describe("homeground", hg.port, hg.pid, hg.key, hg.secret, visible, fleet["ids"][0], args, work)]
     rows[0].update(rss=hg_rss, threads=hg_threads, launch=fleet["launch"], running=fleet["running"],
                    failed=fleet["failed"], calls=fleet["calls"])
     ids = fleet["ids"]
@@ -848,7 +864,8 @@ def run(args, work: Path, open_servers: list) -> None:
     open_servers.append(moto)
     t_moto = moto_instances(mport, visible)  # as many as homeground's answer lists
     log(f"moto: {visible} instances created in {t_moto:.1f} s")
-    mrow = measure_describe("moto", mport, moto.pid, "testing", "testing", visible, args, work)
+    moto_first = client("ec2", mport, "testing", "testing").describe_instances(MaxResults=5)["Reservations"][0]["Instances"][0]["InstanceId"]
+    mrow = measure_describe("moto", mport, moto.pid, "testing", "testing", visible, moto_first, args, work)
     mrow.update(rss=ab.rss_mib(moto.pid), threads=ab.threads_of(moto.pid), launch=t_moto)
     rows.append(mrow)
     ab.stop(moto)
@@ -935,17 +952,18 @@ def render(args, info, single, twenty, snap, rows, n, visible) -> str:
     extra = visible - n
     listed = f"{visible:,}" + (f" ({n:,} running + {extra} terminated by failed launches)" if extra else "")
     L.append(f"## DescribeInstances over {n:,} instances (no filters, one answer listing {listed}; wrk, {args.connections} connections)\n")
-    L.append("| server | requests (window s) | req/s | p50 ms | p99 ms | max ms | one alone, ms | CPU µs/req | server CPU % | wrk CPU % | others CPU % | idle CPU % before | answer MB | RSS MiB | threads |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    L.append("| server | requests (window s) | req/s | p50 ms | p99 ms | max ms | one alone, ms | one by InstanceId, ms | CPU µs/req | server CPU % | wrk CPU % | others CPU % | idle CPU % before | answer MB | RSS MiB | threads |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        L.append(f"| {r['server']} | {r['requests']:,} ({r['window']}) | {r['rps']:,.2f} | {ab.ms(r['p50_us'])} | {ab.ms(r['p99_us'])} | {ab.ms(r['max_us'])} | {r['alone_ms']:,.1f} | "
+        L.append(f"| {r['server']} | {r['requests']:,} ({r['window']}) | {r['rps']:,.2f} | {ab.ms(r['p50_us'])} | {ab.ms(r['p99_us'])} | {ab.ms(r['max_us'])} | {r['alone_ms']:,.1f} | {r['by_id_ms']:,.1f} | "
                  f"{r['cpu_us_per_req']:,.0f} | {r['server_cpu_pct']:.0f} | {r['wrk_cpu_pct']:.0f} | {r['other_cpu_pct']:.0f} | "
                  f"{r['idle_cpu_pct']:.1f} | {r['bytes'] / 1e6:.2f} | {r['rss']:.0f} | {r['threads']} |")
     L.append(f"\nhomeground: {h['rps'] / m['rps']:.0f}× moto's requests/s at {m['cpu_us_per_req'] / h['cpu_us_per_req']:.0f}× less CPU per request. "
              f"CPU µs/req = server utime+stime (/proc/<pid>/stat, all threads) over the run ÷ requests; CPU % columns are of one CPU; "
              f"*idle CPU* = the server doing nothing but hold {n} instances, measured for {args.idle:g} s before the load; "
              f"*others* = every other process on the machine during the run. RSS and threads with {n} instances. "
-             f"*One alone* = median of 3 sequential requests (also the check: status 200 and {visible} `<instanceId>`, before and after the load). "
+             f"*One alone* = median of 3 sequential requests (also the check: status 200 and {visible} `<instanceId>`, before and after the load); "
+             f"*one by InstanceId* = the same call with `InstanceId.1` = one instance, median of 3 (what holding {n:,} costs a narrow query). "
              f"The window is {args.duration} s after a {args.warmup} s warm-up, stretched for a server that needs seconds per answer "
              f"to 16 × its lone latency (≤ {MAX_WINDOW} s) with a per-request timeout of 10 × lone latency × connections, so that it "
              "still completes about a dozen answers; percentiles over a dozen answers are coarse.")

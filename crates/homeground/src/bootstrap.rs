@@ -17,6 +17,10 @@ use crate::UpArgs;
 type Error = Box<dyn std::error::Error>;
 
 pub async fn up(args: UpArgs) -> Result<(), Error> {
+    // The largest service model (EC2's) is parsed on the other core while the stores open.
+    let ec2_model = std::thread::spawn(|| {
+        wire::model::load_embedded("ec2");
+    });
     let dir = prepare_dir(&args.data_dir)?;
     let store = Arc::new(Store::open(&dir.join("state.db")).map_err(|e| format!("opening the state store: {e}"))?);
     let sealer = Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?;
@@ -52,6 +56,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let creds = Arc::new(crate::links::InstanceCredentials::new(identity.clone()));
     let ec2 =
         ec2::Ec2::open(store.clone(), driver, ec2_config, clock, creds).map_err(|e| format!("opening EC2: {e}"))?;
+    let _ = ec2_model.join();
     registry.register(Arc::new(ec2::Ec2Service::new(ec2.clone())));
 
     // --- Elastic Load Balancing (ELBv2): the API and the proxy data plane ---

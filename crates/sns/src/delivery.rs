@@ -104,7 +104,7 @@ async fn deliver(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec) -> Result<()
             send_mail(sns, &sub.endpoint, &display_name(sns, sub), &subject, body).await
         }
         "email-json" => {
-            let doc = document(sns, sub, d, &subscribe_url, &unsubscribe_url);
+            let doc = document(sns, sub, d, &subscribe_url, &unsubscribe_url)?;
             let subject = match d.kind {
                 DeliveryKind::SubscriptionConfirmation => "AWS Notification - Subscription Confirmation".to_string(),
                 DeliveryKind::Notification => d.subject.clone().unwrap_or_else(|| "AWS Notification Message".into()),
@@ -117,7 +117,7 @@ async fn deliver(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec) -> Result<()
             let body = if raw {
                 d.message.clone()
             } else {
-                document(sns, sub, d, &subscribe_url, &unsubscribe_url).to_string()
+                document(sns, sub, d, &subscribe_url, &unsubscribe_url)?.to_string()
             };
             let kind = match d.kind {
                 DeliveryKind::SubscriptionConfirmation => "SubscriptionConfirmation",
@@ -168,7 +168,13 @@ fn iso_millis(epoch: f64) -> String {
 }
 
 /// The JSON document of an HTTP/email-json delivery, signed (SignatureVersion 1).
-fn document(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec, subscribe_url: &str, unsubscribe_url: &str) -> Value {
+fn document(
+    sns: &Sns,
+    sub: &SubscriptionRec,
+    d: &DeliveryRec,
+    subscribe_url: &str,
+    unsubscribe_url: &str,
+) -> Result<Value, String> {
     let ts = iso_millis(d.timestamp);
     let cert_url = format!("{}/sns/SimpleNotificationService.pem", sns.endpoint());
     let mut doc = Map::new();
@@ -191,7 +197,7 @@ fn document(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec, subscribe_url: &s
             doc.insert("SubscribeURL".into(), json!(subscribe_url));
             doc.insert("Timestamp".into(), json!(ts));
             doc.insert("SignatureVersion".into(), json!("1"));
-            doc.insert("Signature".into(), json!(sns.signer.sign(&to_sign)));
+            doc.insert("Signature".into(), json!(sns.signer()?.sign(&to_sign)));
             doc.insert("SigningCertURL".into(), json!(cert_url));
         }
         DeliveryKind::Notification => {
@@ -212,7 +218,7 @@ fn document(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec, subscribe_url: &s
             doc.insert("Message".into(), json!(d.message));
             doc.insert("Timestamp".into(), json!(ts));
             doc.insert("SignatureVersion".into(), json!("1"));
-            doc.insert("Signature".into(), json!(sns.signer.sign(&to_sign)));
+            doc.insert("Signature".into(), json!(sns.signer()?.sign(&to_sign)));
             doc.insert("SigningCertURL".into(), json!(cert_url));
             doc.insert("UnsubscribeURL".into(), json!(unsubscribe_url));
             if let Some(attrs) = d.message_attributes.as_object().filter(|a| !a.is_empty()) {
@@ -231,7 +237,7 @@ fn document(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec, subscribe_url: &s
             }
         }
     }
-    Value::Object(doc)
+    Ok(Value::Object(doc))
 }
 
 async fn send_mail(sns: &Sns, to: &str, from_name: &str, subject: &str, body: String) -> Result<(), String> {

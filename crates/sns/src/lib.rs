@@ -57,7 +57,9 @@ pub struct Sns {
     pub(crate) store: Arc<Store>,
     pub(crate) config: SnsConfig,
     pub(crate) clock: Clock,
-    pub(crate) signer: signing::Signer,
+    /// Made (first start: an RSA key and certificate) off the start-up path, on first use.
+    signer: std::sync::OnceLock<Result<signing::Signer, String>>,
+    dir: std::path::PathBuf,
     /// The API endpoint's URL, for the links in messages (known once the listener is bound).
     endpoint: Mutex<String>,
     pub(crate) wake: tokio::sync::Notify,
@@ -66,15 +68,32 @@ pub struct Sns {
 impl Sns {
     /// Open SNS; its signing key and certificate live in `dir` (created at first start).
     pub fn open(store: Arc<Store>, dir: &Path, config: SnsConfig, clock: Clock) -> Result<Arc<Sns>, String> {
-        let signer = signing::Signer::open_or_create(dir, &config.region)?;
-        Ok(Arc::new(Sns {
+        std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        let sns = Arc::new(Sns {
             store,
             config,
             clock,
-            signer,
+            signer: std::sync::OnceLock::new(),
+            dir: dir.to_path_buf(),
             endpoint: Mutex::new("http://127.0.0.1".into()),
             wake: tokio::sync::Notify::new(),
-        }))
+        });
+        // Generating a 2048-bit key takes a while: do it in the background, not before `ready`.
+        let warm = sns.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = warm.signer() {
+                tracing::error!(error = %e, "SNS signing key unavailable");
+            }
+        });
+        Ok(sns)
+    }
+
+    /// The signing key and its certificate (made on first use).
+    pub(crate) fn signer(&self) -> Result<&signing::Signer, String> {
+        self.signer
+            .get_or_init(|| signing::Signer::open_or_create(&self.dir, &self.config.region))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     pub fn set_endpoint(&self, url: &str) {

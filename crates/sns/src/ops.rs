@@ -509,9 +509,10 @@ pub fn public_link(sns: &Sns, path: &str, query: &str) -> Option<(u16, &'static 
         Some((status, "text/html; charset=utf-8", html.into_bytes()))
     };
     match path {
-        "/sns/SimpleNotificationService.pem" => {
-            Some((200, "application/x-pem-file", sns.signer.cert_pem().into_bytes()))
-        }
+        "/sns/SimpleNotificationService.pem" => Some(match sns.signer() {
+            Ok(signer) => (200, "application/x-pem-file", signer.cert_pem().into_bytes()),
+            Err(_) => (503, "text/plain", b"The signing certificate is not available.".to_vec()),
+        }),
         "/sns/confirm" => {
             let input = json!({"TopicArn": params.get("TopicArn"), "Token": params.get("Token")});
             match confirm_subscription(sns, &input) {
