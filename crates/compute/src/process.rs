@@ -42,6 +42,23 @@ fn proc_stat(pid: u32) -> Option<(char, i64, u64, u64, u64)> {
     ))
 }
 
+/// Spawn, retrying while the program is "Text file busy" (ETXTBSY): another thread may still
+/// hold a write descriptor to a freshly unpacked binary through a concurrent fork, until that
+/// child execs. The race is brief; Go's os/exec retries the same way.
+fn spawn_retrying(cmd: &mut Command) -> std::io::Result<std::process::Child> {
+    let mut wait = Duration::from_millis(5);
+    for _ in 0..8 {
+        match cmd.spawn() {
+            Err(e) if e.raw_os_error() == Some(libc::ETXTBSY) => {
+                std::thread::sleep(wait);
+                wait *= 2;
+            }
+            other => return other,
+        }
+    }
+    cmd.spawn()
+}
+
 fn signal_group(pgid: u32, sig: libc::c_int) {
     // SAFETY: kill(2) with a negative pid signals a process group; no memory is touched.
     unsafe {
@@ -72,7 +89,7 @@ impl Driver for ProcessDriver {
             .stdout(console.try_clone()?)
             .stderr(console.try_clone()?)
             .process_group(0);
-        let mut child = cmd.spawn().map_err(|e| DriverError::Boot(program.display().to_string(), e))?;
+        let mut child = spawn_retrying(&mut cmd).map_err(|e| DriverError::Boot(program.display().to_string(), e))?;
         let pid = child.id();
         if let Some(parent) = &self.cgroups {
             if let Err(e) = cgroup::place(parent, &spec.instance_id, spec.limits, pid) {

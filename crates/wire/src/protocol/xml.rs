@@ -77,11 +77,13 @@ pub fn ec2_error(err: &ApiError, request_id: &str) -> String {
 
 fn members(out: &mut String, model: &ServiceModel, shape: &Shape, value: &Value, ec2: bool) {
     let Some(obj) = value.as_object() else { return };
-    for (name, mref) in &shape.members {
-        if let Some(v) = obj.get(name) {
-            if v.is_null() {
-                continue;
-            }
+    // Walk the value's members (usually far fewer than the shape's) and look each up in the
+    // shape; members the shape does not know are not part of the answer.
+    for (name, v) in obj {
+        if v.is_null() {
+            continue;
+        }
+        if let Some(mref) = shape.members.get(name) {
             let tag = mref.location_name.as_deref().unwrap_or(name);
             element(out, model, mref, tag, v, ec2);
         }
@@ -179,7 +181,8 @@ mod tests {
         let op = &m.operations["ListUsers"];
         let out = json!({"Users": [{"UserName": "a", "Path": "/", "UserId": "AIDA", "Arn": "arn", "CreateDate": 0.0}], "IsTruncated": false});
         let xml = query_response(m, "ListUsers", op, &out, "r");
-        assert!(xml.contains("<Users><member><Arn>arn</Arn><CreateDate>1970-01-01T00:00:00Z</CreateDate>"), "{xml}");
+        assert!(xml.contains("<Users><member><UserName>a</UserName><Path>/</Path>"), "{xml}");
+        assert!(xml.contains("<CreateDate>1970-01-01T00:00:00Z</CreateDate></member></Users>"), "{xml}");
         assert!(xml.contains("<IsTruncated>false</IsTruncated>"));
     }
 
