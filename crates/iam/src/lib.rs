@@ -59,7 +59,12 @@ pub struct Identity {
     pub(crate) creds: RwLock<(u64, HashMap<String, Arc<ResolvedCredential>>)>,
     pub(crate) bundles: RwLock<(u64, HashMap<String, Arc<authorize::PolicyBundle>>)>,
     pub(crate) last_used: Mutex<HashMap<String, (f64, String, String)>>,
+    /// ListUsers' answer, until the next write.
+    pub(crate) users: RwLock<(u64, Option<UserListing>)>,
 }
+
+/// Users as ListUsers shows them: (store key, path, rendered user), in key order.
+pub(crate) type UserListing = Arc<Vec<(String, String, serde_json::Value)>>;
 
 /// The account root's long-term key, as written to the credentials file.
 pub struct RootKey {
@@ -98,6 +103,7 @@ impl Identity {
             creds: RwLock::new((0, HashMap::new())),
             bundles: RwLock::new((0, HashMap::new())),
             last_used: Mutex::new(HashMap::new()),
+            users: RwLock::new((0, None)),
         })
     }
 

@@ -65,14 +65,39 @@ pub fn get_user(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
 
 pub fn list_users(id: &Identity, input: &In) -> Result<Value> {
     let prefix = input.s("PathPrefix").unwrap_or("/");
-    let users: Vec<(String, UserRec)> = id.read(|tx| Ok(tx.list::<UserRec>(kind::USER, "")?))?;
-    let mut users: Vec<(String, UserRec)> = users.into_iter().filter(|(_, u)| u.path.starts_with(prefix)).collect();
-    // ListUsers does not return tags or boundaries.
-    for (_, u) in &mut users {
-        u.tags.clear();
-        u.permissions_boundary = None;
-    }
+    let users = id.user_listing()?;
+    let users: Vec<(String, &Value)> =
+        users.iter().filter(|(_, path, _)| path.starts_with(prefix)).map(|(k, _, v)| (k.clone(), v)).collect();
     page(users, input, "Users")
+}
+
+impl Identity {
+    /// Every user as ListUsers shows them (no tags, no boundary), in key order, read from the
+    /// store once per IAM generation: listing is the most frequent IAM call.
+    pub(crate) fn user_listing(&self) -> Result<crate::UserListing> {
+        let generation = self.generation();
+        {
+            let cache = self.users.read().unwrap_or_else(|e| e.into_inner());
+            if cache.0 == generation {
+                if let Some(list) = &cache.1 {
+                    return Ok(list.clone());
+                }
+            }
+        }
+        let users: Vec<(String, UserRec)> = self.read(|tx| Ok(tx.list::<UserRec>(kind::USER, "")?))?;
+        let list: Vec<(String, String, Value)> = users
+            .into_iter()
+            .map(|(k, mut u)| {
+                u.tags.clear();
+                u.permissions_boundary = None;
+                let path = u.path.clone();
+                (k, path, serde_json::to_value(u).unwrap_or_default())
+            })
+            .collect();
+        let list = std::sync::Arc::new(list);
+        *self.users.write().unwrap_or_else(|e| e.into_inner()) = (generation, Some(list.clone()));
+        Ok(list)
+    }
 }
 
 pub fn update_user(id: &Identity, input: &In) -> Result<Value> {
