@@ -81,8 +81,34 @@ impl Controller {
         }
     }
 
-    fn save(&self, rec: &InstanceRec) -> Result<()> {
-        self.ec2.write(|tx| Ok(tx.put(kind::INSTANCE, &rec.instance_id, rec)?))
+    /// Persist the controller's progress without losing what the API asked meanwhile: a stop or
+    /// terminate that arrived while (say) a boot was under way wins over the controller's stale
+    /// copy, and fields only the API changes (tags) are taken from the stored record.
+    fn save(&self, rec: &mut InstanceRec) -> Result<()> {
+        let overridden = self.ec2.write(|tx| {
+            let mut overridden = false;
+            if let Some(cur) = tx.get::<InstanceRec>(kind::INSTANCE, &rec.instance_id)? {
+                let api_wins = match (cur.desired, rec.desired) {
+                    (Desired::Terminated, d) => d != Desired::Terminated,
+                    (Desired::Stopped, Desired::Running | Desired::Rebooted) => true,
+                    _ => false,
+                };
+                if api_wins {
+                    rec.desired = cur.desired;
+                    rec.state = cur.state;
+                    rec.state_reason = cur.state_reason.clone();
+                    rec.state_transition_reason = cur.state_transition_reason.clone();
+                    overridden = true;
+                }
+                rec.tags = cur.tags;
+            }
+            tx.put(kind::INSTANCE, &rec.instance_id, rec)?;
+            Ok(overridden)
+        })?;
+        if overridden {
+            self.ec2.wake.notify_one();
+        }
+        Ok(())
     }
 
     fn reconcile(&self, rt: &tokio::runtime::Handle, id: &str) -> Result<()> {
@@ -101,7 +127,7 @@ impl Controller {
             | (InstanceState::Pending, Desired::Stopped) => {
                 self.halt(&mut inst);
                 inst.state = InstanceState::Stopped;
-                self.save(&inst)
+                self.save(&mut inst)
             }
             (InstanceState::ShuttingDown, _) | (_, Desired::Terminated) => self.terminate(&mut inst),
             _ => Ok(()),
