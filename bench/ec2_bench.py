@@ -68,6 +68,7 @@ GIB = 1 << 30
 EC2_VERSION = "2016-11-15"
 DESCRIBE_BODY = f"Action=DescribeInstances&Version={EC2_VERSION}"
 MAX_WINDOW = 240  # seconds: the longest measured wrk window (moto answers 1,000 instances in seconds)
+WINDOW_MULT = 24  # a slow server's window: this many times its lone latency (about a dozen answers at 4 connections)
 
 
 def die(msg: str) -> "None":
@@ -602,7 +603,7 @@ def measure_describe(name: str, port: int, pid: int, key: str, secret: str, n: i
     idle = idle_cpu_pct(pid, args.idle)
     # A server that needs seconds per answer gets a longer window (≥ ~12 answers at this
     # concurrency) and a per-request timeout to match; the same rule for both servers.
-    duration = max(args.duration, min(MAX_WINDOW, int(16 * single * max(1, args.connections / 4)) + 1))
+    duration = max(args.duration, min(MAX_WINDOW, int(WINDOW_MULT * single * max(1, args.connections / 4)) + 1))
     timeout_s = max(30, int(10 * single * args.connections) + 1)
     if args.warmup and single < 1.0:
         run_wrk(script, port, pid, args.threads, args.connections, args.warmup, work / f"{name}-warmup.txt", timeout_s, measured=False)
@@ -743,6 +744,8 @@ def main() -> int:
                     help="where homeground and kgsports were built (default target/release)")
     ap.add_argument("--built-from", default=None, help="the commit the binaries were built from, for the report "
                     "(default: this checkout's HEAD)")
+    ap.add_argument("--rerender", type=Path, default=None, metavar="JSON",
+                    help="only render the markdown again from a run's .json (no measuring)")
     ap.add_argument("--out", type=Path, default=None, help="markdown report (default bench/results/ec2-latest.md; -quick.md with --quick)")
     args = ap.parse_args()
     if args.quick:
@@ -754,6 +757,20 @@ def main() -> int:
             and 0 <= args.warmup <= 30 and 1 <= args.connections <= 64 and 1 <= args.threads <= args.connections):
         ap.error("out of range: --single 1..20, --twenty 1..10, --instances 20..2000 (×20), --data-mib 1..900, "
                  "--duration 1..60, --connections 1..64")
+
+    if args.rerender:
+        raw = json.loads(args.rerender.read_text())
+        a = raw["args"]
+        ns = argparse.Namespace(
+            quick=a["quick"] == "True", perf=a["perf"] == "True", bin_dir=Path(a["bin_dir"]),
+            built_from=None if a["built_from"] == "None" else a["built_from"],
+            **{k: int(a[k]) for k in ("single", "twenty", "data_mib", "change_mib", "threads", "connections",
+                                      "duration", "warmup")}, idle=float(a["idle"]))
+        report = render(ns, raw["info"], raw["single"], raw["twenty"], raw["snapshots"], raw["describe"],
+                        raw["instances"], raw["listed"])
+        args.out.write_text(report)
+        print(report)
+        return 0
 
     global HG_BIN, KGSPORTS
     HG_BIN = args.bin_dir.resolve() / "homeground"
@@ -876,6 +893,10 @@ def run(args, work: Path, open_servers: list) -> None:
     report = render(args, info, single, twenty, snap, rows, n, visible)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report)
+    raw = {"args": {k: str(v) for k, v in vars(args).items()}, "info": info, "single": single, "twenty": twenty,
+           "snapshots": snap, "describe": [{k: v for k, v in r.items() if k != "raw"} for r in rows],
+           "instances": n, "listed": visible}
+    args.out.with_suffix(".json").write_text(json.dumps(raw, indent=1, default=str) + "\n")
     print()
     print(report)
     print(f"(written to {args.out})")
@@ -960,12 +981,13 @@ def render(args, info, single, twenty, snap, rows, n, visible) -> str:
                  f"{r['idle_cpu_pct']:.1f} | {r['bytes'] / 1e6:.2f} | {r['rss']:.0f} | {r['threads']} |")
     L.append(f"\nhomeground: {h['rps'] / m['rps']:.0f}× moto's requests/s at {m['cpu_us_per_req'] / h['cpu_us_per_req']:.0f}× less CPU per request. "
              f"CPU µs/req = server utime+stime (/proc/<pid>/stat, all threads) over the run ÷ requests; CPU % columns are of one CPU; "
-             f"*idle CPU* = the server doing nothing but hold {n} instances, measured for {args.idle:g} s before the load; "
+             f"*idle CPU* = the server doing nothing but hold {n} instances, measured for {args.idle:g} s before the load (that background "
+             f"work goes on during the load and is in CPU µs/req; under load it gets less CPU than idle, so it cannot simply be subtracted); "
              f"*others* = every other process on the machine during the run. RSS and threads with {n} instances. "
              f"*One alone* = median of 3 sequential requests (also the check: status 200 and {visible} `<instanceId>`, before and after the load); "
              f"*one by InstanceId* = the same call with `InstanceId.1` = one instance, median of 3 (what holding {n:,} costs a narrow query). "
              f"The window is {args.duration} s after a {args.warmup} s warm-up, stretched for a server that needs seconds per answer "
-             f"to 16 × its lone latency (≤ {MAX_WINDOW} s) with a per-request timeout of 10 × lone latency × connections, so that it "
+             f"to {WINDOW_MULT} × its lone latency (≤ {MAX_WINDOW} s) with a per-request timeout of 10 × lone latency × connections, so that it "
              "still completes about a dozen answers; percentiles over a dozen answers are coarse.")
     fail_txt = ""
     if h["failed"]:
