@@ -66,5 +66,9 @@ pub trait Driver: Send + Sync + 'static {
     fn stop(&self, instance_id: &str, h: Handle, grace: Duration);
     /// CPU seconds used by the instance's processes so far (for CPUUtilization).
     fn cpu_seconds(&self, instance_id: &str, h: Handle) -> Option<f64>;
+    /// CPU seconds of many instances at once (a driver can do this in one pass).
+    fn cpu_seconds_many(&self, instances: &[(&str, Handle)]) -> Vec<Option<f64>> {
+        instances.iter().map(|(id, h)| self.cpu_seconds(id, *h)).collect()
+    }
     fn capabilities(&self) -> Capabilities;
 }

@@ -159,20 +159,25 @@ impl Driver for ProcessDriver {
                 return Some(s);
             }
         }
-        // Sum the CPU of every live process in the instance's process group.
+        self.cpu_seconds_many(&[(instance_id, h)]).pop().flatten()
+    }
+
+    fn cpu_seconds_many(&self, instances: &[(&str, Handle)]) -> Vec<Option<f64>> {
+        if let Some(parent) = &self.cgroups {
+            return instances.iter().map(|(id, _)| cgroup::cpu_seconds(parent, id)).collect();
+        }
+        // One pass over /proc, summing the CPU of every live process by its process group.
         let ticks = clock_ticks();
-        let mut total = 0u64;
-        let mut found = false;
-        for entry in fs::read_dir("/proc").ok()?.flatten() {
-            let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
-            if let Some((_, pgrp, ut, st, _)) = proc_stat(pid) {
-                if pgrp == h.pid as i64 {
-                    total += ut + st;
-                    found = true;
+        let mut by_group: std::collections::HashMap<i64, u64> = std::collections::HashMap::new();
+        if let Ok(dir) = fs::read_dir("/proc") {
+            for entry in dir.flatten() {
+                let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
+                if let Some((_, pgrp, ut, st, _)) = proc_stat(pid) {
+                    *by_group.entry(pgrp).or_default() += ut + st;
                 }
             }
         }
-        found.then(|| total as f64 / ticks)
+        instances.iter().map(|(_, h)| by_group.get(&(h.pid as i64)).map(|t| *t as f64 / ticks)).collect()
     }
 
     fn capabilities(&self) -> Capabilities {
@@ -236,6 +241,9 @@ mod tests {
         assert!(log.contains("booted i-0123456789abcdef0"), "{log}");
         assert!(log.contains("user-data ran"), "{log}");
         assert!(d.cpu_seconds("i-0123456789abcdef0", h).is_some());
+        let many =
+            d.cpu_seconds_many(&[("i-0123456789abcdef0", h), ("i-gone", Handle { pid: u32::MAX - 1, start_ticks: 0 })]);
+        assert!(many[0].is_some() && many[1].is_none());
         d.stop("i-0123456789abcdef0", h, Duration::from_secs(2));
         std::thread::sleep(Duration::from_millis(100));
         assert!(!d.is_alive(h));

@@ -151,14 +151,22 @@ impl Ec2 {
     pub fn running_cpu(&self) -> Vec<(String, f64, f64, Option<String>)> {
         let instances =
             self.read(|tx| Ok(tx.list::<records::InstanceRec>(records::kind::INSTANCE, "")?)).unwrap_or_default();
-        instances
+        let running: Vec<records::InstanceRec> = instances
             .into_iter()
-            .filter(|(_, i)| i.state == records::InstanceState::Running)
-            .filter_map(|(id, i)| {
-                let cpu = self.driver.cpu_seconds(&id, i.handle?)?;
+            .map(|(_, i)| i)
+            .filter(|i| i.state == records::InstanceState::Running && i.handle.is_some())
+            .collect();
+        // One pass for all instances: sampling each on its own costs a /proc scan apiece.
+        let handles: Vec<(&str, compute::Handle)> =
+            running.iter().filter_map(|i| Some((i.instance_id.as_str(), i.handle?))).collect();
+        let cpu = self.driver.cpu_seconds_many(&handles);
+        running
+            .iter()
+            .zip(cpu)
+            .filter_map(|(i, cpu)| {
                 let vcpus = ops::instances::limits(&i.instance_type).map_or(1.0, |l| l.vcpus);
                 let group = i.tags.iter().find(|t| t.key == "aws:autoscaling:groupName").map(|t| t.value.clone());
-                Some((id, cpu, vcpus, group))
+                Some((i.instance_id.clone(), cpu?, vcpus, group))
             })
             .collect()
     }
@@ -208,7 +216,10 @@ impl Service for Ec2Service {
                 return Err(error::Ec2Error::DryRunOperation.into());
             }
             let out = tokio::task::block_in_place(|| ops::dispatch(&self.ec2, cx, op, &input));
-            self.ec2.wake.notify_one();
+            // Only a change can give the controller work.
+            if !(op.starts_with("Describe") || op.starts_with("Get")) {
+                self.ec2.wake.notify_one();
+            }
             out
         })
     }
