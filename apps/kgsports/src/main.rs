@@ -76,7 +76,9 @@ async fn main() -> ExitCode {
         work.rounds_per_ms()
     );
 
-    let app = Arc::new(server::App::new(schedule, visits, identity, work, args.work_ms, args.tick_ms));
+    let mut app = server::App::new(schedule, visits, identity, work, args.work_ms, args.tick_ms);
+    app.unhealthy_flag = Some(args.data_dir.join("unhealthy"));
+    let app = Arc::new(app);
     let flusher = {
         let app = app.clone();
         tokio::spawn(async move {

@@ -47,6 +47,9 @@ pub struct App {
     /// Length of one simulation tick (one match minute), in milliseconds.
     pub tick_ms: u64,
     pub started: Instant,
+    /// While this file exists (`<data-dir>/unhealthy`), /health answers 503: an operator's
+    /// way to take an instance out of its load balancer (and to test replacement).
+    pub unhealthy_flag: Option<std::path::PathBuf>,
     stopping: AtomicBool,
     stop: watch::Sender<bool>,
     seq: AtomicU64,
@@ -62,6 +65,7 @@ impl App {
             work_ms,
             tick_ms,
             started: Instant::now(),
+            unhealthy_flag: None,
             stopping: AtomicBool::new(false),
             stop: watch::channel(false).0,
             seq: AtomicU64::new(0),
@@ -130,6 +134,9 @@ async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> Resp
         "/" | "/index.html" => page(&app).await,
         "/api/matches" => json(StatusCode::OK, &matches_json(&app)),
         "/live" => live_stream(&app),
+        "/health" if app.unhealthy_flag.as_ref().is_some_and(|f| f.exists()) => {
+            text(StatusCode::SERVICE_UNAVAILABLE, "unhealthy: the operator's flag file is present\n")
+        }
         "/health" => json(StatusCode::OK, &health(&app)),
         "/cpu" => cpu(&app, query).await,
         _ => text(StatusCode::NOT_FOUND, "Not found.\n"),

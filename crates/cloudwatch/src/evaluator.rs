@@ -25,6 +25,8 @@ pub struct Evaluator {
     cpu: Mutex<HashMap<String, (f64, Instant)>>,
     last_sample: Mutex<Option<Instant>>,
     last_expire: Mutex<f64>,
+    /// alarm → when its Auto Scaling actions last ran while it stayed in ALARM.
+    repeats: Mutex<HashMap<String, f64>>,
 }
 
 impl Evaluator {
@@ -35,6 +37,7 @@ impl Evaluator {
             cpu: Mutex::new(HashMap::new()),
             last_sample: Mutex::new(None),
             last_expire: Mutex::new(0.0),
+            repeats: Mutex::new(HashMap::new()),
         });
         tokio::spawn(async move {
             loop {
@@ -78,9 +81,32 @@ impl Evaluator {
                 return;
             }
         };
+        let mut repeats = self.repeats.lock().unwrap_or_else(|e| e.into_inner());
         for (_, alarm) in alarms {
-            if let Err(e) = evaluate_alarm(&self.cw, &alarm, now) {
-                tracing::error!(alarm = %alarm.name, error = %e, "alarm evaluation failed");
+            match evaluate_alarm(&self.cw, &alarm, now) {
+                Ok((transitioned, latest)) => {
+                    let state = transitioned.map_or(alarm.state.clone(), |s| s.as_str().to_string());
+                    let scaling = alarm.actions_enabled
+                        && alarm.alarm_actions.iter().any(|a| a.starts_with("arn:aws:autoscaling:"));
+                    if state != "ALARM" || !scaling {
+                        repeats.remove(&alarm.name);
+                        continue;
+                    }
+                    let last = repeats.entry(alarm.name.clone()).or_insert(now);
+                    if transitioned.is_some() {
+                        *last = now;
+                    } else if now - *last >= (alarm.period.clamp(1, 60)) as f64 {
+                        *last = now;
+                        let mut n = notice(&self.cw, &alarm, &alarm.state);
+                        n.recent_datapoints = latest.into_iter().collect();
+                        for arn in alarm.alarm_actions.iter().filter(|a| a.starts_with("arn:aws:autoscaling:")) {
+                            if let Err(e) = self.cw.actions.execute(arn, &n) {
+                                tracing::warn!(alarm = %alarm.name, action = %arn, error = %e, "repeated alarm action failed");
+                            }
+                        }
+                    }
+                }
+                Err(e) => tracing::error!(alarm = %alarm.name, error = %e, "alarm evaluation failed"),
             }
         }
     }
@@ -129,8 +155,9 @@ impl Elapsed for Option<Instant> {
     }
 }
 
-/// Evaluate one alarm on the data at `now`; transition it if its state changes.
-pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<()> {
+/// Evaluate one alarm on the data at `now`; transition it if its state changes. Returns the
+/// new state if it changed, and the newest datapoint evaluated.
+pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Option<State>, Option<f64>)> {
     let rule = alarm.rule();
     let stat = alarm.statistic();
     let p = alarm.period.max(1);
@@ -155,12 +182,14 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<()>
             }
         })
         .collect();
+    let latest = points.iter().rev().find_map(|p| p.value);
     let current = State::parse(&alarm.state).unwrap_or(State::InsufficientData);
-    let Some(e) = evaluate(&rule, current, &points, now) else { return Ok(()) };
+    let Some(e) = evaluate(&rule, current, &points, now) else { return Ok((None, latest)) };
     if e.state == current {
-        return Ok(());
+        return Ok((None, latest));
     }
-    transition(cw, alarm, e.state, e.reason, Some(e.reason_data))
+    transition(cw, alarm, e.state, e.reason, Some(e.reason_data))?;
+    Ok((Some(e.state), latest))
 }
 
 /// Move an alarm to `state`: persist it with a StateUpdate history item, then run the
@@ -288,10 +317,19 @@ fn notice(cw: &CloudWatch, a: &AlarmRec, old_state: &str) -> AlarmNotice {
             "EvaluateLowSampleCountPercentile": a.evaluate_low_sample_count_percentile.clone().unwrap_or_default(),
         }
     });
+    let recent_datapoints = a
+        .reason_data
+        .as_deref()
+        .and_then(|d| serde_json::from_str::<Value>(d).ok())
+        .and_then(|d| d.get("recentDatapoints").and_then(Value::as_array).cloned())
+        .map(|l| l.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
     AlarmNotice {
         alarm_name: a.name.clone(),
         new_state: a.state.clone(),
         subject: format!("{}: \"{}\" in {region}", a.state, a.name),
         message: message.to_string(),
+        threshold: a.threshold,
+        recent_datapoints,
     }
 }

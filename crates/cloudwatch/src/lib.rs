@@ -31,10 +31,16 @@ pub struct AlarmNotice {
     pub subject: String,
     /// The JSON document CloudWatch publishes.
     pub message: String,
+    /// The alarm's threshold, and the datapoints it evaluated (oldest first): what an Auto
+    /// Scaling policy computes its adjustment from.
+    pub threshold: f64,
+    pub recent_datapoints: Vec<f64>,
 }
 
 /// Carries out alarm actions: SNS topic ARNs, Auto Scaling policy ARNs and EC2 actions
 /// (`arn:aws:automate:<region>:ec2:stop`). Returns what to record as the action's outcome.
+/// As in AWS, an alarm that stays in ALARM invokes its Auto Scaling actions again every
+/// period (at most a minute apart), with the newest datapoint.
 pub trait AlarmActionSink: Send + Sync {
     fn execute(&self, action_arn: &str, notice: &AlarmNotice) -> Result<(), String>;
 }

@@ -57,7 +57,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let ec2 =
         ec2::Ec2::open(store.clone(), driver, ec2_config, clock, creds).map_err(|e| format!("opening EC2: {e}"))?;
     let _ = ec2_model.join();
-    registry.register(Arc::new(ec2::Ec2Service::new(ec2.clone())));
+    let ec2_service = Arc::new(ec2::Ec2Service::new(ec2.clone()));
+    registry.register(ec2_service.clone());
 
     // --- Elastic Load Balancing (ELBv2): the API and the proxy data plane ---
     let elb_clock: elb::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
@@ -69,7 +70,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         elb_clock,
     )
     .map_err(|e| format!("opening ELB: {e}"))?;
-    registry.register(Arc::new(elb::ElbService::new(elb.clone())));
+    let elb_service = Arc::new(elb::ElbService::new(elb.clone()));
+    registry.register(elb_service.clone());
     let _elb_controller = elb.spawn_controller();
     // --- end Elastic Load Balancing ---
 
@@ -86,25 +88,49 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let sns_clock: sns::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let sns = sns::Sns::open(store.clone(), &dir.join("sns"), sns_config, sns_clock)
         .map_err(|e| format!("opening SNS: {e}"))?;
-    registry.register(Arc::new(sns::SnsService::new(sns.clone())));
+    let sns_service = Arc::new(sns::SnsService::new(sns.clone()));
+    registry.register(sns_service.clone());
     registry.register_public(
         &["/sns/confirm", "/sns/unsubscribe", "/sns/SimpleNotificationService.pem"],
         Arc::new(crate::links::SnsLinks(sns.clone())),
     );
     let cw_clock: cloudwatch::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let alarm_actions =
+        Arc::new(crate::links::AlarmActions { sns: sns.clone(), autoscaling: std::sync::OnceLock::new() });
     let cw = cloudwatch::CloudWatch::open(
         store.clone(),
         &dir.join("cloudwatch"),
         cloudwatch::CloudWatchConfig { region: args.region.clone(), account: identity.account.clone() },
         cw_clock,
-        Arc::new(crate::links::AlarmActions { sns: sns.clone() }),
+        alarm_actions.clone(),
     )
     .map_err(|e| format!("opening CloudWatch: {e}"))?;
-    registry.register(Arc::new(cloudwatch::CloudWatchService::new(cw.clone())));
+    let cw_service = Arc::new(cloudwatch::CloudWatchService::new(cw.clone()));
+    registry.register(cw_service.clone());
     let _alarm_evaluator =
         cloudwatch::Evaluator::spawn(cw, Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone() })));
     let _sns_deliveries = sns::Worker::spawn(sns.clone());
     // --- end CloudWatch and SNS ---
+
+    // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
+    let peers = crate::links::AutoScalingPeers {
+        ec2: ec2_service,
+        elb: elb_service,
+        cloudwatch: cw_service,
+        sns: sns_service,
+        cx: crate::links::AutoScalingPeers::context(&identity.account, &args.region),
+    };
+    let asg_clock: autoscaling::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let asg = autoscaling::AutoScaling::open(
+        store.clone(),
+        autoscaling::AutoScalingConfig { region: args.region.clone(), account: identity.account.clone() },
+        asg_clock,
+        Arc::new(peers),
+    );
+    let _ = alarm_actions.autoscaling.set(asg.clone());
+    registry.register(Arc::new(autoscaling::AutoScalingService::new(asg.clone())));
+    let _asg_controller = asg.spawn_controller();
+    // --- end EC2 Auto Scaling ---
 
     let _controller = ec2::Controller::spawn(ec2);
 

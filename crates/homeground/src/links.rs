@@ -2,7 +2,7 @@
 //! for more than the interface it needs.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use iam::Identity;
 use serde_json::Value;
@@ -68,10 +68,13 @@ impl elb::InstanceDirectory for Ec2Directory {
 
 // ---- CloudWatch and SNS (issue 5) ----------------------------------------------------------
 
-/// CloudWatch alarm actions: SNS topics are published to; EC2 automate actions and Auto
-/// Scaling policies are recorded as failed until their seams are filled.
+/// CloudWatch alarm actions: SNS topics are published to, Auto Scaling policies are handed to
+/// Auto Scaling's controller; EC2 automate actions are recorded as failed until their seam is
+/// filled.
 pub struct AlarmActions {
     pub sns: Arc<sns::Sns>,
+    /// Set once Auto Scaling is open (it needs CloudWatch first).
+    pub autoscaling: OnceLock<Arc<autoscaling::AutoScaling>>,
 }
 
 impl cloudwatch::AlarmActionSink for AlarmActions {
@@ -79,7 +82,70 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
         if action_arn.starts_with("arn:aws:sns:") {
             return self.sns.publish_to_topic(action_arn, Some(&notice.subject), &notice.message).map(|_| ());
         }
+        if action_arn.starts_with("arn:aws:autoscaling:") {
+            let Some(asg) = self.autoscaling.get() else { return Err("Auto Scaling is not running".into()) };
+            return asg.alarm_action(autoscaling::AlarmTrigger {
+                policy_arn: action_arn.to_string(),
+                alarm_name: notice.alarm_name.clone(),
+                state: notice.new_state.clone(),
+                value: notice.recent_datapoints.last().copied(),
+                threshold: notice.threshold,
+                at: asg.now(),
+            });
+        }
         Err(format!("the action {action_arn} is not carried out by this region yet"))
+    }
+}
+
+/// Auto Scaling calls EC2, ELB, CloudWatch and SNS through their own APIs, as the account's
+/// service-linked role `AWSServiceRoleForAutoScaling` (which may set `aws:` tags).
+pub struct AutoScalingPeers {
+    pub ec2: Arc<dyn wire::Service>,
+    pub elb: Arc<dyn wire::Service>,
+    pub cloudwatch: Arc<dyn wire::Service>,
+    pub sns: Arc<dyn wire::Service>,
+    pub cx: wire::CallContext,
+}
+
+impl AutoScalingPeers {
+    /// The calling context of the service-linked role.
+    pub fn context(account: &str, region: &str) -> wire::CallContext {
+        let role = "AWSServiceRoleForAutoScaling";
+        wire::CallContext {
+            request_id: "autoscaling".into(),
+            principal: wire::Principal {
+                account: account.into(),
+                arn: format!("arn:aws:sts::{account}:assumed-role/{role}/AutoScaling"),
+                user_id: "AROAAUTOSCALINGSERVICE:AutoScaling".into(),
+                kind: wire::PrincipalKind::AssumedRole {
+                    role_name: role.into(),
+                    role_arn: format!("arn:aws:iam::{account}:role/aws-service-role/autoscaling.amazonaws.com/{role}"),
+                    session_name: "AutoScaling".into(),
+                },
+                access_key_id: String::new(),
+                tags: vec![],
+            },
+            source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            secure_transport: true,
+            region: region.into(),
+        }
+    }
+}
+
+impl autoscaling::Peers for AutoScalingPeers {
+    fn call<'a>(
+        &'a self,
+        peer: autoscaling::Peer,
+        op: &'a str,
+        input: Value,
+    ) -> wire::BoxFuture<'a, Result<Value, wire::ApiError>> {
+        let service = match peer {
+            autoscaling::Peer::Ec2 => &self.ec2,
+            autoscaling::Peer::Elb => &self.elb,
+            autoscaling::Peer::CloudWatch => &self.cloudwatch,
+            autoscaling::Peer::Sns => &self.sns,
+        };
+        service.call(&self.cx, op, input)
     }
 }
 

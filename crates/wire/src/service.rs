@@ -49,6 +49,13 @@ impl Principal {
         matches!(self.kind, PrincipalKind::Root)
     }
 
+    /// A service acting for the account through its service-linked role (roles under
+    /// `/aws-service-role/`, which only the region itself creates): Auto Scaling launching
+    /// instances, say. Such callers may set `aws:` tags.
+    pub fn is_service_linked(&self) -> bool {
+        matches!(&self.kind, PrincipalKind::AssumedRole { role_arn, .. } if role_arn.contains(":role/aws-service-role/"))
+    }
+
     /// The IAM user name, for users and their session tokens.
     pub fn user_name(&self) -> Option<&str> {
         match &self.kind {

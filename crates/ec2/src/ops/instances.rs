@@ -8,7 +8,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 use wire::CallContext;
 
-use super::{str_of, strings, tag_specs};
+use super::{str_of, strings, tag_specs_by};
 use crate::error::{Ec2Error, Result};
 use crate::records::{kind, Desired, Health, InstanceRec, InstanceState, SecurityGroupRec};
 use crate::{filter, ids, network, Ec2};
@@ -61,7 +61,7 @@ pub(crate) fn load(tx: &store::Tx, id: &str) -> Result<InstanceRec> {
         .ok_or_else(|| Ec2Error::Client("InvalidInstanceID.NotFound", format!("The instance ID '{id}' does not exist")))
 }
 
-pub fn run_instances(ec2: &Ec2, _cx: &CallContext, input: &Value) -> Result<Value> {
+pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value> {
     // A launch template fills in what the request leaves out.
     let input = &super::launch_templates::apply_to_run_instances(ec2, input)?;
     let image_id = str_of(input, "ImageId")
@@ -94,7 +94,7 @@ pub fn run_instances(ec2: &Ec2, _cx: &CallContext, input: &Value) -> Result<Valu
     if user_data.as_ref().is_some_and(|u| u.len() > 16 * 1024) {
         return Err(Ec2Error::InvalidParameterValue("User data is limited to 16384 bytes".into()));
     }
-    let tags = tag_specs(input, "instance")?;
+    let tags = tag_specs_by(input, "instance", cx.principal.is_service_linked())?;
     let client_token = str_of(input, "ClientToken").map(String::from);
     let zone = input.get("Placement").and_then(|p| str_of(p, "AvailabilityZone"));
     let sg_ids = strings(input, "SecurityGroupIds");

@@ -105,7 +105,7 @@ pub(crate) fn dispatch(
         "CopySnapshot" => volumes::copy_snapshot(ec2, input),
         "DescribeSnapshots" => volumes::describe_snapshots(ec2, input),
         "DeleteSnapshot" => volumes::delete_snapshot(ec2, input),
-        "CreateTags" => tags::create_tags(ec2, input),
+        "CreateTags" => tags::create_tags(ec2, input, cx.principal.is_service_linked()),
         "DeleteTags" => tags::delete_tags(ec2, input),
         "DescribeTags" => tags::describe_tags(ec2, input),
         _ => {
@@ -155,6 +155,12 @@ pub(crate) fn strings(v: &Value, k: &str) -> Vec<String> {
 
 /// Tags from `TagSpecifications` for one resource type.
 pub(crate) fn tag_specs(input: &Value, resource_type: &str) -> Result<Vec<Tag>> {
+    tag_specs_by(input, resource_type, false)
+}
+
+/// The same, from a caller that may set `aws:` tags (a service-linked role: Auto Scaling's
+/// `aws:autoscaling:groupName`).
+pub(crate) fn tag_specs_by(input: &Value, resource_type: &str, service_linked: bool) -> Result<Vec<Tag>> {
     let mut tags = Vec::new();
     for spec in input.get("TagSpecifications").and_then(Value::as_array).into_iter().flatten() {
         let rt = str_of(spec, "ResourceType").unwrap_or_default();
@@ -163,7 +169,7 @@ pub(crate) fn tag_specs(input: &Value, resource_type: &str) -> Result<Vec<Tag>> 
         }
         for t in spec.get("Tags").and_then(Value::as_array).into_iter().flatten() {
             let key = str_of(t, "Key").unwrap_or_default();
-            if key.is_empty() || key.starts_with("aws:") {
+            if key.is_empty() || (key.starts_with("aws:") && !service_linked) {
                 return Err(Ec2Error::Client("InvalidParameterValue", format!("Tag key '{key}' is not allowed.")));
             }
             tags.push(Tag { key: key.into(), value: str_of(t, "Value").unwrap_or_default().into() });

@@ -82,9 +82,11 @@ fn input_tags(input: &Value) -> Vec<Tag> {
         .collect()
 }
 
-pub fn create_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
+/// `service_linked`: the caller is a service's linked role (Auto Scaling tagging an attached
+/// instance with `aws:autoscaling:groupName`), which may set `aws:` tags.
+pub fn create_tags(ec2: &Ec2, input: &Value, service_linked: bool) -> Result<Value> {
     let new = input_tags(input);
-    if new.iter().any(|t| t.key.starts_with("aws:")) {
+    if !service_linked && new.iter().any(|t| t.key.starts_with("aws:")) {
         return Err(Ec2Error::InvalidParameterValue(
             "Tag keys starting with 'aws:' are reserved for internal use".into(),
         ));

@@ -31,6 +31,11 @@ pub fn create_role(id: &Identity, input: &In) -> Result<Value> {
     let name = input.req("RoleName");
     let path = input.s("Path").unwrap_or("/");
     check_path(path)?;
+    if path.starts_with("/aws-service-role/") {
+        return Err(IamError::InvalidInput(
+            "Cannot create role in path /aws-service-role/: that path is reserved for service-linked roles.".into(),
+        ));
+    }
     let doc = input.req("AssumeRolePolicyDocument");
     trust_policy(doc)?;
     let max = input.i("MaxSessionDuration").unwrap_or(3600);

@@ -1,0 +1,998 @@
+//! The reconciler. Every 500 ms (and whenever the API or an alarm wakes it) it:
+//!
+//! 1. runs the scaling policies that alarms triggered and the scheduled actions that are due
+//!    (each only moves the desired capacity, min and max);
+//! 2. reads what EC2 really runs (one DescribeInstances) and how the group's target groups see
+//!    each instance (DescribeTargetHealth);
+//! 3. per group: moves Pending instances to InService once running (and healthy, with ELB
+//!    health checks) and registered with the target groups; marks instances that failed EC2 or
+//!    ELB health (after the grace period) Unhealthy and takes them out; drains leaving
+//!    instances from the target groups before terminating them; launches or terminates to meet
+//!    the desired capacity, balancing zones, by the termination policies; advances an instance
+//!    refresh without dropping below its minimum healthy percentage.
+//!
+//! Every step is persisted before the next; a restart resumes from the records. A failed
+//! launch is a Failed activity with EC2's reason, and launching backs off (10 s doubling to
+//! 5 min) instead of looping.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::capacity::{self, Adjustment, Step, Tracking};
+use crate::error::Result;
+use crate::ops::{at, new_id, peer, put_activity};
+use crate::records::{
+    kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, NotificationRec, PolicyRec, RefreshRec, ScheduledRec,
+};
+use crate::schedule::{self, Recurrence};
+use crate::{AlarmTrigger, AutoScaling, Peer};
+
+const TICK: Duration = Duration::from_millis(500);
+
+pub(crate) fn spawn(asg: Arc<AutoScaling>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = pass(&asg).await {
+                tracing::warn!(error = %e, "autoscaling: controller pass failed");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(TICK) => {}
+                _ = asg.wake.notified() => {}
+            }
+        }
+    })
+}
+
+/// A new activity of a group, in progress.
+pub(crate) fn new_activity(g: &GroupRec, description: String, cause: String, now: f64) -> ActivityRec {
+    ActivityRec {
+        id: new_id(),
+        group: g.name.clone(),
+        group_arn: g.arn.clone(),
+        description,
+        cause,
+        start: now,
+        end: None,
+        status: "InProgress".into(),
+        status_message: None,
+        progress: 0,
+        details: "{}".into(),
+    }
+}
+
+/// Take member `i` out of service (terminate, detach or standby); returns its activity.
+pub(crate) fn begin_leaving(g: &mut GroupRec, i: usize, to: Lifecycle, cause: String, now: f64) -> ActivityRec {
+    let id = g.members[i].instance_id.clone();
+    let mut act = new_activity(g, format!("Terminating EC2 instance: {id}"), cause, now);
+    act.details = json!({"Availability Zone": g.members[i].zone}).to_string();
+    let m = &mut g.members[i];
+    m.lifecycle = to;
+    m.activity = Some(act.id.clone());
+    m.draining_since = None;
+    act
+}
+
+/// Target groups whose members left by DetachLoadBalancerTargetGroups: deregistered on the
+/// next pass.
+pub(crate) fn deregister_later(asg: &AutoScaling, target_groups: &[String], instances: &[String]) {
+    if target_groups.is_empty() || instances.is_empty() {
+        return;
+    }
+    asg.pending_deregistrations
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((target_groups.to_vec(), instances.to_vec()));
+}
+
+/// What EC2 says of one instance.
+struct Ec2View {
+    state: String,
+}
+
+async fn pass(asg: &AutoScaling) -> Result<()> {
+    let triggers: Vec<AlarmTrigger> = std::mem::take(&mut *asg.triggers.lock().unwrap_or_else(|e| e.into_inner()));
+    for t in triggers {
+        if let Err(e) = run_trigger(asg, &t) {
+            tracing::warn!(policy = %t.policy_arn, error = %e, "autoscaling: policy execution failed");
+        }
+    }
+    run_schedules(asg)?;
+    let deregs: Vec<(Vec<String>, Vec<String>)> =
+        std::mem::take(&mut *asg.pending_deregistrations.lock().unwrap_or_else(|e| e.into_inner()));
+    for (tgs, ids) in deregs {
+        for tg in tgs {
+            let targets: Vec<Value> = ids.iter().map(|i| json!({"Id": i})).collect();
+            let _ = peer(asg, Peer::Elb, "DeregisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await;
+        }
+    }
+
+    let groups = asg.read(|tx| Ok(tx.list::<GroupRec>(kind::GROUP, "")?))?;
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = groups.iter().flat_map(|(_, g)| g.members.iter().map(|m| m.instance_id.clone())).collect();
+    let ec2 = describe_instances(asg, &ids).await?;
+    let mut health: HashMap<(String, String), String> = HashMap::new();
+    let mut tgs: Vec<String> = groups.iter().flat_map(|(_, g)| g.target_groups.clone()).collect();
+    tgs.sort();
+    tgs.dedup();
+    for tg in &tgs {
+        if let Ok(out) = peer(asg, Peer::Elb, "DescribeTargetHealth", json!({"TargetGroupArn": tg})).await {
+            for d in out.get("TargetHealthDescriptions").and_then(Value::as_array).into_iter().flatten() {
+                let id = d.get("Target").and_then(|t| t.get("Id")).and_then(Value::as_str).unwrap_or_default();
+                let state = d.get("TargetHealth").and_then(|h| h.get("State")).and_then(Value::as_str).unwrap_or_default();
+                health.insert((tg.clone(), id.to_string()), state.to_string());
+            }
+        }
+    }
+    for (_, g) in groups {
+        if let Err(e) = reconcile(asg, &g.name, &ec2, &health).await {
+            tracing::warn!(group = %g.name, error = %e, "autoscaling: reconciling the group failed");
+        }
+    }
+    Ok(())
+}
+
+async fn describe_instances(asg: &AutoScaling, ids: &[String]) -> Result<HashMap<String, Ec2View>> {
+    let mut out = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let r = peer(
+        asg,
+        Peer::Ec2,
+        "DescribeInstances",
+        json!({"Filters": [{"Name": "instance-id", "Values": ids}], "MaxResults": 1000}),
+    )
+    .await?;
+    for res in r.get("Reservations").and_then(Value::as_array).into_iter().flatten() {
+        for i in res.get("Instances").and_then(Value::as_array).into_iter().flatten() {
+            let id = i.get("InstanceId").and_then(Value::as_str).unwrap_or_default().to_string();
+            let state = i.get("State").and_then(|s| s.get("Name")).and_then(Value::as_str).unwrap_or_default().to_string();
+            out.insert(id, Ec2View { state });
+        }
+    }
+    Ok(out)
+}
+
+/// Apply `f` to the group's current record and save it (None: the group is gone).
+fn update<T>(asg: &AutoScaling, name: &str, f: impl FnOnce(&mut GroupRec, &store::Tx) -> Result<T>) -> Result<Option<T>> {
+    asg.write(|tx| {
+        let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, name)? else { return Ok(None) };
+        let out = f(&mut g, tx)?;
+        tx.put(kind::GROUP, name, &g)?;
+        Ok(Some(out))
+    })
+}
+
+fn finish_activity(tx: &store::Tx, group: &str, id: &str, status: &str, message: Option<String>, now: f64) -> Result<Option<ActivityRec>> {
+    for (key, mut a) in tx.list::<ActivityRec>(kind::ACTIVITY, &format!("{group}/"))?.into_iter().rev() {
+        if a.id == id {
+            a.status = status.into();
+            if status == "Successful" || status == "Failed" || status == "Cancelled" {
+                a.end = Some(now);
+                a.progress = 100;
+            }
+            if message.is_some() {
+                a.status_message = message;
+            }
+            tx.put(kind::ACTIVITY, &key, &a)?;
+            return Ok(Some(a));
+        }
+    }
+    Ok(None)
+}
+
+fn warmup_of(g: &GroupRec, policy_warmup: Option<i64>) -> f64 {
+    policy_warmup.or(g.default_instance_warmup).unwrap_or(g.default_cooldown) as f64
+}
+
+/// (warm in-service instances, instances still pending or warming up).
+fn warm_counts(g: &GroupRec, warmup: f64, now: f64) -> (i64, i64) {
+    let mut warm = 0;
+    let mut warming = 0;
+    for m in g.members.iter().filter(|m| m.lifecycle.counts() && m.healthy) {
+        match (m.lifecycle, m.in_service_at) {
+            (Lifecycle::InService, Some(t)) if now >= t + warmup => warm += 1,
+            _ => warming += 1,
+        }
+    }
+    (warm, warming)
+}
+
+/// An alarm named a policy: compute the new desired capacity and record why.
+fn run_trigger(asg: &AutoScaling, t: &AlarmTrigger) -> Result<()> {
+    let now = asg.now();
+    let policy = asg.read(|tx| {
+        Ok(tx.list::<PolicyRec>(kind::POLICY, "")?.into_iter().map(|(_, p)| p).find(|p| p.arn == t.policy_arn))
+    })?;
+    let Some(policy) = policy else { return Ok(()) };
+    if !policy.enabled {
+        return Ok(());
+    }
+    let why = format!(
+        "{} a monitor alarm {} in state {} triggered policy {}",
+        at(now),
+        t.alarm_name,
+        t.state,
+        policy.name
+    );
+    update(asg, &policy.group, |g, _| {
+        execute(g, &policy, t.value, Some(t.threshold), &why, now, false);
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Execute a policy on a group: returns whether the desired capacity changed. `value` is the
+/// metric's value; `threshold` the alarm's (step scaling).
+pub(crate) fn execute(
+    g: &mut GroupRec,
+    p: &PolicyRec,
+    value: Option<f64>,
+    threshold: Option<f64>,
+    why: &str,
+    now: f64,
+    honor_cooldown: bool,
+) -> bool {
+    if g.status.is_some() || g.suspended("AlarmNotification") && why.contains("monitor alarm") {
+        return false;
+    }
+    let before = g.desired;
+    let warmup = warmup_of(g, p.estimated_warmup);
+    let (warm, warming) = warm_counts(g, warmup, now);
+    let new = match p.policy_type.as_str() {
+        "TargetTrackingScaling" => {
+            let Some(cfg) = &p.target_tracking else { return false };
+            let Some(metric) = value else { return false };
+            let target = cfg.get("TargetValue").and_then(Value::as_f64).unwrap_or(0.0);
+            capacity::track(Tracking {
+                metric,
+                target,
+                warm,
+                warming,
+                desired: g.desired,
+                min: g.min,
+                max: g.max,
+                scale_in_disabled: cfg.get("DisableScaleIn").and_then(Value::as_bool).unwrap_or(false),
+            })
+        }
+        "StepScaling" => {
+            let (Some(v), Some(th)) = (value, threshold) else { return false };
+            let steps: Vec<Step> =
+                p.steps.iter().map(|s| Step { lower: s.lower, upper: s.upper, adjustment: s.adjustment }).collect();
+            let Some(step) = capacity::pick_step(&steps, v, th) else { return false };
+            let Some(adj) = Adjustment::from_type(
+                p.adjustment_type.as_deref().unwrap_or("ChangeInCapacity"),
+                step.adjustment,
+                p.min_adjustment_magnitude,
+            ) else {
+                return false;
+            };
+            // Instances still warming up count toward the adjustment: re-triggers while they
+            // warm add only what goes beyond them.
+            let base = g.capacity() - warming;
+            let wanted = capacity::apply(adj, base.max(0), g.min, g.max);
+            let wanted = if step.adjustment > 0 { wanted.max(g.desired) } else { wanted };
+            (wanted != g.desired).then_some(wanted)
+        }
+        _ => {
+            let cooldown = p.cooldown.unwrap_or(g.default_cooldown) as f64;
+            if (honor_cooldown || why.contains("monitor alarm")) && now < g.last_scaling + cooldown {
+                return false;
+            }
+            let adj = Adjustment::from_type(
+                p.adjustment_type.as_deref().unwrap_or("ChangeInCapacity"),
+                p.scaling_adjustment.unwrap_or(0),
+                p.min_adjustment_magnitude,
+            );
+            adj.map(|a| capacity::apply(a, g.desired, g.min, g.max)).filter(|n| *n != g.desired)
+        }
+    };
+    let Some(new) = new else { return false };
+    g.desired = new;
+    g.last_scaling = now;
+    g.desired_cause = Some(format!("{why} changing the desired capacity from {before} to {new}."));
+    tracing::info!(group = %g.name, policy = %p.name, from = before, to = new, "autoscaling: policy changed the desired capacity");
+    true
+}
+
+fn run_schedules(asg: &AutoScaling) -> Result<()> {
+    let now = asg.now();
+    let due: Vec<ScheduledRec> = asg.read(|tx| {
+        Ok(tx
+            .list::<ScheduledRec>(kind::SCHEDULED, "")?
+            .into_iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.next_run.is_some_and(|t| t <= now))
+            .collect())
+    })?;
+    for s in due {
+        asg.write(|tx| {
+            let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, &s.group)? else { return Ok(()) };
+            if !g.suspended("ScheduledActions") && g.status.is_none() {
+                let before = g.desired;
+                let min = s.min.unwrap_or(g.min);
+                let max = s.max.unwrap_or(g.max).max(min);
+                let desired = s.desired.unwrap_or(g.desired).clamp(min, max);
+                g.min = min;
+                g.max = max;
+                if desired != before {
+                    g.desired = desired;
+                    g.desired_cause = Some(format!(
+                        "{} a scheduled action update of AutoScalingGroup constraints to min: {min}, max: {max}, desired: {desired} changing the desired capacity from {before} to {desired}.",
+                        at(now)
+                    ));
+                }
+                tracing::info!(group = %g.name, action = %s.name, min, max, desired, "autoscaling: scheduled action ran");
+                tx.put(kind::GROUP, &g.name, &g)?;
+            }
+            let rec = s.recurrence.as_deref().and_then(|r| Recurrence::parse(r, s.time_zone.as_deref()).ok());
+            let key = format!("{}/{}", s.group, s.name);
+            match schedule::next_run(s.start, s.end, rec.as_ref(), s.next_run, now + 1.0) {
+                Some(next) => {
+                    let mut s2 = s.clone();
+                    s2.next_run = Some(next);
+                    tx.put(kind::SCHEDULED, &key, &s2)?;
+                }
+                // A one-time action is deleted once it has run, as AWS does.
+                None => {
+                    tx.delete(kind::SCHEDULED, &key)?;
+                }
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+fn uses_elb_health(g: &GroupRec) -> bool {
+    g.health_check_type.split(',').any(|t| t.trim() == "ELB") && !g.target_groups.is_empty()
+}
+
+async fn reconcile(
+    asg: &AutoScaling,
+    name: &str,
+    ec2: &HashMap<String, Ec2View>,
+    health: &HashMap<(String, String), String>,
+) -> Result<()> {
+    let now = asg.now();
+    let hooks: Vec<HookRec> =
+        asg.read(|tx| Ok(tx.list::<HookRec>(kind::HOOK, &format!("{name}/"))?.into_iter().map(|(_, h)| h).collect()))?;
+    let launch_hook = hooks.iter().find(|h| h.transition == "autoscaling:EC2_INSTANCE_LAUNCHING").cloned();
+    let terminate_hook = hooks.iter().find(|h| h.transition == "autoscaling:EC2_INSTANCE_TERMINATING").cloned();
+
+    // 1. State and health, from EC2 and the target groups.
+    let mut events: Vec<(&'static str, ActivityRec, String)> = Vec::new();
+    let mut to_register: Vec<String> = Vec::new();
+    let Some(()) = update(asg, name, |g, tx| {
+        let elb = uses_elb_health(g);
+        let replace_unhealthy = !g.suspended("HealthCheck") && !g.suspended("ReplaceUnhealthy");
+        let grace = g.grace as f64;
+        let tgs = g.target_groups.clone();
+        for i in 0..g.members.len() {
+            let m = &g.members[i];
+            let state = ec2.get(&m.instance_id).map(|v| v.state.as_str()).unwrap_or("terminated");
+            let running = state == "running";
+            let alive = matches!(state, "pending" | "running");
+            let past_grace = now >= m.launched_at + grace;
+            let target_states: Vec<&str> =
+                tgs.iter().filter_map(|tg| health.get(&(tg.clone(), m.instance_id.clone())).map(String::as_str)).collect();
+            let lb_unhealthy = elb && past_grace && target_states.contains(&"unhealthy");
+            let lb_healthy = target_states.len() == tgs.len() && target_states.iter().all(|s| *s == "healthy");
+            match m.lifecycle {
+                Lifecycle::Pending | Lifecycle::PendingWait | Lifecycle::InService => {
+                    if !alive && m.healthy {
+                        let m = &mut g.members[i];
+                        m.healthy = false;
+                        m.leave_cause.get_or_insert_with(|| {
+                            format!("{} an instance was taken out of service in response to an EC2 instance status check failure.", at(now))
+                        });
+                    } else if lb_unhealthy && m.healthy && m.registered {
+                        let m = &mut g.members[i];
+                        m.healthy = false;
+                        m.leave_cause.get_or_insert_with(|| {
+                            format!("{} an instance was taken out of service in response to an ELB system health check failure.", at(now))
+                        });
+                    }
+                }
+                _ => {}
+            }
+            let m = &mut g.members[i];
+            if m.lifecycle == Lifecycle::Pending && running && m.healthy {
+                if let Some(h) = &launch_hook {
+                    if m.hook_token.is_none() {
+                        m.lifecycle = Lifecycle::PendingWait;
+                        m.hook_token = Some(new_id());
+                        m.wait_until = Some(now + h.heartbeat_timeout as f64);
+                        continue;
+                    }
+                }
+                if !tgs.is_empty() && !m.registered {
+                    to_register.push(m.instance_id.clone());
+                    m.registered = true;
+                    continue;
+                }
+                if !elb || lb_healthy {
+                    m.lifecycle = Lifecycle::InService;
+                    m.in_service_at = Some(now);
+                    if let Some(a) = m.activity.take() {
+                        if let Some(a) = finish_activity(tx, &g.name, &a, "Successful", None, now)? {
+                            events.push(("autoscaling:EC2_INSTANCE_LAUNCH", a, m.instance_id.clone()));
+                        }
+                    }
+                }
+            } else if m.lifecycle == Lifecycle::PendingWait {
+                // Waiting for CompleteLifecycleAction, or for the heartbeat timeout.
+                if let (Some(until), Some(h)) = (m.wait_until, &launch_hook) {
+                    if now >= until {
+                        m.wait_until = None;
+                        if h.default_result == "ABANDON" {
+                            m.healthy = false;
+                            m.leave_cause = Some(format!(
+                                "{} an instance was taken out of service because its launch lifecycle action timed out (ABANDON).",
+                                at(now)
+                            ));
+                        } else {
+                            m.lifecycle = Lifecycle::Pending;
+                        }
+                    }
+                }
+            }
+        }
+        // Unhealthy instances are taken out (and replaced by the capacity step below).
+        if replace_unhealthy {
+            for i in 0..g.members.len() {
+                let m = &g.members[i];
+                if m.lifecycle.counts() && !m.healthy {
+                    let cause = m.leave_cause.clone().unwrap_or_else(|| {
+                        format!("{} an instance was taken out of service in response to a health check failure.", at(now))
+                    });
+                    if let Some(a) = g.members[i].activity.take() {
+                        finish_activity(tx, &g.name, &a, "Cancelled", Some("The instance became unhealthy before it was in service.".into()), now)?;
+                    }
+                    let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+                    put_activity(tx, &act)?;
+                }
+            }
+        }
+        Ok(())
+    })?
+    else {
+        return Ok(());
+    };
+    for tg in current_target_groups(asg, name)? {
+        if !to_register.is_empty() {
+            let targets: Vec<Value> = to_register.iter().map(|i| json!({"Id": i})).collect();
+            if let Err(e) = peer(asg, Peer::Elb, "RegisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await {
+                tracing::warn!(group = name, error = %e, "autoscaling: registering targets failed");
+            }
+        }
+    }
+
+    // 2. Leaving instances: drain from the target groups, then terminate (or detach).
+    let g = match asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))? {
+        Some(g) => g,
+        None => return Ok(()),
+    };
+    let mut deregister: Vec<String> = Vec::new();
+    let mut terminate: Vec<String> = Vec::new();
+    for m in &g.members {
+        let leaving = matches!(m.lifecycle, Lifecycle::Terminating | Lifecycle::Detaching | Lifecycle::Standby);
+        if leaving && m.registered {
+            deregister.push(m.instance_id.clone());
+        }
+    }
+    for tg in &g.target_groups {
+        if !deregister.is_empty() {
+            let targets: Vec<Value> = deregister.iter().map(|i| json!({"Id": i})).collect();
+            let _ = peer(asg, Peer::Elb, "DeregisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await;
+        }
+    }
+    let ids_in_tgs: Vec<String> = g
+        .target_groups
+        .iter()
+        .flat_map(|tg| {
+            health.iter().filter(move |((t, _), _)| t == tg).map(|((_, id), _)| id.clone()).collect::<Vec<_>>()
+        })
+        .collect();
+    update(asg, name, |g, tx| {
+        let mut removed = Vec::new();
+        for m in g.members.iter_mut() {
+            let state = ec2.get(&m.instance_id).map(|v| v.state.as_str()).unwrap_or("terminated");
+            match m.lifecycle {
+                Lifecycle::Terminating | Lifecycle::Detaching | Lifecycle::Standby => {
+                    if deregister.contains(&m.instance_id) {
+                        m.registered = false;
+                        m.draining_since = Some(now);
+                        if let Some(a) = &m.activity {
+                            if m.lifecycle == Lifecycle::Terminating {
+                                finish_activity(tx, &g.name, a, "WaitingForELBConnectionDraining", None, now)?;
+                            }
+                        }
+                        continue;
+                    }
+                    // Drained: no target group lists it any more (or it is dead anyway).
+                    let drained = !ids_in_tgs.contains(&m.instance_id) || !matches!(state, "running" | "pending");
+                    if !drained {
+                        continue;
+                    }
+                    match m.lifecycle {
+                        Lifecycle::Terminating => {
+                            if let Some(h) = &terminate_hook {
+                                if m.hook_token.is_none() && matches!(state, "running") {
+                                    m.lifecycle = Lifecycle::TerminatingWait;
+                                    m.hook_token = Some(new_id());
+                                    m.wait_until = Some(now + h.heartbeat_timeout as f64);
+                                    continue;
+                                }
+                            }
+                            if matches!(state, "terminated") {
+                                removed.push(m.instance_id.clone());
+                            } else if !m.terminate_sent {
+                                terminate.push(m.instance_id.clone());
+                                m.terminate_sent = true;
+                                if let Some(a) = &m.activity {
+                                    finish_activity(tx, &g.name, a, "InProgress", None, now)?;
+                                }
+                            } else if matches!(state, "stopped") {
+                                // A stopped instance is terminated again until EC2 reports it so.
+                                terminate.push(m.instance_id.clone());
+                            }
+                        }
+                        Lifecycle::Detaching => removed.push(m.instance_id.clone()),
+                        Lifecycle::Standby => {
+                            if let Some(a) = m.activity.take() {
+                                finish_activity(tx, &g.name, &a, "Successful", None, now)?;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Lifecycle::TerminatingWait => {
+                    if m.wait_until.is_some_and(|u| now >= u) {
+                        m.lifecycle = Lifecycle::Terminating;
+                        m.wait_until = None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        for id in &removed {
+            if let Some(pos) = g.members.iter().position(|m| &m.instance_id == id) {
+                let m = g.members.remove(pos);
+                if let Some(a) = &m.activity {
+                    if let Some(a) = finish_activity(tx, &g.name, a, "Successful", None, now)? {
+                        let event = if m.lifecycle == Lifecycle::Detaching { "" } else { "autoscaling:EC2_INSTANCE_TERMINATE" };
+                        events.push((event, a, m.instance_id.clone()));
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    if !terminate.is_empty() {
+        if let Err(e) = peer(asg, Peer::Ec2, "TerminateInstances", json!({"InstanceIds": terminate})).await {
+            tracing::warn!(group = name, error = %e, "autoscaling: terminating instances failed");
+        }
+    }
+
+    // 3. Instance refresh, then the capacity: launch or terminate to meet the desired.
+    advance_refresh(asg, name, now)?;
+    let launches = update(asg, name, |g, tx| {
+        if g.status.is_some() {
+            // Delete in progress: everything leaves; the group goes when it is empty.
+            for i in 0..g.members.len() {
+                if g.members[i].lifecycle.counts() || g.members[i].lifecycle == Lifecycle::Standby {
+                    let cause = format!("{} an instance was taken out of service in response to a user request to delete the group.", at(now));
+                    let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+                    put_activity(tx, &act)?;
+                }
+            }
+            return Ok(0);
+        }
+        let count = g.capacity();
+        if count > g.desired && !g.suspended("Terminate") {
+            let victims = pick_victims(g, (count - g.desired) as usize, now);
+            let mut cap = count;
+            for i in victims {
+                let first = g.desired_cause.take().map(|c| format!("{c}  ")).unwrap_or_default();
+                let cause = format!(
+                    "{first}{} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from {cap} to {}.",
+                    at(now),
+                    g.desired
+                );
+                cap -= 1;
+                let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+                put_activity(tx, &act)?;
+            }
+            return Ok(0);
+        }
+        if count < g.desired && !g.suspended("Launch") && now >= g.launch_retry_at {
+            return Ok(g.desired - count);
+        }
+        Ok(0)
+    })?
+    .unwrap_or(0);
+    for _ in 0..launches {
+        launch_one(asg, name, now, &mut events).await?;
+    }
+    if g.status.is_some() {
+        let gone = asg.write(|tx| {
+            let Some(g) = tx.get::<GroupRec>(kind::GROUP, name)? else { return Ok(None) };
+            if g.members.is_empty() {
+                return Ok(Some(crate::ops::remove_group(tx, name)?));
+            }
+            Ok(None)
+        })?;
+        if let Some(alarms) = gone {
+            crate::ops::drop_alarms(asg, alarms).await;
+        }
+    }
+    notify(asg, name, events).await;
+    Ok(())
+}
+
+fn current_target_groups(asg: &AutoScaling, name: &str) -> Result<Vec<String>> {
+    Ok(asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))?.map(|g| g.target_groups).unwrap_or_default())
+}
+
+/// Which members leave on scale-in, by the group's termination policies (protected ones never).
+fn pick_victims(g: &GroupRec, n: usize, now: f64) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    for _ in 0..n {
+        let candidates: Vec<usize> = (0..g.members.len())
+            .filter(|i| !chosen.contains(i))
+            .filter(|&i| g.members[i].lifecycle.counts() && !g.members[i].protected)
+            .collect();
+        if candidates.is_empty() {
+            break;
+        }
+        // Balance zones first: only the zone(s) with the most instances.
+        let per_zone = |z: &str| {
+            g.members
+                .iter()
+                .enumerate()
+                .filter(|(i, m)| m.lifecycle.counts() && m.zone == z && !chosen.contains(i))
+                .count()
+        };
+        let most = candidates.iter().map(|&i| per_zone(&g.members[i].zone)).max().unwrap_or(0);
+        let mut pool: Vec<usize> = candidates.into_iter().filter(|&i| per_zone(&g.members[i].zone) == most).collect();
+        // Pending ones first (they serve nobody yet).
+        if pool.iter().any(|&i| g.members[i].lifecycle != Lifecycle::InService) {
+            pool.retain(|&i| g.members[i].lifecycle != Lifecycle::InService);
+        }
+        let policy = g.termination_policies.first().map(String::as_str).unwrap_or("Default");
+        let outdated = |i: usize| g.members[i].template != g.template;
+        let pick = match policy {
+            "OldestInstance" => pool.iter().copied().min_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at)),
+            "NewestInstance" => pool.iter().copied().max_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at)),
+            _ => {
+                // Default: an outdated launch template first, then closest to the next instance hour.
+                if pool.iter().any(|&i| outdated(i)) {
+                    pool.retain(|&i| outdated(i));
+                }
+                pool.iter().copied().max_by(|&a, &b| {
+                    let ha = (now - g.members[a].launched_at).rem_euclid(3600.0);
+                    let hb = (now - g.members[b].launched_at).rem_euclid(3600.0);
+                    ha.total_cmp(&hb)
+                })
+            }
+        };
+        match pick {
+            Some(i) => chosen.push(i),
+            None => break,
+        }
+    }
+    chosen
+}
+
+/// The subnet for the next launch: the zone with the fewest instances.
+fn next_placement(g: &GroupRec) -> Option<(String, String)> {
+    let count = |z: &str| g.members.iter().filter(|m| m.lifecycle.counts() && m.zone == z).count();
+    g.placements.iter().min_by_key(|(_, z)| count(z)).cloned()
+}
+
+async fn launch_one(asg: &AutoScaling, name: &str, now: f64, events: &mut Vec<(&'static str, ActivityRec, String)>) -> Result<()> {
+    let Some(g) = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))? else { return Ok(()) };
+    let Some((subnet, zone)) = next_placement(&g) else { return Ok(()) };
+    let mut tags = vec![json!({"Key": "aws:autoscaling:groupName", "Value": g.name})];
+    for t in g.tags.iter().filter(|t| t.propagate) {
+        tags.push(json!({"Key": t.key, "Value": t.value}));
+    }
+    let mut input = json!({
+        "MinCount": 1, "MaxCount": 1, "SubnetId": subnet,
+        "TagSpecifications": [{"ResourceType": "instance", "Tags": tags}],
+    });
+    if let Some(t) = &g.template {
+        input["LaunchTemplate"] = json!({"LaunchTemplateId": t.id, "Version": t.version});
+        if let Some(ty) = g
+            .mixed_instances_policy
+            .as_ref()
+            .and_then(|m| m.pointer("/LaunchTemplate/Overrides/0/InstanceType"))
+            .and_then(Value::as_str)
+        {
+            input["InstanceType"] = json!(ty);
+        }
+    } else if let Some(lc) = &g.launch_configuration {
+        let rec = asg.read(|tx| Ok(tx.get::<crate::records::LaunchConfigRec>(kind::LAUNCH_CONFIG, lc)?))?;
+        let Some(rec) = rec else { return Ok(()) };
+        input["ImageId"] = json!(rec.image_id);
+        input["InstanceType"] = json!(rec.instance_type);
+        if let Some(k) = &rec.key_name {
+            input["KeyName"] = json!(k);
+        }
+        if !rec.security_groups.is_empty() {
+            input["SecurityGroupIds"] = json!(rec.security_groups);
+        }
+        if let Some(u) = &rec.user_data {
+            input["UserData"] = json!(u);
+        }
+        if let Some(p) = &rec.iam_instance_profile {
+            input[if p.starts_with("arn:") { "IamInstanceProfile" } else { "IamInstanceProfile" }] =
+                if p.starts_with("arn:") { json!({"Arn": p}) } else { json!({"Name": p}) };
+        }
+    }
+    let result = peer(asg, Peer::Ec2, "RunInstances", input).await;
+    update(asg, name, |g, tx| {
+        let count = g.capacity();
+        let first = g.desired_cause.clone().map(|c| format!("{c}  ")).unwrap_or_default();
+        let cause = format!(
+            "{first}{} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from {count} to {}.",
+            at(now),
+            g.desired
+        );
+        match &result {
+            Ok(out) => {
+                let inst = out.get("Instances").and_then(Value::as_array).and_then(|l| l.first()).cloned().unwrap_or_default();
+                let id = inst.get("InstanceId").and_then(Value::as_str).unwrap_or_default().to_string();
+                let mut act = new_activity(g, format!("Launching a new EC2 instance: {id}"), cause, now);
+                act.details = json!({"Subnet ID": subnet, "Availability Zone": zone}).to_string();
+                act.status = "PreInService".into();
+                act.progress = 30;
+                put_activity(tx, &act)?;
+                g.members.push(MemberRec {
+                    instance_id: id,
+                    zone: zone.clone(),
+                    instance_type: inst.get("InstanceType").and_then(Value::as_str).unwrap_or_default().into(),
+                    image_id: inst.get("ImageId").and_then(Value::as_str).unwrap_or_default().into(),
+                    template: g.template.clone(),
+                    launch_configuration: g.launch_configuration.clone(),
+                    lifecycle: Lifecycle::Pending,
+                    healthy: true,
+                    protected: g.new_instances_protected,
+                    launched_at: now,
+                    in_service_at: None,
+                    registered: false,
+                    activity: Some(act.id.clone()),
+                    leave_cause: None,
+                    draining_since: None,
+                    terminate_sent: false,
+                    wait_until: None,
+                    hook_token: None,
+                    refresh_replace: false,
+                });
+                if g.capacity() >= g.desired {
+                    g.desired_cause = None;
+                }
+                g.launch_failures = 0;
+                g.launch_retry_at = 0.0;
+            }
+            Err(e) => {
+                let reason = match e {
+                    crate::error::AsgError::Peer(p) => p.message.clone(),
+                    other => other.to_string(),
+                };
+                let message = format!("{reason} Launching EC2 instance failed.");
+                let mut act = new_activity(g, format!("Launching a new EC2 instance.  Status Reason: {message}"), cause, now);
+                act.details = json!({"Subnet ID": subnet, "Availability Zone": zone}).to_string();
+                act.status = "Failed".into();
+                act.status_message = Some(message);
+                act.end = Some(now);
+                act.progress = 100;
+                put_activity(tx, &act)?;
+                g.launch_failures += 1;
+                let backoff = (10.0 * 2f64.powi(g.launch_failures as i32 - 1)).min(300.0);
+                g.launch_retry_at = now + backoff;
+                tracing::warn!(group = %g.name, error = %reason, backoff, "autoscaling: launch failed");
+                events.push(("autoscaling:EC2_INSTANCE_LAUNCH_ERROR", act, String::new()));
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// An instance refresh: replace the instances it started with, a few at a time, never taking
+/// healthy capacity below its minimum healthy percentage.
+fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
+    asg.write(|tx| {
+        let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, name)? else { return Ok(()) };
+        let refreshes = tx.list::<RefreshRec>(kind::REFRESH, &format!("{name}/"))?;
+        let Some((key, mut r)) = refreshes.into_iter().find(|(_, r)| r.status == "Pending" || r.status == "InProgress") else {
+            return Ok(());
+        };
+        r.status = "InProgress".into();
+        let warmup = r.instance_warmup.map(|w| w as f64).unwrap_or_else(|| warmup_of(&g, None));
+        // Members of the refresh that have left are replaced.
+        for id in r.to_replace.clone() {
+            if !g.members.iter().any(|m| m.instance_id == id && m.lifecycle.counts()) && !r.replaced.contains(&id) {
+                r.replaced.push(id);
+            }
+        }
+        let outstanding: Vec<usize> = (0..g.members.len())
+            .filter(|&i| g.members[i].lifecycle.counts() && r.to_replace.contains(&g.members[i].instance_id))
+            .collect();
+        let leaving = g.members.iter().filter(|m| m.lifecycle == Lifecycle::Terminating && r.to_replace.contains(&m.instance_id)).count();
+        let pending = g.members.iter().filter(|m| m.lifecycle.counts() && m.lifecycle != Lifecycle::InService).count();
+        if outstanding.is_empty() && leaving == 0 && pending == 0 && g.capacity() >= g.desired {
+            r.status = "Successful".into();
+            r.status_reason = Some("The instance refresh completed successfully.".into());
+            r.end = Some(now);
+            tx.put(kind::REFRESH, &key, &r)?;
+            return Ok(());
+        }
+        let healthy = g
+            .members
+            .iter()
+            .filter(|m| m.lifecycle == Lifecycle::InService && m.healthy && m.in_service_at.is_some_and(|t| now >= t + warmup))
+            .count() as i64;
+        let min_healthy = ((g.desired * r.min_healthy_percentage) as f64 / 100.0).ceil() as i64;
+        let mut can_take = healthy - min_healthy - pending as i64;
+        for i in outstanding {
+            if can_take <= 0 {
+                break;
+            }
+            let cause = format!("{} an instance was taken out of service in response to an instance refresh.", at(now));
+            let act = begin_leaving(&mut g, i, Lifecycle::Terminating, cause, now);
+            put_activity(tx, &act)?;
+            can_take -= 1;
+        }
+        tx.put(kind::GROUP, name, &g)?;
+        tx.put(kind::REFRESH, &key, &r)?;
+        Ok(())
+    })
+}
+
+/// Publish the group's notifications (PutNotificationConfiguration) for these events.
+async fn notify(asg: &AutoScaling, name: &str, events: Vec<(&'static str, ActivityRec, String)>) {
+    let events: Vec<_> = events.into_iter().filter(|(e, _, _)| !e.is_empty()).collect();
+    if events.is_empty() {
+        return;
+    }
+    let Ok(configs) = asg.read(|tx| Ok(tx.list::<NotificationRec>(kind::NOTIFICATION, &format!("{name}/"))?)) else {
+        return;
+    };
+    for (event, act, instance) in events {
+        for (_, c) in configs.iter().filter(|(_, c)| c.types.iter().any(|t| t == event)) {
+            let what = match event {
+                "autoscaling:EC2_INSTANCE_LAUNCH" => "launch",
+                "autoscaling:EC2_INSTANCE_TERMINATE" => "termination",
+                "autoscaling:EC2_INSTANCE_LAUNCH_ERROR" => "failed launch",
+                _ => "failed termination",
+            };
+            let message = json!({
+                "Origin": "AutoScalingGroup", "Destination": "EC2",
+                "Progress": act.progress, "AccountId": asg.config.account,
+                "Description": act.description, "RequestId": act.id,
+                "EndTime": act.end.map(wire::timestamp::format_iso8601),
+                "AutoScalingGroupARN": act.group_arn, "ActivityId": act.id,
+                "StartTime": wire::timestamp::format_iso8601(act.start),
+                "Service": "AWS Auto Scaling", "Time": wire::timestamp::format_iso8601(asg.now()),
+                "EC2InstanceId": instance, "StatusCode": act.status,
+                "StatusMessage": act.status_message.clone().unwrap_or_default(),
+                "Details": serde_json::from_str::<Value>(&act.details).unwrap_or_default(),
+                "AutoScalingGroupName": name, "Cause": act.cause, "Event": event,
+            });
+            let subject = format!("Auto Scaling: {what} for group \"{name}\"");
+            if let Err(e) = peer(
+                asg,
+                Peer::Sns,
+                "Publish",
+                json!({"TopicArn": c.topic, "Subject": subject, "Message": message.to_string()}),
+            )
+            .await
+            {
+                tracing::warn!(group = name, topic = %c.topic, error = %e, "autoscaling: notification failed");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::TemplateRef;
+
+    fn member(id: &str, zone: &str, launched: f64) -> MemberRec {
+        MemberRec {
+            instance_id: id.into(),
+            zone: zone.into(),
+            instance_type: "t3.micro".into(),
+            image_id: "ami-1".into(),
+            template: Some(TemplateRef { id: "lt-1".into(), name: "kg".into(), version: "1".into() }),
+            launch_configuration: None,
+            lifecycle: Lifecycle::InService,
+            healthy: true,
+            protected: false,
+            launched_at: launched,
+            in_service_at: Some(launched),
+            registered: true,
+            activity: None,
+            leave_cause: None,
+            draining_since: None,
+            terminate_sent: false,
+            wait_until: None,
+            hook_token: None,
+            refresh_replace: false,
+        }
+    }
+
+    fn group(members: Vec<MemberRec>) -> GroupRec {
+        serde_json::from_value(json!({
+            "name": "g", "arn": "arn", "template": {"id": "lt-1", "name": "kg", "version": "1"},
+            "launch_configuration": null, "mixed_instances_policy": null,
+            "min": 1, "max": 4, "desired": 2, "default_cooldown": 300, "default_instance_warmup": 10,
+            "zones": ["z-a", "z-c"], "subnets": [], "placements": [["s-a", "z-a"], ["s-c", "z-c"]],
+            "target_groups": [], "load_balancers": [], "health_check_type": "EC2", "grace": 0,
+            "termination_policies": ["Default"], "new_instances_protected": false,
+            "capacity_rebalance": false, "max_instance_lifetime": null, "tags": [], "created": 0.0,
+            "suspended": [], "enabled_metrics": [], "metrics_granularity": null, "status": null,
+            "members": serde_json::to_value(members).unwrap(), "last_scaling": 0.0, "desired_cause": null,
+            "launch_retry_at": 0.0, "launch_failures": 0, "service_linked_role": "r",
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn launches_go_to_the_emptiest_zone() {
+        let g = group(vec![member("i-1", "z-a", 0.0)]);
+        assert_eq!(next_placement(&g).unwrap().1, "z-c");
+        let g = group(vec![member("i-1", "z-a", 0.0), member("i-2", "z-c", 0.0), member("i-3", "z-c", 0.0)]);
+        assert_eq!(next_placement(&g).unwrap().1, "z-a");
+    }
+
+    #[test]
+    fn scale_in_balances_zones_and_skips_protected() {
+        let mut g = group(vec![member("i-1", "z-a", 0.0), member("i-2", "z-c", 10.0), member("i-3", "z-c", 20.0)]);
+        let v = pick_victims(&g, 1, 100.0);
+        assert_eq!(g.members[v[0]].zone, "z-c");
+        g.members[1].protected = true;
+        g.members[2].protected = true;
+        let v = pick_victims(&g, 1, 100.0);
+        assert_eq!(g.members[v[0]].instance_id, "i-1");
+        // Outdated launch template first.
+        let mut g = group(vec![member("i-1", "z-a", 0.0), member("i-2", "z-a", 0.0)]);
+        g.members[1].template.as_mut().unwrap().version = "0".into();
+        assert_eq!(g.members[pick_victims(&g, 1, 5.0)[0]].instance_id, "i-2");
+        g.termination_policies = vec!["NewestInstance".into()];
+        g.members[1].template = g.template.clone();
+        g.members[0].launched_at = 50.0;
+        assert_eq!(g.members[pick_victims(&g, 1, 100.0)[0]].instance_id, "i-1");
+    }
+
+    #[test]
+    fn target_tracking_execution_leaves_warming_instances_out() {
+        let mut g = group(vec![member("i-1", "z-a", 0.0), member("i-2", "z-c", 0.0)]);
+        let p: PolicyRec = serde_json::from_value(json!({
+            "group": "g", "name": "cpu50", "arn": "p", "policy_type": "TargetTrackingScaling",
+            "adjustment_type": null, "scaling_adjustment": null, "min_adjustment_magnitude": null,
+            "cooldown": null, "steps": [], "metric_aggregation_type": null, "estimated_warmup": null,
+            "target_tracking": {"TargetValue": 50.0}, "enabled": true, "alarms": [],
+        }))
+        .unwrap();
+        assert!(execute(&mut g, &p, Some(80.0), None, "At x a monitor alarm A in state ALARM triggered policy cpu50", 100.0, false));
+        assert_eq!(g.desired, 4);
+        assert!(g.desired_cause.as_ref().unwrap().ends_with("changing the desired capacity from 2 to 4."));
+        // Now 2 warm + 2 warming (just launched): 2 × 90/50 = 3.6 → 4 = what is coming: no change.
+        let mut w = member("i-3", "z-a", 100.0);
+        w.lifecycle = Lifecycle::Pending;
+        w.in_service_at = None;
+        g.members.push(w.clone());
+        g.members.push(MemberRec { instance_id: "i-4".into(), ..w });
+        assert!(!execute(&mut g, &p, Some(90.0), None, "monitor alarm", 101.0, false));
+    }
+}

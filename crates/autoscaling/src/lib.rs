@@ -1,0 +1,182 @@
+//! EC2 Auto Scaling that really launches, replaces and scales: the API (groups, launch
+//! configurations, policies, scheduled actions, lifecycle hooks, notifications, instance
+//! refresh) and the controller that reconciles each group's desired capacity against the
+//! instances EC2 really runs.
+//!
+//! Auto Scaling talks to the other services the way AWS's does: through their APIs, as the
+//! account's service-linked role `AWSServiceRoleForAutoScaling` ([`Peers`], wired by the
+//! binary). It launches with EC2's RunInstances from the group's launch template, registers
+//! instances with ELB target groups, reads EC2 state and target health for its health checks,
+//! owns the CloudWatch alarms of its target-tracking policies, and publishes its notifications
+//! to SNS. CloudWatch reaches back through [`AutoScaling::alarm_action`] when an alarm that
+//! names a scaling policy fires.
+
+pub mod capacity;
+mod controller;
+pub mod error;
+mod ops;
+pub mod records;
+pub mod schedule;
+
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use store::Store;
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+
+use crate::error::Result;
+
+/// Where "now" comes from (seconds since the epoch).
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// The services Auto Scaling calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Peer {
+    Ec2,
+    Elb,
+    CloudWatch,
+    Sns,
+}
+
+/// Calls into the region's other services as Auto Scaling's service-linked role: the same
+/// operations and shapes as their public APIs.
+pub trait Peers: Send + Sync {
+    fn call<'a>(&'a self, peer: Peer, op: &'a str, input: Value) -> BoxFuture<'a, std::result::Result<Value, ApiError>>;
+}
+
+pub struct AutoScalingConfig {
+    pub region: String,
+    pub account: String,
+}
+
+/// An alarm that named a scaling policy, waiting for the controller to act on it.
+#[derive(Debug, Clone)]
+pub struct AlarmTrigger {
+    pub policy_arn: String,
+    pub alarm_name: String,
+    pub state: String,
+    /// The newest datapoint the alarm evaluated.
+    pub value: Option<f64>,
+    pub threshold: f64,
+    pub at: f64,
+}
+
+pub struct AutoScaling {
+    pub(crate) store: Arc<Store>,
+    pub(crate) config: AutoScalingConfig,
+    pub(crate) clock: Clock,
+    pub(crate) peers: Arc<dyn Peers>,
+    /// Wakes the controller when the API or an alarm changes something.
+    pub(crate) wake: tokio::sync::Notify,
+    pub(crate) triggers: Mutex<Vec<AlarmTrigger>>,
+    /// (target groups, instances) to deregister on the next pass (DetachLoadBalancerTargetGroups).
+    pub(crate) pending_deregistrations: Mutex<Vec<(Vec<String>, Vec<String>)>>,
+}
+
+impl AutoScaling {
+    pub fn open(store: Arc<Store>, config: AutoScalingConfig, clock: Clock, peers: Arc<dyn Peers>) -> Arc<AutoScaling> {
+        Arc::new(AutoScaling {
+            store,
+            config,
+            clock,
+            peers,
+            wake: tokio::sync::Notify::new(),
+            triggers: Mutex::new(Vec::new()),
+            pending_deregistrations: Mutex::new(Vec::new()),
+        })
+    }
+
+    pub fn now(&self) -> f64 {
+        (self.clock)()
+    }
+
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
+        tokio::task::block_in_place(|| self.store.write(f))
+    }
+
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
+        tokio::task::block_in_place(|| self.store.read(f))
+    }
+
+    pub(crate) fn arn(&self, resource: &str) -> String {
+        format!("arn:aws:autoscaling:{}:{}:{resource}", self.config.region, self.config.account)
+    }
+
+    pub(crate) fn service_linked_role(&self) -> String {
+        format!(
+            "arn:aws:iam::{}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+            self.config.account
+        )
+    }
+
+    /// A CloudWatch alarm whose actions name a scaling policy changed state (or stays in
+    /// ALARM): queue it for the controller. Errors are what CloudWatch records as the
+    /// action's failure.
+    pub fn alarm_action(&self, trigger: AlarmTrigger) -> std::result::Result<(), String> {
+        let known = self
+            .store
+            .read(|tx| {
+                Ok::<_, error::AsgError>(
+                    tx.list::<records::PolicyRec>(records::kind::POLICY, "")?
+                        .into_iter()
+                        .any(|(_, p)| p.arn == trigger.policy_arn),
+                )
+            })
+            .map_err(|e| e.to_string())?;
+        if !known {
+            return Err(format!("No scaling policy found for {}", trigger.policy_arn));
+        }
+        self.triggers.lock().unwrap_or_else(|e| e.into_inner()).push(trigger);
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// The reconciler: every 500 ms and whenever the API or an alarm wakes it.
+    pub fn spawn_controller(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
+        controller::spawn(self.clone())
+    }
+}
+
+pub struct AutoScalingService {
+    asg: Arc<AutoScaling>,
+}
+
+impl AutoScalingService {
+    pub fn new(asg: Arc<AutoScaling>) -> AutoScalingService {
+        AutoScalingService { asg }
+    }
+}
+
+impl Service for AutoScalingService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("autoscaling")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "autoscaling"
+    }
+
+    fn authorization(
+        &self,
+        op: &str,
+        input: &Value,
+        _cx: &CallContext,
+    ) -> std::result::Result<Authorization, ApiError> {
+        Ok(Authorization::Resources(ops::resources(&self.asg, op, input)))
+    }
+
+    fn call<'a>(
+        &'a self,
+        _cx: &'a CallContext,
+        op: &'a str,
+        input: Value,
+    ) -> BoxFuture<'a, std::result::Result<Value, ApiError>> {
+        Box::pin(async move {
+            let out = ops::dispatch(&self.asg, op, &input).await;
+            if !op.starts_with("Describe") {
+                self.asg.wake.notify_one();
+            }
+            out.map_err(ApiError::from)
+        })
+    }
+}

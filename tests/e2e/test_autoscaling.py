@@ -1,0 +1,376 @@
+"""EC2 Auto Scaling through boto3 and the aws CLI: the customer's KG-ASG (launch template from
+KG-Ami, min 2 / max 4 over ap-northeast-2a and 2c, behind the ALB's target group with ELB health
+checks) really launching, replacing and scaling real KG SPORTS instances under real traffic."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import threading
+import time
+from collections import Counter
+
+import pytest
+
+import hg
+
+ZONES = ["ap-northeast-2a", "ap-northeast-2c"]
+GROUP = "KG-ASG"
+
+
+@pytest.fixture(scope="module")
+def kg(region, tmp_path_factory):
+    bundle = hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami"))
+    ec2 = region.client("ec2")
+    elbv2 = region.client("elbv2", parameter_validation=False)
+    asg = region.client("autoscaling")
+    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(bundle))["ImageId"]
+    subnets = [ec2.describe_subnets(Filters=[{"Name": "availability-zone", "Values": [z]},
+                                             {"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+               for z in ZONES]
+    lt = ec2.create_launch_template(LaunchTemplateName="KG-LT", LaunchTemplateData={
+        "ImageId": ami, "InstanceType": "t2.micro"})["LaunchTemplate"]
+    alb = elbv2.create_load_balancer(Name="KG-ALB", Subnets=[s["SubnetId"] for s in subnets],
+                                     Type="application")["LoadBalancers"][0]
+    tg = elbv2.create_target_group(Name="KG-TG", Protocol="HTTP", Port=80, VpcId=subnets[0]["VpcId"],
+                                   TargetType="instance", HealthCheckPath="/health",
+                                   HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                   HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]
+    elbv2.modify_target_group_attributes(TargetGroupArn=tg["TargetGroupArn"], Attributes=[
+        {"Key": "deregistration_delay.timeout_seconds", "Value": "3"}])
+    elbv2.create_listener(LoadBalancerArn=alb["LoadBalancerArn"], Protocol="HTTP", Port=80,
+                          DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}])
+    asg.create_auto_scaling_group(
+        AutoScalingGroupName=GROUP,
+        LaunchTemplate={"LaunchTemplateId": lt["LaunchTemplateId"], "Version": "$Latest"},
+        MinSize=2, MaxSize=4, DesiredCapacity=2,
+        VPCZoneIdentifier=",".join(s["SubnetId"] for s in subnets),
+        TargetGroupARNs=[tg["TargetGroupArn"]],
+        HealthCheckType="ELB", HealthCheckGracePeriod=3, DefaultInstanceWarmup=3,
+        Tags=[{"Key": "team", "Value": "kg-sports", "PropagateAtLaunch": True}])
+    ns = type("KG", (), {})()
+    ns.region, ns.ec2, ns.elbv2, ns.asg, ns.ami, ns.lt, ns.subnets = region, ec2, elbv2, asg, ami, lt, subnets
+    ns.tg_arn, ns.host = tg["TargetGroupArn"], alb["DNSName"]
+    wait_in_service(ns, 2, timeout=30)
+    return ns
+
+
+def group(kg) -> dict:
+    return kg.asg.describe_auto_scaling_groups(AutoScalingGroupNames=[GROUP])["AutoScalingGroups"][0]
+
+
+def in_service(kg) -> list[dict]:
+    return [i for i in group(kg)["Instances"] if i["LifecycleState"] == "InService" and i["HealthStatus"] == "Healthy"]
+
+
+def wait_in_service(kg, n, timeout=20.0, exclude=()):
+    """Exactly n instances InService (none of `exclude`), and nothing else in the group."""
+    def ok():
+        g = group(kg)
+        ins = [i for i in g["Instances"] if i["LifecycleState"] == "InService" and i["HealthStatus"] == "Healthy"]
+        if len(ins) == n and len(g["Instances"]) == n and not {i["InstanceId"] for i in ins} & set(exclude):
+            return ins
+        return None
+    return hg.wait_until(ok, timeout=timeout, interval=0.2, what=f"{n} instances InService")
+
+
+def activities(kg) -> list[dict]:
+    out, token = [], None
+    while True:
+        kw = {"AutoScalingGroupName": GROUP, "MaxRecords": 100}
+        if token:
+            kw["NextToken"] = token
+        page = kg.asg.describe_scaling_activities(**kw)
+        out += page["Activities"]
+        token = page.get("NextToken")
+        if not token:
+            return out
+
+
+def target_health(kg) -> dict:
+    out = kg.elbv2.describe_target_health(TargetGroupArn=kg.tg_arn)["TargetHealthDescriptions"]
+    return {d["Target"]["Id"]: d["TargetHealth"]["State"] for d in out}
+
+
+def instance_root(kg, iid):
+    return (kg.region.data_dir / "ec2" / "instances" / iid).resolve()
+
+
+def instance_pids(kg, iid):
+    root = str(instance_root(kg, iid))
+    out = []
+    for pid in hg.instance_pids_under(kg.region.data_dir):
+        try:
+            if os.readlink(f"/proc/{pid}/cwd").startswith(root):
+                out.append(pid)
+        except OSError:
+            pass
+    return out
+
+
+class Load:
+    """Steady clients through the load balancer; every non-200 or error is a failure."""
+
+    def __init__(self, kg, path="/", threads=3):
+        self.kg, self.path = kg, path
+        self.failures, self.served, self.stop = [], Counter(), threading.Event()
+        self.threads = [threading.Thread(target=self._run, daemon=True) for _ in range(threads)]
+
+    def _run(self):
+        conn = http.client.HTTPConnection(self.kg.host, 80, timeout=10)
+        while not self.stop.is_set():
+            try:
+                conn.request("GET", self.path)
+                r = conn.getresponse()
+                r.read()
+                if r.status != 200:
+                    self.failures.append(r.status)
+                else:
+                    self.served[r.getheader("x-kgsports-instance")] += 1
+            except Exception as e:  # noqa: BLE001 - any failure counts
+                self.failures.append(repr(e))
+                conn.close()
+                conn = http.client.HTTPConnection(self.kg.host, 80, timeout=10)
+        conn.close()
+
+    def __enter__(self):
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for t in self.threads:
+            t.join()
+
+
+def test_kg_asg_runs_two_instances_in_two_zones_behind_the_load_balancer(kg):
+    g = group(kg)
+    assert (g["MinSize"], g["MaxSize"], g["DesiredCapacity"]) == (2, 4, 2)
+    assert g["HealthCheckType"] == "ELB" and g["TargetGroupARNs"] == [kg.tg_arn]
+    assert sorted(g["AvailabilityZones"]) == ZONES
+    ins = in_service(kg)
+    assert sorted(i["AvailabilityZone"] for i in ins) == ZONES, "one instance per zone"
+    ids = {i["InstanceId"] for i in ins}
+    assert all(target_health(kg).get(i) == "healthy" for i in ids)
+    # The instances carry the group's tag and the propagated one.
+    tags = {(t["Key"], t["Value"]) for r in kg.ec2.describe_instances(InstanceIds=list(ids))["Reservations"]
+            for i in r["Instances"] for t in i.get("Tags", [])}
+    assert ("aws:autoscaling:groupName", GROUP) in tags and ("team", "kg-sports") in tags
+    # Traffic through the load balancer reaches both.
+    seen = Counter()
+    for _ in range(30):
+        c = http.client.HTTPConnection(kg.host, 80, timeout=5)
+        c.request("GET", "/api/matches")
+        r = c.getresponse()
+        r.read()
+        assert r.status == 200
+        seen[r.getheader("x-kgsports-instance")] += 1
+        c.close()
+    assert set(seen) == ids, seen
+    # The history, with AWS's texts, through the aws CLI.
+    out = kg.region.aws("autoscaling", "describe-scaling-activities", "--auto-scaling-group-name", GROUP)
+    launches = [a for a in out["Activities"] if a["Description"].startswith("Launching a new EC2 instance: i-")]
+    assert len(launches) == 2 and all(a["StatusCode"] == "Successful" for a in launches), launches
+    assert "a user request created an AutoScalingGroup changing the desired capacity from 0 to 2." in launches[0]["Cause"]
+    assert ("an instance was started in response to a difference between desired and actual capacity, "
+            "increasing the capacity from") in launches[0]["Cause"]
+    inst = kg.asg.describe_auto_scaling_instances(InstanceIds=list(ids))["AutoScalingInstances"]
+    assert {i["AutoScalingGroupName"] for i in inst} == {GROUP} and all(i["HealthStatus"] == "HEALTHY" for i in inst)
+
+
+def replaced_under_load(kg, break_one):
+    """Break one instance while clients load the load balancer; return (victim, replacement,
+    seconds from breaking to the replacement InService, the load)."""
+    before = {i["InstanceId"] for i in in_service(kg)}
+    victim = sorted(before)[0]
+    with Load(kg) as load:
+        time.sleep(1.0)
+        broke_at = time.monotonic()
+        break_one(victim)
+        ins = wait_in_service(kg, 2, timeout=25, exclude=[victim])
+        took = time.monotonic() - broke_at
+        time.sleep(1.0)
+    new = {i["InstanceId"] for i in ins} - before
+    assert len(new) == 1, (before, ins)
+    return victim, new.pop(), took, load
+
+
+def test_a_killed_instance_is_replaced_within_seconds_and_no_request_fails(kg):
+    def kill(victim):
+        pids = instance_pids(kg, victim)
+        assert pids, "the victim's processes were found"
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    victim, new, took, load = replaced_under_load(kg, kill)
+    assert load.failures == [], load.failures[:5]
+    assert took < 10.0, f"replacement InService after {took:.1f} s"
+    acts = activities(kg)
+    term = [a for a in acts if a["Description"] == f"Terminating EC2 instance: {victim}"]
+    # Whichever notices first: EC2's status check (the boot process ended) or the target group's.
+    assert term and ("in response to an EC2 instance status check failure" in term[0]["Cause"]
+                     or "in response to an ELB system health check failure" in term[0]["Cause"]), term
+    launch = [a for a in acts if a["Description"] == f"Launching a new EC2 instance: {new}"]
+    assert launch and "increasing the capacity from 1 to 2" in launch[0]["Cause"], launch
+    hg.wait_until(lambda: next(a for a in activities(kg) if a["ActivityId"] == term[0]["ActivityId"])["StatusCode"]
+                  == "Successful", timeout=15, what="the termination completes")
+
+
+def test_an_instance_failing_its_health_check_is_drained_and_replaced(kg):
+    def flag(victim):
+        (instance_root(kg, victim) / "root" / "data" / "unhealthy").write_text("maintenance\n")
+    victim, new, took, load = replaced_under_load(kg, flag)
+    assert load.failures == [], load.failures[:5]
+    assert took < 10.0, f"replacement InService after {took:.1f} s"
+    term = [a for a in activities(kg) if a["Description"] == f"Terminating EC2 instance: {victim}"]
+    assert term and "in response to an ELB system health check failure" in term[0]["Cause"], term
+    state = lambda: kg.ec2.describe_instances(InstanceIds=[victim])["Reservations"][0]["Instances"][0]["State"]["Name"]  # noqa: E731
+    hg.wait_until(lambda: state() in ("shutting-down", "terminated"), timeout=20, what="the victim terminated")
+
+
+def test_scheduled_actions_bring_capacity_up_on_time_and_back_down(kg):
+    now = time.time()
+    at = now + 10
+    kg.asg.put_scheduled_update_group_action(AutoScalingGroupName=GROUP, ScheduledActionName="kick-off",
+                                             StartTime=at, MinSize=4, DesiredCapacity=4)
+    kg.asg.put_scheduled_update_group_action(AutoScalingGroupName=GROUP, ScheduledActionName="final-whistle",
+                                             StartTime=at + 12, MinSize=2, DesiredCapacity=2)
+    listed = {a["ScheduledActionName"]: a for a in
+              kg.asg.describe_scheduled_actions(AutoScalingGroupName=GROUP)["ScheduledUpdateGroupActions"]}
+    assert set(listed) == {"kick-off", "final-whistle"}
+    assert abs(listed["kick-off"]["StartTime"].timestamp() - at) < 1.0
+    assert len(in_service(kg)) == 2
+    wait_in_service(kg, 4, timeout=at + 2 - time.time())
+    reached = time.time()
+    assert reached - at <= 2.0 and reached >= at - 0.5, f"four InService at {reached - at:+.1f} s"
+    g = group(kg)
+    assert (g["MinSize"], g["DesiredCapacity"]) == (4, 4)
+    cause = [a["Cause"] for a in activities(kg) if "a scheduled action update of AutoScalingGroup constraints to min: 4"
+             in a["Cause"]]
+    assert cause, "the launch activities name the scheduled action"
+    wait_in_service(kg, 2, timeout=at + 12 + 15 - time.time())
+    g = group(kg)
+    assert (g["MinSize"], g["DesiredCapacity"]) == (2, 2)
+    # One-time actions are gone once they have run.
+    assert kg.asg.describe_scheduled_actions(AutoScalingGroupName=GROUP)["ScheduledUpdateGroupActions"] == []
+
+
+def test_target_tracking_on_cpu_scales_out_under_load_and_back_in_after(kg):
+    out = kg.asg.put_scaling_policy(
+        AutoScalingGroupName=GROUP, PolicyName="cpu50", PolicyType="TargetTrackingScaling",
+        TargetTrackingConfiguration={
+            "TargetValue": 50.0,
+            "CustomizedMetricSpecification": {
+                "MetricName": "CPUUtilization", "Namespace": "AWS/EC2", "Statistic": "Average", "Period": 10,
+                "Dimensions": [{"Name": "AutoScalingGroupName", "Value": GROUP}]}})
+    names = [a["AlarmName"] for a in out["Alarms"]]
+    assert any(n.startswith(f"TargetTracking-{GROUP}-AlarmHigh-") for n in names), names
+    assert any(n.startswith(f"TargetTracking-{GROUP}-AlarmLow-") for n in names), names
+    cw = kg.region.client("cloudwatch")
+    alarms = cw.describe_alarms(AlarmNames=names)["MetricAlarms"]
+    assert len(alarms) == 2 and all(a["AlarmActions"] == [out["PolicyARN"]] for a in alarms)
+    high = next(a["AlarmName"] for a in alarms if "AlarmHigh" in a["AlarmName"])
+    with Load(kg, path="/cpu?ms=150", threads=4):
+        hg.wait_until(lambda: cw.describe_alarms(AlarmNames=[high])["MetricAlarms"][0]["StateValue"] == "ALARM",
+                      timeout=30, interval=0.5, what="the high alarm fires")
+        breach = time.monotonic()
+        wait_in_service(kg, 4, timeout=30)
+        took = time.monotonic() - breach
+    assert took <= 30.0, took
+    acts = activities(kg)
+    cause = [a["Cause"] for a in acts if f"a monitor alarm {high} in state ALARM triggered policy cpu50" in a["Cause"]]
+    assert cause and "changing the desired capacity from 2 to" in cause[0], cause[:1]
+    hist = cw.describe_alarm_history(AlarmName=high, HistoryItemType="Action")["AlarmHistoryItems"]
+    assert any(out["PolicyARN"] in h["HistorySummary"] for h in hist), hist
+    # After the load: back to the minimum, more slowly (a minute of low CPU).
+    wait_in_service(kg, 2, timeout=120)
+    assert group(kg)["DesiredCapacity"] == 2
+    kg.asg.delete_policy(AutoScalingGroupName=GROUP, PolicyName="cpu50")
+    assert cw.describe_alarms(AlarmNames=names)["MetricAlarms"] == []
+
+
+def test_instance_refresh_rolls_a_new_version_without_failing_a_request(kg):
+    kg.ec2.create_launch_template_version(LaunchTemplateId=kg.lt["LaunchTemplateId"], SourceVersion="1",
+                                          LaunchTemplateData={"InstanceType": "t3.micro"})
+    before = {i["InstanceId"] for i in in_service(kg)}
+    low = []
+    with Load(kg) as load:
+        rid = kg.asg.start_instance_refresh(AutoScalingGroupName=GROUP, Preferences={
+            "MinHealthyPercentage": 50, "InstanceWarmup": 2})["InstanceRefreshId"]
+
+        def done():
+            healthy = [i for i, s in target_health(kg).items() if s == "healthy"]
+            if len(healthy) < 1:
+                low.append(healthy)
+            r = kg.asg.describe_instance_refreshes(AutoScalingGroupName=GROUP,
+                                                   InstanceRefreshIds=[rid])["InstanceRefreshes"][0]
+            return r if r["Status"] == "Successful" else None
+        hg.wait_until(done, timeout=60, interval=0.2, what="the refresh completes")
+    assert load.failures == [], load.failures[:5]
+    assert low == [], "healthy capacity dropped below 50 %"
+    ins = wait_in_service(kg, 2, timeout=10)
+    assert not ({i["InstanceId"] for i in ins} & before)
+    assert {i["InstanceType"] for i in ins} == {"t3.micro"}
+
+
+def test_bad_input_gets_aws_codes_and_leaves_nothing_behind(kg):
+    a = kg.asg
+    lt = {"LaunchTemplateId": kg.lt["LaunchTemplateId"], "Version": "$Latest"}
+    subnets = ",".join(s["SubnetId"] for s in kg.subnets)
+    cases = [
+        (dict(MinSize=3, MaxSize=2), "ValidationError", "Max bound, 2, must be greater than or equal to min bound, 3"),
+        (dict(MinSize=1, MaxSize=2, DesiredCapacity=5), "ValidationError",
+         "Desired capacity:5 must be between the specified min size:1 and max size:2"),
+        (dict(MinSize=1, MaxSize=2, LaunchTemplate={"LaunchTemplateName": "nope"}), "ValidationError",
+         "The specified launch template, with template name nope, does not exist."),
+        (dict(MinSize=1, MaxSize=2, VPCZoneIdentifier="subnet-0123456789abcdef0"), "ValidationError",
+         "The subnet ID 'subnet-0123456789abcdef0' does not exist"),
+    ]
+    for extra, code, text in cases:
+        kw = dict(AutoScalingGroupName="bad-asg", LaunchTemplate=lt, VPCZoneIdentifier=subnets)
+        kw.update(extra)
+        c, msg, status = hg.expect_client_error(a.create_auto_scaling_group, **kw)
+        assert (c, status) == (code, 400) and text in msg, (extra, c, msg)
+    assert a.describe_auto_scaling_groups(AutoScalingGroupNames=["bad-asg"])["AutoScalingGroups"] == []
+    c, msg, _ = hg.expect_client_error(a.create_auto_scaling_group, AutoScalingGroupName=GROUP, LaunchTemplate=lt,
+                                       MinSize=1, MaxSize=2, VPCZoneIdentifier=subnets)
+    assert c == "AlreadyExists" and GROUP in msg
+    c, msg, _ = hg.expect_client_error(a.put_scheduled_update_group_action, AutoScalingGroupName=GROUP,
+                                       ScheduledActionName="bad-cron", Recurrence="61 * * * *", MinSize=2)
+    assert c == "ValidationError" and "61 * * * *" in msg, msg
+    c, msg, _ = hg.expect_client_error(a.set_desired_capacity, AutoScalingGroupName=GROUP, DesiredCapacity=9)
+    assert c == "ValidationError" and "above max value 4" in msg
+    c, msg, _ = hg.expect_client_error(a.set_desired_capacity, AutoScalingGroupName="nope", DesiredCapacity=1)
+    assert c == "ValidationError" and "AutoScalingGroup name not found" in msg
+    c, _, _ = hg.expect_client_error(a.delete_auto_scaling_group, AutoScalingGroupName=GROUP)
+    assert c == "ResourceInUse"
+    c, msg, _ = hg.expect_client_error(a.put_scaling_policy, AutoScalingGroupName=GROUP, PolicyName="steps",
+                                       PolicyType="StepScaling", AdjustmentType="ChangeInCapacity",
+                                       StepAdjustments=[{"MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 10,
+                                                         "ScalingAdjustment": 1},
+                                                        {"MetricIntervalLowerBound": 20, "ScalingAdjustment": 2}])
+    assert c == "ValidationError" and "gaps" in msg
+    assert a.describe_policies(AutoScalingGroupName=GROUP)["ScalingPolicies"] == []
+    assert a.describe_scheduled_actions(AutoScalingGroupName=GROUP)["ScheduledUpdateGroupActions"] == []
+
+
+def test_a_broken_launch_is_a_failed_activity_that_backs_off(region, kg):
+    ec2, a = kg.ec2, kg.asg
+    lt = ec2.create_launch_template(LaunchTemplateName="broken", LaunchTemplateData={
+        "ImageId": "ami-0000000000000dead", "InstanceType": "t2.micro"})["LaunchTemplate"]
+    a.create_auto_scaling_group(AutoScalingGroupName="broken-asg", MinSize=1, MaxSize=1,
+                                LaunchTemplate={"LaunchTemplateId": lt["LaunchTemplateId"]},
+                                VPCZoneIdentifier=kg.subnets[0]["SubnetId"])
+    time.sleep(4)
+    acts = a.describe_scaling_activities(AutoScalingGroupName="broken-asg")["Activities"]
+    assert 1 <= len(acts) <= 2, f"backs off instead of looping: {len(acts)} attempts in 4 s"
+    assert acts[0]["StatusCode"] == "Failed"
+    assert "ami-0000000000000dead" in acts[0]["StatusMessage"] and "Launching EC2 instance failed." in acts[0]["StatusMessage"]
+    assert acts[0]["Description"].startswith("Launching a new EC2 instance.  Status Reason: ")
+    a.delete_auto_scaling_group(AutoScalingGroupName="broken-asg", ForceDelete=True)
+    hg.wait_until(lambda: a.describe_auto_scaling_groups(AutoScalingGroupNames=["broken-asg"])["AutoScalingGroups"] == [],
+                  timeout=10, what="the group is deleted")
