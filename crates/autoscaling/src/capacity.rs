@@ -81,9 +81,13 @@ pub fn check_steps(steps: &[Step]) -> Result<(), String> {
     sorted.sort_by(|a, b| {
         a.lower.unwrap_or(f64::NEG_INFINITY).partial_cmp(&b.lower.unwrap_or(f64::NEG_INFINITY)).unwrap()
     });
-    if sorted.iter().filter(|s| s.lower.is_none()).count() > 1 || sorted.iter().filter(|s| s.upper.is_none()).count() > 1
+    if sorted.iter().filter(|s| s.lower.is_none()).count() > 1
+        || sorted.iter().filter(|s| s.upper.is_none()).count() > 1
     {
-        return Err("Only one step adjustment may have an unspecified lower bound, and only one an unspecified upper bound.".into());
+        return Err(
+            "Only one step adjustment may have an unspecified lower bound, and only one an unspecified upper bound."
+                .into(),
+        );
     }
     for s in &sorted {
         if let (Some(l), Some(u)) = (s.lower, s.upper) {
@@ -201,7 +205,8 @@ mod tests {
             Step { lower: Some(20.0), upper: None, adjustment: 2 },
         ];
         assert!(check_steps(&gap).is_err());
-        let two_open = [Step { lower: None, upper: None, adjustment: 1 }, Step { lower: None, upper: None, adjustment: 2 }];
+        let two_open =
+            [Step { lower: None, upper: None, adjustment: 1 }, Step { lower: None, upper: None, adjustment: 2 }];
         assert!(check_steps(&two_open).is_err());
         assert!(check_steps(&[]).is_err());
     }
@@ -232,13 +237,40 @@ mod tests {
     #[test]
     fn warming_instances_are_left_out_of_the_average() {
         // 2 warm instances at 90 %, 1 warming, desired 3: 2 × 90/50 = 3.6 → 4 (> 2 + 1): add.
-        let t = Tracking { metric: 90.0, target: 50.0, warm: 2, warming: 1, desired: 3, min: 2, max: 4, scale_in_disabled: false };
+        let t = Tracking {
+            metric: 90.0,
+            target: 50.0,
+            warm: 2,
+            warming: 1,
+            desired: 3,
+            min: 2,
+            max: 4,
+            scale_in_disabled: false,
+        };
         assert_eq!(track(t), Some(4));
         // 2 warm at 70 %, 1 warming: 2 × 70/50 = 2.8 → 3, which the warming one already brings.
-        let t = Tracking { metric: 70.0, target: 50.0, warm: 2, warming: 1, desired: 3, min: 2, max: 4, scale_in_disabled: false };
+        let t = Tracking {
+            metric: 70.0,
+            target: 50.0,
+            warm: 2,
+            warming: 1,
+            desired: 3,
+            min: 2,
+            max: 4,
+            scale_in_disabled: false,
+        };
         assert_eq!(track(t), None);
         // No scale-in while instances warm up.
-        let t = Tracking { metric: 5.0, target: 50.0, warm: 2, warming: 1, desired: 3, min: 1, max: 4, scale_in_disabled: false };
+        let t = Tracking {
+            metric: 5.0,
+            target: 50.0,
+            warm: 2,
+            warming: 1,
+            desired: 3,
+            min: 1,
+            max: 4,
+            scale_in_disabled: false,
+        };
         assert_eq!(track(t), None);
     }
 }

@@ -31,19 +31,45 @@ use crate::schedule::{self, Recurrence};
 use crate::{AlarmTrigger, AutoScaling, Peer};
 
 const TICK: Duration = Duration::from_millis(500);
+/// While instances are on their way in or out, the controller looks more often.
+const BUSY_TICK: Duration = Duration::from_millis(100);
 
 pub(crate) fn spawn(asg: Arc<AutoScaling>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            if let Err(e) = pass(&asg).await {
-                tracing::warn!(error = %e, "autoscaling: controller pass failed");
-            }
+            let sleep = match pass(&asg).await {
+                Ok(d) => d,
+                Err(e) => {
+                    tracing::warn!(error = %e, "autoscaling: controller pass failed");
+                    TICK
+                }
+            };
             tokio::select! {
-                _ = tokio::time::sleep(TICK) => {}
+                _ = tokio::time::sleep(sleep) => {}
                 _ = asg.wake.notified() => {}
             }
         }
     })
+}
+
+/// How long until the next pass: sooner while instances are in transition or a scheduled
+/// action is about to fall due (so that it runs on the second).
+fn next_sleep(asg: &AutoScaling, now: f64) -> Result<Duration> {
+    let (busy, next_due) = asg.read(|tx| {
+        let busy = tx.list::<GroupRec>(kind::GROUP, "")?.iter().any(|(_, g)| {
+            g.capacity() != g.desired
+                || g.members.iter().any(|m| m.lifecycle != Lifecycle::InService && m.lifecycle != Lifecycle::Standby)
+        });
+        let next =
+            tx.list::<ScheduledRec>(kind::SCHEDULED, "")?.into_iter().filter_map(|(_, s)| s.next_run).reduce(f64::min);
+        Ok((busy, next))
+    })?;
+    let mut d = if busy { BUSY_TICK } else { TICK };
+    if let Some(t) = next_due {
+        let until = Duration::from_secs_f64((t - now).max(0.0));
+        d = d.min(until.max(Duration::from_millis(10)));
+    }
+    Ok(d)
 }
 
 /// A new activity of a group, in progress.
@@ -92,10 +118,10 @@ struct Ec2View {
     state: String,
 }
 
-async fn pass(asg: &AutoScaling) -> Result<()> {
+async fn pass(asg: &AutoScaling) -> Result<Duration> {
     let triggers: Vec<AlarmTrigger> = std::mem::take(&mut *asg.triggers.lock().unwrap_or_else(|e| e.into_inner()));
     for t in triggers {
-        if let Err(e) = run_trigger(asg, &t) {
+        if let Err(e) = run_trigger(asg, &t).await {
             tracing::warn!(policy = %t.policy_arn, error = %e, "autoscaling: policy execution failed");
         }
     }
@@ -111,7 +137,7 @@ async fn pass(asg: &AutoScaling) -> Result<()> {
 
     let groups = asg.read(|tx| Ok(tx.list::<GroupRec>(kind::GROUP, "")?))?;
     if groups.is_empty() {
-        return Ok(());
+        return next_sleep(asg, asg.now());
     }
     let ids: Vec<String> = groups.iter().flat_map(|(_, g)| g.members.iter().map(|m| m.instance_id.clone())).collect();
     let ec2 = describe_instances(asg, &ids).await?;
@@ -123,7 +149,8 @@ async fn pass(asg: &AutoScaling) -> Result<()> {
         if let Ok(out) = peer(asg, Peer::Elb, "DescribeTargetHealth", json!({"TargetGroupArn": tg})).await {
             for d in out.get("TargetHealthDescriptions").and_then(Value::as_array).into_iter().flatten() {
                 let id = d.get("Target").and_then(|t| t.get("Id")).and_then(Value::as_str).unwrap_or_default();
-                let state = d.get("TargetHealth").and_then(|h| h.get("State")).and_then(Value::as_str).unwrap_or_default();
+                let state =
+                    d.get("TargetHealth").and_then(|h| h.get("State")).and_then(Value::as_str).unwrap_or_default();
                 health.insert((tg.clone(), id.to_string()), state.to_string());
             }
         }
@@ -133,7 +160,7 @@ async fn pass(asg: &AutoScaling) -> Result<()> {
             tracing::warn!(group = %g.name, error = %e, "autoscaling: reconciling the group failed");
         }
     }
-    Ok(())
+    next_sleep(asg, asg.now())
 }
 
 async fn describe_instances(asg: &AutoScaling, ids: &[String]) -> Result<HashMap<String, Ec2View>> {
@@ -151,7 +178,8 @@ async fn describe_instances(asg: &AutoScaling, ids: &[String]) -> Result<HashMap
     for res in r.get("Reservations").and_then(Value::as_array).into_iter().flatten() {
         for i in res.get("Instances").and_then(Value::as_array).into_iter().flatten() {
             let id = i.get("InstanceId").and_then(Value::as_str).unwrap_or_default().to_string();
-            let state = i.get("State").and_then(|s| s.get("Name")).and_then(Value::as_str).unwrap_or_default().to_string();
+            let state =
+                i.get("State").and_then(|s| s.get("Name")).and_then(Value::as_str).unwrap_or_default().to_string();
             out.insert(id, Ec2View { state });
         }
     }
@@ -159,7 +187,11 @@ async fn describe_instances(asg: &AutoScaling, ids: &[String]) -> Result<HashMap
 }
 
 /// Apply `f` to the group's current record and save it (None: the group is gone).
-fn update<T>(asg: &AutoScaling, name: &str, f: impl FnOnce(&mut GroupRec, &store::Tx) -> Result<T>) -> Result<Option<T>> {
+fn update<T>(
+    asg: &AutoScaling,
+    name: &str,
+    f: impl FnOnce(&mut GroupRec, &store::Tx) -> Result<T>,
+) -> Result<Option<T>> {
     asg.write(|tx| {
         let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, name)? else { return Ok(None) };
         let out = f(&mut g, tx)?;
@@ -168,7 +200,14 @@ fn update<T>(asg: &AutoScaling, name: &str, f: impl FnOnce(&mut GroupRec, &store
     })
 }
 
-fn finish_activity(tx: &store::Tx, group: &str, id: &str, status: &str, message: Option<String>, now: f64) -> Result<Option<ActivityRec>> {
+fn finish_activity(
+    tx: &store::Tx,
+    group: &str,
+    id: &str,
+    status: &str,
+    message: Option<String>,
+    now: f64,
+) -> Result<Option<ActivityRec>> {
     for (key, mut a) in tx.list::<ActivityRec>(kind::ACTIVITY, &format!("{group}/"))?.into_iter().rev() {
         if a.id == id {
             a.status = status.into();
@@ -203,8 +242,35 @@ fn warm_counts(g: &GroupRec, warmup: f64, now: f64) -> (i64, i64) {
     (warm, warming)
 }
 
+/// The tracked metric's current value: the mean of its last few one-second datapoints, when
+/// it has them (a high-resolution alarm may have fired on a period only partly filled).
+async fn current_value(asg: &AutoScaling, p: &PolicyRec, now: f64) -> Option<f64> {
+    let cfg = p.target_tracking.as_ref()?;
+    let g = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, &p.group)?)).ok()??;
+    let (m, _) = crate::ops::tracked_metric(&g, cfg).ok()?;
+    let out = peer(
+        asg,
+        Peer::CloudWatch,
+        "GetMetricStatistics",
+        json!({
+            "Namespace": m["Namespace"], "MetricName": m["MetricName"], "Dimensions": m["Dimensions"],
+            "StartTime": now - 2.0, "EndTime": now + 1.0, "Period": 1, "Statistics": [m["Statistic"]],
+        }),
+    )
+    .await
+    .ok()?;
+    let stat = m["Statistic"].as_str()?.to_string();
+    let values: Vec<f64> = out
+        .get("Datapoints")
+        .and_then(Value::as_array)?
+        .iter()
+        .filter_map(|d| d.get(&stat).and_then(Value::as_f64))
+        .collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
 /// An alarm named a policy: compute the new desired capacity and record why.
-fn run_trigger(asg: &AutoScaling, t: &AlarmTrigger) -> Result<()> {
+async fn run_trigger(asg: &AutoScaling, t: &AlarmTrigger) -> Result<()> {
     let now = asg.now();
     let policy = asg.read(|tx| {
         Ok(tx.list::<PolicyRec>(kind::POLICY, "")?.into_iter().map(|(_, p)| p).find(|p| p.arn == t.policy_arn))
@@ -213,13 +279,20 @@ fn run_trigger(asg: &AutoScaling, t: &AlarmTrigger) -> Result<()> {
     if !policy.enabled {
         return Ok(());
     }
-    let why = format!(
-        "{} a monitor alarm {} in state {} triggered policy {}",
-        at(now),
-        t.alarm_name,
-        t.state,
-        policy.name
-    );
+    let mut t = t.clone();
+    if policy.policy_type == "TargetTrackingScaling" && t.state == "ALARM" {
+        // Only when the fresh value agrees with the alarm's side of the target.
+        if let Some(v) = current_value(asg, &policy, now).await {
+            let target = policy.target_tracking.as_ref().and_then(|c| c.get("TargetValue")).and_then(Value::as_f64);
+            let same_side = target.is_some_and(|tv| (v > tv) == (t.value.unwrap_or(v) > tv));
+            if same_side {
+                t.value = Some(v);
+            }
+        }
+    }
+    let t = &t;
+    let why =
+        format!("{} a monitor alarm {} in state {} triggered policy {}", at(now), t.alarm_name, t.state, policy.name);
     update(asg, &policy.group, |g, _| {
         execute(g, &policy, t.value, Some(t.threshold), &why, now, false);
         Ok(())
@@ -379,8 +452,10 @@ async fn reconcile(
             let running = state == "running";
             let alive = matches!(state, "pending" | "running");
             let past_grace = now >= m.launched_at + grace;
-            let target_states: Vec<&str> =
-                tgs.iter().filter_map(|tg| health.get(&(tg.clone(), m.instance_id.clone())).map(String::as_str)).collect();
+            let target_states: Vec<&str> = tgs
+                .iter()
+                .filter_map(|tg| health.get(&(tg.clone(), m.instance_id.clone())).map(String::as_str))
+                .collect();
             let lb_unhealthy = elb && past_grace && target_states.contains(&"unhealthy");
             let lb_healthy = target_states.len() == tgs.len() && target_states.iter().all(|s| *s == "healthy");
             match m.lifecycle {
@@ -449,10 +524,20 @@ async fn reconcile(
                 let m = &g.members[i];
                 if m.lifecycle.counts() && !m.healthy {
                     let cause = m.leave_cause.clone().unwrap_or_else(|| {
-                        format!("{} an instance was taken out of service in response to a health check failure.", at(now))
+                        format!(
+                            "{} an instance was taken out of service in response to a health check failure.",
+                            at(now)
+                        )
                     });
                     if let Some(a) = g.members[i].activity.take() {
-                        finish_activity(tx, &g.name, &a, "Cancelled", Some("The instance became unhealthy before it was in service.".into()), now)?;
+                        finish_activity(
+                            tx,
+                            &g.name,
+                            &a,
+                            "Cancelled",
+                            Some("The instance became unhealthy before it was in service.".into()),
+                            now,
+                        )?;
                     }
                     let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
                     put_activity(tx, &act)?;
@@ -467,7 +552,9 @@ async fn reconcile(
     for tg in current_target_groups(asg, name)? {
         if !to_register.is_empty() {
             let targets: Vec<Value> = to_register.iter().map(|i| json!({"Id": i})).collect();
-            if let Err(e) = peer(asg, Peer::Elb, "RegisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await {
+            if let Err(e) =
+                peer(asg, Peer::Elb, "RegisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await
+            {
                 tracing::warn!(group = name, error = %e, "autoscaling: registering targets failed");
             }
         }
@@ -552,11 +639,9 @@ async fn reconcile(
                         _ => {}
                     }
                 }
-                Lifecycle::TerminatingWait => {
-                    if m.wait_until.is_some_and(|u| now >= u) {
-                        m.lifecycle = Lifecycle::Terminating;
-                        m.wait_until = None;
-                    }
+                Lifecycle::TerminatingWait if m.wait_until.is_some_and(|u| now >= u) => {
+                    m.lifecycle = Lifecycle::Terminating;
+                    m.wait_until = None;
                 }
                 _ => {}
             }
@@ -566,7 +651,8 @@ async fn reconcile(
                 let m = g.members.remove(pos);
                 if let Some(a) = &m.activity {
                     if let Some(a) = finish_activity(tx, &g.name, a, "Successful", None, now)? {
-                        let event = if m.lifecycle == Lifecycle::Detaching { "" } else { "autoscaling:EC2_INSTANCE_TERMINATE" };
+                        let event =
+                            if m.lifecycle == Lifecycle::Detaching { "" } else { "autoscaling:EC2_INSTANCE_TERMINATE" };
                         events.push((event, a, m.instance_id.clone()));
                     }
                 }
@@ -668,8 +754,12 @@ fn pick_victims(g: &GroupRec, n: usize, now: f64) -> Vec<usize> {
         let policy = g.termination_policies.first().map(String::as_str).unwrap_or("Default");
         let outdated = |i: usize| g.members[i].template != g.template;
         let pick = match policy {
-            "OldestInstance" => pool.iter().copied().min_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at)),
-            "NewestInstance" => pool.iter().copied().max_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at)),
+            "OldestInstance" => {
+                pool.iter().copied().min_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
+            }
+            "NewestInstance" => {
+                pool.iter().copied().max_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
+            }
             _ => {
                 // Default: an outdated launch template first, then closest to the next instance hour.
                 if pool.iter().any(|&i| outdated(i)) {
@@ -696,7 +786,12 @@ fn next_placement(g: &GroupRec) -> Option<(String, String)> {
     g.placements.iter().min_by_key(|(_, z)| count(z)).cloned()
 }
 
-async fn launch_one(asg: &AutoScaling, name: &str, now: f64, events: &mut Vec<(&'static str, ActivityRec, String)>) -> Result<()> {
+async fn launch_one(
+    asg: &AutoScaling,
+    name: &str,
+    now: f64,
+    events: &mut Vec<(&'static str, ActivityRec, String)>,
+) -> Result<()> {
     let Some(g) = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))? else { return Ok(()) };
     let Some((subnet, zone)) = next_placement(&g) else { return Ok(()) };
     let mut tags = vec![json!({"Key": "aws:autoscaling:groupName", "Value": g.name})];
@@ -732,8 +827,7 @@ async fn launch_one(asg: &AutoScaling, name: &str, now: f64, events: &mut Vec<(&
             input["UserData"] = json!(u);
         }
         if let Some(p) = &rec.iam_instance_profile {
-            input[if p.starts_with("arn:") { "IamInstanceProfile" } else { "IamInstanceProfile" }] =
-                if p.starts_with("arn:") { json!({"Arn": p}) } else { json!({"Name": p}) };
+            input["IamInstanceProfile"] = if p.starts_with("arn:") { json!({"Arn": p}) } else { json!({"Name": p}) };
         }
     }
     let result = peer(asg, Peer::Ec2, "RunInstances", input).await;
@@ -747,7 +841,8 @@ async fn launch_one(asg: &AutoScaling, name: &str, now: f64, events: &mut Vec<(&
         );
         match &result {
             Ok(out) => {
-                let inst = out.get("Instances").and_then(Value::as_array).and_then(|l| l.first()).cloned().unwrap_or_default();
+                let inst =
+                    out.get("Instances").and_then(Value::as_array).and_then(|l| l.first()).cloned().unwrap_or_default();
                 let id = inst.get("InstanceId").and_then(Value::as_str).unwrap_or_default().to_string();
                 let mut act = new_activity(g, format!("Launching a new EC2 instance: {id}"), cause, now);
                 act.details = json!({"Subnet ID": subnet, "Availability Zone": zone}).to_string();
@@ -787,7 +882,8 @@ async fn launch_one(asg: &AutoScaling, name: &str, now: f64, events: &mut Vec<(&
                     other => other.to_string(),
                 };
                 let message = format!("{reason} Launching EC2 instance failed.");
-                let mut act = new_activity(g, format!("Launching a new EC2 instance.  Status Reason: {message}"), cause, now);
+                let mut act =
+                    new_activity(g, format!("Launching a new EC2 instance.  Status Reason: {message}"), cause, now);
                 act.details = json!({"Subnet ID": subnet, "Availability Zone": zone}).to_string();
                 act.status = "Failed".into();
                 act.status_message = Some(message);
@@ -812,7 +908,8 @@ fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
     asg.write(|tx| {
         let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, name)? else { return Ok(()) };
         let refreshes = tx.list::<RefreshRec>(kind::REFRESH, &format!("{name}/"))?;
-        let Some((key, mut r)) = refreshes.into_iter().find(|(_, r)| r.status == "Pending" || r.status == "InProgress") else {
+        let Some((key, mut r)) = refreshes.into_iter().find(|(_, r)| r.status == "Pending" || r.status == "InProgress")
+        else {
             return Ok(());
         };
         r.status = "InProgress".into();
@@ -826,7 +923,11 @@ fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
         let outstanding: Vec<usize> = (0..g.members.len())
             .filter(|&i| g.members[i].lifecycle.counts() && r.to_replace.contains(&g.members[i].instance_id))
             .collect();
-        let leaving = g.members.iter().filter(|m| m.lifecycle == Lifecycle::Terminating && r.to_replace.contains(&m.instance_id)).count();
+        let leaving = g
+            .members
+            .iter()
+            .filter(|m| m.lifecycle == Lifecycle::Terminating && r.to_replace.contains(&m.instance_id))
+            .count();
         let pending = g.members.iter().filter(|m| m.lifecycle.counts() && m.lifecycle != Lifecycle::InService).count();
         if outstanding.is_empty() && leaving == 0 && pending == 0 && g.capacity() >= g.desired {
             r.status = "Successful".into();
@@ -838,7 +939,9 @@ fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
         let healthy = g
             .members
             .iter()
-            .filter(|m| m.lifecycle == Lifecycle::InService && m.healthy && m.in_service_at.is_some_and(|t| now >= t + warmup))
+            .filter(|m| {
+                m.lifecycle == Lifecycle::InService && m.healthy && m.in_service_at.is_some_and(|t| now >= t + warmup)
+            })
             .count() as i64;
         let min_healthy = ((g.desired * r.min_healthy_percentage) as f64 / 100.0).ceil() as i64;
         let mut can_take = healthy - min_healthy - pending as i64;
@@ -984,7 +1087,15 @@ mod tests {
             "target_tracking": {"TargetValue": 50.0}, "enabled": true, "alarms": [],
         }))
         .unwrap();
-        assert!(execute(&mut g, &p, Some(80.0), None, "At x a monitor alarm A in state ALARM triggered policy cpu50", 100.0, false));
+        assert!(execute(
+            &mut g,
+            &p,
+            Some(80.0),
+            None,
+            "At x a monitor alarm A in state ALARM triggered policy cpu50",
+            100.0,
+            false
+        ));
         assert_eq!(g.desired, 4);
         assert!(g.desired_cause.as_ref().unwrap().ends_with("changing the desired capacity from 2 to 4."));
         // Now 2 warm + 2 warming (just launched): 2 × 90/50 = 3.6 → 4 = what is coming: no change.

@@ -41,7 +41,8 @@ pub enum Peer {
 /// Calls into the region's other services as Auto Scaling's service-linked role: the same
 /// operations and shapes as their public APIs.
 pub trait Peers: Send + Sync {
-    fn call<'a>(&'a self, peer: Peer, op: &'a str, input: Value) -> BoxFuture<'a, std::result::Result<Value, ApiError>>;
+    fn call<'a>(&'a self, peer: Peer, op: &'a str, input: Value)
+        -> BoxFuture<'a, std::result::Result<Value, ApiError>>;
 }
 
 pub struct AutoScalingConfig {
@@ -129,6 +130,26 @@ impl AutoScaling {
         self.triggers.lock().unwrap_or_else(|e| e.into_inner()).push(trigger);
         self.wake.notify_one();
         Ok(())
+    }
+
+    /// Instances of groups with a default instance warmup that are still pending or warming
+    /// up: left out of the group's aggregated metrics (as AWS does), so that a new, idle
+    /// instance does not drag the average down before it takes its share of the load.
+    pub fn warming_instances(&self) -> std::collections::HashSet<String> {
+        let now = self.now();
+        let groups = self.store.read(|tx| tx.list::<records::GroupRec>(records::kind::GROUP, "")).unwrap_or_default();
+        let mut out = std::collections::HashSet::new();
+        for (_, g) in groups {
+            let Some(w) = g.default_instance_warmup else { continue };
+            for m in &g.members {
+                let warm = m.lifecycle == records::Lifecycle::InService
+                    && m.in_service_at.is_some_and(|t| now >= t + w as f64);
+                if !warm {
+                    out.insert(m.instance_id.clone());
+                }
+            }
+        }
+        out
     }
 
     /// The reconciler: every 500 ms and whenever the API or an alarm wakes it.

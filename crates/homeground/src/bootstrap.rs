@@ -107,9 +107,6 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     .map_err(|e| format!("opening CloudWatch: {e}"))?;
     let cw_service = Arc::new(cloudwatch::CloudWatchService::new(cw.clone()));
     registry.register(cw_service.clone());
-    let _alarm_evaluator =
-        cloudwatch::Evaluator::spawn(cw, Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone() })));
-    let _sns_deliveries = sns::Worker::spawn(sns.clone());
     // --- end CloudWatch and SNS ---
 
     // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
@@ -131,6 +128,12 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     registry.register(Arc::new(autoscaling::AutoScalingService::new(asg.clone())));
     let _asg_controller = asg.spawn_controller();
     // --- end EC2 Auto Scaling ---
+
+    let _alarm_evaluator = cloudwatch::Evaluator::spawn(
+        cw,
+        Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),
+    );
+    let _sns_deliveries = sns::Worker::spawn(sns.clone());
 
     let _controller = ec2::Controller::spawn(ec2);
 

@@ -149,21 +149,24 @@ impl autoscaling::Peers for AutoScalingPeers {
     }
 }
 
-/// CloudWatch measures CPUUtilization of EC2's running instances.
+/// CloudWatch measures CPUUtilization of EC2's running instances; instances Auto Scaling
+/// still counts as warming up are left out of their group's aggregate.
 pub struct InstanceCpu {
     pub ec2: Arc<ec2::Ec2>,
+    pub autoscaling: Arc<autoscaling::AutoScaling>,
 }
 
 impl cloudwatch::InstanceSource for InstanceCpu {
     fn cpu_usage(&self) -> Vec<cloudwatch::InstanceCpu> {
+        let warming = self.autoscaling.warming_instances();
         self.ec2
             .running_cpu()
             .into_iter()
-            .map(|(instance_id, cpu_seconds, vcpus, auto_scaling_group)| cloudwatch::InstanceCpu {
+            .map(|(instance_id, cpu_seconds, vcpus, group)| cloudwatch::InstanceCpu {
+                auto_scaling_group: group.filter(|_| !warming.contains(&instance_id)),
                 instance_id,
                 cpu_seconds,
                 vcpus,
-                auto_scaling_group,
             })
             .collect()
     }

@@ -26,6 +26,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+/// Spacing of the health checks of a target still in its `initial` state.
+const INITIAL_CHECK_SPACING: Duration = Duration::from_millis(250);
+
 use bytes::Bytes;
 use http_body_util::combinators::BoxBody;
 
@@ -133,16 +136,21 @@ impl Proxy {
                                 addr.set_port(p);
                             }
                             let outcome = health::check(addr, &settings).await;
-                            {
+                            let initial = {
                                 let mut h = t.health.lock().unwrap_or_else(|e| e.into_inner());
                                 let before = h.state;
                                 h.observe(outcome, settings.healthy_threshold, settings.unhealthy_threshold);
                                 if h.state != before {
                                     tracing::info!(target = %t.cfg.id, port = t.cfg.port, state = ?h.state, reason = ?h.reason, "target health changed");
                                 }
-                            }
-                            *t.next_check.lock().unwrap_or_else(|e| e.into_inner()) =
-                                Instant::now() + settings.interval;
+                                h.state == health::State::Initial
+                            };
+                            // A new target gets its first verdict quickly ("the minimum number of
+                            // health checks required", as AWS puts it): a booting instance is
+                            // admitted as soon as it answers, not a whole interval later.
+                            let next =
+                                if initial { settings.interval.min(INITIAL_CHECK_SPACING) } else { settings.interval };
+                            *t.next_check.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now() + next;
                             t.checking.store(false, Ordering::Relaxed);
                         });
                     }

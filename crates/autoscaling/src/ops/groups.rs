@@ -3,9 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::{
-    at, bool_of, int_of, load_group, new_id, page, peer, required, str_of, strings, target_tracking_alarms,
-};
+use super::{at, bool_of, int_of, load_group, new_id, page, peer, required, str_of, strings, target_tracking_alarms};
 use crate::error::{AsgError, Result};
 use crate::records::{kind, ActivityRec, GroupRec, PolicyRec, TagRec, TemplateRef};
 use crate::{AutoScaling, Peer};
@@ -47,7 +45,9 @@ pub(crate) async fn resolve_template(asg: &AutoScaling, spec: &Value) -> Result<
     let version = str_of(spec, "Version").unwrap_or("$Default").to_string();
     if version != "$Latest" && version != "$Default" {
         let n: i64 = version.parse().map_err(|_| {
-            AsgError::validation(format!("You must use a valid fully-formed launch template. Invalid launch template version: {version}"))
+            AsgError::validation(format!(
+                "You must use a valid fully-formed launch template. Invalid launch template version: {version}"
+            ))
         })?;
         let latest = int_of(t, "LatestVersionNumber").unwrap_or(1);
         if n < 1 || n > latest {
@@ -95,19 +95,24 @@ pub(crate) async fn placement(asg: &AutoScaling, subnets: Vec<String>, zones: Ve
         }
         vpcs.dedup();
         if vpcs.len() > 1 {
-            return Err(AsgError::validation("The subnets specified belong to more than one VPC; the subnets of a group must all be in one VPC."));
+            return Err(AsgError::validation(
+                "The subnets specified belong to more than one VPC; the subnets of a group must all be in one VPC.",
+            ));
         }
         zs.sort();
         return Ok(Placement { subnets, placements, zones: zs });
     }
-    let out = peer(asg, Peer::Ec2, "DescribeSubnets", json!({"Filters": [{"Name": "default-for-az", "Values": ["true"]}]}))
-        .await?;
+    let out =
+        peer(asg, Peer::Ec2, "DescribeSubnets", json!({"Filters": [{"Name": "default-for-az", "Values": ["true"]}]}))
+            .await?;
     let defaults: Vec<(String, String)> = out
         .get("Subnets")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .map(|s| (str_of(s, "AvailabilityZone").unwrap_or_default().into(), str_of(s, "SubnetId").unwrap_or_default().into()))
+        .map(|s| {
+            (str_of(s, "AvailabilityZone").unwrap_or_default().into(), str_of(s, "SubnetId").unwrap_or_default().into())
+        })
         .collect();
     let mut picked = Vec::new();
     for z in &zones {
@@ -129,7 +134,10 @@ pub(crate) async fn check_target_groups(asg: &AutoScaling, arns: &[String]) -> R
         return Ok(());
     }
     peer(asg, Peer::Elb, "DescribeTargetGroups", json!({"TargetGroupArns": arns})).await.map_err(|e| {
-        AsgError::validation(format!("Provided Target Groups may not be valid. Please ensure they exist and try again. ({})", e_message(&e)))
+        AsgError::validation(format!(
+            "Provided Target Groups may not be valid. Please ensure they exist and try again. ({})",
+            e_message(&e)
+        ))
     })?;
     Ok(())
 }
@@ -151,7 +159,9 @@ fn no_classic_load_balancers(names: &[String]) -> Result<()> {
 
 fn check_bounds(min: i64, max: i64, desired: i64) -> Result<()> {
     if max < min {
-        return Err(AsgError::validation(format!("Max bound, {max}, must be greater than or equal to min bound, {min}")));
+        return Err(AsgError::validation(format!(
+            "Max bound, {max}, must be greater than or equal to min bound, {min}"
+        )));
     }
     if desired < min || desired > max {
         return Err(AsgError::validation(format!(
@@ -190,7 +200,9 @@ fn health_check_type(input: &Value) -> Result<Option<String>> {
             if parts.iter().all(|p| ["EC2", "ELB", "VPC_LATTICE", "EBS"].contains(p)) {
                 Ok(Some(t.to_string()))
             } else {
-                Err(AsgError::validation(format!("Invalid health check type: {t}. Valid values are EC2, ELB, VPC_LATTICE and EBS.")))
+                Err(AsgError::validation(format!(
+                    "Invalid health check type: {t}. Valid values are EC2, ELB, VPC_LATTICE and EBS."
+                )))
             }
         }
     }
@@ -201,7 +213,9 @@ pub(crate) fn tags_of(input: &Value) -> Result<Vec<TagRec>> {
     for t in input.get("Tags").and_then(Value::as_array).into_iter().flatten() {
         let key = str_of(t, "Key").unwrap_or_default();
         if key.is_empty() || key.len() > 128 || key.starts_with("aws:") {
-            return Err(AsgError::validation(format!("Tag key '{key}' is not valid: 1 to 128 characters, not starting with aws:")));
+            return Err(AsgError::validation(format!(
+                "Tag key '{key}' is not valid: 1 to 128 characters, not starting with aws:"
+            )));
         }
         let tag = TagRec {
             key: key.into(),
@@ -228,16 +242,17 @@ async fn launch_source(
         return Ok(Some((Some(resolve_template(asg, spec).await?), None, None)));
     }
     if let Some(m) = input.get("MixedInstancesPolicy") {
-        let spec = m
-            .get("LaunchTemplate")
-            .and_then(|l| l.get("LaunchTemplateSpecification"))
-            .ok_or_else(|| AsgError::validation("MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification is required"))?;
+        let spec = m.get("LaunchTemplate").and_then(|l| l.get("LaunchTemplateSpecification")).ok_or_else(|| {
+            AsgError::validation("MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification is required")
+        })?;
         return Ok(Some((Some(resolve_template(asg, spec).await?), None, Some(m.clone()))));
     }
     if let Some(lc) = str_of(input, "LaunchConfigurationName") {
         let exists = asg.read(|tx| Ok(tx.exists(kind::LAUNCH_CONFIG, lc)?))?;
         if !exists {
-            return Err(AsgError::validation(format!("Launch configuration name not found - Launch configuration {lc} not found")));
+            return Err(AsgError::validation(format!(
+                "Launch configuration name not found - Launch configuration {lc} not found"
+            )));
         }
         return Ok(Some((None, Some(lc.into()), None)));
     }
@@ -512,14 +527,19 @@ pub(crate) fn describe_activities(asg: &AutoScaling, input: &Value) -> Result<Va
     let prefix = group.map(|g| format!("{g}/")).unwrap_or_default();
     let mut acts = asg.read(|tx| Ok(tx.list::<ActivityRec>(kind::ACTIVITY, &prefix)?))?;
     acts.sort_by(|a, b| b.1.start.partial_cmp(&a.1.start).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(&a.0)));
-    let items: Vec<Value> =
-        acts.into_iter().map(|(_, a)| a).filter(|a| ids.is_empty() || ids.contains(&a.id)).map(|a| a.render()).collect();
+    let items: Vec<Value> = acts
+        .into_iter()
+        .map(|(_, a)| a)
+        .filter(|a| ids.is_empty() || ids.contains(&a.id))
+        .map(|a| a.render())
+        .collect();
     page(items, input, "Activities", 100)
 }
 
 pub(crate) fn set_desired_capacity(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
-    let desired = int_of(input, "DesiredCapacity").ok_or_else(|| AsgError::validation("DesiredCapacity is required"))?;
+    let desired =
+        int_of(input, "DesiredCapacity").ok_or_else(|| AsgError::validation("DesiredCapacity is required"))?;
     let honor = bool_of(input, "HonorCooldown").unwrap_or(false);
     let now = asg.now();
     asg.write(|tx| {
@@ -611,7 +631,8 @@ pub(crate) fn detach_target_groups(asg: &AutoScaling, input: &Value, member: &st
 pub(crate) fn describe_target_groups(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
     let g = asg.read(|tx| load_group(tx, name))?;
-    let items = g.target_groups.iter().map(|a| json!({"LoadBalancerTargetGroupARN": a, "State": "InService"})).collect();
+    let items =
+        g.target_groups.iter().map(|a| json!({"LoadBalancerTargetGroupARN": a, "State": "InService"})).collect();
     page(items, input, "LoadBalancerTargetGroups", 100)
 }
 

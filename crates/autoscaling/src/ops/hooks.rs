@@ -67,8 +67,12 @@ pub(crate) fn describe(asg: &AutoScaling, input: &Value) -> Result<Value> {
         load_group(tx, group)?;
         Ok(tx.list::<HookRec>(kind::HOOK, &format!("{group}/"))?)
     })?;
-    let items: Vec<Value> =
-        hooks.into_iter().map(|(_, h)| h).filter(|h| names.is_empty() || names.contains(&h.name)).map(|h| h.render()).collect();
+    let items: Vec<Value> = hooks
+        .into_iter()
+        .map(|(_, h)| h)
+        .filter(|h| names.is_empty() || names.contains(&h.name))
+        .map(|h| h.render())
+        .collect();
     Ok(json!({"LifecycleHooks": items}))
 }
 

@@ -44,7 +44,9 @@ pub(crate) fn set_health(asg: &AutoScaling, input: &Value) -> Result<Value> {
         "Healthy" => true,
         "Unhealthy" => false,
         other => {
-            return Err(AsgError::validation(format!("Valid values for HealthStatus are Healthy and Unhealthy, not {other}")))
+            return Err(AsgError::validation(format!(
+                "Valid values for HealthStatus are Healthy and Unhealthy, not {other}"
+            )))
         }
     };
     let respect_grace = bool_of(input, "ShouldRespectGracePeriod").unwrap_or(true);
@@ -59,10 +61,8 @@ pub(crate) fn set_health(asg: &AutoScaling, input: &Value) -> Result<Value> {
         }
         m.healthy = healthy;
         if !healthy && m.leave_cause.is_none() {
-            m.leave_cause = Some(format!(
-                "{} an instance was taken out of service in response to a user health-check.",
-                at(now)
-            ));
+            m.leave_cause =
+                Some(format!("{} an instance was taken out of service in response to a user health-check.", at(now)));
         }
         tx.put(kind::GROUP, &g.name, &g)?;
         Ok(())
@@ -268,11 +268,8 @@ fn leave(asg: &AutoScaling, input: &Value, to: Lifecycle) -> Result<Value> {
                     g.members[i].lifecycle.as_str()
                 )));
             }
-            let change = if dec {
-                format!(", shrinking the capacity from {before} to {}", g.desired)
-            } else {
-                String::new()
-            };
+            let change =
+                if dec { format!(", shrinking the capacity from {before} to {}", g.desired) } else { String::new() };
             let (verb, why) = match to {
                 Lifecycle::Standby => (
                     format!("Moving EC2 instance to Standby: {id}"),

@@ -11,7 +11,8 @@ pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "LaunchConfigurationName")?;
     let image = str_of(input, "ImageId")
         .ok_or_else(|| AsgError::validation("ImageId is required (creating from an InstanceId is not supported)"))?;
-    let instance_type = str_of(input, "InstanceType").ok_or_else(|| AsgError::validation("InstanceType is required"))?;
+    let instance_type =
+        str_of(input, "InstanceType").ok_or_else(|| AsgError::validation("InstanceType is required"))?;
     if asg.read(|tx| Ok(tx.exists(kind::LAUNCH_CONFIG, name)?))? {
         return Err(AsgError::Client(
             "AlreadyExists",
@@ -34,7 +35,10 @@ pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
     };
     asg.write(|tx| {
         if tx.exists(kind::LAUNCH_CONFIG, name)? {
-            return Err(AsgError::Client("AlreadyExists", format!("A launch configuration already exists with the name {name}")));
+            return Err(AsgError::Client(
+                "AlreadyExists",
+                format!("A launch configuration already exists with the name {name}"),
+            ));
         }
         tx.put(kind::LAUNCH_CONFIG, name, &rec)?;
         Ok(())
@@ -45,8 +49,12 @@ pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
 pub(crate) fn describe(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let names = strings(input, "LaunchConfigurationNames");
     let all = asg.read(|tx| Ok(tx.list::<LaunchConfigRec>(kind::LAUNCH_CONFIG, "")?))?;
-    let items =
-        all.into_iter().map(|(_, l)| l).filter(|l| names.is_empty() || names.contains(&l.name)).map(|l| l.render()).collect();
+    let items = all
+        .into_iter()
+        .map(|(_, l)| l)
+        .filter(|l| names.is_empty() || names.contains(&l.name))
+        .map(|l| l.render())
+        .collect();
     page(items, input, "LaunchConfigurations", 50)
 }
 
@@ -54,10 +62,15 @@ pub(crate) fn delete(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "LaunchConfigurationName")?;
     asg.write(|tx| {
         if tx.list::<GroupRec>(kind::GROUP, "")?.iter().any(|(_, g)| g.launch_configuration.as_deref() == Some(name)) {
-            return Err(AsgError::Client("ResourceInUse", format!("Cannot delete launch configuration {name} because it is attached to AutoScalingGroup")));
+            return Err(AsgError::Client(
+                "ResourceInUse",
+                format!("Cannot delete launch configuration {name} because it is attached to AutoScalingGroup"),
+            ));
         }
         if !tx.delete(kind::LAUNCH_CONFIG, name)? {
-            return Err(AsgError::validation(format!("Launch configuration name not found - Launch configuration {name} not found")));
+            return Err(AsgError::validation(format!(
+                "Launch configuration name not found - Launch configuration {name} not found"
+            )));
         }
         Ok(())
     })?;

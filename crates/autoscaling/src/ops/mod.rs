@@ -16,7 +16,7 @@ use crate::records::{kind, ActivityRec, GroupRec};
 use crate::{AutoScaling, Peer};
 
 pub(crate) use groups::{drop_alarms, remove_group};
-pub(crate) use policies::target_tracking_alarms;
+pub(crate) use policies::{target_tracking_alarms, tracked_metric};
 
 pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Result<Value> {
     match op {
@@ -65,10 +65,14 @@ pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Resu
         "PutNotificationConfiguration" => settings::put_notification(asg, input).await,
         "DescribeNotificationConfigurations" => settings::describe_notifications(asg, input),
         "DeleteNotificationConfiguration" => settings::delete_notification(asg, input),
-        "DescribeAutoScalingNotificationTypes" => Ok(json!({"AutoScalingNotificationTypes": settings::NOTIFICATION_TYPES})),
+        "DescribeAutoScalingNotificationTypes" => {
+            Ok(json!({"AutoScalingNotificationTypes": settings::NOTIFICATION_TYPES}))
+        }
         "SuspendProcesses" => settings::suspend(asg, input, true),
         "ResumeProcesses" => settings::suspend(asg, input, false),
-        "DescribeScalingProcessTypes" => Ok(json!({"Processes": settings::PROCESSES.iter().map(|p| json!({"ProcessName": p})).collect::<Vec<_>>()})),
+        "DescribeScalingProcessTypes" => {
+            Ok(json!({"Processes": settings::PROCESSES.iter().map(|p| json!({"ProcessName": p})).collect::<Vec<_>>()}))
+        }
         "EnableMetricsCollection" => settings::metrics_collection(asg, input, true),
         "DisableMetricsCollection" => settings::metrics_collection(asg, input, false),
         "DescribeMetricCollectionTypes" => Ok(settings::metric_collection_types()),
@@ -85,10 +89,7 @@ pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Resu
         "StartInstanceRefresh" => refresh::start(asg, input),
         "DescribeInstanceRefreshes" => refresh::describe(asg, input),
         "CancelInstanceRefresh" => refresh::cancel(asg, input),
-        _ => Err(AsgError::Client(
-            "InvalidAction",
-            format!("The action {op} is not valid for this web service."),
-        )),
+        _ => Err(AsgError::Client("InvalidAction", format!("The action {op} is not valid for this web service."))),
     }
 }
 
@@ -141,7 +142,9 @@ pub(crate) fn load_group(tx: &store::Tx, name: &str) -> Result<GroupRec> {
 pub(crate) fn page(items: Vec<Value>, input: &Value, member: &str, default_max: i64) -> Result<Value> {
     let max = int_of(input, "MaxRecords").unwrap_or(default_max).clamp(1, 100) as usize;
     let start = match str_of(input, "NextToken") {
-        Some(t) => t.parse::<usize>().map_err(|_| AsgError::Client("InvalidNextToken", "The token is not valid.".into()))?,
+        Some(t) => {
+            t.parse::<usize>().map_err(|_| AsgError::Client("InvalidNextToken", "The token is not valid.".into()))?
+        }
         None => 0,
     };
     let more = items.len() > start + max;

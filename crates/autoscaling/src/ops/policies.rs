@@ -49,7 +49,7 @@ fn adjustment_type(input: &Value, required_for: &str) -> Result<String> {
 }
 
 /// The metric a target-tracking configuration tracks, as PutMetricAlarm fields, and its period.
-fn tracked_metric(g: &GroupRec, cfg: &Value) -> Result<(Value, i64)> {
+pub(crate) fn tracked_metric(g: &GroupRec, cfg: &Value) -> Result<(Value, i64)> {
     if let Some(p) = cfg.get("PredefinedMetricSpecification") {
         let t = str_of(p, "PredefinedMetricType").unwrap_or_default();
         if !PREDEFINED.contains(&t) {
@@ -60,9 +60,15 @@ fn tracked_metric(g: &GroupRec, cfg: &Value) -> Result<(Value, i64)> {
         }
         let by_group = json!([{"Name": "AutoScalingGroupName", "Value": g.name}]);
         let m = match t {
-            "ASGAverageCPUUtilization" => json!({"Namespace": "AWS/EC2", "MetricName": "CPUUtilization", "Dimensions": by_group, "Statistic": "Average", "Unit": "Percent"}),
-            "ASGAverageNetworkIn" => json!({"Namespace": "AWS/EC2", "MetricName": "NetworkIn", "Dimensions": by_group, "Statistic": "Average"}),
-            "ASGAverageNetworkOut" => json!({"Namespace": "AWS/EC2", "MetricName": "NetworkOut", "Dimensions": by_group, "Statistic": "Average"}),
+            "ASGAverageCPUUtilization" => {
+                json!({"Namespace": "AWS/EC2", "MetricName": "CPUUtilization", "Dimensions": by_group, "Statistic": "Average", "Unit": "Percent"})
+            }
+            "ASGAverageNetworkIn" => {
+                json!({"Namespace": "AWS/EC2", "MetricName": "NetworkIn", "Dimensions": by_group, "Statistic": "Average"})
+            }
+            "ASGAverageNetworkOut" => {
+                json!({"Namespace": "AWS/EC2", "MetricName": "NetworkOut", "Dimensions": by_group, "Statistic": "Average"})
+            }
             _ => {
                 let label = str_of(p, "ResourceLabel").ok_or_else(|| {
                     AsgError::validation("ResourceLabel is required for the ALBRequestCountPerTarget metric type")
@@ -94,7 +100,9 @@ fn tracked_metric(g: &GroupRec, cfg: &Value) -> Result<(Value, i64)> {
         let stat = str_of(c, "Statistic").unwrap_or("Average");
         let period = int_of(c, "Period").unwrap_or(60);
         if ![10, 20, 30, 60].contains(&period) {
-            return Err(AsgError::validation(format!("Invalid metric period {period}: valid values are 10, 20, 30 and 60.")));
+            return Err(AsgError::validation(format!(
+                "Invalid metric period {period}: valid values are 10, 20, 30 and 60."
+            )));
         }
         let mut m = json!({"Namespace": ns, "MetricName": name, "Dimensions": c.get("Dimensions").cloned().unwrap_or(json!([])), "Statistic": stat});
         if let Some(u) = str_of(c, "Unit") {
@@ -288,10 +296,14 @@ pub(crate) fn execute(asg: &AutoScaling, input: &Value) -> Result<Value> {
         let p = find(tx, group, name)?.ok_or_else(|| AsgError::validation(format!("Policy {name} not found")))?;
         match p.policy_type.as_str() {
             "TargetTrackingScaling" => {
-                return Err(AsgError::validation("ExecutePolicy is not supported for target tracking scaling policies."))
+                return Err(AsgError::validation(
+                    "ExecutePolicy is not supported for target tracking scaling policies.",
+                ))
             }
             "StepScaling" if value.is_none() || threshold.is_none() => {
-                return Err(AsgError::validation("MetricValue and BreachThreshold are required to execute a StepScaling policy."))
+                return Err(AsgError::validation(
+                    "MetricValue and BreachThreshold are required to execute a StepScaling policy.",
+                ))
             }
             _ => {}
         }

@@ -79,7 +79,8 @@ pub(crate) fn describe(asg: &AutoScaling, input: &Value) -> Result<Value> {
         Ok(tx.list::<RefreshRec>(kind::REFRESH, &format!("{group}/"))?)
     })?;
     all.sort_by(|a, b| b.1.start.total_cmp(&a.1.start));
-    let items = all.into_iter().map(|(_, r)| r).filter(|r| ids.is_empty() || ids.contains(&r.id)).map(|r| r.render()).collect();
+    let items =
+        all.into_iter().map(|(_, r)| r).filter(|r| ids.is_empty() || ids.contains(&r.id)).map(|r| r.render()).collect();
     page(items, input, "InstanceRefreshes", 50)
 }
 
@@ -91,7 +92,10 @@ pub(crate) fn cancel(asg: &AutoScaling, input: &Value) -> Result<Value> {
         let Some((key, mut r)) =
             tx.list::<RefreshRec>(kind::REFRESH, &format!("{group}/"))?.into_iter().find(|(_, r)| active(r))
         else {
-            return Err(AsgError::Client("ActiveInstanceRefreshNotFound", "No in progress or pending Instance Refresh found for Auto Scaling group.".into()));
+            return Err(AsgError::Client(
+                "ActiveInstanceRefreshNotFound",
+                "No in progress or pending Instance Refresh found for Auto Scaling group.".into(),
+            ));
         };
         r.status = "Cancelled".into();
         r.end = Some(now);

@@ -28,7 +28,9 @@ fn build(asg: &AutoScaling, group: &str, v: &Value, now: f64) -> Result<Schedule
     }
     if let (Some(a), Some(b)) = (min, max) {
         if b < a {
-            return Err(AsgError::validation(format!("Max bound, {b}, must be greater than or equal to min bound, {a}")));
+            return Err(AsgError::validation(format!(
+                "Max bound, {b}, must be greater than or equal to min bound, {a}"
+            )));
         }
     }
     if let Some(d) = desired {
@@ -145,7 +147,9 @@ pub(crate) fn delete(asg: &AutoScaling, input: &Value) -> Result<Value> {
     asg.write(|tx| {
         load_group(tx, group)?;
         if !tx.delete(kind::SCHEDULED, &format!("{group}/{name}"))? {
-            return Err(AsgError::validation(format!("Scheduled action name not found - Could not find scheduled action {name}")));
+            return Err(AsgError::validation(format!(
+                "Scheduled action name not found - Could not find scheduled action {name}"
+            )));
         }
         Ok(())
     })?;

@@ -52,7 +52,11 @@ pub(crate) async fn put_notification(asg: &AutoScaling, input: &Value) -> Result
         .await
         .map_err(|_| AsgError::validation(format!("The topic {topic} does not exist.")))?;
     asg.write(|tx| {
-        tx.put(kind::NOTIFICATION, &format!("{group}/{topic}"), &NotificationRec { group: group.into(), topic: topic.into(), types: types.clone() })?;
+        tx.put(
+            kind::NOTIFICATION,
+            &format!("{group}/{topic}"),
+            &NotificationRec { group: group.into(), topic: topic.into(), types: types.clone() },
+        )?;
         Ok(())
     })?;
     // AWS confirms a new configuration with a test notification.
@@ -112,7 +116,10 @@ pub(crate) fn suspend(asg: &AutoScaling, input: &Value, suspend: bool) -> Result
         for n in &names {
             if suspend {
                 if !g.suspended(n) {
-                    g.suspended.push((n.clone(), "User suspended at ".to_string() + &wire::timestamp::format_iso8601(asg.now())));
+                    g.suspended.push((
+                        n.clone(),
+                        "User suspended at ".to_string() + &wire::timestamp::format_iso8601(asg.now()),
+                    ));
                 }
             } else {
                 g.suspended.retain(|(p, _)| p != n);
