@@ -242,12 +242,13 @@ fn warm_counts(g: &GroupRec, warmup: f64, now: f64) -> (i64, i64) {
     (warm, warming)
 }
 
-/// The tracked metric's current value: the mean of its last few one-second datapoints, when
-/// it has them (a high-resolution alarm may have fired on a period only partly filled).
+/// The tracked metric's current value: the mean of its last few one-second datapoints (for a
+/// Sum, that rate over the metric's period), when it has them — a high-resolution alarm may
+/// have fired on a period only partly filled.
 async fn current_value(asg: &AutoScaling, p: &PolicyRec, now: f64) -> Option<f64> {
     let cfg = p.target_tracking.as_ref()?;
     let g = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, &p.group)?)).ok()??;
-    let (m, _) = crate::ops::tracked_metric(&g, cfg).ok()?;
+    let (m, period) = crate::ops::tracked_metric(&g, cfg).ok()?;
     let out = peer(
         asg,
         Peer::CloudWatch,
@@ -266,7 +267,12 @@ async fn current_value(asg: &AutoScaling, p: &PolicyRec, now: f64) -> Option<f64
         .iter()
         .filter_map(|d| d.get(&stat).and_then(Value::as_f64))
         .collect();
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    if values.is_empty() {
+        return None;
+    }
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    // A sum (requests per target, say) is over the whole period: the per-second rate × period.
+    Some(if stat == "Sum" { mean * period as f64 } else { mean })
 }
 
 /// An alarm named a policy: compute the new desired capacity and record why.

@@ -14,13 +14,14 @@ use serde_json::{json, Value};
 
 use crate::error::{CwError, Result};
 use crate::records::{add_history, kind, region_long_name, AlarmRec, HistoryRec};
-use crate::{AlarmNotice, CloudWatch, InstanceSource};
+use crate::{AlarmNotice, CloudWatch, InstanceSource, MetricSource};
 
 const TICK: Duration = Duration::from_secs(1);
 
 pub struct Evaluator {
     cw: Arc<CloudWatch>,
     instances: Option<Arc<dyn InstanceSource>>,
+    sources: Vec<Arc<dyn MetricSource>>,
     /// instance → (CPU seconds, when read)
     cpu: Mutex<HashMap<String, (f64, Instant)>>,
     last_sample: Mutex<Option<Instant>>,
@@ -30,10 +31,15 @@ pub struct Evaluator {
 }
 
 impl Evaluator {
-    pub fn spawn(cw: Arc<CloudWatch>, instances: Option<Arc<dyn InstanceSource>>) -> tokio::task::JoinHandle<()> {
+    pub fn spawn(
+        cw: Arc<CloudWatch>,
+        instances: Option<Arc<dyn InstanceSource>>,
+        sources: Vec<Arc<dyn MetricSource>>,
+    ) -> tokio::task::JoinHandle<()> {
         let e = Arc::new(Evaluator {
             cw,
             instances,
+            sources,
             cpu: Mutex::new(HashMap::new()),
             last_sample: Mutex::new(None),
             last_expire: Mutex::new(0.0),
@@ -64,6 +70,7 @@ impl Evaluator {
         };
         if due {
             self.sample_cpu();
+            self.sample_sources();
         }
         let now = self.cw.now();
         {
@@ -107,6 +114,17 @@ impl Evaluator {
                     }
                 }
                 Err(e) => tracing::error!(alarm = %alarm.name, error = %e, "alarm evaluation failed"),
+            }
+        }
+    }
+
+    fn sample_sources(&self) {
+        let now = self.cw.now();
+        for src in &self.sources {
+            for m in src.sample() {
+                let id = MetricId::new(&m.namespace, &m.name, m.dimensions);
+                let sample = Sample { timestamp: now, agg: Agg::value(m.value, 1.0), unit: Some(m.unit) };
+                self.cw.metrics.put(&id, std::slice::from_ref(&sample), now);
             }
         }
     }

@@ -51,6 +51,21 @@ pub trait InstanceSource: Send + Sync {
     fn cpu_usage(&self) -> Vec<InstanceCpu>;
 }
 
+/// Other measurements the region makes itself (the load balancers' AWS/ApplicationELB
+/// metrics), taken once a second.
+pub trait MetricSource: Send + Sync {
+    fn sample(&self) -> Vec<Measurement>;
+}
+
+#[derive(Debug, Clone)]
+pub struct Measurement {
+    pub namespace: String,
+    pub name: String,
+    pub dimensions: Vec<(String, String)>,
+    pub value: f64,
+    pub unit: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct InstanceCpu {
     pub instance_id: String,

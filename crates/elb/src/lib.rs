@@ -48,6 +48,15 @@ pub trait InstanceDirectory: Send + Sync {
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
 }
 
+/// One AWS/ApplicationELB datapoint for the last second.
+#[derive(Debug, Clone)]
+pub struct ElbMetric {
+    pub name: &'static str,
+    pub dimensions: Vec<(String, String)>,
+    pub value: f64,
+    pub unit: &'static str,
+}
+
 pub struct Elb {
     pub(crate) store: Arc<Store>,
     pub(crate) proxy: proxy::Proxy,
@@ -80,6 +89,12 @@ impl Elb {
 
     pub(crate) fn arn(&self, resource: &str) -> String {
         format!("arn:aws:elasticloadbalancing:{}:{}:{resource}", self.region, self.account)
+    }
+
+    /// The requests the load balancers carried since the last call, as AWS/ApplicationELB
+    /// datapoints (CloudWatch takes them once a second).
+    pub fn metrics(&self) -> Vec<ElbMetric> {
+        ops::metrics(self)
     }
 
     /// Re-apply the recorded configuration to the proxy.

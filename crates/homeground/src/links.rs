@@ -172,6 +172,25 @@ impl cloudwatch::InstanceSource for InstanceCpu {
     }
 }
 
+/// CloudWatch takes the load balancers' AWS/ApplicationELB datapoints once a second.
+pub struct ElbMetrics(pub Arc<elb::Elb>);
+
+impl cloudwatch::MetricSource for ElbMetrics {
+    fn sample(&self) -> Vec<cloudwatch::Measurement> {
+        self.0
+            .metrics()
+            .into_iter()
+            .map(|m| cloudwatch::Measurement {
+                namespace: "AWS/ApplicationELB".into(),
+                name: m.name.into(),
+                dimensions: m.dimensions,
+                value: m.value,
+                unit: m.unit.into(),
+            })
+            .collect()
+    }
+}
+
 /// The SNS confirmation/unsubscribe links and the signing certificate, served without SigV4.
 pub struct SnsLinks(pub Arc<sns::Sns>);
 

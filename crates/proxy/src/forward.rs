@@ -19,6 +19,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use crate::config::{Action, Redirect};
 use crate::pool::Sender;
 use crate::rules::{self, RequestView};
+use crate::stats::Stats;
 use crate::{Body, Group, Inner, Target};
 
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -62,17 +63,41 @@ fn full(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Respo
 }
 
 /// ALB's own error pages.
+/// Marks a response the load balancer made itself (for HTTPCode_ELB_*_Count).
+#[derive(Clone, Copy)]
+struct ElbMade;
+
 fn elb_error(status: StatusCode) -> Response<Body> {
     let reason = status.canonical_reason().unwrap_or("");
     let code = status.as_u16();
-    full(
+    let mut r = full(
         status,
         "text/html",
         format!("<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n</body>\r\n</html>\r\n"),
-    )
+    );
+    r.extensions_mut().insert(ElbMade);
+    r
 }
 
 async fn handle(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, req: Request<Incoming>) -> Response<Body> {
+    let lb = inner.table().lb_stats.get(&local.ip()).cloned();
+    if let Some(lb) = &lb {
+        lb.request();
+    }
+    let resp = route(inner, local, peer, req, lb.as_deref()).await;
+    if let (Some(lb), Some(ElbMade)) = (&lb, resp.extensions().get::<ElbMade>()) {
+        lb.elb_status(resp.status().as_u16());
+    }
+    resp
+}
+
+async fn route(
+    inner: Arc<Inner>,
+    local: SocketAddr,
+    peer: SocketAddr,
+    req: Request<Incoming>,
+    lb: Option<&Stats>,
+) -> Response<Body> {
     let table = inner.table();
     let Some(listener) = table.listeners.get(&local).cloned() else {
         return elb_error(StatusCode::SERVICE_UNAVAILABLE);
@@ -114,7 +139,8 @@ async fn handle(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, req: Req
                 return elb_error(StatusCode::SERVICE_UNAVAILABLE);
             };
             drop(table);
-            forward(&inner, &group, local, peer, host, req).await
+            group.stats.request();
+            forward(&inner, &group, local, peer, host, req, lb).await
         }
     }
 }
@@ -197,6 +223,7 @@ async fn forward(
     peer: SocketAddr,
     host: Option<String>,
     req: Request<Incoming>,
+    lb: Option<&Stats>,
 ) -> Response<Body> {
     inner.budget.on_request();
     let (parts, body) = req.into_parts();
@@ -263,6 +290,7 @@ async fn forward(
             _ => Empty::<Bytes>::new().map_err(|never: Infallible| match never {}).boxed(),
         };
         let guard = InFlight::new(target.clone());
+        let sent = std::time::Instant::now();
         match tokio::time::timeout(group.cfg.response_timeout, sender.send_request(out.build(req_body))).await {
             Err(_) => return elb_error(StatusCode::GATEWAY_TIMEOUT),
             Ok(Err(e)) => {
@@ -283,6 +311,11 @@ async fn forward(
                 return elb_error(StatusCode::BAD_GATEWAY);
             }
             Ok(Ok(resp)) => {
+                let micros = sent.elapsed().as_micros() as u64;
+                group.stats.target_status(resp.status().as_u16(), micros);
+                if let Some(lb) = lb {
+                    lb.target_status(resp.status().as_u16(), micros);
+                }
                 let (mut parts, incoming) = resp.into_parts();
                 strip_hop_by_hop(&mut parts.headers);
                 let body =

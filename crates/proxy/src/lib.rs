@@ -19,6 +19,7 @@ pub mod health;
 mod pool;
 pub mod rules;
 pub mod selection;
+mod stats;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -34,6 +35,7 @@ use http_body_util::combinators::BoxBody;
 
 pub use config::*;
 pub use health::{Failure, State};
+pub use stats::Counts;
 
 pub(crate) type Body = BoxBody<Bytes, hyper::Error>;
 
@@ -51,6 +53,8 @@ pub(crate) struct Group {
     pub cfg: GroupConfig,
     pub targets: Vec<Arc<Target>>,
     pub selector: Arc<dyn selection::Selector>,
+    /// Carried across reconfigurations, like the targets.
+    pub stats: Arc<stats::Stats>,
 }
 
 /// The routing snapshot.
@@ -58,6 +62,8 @@ pub(crate) struct Group {
 pub(crate) struct Table {
     pub listeners: HashMap<SocketAddr, Arc<ListenerConfig>>,
     pub groups: HashMap<String, Arc<Group>>,
+    /// Per load balancer (its address), carried across reconfigurations.
+    pub lb_stats: HashMap<std::net::IpAddr, Arc<stats::Stats>>,
 }
 
 pub(crate) struct Inner {
@@ -72,6 +78,13 @@ impl Inner {
     pub fn table(&self) -> Arc<Table> {
         self.table.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
+}
+
+/// `Proxy::take_counts`: per target group (ARN, counts, healthy targets), per load balancer
+/// address.
+pub struct TakenCounts {
+    pub groups: Vec<(String, Counts, usize)>,
+    pub lb: Vec<(std::net::IpAddr, Counts)>,
 }
 
 /// What the proxy knows of one target, for DescribeTargetHealth.
@@ -193,9 +206,13 @@ impl Proxy {
                 Some(p) if p.cfg.algorithm == g.algorithm => p.selector.clone(),
                 _ => Arc::from(selection::selector(g.algorithm)),
             };
-            table.groups.insert(g.arn.clone(), Arc::new(Group { cfg: g, targets, selector }));
+            let stats = previous.map(|p| p.stats.clone()).unwrap_or_default();
+            table.groups.insert(g.arn.clone(), Arc::new(Group { cfg: g, targets, selector, stats }));
         }
         for l in config.listeners {
+            let ip = l.addr.ip();
+            let stats = old.lb_stats.get(&ip).cloned().unwrap_or_default();
+            table.lb_stats.entry(ip).or_insert(stats);
             table.listeners.insert(l.addr, Arc::new(l));
         }
         let addrs: Vec<SocketAddr> = table.listeners.keys().copied().collect();
@@ -227,6 +244,30 @@ impl Proxy {
     }
 
     /// A target's health and load, if the group has it.
+    /// The request counts since the last call, per target group (ARN) and per load balancer
+    /// address, with each group's number of healthy targets.
+    pub fn take_counts(&self) -> TakenCounts {
+        let table = self.inner.table();
+        let groups = table
+            .groups
+            .iter()
+            .filter(|(_, g)| g.cfg.in_use)
+            .map(|(arn, g)| {
+                let healthy = g
+                    .targets
+                    .iter()
+                    .filter(|t| {
+                        !t.draining.load(Ordering::Relaxed)
+                            && t.health.lock().unwrap_or_else(|e| e.into_inner()).state == State::Healthy
+                    })
+                    .count();
+                (arn.clone(), g.stats.take(), healthy)
+            })
+            .collect();
+        let lb = table.lb_stats.iter().map(|(ip, s)| (*ip, s.take())).collect();
+        TakenCounts { groups, lb }
+    }
+
     pub fn target_status(&self, group: &str, id: &str, port: u16) -> Option<TargetStatus> {
         let table = self.inner.table();
         let t = table.groups.get(group)?.targets.iter().find(|t| t.cfg.id == id && t.cfg.port == port)?.clone();

@@ -120,3 +120,78 @@ pub(crate) fn input_tags(input: &Value) -> Vec<(String, String)> {
         .filter_map(|t| Some((str_of(t, "Key")?.to_string(), str_of(t, "Value").unwrap_or_default().to_string())))
         .collect()
 }
+
+/// The last second's AWS/ApplicationELB datapoints, from the proxy's counters: per load
+/// balancer (RequestCount, HTTPCode_Target_*XX_Count, HTTPCode_ELB_*XX_Count,
+/// TargetResponseTime) and per target group with its load balancer (RequestCount,
+/// RequestCountPerTarget, HealthyHostCount, UnHealthyHostCount, TargetResponseTime).
+pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
+    let proxy::TakenCounts { groups, lb: lbs } = elb.proxy.take_counts();
+    let (assoc, balancers, totals) = match elb.store.read(|tx| {
+        let assoc = target_groups::associations(tx)?;
+        let lbs: Vec<crate::records::LoadBalancerRec> =
+            tx.list(crate::records::kind::LOAD_BALANCER, "")?.into_iter().map(|(_, v)| v).collect();
+        let tgs: Vec<crate::records::TargetGroupRec> =
+            tx.list(crate::records::kind::TARGET_GROUP, "")?.into_iter().map(|(_, v)| v).collect();
+        let totals: std::collections::HashMap<String, usize> = tgs
+            .iter()
+            .map(|g| (g.arn.clone(), g.targets.iter().filter(|t| t.deregistered_at.is_none()).count()))
+            .collect();
+        Ok::<_, ElbError>((assoc, lbs, totals))
+    }) {
+        Ok(x) => x,
+        Err(e) => {
+            tracing::warn!(error = %e, "elb: metrics not read");
+            return vec![];
+        }
+    };
+    // AWS's dimension values: `app/<name>/<id>` for a load balancer, `targetgroup/<name>/<id>`.
+    let dim = |arn: &str, marker: &str| {
+        arn.split_once(marker)
+            .map(|(_, r)| if marker == ":targetgroup/" { format!("targetgroup/{r}") } else { r.to_string() })
+    };
+    let mut out = Vec::new();
+    let mut push = |name: &'static str, dimensions: Vec<(String, String)>, value: f64, unit: &'static str| {
+        out.push(crate::ElbMetric { name, dimensions, value, unit });
+    };
+    for (ip, c) in lbs {
+        let Some(lb) = balancers.iter().find(|b| b.address == ip.to_string()) else { continue };
+        let Some(lbd) = dim(&lb.arn, ":loadbalancer/") else { continue };
+        let d = vec![("LoadBalancer".to_string(), lbd)];
+        push("RequestCount", d.clone(), c.requests as f64, "Count");
+        for (name, v) in [
+            ("HTTPCode_Target_2XX_Count", c.target_2xx),
+            ("HTTPCode_Target_3XX_Count", c.target_3xx),
+            ("HTTPCode_Target_4XX_Count", c.target_4xx),
+            ("HTTPCode_Target_5XX_Count", c.target_5xx),
+            ("HTTPCode_ELB_4XX_Count", c.elb_4xx),
+            ("HTTPCode_ELB_5XX_Count", c.elb_5xx),
+        ] {
+            if v > 0 {
+                push(name, d.clone(), v as f64, "Count");
+            }
+        }
+        if c.responses > 0 {
+            push("TargetResponseTime", d, c.response_time_sum / c.responses as f64, "Seconds");
+        }
+    }
+    for (arn, c, healthy) in groups {
+        let Some(tgd) = dim(&arn, ":targetgroup/") else { continue };
+        let registered = totals.get(&arn).copied().unwrap_or(0);
+        for lb_arn in assoc.get(&arn).into_iter().flatten() {
+            let Some(lbd) = dim(lb_arn, ":loadbalancer/") else { continue };
+            let d = vec![("TargetGroup".to_string(), tgd.clone()), ("LoadBalancer".to_string(), lbd)];
+            push("RequestCount", d.clone(), c.requests as f64, "Count");
+            push("HealthyHostCount", d.clone(), healthy as f64, "Count");
+            push("UnHealthyHostCount", d.clone(), registered.saturating_sub(healthy) as f64, "Count");
+            if c.responses > 0 {
+                push("TargetResponseTime", d, c.response_time_sum / c.responses as f64, "Seconds");
+            }
+        }
+        // Per target: requests over the healthy targets (all registered ones if none is healthy).
+        let per = c.requests as f64 / healthy.max(1) as f64;
+        push("RequestCountPerTarget", vec![("TargetGroup".to_string(), tgd.clone())], per, "Count");
+        push("RequestCount", vec![("TargetGroup".to_string(), tgd)], c.requests as f64, "Count");
+    }
+    out
+}

@@ -1,0 +1,96 @@
+//! Request counters for CloudWatch's AWS/ApplicationELB metrics: per load balancer address
+//! and per target group, read and reset by [`crate::Proxy::take_counts`] once a second.
+//! Plain relaxed atomics on the request path.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+#[derive(Default)]
+pub(crate) struct Stats {
+    requests: AtomicU64,
+    target_2xx: AtomicU64,
+    target_3xx: AtomicU64,
+    target_4xx: AtomicU64,
+    target_5xx: AtomicU64,
+    elb_4xx: AtomicU64,
+    elb_5xx: AtomicU64,
+    /// Time from sending the request to the target's response head, in microseconds.
+    response_us: AtomicU64,
+    responses: AtomicU64,
+}
+
+/// The counts since the last take.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts {
+    pub requests: u64,
+    pub target_2xx: u64,
+    pub target_3xx: u64,
+    pub target_4xx: u64,
+    pub target_5xx: u64,
+    pub elb_4xx: u64,
+    pub elb_5xx: u64,
+    /// Sum of target response times, seconds, over `responses` responses.
+    pub response_time_sum: f64,
+    pub responses: u64,
+}
+
+impl Stats {
+    pub fn request(&self) {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A response the load balancer made itself (no target answered).
+    pub fn elb_status(&self, status: u16) {
+        match status {
+            400..=499 => self.elb_4xx.fetch_add(1, Ordering::Relaxed),
+            500..=599 => self.elb_5xx.fetch_add(1, Ordering::Relaxed),
+            _ => 0,
+        };
+    }
+
+    /// A target's response head, and how long it took.
+    pub fn target_status(&self, status: u16, micros: u64) {
+        let c = match status {
+            200..=299 => &self.target_2xx,
+            300..=399 => &self.target_3xx,
+            400..=499 => &self.target_4xx,
+            _ => &self.target_5xx,
+        };
+        c.fetch_add(1, Ordering::Relaxed);
+        self.response_us.fetch_add(micros, Ordering::Relaxed);
+        self.responses.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn take(&self) -> Counts {
+        let t = |a: &AtomicU64| a.swap(0, Ordering::Relaxed);
+        Counts {
+            requests: t(&self.requests),
+            target_2xx: t(&self.target_2xx),
+            target_3xx: t(&self.target_3xx),
+            target_4xx: t(&self.target_4xx),
+            target_5xx: t(&self.target_5xx),
+            elb_4xx: t(&self.elb_4xx),
+            elb_5xx: t(&self.elb_5xx),
+            response_time_sum: t(&self.response_us) as f64 / 1e6,
+            responses: t(&self.responses),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_taken_and_reset() {
+        let s = Stats::default();
+        s.request();
+        s.request();
+        s.target_status(200, 1500);
+        s.target_status(503, 500);
+        s.elb_status(502);
+        let c = s.take();
+        assert_eq!((c.requests, c.target_2xx, c.target_5xx, c.elb_5xx, c.responses), (2, 1, 1, 1, 2));
+        assert!((c.response_time_sum - 0.002).abs() < 1e-9);
+        assert_eq!(s.take(), Counts::default());
+    }
+}
