@@ -376,6 +376,23 @@ def test_bad_input_gets_aws_codes_and_leaves_nothing_behind(kg):
     assert a.describe_scheduled_actions(AutoScalingGroupName=GROUP)["ScheduledUpdateGroupActions"] == []
 
 
+def test_a_restart_of_the_daemon_keeps_the_group_its_instances_and_its_history(kg):
+    before = {i["InstanceId"] for i in in_service(kg)}
+    history = {a["ActivityId"] for a in activities(kg)}
+    kg.region.restart()
+    ins = wait_in_service(kg, 2, timeout=20)
+    assert {i["InstanceId"] for i in ins} == before, "the same instances, re-adopted"
+    assert history <= {a["ActivityId"] for a in activities(kg)}
+    # The controller carries on: one more instance when asked, and back.
+    kg.asg.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=3)
+    wait_in_service(kg, 3, timeout=20)
+    kg.asg.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
+    wait_in_service(kg, 2, timeout=20)
+    term = [a for a in activities(kg) if a["Cause"].endswith("shrinking the capacity from 3 to 2.")]
+    assert term and "a user request explicitly set group desired capacity changing the desired capacity from 3 to 2." \
+        in term[0]["Cause"], term[:1]
+
+
 def test_a_broken_launch_is_a_failed_activity_that_backs_off(region, kg):
     ec2, a = kg.ec2, kg.asg
     lt = ec2.create_launch_template(LaunchTemplateName="broken", LaunchTemplateData={

@@ -95,8 +95,18 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         Arc::new(crate::links::SnsLinks(sns.clone())),
     );
     let cw_clock: cloudwatch::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
-    let alarm_actions =
-        Arc::new(crate::links::AlarmActions { sns: sns.clone(), autoscaling: std::sync::OnceLock::new() });
+    let alarm_actions = Arc::new(crate::links::AlarmActions {
+        sns: sns.clone(),
+        autoscaling: std::sync::OnceLock::new(),
+        ec2: ec2_service.clone(),
+        ec2_cx: crate::links::service_linked_context(
+            &identity.account,
+            &args.region,
+            "events.amazonaws.com",
+            "AWSServiceRoleForCloudWatchEvents",
+            "CloudWatchAlarms",
+        ),
+    });
     let cw = cloudwatch::CloudWatch::open(
         store.clone(),
         &dir.join("cloudwatch"),
@@ -115,7 +125,13 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         elb: elb_service,
         cloudwatch: cw_service,
         sns: sns_service,
-        cx: crate::links::AutoScalingPeers::context(&identity.account, &args.region),
+        cx: crate::links::service_linked_context(
+            &identity.account,
+            &args.region,
+            "autoscaling.amazonaws.com",
+            "AWSServiceRoleForAutoScaling",
+            "AutoScaling",
+        ),
     };
     let asg_clock: autoscaling::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let asg = autoscaling::AutoScaling::open(

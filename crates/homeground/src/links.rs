@@ -75,6 +75,36 @@ pub struct AlarmActions {
     pub sns: Arc<sns::Sns>,
     /// Set once Auto Scaling is open (it needs CloudWatch first).
     pub autoscaling: OnceLock<Arc<autoscaling::AutoScaling>>,
+    /// EC2 actions (`arn:aws:automate:<region>:ec2:stop|terminate|reboot|recover`) go through
+    /// EC2's API as CloudWatch's service-linked role.
+    pub ec2: Arc<dyn wire::Service>,
+    pub ec2_cx: wire::CallContext,
+}
+
+impl AlarmActions {
+    /// An EC2 action on the alarm's `InstanceId` dimension.
+    fn ec2_action(&self, action_arn: &str, notice: &cloudwatch::AlarmNotice) -> Result<(), String> {
+        let verb = action_arn.rsplit(':').next().unwrap_or_default();
+        let op = match verb {
+            "stop" => "StopInstances",
+            "terminate" => "TerminateInstances",
+            "reboot" => "RebootInstances",
+            // The process driver has no host to recover onto: a reboot restarts the instance.
+            "recover" => "RebootInstances",
+            _ => return Err(format!("Unsupported EC2 action {action_arn}")),
+        };
+        let msg: Value = serde_json::from_str(&notice.message).map_err(|e| e.to_string())?;
+        let instance = msg
+            .pointer("/Trigger/Dimensions")
+            .and_then(Value::as_array)
+            .and_then(|d| d.iter().find(|x| x.get("name").and_then(Value::as_str) == Some("InstanceId")))
+            .and_then(|x| x.get("value").and_then(Value::as_str))
+            .ok_or("EC2 actions need an alarm on a metric with an InstanceId dimension")?
+            .to_string();
+        let input = serde_json::json!({"InstanceIds": [instance]});
+        let fut = self.ec2.call(&self.ec2_cx, op, input);
+        tokio::runtime::Handle::current().block_on(fut).map(|_| ()).map_err(|e| format!("{}: {}", e.code, e.message))
+    }
 }
 
 impl cloudwatch::AlarmActionSink for AlarmActions {
@@ -93,6 +123,9 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
                 at: asg.now(),
             });
         }
+        if action_arn.starts_with("arn:aws:automate:") && action_arn.contains(":ec2:") {
+            return self.ec2_action(action_arn, notice);
+        }
         Err(format!("the action {action_arn} is not carried out by this region yet"))
     }
 }
@@ -107,28 +140,33 @@ pub struct AutoScalingPeers {
     pub cx: wire::CallContext,
 }
 
-impl AutoScalingPeers {
-    /// The calling context of the service-linked role.
-    pub fn context(account: &str, region: &str) -> wire::CallContext {
-        let role = "AWSServiceRoleForAutoScaling";
-        wire::CallContext {
-            request_id: "autoscaling".into(),
-            principal: wire::Principal {
-                account: account.into(),
-                arn: format!("arn:aws:sts::{account}:assumed-role/{role}/AutoScaling"),
-                user_id: "AROAAUTOSCALINGSERVICE:AutoScaling".into(),
-                kind: wire::PrincipalKind::AssumedRole {
-                    role_name: role.into(),
-                    role_arn: format!("arn:aws:iam::{account}:role/aws-service-role/autoscaling.amazonaws.com/{role}"),
-                    session_name: "AutoScaling".into(),
-                },
-                access_key_id: String::new(),
-                tags: vec![],
+/// The calling context of a service acting through its service-linked role
+/// (`/aws-service-role/<service principal>/<role>`), e.g. Auto Scaling's
+/// `AWSServiceRoleForAutoScaling`.
+pub fn service_linked_context(
+    account: &str,
+    region: &str,
+    principal: &str,
+    role: &str,
+    session: &str,
+) -> wire::CallContext {
+    wire::CallContext {
+        request_id: session.to_ascii_lowercase(),
+        principal: wire::Principal {
+            account: account.into(),
+            arn: format!("arn:aws:sts::{account}:assumed-role/{role}/{session}"),
+            user_id: format!("AROA{}:{session}", session.to_ascii_uppercase()),
+            kind: wire::PrincipalKind::AssumedRole {
+                role_name: role.into(),
+                role_arn: format!("arn:aws:iam::{account}:role/aws-service-role/{principal}/{role}"),
+                session_name: session.into(),
             },
-            source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
-            secure_transport: true,
-            region: region.into(),
-        }
+            access_key_id: String::new(),
+            tags: vec![],
+        },
+        source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+        secure_transport: true,
+        region: region.into(),
     }
 }
 
