@@ -5,18 +5,38 @@ checks) really launching, replacing and scaling real KG SPORTS instances under r
 from __future__ import annotations
 
 import http.client
+import json
 import os
+import re
 import signal
 import threading
 import time
+import urllib.request
 from collections import Counter
 
 import pytest
 
 import hg
+from smtp_box import Mailbox, body
 
 ZONES = ["ap-northeast-2a", "ap-northeast-2c"]
 GROUP = "KG-ASG"
+
+
+@pytest.fixture(scope="module")
+def smtp():
+    box = Mailbox().start()
+    yield box
+    box.stop()
+
+
+@pytest.fixture(scope="module")
+def region(smtp, tmp_path_factory):
+    """The region, sending its mail to the test's SMTP server (Auto Scaling notifications)."""
+    r = hg.Region(tmp_path_factory.mktemp("asg"), extra_args=smtp.region_args())
+    r.start()
+    yield r
+    r.close()
 
 
 @pytest.fixture(scope="module")
@@ -391,6 +411,35 @@ def test_a_restart_of_the_daemon_keeps_the_group_its_instances_and_its_history(k
     term = [a for a in activities(kg) if a["Cause"].endswith("shrinking the capacity from 3 to 2.")]
     assert term and "a user request explicitly set group desired capacity changing the desired capacity from 3 to 2." \
         in term[0]["Cause"], term[:1]
+
+
+def test_launch_and_termination_notifications_arrive_by_mail(kg, smtp):
+    sns = kg.region.client("sns")
+    topic = sns.create_topic(Name="KG-ASG-events")["TopicArn"]
+    sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="ops@kg.example")
+    mail = smtp.wait_for(lambda m: m["Subject"] == "AWS Notification - Subscription Confirmation"
+                         and topic in body(m), what="the confirmation mail")
+    link = re.search(r"(http://\S+/sns/confirm\?\S+)", body(mail)).group(1)
+    with urllib.request.urlopen(link, timeout=5) as r:
+        assert r.status == 200
+    kg.asg.put_notification_configuration(AutoScalingGroupName=GROUP, TopicARN=topic, NotificationTypes=[
+        "autoscaling:EC2_INSTANCE_LAUNCH", "autoscaling:EC2_INSTANCE_TERMINATE"])
+    conf = kg.asg.describe_notification_configurations(AutoScalingGroupNames=[GROUP])["NotificationConfigurations"]
+    assert {c["NotificationType"] for c in conf} == {"autoscaling:EC2_INSTANCE_LAUNCH", "autoscaling:EC2_INSTANCE_TERMINATE"}
+    smtp.wait_for(lambda m: m["Subject"] == f'Auto Scaling: test notification for group "{GROUP}"', what="the test mail")
+    kg.asg.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=3)
+    ins = wait_in_service(kg, 3, timeout=20)
+    launched = smtp.wait_for(lambda m: m["Subject"] == f'Auto Scaling: launch for group "{GROUP}"', what="the launch mail")
+    # The mail is the notification's JSON document, then SNS's unsubscribe footer.
+    doc, _ = json.JSONDecoder().raw_decode(body(launched).strip())
+    assert doc["Event"] == "autoscaling:EC2_INSTANCE_LAUNCH" and doc["EC2InstanceId"] in {i["InstanceId"] for i in ins}
+    assert doc["Description"] == f"Launching a new EC2 instance: {doc['EC2InstanceId']}" and doc["StatusCode"] == "Successful"
+    kg.asg.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
+    wait_in_service(kg, 2, timeout=20)
+    ended = smtp.wait_for(lambda m: m["Subject"] == f'Auto Scaling: termination for group "{GROUP}"',
+                          timeout=30, what="the termination mail")
+    assert json.JSONDecoder().raw_decode(body(ended).strip())[0]["Event"] == "autoscaling:EC2_INSTANCE_TERMINATE"
+    kg.asg.delete_notification_configuration(AutoScalingGroupName=GROUP, TopicARN=topic)
 
 
 def test_a_broken_launch_is_a_failed_activity_that_backs_off(region, kg):

@@ -7,7 +7,6 @@ transition and the action; an HTTP subscriber verifies every signature independe
 from __future__ import annotations
 
 import base64
-import email
 import json
 import re
 import threading
@@ -16,52 +15,24 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from aiosmtpd.controller import Controller
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
 import hg
-
-
-class Mailbox:
-    def __init__(self):
-        self.messages: list[email.message.Message] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 Message accepted for delivery"
-
-    def wait_for(self, pred, timeout=30.0, what="mail"):
-        def find():
-            with self.lock:
-                return next((m for m in self.messages if pred(m)), None)
-        return hg.wait_until(find, timeout=timeout, interval=0.2, what=what)
-
-
-def body(msg) -> str:
-    payload = msg.get_payload(decode=True)
-    text = payload.decode("utf-8") if payload is not None else msg.get_payload()
-    return text.replace("\r\n", "\n")
+from smtp_box import Mailbox, body
 
 
 @pytest.fixture(scope="module")
 def smtp():
-    box = Mailbox()
-    port = hg.free_port()
-    ctl = Controller(box, hostname="127.0.0.1", port=port)
-    ctl.start()
-    box.port = port
+    box = Mailbox().start()
     yield box
-    ctl.stop()
+    box.stop()
 
 
 @pytest.fixture(scope="module")
 def cw_region(smtp, tmp_path_factory):
-    r = hg.Region(tmp_path_factory.mktemp("cw"), extra_args=[
-        "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp.port), "--smtp-from", "alerts@kg.example"])
+    r = hg.Region(tmp_path_factory.mktemp("cw"), extra_args=smtp.region_args())
     r.start()
     yield r
     r.close()
