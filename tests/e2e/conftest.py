@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 import hg
+from smtp_box import Mailbox
 
 
 def pytest_sessionstart(session):
@@ -66,3 +67,11 @@ def new_region(tmp_path_factory):
         yield regions
     finally:
         regions.close()
+
+
+@pytest.fixture(scope="module")
+def smtp():
+    """A real SMTP server on loopback; `smtp.region_args()` points a region's mail at it."""
+    box = Mailbox().start()
+    yield box
+    box.stop()

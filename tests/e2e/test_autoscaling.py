@@ -17,17 +17,10 @@ from collections import Counter
 import pytest
 
 import hg
-from smtp_box import Mailbox, body
+from smtp_box import body
 
 ZONES = ["ap-northeast-2a", "ap-northeast-2c"]
 GROUP = "KG-ASG"
-
-
-@pytest.fixture(scope="module")
-def smtp():
-    box = Mailbox().start()
-    yield box
-    box.stop()
 
 
 @pytest.fixture(scope="module")

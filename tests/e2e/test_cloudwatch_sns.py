@@ -20,14 +20,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
 import hg
-from smtp_box import Mailbox, body
-
-
-@pytest.fixture(scope="module")
-def smtp():
-    box = Mailbox().start()
-    yield box
-    box.stop()
+from smtp_box import body
 
 
 @pytest.fixture(scope="module")
