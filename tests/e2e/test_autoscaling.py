@@ -435,6 +435,49 @@ def test_launch_and_termination_notifications_arrive_by_mail(kg, smtp):
     kg.asg.delete_notification_configuration(AutoScalingGroupName=GROUP, TopicARN=topic)
 
 
+def test_lifecycle_hooks_standby_and_suspended_processes(kg):
+    a = kg.asg
+    # A launch hook holds the new instance in Pending:Wait until the action is completed.
+    a.put_lifecycle_hook(AutoScalingGroupName=GROUP, LifecycleHookName="warm-cache",
+                         LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING", HeartbeatTimeout=300,
+                         DefaultResult="ABANDON")
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=3)
+    waiting = hg.wait_until(lambda: [i for i in group(kg)["Instances"] if i["LifecycleState"] == "Pending:Wait"],
+                            timeout=20, interval=0.2, what="an instance in Pending:Wait")[0]
+    time.sleep(1.0)
+    assert next(i for i in group(kg)["Instances"] if i["InstanceId"] == waiting["InstanceId"])["LifecycleState"] \
+        == "Pending:Wait"
+    assert waiting["InstanceId"] not in target_health(kg), "not registered while it waits"
+    a.record_lifecycle_action_heartbeat(AutoScalingGroupName=GROUP, LifecycleHookName="warm-cache",
+                                        InstanceId=waiting["InstanceId"])
+    a.complete_lifecycle_action(AutoScalingGroupName=GROUP, LifecycleHookName="warm-cache",
+                                InstanceId=waiting["InstanceId"], LifecycleActionResult="CONTINUE")
+    wait_in_service(kg, 3, timeout=20)
+    a.delete_lifecycle_hook(AutoScalingGroupName=GROUP, LifecycleHookName="warm-cache")
+    assert a.describe_lifecycle_hooks(AutoScalingGroupName=GROUP)["LifecycleHooks"] == []
+    # Standby: out of the load balancer, kept running, and back.
+    a.enter_standby(AutoScalingGroupName=GROUP, InstanceIds=[waiting["InstanceId"]],
+                    ShouldDecrementDesiredCapacity=True)
+    hg.wait_until(lambda: waiting["InstanceId"] not in target_health(kg), timeout=15, what="deregistered")
+    g = group(kg)
+    assert g["DesiredCapacity"] == 2
+    assert next(i for i in g["Instances"] if i["InstanceId"] == waiting["InstanceId"])["LifecycleState"] == "Standby"
+    a.exit_standby(AutoScalingGroupName=GROUP, InstanceIds=[waiting["InstanceId"]])
+    wait_in_service(kg, 3, timeout=20)
+    assert target_health(kg).get(waiting["InstanceId"]) == "healthy"
+    # With Launch suspended, a lost instance is not replaced until it is resumed.
+    a.suspend_processes(AutoScalingGroupName=GROUP, ScalingProcesses=["Launch"])
+    assert [p["ProcessName"] for p in group(kg)["SuspendedProcesses"]] == ["Launch"]
+    a.terminate_instance_in_auto_scaling_group(InstanceId=waiting["InstanceId"], ShouldDecrementDesiredCapacity=False)
+    hg.wait_until(lambda: len(group(kg)["Instances"]) == 2, timeout=20, what="the instance gone")
+    time.sleep(1.5)
+    assert len(group(kg)["Instances"]) == 2 and group(kg)["DesiredCapacity"] == 3
+    a.resume_processes(AutoScalingGroupName=GROUP)
+    wait_in_service(kg, 3, timeout=20)
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
+    wait_in_service(kg, 2, timeout=20)
+
+
 def test_a_broken_launch_is_a_failed_activity_that_backs_off(region, kg):
     ec2, a = kg.ec2, kg.asg
     lt = ec2.create_launch_template(LaunchTemplateName="broken", LaunchTemplateData={
