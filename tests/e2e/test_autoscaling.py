@@ -478,6 +478,27 @@ def test_lifecycle_hooks_standby_and_suspended_processes(kg):
     wait_in_service(kg, 2, timeout=20)
 
 
+def test_group_metrics_are_collected_once_enabled(kg):
+    cw = kg.region.client("cloudwatch")
+    c, _, _ = hg.expect_client_error(kg.asg.enable_metrics_collection, AutoScalingGroupName=GROUP,
+                                     Metrics=["GroupBogus"], Granularity="1Minute")
+    assert c == "ValidationError"
+    kg.asg.enable_metrics_collection(AutoScalingGroupName=GROUP, Granularity="1Minute",
+                                     Metrics=["GroupDesiredCapacity", "GroupInServiceInstances"])
+    assert {m["Metric"] for m in group(kg)["EnabledMetrics"]} == {"GroupDesiredCapacity", "GroupInServiceInstances"}
+
+    def latest(name):
+        now = time.time()
+        d = cw.get_metric_statistics(Namespace="AWS/AutoScaling", MetricName=name,
+                                     Dimensions=[{"Name": "AutoScalingGroupName", "Value": GROUP}],
+                                     StartTime=now - 5, EndTime=now + 1, Period=1, Statistics=["Maximum"])["Datapoints"]
+        return max(d, key=lambda x: x["Timestamp"])["Maximum"] if d else None
+    hg.wait_until(lambda: latest("GroupInServiceInstances") == 2.0, timeout=10, what="GroupInServiceInstances")
+    assert latest("GroupDesiredCapacity") == 2.0
+    kg.asg.disable_metrics_collection(AutoScalingGroupName=GROUP)
+    assert group(kg)["EnabledMetrics"] == []
+
+
 def test_a_broken_launch_is_a_failed_activity_that_backs_off(region, kg):
     ec2, a = kg.ec2, kg.asg
     lt = ec2.create_launch_template(LaunchTemplateName="broken", LaunchTemplateData={

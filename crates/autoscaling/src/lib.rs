@@ -152,6 +152,37 @@ impl AutoScaling {
         out
     }
 
+    /// The group metrics of groups that enabled them (EnableMetricsCollection), as
+    /// AWS/AutoScaling datapoints by AutoScalingGroupName: (metric, group, value).
+    pub fn group_metrics(&self) -> Vec<(String, String, f64)> {
+        let groups = self.store.read(|tx| tx.list::<records::GroupRec>(records::kind::GROUP, "")).unwrap_or_default();
+        let mut out = Vec::new();
+        for (_, g) in groups {
+            let count =
+                |f: &dyn Fn(records::Lifecycle) -> bool| g.members.iter().filter(|m| f(m.lifecycle)).count() as f64;
+            use records::Lifecycle as L;
+            for metric in &g.enabled_metrics {
+                let v = match metric.as_str() {
+                    "GroupMinSize" => g.min as f64,
+                    "GroupMaxSize" => g.max as f64,
+                    "GroupDesiredCapacity" => g.desired as f64,
+                    "GroupInServiceInstances" | "GroupInServiceCapacity" => count(&|l| l == L::InService),
+                    "GroupPendingInstances" | "GroupPendingCapacity" => {
+                        count(&|l| matches!(l, L::Pending | L::PendingWait))
+                    }
+                    "GroupStandbyInstances" | "GroupStandbyCapacity" => count(&|l| l == L::Standby),
+                    "GroupTerminatingInstances" | "GroupTerminatingCapacity" => {
+                        count(&|l| matches!(l, L::Terminating | L::TerminatingWait))
+                    }
+                    "GroupTotalInstances" | "GroupTotalCapacity" => g.members.len() as f64,
+                    _ => continue,
+                };
+                out.push((metric.clone(), g.name.clone(), v));
+            }
+        }
+        out
+    }
+
     /// The reconciler: every 500 ms and whenever the API or an alarm wakes it.
     pub fn spawn_controller(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
         controller::spawn(self.clone())

@@ -148,7 +148,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let _alarm_evaluator = cloudwatch::Evaluator::spawn(
         cw,
         Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),
-        vec![Arc::new(crate::links::ElbMetrics(elb.clone()))],
+        vec![Arc::new(crate::links::ElbMetrics(elb.clone())), Arc::new(crate::links::GroupMetrics(asg.clone()))],
     );
     let _sns_deliveries = sns::Worker::spawn(sns.clone());
 

@@ -229,6 +229,25 @@ impl cloudwatch::MetricSource for ElbMetrics {
     }
 }
 
+/// CloudWatch takes Auto Scaling's group metrics (AWS/AutoScaling) once a second.
+pub struct GroupMetrics(pub Arc<autoscaling::AutoScaling>);
+
+impl cloudwatch::MetricSource for GroupMetrics {
+    fn sample(&self) -> Vec<cloudwatch::Measurement> {
+        self.0
+            .group_metrics()
+            .into_iter()
+            .map(|(name, group, value)| cloudwatch::Measurement {
+                namespace: "AWS/AutoScaling".into(),
+                name,
+                dimensions: vec![("AutoScalingGroupName".into(), group)],
+                value,
+                unit: "None".into(),
+            })
+            .collect()
+    }
+}
+
 /// The SNS confirmation/unsubscribe links and the signing certificate, served without SigV4.
 pub struct SnsLinks(pub Arc<sns::Sns>);
 

@@ -27,7 +27,7 @@ pub(crate) const PROCESSES: [&str; 9] = [
     "ScheduledActions",
 ];
 
-const METRICS: [&str; 8] = [
+const METRICS: [&str; 13] = [
     "GroupMinSize",
     "GroupMaxSize",
     "GroupDesiredCapacity",
@@ -36,6 +36,11 @@ const METRICS: [&str; 8] = [
     "GroupStandbyInstances",
     "GroupTerminatingInstances",
     "GroupTotalInstances",
+    "GroupInServiceCapacity",
+    "GroupPendingCapacity",
+    "GroupStandbyCapacity",
+    "GroupTerminatingCapacity",
+    "GroupTotalCapacity",
 ];
 
 pub(crate) async fn put_notification(asg: &AutoScaling, input: &Value) -> Result<Value> {
@@ -134,6 +139,9 @@ pub(crate) fn suspend(asg: &AutoScaling, input: &Value, suspend: bool) -> Result
 pub(crate) fn metrics_collection(asg: &AutoScaling, input: &Value, enable: bool) -> Result<Value> {
     let group = required(input, "AutoScalingGroupName")?;
     let mut metrics = strings(input, "Metrics");
+    if let Some(m) = metrics.iter().find(|m| !METRICS.contains(&m.as_str())) {
+        return Err(AsgError::validation(format!("Invalid metric {m}.")));
+    }
     if metrics.is_empty() {
         metrics = METRICS.iter().map(|s| s.to_string()).collect();
     }
