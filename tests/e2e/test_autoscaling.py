@@ -347,6 +347,34 @@ def test_instance_refresh_rolls_a_new_version_without_failing_a_request(kg):
     assert not ({i["InstanceId"] for i in ins} & before)
     assert {i["InstanceType"] for i in ins} == {"t3.micro"}
 
+    # Launch before terminate (MaxHealthyPercentage 200) onto a desired configuration: the
+    # healthy capacity never drops below the full 100 %.
+    before = {i["InstanceId"] for i in ins}
+    low = []
+    with Load(kg) as load:
+        rid = kg.asg.start_instance_refresh(
+            AutoScalingGroupName=GROUP,
+            DesiredConfiguration={"LaunchTemplate": {"LaunchTemplateId": kg.lt["LaunchTemplateId"], "Version": "1"}},
+            Preferences={"MinHealthyPercentage": 100, "MaxHealthyPercentage": 200, "InstanceWarmup": 2})["InstanceRefreshId"]
+
+        def done2():
+            healthy = [i for i, s in target_health(kg).items() if s == "healthy"]
+            if len(healthy) < 2:
+                low.append(healthy)
+            r = kg.asg.describe_instance_refreshes(AutoScalingGroupName=GROUP,
+                                                   InstanceRefreshIds=[rid])["InstanceRefreshes"][0]
+            return r if r["Status"] == "Successful" else None
+        hg.wait_until(done2, timeout=60, interval=0.2, what="the second refresh completes")
+    assert load.failures == [], load.failures[:5]
+    assert low == [], "healthy capacity dropped below 100 %"
+    ins = wait_in_service(kg, 2, timeout=10)
+    assert not ({i["InstanceId"] for i in ins} & before)
+    assert {i["InstanceType"] for i in ins} == {"t2.micro"}
+    assert group(kg)["LaunchTemplate"]["Version"] == "1"
+    # Back to $Latest for the tests that follow.
+    kg.asg.update_auto_scaling_group(AutoScalingGroupName=GROUP, LaunchTemplate={
+        "LaunchTemplateId": kg.lt["LaunchTemplateId"], "Version": "$Latest"})
+
 
 def test_bad_input_gets_aws_codes_and_leaves_nothing_behind(kg):
     a = kg.asg

@@ -687,8 +687,10 @@ async fn reconcile(
             return Ok(0);
         }
         let count = g.capacity();
-        if count > g.desired && !g.suspended("Terminate") {
-            let victims = pick_victims(g, (count - g.desired) as usize, now);
+        // An instance refresh launching ahead may hold a few beyond the desired capacity.
+        let target = g.desired + g.refresh_surge;
+        if count > target && !g.suspended("Terminate") {
+            let victims = pick_victims(g, (count - target) as usize, now);
             let mut cap = count;
             for i in victims {
                 let first = g.desired_cause.take().map(|c| format!("{c}  ")).unwrap_or_default();
@@ -703,8 +705,8 @@ async fn reconcile(
             }
             return Ok(0);
         }
-        if count < g.desired && !g.suspended("Launch") && now >= g.launch_retry_at {
-            return Ok(g.desired - count);
+        if count < target && !g.suspended("Launch") && now >= g.launch_retry_at {
+            return Ok(target - count);
         }
         Ok(0)
     })?
@@ -935,10 +937,15 @@ fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
             .filter(|m| m.lifecycle == Lifecycle::Terminating && r.to_replace.contains(&m.instance_id))
             .count();
         let pending = g.members.iter().filter(|m| m.lifecycle.counts() && m.lifecycle != Lifecycle::InService).count();
+        // Launch ahead (MaxHealthyPercentage above 100), never more than the old ones left.
+        let allowed = (g.desired * r.max_healthy_percentage) / 100 - g.desired;
+        g.refresh_surge = allowed.max(0).min(outstanding.len() as i64);
         if outstanding.is_empty() && leaving == 0 && pending == 0 && g.capacity() >= g.desired {
             r.status = "Successful".into();
             r.status_reason = Some("The instance refresh completed successfully.".into());
             r.end = Some(now);
+            g.refresh_surge = 0;
+            tx.put(kind::GROUP, name, &g)?;
             tx.put(kind::REFRESH, &key, &r)?;
             return Ok(());
         }

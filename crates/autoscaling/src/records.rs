@@ -180,6 +180,10 @@ pub struct GroupRec {
     pub launch_retry_at: f64,
     pub launch_failures: u32,
     pub service_linked_role: String,
+    /// Instances an instance refresh may run beyond the desired capacity (MaxHealthyPercentage
+    /// above 100: new instances are launched before old ones leave).
+    #[serde(default)]
+    pub refresh_surge: i64,
 }
 
 impl GroupRec {
@@ -503,6 +507,12 @@ pub struct RefreshRec {
     pub to_replace: Vec<String>,
     pub replaced: Vec<String>,
     pub desired_template: Option<Value>,
+    /// The group's launch template before a DesiredConfiguration replaced it (restored by a
+    /// cancel).
+    #[serde(default)]
+    pub previous_template: Option<TemplateRef>,
+    #[serde(default)]
+    pub skip_matching: bool,
 }
 
 impl RefreshRec {
@@ -521,7 +531,7 @@ impl RefreshRec {
                 "MinHealthyPercentage": self.min_healthy_percentage,
                 "MaxHealthyPercentage": self.max_healthy_percentage,
                 "InstanceWarmup": self.instance_warmup,
-                "SkipMatching": false,
+                "SkipMatching": self.skip_matching,
             },
         });
         if let Some(e) = self.end {

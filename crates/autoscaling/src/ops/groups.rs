@@ -329,6 +329,7 @@ pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
         launch_retry_at: 0.0,
         launch_failures: 0,
         service_linked_role: asg.service_linked_role(),
+        refresh_surge: 0,
     };
     let hooks = input.get("LifecycleHookSpecificationList").cloned();
     asg.write(|tx| {

@@ -86,7 +86,7 @@ pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Resu
         "DescribeTerminationPolicyTypes" => Ok(json!({"TerminationPolicyTypes": [
             "AllocationStrategy", "ClosestToNextInstanceHour", "Default", "NewestInstance",
             "OldestInstance", "OldestLaunchConfiguration", "OldestLaunchTemplate"]})),
-        "StartInstanceRefresh" => refresh::start(asg, input),
+        "StartInstanceRefresh" => refresh::start(asg, input).await,
         "DescribeInstanceRefreshes" => refresh::describe(asg, input),
         "CancelInstanceRefresh" => refresh::cancel(asg, input),
         _ => Err(AsgError::Client("InvalidAction", format!("The action {op} is not valid for this web service."))),

@@ -12,7 +12,7 @@ fn active(r: &RefreshRec) -> bool {
     matches!(r.status.as_str(), "Pending" | "InProgress")
 }
 
-pub(crate) fn start(asg: &AutoScaling, input: &Value) -> Result<Value> {
+pub(crate) async fn start(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let group = required(input, "AutoScalingGroupName")?;
     if let Some(s) = str_of(input, "Strategy") {
         if s != "Rolling" {
@@ -25,32 +25,52 @@ pub(crate) fn start(asg: &AutoScaling, input: &Value) -> Result<Value> {
     if !(0..=100).contains(&min_healthy) {
         return Err(AsgError::validation("MinHealthyPercentage must be between 0 and 100."));
     }
-    if max_healthy != 100 {
+    if !(100..=200).contains(&max_healthy) {
+        return Err(AsgError::validation("MaxHealthyPercentage must be between 100 and 200."));
+    }
+    if max_healthy - min_healthy > 100 {
         return Err(AsgError::validation(
-            "MaxHealthyPercentage other than 100 (launching before terminating) is not supported by this region yet.",
+            "The difference between MaxHealthyPercentage and MinHealthyPercentage must be at most 100.",
         ));
     }
-    if min_healthy == 100 {
+    if min_healthy == 100 && max_healthy == 100 {
         return Err(AsgError::validation("MinHealthyPercentage of 100 needs a MaxHealthyPercentage above 100."));
     }
-    if bool_of(&prefs, "SkipMatching") == Some(true) {
-        return Err(AsgError::validation("SkipMatching is not supported by this region yet."));
-    }
-    if input.get("DesiredConfiguration").is_some() {
-        return Err(AsgError::validation(
-            "DesiredConfiguration is not supported by this region yet: update the group's launch template, then start the refresh.",
-        ));
-    }
+    let skip_matching = bool_of(&prefs, "SkipMatching").unwrap_or(false);
+    let desired = match input.get("DesiredConfiguration").and_then(|d| d.get("LaunchTemplate")) {
+        Some(spec) => Some(super::groups::resolve_template(asg, spec).await?),
+        None if input.get("DesiredConfiguration").is_some() => {
+            return Err(AsgError::validation(
+                "DesiredConfiguration needs a LaunchTemplate (mixed instances policies are not supported here).",
+            ))
+        }
+        None => None,
+    };
     let id = new_id();
     let now = asg.now();
     asg.write(|tx| {
-        let g = load_group(tx, group)?;
+        let mut g = load_group(tx, group)?;
+        if g.status.is_some() {
+            return Err(AsgError::Client("ScalingActivityInProgress", format!("The group {group} is being deleted.")));
+        }
         if tx.list::<RefreshRec>(kind::REFRESH, &format!("{group}/"))?.iter().any(|(_, r)| active(r)) {
             return Err(AsgError::Client(
                 "InstanceRefreshInProgress",
                 "An Instance Refresh is already in progress and blocks the execution of this Instance Refresh.".into(),
             ));
         }
+        let previous = g.template.clone();
+        if let Some(t) = &desired {
+            g.template = Some(t.clone());
+            g.launch_configuration = None;
+        }
+        let to_replace = g
+            .members
+            .iter()
+            .filter(|m| m.lifecycle.counts())
+            .filter(|m| !skip_matching || m.template != g.template)
+            .map(|m| m.instance_id.clone())
+            .collect();
         let rec = RefreshRec {
             group: group.into(),
             id: id.clone(),
@@ -61,10 +81,13 @@ pub(crate) fn start(asg: &AutoScaling, input: &Value) -> Result<Value> {
             min_healthy_percentage: min_healthy,
             max_healthy_percentage: max_healthy,
             instance_warmup: int_of(&prefs, "InstanceWarmup"),
-            to_replace: g.members.iter().filter(|m| m.lifecycle.counts()).map(|m| m.instance_id.clone()).collect(),
+            to_replace,
             replaced: vec![],
-            desired_template: None,
+            desired_template: desired.as_ref().map(|t| json!({"LaunchTemplate": t.render()})),
+            previous_template: desired.as_ref().and(previous),
+            skip_matching,
         };
+        tx.put(kind::GROUP, group, &g)?;
         tx.put(kind::REFRESH, &format!("{group}/{id}"), &rec)?;
         Ok(())
     })?;
@@ -99,6 +122,13 @@ pub(crate) fn cancel(asg: &AutoScaling, input: &Value) -> Result<Value> {
         };
         r.status = "Cancelled".into();
         r.end = Some(now);
+        let mut g = load_group(tx, group)?;
+        g.refresh_surge = 0;
+        // A desired configuration the refresh brought is undone; instances already replaced stay.
+        if let Some(t) = r.previous_template.take() {
+            g.template = Some(t);
+        }
+        tx.put(kind::GROUP, group, &g)?;
         tx.put(kind::REFRESH, &key, &r)?;
         Ok(r.id)
     })?;
