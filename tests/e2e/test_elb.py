@@ -230,3 +230,67 @@ def test_killing_a_target_fails_no_request(lb):
     assert h["Reason"] in ("Target.FailedHealthChecks", "Target.Timeout"), h
     assert took < 3.0, took
     assert ok[lb.ids[1]] > 0
+
+
+def self_signed(ip: str) -> tuple[str, str]:
+    """A certificate for the load balancer's address (and kg.example), and its key, PEM."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kg.example")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("kg.example"),
+                                                        x509.IPAddress(ipaddress.ip_address(ip))]), critical=False)
+            .sign(key, hashes.SHA256()))
+    return (cert.public_bytes(serialization.Encoding.PEM).decode(),
+            key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                              serialization.NoEncryption()).decode())
+
+
+def test_https_listener_serves_the_uploaded_certificate(lb):
+    import ssl
+
+    cert_pem, key_pem = self_signed(lb.host)
+    iam = lb.region.client("iam")
+    arn = iam.upload_server_certificate(ServerCertificateName="kg-web", CertificateBody=cert_pem,
+                                        PrivateKey=key_pem)["ServerCertificateMetadata"]["Arn"]
+    code, _, _ = hg.expect_client_error(lb.elbv2.create_listener, LoadBalancerArn=lb.alb["LoadBalancerArn"],
+                                        Protocol="HTTPS", Port=443, Certificates=[{"CertificateArn": arn + "x"}],
+                                        DefaultActions=[{"Type": "forward", "TargetGroupArn": lb.tg_arn}])
+    assert code == "CertificateNotFound"
+    code, _, _ = hg.expect_client_error(lb.elbv2.create_listener, LoadBalancerArn=lb.alb["LoadBalancerArn"],
+                                        Protocol="HTTPS", Port=443,
+                                        DefaultActions=[{"Type": "forward", "TargetGroupArn": lb.tg_arn}])
+    assert code == "ValidationError"
+    listener = lb.elbv2.create_listener(LoadBalancerArn=lb.alb["LoadBalancerArn"], Protocol="HTTPS", Port=443,
+                                        Certificates=[{"CertificateArn": arn}],
+                                        DefaultActions=[{"Type": "forward", "TargetGroupArn": lb.tg_arn}])["Listeners"][0]
+    assert listener["SslPolicy"] == "ELBSecurityPolicy-2016-08"
+    assert listener["Certificates"] == [{"CertificateArn": arn}]
+    ctx = ssl.create_default_context(cadata=cert_pem)
+    seen = set()
+    for _ in range(6):
+        c = http.client.HTTPSConnection(lb.host, 443, timeout=5, context=ctx)
+        c.request("GET", "/api/matches")
+        r = c.getresponse()
+        r.read()
+        assert r.status == 200
+        seen.add(r.getheader("x-kgsports-instance"))
+        der = c.sock.getpeercert(binary_form=True)
+        c.close()
+    assert ssl.DER_cert_to_PEM_cert(der).strip() == cert_pem.strip()
+    assert seen and seen <= set(lb.ids), seen
+    # A client that does not trust the certificate is refused by its own verification.
+    with pytest.raises(ssl.SSLCertVerificationError):
+        c = http.client.HTTPSConnection(lb.host, 443, timeout=5, context=ssl.create_default_context())
+        c.request("GET", "/")
+    lb.elbv2.delete_listener(ListenerArn=listener["ListenerArn"])

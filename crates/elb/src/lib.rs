@@ -57,10 +57,17 @@ pub struct ElbMetric {
     pub unit: &'static str,
 }
 
+/// Where HTTPS listeners' certificates come from (IAM server certificates, wired by the binary):
+/// (certificate body, chain, private key), PEM, by ARN.
+pub trait CertificateStore: Send + Sync {
+    fn certificate(&self, arn: &str) -> Option<(String, Option<String>, String)>;
+}
+
 pub struct Elb {
     pub(crate) store: Arc<Store>,
     pub(crate) proxy: proxy::Proxy,
     pub(crate) directory: Arc<dyn InstanceDirectory>,
+    pub(crate) certificates: Arc<dyn CertificateStore>,
     pub(crate) region: String,
     pub(crate) account: String,
     pub(crate) clock: Clock,
@@ -72,13 +79,14 @@ impl Elb {
     pub fn open(
         store: Arc<Store>,
         directory: Arc<dyn InstanceDirectory>,
+        certificates: Arc<dyn CertificateStore>,
         region: String,
         account: String,
         clock: Clock,
     ) -> Result<Arc<Elb>> {
         let proxy = proxy::Proxy::new();
         proxy.spawn_health_checker();
-        let elb = Arc::new(Elb { store, proxy, directory, region, account, clock });
+        let elb = Arc::new(Elb { store, proxy, directory, certificates, region, account, clock });
         elb.sync()?;
         Ok(elb)
     }

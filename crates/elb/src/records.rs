@@ -138,17 +138,30 @@ pub struct ListenerRec {
     pub default_actions: Value,
     /// The ARN of the listener's default rule.
     pub default_rule_arn: String,
+    /// HTTPS: certificate ARNs (the first is the default) and the security policy.
+    #[serde(default)]
+    pub certificates: Vec<String>,
+    #[serde(default)]
+    pub ssl_policy: Option<String>,
 }
 
 impl ListenerRec {
     pub fn render(&self) -> Value {
-        json!({
+        let mut v = json!({
             "ListenerArn": self.arn,
             "LoadBalancerArn": self.load_balancer_arn,
             "Port": self.port,
             "Protocol": self.protocol,
             "DefaultActions": self.default_actions,
-        })
+        });
+        if !self.certificates.is_empty() {
+            v["Certificates"] =
+                json!(self.certificates.iter().map(|c| json!({"CertificateArn": c})).collect::<Vec<_>>());
+        }
+        if let Some(p) = &self.ssl_policy {
+            v["SslPolicy"] = json!(p);
+        }
+        v
     }
 }
 

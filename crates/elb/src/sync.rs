@@ -153,7 +153,23 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
         }
         compiled.extend(rule(&Value::Array(vec![]), &l.default_actions));
         in_use.extend(terminal(&l.default_actions).map(forward_groups).unwrap_or_default().into_iter().map(|(a, _)| a));
-        out.listeners.push(proxy::ListenerConfig { addr: SocketAddr::new(ip.into(), l.port), rules: compiled });
+        let tls = match l.protocol.as_str() {
+            "HTTPS" => {
+                // The default certificate (the first); without it the listener is not served.
+                let Some((body, chain, key)) = l.certificates.first().and_then(|c| elb.certificates.certificate(c))
+                else {
+                    tracing::error!(listener = %l.arn, "HTTPS listener without a usable certificate: not served");
+                    continue;
+                };
+                let certificate_pem = match chain {
+                    Some(chain) => format!("{}\n{}", body.trim_end(), chain),
+                    None => body,
+                };
+                Some(proxy::TlsIdentity { certificate_pem, key_pem: key })
+            }
+            _ => None,
+        };
+        out.listeners.push(proxy::ListenerConfig { addr: SocketAddr::new(ip.into(), l.port), rules: compiled, tls });
     }
     for g in groups {
         let h = &g.health;

@@ -65,6 +65,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let elb = elb::Elb::open(
         store.clone(),
         Arc::new(crate::links::Ec2Directory(ec2.clone())),
+        Arc::new(crate::links::IamCertificates(identity.clone())),
         args.region.clone(),
         identity.account.clone(),
         elb_clock,

@@ -66,6 +66,21 @@ impl elb::InstanceDirectory for Ec2Directory {
     }
 }
 
+/// HTTPS listeners present IAM server certificates (UploadServerCertificate).
+pub struct IamCertificates(pub Arc<Identity>);
+
+impl elb::CertificateStore for IamCertificates {
+    fn certificate(&self, arn: &str) -> Option<(String, Option<String>, String)> {
+        match self.0.server_certificate(arn) {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, arn, "server certificate not readable");
+                None
+            }
+        }
+    }
+}
+
 // ---- CloudWatch and SNS (issue 5) ----------------------------------------------------------
 
 /// CloudWatch alarm actions: SNS topics are published to, Auto Scaling policies are handed to

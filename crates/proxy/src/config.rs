@@ -17,6 +17,22 @@ pub struct ListenerConfig {
     pub addr: SocketAddr,
     /// Rules in evaluation order (lowest priority number first), the default rule last.
     pub rules: Vec<Rule>,
+    /// HTTPS: the certificate the listener presents (TLS terminated with rustls).
+    pub tls: Option<TlsIdentity>,
+}
+
+/// A certificate chain and its private key, PEM. Its Debug never shows the key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TlsIdentity {
+    /// The certificate, then its chain.
+    pub certificate_pem: String,
+    pub key_pem: String,
+}
+
+impl std::fmt::Debug for TlsIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TlsIdentity").field("certificate_pem", &self.certificate_pem.len()).finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone)]

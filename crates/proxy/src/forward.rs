@@ -41,13 +41,26 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
         let _ = stream.set_nodelay(true);
         let inner = inner.clone();
         tokio::spawn(async move {
+            let tls = inner.table().tls.get(&local).cloned();
             let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
             builder.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).keep_alive(true);
+            let secure = tls.is_some();
             let svc = hyper::service::service_fn(move |req| {
                 let inner = inner.clone();
-                async move { Ok::<_, Infallible>(handle(inner, local, peer, req).await) }
+                async move { Ok::<_, Infallible>(handle(inner, local, peer, secure, req).await) }
             });
-            let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
+            match tls {
+                None => {
+                    let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
+                }
+                Some(acceptor) => {
+                    // The handshake gets the header timeout too: a silent client cannot hold it.
+                    let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await else {
+                        return;
+                    };
+                    let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
+                }
+            }
         });
     }
 }
@@ -62,11 +75,11 @@ fn full(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Respo
     r
 }
 
-/// ALB's own error pages.
 /// Marks a response the load balancer made itself (for HTTPCode_ELB_*_Count).
 #[derive(Clone, Copy)]
 struct ElbMade;
 
+/// ALB's own error pages.
 fn elb_error(status: StatusCode) -> Response<Body> {
     let reason = status.canonical_reason().unwrap_or("");
     let code = status.as_u16();
@@ -79,25 +92,35 @@ fn elb_error(status: StatusCode) -> Response<Body> {
     r
 }
 
-async fn handle(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, req: Request<Incoming>) -> Response<Body> {
+async fn handle(
+    inner: Arc<Inner>,
+    local: SocketAddr,
+    peer: SocketAddr,
+    secure: bool,
+    req: Request<Incoming>,
+) -> Response<Body> {
     let lb = inner.table().lb_stats.get(&local.ip()).cloned();
     if let Some(lb) = &lb {
         lb.request();
     }
-    let resp = route(inner, local, peer, req, lb.as_deref()).await;
+    let resp = route(inner, Conn { local, peer, secure }, req, lb.as_deref()).await;
     if let (Some(lb), Some(ElbMade)) = (&lb, resp.extensions().get::<ElbMade>()) {
         lb.elb_status(resp.status().as_u16());
     }
     resp
 }
 
-async fn route(
-    inner: Arc<Inner>,
+/// The client connection a request came on.
+#[derive(Clone, Copy)]
+struct Conn {
     local: SocketAddr,
     peer: SocketAddr,
-    req: Request<Incoming>,
-    lb: Option<&Stats>,
-) -> Response<Body> {
+    /// Over TLS (an HTTPS listener).
+    secure: bool,
+}
+
+async fn route(inner: Arc<Inner>, conn: Conn, req: Request<Incoming>, lb: Option<&Stats>) -> Response<Body> {
+    let Conn { local, peer, .. } = conn;
     let table = inner.table();
     let Some(listener) = table.listeners.get(&local).cloned() else {
         return elb_error(StatusCode::SERVICE_UNAVAILABLE);
@@ -130,7 +153,7 @@ async fn route(
             content_type.as_deref().unwrap_or("text/plain"),
             body,
         ),
-        Some(Action::Redirect(r)) => redirect(&r, req.uri(), host.as_deref(), local.port()),
+        Some(Action::Redirect(r)) => redirect(&r, req.uri(), host.as_deref(), local.port(), conn.secure),
         Some(Action::Forward(groups)) => {
             let weights: Vec<u32> = groups.iter().map(|(_, w)| *w).collect();
             let n = inner.weighted_counter.fetch_add(1, Ordering::Relaxed);
@@ -140,17 +163,17 @@ async fn route(
             };
             drop(table);
             group.stats.request();
-            forward(&inner, &group, local, peer, host, req, lb).await
+            forward(&inner, &group, conn, host, req, lb).await
         }
     }
 }
 
-fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16) -> Response<Body> {
+fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16, secure: bool) -> Response<Body> {
     let req_host = host.map(|h| h.rsplit_once(':').map(|(h, _)| h).unwrap_or(h)).unwrap_or("");
     let path = uri.path().trim_start_matches('/');
     let query = uri.query().unwrap_or("");
     let sub = |s: &str| {
-        s.replace("#{protocol}", "http")
+        s.replace("#{protocol}", if secure { "https" } else { "http" })
             .replace("#{host}", req_host)
             .replace("#{port}", &port.to_string())
             .replace("#{path}", path)
@@ -219,12 +242,12 @@ impl Outgoing {
 async fn forward(
     inner: &Arc<Inner>,
     group: &Group,
-    local: SocketAddr,
-    peer: SocketAddr,
+    conn: Conn,
     host: Option<String>,
     req: Request<Incoming>,
     lb: Option<&Stats>,
 ) -> Response<Body> {
+    let Conn { local, peer, secure } = conn;
     inner.budget.on_request();
     let (parts, body) = req.into_parts();
     let mut headers = parts.headers;
@@ -244,7 +267,7 @@ async fn forward(
         }
     };
     set(&mut headers, "x-forwarded-for", xff);
-    set(&mut headers, "x-forwarded-proto", "http".into());
+    set(&mut headers, "x-forwarded-proto", if secure { "https" } else { "http" }.into());
     set(&mut headers, "x-forwarded-port", local.port().to_string());
     if !headers.contains_key("x-amzn-trace-id") {
         set(&mut headers, "x-amzn-trace-id", trace_id());

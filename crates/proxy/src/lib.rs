@@ -20,6 +20,7 @@ mod pool;
 pub mod rules;
 pub mod selection;
 mod stats;
+mod tls;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -64,6 +65,8 @@ pub(crate) struct Table {
     pub groups: HashMap<String, Arc<Group>>,
     /// Per load balancer (its address), carried across reconfigurations.
     pub lb_stats: HashMap<std::net::IpAddr, Arc<stats::Stats>>,
+    /// HTTPS listeners' TLS acceptors.
+    pub tls: HashMap<SocketAddr, tokio_rustls::TlsAcceptor>,
 }
 
 pub(crate) struct Inner {
@@ -210,6 +213,22 @@ impl Proxy {
             table.groups.insert(g.arn.clone(), Arc::new(Group { cfg: g, targets, selector, stats }));
         }
         for l in config.listeners {
+            if let Some(id) = &l.tls {
+                // Reuse the acceptor while the certificate is unchanged.
+                let same = old.listeners.get(&l.addr).is_some_and(|o| o.tls.as_ref() == Some(id));
+                let acceptor = match old.tls.get(&l.addr).filter(|_| same) {
+                    Some(a) => a.clone(),
+                    None => match tls::acceptor(id) {
+                        Ok(a) => a,
+                        Err(e) => {
+                            // Never serve plain HTTP on an HTTPS listener.
+                            tracing::error!(addr = %l.addr, error = %e, "HTTPS listener has no usable certificate: not served");
+                            continue;
+                        }
+                    },
+                };
+                table.tls.insert(l.addr, acceptor);
+            }
             let ip = l.addr.ip();
             let stats = old.lb_stats.get(&ip).cloned().unwrap_or_default();
             table.lb_stats.entry(ip).or_insert(stats);

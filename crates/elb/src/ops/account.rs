@@ -41,12 +41,20 @@ fn policy(name: &str, protocols: &[&str]) -> Value {
     })
 }
 
+/// The security policies offered (HTTPS listeners are served by rustls, which speaks TLS 1.2
+/// and 1.3 whatever the policy lists).
+const SSL_POLICIES: [(&str, &[&str]); 3] = [
+    ("ELBSecurityPolicy-TLS13-1-2-2021-06", &["TLSv1.2", "TLSv1.3"]),
+    ("ELBSecurityPolicy-2016-08", &["TLSv1", "TLSv1.1", "TLSv1.2"]),
+    ("ELBSecurityPolicy-TLS-1-2-2017-01", &["TLSv1.2"]),
+];
+
+pub(crate) fn ssl_policy_exists(name: &str) -> bool {
+    SSL_POLICIES.iter().any(|(n, _)| *n == name)
+}
+
 pub fn describe_ssl_policies(input: &Value) -> Result<Value> {
-    let all = vec![
-        policy("ELBSecurityPolicy-TLS13-1-2-2021-06", &["TLSv1.2", "TLSv1.3"]),
-        policy("ELBSecurityPolicy-2016-08", &["TLSv1", "TLSv1.1", "TLSv1.2"]),
-        policy("ELBSecurityPolicy-TLS-1-2-2017-01", &["TLSv1.2"]),
-    ];
+    let all: Vec<Value> = SSL_POLICIES.iter().map(|(n, p)| policy(n, p)).collect();
     let names = strings(input, "Names");
     for n in &names {
         if !all.iter().any(|p| p["SslPolicyName"] == n.as_str()) {

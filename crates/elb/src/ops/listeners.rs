@@ -86,13 +86,43 @@ fn check_port_protocol(port: i64, protocol: &str) -> Result<()> {
     if !(1..=65535).contains(&port) {
         return Err(ElbError::validation("Port must be between 1 and 65535"));
     }
-    if protocol != "HTTP" {
+    if protocol != "HTTP" && protocol != "HTTPS" {
         return Err(ElbError::Client(
             "UnsupportedProtocol",
-            format!("Protocol '{protocol}' is not supported yet; use HTTP"),
+            format!("Protocol '{protocol}' is not supported by application load balancers here; use HTTP or HTTPS"),
         ));
     }
     Ok(())
+}
+
+/// An HTTPS listener's certificates (each must exist in IAM) and security policy.
+fn tls_settings(elb: &Elb, input: &Value, protocol: &str) -> Result<(Vec<String>, Option<String>)> {
+    let certs: Vec<String> = input
+        .get("Certificates")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.get("CertificateArn").and_then(Value::as_str).map(String::from))
+        .collect();
+    if protocol != "HTTPS" {
+        if !certs.is_empty() {
+            return Err(ElbError::validation("Certificates can only be specified for HTTPS listeners"));
+        }
+        return Ok((vec![], None));
+    }
+    if certs.is_empty() {
+        return Err(ElbError::validation("A certificate must be specified for HTTPS listeners"));
+    }
+    for c in &certs {
+        if elb.certificates.certificate(c).is_none() {
+            return Err(ElbError::Client("CertificateNotFound", format!("Certificate '{c}' not found")));
+        }
+    }
+    let policy = str_of(input, "SslPolicy").unwrap_or("ELBSecurityPolicy-2016-08");
+    if !super::account::ssl_policy_exists(policy) {
+        return Err(ElbError::Client("SSLPolicyNotFound", format!("SSL policy '{policy}' not found")));
+    }
+    Ok((certs, Some(policy.to_string())))
 }
 
 pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
@@ -103,6 +133,7 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
         .and_then(Value::as_i64)
         .ok_or_else(|| ElbError::validation("A listener port must be specified"))?;
     check_port_protocol(port, protocol)?;
+    let (certificates, ssl_policy) = tls_settings(elb, input, protocol)?;
     let actions = input.get("DefaultActions").cloned().unwrap_or(Value::Null);
     let tags = input_tags(input);
     let rec = elb.store.write(|tx| {
@@ -126,6 +157,8 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
             protocol: protocol.into(),
             default_actions: actions.clone(),
             default_rule_arn: elb.arn(&format!("listener-rule/app/{}/{}/{id}/{}", lb.name, lb.id, new_id())),
+            certificates: certificates.clone(),
+            ssl_policy: ssl_policy.clone(),
         };
         tx.put(kind::LISTENER, &rec.arn, &rec)?;
         if !tags.is_empty() {
@@ -182,6 +215,21 @@ pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
         if let Some(p) = str_of(input, "Protocol") {
             check_port_protocol(l.port as i64, p)?;
             l.protocol = p.into();
+        }
+        if input.get("Protocol").is_some() || input.get("Certificates").is_some() || input.get("SslPolicy").is_some() {
+            let mut merged = input.clone();
+            if merged.get("Certificates").is_none() && l.protocol == "HTTPS" {
+                merged["Certificates"] =
+                    json!(l.certificates.iter().map(|c| json!({"CertificateArn": c})).collect::<Vec<_>>());
+            }
+            if merged.get("SslPolicy").is_none() {
+                if let Some(p) = &l.ssl_policy {
+                    merged["SslPolicy"] = json!(p);
+                }
+            }
+            let (c, p) = tls_settings(elb, &merged, &l.protocol)?;
+            l.certificates = c;
+            l.ssl_policy = p;
         }
         if let Some(a) = input.get("DefaultActions") {
             check_actions(tx, &lb, a)?;
