@@ -223,3 +223,60 @@ def test_http_subscriber_confirms_and_verifies_signatures(cw_region):
         assert goal["MessageAttributes"]["match"] == {"Type": "String", "Value": "KG-1"}
     finally:
         server.shutdown()
+
+
+def test_cpu_alarm_on_a_kg_instance_mails_on_breach_and_on_recovery(cw_region, smtp, tmp_path_factory):
+    """The customer's story: a CPU alarm on a KG SPORTS instance, its CPU driven up through the
+    app's own /cpu page: OK → ALARM with AWS's alarm mail, then back to OK once the load stops."""
+    import http.client
+
+    ec2, cw, sns = cw_region.client("ec2"), cw_region.client("cloudwatch"), cw_region.client("sns")
+    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path_factory.mktemp("ami"))))["ImageId"]
+    inst = ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1)["Instances"][0]
+    iid, ip = inst["InstanceId"], inst["PrivateIpAddress"]
+    host = "127." + ".".join(ip.split(".")[1:])
+    hg.wait_until(lambda: ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]["State"]["Name"]
+                  == "running", timeout=20, interval=0.2, what="running")
+    topic = sns.create_topic(Name="KGSNS_Topic")["TopicArn"]
+    subs = sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+    if not any(s["Endpoint"] == "cpu@kg.example" for s in subs):
+        sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="cpu@kg.example")
+        mail = smtp.wait_for(lambda m: m["Subject"] == "AWS Notification - Subscription Confirmation"
+                             and "cpu@kg.example" in m["To"], what="the confirmation mail")
+        with urllib.request.urlopen(re.search(r"(http://\S+/sns/confirm\?\S+)", body(mail)).group(1), timeout=5):
+            pass
+    cw.put_metric_alarm(AlarmName="KG-CPU-High", Namespace="AWS/EC2", MetricName="CPUUtilization",
+                        Dimensions=[{"Name": "InstanceId", "Value": iid}], Statistic="Average", Period=10,
+                        EvaluationPeriods=1, Threshold=50.0, ComparisonOperator="GreaterThanThreshold",
+                        AlarmActions=[topic], OKActions=[topic])
+    state = lambda: cw.describe_alarms(AlarmNames=["KG-CPU-High"])["MetricAlarms"][0]["StateValue"]  # noqa: E731
+    hg.wait_until(lambda: state() == "OK", timeout=30, interval=0.5, what="OK while idle")
+    stop = threading.Event()
+
+    def burn():
+        while not stop.is_set():
+            c = http.client.HTTPConnection(host, 80, timeout=10)
+            c.request("GET", "/cpu?ms=300")
+            c.getresponse().read()
+            c.close()
+    threads = [threading.Thread(target=burn, daemon=True) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        hg.wait_until(lambda: state() == "ALARM", timeout=30, interval=0.5, what="ALARM under load")
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    mail = smtp.wait_for(lambda m: m["Subject"] == 'ALARM: "KG-CPU-High" in Asia Pacific (Seoul)', what="the alarm mail")
+    doc = json.loads(body(mail).split("\n\n--\n")[0])
+    assert doc["Trigger"]["MetricName"] == "CPUUtilization" and doc["Trigger"]["Namespace"] == "AWS/EC2"
+    assert doc["Trigger"]["Dimensions"] == [{"value": iid, "name": "InstanceId"}]
+    assert doc["NewStateReason"].startswith("Threshold Crossed: 1 out of the last 1 datapoints [")
+    assert doc["NewStateReason"].endswith("was greater than the threshold (50.0) (minimum 1 datapoint for OK -> ALARM transition).")
+    hg.wait_until(lambda: state() == "OK", timeout=40, interval=0.5, what="OK after the load")
+    smtp.wait_for(lambda m: m["Subject"] == 'OK: "KG-CPU-High" in Asia Pacific (Seoul)', what="the OK mail")
+    hist = cw.describe_alarm_history(AlarmName="KG-CPU-High", HistoryItemType="StateUpdate")["AlarmHistoryItems"]
+    summaries = [h["HistorySummary"] for h in hist]
+    assert "Alarm updated from OK to ALARM" in summaries and "Alarm updated from ALARM to OK" in summaries
+    ec2.terminate_instances(InstanceIds=[iid])
