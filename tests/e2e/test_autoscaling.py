@@ -568,6 +568,7 @@ def test_target_tracking_on_requests_per_target_and_the_alb_metrics(kg):
             "Period": 10, "Dimensions": [{"Name": "TargetGroup", "Value": tg_dim}]}})
     try:
         high = next(a["AlarmName"] for a in out["Alarms"] if "AlarmHigh" in a["AlarmName"])
+        began = time.time()
         with Load(kg, path="/api/matches", threads=4) as load:
             hg.wait_until(lambda: cw.describe_alarms(AlarmNames=[high])["MetricAlarms"][0]["StateValue"] == "ALARM",
                           timeout=30, interval=0.5, what="the high alarm fires")
@@ -580,14 +581,16 @@ def test_target_tracking_on_requests_per_target_and_the_alb_metrics(kg):
         assert len(load.served) == 4, load.served
         # The load balancer's own metrics, as CloudWatch serves them.
         end = time.time() + 1
+        start = int(began) - 5
+        span = int(end - start) // 60 * 60 + 60
         stats = cw.get_metric_statistics(Namespace="AWS/ApplicationELB", MetricName="RequestCount",
                                          Dimensions=[{"Name": "LoadBalancer", "Value": lb_dim}],
-                                         StartTime=end - 120, EndTime=end, Period=60, Statistics=["Sum"])
+                                         StartTime=start, EndTime=start + span, Period=60, Statistics=["Sum"])
         total = sum(d["Sum"] for d in stats["Datapoints"])
         assert total >= sum(load.served.values()) * 0.9, (total, sum(load.served.values()))
         ok2xx = cw.get_metric_statistics(Namespace="AWS/ApplicationELB", MetricName="HTTPCode_Target_2XX_Count",
                                          Dimensions=[{"Name": "LoadBalancer", "Value": lb_dim}],
-                                         StartTime=end - 120, EndTime=end, Period=60, Statistics=["Sum"])
+                                         StartTime=start, EndTime=start + span, Period=60, Statistics=["Sum"])
         assert sum(d["Sum"] for d in ok2xx["Datapoints"]) > 0
         healthy = cw.get_metric_statistics(Namespace="AWS/ApplicationELB", MetricName="HealthyHostCount",
                                            Dimensions=[{"Name": "TargetGroup", "Value": tg_dim},

@@ -11,6 +11,7 @@ import json
 import re
 import threading
 import time
+import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -280,3 +281,19 @@ def test_cpu_alarm_on_a_kg_instance_mails_on_breach_and_on_recovery(cw_region, s
     summaries = [h["HistorySummary"] for h in hist]
     assert "Alarm updated from OK to ALARM" in summaries and "Alarm updated from ALARM to OK" in summaries
     ec2.terminate_instances(InstanceIds=[iid])
+
+
+def test_prometheus_exposition_is_opt_in(new_region, cw_region):
+    # Without --prometheus, /metrics is just another unsigned request.
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(cw_region.endpoint + "/metrics", timeout=5)
+    assert e.value.code in (400, 403)
+    r = new_region("--prometheus")
+    cw = r.client("cloudwatch")
+    cw.put_metric_data(Namespace="KG/Web", MetricData=[
+        {"MetricName": "LiveViewers", "Dimensions": [{"Name": "Match", "Value": "UCL-R16"}], "Value": 41250.0}])
+    with urllib.request.urlopen(r.endpoint + "/metrics", timeout=5) as resp:
+        assert resp.status == 200 and resp.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+        text = resp.read().decode()
+    assert "# TYPE kg_web_live_viewers_average gauge" in text
+    assert 'kg_web_live_viewers_average{match="UCL-R16"} 41250' in text

@@ -187,7 +187,18 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Op
         .into_iter()
         .collect();
     // The period in progress counts once it has data: a new datapoint is evaluated at once.
-    let last = if data.contains_key(&current_start) { current_start } else { current_start - p };
+    // A Sum or SampleCount only grows as the period fills, so a partial one counts only when
+    // it already crosses a "greater than" threshold (it cannot uncross); otherwise the last
+    // complete period decides (no flapping to OK at each period's start).
+    let additive = matches!(stat, metrics::Statistic::SampleCount | metrics::Statistic::Sum);
+    let current_counts = data.get(&current_start).is_some_and(|agg| {
+        !additive
+            || (matches!(
+                rule.comparison,
+                metrics::Comparison::GreaterThanThreshold | metrics::Comparison::GreaterThanOrEqualToThreshold
+            ) && agg.statistic(&stat).is_some_and(|v| rule.comparison.breaches(v, rule.threshold)))
+    });
+    let last = if current_counts { current_start } else { current_start - p };
     let points: Vec<Point> = (0..range)
         .rev()
         .map(|k| {

@@ -7,6 +7,7 @@
 pub mod error;
 mod evaluator;
 mod ops;
+pub mod prometheus;
 mod records;
 
 use std::path::Path;
@@ -106,6 +107,11 @@ impl CloudWatch {
 
     pub fn now(&self) -> f64 {
         (self.clock)()
+    }
+
+    /// Every metric with data in the last minute, in Prometheus's text format.
+    pub fn prometheus_text(&self) -> String {
+        prometheus::render(&self.metrics, self.now())
     }
 
     pub(crate) fn alarm_arn(&self, name: &str) -> String {

@@ -117,6 +117,10 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     )
     .map_err(|e| format!("opening CloudWatch: {e}"))?;
     let cw_service = Arc::new(cloudwatch::CloudWatchService::new(cw.clone()));
+    if args.prometheus {
+        tracing::warn!("--prometheus: every metric is served at GET /metrics without authentication");
+        registry.register_public(&["/metrics"], Arc::new(crate::links::PrometheusRoute(cw.clone())));
+    }
     registry.register(cw_service.clone());
     // --- end CloudWatch and SNS ---
 

@@ -263,6 +263,16 @@ impl cloudwatch::MetricSource for GroupMetrics {
     }
 }
 
+/// `GET /metrics` (with `--prometheus`): every metric in Prometheus's text format.
+pub struct PrometheusRoute(pub Arc<cloudwatch::CloudWatch>);
+
+impl gateway::PublicRoute for PrometheusRoute {
+    fn get(&self, _path: &str, _query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
+        let text = tokio::task::block_in_place(|| self.0.prometheus_text());
+        Some((200, "text/plain; version=0.0.4; charset=utf-8", text.into_bytes()))
+    }
+}
+
 /// The SNS confirmation/unsubscribe links and the signing certificate, served without SigV4.
 pub struct SnsLinks(pub Arc<sns::Sns>);
 

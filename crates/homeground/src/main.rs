@@ -76,6 +76,11 @@ pub struct UpArgs {
     /// SMTP user name; the password is read from HOMEGROUND_SMTP_PASSWORD.
     #[arg(long)]
     pub smtp_user: Option<String>,
+
+    /// Serve every CloudWatch metric at GET /metrics on the endpoint, in Prometheus's text
+    /// format and WITHOUT authentication (for a scraper on a trusted network). Off by default.
+    #[arg(long)]
+    pub prometheus: bool,
 }
 
 fn main() -> ExitCode {
