@@ -361,15 +361,8 @@ def put_policy(e: Env, args) -> dict:
 
 
 def instance_pids(hg: "eb.Homeground", iid: str) -> list[int]:
-    root = str((hg.data / "ec2" / "instances" / iid).resolve())
-    out = []
-    for pid in eb.instance_pids_under(hg.data):
-        try:
-            if os.readlink(f"/proc/{pid}/cwd").startswith(root):
-                out.append(pid)
-        except OSError:
-            pass
-    return out
+    """The instance's processes: their working directory lies in its own directory."""
+    return eb.instance_pids_under(hg.data / "ec2" / "instances" / iid)
 
 
 # ---------------------------------------------------------------------------------------------

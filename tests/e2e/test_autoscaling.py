@@ -117,15 +117,8 @@ def instance_root(kg, iid):
 
 
 def instance_pids(kg, iid):
-    root = str(instance_root(kg, iid))
-    out = []
-    for pid in hg.instance_pids_under(kg.region.data_dir):
-        try:
-            if os.readlink(f"/proc/{pid}/cwd").startswith(root):
-                out.append(pid)
-        except OSError:
-            pass
-    return out
+    """The instance's processes: their working directory lies in its own directory."""
+    return hg.instance_pids_under(kg.region.data_dir / "ec2" / "instances" / iid)
 
 
 class Load:
