@@ -64,6 +64,8 @@ pub struct Ec2 {
     pub(crate) blocks: blockstore::BlockStore,
     /// Every instance, decoded and rendered once per change (invalidated by `write`).
     pub(crate) roster: roster::Roster,
+    /// Image roots restored once per root snapshot, copied for each instance.
+    pub(crate) root_cache: rootvol::RootCache,
 }
 
 /// The availability zones of a region: `<region>a` … `<region>d`.
@@ -110,6 +112,7 @@ impl Ec2 {
             imds: imds::Registry::new(creds),
             blocks,
             roster: roster::Roster::new(),
+            root_cache: rootvol::RootCache::new(),
         });
         ops::vpcs::ensure_default_vpc(&ec2)?;
         ops::volumes::recover(&ec2)?;
