@@ -316,17 +316,14 @@ pub fn describe_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
 pub fn describe_instances_xml(ec2: &Ec2, input: &Value) -> Result<Fragment> {
     let model = wire::model::load_embedded("ec2");
     let (reservations, next) = select_reservations(ec2, input)?;
-    let items: Vec<Fragment> = reservations
-        .iter()
-        .map(|(id, entries)| {
-            let head = json!({"ReservationId": id, "OwnerId": ec2.config.account, "Groups": []});
-            let mut r = Fragment::of(model, "Reservation", &head);
-            r.push_list(model, "Reservation", "Instances", entries.iter().map(|e| &e.xml));
-            r
-        })
-        .collect();
-    let mut out = Fragment::of(model, "DescribeInstancesResult", &json!({}));
-    out.push_list(model, "DescribeInstancesResult", "Reservations", &items);
+    // Room for every kept instance, its <item> tags and each reservation's own members.
+    let size = reservations.iter().flat_map(|(_, es)| es).map(|e| e.xml.len() + 16).sum::<usize>();
+    let mut out = Fragment::new(model, size + 256 * reservations.len() + 128);
+    out.push_list_with(model, "DescribeInstancesResult", "Reservations", &reservations, |r, (id, entries)| {
+        let head = json!({"ReservationId": id, "OwnerId": ec2.config.account, "Groups": []});
+        r.push_members(model, "Reservation", &head);
+        r.push_list(model, "Reservation", "Instances", entries.iter().map(|e| &e.xml));
+    });
     if let Some(t) = next {
         out.push_members(model, "DescribeInstancesResult", &json!({"NextToken": t}));
     }

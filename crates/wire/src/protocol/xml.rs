@@ -94,12 +94,26 @@ pub struct Fragment {
 }
 
 impl Fragment {
+    /// No members yet, room for `capacity` bytes of them.
+    pub fn new(model: &ServiceModel, capacity: usize) -> Fragment {
+        Fragment { text: String::with_capacity(capacity), ec2: model.default_protocol() == Protocol::Ec2 }
+    }
+
     /// The members of `value` as structure `shape` writes them (members the shape does not
     /// know are left out, as in any answer).
     pub fn of(model: &ServiceModel, shape: &str, value: &Value) -> Fragment {
-        let mut f = Fragment { text: String::new(), ec2: model.default_protocol() == Protocol::Ec2 };
+        let mut f = Fragment::new(model, 0);
         f.push_members(model, shape, value);
         f
+    }
+
+    /// Bytes of XML written.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
 
     /// Append the members of `value` as structure `shape` writes them.
@@ -116,6 +130,20 @@ impl Fragment {
         member: &str,
         items: impl IntoIterator<Item = &'a Fragment>,
     ) {
+        self.push_list_with(model, shape, member, items, |f, item| f.text.push_str(&item.text));
+    }
+
+    /// Append list member `member` of structure `shape`, each item's members written in place
+    /// by `write` (which may push lists of kept fragments in turn), without an intermediate
+    /// fragment per item. A member the shape does not have as a list is not written.
+    pub fn push_list_with<I: IntoIterator>(
+        &mut self,
+        model: &ServiceModel,
+        shape: &str,
+        member: &str,
+        items: I,
+        mut write: impl FnMut(&mut Fragment, I::Item),
+    ) {
         let Some(r) = model.shape(shape).members.get(member) else { return };
         let list = model.shape(&r.shape);
         let Some(item) = list.member.as_ref().filter(|_| list.kind == ShapeType::List) else { return };
@@ -127,19 +155,30 @@ impl Fragment {
             (false, None) if self.ec2 => "item",
             (false, None) => "member",
         };
-        let out = &mut self.text;
         if !flat {
-            let _ = write!(out, "<{tag}>");
+            open_tag(&mut self.text, tag);
         }
         for i in items {
-            let _ = write!(out, "<{item_tag}>");
-            out.push_str(&i.text);
-            let _ = write!(out, "</{item_tag}>");
+            open_tag(&mut self.text, item_tag);
+            write(self, i);
+            close_tag(&mut self.text, item_tag);
         }
         if !flat {
-            let _ = write!(out, "</{tag}>");
+            close_tag(&mut self.text, tag);
         }
     }
+}
+
+fn open_tag(out: &mut String, tag: &str) {
+    out.push('<');
+    out.push_str(tag);
+    out.push('>');
+}
+
+fn close_tag(out: &mut String, tag: &str) {
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
 }
 
 /// awsQuery's `<ErrorResponse>`.
