@@ -114,7 +114,8 @@ impl Controller {
 
     fn reconcile(&self, rt: &tokio::runtime::Handle, id: &str) -> Result<()> {
         let ec2 = &self.ec2;
-        let Some(mut inst) = ec2.read(|tx| Ok(tx.get::<InstanceRec>(kind::INSTANCE, id)?))? else { return Ok(()) };
+        // The roster is as fresh as the store (rebuilt after any write) and costs no query.
+        let Some(mut inst) = ec2.roster.view(ec2)?.get(id).map(|e| e.rec.clone()) else { return Ok(()) };
         match (inst.state, inst.desired) {
             (InstanceState::Pending, Desired::Running) => self.boot(rt, &mut inst),
             (InstanceState::Running, Desired::Running) => self.watch(rt, &mut inst),
