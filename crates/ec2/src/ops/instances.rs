@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
@@ -243,35 +242,38 @@ const INSTANCE_FILTERS: &[(&str, &str)] = &[
     ("iam-instance-profile.arn", "IamInstanceProfile.Arn"),
 ];
 
-/// A reservation's id and the instances of it that an answer lists, in launch order.
-type Reservation = (String, Vec<Arc<Entry>>);
+/// A reservation's id and the instances of it that an answer lists, in launch order,
+/// borrowed from the roster's view (no reference counts touched per instance).
+type Reservation<'v> = (&'v str, Vec<&'v Entry>);
 
 /// One page of the reservations a DescribeInstances asks for, and the next page's token. Read
-/// from the roster: no store access, no rendering of instances that did not change.
-fn select_reservations(ec2: &Ec2, input: &Value) -> Result<(Vec<Reservation>, Option<String>)> {
+/// from the roster's view: no store access, no rendering of instances that did not change.
+fn select_reservations<'v>(ec2: &Ec2, view: &'v View, input: &Value) -> Result<(Vec<Reservation<'v>>, Option<String>)> {
     let wanted = strings(input, "InstanceIds");
     let filters = filter::from_input(input);
-    let view = ec2.roster.view(ec2)?;
     for id in &wanted {
-        listed(&view, id)?;
+        listed(view, id)?;
     }
     let now = ec2.now();
     let mut reservations: Vec<Reservation> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::new();
-    for e in view.launch_order.iter().map(|i| &view.entries[*i]) {
+    for e in view.launch_order.iter().map(|i| &*view.entries[*i]) {
         let i = &e.rec;
         // Asked for by id: shown even when terminated long ago; otherwise while visible.
         let shown = if wanted.is_empty() { visible_at(now, i) } else { wanted.contains(&i.instance_id) };
         if !shown || !filter::matches(&e.rendered, &filters, INSTANCE_FILTERS)? {
             continue;
         }
-        match slot.get(i.reservation_id.as_str()) {
-            Some(n) => reservations[*n].1.push(e.clone()),
-            None => {
-                slot.insert(&i.reservation_id, reservations.len());
-                reservations.push((i.reservation_id.clone(), vec![e.clone()]));
-            }
+        let id = i.reservation_id.as_str();
+        // A reservation's instances are usually next to each other in launch order.
+        let n = match reservations.last() {
+            Some((last, _)) if *last == id => reservations.len() - 1,
+            _ => *slot.entry(id).or_insert(reservations.len()),
+        };
+        if n == reservations.len() {
+            reservations.push((id, Vec::new()));
         }
+        reservations[n].1.push(e);
     }
     let (range, next) = super::page_range(reservations.len(), input)?;
     Ok((reservations.drain(range).collect(), next))
@@ -289,7 +291,8 @@ fn listed(view: &View, id: &str) -> Result<()> {
 }
 
 pub fn describe_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
-    let (reservations, next) = select_reservations(ec2, input)?;
+    let view = ec2.roster.view(ec2)?;
+    let (reservations, next) = select_reservations(ec2, &view, input)?;
     let items = reservations
         .into_iter()
         .map(|(id, entries)| {
@@ -315,7 +318,8 @@ pub fn describe_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
 /// same answer as [`describe_instances`], without building or encoding a tree per instance.
 pub fn describe_instances_xml(ec2: &Ec2, input: &Value) -> Result<Fragment> {
     let model = wire::model::load_embedded("ec2");
-    let (reservations, next) = select_reservations(ec2, input)?;
+    let view = ec2.roster.view(ec2)?;
+    let (reservations, next) = select_reservations(ec2, &view, input)?;
     // Room for every kept instance, its <item> tags and each reservation's own members.
     let size = reservations.iter().flat_map(|(_, es)| es).map(|e| e.xml.len() + 16).sum::<usize>();
     let mut out = Fragment::new(model, size + 256 * reservations.len() + 128);
