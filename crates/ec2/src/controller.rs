@@ -46,8 +46,9 @@ impl Controller {
     /// One reconciliation pass: each instance needing work gets a blocking task of its own,
     /// never two at once.
     fn pass(self: Arc<Self>) {
-        let instances = match self.ec2.read(|tx| Ok(tx.list::<InstanceRec>(kind::INSTANCE, "")?)) {
-            Ok(i) => i,
+        // The roster's view: re-read from the store only after a write, not on every tick.
+        let view = match self.ec2.roster.view(&self.ec2) {
+            Ok(v) => v,
             Err(e) => {
                 tracing::error!(error = %e, "controller cannot read instances");
                 return;
@@ -55,14 +56,15 @@ impl Controller {
         };
         let rt = tokio::runtime::Handle::current();
         let now = Instant::now();
-        for (id, inst) in instances {
+        for inst in view.entries.iter().map(|e| &e.rec) {
             if inst.state == InstanceState::Terminated {
                 continue;
             }
+            let id = &inst.instance_id;
             // Steady running instances are watched once a second, not every tick.
             if (inst.state, inst.desired) == (InstanceState::Running, Desired::Running) {
                 let mut last = self.last_watch.lock().unwrap_or_else(|e| e.into_inner());
-                if last.get(&id).is_some_and(|t| now.duration_since(*t) < WATCH_EVERY) {
+                if last.get(id).is_some_and(|t| now.duration_since(*t) < WATCH_EVERY) {
                     continue;
                 }
                 last.insert(id.clone(), now);
@@ -70,8 +72,7 @@ impl Controller {
             if !self.busy.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone()) {
                 continue;
             }
-            let c = self.clone();
-            let rt2 = rt.clone();
+            let (c, rt2, id) = (self.clone(), rt.clone(), id.clone());
             rt.spawn_blocking(move || {
                 if let Err(e) = c.reconcile(&rt2, &id) {
                     tracing::error!(instance = %id, error = %e, "reconcile failed");
@@ -113,7 +114,8 @@ impl Controller {
 
     fn reconcile(&self, rt: &tokio::runtime::Handle, id: &str) -> Result<()> {
         let ec2 = &self.ec2;
-        let Some(mut inst) = ec2.read(|tx| Ok(tx.get::<InstanceRec>(kind::INSTANCE, id)?))? else { return Ok(()) };
+        // The roster is as fresh as the store (rebuilt after any write) and costs no query.
+        let Some(mut inst) = ec2.roster.view(ec2)?.get(id).map(|e| e.rec.clone()) else { return Ok(()) };
         match (inst.state, inst.desired) {
             (InstanceState::Pending, Desired::Running) => self.boot(rt, &mut inst),
             (InstanceState::Running, Desired::Running) => self.watch(rt, &mut inst),

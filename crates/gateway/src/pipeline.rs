@@ -6,11 +6,10 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use rand::Rng;
-use serde_json::Value;
 use sigv4::{HttpRequest, SigningKeyCache};
 use time::OffsetDateTime;
 use wire::protocol::{self, query::QueryParams, Encoded, Target};
-use wire::{ApiError, Authorization, CallContext, Protocol, Service};
+use wire::{ApiError, Authorization, CallContext, Output, Protocol, Service};
 
 use crate::audit::{Audit, AuditEvent};
 use crate::registry::Registry;
@@ -105,7 +104,7 @@ impl Gateway {
         req: &Request<'_>,
         request_id: &str,
         trail: &mut Trail,
-    ) -> (Protocol, Option<&'static wire::ServiceModel>, Result<(String, Value), ApiError>) {
+    ) -> (Protocol, Option<&'static wire::ServiceModel>, Result<(String, Output), ApiError>) {
         let header = |name: &str| req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v);
         let target = match protocol::detect(req.path, header) {
             Ok(t) => t,
@@ -210,7 +209,7 @@ impl Gateway {
         params: Option<&QueryParams>,
         request_id: &str,
         trail: &mut Trail,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<Output, ApiError> {
         let identity = &self.identity;
         let akid = auth.credential.access_key_id;
         let cred = if identity.config.accept_any_credentials {
@@ -266,6 +265,6 @@ impl Gateway {
                 })?;
             }
         }
-        service.call(&cx, op, input).await
+        service.call_output(&cx, op, input).await
     }
 }

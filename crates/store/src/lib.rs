@@ -148,18 +148,24 @@ impl Tx<'_> {
 
     /// Records of `kind` whose key starts with `prefix`, in key order.
     pub fn list<T: DeserializeOwned>(&self, kind: &str, prefix: &str) -> Result<Vec<(String, T)>, StoreError> {
+        self.list_raw(kind, prefix)?
+            .into_iter()
+            .map(|(k, v)| {
+                let value = decode(kind, &k, &v)?;
+                Ok((k, value))
+            })
+            .collect()
+    }
+
+    /// Like [`Tx::list`], undecoded: each record's JSON text as stored, for callers that keep
+    /// decoded records and decode only those whose text changed.
+    pub fn list_raw(&self, kind: &str, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
         let (lo, hi) = prefix_range(prefix);
         let mut stmt = self
             .conn
             .prepare_cached("SELECT key, value FROM objects WHERE kind = ?1 AND key >= ?2 AND key < ?3 ORDER BY key")?;
         let rows = stmt.query_map(params![kind, lo, hi], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (k, v) = row?;
-            let value = decode(kind, &k, &v)?;
-            out.push((k, value));
-        }
-        Ok(out)
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count(&self, kind: &str, prefix: &str) -> Result<usize, StoreError> {
@@ -188,7 +194,8 @@ impl Tx<'_> {
     }
 }
 
-fn decode<T: DeserializeOwned>(kind: &str, key: &str, raw: &str) -> Result<T, StoreError> {
+/// Decode one record's JSON text (as [`Tx::list_raw`] gives it).
+pub fn decode<T: DeserializeOwned>(kind: &str, key: &str, raw: &str) -> Result<T, StoreError> {
     serde_json::from_str(raw).map_err(|e| StoreError::Corrupt { kind: kind.into(), key: key.into(), source: e })
 }
 

@@ -12,4 +12,4 @@ pub mod validate;
 
 pub use error::ApiError;
 pub use model::{Protocol, ServiceModel};
-pub use service::{Authorization, BoxFuture, CallContext, Principal, PrincipalKind, Service};
+pub use service::{Authorization, BoxFuture, CallContext, Output, Principal, PrincipalKind, Service};

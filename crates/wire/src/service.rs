@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::model::ServiceModel;
+use crate::protocol::xml::Fragment;
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -99,4 +100,23 @@ pub trait Service: Send + Sync + 'static {
 
     /// Run an operation. The input has been validated against the model.
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>>;
+
+    /// Run an operation for the gateway, which may answer with members the service keeps
+    /// written already ([`Output::Xml`]: big listings served from a cache). By default, `call`.
+    fn call_output<'a>(
+        &'a self,
+        cx: &'a CallContext,
+        op: &'a str,
+        input: Value,
+    ) -> BoxFuture<'a, Result<Output, ApiError>> {
+        Box::pin(async move { self.call(cx, op, input).await.map(Output::Value) })
+    }
+}
+
+/// What an operation answers: a value the gateway encodes in the request's protocol, or the
+/// output structure's members already written in the model's XML protocol.
+#[derive(Debug)]
+pub enum Output {
+    Value(Value),
+    Xml(Fragment),
 }

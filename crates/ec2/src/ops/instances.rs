@@ -1,16 +1,19 @@
 //! Instances: RunInstances and the lifecycle calls. The API records what is wanted; the
 //! controller (`controller.rs`) makes it so on the driver.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde_json::{json, Value};
+use wire::protocol::xml::Fragment;
 use wire::CallContext;
 
 use super::{str_of, strings, tag_specs_by};
 use crate::error::{Ec2Error, Result};
 use crate::records::{kind, Desired, Health, InstanceRec, InstanceState, SecurityGroupRec};
+use crate::roster::{Entry, View};
 use crate::{filter, ids, network, Ec2};
 
 /// Instance types this region knows: (name, vCPUs, memory MiB).
@@ -213,8 +216,8 @@ fn security_groups(tx: &store::Tx, vpc_id: &str, ids: &[String], names: &[String
     Ok(out)
 }
 
-fn visible(ec2: &Ec2, i: &InstanceRec) -> bool {
-    i.terminated_at.is_none_or(|t| ec2.now() - t < TERMINATED_VISIBLE_SECS)
+fn visible_at(now: f64, i: &InstanceRec) -> bool {
+    i.terminated_at.is_none_or(|t| now - t < TERMINATED_VISIBLE_SECS)
 }
 
 const INSTANCE_FILTERS: &[(&str, &str)] = &[
@@ -239,40 +242,96 @@ const INSTANCE_FILTERS: &[(&str, &str)] = &[
     ("iam-instance-profile.arn", "IamInstanceProfile.Arn"),
 ];
 
-pub fn describe_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
+/// A reservation's id and the instances of it that an answer lists, in launch order,
+/// borrowed from the roster's view (no reference counts touched per instance).
+type Reservation<'v> = (&'v str, Vec<&'v Entry>);
+
+/// One page of the reservations a DescribeInstances asks for, and the next page's token. Read
+/// from the roster's view: no store access, no rendering of instances that did not change.
+fn select_reservations<'v>(ec2: &Ec2, view: &'v View, input: &Value) -> Result<(Vec<Reservation<'v>>, Option<String>)> {
     let wanted = strings(input, "InstanceIds");
     let filters = filter::from_input(input);
-    let all = ec2.read(|tx| {
-        for id in &wanted {
-            load(tx, id)?;
-        }
-        Ok(tx.list::<InstanceRec>(kind::INSTANCE, "")?)
-    })?;
-    let region = &ec2.config.region;
-    let mut reservations: Vec<(String, Vec<Value>)> = Vec::new();
-    let mut all: Vec<InstanceRec> =
-        all.into_iter().map(|(_, i)| i).filter(|i| visible(ec2, i) || wanted.contains(&i.instance_id)).collect();
-    all.sort_by(|a, b| a.launch_time.total_cmp(&b.launch_time).then(a.launch_index.cmp(&b.launch_index)));
-    for i in all {
-        if !wanted.is_empty() && !wanted.contains(&i.instance_id) {
-            continue;
-        }
-        let mut r = i.render(region);
-        r["ReservationId"] = json!(i.reservation_id);
-        if !filter::matches(&r, &filters, INSTANCE_FILTERS)? {
-            continue;
-        }
-        r.as_object_mut().map(|o| o.remove("ReservationId"));
-        match reservations.iter_mut().find(|(id, _)| *id == i.reservation_id) {
-            Some((_, list)) => list.push(r),
-            None => reservations.push((i.reservation_id.clone(), vec![r])),
-        }
+    for id in &wanted {
+        listed(view, id)?;
     }
+    let now = ec2.now();
+    let mut reservations: Vec<Reservation> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for e in view.launch_order.iter().map(|i| &*view.entries[*i]) {
+        let i = &e.rec;
+        // Asked for by id: shown even when terminated long ago; otherwise while visible.
+        let shown = if wanted.is_empty() { visible_at(now, i) } else { wanted.contains(&i.instance_id) };
+        if !shown || !filter::matches(&e.rendered, &filters, INSTANCE_FILTERS)? {
+            continue;
+        }
+        let id = i.reservation_id.as_str();
+        // A reservation's instances are usually next to each other in launch order.
+        let n = match reservations.last() {
+            Some((last, _)) if *last == id => reservations.len() - 1,
+            _ => *slot.entry(id).or_insert(reservations.len()),
+        };
+        if n == reservations.len() {
+            reservations.push((id, Vec::new()));
+        }
+        reservations[n].1.push(e);
+    }
+    let (range, next) = super::page_range(reservations.len(), input)?;
+    Ok((reservations.drain(range).collect(), next))
+}
+
+/// The `InvalidInstanceID` errors of an id asked for, as `load` gives them.
+fn listed(view: &View, id: &str) -> Result<()> {
+    if !ids::well_formed("i", id) {
+        return Err(Ec2Error::Client("InvalidInstanceID.Malformed", format!("Invalid id: \"{id}\"")));
+    }
+    match view.get(id) {
+        Some(_) => Ok(()),
+        None => Err(Ec2Error::Client("InvalidInstanceID.NotFound", format!("The instance ID '{id}' does not exist"))),
+    }
+}
+
+pub fn describe_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let view = ec2.roster.view(ec2)?;
+    let (reservations, next) = select_reservations(ec2, &view, input)?;
     let items = reservations
         .into_iter()
-        .map(|(id, instances)| json!({"ReservationId": id, "OwnerId": ec2.config.account, "Groups": [], "Instances": instances}))
+        .map(|(id, entries)| {
+            let instances = entries
+                .iter()
+                .map(|e| {
+                    let mut r = e.rendered.clone();
+                    r.as_object_mut().map(|o| o.remove("ReservationId"));
+                    r
+                })
+                .collect();
+            json!({"ReservationId": id, "OwnerId": ec2.config.account, "Groups": [], "Instances": Value::Array(instances)})
+        })
         .collect();
-    super::page(items, input, "Reservations")
+    let mut out = json!({"Reservations": Value::Array(items)});
+    if let Some(t) = next {
+        out["NextToken"] = json!(t);
+    }
+    Ok(out)
+}
+
+/// DescribeInstances written as XML straight from the roster's kept instance fragments: the
+/// same answer as [`describe_instances`], without building or encoding a tree per instance.
+pub fn describe_instances_xml(ec2: &Ec2, input: &Value) -> Result<Fragment> {
+    let model = wire::model::load_embedded("ec2");
+    let view = ec2.roster.view(ec2)?;
+    let (reservations, next) = select_reservations(ec2, &view, input)?;
+    // Room for every kept instance, its <item> tags and each reservation's own members.
+    let size = reservations.iter().flat_map(|(_, es)| es).map(|e| e.xml.len() + 16).sum::<usize>();
+    let mut out = Fragment::new(model, size + 256 * reservations.len() + 128);
+    out.push_list_with(model, "DescribeInstancesResult", "Reservations", &reservations, |r, (id, entries)| {
+        let head = json!({"ReservationId": id, "OwnerId": ec2.config.account, "Groups": []});
+        r.push_members(model, "Reservation", &head);
+        r.push_list(model, "Reservation", "Instances", entries.iter().map(|e| &e.xml));
+    });
+    if let Some(t) = next {
+        out.push_members(model, "DescribeInstancesResult", &json!({"NextToken": t}));
+    }
+    Ok(out)
 }
 
 fn check_status(ok: Option<bool>, since_boot: bool) -> (&'static str, &'static str) {
@@ -287,15 +346,14 @@ pub fn describe_instance_status(ec2: &Ec2, input: &Value) -> Result<Value> {
     let wanted = strings(input, "InstanceIds");
     let include_all = input.get("IncludeAllInstances").and_then(Value::as_bool).unwrap_or(false);
     let filters = filter::from_input(input);
-    let all = ec2.read(|tx| {
-        for id in &wanted {
-            load(tx, id)?;
-        }
-        Ok(tx.list::<InstanceRec>(kind::INSTANCE, "")?)
-    })?;
+    let view = ec2.roster.view(ec2)?;
+    for id in &wanted {
+        listed(&view, id)?;
+    }
+    let now = ec2.now();
     let mut out = Vec::new();
-    for (_, i) in all {
-        if (!wanted.is_empty() && !wanted.contains(&i.instance_id)) || !visible(ec2, &i) {
+    for i in view.entries.iter().map(|e| &e.rec) {
+        if (!wanted.is_empty() && !wanted.contains(&i.instance_id)) || !visible_at(now, i) {
             continue;
         }
         if i.state != InstanceState::Running && !include_all {

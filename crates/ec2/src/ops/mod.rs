@@ -10,7 +10,7 @@ pub mod launch_templates;
 mod regions;
 pub(crate) mod route_tables;
 pub mod security_groups;
-mod tags;
+pub(crate) mod tags;
 pub(crate) mod volumes;
 pub(crate) mod vpcs;
 
@@ -180,6 +180,19 @@ pub(crate) fn tag_specs_by(input: &Value, resource_type: &str, service_linked: b
 
 /// One page of a Describe: `MaxResults` (5–1000) and an opaque `NextToken`.
 pub(crate) fn page(items: Vec<Value>, input: &Value, member: &str) -> Result<Value> {
+    let (range, next) = page_range(items.len(), input)?;
+    let mut out = Map::new();
+    let page: Vec<Value> = items.into_iter().skip(range.start).take(range.len()).collect();
+    out.insert(member.into(), Value::Array(page));
+    if let Some(t) = next {
+        out.insert("NextToken".into(), json!(t));
+    }
+    Ok(Value::Object(out))
+}
+
+/// Which of `len` items a Describe's page holds (`MaxResults`, 5–1000, from the opaque
+/// `NextToken`), and the next page's token if there are more.
+pub(crate) fn page_range(len: usize, input: &Value) -> Result<(std::ops::Range<usize>, Option<String>)> {
     let max = input.get("MaxResults").and_then(Value::as_i64);
     let start = match str_of(input, "NextToken") {
         Some(t) => B64
@@ -190,20 +203,14 @@ pub(crate) fn page(items: Vec<Value>, input: &Value, member: &str) -> Result<Val
             .ok_or_else(|| Ec2Error::Client("InvalidNextToken", "The token is not valid.".into()))?,
         None => 0,
     };
-    let mut out = Map::new();
-    let rest: Vec<Value> = items.into_iter().skip(start).collect();
-    match max {
-        Some(m) if (m as usize) < rest.len() => {
+    let rest = len.saturating_sub(start);
+    let begin = start.min(len);
+    Ok(match max {
+        Some(m) if (m as usize) < rest => {
             let m = m.clamp(5, 1000) as usize;
-            let more = rest.len() > m;
-            out.insert(member.into(), Value::Array(rest.into_iter().take(m).collect()));
-            if more {
-                out.insert("NextToken".into(), json!(B64.encode((start + m).to_string())));
-            }
+            let next = (rest > m).then(|| B64.encode((start + m).to_string()));
+            (begin..begin + m.min(rest), next)
         }
-        _ => {
-            out.insert(member.into(), Value::Array(rest));
-        }
-    }
-    Ok(Value::Object(out))
+        _ => (begin..len, None),
+    })
 }

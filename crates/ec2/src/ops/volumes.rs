@@ -401,6 +401,7 @@ pub fn delete_snapshot(ec2: &Ec2, input: &Value) -> Result<Value> {
     if let Err(e) = ec2.blocks.delete_snapshot(id) {
         tracing::warn!(snapshot = id, error = %e, "removing the snapshot's data failed");
     }
+    crate::rootvol::forget_root(ec2, id);
     Ok(json!({}))
 }
 

@@ -6,10 +6,9 @@ pub mod json;
 pub mod query;
 pub mod xml;
 
-use serde_json::Value;
-
 use crate::error::ApiError;
 use crate::model::{Protocol, ServiceModel};
+use crate::service::Output;
 
 /// What the request itself says about where it goes, before the service is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,8 +55,27 @@ pub struct Encoded {
     pub smithy: bool,
 }
 
-pub fn encode_ok(protocol: Protocol, model: &ServiceModel, op_name: &str, output: &Value, request_id: &str) -> Encoded {
+pub fn encode_ok(
+    protocol: Protocol,
+    model: &ServiceModel,
+    op_name: &str,
+    output: &Output,
+    request_id: &str,
+) -> Encoded {
     let op = &model.operations[op_name];
+    let output = match output {
+        Output::Value(v) => v,
+        Output::Xml(f) if matches!(protocol, Protocol::Query | Protocol::Ec2) => {
+            let content_type = if protocol == Protocol::Ec2 { "text/xml;charset=UTF-8" } else { "text/xml" };
+            let body = xml::fragment_response(model, op_name, op, f, request_id).into_bytes();
+            return Encoded { status: 200, content_type, body, query_error: None, smithy: false };
+        }
+        Output::Xml(_) => {
+            // A service answers in XML only for its XML protocol; anything else is our bug.
+            let e = ApiError::new(500, "InternalFailure", format!("{op_name} cannot answer in this protocol"));
+            return encode_err(protocol, Some(model), &e, request_id);
+        }
+    };
     let (content_type, body) = match protocol {
         Protocol::Query => ("text/xml", xml::query_response(model, op_name, op, output, request_id).into_bytes()),
         Protocol::Ec2 => {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::model::{Operation, ServiceModel, Shape, ShapeRef, ShapeType};
+use crate::model::{Operation, Protocol, ServiceModel, Shape, ShapeRef, ShapeType};
 use crate::timestamp;
 
 pub fn escape_into(out: &mut String, s: &str) {
@@ -25,31 +25,160 @@ pub fn escape_into(out: &mut String, s: &str) {
 
 /// `<OpResponse xmlns=…><OpResult>…</OpResult><ResponseMetadata>…` for awsQuery.
 pub fn query_response(model: &ServiceModel, op_name: &str, op: &Operation, output: &Value, request_id: &str) -> String {
-    let mut out = String::with_capacity(512);
-    let _ = write!(out, "<{op_name}Response xmlns=\"{}\">", model.xml_namespace());
+    envelope(model, op_name, op, request_id, false, 512, |out, shape| members(out, model, shape, output, false))
+}
+
+/// `<OpResponse xmlns=…><requestId>…</requestId>…` for ec2Query.
+pub fn ec2_response(model: &ServiceModel, op_name: &str, op: &Operation, output: &Value, request_id: &str) -> String {
+    envelope(model, op_name, op, request_id, true, 512, |out, shape| members(out, model, shape, output, true))
+}
+
+/// The envelope of ec2Query (`ec2`) or awsQuery around members written by `body` for the
+/// output shape.
+fn envelope(
+    model: &ServiceModel,
+    op_name: &str,
+    op: &Operation,
+    request_id: &str,
+    ec2: bool,
+    capacity: usize,
+    body: impl FnOnce(&mut String, &Shape),
+) -> String {
+    let mut out = String::with_capacity(capacity);
+    let namespace = model.xml_namespace();
+    if ec2 {
+        let namespace = namespace.trim_end_matches('/');
+        let _ = write!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{op_name}Response xmlns=\"{namespace}/\"><requestId>{request_id}</requestId>"
+        );
+        if let Some(shape_name) = &op.output {
+            body(&mut out, model.shape(shape_name));
+        }
+        let _ = write!(out, "</{op_name}Response>");
+        return out;
+    }
+    let _ = write!(out, "<{op_name}Response xmlns=\"{namespace}\">");
     if let Some(shape_name) = &op.output {
         let wrapper = op.result_wrapper.clone().unwrap_or_else(|| format!("{op_name}Result"));
         let _ = write!(out, "<{wrapper}>");
-        members(&mut out, model, model.shape(shape_name), output, false);
+        body(&mut out, model.shape(shape_name));
         let _ = write!(out, "</{wrapper}>");
     }
     let _ = write!(out, "<ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata></{op_name}Response>");
     out
 }
 
-/// `<OpResponse xmlns=…><requestId>…</requestId>…` for ec2Query.
-pub fn ec2_response(model: &ServiceModel, op_name: &str, op: &Operation, output: &Value, request_id: &str) -> String {
-    let mut out = String::with_capacity(512);
-    let _ = write!(
-        out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{op_name}Response xmlns=\"{}/\"><requestId>{request_id}</requestId>",
-        model.xml_namespace().trim_end_matches('/')
-    );
-    if let Some(shape_name) = &op.output {
-        members(&mut out, model, model.shape(shape_name), output, true);
+/// The answer of an operation whose output members are already written as a [`Fragment`], in
+/// the envelope of the model's XML protocol (ec2Query or awsQuery).
+pub fn fragment_response(
+    model: &ServiceModel,
+    op_name: &str,
+    op: &Operation,
+    output: &Fragment,
+    request_id: &str,
+) -> String {
+    let capacity = output.text.len() + 512;
+    envelope(model, op_name, op, request_id, output.ec2, capacity, |out, _| out.push_str(&output.text))
+}
+
+/// A structure's members already written as XML the way its service's protocol writes them
+/// (ec2Query or awsQuery, from the model), without the structure's own tag. A service that
+/// answers one big listing often keeps a fragment per item and splices the kept ones into
+/// each answer ([`Fragment::push_list`]) instead of encoding every item again. Only this module
+/// writes a fragment's text, so it is always escaped, well-formed XML.
+#[derive(Debug, Clone)]
+pub struct Fragment {
+    text: String,
+    ec2: bool,
+}
+
+impl Fragment {
+    /// No members yet, room for `capacity` bytes of them.
+    pub fn new(model: &ServiceModel, capacity: usize) -> Fragment {
+        Fragment { text: String::with_capacity(capacity), ec2: model.default_protocol() == Protocol::Ec2 }
     }
-    let _ = write!(out, "</{op_name}Response>");
-    out
+
+    /// The members of `value` as structure `shape` writes them (members the shape does not
+    /// know are left out, as in any answer).
+    pub fn of(model: &ServiceModel, shape: &str, value: &Value) -> Fragment {
+        let mut f = Fragment::new(model, 0);
+        f.push_members(model, shape, value);
+        f
+    }
+
+    /// Bytes of XML written.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Append the members of `value` as structure `shape` writes them.
+    pub fn push_members(&mut self, model: &ServiceModel, shape: &str, value: &Value) {
+        members(&mut self.text, model, model.shape(shape), value, self.ec2);
+    }
+
+    /// Append list member `member` of structure `shape`, whose items are structures written
+    /// already. A member the shape does not have as a list is not written.
+    pub fn push_list<'a>(
+        &mut self,
+        model: &ServiceModel,
+        shape: &str,
+        member: &str,
+        items: impl IntoIterator<Item = &'a Fragment>,
+    ) {
+        self.push_list_with(model, shape, member, items, |f, item| f.text.push_str(&item.text));
+    }
+
+    /// Append list member `member` of structure `shape`, each item's members written in place
+    /// by `write` (which may push lists of kept fragments in turn), without an intermediate
+    /// fragment per item. A member the shape does not have as a list is not written.
+    pub fn push_list_with<I: IntoIterator>(
+        &mut self,
+        model: &ServiceModel,
+        shape: &str,
+        member: &str,
+        items: I,
+        mut write: impl FnMut(&mut Fragment, I::Item),
+    ) {
+        let Some(r) = model.shape(shape).members.get(member) else { return };
+        let list = model.shape(&r.shape);
+        let Some(item) = list.member.as_ref().filter(|_| list.kind == ShapeType::List) else { return };
+        let tag = r.location_name.as_deref().unwrap_or(member);
+        let flat = (list.flattened || r.flattened) && !self.ec2;
+        let item_tag = match (flat, item.location_name.as_deref()) {
+            (_, Some(t)) => t,
+            (true, None) => tag,
+            (false, None) if self.ec2 => "item",
+            (false, None) => "member",
+        };
+        if !flat {
+            open_tag(&mut self.text, tag);
+        }
+        for i in items {
+            open_tag(&mut self.text, item_tag);
+            write(self, i);
+            close_tag(&mut self.text, item_tag);
+        }
+        if !flat {
+            close_tag(&mut self.text, tag);
+        }
+    }
+}
+
+fn open_tag(out: &mut String, tag: &str) {
+    out.push('<');
+    out.push_str(tag);
+    out.push('>');
+}
+
+fn close_tag(out: &mut String, tag: &str) {
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
 }
 
 /// awsQuery's `<ErrorResponse>`.
@@ -184,6 +313,22 @@ mod tests {
         assert!(xml.contains("<Users><member><UserName>a</UserName><Path>/</Path>"), "{xml}");
         assert!(xml.contains("<CreateDate>1970-01-01T00:00:00Z</CreateDate></member></Users>"), "{xml}");
         assert!(xml.contains("<IsTruncated>false</IsTruncated>"));
+    }
+
+    #[test]
+    fn fragments_spliced_into_a_list_give_the_encoded_answer() {
+        let m = load_embedded("iam");
+        let op = &m.operations["ListUsers"];
+        let user = json!({"UserName": "a&b", "Path": "/", "UserId": "AIDA", "Arn": "arn", "CreateDate": 0.0});
+        let whole = json!({"Users": [user.clone(), user.clone()], "IsTruncated": false});
+        let item = Fragment::of(m, "User", &user);
+        let mut out = Fragment::of(m, "ListUsersResponse", &json!({}));
+        out.push_list(m, "ListUsersResponse", "Users", [&item, &item]);
+        out.push_members(m, "ListUsersResponse", &json!({"IsTruncated": false}));
+        assert_eq!(fragment_response(m, "ListUsers", op, &out, "r"), query_response(m, "ListUsers", op, &whole, "r"));
+        out.push_list(m, "ListUsersResponse", "IsTruncated", [&item]);
+        out.push_list(m, "ListUsersResponse", "Nope", [&item]);
+        assert_eq!(fragment_response(m, "ListUsers", op, &out, "r"), query_response(m, "ListUsers", op, &whole, "r"));
     }
 
     #[test]
