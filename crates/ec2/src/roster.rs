@@ -211,8 +211,12 @@ mod tests {
 
         // A write (a tag) shows at once, and only that instance is rendered again.
         let before = ec2.roster.view(&ec2).unwrap();
-        crate::ops::tags::create_tags(&ec2, &json!({"Resources": [first], "Tags": [{"Key": "Team", "Value": "kg"}]}))
-            .unwrap();
+        crate::ops::tags::create_tags(
+            &ec2,
+            &json!({"Resources": [first], "Tags": [{"Key": "Team", "Value": "kg"}]}),
+            false,
+        )
+        .unwrap();
         let after = ec2.roster.view(&ec2).unwrap();
         let tagged = same_answer(&ec2, json!({"Filters": [{"Name": "tag:Team", "Values": ["kg"]}]}));
         assert_eq!(tagged.matches("<instanceId>").count(), 1);
