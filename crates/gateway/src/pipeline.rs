@@ -70,16 +70,16 @@ impl Gateway {
         let request_id = request_id();
         let mut trail = Trail::default();
         let (protocol, model, result) = self.run(req, &request_id, &mut trail).await;
-        let encoded = match &result {
+        let (encoded, error) = match result {
             Ok((op, output)) => {
                 let model = model.expect("a successful call has a service");
-                protocol::encode_ok(protocol, model, op, output, &request_id)
+                (protocol::encode_ok(protocol, model, &op, output, &request_id), None)
             }
             Err(e) => {
                 if e.status >= 500 {
                     tracing::error!(request_id, code = %e.code, message = %e.message, "request failed");
                 }
-                protocol::encode_err(protocol, model, e, &request_id)
+                (protocol::encode_err(protocol, model, &e, &request_id), Some(e))
             }
         };
         self.audit.record(&AuditEvent {
@@ -92,7 +92,7 @@ impl Gateway {
             action: &trail.action,
             resources: &trail.resources,
             status: encoded.status,
-            error_code: result.as_ref().err().map(|e| e.code.as_ref()),
+            error_code: error.as_ref().map(|e| e.code.as_ref()),
         });
         (encoded, request_id)
     }

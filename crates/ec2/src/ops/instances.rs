@@ -322,7 +322,7 @@ pub fn describe_instances_xml(ec2: &Ec2, input: &Value) -> Result<Fragment> {
     let (reservations, next) = select_reservations(ec2, &view, input)?;
     // Room for every kept instance, its <item> tags and each reservation's own members.
     let size = reservations.iter().flat_map(|(_, es)| es).map(|e| e.xml.len() + 16).sum::<usize>();
-    let mut out = Fragment::new(model, size + 256 * reservations.len() + 128);
+    let mut out = Fragment::answer(model, size + 256 * reservations.len() + 128);
     out.push_list_with(model, "DescribeInstancesResult", "Reservations", &reservations, |r, (id, entries)| {
         let head = json!({"ReservationId": id, "OwnerId": ec2.config.account, "Groups": []});
         r.push_members(model, "Reservation", &head);

@@ -55,13 +55,7 @@ pub struct Encoded {
     pub smithy: bool,
 }
 
-pub fn encode_ok(
-    protocol: Protocol,
-    model: &ServiceModel,
-    op_name: &str,
-    output: &Output,
-    request_id: &str,
-) -> Encoded {
+pub fn encode_ok(protocol: Protocol, model: &ServiceModel, op_name: &str, output: Output, request_id: &str) -> Encoded {
     let op = &model.operations[op_name];
     let output = match output {
         Output::Value(v) => v,
@@ -76,6 +70,7 @@ pub fn encode_ok(
             return encode_err(protocol, Some(model), &e, request_id);
         }
     };
+    let output = &output;
     let (content_type, body) = match protocol {
         Protocol::Query => ("text/xml", xml::query_response(model, op_name, op, output, request_id).into_bytes()),
         Protocol::Ec2 => {

@@ -71,16 +71,37 @@ fn envelope(
 
 /// The answer of an operation whose output members are already written as a [`Fragment`], in
 /// the envelope of the model's XML protocol (ec2Query or awsQuery).
+///
+/// A fragment made with [`Fragment::answer`] is not copied: the envelope's opening is written
+/// into the room kept at its front (the rest of that room stays as whitespace between elements,
+/// which XML readers skip), and its closing is appended.
 pub fn fragment_response(
     model: &ServiceModel,
     op_name: &str,
     op: &Operation,
-    output: &Fragment,
+    output: Fragment,
     request_id: &str,
 ) -> String {
-    let capacity = output.text.len() + 512;
-    envelope(model, op_name, op, request_id, output.ec2, capacity, |out, _| out.push_str(&output.text))
+    let marker = "\u{0}";
+    let whole = envelope(model, op_name, op, request_id, output.ec2, 512, |out, _| out.push_str(marker));
+    let (open, close) = whole.split_once(marker).unwrap_or((&whole, ""));
+    if output.headroom >= open.len() {
+        let mut text = output.text;
+        text.replace_range(..open.len(), open);
+        text.push_str(close);
+        return text;
+    }
+    let mut out = String::with_capacity(open.len() + output.text.len() + close.len());
+    out.push_str(open);
+    out.push_str(&output.text[output.headroom..]);
+    out.push_str(close);
+    out
 }
+
+/// Room kept at the front of an answer's fragment for the envelope's opening (the XML
+/// declaration, the response element with its namespace, the request id and the result
+/// wrapper).
+const ENVELOPE_ROOM: usize = 512;
 
 /// A structure's members already written as XML the way its service's protocol writes them
 /// (ec2Query or awsQuery, from the model), without the structure's own tag. A service that
@@ -91,12 +112,22 @@ pub fn fragment_response(
 pub struct Fragment {
     text: String,
     ec2: bool,
+    /// Bytes of whitespace at the front of `text` kept for the envelope ([`Fragment::answer`]).
+    headroom: usize,
 }
 
 impl Fragment {
     /// No members yet, room for `capacity` bytes of them.
     pub fn new(model: &ServiceModel, capacity: usize) -> Fragment {
-        Fragment { text: String::with_capacity(capacity), ec2: model.default_protocol() == Protocol::Ec2 }
+        Fragment { text: String::with_capacity(capacity), ec2: model.default_protocol() == Protocol::Ec2, headroom: 0 }
+    }
+
+    /// A whole answer's members (room for `capacity` bytes of them), with room kept at the
+    /// front for the protocol envelope so that answering does not copy it again.
+    pub fn answer(model: &ServiceModel, capacity: usize) -> Fragment {
+        let mut text = String::with_capacity(ENVELOPE_ROOM + capacity + 256);
+        text.push_str(&" ".repeat(ENVELOPE_ROOM));
+        Fragment { text, ec2: model.default_protocol() == Protocol::Ec2, headroom: ENVELOPE_ROOM }
     }
 
     /// The members of `value` as structure `shape` writes them (members the shape does not
@@ -109,11 +140,11 @@ impl Fragment {
 
     /// Bytes of XML written.
     pub fn len(&self) -> usize {
-        self.text.len()
+        self.text.len() - self.headroom
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.len() == 0
     }
 
     /// Append the members of `value` as structure `shape` writes them.
@@ -130,7 +161,7 @@ impl Fragment {
         member: &str,
         items: impl IntoIterator<Item = &'a Fragment>,
     ) {
-        self.push_list_with(model, shape, member, items, |f, item| f.text.push_str(&item.text));
+        self.push_list_with(model, shape, member, items, |f, item| f.text.push_str(&item.text[item.headroom..]));
     }
 
     /// Append list member `member` of structure `shape`, each item's members written in place
@@ -325,10 +356,35 @@ mod tests {
         let mut out = Fragment::of(m, "ListUsersResponse", &json!({}));
         out.push_list(m, "ListUsersResponse", "Users", [&item, &item]);
         out.push_members(m, "ListUsersResponse", &json!({"IsTruncated": false}));
-        assert_eq!(fragment_response(m, "ListUsers", op, &out, "r"), query_response(m, "ListUsers", op, &whole, "r"));
+        assert_eq!(
+            fragment_response(m, "ListUsers", op, out.clone(), "r"),
+            query_response(m, "ListUsers", op, &whole, "r")
+        );
         out.push_list(m, "ListUsersResponse", "IsTruncated", [&item]);
         out.push_list(m, "ListUsersResponse", "Nope", [&item]);
-        assert_eq!(fragment_response(m, "ListUsers", op, &out, "r"), query_response(m, "ListUsers", op, &whole, "r"));
+        assert_eq!(fragment_response(m, "ListUsers", op, out, "r"), query_response(m, "ListUsers", op, &whole, "r"));
+    }
+
+    #[test]
+    fn an_answer_fragment_gets_its_envelope_in_place() {
+        let m = load_embedded("iam");
+        let op = &m.operations["ListUsers"];
+        let user = json!({"UserName": "a", "Path": "/", "UserId": "AIDA", "Arn": "arn", "CreateDate": 0.0});
+        let whole = json!({"Users": [user.clone()], "IsTruncated": false});
+        let mut out = Fragment::answer(m, 64);
+        assert!(out.is_empty());
+        out.push_list(m, "ListUsersResponse", "Users", [&Fragment::of(m, "User", &user)]);
+        out.push_members(m, "ListUsersResponse", &json!({"IsTruncated": false}));
+        let before = out.text.as_ptr();
+        let got = fragment_response(m, "ListUsers", op, out, "r");
+        assert_eq!(got.as_ptr(), before, "the answer is not copied");
+        // The same document, with whitespace between the opening and the members.
+        let expected = query_response(m, "ListUsers", op, &whole, "r");
+        let squeezed: String = {
+            let (head, tail) = got.split_once("<ListUsersResult>").unwrap();
+            format!("{head}<ListUsersResult>{}", tail.trim_start())
+        };
+        assert_eq!(squeezed, expected);
     }
 
     #[test]
