@@ -287,3 +287,26 @@ def test_https_listener_serves_the_uploaded_certificate(lb):
         c = http.client.HTTPSConnection(lb.host, 443, timeout=5, context=ssl.create_default_context())
         c.request("GET", "/")
     lb.elbv2.delete_listener(ListenerArn=listener["ListenerArn"])
+
+
+def test_idle_client_connections_live_until_the_idle_timeout(lb):
+    arn = lb.alb["LoadBalancerArn"]
+    lb.elbv2.modify_load_balancer_attributes(LoadBalancerArn=arn, Attributes=[
+        {"Key": "idle_timeout.timeout_seconds", "Value": "3"}])
+    try:
+        conn = http.client.HTTPConnection(lb.host, 80, timeout=5)
+        for pause in (0, 1.5, 1.5):
+            time.sleep(pause)
+            conn.request("GET", "/health")
+            r = conn.getresponse()
+            r.read()
+            assert r.status == 200
+        sock = conn.sock
+        time.sleep(4.5)
+        sock.settimeout(2)
+        # Idle past 3 s: the load balancer has closed its end (a read sees the end of stream).
+        assert sock.recv(1) == b""
+        conn.close()
+    finally:
+        lb.elbv2.modify_load_balancer_attributes(LoadBalancerArn=arn, Attributes=[
+            {"Key": "idle_timeout.timeout_seconds", "Value": "60"}])

@@ -169,7 +169,13 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             }
             _ => None,
         };
-        out.listeners.push(proxy::ListenerConfig { addr: SocketAddr::new(ip.into(), l.port), rules: compiled, tls });
+        let idle = lb.attributes.get("idle_timeout.timeout_seconds").and_then(|v| v.parse::<u64>().ok()).unwrap_or(60);
+        out.listeners.push(proxy::ListenerConfig {
+            addr: SocketAddr::new(ip.into(), l.port),
+            rules: compiled,
+            tls,
+            idle_timeout: std::time::Duration::from_secs(idle.max(1)),
+        });
     }
     for g in groups {
         let h = &g.health;

@@ -19,6 +19,10 @@ pub struct ListenerConfig {
     pub rules: Vec<Rule>,
     /// HTTPS: the certificate the listener presents (TLS terminated with rustls).
     pub tls: Option<TlsIdentity>,
+    /// The load balancer's idle timeout (`idle_timeout.timeout_seconds`, 60 s by default): how
+    /// long a client connection may stay open with no request under way. It also bounds the
+    /// time to send a request's headers.
+    pub idle_timeout: std::time::Duration,
 }
 
 /// A certificate chain and its private key, PEM. Its Debug never shows the key.

@@ -22,6 +22,7 @@ use crate::rules::{self, RequestView};
 use crate::stats::Stats;
 use crate::{Body, Group, Inner, Target};
 
+/// The TLS handshake bound, and the idle timeout of a listener the table no longer knows.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>) {
@@ -41,9 +42,15 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
         let _ = stream.set_nodelay(true);
         let inner = inner.clone();
         tokio::spawn(async move {
-            let tls = inner.table().tls.get(&local).cloned();
+            let (tls, idle) = {
+                let table = inner.table();
+                let idle = table.listeners.get(&local).map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
+                (table.tls.get(&local).cloned(), idle)
+            };
             let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
-            builder.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).keep_alive(true);
+            // hyper's header-read timeout also runs while a kept-alive connection waits for its
+            // next request: it is the load balancer's idle timeout, as on an ALB.
+            builder.http1().timer(TokioTimer::new()).header_read_timeout(idle).keep_alive(true);
             let secure = tls.is_some();
             let svc = hyper::service::service_fn(move |req| {
                 let inner = inner.clone();
