@@ -310,3 +310,49 @@ def test_idle_client_connections_live_until_the_idle_timeout(lb):
     finally:
         lb.elbv2.modify_load_balancer_attributes(LoadBalancerArn=arn, Attributes=[
             {"Key": "idle_timeout.timeout_seconds", "Value": "60"}])
+
+
+def test_websocket_upgrades_pass_through(lb):
+    """A WebSocket server (the `websockets` package) as an `ip` target behind its own listener:
+    the upgrade passes through and messages flow both ways, several connections at once."""
+    import http as http_status
+
+    from websockets.sync.client import connect
+    from websockets.sync.server import serve
+
+    def echo(ws):
+        for message in ws:
+            ws.send(f"echo: {message}")
+
+    def health(connection, request):
+        if request.path == "/health":
+            return connection.respond(http_status.HTTPStatus.OK, "ok\n")
+        return None
+
+    port = hg.free_port()
+    server = serve(echo, "127.0.0.1", port, process_request=health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        vpc = lb.ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+        tg = lb.elbv2.create_target_group(Name="live-ws", Protocol="HTTP", Port=port, VpcId=vpc, TargetType="ip",
+                                          HealthCheckPath="/health", HealthCheckIntervalSeconds=1,
+                                          HealthCheckTimeoutSeconds=1, HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        lb.elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": "127.0.0.1", "Port": port}])
+        listener = lb.elbv2.create_listener(LoadBalancerArn=lb.alb["LoadBalancerArn"], Protocol="HTTP", Port=8081,
+                                            DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}]
+                                            )["Listeners"][0]["ListenerArn"]
+        hg.wait_until(lambda: lb.elbv2.describe_target_health(TargetGroupArn=tg)["TargetHealthDescriptions"][0]
+                      ["TargetHealth"]["State"] == "healthy", timeout=10, what="the WebSocket target healthy")
+        sockets = [connect(f"ws://{lb.host}:8081/live", open_timeout=5) for _ in range(3)]
+        for n, ws in enumerate(sockets):
+            ws.send(f"goal {n}")
+        for n, ws in enumerate(sockets):
+            assert ws.recv(timeout=5) == f"echo: goal {n}"
+        for ws in sockets:
+            ws.send("full time")
+            assert ws.recv(timeout=5) == "echo: full time"
+            ws.close()
+        lb.elbv2.delete_listener(ListenerArn=listener)
+        lb.elbv2.delete_target_group(TargetGroupArn=tg)
+    finally:
+        server.shutdown()

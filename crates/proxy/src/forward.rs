@@ -58,14 +58,14 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
             });
             match tls {
                 None => {
-                    let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
+                    let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc).await;
                 }
                 Some(acceptor) => {
                     // The handshake gets the header timeout too: a silent client cannot hold it.
                     let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await else {
                         return;
                     };
-                    let _ = builder.serve_connection(TokioIo::new(stream), svc).await;
+                    let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc).await;
                 }
             }
         });
@@ -227,6 +227,71 @@ fn strip_hop_by_hop(h: &mut HeaderMap) {
     }
 }
 
+/// The protocol a request asks to upgrade to (`Connection: upgrade` with `Upgrade: websocket`).
+fn upgrade_protocol(h: &HeaderMap) -> Option<HeaderValue> {
+    let asks = h
+        .get_all(hyper::header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("upgrade")));
+    if asks {
+        h.get(hyper::header::UPGRADE).cloned()
+    } else {
+        None
+    }
+}
+
+/// An upgrade: the request goes to one healthy target on a fresh connection; on its 101 the
+/// two upgraded streams are joined and copied both ways until either side closes.
+async fn tunnel(group: &Group, out: Outgoing, client: hyper::upgrade::OnUpgrade, lb: Option<&Stats>) -> Response<Body> {
+    let Some(idx) = choose(group, &[]) else { return elb_error(StatusCode::SERVICE_UNAVAILABLE) };
+    let target = group.targets[idx].clone();
+    let stream =
+        match tokio::time::timeout(Duration::from_secs(10), tokio::net::TcpStream::connect(target.cfg.addr)).await {
+            Ok(Ok(s)) => s,
+            _ => {
+                target.health.lock().unwrap_or_else(|e| e.into_inner()).passive_failure();
+                return elb_error(StatusCode::BAD_GATEWAY);
+            }
+        };
+    let _ = stream.set_nodelay(true);
+    let Ok((mut sender, conn)) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await else {
+        return elb_error(StatusCode::BAD_GATEWAY);
+    };
+    tokio::spawn(async move {
+        let _ = conn.with_upgrades().await;
+    });
+    let empty = Empty::<Bytes>::new().map_err(|never: Infallible| match never {}).boxed();
+    let sent = std::time::Instant::now();
+    let mut resp = match tokio::time::timeout(group.cfg.response_timeout, sender.send_request(out.build(empty))).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(_)) => return elb_error(StatusCode::BAD_GATEWAY),
+        Err(_) => return elb_error(StatusCode::GATEWAY_TIMEOUT),
+    };
+    let micros = sent.elapsed().as_micros() as u64;
+    group.stats.target_status(resp.status().as_u16(), micros);
+    if let Some(lb) = lb {
+        lb.target_status(resp.status().as_u16(), micros);
+    }
+    if resp.status() == StatusCode::SWITCHING_PROTOCOLS {
+        let upstream = hyper::upgrade::on(&mut resp);
+        let guard = InFlight::new(target);
+        tokio::spawn(async move {
+            let _guard = guard;
+            if let (Ok(a), Ok(b)) = (client.await, upstream.await) {
+                let (mut a, mut b) = (TokioIo::new(a), TokioIo::new(b));
+                let _ = tokio::io::copy_bidirectional(&mut a, &mut b).await;
+            }
+        });
+    }
+    // The 101 keeps its Connection/Upgrade headers; other answers lose the hop-by-hop ones.
+    let (mut parts, incoming) = resp.into_parts();
+    if parts.status != StatusCode::SWITCHING_PROTOCOLS {
+        strip_hop_by_hop(&mut parts.headers);
+    }
+    Response::from_parts(parts, incoming.boxed())
+}
+
 /// The request as it will be sent to a target, kept apart from its body so that a retry can
 /// rebuild it.
 struct Outgoing {
@@ -256,9 +321,23 @@ async fn forward(
 ) -> Response<Body> {
     let Conn { local, peer, secure } = conn;
     inner.budget.on_request();
+    let mut req = req;
+    // An HTTP/1.1 upgrade (WebSocket): passed through to one target on a connection of its own.
+    let upgrade = upgrade_protocol(req.headers()).map(|p| (p, hyper::upgrade::on(&mut req)));
     let (parts, body) = req.into_parts();
     let mut headers = parts.headers;
     strip_hop_by_hop(&mut headers);
+    if let Some((protocol, client)) = upgrade {
+        headers.insert(hyper::header::CONNECTION, HeaderValue::from_static("upgrade"));
+        headers.insert(hyper::header::UPGRADE, protocol);
+        let path_and_query = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let out = Outgoing {
+            method: parts.method,
+            uri: path_and_query.parse().unwrap_or_else(|_| Uri::from_static("/")),
+            headers,
+        };
+        return tunnel(group, out, client, lb).await;
+    }
     if !headers.contains_key(hyper::header::HOST) {
         if let Some(v) = host.as_deref().and_then(|h| HeaderValue::from_str(h).ok()) {
             headers.insert(hyper::header::HOST, v);
