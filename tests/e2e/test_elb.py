@@ -356,3 +356,40 @@ def test_websocket_upgrades_pass_through(lb):
         lb.elbv2.delete_target_group(TargetGroupArn=tg)
     finally:
         server.shutdown()
+
+
+def test_lb_cookie_stickiness_keeps_a_client_on_its_target(lb):
+    serving = [i for i, h in health(lb).items() if h.get("State") == "healthy"]
+    if len(serving) < 2:
+        # An earlier test killed a target: bring a fresh one in so that there is a choice.
+        iid = lb.ec2.run_instances(ImageId=lb.ec2.describe_instances(InstanceIds=[lb.ids[1]])["Reservations"][0]
+                                   ["Instances"][0]["ImageId"], InstanceType="t2.micro", MinCount=1,
+                                   MaxCount=1)["Instances"][0]["InstanceId"]
+        hg.wait_until(lambda: lb.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+                      ["State"]["Name"] == "running", timeout=20, what="running")
+        lb.elbv2.register_targets(TargetGroupArn=lb.tg_arn, Targets=[{"Id": iid}])
+        wait_healthy(lb, [iid])
+    lb.elbv2.modify_target_group_attributes(TargetGroupArn=lb.tg_arn, Attributes=[
+        {"Key": "stickiness.enabled", "Value": "true"}, {"Key": "stickiness.type", "Value": "lb_cookie"},
+        {"Key": "stickiness.lb_cookie.duration_seconds", "Value": "3600"}])
+    try:
+        status, headers, _ = get(lb, "/api/matches")
+        assert status == 200
+        # (The helper keeps the last Set-Cookie: AWSALBCORS carries the same value as AWSALB.)
+        name, value = headers["set-cookie"].split(";")[0].split("=", 1)
+        assert name in ("AWSALB", "AWSALBCORS") and value
+        cookie = f"AWSALB={value}"
+        first = headers["x-kgsports-instance"]
+        for _ in range(10):
+            c = http.client.HTTPConnection(lb.host, 80, timeout=5)
+            c.request("GET", "/api/matches", headers={"Cookie": cookie})
+            r = c.getresponse()
+            r.read()
+            assert r.status == 200 and r.getheader("x-kgsports-instance") == first
+            c.close()
+        # Without the cookie the load is still spread.
+        seen = {get(lb, "/api/matches")[1]["x-kgsports-instance"] for _ in range(10)}
+        assert len(seen) >= 2, seen
+    finally:
+        lb.elbv2.modify_target_group_attributes(TargetGroupArn=lb.tg_arn, Attributes=[
+            {"Key": "stickiness.enabled", "Value": "false"}])

@@ -212,6 +212,12 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 matcher: matcher(&h.matcher).unwrap_or_else(|| vec![(200, 200)]),
             },
             response_timeout: Duration::from_secs(60),
+            sticky: (g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
+                && g.attributes.get("stickiness.type").map(String::as_str) != Some("app_cookie"))
+            .then(|| {
+                let secs = g.attributes.get("stickiness.lb_cookie.duration_seconds").and_then(|v| v.parse().ok());
+                Duration::from_secs(secs.unwrap_or(86400))
+            }),
         });
     }
     Ok(out)

@@ -104,6 +104,9 @@ pub struct GroupConfig {
     pub in_use: bool,
     /// How long the proxy waits for a target's response headers before answering 504.
     pub response_timeout: Duration,
+    /// Load-balancer cookie stickiness (`stickiness.type` lb_cookie): how long a client stays
+    /// with the target that first answered it.
+    pub sticky: Option<Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,6 +20,7 @@ use crate::config::{Action, Redirect};
 use crate::pool::Sender;
 use crate::rules::{self, RequestView};
 use crate::stats::Stats;
+use crate::sticky;
 use crate::{Body, Group, Inner, Target};
 
 /// The TLS handshake bound, and the idle timeout of a listener the table no longer knows.
@@ -366,11 +367,17 @@ async fn forward(
         Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE | Method::TRACE
     );
     let replayable = idempotent && bodyless;
+    // Stickiness: the target the client's AWSALB cookie names, while it can serve.
+    let stuck = group.cfg.sticky.and_then(|_| sticky::target_of(&headers, group));
     let out = Outgoing { method: parts.method, uri, headers };
     let mut body = Some(body);
     let mut tried: Vec<usize> = Vec::new();
     loop {
-        let Some(idx) = choose(group, &tried) else {
+        let pick = match stuck.filter(|i| tried.is_empty() && serving(group, *i)) {
+            Some(i) => Some(i),
+            None => choose(group, &tried),
+        };
+        let Some(idx) = pick else {
             let any = group.targets.iter().any(|t| !t.draining.load(Ordering::Relaxed));
             return elb_error(if any && !tried.is_empty() {
                 StatusCode::BAD_GATEWAY
@@ -427,12 +434,21 @@ async fn forward(
                 }
                 let (mut parts, incoming) = resp.into_parts();
                 strip_hop_by_hop(&mut parts.headers);
+                if let Some(ttl) = group.cfg.sticky {
+                    sticky::set_cookie(&mut parts.headers, &target.cfg, ttl, secure);
+                }
                 let body =
                     Tracked { inner: incoming, guard: Some(guard), conn: Some((sender, addr)), pool: inner.clone() };
                 return Response::from_parts(parts, body.boxed());
             }
         }
     }
+}
+
+/// Whether a target takes new requests (not draining, and healthy).
+fn serving(group: &Group, i: usize) -> bool {
+    let t = &group.targets[i];
+    !t.draining.load(Ordering::Relaxed) && t.health.lock().unwrap_or_else(|e| e.into_inner()).serving()
 }
 
 /// Healthy, non-draining, untried targets; all non-draining untried ones when none is healthy

@@ -20,6 +20,7 @@ mod pool;
 pub mod rules;
 pub mod selection;
 mod stats;
+mod sticky;
 mod tls;
 
 use std::collections::HashMap;
