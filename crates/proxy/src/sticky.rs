@@ -13,16 +13,14 @@ use crate::Group;
 const COOKIE_NAME: &str = "AWSALB";
 
 fn encode(id: &str, port: u16) -> String {
-    format!("{id}:{port}").bytes().map(|b| format!("{b:02x}")).collect()
+    hex::encode(format!("{id}:{port}"))
 }
 
 fn decode(v: &str) -> Option<(String, u16)> {
-    if v.len() % 2 != 0 || v.len() > 512 {
+    if v.len() > 512 {
         return None;
     }
-    let bytes: Option<Vec<u8>> =
-        (0..v.len()).step_by(2).map(|i| u8::from_str_radix(v.get(i..i + 2)?, 16).ok()).collect();
-    let text = String::from_utf8(bytes?).ok()?;
+    let text = String::from_utf8(hex::decode(v).ok()?).ok()?;
     let (id, port) = text.rsplit_once(':')?;
     Some((id.to_string(), port.parse().ok()?))
 }
