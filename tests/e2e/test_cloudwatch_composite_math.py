@@ -159,3 +159,14 @@ def test_metric_math_alarm(region):
                                           Threshold=1, ComparisonOperator="GreaterThanThreshold",
                                           Metrics=[dict(m1, ReturnData=True), e1])
     assert (code, msg) == ("ValidationError", "Exactly one element of the metrics list should return data.")
+
+
+def test_aws_query_protocol_is_served(region):
+    """Older SDKs speak awsQuery to CloudWatch (form parameters, XML answers)."""
+    body = hg.query_body({"Action": "PutMetricData", "Version": "2010-08-01", "Namespace": "KG/Query",
+                          "MetricData.member.1.MetricName": "Hits", "MetricData.member.1.Value": "3"})
+    r = region.raw(body, service="monitoring")
+    assert r.status == 200 and "<PutMetricDataResponse" in r.text
+    body = hg.query_body({"Action": "ListMetrics", "Version": "2010-08-01", "Namespace": "KG/Query"})
+    r = region.raw(body, service="monitoring")
+    assert r.status == 200 and "<MetricName>Hits</MetricName>" in r.text
