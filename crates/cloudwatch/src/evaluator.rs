@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use metrics::alarm::{evaluate, evaluation_range, long_date, Point};
+use metrics::composite;
 use metrics::{Agg, MetricId, Sample, State};
 use serde_json::{json, Value};
 
@@ -89,7 +90,7 @@ impl Evaluator {
             }
         };
         let mut repeats = self.repeats.lock().unwrap_or_else(|e| e.into_inner());
-        for (_, alarm) in alarms {
+        for (_, alarm) in alarms.into_iter().filter(|(_, a)| !a.is_composite()) {
             match evaluate_alarm(&self.cw, &alarm, now) {
                 Ok((transitioned, latest)) => {
                     let state = transitioned.map_or(alarm.state.clone(), |s| s.as_str().to_string());
@@ -116,6 +117,8 @@ impl Evaluator {
                 Err(e) => tracing::error!(alarm = %alarm.name, error = %e, "alarm evaluation failed"),
             }
         }
+        drop(repeats);
+        settle_composites(&self.cw);
     }
 
     fn sample_sources(&self) {
@@ -173,6 +176,58 @@ impl Elapsed for Option<Instant> {
     }
 }
 
+/// Bring every composite alarm up to date with its children, and composites of composites
+/// with theirs: repeat while something changed (a cycle of composites stops after 10 rounds).
+pub fn settle_composites(cw: &CloudWatch) {
+    for _ in 0..10 {
+        match evaluate_composites(cw) {
+            Ok(true) => continue,
+            Ok(false) => break,
+            Err(e) => {
+                tracing::error!(error = %e, "composite alarm evaluation failed");
+                break;
+            }
+        }
+    }
+}
+
+/// Evaluate every composite alarm's rule on its children's current states: TRUE is ALARM,
+/// FALSE is OK. Returns whether any composite alarm changed state.
+pub fn evaluate_composites(cw: &CloudWatch) -> Result<bool> {
+    let alarms: Vec<AlarmRec> =
+        cw.store.read(|tx| tx.list::<AlarmRec>(kind::ALARM, ""))?.into_iter().map(|(_, a)| a).collect();
+    let by_name: HashMap<&str, &AlarmRec> = alarms.iter().map(|a| (a.name.as_str(), a)).collect();
+    let resolve =
+        |r: &str| composite::alarm_name(r, &cw.config.region, &cw.config.account).and_then(|n| by_name.get(n).copied());
+    let mut changed = false;
+    for a in alarms.iter().filter(|a| a.is_composite()) {
+        let Ok(rule) = composite::parse(a.alarm_rule.as_deref().unwrap_or_default()) else { continue };
+        let state_of = |r: &str| resolve(r).and_then(|c| State::parse(&c.state));
+        let state = if rule.eval(&state_of) { State::Alarm } else { State::Ok };
+        if a.state == state.as_str() {
+            continue;
+        }
+        // The children in the state the rule tests them for, latest transition first.
+        let mut triggering: Vec<&AlarmRec> =
+            rule.tests().into_iter().filter_map(|(s, r)| resolve(r).filter(|c| c.state == s.as_str())).collect();
+        triggering.sort_by(|x, y| y.state_transitioned.total_cmp(&x.state_transitioned).then(x.name.cmp(&y.name)));
+        triggering.dedup_by(|x, y| x.name == y.name);
+        let reason = match triggering.first() {
+            Some(c) => {
+                format!("{} transitioned to {} at {}", c.arn, c.state, composite::transition_date(c.state_transitioned))
+            }
+            None => format!("The alarm rule evaluates to {}", if state == State::Alarm { "TRUE" } else { "FALSE" }),
+        };
+        let data = json!({"triggeringAlarms": triggering.iter().map(|c| json!({
+            "arn": c.arn,
+            "state": {"value": c.state, "timestamp": long_date(c.state_transitioned)},
+        })).collect::<Vec<_>>()});
+        transition(cw, a, state, reason, Some(data.to_string()))?;
+        changed = true;
+    }
+    Ok(changed)
+}
+
 /// Evaluate one alarm on the data at `now`; transition it if its state changes. Returns the
 /// new state if it changed, and the newest datapoint evaluated.
 pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Option<State>, Option<f64>)> {
@@ -181,34 +236,36 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Op
     let p = alarm.period.max(1);
     let current_start = (now as i64).div_euclid(p) * p;
     let range = evaluation_range(&rule) as i64;
-    let data: HashMap<i64, Agg> = cw
-        .metrics
-        .query(&alarm.metric(), (current_start - range * p) as f64, (current_start + p) as f64, p, now)
-        .into_iter()
-        .collect();
+    let (from, to) = ((current_start - range * p) as f64, (current_start + p) as f64);
+    // Each period's (value, sample count).
+    let data: HashMap<i64, (Option<f64>, f64)> = match &alarm.metrics {
+        Some(m) => math_alarm_values(cw, m, from, to)?.into_iter().map(|(t, v)| (t, (Some(v), 1.0))).collect(),
+        None => cw
+            .metrics
+            .query(&alarm.metric(), from, to, p, now)
+            .into_iter()
+            .map(|(t, agg)| (t, (agg.statistic(&stat), agg.count)))
+            .collect(),
+    };
     // The period in progress counts once it has data: a new datapoint is evaluated at once.
     // A Sum or SampleCount only grows as the period fills, so a partial one counts only when
     // it already crosses a "greater than" threshold (it cannot uncross); otherwise the last
     // complete period decides (no flapping to OK at each period's start).
-    let additive = matches!(stat, metrics::Statistic::SampleCount | metrics::Statistic::Sum);
-    let current_counts = data.get(&current_start).is_some_and(|agg| {
+    let additive = alarm.metrics.is_none() && matches!(stat, metrics::Statistic::SampleCount | metrics::Statistic::Sum);
+    let current_counts = data.get(&current_start).is_some_and(|(v, _)| {
         !additive
             || (matches!(
                 rule.comparison,
                 metrics::Comparison::GreaterThanThreshold | metrics::Comparison::GreaterThanOrEqualToThreshold
-            ) && agg.statistic(&stat).is_some_and(|v| rule.comparison.breaches(v, rule.threshold)))
+            ) && v.is_some_and(|v| rule.comparison.breaches(v, rule.threshold)))
     });
     let last = if current_counts { current_start } else { current_start - p };
     let points: Vec<Point> = (0..range)
         .rev()
         .map(|k| {
             let t = last - k * p;
-            let agg = data.get(&t);
-            Point {
-                timestamp: t,
-                value: agg.and_then(|a| a.statistic(&stat)),
-                sample_count: agg.map_or(0.0, |a| a.count),
-            }
+            let d = data.get(&t);
+            Point { timestamp: t, value: d.and_then(|d| d.0), sample_count: d.map_or(0.0, |d| d.1) }
         })
         .collect();
     let latest = points.iter().rev().find_map(|p| p.value);
@@ -219,6 +276,18 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Op
     }
     transition(cw, alarm, e.state, e.reason, Some(e.reason_data))?;
     Ok((Some(e.state), latest))
+}
+
+/// A metric math alarm's datapoints: the series of its one query with ReturnData.
+fn math_alarm_values(cw: &CloudWatch, metrics: &Value, from: f64, to: f64) -> Result<metrics::math::Series> {
+    let list = metrics.as_array().map(Vec::as_slice).unwrap_or_default();
+    let queries = crate::ops::data::parse_queries(list)?;
+    let values = crate::ops::data::run_queries(cw, &queries, from, to)?;
+    let Some(q) = queries.iter().find(|q| q.return_data) else { return Ok(Default::default()) };
+    Ok(match values.get(&q.id) {
+        Some(metrics::math::MathValue::Series(s)) => s.clone(),
+        _ => Default::default(),
+    })
 }
 
 /// Move an alarm to `state`: persist it with a StateUpdate history item, then run the
@@ -256,6 +325,7 @@ pub fn transition(
             tx,
             &HistoryRec {
                 alarm_name: a.name.clone(),
+                composite: a.is_composite(),
                 timestamp: now,
                 item_type: "StateUpdate".into(),
                 summary: format!("Alarm updated from {old_state} to {}", a.state),
@@ -298,6 +368,7 @@ pub fn transition(
                 tx,
                 &HistoryRec {
                     alarm_name: a.name.clone(),
+                    composite: a.is_composite(),
                     timestamp: cw.now(),
                     item_type: "Action".into(),
                     summary,
@@ -346,6 +417,11 @@ fn notice(cw: &CloudWatch, a: &AlarmRec, old_state: &str) -> AlarmNotice {
             "EvaluateLowSampleCountPercentile": a.evaluate_low_sample_count_percentile.clone().unwrap_or_default(),
         }
     });
+    let mut message = message;
+    if let Some(rule) = &a.alarm_rule {
+        message.as_object_mut().expect("object").remove("Trigger");
+        message["AlarmRule"] = json!(rule);
+    }
     let recent_datapoints = a
         .reason_data
         .as_deref()

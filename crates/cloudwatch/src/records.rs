@@ -38,6 +38,12 @@ pub struct AlarmRec {
     pub state_updated: f64,
     pub state_transitioned: f64,
     pub config_updated: f64,
+    /// Set for a composite alarm (PutCompositeAlarm), whose metric fields are empty.
+    #[serde(default)]
+    pub alarm_rule: Option<String>,
+    /// A metric math alarm's queries (PutMetricAlarm with `Metrics`), as given.
+    #[serde(default)]
+    pub metrics: Option<Value>,
 }
 
 impl AlarmRec {
@@ -69,6 +75,53 @@ impl AlarmRec {
         Value::Array(self.dimensions.iter().map(|(k, v)| json!({"Name": k, "Value": v})).collect())
     }
 
+    pub fn is_composite(&self) -> bool {
+        self.alarm_rule.is_some()
+    }
+
+    pub fn alarm_type(&self) -> &'static str {
+        if self.is_composite() {
+            "CompositeAlarm"
+        } else {
+            "MetricAlarm"
+        }
+    }
+
+    /// A new alarm in INSUFFICIENT_DATA, with no actions and no metric: callers fill in the rest.
+    pub fn created(name: &str, arn: String, now: f64) -> AlarmRec {
+        AlarmRec {
+            name: name.to_string(),
+            arn,
+            description: None,
+            actions_enabled: true,
+            ok_actions: Vec::new(),
+            alarm_actions: Vec::new(),
+            insufficient_data_actions: Vec::new(),
+            namespace: String::new(),
+            metric_name: String::new(),
+            dimensions: Vec::new(),
+            statistic: None,
+            extended_statistic: None,
+            period: 0,
+            evaluation_periods: 0,
+            datapoints_to_alarm: None,
+            threshold: 0.0,
+            comparison: String::new(),
+            treat_missing_data: None,
+            evaluate_low_sample_count_percentile: None,
+            unit: None,
+            alarm_rule: None,
+            metrics: None,
+            state: "INSUFFICIENT_DATA".into(),
+            reason: "Unchecked: Initial alarm creation".into(),
+            reason_data: None,
+            state_updated: now,
+            state_transitioned: now,
+            config_updated: now,
+        }
+    }
+
+    /// The MetricAlarm (or, for a composite alarm, the CompositeAlarm) DescribeAlarms returns.
     pub fn render(&self) -> Value {
         let mut v = json!({
             "AlarmName": self.name,
@@ -82,13 +135,6 @@ impl AlarmRec {
             "StateReason": self.reason,
             "StateUpdatedTimestamp": self.state_updated,
             "StateTransitionedTimestamp": self.state_transitioned,
-            "MetricName": self.metric_name,
-            "Namespace": self.namespace,
-            "Dimensions": self.dimensions_json(),
-            "Period": self.period,
-            "EvaluationPeriods": self.evaluation_periods,
-            "Threshold": self.threshold,
-            "ComparisonOperator": self.comparison,
         });
         let o = v.as_object_mut().expect("object");
         let mut opt = |k: &str, val: Option<Value>| {
@@ -98,6 +144,21 @@ impl AlarmRec {
         };
         opt("AlarmDescription", self.description.clone().map(Value::from));
         opt("StateReasonData", self.reason_data.clone().map(Value::from));
+        if let Some(rule) = &self.alarm_rule {
+            opt("AlarmRule", Some(json!(rule)));
+            return v;
+        }
+        opt("EvaluationPeriods", Some(json!(self.evaluation_periods)));
+        opt("Threshold", Some(json!(self.threshold)));
+        opt("ComparisonOperator", Some(json!(self.comparison)));
+        if let Some(m) = &self.metrics {
+            opt("Metrics", Some(m.clone()));
+        } else {
+            opt("MetricName", Some(json!(self.metric_name)));
+            opt("Namespace", Some(json!(self.namespace)));
+            opt("Dimensions", Some(self.dimensions_json()));
+            opt("Period", Some(json!(self.period)));
+        }
         opt("Statistic", self.statistic.clone().map(Value::from));
         opt("ExtendedStatistic", self.extended_statistic.clone().map(Value::from));
         opt("DatapointsToAlarm", self.datapoints_to_alarm.map(Value::from));
@@ -111,6 +172,8 @@ impl AlarmRec {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HistoryRec {
     pub alarm_name: String,
+    #[serde(default)]
+    pub composite: bool,
     pub timestamp: f64,
     pub item_type: String,
     pub summary: String,
@@ -121,7 +184,7 @@ impl HistoryRec {
     pub fn render(&self) -> Value {
         json!({
             "AlarmName": self.alarm_name,
-            "AlarmType": "MetricAlarm",
+            "AlarmType": if self.composite { "CompositeAlarm" } else { "MetricAlarm" },
             "Timestamp": self.timestamp,
             "HistoryItemType": self.item_type,
             "HistorySummary": self.summary,

@@ -171,9 +171,13 @@ impl Gateway {
             return (fallback_protocol, None, Err(e));
         };
         let model = service.model();
-        let protocol = match fallback_protocol {
-            Protocol::Query => model.default_protocol(),
-            p => p,
+        // Form parameters are awsQuery for a service that also speaks it (CloudWatch's model
+        // lists CBOR first, but older SDKs send it awsQuery), EC2's own dialect for EC2.
+        let protocol = match (fallback_protocol, model.default_protocol()) {
+            (Protocol::Query, Protocol::Ec2) => Protocol::Ec2,
+            (Protocol::Query, _) if model.speaks(Protocol::Query) => Protocol::Query,
+            (Protocol::Query, p) => p,
+            (p, _) => p,
         };
         trail.service = service.iam_prefix().to_string();
         trail.action = op.clone();

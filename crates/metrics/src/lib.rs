@@ -1,9 +1,12 @@
 //! Metrics: a time-series store at 1-second resolution with CloudWatch's roll-ups and
-//! retention (`series`), its statistics (`stats`), and the metric alarm state machine
-//! (`alarm`). No clock of its own and no I/O beyond the store's append file: callers pass
-//! "now" in, so everything here is table-testable.
+//! retention (`series`), its statistics (`stats`), the metric alarm state machine (`alarm`),
+//! composite alarm rules (`composite`) and metric math expressions (`math`). No clock of its
+//! own and no I/O beyond the store's append file: callers pass "now" in, so everything here
+//! is table-testable.
 
 pub mod alarm;
+pub mod composite;
+pub mod math;
 pub mod series;
 pub mod stats;
 

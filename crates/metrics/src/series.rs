@@ -161,7 +161,7 @@ impl MetricStore {
         let inner = self.lock();
         let Some(series) = inner.series.get(id) else { return Vec::new() };
         let (start, end) = (start.floor() as i64, end.ceil() as i64);
-        let level = pick_level(start, period, now as i64);
+        let level = pick_level(start, end, period, now as i64);
         let (res, _) = LEVELS[level];
         let mut out: BTreeMap<i64, Agg> = BTreeMap::new();
         let lo = start.div_euclid(res) * res;
@@ -188,8 +188,16 @@ impl MetricStore {
     }
 }
 
-/// The finest level whose retention covers `start` and whose resolution divides `period`.
-fn pick_level(start: i64, period: i64, now: i64) -> usize {
+/// The coarsest level that still gives the same answer — its resolution divides `period`
+/// and both ends of the window, and its retention covers `start` — so an hour at Period 60
+/// reads 60 one-minute aggregates, not 3,600 one-second ones. Failing that, the coarsest
+/// level whose resolution divides the period.
+fn pick_level(start: i64, end: i64, period: i64, now: i64) -> usize {
+    let fits =
+        |&(res, keep): &(i64, i64)| period % res == 0 && start % res == 0 && end % res == 0 && start >= now - keep;
+    if let Some(i) = LEVELS.iter().rposition(fits) {
+        return i;
+    }
     for (i, (res, keep)) in LEVELS.iter().enumerate() {
         if period % res == 0 && start >= now - keep {
             return i;

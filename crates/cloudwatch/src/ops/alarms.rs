@@ -1,7 +1,7 @@
 //! PutMetricAlarm, DescribeAlarms, DescribeAlarmsForMetric, DeleteAlarms, SetAlarmState,
 //! DescribeAlarmHistory, Enable/DisableAlarmActions.
 
-use metrics::{alarm::valid_period, Comparison, MissingData, State, Statistic};
+use metrics::{alarm::valid_period, composite, Comparison, MissingData, State, Statistic};
 use serde_json::{json, Value};
 
 use super::{dimensions, required, str_field, strings};
@@ -13,15 +13,19 @@ const MAX_ACTIONS: usize = 5;
 
 pub fn put_metric_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
     let name = required(input, "AlarmName")?.to_string();
-    if input.get("Metrics").is_some() {
-        return Err(CwError::Validation("Metric math alarms (Metrics) are not supported yet.".into()));
-    }
-    let namespace = required(input, "Namespace")?.to_string();
-    let metric_name = required(input, "MetricName")?.to_string();
-    let period = input
-        .get("Period")
-        .and_then(Value::as_i64)
-        .ok_or_else(|| CwError::MissingParameter("The parameter Period is required.".into()))?;
+    let metrics = input.get("Metrics").filter(|m| !m.is_null()).cloned();
+    let (namespace, metric_name, period) = match &metrics {
+        Some(m) => math_alarm_period(input, m)?,
+        None => {
+            let namespace = required(input, "Namespace")?.to_string();
+            let metric_name = required(input, "MetricName")?.to_string();
+            let period = input
+                .get("Period")
+                .and_then(Value::as_i64)
+                .ok_or_else(|| CwError::MissingParameter("The parameter Period is required.".into()))?;
+            (namespace, metric_name, period)
+        }
+    };
     if !valid_period(period) {
         return Err(CwError::Validation("Period must be 10, 30 or a multiple of 60".into()));
     }
@@ -42,6 +46,7 @@ pub fn put_metric_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
     let statistic = str_field(input, "Statistic").map(String::from);
     let extended = str_field(input, "ExtendedStatistic").map(String::from);
     match (&statistic, &extended) {
+        _ if metrics.is_some() => {}
         (Some(_), Some(_)) => {
             return Err(CwError::InvalidParameterCombination(
                 "Exactly one of Statistic and ExtendedStatistic must be specified.".into(),
@@ -77,6 +82,65 @@ pub fn put_metric_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
             )));
         }
     }
+    let base = new_alarm(cw, input, &name)?;
+    let rec = AlarmRec {
+        namespace,
+        metric_name,
+        dimensions: dimensions(input),
+        statistic,
+        extended_statistic: extended,
+        period,
+        evaluation_periods,
+        datapoints_to_alarm,
+        threshold,
+        comparison,
+        treat_missing_data,
+        evaluate_low_sample_count_percentile: str_field(input, "EvaluateLowSampleCountPercentile").map(String::from),
+        unit: str_field(input, "Unit").map(String::from),
+        metrics,
+        ..base
+    };
+    save_alarm(cw, rec)?;
+    Ok(json!({}))
+}
+
+/// A metric math alarm (PutMetricAlarm with `Metrics`): no single metric, exactly one query
+/// returning data, the period of its queries.
+fn math_alarm_period(input: &Value, metrics: &Value) -> Result<(String, String, i64)> {
+    for k in ["Namespace", "MetricName", "Statistic", "ExtendedStatistic", "Dimensions", "Period", "Unit"] {
+        if input.get(k).is_some() {
+            return Err(CwError::InvalidParameterCombination(format!(
+                "The parameters Metrics and {k} are mutually exclusive and you have specified both."
+            )));
+        }
+    }
+    let list = metrics.as_array().map(Vec::as_slice).unwrap_or_default();
+    let queries = super::data::parse_queries(list)?;
+    if queries.iter().filter(|q| q.return_data).count() != 1 {
+        return Err(CwError::Validation("Exactly one element of the metrics list should return data.".into()));
+    }
+    let period =
+        queries.iter().find(|q| q.return_data).and_then(|q| q.period).or_else(|| queries.iter().find_map(|q| q.period));
+    let period =
+        period.ok_or_else(|| CwError::Validation("The metrics of a metric math alarm must have a Period.".into()))?;
+    Ok((String::new(), String::new(), period))
+}
+
+/// A new alarm with what PutMetricAlarm and PutCompositeAlarm share: description and actions.
+fn new_alarm(cw: &CloudWatch, input: &Value, name: &str) -> Result<AlarmRec> {
+    let (ok_actions, alarm_actions, insufficient_data_actions) = actions(cw, input)?;
+    Ok(AlarmRec {
+        description: str_field(input, "AlarmDescription").map(String::from),
+        actions_enabled: input.get("ActionsEnabled").and_then(Value::as_bool).unwrap_or(true),
+        ok_actions,
+        alarm_actions,
+        insufficient_data_actions,
+        ..AlarmRec::created(name, cw.alarm_arn(name), cw.now())
+    })
+}
+
+/// The three action lists of a Put*Alarm call, each checked.
+fn actions(cw: &CloudWatch, input: &Value) -> Result<(Vec<String>, Vec<String>, Vec<String>)> {
     let (ok_actions, alarm_actions, insufficient) =
         (strings(input, "OKActions"), strings(input, "AlarmActions"), strings(input, "InsufficientDataActions"));
     for (what, list) in
@@ -91,39 +155,25 @@ pub fn put_metric_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
             check_action(cw, a)?;
         }
     }
-    let now = cw.now();
-    let rec = AlarmRec {
-        arn: cw.alarm_arn(&name),
-        name: name.clone(),
-        description: str_field(input, "AlarmDescription").map(String::from),
-        actions_enabled: input.get("ActionsEnabled").and_then(Value::as_bool).unwrap_or(true),
-        ok_actions,
-        alarm_actions,
-        insufficient_data_actions: insufficient,
-        namespace,
-        metric_name,
-        dimensions: dimensions(input),
-        statistic,
-        extended_statistic: extended,
-        period,
-        evaluation_periods,
-        datapoints_to_alarm,
-        threshold,
-        comparison,
-        treat_missing_data,
-        evaluate_low_sample_count_percentile: str_field(input, "EvaluateLowSampleCountPercentile").map(String::from),
-        unit: str_field(input, "Unit").map(String::from),
-        state: "INSUFFICIENT_DATA".into(),
-        reason: "Unchecked: Initial alarm creation".into(),
-        reason_data: None,
-        state_updated: now,
-        state_transitioned: now,
-        config_updated: now,
-    };
+    Ok((ok_actions, alarm_actions, insufficient))
+}
+
+/// Create or update an alarm with its ConfigurationUpdate history item. An update keeps the
+/// alarm's state; the evaluator re-evaluates it at once.
+fn save_alarm(cw: &CloudWatch, rec: AlarmRec) -> Result<()> {
+    let name = rec.name.clone();
+    let now = rec.config_updated;
     cw.store.write(|tx| {
         let old: Option<AlarmRec> = tx.get(kind::ALARM, &name)?;
+        if let Some(o) = &old {
+            if o.is_composite() != rec.is_composite() {
+                return Err(CwError::Validation(format!(
+                    "An alarm named {name} already exists as a {}.",
+                    o.alarm_type()
+                )));
+            }
+        }
         let rec = match &old {
-            // An update keeps the alarm's state; the evaluator re-evaluates it at once.
             Some(o) => AlarmRec {
                 state: o.state.clone(),
                 reason: o.reason.clone(),
@@ -146,6 +196,7 @@ pub fn put_metric_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
             tx,
             &HistoryRec {
                 alarm_name: name.clone(),
+                composite: rec.is_composite(),
                 timestamp: now,
                 item_type: "ConfigurationUpdate".into(),
                 summary: format!("Alarm \"{name}\" {verb}"),
@@ -153,7 +204,32 @@ pub fn put_metric_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
             },
         )?;
         Ok::<_, CwError>(())
-    })?;
+    })
+}
+
+/// PutCompositeAlarm: the rule must parse and every alarm it names must exist.
+pub fn put_composite_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
+    let name = required(input, "AlarmName")?.to_string();
+    let rule = required(input, "AlarmRule")?.to_string();
+    let expr = composite::parse(&rule).map_err(|e| CwError::Validation(format!("Error in AlarmRule [{e}]")))?;
+    let base = new_alarm(cw, input, &name)?;
+    let existing: Vec<String> = load_all(cw)?.into_iter().map(|a| a.name).collect();
+    let missing: Vec<&str> = expr
+        .alarms()
+        .into_iter()
+        .filter(|r| {
+            composite::alarm_name(r, &cw.config.region, &cw.config.account)
+                .is_none_or(|n| !existing.iter().any(|e| e == n))
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(CwError::Validation(format!(
+            "Could not save the composite alarm as alarms [{}] in the alarm rule do not exist",
+            missing.join(", ")
+        )));
+    }
+    let rec = AlarmRec { alarm_rule: Some(rule), ..base };
+    save_alarm(cw, rec)?;
     Ok(json!({}))
 }
 
@@ -186,12 +262,18 @@ pub fn describe_alarms(cw: &CloudWatch, input: &Value) -> Result<Value> {
     }
     let state = str_field(input, "StateValue");
     let action = str_field(input, "ActionPrefix");
+    // Without AlarmTypes only metric alarms are returned, as in AWS.
     let types = strings(input, "AlarmTypes");
-    if !types.is_empty() && !types.iter().any(|t| t == "MetricAlarm") {
-        return Ok(json!({"MetricAlarms": [], "CompositeAlarms": []}));
-    }
-    let alarms: Vec<Value> = load_all(cw)?
+    let wanted = |a: &AlarmRec| {
+        if types.is_empty() {
+            !a.is_composite()
+        } else {
+            types.iter().any(|t| t == a.alarm_type())
+        }
+    };
+    let (composites, metric_alarms): (Vec<AlarmRec>, Vec<AlarmRec>) = load_all(cw)?
         .into_iter()
+        .filter(wanted)
         .filter(|a| names.is_empty() || names.contains(&a.name))
         .filter(|a| prefix.is_none_or(|p| a.name.starts_with(p)))
         .filter(|a| state.is_none_or(|s| a.state == s))
@@ -204,9 +286,9 @@ pub fn describe_alarms(cw: &CloudWatch, input: &Value) -> Result<Value> {
                     .any(|x| x.starts_with(p))
             })
         })
-        .map(|a| a.render())
-        .collect();
-    Ok(json!({"MetricAlarms": alarms, "CompositeAlarms": []}))
+        .partition(AlarmRec::is_composite);
+    let render = |l: Vec<AlarmRec>| l.iter().map(AlarmRec::render).collect::<Vec<_>>();
+    Ok(json!({"MetricAlarms": render(metric_alarms), "CompositeAlarms": render(composites)}))
 }
 
 pub fn describe_alarms_for_metric(cw: &CloudWatch, input: &Value) -> Result<Value> {
@@ -219,7 +301,7 @@ pub fn describe_alarms_for_metric(cw: &CloudWatch, input: &Value) -> Result<Valu
     let period = input.get("Period").and_then(Value::as_i64);
     let alarms: Vec<Value> = load_all(cw)?
         .into_iter()
-        .filter(|a| a.namespace == namespace && a.metric_name == name)
+        .filter(|a| !a.is_composite() && a.namespace == namespace && a.metric_name == name)
         .filter(|a| input.get("Dimensions").is_none() || a.metric().dimensions == dims)
         .filter(|a| statistic.is_none_or(|s| a.statistic.as_deref() == Some(s)))
         .filter(|a| extended.is_none_or(|s| a.extended_statistic.as_deref() == Some(s)))
@@ -266,6 +348,8 @@ pub fn set_alarm_state(cw: &CloudWatch, input: &Value) -> Result<Value> {
     let alarm: Option<AlarmRec> = cw.store.read(|tx| tx.get(kind::ALARM, name))?;
     let alarm = alarm.ok_or_else(|| CwError::ResourceNotFound(format!("Alarm {name} not found")))?;
     evaluator::transition(cw, &alarm, state, reason, reason_data)?;
+    // Composite alarms see the change at once (the next evaluation may take it back).
+    evaluator::settle_composites(cw);
     Ok(json!({}))
 }
 
@@ -278,8 +362,11 @@ pub fn describe_alarm_history(cw: &CloudWatch, input: &Value) -> Result<Value> {
     let prefix = name.map(|n| format!("{n}\u{1}")).unwrap_or_default();
     let mut items: Vec<HistoryRec> =
         cw.store.read(|tx| tx.list::<HistoryRec>(kind::HISTORY, &prefix))?.into_iter().map(|(_, h)| h).collect();
+    let types = strings(input, "AlarmTypes");
     items.retain(|h| {
-        item_type.is_none_or(|t| h.item_type == t)
+        let alarm_type = if h.composite { "CompositeAlarm" } else { "MetricAlarm" };
+        (if types.is_empty() { !h.composite } else { types.iter().any(|t| t == alarm_type) })
+            && item_type.is_none_or(|t| h.item_type == t)
             && start.is_none_or(|s| h.timestamp >= s)
             && end.is_none_or(|e| h.timestamp <= e)
     });

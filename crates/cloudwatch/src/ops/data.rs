@@ -1,7 +1,8 @@
 //! PutMetricData, GetMetricStatistics, GetMetricData, ListMetrics.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
+use metrics::math::{self, MathValue, Series};
 use metrics::{Agg, MetricId, Sample, Statistic};
 use serde_json::{json, Map, Value};
 
@@ -214,6 +215,176 @@ pub fn get_metric_statistics(cw: &CloudWatch, input: &Value) -> Result<Value> {
     Ok(json!({"Label": name, "Datapoints": datapoints}))
 }
 
+/// One query of a GetMetricData call (or of a metric math alarm), parsed.
+pub struct Query {
+    pub id: String,
+    pub label: Option<String>,
+    pub return_data: bool,
+    pub period: Option<i64>,
+    pub source: Source,
+}
+
+pub enum Source {
+    Stat { metric: MetricId, stat: Statistic },
+    Expression(math::Ast),
+}
+
+/// Parse and check MetricDataQueries: unique Ids, exactly one of MetricStat and Expression,
+/// expressions that parse and reference only Ids of the request.
+pub fn parse_queries(list: &[Value]) -> Result<Vec<Query>> {
+    if list.len() > 500 {
+        return Err(CwError::Validation(
+            "The collection MetricDataQueries must not have a size greater than 500.".into(),
+        ));
+    }
+    let mut out: Vec<Query> = Vec::with_capacity(list.len());
+    for q in list {
+        let id = required(q, "Id")?.to_string();
+        if !id.starts_with(|c: char| c.is_ascii_lowercase())
+            || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Err(CwError::Validation(format!(
+                "Invalid metrics Id: {id}. The Id must start with a lowercase letter and contain only letters, numbers and underscores."
+            )));
+        }
+        if out.iter().any(|o| o.id == id) {
+            return Err(CwError::Validation("The values for parameter id in MetricDataQueries are not unique.".into()));
+        }
+        let source = match (q.get("MetricStat"), str_field(q, "Expression")) {
+            (Some(stat), None) => {
+                let metric = stat.get("Metric").cloned().unwrap_or(Value::Null);
+                let namespace = required(&metric, "Namespace")?;
+                let name = required(&metric, "MetricName")?;
+                let stat_name = required(stat, "Stat")?;
+                let st = Statistic::parse(stat_name).ok_or_else(|| {
+                    CwError::Validation(format!("The value {stat_name} for Stat of query {id} is not valid."))
+                })?;
+                Source::Stat { metric: MetricId::new(namespace, name, dimensions(&metric)), stat: st }
+            }
+            (None, Some(e)) => Source::Expression(
+                math::parse(e).map_err(|m| CwError::Validation(format!("Error in expression '{id}' [{m}]")))?,
+            ),
+            _ => {
+                return Err(CwError::Validation(format!(
+                    "Exactly one of MetricStat and Expression must be specified for query {id}."
+                )))
+            }
+        };
+        let period =
+            q.get("MetricStat").and_then(|s| s.get("Period")).or_else(|| q.get("Period")).and_then(Value::as_i64);
+        if let Some(p) = period {
+            check_period(p)?;
+        }
+        out.push(Query {
+            id,
+            label: str_field(q, "Label").map(String::from),
+            return_data: q.get("ReturnData").and_then(Value::as_bool).unwrap_or(true),
+            period,
+            source,
+        });
+    }
+    for q in &out {
+        if let Source::Expression(ast) = &q.source {
+            if let Some(r) = ast.references().into_iter().find(|r| !out.iter().any(|o| &o.id == r)) {
+                return Err(CwError::Validation(format!(
+                    "Error in expression '{}' [Unrecognized identifier '{r}']",
+                    q.id
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Run the queries over [start, end): each query's value by Id (expressions evaluated in
+/// the order their references need, cycles refused).
+pub fn run_queries(cw: &CloudWatch, queries: &[Query], start: f64, end: f64) -> Result<HashMap<String, MathValue>> {
+    let now = cw.now();
+    let default_period = queries.iter().find_map(|q| q.period).unwrap_or(60);
+    let mut values: HashMap<String, MathValue> = HashMap::new();
+    let mut metrics: Vec<(String, Series)> = Vec::new();
+    for q in queries {
+        if let Source::Stat { metric, stat } = &q.source {
+            let period = q.period.unwrap_or(default_period);
+            let series: Series = cw
+                .metrics
+                .query(metric, start, end, period, now)
+                .into_iter()
+                .filter_map(|(t, agg)| agg.statistic(stat).map(|v| (t, v)))
+                .collect();
+            metrics.push((q.id.clone(), series.clone()));
+            values.insert(q.id.clone(), MathValue::Series(series));
+        }
+    }
+    fn visit(
+        id: &str,
+        queries: &[Query],
+        values: &mut HashMap<String, MathValue>,
+        metrics: &[(String, Series)],
+        path: &mut Vec<String>,
+        window: (i64, i64, i64),
+    ) -> Result<()> {
+        if values.contains_key(id) {
+            return Ok(());
+        }
+        let Some(q) = queries.iter().find(|q| q.id == id) else { return Ok(()) };
+        let Source::Expression(ast) = &q.source else { return Ok(()) };
+        if path.iter().any(|p| p == id) {
+            return Err(CwError::Validation(format!("Error in expression '{id}' [Circular dependency]")));
+        }
+        path.push(id.to_string());
+        let mut deps = ast.references();
+        if ast.uses_all_metrics() {
+            deps.extend(metrics.iter().map(|(m, _)| m.clone()));
+        }
+        for r in deps {
+            visit(&r, queries, values, metrics, path, window)?;
+        }
+        path.pop();
+        let lookup = |r: &str| values.get(r).cloned();
+        let cx = math::Context {
+            start: window.0,
+            end: window.1,
+            period: q.period.unwrap_or(window.2),
+            lookup: &lookup,
+            metrics,
+        };
+        let v = math::eval(ast, &cx).map_err(|m| CwError::Validation(format!("Error in expression '{id}' [{m}]")))?;
+        values.insert(id.to_string(), v);
+        Ok(())
+    }
+    let window = (start.ceil() as i64, end.ceil() as i64, default_period);
+    for q in queries {
+        visit(&q.id, queries, &mut values, &metrics, &mut Vec::new(), window)?;
+    }
+    Ok(values)
+}
+
+/// The series a query returns: one per series of an array result, each labelled; a scalar
+/// over every timestamp of the request's metrics.
+fn returned(q: &Query, v: &MathValue, all: &HashMap<String, MathValue>) -> Vec<(String, Series)> {
+    let label = q.label.clone().unwrap_or_else(|| match &q.source {
+        Source::Stat { metric, .. } => metric.name.clone(),
+        Source::Expression(_) => q.id.clone(),
+    });
+    match v {
+        MathValue::Series(s) => vec![(label, s.clone())],
+        MathValue::Array(a) => a.iter().map(|(sub, s)| (format!("{label} {sub}"), s.clone())).collect(),
+        MathValue::Scalar(x) => {
+            let mut times: Vec<i64> = all
+                .values()
+                .filter_map(|v| if let MathValue::Series(s) = v { Some(s.keys().copied()) } else { None })
+                .flatten()
+                .collect();
+            times.sort_unstable();
+            times.dedup();
+            vec![(label, times.into_iter().map(|t| (t, *x)).collect())]
+        }
+    }
+}
+
+const MAX_DATAPOINTS_PER_CALL: usize = 100_800;
+
 pub fn get_metric_data(cw: &CloudWatch, input: &Value) -> Result<Value> {
     let start = input.get("StartTime").and_then(Value::as_f64).unwrap_or(0.0);
     let end = input.get("EndTime").and_then(Value::as_f64).unwrap_or(0.0);
@@ -221,58 +392,55 @@ pub fn get_metric_data(cw: &CloudWatch, input: &Value) -> Result<Value> {
         return Err(CwError::Validation("The parameter StartTime must be less than the parameter EndTime.".into()));
     }
     let ascending = str_field(input, "ScanBy") == Some("TimestampAscending");
-    let queries = input.get("MetricDataQueries").and_then(Value::as_array).cloned().unwrap_or_default();
-    if queries.len() > 500 {
-        return Err(CwError::Validation(
-            "The collection MetricDataQueries must not have a size greater than 500.".into(),
-        ));
-    }
-    let now = cw.now();
+    let max = input
+        .get("MaxDatapoints")
+        .and_then(Value::as_i64)
+        .map_or(MAX_DATAPOINTS_PER_CALL, |m| (m.max(1) as usize).min(MAX_DATAPOINTS_PER_CALL));
+    let skip: usize = match str_field(input, "NextToken") {
+        Some(t) => {
+            t.parse().map_err(|_| CwError::InvalidNextToken("The service couldn't process the NextToken.".into()))?
+        }
+        None => 0,
+    };
+    let list = input.get("MetricDataQueries").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let queries = parse_queries(list)?;
+    let values = run_queries(cw, &queries, start, end)?;
+    // The datapoints of every returned series in one order; a page is a window of it.
     let mut results = Vec::new();
-    for q in &queries {
-        let id = required(q, "Id")?;
-        let Some(stat) = q.get("MetricStat") else {
-            if q.get("Expression").is_some() {
-                return Err(CwError::Validation(format!(
-                    "The metric math expression of query {id} is not supported yet: only MetricStat queries are."
-                )));
+    let (mut offset, mut budget, mut more) = (0usize, max, false);
+    for q in queries.iter().filter(|q| q.return_data) {
+        let Some(v) = values.get(&q.id) else { continue };
+        for (label, series) in returned(q, v, &values) {
+            let n = series.len();
+            let from = skip.saturating_sub(offset).min(n);
+            let take = (n - from).min(budget);
+            budget -= take;
+            offset += n;
+            if from + take < n {
+                more = true;
             }
-            return Err(CwError::Validation(format!(
-                "Exactly one of MetricStat and Expression must be specified for query {id}."
-            )));
-        };
-        if q.get("ReturnData").and_then(Value::as_bool) == Some(false) {
-            continue;
-        }
-        let metric = stat.get("Metric").cloned().unwrap_or(Value::Null);
-        let namespace = required(&metric, "Namespace")?;
-        let name = required(&metric, "MetricName")?;
-        let period = stat.get("Period").and_then(Value::as_i64).unwrap_or(60);
-        check_period(period)?;
-        let stat_name = required(stat, "Stat")?;
-        let st = Statistic::parse(stat_name).ok_or_else(|| {
-            CwError::Validation(format!("The value {stat_name} for Stat of query {id} is not valid."))
-        })?;
-        let mid = MetricId::new(namespace, name, dimensions(&metric));
-        let mut series: BTreeMap<i64, f64> = BTreeMap::new();
-        for (t, agg) in cw.metrics.query(&mid, start, end, period, now) {
-            if let Some(v) = agg.statistic(&st) {
-                series.insert(t, v);
+            if skip > 0 && take == 0 {
+                continue;
             }
+            let pairs: Vec<(i64, f64)> = if ascending {
+                series.into_iter().skip(from).take(take).collect()
+            } else {
+                series.into_iter().rev().skip(from).take(take).collect()
+            };
+            results.push(json!({
+                "Id": q.id,
+                "Label": label,
+                "Timestamps": pairs.iter().map(|(t, _)| *t as f64).collect::<Vec<_>>(),
+                "Values": pairs.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+                "StatusCode": if from + take < n { "PartialData" } else { "Complete" },
+            }));
         }
-        let mut pairs: Vec<(i64, f64)> = series.into_iter().collect();
-        if !ascending {
-            pairs.reverse();
-        }
-        results.push(json!({
-            "Id": id,
-            "Label": str_field(q, "Label").unwrap_or(name),
-            "Timestamps": pairs.iter().map(|(t, _)| *t as f64).collect::<Vec<_>>(),
-            "Values": pairs.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
-            "StatusCode": "Complete",
-        }));
     }
-    Ok(json!({"MetricDataResults": results, "Messages": []}))
+    let mut out = json!({"MetricDataResults": results, "Messages": []});
+    if more {
+        out["NextToken"] = json!((skip + max).to_string());
+    }
+    Ok(out)
 }
 
 pub fn list_metrics(cw: &CloudWatch, input: &Value) -> Result<Value> {

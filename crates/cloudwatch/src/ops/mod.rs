@@ -16,6 +16,7 @@ pub fn dispatch(cw: &CloudWatch, _cx: &CallContext, op: &str, input: &Value) -> 
         "GetMetricData" => data::get_metric_data(cw, input),
         "ListMetrics" => data::list_metrics(cw, input),
         "PutMetricAlarm" => alarms::put_metric_alarm(cw, input),
+        "PutCompositeAlarm" => alarms::put_composite_alarm(cw, input),
         "DescribeAlarms" => alarms::describe_alarms(cw, input),
         "DescribeAlarmsForMetric" => alarms::describe_alarms_for_metric(cw, input),
         "DeleteAlarms" => alarms::delete_alarms(cw, input),
@@ -37,7 +38,9 @@ pub fn dispatch(cw: &CloudWatch, _cx: &CallContext, op: &str, input: &Value) -> 
 /// Alarm operations are authorised on the alarms' ARNs; metric operations on "*" (as in AWS).
 pub fn resources(cw: &CloudWatch, op: &str, input: &Value) -> Vec<String> {
     let names: Vec<String> = match op {
-        "PutMetricAlarm" | "SetAlarmState" => str_field(input, "AlarmName").into_iter().map(String::from).collect(),
+        "PutMetricAlarm" | "PutCompositeAlarm" | "SetAlarmState" => {
+            str_field(input, "AlarmName").into_iter().map(String::from).collect()
+        }
         "DeleteAlarms" | "EnableAlarmActions" | "DisableAlarmActions" => strings(input, "AlarmNames"),
         _ => Vec::new(),
     };

@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""CloudWatch benchmark: homeground (release build) beside moto's server, in one run, loopback.
+
+What it measures (results: the CloudWatch section at the end of docs/benchmarks.md):
+
+* PutMetricData ingestion: datapoints/s with 1,000-datapoint calls (100 metrics x 10 values,
+  awsQuery form bodies), PRE-SIGNED with botocore's SigV4 signer (several distinct bodies,
+  each replayed; a SigV4 signature stays valid for 15 minutes) and sent by `wrk` with
+  several connections (concurrent clients), so the load generator signs nothing while
+  measuring. Server CPU per call from /proc/<pid>/stat.
+* GetMetricData latency (p50/p99, one call at a time as a dashboard does) over ONE HOUR of 1-s data for 100
+  metrics (360,000 datapoints put first, timestamped): (a) one call with 100 MetricStat
+  queries at Period 60 (6,000 datapoints back), (b) one metric at Period 1 (3,600 back).
+* Datapoint -> alarm state: PutMetricData of a breaching value, then DescribeAlarms polled
+  every 5 ms until it shows ALARM (10 alarms, one each). moto does not evaluate alarms on data,
+  so this one runs on homeground only.
+
+Every pre-signed request is sent once with Python first and must answer 200 (with the element
+expected); every wrk run must report no non-2xx answers or socket errors.
+
+It builds nothing: `cargo build --release -p homeground` first (or --bin PATH).
+Usage: python3 bench/cw_bench.py [--bin PATH] [--duration 10] [--connections 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import configparser
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REGION = "ap-northeast-2"
+FORM = "application/x-www-form-urlencoded; charset=utf-8"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+NS = "Bench/CW"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_bench import cpu_ticks, free_port, stop  # noqa: E402
+from botocore.auth import SigV4Auth  # noqa: E402
+from botocore.awsrequest import AWSRequest  # noqa: E402
+from botocore.credentials import Credentials  # noqa: E402
+
+
+def die(msg: str) -> "None":
+    print(f"cw_bench: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
+def iso(t: float) -> str:
+    return dt.datetime.fromtimestamp(t, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def form(params: dict) -> str:
+    return urllib.parse.urlencode({"Version": "2010-08-01", **params})
+
+
+def sign(port: int, creds: tuple[str, str], body: str) -> dict:
+    req = AWSRequest(method="POST", url=f"http://127.0.0.1:{port}/", data=body, headers={"Content-Type": FORM})
+    SigV4Auth(Credentials(*creds), "monitoring", REGION).add_auth(req)
+    headers = {"Host": f"127.0.0.1:{port}", **dict(req.headers.items())}
+    return {"port": port, "body": body, "headers": headers}
+
+
+def send(signed: dict, timeout: float = 60.0) -> tuple[int, bytes]:
+    body = signed["body"].encode()
+    head = "".join(f"{k}: {v}\r\n" for k, v in signed["headers"].items())
+    data = f"POST / HTTP/1.1\r\n{head}Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body
+    with socket.create_connection(("127.0.0.1", signed["port"]), timeout=timeout) as s:
+        s.sendall(data)
+        chunks = []
+        while c := s.recv(1 << 16):
+            chunks.append(c)
+    resp = b"".join(chunks)
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", resp)
+    return (int(m.group(1)) if m else 0), resp
+
+
+def call(port: int, creds, params: dict, expect: bytes = b"") -> bytes:
+    status, resp = send(sign(port, creds, form(params)))
+    if status != 200 or expect not in resp:
+        die(f"{params.get('Action')} answered {status}:\n{resp[:600]!r}")
+    return resp
+
+
+def put_body(values: list[tuple[int, float, float | None]]) -> str:
+    """(metric index, value, timestamp or None) → a PutMetricData form body."""
+    p = {"Action": "PutMetricData", "Namespace": NS}
+    for n, (m, v, t) in enumerate(values, 1):
+        p[f"MetricData.member.{n}.MetricName"] = f"m{m:03d}"
+        p[f"MetricData.member.{n}.Value"] = repr(v)
+        p[f"MetricData.member.{n}.StorageResolution"] = "1"
+        if t is not None:
+            p[f"MetricData.member.{n}.Timestamp"] = iso(t)
+    return form(p)
+
+
+def gmd_body(metrics: list[int], start: float, end: float, period: int) -> str:
+    p = {"Action": "GetMetricData", "StartTime": iso(start), "EndTime": iso(end), "ScanBy": "TimestampAscending"}
+    for n, m in enumerate(metrics, 1):
+        k = f"MetricDataQueries.member.{n}"
+        p[f"{k}.Id"] = f"q{m}"
+        p[f"{k}.MetricStat.Metric.Namespace"] = NS
+        p[f"{k}.MetricStat.Metric.MetricName"] = f"m{m:03d}"
+        p[f"{k}.MetricStat.Period"] = str(period)
+        p[f"{k}.MetricStat.Stat"] = "Average"
+    return form(p)
+
+
+LUA = """-- generated by bench/cw_bench.py: replays pre-signed requests round-robin
+local reqs = {{}}
+{requests}
+local i = 0
+request = function()
+  i = i + 1
+  return reqs[(i % #reqs) + 1]
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("BENCHJSON {{\\"requests\\":%d,\\"duration_us\\":%d,\\"p50_us\\":%d,\\"p99_us\\":%d,\\"max_us\\":%d,\\"errors\\":%d,\\"status\\":%d}}\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+def wrk(signed: list[dict], conns: int, duration: float, pid: int, work: Path, name: str) -> dict:
+    lines = []
+    for s in signed:
+        hdrs = "{" + ", ".join(f"[{json.dumps(k)}] = {json.dumps(v)}" for k, v in s["headers"].items()) + "}"
+        lines.append(f'reqs[#reqs + 1] = wrk.format("POST", "/", {hdrs}, {json.dumps(s["body"])})')
+    script = work / f"{name}.lua"
+    script.write_text(LUA.format(requests="\n".join(lines)))
+    cmd = ["wrk", f"-t{min(2, conns)}", f"-c{conns}", f"-d{max(1, round(duration))}s", "--timeout", "10s",
+           "--latency", "-s", str(script), f"http://127.0.0.1:{signed[0]['port']}/"]
+    c0 = cpu_ticks(pid)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    c1 = cpu_ticks(pid)
+    m = re.search(r"BENCHJSON (\{.*\})", out)
+    if not m:
+        die(f"wrk printed no result:\n{out}")
+    r = json.loads(m.group(1))
+    if (r["errors"] or r["status"]) and name.startswith("homeground"):
+        die(f"{name}: wrk saw {r['errors']} socket errors and {r['status']} non-2xx answers")
+    r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    r["cpu_ms_per_req"] = (c1 - c0) / CLK_TCK * 1000 / max(1, r["requests"])
+    return r
+
+
+def sequential(signed: dict, duration: float, pid: int, most: int = 500) -> dict:
+    """One call at a time (a dashboard refresh), until `duration` s or `most` calls: latency
+    percentiles as the client sees them, and server CPU per call."""
+    times = []
+    c0 = cpu_ticks(pid)
+    t_end = time.perf_counter() + duration
+    while len(times) < most and (not times or time.perf_counter() < t_end):
+        t0 = time.perf_counter()
+        try:
+            status, resp = send(signed, timeout=120)
+        except socket.timeout:
+            return {"requests": 0, "timed_out": True, "p50_us": 120e6, "p99_us": 120e6, "rps": 0, "cpu_ms_per_req": 0}
+        times.append(time.perf_counter() - t0)
+        if status != 200:
+            die(f"GetMetricData answered {status}: {resp[:300]!r}")
+    c1 = cpu_ticks(pid)
+    times.sort()
+    q = lambda f: times[min(len(times) - 1, int(f * len(times)))] * 1e6  # noqa: E731
+    return {"requests": len(times), "p50_us": q(0.5), "p99_us": q(0.99), "max_us": times[-1] * 1e6,
+            "rps": len(times) / sum(times), "cpu_ms_per_req": (c1 - c0) / CLK_TCK * 1000 / len(times)}
+
+
+def wait_ready(port: int, creds, proc) -> None:
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            die(f"server exited with {proc.returncode}")
+        if time.time() > deadline - 1:
+            stop(proc)
+        try:
+            status, _ = send(sign(port, creds, form({"Action": "ListMetrics"})), timeout=2)
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    die("server not ready within 60 s")
+
+
+def start_homeground(binary: Path, work: Path) -> tuple[subprocess.Popen, int, tuple]:
+    port = free_port()
+    data = work / "hg"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "HOMEGROUND_"))}
+    proc = subprocess.Popen([str(binary), "up", "--listen", f"127.0.0.1:{port}", "--data-dir", str(data)],
+                            stdin=subprocess.DEVNULL, stdout=open(work / "homeground.log", "ab"),
+                            stderr=subprocess.STDOUT, env=env)
+    deadline = time.time() + 60
+    while not (data / "credentials").exists():
+        if proc.poll() is not None or time.time() > deadline:
+            die(f"homeground did not start; see {work / 'homeground.log'}")
+        time.sleep(0.01)
+    cp = configparser.ConfigParser()
+    cp.read(data / "credentials")
+    creds = (cp["default"]["aws_access_key_id"], cp["default"]["aws_secret_access_key"])
+    wait_ready(port, creds, proc)
+    return proc, port, creds
+
+
+def start_moto(work: Path) -> tuple[subprocess.Popen, int, tuple]:
+    exe = shutil.which("moto_server") or die("moto_server is not installed")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    proc = subprocess.Popen([exe, "-H", "127.0.0.1", "-p", str(port)], stdin=subprocess.DEVNULL,
+                            stdout=open(work / "moto.log", "ab"), stderr=subprocess.STDOUT, env=env)
+    creds = ("testing", "testing")
+    wait_ready(port, creds, proc)
+    return proc, port, creds
+
+
+def bench_server(name: str, proc, port: int, creds, args, work: Path) -> dict:
+    res: dict = {"server": name}
+    # 1. Ingestion: 8 distinct 1,000-datapoint bodies (100 metrics x 10 values, no timestamp).
+    bodies = [put_body([(m, float((m * 7 + k + b) % 100), None) for m in range(100) for k in range(10)])
+              for b in range(8)]
+    signed = [sign(port, creds, b) for b in bodies]
+    for s in signed:
+        status, resp = send(s)
+        if status != 200:
+            die(f"{name}: PutMetricData answered {status}: {resp[:400]!r}")
+    r = wrk(signed, args.connections, args.duration, proc.pid, work, f"{name}-put")
+    res["put"] = {**r, "datapoints_per_s": r["rps"] * 1000}
+    print(f"{name}: PutMetricData {r['rps']:.0f} calls/s = {r['rps'] * 1000:,.0f} datapoints/s, "
+          f"p50 {r['p50_us'] / 1000:.1f} ms p99 {r['p99_us'] / 1000:.1f} ms, CPU {r['cpu_ms_per_req']:.2f} ms/call",
+          flush=True)
+
+    # 2. One hour of 1-s data for 100 metrics, timestamped, ending a minute ago.
+    end = (int(time.time()) // 60) * 60 - 60
+    start = end - 3600
+    t0 = time.time()
+    for sec0 in range(start, end, 10):
+        body = put_body([(m, float((m + s) % 50), float(s)) for m in range(100) for s in range(sec0, sec0 + 10)])
+        status, resp = send(sign(port, creds, body))
+        if status != 200:
+            die(f"{name}: preload PutMetricData answered {status}: {resp[:400]!r}")
+    res["preload_s"] = time.time() - t0
+    print(f"{name}: preloaded 360,000 datapoints in {res['preload_s']:.1f} s", flush=True)
+    many = sign(port, creds, gmd_body(list(range(100)), start, end, 60))
+    status, resp = send(many)
+    if status != 200 or resp.count(b"<member>") < 100 * 60:
+        die(f"{name}: GetMetricData (100 x 60) answered {status} with {resp.count(b'<member>')} members")
+    one = sign(port, creds, gmd_body([0], start, end, 1))
+    status, resp = send(one)
+    if status != 200 or resp.count(b"<member>") < 3600:
+        die(f"{name}: GetMetricData (1 x 3600) answered {status} with {resp.count(b'<member>')} members")
+    for key, s in (("gmd_100x60", many), ("gmd_1x3600", one)):
+        r = sequential(s, args.duration, proc.pid)
+        res[key] = r
+        print(f"{name}: GetMetricData {key}: p50 {r['p50_us'] / 1000:.2f} ms p99 {r['p99_us'] / 1000:.2f} ms, "
+              f"{r['rps']:.0f} calls/s, CPU {r['cpu_ms_per_req']:.2f} ms/call", flush=True)
+    return res
+
+
+def alarm_latency(port: int, creds, trials: int = 10) -> list[float]:
+    for i in range(trials):
+        call(port, creds, {"Action": "PutMetricAlarm", "AlarmName": f"lat-{i}", "Namespace": NS,
+                           "MetricName": f"alarm{i}", "Statistic": "Maximum", "Period": "10",
+                           "EvaluationPeriods": "1", "Threshold": "50", "ComparisonOperator": "GreaterThanThreshold"})
+    out = []
+    for i in range(trials):
+        put = sign(port, creds, form({"Action": "PutMetricData", "Namespace": NS,
+                                      "MetricData.member.1.MetricName": f"alarm{i}",
+                                      "MetricData.member.1.Value": "99"}))
+        describe = sign(port, creds, form({"Action": "DescribeAlarms", "AlarmNames.member.1": f"lat-{i}"}))
+        t0 = time.perf_counter()
+        if send(put)[0] != 200:
+            die("PutMetricData failed")
+        while True:
+            status, resp = send(describe)
+            if status == 200 and b"<StateValue>ALARM</StateValue>" in resp:
+                break
+            if time.perf_counter() - t0 > 10:
+                die(f"alarm lat-{i} not in ALARM after 10 s")
+            time.sleep(0.005)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", type=Path, default=Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target")) / "release" / "homeground")
+    ap.add_argument("--duration", type=float, default=10)
+    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--no-moto", action="store_true")
+    ap.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "cw-latest.json")
+    args = ap.parse_args()
+    if not args.bin.exists():
+        die(f"{args.bin} is missing: cargo build --release -p homeground")
+    results = {"when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
+        work = Path(tmp)
+        proc, port, creds = start_homeground(args.bin, work)
+        try:
+            results["homeground"] = bench_server("homeground", proc, port, creds, args, work)
+            lat = alarm_latency(port, creds)
+            results["alarm_latency_s"] = lat
+            print(f"homeground: datapoint -> ALARM: median {statistics.median(lat) * 1000:.0f} ms, "
+                  f"max {max(lat) * 1000:.0f} ms over {len(lat)} alarms", flush=True)
+            results["homeground"]["rss_mib"] = int(open(f"/proc/{proc.pid}/status").read().split("VmRSS:")[1].split()[0]) / 1024
+        finally:
+            stop(proc)
+        if not args.no_moto:
+            proc, port, creds = start_moto(work)
+            try:
+                results["moto"] = bench_server("moto", proc, port, creds, args, work)
+            finally:
+                stop(proc)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=1))
+    print(f"wrote {args.json}")
+
+
+if __name__ == "__main__":
+    main()
