@@ -21,13 +21,12 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::capacity::{self, Adjustment, Step, Tracking};
 use crate::error::Result;
+use crate::notify::notify;
 use crate::ops::{at, new_id, peer, put_activity};
-use crate::records::{
-    kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, NotificationRec, PolicyRec, RefreshRec, ScheduledRec,
-};
-use crate::schedule::{self, Recurrence};
+use crate::placement::{next_placement, pick_victims};
+use crate::records::{kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, RefreshRec, ScheduledRec};
+use crate::scaling::{run_schedules, run_trigger, warmup_of};
 use crate::{AlarmTrigger, AutoScaling, Peer};
 
 const TICK: Duration = Duration::from_millis(500);
@@ -187,7 +186,7 @@ async fn describe_instances(asg: &AutoScaling, ids: &[String]) -> Result<HashMap
 }
 
 /// Apply `f` to the group's current record and save it (None: the group is gone).
-fn update<T>(
+pub(crate) fn update<T>(
     asg: &AutoScaling,
     name: &str,
     f: impl FnOnce(&mut GroupRec, &store::Tx) -> Result<T>,
@@ -223,209 +222,6 @@ fn finish_activity(
         }
     }
     Ok(None)
-}
-
-fn warmup_of(g: &GroupRec, policy_warmup: Option<i64>) -> f64 {
-    policy_warmup.or(g.default_instance_warmup).unwrap_or(g.default_cooldown) as f64
-}
-
-/// (warm in-service instances, instances still pending or warming up).
-fn warm_counts(g: &GroupRec, warmup: f64, now: f64) -> (i64, i64) {
-    let mut warm = 0;
-    let mut warming = 0;
-    for m in g.members.iter().filter(|m| m.lifecycle.counts() && m.healthy) {
-        match (m.lifecycle, m.in_service_at) {
-            (Lifecycle::InService, Some(t)) if now >= t + warmup => warm += 1,
-            _ => warming += 1,
-        }
-    }
-    (warm, warming)
-}
-
-/// The tracked metric's current value: the mean of its last few one-second datapoints (for a
-/// Sum, that rate over the metric's period), when it has them — a high-resolution alarm may
-/// have fired on a period only partly filled.
-async fn current_value(asg: &AutoScaling, p: &PolicyRec, now: f64) -> Option<f64> {
-    let cfg = p.target_tracking.as_ref()?;
-    let g = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, &p.group)?)).ok()??;
-    let (m, period) = crate::ops::tracked_metric(&g, cfg).ok()?;
-    let out = peer(
-        asg,
-        Peer::CloudWatch,
-        "GetMetricStatistics",
-        json!({
-            "Namespace": m["Namespace"], "MetricName": m["MetricName"], "Dimensions": m["Dimensions"],
-            "StartTime": now - 2.0, "EndTime": now + 1.0, "Period": 1, "Statistics": [m["Statistic"]],
-        }),
-    )
-    .await
-    .ok()?;
-    let stat = m["Statistic"].as_str()?.to_string();
-    let values: Vec<f64> = out
-        .get("Datapoints")
-        .and_then(Value::as_array)?
-        .iter()
-        .filter_map(|d| d.get(&stat).and_then(Value::as_f64))
-        .collect();
-    if values.is_empty() {
-        return None;
-    }
-    let mean = values.iter().sum::<f64>() / values.len() as f64;
-    // A sum (requests per target, say) is over the whole period: the per-second rate × period.
-    Some(if stat == "Sum" { mean * period as f64 } else { mean })
-}
-
-/// An alarm named a policy: compute the new desired capacity and record why.
-async fn run_trigger(asg: &AutoScaling, t: &AlarmTrigger) -> Result<()> {
-    let now = asg.now();
-    let policy = asg.read(|tx| {
-        Ok(tx.list::<PolicyRec>(kind::POLICY, "")?.into_iter().map(|(_, p)| p).find(|p| p.arn == t.policy_arn))
-    })?;
-    let Some(policy) = policy else { return Ok(()) };
-    if !policy.enabled {
-        return Ok(());
-    }
-    let mut t = t.clone();
-    if policy.policy_type == "TargetTrackingScaling" && t.state == "ALARM" {
-        // Only when the fresh value agrees with the alarm's side of the target.
-        if let Some(v) = current_value(asg, &policy, now).await {
-            let target = policy.target_tracking.as_ref().and_then(|c| c.get("TargetValue")).and_then(Value::as_f64);
-            let same_side = target.is_some_and(|tv| (v > tv) == (t.value.unwrap_or(v) > tv));
-            if same_side {
-                t.value = Some(v);
-            }
-        }
-    }
-    let t = &t;
-    let why =
-        format!("{} a monitor alarm {} in state {} triggered policy {}", at(now), t.alarm_name, t.state, policy.name);
-    update(asg, &policy.group, |g, _| {
-        execute(g, &policy, t.value, Some(t.threshold), &why, now, false);
-        Ok(())
-    })?;
-    Ok(())
-}
-
-/// Execute a policy on a group: returns whether the desired capacity changed. `value` is the
-/// metric's value; `threshold` the alarm's (step scaling).
-pub(crate) fn execute(
-    g: &mut GroupRec,
-    p: &PolicyRec,
-    value: Option<f64>,
-    threshold: Option<f64>,
-    why: &str,
-    now: f64,
-    honor_cooldown: bool,
-) -> bool {
-    if g.status.is_some() || g.suspended("AlarmNotification") && why.contains("monitor alarm") {
-        return false;
-    }
-    let before = g.desired;
-    let warmup = warmup_of(g, p.estimated_warmup);
-    let (warm, warming) = warm_counts(g, warmup, now);
-    let new = match p.policy_type.as_str() {
-        "TargetTrackingScaling" => {
-            let Some(cfg) = &p.target_tracking else { return false };
-            let Some(metric) = value else { return false };
-            let target = cfg.get("TargetValue").and_then(Value::as_f64).unwrap_or(0.0);
-            capacity::track(Tracking {
-                metric,
-                target,
-                warm,
-                warming,
-                desired: g.desired,
-                min: g.min,
-                max: g.max,
-                scale_in_disabled: cfg.get("DisableScaleIn").and_then(Value::as_bool).unwrap_or(false),
-            })
-        }
-        "StepScaling" => {
-            let (Some(v), Some(th)) = (value, threshold) else { return false };
-            let steps: Vec<Step> =
-                p.steps.iter().map(|s| Step { lower: s.lower, upper: s.upper, adjustment: s.adjustment }).collect();
-            let Some(step) = capacity::pick_step(&steps, v, th) else { return false };
-            let Some(adj) = Adjustment::from_type(
-                p.adjustment_type.as_deref().unwrap_or("ChangeInCapacity"),
-                step.adjustment,
-                p.min_adjustment_magnitude,
-            ) else {
-                return false;
-            };
-            // Instances still warming up count toward the adjustment: re-triggers while they
-            // warm add only what goes beyond them.
-            let base = g.capacity() - warming;
-            let wanted = capacity::apply(adj, base.max(0), g.min, g.max);
-            let wanted = if step.adjustment > 0 { wanted.max(g.desired) } else { wanted };
-            (wanted != g.desired).then_some(wanted)
-        }
-        _ => {
-            let cooldown = p.cooldown.unwrap_or(g.default_cooldown) as f64;
-            if (honor_cooldown || why.contains("monitor alarm")) && now < g.last_scaling + cooldown {
-                return false;
-            }
-            let adj = Adjustment::from_type(
-                p.adjustment_type.as_deref().unwrap_or("ChangeInCapacity"),
-                p.scaling_adjustment.unwrap_or(0),
-                p.min_adjustment_magnitude,
-            );
-            adj.map(|a| capacity::apply(a, g.desired, g.min, g.max)).filter(|n| *n != g.desired)
-        }
-    };
-    let Some(new) = new else { return false };
-    g.desired = new;
-    g.last_scaling = now;
-    g.desired_cause = Some(format!("{why} changing the desired capacity from {before} to {new}."));
-    tracing::info!(group = %g.name, policy = %p.name, from = before, to = new, "autoscaling: policy changed the desired capacity");
-    true
-}
-
-fn run_schedules(asg: &AutoScaling) -> Result<()> {
-    let now = asg.now();
-    let due: Vec<ScheduledRec> = asg.read(|tx| {
-        Ok(tx
-            .list::<ScheduledRec>(kind::SCHEDULED, "")?
-            .into_iter()
-            .map(|(_, s)| s)
-            .filter(|s| s.next_run.is_some_and(|t| t <= now))
-            .collect())
-    })?;
-    for s in due {
-        asg.write(|tx| {
-            let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, &s.group)? else { return Ok(()) };
-            if !g.suspended("ScheduledActions") && g.status.is_none() {
-                let before = g.desired;
-                let min = s.min.unwrap_or(g.min);
-                let max = s.max.unwrap_or(g.max).max(min);
-                let desired = s.desired.unwrap_or(g.desired).clamp(min, max);
-                g.min = min;
-                g.max = max;
-                if desired != before {
-                    g.desired = desired;
-                    g.desired_cause = Some(format!(
-                        "{} a scheduled action update of AutoScalingGroup constraints to min: {min}, max: {max}, desired: {desired} changing the desired capacity from {before} to {desired}.",
-                        at(now)
-                    ));
-                }
-                tracing::info!(group = %g.name, action = %s.name, min, max, desired, "autoscaling: scheduled action ran");
-                tx.put(kind::GROUP, &g.name, &g)?;
-            }
-            let rec = s.recurrence.as_deref().and_then(|r| Recurrence::parse(r, s.time_zone.as_deref()).ok());
-            let key = format!("{}/{}", s.group, s.name);
-            match schedule::next_run(s.start, s.end, rec.as_ref(), s.next_run, now + 1.0) {
-                Some(next) => {
-                    let mut s2 = s.clone();
-                    s2.next_run = Some(next);
-                    tx.put(kind::SCHEDULED, &key, &s2)?;
-                }
-                // A one-time action is deleted once it has run, as AWS does.
-                None => {
-                    tx.delete(kind::SCHEDULED, &key)?;
-                }
-            }
-            Ok(())
-        })?;
-    }
-    Ok(())
 }
 
 fn uses_elb_health(g: &GroupRec) -> bool {
@@ -734,66 +530,6 @@ fn current_target_groups(asg: &AutoScaling, name: &str) -> Result<Vec<String>> {
     Ok(asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))?.map(|g| g.target_groups).unwrap_or_default())
 }
 
-/// Which members leave on scale-in, by the group's termination policies (protected ones never).
-fn pick_victims(g: &GroupRec, n: usize, now: f64) -> Vec<usize> {
-    let mut chosen: Vec<usize> = Vec::new();
-    for _ in 0..n {
-        let candidates: Vec<usize> = (0..g.members.len())
-            .filter(|i| !chosen.contains(i))
-            .filter(|&i| g.members[i].lifecycle.counts() && !g.members[i].protected)
-            .collect();
-        if candidates.is_empty() {
-            break;
-        }
-        // Balance zones first: only the zone(s) with the most instances.
-        let per_zone = |z: &str| {
-            g.members
-                .iter()
-                .enumerate()
-                .filter(|(i, m)| m.lifecycle.counts() && m.zone == z && !chosen.contains(i))
-                .count()
-        };
-        let most = candidates.iter().map(|&i| per_zone(&g.members[i].zone)).max().unwrap_or(0);
-        let mut pool: Vec<usize> = candidates.into_iter().filter(|&i| per_zone(&g.members[i].zone) == most).collect();
-        // Pending ones first (they serve nobody yet).
-        if pool.iter().any(|&i| g.members[i].lifecycle != Lifecycle::InService) {
-            pool.retain(|&i| g.members[i].lifecycle != Lifecycle::InService);
-        }
-        let policy = g.termination_policies.first().map(String::as_str).unwrap_or("Default");
-        let outdated = |i: usize| g.members[i].template != g.template;
-        let pick = match policy {
-            "OldestInstance" => {
-                pool.iter().copied().min_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
-            }
-            "NewestInstance" => {
-                pool.iter().copied().max_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
-            }
-            _ => {
-                // Default: an outdated launch template first, then closest to the next instance hour.
-                if pool.iter().any(|&i| outdated(i)) {
-                    pool.retain(|&i| outdated(i));
-                }
-                pool.iter().copied().max_by(|&a, &b| {
-                    let ha = (now - g.members[a].launched_at).rem_euclid(3600.0);
-                    let hb = (now - g.members[b].launched_at).rem_euclid(3600.0);
-                    ha.total_cmp(&hb)
-                })
-            }
-        };
-        match pick {
-            Some(i) => chosen.push(i),
-            None => break,
-        }
-    }
-    chosen
-}
-
-/// The subnet for the next launch: the zone with the fewest instances.
-fn next_placement(g: &GroupRec) -> Option<(String, String)> {
-    let count = |z: &str| g.members.iter().filter(|m| m.lifecycle.counts() && m.zone == z).count();
-    g.placements.iter().min_by_key(|(_, z)| count(z)).cloned()
-}
-
 async fn launch_one(
     asg: &AutoScaling,
     name: &str,
@@ -973,55 +709,11 @@ fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
     })
 }
 
-/// Publish the group's notifications (PutNotificationConfiguration) for these events.
-async fn notify(asg: &AutoScaling, name: &str, events: Vec<(&'static str, ActivityRec, String)>) {
-    let events: Vec<_> = events.into_iter().filter(|(e, _, _)| !e.is_empty()).collect();
-    if events.is_empty() {
-        return;
-    }
-    let Ok(configs) = asg.read(|tx| Ok(tx.list::<NotificationRec>(kind::NOTIFICATION, &format!("{name}/"))?)) else {
-        return;
-    };
-    for (event, act, instance) in events {
-        for (_, c) in configs.iter().filter(|(_, c)| c.types.iter().any(|t| t == event)) {
-            let what = match event {
-                "autoscaling:EC2_INSTANCE_LAUNCH" => "launch",
-                "autoscaling:EC2_INSTANCE_TERMINATE" => "termination",
-                "autoscaling:EC2_INSTANCE_LAUNCH_ERROR" => "failed launch",
-                _ => "failed termination",
-            };
-            let message = json!({
-                "Origin": "AutoScalingGroup", "Destination": "EC2",
-                "Progress": act.progress, "AccountId": asg.config.account,
-                "Description": act.description, "RequestId": act.id,
-                "EndTime": act.end.map(wire::timestamp::format_iso8601),
-                "AutoScalingGroupARN": act.group_arn, "ActivityId": act.id,
-                "StartTime": wire::timestamp::format_iso8601(act.start),
-                "Service": "AWS Auto Scaling", "Time": wire::timestamp::format_iso8601(asg.now()),
-                "EC2InstanceId": instance, "StatusCode": act.status,
-                "StatusMessage": act.status_message.clone().unwrap_or_default(),
-                "Details": serde_json::from_str::<Value>(&act.details).unwrap_or_default(),
-                "AutoScalingGroupName": name, "Cause": act.cause, "Event": event,
-            });
-            let subject = format!("Auto Scaling: {what} for group \"{name}\"");
-            if let Err(e) = peer(
-                asg,
-                Peer::Sns,
-                "Publish",
-                json!({"TopicArn": c.topic, "Subject": subject, "Message": message.to_string()}),
-            )
-            .await
-            {
-                tracing::warn!(group = name, topic = %c.topic, error = %e, "autoscaling: notification failed");
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::TemplateRef;
+    use crate::records::{PolicyRec, TemplateRef};
+    use crate::scaling::execute;
 
     fn member(id: &str, zone: &str, launched: f64) -> MemberRec {
         MemberRec {

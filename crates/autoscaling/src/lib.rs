@@ -14,8 +14,11 @@
 pub mod capacity;
 mod controller;
 pub mod error;
+mod notify;
 mod ops;
+mod placement;
 pub mod records;
+mod scaling;
 pub mod schedule;
 
 use std::sync::{Arc, Mutex};

@@ -7,9 +7,9 @@ use serde_json::{json, Value};
 
 use super::{at, bool_of, int_of, load_group, new_id, page, peer, required, str_of, strings};
 use crate::capacity::{check_steps, Step};
-use crate::controller::execute as execute_policy;
 use crate::error::{AsgError, Result};
 use crate::records::{kind, GroupRec, PolicyRec, StepRec};
+use crate::scaling::execute as execute_policy;
 use crate::{AutoScaling, Peer};
 
 const MAX_POLICIES_PER_GROUP: usize = 50;

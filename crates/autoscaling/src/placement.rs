@@ -1,0 +1,64 @@
+//! Where a group launches (the zone with the fewest instances) and which instances leave on
+//! scale-in (the termination policies). Pure.
+
+use crate::records::{GroupRec, Lifecycle};
+
+/// Which members leave on scale-in, by the group's termination policies (protected ones never).
+pub(crate) fn pick_victims(g: &GroupRec, n: usize, now: f64) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    for _ in 0..n {
+        let candidates: Vec<usize> = (0..g.members.len())
+            .filter(|i| !chosen.contains(i))
+            .filter(|&i| g.members[i].lifecycle.counts() && !g.members[i].protected)
+            .collect();
+        if candidates.is_empty() {
+            break;
+        }
+        // Balance zones first: only the zone(s) with the most instances.
+        let per_zone = |z: &str| {
+            g.members
+                .iter()
+                .enumerate()
+                .filter(|(i, m)| m.lifecycle.counts() && m.zone == z && !chosen.contains(i))
+                .count()
+        };
+        let most = candidates.iter().map(|&i| per_zone(&g.members[i].zone)).max().unwrap_or(0);
+        let mut pool: Vec<usize> = candidates.into_iter().filter(|&i| per_zone(&g.members[i].zone) == most).collect();
+        // Pending ones first (they serve nobody yet).
+        if pool.iter().any(|&i| g.members[i].lifecycle != Lifecycle::InService) {
+            pool.retain(|&i| g.members[i].lifecycle != Lifecycle::InService);
+        }
+        let policy = g.termination_policies.first().map(String::as_str).unwrap_or("Default");
+        let outdated = |i: usize| g.members[i].template != g.template;
+        let pick = match policy {
+            "OldestInstance" => {
+                pool.iter().copied().min_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
+            }
+            "NewestInstance" => {
+                pool.iter().copied().max_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
+            }
+            _ => {
+                // Default: an outdated launch template first, then closest to the next instance hour.
+                if pool.iter().any(|&i| outdated(i)) {
+                    pool.retain(|&i| outdated(i));
+                }
+                pool.iter().copied().max_by(|&a, &b| {
+                    let ha = (now - g.members[a].launched_at).rem_euclid(3600.0);
+                    let hb = (now - g.members[b].launched_at).rem_euclid(3600.0);
+                    ha.total_cmp(&hb)
+                })
+            }
+        };
+        match pick {
+            Some(i) => chosen.push(i),
+            None => break,
+        }
+    }
+    chosen
+}
+
+/// The subnet for the next launch: the zone with the fewest instances.
+pub(crate) fn next_placement(g: &GroupRec) -> Option<(String, String)> {
+    let count = |z: &str| g.members.iter().filter(|m| m.lifecycle.counts() && m.zone == z).count();
+    g.placements.iter().min_by_key(|(_, z)| count(z)).cloned()
+}
