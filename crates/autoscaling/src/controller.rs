@@ -621,10 +621,7 @@ async fn launch_one(
                 g.launch_retry_at = 0.0;
             }
             Err(e) => {
-                let reason = match e {
-                    crate::error::AsgError::Peer(p) => p.message.clone(),
-                    other => other.to_string(),
-                };
+                let reason = e.message();
                 let message = format!("{reason} Launching EC2 instance failed.");
                 let mut act =
                     new_activity(g, format!("Launching a new EC2 instance.  Status Reason: {message}"), cause, now);

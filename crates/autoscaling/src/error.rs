@@ -22,6 +22,14 @@ impl AsgError {
     pub fn validation(msg: impl Into<String>) -> AsgError {
         AsgError::Client("ValidationError", msg.into())
     }
+
+    /// The message alone (another service's, as it gave it), for texts that quote it.
+    pub fn message(&self) -> String {
+        match self {
+            AsgError::Peer(p) => p.message.clone(),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl From<AsgError> for ApiError {

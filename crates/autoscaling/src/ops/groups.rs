@@ -136,17 +136,10 @@ pub(crate) async fn check_target_groups(asg: &AutoScaling, arns: &[String]) -> R
     peer(asg, Peer::Elb, "DescribeTargetGroups", json!({"TargetGroupArns": arns})).await.map_err(|e| {
         AsgError::validation(format!(
             "Provided Target Groups may not be valid. Please ensure they exist and try again. ({})",
-            e_message(&e)
+            e.message()
         ))
     })?;
     Ok(())
-}
-
-fn e_message(e: &AsgError) -> String {
-    match e {
-        AsgError::Peer(p) => p.message.clone(),
-        other => other.to_string(),
-    }
 }
 
 fn no_classic_load_balancers(names: &[String]) -> Result<()> {

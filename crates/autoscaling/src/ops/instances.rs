@@ -149,7 +149,7 @@ pub(crate) async fn attach(asg: &AutoScaling, input: &Value) -> Result<Value> {
     if !ids.is_empty() {
         let out = peer(asg, Peer::Ec2, "DescribeInstances", json!({"InstanceIds": ids}))
             .await
-            .map_err(|e| AsgError::validation(format!("Invalid instance(s): {}", super_message(&e))))?;
+            .map_err(|e| AsgError::validation(format!("Invalid instance(s): {}", e.message())))?;
         for r in out.get("Reservations").and_then(Value::as_array).into_iter().flatten() {
             for i in r.get("Instances").and_then(Value::as_array).into_iter().flatten() {
                 let state = i.get("State").and_then(|s| str_of(s, "Name")).unwrap_or_default();
@@ -235,13 +235,6 @@ pub(crate) async fn attach(asg: &AutoScaling, input: &Value) -> Result<Value> {
         .await;
     }
     Ok(json!({}))
-}
-
-fn super_message(e: &AsgError) -> String {
-    match e {
-        AsgError::Peer(p) => p.message.clone(),
-        other => other.to_string(),
-    }
 }
 
 /// Detach, or move to standby: the member leaves service (its load balancers drain it).
