@@ -13,6 +13,7 @@
 //! (implemented by the binary over EC2); type `ip` takes VPC addresses (mapped the same way
 //! as EC2's, a.b.c.d → 127.b.c.d) or loopback addresses as they are.
 
+mod authz;
 pub mod error;
 mod ops;
 pub mod records;
@@ -23,7 +24,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
 
 use crate::error::Result;
 
@@ -146,6 +147,15 @@ impl Service for ElbService {
 
     fn iam_prefix(&self) -> &'static str {
         "elasticloadbalancing"
+    }
+
+    fn authorization(
+        &self,
+        op: &str,
+        input: &Value,
+        _cx: &CallContext,
+    ) -> std::result::Result<Authorization, ApiError> {
+        Ok(Authorization::Checks(authz::checks(&self.elb, op, input)?))
     }
 
     fn call<'a>(

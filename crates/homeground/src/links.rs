@@ -44,6 +44,16 @@ impl ec2::CredentialSource for InstanceCredentials {
         self.cache.lock().unwrap_or_else(|e| e.into_inner()).insert(key, (role.clone(), creds.clone(), expires));
         Some((role, creds))
     }
+
+    fn instance_profile_roles(&self, profile: &str) -> Option<Vec<String>> {
+        match self.identity.instance_profile_roles(profile) {
+            Ok(roles) => roles,
+            Err(e) => {
+                tracing::warn!(error = %e, profile, "instance profile not read");
+                None
+            }
+        }
+    }
 }
 
 /// ELB reads instance addresses and subnet placement from EC2.
@@ -81,11 +91,11 @@ impl elb::CertificateStore for IamCertificates {
     }
 }
 
-// ---- CloudWatch and SNS (issue 5) ----------------------------------------------------------
+// ---- CloudWatch and SNS ----------------------------------------------------------------------
 
 /// CloudWatch alarm actions: SNS topics are published to, Auto Scaling policies are handed to
-/// Auto Scaling's controller; EC2 automate actions are recorded as failed until their seam is
-/// filled.
+/// Auto Scaling's controller, EC2 automate actions (stop, terminate, reboot, recover) call EC2's
+/// API as a service-linked role.
 pub struct AlarmActions {
     pub sns: Arc<sns::Sns>,
     /// Set once Auto Scaling is open (it needs CloudWatch first).
@@ -182,6 +192,7 @@ pub fn service_linked_context(
         source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
         secure_transport: true,
         region: region.into(),
+        authorizer: None,
     }
 }
 
@@ -192,13 +203,29 @@ impl autoscaling::Peers for AutoScalingPeers {
         op: &'a str,
         input: Value,
     ) -> wire::BoxFuture<'a, Result<Value, wire::ApiError>> {
-        let service = match peer {
+        self.peer(peer).call(&self.cx, op, input)
+    }
+
+    fn checks(
+        &self,
+        peer: autoscaling::Peer,
+        op: &str,
+        input: &Value,
+        cx: &wire::CallContext,
+    ) -> Result<Vec<wire::Check>, wire::ApiError> {
+        let service = self.peer(peer);
+        Ok(service.authorization(op, input, cx)?.into_checks(service.iam_prefix(), op))
+    }
+}
+
+impl AutoScalingPeers {
+    fn peer(&self, peer: autoscaling::Peer) -> &Arc<dyn wire::Service> {
+        match peer {
             autoscaling::Peer::Ec2 => &self.ec2,
             autoscaling::Peer::Elb => &self.elb,
             autoscaling::Peer::CloudWatch => &self.cloudwatch,
             autoscaling::Peer::Sns => &self.sns,
-        };
-        service.call(&self.cx, op, input)
+        }
     }
 }
 

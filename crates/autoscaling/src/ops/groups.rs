@@ -7,6 +7,7 @@ use super::{at, bool_of, int_of, load_group, new_id, page, peer, required, str_o
 use crate::error::{AsgError, Result};
 use crate::records::{kind, ActivityRec, GroupRec, PolicyRec, TagRec, TemplateRef};
 use crate::{AutoScaling, Peer};
+use wire::CallContext;
 
 pub(crate) const MAX_GROUPS: usize = 500;
 const TERMINATION_POLICIES: [&str; 7] = [
@@ -252,7 +253,34 @@ async fn launch_source(
     Ok(None)
 }
 
-pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
+/// The group's launches are the caller's: creating or updating a group with a launch template
+/// needs what launching from it needs (`ec2:RunInstances` on the template, its image, subnets
+/// and groups, `iam:PassRole` for its instance profile, `ec2:CreateTags` for the propagated
+/// tags), as AWS checks it.
+async fn authorize_launches(
+    asg: &AutoScaling,
+    cx: &CallContext,
+    template: &TemplateRef,
+    subnets: &[String],
+    tags: &[TagRec],
+) -> Result<()> {
+    let mut run = json!({
+        "LaunchTemplate": {"LaunchTemplateId": template.id, "Version": template.version},
+        "MinCount": 1, "MaxCount": 1,
+    });
+    if let Some(s) = subnets.first() {
+        run["SubnetId"] = json!(s);
+    }
+    let propagated: Vec<Value> =
+        tags.iter().filter(|t| t.propagate).map(|t| json!({"Key": t.key, "Value": t.value})).collect();
+    if !propagated.is_empty() {
+        run["TagSpecifications"] = json!([{"ResourceType": "instance", "Tags": propagated}]);
+    }
+    let checks = asg.peers.checks(Peer::Ec2, "RunInstances", &run, cx).map_err(AsgError::Peer)?;
+    cx.authorize(&checks).map_err(AsgError::Peer)
+}
+
+pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
     check_name(name)?;
     let min = int_of(input, "MinSize").ok_or_else(|| AsgError::validation("MinSize is required"))?;
@@ -284,6 +312,9 @@ pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let health = health_check_type(input)?.unwrap_or_else(|| "EC2".into());
     let policies = termination_policies(input)?.unwrap_or_else(|| vec!["Default".into()]);
     let tags = tags_of(input)?;
+    if let Some(t) = &template {
+        authorize_launches(asg, cx, t, &place.subnets, &tags).await?;
+    }
     let now = asg.now();
     let group = GroupRec {
         name: name.into(),
@@ -351,10 +382,13 @@ fn already_exists(name: &str) -> AsgError {
     )
 }
 
-pub(crate) async fn update(asg: &AutoScaling, input: &Value) -> Result<Value> {
+pub(crate) async fn update(asg: &AutoScaling, cx: &CallContext, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
     let current = asg.read(|tx| load_group(tx, name))?;
     let source = launch_source(asg, input).await?;
+    if let Some((Some(t), _, _)) = &source {
+        authorize_launches(asg, cx, t, &current.subnets, &current.tags).await?;
+    }
     let placement_change = match (str_of(input, "VPCZoneIdentifier"), input.get("AvailabilityZones")) {
         (None, None) => None,
         (s, _) => {
