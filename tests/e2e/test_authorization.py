@@ -251,6 +251,13 @@ def test_an_auto_scaling_group_launches_only_what_its_creator_may_launch(kg):
     assert code == "AccessDenied" and "iam:PassRole" in msg, msg
     g = root_asg.describe_auto_scaling_groups(AutoScalingGroupNames=["KG-ASG-Auth"])["AutoScalingGroups"][0]
     assert g["LaunchTemplate"]["LaunchTemplateName"] == "KG-LT-Plain"
+    # A lifecycle hook's notification role is passed to Auto Scaling by the caller.
+    code, msg, _ = hg.expect_client_error(
+        asg.put_lifecycle_hook, LifecycleHookName="kg-hook", AutoScalingGroupName="KG-ASG-Auth",
+        LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING", RoleARN=kg.role_arn,
+        NotificationTargetARN=f"arn:aws:sns:{kg.region_name}:{kg.account}:kg-hooks")
+    assert code == "AccessDenied" and "iam:PassRole" in msg and kg.role_arn in msg, msg
+    assert root_asg.describe_lifecycle_hooks(AutoScalingGroupName="KG-ASG-Auth")["LifecycleHooks"] == []
     asg.delete_auto_scaling_group(AutoScalingGroupName="KG-ASG-Auth", ForceDelete=True)
 
 

@@ -99,6 +99,18 @@ pub(crate) async fn dispatch(asg: &AutoScaling, cx: &CallContext, op: &str, inpu
 /// `aws:TagKeys`); "*" where AWS has no resource. (What the group will launch is authorised
 /// in the operation, once its launch template is resolved.)
 pub(crate) fn checks(asg: &AutoScaling, op: &str, input: &Value) -> Vec<Check> {
+    let mut out = group_checks(asg, op, input);
+    // A role handed to Auto Scaling (a lifecycle hook's notification role, a group's own
+    // service-linked role) is passed by the caller.
+    for member in ["RoleARN", "ServiceLinkedRoleARN"] {
+        if let Some(role) = str_of(input, member) {
+            out.push(Check::new("iam:PassRole", role).key("iam:PassedToService", "autoscaling.amazonaws.com"));
+        }
+    }
+    out
+}
+
+fn group_checks(asg: &AutoScaling, op: &str, input: &Value) -> Vec<Check> {
     let action = format!("autoscaling:{op}");
     if op.starts_with("Describe") {
         return vec![Check::new(action, "*")];
