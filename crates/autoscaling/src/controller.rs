@@ -24,7 +24,7 @@ use serde_json::{json, Value};
 use crate::error::Result;
 use crate::notify::notify;
 use crate::ops::{at, new_id, peer, put_activity};
-use crate::placement::{next_placement, pick_victims};
+use crate::placement::{next_placement, past_lifetime, pick_victims};
 use crate::records::{kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, RefreshRec, ScheduledRec};
 use crate::scaling::{run_schedules, run_trigger, warmup_of};
 use crate::{AlarmTrigger, AutoScaling, Peer};
@@ -243,11 +243,16 @@ async fn reconcile(
     // 1. State and health, from EC2 and the target groups.
     let mut events: Vec<(&'static str, ActivityRec, String)> = Vec::new();
     let mut to_register: Vec<String> = Vec::new();
+    // Instances that entered a lifecycle hook's wait state: the hook's target is told.
+    let mut hook_notices: Vec<(HookRec, String, String)> = Vec::new();
     let Some(()) = update(asg, name, |g, tx| {
         let elb = uses_elb_health(g);
         let replace_unhealthy = !g.suspended("HealthCheck") && !g.suspended("ReplaceUnhealthy");
         let grace = g.grace as f64;
         let tgs = g.target_groups.clone();
+        // AddToLoadBalancer suspended: new instances are launched but not registered, and go
+        // InService on EC2's status alone (AWS does not add them later either).
+        let add_to_lb = !g.suspended("AddToLoadBalancer");
         for i in 0..g.members.len() {
             let m = &g.members[i];
             let state = ec2.get(&m.instance_id).map(|v| v.state.as_str()).unwrap_or("terminated");
@@ -283,17 +288,19 @@ async fn reconcile(
                 if let Some(h) = &launch_hook {
                     if m.hook_token.is_none() {
                         m.lifecycle = Lifecycle::PendingWait;
-                        m.hook_token = Some(new_id());
+                        let token = new_id();
+                        m.hook_token = Some(token.clone());
                         m.wait_until = Some(now + h.heartbeat_timeout as f64);
+                        hook_notices.push((h.clone(), m.instance_id.clone(), token));
                         continue;
                     }
                 }
-                if !tgs.is_empty() && !m.registered {
+                if !tgs.is_empty() && !m.registered && add_to_lb {
                     to_register.push(m.instance_id.clone());
                     m.registered = true;
                     continue;
                 }
-                if !elb || lb_healthy {
+                if !elb || lb_healthy || !m.registered {
                     m.lifecycle = Lifecycle::InService;
                     m.in_service_at = Some(now);
                     if let Some(a) = m.activity.take() {
@@ -414,8 +421,10 @@ async fn reconcile(
                             if let Some(h) = &terminate_hook {
                                 if m.hook_token.is_none() && matches!(state, "running") {
                                     m.lifecycle = Lifecycle::TerminatingWait;
-                                    m.hook_token = Some(new_id());
+                                    let token = new_id();
+                                    m.hook_token = Some(token.clone());
                                     m.wait_until = Some(now + h.heartbeat_timeout as f64);
+                                    hook_notices.push((h.clone(), m.instance_id.clone(), token));
                                     continue;
                                 }
                             }
@@ -482,6 +491,14 @@ async fn reconcile(
             }
             return Ok(0);
         }
+        if let Some(i) = past_lifetime(g, now).filter(|_| !g.suspended("ReplaceUnhealthy")) {
+            let cause = format!(
+                "{} an instance was taken out of service in response to a maximum instance lifetime policy.",
+                at(now)
+            );
+            let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+            put_activity(tx, &act)?;
+        }
         let count = g.capacity();
         // An instance refresh launching ahead may hold a few beyond the desired capacity.
         let target = g.desired + g.refresh_surge;
@@ -523,6 +540,9 @@ async fn reconcile(
         }
     }
     notify(asg, name, events).await;
+    for (hook, instance, token) in hook_notices {
+        crate::notify::lifecycle_action(asg, &hook, &instance, &token).await;
+    }
     Ok(())
 }
 
@@ -648,6 +668,10 @@ async fn launch_one(
 fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
     asg.write(|tx| {
         let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, name)? else { return Ok(()) };
+        if g.suspended("InstanceRefresh") {
+            // A refresh in progress waits until the process is resumed.
+            return Ok(());
+        }
         let refreshes = tx.list::<RefreshRec>(kind::REFRESH, &format!("{name}/"))?;
         let Some((key, mut r)) = refreshes.into_iter().find(|(_, r)| r.status == "Pending" || r.status == "InProgress")
         else {
@@ -777,6 +801,23 @@ mod tests {
         g.members[1].template = g.template.clone();
         g.members[0].launched_at = 50.0;
         assert_eq!(g.members[pick_victims(&g, 1, 100.0)[0]].instance_id, "i-1");
+    }
+
+    #[test]
+    fn max_instance_lifetime_replaces_the_oldest_one_at_a_time() {
+        let day = 86_400.0;
+        let mut g = group(vec![member("i-1", "z-a", 10.0), member("i-2", "z-c", 0.0), member("i-3", "z-c", 5.0)]);
+        assert_eq!(past_lifetime(&g, 2.0 * day), None, "no lifetime set");
+        g.max_instance_lifetime = Some(86_400);
+        assert_eq!(past_lifetime(&g, day - 1.0), None, "none has lived a day yet");
+        assert_eq!(g.members[past_lifetime(&g, day + 20.0).unwrap()].instance_id, "i-2");
+        g.members[1].protected = true;
+        assert_eq!(g.members[past_lifetime(&g, day + 20.0).unwrap()].instance_id, "i-3");
+        // While one is still leaving or a replacement is pending, nothing else goes.
+        g.members[2].lifecycle = Lifecycle::Terminating;
+        assert_eq!(past_lifetime(&g, day + 20.0), None);
+        g.members[2].lifecycle = Lifecycle::Pending;
+        assert_eq!(past_lifetime(&g, day + 20.0), None);
     }
 
     #[test]

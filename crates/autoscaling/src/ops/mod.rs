@@ -56,7 +56,7 @@ pub(crate) async fn dispatch(asg: &AutoScaling, cx: &CallContext, op: &str, inpu
         "DescribeScheduledActions" => scheduled::describe(asg, input),
         "DeleteScheduledAction" => scheduled::delete(asg, input),
         "BatchDeleteScheduledAction" => scheduled::batch_delete(asg, input),
-        "PutLifecycleHook" => hooks::put(asg, input),
+        "PutLifecycleHook" => hooks::put(asg, input).await,
         "DescribeLifecycleHooks" => hooks::describe(asg, input),
         "DeleteLifecycleHook" => hooks::delete(asg, input),
         "CompleteLifecycleAction" => hooks::complete(asg, input),
