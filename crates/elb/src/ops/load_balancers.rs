@@ -125,7 +125,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         }
         Ok(rec)
     })?;
-    Ok(json!({"LoadBalancers": [rec.render(&elb.region)]}))
+    Ok(json!({"LoadBalancers": [rec.render(&elb.region, &[])]}))
 }
 
 pub fn describe_load_balancers(elb: &Elb, input: &Value) -> Result<Value> {
@@ -146,7 +146,7 @@ pub fn describe_load_balancers(elb: &Elb, input: &Value) -> Result<Value> {
     let out: Vec<Value> = all
         .iter()
         .filter(|lb| (arns.is_empty() || arns.contains(&lb.arn)) && (names.is_empty() || names.contains(&lb.name)))
-        .map(|lb| lb.render(&elb.region))
+        .map(|lb| lb.render(&elb.region, &elb.address_faults(&lb.address)))
         .collect();
     Ok(json!({"LoadBalancers": out}))
 }
