@@ -85,7 +85,12 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         user: args.smtp_user.clone(),
         password: std::env::var("HOMEGROUND_SMTP_PASSWORD").ok(),
     });
-    let sns_config = sns::SnsConfig { region: args.region.clone(), account: identity.account.clone(), smtp };
+    let sns_config = sns::SnsConfig {
+        region: args.region.clone(),
+        account: identity.account.clone(),
+        smtp,
+        https_ca_bundle: args.sns_ca_bundle.clone(),
+    };
     let sns_clock: sns::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let sns = sns::Sns::open(store.clone(), &dir.join("sns"), sns_config, sns_clock)
         .map_err(|e| format!("opening SNS: {e}"))?;
