@@ -14,6 +14,7 @@
 //! as EC2's, a.b.c.d → 127.b.c.d) or loopback addresses as they are.
 
 mod authz;
+pub mod classic;
 pub mod error;
 mod ops;
 pub mod records;
@@ -145,6 +146,8 @@ impl Elb {
         })
     }
 }
+
+pub use classic::ClassicElbService;
 
 pub struct ElbService {
     elb: Arc<Elb>,

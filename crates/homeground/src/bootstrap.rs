@@ -73,6 +73,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     .map_err(|e| format!("opening ELB: {e}"))?;
     let elb_service = Arc::new(elb::ElbService::new(elb.clone()));
     registry.register(elb_service.clone());
+    registry.register(Arc::new(elb::ClassicElbService::new(elb.clone())));
     let _elb_controller = elb.spawn_controller();
     // --- end Elastic Load Balancing ---
 
