@@ -163,6 +163,54 @@ def test_tags_zones_and_errors_as_aws_words_them(kg):
     assert [d["LoadBalancerName"] for d in e.describe_load_balancers()["LoadBalancerDescriptions"]] == ["KG-Classic"]
 
 
+def test_auto_scaling_registers_its_instances_with_a_classic_load_balancer(kg):
+    import os
+    import signal
+    e, asg = kg.elb, kg.region.client("autoscaling")
+    dns = e.create_load_balancer(LoadBalancerName="KG-Classic-ASG", AvailabilityZones=ZONES, Listeners=[
+        {"Protocol": "HTTP", "LoadBalancerPort": 80, "InstanceProtocol": "HTTP", "InstancePort": 80}])["DNSName"]
+    e.configure_health_check(LoadBalancerName="KG-Classic-ASG", HealthCheck={
+        "Target": "HTTP:80/health", "Interval": 5, "Timeout": 2, "UnhealthyThreshold": 2, "HealthyThreshold": 2})
+    ami = kg.ec2.describe_images(Filters=[{"Name": "name", "Values": ["KG-Ami"]}])["Images"][0]["ImageId"]
+    kg.ec2.create_launch_template(LaunchTemplateName="KG-LT-Classic", LaunchTemplateData={
+        "ImageId": ami, "InstanceType": "t2.micro"})
+    code, msg, _ = hg.expect_client_error(
+        asg.create_auto_scaling_group, AutoScalingGroupName="KG-ASG-Bad", MinSize=1, MaxSize=1,
+        LaunchTemplate={"LaunchTemplateName": "KG-LT-Classic"}, AvailabilityZones=ZONES,
+        LoadBalancerNames=["no-such-classic"])
+    assert code == "ValidationError" and "Provided Load Balancers may not be valid" in msg, msg
+    asg.create_auto_scaling_group(AutoScalingGroupName="KG-ASG-Classic", MinSize=2, MaxSize=2, DesiredCapacity=2,
+                                  LaunchTemplate={"LaunchTemplateName": "KG-LT-Classic"}, AvailabilityZones=ZONES,
+                                  LoadBalancerNames=["KG-Classic-ASG"], HealthCheckType="ELB",
+                                  HealthCheckGracePeriod=5)
+
+    def members():
+        g = asg.describe_auto_scaling_groups(AutoScalingGroupNames=["KG-ASG-Classic"])["AutoScalingGroups"][0]
+        return [i["InstanceId"] for i in g["Instances"] if i["LifecycleState"] == "InService"
+                and i["HealthStatus"] == "Healthy"], g
+    ins = hg.wait_until(lambda: (lambda m: m[0] if len(m[0]) == 2 and len(m[1]["Instances"]) == 2 else None)(
+        members()), timeout=40, interval=0.3, what="two instances InService")
+    assert members()[1]["LoadBalancerNames"] == ["KG-Classic-ASG"]
+    h = health(kg, "KG-Classic-ASG")
+    assert set(h) == set(ins) and all(s["State"] == "InService" for s in h.values()), h
+    assert asg.describe_load_balancers(AutoScalingGroupName="KG-ASG-Classic")["LoadBalancers"] == [
+        {"LoadBalancerName": "KG-Classic-ASG", "State": "InService"}]
+    assert {json.loads(get(dns, "/health")[2])["instance_id"] for _ in range(10)} == set(ins)
+
+    # An instance that fails the load balancer's health check is replaced.
+    victim = ins[0]
+    root = (kg.region.data_dir / "ec2" / "instances" / victim / "root" / "data").resolve()
+    (root / "unhealthy").write_text("down\n")
+    fresh = hg.wait_until(lambda: (lambda m: m[0] if len(m[0]) == 2 and victim not in m[0] else None)(members()),
+                          timeout=60, interval=0.5, what="the victim replaced")
+    assert set(health(kg, "KG-Classic-ASG")) == set(fresh)
+    asg.delete_auto_scaling_group(AutoScalingGroupName="KG-ASG-Classic", ForceDelete=True)
+    hg.wait_until(lambda: not asg.describe_auto_scaling_groups(AutoScalingGroupNames=["KG-ASG-Classic"])[
+        "AutoScalingGroups"], timeout=40, interval=0.5, what="the group gone")
+    assert health(kg, "KG-Classic-ASG") == {}
+    e.delete_load_balancer(LoadBalancerName="KG-Classic-ASG")
+
+
 def test_a_deny_on_one_classic_load_balancer_is_enforced_and_it_deletes_cleanly(kg):
     e = kg.elb
     e.create_load_balancer(LoadBalancerName="KG-Other", AvailabilityZones=ZONES,

@@ -27,6 +27,7 @@ use crate::ops::{at, new_id, peer, put_activity};
 use crate::placement::{next_placement, past_lifetime, pick_victims};
 use crate::records::{kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, RefreshRec, ScheduledRec};
 use crate::scaling::{run_schedules, run_trigger, warmup_of};
+use crate::traffic;
 use crate::{AlarmTrigger, AutoScaling, Peer};
 
 const TICK: Duration = Duration::from_millis(500);
@@ -127,10 +128,9 @@ async fn pass(asg: &AutoScaling) -> Result<Duration> {
     run_schedules(asg)?;
     let deregs: Vec<(Vec<String>, Vec<String>)> =
         std::mem::take(&mut *asg.pending_deregistrations.lock().unwrap_or_else(|e| e.into_inner()));
-    for (tgs, ids) in deregs {
-        for tg in tgs {
-            let targets: Vec<Value> = ids.iter().map(|i| json!({"Id": i})).collect();
-            let _ = peer(asg, Peer::Elb, "DeregisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await;
+    for (sources, ids) in deregs {
+        for source in sources {
+            let _ = traffic::deregister(asg, &source, &ids).await;
         }
     }
 
@@ -141,16 +141,13 @@ async fn pass(asg: &AutoScaling) -> Result<Duration> {
     let ids: Vec<String> = groups.iter().flat_map(|(_, g)| g.members.iter().map(|m| m.instance_id.clone())).collect();
     let ec2 = describe_instances(asg, &ids).await?;
     let mut health: HashMap<(String, String), String> = HashMap::new();
-    let mut tgs: Vec<String> = groups.iter().flat_map(|(_, g)| g.target_groups.clone()).collect();
-    tgs.sort();
-    tgs.dedup();
-    for tg in &tgs {
-        if let Ok(out) = peer(asg, Peer::Elb, "DescribeTargetHealth", json!({"TargetGroupArn": tg})).await {
-            for d in out.get("TargetHealthDescriptions").and_then(Value::as_array).into_iter().flatten() {
-                let id = d.get("Target").and_then(|t| t.get("Id")).and_then(Value::as_str).unwrap_or_default();
-                let state =
-                    d.get("TargetHealth").and_then(|h| h.get("State")).and_then(Value::as_str).unwrap_or_default();
-                health.insert((tg.clone(), id.to_string()), state.to_string());
+    let mut sources: Vec<String> = groups.iter().flat_map(|(_, g)| g.traffic_sources()).collect();
+    sources.sort();
+    sources.dedup();
+    for source in &sources {
+        if let Ok(states) = traffic::health(asg, source).await {
+            for (id, state) in states {
+                health.insert((source.clone(), id), state);
             }
         }
     }
@@ -225,7 +222,7 @@ fn finish_activity(
 }
 
 fn uses_elb_health(g: &GroupRec) -> bool {
-    g.health_check_type.split(',').any(|t| t.trim() == "ELB") && !g.target_groups.is_empty()
+    g.health_check_type.split(',').any(|t| t.trim() == "ELB") && !g.traffic_sources().is_empty()
 }
 
 async fn reconcile(
@@ -249,7 +246,7 @@ async fn reconcile(
         let elb = uses_elb_health(g);
         let replace_unhealthy = !g.suspended("HealthCheck") && !g.suspended("ReplaceUnhealthy");
         let grace = g.grace as f64;
-        let tgs = g.target_groups.clone();
+        let tgs = g.traffic_sources();
         // AddToLoadBalancer suspended: new instances are launched but not registered, and go
         // InService on EC2's status alone (AWS does not add them later either).
         let add_to_lb = !g.suspended("AddToLoadBalancer");
@@ -358,14 +355,9 @@ async fn reconcile(
     else {
         return Ok(());
     };
-    for tg in current_target_groups(asg, name)? {
-        if !to_register.is_empty() {
-            let targets: Vec<Value> = to_register.iter().map(|i| json!({"Id": i})).collect();
-            if let Err(e) =
-                peer(asg, Peer::Elb, "RegisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await
-            {
-                tracing::warn!(group = name, error = %e, "autoscaling: registering targets failed");
-            }
+    for source in current_sources(asg, name)? {
+        if let Err(e) = traffic::register(asg, &source, &to_register).await {
+            tracing::warn!(group = name, error = %e, "autoscaling: registering targets failed");
         }
     }
 
@@ -382,14 +374,11 @@ async fn reconcile(
             deregister.push(m.instance_id.clone());
         }
     }
-    for tg in &g.target_groups {
-        if !deregister.is_empty() {
-            let targets: Vec<Value> = deregister.iter().map(|i| json!({"Id": i})).collect();
-            let _ = peer(asg, Peer::Elb, "DeregisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await;
-        }
+    for source in &g.traffic_sources() {
+        let _ = traffic::deregister(asg, source, &deregister).await;
     }
     let ids_in_tgs: Vec<String> = g
-        .target_groups
+        .traffic_sources()
         .iter()
         .flat_map(|tg| {
             health.iter().filter(move |((t, _), _)| t == tg).map(|((_, id), _)| id.clone()).collect::<Vec<_>>()
@@ -546,8 +535,8 @@ async fn reconcile(
     Ok(())
 }
 
-fn current_target_groups(asg: &AutoScaling, name: &str) -> Result<Vec<String>> {
-    Ok(asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))?.map(|g| g.target_groups).unwrap_or_default())
+fn current_sources(asg: &AutoScaling, name: &str) -> Result<Vec<String>> {
+    Ok(asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))?.map(|g| g.traffic_sources()).unwrap_or_default())
 }
 
 async fn launch_one(

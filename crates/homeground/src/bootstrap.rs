@@ -73,7 +73,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     .map_err(|e| format!("opening ELB: {e}"))?;
     let elb_service = Arc::new(elb::ElbService::new(elb.clone()));
     registry.register(elb_service.clone());
-    registry.register(Arc::new(elb::ClassicElbService::new(elb.clone())));
+    let classic_elb_service = Arc::new(elb::ClassicElbService::new(elb.clone()));
+    registry.register(classic_elb_service.clone());
     let _elb_controller = elb.spawn_controller();
     // --- end Elastic Load Balancing ---
 
@@ -134,6 +135,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let peers = crate::links::AutoScalingPeers {
         ec2: ec2_service,
         elb: elb_service,
+        classic_elb: classic_elb_service,
         cloudwatch: cw_service,
         sns: sns_service,
         cx: crate::links::service_linked_context(

@@ -143,14 +143,6 @@ pub(crate) async fn check_target_groups(asg: &AutoScaling, arns: &[String]) -> R
     Ok(())
 }
 
-fn no_classic_load_balancers(names: &[String]) -> Result<()> {
-    if names.is_empty() {
-        return Ok(());
-    }
-    // This region has no Classic Load Balancers, so no name can be valid.
-    Err(AsgError::validation("Provided Load Balancers may not be valid. Please ensure they exist and try again."))
-}
-
 fn check_bounds(min: i64, max: i64, desired: i64) -> Result<()> {
     if max < min {
         return Err(AsgError::validation(format!(
@@ -319,7 +311,8 @@ pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -
     let place = placement(asg, subnets, strings(input, "AvailabilityZones")).await?;
     let target_groups = strings(input, "TargetGroupARNs");
     check_target_groups(asg, &target_groups).await?;
-    no_classic_load_balancers(&strings(input, "LoadBalancerNames"))?;
+    let load_balancers = strings(input, "LoadBalancerNames");
+    crate::traffic::check_classic(asg, &load_balancers).await?;
     let health = health_check_type(input)?.unwrap_or_else(|| "EC2".into());
     let policies = termination_policies(input)?.unwrap_or_else(|| vec!["Default".into()]);
     let tags = tags_of(input)?;
@@ -342,7 +335,7 @@ pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -
         subnets: place.subnets,
         placements: place.placements,
         target_groups,
-        load_balancers: vec![],
+        load_balancers,
         health_check_type: health,
         grace: int_of(input, "HealthCheckGracePeriod").unwrap_or(0),
         termination_policies: policies,
@@ -703,21 +696,46 @@ pub(crate) fn describe_traffic_sources(asg: &AutoScaling, input: &Value) -> Resu
     page(items, input, "TrafficSources", 50)
 }
 
-pub(crate) fn attach_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
+pub(crate) async fn attach_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
+    let names = strings(input, "LoadBalancerNames");
     asg.read(|tx| load_group(tx, name))?;
-    no_classic_load_balancers(&strings(input, "LoadBalancerNames"))?;
+    crate::traffic::check_classic(asg, &names).await?;
+    asg.write(|tx| {
+        let mut g = load_group(tx, name)?;
+        for n in &names {
+            if !g.load_balancers.contains(n) {
+                g.load_balancers.push(n.clone());
+            }
+        }
+        // Registered members are registered again (with the new ones) by the controller.
+        for m in g.members.iter_mut() {
+            m.registered = false;
+        }
+        tx.put(kind::GROUP, name, &g)?;
+        Ok(())
+    })?;
     Ok(json!({}))
 }
 
 pub(crate) fn detach_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
-    asg.read(|tx| load_group(tx, name))?;
+    let names = strings(input, "LoadBalancerNames");
+    let detached = asg.write(|tx| {
+        let mut g = load_group(tx, name)?;
+        g.load_balancers.retain(|n| !names.contains(n));
+        tx.put(kind::GROUP, name, &g)?;
+        Ok(g.members.iter().map(|m| m.instance_id.clone()).collect::<Vec<_>>())
+    })?;
+    let sources: Vec<String> = names.iter().map(|n| format!("classic:{n}")).collect();
+    crate::controller::deregister_later(asg, &sources, &detached);
     Ok(json!({}))
 }
 
 pub(crate) fn describe_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
-    asg.read(|tx| load_group(tx, name))?;
-    Ok(json!({"LoadBalancers": []}))
+    let g = asg.read(|tx| load_group(tx, name))?;
+    let state = traffic_state(&g);
+    let items = g.load_balancers.iter().map(|n| json!({"LoadBalancerName": n, "State": state})).collect();
+    page(items, input, "LoadBalancers", 100)
 }

@@ -41,7 +41,7 @@ pub(crate) async fn dispatch(asg: &AutoScaling, cx: &CallContext, op: &str, inpu
         "AttachTrafficSources" => groups::attach_target_groups(asg, input, "TrafficSources").await,
         "DetachTrafficSources" => groups::detach_target_groups(asg, input, "TrafficSources"),
         "DescribeTrafficSources" => groups::describe_traffic_sources(asg, input),
-        "AttachLoadBalancers" => groups::attach_load_balancers(asg, input),
+        "AttachLoadBalancers" => groups::attach_load_balancers(asg, input).await,
         "DetachLoadBalancers" => groups::detach_load_balancers(asg, input),
         "DescribeLoadBalancers" => groups::describe_load_balancers(asg, input),
         "CreateLaunchConfiguration" => launch_configs::create(asg, input).await,
