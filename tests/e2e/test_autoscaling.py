@@ -548,8 +548,12 @@ def test_lifecycle_hook_targets_are_notified_and_add_to_load_balancer_can_be_sus
     a.resume_processes(AutoScalingGroupName=GROUP, ScalingProcesses=["AddToLoadBalancer"])
     time.sleep(1.0)  # a controller pass or two: AWS does not add instances launched while suspended
     assert not new & set(target_health(kg))
+    # Leave the group as the next tests expect it: two instances, both behind the load balancer.
+    a.terminate_instance_in_auto_scaling_group(InstanceId=new.pop(), ShouldDecrementDesiredCapacity=True)
     a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
-    wait_in_service(kg, 2, timeout=30)
+    ins = wait_in_service(kg, 2, timeout=30)
+    hg.wait_until(lambda: {i["InstanceId"] for i in ins} <= {t for t, s in target_health(kg).items() if s == "healthy"},
+                  timeout=15, what="both remaining instances healthy in the target group")
 
 
 def test_group_metrics_are_collected_once_enabled(kg):

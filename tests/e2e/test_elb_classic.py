@@ -73,6 +73,23 @@ def test_a_classic_load_balancer_serves_kg_sports_from_healthy_instances(kg):
     assert status == 200 and "KG SPORTS" in body
 
 
+def test_aws_elb_metrics_reach_cloudwatch(kg):
+    cw = kg.region.client("cloudwatch")
+    for _ in range(5):
+        assert get(kg.dns, "/health")[0] == 200
+
+    def stat(name, statistic):
+        now = time.time()
+        d = cw.get_metric_statistics(Namespace="AWS/ELB", MetricName=name, StartTime=now - 120, EndTime=now + 1,
+                                     Period=60, Statistics=[statistic],
+                                     Dimensions=[{"Name": "LoadBalancerName", "Value": "KG-Classic"}])["Datapoints"]
+        return sum(p[statistic] for p in d) if statistic == "Sum" else max((p[statistic] for p in d), default=None)
+    hg.wait_until(lambda: (stat("RequestCount", "Sum") or 0) >= 25, timeout=10, what="RequestCount")
+    hg.wait_until(lambda: stat("HealthyHostCount", "Maximum") == 2.0, timeout=10, what="HealthyHostCount")
+    assert (stat("HTTPCode_Backend_2XX", "Sum") or 0) >= 25
+    assert stat("Latency", "Maximum") is not None
+
+
 def test_a_failing_instance_goes_out_of_service_and_traffic_avoids_it(kg):
     victim, other = kg.ids
     root = (kg.region.data_dir / "ec2" / "instances" / victim / "root" / "data").resolve()

@@ -968,6 +968,46 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
     Ok(())
 }
 
+fn metric(rec: &ClassicRec, name: &'static str, value: f64, unit: &'static str) -> crate::ElbMetric {
+    crate::ElbMetric {
+        namespace: "AWS/ELB",
+        name,
+        dimensions: vec![("LoadBalancerName".to_string(), rec.name.clone())],
+        value,
+        unit,
+    }
+}
+
+/// The last second's AWS/ELB datapoints of a classic load balancer's traffic: RequestCount,
+/// HTTPCode_Backend_*XX, HTTPCode_ELB_*XX, Latency.
+pub(crate) fn metrics(rec: &ClassicRec, c: &proxy::Counts) -> Vec<crate::ElbMetric> {
+    let mut out = vec![metric(rec, "RequestCount", c.requests as f64, "Count")];
+    for (name, v) in [
+        ("HTTPCode_Backend_2XX", c.target_2xx),
+        ("HTTPCode_Backend_3XX", c.target_3xx),
+        ("HTTPCode_Backend_4XX", c.target_4xx),
+        ("HTTPCode_Backend_5XX", c.target_5xx),
+        ("HTTPCode_ELB_4XX", c.elb_4xx),
+        ("HTTPCode_ELB_5XX", c.elb_5xx),
+    ] {
+        if v > 0 {
+            out.push(metric(rec, name, v as f64, "Count"));
+        }
+    }
+    if c.responses > 0 {
+        out.push(metric(rec, "Latency", c.response_time_sum / c.responses as f64, "Seconds"));
+    }
+    out
+}
+
+/// HealthyHostCount and UnHealthyHostCount, from the first listener's checks.
+pub(crate) fn host_metrics(rec: &ClassicRec, healthy: usize, registered: usize) -> Vec<crate::ElbMetric> {
+    vec![
+        metric(rec, "HealthyHostCount", healthy as f64, "Count"),
+        metric(rec, "UnHealthyHostCount", registered.saturating_sub(healthy) as f64, "Count"),
+    ]
+}
+
 /// Connection draining ends when its timeout is over or the instance has no request in flight.
 pub(crate) fn finish_draining(elb: &Elb) -> crate::error::Result<bool> {
     let now = elb.now();

@@ -53,6 +53,8 @@ pub trait InstanceDirectory: Send + Sync {
 /// One AWS/ApplicationELB datapoint for the last second.
 #[derive(Debug, Clone)]
 pub struct ElbMetric {
+    /// AWS/ApplicationELB, or AWS/ELB for classic load balancers.
+    pub namespace: &'static str,
     pub name: &'static str,
     pub dimensions: Vec<(String, String)>,
     pub value: f64,

@@ -263,7 +263,7 @@ impl cloudwatch::MetricSource for ElbMetrics {
             .metrics()
             .into_iter()
             .map(|m| cloudwatch::Measurement {
-                namespace: "AWS/ApplicationELB".into(),
+                namespace: m.namespace.into(),
                 name: m.name.into(),
                 dimensions: m.dimensions,
                 value: m.value,
