@@ -150,6 +150,20 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let _asg_controller = asg.spawn_controller();
     // --- end EC2 Auto Scaling ---
 
+    // --- Secrets Manager and SSM Parameter Store: values sealed with the region's key ---
+    let secrets_sealer =
+        Arc::new(Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?);
+    let secrets_config = secrets::SecretsConfig { region: args.region.clone(), account: identity.account.clone() };
+    let secrets_clock: secrets::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let secrets_manager = secrets::SecretsManager::open(
+        store.clone(),
+        secrets_sealer.clone(),
+        secrets_config.clone(),
+        secrets_clock.clone(),
+    );
+    registry.register(Arc::new(secrets::SecretsManagerService::new(secrets_manager)));
+    // --- end Secrets Manager and SSM ---
+
     let _alarm_evaluator = cloudwatch::Evaluator::spawn(
         cw,
         Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),

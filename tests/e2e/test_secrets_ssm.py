@@ -1,0 +1,157 @@
+"""Secrets Manager and SSM Parameter Store through boto3 and the aws CLI: values kept versioned
+and sealed at rest (never in clear in the region's data dir), staging labels, scheduled
+deletion and restore, policies scoped to one secret's ARN, parameters by path and version, and
+the public `/aws/service/…` image aliases resolving to an image registered in the region."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+
+import pytest
+
+import hg
+
+
+@pytest.fixture(scope="module")
+def sm(region):
+    return region.client("secretsmanager")
+
+
+def files_containing(root: Path, needle: bytes) -> list[str]:
+    hits = []
+    for p in root.rglob("*"):
+        if p.is_file() and not p.is_symlink():
+            try:
+                if needle in p.read_bytes():
+                    hits.append(str(p))
+            except OSError:
+                pass
+    return hits
+
+
+def test_secret_lifecycle_versions_and_stages(region, sm):
+    created = sm.create_secret(Name="kg/db", SecretString="first-pw", Description="KG database",
+                               Tags=[{"Key": "team", "Value": "web"}])
+    arn = created["ARN"]
+    prefix = f"arn:aws:secretsmanager:{region.region_name}:{region.account}:secret:kg/db-"
+    assert arn.startswith(prefix) and len(arn) == len(prefix) + 6
+    v1 = created["VersionId"]
+
+    got = sm.get_secret_value(SecretId="kg/db")
+    assert (got["SecretString"], got["VersionId"], got["VersionStages"]) == ("first-pw", v1, ["AWSCURRENT"])
+    # By ARN and by partial ARN (no random suffix) too.
+    assert sm.get_secret_value(SecretId=arn)["SecretString"] == "first-pw"
+    assert sm.get_secret_value(SecretId=prefix[:-1])["SecretString"] == "first-pw"
+
+    v2 = sm.put_secret_value(SecretId=arn, SecretString="second-pw")["VersionId"]
+    assert sm.get_secret_value(SecretId="kg/db")["SecretString"] == "second-pw"
+    prev = sm.get_secret_value(SecretId="kg/db", VersionStage="AWSPREVIOUS")
+    assert (prev["SecretString"], prev["VersionId"]) == ("first-pw", v1)
+    assert sm.get_secret_value(SecretId="kg/db", VersionId=v1)["SecretString"] == "first-pw"
+
+    # Rotate the stage back by hand: v1 current again, v2 previous.
+    sm.update_secret_version_stage(SecretId="kg/db", VersionStage="AWSCURRENT",
+                                   RemoveFromVersionId=v2, MoveToVersionId=v1)
+    assert sm.get_secret_value(SecretId="kg/db")["SecretString"] == "first-pw"
+    stages = sm.describe_secret(SecretId="kg/db")["VersionIdsToStages"]
+    assert stages == {v1: ["AWSCURRENT"], v2: ["AWSPREVIOUS"]}
+
+    d = sm.describe_secret(SecretId=arn)
+    assert d["Name"] == "kg/db" and d["Description"] == "KG database"
+    assert d["Tags"] == [{"Key": "team", "Value": "web"}]
+
+    sm.update_secret(SecretId="kg/db", Description="changed", SecretString="third-pw")
+    assert sm.get_secret_value(SecretId="kg/db")["SecretString"] == "third-pw"
+    assert sm.describe_secret(SecretId="kg/db")["Description"] == "changed"
+
+    code, msg, _ = hg.expect_client_error(sm.create_secret, Name="kg/db", SecretString="x")
+    assert (code, msg) == ("ResourceExistsException", "The operation failed because the secret kg/db already exists.")
+    code, msg, _ = hg.expect_client_error(sm.get_secret_value, SecretId="kg/nope")
+    assert (code, msg) == ("ResourceNotFoundException", "Secrets Manager can't find the specified secret.")
+    code, _, _ = hg.expect_client_error(sm.create_secret, Name="both", SecretString="x", SecretBinary=b"y")
+    assert code == "InvalidParameterException"
+
+
+def test_binary_secret_and_tags(sm):
+    sm.create_secret(Name="bin", SecretBinary=b"\x00\x01binary\xff")
+    assert sm.get_secret_value(SecretId="bin")["SecretBinary"] == b"\x00\x01binary\xff"
+    sm.tag_resource(SecretId="bin", Tags=[{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}])
+    sm.untag_resource(SecretId="bin", TagKeys=["a"])
+    assert sm.describe_secret(SecretId="bin")["Tags"] == [{"Key": "b", "Value": "2"}]
+
+
+def test_list_filters_and_paging(sm):
+    for i in range(5):
+        sm.create_secret(Name=f"list/s{i}", SecretString="v", Tags=[{"Key": "env", "Value": "dev" if i % 2 else "prod"}])
+    names = [s["Name"] for p in sm.get_paginator("list_secrets").paginate(
+        Filters=[{"Key": "name", "Values": ["list/"]}], PaginationConfig={"PageSize": 2}) for s in p["SecretList"]]
+    assert sorted(names) == [f"list/s{i}" for i in range(5)] and len(names) == 5
+    first = sm.list_secrets(MaxResults=2, Filters=[{"Key": "name", "Values": ["list/"]}])
+    assert len(first["SecretList"]) == 2 and first["NextToken"]
+    prod = sm.list_secrets(Filters=[{"Key": "name", "Values": ["list/"]}, {"Key": "tag-value", "Values": ["prod"]}])
+    assert sorted(s["Name"] for s in prod["SecretList"]) == ["list/s0", "list/s2", "list/s4"]
+    assert all("AWSCURRENT" in next(iter(s["SecretVersionsToStages"].values())) for s in prod["SecretList"])
+
+
+def test_delete_restore_and_force_delete(region, sm):
+    sm.create_secret(Name="doomed", SecretString="v")
+    code, msg, _ = hg.expect_client_error(sm.delete_secret, SecretId="doomed", RecoveryWindowInDays=3)
+    assert code == "InvalidParameterException", msg
+    out = sm.delete_secret(SecretId="doomed", RecoveryWindowInDays=7)
+    assert out["Name"] == "doomed" and out["DeletionDate"]
+    code, msg, _ = hg.expect_client_error(sm.get_secret_value, SecretId="doomed")
+    assert (code, msg) == ("InvalidRequestException",
+                           "You can't perform this operation on the secret because it was marked for deletion.")
+    assert "doomed" not in [s["Name"] for s in sm.list_secrets()["SecretList"]]
+    assert "doomed" in [s["Name"] for s in sm.list_secrets(IncludePlannedDeletion=True)["SecretList"]]
+    assert "DeletedDate" in sm.describe_secret(SecretId="doomed")
+    sm.restore_secret(SecretId="doomed")
+    assert sm.get_secret_value(SecretId="doomed")["SecretString"] == "v"
+
+    # The aws CLI: a forced delete is gone at once, and the name is free again.
+    region.aws("secretsmanager", "delete-secret", "--secret-id", "doomed", "--force-delete-without-recovery")
+    _, err = region.aws_fail("secretsmanager", "get-secret-value", "--secret-id", "doomed")
+    assert "ResourceNotFoundException" in err
+    out = region.aws("secretsmanager", "create-secret", "--name", "doomed", "--secret-string", "again")
+    assert region.aws("secretsmanager", "get-secret-value", "--secret-id", out["ARN"])["SecretString"] == "again"
+
+
+def test_random_password(sm, region):
+    p = sm.get_random_password(PasswordLength=40, ExcludePunctuation=True, ExcludeCharacters="abc")["RandomPassword"]
+    assert len(p) == 40 and not set(p) & set("abc" + string.punctuation + " ")
+    assert any(c.isdigit() for c in p) and any(c.isupper() for c in p)
+    assert len(sm.get_random_password()["RandomPassword"]) == 32
+    code, _, _ = hg.expect_client_error(sm.get_random_password, PasswordLength=2)
+    assert code == "InvalidParameterException"
+    cli = region.aws("secretsmanager", "get-random-password", "--password-length", "12", "--exclude-numbers",
+                     "--exclude-punctuation", "--exclude-uppercase")["RandomPassword"]
+    assert len(cli) == 12 and cli.isalpha() and cli.islower()
+
+
+def test_secret_values_never_in_clear_in_the_data_dir(region, sm):
+    value = "KG-plaintext-canary-7f3a9c"
+    sm.create_secret(Name="canary", SecretString=value)
+    sm.put_secret_value(SecretId="canary", SecretString=value + "-v2")
+    assert sm.get_secret_value(SecretId="canary")["SecretString"] == value + "-v2"
+    # The search does see the store: the secret's name is there in clear.
+    assert any(f.endswith(("state.db", "state.db-wal")) for f in files_containing(region.data_dir, b"canary"))
+    assert files_containing(region.data_dir, value.encode()) == []
+    assert value not in "".join(region.all_stdout + region.all_stderr)
+
+
+def test_policy_scoped_to_one_secret(region, sm):
+    mine = sm.create_secret(Name="scoped/mine", SecretString="mine-value")["ARN"]
+    sm.create_secret(Name="scoped/other", SecretString="other-value")
+    key = region.make_user("secret-reader", inline={"p": hg.policy(
+        hg.allow(["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], mine))})
+    user = region.client("secretsmanager", *key)
+    assert user.get_secret_value(SecretId="scoped/mine")["SecretString"] == "mine-value"
+    assert user.get_secret_value(SecretId=mine)["SecretString"] == "mine-value"
+    code, msg, status = hg.expect_client_error(user.get_secret_value, SecretId="scoped/other")
+    assert code in ("AccessDenied", "AccessDeniedException") and status in (400, 403), msg
+    assert "other-value" not in msg
+    code, _, _ = hg.expect_client_error(user.put_secret_value, SecretId="scoped/mine", SecretString="x")
+    assert code in ("AccessDenied", "AccessDeniedException")
+    assert sm.get_secret_value(SecretId="scoped/mine")["SecretString"] == "mine-value"
