@@ -155,3 +155,139 @@ def test_policy_scoped_to_one_secret(region, sm):
     code, _, _ = hg.expect_client_error(user.put_secret_value, SecretId="scoped/mine", SecretString="x")
     assert code in ("AccessDenied", "AccessDeniedException")
     assert sm.get_secret_value(SecretId="scoped/mine")["SecretString"] == "mine-value"
+
+
+# ---- SSM Parameter Store ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ssm(region):
+    return region.client("ssm")
+
+
+def test_put_get_versions_and_overwrite(region, ssm):
+    assert ssm.put_parameter(Name="/kg/prod/db/host", Value="db1.internal", Type="String",
+                             Description="KG DB host")["Version"] == 1
+    p = ssm.get_parameter(Name="/kg/prod/db/host")["Parameter"]
+    assert (p["Value"], p["Type"], p["Version"]) == ("db1.internal", "String", 1)
+    assert p["ARN"] == f"arn:aws:ssm:{region.region_name}:{region.account}:parameter/kg/prod/db/host"
+
+    code, msg, _ = hg.expect_client_error(ssm.put_parameter, Name="/kg/prod/db/host", Value="x", Type="String")
+    assert (code, msg) == ("ParameterAlreadyExists", "The parameter already exists. To overwrite this value, "
+                           "set the overwrite option in the request to true.")
+    assert ssm.put_parameter(Name="/kg/prod/db/host", Value="db2.internal", Overwrite=True)["Version"] == 2
+    assert ssm.get_parameter(Name="/kg/prod/db/host")["Parameter"]["Value"] == "db2.internal"
+    old = ssm.get_parameter(Name="/kg/prod/db/host:1")["Parameter"]
+    assert (old["Value"], old["Version"], old["Selector"]) == ("db1.internal", 1, ":1")
+    code, _, _ = hg.expect_client_error(ssm.get_parameter, Name="/kg/prod/db/host:9")
+    assert code == "ParameterVersionNotFound"
+
+    hist = ssm.get_parameter_history(Name="/kg/prod/db/host")["Parameters"]
+    assert [(h["Version"], h["Value"]) for h in hist] == [(1, "db1.internal"), (2, "db2.internal")]
+    assert all(h["Description"] == "KG DB host" for h in hist)
+    assert hist[0]["LastModifiedUser"].endswith(":root")
+
+    code, msg, _ = hg.expect_client_error(ssm.get_parameter, Name="/kg/none")
+    assert code == "ParameterNotFound"
+    code, _, _ = hg.expect_client_error(ssm.put_parameter, Name="/kg/tagged", Value="v", Type="String",
+                                        Overwrite=True, Tags=[{"Key": "a", "Value": "b"}])
+    assert code == "ValidationException"
+    for bad in ["/aws/mine", "ssm-thing", "has space", "a/b"]:
+        code, _, _ = hg.expect_client_error(ssm.put_parameter, Name=bad, Value="v", Type="String")
+        assert code == "ValidationException", bad
+
+
+def test_allowed_pattern_and_string_list(ssm):
+    ssm.put_parameter(Name="/kg/port", Value="8080", Type="String", AllowedPattern=r"\d+")
+    code, msg, _ = hg.expect_client_error(ssm.put_parameter, Name="/kg/port", Value="80a", Overwrite=True)
+    assert code == "ParameterPatternMismatchException", msg
+    assert ssm.get_parameter(Name="/kg/port")["Parameter"]["Value"] == "8080"
+    ssm.put_parameter(Name="/kg/zones", Value="a,b,c", Type="StringList")
+    assert ssm.get_parameter(Name="/kg/zones")["Parameter"]["Type"] == "StringList"
+
+
+def test_secure_string_sealed_and_decrypted(region, ssm):
+    value = "ssm-plaintext-canary-41c2"
+    ssm.put_parameter(Name="/kg/prod/db/password", Value=value, Type="SecureString")
+    enc = ssm.get_parameter(Name="/kg/prod/db/password")["Parameter"]
+    assert enc["Type"] == "SecureString" and enc["Value"] != value and value not in enc["Value"]
+    assert ssm.get_parameter(Name="/kg/prod/db/password", WithDecryption=True)["Parameter"]["Value"] == value
+    meta = ssm.describe_parameters(ParameterFilters=[{"Key": "Name", "Values": ["/kg/prod/db/password"]}])
+    assert meta["Parameters"][0]["KeyId"] == "alias/aws/ssm"
+    hist = ssm.get_parameter_history(Name="/kg/prod/db/password", WithDecryption=True)["Parameters"]
+    assert hist[0]["Value"] == value
+    cli = region.aws("ssm", "get-parameter", "--name", "/kg/prod/db/password", "--with-decryption")
+    assert cli["Parameter"]["Value"] == value
+    assert any(f.endswith(("state.db", "state.db-wal")) for f in files_containing(region.data_dir, b"/kg/prod/db/password"))
+    assert files_containing(region.data_dir, value.encode()) == []
+
+
+def test_get_parameters_and_by_path(region, ssm):
+    for name in ["/app/a", "/app/b", "/app/sub/c", "/app/sub/deep/d", "/apple/x"]:
+        ssm.put_parameter(Name=name, Value=name.upper(), Type="String")
+    out = ssm.get_parameters(Names=["/app/a", "/app/missing", "/app/b"])
+    assert sorted(p["Name"] for p in out["Parameters"]) == ["/app/a", "/app/b"]
+    assert out["InvalidParameters"] == ["/app/missing"]
+
+    one = ssm.get_parameters_by_path(Path="/app")["Parameters"]
+    assert sorted(p["Name"] for p in one) == ["/app/a", "/app/b"]
+    names = [p["Name"] for page in ssm.get_paginator("get_parameters_by_path").paginate(
+        Path="/app/", Recursive=True, PaginationConfig={"PageSize": 2}) for p in page["Parameters"]]
+    assert sorted(names) == ["/app/a", "/app/b", "/app/sub/c", "/app/sub/deep/d"]
+    first = ssm.get_parameters_by_path(Path="/app", Recursive=True, MaxResults=3)
+    assert len(first["Parameters"]) == 3 and first["NextToken"]
+
+    cli = region.aws("ssm", "get-parameters-by-path", "--path", "/app/sub", "--recursive")
+    assert sorted(p["Value"] for p in cli["Parameters"]) == ["/APP/SUB/C", "/APP/SUB/DEEP/D"]
+
+    described = ssm.describe_parameters(ParameterFilters=[{"Key": "Path", "Option": "Recursive", "Values": ["/app"]}])
+    assert len(described["Parameters"]) == 4
+
+    out = ssm.delete_parameters(Names=["/app/a", "/app/nope"])
+    assert (out["DeletedParameters"], out["InvalidParameters"]) == (["/app/a"], ["/app/nope"])
+    ssm.delete_parameter(Name="/app/b")
+    code, _, _ = hg.expect_client_error(ssm.delete_parameter, Name="/app/b")
+    assert code == "ParameterNotFound"
+    assert [p["Name"] for p in ssm.get_parameters_by_path(Path="/app")["Parameters"]] == []
+
+
+def test_parameter_tags(ssm):
+    ssm.put_parameter(Name="/tags/p", Value="v", Type="String", Tags=[{"Key": "env", "Value": "prod"}])
+    ssm.add_tags_to_resource(ResourceType="Parameter", ResourceId="/tags/p", Tags=[{"Key": "team", "Value": "web"}])
+    ssm.remove_tags_from_resource(ResourceType="Parameter", ResourceId="/tags/p", TagKeys=["env"])
+    assert ssm.list_tags_for_resource(ResourceType="Parameter", ResourceId="/tags/p")["TagList"] == \
+        [{"Key": "team", "Value": "web"}]
+    tagged = ssm.describe_parameters(ParameterFilters=[{"Key": "tag:team", "Values": ["web"]}])["Parameters"]
+    assert [p["Name"] for p in tagged] == ["/tags/p"]
+    code, _, _ = hg.expect_client_error(ssm.list_tags_for_resource, ResourceType="Parameter", ResourceId="/tags/none")
+    assert code == "InvalidResourceId"
+
+
+def test_policy_scoped_to_one_parameter(region, ssm):
+    ssm.put_parameter(Name="/scoped/mine", Value="m", Type="String")
+    ssm.put_parameter(Name="/scoped/other", Value="o", Type="String")
+    arn = f"arn:aws:ssm:{region.region_name}:{region.account}:parameter/scoped/mine"
+    key = region.make_user("param-reader", inline={"p": hg.policy(hg.allow("ssm:GetParameter", arn))})
+    user = region.client("ssm", *key)
+    assert user.get_parameter(Name="/scoped/mine")["Parameter"]["Value"] == "m"
+    code, _, _ = hg.expect_client_error(user.get_parameter, Name="/scoped/other")
+    assert code in ("AccessDenied", "AccessDeniedException")
+
+
+def test_public_image_alias_resolves_to_a_registered_image(new_region, tmp_path):
+    r = new_region()
+    ssm = r.client("ssm")
+    alias = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+    code, _, _ = hg.expect_client_error(ssm.get_parameter, Name=alias)
+    assert code == "ParameterNotFound"
+    ec2 = r.client("ec2")
+    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path / "ami")))["ImageId"]
+    hg.wait_until(lambda: ec2.describe_images(ImageIds=[ami])["Images"][0]["State"] == "available",
+                  timeout=60, what="image available")
+    p = ssm.get_parameter(Name=alias)["Parameter"]
+    assert p["Value"] == ami and p["Name"] == alias
+    ubuntu = "/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id"
+    cli = r.aws("ssm", "get-parameters", "--names", alias, ubuntu, "/aws/service/global-infrastructure/regions")
+    assert [x["Value"] for x in cli["Parameters"]] == [ami, ami]
+    assert cli["InvalidParameters"] == ["/aws/service/global-infrastructure/regions"]
+    assert p["ARN"] == f"arn:aws:ssm:{r.region_name}::parameter{alias}"
