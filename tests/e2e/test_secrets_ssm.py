@@ -291,3 +291,15 @@ def test_public_image_alias_resolves_to_a_registered_image(new_region, tmp_path)
     assert [x["Value"] for x in cli["Parameters"]] == [ami, ami]
     assert cli["InvalidParameters"] == ["/aws/service/global-infrastructure/regions"]
     assert p["ARN"] == f"arn:aws:ssm:{r.region_name}::parameter{alias}"
+
+
+def test_sealed_values_survive_a_restart(new_region):
+    r = new_region()
+    sm, ssm = r.client("secretsmanager"), r.client("ssm")
+    sm.create_secret(Name="durable", SecretString="durable-secret-value")
+    ssm.put_parameter(Name="/durable/p", Value="durable-parameter-value", Type="SecureString")
+    r.restart()
+    sm, ssm = r.client("secretsmanager"), r.client("ssm")
+    assert sm.get_secret_value(SecretId="durable")["SecretString"] == "durable-secret-value"
+    got = ssm.get_parameter(Name="/durable/p", WithDecryption=True)["Parameter"]
+    assert (got["Value"], got["Version"]) == ("durable-parameter-value", 1)

@@ -345,8 +345,7 @@ fn describe(rec: &SecretRec, stages_key: &str) -> Value {
         out["KmsKeyId"] = json!(k);
     }
     if let Some(d) = rec.deletion_date {
-        // AWS reports when deletion was asked for … and clients compare it with now; the date
-        // the secret goes is in DeleteSecret's answer.
+        // AWS's DeletedDate: when the scheduled deletion takes effect.
         out["DeletedDate"] = json!(d);
     }
     out
