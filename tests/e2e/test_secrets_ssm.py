@@ -303,3 +303,26 @@ def test_sealed_values_survive_a_restart(new_region):
     assert sm.get_secret_value(SecretId="durable")["SecretString"] == "durable-secret-value"
     got = ssm.get_parameter(Name="/durable/p", WithDecryption=True)["Parameter"]
     assert (got["Value"], got["Version"]) == ("durable-parameter-value", 1)
+
+
+def test_tag_conditions_and_tagging_on_create(region, sm, ssm):
+    sm.create_secret(Name="abac/web", SecretString="web-value", Tags=[{"Key": "team", "Value": "web"}])
+    sm.create_secret(Name="abac/db", SecretString="db-value", Tags=[{"Key": "team", "Value": "db"}])
+    key = region.make_user("abac-reader", inline={"p": hg.policy(hg.allow(
+        "secretsmanager:GetSecretValue", "*",
+        Condition={"StringEquals": {"secretsmanager:ResourceTag/team": "web"}}))})
+    user = region.client("secretsmanager", *key)
+    assert user.get_secret_value(SecretId="abac/web")["SecretString"] == "web-value"
+    code, _, _ = hg.expect_client_error(user.get_secret_value, SecretId="abac/db")
+    assert code in ("AccessDenied", "AccessDeniedException")
+    assert sm.describe_secret(SecretId="abac/web")["LastAccessedDate"]
+
+    # PutParameter with tags also needs ssm:AddTagsToResource.
+    key = region.make_user("param-writer", inline={"p": hg.policy(hg.allow("ssm:PutParameter"))})
+    writer = region.client("ssm", *key)
+    writer.put_parameter(Name="/abac/plain", Value="v", Type="String")
+    code, _, _ = hg.expect_client_error(writer.put_parameter, Name="/abac/tagged", Value="v", Type="String",
+                                        Tags=[{"Key": "team", "Value": "web"}])
+    assert code in ("AccessDenied", "AccessDeniedException")
+    code, _, _ = hg.expect_client_error(ssm.get_parameter, Name="/abac/tagged")
+    assert code == "ParameterNotFound"

@@ -180,6 +180,7 @@ fn create_secret(sm: &SecretsManager, r: CreateSecret) -> Result<Value> {
             tags: r.tags,
             created: now,
             last_changed: now,
+            last_accessed: None,
             deletion_date: None,
             versions: vec![],
         };
@@ -197,6 +198,21 @@ fn create_secret(sm: &SecretsManager, r: CreateSecret) -> Result<Value> {
 }
 
 /// The version asked for (AWSCURRENT by default) and its value in clear.
+/// Record the day a secret was read (one write per secret per day at most).
+fn note_access(sm: &SecretsManager, rec: &SecretRec) -> Result<()> {
+    let today = (sm.now() / 86_400.0).floor() * 86_400.0;
+    if rec.last_accessed == Some(today) {
+        return Ok(());
+    }
+    sm.store.write(|tx| {
+        if let Some(mut fresh) = tx.get::<SecretRec>(SECRET, &rec.name)?.filter(|f| f.arn == rec.arn) {
+            fresh.last_accessed = Some(today);
+            tx.put(SECRET, &fresh.name, &fresh)?;
+        }
+        Ok(())
+    })
+}
+
 pub(super) fn value_of(
     sm: &SecretsManager,
     id: &str,
@@ -235,6 +251,7 @@ pub(super) fn value_of(
 
 fn get_secret_value(sm: &SecretsManager, r: GetSecretValue) -> Result<Value> {
     let (rec, plain, version) = value_of(sm, &r.secret_id, r.version_id.as_deref(), r.version_stage.as_deref())?;
+    note_access(sm, &rec)?;
     let mut out = json!({
         "ARN": rec.arn,
         "Name": rec.name,
@@ -344,6 +361,9 @@ fn describe(rec: &SecretRec, stages_key: &str) -> Value {
     if let Some(k) = &rec.kms_key_id {
         out["KmsKeyId"] = json!(k);
     }
+    if let Some(d) = rec.last_accessed {
+        out["LastAccessedDate"] = json!(d);
+    }
     if let Some(d) = rec.deletion_date {
         // AWS's DeletedDate: when the scheduled deletion takes effect.
         out["DeletedDate"] = json!(d);
@@ -403,7 +423,16 @@ fn list_secrets(sm: &SecretsManager, r: ListSecrets) -> Result<Value> {
         .filter(|rec| r.include_planned_deletion || rec.deletion_date.is_none())
         .filter(|rec| matches(rec, &r.filters))
         .collect();
-    all.sort_by(|a, b| a.created.total_cmp(&b.created).then_with(|| a.name.cmp(&b.name)));
+    let key = |rec: &SecretRec| match r.sort_by.as_deref() {
+        Some("last-changed-date") => rec.last_changed,
+        Some("last-accessed-date") => rec.last_accessed.unwrap_or(0.0),
+        _ => rec.created,
+    };
+    if r.sort_by.as_deref() == Some("name") {
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+    } else {
+        all.sort_by(|a, b| key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name)));
+    }
     if r.sort_order.as_deref() != Some("asc") {
         all.reverse();
     }
@@ -543,6 +572,7 @@ mod tests {
             tags: vec![Tag { key: "team".into(), value: "web".into() }],
             created: 0.0,
             last_changed: 0.0,
+            last_accessed: None,
             deletion_date: None,
             versions: vec![],
         };

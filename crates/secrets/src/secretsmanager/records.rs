@@ -21,6 +21,9 @@ pub struct SecretRec {
     pub tags: Vec<Tag>,
     pub created: f64,
     pub last_changed: f64,
+    /// The day (midnight UTC) a value was last read, as AWS reports LastAccessedDate.
+    #[serde(default)]
+    pub last_accessed: Option<f64>,
     /// When a scheduled deletion takes effect; the secret is unusable meanwhile.
     pub deletion_date: Option<f64>,
     /// Oldest first.

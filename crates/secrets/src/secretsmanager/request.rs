@@ -79,6 +79,7 @@ pub struct ListSecrets {
     pub include_planned_deletion: bool,
     pub max_results: Option<i64>,
     pub next_token: Option<String>,
+    pub sort_by: Option<String>,
     pub sort_order: Option<String>,
 }
 

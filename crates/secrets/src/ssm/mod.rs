@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use store::{Sealer, Store};
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service, ServiceModel};
 
 use crate::{Clock, SecretsConfig};
 pub use error::SsmError;
@@ -90,6 +90,17 @@ impl Service for SsmService {
         arns.dedup();
         if arns.is_empty() {
             arns.push("*".into());
+        }
+        // Tagging while creating also needs ssm:AddTagsToResource, as on AWS.
+        if let Request::PutParameter(p) = &req {
+            if let Some(tags) = p.tags.as_ref().filter(|t| !t.is_empty()) {
+                let arn = self.ps.arn(&p.name);
+                let pairs = || tags.iter().map(|t| (t.key.as_str(), t.value.as_str()));
+                return Ok(Authorization::Checks(vec![
+                    Check::new("ssm:PutParameter", arn.as_str()).request_tags(pairs()),
+                    Check::new("ssm:AddTagsToResource", arn.as_str()).request_tags(pairs()),
+                ]));
+            }
         }
         Ok(Authorization::Resources(arns))
     }
