@@ -192,6 +192,9 @@ def test_put_get_versions_and_overwrite(region, ssm):
     code, _, _ = hg.expect_client_error(ssm.put_parameter, Name="/kg/tagged", Value="v", Type="String",
                                         Overwrite=True, Tags=[{"Key": "a", "Value": "b"}])
     assert code == "ValidationException"
+    code, _, _ = hg.expect_client_error(ssm.put_parameter, Name="/kg/big", Value="x" * 4097, Type="String")
+    assert code == "ValidationException"
+    assert ssm.put_parameter(Name="/kg/big", Value="x" * 4097, Type="String", Tier="Advanced")["Tier"] == "Advanced"
     for bad in ["/aws/mine", "ssm-thing", "has space", "a/b"]:
         code, _, _ = hg.expect_client_error(ssm.put_parameter, Name=bad, Value="v", Type="String")
         assert code == "ValidationException", bad

@@ -99,13 +99,16 @@ pub fn password_with(spec: &PasswordSpec, rng: &mut impl Rng) -> Result<String, 
         (UPPER, spec.exclude_uppercase),
         (DIGITS, spec.exclude_numbers),
         (PUNCTUATION, spec.exclude_punctuation),
-        (" ", !spec.include_space),
     ] {
         if !excluded {
             classes.push(keep(set));
         }
     }
-    let pool: Vec<char> = classes.iter().flatten().copied().collect();
+    let mut pool: Vec<char> = classes.iter().flatten().copied().collect();
+    // A space may be drawn, but is not one of the types RequireEachIncludedType asks for.
+    if spec.include_space && !spec.exclude_characters.contains(' ') {
+        pool.push(' ');
+    }
     if pool.is_empty() {
         return Err(InvalidSpec("The password can't be generated: every character is excluded.".into()));
     }
@@ -183,14 +186,20 @@ mod tests {
     }
 
     #[test]
-    fn space_only_when_asked_and_then_required() {
-        let s = spec(|s| {
-            s.password_length = 5;
+    fn space_only_when_asked() {
+        let with = spec(|s| {
+            s.password_length = 4000;
             s.include_space = true;
         });
-        for _ in 0..20 {
-            assert!(get_random_password(&s).unwrap().contains(' '));
-        }
+        assert!(password_with(&with, &mut rng()).unwrap().contains(' '));
+        let without = spec(|s| s.password_length = 4000);
+        assert!(!password_with(&without, &mut rng()).unwrap().contains(' '));
+        // Space is not a required type: a four-character password still has room for the others.
+        let short = spec(|s| {
+            s.password_length = 4;
+            s.include_space = true;
+        });
+        assert_eq!(password_with(&short, &mut rng()).unwrap().len(), 4);
     }
 
     #[test]

@@ -53,10 +53,7 @@ fn find(sm: &SecretsManager, tx: &Tx, id: &str) -> Result<Option<SecretRec>> {
         }
         return Ok(tx.get::<SecretRec>(SECRET, id)?.and_then(|r| live(r, now)));
     };
-    if let Some(rec) = tx.get::<SecretRec>(SECRET, rest)?.and_then(|r| live(r, now)) {
-        // A partial ARN: the name alone.
-        return Ok(Some(rec));
-    }
+    // A full ARN: the name, a hyphen and six random characters.
     if rest.len() > 7 && rest.as_bytes()[rest.len() - 7] == b'-' {
         let name = &rest[..rest.len() - 7];
         if let Some(rec) = tx.get::<SecretRec>(SECRET, name)?.and_then(|r| live(r, now)) {
@@ -65,7 +62,9 @@ fn find(sm: &SecretsManager, tx: &Tx, id: &str) -> Result<Option<SecretRec>> {
             }
         }
     }
-    Ok(None)
+    // A partial ARN: the name alone, without the suffix.
+    let partial = |rec: &SecretRec| rec.arn.len() == id.len() + 7 && rec.arn.starts_with(id);
+    Ok(tx.get::<SecretRec>(SECRET, rest)?.and_then(|r| live(r, now)).filter(partial))
 }
 
 fn must_find(sm: &SecretsManager, tx: &Tx, id: &str) -> Result<SecretRec> {
@@ -542,6 +541,18 @@ mod tests {
         assert_eq!(sm.secret_string("db/pw", None, Some("AWSPREVIOUS"), None).unwrap(), "one");
         assert!(sm.secret_string("db/p", None, None, None).is_err());
         assert!(sm.secret_string(&format!("{partial}-XXXXXX"), None, None, None).is_err());
+    }
+
+    #[test]
+    fn a_full_arn_never_finds_a_secret_named_like_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let sm = sm(dir.path());
+        let a = create(&sm, "a", "value-of-a")["ARN"].as_str().unwrap().to_string();
+        let suffix = &a[a.len() - 6..];
+        let b = create(&sm, &format!("a-{suffix}"), "value-of-b")["ARN"].as_str().unwrap().to_string();
+        assert_eq!(sm.secret_string(&a, None, None, None).unwrap(), "value-of-a");
+        assert_eq!(sm.secret_string(&b, None, None, None).unwrap(), "value-of-b");
+        assert_eq!(sm.secret_string(&format!("a-{suffix}"), None, None, None).unwrap(), "value-of-b");
     }
 
     #[test]

@@ -105,6 +105,14 @@ fn put_parameter(ps: &ParameterStore, user: &str, r: PutParameter) -> Result<Val
             "1 validation error detected: Value '' at 'value' failed to satisfy constraint: Member must have length greater than or equal to 1.".into(),
         ));
     }
+    let limit = if r.tier.as_deref() == Some("Advanced") { 8192 } else { 4096 };
+    if r.value.len() > limit {
+        return Err(SsmError::Validation(if limit == 4096 {
+            "Standard tier parameters support a maximum parameter value of 4096 characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier.".into()
+        } else {
+            "Advanced tier parameters support a maximum parameter value of 8192 characters.".into()
+        }));
+    }
     let now = ps.now();
     ps.store.write(|tx| {
         let existing = tx.get::<ParamRec>(PARAMETER, &r.name)?;
