@@ -154,11 +154,22 @@ fn open(sm: &SecretsManager, v: &SealedValue) -> Result<(bool, String)> {
     })
 }
 
+/// Destroy the secrets whose scheduled deletion has taken effect (their sealed values too).
+fn purge_expired(tx: &Tx, now: f64) -> Result<()> {
+    for (key, rec) in tx.list::<SecretRec>(SECRET, "")? {
+        if rec.deletion_date.is_some_and(|d| d <= now) {
+            tx.delete(SECRET, &key)?;
+        }
+    }
+    Ok(())
+}
+
 fn create_secret(sm: &SecretsManager, r: CreateSecret) -> Result<Value> {
     check_name(&r.name)?;
     let value = sealed_value(sm, r.secret_string, r.secret_binary)?;
     let now = sm.now();
     sm.store.write(|tx| {
+        purge_expired(tx, now)?;
         if let Some(old) = tx.get::<SecretRec>(SECRET, &r.name)?.and_then(|o| live(o, now)) {
             if old.deletion_date.is_some() {
                 return Err(SmError::InvalidRequest(
@@ -459,6 +470,7 @@ fn delete_secret(sm: &SecretsManager, r: DeleteSecret) -> Result<Value> {
     }
     let now = sm.now();
     sm.store.write(|tx| {
+        purge_expired(tx, now)?;
         let mut rec = must_find(sm, tx, &r.secret_id)?;
         let date = if force {
             tx.delete(SECRET, &rec.name)?;
@@ -510,10 +522,53 @@ mod tests {
     use std::sync::Arc;
 
     fn sm(dir: &std::path::Path) -> Arc<SecretsManager> {
+        sm_at(dir, Arc::new(std::sync::atomic::AtomicU64::new(1_000_000)))
+    }
+
+    /// Secrets Manager on a clock the test moves (whole seconds).
+    fn sm_at(dir: &std::path::Path, clock: Arc<std::sync::atomic::AtomicU64>) -> Arc<SecretsManager> {
         let store = Arc::new(store::Store::open(&dir.join("state.db")).unwrap());
         let sealer = Arc::new(store::Sealer::open_or_create(&dir.join("master.key")).unwrap());
         let cfg = crate::SecretsConfig { region: "home-1".into(), account: "123456789012".into() };
-        SecretsManager::open(store, sealer, cfg, Arc::new(|| 1_000_000.0))
+        SecretsManager::open(
+            store,
+            sealer,
+            cfg,
+            Arc::new(move || clock.load(std::sync::atomic::Ordering::SeqCst) as f64),
+        )
+    }
+
+    #[test]
+    fn a_scheduled_deletion_takes_effect_after_its_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(std::sync::atomic::AtomicU64::new(1_000_000));
+        let sm = sm_at(dir.path(), clock.clone());
+        create(&sm, "temp", "v");
+        let out = delete_secret(
+            &sm,
+            DeleteSecret { secret_id: "temp".into(), recovery_window_in_days: Some(7), ..Default::default() },
+        )
+        .unwrap();
+        assert_eq!(out["DeletionDate"], 1_000_000.0 + 7.0 * 86_400.0);
+        // Within the window: known, but refused.
+        clock.fetch_add(7 * 86_400 - 1, std::sync::atomic::Ordering::SeqCst);
+        let err = sm.secret_string("temp", None, None, None).unwrap_err();
+        assert_eq!(wire::ApiError::from(err).code, "InvalidRequestException");
+        assert!(restore_secret(&sm, SecretId { secret_id: "temp".into() }).is_ok());
+        delete_secret(
+            &sm,
+            DeleteSecret { secret_id: "temp".into(), recovery_window_in_days: Some(7), ..Default::default() },
+        )
+        .unwrap();
+        // After it: gone, and its record (with the sealed value) is destroyed by the next write.
+        clock.fetch_add(7 * 86_400 + 1, std::sync::atomic::Ordering::SeqCst);
+        let err = sm.secret_string("temp", None, None, None).unwrap_err();
+        assert_eq!(wire::ApiError::from(err).code, "ResourceNotFoundException");
+        assert!(restore_secret(&sm, SecretId { secret_id: "temp".into() }).is_err());
+        create(&sm, "other", "v");
+        assert!(sm.store.read(|tx| tx.get::<SecretRec>(SECRET, "temp")).unwrap().is_none());
+        create(&sm, "temp", "new");
+        assert_eq!(sm.secret_string("temp", None, None, None).unwrap(), "new");
     }
 
     fn create(sm: &SecretsManager, name: &str, value: &str) -> Value {
