@@ -187,6 +187,18 @@ def test_put_get_versions_and_overwrite(region, ssm):
     assert all(h["Description"] == "KG DB host" for h in hist)
     assert hist[0]["LastModifiedUser"].endswith(":root")
 
+    out = ssm.label_parameter_version(Name="/kg/prod/db/host", ParameterVersion=1, Labels=["stable", "1bad"])
+    assert (out["ParameterVersion"], out["InvalidLabels"]) == (1, ["1bad"])
+    got = ssm.get_parameter(Name="/kg/prod/db/host:stable")["Parameter"]
+    assert (got["Value"], got["Version"], got["Selector"]) == ("db1.internal", 1, ":stable")
+    ssm.label_parameter_version(Name="/kg/prod/db/host", Labels=["stable"])  # moves to the latest
+    assert ssm.get_parameter(Name="/kg/prod/db/host:stable")["Parameter"]["Version"] == 2
+    assert [h["Labels"] for h in ssm.get_parameter_history(Name="/kg/prod/db/host")["Parameters"]] == [[], ["stable"]]
+    out = ssm.unlabel_parameter_version(Name="/kg/prod/db/host", ParameterVersion=2, Labels=["stable", "other"])
+    assert (out["RemovedLabels"], out["InvalidLabels"]) == (["stable"], ["other"])
+    code, _, _ = hg.expect_client_error(ssm.get_parameter, Name="/kg/prod/db/host:stable")
+    assert code == "ParameterVersionLabelNotFound"
+
     code, msg, _ = hg.expect_client_error(ssm.get_parameter, Name="/kg/none")
     assert code == "ParameterNotFound"
     code, _, _ = hg.expect_client_error(ssm.put_parameter, Name="/kg/tagged", Value="v", Type="String",

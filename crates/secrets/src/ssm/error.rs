@@ -15,6 +15,12 @@ pub enum SsmError {
     ParameterAlreadyExists,
     #[error("Systems Manager could not find version {1} of {0}. Verify the version and try again.")]
     ParameterVersionNotFound(String, String),
+    #[error("Systems Manager could not find label {1} for parameter {0}. Verify the label and try again.")]
+    ParameterVersionLabelNotFound(String, String),
+    #[error(
+        "A parameter version can have maximum 10 labels. Move one or more labels to another version and try again."
+    )]
+    ParameterVersionLabelLimitExceeded,
     #[error("{0}")]
     Validation(String),
     #[error("A hierarchy can have a maximum of 15 levels.")]
@@ -43,6 +49,8 @@ impl From<SsmError> for ApiError {
             SsmError::ParameterNotFound => "ParameterNotFound",
             SsmError::ParameterAlreadyExists => "ParameterAlreadyExists",
             SsmError::ParameterVersionNotFound(..) => "ParameterVersionNotFound",
+            SsmError::ParameterVersionLabelNotFound(..) => "ParameterVersionLabelNotFound",
+            SsmError::ParameterVersionLabelLimitExceeded => "ParameterVersionLabelLimitExceeded",
             SsmError::Validation(_) => "ValidationException",
             SsmError::HierarchyLevelLimitExceeded => "HierarchyLevelLimitExceededException",
             SsmError::ParameterPatternMismatch(_) => "ParameterPatternMismatchException",

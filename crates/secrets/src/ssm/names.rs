@@ -82,6 +82,18 @@ pub fn in_path(name: &str, path: &str, recursive: bool) -> bool {
     }
 }
 
+/// A label LabelParameterVersion accepts: up to 100 letters, digits, `.`, `-`, `_`; not
+/// starting with a digit, `aws` or `ssm`.
+pub fn valid_label(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    !label.is_empty()
+        && label.len() <= 100
+        && label.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        && !label.starts_with(|c: char| c.is_ascii_digit())
+        && !lower.starts_with("aws")
+        && !lower.starts_with("ssm")
+}
+
 /// What follows `:` in `name:selector`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selector {
@@ -149,6 +161,16 @@ mod tests {
         assert!(in_path("/top", "/", false));
         assert!(!in_path("/a/b", "/", false));
         assert!(in_path("/a/b", "/", true));
+    }
+
+    #[test]
+    fn labels() {
+        for ok in ["prod", "Release-1.2_b", &"a".repeat(100)] {
+            assert!(valid_label(ok), "{ok}");
+        }
+        for bad in ["", "1st", "awsy", "SSM-x", "has space", "a/b", &"a".repeat(101)] {
+            assert!(!valid_label(bad), "{bad}");
+        }
     }
 
     #[test]

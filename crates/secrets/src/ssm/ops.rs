@@ -26,6 +26,8 @@ pub fn dispatch(ps: &ParameterStore, cx: &CallContext, req: Request) -> Result<V
         Request::RemoveTagsFromResource(r) => {
             tagging(ps, r, |rec, r| rec.tags.retain(|t| !r.tag_keys.contains(&t.key)))
         }
+        Request::LabelParameterVersion(r) => label_parameter_version(ps, r),
+        Request::UnlabelParameterVersion(r) => unlabel_parameter_version(ps, r),
         Request::ListTagsForResource(r) => {
             check_resource_type(&r.resource_type)?;
             let rec = ps.store.read(|tx| tx.get::<ParamRec>(PARAMETER, &r.resource_id))?;
@@ -84,8 +86,11 @@ pub(super) fn get_one(ps: &ParameterStore, selector: &str, decrypt: bool) -> Res
             .iter()
             .find(|v| v.version == *n)
             .ok_or_else(|| SsmError::ParameterVersionNotFound(name.into(), n.to_string()))?,
-        // Labels are not kept by this region: no version carries one.
-        Some(Selector::Label(_)) => return Err(SsmError::ParameterNotFound),
+        Some(Selector::Label(l)) => rec
+            .versions
+            .iter()
+            .find(|v| v.labels.contains(l))
+            .ok_or_else(|| SsmError::ParameterVersionLabelNotFound(name.into(), l.clone()))?,
     };
     let mut out = parameter(ps, name, v, decrypt)?;
     if let Some(s) = selector.find(':').map(|i| &selector[i..]) {
@@ -163,6 +168,7 @@ fn put_parameter(ps: &ParameterStore, user: &str, r: PutParameter) -> Result<Val
             tier: r.tier.clone().filter(|t| t != "Intelligent-Tiering").unwrap_or_else(|| "Standard".into()),
             modified: now,
             user: user.to_string(),
+            labels: vec![],
             kind,
         };
         let n = version.version;
@@ -187,7 +193,11 @@ fn get_parameters(ps: &ParameterStore, r: GetParameters) -> Result<Value> {
     for name in &r.names {
         match get_one(ps, name, r.with_decryption) {
             Ok(p) => found.push(p),
-            Err(SsmError::ParameterNotFound | SsmError::ParameterVersionNotFound(..)) => {
+            Err(
+                SsmError::ParameterNotFound
+                | SsmError::ParameterVersionNotFound(..)
+                | SsmError::ParameterVersionLabelNotFound(..),
+            ) => {
                 if !invalid.contains(name) {
                     invalid.push(name.clone())
                 }
@@ -349,7 +359,7 @@ fn get_parameter_history(ps: &ParameterStore, r: GetParameterHistory) -> Result<
             "Version": v.version,
             "LastModifiedDate": v.modified,
             "LastModifiedUser": v.user,
-            "Labels": [],
+            "Labels": v.labels,
             "Tier": v.tier,
             "Policies": [],
             "DataType": v.data_type,
@@ -383,5 +393,46 @@ fn tagging(ps: &ParameterStore, r: Tagging, f: impl FnOnce(&mut ParamRec, Taggin
         f(&mut rec, r);
         tx.put(PARAMETER, &rec.name, &rec)?;
         Ok(json!({}))
+    })
+}
+
+/// Attach labels to a version (the latest by default), moving each from the version that had it.
+fn label_parameter_version(ps: &ParameterStore, r: Labeling) -> Result<Value> {
+    ps.store.write(|tx| {
+        let mut rec = find(tx, &r.name)?;
+        let n = r.parameter_version.unwrap_or_else(|| rec.latest().version);
+        let i = rec
+            .versions
+            .iter()
+            .position(|v| v.version == n)
+            .ok_or_else(|| SsmError::ParameterVersionNotFound(r.name.clone(), n.to_string()))?;
+        let (valid, invalid): (Vec<String>, Vec<String>) = r.labels.into_iter().partition(|l| names::valid_label(l));
+        for l in &valid {
+            for v in &mut rec.versions {
+                v.labels.retain(|x| x != l);
+            }
+            rec.versions[i].labels.push(l.clone());
+        }
+        if rec.versions[i].labels.len() > 10 {
+            return Err(SsmError::ParameterVersionLabelLimitExceeded);
+        }
+        tx.put(PARAMETER, &rec.name, &rec)?;
+        Ok(json!({"InvalidLabels": invalid, "ParameterVersion": n}))
+    })
+}
+
+fn unlabel_parameter_version(ps: &ParameterStore, r: Labeling) -> Result<Value> {
+    ps.store.write(|tx| {
+        let mut rec = find(tx, &r.name)?;
+        let n = r.parameter_version.unwrap_or_default();
+        let v = rec
+            .versions
+            .iter_mut()
+            .find(|v| v.version == n)
+            .ok_or_else(|| SsmError::ParameterVersionNotFound(r.name.clone(), n.to_string()))?;
+        let (removed, invalid): (Vec<String>, Vec<String>) = r.labels.into_iter().partition(|l| v.labels.contains(l));
+        v.labels.retain(|l| !removed.contains(l));
+        tx.put(PARAMETER, &rec.name, &rec)?;
+        Ok(json!({"RemovedLabels": removed, "InvalidLabels": invalid}))
     })
 }

@@ -30,6 +30,9 @@ pub struct ParamVersion {
     pub tier: String,
     pub modified: f64,
     pub user: String,
+    /// Labels (LabelParameterVersion); each names one version of the parameter at most.
+    #[serde(default)]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -103,6 +103,14 @@ pub struct Tagging {
     pub tag_keys: Vec<String>,
 }
 
+#[derive(Debug, Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Labeling {
+    pub name: String,
+    pub parameter_version: Option<u64>,
+    pub labels: Vec<String>,
+}
+
 #[derive(Debug)]
 pub enum Request {
     PutParameter(PutParameter),
@@ -116,6 +124,8 @@ pub enum Request {
     AddTagsToResource(Tagging),
     ListTagsForResource(Tagging),
     RemoveTagsFromResource(Tagging),
+    LabelParameterVersion(Labeling),
+    UnlabelParameterVersion(Labeling),
 }
 
 fn typed<T: DeserializeOwned>(input: Value) -> Result<T, ApiError> {
@@ -136,6 +146,8 @@ impl Request {
             "AddTagsToResource" => Request::AddTagsToResource(typed(input)?),
             "ListTagsForResource" => Request::ListTagsForResource(typed(input)?),
             "RemoveTagsFromResource" => Request::RemoveTagsFromResource(typed(input)?),
+            "LabelParameterVersion" => Request::LabelParameterVersion(typed(input)?),
+            "UnlabelParameterVersion" => Request::UnlabelParameterVersion(typed(input)?),
             _ => {
                 return Err(ApiError::new(
                     501,
@@ -156,6 +168,7 @@ impl Request {
             Request::DeleteParameter(r) => vec![&r.name],
             Request::DeleteParameters(r) => r.names.iter().map(String::as_str).collect(),
             Request::GetParameterHistory(r) => vec![&r.name],
+            Request::LabelParameterVersion(r) | Request::UnlabelParameterVersion(r) => vec![&r.name],
             Request::AddTagsToResource(r) | Request::ListTagsForResource(r) | Request::RemoveTagsFromResource(r) => {
                 vec![&r.resource_id]
             }
