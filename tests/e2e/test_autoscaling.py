@@ -499,6 +499,59 @@ def test_lifecycle_hooks_standby_and_suspended_processes(kg):
     wait_in_service(kg, 2, timeout=20)
 
 
+def test_lifecycle_hook_targets_are_notified_and_add_to_load_balancer_can_be_suspended(kg, smtp):
+    a, sns = kg.asg, kg.region.client("sns")
+    topic = sns.create_topic(Name="KG-ASG-hooks")["TopicArn"]
+    sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="hooks@kg.example")
+    mail = smtp.wait_for(lambda m: m["Subject"] == "AWS Notification - Subscription Confirmation"
+                         and topic in body(m), what="the confirmation mail")
+    with urllib.request.urlopen(re.search(r"(http://\S+/sns/confirm\?\S+)", body(mail)).group(1), timeout=5) as r:
+        assert r.status == 200
+    # A target that cannot be published to is refused, and no hook is kept.
+    code, msg, _ = hg.expect_client_error(
+        a.put_lifecycle_hook, AutoScalingGroupName=GROUP, LifecycleHookName="bad-target",
+        LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING",
+        NotificationTargetARN=f"arn:aws:sqs:ap-northeast-2:{kg.region.account}:no-such-queue",
+        RoleARN=f"arn:aws:iam::{kg.region.account}:role/kg-hooks")
+    assert code == "ValidationError" and "Unable to publish test message to notification target" in msg, msg
+    assert a.describe_lifecycle_hooks(AutoScalingGroupName=GROUP)["LifecycleHooks"] == []
+
+    a.put_lifecycle_hook(AutoScalingGroupName=GROUP, LifecycleHookName="announce",
+                         LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING", HeartbeatTimeout=300,
+                         NotificationTargetARN=topic, NotificationMetadata="warm the match cache",
+                         RoleARN=f"arn:aws:iam::{kg.region.account}:role/kg-hooks")
+    smtp.wait_for(lambda m: "autoscaling:TEST_NOTIFICATION" in body(m) and "hooks@kg.example" in m["To"],
+                  what="the hook's test notification")
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=3)
+    notice = smtp.wait_for(lambda m: "Lifecycle action 'LAUNCHING'" in (m["Subject"] or ""), what="the hook's notice")
+    doc, _ = json.JSONDecoder().raw_decode(body(notice).strip())
+    assert doc["LifecycleHookName"] == "announce" and doc["NotificationMetadata"] == "warm the match cache", doc
+    assert doc["LifecycleTransition"] == "autoscaling:EC2_INSTANCE_LAUNCHING", doc
+    waiting = next(i for i in group(kg)["Instances"] if i["InstanceId"] == doc["EC2InstanceId"])
+    assert waiting["LifecycleState"] == "Pending:Wait", waiting
+    # The token in the notice completes the action.
+    a.complete_lifecycle_action(AutoScalingGroupName=GROUP, LifecycleHookName="announce",
+                                LifecycleActionToken=doc["LifecycleActionToken"], LifecycleActionResult="CONTINUE")
+    wait_in_service(kg, 3, timeout=20)
+    a.delete_lifecycle_hook(AutoScalingGroupName=GROUP, LifecycleHookName="announce")
+
+    # AddToLoadBalancer suspended: a new instance goes InService without being registered.
+    a.suspend_processes(AutoScalingGroupName=GROUP, ScalingProcesses=["AddToLoadBalancer"])
+    before = set(target_health(kg))
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=4)
+    ins = wait_in_service(kg, 4, timeout=20)
+    new = {i["InstanceId"] for i in ins} - before
+    assert len(new) == 1, (new, before)
+    assert not new & set(target_health(kg)), "an instance was registered while AddToLoadBalancer was suspended"
+    states = a.describe_load_balancer_target_groups(AutoScalingGroupName=GROUP)["LoadBalancerTargetGroups"]
+    assert states == [{"LoadBalancerTargetGroupARN": kg.tg_arn, "State": "InService"}], states
+    a.resume_processes(AutoScalingGroupName=GROUP, ScalingProcesses=["AddToLoadBalancer"])
+    time.sleep(1.0)  # a controller pass or two: AWS does not add instances launched while suspended
+    assert not new & set(target_health(kg))
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
+    wait_in_service(kg, 2, timeout=30)
+
+
 def test_group_metrics_are_collected_once_enabled(kg):
     cw = kg.region.client("cloudwatch")
     c, _, _ = hg.expect_client_error(kg.asg.enable_metrics_collection, AutoScalingGroupName=GROUP,

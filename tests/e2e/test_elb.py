@@ -393,3 +393,41 @@ def test_lb_cookie_stickiness_keeps_a_client_on_its_target(lb):
     finally:
         lb.elbv2.modify_target_group_attributes(TargetGroupArn=lb.tg_arn, Attributes=[
             {"Key": "stickiness.enabled", "Value": "false"}])
+
+
+def test_a_listener_that_cannot_be_served_is_refused_or_reported(new_region):
+    import socket
+    r = new_region()
+    ec2, elbv2 = r.client("ec2"), r.client("elbv2")
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[
+        {"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+    lb = elbv2.create_load_balancer(Name="kg-busy", Subnets=subnets)["LoadBalancers"][0]
+    arn, host = lb["LoadBalancerArn"], lb["DNSName"]
+    tg = elbv2.create_target_group(Name="kg-busy", Protocol="HTTP", Port=80,
+                                   VpcId=lb["VpcId"])["TargetGroups"][0]["TargetGroupArn"]
+    forward = [{"Type": "forward", "TargetGroupArn": tg}]
+    # Something else holds the listener's address: CreateListener fails and keeps nothing.
+    squatter = socket.socket()
+    squatter.bind((host, 8080))
+    squatter.listen()
+    try:
+        code, msg, status = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=arn, Protocol="HTTP",
+                                                   Port=8080, DefaultActions=forward)
+        assert (code, status) == ("InvalidConfigurationRequest", 400), (code, msg)
+        assert "8080" in msg, msg
+        assert elbv2.describe_listeners(LoadBalancerArn=arn)["Listeners"] == []
+        assert elbv2.describe_load_balancers(LoadBalancerArns=[arn])["LoadBalancers"][0]["State"] == {"Code": "active"}
+    finally:
+        squatter.close()
+    elbv2.create_listener(LoadBalancerArn=arn, Protocol="HTTP", Port=8080, DefaultActions=forward)
+    # Taken while the region is down: after the restart the load balancer says it is impaired.
+    r.stop()
+    squatter = socket.socket()
+    squatter.bind((host, 8080))
+    squatter.listen()
+    try:
+        r.start()
+        state = r.client("elbv2").describe_load_balancers(LoadBalancerArns=[arn])["LoadBalancers"][0]["State"]
+        assert state["Code"] == "active_impaired" and "8080" in state["Reason"], state
+    finally:
+        squatter.close()

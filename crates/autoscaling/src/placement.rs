@@ -3,6 +3,22 @@
 
 use crate::records::{GroupRec, Lifecycle};
 
+/// The member to replace for reaching the group's MaxInstanceLifetime: the oldest InService,
+/// unprotected one past it, one at a time, and only while every other member is InService
+/// (a replacement never takes capacity below what is serving).
+pub(crate) fn past_lifetime(g: &GroupRec, now: f64) -> Option<usize> {
+    let lifetime = g.max_instance_lifetime.filter(|l| *l > 0)? as f64;
+    if g.members.iter().any(|m| m.lifecycle != Lifecycle::InService && m.lifecycle != Lifecycle::Standby) {
+        return None;
+    }
+    (0..g.members.len())
+        .filter(|&i| {
+            let m = &g.members[i];
+            m.lifecycle == Lifecycle::InService && !m.protected && now - m.launched_at >= lifetime
+        })
+        .min_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
+}
+
 /// Which members leave on scale-in, by the group's termination policies (protected ones never).
 pub(crate) fn pick_victims(g: &GroupRec, n: usize, now: f64) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();

@@ -45,7 +45,15 @@ pub fn hosted_zone(region: &str) -> &'static str {
 }
 
 impl LoadBalancerRec {
-    pub fn render(&self, region: &str) -> Value {
+    /// `faults`: the listeners at its address the proxy cannot serve (port, why); with any, the
+    /// load balancer is `active_impaired` and says why.
+    pub fn render(&self, region: &str, faults: &[(u16, String)]) -> Value {
+        let state = match faults.first() {
+            None => json!({"Code": "active"}),
+            Some((port, why)) => {
+                json!({"Code": "active_impaired", "Reason": format!("The listener on port {port} is not served: {why}")})
+            }
+        };
         json!({
             "LoadBalancerArn": self.arn,
             "DNSName": self.address,
@@ -54,7 +62,7 @@ impl LoadBalancerRec {
             "LoadBalancerName": self.name,
             "Scheme": self.scheme,
             "VpcId": self.vpc_id,
-            "State": {"Code": "active"},
+            "State": state,
             "Type": "application",
             "AvailabilityZones": self.subnets.iter().map(|(s, z)| json!({"ZoneName": z, "SubnetId": s, "LoadBalancerAddresses": []})).collect::<Vec<_>>(),
             "SecurityGroups": self.security_groups,

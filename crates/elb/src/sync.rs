@@ -203,6 +203,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             algorithm,
             health: proxy::HealthSettings {
                 enabled: h.enabled,
+                tcp: false,
                 path: h.path.clone(),
                 port: h.port.parse().ok(),
                 interval: Duration::from_secs(h.interval.max(1) as u64),
@@ -220,6 +221,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             }),
         });
     }
+    crate::classic::compile(elb, tx, &mut out)?;
     Ok(out)
 }
 
@@ -247,6 +249,7 @@ pub(crate) fn finish_draining(elb: &Elb) -> Result<()> {
         }
         Ok::<_, crate::error::ElbError>(changed)
     })?;
+    let changed = crate::classic::finish_draining(elb)? || changed;
     if changed {
         elb.sync()?;
     }

@@ -73,6 +73,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     .map_err(|e| format!("opening ELB: {e}"))?;
     let elb_service = Arc::new(elb::ElbService::new(elb.clone()));
     registry.register(elb_service.clone());
+    let classic_elb_service = Arc::new(elb::ClassicElbService::new(elb.clone()));
+    registry.register(classic_elb_service.clone());
     let _elb_controller = elb.spawn_controller();
     // --- end Elastic Load Balancing ---
 
@@ -85,7 +87,12 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         user: args.smtp_user.clone(),
         password: std::env::var("HOMEGROUND_SMTP_PASSWORD").ok(),
     });
-    let sns_config = sns::SnsConfig { region: args.region.clone(), account: identity.account.clone(), smtp };
+    let sns_config = sns::SnsConfig {
+        region: args.region.clone(),
+        account: identity.account.clone(),
+        smtp,
+        https_ca_bundle: args.sns_ca_bundle.clone(),
+    };
     let sns_clock: sns::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let sns = sns::Sns::open(store.clone(), &dir.join("sns"), sns_config, sns_clock)
         .map_err(|e| format!("opening SNS: {e}"))?;
@@ -160,6 +167,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let peers = crate::links::AutoScalingPeers {
         ec2: ec2_service,
         elb: elb_service,
+        classic_elb: classic_elb_service,
         cloudwatch: cw_service,
         sns: sns_service,
         cx: crate::links::service_linked_context(

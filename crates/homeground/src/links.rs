@@ -160,6 +160,7 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
 pub struct AutoScalingPeers {
     pub ec2: Arc<dyn wire::Service>,
     pub elb: Arc<dyn wire::Service>,
+    pub classic_elb: Arc<dyn wire::Service>,
     pub cloudwatch: Arc<dyn wire::Service>,
     pub sns: Arc<dyn wire::Service>,
     pub cx: wire::CallContext,
@@ -223,6 +224,7 @@ impl AutoScalingPeers {
         match peer {
             autoscaling::Peer::Ec2 => &self.ec2,
             autoscaling::Peer::Elb => &self.elb,
+            autoscaling::Peer::ClassicElb => &self.classic_elb,
             autoscaling::Peer::CloudWatch => &self.cloudwatch,
             autoscaling::Peer::Sns => &self.sns,
         }

@@ -121,6 +121,8 @@ pub struct TargetConfig {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HealthSettings {
     pub enabled: bool,
+    /// A TCP check: the target passes when it accepts a connection (classic ELB's `TCP:port`).
+    pub tcp: bool,
     pub path: String,
     /// None: the traffic port.
     pub port: Option<u16>,
@@ -136,6 +138,7 @@ impl Default for HealthSettings {
     fn default() -> Self {
         HealthSettings {
             enabled: true,
+            tcp: false,
             path: "/".into(),
             port: None,
             interval: Duration::from_secs(30),

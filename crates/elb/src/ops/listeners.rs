@@ -164,9 +164,25 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
         if !tags.is_empty() {
             tx.put(kind::TAGS, &rec.arn, &tags)?;
         }
-        Ok(rec)
+        Ok((rec, lb.address))
     })?;
+    let (rec, address) = rec;
+    // The listener must really accept: if the proxy cannot serve it, nothing is kept.
+    elb.sync()?;
+    if let Some(why) = elb.listener_fault(&address, rec.port) {
+        elb.store.write(|tx| {
+            tx.delete(kind::LISTENER, &rec.arn)?;
+            tx.delete(kind::TAGS, &rec.arn)?;
+            Ok::<_, ElbError>(())
+        })?;
+        elb.sync()?;
+        return Err(not_served(rec.port, &why));
+    }
     Ok(json!({"Listeners": [rec.render()]}))
+}
+
+fn not_served(port: u16, why: &str) -> ElbError {
+    ElbError::Client("InvalidConfigurationRequest", format!("The listener on port {port} cannot be served: {why}"))
 }
 
 pub fn describe_listeners(elb: &Elb, input: &Value) -> Result<Value> {
@@ -194,6 +210,7 @@ pub fn describe_listeners(elb: &Elb, input: &Value) -> Result<Value> {
 
 pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
     let arn = required(input, "ListenerArn")?;
+    let before = elb.store.read(|tx| find(tx, arn))?;
     let rec = elb.store.write(|tx| {
         let mut l = find(tx, arn)?;
         let lb = super::load_balancers::find(tx, &l.load_balancer_arn)?;
@@ -236,8 +253,16 @@ pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
             l.default_actions = a.clone();
         }
         tx.put(kind::LISTENER, arn, &l)?;
-        Ok(l)
+        Ok((l, lb.address))
     })?;
+    let (rec, address) = rec;
+    elb.sync()?;
+    if let Some(why) = elb.listener_fault(&address, rec.port) {
+        // The change cannot be served: the listener goes back to what it was.
+        elb.store.write(|tx| Ok::<_, ElbError>(tx.put(kind::LISTENER, arn, &before)?))?;
+        elb.sync()?;
+        return Err(not_served(rec.port, &why));
+    }
     Ok(json!({"Listeners": [rec.render()]}))
 }
 

@@ -1,6 +1,6 @@
 //! Load balancers: Create/Describe/Delete, Describe/ModifyLoadBalancerAttributes.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
@@ -32,19 +32,6 @@ fn default_attributes() -> BTreeMap<String, String> {
 pub(crate) fn find(tx: &store::Tx, arn: &str) -> Result<LoadBalancerRec> {
     tx.get(kind::LOAD_BALANCER, arn)?
         .ok_or_else(|| ElbError::Client("LoadBalancerNotFound", format!("Load balancer '{arn}' not found")))
-}
-
-/// The first free address of 127.255.0.0/16.
-fn allocate_address(tx: &store::Tx) -> Result<String> {
-    let used: HashSet<String> =
-        tx.list::<LoadBalancerRec>(kind::LOAD_BALANCER, "")?.into_iter().map(|(_, lb)| lb.address).collect();
-    for n in 1u32..65535 {
-        let a = format!("127.255.{}.{}", n >> 8, n & 0xff);
-        if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&a) {
-            return Ok(a);
-        }
-    }
-    Err(ElbError::Client("TooManyLoadBalancers", "The quota for the number of load balancers has been reached".into()))
 }
 
 pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
@@ -110,7 +97,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
             arn: elb.arn(&format!("loadbalancer/app/{name}/{id}")),
             name: name.to_string(),
             id,
-            address: allocate_address(tx)?,
+            address: super::allocate_address(tx)?,
             scheme,
             vpc_id: vpc.clone().unwrap_or_default(),
             subnets,
@@ -125,7 +112,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         }
         Ok(rec)
     })?;
-    Ok(json!({"LoadBalancers": [rec.render(&elb.region)]}))
+    Ok(json!({"LoadBalancers": [rec.render(&elb.region, &[])]}))
 }
 
 pub fn describe_load_balancers(elb: &Elb, input: &Value) -> Result<Value> {
@@ -146,7 +133,7 @@ pub fn describe_load_balancers(elb: &Elb, input: &Value) -> Result<Value> {
     let out: Vec<Value> = all
         .iter()
         .filter(|lb| (arns.is_empty() || arns.contains(&lb.arn)) && (names.is_empty() || names.contains(&lb.name)))
-        .map(|lb| lb.render(&elb.region))
+        .map(|lb| lb.render(&elb.region, &elb.address_faults(&lb.address)))
         .collect();
     Ok(json!({"LoadBalancers": out}))
 }

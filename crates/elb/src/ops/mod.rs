@@ -75,6 +75,23 @@ pub(crate) fn required<'a>(v: &'a Value, k: &str) -> Result<&'a str> {
     str_of(v, k).ok_or_else(|| ElbError::validation(format!("{k} must be specified")))
 }
 
+/// The first free address of 127.255.0.0/16, for a new load balancer of either API.
+pub(crate) fn allocate_address(tx: &store::Tx) -> Result<String> {
+    let mut used: std::collections::HashSet<String> = tx
+        .list::<crate::records::LoadBalancerRec>(crate::records::kind::LOAD_BALANCER, "")?
+        .into_iter()
+        .map(|(_, lb)| lb.address)
+        .collect();
+    used.extend(tx.list::<crate::classic::ClassicRec>(crate::classic::KIND, "")?.into_iter().map(|(_, lb)| lb.address));
+    for n in 1u32..65535 {
+        let a = format!("127.255.{}.{}", n >> 8, n & 0xff);
+        if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&a) {
+            return Ok(a);
+        }
+    }
+    Err(ElbError::Client("TooManyLoadBalancers", "The quota for the number of load balancers has been reached".into()))
+}
+
 /// 16 hex digits, as in ELBv2 ARNs.
 pub(crate) fn new_id() -> String {
     format!("{:016x}", rand::random::<u64>())
