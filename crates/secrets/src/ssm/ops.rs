@@ -436,3 +436,89 @@ fn unlabel_parameter_version(ps: &ParameterStore, r: Labeling) -> Result<Value> 
         Ok(json!({"RemovedLabels": removed, "InvalidLabels": invalid}))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    struct OneImage;
+
+    impl super::super::ImageAliases for OneImage {
+        fn image_for(&self, _name: &str) -> Option<String> {
+            Some("ami-0123456789abcdef0".into())
+        }
+    }
+
+    fn ps(dir: &std::path::Path) -> Arc<ParameterStore> {
+        let store = Arc::new(store::Store::open(&dir.join("state.db")).unwrap());
+        let sealer = Arc::new(store::Sealer::open_or_create(&dir.join("master.key")).unwrap());
+        let cfg = crate::SecretsConfig { region: "home-1".into(), account: "123456789012".into() };
+        ParameterStore::open(store, sealer, cfg, Arc::new(|| 1_000_000.0), Some(Arc::new(OneImage)))
+    }
+
+    fn put(ps: &ParameterStore, name: &str, value: &str, kind: &str, overwrite: bool) -> Result<Value> {
+        let r = PutParameter {
+            name: name.into(),
+            value: value.into(),
+            kind: Some(kind.into()),
+            overwrite: Some(overwrite),
+            ..Default::default()
+        };
+        put_parameter(ps, "arn:aws:iam::123456789012:root", r)
+    }
+
+    #[test]
+    fn secure_strings_are_sealed_and_resolvable() {
+        let dir = tempfile::tempdir().unwrap();
+        let ps = ps(dir.path());
+        put(&ps, "/db/pw", "s3cret-canary", "SecureString", false).unwrap();
+        put(&ps, "/db/pw", "s3cret-canary-2", "SecureString", true).unwrap();
+        let raw = ps.store.read(|tx| tx.list_raw(PARAMETER, "")).unwrap();
+        assert!(!raw[0].1.contains("s3cret"), "{}", raw[0].1);
+        assert_eq!(ps.parameter_value("/db/pw").unwrap(), ("SecureString".into(), "s3cret-canary-2".into()));
+        assert_eq!(ps.parameter_value("/db/pw:1").unwrap().1, "s3cret-canary");
+        let plain = get_one(&ps, "/db/pw", false).unwrap();
+        assert_ne!(plain["Value"], "s3cret-canary-2");
+        assert_eq!(
+            ps.parameter_value("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64").unwrap().1,
+            "ami-0123456789abcdef0"
+        );
+        assert!(matches!(ps.parameter_value("/aws/service/global-infrastructure/x"), Err(SsmError::ParameterNotFound)));
+    }
+
+    #[test]
+    fn a_hundred_versions_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let ps = ps(dir.path());
+        for i in 1..=105 {
+            assert_eq!(put(&ps, "p", &i.to_string(), "String", i > 1).unwrap()["Version"], i);
+        }
+        let rec = ps.store.read(|tx| find(tx, "p")).unwrap();
+        assert_eq!(rec.versions.len(), MAX_VERSIONS);
+        assert_eq!(rec.versions[0].version, 6);
+        assert!(matches!(get_one(&ps, "p:5", false), Err(SsmError::ParameterVersionNotFound(..))));
+        assert_eq!(get_one(&ps, "p:6", false).unwrap()["Value"], "6");
+    }
+
+    #[test]
+    fn overwrite_keeps_type_and_description_unless_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let ps = ps(dir.path());
+        let r = PutParameter {
+            name: "/x".into(),
+            value: "1".into(),
+            kind: Some("StringList".into()),
+            description: Some("kept".into()),
+            ..Default::default()
+        };
+        put_parameter(&ps, "u", r).unwrap();
+        let again = PutParameter { name: "/x".into(), value: "2".into(), overwrite: Some(true), ..Default::default() };
+        put_parameter(&ps, "u", again).unwrap();
+        let rec = ps.store.read(|tx| find(tx, "/x")).unwrap();
+        assert_eq!(rec.latest().kind, "StringList");
+        assert_eq!(rec.latest().description.as_deref(), Some("kept"));
+        let new = PutParameter { name: "/y".into(), value: "1".into(), ..Default::default() };
+        assert!(matches!(put_parameter(&ps, "u", new), Err(SsmError::Validation(_))));
+    }
+}
