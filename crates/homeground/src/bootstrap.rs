@@ -131,6 +131,38 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     registry.register(cw_service.clone());
     // --- end CloudWatch and SNS ---
 
+    // --- Secrets Manager and SSM Parameter Store: values sealed with the region's key ---
+    let secrets_sealer =
+        Arc::new(Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?);
+    let secrets_config = secrets::SecretsConfig { region: args.region.clone(), account: identity.account.clone() };
+    let secrets_clock: secrets::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let secrets_manager = secrets::SecretsManager::open(
+        store.clone(),
+        secrets_sealer.clone(),
+        secrets_config.clone(),
+        secrets_clock.clone(),
+    );
+    registry.register(Arc::new(secrets::SecretsManagerService::new(secrets_manager)));
+    let image_aliases = Arc::new(crate::links::Ec2ImageAliases {
+        ec2: ec2_service.clone(),
+        cx: crate::links::service_linked_context(
+            &identity.account,
+            &args.region,
+            "ssm.amazonaws.com",
+            "AWSServiceRoleForAmazonSSM",
+            "ParameterStore",
+        ),
+    });
+    let parameters = secrets::ParameterStore::open(
+        store.clone(),
+        secrets_sealer,
+        secrets_config,
+        secrets_clock,
+        Some(image_aliases),
+    );
+    registry.register(Arc::new(secrets::SsmService::new(parameters)));
+    // --- end Secrets Manager and SSM ---
+
     // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
     let peers = crate::links::AutoScalingPeers {
         ec2: ec2_service,

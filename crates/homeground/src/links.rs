@@ -310,3 +310,36 @@ impl gateway::PublicRoute for SnsLinks {
         tokio::task::block_in_place(|| self.0.public_link(path, query))
     }
 }
+
+// ---- Secrets Manager and SSM Parameter Store -------------------------------------------------
+
+/// SSM's public `/aws/service/…` parameters (`/aws/service/ami-amazon-linux-latest/<name>` …)
+/// stand for an image registered in this region: the one whose name is the alias's last
+/// segment, else the newest available one. Read through EC2's DescribeImages as SSM's
+/// service-linked role.
+pub struct Ec2ImageAliases {
+    pub ec2: Arc<dyn wire::Service>,
+    pub cx: wire::CallContext,
+}
+
+impl secrets::ImageAliases for Ec2ImageAliases {
+    fn image_for(&self, name: &str) -> Option<String> {
+        let input = serde_json::json!({"Filters": [{"Name": "state", "Values": ["available"]}]});
+        let handle = tokio::runtime::Handle::try_current().ok()?;
+        let out = match handle.block_on(self.ec2.call(&self.cx, "DescribeImages", input)) {
+            Ok(out) => out,
+            Err(e) => {
+                tracing::warn!(error = %e, "DescribeImages for an SSM public parameter failed");
+                return None;
+            }
+        };
+        let images = out.get("Images").and_then(Value::as_array)?;
+        let field = |i: &Value, k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        let last = name.rsplit('/').next().unwrap_or_default();
+        images
+            .iter()
+            .find(|i| field(i, "Name") == last)
+            .or_else(|| images.iter().max_by_key(|i| (field(i, "CreationDate"), field(i, "ImageId"))))
+            .map(|i| field(i, "ImageId"))
+    }
+}
