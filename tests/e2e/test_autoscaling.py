@@ -556,6 +556,32 @@ def test_lifecycle_hook_targets_are_notified_and_add_to_load_balancer_can_be_sus
                   timeout=15, what="both remaining instances healthy in the target group")
 
 
+def test_zones_are_rebalanced_unless_az_rebalance_is_suspended(kg):
+    a = kg.asg
+    name = "KG-ASG-Zones"
+    a.create_auto_scaling_group(AutoScalingGroupName=name, MinSize=2, MaxSize=3, DesiredCapacity=2,
+                                LaunchTemplate={"LaunchTemplateId": kg.lt["LaunchTemplateId"]},
+                                VPCZoneIdentifier=kg.subnets[0]["SubnetId"])
+
+    def zones():
+        g = a.describe_auto_scaling_groups(AutoScalingGroupNames=[name])["AutoScalingGroups"][0]
+        ins = [i for i in g["Instances"] if i["LifecycleState"] == "InService"]
+        return sorted(i["AvailabilityZone"] for i in ins), len(g["Instances"])
+    hg.wait_until(lambda: zones() == ([ZONES[0], ZONES[0]], 2), timeout=30, interval=0.3, what="two in the first zone")
+    a.suspend_processes(AutoScalingGroupName=name, ScalingProcesses=["AZRebalance"])
+    a.update_auto_scaling_group(AutoScalingGroupName=name,
+                                VPCZoneIdentifier=",".join(s["SubnetId"] for s in kg.subnets))
+    time.sleep(1.5)  # a few controller passes: suspended, nothing moves
+    assert zones() == ([ZONES[0], ZONES[0]], 2)
+    a.resume_processes(AutoScalingGroupName=name, ScalingProcesses=["AZRebalance"])
+    hg.wait_until(lambda: zones() == (sorted(ZONES), 2), timeout=40, interval=0.3, what="one instance per zone")
+    causes = [x["Cause"] for x in a.describe_scaling_activities(AutoScalingGroupName=name)["Activities"]]
+    assert any("instances were launched to balance instances in zones" in c for c in causes), causes
+    a.delete_auto_scaling_group(AutoScalingGroupName=name, ForceDelete=True)
+    hg.wait_until(lambda: not a.describe_auto_scaling_groups(AutoScalingGroupNames=[name])["AutoScalingGroups"],
+                  timeout=30, interval=0.3, what="the group deleted")
+
+
 def test_group_metrics_are_collected_once_enabled(kg):
     cw = kg.region.client("cloudwatch")
     c, _, _ = hg.expect_client_error(kg.asg.enable_metrics_collection, AutoScalingGroupName=GROUP,

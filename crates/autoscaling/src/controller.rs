@@ -24,7 +24,7 @@ use serde_json::{json, Value};
 use crate::error::Result;
 use crate::notify::notify;
 use crate::ops::{at, new_id, peer, put_activity};
-use crate::placement::{next_placement, past_lifetime, pick_victims};
+use crate::placement::{next_placement, past_lifetime, pick_victims, rebalance_surge};
 use crate::records::{kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, RefreshRec, ScheduledRec};
 use crate::scaling::{run_schedules, run_trigger, warmup_of};
 use crate::traffic;
@@ -488,9 +488,21 @@ async fn reconcile(
             let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
             put_activity(tx, &act)?;
         }
+        let surge = if g.suspended("AZRebalance") { 0 } else { rebalance_surge(g) };
+        if surge > g.rebalance_surge {
+            let mut zones: Vec<&str> = g.placements.iter().map(|(_, z)| z.as_str()).collect();
+            zones.dedup();
+            g.desired_cause = Some(format!(
+                "{} instances were launched to balance instances in zones {} with other zones resulting in more than desired number of instances in the group.",
+                at(now),
+                zones.join(" ")
+            ));
+        }
+        g.rebalance_surge = surge;
         let count = g.capacity();
-        // An instance refresh launching ahead may hold a few beyond the desired capacity.
-        let target = g.desired + g.refresh_surge;
+        // An instance refresh launching ahead, or a zone rebalance, may hold a few beyond the
+        // desired capacity.
+        let target = g.desired + g.refresh_surge + g.rebalance_surge;
         if count > target && !g.suspended("Terminate") {
             let victims = pick_victims(g, (count - target) as usize, now);
             let mut cap = count;
@@ -807,6 +819,34 @@ mod tests {
         assert_eq!(past_lifetime(&g, day + 20.0), None);
         g.members[2].lifecycle = Lifecycle::Pending;
         assert_eq!(past_lifetime(&g, day + 20.0), None);
+    }
+
+    #[test]
+    fn zones_are_rebalanced_launch_first() {
+        let mut g = group(vec![
+            member("i-1", "z-a", 0.0),
+            member("i-2", "z-a", 1.0),
+            member("i-3", "z-a", 2.0),
+            member("i-4", "z-c", 3.0),
+        ]);
+        g.desired = 4;
+        assert_eq!(rebalance_surge(&g), 1, "3 against 1: one more, into the emptiest zone");
+        assert_eq!(next_placement(&g).unwrap().1, "z-c");
+        g.rebalance_surge = 1;
+        let mut extra = member("i-5", "z-c", 4.0);
+        extra.lifecycle = Lifecycle::Pending;
+        g.members.push(extra);
+        assert_eq!(rebalance_surge(&g), 1, "held while the new one is pending");
+        g.members[4].lifecycle = Lifecycle::InService;
+        assert_eq!(rebalance_surge(&g), 0, "the new one serves: scale-in evens the zones");
+        g.rebalance_surge = 0;
+        let v = pick_victims(&g, 1, 10.0);
+        assert_eq!(g.members[v[0]].zone, "z-a");
+        // Balanced zones (2 and 2, or 2 and 1) need nothing.
+        let g = group(vec![member("i-1", "z-a", 0.0), member("i-2", "z-a", 0.0), member("i-3", "z-c", 0.0)]);
+        let mut g3 = g.clone();
+        g3.desired = 3;
+        assert_eq!(rebalance_surge(&g3), 0);
     }
 
     #[test]

@@ -358,6 +358,7 @@ pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -
         launch_failures: 0,
         service_linked_role: asg.service_linked_role(),
         refresh_surge: 0,
+        rebalance_surge: 0,
     };
     let hooks = input.get("LifecycleHookSpecificationList").cloned();
     asg.write(|tx| {
