@@ -175,9 +175,29 @@ def test_tags_zones_and_errors_as_aws_words_them(kg):
                                         Instances=[{"InstanceId": "i-0123456789abcdef0"}])
     assert code == "InvalidInstance"
     code, msg, _ = hg.expect_client_error(e.create_load_balancer, LoadBalancerName="KG-Tcp", AvailabilityZones=ZONES,
-                                          Listeners=[{"Protocol": "TCP", "LoadBalancerPort": 3306, "InstancePort": 3306}])
-    assert code == "UnsupportedProtocol" and "TCP" in msg, msg
+                                          Listeners=[{"Protocol": "TCP", "LoadBalancerPort": 3306,
+                                                      "InstanceProtocol": "HTTP", "InstancePort": 3306}])
+    assert code == "InvalidConfigurationRequest" and "TCP" in msg, msg
     assert [d["LoadBalancerName"] for d in e.describe_load_balancers()["LoadBalancerDescriptions"]] == ["KG-Classic"]
+
+
+def test_a_tcp_listener_relays_connections_to_the_instances(kg):
+    e = kg.elb
+    e.create_load_balancer_listeners(LoadBalancerName="KG-Classic", Listeners=[
+        {"Protocol": "TCP", "LoadBalancerPort": 8080, "InstanceProtocol": "TCP", "InstancePort": 80}])
+    listeners = e.describe_load_balancers(LoadBalancerNames=["KG-Classic"])["LoadBalancerDescriptions"][0][
+        "ListenerDescriptions"]
+    assert {"Protocol": "TCP", "LoadBalancerPort": 8080, "InstanceProtocol": "TCP", "InstancePort": 80} in [
+        l["Listener"] for l in listeners]
+    # Bytes pass as they are: the instance's own HTTP answer, with no X-Forwarded-For added.
+    served = set()
+    for _ in range(10):
+        status, headers, body = get(kg.dns, "/health", port=8080)
+        assert status == 200 and "awselb" not in str(headers.get("Server", ""))
+        served.add(json.loads(body)["instance_id"])
+    assert served == set(kg.ids)
+    e.delete_load_balancer_listeners(LoadBalancerName="KG-Classic", LoadBalancerPorts=[8080])
+    hg.wait_until(lambda: _refused(kg.dns, 8080), timeout=5, what="the TCP listener closed")
 
 
 def test_auto_scaling_registers_its_instances_with_a_classic_load_balancer(kg):
@@ -246,9 +266,9 @@ def test_a_deny_on_one_classic_load_balancer_is_enforced_and_it_deletes_cleanly(
     hg.wait_until(lambda: _refused(kg.dns), timeout=5, what="the listener closed")
 
 
-def _refused(host) -> bool:
+def _refused(host, port=80) -> bool:
     try:
-        get(host, "/health")
+        get(host, "/health", port=port)
         return False
     except OSError:
         return True

@@ -2,8 +2,8 @@
 //! load balancer is a record of its own (`elb.classic`, keyed by name) that `sync.rs` compiles
 //! into proxy listeners and one target group per listener (its registered instances at the
 //! listener's instance port, checked by the load balancer's health check). HTTP and HTTPS
-//! listeners are served (HTTPS with IAM server certificates, terminated by rustls); TCP and SSL
-//! listeners are refused until the proxy carries raw TCP.
+//! listeners are proxied per request, TCP and SSL ones per connection (HTTPS and SSL with IAM
+//! server certificates, terminated by rustls).
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -214,27 +214,28 @@ fn listeners_of(elb: &Elb, input: &Value) -> Result<Vec<ClassicListener>> {
         if !["HTTP", "HTTPS", "TCP", "SSL"].contains(&protocol.as_str()) {
             return Err(err("UnsupportedProtocol", format!("Protocol {protocol} is not supported")));
         }
-        if matches!(protocol.as_str(), "TCP" | "SSL") {
-            return Err(err(
-                "UnsupportedProtocol",
-                format!("Listener protocol {protocol} is not served by this region yet; use HTTP or HTTPS"),
-            ));
-        }
+        let layer4 = matches!(protocol.as_str(), "TCP" | "SSL");
         let instance_protocol =
             str_of(l, "InstanceProtocol").map(str::to_ascii_uppercase).unwrap_or_else(|| match protocol.as_str() {
                 "HTTPS" => "HTTP".into(),
+                "SSL" => "TCP".into(),
                 p => p.into(),
             });
-        if instance_protocol != "HTTP" {
+        // HTTP(S) front ends speak HTTP to instances, TCP/SSL ones TCP (as classic ELB pairs them);
+        // re-encrypting to instances (HTTPS/SSL back ends) is not served yet.
+        let expected = if layer4 { "TCP" } else { "HTTP" };
+        if instance_protocol != expected {
             return Err(err(
                 "InvalidConfigurationRequest",
-                format!("InstanceProtocol {instance_protocol} is not served by this region yet; use HTTP"),
+                format!(
+                    "InstanceProtocol {instance_protocol} cannot be used with Protocol {protocol} here; use {expected}"
+                ),
             ));
         }
         let certificate = str_of(l, "SSLCertificateId").map(String::from);
-        if protocol == "HTTPS" {
+        if protocol == "HTTPS" || protocol == "SSL" {
             let Some(c) = &certificate else {
-                return Err(err("ValidationError", "SSLCertificateId is required for an HTTPS listener"));
+                return Err(err("ValidationError", "SSLCertificateId is required for an HTTPS or SSL listener"));
             };
             if elb.certificates.certificate(c).is_none() {
                 return Err(err("CertificateNotFound", format!("Server Certificate not found for the key: {c}")));
@@ -908,7 +909,7 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
         let health = rec.health_settings();
         for l in &rec.listeners {
             let tls = match l.protocol.as_str() {
-                "HTTPS" => {
+                "HTTPS" | "SSL" => {
                     let Some((body, chain, key)) =
                         l.certificate.as_deref().and_then(|c| elb.certificates.certificate(c))
                     else {
@@ -931,6 +932,7 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 }],
                 tls,
                 idle_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
+                tcp: matches!(l.protocol.as_str(), "TCP" | "SSL"),
             });
             let targets = rec
                 .instances

@@ -23,6 +23,19 @@ pub struct ListenerConfig {
     /// long a client connection may stay open with no request under way. It also bounds the
     /// time to send a request's headers.
     pub idle_timeout: std::time::Duration,
+    /// A network load balancer's listener (TCP, or TLS terminated here): each connection is
+    /// relayed to a target of the group its default rule forwards to, bytes as they are.
+    pub tcp: bool,
+}
+
+impl ListenerConfig {
+    /// The group a TCP listener relays to: its last (default) rule's first forward group.
+    pub fn tcp_group(&self) -> Option<&str> {
+        match &self.rules.last()?.action {
+            Action::Forward(groups) => groups.first().map(|(arn, _)| arn.as_str()),
+            _ => None,
+        }
+    }
 }
 
 /// A certificate chain and its private key, PEM. Its Debug never shows the key.

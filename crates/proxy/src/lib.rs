@@ -21,6 +21,7 @@ pub mod rules;
 pub mod selection;
 mod stats;
 mod sticky;
+mod tcp;
 mod tls;
 
 use std::collections::HashMap;

@@ -41,9 +41,9 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         return Err(ElbError::validation("Load balancer name cannot begin with 'internal-'"));
     }
     let lb_type = str_of(input, "Type").unwrap_or("application");
-    if lb_type != "application" {
+    if lb_type != "application" && lb_type != "network" {
         return Err(ElbError::validation(format!(
-            "Load balancer type '{lb_type}' is not supported; use 'application'"
+            "Load balancer type '{lb_type}' is not supported; use 'application' or 'network'"
         )));
     }
     let scheme = str_of(input, "Scheme").unwrap_or("internet-facing").to_string();
@@ -75,7 +75,10 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         vpc = Some(v);
         subnets.push((s.clone(), zone));
     }
-    if subnets.len() < 2 {
+    if subnets.is_empty() {
+        return Err(ElbError::validation("At least one subnet must be specified"));
+    }
+    if subnets.len() < 2 && lb_type == "application" {
         return Err(ElbError::validation("At least two subnets in two different Availability Zones must be specified"));
     }
     let tags = input_tags(input);
@@ -94,7 +97,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         }
         let id = new_id();
         let rec = LoadBalancerRec {
-            arn: elb.arn(&format!("loadbalancer/app/{name}/{id}")),
+            arn: elb.arn(&format!("loadbalancer/{}/{name}/{id}", if lb_type == "network" { "net" } else { "app" })),
             name: name.to_string(),
             id,
             address: super::allocate_address(tx)?,
@@ -105,6 +108,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
             ip_address_type: str_of(input, "IpAddressType").unwrap_or("ipv4").to_string(),
             created: elb.now(),
             attributes: default_attributes(),
+            lb_type: lb_type.to_string(),
         };
         tx.put(kind::LOAD_BALANCER, &rec.arn, &rec)?;
         if !tags.is_empty() {

@@ -179,7 +179,10 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
             classic.extend(crate::classic::metrics(rec, &c));
             continue;
         }
-        let Some(lb) = balancers.iter().find(|b| b.address == ip.to_string()) else { continue };
+        // Network load balancers' AWS/NetworkELB metrics are not reported yet.
+        let Some(lb) = balancers.iter().find(|b| b.address == ip.to_string() && b.lb_type == "application") else {
+            continue;
+        };
         let Some(lbd) = dim(&lb.arn, ":loadbalancer/") else { continue };
         let d = vec![("LoadBalancer".to_string(), lbd)];
         push("RequestCount", d.clone(), c.requests as f64, "Count");
