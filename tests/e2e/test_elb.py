@@ -671,3 +671,56 @@ def _http_ok(host, port) -> bool:
         return ok
     except OSError:
         return False
+
+
+def test_listener_security_groups_refuse_sources_outside_their_cidrs(new_region, tmp_path):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    script = tmp_path / "backend.py"
+    script.write_text(BACKEND)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    backend = subprocess.Popen([sys.executable, str(script), "web", "127.0.0.21", str(port)])
+    try:
+        hg.wait_until(lambda: _http_ok("127.0.0.21", port), timeout=10, what="the backend up")
+        r = new_region()
+        ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+        subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][:2]
+        vpc = subnets[0]["VpcId"]
+        sg = ec2.create_security_group(GroupName="kg-lb", Description="HTTP from the host", VpcId=vpc)["GroupId"]
+        here = [{"IpProtocol": "tcp", "FromPort": 8090, "ToPort": 8090, "IpRanges": [{"CidrIp": "127.0.0.1/32"}]}]
+        elsewhere = [{"IpProtocol": "tcp", "FromPort": 8090, "ToPort": 8090, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}]
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=here)
+        lb = elbv2.create_load_balancer(Name="kg-guarded", Subnets=[s["SubnetId"] for s in subnets],
+                                        SecurityGroups=[sg])["LoadBalancers"][0]
+        tg = elbv2.create_target_group(Name="kg-guarded", Protocol="HTTP", Port=port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": "127.0.0.21", "Port": port}])
+        elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=8090,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        host = lb["DNSName"]
+
+        def answered() -> bool:
+            try:
+                c = http.client.HTTPConnection(host, 8090, timeout=2, source_address=("127.0.0.1", 0))
+                c.request("GET", "/")
+                ok = c.getresponse().status == 200
+                c.close()
+                return ok
+            except (OSError, http.client.HTTPException):
+                return False
+        hg.wait_until(answered, timeout=10, what="served to an allowed source")
+        # Only 10.0.0.0/8 may come in now: this host's 127.0.0.1 is refused within a second.
+        ec2.revoke_security_group_ingress(GroupId=sg, IpPermissions=here)
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=elsewhere)
+        hg.wait_until(lambda: not answered(), timeout=3, what="refused once the rule is revoked")
+        assert not answered()
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=here)
+        hg.wait_until(answered, timeout=3, what="served again once allowed")
+    finally:
+        backend.send_signal(signal.SIGKILL)
+        backend.wait()

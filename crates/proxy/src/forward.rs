@@ -43,12 +43,20 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
         let _ = stream.set_nodelay(true);
         let inner = inner.clone();
         tokio::spawn(async move {
-            let (tls, idle, tcp) = {
+            let (tls, idle, tcp, allowed) = {
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
                 let idle = listener.map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
-                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp))
+                let allowed = listener.is_none_or(|l| {
+                    l.allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical())))
+                });
+                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp), allowed)
             };
+            if !allowed {
+                // The load balancer's security groups do not let this source in.
+                tracing::debug!(%peer, %local, "connection refused by the load balancer's security groups");
+                return;
+            }
             if tcp {
                 // A network load balancer's listener: the connection itself goes to one target.
                 match tls {
