@@ -1,0 +1,2 @@
+//! CloudFormation
+pub mod template;
