@@ -1,0 +1,309 @@
+"""CloudFormation through the real aws CLI and boto3: stacks created, described, rolled back and
+deleted by the region's engine, each resource made through its own service's API as the stack's
+caller (so the resources are checked here through those services' APIs too)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import hg
+
+SMALL = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Description: A topic and a security group
+Parameters:
+  Env:
+    Type: String
+    AllowedValues: [dev, prod]
+    Default: dev
+  Secret:
+    Type: String
+    NoEcho: true
+    Default: hush
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Alerts:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !Sub "${AWS::StackName}-alerts"
+      DisplayName: !If [IsProd, Production, !Ref "AWS::NoValue"]
+  WebGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: !Join [" ", [HTTP for, !Ref Env]]
+      SecurityGroupIngress:
+        - { IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0 }
+Outputs:
+  TopicArn:
+    Value: !Ref Alerts
+    Export:
+      Name: !Sub "${AWS::StackName}-TopicArn"
+  GroupId:
+    Description: the web group
+    Value: !GetAtt WebGroup.GroupId
+  Where:
+    Value: !Sub "${AWS::Region}/${AWS::AccountId}/${Env}"
+"""
+
+
+def events(cfn, stack):
+    return cfn.describe_stack_events(StackName=stack)["StackEvents"]
+
+
+def topic_arns(region):
+    return [t["TopicArn"] for t in region.client("sns").list_topics()["Topics"]]
+
+
+def group_ids(region):
+    return [g["GroupId"] for g in region.client("ec2").describe_security_groups()["SecurityGroups"]]
+
+
+def test_small_stack_create_describe_and_delete(region, tmp_path):
+    cfn = region.client("cloudformation")
+    body = tmp_path / "small.yaml"
+    body.write_text(SMALL)
+    out = region.aws("cloudformation", "create-stack", "--stack-name", "small", "--template-body", f"file://{body}",
+                     "--parameters", "ParameterKey=Env,ParameterValue=prod")
+    stack_id = out["StackId"]
+    assert re.fullmatch(rf"arn:aws:cloudformation:{region.region_name}:{region.account}:stack/small/"
+                        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", stack_id)
+    cfn.get_waiter("stack_create_complete").wait(StackName="small", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+
+    stack = region.aws("cloudformation", "describe-stacks", "--stack-name", "small")["Stacks"][0]
+    assert stack["StackStatus"] == "CREATE_COMPLETE"
+    assert stack["Description"] == "A topic and a security group"
+    params = {p["ParameterKey"]: p["ParameterValue"] for p in stack["Parameters"]}
+    assert params == {"Env": "prod", "Secret": "****"}
+    outputs = {o["OutputKey"]: o for o in stack["Outputs"]}
+    topic = outputs["TopicArn"]["OutputValue"]
+    assert topic == f"arn:aws:sns:{region.region_name}:{region.account}:small-alerts"
+    assert outputs["TopicArn"]["ExportName"] == "small-TopicArn"
+    assert outputs["GroupId"]["Description"] == "the web group"
+    assert outputs["Where"]["OutputValue"] == f"{region.region_name}/{region.account}/prod"
+
+    # The resources are real, in their own services.
+    assert topic in topic_arns(region)
+    attrs = region.client("sns").get_topic_attributes(TopicArn=topic)["Attributes"]
+    assert attrs["DisplayName"] == "Production"
+    group_id = outputs["GroupId"]["OutputValue"]
+    sg = region.client("ec2").describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0]
+    assert sg["Description"] == "HTTP for prod"
+    assert sg["GroupName"].startswith("small-WebGroup-")
+    assert any(p.get("FromPort") == 80 and p["IpRanges"][0]["CidrIp"] == "0.0.0.0/0" for p in sg["IpPermissions"])
+
+    resources = {r["LogicalResourceId"]: r for r in cfn.list_stack_resources(StackName="small")["StackResourceSummaries"]}
+    assert resources["Alerts"]["PhysicalResourceId"] == topic
+    assert resources["WebGroup"]["PhysicalResourceId"] == group_id
+    assert {r["ResourceStatus"] for r in resources.values()} == {"CREATE_COMPLETE"}
+    detail = cfn.describe_stack_resource(StackName="small", LogicalResourceId="WebGroup")["StackResourceDetail"]
+    assert detail["ResourceType"] == "AWS::EC2::SecurityGroup"
+    by_physical = cfn.describe_stack_resources(PhysicalResourceId=topic)["StackResources"]
+    assert {r["LogicalResourceId"] for r in by_physical} == {"Alerts", "WebGroup"}
+
+    # The event history reads like the console's, newest first.
+    evs = events(cfn, "small")
+    assert (evs[0]["LogicalResourceId"], evs[0]["ResourceStatus"]) == ("small", "CREATE_COMPLETE")
+    assert (evs[-1]["ResourceStatus"], evs[-1]["ResourceStatusReason"]) == ("CREATE_IN_PROGRESS", "User Initiated")
+    topic_events = [(e["ResourceStatus"], e.get("ResourceStatusReason")) for e in reversed(evs)
+                    if e["LogicalResourceId"] == "Alerts"]
+    assert topic_events == [("CREATE_IN_PROGRESS", None), ("CREATE_IN_PROGRESS", "Resource creation Initiated"),
+                            ("CREATE_COMPLETE", None)]
+
+    template = cfn.get_template(StackName="small")["TemplateBody"]
+    assert "AWS::SNS::Topic" in template
+    summary = cfn.get_template_summary(StackName="small")
+    assert summary["ResourceTypes"] == ["AWS::EC2::SecurityGroup", "AWS::SNS::Topic"]
+    listed = cfn.list_stacks(StackStatusFilter=["CREATE_COMPLETE"])["StackSummaries"]
+    assert [s["StackName"] for s in listed] == ["small"]
+
+    region.aws("cloudformation", "delete-stack", "--stack-name", "small")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    assert topic not in topic_arns(region)
+    assert group_id not in group_ids(region)
+    gone = cfn.describe_stacks(StackName=stack_id)["Stacks"][0]
+    assert gone["StackStatus"] == "DELETE_COMPLETE" and "DeletionTime" in gone
+    code, msg = hg.cli_error(region.aws_fail("cloudformation", "describe-stacks", "--stack-name", "small")[1])
+    assert (code, msg) == ("ValidationError", "Stack with id small does not exist")
+    deleted_events = [(e["LogicalResourceId"], e["ResourceStatus"]) for e in events(cfn, stack_id)]
+    assert deleted_events[0] == ("small", "DELETE_COMPLETE")
+    assert ("Alerts", "DELETE_COMPLETE") in deleted_events and ("WebGroup", "DELETE_COMPLETE") in deleted_events
+
+
+ROLLBACK = """\
+Resources:
+  Alerts:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: rollback-alerts
+  Net:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.20.0.0/16
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: in the new VPC
+      VpcId: !Ref Net
+  BadSubnet:
+    Type: AWS::EC2::Subnet
+    DependsOn: [Alerts, Group]
+    Properties:
+      VpcId: !Ref Net
+      CidrBlock: 10.99.0.0/24
+  Never:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !GetAtt BadSubnet.AvailabilityZone
+"""
+
+
+def test_a_failing_resource_rolls_the_stack_back(region):
+    cfn = region.client("cloudformation")
+    vpcs_before = {v["VpcId"] for v in region.client("ec2").describe_vpcs()["Vpcs"]}
+    stack_id = cfn.create_stack(StackName="rollback", TemplateBody=ROLLBACK)["StackId"]
+    waiter = cfn.get_waiter("stack_create_complete")
+    with pytest.raises(Exception) as failure:
+        waiter.wait(StackName="rollback", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    assert "ROLLBACK_COMPLETE" in str(failure.value)
+    stack = cfn.describe_stacks(StackName="rollback")["Stacks"][0]
+    assert stack["StackStatus"] == "ROLLBACK_COMPLETE"
+    evs = events(cfn, stack_id)
+    failed = [e for e in evs if e["ResourceStatus"] == "CREATE_FAILED"]
+    assert [e["LogicalResourceId"] for e in failed] == ["BadSubnet"]
+    assert "InvalidSubnet.Range" in failed[0]["ResourceStatusReason"]
+    assert "(Service: AmazonEC2; Status Code: 400" in failed[0]["ResourceStatusReason"]
+    stack_events = [(e["ResourceStatus"], e.get("ResourceStatusReason")) for e in evs
+                    if e["LogicalResourceId"] == "rollback"]
+    assert stack_events[0] == ("ROLLBACK_COMPLETE", None)
+    assert stack_events[1] == ("ROLLBACK_IN_PROGRESS",
+                               "The following resource(s) failed to create: [BadSubnet]. Rollback requested by user.")
+    assert not any(e["LogicalResourceId"] == "Never" for e in evs)
+    # Everything it had made is really gone.
+    assert not any(a.endswith(":rollback-alerts") for a in topic_arns(region))
+    assert {v["VpcId"] for v in region.client("ec2").describe_vpcs()["Vpcs"]} == vpcs_before
+    deleted = {e["LogicalResourceId"] for e in evs if e["ResourceStatus"] == "DELETE_COMPLETE"}
+    assert {"Alerts", "Net", "Group"} <= deleted
+    # A rolled-back stack can only be deleted.
+    cfn.delete_stack(StackName="rollback")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+
+
+def test_unsupported_types_fail_and_disable_rollback_keeps_what_was_made(region):
+    cfn = region.client("cloudformation")
+    body = ("Resources:\n  Kept:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: kept-topic\n"
+            "  Db:\n    Type: AWS::RDS::DBInstance\n    DependsOn: Kept\n    Properties:\n      Engine: mysql\n")
+    cfn.create_stack(StackName="keep", TemplateBody=body, DisableRollback=True)
+    hg.wait_until(lambda: cfn.describe_stacks(StackName="keep")["Stacks"][0]["StackStatus"] != "CREATE_IN_PROGRESS",
+                  timeout=30, what="the stack to settle")
+    stack = cfn.describe_stacks(StackName="keep")["Stacks"][0]
+    assert stack["StackStatus"] == "CREATE_FAILED"
+    assert stack["StackStatusReason"] == "The following resource(s) failed to create: [Db]. "
+    db = cfn.describe_stack_resource(StackName="keep", LogicalResourceId="Db")["StackResourceDetail"]
+    assert db["ResourceStatusReason"] == "Resource type AWS::RDS::DBInstance is not supported by this region"
+    assert any(a.endswith(":kept-topic") for a in topic_arns(region))
+    cfn.delete_stack(StackName="keep")
+    cfn.get_waiter("stack_delete_complete").wait(StackName="keep", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    assert not any(a.endswith(":kept-topic") for a in topic_arns(region))
+
+
+def test_bad_templates_get_cloudformations_validation_errors(region, tmp_path):
+    def fails(body: str, *extra) -> tuple[str, str]:
+        f = tmp_path / "bad.yaml"
+        f.write_text(body)
+        return hg.cli_error(region.aws_fail("cloudformation", "create-stack", "--stack-name", "bad",
+                                            "--template-body", f"file://{f}", *extra)[1])
+
+    assert fails("Resources:\n  A:\n    Type: AWS::Nope::Thing\n") == (
+        "ValidationError", "Template format error: Unrecognized resource types: [AWS::Nope::Thing]")
+    assert fails("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Ghost\n") == (
+        "ValidationError",
+        "Template format error: Unresolved resource dependencies [Ghost] in the Resources block of the template")
+    assert fails("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt B.TopicName\n"
+                 "  B:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !GetAtt A.TopicName\n") == (
+        "ValidationError", "Circular dependency between resources: [A, B]")
+    assert fails("Resources: [unclosed\n")[1].startswith("Template format error: YAML not well-formed.")
+    params = "Parameters:\n  Env:\n    Type: String\n    AllowedValues: [dev, prod]\n"
+    topic = "Resources:\n  A:\n    Type: AWS::SNS::Topic\n"
+    assert fails(params + topic) == ("ValidationError", "Parameters: [Env] must have values")
+    assert fails(params + topic, "--parameters", "ParameterKey=Env,ParameterValue=test") == (
+        "ValidationError", "Parameter 'Env' must be one of AllowedValues")
+    named_user = "Resources:\n  U:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: named\n"
+    assert fails(named_user) == ("InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_NAMED_IAM]")
+
+    cfn = region.client("cloudformation")
+    code, msg, _ = hg.expect_client_error(cfn.validate_template, TemplateBody="Resources:\n  A:\n    Type: AWS::Foo::Bar\n")
+    assert (code, msg) == ("ValidationError", "Template format error: Unrecognized resource types: [AWS::Foo::Bar]")
+    ok = cfn.validate_template(TemplateBody=SMALL)
+    assert [p["ParameterKey"] for p in ok["Parameters"]] == ["Env", "Secret"]
+    assert ok["Description"] == "A topic and a security group"
+    iam = cfn.validate_template(TemplateBody=named_user)
+    assert iam["Capabilities"] == ["CAPABILITY_NAMED_IAM"]
+    assert iam["CapabilitiesReason"] == "The following resource(s) require capabilities: [AWS::IAM::User]"
+
+    cfn.create_stack(StackName="twice", TemplateBody=topic)
+    code, msg, _ = hg.expect_client_error(cfn.create_stack, StackName="twice", TemplateBody=topic)
+    assert (code, msg) == ("AlreadyExistsException", "Stack [twice] already exists")
+    cfn.get_waiter("stack_create_complete").wait(StackName="twice", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    cfn.delete_stack(StackName="twice")
+    cfn.get_waiter("stack_delete_complete").wait(StackName="twice", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    code, msg, _ = hg.expect_client_error(cfn.describe_stack_events, StackName="nothing")
+    assert (code, msg) == ("ValidationError", "Stack with id nothing does not exist")
+
+
+def test_a_restricted_caller_gets_access_denied_inside_the_stack(region):
+    key = region.make_user("stacker", inline={"cfn": hg.policy(hg.allow("cloudformation:*"),
+                                                               hg.allow("ec2:CreateSecurityGroup"),
+                                                               hg.allow("ec2:AuthorizeSecurityGroupIngress"),
+                                                               hg.allow("ec2:DeleteSecurityGroup"))})
+    cfn = region.client("cloudformation", *key)
+    body = ("Resources:\n  Group:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: allowed\n"
+            "  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn: Group\n    Properties:\n      TopicName: denied-topic\n")
+    stack_id = cfn.create_stack(StackName="restricted", TemplateBody=body)["StackId"]
+    with pytest.raises(Exception):
+        cfn.get_waiter("stack_create_complete").wait(StackName="restricted", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    stack = cfn.describe_stacks(StackName="restricted")["Stacks"][0]
+    assert stack["StackStatus"] == "ROLLBACK_COMPLETE"
+    failed = [e for e in events(cfn, stack_id) if e["ResourceStatus"] == "CREATE_FAILED"]
+    assert [e["LogicalResourceId"] for e in failed] == ["Topic"]
+    reason = failed[0]["ResourceStatusReason"]
+    assert "arn:aws:iam::" in reason and ":user/stacker is not authorized to perform: sns:CreateTopic" in reason
+    assert "Error Code: AccessDenied" in reason
+    assert not any(a.endswith(":denied-topic") for a in topic_arns(region))
+    # The group it was allowed to make was made, then rolled back, as the user.
+    group = cfn.describe_stack_resource(StackName="restricted", LogicalResourceId="Group")["StackResourceDetail"]
+    assert group["ResourceStatus"] == "DELETE_COMPLETE"
+    assert group["PhysicalResourceId"] not in group_ids(region)
+
+
+def test_aws_cloudformation_deploy_uses_change_sets(region, tmp_path):
+    f = tmp_path / "deploy.yaml"
+    f.write_text("Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: deployed\n"
+                 "Outputs:\n  Arn:\n    Value: !Ref T\n")
+    r = region._run_cli(["cloudformation", "deploy", "--template-file", str(f), "--stack-name", "deployed"], region.env)
+    assert r.returncode == 0, r.stderr
+    assert "Successfully created/updated stack - deployed" in r.stdout
+    cfn = region.client("cloudformation")
+    stack = cfn.describe_stacks(StackName="deployed")["Stacks"][0]
+    assert stack["StackStatus"] == "CREATE_COMPLETE"
+    assert stack["Outputs"][0]["OutputValue"].endswith(":deployed")
+    sets = cfn.list_change_sets(StackName="deployed")["Summaries"]
+    assert [s["ExecutionStatus"] for s in sets] == ["EXECUTE_COMPLETE"]
+    # The same template again: nothing to change, as AWS answers it (the CLI exits 255 for that
+    # unless told --no-fail-on-empty-changeset).
+    again = ["cloudformation", "deploy", "--template-file", str(f), "--stack-name", "deployed"]
+    r = region._run_cli(again, region.env)
+    assert r.returncode == 255 and "No changes to deploy. Stack deployed is up to date" in r.stderr
+    # The CLI names its change sets after the current second; the failed one stays, as on AWS.
+    second = int(time.time())
+    hg.wait_until(lambda: int(time.time()) > second, timeout=2, what="the next second")
+    r = region._run_cli([*again, "--no-fail-on-empty-changeset"], region.env)
+    assert r.returncode == 0, r.stderr
+    cfn.delete_stack(StackName="deployed")
+    cfn.get_waiter("stack_delete_complete").wait(StackName="deployed", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
