@@ -389,3 +389,63 @@ def test_the_kgsports_stack_without_rds_serves_its_site_and_comes_down_cleanly(n
     assert not any(a.endswith(":KGSNS_Topic") for a in topic_arns(region))
     assert not any(n.startswith("kgsports-") for n in
                    (a["AlarmName"] for a in region.client("cloudwatch").describe_alarms()["MetricAlarms"]))
+
+
+STUCK = """\
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: restart-topic
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        ImageId: ami-0000000000000dead
+        InstanceType: t2.micro
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    DependsOn: Topic
+    Properties:
+      AutoScalingGroupName: never-in-service
+      LaunchTemplate:
+        LaunchTemplateId: !Ref Template
+        Version: !GetAtt Template.LatestVersionNumber
+      MinSize: "1"
+      MaxSize: "1"
+      AvailabilityZones: [!Select [0, !GetAZs ""]]
+"""
+
+
+def test_a_create_cut_short_by_a_kill_is_rolled_back_after_restart(new_region):
+    region = new_region()
+    cfn = region.client("cloudformation")
+    stack_id = cfn.create_stack(StackName="restart", TemplateBody=STUCK)["StackId"]
+
+    def group_exists_and_waits():
+        rs = {r["LogicalResourceId"]: r for r in cfn.describe_stack_resources(StackName="restart")["StackResources"]}
+        g = rs.get("Group")
+        return g and g["ResourceStatus"] == "CREATE_IN_PROGRESS" and g.get("PhysicalResourceId") == "never-in-service"
+
+    # The group exists but never gets an instance in service (its image does not exist).
+    hg.wait_until(group_exists_and_waits, timeout=30, what="the group to be created and waited on")
+    asg = region.client("autoscaling")
+    assert asg.describe_auto_scaling_groups(AutoScalingGroupNames=["never-in-service"])["AutoScalingGroups"]
+    region.kill9()
+    region.start()
+    cfn = region.client("cloudformation")
+    asg = region.client("autoscaling")
+    hg.wait_until(lambda: cfn.describe_stacks(StackName=stack_id)["Stacks"][0]["StackStatus"] == "ROLLBACK_COMPLETE",
+                  timeout=60, interval=0.2, what="the interrupted create to roll back")
+    evs = events(cfn, stack_id)
+    reasons = {(e["LogicalResourceId"], e["ResourceStatus"]): e.get("ResourceStatusReason") for e in evs}
+    assert reasons[("Group", "CREATE_FAILED")] == "Resource creation was interrupted by a restart of the region"
+    assert reasons[("restart", "ROLLBACK_IN_PROGRESS")] == (
+        "The region restarted while the stack was being created. Rollback requested by user.")
+    # What the stack had made is gone, as the services report it.
+    assert asg.describe_auto_scaling_groups(AutoScalingGroupNames=["never-in-service"])["AutoScalingGroups"] == []
+    assert not any(a.endswith(":restart-topic") for a in topic_arns(region))
+    template_id = cfn.describe_stack_resource(StackName=stack_id, LogicalResourceId="Template")[
+        "StackResourceDetail"]["PhysicalResourceId"]
+    templates = region.client("ec2").describe_launch_templates()["LaunchTemplates"]
+    assert template_id not in [t["LaunchTemplateId"] for t in templates]

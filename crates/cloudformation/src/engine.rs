@@ -90,7 +90,13 @@ fn interrupt_resources(cfn: &CloudFormation, st: &StackRec) -> Result<(), crate:
     for mut r in stack_resources(cfn, &st.stack_id)? {
         if r.status == "CREATE_IN_PROGRESS" {
             r.status = "CREATE_FAILED".into();
-            cfn.put_resource(st, &mut r, Some("Resource creation was interrupted by a restart of the region; a resource it had started may need deleting by hand"))?;
+            let reason = if r.physical_id.is_some() {
+                "Resource creation was interrupted by a restart of the region"
+            } else {
+                "Resource creation was interrupted by a restart of the region before its service answered; \
+                 anything that call made may need deleting by hand"
+            };
+            cfn.put_resource(st, &mut r, Some(reason))?;
         }
     }
     Ok(())
@@ -172,8 +178,24 @@ impl CloudFormation {
         })
     }
 
-    fn cx(&self, st: &StackRec, logical_id: &str) -> Cx {
+    fn cx(self: &Arc<Self>, st: &StackRec, logical_id: &str) -> Cx {
+        let (cfn, stack_id, logical) = (Arc::downgrade(self), st.stack_id.clone(), logical_id.to_string());
+        let on_physical = Arc::new(move |physical: &str| {
+            let Some(cfn) = cfn.upgrade() else { return };
+            let key = format!("{stack_id}|{logical}");
+            let noted = cfn.store.write(|tx| {
+                if let Some(mut r) = tx.get::<ResourceRec>(kind::RESOURCE, &key)? {
+                    r.physical_id = Some(physical.to_string());
+                    tx.put(kind::RESOURCE, &key, &r)?;
+                }
+                Ok::<(), store::StoreError>(())
+            });
+            if let Err(e) = noted {
+                tracing::error!(error = %e, key, "cloudformation: physical id not recorded");
+            }
+        });
         Cx {
+            on_physical,
             services: self.services.clone(),
             caller: st.caller.principal(),
             stack_name: st.name.clone(),

@@ -126,6 +126,7 @@ pub async fn create_group(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     };
     let name = input.auto_scaling_group_name.clone();
     cx.call(Peer::AutoScaling, "CreateAutoScalingGroup", &input).await?;
+    cx.exists(&name);
     let rest = async {
         for m in p.objects("MetricsCollection") {
             let e = EnableMetricsCollection {

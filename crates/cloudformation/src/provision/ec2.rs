@@ -334,6 +334,7 @@ pub async fn create_nat_gateway(cx: &Cx, p: Props<'_>) -> Result<Created, String
     };
     let out = cx.call(Peer::Ec2, "CreateNatGateway", &input).await?;
     let id = field(&out, "/NatGateway/NatGatewayId", "CreateNatGateway")?;
+    cx.exists(&id);
     #[derive(Serialize)]
     #[serde(rename_all = "PascalCase")]
     struct Describe<'a> {
@@ -579,6 +580,7 @@ pub async fn run_instance(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     };
     let out = cx.call(Peer::Ec2, "RunInstances", &input).await?;
     let id = field(&out, "/Instances/0/InstanceId", "RunInstances")?;
+    cx.exists(&id);
     // CloudFormation reports an instance complete once it is running.
     let running = cx
         .wait_for("the instance to be running", Duration::from_secs(600), || async {

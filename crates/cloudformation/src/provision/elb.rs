@@ -50,6 +50,7 @@ pub async fn create_load_balancer(cx: &Cx, p: Props<'_>) -> Result<Created, Stri
     let out = cx.call(Peer::Elb, "CreateLoadBalancer", &input).await?;
     let lb = out.pointer("/LoadBalancers/0").cloned().ok_or("CreateLoadBalancer answered no load balancer")?;
     let arn = lb.get("LoadBalancerArn").and_then(Value::as_str).ok_or("no LoadBalancerArn")?.to_string();
+    cx.exists(&arn);
     cx.wait_for("the load balancer to be active", Duration::from_secs(300), || async {
         let d = cx.call(Peer::Elb, "DescribeLoadBalancers", &LoadBalancerArns { load_balancer_arns: [&arn] }).await?;
         match d.pointer("/LoadBalancers/0/State/Code").and_then(Value::as_str) {

@@ -28,6 +28,9 @@ pub struct Cx {
     pub logical_id: String,
     pub region: String,
     pub account: String,
+    /// Records a physical id as soon as the resource exists, before any wait for it to
+    /// stabilise, so that a rollback after a restart can find it.
+    pub on_physical: Arc<dyn Fn(&str) + Send + Sync>,
 }
 
 /// A created resource.
@@ -70,6 +73,11 @@ impl Cx {
                 e.code
             )
         })
+    }
+
+    /// The resource exists (its service answered the create call); it may still be starting.
+    pub fn exists(&self, physical_id: &str) {
+        (self.on_physical)(physical_id)
     }
 
     /// A name CloudFormation makes for a resource the template leaves unnamed:
