@@ -449,3 +449,114 @@ def test_a_create_cut_short_by_a_kill_is_rolled_back_after_restart(new_region):
         "StackResourceDetail"]["PhysicalResourceId"]
     templates = region.client("ec2").describe_launch_templates()["LaunchTemplates"]
     assert template_id not in [t["LaunchTemplateId"] for t in templates]
+
+
+UPDATABLE = """\
+Parameters:
+  Port:
+    Type: Number
+    Default: 80
+Resources:
+  Alerts:
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: DISPLAY
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: DESCRIPTION
+      SecurityGroupIngress:
+        - { IpProtocol: tcp, FromPort: !Ref Port, ToPort: !Ref Port, CidrIp: 0.0.0.0/0 }
+EXTRA
+Outputs:
+  GroupId:
+    Value: !GetAtt Web.GroupId
+  Port:
+    Value: !Sub "port ${Port}"
+"""
+
+
+def updatable(display="v1", description="web", extra=""):
+    return UPDATABLE.replace("DISPLAY", display).replace("DESCRIPTION", description).replace("EXTRA\n", extra)
+
+
+def test_updates_in_place_replace_add_remove_and_roll_back(region):
+    cfn = region.client("cloudformation")
+    sns, ec2 = region.client("sns"), region.client("ec2")
+    wait = {"WaiterConfig": {"Delay": 1, "MaxAttempts": 60}}
+    stack_id = cfn.create_stack(StackName="upd", TemplateBody=updatable())["StackId"]
+    cfn.get_waiter("stack_create_complete").wait(StackName="upd", **wait)
+
+    def state():
+        s = cfn.describe_stacks(StackName="upd")["Stacks"][0]
+        res = {r["LogicalResourceId"]: r for r in cfn.describe_stack_resources(StackName="upd")["StackResources"]}
+        return s, {o["OutputKey"]: o["OutputValue"] for o in s["Outputs"]}, res
+
+    def ports(group_id):
+        sg = ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0]
+        return sorted(p["FromPort"] for p in sg["IpPermissions"])
+
+    _, outs, res = state()
+    group, topic = outs["GroupId"], res["Alerts"]["PhysicalResourceId"]
+    assert ports(group) == [80]
+
+    # Nothing changed: AWS's answer.
+    code, msg, _ = hg.expect_client_error(cfn.update_stack, StackName="upd", UsePreviousTemplate=True,
+                                          Parameters=[{"ParameterKey": "Port", "UsePreviousValue": True}])
+    assert (code, msg) == ("ValidationError", "No updates are to be performed.")
+
+    # A parameter change: the group's rules are updated in place (same group).
+    cfn.update_stack(StackName="upd", UsePreviousTemplate=True, Parameters=[{"ParameterKey": "Port", "ParameterValue": "443"}])
+    cfn.get_waiter("stack_update_complete").wait(StackName="upd", **wait)
+    s, outs, res = state()
+    assert s["StackStatus"] == "UPDATE_COMPLETE" and "LastUpdatedTime" in s
+    assert outs == {"GroupId": group, "Port": "port 443"}
+    assert ports(group) == [443]
+
+    # A new resource, an in-place topic change, and a replacement (a group's description).
+    extra = "  Extra:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: extra\n"
+    cfn.update_stack(StackName="upd", TemplateBody=updatable("v2", "web two", extra),
+                     Parameters=[{"ParameterKey": "Port", "UsePreviousValue": True}])
+    cfn.get_waiter("stack_update_complete").wait(StackName="upd", **wait)
+    s, outs, res = state()
+    new_group = outs["GroupId"]
+    assert new_group != group and res["Web"]["PhysicalResourceId"] == new_group
+    assert group not in group_ids(region)
+    assert ec2.describe_security_groups(GroupIds=[new_group])["SecurityGroups"][0]["Description"] == "web two"
+    assert res["Alerts"]["PhysicalResourceId"] == topic
+    assert sns.get_topic_attributes(TopicArn=topic)["Attributes"]["DisplayName"] == "v2"
+    extra_topic = res["Extra"]["PhysicalResourceId"]
+    assert extra_topic in topic_arns(region)
+    reasons = [e.get("ResourceStatusReason") for e in events(cfn, stack_id) if e["LogicalResourceId"] == "Web"]
+    assert "Requested update requires the creation of a new physical resource; hence creating one." in reasons
+    after_v2 = cfn.get_template(StackName="upd")["TemplateBody"]
+
+    # A failing update rolls every change back.
+    db = "  Db:\n    Type: AWS::RDS::DBInstance\n    DependsOn: Alerts\n    Properties:\n      Engine: mysql\n"
+    cfn.update_stack(StackName="upd", TemplateBody=updatable("v3", "web two", extra + db),
+                     Parameters=[{"ParameterKey": "Port", "ParameterValue": "8080"}])
+    with pytest.raises(Exception):
+        cfn.get_waiter("stack_update_complete").wait(StackName="upd", **wait)
+    s, outs, res = state()
+    assert s["StackStatus"] == "UPDATE_ROLLBACK_COMPLETE"
+    assert outs == {"GroupId": new_group, "Port": "port 443"}
+    assert ports(new_group) == [443]
+    assert sns.get_topic_attributes(TopicArn=topic)["Attributes"]["DisplayName"] == "v2"
+    assert "Db" not in res
+    assert cfn.get_template(StackName="upd")["TemplateBody"] == after_v2
+    stack_events = [(e["ResourceStatus"], e.get("ResourceStatusReason")) for e in events(cfn, stack_id)
+                    if e["LogicalResourceId"] == "upd"]
+    assert stack_events[0] == ("UPDATE_ROLLBACK_COMPLETE", None)
+    assert ("UPDATE_ROLLBACK_IN_PROGRESS", "The following resource(s) failed to update: [Db]. ") in stack_events
+
+    # A resource left out of the template is deleted.
+    cfn.update_stack(StackName="upd", TemplateBody=updatable("v2", "web two"),
+                     Parameters=[{"ParameterKey": "Port", "UsePreviousValue": True}])
+    cfn.get_waiter("stack_update_complete").wait(StackName="upd", **wait)
+    _, _, res = state()
+    assert set(res) == {"Alerts", "Web"}
+    assert extra_topic not in topic_arns(region)
+
+    cfn.delete_stack(StackName="upd")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, **wait)
+    assert topic not in topic_arns(region) and new_group not in group_ids(region)

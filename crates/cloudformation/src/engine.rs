@@ -22,6 +22,10 @@ pub fn start_create(cfn: &Arc<CloudFormation>, stack_id: &str) {
     spawn(cfn, stack_id, Op::Create);
 }
 
+pub fn start_update(cfn: &Arc<CloudFormation>, stack_id: &str) {
+    spawn(cfn, stack_id, Op::Update);
+}
+
 pub fn start_delete(cfn: &Arc<CloudFormation>, stack_id: &str) {
     spawn(cfn, stack_id, Op::Delete);
 }
@@ -29,6 +33,7 @@ pub fn start_delete(cfn: &Arc<CloudFormation>, stack_id: &str) {
 #[derive(Clone, Copy)]
 enum Op {
     Create,
+    Update,
     Delete,
     Rollback,
 }
@@ -42,6 +47,7 @@ fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) {
     tokio::spawn(async move {
         let result = match op {
             Op::Create => create(&cfn, &id).await,
+            Op::Update => crate::stack_update::update(&cfn, &id).await,
             Op::Delete => delete(&cfn, &id, false).await,
             Op::Rollback => delete(&cfn, &id, true).await,
         };
@@ -80,6 +86,10 @@ pub fn resume(cfn: &Arc<CloudFormation>) {
                     spawn(cfn, &st.stack_id, Op::Rollback);
                 }
             }
+            s if s.starts_with("UPDATE_") && st.in_progress() => {
+                let reason = "The region restarted during the stack update; its resources may be part old, part new";
+                let _ = cfn.set_status(&mut st, "UPDATE_ROLLBACK_FAILED", Some(reason));
+            }
             _ => {}
         }
     }
@@ -104,16 +114,16 @@ fn interrupt_resources(cfn: &CloudFormation, st: &StackRec) -> Result<(), crate:
 
 type Done = (String, Result<provision::Created, String>);
 
-struct Run {
-    st: StackRec,
-    template: Template,
-    graph: Graph,
-    parameters: BTreeMap<String, Value>,
-    conditions: HashMap<String, bool>,
+pub(crate) struct Run {
+    pub st: StackRec,
+    pub template: Template,
+    pub graph: Graph,
+    pub parameters: BTreeMap<String, Value>,
+    pub conditions: HashMap<String, bool>,
 }
 
 impl CloudFormation {
-    fn load_run(&self, stack_id: &str) -> Result<Run, String> {
+    pub(crate) fn load_run(&self, stack_id: &str) -> Result<Run, String> {
         let st: StackRec = self.get(kind::STACK, stack_id).map_err(|e| e.to_string())?.ok_or("stack vanished")?;
         let template = Template::parse(&st.template_body)?;
         let graph = Graph::of(&template)?;
@@ -125,7 +135,7 @@ impl CloudFormation {
         Ok(Run { st, template, graph, parameters, conditions })
     }
 
-    fn scope<'a>(
+    pub(crate) fn scope<'a>(
         &'a self,
         st: &'a StackRec,
         parameters: &'a BTreeMap<String, Value>,
@@ -178,7 +188,7 @@ impl CloudFormation {
         })
     }
 
-    fn cx(self: &Arc<Self>, st: &StackRec, logical_id: &str) -> Cx {
+    pub(crate) fn cx(self: &Arc<Self>, st: &StackRec, logical_id: &str) -> Cx {
         let (cfn, stack_id, logical) = (Arc::downgrade(self), st.stack_id.clone(), logical_id.to_string());
         let on_physical = Arc::new(move |physical: &str| {
             let Some(cfn) = cfn.upgrade() else { return };
@@ -333,7 +343,11 @@ fn finish_change_set(cfn: &CloudFormation, st: &StackRec, status: &str) {
     }
 }
 
-fn outputs(t: &Template, scope: &Scope, conditions: &HashMap<String, bool>) -> Result<Vec<OutputRec>, String> {
+pub(crate) fn outputs(
+    t: &Template,
+    scope: &Scope,
+    conditions: &HashMap<String, bool>,
+) -> Result<Vec<OutputRec>, String> {
     let mut out = Vec::new();
     for o in &t.outputs {
         if let Some(c) = &o.condition {

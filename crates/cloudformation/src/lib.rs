@@ -8,6 +8,7 @@ pub mod error;
 mod ops;
 mod provision;
 mod records;
+mod stack_update;
 pub mod template;
 
 use std::collections::HashSet;

@@ -27,7 +27,7 @@ pub fn dispatch(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, op: &str
         "ExecuteChangeSet" => execute_change_set(cfn, input),
         "DeleteChangeSet" => delete_change_set(cfn, input),
         "ListChangeSets" => list_change_sets(cfn, input),
-        "UpdateStack" => Err(CfnError::Validation("Stack updates are not supported by this region yet".into())),
+        "UpdateStack" => update_stack(cfn, input),
         _ => Err(CfnError::Validation(format!("The operation {op} is not supported by this region yet"))),
     }
 }
@@ -195,6 +195,7 @@ fn new_stack(cfn: &CloudFormation, cx: &CallContext, name: &str, input: &Value, 
         caller: CallerRec::of(&cx.principal),
         termination_protection: input.get("EnableTerminationProtection").and_then(Value::as_bool).unwrap_or(false),
         change_set: None,
+        previous: None,
     })
 }
 
@@ -212,6 +213,62 @@ fn create_stack(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, input: &
         tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
     })?;
     crate::engine::start_create(cfn, &st.stack_id);
+    Ok(json!({"StackId": st.stack_id}))
+}
+
+fn update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
+    let name = required(input, "StackName")?;
+    let mut st = stack(cfn, name)?;
+    if !matches!(st.status.as_str(), "CREATE_COMPLETE" | "UPDATE_COMPLETE" | "UPDATE_ROLLBACK_COMPLETE") {
+        return Err(CfnError::Validation(format!(
+            "Stack:{} is in {} state and can not be updated.",
+            st.stack_id, st.status
+        )));
+    }
+    let use_previous = input.get("UsePreviousTemplate").and_then(Value::as_bool).unwrap_or(false);
+    let body = if use_previous { st.template_body.clone() } else { template_body(input)?.to_string() };
+    let t = Template::parse(&body).map_err(CfnError::Validation)?;
+    // Parameters given with UsePreviousValue keep the stack's value.
+    let mut given = Vec::new();
+    for p in input.get("Parameters").and_then(Value::as_array).into_iter().flatten() {
+        let Some(k) = p.get("ParameterKey").and_then(Value::as_str) else { continue };
+        if p.get("UsePreviousValue").and_then(Value::as_bool) == Some(true) {
+            let v = st.parameters.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone()).ok_or_else(|| {
+                CfnError::Validation(format!("Invalid input for parameter key {k}. Cannot specify usePreviousValue as true for a parameter key not in the previous template"))
+            })?;
+            given.push((k.to_string(), v));
+        } else {
+            given
+                .push((k.to_string(), p.get("ParameterValue").and_then(Value::as_str).unwrap_or_default().to_string()));
+        }
+    }
+    let resolved = t.resolve_parameters(&given).map_err(CfnError::Validation)?;
+    let params: Vec<(String, String)> =
+        resolved.iter().map(|(k, v)| (k.clone(), crate::template::eval::scalar_text(v))).collect();
+    let caps = strings(input, "Capabilities");
+    check_capabilities(&t, &caps)?;
+    if body == st.template_body && params == st.parameters {
+        return Err(CfnError::Validation("No updates are to be performed.".into()));
+    }
+    st.previous = Some(crate::records::PreviousRec {
+        template_body: st.template_body.clone(),
+        parameters: st.parameters.clone(),
+        outputs: st.outputs.clone(),
+        description: st.description.clone(),
+    });
+    st.template_body = body;
+    st.parameters = params;
+    st.capabilities = caps;
+    st.description = t.description.clone();
+    st.status = "UPDATE_IN_PROGRESS".into();
+    st.reason = Some("User Initiated".into());
+    st.updated = Some(cfn.now());
+    cfn.store.write(|tx| {
+        tx.put(kind::STACK, &st.stack_id, &st)?;
+        let ev = cfn.stack_event(&st, "UPDATE_IN_PROGRESS", Some("User Initiated"));
+        tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
+    })?;
+    crate::engine::start_update(cfn, &st.stack_id);
     Ok(json!({"StackId": st.stack_id}))
 }
 

@@ -89,6 +89,18 @@ pub struct StackRec {
     pub termination_protection: bool,
     /// The change set that created the stack (REVIEW_IN_PROGRESS until executed).
     pub change_set: Option<String>,
+    /// During an update: what the stack was before it (restored by an update rollback).
+    #[serde(default)]
+    pub previous: Option<PreviousRec>,
+}
+
+/// A stack's template, parameters and outputs before an update.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PreviousRec {
+    pub template_body: String,
+    pub parameters: Vec<(String, String)>,
+    pub outputs: Vec<OutputRec>,
+    pub description: Option<String>,
 }
 
 impl StackRec {

@@ -331,3 +331,56 @@ pub async fn delete_scheduled_action(cx: &Cx, p: Props<'_>, name: &str) -> Resul
     let input = Delete { auto_scaling_group_name: p.req("AutoScalingGroupName")?, scheduled_action_name: name };
     gone(cx.call(Peer::AutoScaling, "DeleteScheduledAction", &input).await)
 }
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct UpdateAutoScalingGroup<'a> {
+    auto_scaling_group_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    launch_template: Option<LaunchTemplateSpec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_size: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_size: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    desired_capacity: Option<i64>,
+    #[serde(rename = "VPCZoneIdentifier", skip_serializing_if = "Option::is_none")]
+    vpc_zone_identifier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    health_check_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    health_check_grace_period: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default_cooldown: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default_instance_warmup: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    termination_policies: Vec<String>,
+}
+
+/// An in-place update of a group: UpdateAutoScalingGroup with the new settings.
+pub async fn update_group(cx: &Cx, name: &str, p: Props<'_>) -> Result<(), String> {
+    let zones = p.strings("VPCZoneIdentifier");
+    let input = UpdateAutoScalingGroup {
+        auto_scaling_group_name: name,
+        launch_template: p.get("LaunchTemplate").map(|v| {
+            let t = Props(v);
+            LaunchTemplateSpec {
+                launch_template_id: t.str("LaunchTemplateId"),
+                launch_template_name: t.str("LaunchTemplateName"),
+                version: t.str("Version"),
+            }
+        }),
+        min_size: p.int("MinSize")?,
+        max_size: p.int("MaxSize")?,
+        desired_capacity: p.int("DesiredCapacity")?,
+        vpc_zone_identifier: (!zones.is_empty()).then(|| zones.join(",")),
+        health_check_type: p.str("HealthCheckType"),
+        health_check_grace_period: p.int("HealthCheckGracePeriod")?,
+        default_cooldown: p.int("Cooldown")?,
+        default_instance_warmup: p.int("DefaultInstanceWarmup")?,
+        termination_policies: p.strings("TerminationPolicies"),
+    };
+    cx.call(Peer::AutoScaling, "UpdateAutoScalingGroup", &input).await?;
+    Ok(())
+}

@@ -625,3 +625,71 @@ pub async fn terminate_instance(cx: &Cx, id: &str) -> Result<(), String> {
     })
     .await
 }
+
+/// An in-place update of a security group's rules: revoke what the old properties granted and
+/// the new do not, authorise what is new.
+pub async fn replace_rules(cx: &Cx, group_id: &str, old: Props<'_>, new: Props<'_>) -> Result<(), String> {
+    for (key, egress) in [("SecurityGroupIngress", false), ("SecurityGroupEgress", true)] {
+        let before: Vec<Value> = old
+            .objects(key)
+            .into_iter()
+            .map(|r| permission(r, egress).and_then(|p| serde_json::to_value(p).map_err(|e| e.to_string())))
+            .collect::<Result<_, _>>()?;
+        let after: Vec<Value> = new
+            .objects(key)
+            .into_iter()
+            .map(|r| permission(r, egress).and_then(|p| serde_json::to_value(p).map_err(|e| e.to_string())))
+            .collect::<Result<_, _>>()?;
+        let revoke: Vec<Value> = before.iter().filter(|p| !after.contains(p)).cloned().collect();
+        let grant: Vec<Value> = after.iter().filter(|p| !before.contains(p)).cloned().collect();
+        #[derive(Serialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Rules<'a> {
+            group_id: &'a str,
+            ip_permissions: Vec<Value>,
+        }
+        let (revoke_op, grant_op) = if egress {
+            ("RevokeSecurityGroupEgress", "AuthorizeSecurityGroupEgress")
+        } else {
+            ("RevokeSecurityGroupIngress", "AuthorizeSecurityGroupIngress")
+        };
+        if !revoke.is_empty() {
+            cx.call(Peer::Ec2, revoke_op, &Rules { group_id, ip_permissions: revoke }).await?;
+        }
+        if !grant.is_empty() {
+            cx.call(Peer::Ec2, grant_op, &Rules { group_id, ip_permissions: grant }).await?;
+        }
+    }
+    Ok(())
+}
+
+/// An in-place update of a launch template: a new version with the new data, made the
+/// default. Its version number.
+pub async fn new_launch_template_version(cx: &Cx, id: &str, p: Props<'_>) -> Result<String, String> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct CreateVersion<'a> {
+        launch_template_id: &'a str,
+        launch_template_data: Value,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        version_description: Option<String>,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Modify<'a> {
+        launch_template_id: &'a str,
+        default_version: &'a str,
+    }
+    let input = CreateVersion {
+        launch_template_id: id,
+        launch_template_data: p.get("LaunchTemplateData").cloned().unwrap_or(Value::Object(Map::new())),
+        version_description: p.str("VersionDescription"),
+    };
+    let out = cx.call(Peer::Ec2, "CreateLaunchTemplateVersion", &input).await?;
+    let version = out
+        .pointer("/LaunchTemplateVersion/VersionNumber")
+        .map(crate::template::eval::scalar_text)
+        .ok_or("CreateLaunchTemplateVersion answered no VersionNumber")?;
+    cx.call(Peer::Ec2, "ModifyLaunchTemplate", &Modify { launch_template_id: id, default_version: &version }).await?;
+    Ok(version)
+}

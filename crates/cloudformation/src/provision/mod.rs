@@ -9,6 +9,7 @@ mod ec2;
 mod elb;
 mod iam;
 mod sns;
+pub mod update;
 
 use std::sync::Arc;
 use std::time::Duration;
