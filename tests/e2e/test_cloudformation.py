@@ -282,6 +282,13 @@ def test_a_restricted_caller_gets_access_denied_inside_the_stack(region):
     assert group["PhysicalResourceId"] not in group_ids(region)
 
 
+def next_second():
+    """The CLI names its change sets after the current second, and a failed one stays (as on
+    AWS): two deploys within one second would collide."""
+    second = int(time.time())
+    hg.wait_until(lambda: int(time.time()) > second, timeout=2, what="the next second")
+
+
 def test_aws_cloudformation_deploy_uses_change_sets(region, tmp_path):
     f = tmp_path / "deploy.yaml"
     f.write_text("Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: deployed\n"
@@ -300,13 +307,32 @@ def test_aws_cloudformation_deploy_uses_change_sets(region, tmp_path):
     again = ["cloudformation", "deploy", "--template-file", str(f), "--stack-name", "deployed"]
     r = region._run_cli(again, region.env)
     assert r.returncode == 255 and "No changes to deploy. Stack deployed is up to date" in r.stderr
-    # The CLI names its change sets after the current second; the failed one stays, as on AWS.
-    second = int(time.time())
-    hg.wait_until(lambda: int(time.time()) > second, timeout=2, what="the next second")
+    next_second()
     r = region._run_cli([*again, "--no-fail-on-empty-changeset"], region.env)
     assert r.returncode == 0, r.stderr
+    # A changed template: an UPDATE change set, executed as a stack update.
+    f.write_text("Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: deployed\n"
+                 "  U:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: deployed-too\n"
+                 "Outputs:\n  Arn:\n    Value: !Ref U\n")
+    next_second()
+    r = region._run_cli([*again, "--no-execute-changeset"], region.env)
+    assert r.returncode == 0, r.stderr
+    pending = [s for s in cfn.list_change_sets(StackName="deployed")["Summaries"] if s["ExecutionStatus"] == "AVAILABLE"]
+    assert len(pending) == 1
+    described = cfn.describe_change_set(ChangeSetName=pending[0]["ChangeSetId"])
+    assert [(c["ResourceChange"]["Action"], c["ResourceChange"]["LogicalResourceId"]) for c in described["Changes"]] == [
+        ("Add", "U")]
+    cfn.execute_change_set(ChangeSetName=pending[0]["ChangeSetId"])
+    cfn.get_waiter("stack_update_complete").wait(StackName="deployed", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    stack = cfn.describe_stacks(StackName="deployed")["Stacks"][0]
+    assert stack["StackStatus"] == "UPDATE_COMPLETE"
+    assert stack["Outputs"][0]["OutputValue"].endswith(":deployed-too")
+    assert any(a.endswith(":deployed-too") for a in topic_arns(region))
+    executed = cfn.describe_change_set(ChangeSetName=pending[0]["ChangeSetId"])
+    assert executed["ExecutionStatus"] == "EXECUTE_COMPLETE"
     cfn.delete_stack(StackName="deployed")
     cfn.get_waiter("stack_delete_complete").wait(StackName="deployed", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    assert not any(a.endswith(":deployed-too") or a.endswith(":deployed") for a in topic_arns(region))
 
 
 KGSPORTS_TEMPLATE = hg.REPO_ROOT.parent / "shared" / "acceptance" / "kgsports-stack.yaml"

@@ -335,7 +335,7 @@ async fn fail_create(cfn: &Arc<CloudFormation>, st: &mut StackRec, reason: &str)
     delete(cfn, &st.stack_id, true).await
 }
 
-fn finish_change_set(cfn: &CloudFormation, st: &StackRec, status: &str) {
+pub(crate) fn finish_change_set(cfn: &CloudFormation, st: &StackRec, status: &str) {
     let Some(arn) = &st.change_set else { return };
     if let Ok(Some(mut c)) = cfn.get::<ChangeSetRec>(kind::CHANGE_SET, arn) {
         c.execution_status = status.into();

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use wire::CallContext;
 
 use crate::error::{CfnError, Result};
-use crate::records::{kind, CallerRec, ChangeSetRec, EventRec, ResourceRec, StackRec};
+use crate::records::{kind, CallerRec, ChangeRec, ChangeSetRec, EventRec, ResourceRec, StackRec};
 use crate::template::Template;
 use crate::CloudFormation;
 
@@ -218,17 +218,36 @@ fn create_stack(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, input: &
 
 fn update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
     let name = required(input, "StackName")?;
-    let mut st = stack(cfn, name)?;
+    let st = stack(cfn, name)?;
+    check_updatable(&st)?;
+    let (body, params, caps) = update_request(&st, input)?;
+    if body == st.template_body && params == st.parameters {
+        return Err(CfnError::Validation("No updates are to be performed.".into()));
+    }
+    let stack_id = st.stack_id.clone();
+    begin_update(cfn, st, body, params, caps, None)?;
+    Ok(json!({"StackId": stack_id}))
+}
+
+fn check_updatable(st: &StackRec) -> Result<()> {
     if !matches!(st.status.as_str(), "CREATE_COMPLETE" | "UPDATE_COMPLETE" | "UPDATE_ROLLBACK_COMPLETE") {
         return Err(CfnError::Validation(format!(
             "Stack:{} is in {} state and can not be updated.",
             st.stack_id, st.status
         )));
     }
+    Ok(())
+}
+
+/// The template body, parameters and capabilities an UpdateStack or UPDATE change set asks
+/// for (UsePreviousTemplate, UsePreviousValue honoured), checked.
+/// Template body, resolved parameters, capabilities.
+type UpdateRequest = (String, Vec<(String, String)>, Vec<String>);
+
+fn update_request(st: &StackRec, input: &Value) -> Result<UpdateRequest> {
     let use_previous = input.get("UsePreviousTemplate").and_then(Value::as_bool).unwrap_or(false);
     let body = if use_previous { st.template_body.clone() } else { template_body(input)?.to_string() };
     let t = Template::parse(&body).map_err(CfnError::Validation)?;
-    // Parameters given with UsePreviousValue keep the stack's value.
     let mut given = Vec::new();
     for p in input.get("Parameters").and_then(Value::as_array).into_iter().flatten() {
         let Some(k) = p.get("ParameterKey").and_then(Value::as_str) else { continue };
@@ -247,19 +266,29 @@ fn update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<V
         resolved.iter().map(|(k, v)| (k.clone(), crate::template::eval::scalar_text(v))).collect();
     let caps = strings(input, "Capabilities");
     check_capabilities(&t, &caps)?;
-    if body == st.template_body && params == st.parameters {
-        return Err(CfnError::Validation("No updates are to be performed.".into()));
-    }
+    Ok((body, params, caps))
+}
+
+/// Record an update (and its first event) and start it.
+fn begin_update(
+    cfn: &std::sync::Arc<CloudFormation>,
+    mut st: StackRec,
+    body: String,
+    params: Vec<(String, String)>,
+    caps: Vec<String>,
+    change_set: Option<String>,
+) -> Result<()> {
     st.previous = Some(crate::records::PreviousRec {
         template_body: st.template_body.clone(),
         parameters: st.parameters.clone(),
         outputs: st.outputs.clone(),
         description: st.description.clone(),
     });
+    st.description = Template::parse(&body).ok().and_then(|t| t.description);
     st.template_body = body;
     st.parameters = params;
     st.capabilities = caps;
-    st.description = t.description.clone();
+    st.change_set = change_set;
     st.status = "UPDATE_IN_PROGRESS".into();
     st.reason = Some("User Initiated".into());
     st.updated = Some(cfn.now());
@@ -269,7 +298,48 @@ fn update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<V
         tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
     })?;
     crate::engine::start_update(cfn, &st.stack_id);
-    Ok(json!({"StackId": st.stack_id}))
+    Ok(())
+}
+
+/// What an update from `old` to `new` would do, resource by resource.
+fn planned_changes(cfn: &CloudFormation, st: &StackRec, new: &Template) -> Result<Vec<ChangeRec>> {
+    let old = Template::parse(&st.template_body).map_err(CfnError::Validation)?;
+    let physical: std::collections::HashMap<String, Option<String>> =
+        stack_resources(cfn, &st.stack_id)?.into_iter().map(|r| (r.logical_id, r.physical_id)).collect();
+    let mut out = Vec::new();
+    for r in &new.resources {
+        match old.resource(&r.logical_id) {
+            None => out.push(ChangeRec {
+                action: "Add".into(),
+                logical_id: r.logical_id.clone(),
+                kind: r.kind.clone(),
+                physical_id: None,
+                replacement: None,
+            }),
+            Some(o) if o.kind != r.kind || o.properties != r.properties || o.depends_on != r.depends_on => {
+                out.push(ChangeRec {
+                    action: "Modify".into(),
+                    logical_id: r.logical_id.clone(),
+                    kind: r.kind.clone(),
+                    physical_id: physical.get(&r.logical_id).cloned().flatten(),
+                    replacement: Some(if o.kind != r.kind { "True" } else { "Conditional" }.into()),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for o in &old.resources {
+        if new.resource(&o.logical_id).is_none() {
+            out.push(ChangeRec {
+                action: "Remove".into(),
+                logical_id: o.logical_id.clone(),
+                kind: o.kind.clone(),
+                physical_id: physical.get(&o.logical_id).cloned().flatten(),
+                replacement: None,
+            });
+        }
+    }
+    Ok(out)
 }
 
 fn describe_stacks(cfn: &CloudFormation, input: &Value) -> Result<Value> {
@@ -500,21 +570,71 @@ fn create_change_set(cfn: &CloudFormation, cx: &CallContext, input: &Value) -> R
             (st, "CREATE_COMPLETE", "AVAILABLE", None)
         }
         ("UPDATE", None) => return Err(not_found(name)),
+        ("UPDATE", Some(st)) if st.status == "REVIEW_IN_PROGRESS" => {
+            return Err(CfnError::Validation(format!("Stack [{}] does not exist", st.name)))
+        }
         ("UPDATE", Some(st)) => {
-            let (body, _, params, _) = prepare(input)?;
-            // Updates are not carried out yet; an unchanged template is answered as AWS does.
-            let reason = if body == st.template_body && params == st.parameters {
-                "The submitted information didn't contain changes. Submit different information to create a change set."
+            check_updatable(&st)?;
+            let (body, params, caps) = update_request(&st, input)?;
+            if body == st.template_body && params == st.parameters {
+                let reason = "The submitted information didn't contain changes. Submit different information to create a change set.";
+                (st, "FAILED", "UNAVAILABLE", Some(reason.to_string()))
             } else {
-                "Stack updates are not supported by this region yet"
-            };
-            (st, "FAILED", "UNAVAILABLE", Some(reason.to_string()))
+                let t = Template::parse(&body).map_err(CfnError::Validation)?;
+                let changes = planned_changes(cfn, &st, &t)?;
+                return save_change_set(
+                    cfn,
+                    input,
+                    cs_name,
+                    &st,
+                    body,
+                    params,
+                    caps,
+                    changes,
+                    ("CREATE_COMPLETE", "AVAILABLE", None),
+                );
+            }
         }
         (other, _) => {
             return Err(CfnError::Validation(format!("ChangeSetType {other} is not supported by this region yet")))
         }
     };
-    let (body, t, params, caps) = prepare(input)?;
+    let (body, t, params, caps) = if status == "FAILED" {
+        let (body, params, caps) = update_request(&st, input)?;
+        let t = Template::parse(&body).map_err(CfnError::Validation)?;
+        (body, t, params, caps)
+    } else {
+        prepare(input)?
+    };
+    let changes = if status == "FAILED" {
+        vec![]
+    } else {
+        t.resources
+            .iter()
+            .map(|r| ChangeRec {
+                action: "Add".into(),
+                logical_id: r.logical_id.clone(),
+                kind: r.kind.clone(),
+                physical_id: None,
+                replacement: None,
+            })
+            .collect()
+    };
+    save_change_set(cfn, input, cs_name, &st, body, params, caps, changes, (status, execution, reason))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn save_change_set(
+    cfn: &CloudFormation,
+    input: &Value,
+    cs_name: &str,
+    st: &StackRec,
+    body: String,
+    params: Vec<(String, String)>,
+    caps: Vec<String>,
+    changes: Vec<ChangeRec>,
+    (status, execution, reason): (&str, &str, Option<String>),
+) -> Result<Value> {
     let arn = format!(
         "arn:aws:cloudformation:{}:{}:changeSet/{cs_name}/{}",
         cfn.config.region,
@@ -528,11 +648,6 @@ fn create_change_set(cfn: &CloudFormation, cx: &CallContext, input: &Value) -> R
     if clash {
         return Err(CfnError::ChangeSetAlreadyExists(cs_name.into()));
     }
-    let adds = if status == "FAILED" {
-        vec![]
-    } else {
-        t.resources.iter().map(|r| (r.logical_id.clone(), r.kind.clone())).collect()
-    };
     let rec = ChangeSetRec {
         arn: arn.clone(),
         name: cs_name.to_string(),
@@ -546,7 +661,7 @@ fn create_change_set(cfn: &CloudFormation, cx: &CallContext, input: &Value) -> R
         template_body: body,
         parameters: params,
         capabilities: caps,
-        adds,
+        changes,
         tags: pairs(input, "Tags", "Key", "Value"),
     };
     cfn.put(kind::CHANGE_SET, &arn, &rec)?;
@@ -556,11 +671,18 @@ fn create_change_set(cfn: &CloudFormation, cx: &CallContext, input: &Value) -> R
 fn describe_change_set(cfn: &CloudFormation, input: &Value) -> Result<Value> {
     let c = change_set(cfn, required(input, "ChangeSetName")?, s(input, "StackName"))?;
     let changes: Vec<Value> = c
-        .adds
+        .changes
         .iter()
-        .map(|(id, ty)| {
-            json!({"Type": "Resource", "ResourceChange": {"Action": "Add", "LogicalResourceId": id, "ResourceType": ty,
-                   "Scope": [], "Details": []}})
+        .map(|ch| {
+            let mut rc = json!({"Action": ch.action, "LogicalResourceId": ch.logical_id, "ResourceType": ch.kind,
+                                "Scope": [], "Details": []});
+            if let Some(p) = &ch.physical_id {
+                rc["PhysicalResourceId"] = json!(p);
+            }
+            if let Some(r) = &ch.replacement {
+                rc["Replacement"] = json!(r);
+            }
+            json!({"Type": "Resource", "ResourceChange": rc})
         })
         .collect();
     let mut v = json!({
@@ -589,6 +711,14 @@ fn execute_change_set(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Re
         )));
     }
     let mut st: StackRec = cfn.get(kind::STACK, &c.stack_id)?.ok_or_else(|| not_found(&c.stack_id))?;
+    if st.status != "REVIEW_IN_PROGRESS" && st.status != "CREATE_IN_PROGRESS" {
+        check_updatable(&st)?;
+        c.execution_status = "EXECUTE_IN_PROGRESS".into();
+        cfn.put(kind::CHANGE_SET, &c.arn, &c)?;
+        let arn = c.arn.clone();
+        begin_update(cfn, st, c.template_body, c.parameters, c.capabilities, Some(arn))?;
+        return Ok(json!({}));
+    }
     if st.status != "REVIEW_IN_PROGRESS" {
         return Err(CfnError::InvalidChangeSetStatus(format!(
             "ChangeSet [{}] cannot be executed in its current status of [{}]",

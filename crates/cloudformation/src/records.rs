@@ -285,6 +285,18 @@ impl EventRec {
     }
 }
 
+/// One resource change of a change set: Add, Modify or Remove.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ChangeRec {
+    pub action: String,
+    pub logical_id: String,
+    pub kind: String,
+    pub physical_id: Option<String>,
+    /// For Modify: True (the type changes) or Conditional (decided when the new properties
+    /// are resolved).
+    pub replacement: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChangeSetRec {
     pub arn: String,
@@ -299,7 +311,7 @@ pub struct ChangeSetRec {
     pub template_body: String,
     pub parameters: Vec<(String, String)>,
     pub capabilities: Vec<String>,
-    /// (logical id, type) of the resources it adds.
-    pub adds: Vec<(String, String)>,
+    /// What executing it would do.
+    pub changes: Vec<ChangeRec>,
     pub tags: Vec<(String, String)>,
 }

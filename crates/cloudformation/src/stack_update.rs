@@ -234,6 +234,7 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
     }
     st.previous = None;
     cfn.set_status(&mut st, "UPDATE_COMPLETE", None).map_err(err)?;
+    crate::engine::finish_change_set(cfn, &st, "EXECUTE_COMPLETE");
     Ok(())
 }
 
@@ -296,6 +297,7 @@ async fn roll_back(
     reason: &str,
 ) -> Result<(), String> {
     let err = |e: store::StoreError| e.to_string();
+    crate::engine::finish_change_set(cfn, st, "EXECUTE_FAILED");
     cfn.set_status(st, "UPDATE_ROLLBACK_IN_PROGRESS", Some(reason)).map_err(err)?;
     let mut new_physicals: Vec<ResourceRec> = Vec::new();
     let mut failures: Vec<String> = Vec::new();
