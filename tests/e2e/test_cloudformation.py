@@ -586,3 +586,25 @@ def test_updates_in_place_replace_add_remove_and_roll_back(region):
     cfn.delete_stack(StackName="upd")
     cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, **wait)
     assert topic not in topic_arns(region) and new_group not in group_ids(region)
+
+
+def test_delete_stack_during_create_cancels_it_and_deletes_what_was_made(region):
+    cfn = region.client("cloudformation")
+    stuck = STUCK.replace("restart-topic", "cancelled-topic").replace("never-in-service", "cancelled-group")
+    stack_id = cfn.create_stack(StackName="cancelled", TemplateBody=stuck)["StackId"]
+
+    def waiting_on_group():
+        rs = {r["LogicalResourceId"]: r for r in cfn.describe_stack_resources(StackName="cancelled")["StackResources"]}
+        g = rs.get("Group")
+        return g and g["ResourceStatus"] == "CREATE_IN_PROGRESS" and g.get("PhysicalResourceId") == "cancelled-group"
+
+    hg.wait_until(waiting_on_group, timeout=30, what="the group to be created and waited on")
+    cfn.delete_stack(StackName="cancelled")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    evs = events(cfn, stack_id)
+    reasons = {(e["LogicalResourceId"], e["ResourceStatus"]): e.get("ResourceStatusReason") for e in evs}
+    assert reasons[("Group", "CREATE_FAILED")] == "Resource creation cancelled"
+    assert ("Group", "DELETE_COMPLETE") in reasons and ("Topic", "DELETE_COMPLETE") in reasons
+    asg = region.client("autoscaling")
+    assert asg.describe_auto_scaling_groups(AutoScalingGroupNames=["cancelled-group"])["AutoScalingGroups"] == []
+    assert not any(a.endswith(":cancelled-topic") for a in topic_arns(region))

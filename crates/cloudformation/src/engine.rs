@@ -236,9 +236,10 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
     let mut resolved: HashMap<String, Resolved> = HashMap::new();
     let mut started: HashSet<String> = HashSet::new();
     let mut failed: Vec<String> = Vec::new();
+    let mut cancelled = cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).contains(stack_id);
     let mut tasks: JoinSet<Done> = JoinSet::new();
     loop {
-        if failed.is_empty() {
+        if failed.is_empty() && !cancelled {
             for id in &active {
                 if started.contains(id) {
                     continue;
@@ -283,8 +284,22 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 });
             }
         }
-        let Some(joined) = tasks.join_next().await else { break };
-        let (id, out) = joined.map_err(|e| format!("a resource task ended abnormally: {e}"))?;
+        // Wait for the next resource, watching for a DeleteStack that cancels the creation.
+        let joined = loop {
+            if !cancelled && cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).contains(stack_id) {
+                cancelled = true;
+                tasks.abort_all();
+            }
+            if let Ok(j) = tokio::time::timeout(std::time::Duration::from_millis(250), tasks.join_next()).await {
+                break j;
+            }
+        };
+        let Some(joined) = joined else { break };
+        let (id, out) = match joined {
+            Ok(done) => done,
+            Err(e) if e.is_cancelled() => continue,
+            Err(e) => return Err(format!("a resource task ended abnormally: {e}")),
+        };
         let key = format!("{}|{id}", run.st.stack_id);
         let mut rec: ResourceRec =
             cfn.get(kind::RESOURCE, &key).map_err(|e| e.to_string())?.ok_or("resource vanished")?;
@@ -303,6 +318,19 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 failed.push(id);
             }
         }
+    }
+    if cancelled || cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).remove(stack_id) {
+        cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).remove(stack_id);
+        let mut st: StackRec = cfn.get(kind::STACK, stack_id).map_err(|e| e.to_string())?.ok_or("stack vanished")?;
+        for mut r in stack_resources(cfn, stack_id).map_err(|e| e.to_string())? {
+            if r.status == "CREATE_IN_PROGRESS" {
+                r.status = "CREATE_FAILED".into();
+                cfn.put_resource(&st, &mut r, Some("Resource creation cancelled")).map_err(|e| e.to_string())?;
+            }
+        }
+        finish_change_set(cfn, &st, "EXECUTE_FAILED");
+        cfn.set_status(&mut st, "DELETE_IN_PROGRESS", Some("User Initiated")).map_err(|e| e.to_string())?;
+        return delete(cfn, stack_id, false).await;
     }
     if failed.is_empty() {
         let scope = cfn.scope(&run.st, &run.parameters, &run.template.mappings, &run.conditions, &resolved);

@@ -74,6 +74,9 @@ pub struct CloudFormation {
     seq: AtomicU64,
     /// Stacks with an operation running in this process.
     pub(crate) busy: Mutex<HashSet<String>>,
+    /// Stacks whose creation a DeleteStack cancelled: they are deleted once the resources
+    /// being created finish.
+    pub(crate) delete_requested: Mutex<HashSet<String>>,
 }
 
 impl CloudFormation {
@@ -90,6 +93,7 @@ impl CloudFormation {
             services,
             seq: AtomicU64::new(0),
             busy: Mutex::new(HashSet::new()),
+            delete_requested: Mutex::new(HashSet::new()),
         })
     }
 

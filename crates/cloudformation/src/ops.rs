@@ -389,6 +389,11 @@ fn delete_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<V
             st.name
         )));
     }
+    if st.status == "CREATE_IN_PROGRESS" {
+        // As on AWS: the creation is cancelled (nothing new is started) and the stack deleted.
+        cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).insert(st.stack_id.clone());
+        return Ok(json!({}));
+    }
     if st.in_progress() {
         return Err(CfnError::Validation(format!(
             "Stack [{}] cannot be deleted while in status {}",
