@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -261,7 +262,8 @@ def test_a_restricted_caller_gets_access_denied_inside_the_stack(region):
     key = region.make_user("stacker", inline={"cfn": hg.policy(hg.allow("cloudformation:*"),
                                                                hg.allow("ec2:CreateSecurityGroup"),
                                                                hg.allow("ec2:AuthorizeSecurityGroupIngress"),
-                                                               hg.allow("ec2:DeleteSecurityGroup"))})
+                                                               hg.allow("ec2:DeleteSecurityGroup"),
+                                                               hg.allow("ec2:DescribeSecurityGroups"))})
     cfn = region.client("cloudformation", *key)
     body = ("Resources:\n  Group:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: allowed\n"
             "  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn: Group\n    Properties:\n      TopicName: denied-topic\n")
@@ -608,3 +610,166 @@ def test_delete_stack_during_create_cancels_it_and_deletes_what_was_made(region)
     asg = region.client("autoscaling")
     assert asg.describe_auto_scaling_groups(AutoScalingGroupNames=["cancelled-group"])["AutoScalingGroups"] == []
     assert not any(a.endswith(":cancelled-topic") for a in topic_arns(region))
+
+
+MORE_TYPES = """\
+Parameters:
+  Subnets:
+    Type: List<AWS::EC2::Subnet::Id>
+  ImageId:
+    Type: AWS::EC2::Image::Id
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: cfn-app-role
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - { Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement: [{ Effect: Allow, Action: "s3:GetObject", Resource: "*" }]
+  Profile:
+    Type: AWS::IAM::InstanceProfile
+    Properties:
+      Roles: [!Ref Role]
+  Managed:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Roles: [!Ref Role]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement: [{ Effect: Allow, Action: "sns:Publish", Resource: "*" }]
+  Operators:
+    Type: AWS::IAM::Group
+  Operator:
+    Type: AWS::IAM::User
+  Membership:
+    Type: AWS::IAM::UserToGroupAddition
+    Properties:
+      GroupName: !Ref Operators
+      Users: [!Ref Operator]
+  OperatorPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: operate
+      Users: [!Ref Operator]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement: [{ Effect: Allow, Action: "ec2:Describe*", Resource: "*" }]
+  Key:
+    Type: AWS::EC2::KeyPair
+    Properties:
+      KeyName: cfn-key
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+  Http:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !GetAtt Web.GroupId
+      IpProtocol: tcp
+      FromPort: 8080
+      ToPort: 8080
+      CidrIp: 10.0.0.0/8
+  Disk:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: !Select [0, !GetAZs ""]
+      Size: 1
+  Config:
+    Type: AWS::AutoScaling::LaunchConfiguration
+    Properties:
+      ImageId: !Ref ImageId
+      InstanceType: t2.micro
+      KeyName: !Ref Key
+      SecurityGroups: [!Ref Web]
+  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Subnets: !Ref Subnets
+  Targets:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      Port: 80
+      Protocol: HTTP
+      VpcId: !GetAtt Web.VpcId
+  Front:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Balancer
+      Port: 8081
+      Protocol: HTTP
+      DefaultActions:
+        - Type: fixed-response
+          FixedResponseConfig: { StatusCode: "404", ContentType: text/plain, MessageBody: nothing here }
+  Api:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties:
+      ListenerArn: !Ref Front
+      Priority: 10
+      Conditions:
+        - { Field: path-pattern, PathPatternConfig: { Values: ["/api/*"] } }
+      Actions:
+        - { Type: forward, TargetGroupArn: !Ref Targets }
+Outputs:
+  ProfileArn:
+    Value: !GetAtt Profile.Arn
+  KeyId:
+    Value: !GetAtt Key.KeyPairId
+  Url:
+    Value: !Sub "http://${Balancer.DNSName}:8081/"
+"""
+
+
+def test_iam_keys_rules_volumes_launch_configurations_and_listener_rules(region, tmp_path):
+    ec2, iam = region.client("ec2"), region.client("iam")
+    ami = ec2.register_image(Name="cfn-types", ImageLocation=str(hg.kg_ami_bundle(tmp_path / "ami")))["ImageId"]
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+    cfn = region.client("cloudformation")
+    params = [{"ParameterKey": "Subnets", "ParameterValue": ",".join(subnets)}, {"ParameterKey": "ImageId", "ParameterValue": ami}]
+    stack_id = cfn.create_stack(StackName="types", TemplateBody=MORE_TYPES, Parameters=params,
+                                Capabilities=["CAPABILITY_NAMED_IAM"])["StackId"]
+    try:
+        cfn.get_waiter("stack_create_complete").wait(StackName="types", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    except Exception:
+        failed = [(e["LogicalResourceId"], e.get("ResourceStatusReason")) for e in events(cfn, stack_id)
+                  if e["ResourceStatus"].endswith("FAILED")]
+        pytest.fail(f"the stack did not complete: {failed}", pytrace=False)
+    res = {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in cfn.describe_stack_resources(StackName="types")["StackResources"]}
+    outs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="types")["Stacks"][0]["Outputs"]}
+
+    profile = iam.get_instance_profile(InstanceProfileName=res["Profile"])["InstanceProfile"]
+    assert profile["Arn"] == outs["ProfileArn"] and [r["RoleName"] for r in profile["Roles"]] == ["cfn-app-role"]
+    assert iam.list_role_policies(RoleName="cfn-app-role")["PolicyNames"] == ["read"]
+    attached = [p["PolicyArn"] for p in iam.list_attached_role_policies(RoleName="cfn-app-role")["AttachedPolicies"]]
+    assert attached == [res["Managed"]]
+    assert [g["GroupName"] for g in iam.list_groups_for_user(UserName=res["Operator"])["Groups"]] == [res["Operators"]]
+    assert iam.list_user_policies(UserName=res["Operator"])["PolicyNames"] == ["operate"]
+    key = ec2.describe_key_pairs(KeyNames=["cfn-key"])["KeyPairs"][0]
+    assert key["KeyPairId"] == outs["KeyId"]
+    sg = ec2.describe_security_groups(GroupIds=[res["Web"]])["SecurityGroups"][0]
+    assert [p["FromPort"] for p in sg["IpPermissions"]] == [8080]
+    assert ec2.describe_volumes(VolumeIds=[res["Disk"]])["Volumes"][0]["State"] == "available"
+    lc = region.client("autoscaling").describe_launch_configurations(LaunchConfigurationNames=[res["Config"]])
+    assert lc["LaunchConfigurations"][0]["ImageId"] == ami
+    rules = region.client("elbv2").describe_rules(ListenerArn=res["Front"])["Rules"]
+    assert [r["RuleArn"] for r in rules if not r["IsDefault"]] == [res["Api"]]
+    with pytest.raises(urllib.error.HTTPError) as not_found:
+        urllib.request.urlopen(outs["Url"], timeout=5)
+    assert not_found.value.code == 404 and not_found.value.read() == b"nothing here"
+
+    cfn.delete_stack(StackName="types")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    for call, kwargs in [(iam.get_role, {"RoleName": "cfn-app-role"}),
+                         (iam.get_instance_profile, {"InstanceProfileName": res["Profile"]}),
+                         (iam.get_user, {"UserName": res["Operator"]}), (iam.get_group, {"GroupName": res["Operators"]}),
+                         (iam.get_policy, {"PolicyArn": res["Managed"]})]:
+        assert hg.expect_client_error(call, **kwargs)[0] == "NoSuchEntity"
+    assert hg.expect_client_error(ec2.describe_key_pairs, KeyNames=["cfn-key"])[0] == "InvalidKeyPair.NotFound"
+    assert hg.expect_client_error(ec2.describe_volumes, VolumeIds=[res["Disk"]])[0] == "InvalidVolume.NotFound"
+    assert region.client("elbv2").describe_load_balancers()["LoadBalancers"] == []

@@ -117,10 +117,17 @@ fn needed_capability(t: &Template) -> Option<(&'static str, Vec<String>)> {
     if iam.is_empty() {
         return None;
     }
+    // Named: the resource's own name property is set (UserName of a User …).
     let named = iam.iter().any(|r| {
-        ["UserName", "GroupName", "RoleName", "ManagedPolicyName", "InstanceProfileName"]
-            .iter()
-            .any(|k| r.properties.get(k).is_some())
+        let own = match r.kind.as_str() {
+            "AWS::IAM::User" => "UserName",
+            "AWS::IAM::Group" => "GroupName",
+            "AWS::IAM::Role" => "RoleName",
+            "AWS::IAM::ManagedPolicy" => "ManagedPolicyName",
+            "AWS::IAM::InstanceProfile" => "InstanceProfileName",
+            _ => return false,
+        };
+        r.properties.get(own).is_some()
     });
     let mut kinds: Vec<String> = iam.iter().map(|r| r.kind.clone()).collect();
     kinds.dedup();

@@ -384,3 +384,45 @@ pub async fn update_group(cx: &Cx, name: &str, p: Props<'_>) -> Result<(), Strin
     cx.call(Peer::AutoScaling, "UpdateAutoScalingGroup", &input).await?;
     Ok(())
 }
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CreateLaunchConfiguration {
+    launch_configuration_name: String,
+    image_id: String,
+    instance_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    security_groups: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    user_data: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iam_instance_profile: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    associate_public_ip_address: Option<bool>,
+}
+
+pub async fn create_launch_configuration(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let input = CreateLaunchConfiguration {
+        launch_configuration_name: p.str("LaunchConfigurationName").unwrap_or_else(|| cx.generated_name(255)),
+        image_id: p.req("ImageId")?,
+        instance_type: p.req("InstanceType")?,
+        key_name: p.str("KeyName"),
+        security_groups: p.strings("SecurityGroups"),
+        user_data: p.str("UserData"),
+        iam_instance_profile: p.str("IamInstanceProfile"),
+        associate_public_ip_address: p.bool("AssociatePublicIpAddress")?,
+    };
+    cx.call(Peer::AutoScaling, "CreateLaunchConfiguration", &input).await?;
+    Ok(Created::id(input.launch_configuration_name))
+}
+
+pub async fn delete_launch_configuration(cx: &Cx, name: &str) -> Result<(), String> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Name<'a> {
+        launch_configuration_name: &'a str,
+    }
+    gone(cx.call(Peer::AutoScaling, "DeleteLaunchConfiguration", &Name { launch_configuration_name: name }).await)
+}

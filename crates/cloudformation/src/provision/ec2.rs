@@ -472,11 +472,20 @@ pub async fn create_security_group(cx: &Cx, p: Props<'_>) -> Result<Created, Str
         let _ = delete_security_group(cx, &id).await;
         return Err(e);
     }
-    let mut created = Created::id(id.clone()).attr("GroupId", id).attr("GroupName", input.group_name);
-    if let Some(v) = input.vpc_id {
-        created = created.attr("VpcId", v);
-    }
-    Ok(created)
+    // The group's VPC (the default VPC when the template names none), for GetAtt VpcId.
+    let vpc = match input.vpc_id {
+        Some(v) => Value::String(v),
+        None => {
+            #[derive(Serialize)]
+            #[serde(rename_all = "PascalCase")]
+            struct GroupIds<'a> {
+                group_ids: [&'a str; 1],
+            }
+            let d = cx.call(Peer::Ec2, "DescribeSecurityGroups", &GroupIds { group_ids: [&id] }).await?;
+            d.pointer("/SecurityGroups/0/VpcId").cloned().unwrap_or(Value::Null)
+        }
+    };
+    Ok(Created::id(id.clone()).attr("GroupId", id).attr("GroupName", input.group_name).attr("VpcId", vpc))
 }
 
 #[derive(Serialize)]
@@ -692,4 +701,195 @@ pub async fn new_launch_template_version(cx: &Cx, id: &str, p: Props<'_>) -> Res
         .ok_or("CreateLaunchTemplateVersion answered no VersionNumber")?;
     cx.call(Peer::Ec2, "ModifyLaunchTemplate", &Modify { launch_template_id: id, default_version: &version }).await?;
     Ok(version)
+}
+
+// ---- standalone rules, address associations, key pairs, volumes ---------------------------
+
+/// AWS::EC2::SecurityGroupIngress / SecurityGroupEgress: one rule on an existing group.
+pub async fn create_rule(cx: &Cx, p: Props<'_>, egress: bool) -> Result<Created, String> {
+    let group_id = p.req("GroupId")?;
+    let input = AuthorizeRules { group_id: group_id.clone(), ip_permissions: vec![permission(p, egress)?] };
+    let op = if egress { "AuthorizeSecurityGroupEgress" } else { "AuthorizeSecurityGroupIngress" };
+    let out = cx.call(Peer::Ec2, op, &input).await?;
+    let id = out
+        .pointer("/SecurityGroupRules/0/SecurityGroupRuleId")
+        .and_then(Value::as_str)
+        .map(String::from)
+        .unwrap_or_else(|| format!("{group_id}|{}", cx.logical_id));
+    Ok(Created::id(id.clone()).attr("Id", id))
+}
+
+pub async fn delete_rule(cx: &Cx, p: Props<'_>, egress: bool) -> Result<(), String> {
+    let input = AuthorizeRules { group_id: p.req("GroupId")?, ip_permissions: vec![permission(p, egress)?] };
+    let op = if egress { "RevokeSecurityGroupEgress" } else { "RevokeSecurityGroupIngress" };
+    gone(cx.call(Peer::Ec2, op, &input).await)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct AssociateAddress {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    allocation_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    public_ip: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instance_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    network_interface_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    private_ip_address: Option<String>,
+}
+
+pub async fn associate_address(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let input = AssociateAddress {
+        allocation_id: p.str("AllocationId"),
+        public_ip: p.str("EIP"),
+        instance_id: p.str("InstanceId"),
+        network_interface_id: p.str("NetworkInterfaceId"),
+        private_ip_address: p.str("PrivateIpAddress"),
+    };
+    let out = cx.call(Peer::Ec2, "AssociateAddress", &input).await?;
+    let id = field(&out, "/AssociationId", "AssociateAddress")?;
+    Ok(Created::id(id))
+}
+
+pub async fn disassociate_address(cx: &Cx, id: &str) -> Result<(), String> {
+    gone(cx.call(Peer::Ec2, "DisassociateAddress", &AssociationId { association_id: id }).await)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct KeyPair {
+    key_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    public_key_material: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_type: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tag_specifications: Vec<TagSpecification>,
+}
+
+pub async fn create_key_pair(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let material = p.str("PublicKeyMaterial");
+    let input = KeyPair {
+        key_name: p.req("KeyName")?,
+        // ImportKeyPair takes the key as a blob: base64 of the text.
+        public_key_material: material.map(|m| {
+            use base64::Engine as _;
+            base64::engine::general_purpose::STANDARD.encode(m)
+        }),
+        key_type: if p.str("PublicKeyMaterial").is_some() { None } else { p.str("KeyType") },
+        tag_specifications: tag_specs(cx, p, "key-pair"),
+    };
+    let op = if input.public_key_material.is_some() { "ImportKeyPair" } else { "CreateKeyPair" };
+    let out = cx.call(Peer::Ec2, op, &input).await?;
+    let get = |k: &str| out.get(k).cloned().unwrap_or(Value::Null);
+    Ok(Created::id(input.key_name.clone())
+        .attr("KeyPairId", get("KeyPairId"))
+        .attr("KeyFingerprint", get("KeyFingerprint")))
+}
+
+pub async fn delete_key_pair(cx: &Cx, name: &str) -> Result<(), String> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct KeyName<'a> {
+        key_name: &'a str,
+    }
+    gone(cx.call(Peer::Ec2, "DeleteKeyPair", &KeyName { key_name: name }).await)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CreateVolume {
+    availability_zone: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snapshot_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    volume_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iops: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tag_specifications: Vec<TagSpecification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct VolumeIds<'a> {
+    volume_ids: [&'a str; 1],
+}
+
+async fn volume_state(cx: &Cx, id: &str) -> Result<Option<String>, String> {
+    match cx.call(Peer::Ec2, "DescribeVolumes", &VolumeIds { volume_ids: [id] }).await {
+        Ok(d) => Ok(d.pointer("/Volumes/0/State").and_then(Value::as_str).map(String::from)),
+        Err(e) if e.contains("NotFound") => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn create_volume(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let input = CreateVolume {
+        availability_zone: p.req("AvailabilityZone")?,
+        size: p.int("Size")?,
+        snapshot_id: p.str("SnapshotId"),
+        volume_type: p.str("VolumeType"),
+        iops: p.int("Iops")?,
+        encrypted: p.bool("Encrypted")?,
+        tag_specifications: tag_specs(cx, p, "volume"),
+    };
+    let out = cx.call(Peer::Ec2, "CreateVolume", &input).await?;
+    let id = field(&out, "/VolumeId", "CreateVolume")?;
+    cx.exists(&id);
+    cx.wait_for("the volume to be available", Duration::from_secs(600), || async {
+        match volume_state(cx, &id).await?.as_deref() {
+            Some("available") => Ok(Some(())),
+            Some("error") => Err(format!("Volume {id} failed")),
+            _ => Ok(None),
+        }
+    })
+    .await?;
+    Ok(Created::id(id.clone()).attr("VolumeId", id))
+}
+
+pub async fn delete_volume(cx: &Cx, id: &str) -> Result<(), String> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct VolumeId<'a> {
+        volume_id: &'a str,
+    }
+    gone(cx.call(Peer::Ec2, "DeleteVolume", &VolumeId { volume_id: id }).await)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Attachment {
+    device: String,
+    instance_id: String,
+    volume_id: String,
+}
+
+pub async fn attach_volume(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let input =
+        Attachment { device: p.req("Device")?, instance_id: p.req("InstanceId")?, volume_id: p.req("VolumeId")? };
+    cx.call(Peer::Ec2, "AttachVolume", &input).await?;
+    let volume = input.volume_id.clone();
+    cx.wait_for("the volume to be attached", Duration::from_secs(300), || async {
+        Ok((volume_state(cx, &volume).await?.as_deref() == Some("in-use")).then_some(()))
+    })
+    .await?;
+    Ok(Created::id(format!("{}|{}", input.volume_id, input.instance_id)))
+}
+
+pub async fn detach_volume(cx: &Cx, p: Props<'_>) -> Result<(), String> {
+    let input =
+        Attachment { device: p.req("Device")?, instance_id: p.req("InstanceId")?, volume_id: p.req("VolumeId")? };
+    gone(cx.call(Peer::Ec2, "DetachVolume", &input).await)?;
+    let volume = input.volume_id.clone();
+    cx.wait_for("the volume to be detached", Duration::from_secs(300), || async {
+        Ok((!matches!(volume_state(cx, &volume).await?.as_deref(), Some("in-use" | "detaching"))).then_some(()))
+    })
+    .await
 }

@@ -263,3 +263,34 @@ pub async fn delete_listener(cx: &Cx, arn: &str) -> Result<(), String> {
     }
     gone(cx.call(Peer::Elb, "DeleteListener", &ListenerArn { listener_arn: arn }).await)
 }
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CreateRule {
+    listener_arn: String,
+    priority: i64,
+    conditions: Value,
+    actions: Value,
+}
+
+pub async fn create_listener_rule(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let input = CreateRule {
+        listener_arn: p.req("ListenerArn")?,
+        priority: p.int("Priority")?.ok_or("Property Priority cannot be empty.")?,
+        conditions: p.get("Conditions").cloned().unwrap_or(Value::Array(vec![])),
+        actions: actions(p.get("Actions")),
+    };
+    let out = cx.call(Peer::Elb, "CreateRule", &input).await?;
+    let arn =
+        out.pointer("/Rules/0/RuleArn").and_then(Value::as_str).ok_or("CreateRule answered no RuleArn")?.to_string();
+    Ok(Created::id(arn.clone()).attr("RuleArn", arn).attr("IsDefault", false))
+}
+
+pub async fn delete_listener_rule(cx: &Cx, arn: &str) -> Result<(), String> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct RuleArn<'a> {
+        rule_arn: &'a str,
+    }
+    gone(cx.call(Peer::Elb, "DeleteRule", &RuleArn { rule_arn: arn }).await)
+}
