@@ -782,3 +782,49 @@ def test_iam_keys_rules_volumes_launch_configurations_and_listener_rules(region,
     assert hg.expect_client_error(ec2.describe_key_pairs, KeyNames=["cfn-key"])[0] == "InvalidKeyPair.NotFound"
     assert hg.expect_client_error(ec2.describe_volumes, VolumeIds=[res["Disk"]])[0] == "InvalidVolume.NotFound"
     assert region.client("elbv2").describe_load_balancers()["LoadBalancers"] == []
+
+
+def test_exports_are_imported_across_stacks_and_protected_while_in_use(region):
+    cfn = region.client("cloudformation")
+    wait = {"WaiterConfig": {"Delay": 1, "MaxAttempts": 60}}
+    producer = ("Resources:\n  Net:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.70.0.0/16\n"
+                "Outputs:\n  VpcId:\n    Value: !Ref Net\n    Export:\n      Name: !Sub '${AWS::StackName}-VpcId'\n")
+    producer_id = cfn.create_stack(StackName="network", TemplateBody=producer)["StackId"]
+    cfn.get_waiter("stack_create_complete").wait(StackName="network", **wait)
+    vpc = cfn.describe_stacks(StackName="network")["Stacks"][0]["Outputs"][0]["OutputValue"]
+    assert cfn.list_exports()["Exports"] == [{"ExportingStackId": producer_id, "Name": "network-VpcId", "Value": vpc}]
+    code, msg, _ = hg.expect_client_error(cfn.list_imports, ExportName="network-VpcId")
+    assert (code, msg) == ("ValidationError", "Export 'network-VpcId' is not imported by any stack.")
+
+    consumer = ("Resources:\n  Group:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n"
+                "      GroupDescription: in the shared network\n      VpcId: !ImportValue network-VpcId\n")
+    cfn.create_stack(StackName="app", TemplateBody=consumer)
+    cfn.get_waiter("stack_create_complete").wait(StackName="app", **wait)
+    group = cfn.describe_stack_resource(StackName="app", LogicalResourceId="Group")["StackResourceDetail"]["PhysicalResourceId"]
+    assert region.client("ec2").describe_security_groups(GroupIds=[group])["SecurityGroups"][0]["VpcId"] == vpc
+    assert cfn.list_imports(ExportName="network-VpcId")["Imports"] == ["app"]
+
+    # A second stack may not export the same name.
+    clash = cfn.create_stack(StackName="network2", TemplateBody=producer.replace("${AWS::StackName}", "network")
+                             .replace("10.70.", "10.71."))["StackId"]
+    with pytest.raises(Exception):
+        cfn.get_waiter("stack_create_complete").wait(StackName="network2", **wait)
+    reason = [e for e in events(cfn, clash) if e["ResourceStatus"] == "ROLLBACK_IN_PROGRESS"][0]["ResourceStatusReason"]
+    assert "Export with name network-VpcId is already exported by stack network" in reason
+
+    # The exporting stack cannot be deleted while its export is in use.
+    cfn.delete_stack(StackName="network")
+    hg.wait_until(lambda: cfn.describe_stacks(StackName="network")["Stacks"][0]["StackStatus"] == "DELETE_FAILED",
+                  timeout=10, what="the delete to be refused")
+    assert cfn.describe_stacks(StackName="network")["Stacks"][0]["StackStatusReason"] == (
+        "Export network-VpcId cannot be deleted as it is in use by app")
+    cfn.delete_stack(StackName="app")
+    cfn.get_waiter("stack_delete_complete").wait(StackName="app", **wait)
+    cfn.delete_stack(StackName="network")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=producer_id, **wait)
+    assert cfn.list_exports()["Exports"] == []
+    orphan = cfn.create_stack(StackName="orphan", TemplateBody=consumer)["StackId"]
+    with pytest.raises(Exception):
+        cfn.get_waiter("stack_create_complete").wait(StackName="orphan", **wait)
+    failed = [e for e in events(cfn, orphan) if e["ResourceStatus"] == "CREATE_FAILED"]
+    assert failed[0]["ResourceStatusReason"] == "No export named network-VpcId found."

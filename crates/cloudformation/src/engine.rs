@@ -120,6 +120,8 @@ pub(crate) struct Run {
     pub graph: Graph,
     pub parameters: BTreeMap<String, Value>,
     pub conditions: HashMap<String, bool>,
+    /// Other live stacks' exports.
+    pub exports: HashMap<String, String>,
 }
 
 impl CloudFormation {
@@ -128,11 +130,35 @@ impl CloudFormation {
         let template = Template::parse(&st.template_body)?;
         let graph = Graph::of(&template)?;
         let parameters = template.resolve_parameters(&st.parameters)?;
+        let exports = self.exports(Some(stack_id)).map_err(|e| e.to_string())?;
         let empty = HashMap::new();
         let none = HashMap::new();
-        let scope = self.scope(&st, &parameters, &template.mappings, &empty, &none);
+        let scope = self.scope(&st, &parameters, &template.mappings, &empty, &none, &exports);
         let conditions = evaluate_conditions(&template, &scope)?;
-        Ok(Run { st, template, graph, parameters, conditions })
+        Ok(Run { st, template, graph, parameters, conditions, exports })
+    }
+
+    /// Every live stack's exports (name → (value, exporting stack id)), but `except`'s.
+    pub(crate) fn exports_by_stack(
+        &self,
+        except: Option<&str>,
+    ) -> Result<HashMap<String, (String, String)>, store::StoreError> {
+        let mut out = HashMap::new();
+        for (_, s) in self.list::<StackRec>(kind::STACK, "")? {
+            if s.status == "DELETE_COMPLETE" || Some(s.stack_id.as_str()) == except {
+                continue;
+            }
+            for o in &s.outputs {
+                if let Some(n) = &o.export_name {
+                    out.insert(n.clone(), (o.value.clone(), s.stack_id.clone()));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn exports(&self, except: Option<&str>) -> Result<HashMap<String, String>, store::StoreError> {
+        Ok(self.exports_by_stack(except)?.into_iter().map(|(k, (v, _))| (k, v)).collect())
     }
 
     pub(crate) fn scope<'a>(
@@ -142,6 +168,7 @@ impl CloudFormation {
         mappings: &'a Value,
         conditions: &'a HashMap<String, bool>,
         resources: &'a HashMap<String, Resolved>,
+        exports: &'a HashMap<String, String>,
     ) -> Scope<'a> {
         Scope {
             stack_name: &st.name,
@@ -152,6 +179,7 @@ impl CloudFormation {
             mappings,
             conditions,
             resources,
+            exports,
         }
     }
 
@@ -250,7 +278,14 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 }
                 started.insert(id.clone());
                 let decl = run.template.resource(id).expect("declared").clone();
-                let scope = cfn.scope(&run.st, &run.parameters, &run.template.mappings, &run.conditions, &resolved);
+                let scope = cfn.scope(
+                    &run.st,
+                    &run.parameters,
+                    &run.template.mappings,
+                    &run.conditions,
+                    &resolved,
+                    &run.exports,
+                );
                 let mut rec = ResourceRec {
                     logical_id: id.clone(),
                     physical_id: None,
@@ -333,12 +368,16 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
         return delete(cfn, stack_id, false).await;
     }
     if failed.is_empty() {
-        let scope = cfn.scope(&run.st, &run.parameters, &run.template.mappings, &run.conditions, &resolved);
-        match outputs(&run.template, &scope, &run.conditions) {
+        let scope =
+            cfn.scope(&run.st, &run.parameters, &run.template.mappings, &run.conditions, &resolved, &run.exports);
+        match outputs(&run.template, &scope, &run.conditions)
+            .and_then(|outs| check_exports(cfn, stack_id, &outs).map(|_| outs))
+        {
             Ok(outs) => {
                 let mut st: StackRec =
                     cfn.get(kind::STACK, stack_id).map_err(|e| e.to_string())?.ok_or("stack vanished")?;
                 st.outputs = outs;
+                st.imports = imports(&run.template, &scope);
                 cfn.set_status(&mut st, "CREATE_COMPLETE", None).map_err(|e| e.to_string())?;
                 finish_change_set(cfn, &st, "EXECUTE_COMPLETE");
                 return Ok(());
@@ -371,6 +410,45 @@ pub(crate) fn finish_change_set(cfn: &CloudFormation, st: &StackRec, status: &st
     }
 }
 
+/// The export names a stack's template imports, resolved.
+pub(crate) fn imports(t: &Template, scope: &Scope) -> Vec<String> {
+    fn walk(v: &Value, scope: &Scope, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let (1, Some(arg)) = (m.len(), m.get("Fn::ImportValue")) {
+                    if let Ok(name) = scope.string(arg) {
+                        if !out.contains(&name) {
+                            out.push(name);
+                        }
+                    }
+                }
+                m.values().for_each(|x| walk(x, scope, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, scope, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    t.resources.iter().for_each(|r| walk(&r.properties, scope, &mut out));
+    t.outputs.iter().for_each(|o| walk(&o.value, scope, &mut out));
+    out
+}
+
+/// An export name belongs to one stack.
+pub(crate) fn check_exports(cfn: &CloudFormation, stack_id: &str, outs: &[OutputRec]) -> Result<(), String> {
+    let taken = cfn.exports_by_stack(Some(stack_id)).map_err(|e| e.to_string())?;
+    for o in outs {
+        if let Some((_, other)) = o.export_name.as_ref().and_then(|n| taken.get(n)) {
+            let name = other.split('/').nth(1).unwrap_or(other);
+            return Err(format!(
+                "Export with name {} is already exported by stack {name}",
+                o.export_name.as_deref().unwrap_or_default()
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn outputs(
     t: &Template,
     scope: &Scope,
@@ -401,6 +479,16 @@ pub(crate) fn outputs(
 /// Delete a stack's resources (all of them, or what a failed create left: `rollback`).
 async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Result<(), String> {
     let mut st: StackRec = cfn.get(kind::STACK, stack_id).map_err(|e| e.to_string())?.ok_or("stack vanished")?;
+    if !rollback {
+        for name in st.outputs.iter().filter_map(|o| o.export_name.clone()) {
+            let users = crate::ops::importers(cfn, &name).map_err(|e| e.to_string())?;
+            let users: Vec<String> = users.into_iter().filter(|u| *u != st.name).collect();
+            if !users.is_empty() {
+                let reason = format!("Export {name} cannot be deleted as it is in use by {}", users.join(", "));
+                return cfn.set_status(&mut st, "DELETE_FAILED", Some(&reason)).map_err(|e| e.to_string());
+            }
+        }
+    }
     let graph = Template::parse(&st.template_body).and_then(|t| Graph::of(&t)).ok();
     let mut remaining: HashMap<String, ResourceRec> = stack_resources(cfn, stack_id)
         .map_err(|e| e.to_string())?

@@ -28,6 +28,8 @@ pub fn dispatch(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, op: &str
         "DeleteChangeSet" => delete_change_set(cfn, input),
         "ListChangeSets" => list_change_sets(cfn, input),
         "UpdateStack" => update_stack(cfn, input),
+        "ListExports" => list_exports(cfn),
+        "ListImports" => list_imports(cfn, input),
         _ => Err(CfnError::Validation(format!("The operation {op} is not supported by this region yet"))),
     }
 }
@@ -203,6 +205,7 @@ fn new_stack(cfn: &CloudFormation, cx: &CallContext, name: &str, input: &Value, 
         termination_protection: input.get("EnableTerminationProtection").and_then(Value::as_bool).unwrap_or(false),
         change_set: None,
         previous: None,
+        imports: vec![],
     })
 }
 
@@ -347,6 +350,38 @@ fn planned_changes(cfn: &CloudFormation, st: &StackRec, new: &Template) -> Resul
         }
     }
     Ok(out)
+}
+
+fn list_exports(cfn: &CloudFormation) -> Result<Value> {
+    let mut exports: Vec<(String, (String, String))> = cfn.exports_by_stack(None)?.into_iter().collect();
+    exports.sort();
+    let out: Vec<Value> = exports
+        .into_iter()
+        .map(|(name, (value, stack_id))| json!({"ExportingStackId": stack_id, "Name": name, "Value": value}))
+        .collect();
+    Ok(json!({"Exports": out}))
+}
+
+/// The live stacks importing an export.
+pub fn importers(cfn: &CloudFormation, export: &str) -> Result<Vec<String>> {
+    let mut names: Vec<String> = cfn
+        .list::<StackRec>(kind::STACK, "")?
+        .into_iter()
+        .map(|(_, s)| s)
+        .filter(|s| s.status != "DELETE_COMPLETE" && s.imports.iter().any(|i| i == export))
+        .map(|s| s.name)
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+fn list_imports(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let name = required(input, "ExportName")?;
+    let names = importers(cfn, name)?;
+    if names.is_empty() {
+        return Err(CfnError::Validation(format!("Export '{name}' is not imported by any stack.")));
+    }
+    Ok(json!({"Imports": names}))
 }
 
 fn describe_stacks(cfn: &CloudFormation, input: &Value) -> Result<Value> {

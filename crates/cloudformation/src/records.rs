@@ -92,6 +92,9 @@ pub struct StackRec {
     /// During an update: what the stack was before it (restored by an update rollback).
     #[serde(default)]
     pub previous: Option<PreviousRec>,
+    /// The exports it imports (Fn::ImportValue), which their stacks cannot delete meanwhile.
+    #[serde(default)]
+    pub imports: Vec<String>,
 }
 
 /// A stack's template, parameters and outputs before an update.

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde_json::Value;
 use tokio::task::JoinSet;
 
-use crate::engine::outputs;
+use crate::engine::{check_exports, imports, outputs};
 use crate::ops::stack_resources;
 use crate::provision::update::{self, Change};
 use crate::provision::{self, Created};
@@ -84,7 +84,8 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                 }
                 started.insert(id.clone());
                 let decl = run.template.resource(id).expect("declared").clone();
-                let scope = cfn.scope(&st, &run.parameters, &run.template.mappings, &run.conditions, &resolved);
+                let scope =
+                    cfn.scope(&st, &run.parameters, &run.template.mappings, &run.conditions, &resolved, &run.exports);
                 let props = scope.eval(&decl.properties).map(|p| p.unwrap_or(Value::Object(Default::default())));
                 let previous = old.get(id).cloned();
                 let props = match props {
@@ -207,9 +208,16 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
         let reason = format!("The following resource(s) failed to update: [{}]. ", failed.join(", "));
         return roll_back(cfn, &mut st, touched, &reason).await;
     }
-    let scope = cfn.scope(&st, &run.parameters, &run.template.mappings, &run.conditions, &resolved);
-    match outputs(&run.template, &scope, &run.conditions) {
-        Ok(outs) => st.outputs = outs,
+    let st_now = st.clone();
+    let scope = cfn.scope(&st_now, &run.parameters, &run.template.mappings, &run.conditions, &resolved, &run.exports);
+    match outputs(&run.template, &scope, &run.conditions)
+        .and_then(|outs| check_exports(cfn, stack_id, &outs).map(|_| outs))
+    {
+        Ok(outs) => {
+            let imported = imports(&run.template, &scope);
+            st.outputs = outs;
+            st.imports = imported;
+        }
         Err(e) => return roll_back(cfn, &mut st, touched, &format!("Output evaluation failed: {e}")).await,
     }
     cfn.set_status(&mut st, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", None).map_err(err)?;

@@ -25,6 +25,8 @@ pub struct Scope<'a> {
     pub mappings: &'a Value,
     pub conditions: &'a HashMap<String, bool>,
     pub resources: &'a HashMap<String, Resolved>,
+    /// Other stacks' exports (name → value), for Fn::ImportValue.
+    pub exports: &'a HashMap<String, String>,
 }
 
 impl Scope<'_> {
@@ -64,7 +66,11 @@ impl Scope<'_> {
                         Ok(Some(Value::String(inner.to_string())))
                     }
                     "Fn::ImportValue" => {
-                        Err("Template error: Fn::ImportValue is not supported by this region yet".into())
+                        let name = self.string(arg)?;
+                        match self.exports.get(&name) {
+                            Some(v) => Ok(Some(Value::String(v.clone()))),
+                            None => Err(format!("No export named {name} found.")),
+                        }
                     }
                     _ => self.eval_object(m).map(Some),
                 }
@@ -364,6 +370,8 @@ mod tests {
         let mut attrs = Map::new();
         attrs.insert("DNSName".into(), json!("127.255.0.1"));
         resources.insert("LB".to_string(), Resolved { reference: "arn:lb".into(), attributes: attrs });
+        let mut exports = HashMap::new();
+        exports.insert("net-VpcId".to_string(), "vpc-1".to_string());
         let scope = Scope {
             stack_name: "s1",
             stack_id: "arn:aws:cloudformation:us-east-1:123456789012:stack/s1/x",
@@ -373,6 +381,7 @@ mod tests {
             mappings: &mappings,
             conditions: &conditions,
             resources: &resources,
+            exports: &exports,
         };
         f(&scope)
     }
@@ -403,6 +412,8 @@ mod tests {
             assert_eq!(e(json!({"Fn::Base64": "hi"})), Some(json!("aGk=")));
             assert_eq!(e(json!({"Fn::GetAtt": ["LB", "DNSName"]})), Some(json!("127.255.0.1")));
             assert_eq!(e(json!({"Ref": "LB"})), Some(json!("arn:lb")));
+            assert_eq!(e(json!({"Fn::ImportValue": {"Fn::Sub": "net-VpcId"}})), Some(json!("vpc-1")));
+            assert_eq!(s.eval(&json!({"Fn::ImportValue": "nope"})).unwrap_err(), "No export named nope found.");
             assert_eq!(e(json!({"Fn::Cidr": ["10.0.0.0/16", 2, 8]})), Some(json!(["10.0.0.0/24", "10.0.1.0/24"])));
             assert_eq!(
                 e(json!({"A": {"Ref": "AWS::NoValue"}, "B": [1, {"Ref": "AWS::NoValue"}]})),
