@@ -828,3 +828,28 @@ def test_exports_are_imported_across_stacks_and_protected_while_in_use(region):
         cfn.get_waiter("stack_create_complete").wait(StackName="orphan", **wait)
     failed = [e for e in events(cfn, orphan) if e["ResourceStatus"] == "CREATE_FAILED"]
     assert failed[0]["ResourceStatusReason"] == "No export named network-VpcId found."
+
+
+def test_stack_tags_reach_the_resources_and_termination_protection_holds(region, tmp_path):
+    cfn = region.client("cloudformation")
+    body = tmp_path / "tagged.yaml"
+    body.write_text("Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: tagged\n"
+                    "  Group:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: tagged\n"
+                    "      Tags: [{ Key: team, Value: web }]\n")
+    region.aws("cloudformation", "create-stack", "--stack-name", "tagged", "--template-body", f"file://{body}",
+               "--tags", "Key=project,Value=kgsports", "Key=team,Value=platform", "--enable-termination-protection")
+    cfn.get_waiter("stack_create_complete").wait(StackName="tagged", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    stack = cfn.describe_stacks(StackName="tagged")["Stacks"][0]
+    assert stack["EnableTerminationProtection"] is True
+    assert {t["Key"]: t["Value"] for t in stack["Tags"]} == {"project": "kgsports", "team": "platform"}
+    res = {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in cfn.describe_stack_resources(StackName="tagged")["StackResources"]}
+    # (SNS keeps no tags yet; EC2 shows the stack's tags on what the stack made.)
+    sg = region.client("ec2").describe_security_groups(GroupIds=[res["Group"]])["SecurityGroups"][0]
+    assert {t["Key"]: t["Value"] for t in sg["Tags"]} == {"project": "kgsports", "team": "web"}
+
+    code, msg = hg.cli_error(region.aws_fail("cloudformation", "delete-stack", "--stack-name", "tagged")[1])
+    assert (code, msg) == ("ValidationError", "Stack [tagged] cannot be deleted while TerminationProtection is enabled")
+    region.aws("cloudformation", "update-termination-protection", "--stack-name", "tagged",
+               "--no-enable-termination-protection")
+    cfn.delete_stack(StackName="tagged")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack["StackId"], WaiterConfig={"Delay": 1, "MaxAttempts": 30})

@@ -233,6 +233,7 @@ impl CloudFormation {
             }
         });
         Cx {
+            stack_tags: st.tags.clone(),
             on_physical,
             services: self.services.clone(),
             caller: st.caller.principal(),

@@ -29,6 +29,7 @@ pub fn dispatch(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, op: &str
         "ListChangeSets" => list_change_sets(cfn, input),
         "UpdateStack" => update_stack(cfn, input),
         "ListExports" => list_exports(cfn),
+        "UpdateTerminationProtection" => update_termination_protection(cfn, input),
         "ListImports" => list_imports(cfn, input),
         _ => Err(CfnError::Validation(format!("The operation {op} is not supported by this region yet"))),
     }
@@ -350,6 +351,13 @@ fn planned_changes(cfn: &CloudFormation, st: &StackRec, new: &Template) -> Resul
         }
     }
     Ok(out)
+}
+
+fn update_termination_protection(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let mut st = stack(cfn, required(input, "StackName")?)?;
+    st.termination_protection = input.get("EnableTerminationProtection").and_then(Value::as_bool).unwrap_or(false);
+    cfn.put(kind::STACK, &st.stack_id, &st)?;
+    Ok(json!({"StackId": st.stack_id}))
 }
 
 fn list_exports(cfn: &CloudFormation) -> Result<Value> {

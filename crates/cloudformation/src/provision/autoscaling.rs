@@ -83,6 +83,27 @@ struct GroupNames<'a> {
     auto_scaling_group_names: [&'a str; 1],
 }
 
+/// The group's own tags, and the stack's (propagated to its instances, as CloudFormation does).
+fn group_tags(cx: &Cx, p: Props<'_>) -> Vec<GroupTag> {
+    let mut tags: Vec<GroupTag> = p
+        .objects("Tags")
+        .into_iter()
+        .filter_map(|t| {
+            Some(GroupTag {
+                key: t.str("Key")?,
+                value: t.str("Value").unwrap_or_default(),
+                propagate_at_launch: t.bool("PropagateAtLaunch").ok().flatten().unwrap_or(false),
+            })
+        })
+        .collect();
+    for (k, v) in &cx.stack_tags {
+        if !tags.iter().any(|t| &t.key == k) {
+            tags.push(GroupTag { key: k.clone(), value: v.clone(), propagate_at_launch: true });
+        }
+    }
+    tags
+}
+
 pub async fn create_group(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     let lt = match p.get("LaunchTemplate") {
         Some(v) => {
@@ -112,17 +133,7 @@ pub async fn create_group(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         default_cooldown: p.int("Cooldown")?,
         default_instance_warmup: p.int("DefaultInstanceWarmup")?,
         termination_policies: p.strings("TerminationPolicies"),
-        tags: p
-            .objects("Tags")
-            .into_iter()
-            .filter_map(|t| {
-                Some(GroupTag {
-                    key: t.str("Key")?,
-                    value: t.str("Value").unwrap_or_default(),
-                    propagate_at_launch: t.bool("PropagateAtLaunch").ok().flatten().unwrap_or(false),
-                })
-            })
-            .collect(),
+        tags: group_tags(cx, p),
     };
     let name = input.auto_scaling_group_name.clone();
     cx.call(Peer::AutoScaling, "CreateAutoScalingGroup", &input).await?;

@@ -17,8 +17,7 @@ struct TagSpecification {
 
 /// The stack's tags on everything it makes, as CloudFormation adds them, plus the template's.
 fn tag_specs(cx: &Cx, p: Props<'_>, resource_type: &'static str) -> Vec<TagSpecification> {
-    let tags = p.tags();
-    let _ = cx;
+    let tags = cx.tags(p);
     if tags.is_empty() {
         vec![]
     } else {

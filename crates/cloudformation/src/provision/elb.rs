@@ -45,7 +45,7 @@ pub async fn create_load_balancer(cx: &Cx, p: Props<'_>) -> Result<Created, Stri
         scheme: p.str("Scheme"),
         kind: p.str("Type"),
         ip_address_type: p.str("IpAddressType"),
-        tags: p.tags(),
+        tags: cx.tags(p),
     };
     let out = cx.call(Peer::Elb, "CreateLoadBalancer", &input).await?;
     let lb = out.pointer("/LoadBalancers/0").cloned().ok_or("CreateLoadBalancer answered no load balancer")?;
@@ -164,7 +164,7 @@ pub async fn create_target_group(cx: &Cx, p: Props<'_>) -> Result<Created, Strin
         healthy_threshold_count: p.int("HealthyThresholdCount")?,
         unhealthy_threshold_count: p.int("UnhealthyThresholdCount")?,
         matcher: p.get("Matcher").cloned(),
-        tags: p.tags(),
+        tags: cx.tags(p),
     };
     let out = cx.call(Peer::Elb, "CreateTargetGroup", &input).await?;
     let arn = out

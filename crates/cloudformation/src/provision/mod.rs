@@ -32,6 +32,8 @@ pub struct Cx {
     /// Records a physical id as soon as the resource exists, before any wait for it to
     /// stabilise, so that a rollback after a restart can find it.
     pub on_physical: Arc<dyn Fn(&str) + Send + Sync>,
+    /// The stack's tags, which CloudFormation puts on every resource that takes tags.
+    pub stack_tags: Vec<(String, String)>,
 }
 
 /// A created resource.
@@ -74,6 +76,19 @@ impl Cx {
                 e.code
             )
         })
+    }
+
+    /// The tags a resource is created with: the stack's, then the resource's own (which win).
+    pub fn tags(&self, p: Props<'_>) -> Vec<Tag> {
+        let own = p.own_tags();
+        let mut out: Vec<Tag> = self
+            .stack_tags
+            .iter()
+            .filter(|(k, _)| !own.iter().any(|t| &t.key == k))
+            .map(|(k, v)| Tag { key: k.clone(), value: v.clone() })
+            .collect();
+        out.extend(own);
+        out
     }
 
     /// The resource exists (its service answered the create call); it may still be starting.
@@ -181,7 +196,8 @@ impl<'a> Props<'a> {
         }
     }
 
-    pub fn tags(&self) -> Vec<Tag> {
+    /// The resource's own tags (without the stack's: see [`Cx::tags`]).
+    pub fn own_tags(&self) -> Vec<Tag> {
         self.objects("Tags")
             .into_iter()
             .filter_map(|t| Some(Tag { key: t.str("Key")?, value: t.str("Value").unwrap_or_default() }))

@@ -57,7 +57,7 @@ pub async fn create_topic(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         attributes.insert("FifoTopic".to_string(), "true".to_string());
     }
     let out =
-        cx.call(Peer::Sns, "CreateTopic", &CreateTopic { name: name.clone(), attributes, tags: p.tags() }).await?;
+        cx.call(Peer::Sns, "CreateTopic", &CreateTopic { name: name.clone(), attributes, tags: cx.tags(p) }).await?;
     let arn = out.get("TopicArn").and_then(Value::as_str).ok_or("CreateTopic answered no TopicArn")?.to_string();
     for s in p.objects("Subscription") {
         let sub = Subscribe {
