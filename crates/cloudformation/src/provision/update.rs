@@ -136,3 +136,48 @@ pub async fn update(
         other => Err(format!("Resource type {other} cannot be updated in place")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn in_place_or_replacement_per_type() {
+        let topic = json!({"TopicName": "t", "DisplayName": "a"});
+        assert_eq!(change("AWS::SNS::Topic", &topic, &json!({"TopicName": "t", "DisplayName": "b"})), Change::InPlace);
+        assert_eq!(change("AWS::SNS::Topic", &topic, &json!({"TopicName": "u", "DisplayName": "a"})), Change::Replace);
+        let sg = json!({"GroupDescription": "d", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 80}]});
+        let more = json!({"GroupDescription": "d", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 443}]});
+        assert_eq!(change("AWS::EC2::SecurityGroup", &sg, &more), Change::InPlace);
+        assert_eq!(change("AWS::EC2::SecurityGroup", &sg, &json!({"GroupDescription": "e"})), Change::Replace);
+        let group = json!({"MinSize": "1", "MaxSize": "2", "AutoScalingGroupName": "g"});
+        assert_eq!(
+            change(
+                "AWS::AutoScaling::AutoScalingGroup",
+                &group,
+                &json!({"MinSize": "2", "MaxSize": "4", "AutoScalingGroupName": "g"})
+            ),
+            Change::InPlace
+        );
+        assert_eq!(
+            change("AWS::EC2::VPC", &json!({"CidrBlock": "10.0.0.0/16"}), &json!({"CidrBlock": "10.1.0.0/16"})),
+            Change::Replace
+        );
+        assert_eq!(name_property("AWS::IAM::User"), Some("UserName"));
+        assert_eq!(name_property("AWS::EC2::VPC"), None);
+    }
+
+    #[test]
+    fn properties_read_leniently() {
+        let v = json!({"Min": "2", "Max": 4, "On": "true", "List": "a, b", "Tags": [{"Key": "k", "Value": 1}]});
+        let p = Props(&v);
+        assert_eq!(p.int("Min").unwrap(), Some(2));
+        assert_eq!(p.int("Max").unwrap(), Some(4));
+        assert_eq!(p.bool("On").unwrap(), Some(true));
+        assert_eq!(p.strings("List"), vec!["a", "b"]);
+        assert_eq!(p.own_tags()[0].value, "1");
+        assert!(p.int("On").is_err());
+        assert_eq!(p.req("Nope").unwrap_err(), "Property Nope cannot be empty.");
+    }
+}
