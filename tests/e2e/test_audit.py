@@ -117,3 +117,30 @@ def test_every_line_is_json_and_no_secret_appears(region):
     for secret in (region.root[1], created["SecretAccessKey"], session["SecretAccessKey"],
                    session["SessionToken"]):
         assert secret not in text, "a secret (access key secret or session token) is in audit.log"
+
+
+def test_requests_refused_before_the_pipeline_are_audited_with_the_reason(region):
+    # A body over the 8 MiB limit: AWS's error shape, status 413, and an audit line saying why.
+    body = b"Action=ListUsers&Version=2010-05-08&Pad=" + b"x" * (9 * 1024 * 1024)
+    r = hg.send_streaming(region.endpoint, "POST", "/", body,
+                          {"Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status == 413, r.status
+    code, message = hg.parse_error(r.body, r.headers)
+    assert code == "RequestEntityTooLarge" and "too large" in message, (code, message, r.body[:300])
+    request_id = r.headers.get("x-amzn-requestid") or r.headers.get("x-amzn-RequestId")
+    assert request_id, r.headers
+    rec = record_for(region, request_id)
+    assert rec["status"] == 413 and rec["error_code"] == "RequestEntityTooLarge", rec
+    assert "too large" in rec["reason"], rec
+
+    # A bad signature is refused by the pipeline, and its record says why too.
+    key = region.make_user("wrong-secret")
+    try:
+        region.client("iam", key[0], "y" * 40).list_users()
+        raise AssertionError("a wrong secret was accepted")
+    except hg.ClientError as e:
+        assert hg.client_error(e)[0] == "SignatureDoesNotMatch"
+        rid = e.response["ResponseMetadata"]["RequestId"]
+    rec = record_for(region, rid)
+    assert rec["error_code"] == "SignatureDoesNotMatch" and rec["reason"], rec
+    assert "y" * 40 not in json.dumps(rec), "the audit log holds a secret"

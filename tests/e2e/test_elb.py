@@ -393,3 +393,141 @@ def test_lb_cookie_stickiness_keeps_a_client_on_its_target(lb):
     finally:
         lb.elbv2.modify_target_group_attributes(TargetGroupArn=lb.tg_arn, Attributes=[
             {"Key": "stickiness.enabled", "Value": "false"}])
+
+
+def test_a_listener_that_cannot_be_served_is_refused_or_reported(new_region):
+    import socket
+    r = new_region()
+    ec2, elbv2 = r.client("ec2"), r.client("elbv2")
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[
+        {"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+    lb = elbv2.create_load_balancer(Name="kg-busy", Subnets=subnets)["LoadBalancers"][0]
+    arn, host = lb["LoadBalancerArn"], lb["DNSName"]
+    tg = elbv2.create_target_group(Name="kg-busy", Protocol="HTTP", Port=80,
+                                   VpcId=lb["VpcId"])["TargetGroups"][0]["TargetGroupArn"]
+    forward = [{"Type": "forward", "TargetGroupArn": tg}]
+    # Something else holds the listener's address: CreateListener fails and keeps nothing.
+    squatter = socket.socket()
+    squatter.bind((host, 8080))
+    squatter.listen()
+    try:
+        code, msg, status = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=arn, Protocol="HTTP",
+                                                   Port=8080, DefaultActions=forward)
+        assert (code, status) == ("InvalidConfigurationRequest", 400), (code, msg)
+        assert "8080" in msg, msg
+        assert elbv2.describe_listeners(LoadBalancerArn=arn)["Listeners"] == []
+        assert elbv2.describe_load_balancers(LoadBalancerArns=[arn])["LoadBalancers"][0]["State"] == {"Code": "active"}
+    finally:
+        squatter.close()
+    elbv2.create_listener(LoadBalancerArn=arn, Protocol="HTTP", Port=8080, DefaultActions=forward)
+    # Taken while the region is down: after the restart the load balancer says it is impaired.
+    r.stop()
+    squatter = socket.socket()
+    squatter.bind((host, 8080))
+    squatter.listen()
+    try:
+        r.start()
+        state = r.client("elbv2").describe_load_balancers(LoadBalancerArns=[arn])["LoadBalancers"][0]["State"]
+        assert state["Code"] == "active_impaired" and "8080" in state["Reason"], state
+    finally:
+        squatter.close()
+
+
+class _Echo:
+    """A TCP server on a loopback address that answers each line with `<name>:<line>`."""
+
+    def __init__(self, host: str, name: str, port: int = 0):
+        import socket
+        import threading
+        self.name, self.sock = name, socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, port))
+        self.sock.listen()
+        self.host, self.port = host, self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        import threading
+        while True:
+            try:
+                c, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._talk, args=(c,), daemon=True).start()
+
+    def _talk(self, c):
+        with c:
+            f = c.makefile("rwb")
+            for line in f:
+                f.write(f"{self.name}:{line.decode().strip()}\n".encode())
+                f.flush()
+
+    def close(self):
+        import socket
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
+
+
+def _ask(host, port, line="ping", timeout=3.0) -> str:
+    import socket
+    with socket.create_connection((host, port), timeout=timeout) as s:
+        s.sendall(line.encode() + b"\n")
+        return s.makefile("rb").readline().decode().strip()
+
+
+def test_a_network_load_balancer_relays_tcp_and_fails_over(new_region):
+    r = new_region()
+    ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    nlb = elbv2.create_load_balancer(Name="kg-nlb", Type="network", Subnets=[subnet["SubnetId"]])["LoadBalancers"][0]
+    assert nlb["Type"] == "network" and ":loadbalancer/net/kg-nlb/" in nlb["LoadBalancerArn"]
+    first = _Echo("127.0.0.1", "a")
+    port = first.port  # the group's port: both targets listen on it, at two loopback addresses
+    backends = [first, _Echo("127.0.0.2", "b", port)]
+    try:
+        tg = elbv2.create_target_group(Name="kg-tcp", Protocol="TCP", Port=port, VpcId=subnet["VpcId"],
+                                       TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]
+        assert tg["HealthCheckProtocol"] == "TCP"
+        elbv2.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[
+            {"Id": "127.0.0.1", "Port": port}, {"Id": "127.0.0.2", "Port": port}])
+        # An HTTP target group cannot serve a network load balancer, nor TCP an application one.
+        http_tg = elbv2.create_target_group(Name="kg-http", Protocol="HTTP", Port=80,
+                                            VpcId=subnet["VpcId"])["TargetGroups"][0]["TargetGroupArn"]
+        code, _, _ = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=nlb["LoadBalancerArn"],
+                                            Protocol="TCP", Port=7000,
+                                            DefaultActions=[{"Type": "forward", "TargetGroupArn": http_tg}])
+        assert code == "InvalidConfigurationRequest"
+        code, _, _ = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=nlb["LoadBalancerArn"],
+                                            Protocol="HTTP", Port=7000,
+                                            DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}])
+        assert code == "UnsupportedProtocol"
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7000,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}])
+
+        def states():
+            d = elbv2.describe_target_health(TargetGroupArn=tg["TargetGroupArn"])["TargetHealthDescriptions"]
+            return {x["Target"]["Id"]: x["TargetHealth"]["State"] for x in d}
+        hg.wait_until(lambda: set(states().values()) == {"healthy"}, timeout=10, what="both targets healthy")
+        seen = {_ask(nlb["DNSName"], 7000, f"q{i}").split(":")[0] for i in range(12)}
+        assert seen == {"a", "b"}, seen
+        # One connection is one flow: every line on it goes to the same target.
+        import socket as s_
+        with s_.create_connection((nlb["DNSName"], 7000), timeout=3) as c:
+            f = c.makefile("rwb")
+            answers = set()
+            for i in range(5):
+                f.write(f"x{i}\n".encode())
+                f.flush()
+                answers.add(f.readline().decode().split(":")[0])
+            assert len(answers) == 1, answers
+        # A target that goes away: marked unhealthy, and new connections go to the other.
+        backends[0].close()
+        hg.wait_until(lambda: states().get("127.0.0.1") == "unhealthy", timeout=10, what="a unhealthy")
+        assert {_ask(nlb["DNSName"], 7000, f"r{i}").split(":")[0] for i in range(8)} == {"b"}
+    finally:
+        for e in backends:
+            e.close()

@@ -20,12 +20,13 @@ mod placement;
 pub mod records;
 mod scaling;
 pub mod schedule;
+mod traffic;
 
 use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service, ServiceModel};
 
 use crate::error::Result;
 
@@ -37,6 +38,8 @@ pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
 pub enum Peer {
     Ec2,
     Elb,
+    /// Classic Elastic Load Balancing (2012-06-01).
+    ClassicElb,
     CloudWatch,
     Sns,
 }
@@ -46,6 +49,16 @@ pub enum Peer {
 pub trait Peers: Send + Sync {
     fn call<'a>(&'a self, peer: Peer, op: &'a str, input: Value)
         -> BoxFuture<'a, std::result::Result<Value, ApiError>>;
+
+    /// What a caller would need to be allowed to make this call itself (the group's launches
+    /// are authorised for the user who creates or updates the group, as AWS does).
+    fn checks(
+        &self,
+        peer: Peer,
+        op: &str,
+        input: &Value,
+        cx: &CallContext,
+    ) -> std::result::Result<Vec<Check>, ApiError>;
 }
 
 pub struct AutoScalingConfig {
@@ -217,17 +230,17 @@ impl Service for AutoScalingService {
         input: &Value,
         _cx: &CallContext,
     ) -> std::result::Result<Authorization, ApiError> {
-        Ok(Authorization::Resources(ops::resources(&self.asg, op, input)))
+        Ok(Authorization::Checks(ops::checks(&self.asg, op, input)))
     }
 
     fn call<'a>(
         &'a self,
-        _cx: &'a CallContext,
+        cx: &'a CallContext,
         op: &'a str,
         input: Value,
     ) -> BoxFuture<'a, std::result::Result<Value, ApiError>> {
         Box::pin(async move {
-            let out = ops::dispatch(&self.asg, op, &input).await;
+            let out = ops::dispatch(&self.asg, cx, op, &input).await;
             if !op.starts_with("Describe") {
                 self.asg.wake.notify_one();
             }

@@ -23,6 +23,10 @@ use crate::Ec2;
 pub trait CredentialSource: Send + Sync {
     /// `(role name, {"AccessKeyId", "SecretAccessKey", "Token", "Expiration"})` for the profile.
     fn instance_credentials(&self, instance_profile: &str, instance_id: &str) -> Option<(String, serde_json::Value)>;
+
+    /// The ARNs of the roles an instance profile (name or ARN) holds, which a caller handing
+    /// the profile to EC2 must be allowed to pass (`iam:PassRole`); `None`: no such profile.
+    fn instance_profile_roles(&self, instance_profile: &str) -> Option<Vec<String>>;
 }
 
 pub struct Registry {
@@ -34,6 +38,11 @@ pub struct Registry {
 impl Registry {
     pub fn new(creds: Arc<dyn CredentialSource>) -> Registry {
         Registry { listeners: Mutex::new(HashMap::new()), tokens: Mutex::new(HashMap::new()), creds }
+    }
+
+    /// The roles an instance profile holds (`None`: no such profile), from IAM.
+    pub(crate) fn profile_roles(&self, profile: &str) -> Option<Vec<String>> {
+        self.creds.instance_profile_roles(profile)
     }
 
     pub fn is_serving(&self, instance_id: &str) -> bool {

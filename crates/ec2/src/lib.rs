@@ -2,6 +2,7 @@
 //! on a driver (the process driver by default), a default VPC and subnets with real address
 //! allocation, and the controller that carries instances through EC2's lifecycle.
 
+mod authz;
 mod controller;
 pub mod error;
 mod filter;
@@ -212,7 +213,7 @@ impl Service for Ec2Service {
         input: &Value,
         _cx: &CallContext,
     ) -> std::result::Result<Authorization, ApiError> {
-        Ok(Authorization::Resources(ops::resources(&self.ec2, op, input)))
+        Ok(Authorization::Checks(authz::checks(&self.ec2, op, input)?))
     }
 
     fn call<'a>(

@@ -125,6 +125,9 @@ mod tests {
         fn instance_credentials(&self, _: &str, _: &str) -> Option<(String, Value)> {
             None
         }
+        fn instance_profile_roles(&self, _: &str) -> Option<Vec<String>> {
+            None
+        }
     }
 
     fn region(dir: &std::path::Path) -> Arc<Ec2> {

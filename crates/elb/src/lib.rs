@@ -13,6 +13,8 @@
 //! (implemented by the binary over EC2); type `ip` takes VPC addresses (mapped the same way
 //! as EC2's, a.b.c.d → 127.b.c.d) or loopback addresses as they are.
 
+mod authz;
+pub mod classic;
 pub mod error;
 mod ops;
 pub mod records;
@@ -23,7 +25,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
 
 use crate::error::Result;
 
@@ -51,6 +53,8 @@ pub trait InstanceDirectory: Send + Sync {
 /// One AWS/ApplicationELB datapoint for the last second.
 #[derive(Debug, Clone)]
 pub struct ElbMetric {
+    /// AWS/ApplicationELB, or AWS/ELB for classic load balancers.
+    pub namespace: &'static str,
     pub name: &'static str,
     pub dimensions: Vec<(String, String)>,
     pub value: f64,
@@ -71,6 +75,8 @@ pub struct Elb {
     pub(crate) region: String,
     pub(crate) account: String,
     pub(crate) clock: Clock,
+    /// Listeners the proxy could not serve at the last sync, and why.
+    pub(crate) faults: std::sync::Mutex<Vec<(std::net::SocketAddr, String)>>,
 }
 
 impl Elb {
@@ -86,13 +92,26 @@ impl Elb {
     ) -> Result<Arc<Elb>> {
         let proxy = proxy::Proxy::new();
         proxy.spawn_health_checker();
-        let elb = Arc::new(Elb { store, proxy, directory, certificates, region, account, clock });
+        let faults = std::sync::Mutex::new(Vec::new());
+        let elb = Arc::new(Elb { store, proxy, directory, certificates, region, account, clock, faults });
         elb.sync()?;
         Ok(elb)
     }
 
     pub(crate) fn now(&self) -> f64 {
         (self.clock)()
+    }
+
+    /// Why the listener at `ip:port` is not served, if it is not.
+    pub(crate) fn listener_fault(&self, ip: &str, port: u16) -> Option<String> {
+        let faults = self.faults.lock().unwrap_or_else(|e| e.into_inner());
+        faults.iter().find(|(a, _)| a.port() == port && a.ip().to_string() == ip).map(|(_, why)| why.clone())
+    }
+
+    /// Every fault of the listeners at this load balancer address.
+    pub(crate) fn address_faults(&self, ip: &str) -> Vec<(u16, String)> {
+        let faults = self.faults.lock().unwrap_or_else(|e| e.into_inner());
+        faults.iter().filter(|(a, _)| a.ip().to_string() == ip).map(|(a, why)| (a.port(), why.clone())).collect()
     }
 
     pub(crate) fn arn(&self, resource: &str) -> String {
@@ -108,7 +127,8 @@ impl Elb {
     /// Re-apply the recorded configuration to the proxy.
     pub fn sync(&self) -> Result<()> {
         let config = self.store.read(|tx| sync::config(self, tx))?;
-        self.proxy.apply(config);
+        let faults = self.proxy.apply(config);
+        *self.faults.lock().unwrap_or_else(|e| e.into_inner()) = faults;
         Ok(())
     }
 
@@ -129,6 +149,8 @@ impl Elb {
     }
 }
 
+pub use classic::ClassicElbService;
+
 pub struct ElbService {
     elb: Arc<Elb>,
 }
@@ -146,6 +168,15 @@ impl Service for ElbService {
 
     fn iam_prefix(&self) -> &'static str {
         "elasticloadbalancing"
+    }
+
+    fn authorization(
+        &self,
+        op: &str,
+        input: &Value,
+        _cx: &CallContext,
+    ) -> std::result::Result<Authorization, ApiError> {
+        Ok(Authorization::Checks(authz::checks(&self.elb, op, input)?))
     }
 
     fn call<'a>(

@@ -154,7 +154,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
         compiled.extend(rule(&Value::Array(vec![]), &l.default_actions));
         in_use.extend(terminal(&l.default_actions).map(forward_groups).unwrap_or_default().into_iter().map(|(a, _)| a));
         let tls = match l.protocol.as_str() {
-            "HTTPS" => {
+            "HTTPS" | "TLS" => {
                 // The default certificate (the first); without it the listener is not served.
                 let Some((body, chain, key)) = l.certificates.first().and_then(|c| elb.certificates.certificate(c))
                 else {
@@ -175,6 +175,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             rules: compiled,
             tls,
             idle_timeout: std::time::Duration::from_secs(idle.max(1)),
+            tcp: matches!(l.protocol.as_str(), "TCP" | "TLS"),
         });
     }
     for g in groups {
@@ -203,6 +204,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             algorithm,
             health: proxy::HealthSettings {
                 enabled: h.enabled,
+                tcp: h.protocol == "TCP",
                 path: h.path.clone(),
                 port: h.port.parse().ok(),
                 interval: Duration::from_secs(h.interval.max(1) as u64),
@@ -220,6 +222,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             }),
         });
     }
+    crate::classic::compile(elb, tx, &mut out)?;
     Ok(out)
 }
 
@@ -247,6 +250,7 @@ pub(crate) fn finish_draining(elb: &Elb) -> Result<()> {
         }
         Ok::<_, crate::error::ElbError>(changed)
     })?;
+    let changed = crate::classic::finish_draining(elb)? || changed;
     if changed {
         elb.sync()?;
     }

@@ -22,6 +22,8 @@ pub struct AuditEvent<'a> {
     pub resources: &'a [String],
     pub status: u16,
     pub error_code: Option<&'a str>,
+    /// Why the request was refused or failed (the error's message).
+    pub reason: Option<&'a str>,
 }
 
 /// One line of the log, serialised straight from borrowed fields.
@@ -38,6 +40,8 @@ struct Line<'a> {
     status: u16,
     result: &'static str,
     error_code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
 }
 
 pub struct Audit {
@@ -66,6 +70,7 @@ impl Audit {
             status: e.status,
             result: if e.status < 400 { "success" } else { "failure" },
             error_code: e.error_code,
+            reason: e.reason,
         };
         if let (Some(tx), Ok(text)) = (&self.tx, serde_json::to_string(&line)) {
             let _ = tx.send(text);

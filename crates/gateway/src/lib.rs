@@ -79,17 +79,35 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
             }
         }
     }
-    let body = match Limited::new(body, MAX_BODY).collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(_) => return plain(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large or unreadable."),
-    };
     let mut headers: Vec<(&str, &str)> = Vec::with_capacity(parts.headers.len() + 1);
+    let mut bad_header = false;
     for (k, v) in &parts.headers {
         match v.to_str() {
             Ok(v) => headers.push((k.as_str(), v)),
-            Err(_) => return plain(StatusCode::BAD_REQUEST, "Header values must be visible ASCII."),
+            Err(_) => bad_header = true,
         }
     }
+    let source_ip = peer.ip().to_canonical();
+    let refuse = |status: u16, code: &'static str, message: &'static str, headers: &[(&str, &str)]| {
+        let req = Request {
+            method: parts.method.as_str(),
+            path: parts.uri.path(),
+            query: parts.uri.query().unwrap_or(""),
+            headers,
+            body: &[],
+            payload: &[],
+            source_ip,
+            secure: false,
+        };
+        respond(gw.refuse(&req, wire::ApiError::new(status, code, message)))
+    };
+    if bad_header {
+        return refuse(400, "InvalidRequest", "Header values must be visible ASCII.", &headers);
+    }
+    let body = match Limited::new(body, MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return refuse(413, "RequestEntityTooLarge", "Request body too large or unreadable.", &headers),
+    };
     // HTTP/2 carries the host in the URI's authority, not a Host header.
     let authority = parts.uri.authority().map(|a| a.as_str().to_string());
     if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
@@ -111,8 +129,12 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
                 inflated = out;
                 &inflated
             }
-            Ok(_) => return plain(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large once decompressed."),
-            Err(_) => return plain(StatusCode::BAD_REQUEST, "The gzip request body could not be decompressed."),
+            Ok(_) => {
+                return refuse(413, "RequestEntityTooLarge", "Request body too large once decompressed.", &headers)
+            }
+            Err(_) => {
+                return refuse(400, "InvalidRequest", "The gzip request body could not be decompressed.", &headers)
+            }
         }
     } else {
         &body
@@ -124,10 +146,13 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
         headers: &headers,
         body: &body,
         payload,
-        source_ip: peer.ip().to_canonical(),
+        source_ip,
         secure: false,
     };
-    let (encoded, request_id) = gw.handle(&request).await;
+    respond(gw.handle(&request).await)
+}
+
+fn respond((encoded, request_id): (wire::protocol::Encoded, String)) -> Response<Full<Bytes>> {
     let mut resp = Response::builder()
         .status(encoded.status)
         .header("content-type", encoded.content_type)

@@ -9,7 +9,7 @@ use rand::Rng;
 use sigv4::{HttpRequest, SigningKeyCache};
 use time::OffsetDateTime;
 use wire::protocol::{self, query::QueryParams, Encoded, Target};
-use wire::{ApiError, Authorization, CallContext, Output, Protocol, Service};
+use wire::{ApiError, CallContext, Output, Protocol, Service};
 
 use crate::audit::{Audit, AuditEvent};
 use crate::registry::Registry;
@@ -93,6 +93,35 @@ impl Gateway {
             resources: &trail.resources,
             status: encoded.status,
             error_code: error.as_ref().map(|e| e.code.as_ref()),
+            reason: error.as_ref().map(|e| e.message.as_ref()),
+        });
+        (encoded, request_id)
+    }
+
+    /// Refuse a request before it can be read (a body over the limit, headers that are not
+    /// text, a body that does not inflate): the error in the protocol the request looks like it
+    /// speaks, audited like every other call.
+    pub fn refuse(&self, req: &Request<'_>, err: ApiError) -> (Encoded, String) {
+        let request_id = request_id();
+        let header = |name: &str| req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v);
+        let protocol = match protocol::detect(req.path, header) {
+            Ok(Target::Json { .. }) => Protocol::Json,
+            Ok(Target::Cbor { .. }) => Protocol::Cbor,
+            _ => Protocol::Query,
+        };
+        let encoded = protocol::encode_err(protocol, None, &err, &request_id);
+        self.audit.record(&AuditEvent {
+            time: self.identity.now(),
+            request_id: &request_id,
+            principal: None,
+            access_key_id: None,
+            source_ip: &req.source_ip.to_string(),
+            service: "",
+            action: "",
+            resources: &[],
+            status: encoded.status,
+            error_code: Some(err.code.as_ref()),
+            reason: Some(err.message.as_ref()),
         });
         (encoded, request_id)
     }
@@ -252,23 +281,31 @@ impl Gateway {
             source_ip: req.source_ip,
             secure_transport: req.secure,
             region: self.region.clone(),
+            authorizer: Some(Arc::new(iam::CallerAuthorizer { identity: identity.clone(), cred: cred.clone() })),
         };
-        match service.authorization(op, &input, &cx)? {
-            Authorization::NotRequired => {}
-            Authorization::Resources(resources) => {
-                let action = format!("{}:{op}", service.iam_prefix());
-                trail.resources = resources.clone();
-                identity.authorize(&cred, &cx, &action, &resources).map_err(|e| match protocol {
-                    // EC2 words a refusal its own way.
-                    Protocol::Ec2 if e.code == "AccessDenied" => ApiError::new(
-                        403,
-                        "UnauthorizedOperation",
-                        format!("You are not authorized to perform this operation. {}", e.message),
-                    ),
-                    _ => e,
-                })?;
-            }
-        }
-        service.call_output(&cx, op, input).await
+        let checks = service.authorization(op, &input, &cx)?.into_checks(service.iam_prefix(), op);
+        trail.resources = checks.iter().map(|c| c.resource.clone()).collect();
+        trail.resources.dedup();
+        let json_only = model.metadata.aws_query_compatible.is_none();
+        identity.authorize_checks(&cred, &cx, &checks).map_err(|e| refusal(protocol, json_only, e))?;
+        service.call_output(&cx, op, input).await.map_err(|e| refusal(protocol, json_only, e))
+    }
+}
+
+/// A refusal in the words of the service's protocol, also for checks an operation makes while
+/// it runs: EC2 says UnauthorizedOperation, the JSON services (SSM, Secrets Manager …)
+/// AccessDeniedException, the query services (and JSON ones compatible with them) AccessDenied.
+fn refusal(protocol: Protocol, json_only: bool, e: ApiError) -> ApiError {
+    if e.code != "AccessDenied" {
+        return e;
+    }
+    match protocol {
+        Protocol::Ec2 => ApiError::new(
+            403,
+            "UnauthorizedOperation",
+            format!("You are not authorized to perform this operation. {}", e.message),
+        ),
+        Protocol::Json | Protocol::Cbor if json_only => ApiError::new(400, "AccessDeniedException", e.message),
+        _ => e,
     }
 }

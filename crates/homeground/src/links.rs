@@ -44,6 +44,16 @@ impl ec2::CredentialSource for InstanceCredentials {
         self.cache.lock().unwrap_or_else(|e| e.into_inner()).insert(key, (role.clone(), creds.clone(), expires));
         Some((role, creds))
     }
+
+    fn instance_profile_roles(&self, profile: &str) -> Option<Vec<String>> {
+        match self.identity.instance_profile_roles(profile) {
+            Ok(roles) => roles,
+            Err(e) => {
+                tracing::warn!(error = %e, profile, "instance profile not read");
+                None
+            }
+        }
+    }
 }
 
 /// ELB reads instance addresses and subnet placement from EC2.
@@ -81,11 +91,11 @@ impl elb::CertificateStore for IamCertificates {
     }
 }
 
-// ---- CloudWatch and SNS (issue 5) ----------------------------------------------------------
+// ---- CloudWatch and SNS ----------------------------------------------------------------------
 
 /// CloudWatch alarm actions: SNS topics are published to, Auto Scaling policies are handed to
-/// Auto Scaling's controller; EC2 automate actions are recorded as failed until their seam is
-/// filled.
+/// Auto Scaling's controller, EC2 automate actions (stop, terminate, reboot, recover) call EC2's
+/// API as a service-linked role.
 pub struct AlarmActions {
     pub sns: Arc<sns::Sns>,
     /// Set once Auto Scaling is open (it needs CloudWatch first).
@@ -150,6 +160,7 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
 pub struct AutoScalingPeers {
     pub ec2: Arc<dyn wire::Service>,
     pub elb: Arc<dyn wire::Service>,
+    pub classic_elb: Arc<dyn wire::Service>,
     pub cloudwatch: Arc<dyn wire::Service>,
     pub sns: Arc<dyn wire::Service>,
     pub cx: wire::CallContext,
@@ -182,6 +193,7 @@ pub fn service_linked_context(
         source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
         secure_transport: true,
         region: region.into(),
+        authorizer: None,
     }
 }
 
@@ -192,13 +204,30 @@ impl autoscaling::Peers for AutoScalingPeers {
         op: &'a str,
         input: Value,
     ) -> wire::BoxFuture<'a, Result<Value, wire::ApiError>> {
-        let service = match peer {
+        self.peer(peer).call(&self.cx, op, input)
+    }
+
+    fn checks(
+        &self,
+        peer: autoscaling::Peer,
+        op: &str,
+        input: &Value,
+        cx: &wire::CallContext,
+    ) -> Result<Vec<wire::Check>, wire::ApiError> {
+        let service = self.peer(peer);
+        Ok(service.authorization(op, input, cx)?.into_checks(service.iam_prefix(), op))
+    }
+}
+
+impl AutoScalingPeers {
+    fn peer(&self, peer: autoscaling::Peer) -> &Arc<dyn wire::Service> {
+        match peer {
             autoscaling::Peer::Ec2 => &self.ec2,
             autoscaling::Peer::Elb => &self.elb,
+            autoscaling::Peer::ClassicElb => &self.classic_elb,
             autoscaling::Peer::CloudWatch => &self.cloudwatch,
             autoscaling::Peer::Sns => &self.sns,
-        };
-        service.call(&self.cx, op, input)
+        }
     }
 }
 
@@ -234,7 +263,7 @@ impl cloudwatch::MetricSource for ElbMetrics {
             .metrics()
             .into_iter()
             .map(|m| cloudwatch::Measurement {
-                namespace: "AWS/ApplicationELB".into(),
+                namespace: m.namespace.into(),
                 name: m.name.into(),
                 dimensions: m.dimensions,
                 value: m.value,
@@ -282,6 +311,39 @@ impl gateway::PublicRoute for SnsLinks {
     }
 }
 
+// ---- Secrets Manager and SSM Parameter Store -------------------------------------------------
+
+/// SSM's public `/aws/service/…` parameters (`/aws/service/ami-amazon-linux-latest/<name>` …)
+/// stand for an image registered in this region: the one whose name is the alias's last
+/// segment, else the newest available one. Read through EC2's DescribeImages as SSM's
+/// service-linked role.
+pub struct Ec2ImageAliases {
+    pub ec2: Arc<dyn wire::Service>,
+    pub cx: wire::CallContext,
+}
+
+impl secrets::ImageAliases for Ec2ImageAliases {
+    fn image_for(&self, name: &str) -> Option<String> {
+        let input = serde_json::json!({"Filters": [{"Name": "state", "Values": ["available"]}]});
+        let handle = tokio::runtime::Handle::try_current().ok()?;
+        let out = match handle.block_on(self.ec2.call(&self.cx, "DescribeImages", input)) {
+            Ok(out) => out,
+            Err(e) => {
+                tracing::warn!(error = %e, "DescribeImages for an SSM public parameter failed");
+                return None;
+            }
+        };
+        let images = out.get("Images").and_then(Value::as_array)?;
+        let field = |i: &Value, k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        let last = name.rsplit('/').next().unwrap_or_default();
+        images
+            .iter()
+            .find(|i| field(i, "Name") == last)
+            .or_else(|| images.iter().max_by_key(|i| (field(i, "CreationDate"), field(i, "ImageId"))))
+            .map(|i| field(i, "ImageId"))
+    }
+}
+
 /// CloudFormation's provisioners call the other services' public operations as the stack's
 /// caller, with the gateway's checks: the input validated against the target's model, the
 /// caller authorised for the action on the resources the service names, then the call.
@@ -320,31 +382,35 @@ impl StackServices {
             .get(op)
             .ok_or_else(|| wire::ApiError::new(400, "InvalidAction", format!("Unknown operation {op}")))?;
         wire::validate::validate(model, operation.input.as_deref(), &input, ec2)?;
+        // The stack keeps long-term principals only (users and the root), whose permissions
+        // are their identity policies: no session policies to carry.
+        let cred = Arc::new(iam::ResolvedCredential {
+            secret_access_key: String::new(),
+            principal: caller.clone(),
+            session: None,
+        });
         let cx = wire::CallContext {
             request_id: gateway::request_id(),
             principal: caller.clone(),
             source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
             secure_transport: true,
             region: self.region.clone(),
+            // Checks an operation finds out while it runs (a role passed in a launch template)
+            // are decided for the same caller.
+            authorizer: Some(Arc::new(iam::CallerAuthorizer { identity: self.identity.clone(), cred: cred.clone() })),
         };
-        // The stack keeps long-term principals only (users and the root), whose permissions
-        // are their identity policies: no session policies to carry.
-        let cred =
-            iam::ResolvedCredential { secret_access_key: String::new(), principal: caller.clone(), session: None };
-        if let wire::Authorization::Resources(resources) = service.authorization(op, &input, &cx)? {
-            let action = format!("{}:{op}", service.iam_prefix());
-            self.identity.authorize(&cred, &cx, &action, &resources).map_err(|e| {
-                if ec2 && e.code == "AccessDenied" {
-                    wire::ApiError::new(
-                        403,
-                        "UnauthorizedOperation",
-                        format!("You are not authorized to perform this operation. {}", e.message),
-                    )
-                } else {
-                    e
-                }
-            })?;
-        }
+        let checks = service.authorization(op, &input, &cx)?.into_checks(service.iam_prefix(), op);
+        self.identity.authorize_checks(&cred, &cx, &checks).map_err(|e| {
+            if ec2 && e.code == "AccessDenied" {
+                wire::ApiError::new(
+                    403,
+                    "UnauthorizedOperation",
+                    format!("You are not authorized to perform this operation. {}", e.message),
+                )
+            } else {
+                e
+            }
+        })?;
         service.call(&cx, op, input).await
     }
 }

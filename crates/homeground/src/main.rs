@@ -13,8 +13,9 @@ use clap::{Parser, Subcommand};
 /// An AWS-compatible cloud region that really runs on your own servers.
 ///
 /// `homeground up` starts a whole region in one process: one API endpoint that speaks the AWS
-/// protocols (the aws CLI, boto3 and CloudFormation work unchanged against it), verifies every
-/// SigV4 signature and authorises every request with IAM.
+/// protocols (the aws CLI and boto3 work unchanged against it), verifies every SigV4 signature
+/// and authorises every request with IAM. Instances and load balancers listen on loopback
+/// addresses of their own; serving port 80 there needs root or CAP_NET_BIND_SERVICE.
 #[derive(Parser, Debug)]
 #[command(name = "homeground", version, about, long_about = None)]
 struct Cli {
@@ -76,6 +77,11 @@ pub struct UpArgs {
     /// SMTP user name; the password is read from HOMEGROUND_SMTP_PASSWORD.
     #[arg(long)]
     pub smtp_user: Option<String>,
+
+    /// PEM certificates SNS trusts for `https` subscriptions, besides the system's roots
+    /// (SSL_CERT_FILE / SSL_CERT_DIR are honoured too).
+    #[arg(long, value_name = "PEM")]
+    pub sns_ca_bundle: Option<std::path::PathBuf>,
 
     /// Serve every CloudWatch metric at GET /metrics on the endpoint, in Prometheus's text
     /// format and WITHOUT authentication (for a scraper on a trusted network). Off by default.

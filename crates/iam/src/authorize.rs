@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use policy::{ContextKeys, Decision, PolicyDocument, RequestContext};
-use wire::{ApiError, CallContext, Principal, PrincipalKind};
+use wire::{ApiError, CallContext, Check, Principal, PrincipalKind};
 
 use crate::auth::ResolvedCredential;
 use crate::error::Result;
@@ -69,6 +69,18 @@ impl Identity {
         action: &str,
         resources: &[String],
     ) -> Result<(), ApiError> {
+        let checks: Vec<Check> = resources.iter().map(|r| Check::new(action, r.as_str())).collect();
+        self.authorize_checks(cred, cx, &checks)
+    }
+
+    /// Decide every check (an action on a resource, with the condition keys the request and the
+    /// resource add); the first refused one answers AccessDenied worded as AWS words it.
+    pub fn authorize_checks(
+        &self,
+        cred: &ResolvedCredential,
+        cx: &CallContext,
+        checks: &[Check],
+    ) -> Result<(), ApiError> {
         let p = &cred.principal;
         let bundle = match &p.kind {
             // The root may do anything in its account.
@@ -79,20 +91,32 @@ impl Identity {
             PrincipalKind::AssumedRole { role_name, .. } => self.bundle_for(Entity::Role, role_name),
         }
         .map_err(ApiError::from)?;
-        // Session-token credentials of a user cannot call IAM without MFA (GetSessionToken docs).
-        if matches!(p.kind, PrincipalKind::FederatedSession { .. }) && action.starts_with("iam:") {
-            return Err(ApiError::access_denied(format!(
-                "User: {} is not authorized to perform: {action} because no session policy allows the {action} action",
-                p.arn
-            )));
-        }
-        let keys = self.context_keys(cred, cx);
-        for resource in resources {
-            let outcome = check(&bundle, cred, p, action, resource, &keys);
+        let global = self.context_keys(cred, cx);
+        for c in checks {
+            let action = c.action.as_str();
+            // Session-token credentials of a user cannot call IAM without MFA (GetSessionToken docs).
+            if matches!(p.kind, PrincipalKind::FederatedSession { .. })
+                && action.starts_with("iam:")
+                && action != "iam:PassRole"
+            {
+                return Err(ApiError::access_denied(format!(
+                    "User: {} is not authorized to perform: {action} because no session policy allows the {action} action",
+                    p.arn
+                )));
+            }
+            let outcome = if c.keys.is_empty() {
+                check(&bundle, cred, p, action, &c.resource, &global)
+            } else {
+                let mut keys = global.clone();
+                for (k, v) in &c.keys {
+                    keys.set_many(k, v.clone());
+                }
+                check(&bundle, cred, p, action, &c.resource, &keys)
+            };
             if let Err(reason) = outcome {
                 return Err(ApiError::access_denied(format!(
-                    "User: {} is not authorized to perform: {action} on resource: {resource} {reason}",
-                    p.arn
+                    "User: {} is not authorized to perform: {action} on resource: {} {reason}",
+                    p.arn, c.resource
                 )));
             }
         }
@@ -227,4 +251,17 @@ pub(crate) fn load_bundle(tx: &store::Tx, entity: Entity, name: &str) -> Result<
         Entity::Group => attached_and_inline(tx, Entity::Group, name, &mut bundle.identity)?,
     }
     Ok(bundle)
+}
+
+/// The gateway's [`wire::Authorizer`] for one caller: checks an operation finds it needs while
+/// it runs are decided over the same policies as the request's own.
+pub struct CallerAuthorizer {
+    pub identity: Arc<Identity>,
+    pub cred: Arc<ResolvedCredential>,
+}
+
+impl wire::Authorizer for CallerAuthorizer {
+    fn authorize(&self, cx: &CallContext, checks: &[Check]) -> std::result::Result<(), ApiError> {
+        self.identity.authorize_checks(&self.cred, cx, checks)
+    }
 }

@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use store::{Sealer, Store};
 
 pub use auth::{AuthFailure, ResolvedCredential};
+pub use authorize::CallerAuthorizer;
 pub use ops::IamService;
 pub use sts::StsService;
 

@@ -232,6 +232,28 @@ fn get_session_token(id: &Identity, cx: &CallContext, input: &In) -> Result<Valu
 }
 
 impl Identity {
+    /// The ARNs of the roles an instance profile (name, or ARN) holds, for `iam:PassRole`;
+    /// `None` when there is no such profile.
+    pub fn instance_profile_roles(&self, profile: &str) -> Result<Option<Vec<String>>> {
+        let name = profile.rsplit('/').next().unwrap_or(profile);
+        self.read(|tx| {
+            let Some(prof) = tx.get::<crate::records::InstanceProfileRec>(kind::INSTANCE_PROFILE, &name_key(name))?
+            else {
+                return Ok(None);
+            };
+            if profile.starts_with("arn:") && prof.arn != profile {
+                return Ok(None);
+            }
+            let mut arns = Vec::new();
+            for r in &prof.role_names {
+                if let Some(role) = tx.get::<RoleRec>(kind::ROLE, &name_key(r))? {
+                    arns.push(role.arn);
+                }
+            }
+            Ok(Some(arns))
+        })
+    }
+
     /// Credentials of the role in an instance profile, for the instance metadata service: the
     /// role is assumed by `ec2.amazonaws.com` on the instance's behalf, so its trust policy must
     /// allow that service. Returns the role name and the IMDS credential document.

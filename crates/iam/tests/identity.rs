@@ -45,6 +45,7 @@ impl Region {
             source_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
             secure_transport: false,
             region: "ap-northeast-2".into(),
+            authorizer: None,
         };
         (cx, cred)
     }

@@ -43,11 +43,24 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
         let _ = stream.set_nodelay(true);
         let inner = inner.clone();
         tokio::spawn(async move {
-            let (tls, idle) = {
+            let (tls, idle, tcp) = {
                 let table = inner.table();
-                let idle = table.listeners.get(&local).map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
-                (table.tls.get(&local).cloned(), idle)
+                let listener = table.listeners.get(&local);
+                let idle = listener.map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
+                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp))
             };
+            if tcp {
+                // A network load balancer's listener: the connection itself goes to one target.
+                match tls {
+                    None => crate::tcp::relay(inner, local, stream).await,
+                    Some(acceptor) => {
+                        if let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
+                            crate::tcp::relay(inner, local, stream).await;
+                        }
+                    }
+                }
+                return;
+            }
             let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
             // hyper's header-read timeout also runs while a kept-alive connection waits for its
             // next request: it is the load balancer's idle timeout, as on an ALB.
@@ -453,7 +466,7 @@ fn serving(group: &Group, i: usize) -> bool {
 
 /// Healthy, non-draining, untried targets; all non-draining untried ones when none is healthy
 /// (fail-open).
-fn choose(group: &Group, tried: &[usize]) -> Option<usize> {
+pub(crate) fn choose(group: &Group, tried: &[usize]) -> Option<usize> {
     let live: Vec<usize> = (0..group.targets.len())
         .filter(|i| !tried.contains(i) && !group.targets[*i].draining.load(Ordering::Relaxed))
         .collect();
@@ -471,10 +484,10 @@ fn choose(group: &Group, tried: &[usize]) -> Option<usize> {
 }
 
 /// Counts a request in flight on its target until the response body is finished or dropped.
-struct InFlight(Arc<Target>);
+pub(crate) struct InFlight(Arc<Target>);
 
 impl InFlight {
-    fn new(t: Arc<Target>) -> InFlight {
+    pub(crate) fn new(t: Arc<Target>) -> InFlight {
         t.outstanding.fetch_add(1, Ordering::Relaxed);
         InFlight(t)
     }

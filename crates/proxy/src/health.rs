@@ -86,10 +86,14 @@ impl Health {
     }
 }
 
-/// One active check: GET the path on a fresh connection, within the timeout.
+/// One active check: GET the path on a fresh connection (or only connect, for a TCP check),
+/// within the timeout.
 pub async fn check(addr: SocketAddr, settings: &HealthSettings) -> Result<(), Failure> {
     let attempt = async {
         let stream = tokio::net::TcpStream::connect(addr).await.map_err(|_| Failure::FailedHealthChecks)?;
+        if settings.tcp {
+            return Ok(());
+        }
         let (mut send, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
             .await
             .map_err(|_| Failure::FailedHealthChecks)?;

@@ -21,6 +21,7 @@ pub mod rules;
 pub mod selection;
 mod stats;
 mod sticky;
+mod tcp;
 mod tls;
 
 use std::collections::HashMap;
@@ -178,7 +179,10 @@ impl Proxy {
 
     /// Swap in a new configuration: listeners start and stop accepting, targets keep their
     /// health and counters. Requests in flight finish on the snapshot they started with.
-    pub fn apply(&self, config: Config) {
+    /// Returns the listeners that cannot be served, and why (an unusable certificate, an
+    /// address that cannot be bound).
+    pub fn apply(&self, config: Config) -> Vec<(SocketAddr, String)> {
+        let mut faults = Vec::new();
         let old = self.inner.table();
         let mut table = Table::default();
         for g in config.groups {
@@ -224,6 +228,7 @@ impl Proxy {
                         Err(e) => {
                             // Never serve plain HTTP on an HTTPS listener.
                             tracing::error!(addr = %l.addr, error = %e, "HTTPS listener has no usable certificate: not served");
+                            faults.push((l.addr, format!("its certificate cannot be used: {e}")));
                             continue;
                         }
                     },
@@ -258,9 +263,13 @@ impl Proxy {
                     tracing::info!(%addr, "load balancer listener accepting");
                     accepting.insert(addr, tokio::spawn(forward::accept(listener, self.inner.clone())));
                 }
-                Err(e) => tracing::error!(%addr, error = %e, "load balancer listener cannot bind"),
+                Err(e) => {
+                    tracing::error!(%addr, error = %e, "load balancer listener cannot bind");
+                    faults.push((addr, format!("{addr} cannot be bound: {e}")));
+                }
             }
         }
+        faults
     }
 
     /// A target's health and load, if the group has it.

@@ -12,4 +12,6 @@ pub mod validate;
 
 pub use error::ApiError;
 pub use model::{Protocol, ServiceModel};
-pub use service::{Authorization, BoxFuture, CallContext, Output, Principal, PrincipalKind, Service};
+pub use service::{
+    Authorization, Authorizer, BoxFuture, CallContext, Check, Output, Principal, PrincipalKind, Service,
+};

@@ -5,6 +5,7 @@
 use std::future::Future;
 use std::net::IpAddr;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -68,21 +69,122 @@ impl Principal {
 }
 
 /// Everything a service may know about one call.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CallContext {
     pub request_id: String,
     pub principal: Principal,
     pub source_ip: IpAddr,
     pub secure_transport: bool,
     pub region: String,
+    /// Decides further checks for the caller while the operation runs, for what only the
+    /// operation finds out (the role in a launch template an Auto Scaling group will launch
+    /// from). `None` for the region's own callers (service-linked roles), which are trusted.
+    pub authorizer: Option<Arc<dyn Authorizer>>,
+}
+
+impl std::fmt::Debug for CallContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallContext")
+            .field("request_id", &self.request_id)
+            .field("principal", &self.principal)
+            .field("source_ip", &self.source_ip)
+            .field("secure_transport", &self.secure_transport)
+            .field("region", &self.region)
+            .field("authorizer", &self.authorizer.is_some())
+            .finish()
+    }
+}
+
+impl CallContext {
+    /// Authorise further checks for this call's caller (Ok for the region's own callers).
+    pub fn authorize(&self, checks: &[Check]) -> Result<(), ApiError> {
+        match &self.authorizer {
+            Some(a) if !checks.is_empty() => a.authorize(self, checks),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Decides [`Check`]s for one caller: the gateway's, over IAM policies.
+pub trait Authorizer: Send + Sync {
+    fn authorize(&self, cx: &CallContext, checks: &[Check]) -> Result<(), ApiError>;
+}
+
+/// One IAM decision an operation needs: an action on one resource, with the condition keys
+/// that request and resource add to the request's global ones (`aws:ResourceTag/…`,
+/// `aws:RequestTag/…`, `aws:TagKeys`, `ec2:InstanceType`, `iam:PassedToService` …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// The full action, `ec2:RunInstances`.
+    pub action: String,
+    /// An ARN, or `*` for actions without resource-level permissions.
+    pub resource: String,
+    pub keys: Vec<(String, Vec<String>)>,
+}
+
+impl Check {
+    pub fn new(action: impl Into<String>, resource: impl Into<String>) -> Check {
+        Check { action: action.into(), resource: resource.into(), keys: Vec::new() }
+    }
+
+    /// Add a single-valued condition key.
+    pub fn key(mut self, key: impl Into<String>, value: impl Into<String>) -> Check {
+        self.keys.push((key.into(), vec![value.into()]));
+        self
+    }
+
+    /// Add a multi-valued condition key (`aws:TagKeys`).
+    pub fn keys(mut self, key: impl Into<String>, values: Vec<String>) -> Check {
+        self.keys.push((key.into(), values));
+        self
+    }
+
+    /// Tags on the request (`aws:RequestTag/k`, `aws:TagKeys`), for operations that create or
+    /// tag a resource.
+    pub fn request_tags<'t>(mut self, tags: impl IntoIterator<Item = (&'t str, &'t str)>) -> Check {
+        let mut names = Vec::new();
+        for (k, v) in tags {
+            self.keys.push((format!("aws:RequestTag/{k}"), vec![v.to_string()]));
+            names.push(k.to_string());
+        }
+        if !names.is_empty() {
+            self.keys.push(("aws:TagKeys".into(), names));
+        }
+        self
+    }
+
+    /// Tags of an existing resource, as `aws:ResourceTag/k` and `<service>:ResourceTag/k`.
+    pub fn resource_tags<'t>(mut self, service: &str, tags: impl IntoIterator<Item = (&'t str, &'t str)>) -> Check {
+        for (k, v) in tags {
+            self.keys.push((format!("aws:ResourceTag/{k}"), vec![v.to_string()]));
+            self.keys.push((format!("{service}:ResourceTag/{k}"), vec![v.to_string()]));
+        }
+        self
+    }
 }
 
 /// The outcome of a service's own authorisation pre-check for an operation.
 pub enum Authorization {
-    /// Check the IAM action against these resources (ARNs, or "*").
+    /// Check the operation's own IAM action against these resources (ARNs, or "*").
     Resources(Vec<String>),
+    /// Check each of these (several actions, resources with their own condition keys).
+    Checks(Vec<Check>),
     /// The operation needs no permission (sts:GetCallerIdentity).
     NotRequired,
+}
+
+impl Authorization {
+    /// Every check, the operation's own action (`<prefix>:<op>`) standing for `Resources`.
+    pub fn into_checks(self, prefix: &str, op: &str) -> Vec<Check> {
+        match self {
+            Authorization::NotRequired => Vec::new(),
+            Authorization::Resources(resources) => {
+                let action = format!("{prefix}:{op}");
+                resources.into_iter().map(|r| Check::new(action.as_str(), r)).collect()
+            }
+            Authorization::Checks(checks) => checks,
+        }
+    }
 }
 
 pub trait Service: Send + Sync + 'static {

@@ -14,14 +14,15 @@ use serde_json::{json, Value};
 use crate::error::{AsgError, Result};
 use crate::records::{kind, ActivityRec, GroupRec};
 use crate::{AutoScaling, Peer};
+use wire::{CallContext, Check};
 
 pub(crate) use groups::{drop_alarms, remove_group};
 pub(crate) use policies::{target_tracking_alarms, tracked_metric};
 
-pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Result<Value> {
+pub(crate) async fn dispatch(asg: &AutoScaling, cx: &CallContext, op: &str, input: &Value) -> Result<Value> {
     match op {
-        "CreateAutoScalingGroup" => groups::create(asg, input).await,
-        "UpdateAutoScalingGroup" => groups::update(asg, input).await,
+        "CreateAutoScalingGroup" => groups::create(asg, cx, input).await,
+        "UpdateAutoScalingGroup" => groups::update(asg, cx, input).await,
         "DeleteAutoScalingGroup" => groups::delete(asg, input).await,
         "DescribeAutoScalingGroups" => groups::describe(asg, input),
         "DescribeAutoScalingInstances" => instances::describe(asg, input),
@@ -40,7 +41,7 @@ pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Resu
         "AttachTrafficSources" => groups::attach_target_groups(asg, input, "TrafficSources").await,
         "DetachTrafficSources" => groups::detach_target_groups(asg, input, "TrafficSources"),
         "DescribeTrafficSources" => groups::describe_traffic_sources(asg, input),
-        "AttachLoadBalancers" => groups::attach_load_balancers(asg, input),
+        "AttachLoadBalancers" => groups::attach_load_balancers(asg, input).await,
         "DetachLoadBalancers" => groups::detach_load_balancers(asg, input),
         "DescribeLoadBalancers" => groups::describe_load_balancers(asg, input),
         "CreateLaunchConfiguration" => launch_configs::create(asg, input).await,
@@ -55,7 +56,7 @@ pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Resu
         "DescribeScheduledActions" => scheduled::describe(asg, input),
         "DeleteScheduledAction" => scheduled::delete(asg, input),
         "BatchDeleteScheduledAction" => scheduled::batch_delete(asg, input),
-        "PutLifecycleHook" => hooks::put(asg, input),
+        "PutLifecycleHook" => hooks::put(asg, input).await,
         "DescribeLifecycleHooks" => hooks::describe(asg, input),
         "DeleteLifecycleHook" => hooks::delete(asg, input),
         "CompleteLifecycleAction" => hooks::complete(asg, input),
@@ -93,17 +94,58 @@ pub(crate) async fn dispatch(asg: &AutoScaling, op: &str, input: &Value) -> Resu
     }
 }
 
-/// The ARNs an operation acts on, for IAM (groups by name; "*" where AWS has no resource).
-pub(crate) fn resources(asg: &AutoScaling, op: &str, input: &Value) -> Vec<String> {
-    if op.starts_with("Describe") || op.starts_with("Create") && op != "CreateOrUpdateTags" {
-        return vec!["*".into()];
+/// What an operation must be authorised for: the group it names (its ARN, with
+/// `aws:ResourceTag/…` and `autoscaling:ResourceTag/…`) or creates (with `aws:RequestTag/…` and
+/// `aws:TagKeys`); "*" where AWS has no resource. (What the group will launch is authorised
+/// in the operation, once its launch template is resolved.)
+pub(crate) fn checks(asg: &AutoScaling, op: &str, input: &Value) -> Vec<Check> {
+    let mut out = group_checks(asg, op, input);
+    // A role handed to Auto Scaling (a lifecycle hook's notification role, a group's own
+    // service-linked role) is passed by the caller.
+    for member in ["RoleARN", "ServiceLinkedRoleARN"] {
+        if let Some(role) = str_of(input, member) {
+            out.push(Check::new("iam:PassRole", role).key("iam:PassedToService", "autoscaling.amazonaws.com"));
+        }
     }
-    match str_of(input, "AutoScalingGroupName") {
-        Some(name) => match asg.store.read(|tx| tx.get::<GroupRec>(kind::GROUP, name)) {
-            Ok(Some(g)) => vec![g.arn],
-            _ => vec!["*".into()],
-        },
-        None => vec!["*".into()],
+    out
+}
+
+fn group_checks(asg: &AutoScaling, op: &str, input: &Value) -> Vec<Check> {
+    let action = format!("autoscaling:{op}");
+    if op.starts_with("Describe") {
+        return vec![Check::new(action, "*")];
+    }
+    let requested: Vec<(&str, &str)> = input
+        .get("Tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|t| (str_of(t, "Key").unwrap_or_default(), str_of(t, "Value").unwrap_or_default()))
+        .collect();
+    let name = str_of(input, "AutoScalingGroupName").map(String::from).or_else(|| {
+        // CreateOrUpdateTags / DeleteTags name the group in each tag.
+        input
+            .get("Tags")
+            .and_then(Value::as_array)
+            .and_then(|l| l.first())
+            .and_then(|t| str_of(t, "ResourceId"))
+            .map(String::from)
+    });
+    let Some(name) = name else { return vec![Check::new(action, "*")] };
+    if op == "CreateAutoScalingGroup" {
+        let arn = asg.arn(&format!("autoScalingGroup:*:autoScalingGroupName/{name}"));
+        return vec![Check::new(action, arn).request_tags(requested)];
+    }
+    match asg.store.read(|tx| tx.get::<GroupRec>(kind::GROUP, &name)) {
+        Ok(Some(g)) => {
+            let tags = g.tags.iter().map(|t| (t.key.as_str(), t.value.as_str()));
+            let mut c = Check::new(action, g.arn.as_str()).resource_tags("autoscaling", tags);
+            if matches!(op, "CreateOrUpdateTags" | "DeleteTags") {
+                c = c.request_tags(requested);
+            }
+            vec![c]
+        }
+        _ => vec![Check::new(action, "*")],
     }
 }
 

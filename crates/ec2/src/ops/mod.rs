@@ -121,27 +121,6 @@ pub(crate) fn dispatch(
 
 /// The resources an EC2 action is authorised against (the service authorisation reference's
 /// resource types, where homeground knows them; "*" elsewhere).
-pub(crate) fn resources(ec2: &Ec2, op: &str, input: &Value) -> Vec<String> {
-    let ids = |key: &str, kind: &str| -> Vec<String> {
-        strings(input, key).into_iter().map(|id| ec2.arn(&format!("{kind}/{id}"))).collect()
-    };
-    let out = match op {
-        "StopInstances" | "StartInstances" | "RebootInstances" | "TerminateInstances" => ids("InstanceIds", "instance"),
-        "GetConsoleOutput" | "CreateImage" => {
-            str_of(input, "InstanceId").map(|i| vec![ec2.arn(&format!("instance/{i}"))]).unwrap_or_default()
-        }
-        "DeregisterImage" => str_of(input, "ImageId")
-            .map(|i| vec![format!("arn:aws:ec2:{}::image/{i}", ec2.config.region)])
-            .unwrap_or_default(),
-        _ => vec![],
-    };
-    if out.is_empty() {
-        vec!["*".into()]
-    } else {
-        out
-    }
-}
-
 pub(crate) fn str_of<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
     v.get(k).and_then(Value::as_str)
 }

@@ -10,42 +10,60 @@ use crate::records::{
 };
 use crate::Ec2;
 
+/// The store kind of a taggable resource, from its id's prefix (security group rules live in
+/// their group's record and have none).
+pub(crate) fn kind_of(id: &str) -> Option<&'static str> {
+    Some(match id.split('-').next().unwrap_or_default() {
+        "i" => kind::INSTANCE,
+        "ami" => kind::IMAGE,
+        "vpc" => kind::VPC,
+        "subnet" => kind::SUBNET,
+        "sg" => kind::SECURITY_GROUP,
+        "key" => kind::KEY_PAIR,
+        "lt" => kind::LAUNCH_TEMPLATE,
+        "igw" => kind::INTERNET_GATEWAY,
+        "rtb" => kind::ROUTE_TABLE,
+        "eipalloc" => kind::ADDRESS,
+        "nat" => kind::NAT_GATEWAY,
+        "vol" => crate::storage::kind::VOLUME,
+        "snap" => crate::storage::kind::SNAPSHOT,
+        _ => return None,
+    })
+}
+
+/// The tags of the resource with this id; `None` when there is no such resource.
+pub(crate) fn tags_of(tx: &store::Tx, id: &str) -> Result<Option<Vec<Tag>>> {
+    let Some(k) = kind_of(id) else { return Ok(None) };
+    let Some(rec) = tx.get::<Value>(k, id)? else { return Ok(None) };
+    Ok(Some(record_tags(&rec)?))
+}
+
+fn record_tags(rec: &Value) -> Result<Vec<Tag>> {
+    match rec.get("tags") {
+        Some(t) => serde_json::from_value(t.clone()).map_err(|e| Ec2Error::Internal(format!("stored tags: {e}"))),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Apply `f` to the tags of the resource with this id, whatever its kind.
 fn with_tags(tx: &store::Tx, id: &str, f: &mut dyn FnMut(&mut Vec<Tag>)) -> Result<()> {
-    macro_rules! edit {
-        ($k:expr, $t:ty) => {{
-            let mut rec: $t = tx.get($k, id)?.ok_or_else(|| not_found(id))?;
-            f(&mut rec.tags);
-            tx.put($k, id, &rec)?;
-        }};
-    }
-    match id.split('-').next().unwrap_or_default() {
-        "i" => edit!(kind::INSTANCE, InstanceRec),
-        "ami" => edit!(kind::IMAGE, ImageRec),
-        "vpc" => edit!(kind::VPC, VpcRec),
-        "subnet" => edit!(kind::SUBNET, SubnetRec),
-        "sg" => edit!(kind::SECURITY_GROUP, SecurityGroupRec),
-        "sgr" => {
-            // A rule's tags live in its group's record.
-            for (k, mut g) in tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")? {
-                if let Some(r) = g.rules.iter_mut().find(|r| r.rule_id == id) {
-                    f(&mut r.tags);
-                    tx.put(kind::SECURITY_GROUP, &k, &g)?;
-                    return Ok(());
-                }
+    if id.starts_with("sgr-") {
+        // A rule's tags live in its group's record.
+        for (k, mut g) in tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")? {
+            if let Some(r) = g.rules.iter_mut().find(|r| r.rule_id == id) {
+                f(&mut r.tags);
+                tx.put(kind::SECURITY_GROUP, &k, &g)?;
+                return Ok(());
             }
-            return Err(not_found(id));
         }
-        "key" => edit!(kind::KEY_PAIR, KeyPairRec),
-        "lt" => edit!(kind::LAUNCH_TEMPLATE, LaunchTemplateRec),
-        "igw" => edit!(kind::INTERNET_GATEWAY, InternetGatewayRec),
-        "rtb" => edit!(kind::ROUTE_TABLE, RouteTableRec),
-        "eipalloc" => edit!(kind::ADDRESS, AddressRec),
-        "nat" => edit!(kind::NAT_GATEWAY, NatGatewayRec),
-        "vol" => edit!(crate::storage::kind::VOLUME, crate::storage::VolumeRec),
-        "snap" => edit!(crate::storage::kind::SNAPSHOT, crate::storage::SnapshotRec),
-        _ => return Err(Ec2Error::Client("InvalidID", format!("The ID '{id}' is not valid"))),
+        return Err(not_found(id));
     }
+    let k = kind_of(id).ok_or_else(|| Ec2Error::Client("InvalidID", format!("The ID '{id}' is not valid")))?;
+    let mut rec: Value = tx.get(k, id)?.ok_or_else(|| not_found(id))?;
+    let mut tags = record_tags(&rec)?;
+    f(&mut tags);
+    rec["tags"] = serde_json::to_value(&tags).map_err(|e| Ec2Error::Internal(e.to_string()))?;
+    tx.put(k, id, &rec)?;
     Ok(())
 }
 
