@@ -345,9 +345,9 @@ def test_aws_cloudformation_deploy_uses_change_sets(region, tmp_path):
 
 
 KGSPORTS_TEMPLATE = hg.REPO_ROOT.parent / "shared" / "acceptance" / "kgsports-stack.yaml"
-# RDS and Secrets Manager are not served yet: the test runs the customer's template without
-# those resources and the outputs that read them.
-NOT_YET = ["DBSecret", "DBSubnetGroup", "MyMasterDB", "ReplicaDB", "DatabaseEndpoint", "ReplicaEndpoint"]
+# RDS is not served yet: the test runs the customer's template without the RDS resources and
+# the outputs that read them (DBSecret, in Secrets Manager, stays).
+NOT_YET = ["DBSubnetGroup", "MyMasterDB", "ReplicaDB", "DatabaseEndpoint", "ReplicaEndpoint"]
 
 
 def reduced_kgsports_template() -> str:
@@ -412,6 +412,11 @@ def test_the_kgsports_stack_without_rds_serves_its_site_and_comes_down_cleanly(n
     assert [u["UserName"] for u in users] == ["KG_sports"]
     vpcs = ec2.describe_vpcs(Filters=[{"Name": "cidr", "Values": ["30.0.0.0/16"]}])["Vpcs"]
     assert len(vpcs) == 1
+    secret_arn = cfn.describe_stack_resource(StackName="kgsports", LogicalResourceId="DBSecret")[
+        "StackResourceDetail"]["PhysicalResourceId"]
+    secret = json.loads(region.client("secretsmanager").get_secret_value(SecretId=secret_arn)["SecretString"])
+    assert secret["username"] == "admin" and len(secret["password"]) == 24
+    assert not set(secret["password"]) & set('"@/\\')
     assert len(events(cfn, stack_id)) > 90
 
     cfn.delete_stack(StackName="kgsports")
@@ -424,6 +429,8 @@ def test_the_kgsports_stack_without_rds_serves_its_site_and_comes_down_cleanly(n
     assert region.client("autoscaling").describe_auto_scaling_groups()["AutoScalingGroups"] == []
     assert region.client("elbv2").describe_load_balancers()["LoadBalancers"] == []
     assert not any(a.endswith(":KGSNS_Topic") for a in topic_arns(region))
+    code = hg.expect_client_error(region.client("secretsmanager").describe_secret, SecretId=secret_arn)[0]
+    assert code == "ResourceNotFoundException"
     assert not any(n.startswith("kgsports-") for n in
                    (a["AlarmName"] for a in region.client("cloudwatch").describe_alarms()["MetricAlarms"]))
 
@@ -697,6 +704,12 @@ Resources:
       InstanceType: t2.micro
       KeyName: !Ref Key
       SecurityGroups: [!Ref Web]
+  ImageParameter:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Name: /kgsports/web/image
+      Type: String
+      Value: !Ref ImageId
   Balancer:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
     Properties:
@@ -766,6 +779,8 @@ def test_iam_keys_rules_volumes_launch_configurations_and_listener_rules(region,
     assert ec2.describe_volumes(VolumeIds=[res["Disk"]])["Volumes"][0]["State"] == "available"
     lc = region.client("autoscaling").describe_launch_configurations(LaunchConfigurationNames=[res["Config"]])
     assert lc["LaunchConfigurations"][0]["ImageId"] == ami
+    ssm = region.client("ssm")
+    assert ssm.get_parameter(Name="/kgsports/web/image")["Parameter"]["Value"] == ami
     rules = region.client("elbv2").describe_rules(ListenerArn=res["Front"])["Rules"]
     assert [r["RuleArn"] for r in rules if not r["IsDefault"]] == [res["Api"]]
     with pytest.raises(urllib.error.HTTPError) as not_found:
@@ -782,6 +797,7 @@ def test_iam_keys_rules_volumes_launch_configurations_and_listener_rules(region,
     assert hg.expect_client_error(ec2.describe_key_pairs, KeyNames=["cfn-key"])[0] == "InvalidKeyPair.NotFound"
     assert hg.expect_client_error(ec2.describe_volumes, VolumeIds=[res["Disk"]])[0] == "InvalidVolume.NotFound"
     assert region.client("elbv2").describe_load_balancers()["LoadBalancers"] == []
+    assert hg.expect_client_error(ssm.get_parameter, Name="/kgsports/web/image")[0] == "ParameterNotFound"
 
 
 def test_exports_are_imported_across_stacks_and_protected_while_in_use(region):

@@ -31,6 +31,8 @@ pub enum Peer {
     AutoScaling,
     CloudWatch,
     Iam,
+    SecretsManager,
+    Ssm,
 }
 
 impl Peer {
@@ -43,6 +45,8 @@ impl Peer {
             Peer::AutoScaling => "AmazonAutoScaling",
             Peer::CloudWatch => "AmazonCloudWatch",
             Peer::Iam => "AmazonIdentityManagement",
+            Peer::SecretsManager => "AWSSecretsManager",
+            Peer::Ssm => "AWSSimpleSystemsManagement",
         }
     }
 }

@@ -143,7 +143,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         secrets_config.clone(),
         secrets_clock.clone(),
     );
-    registry.register(Arc::new(secrets::SecretsManagerService::new(secrets_manager)));
+    let secrets_manager_service = Arc::new(secrets::SecretsManagerService::new(secrets_manager));
+    registry.register(secrets_manager_service.clone());
     let image_aliases = Arc::new(crate::links::Ec2ImageAliases {
         ec2: ec2_service.clone(),
         cx: crate::links::service_linked_context(
@@ -161,7 +162,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         secrets_clock,
         Some(image_aliases),
     );
-    registry.register(Arc::new(secrets::SsmService::new(parameters)));
+    let ssm_service = Arc::new(secrets::SsmService::new(parameters));
+    registry.register(ssm_service.clone());
     // --- end Secrets Manager and SSM ---
 
     // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
@@ -201,6 +203,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         autoscaling: asg_service,
         cloudwatch: cw_service,
         iam: iam_service,
+        secrets_manager: secrets_manager_service,
+        ssm: ssm_service,
         region: args.region.clone(),
     };
     let cfn_clock: cloudformation::Clock = Arc::new(|| iam::Clock::now(&SystemClock));

@@ -355,6 +355,8 @@ pub struct StackServices {
     pub autoscaling: Arc<dyn wire::Service>,
     pub cloudwatch: Arc<dyn wire::Service>,
     pub iam: Arc<dyn wire::Service>,
+    pub secrets_manager: Arc<dyn wire::Service>,
+    pub ssm: Arc<dyn wire::Service>,
     pub region: String,
 }
 
@@ -374,6 +376,8 @@ impl StackServices {
             Peer::AutoScaling => &self.autoscaling,
             Peer::CloudWatch => &self.cloudwatch,
             Peer::Iam => &self.iam,
+            Peer::SecretsManager => &self.secrets_manager,
+            Peer::Ssm => &self.ssm,
         };
         let model = service.model();
         let ec2 = model.default_protocol() == wire::Protocol::Ec2;

@@ -8,6 +8,7 @@ mod cloudwatch;
 mod ec2;
 mod elb;
 mod iam;
+mod secrets;
 mod sns;
 pub mod update;
 
@@ -245,6 +246,8 @@ pub async fn create(cx: &Cx, kind: &str, props: &Value) -> Result<Created, Strin
         "AWS::IAM::Group" => iam::create_group(cx, p).await,
         "AWS::IAM::User" => iam::create_user(cx, p).await,
         "AWS::IAM::Role" => iam::create_role(cx, p).await,
+        "AWS::SecretsManager::Secret" => secrets::create_secret(cx, p).await,
+        "AWS::SSM::Parameter" => secrets::put_parameter(cx, p).await,
         "AWS::IAM::InstanceProfile" => iam::create_instance_profile(cx, p).await,
         "AWS::IAM::Policy" => iam::create_policy(cx, p).await,
         "AWS::IAM::ManagedPolicy" => iam::create_managed_policy(cx, p).await,
@@ -295,6 +298,8 @@ pub async fn delete(
         "AWS::IAM::Group" => iam::delete_group(cx, p, physical_id).await,
         "AWS::IAM::User" => iam::delete_user(cx, p, physical_id).await,
         "AWS::IAM::Role" => iam::delete_role(cx, p, physical_id).await,
+        "AWS::SecretsManager::Secret" => secrets::delete_secret(cx, physical_id).await,
+        "AWS::SSM::Parameter" => secrets::delete_parameter(cx, physical_id).await,
         "AWS::IAM::InstanceProfile" => iam::delete_instance_profile(cx, p, physical_id).await,
         "AWS::IAM::Policy" => iam::delete_policy(cx, p).await,
         "AWS::IAM::ManagedPolicy" => iam::delete_managed_policy(cx, p, physical_id).await,
