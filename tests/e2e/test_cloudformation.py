@@ -869,3 +869,29 @@ def test_stack_tags_reach_the_resources_and_termination_protection_holds(region,
                "--no-enable-termination-protection")
     cfn.delete_stack(StackName="tagged")
     cfn.get_waiter("stack_delete_complete").wait(StackName=stack["StackId"], WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+
+
+def test_dynamic_references_read_ssm_and_secrets_manager_as_the_caller(region):
+    region.client("secretsmanager").create_secret(Name="app-db", SecretString='{"username": "admin", "port": 3306}')
+    region.client("ssm").put_parameter(Name="/app/display", Value="Shown", Type="String")
+    cfn = region.client("cloudformation")
+    body = ("Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+            "      DisplayName: '{{resolve:ssm:/app/display}}'\n"
+            "  Copy:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: /app/db-user\n      Type: String\n"
+            "      Value: 'user {{resolve:secretsmanager:app-db:SecretString:username}} on {{resolve:secretsmanager:app-db:SecretString:port}}'\n")
+    stack_id = cfn.create_stack(StackName="dynamic", TemplateBody=body)["StackId"]
+    cfn.get_waiter("stack_create_complete").wait(StackName="dynamic", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    topic = cfn.describe_stack_resource(StackName="dynamic", LogicalResourceId="Topic")["StackResourceDetail"]["PhysicalResourceId"]
+    assert region.client("sns").get_topic_attributes(TopicArn=topic)["Attributes"]["DisplayName"] == "Shown"
+    assert region.client("ssm").get_parameter(Name="/app/db-user")["Parameter"]["Value"] == "user admin on 3306"
+    # The template keeps the references, not the values.
+    assert "{{resolve:secretsmanager:app-db:SecretString:username}}" in cfn.get_template(StackName="dynamic")["TemplateBody"]
+    cfn.delete_stack(StackName="dynamic")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+
+    missing = cfn.create_stack(StackName="dynamic-missing", TemplateBody=body.replace("app-db", "no-such-secret"))["StackId"]
+    with pytest.raises(Exception):
+        cfn.get_waiter("stack_create_complete").wait(StackName="dynamic-missing", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    failed = [e for e in events(cfn, missing) if e["ResourceStatus"] == "CREATE_FAILED"]
+    assert [e["LogicalResourceId"] for e in failed] == ["Copy"]
+    assert "ResourceNotFoundException" in failed[0]["ResourceStatusReason"]

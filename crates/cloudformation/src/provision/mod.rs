@@ -5,6 +5,7 @@
 
 mod autoscaling;
 mod cloudwatch;
+mod dynamic;
 mod ec2;
 mod elb;
 mod iam;
@@ -220,6 +221,7 @@ pub struct Tag {
 
 /// Create a resource of `kind` from its resolved properties.
 pub async fn create(cx: &Cx, kind: &str, props: &Value) -> Result<Created, String> {
+    let props = &dynamic::resolve(cx, props).await?;
     let p = Props(props);
     match kind {
         "AWS::SNS::Topic" => sns::create_topic(cx, p).await,

@@ -92,6 +92,7 @@ pub async fn update(
         }
         c
     };
+    let new = &super::dynamic::resolve(cx, new).await?;
     let (old_p, new_p) = (Props(old), Props(new));
     match kind {
         "AWS::SNS::Topic" => {
