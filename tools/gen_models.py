@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-SERVICES = ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch"]
+SERVICES = ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch", "rds"]
 META_KEYS = ["protocol", "protocols", "apiVersion", "xmlNamespace", "targetPrefix", "jsonVersion",
              "signingName", "endpointPrefix", "serviceId", "awsQueryCompatible"]
 OP_KEYS = ["input", "output", "errors"]

@@ -157,6 +157,19 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     );
     let _sns_deliveries = sns::Worker::spawn(sns.clone());
 
+    // --- RDS: DB instances that are real MariaDB servers, and their controller ---
+    let rds_clock: rds::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let rds = rds::Rds::open(
+        store.clone(),
+        rds::RdsConfig { region: args.region.clone(), account: identity.account.clone(), dir: dir.join("rds") },
+        rds_clock,
+        Arc::new(crate::links::Ec2Subnets(ec2.clone())),
+    )
+    .map_err(|e| format!("opening RDS: {e}"))?;
+    registry.register(Arc::new(rds::RdsService::new(rds.clone())));
+    let _rds_controller = rds.spawn_controller();
+    // --- end RDS ---
+
     let _controller = ec2::Controller::spawn(ec2);
 
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;

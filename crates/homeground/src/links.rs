@@ -76,6 +76,15 @@ impl elb::InstanceDirectory for Ec2Directory {
     }
 }
 
+/// RDS's DB subnet groups check their subnets in EC2.
+pub struct Ec2Subnets(pub Arc<ec2::Ec2>);
+
+impl rds::SubnetDirectory for Ec2Subnets {
+    fn subnet(&self, subnet_id: &str) -> Option<(String, String)> {
+        self.0.subnet_placement(subnet_id)
+    }
+}
+
 /// HTTPS listeners present IAM server certificates (UploadServerCertificate).
 pub struct IamCertificates(pub Arc<Identity>);
 

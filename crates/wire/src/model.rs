@@ -209,6 +209,7 @@ pub fn embedded(name: &str) -> Option<&'static str> {
         "sns" => include_str!("../models/sns.json"),
         "cloudformation" => include_str!("../models/cloudformation.json"),
         "cloudwatch" => include_str!("../models/cloudwatch.json"),
+        "rds" => include_str!("../models/rds.json"),
         _ => return None,
     })
 }
@@ -234,7 +235,7 @@ mod tests {
 
     #[test]
     fn every_embedded_model_loads_and_is_closed() {
-        for name in ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch"] {
+        for name in ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch", "rds"] {
             let m = load_embedded(name);
             for (op_name, op) in &m.operations {
                 for s in op.input.iter().chain(op.output.iter()).chain(op.errors.iter()) {

@@ -1,0 +1,291 @@
+//! The DB instance controller: a task woken by every RDS call and every 500 ms that brings each
+//! DB instance's server to what its record says, one blocking job per instance at a time, and
+//! persists each transition only if the record is still in the state the job started from (so
+//! the API and the controller never overwrite each other):
+//!
+//! - creating → a fresh datadir (`mariadb-install-db`), the server started, the master user and
+//!   database created (the password read from its 0600 file, which is then removed) → available.
+//!   A read replica instead gets a consistent physical copy of its source (`mariabackup`),
+//!   starts `read_only` and follows the source by GTID from the copy's position → available.
+//! - available with no live server (killed, crashed, or gone while the daemon was down) →
+//!   rebooting → the server started again on the same datadir (InnoDB's crash recovery keeps
+//!   every committed transaction; a replica resumes replication where it was) → available.
+//! - rebooting → stop, start → available; stopping → stopped; starting → available.
+//! - modifying with a promotion pending → replication stopped and reset, writable → available.
+//! - deleting → the server stopped; the final snapshot (a copy of the cleanly shut down
+//!   datadir) taken if asked; the instance's files and record removed.
+//!
+//! Servers outlive the daemon; after a restart the controller finds each one still running by
+//! its recorded pid and start time and leaves it be.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::records::{kind, status, InstanceRec, ProcessId, SnapshotRec};
+use crate::server::{self, Layout};
+use crate::Rds;
+
+pub struct Controller {
+    _task: tokio::task::JoinHandle<()>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Provision,
+    Recover,
+    Restart,
+    Promote,
+    Stop,
+    Start,
+    Delete,
+}
+
+impl Controller {
+    pub fn spawn(rds: Arc<Rds>) -> Controller {
+        let busy: Arc<Mutex<HashSet<String>>> = Arc::default();
+        let task = tokio::spawn(async move {
+            loop {
+                pass(&rds, &busy);
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+                    _ = rds.wake.notified() => {}
+                }
+            }
+        });
+        Controller { _task: task }
+    }
+}
+
+fn pass(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>) {
+    let recs: Vec<InstanceRec> = match rds.store.read(|tx| tx.list::<InstanceRec>(kind::INSTANCE, "")) {
+        Ok(r) => r.into_iter().map(|(_, r)| r).collect(),
+        Err(e) => {
+            tracing::error!(error = %e, "rds controller: reading DB instances");
+            return;
+        }
+    };
+    for rec in recs {
+        let Some(work) = plan(&rec) else { continue };
+        if !busy.lock().unwrap_or_else(|e| e.into_inner()).insert(rec.id.clone()) {
+            continue;
+        }
+        let (rds, busy) = (rds.clone(), busy.clone());
+        tokio::task::spawn_blocking(move || {
+            let id = rec.id.clone();
+            if let Err(e) = act(&rds, rec, work) {
+                tracing::error!(db_instance = %id, ?work, error = %e, "rds controller");
+            }
+            busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+            rds.wake.notify_one();
+        });
+    }
+}
+
+fn plan(rec: &InstanceRec) -> Option<Work> {
+    let live = rec.process.is_some_and(server::alive);
+    match rec.status.as_str() {
+        status::CREATING => Some(Work::Provision),
+        status::AVAILABLE if !live => Some(Work::Recover),
+        status::REBOOTING => Some(Work::Restart),
+        status::MODIFYING if rec.promotion_pending => Some(Work::Promote),
+        status::STOPPING => Some(Work::Stop),
+        status::STOPPED if live => Some(Work::Stop),
+        status::STARTING => Some(Work::Start),
+        status::DELETING => Some(Work::Delete),
+        _ => None,
+    }
+}
+
+/// Persist a change if the record is still in state `from`; false if it moved on (or is gone).
+fn settle(rds: &Rds, id: &str, from: &str, f: impl FnOnce(&mut InstanceRec)) -> Result<bool, String> {
+    rds.store
+        .write(|tx| {
+            let Some(mut rec) = tx.get::<InstanceRec>(kind::INSTANCE, id)? else { return Ok(false) };
+            if rec.status != from {
+                return Ok(false);
+            }
+            f(&mut rec);
+            tx.put(kind::INSTANCE, id, &rec)?;
+            Ok::<_, store::StoreError>(true)
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// The instance's server, started if it does not run (found by pid file if it runs unrecorded).
+fn ensure_running(l: &Layout, rec: &InstanceRec) -> Result<ProcessId, String> {
+    if let Some(p) = rec.process.filter(|p| server::alive(*p)) {
+        return Ok(p);
+    }
+    server::write_config(l, rec, rec.source.is_some())?;
+    server::start(l)
+}
+
+fn stop_server(l: &Layout, rec: &InstanceRec) {
+    if let Some(p) = rec.process {
+        server::stop(p);
+    }
+    if let Some(p) = server::running(l) {
+        server::stop(p);
+    }
+}
+
+fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
+    let l = Layout::new(rds.dir(), &rec);
+    match work {
+        Work::Provision => match provision(rds, &l, &rec) {
+            Ok(Some(p)) => {
+                let pw = rec.pending_password_file.clone();
+                if settle(rds, &rec.id, status::CREATING, |r| {
+                    r.status = status::AVAILABLE.into();
+                    r.process = Some(p);
+                    r.pending_password_file = None;
+                })? {
+                    if let Some(f) = pw {
+                        let _ = std::fs::remove_file(f);
+                    }
+                    tracing::info!(db_instance = %rec.id, address = %rec.address, port = rec.port, "DB instance available");
+                }
+                Ok(())
+            }
+            Ok(None) => Ok(()), // waiting (a replica's source is not serving yet)
+            Err(e) => {
+                stop_server(&l, &rec);
+                settle(rds, &rec.id, status::CREATING, |r| r.status = status::FAILED.into())?;
+                Err(format!("creating the DB instance failed: {e}"))
+            }
+        },
+        Work::Recover => {
+            if !settle(rds, &rec.id, status::AVAILABLE, |r| r.status = status::REBOOTING.into())? {
+                return Ok(());
+            }
+            tracing::warn!(db_instance = %rec.id, "DB instance's server is not running; restarting it");
+            let p = ensure_running(&l, &rec)?;
+            settle(rds, &rec.id, status::REBOOTING, |r| {
+                r.status = status::AVAILABLE.into();
+                r.process = Some(p);
+                r.recoveries += 1;
+            })?;
+            tracing::info!(db_instance = %rec.id, "DB instance recovered");
+            Ok(())
+        }
+        Work::Restart => {
+            stop_server(&l, &rec);
+            let fresh = InstanceRec { process: None, ..rec.clone() };
+            let p = ensure_running(&l, &fresh)?;
+            settle(rds, &rec.id, status::REBOOTING, |r| {
+                r.status = status::AVAILABLE.into();
+                r.process = Some(p);
+            })?;
+            Ok(())
+        }
+        Work::Promote => {
+            let p = ensure_running(&l, &rec)?;
+            server::promote(&l)?;
+            let promoted = InstanceRec { source: None, ..rec.clone() };
+            server::write_config(&l, &promoted, false)?;
+            settle(rds, &rec.id, status::MODIFYING, |r| {
+                r.status = status::AVAILABLE.into();
+                r.source = None;
+                r.promotion_pending = false;
+                r.process = Some(p);
+                if r.backup_retention == 0 {
+                    r.backup_retention = 1;
+                }
+            })?;
+            tracing::info!(db_instance = %rec.id, "read replica promoted");
+            Ok(())
+        }
+        Work::Stop => {
+            stop_server(&l, &rec);
+            settle(rds, &rec.id, &rec.status, |r| {
+                r.status = status::STOPPED.into();
+                r.process = None;
+            })?;
+            Ok(())
+        }
+        Work::Start => {
+            let p = ensure_running(&l, &rec)?;
+            settle(rds, &rec.id, status::STARTING, |r| {
+                r.status = status::AVAILABLE.into();
+                r.process = Some(p);
+            })?;
+            Ok(())
+        }
+        Work::Delete => delete(rds, &l, &rec),
+    }
+}
+
+/// Make a new DB instance's server; None while a replica's source is not ready.
+fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<Option<ProcessId>, String> {
+    // A server left from an attempt cut short (the daemon stopped mid-way) goes first.
+    stop_server(l, rec);
+    match &rec.source {
+        None => {
+            server::write_config(l, rec, false)?;
+            server::initialize(l)?;
+            let p = server::start(l)?;
+            let pw_file = rec.pending_password_file.as_deref().ok_or("the master password is gone")?;
+            let password = std::fs::read_to_string(pw_file).map_err(|e| format!("reading the master password: {e}"))?;
+            server::bootstrap(l, &rec.master_username, &password, rec.db_name.as_deref())?;
+            Ok(Some(p))
+        }
+        Some(source_id) => {
+            let source: Option<InstanceRec> =
+                rds.store.read(|tx| tx.get(kind::INSTANCE, source_id)).map_err(|e| e.to_string())?;
+            let Some(source) = source else { return Err(format!("source DB instance {source_id} is gone")) };
+            if !source.process.is_some_and(server::alive) {
+                return Ok(None);
+            }
+            let sl = Layout::new(rds.dir(), &source);
+            server::write_config(l, rec, true)?;
+            let seed = l.dir.join("seed");
+            let gtid = server::backup(&sl, &seed)?;
+            if l.data.exists() {
+                std::fs::remove_dir_all(&l.data).map_err(|e| format!("removing {}: {e}", l.data.display()))?;
+            }
+            std::fs::rename(&seed, &l.data).map_err(|e| format!("placing the seed: {e}"))?;
+            let repl =
+                std::fs::read_to_string(&sl.repl_pw).map_err(|e| format!("reading the replication password: {e}"))?;
+            server::write_private(&l.repl_pw, &repl)?;
+            let p = server::start(l)?;
+            server::start_replication(l, &source.address, source.port, repl.trim(), &gtid)?;
+            Ok(Some(p))
+        }
+    }
+}
+
+fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
+    stop_server(l, rec);
+    if let Some(snap) = &rec.final_snapshot {
+        let target = rds.dir().join("snapshots").join(snap).join("data");
+        if target.exists() {
+            std::fs::remove_dir_all(&target).map_err(|e| e.to_string())?;
+        }
+        server::copy_dir(&l.data, &target)?;
+        rds.store
+            .write(|tx| {
+                if let Some(mut s) = tx.get::<SnapshotRec>(kind::SNAPSHOT, snap)? {
+                    s.status = "available".into();
+                    tx.put(kind::SNAPSHOT, snap, &s)?;
+                }
+                Ok::<_, store::StoreError>(())
+            })
+            .map_err(|e| e.to_string())?;
+    }
+    if l.dir.exists() {
+        std::fs::remove_dir_all(&l.dir).map_err(|e| format!("removing {}: {e}", l.dir.display()))?;
+    }
+    let _ = std::fs::remove_file(&l.socket);
+    if let Some(f) = &rec.pending_password_file {
+        let _ = std::fs::remove_file(f);
+    }
+    rds.store
+        .write(|tx| {
+            tx.delete(kind::INSTANCE, &rec.id)?;
+            Ok::<_, store::StoreError>(())
+        })
+        .map_err(|e| e.to_string())?;
+    tracing::info!(db_instance = %rec.id, "DB instance deleted");
+    Ok(())
+}

@@ -1,0 +1,226 @@
+//! RDS's records in the store, and how they are shown (the API's `DBInstance`, `DBSubnetGroup`,
+//! `DBSnapshot` shapes).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+pub mod kind {
+    /// Key: the DB instance identifier (lower case, as RDS keeps it).
+    pub const INSTANCE: &str = "rds.instance";
+    /// Key: the DB subnet group name (lower case).
+    pub const SUBNET_GROUP: &str = "rds.subnet_group";
+    /// Key: the DB snapshot identifier (lower case).
+    pub const SNAPSHOT: &str = "rds.snapshot";
+}
+
+/// A running server process: its pid and its start time (clock ticks after boot, from
+/// `/proc/<pid>/stat`), so that a reused pid is never taken for ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessId {
+    pub pid: u32,
+    pub start: u64,
+}
+
+/// DB instance statuses as RDS shows them.
+pub mod status {
+    pub const CREATING: &str = "creating";
+    pub const AVAILABLE: &str = "available";
+    pub const REBOOTING: &str = "rebooting";
+    pub const MODIFYING: &str = "modifying";
+    pub const STOPPING: &str = "stopping";
+    pub const STOPPED: &str = "stopped";
+    pub const STARTING: &str = "starting";
+    pub const DELETING: &str = "deleting";
+    pub const FAILED: &str = "failed";
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InstanceRec {
+    pub id: String,
+    pub arn: String,
+    /// `db-…`, the DbiResourceId.
+    pub resource_id: String,
+    pub engine: String,
+    pub engine_version: String,
+    pub class: String,
+    pub allocated_storage: i64,
+    pub storage_type: String,
+    pub master_username: String,
+    pub db_name: Option<String>,
+    /// Its own loopback address in 127.254.0.0/16 (the Endpoint's Address).
+    pub address: String,
+    pub port: u16,
+    /// The server's `server_id` (unique in the region: the address's index).
+    pub server_id: u32,
+    pub status: String,
+    /// The source of a read replica.
+    pub source: Option<String>,
+    /// Promotion asked (status `modifying` until the controller has done it).
+    #[serde(default)]
+    pub promotion_pending: bool,
+    pub subnet_group: Option<String>,
+    pub availability_zone: String,
+    pub multi_az: bool,
+    pub publicly_accessible: bool,
+    pub backup_retention: i64,
+    pub deletion_protection: bool,
+    pub vpc_security_groups: Vec<String>,
+    pub created: f64,
+    pub tags: Vec<(String, String)>,
+    /// The final snapshot DeleteDBInstance asked for.
+    pub final_snapshot: Option<String>,
+    /// A file (0600) holding the master password until the controller has created the user.
+    pub pending_password_file: Option<String>,
+    pub process: Option<ProcessId>,
+    /// How many times the controller restarted a server that had died.
+    #[serde(default)]
+    pub recoveries: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SubnetRec {
+    pub id: String,
+    pub availability_zone: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SubnetGroupRec {
+    pub name: String,
+    pub arn: String,
+    pub description: String,
+    pub vpc_id: String,
+    pub subnets: Vec<SubnetRec>,
+    pub tags: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SnapshotRec {
+    pub id: String,
+    pub arn: String,
+    pub instance_id: String,
+    pub engine: String,
+    pub engine_version: String,
+    pub allocated_storage: i64,
+    pub master_username: String,
+    pub port: u16,
+    pub availability_zone: String,
+    pub instance_created: f64,
+    pub created: f64,
+    /// `creating` while the copy is made, then `available`.
+    pub status: String,
+    pub snapshot_type: String,
+    pub tags: Vec<(String, String)>,
+}
+
+/// RDS's fixed hosted zone for DB endpoints (one per region in AWS; one here).
+pub const HOSTED_ZONE_ID: &str = "ZHGRDS0000000001";
+
+pub fn tag_list(tags: &[(String, String)]) -> Value {
+    Value::Array(tags.iter().map(|(k, v)| json!({"Key": k, "Value": v})).collect())
+}
+
+impl SubnetGroupRec {
+    pub fn to_api(&self) -> Value {
+        json!({
+            "DBSubnetGroupName": self.name,
+            "DBSubnetGroupDescription": self.description,
+            "VpcId": self.vpc_id,
+            "SubnetGroupStatus": "Complete",
+            "Subnets": self.subnets.iter().map(|s| json!({
+                "SubnetIdentifier": s.id,
+                "SubnetAvailabilityZone": {"Name": s.availability_zone},
+                "SubnetStatus": "Active",
+            })).collect::<Vec<_>>(),
+            "DBSubnetGroupArn": self.arn,
+            "SupportedNetworkTypes": ["IPV4"],
+        })
+    }
+}
+
+impl SnapshotRec {
+    pub fn to_api(&self) -> Value {
+        json!({
+            "DBSnapshotIdentifier": self.id,
+            "DBInstanceIdentifier": self.instance_id,
+            "SnapshotCreateTime": self.created,
+            "Engine": self.engine,
+            "EngineVersion": self.engine_version,
+            "AllocatedStorage": self.allocated_storage,
+            "Status": self.status,
+            "Port": self.port,
+            "AvailabilityZone": self.availability_zone,
+            "InstanceCreateTime": self.instance_created,
+            "MasterUsername": self.master_username,
+            "SnapshotType": self.snapshot_type,
+            "PercentProgress": if self.status == "available" { 100 } else { 0 },
+            "StorageType": "gp2",
+            "Encrypted": false,
+            "DBSnapshotArn": self.arn,
+            "TagList": tag_list(&self.tags),
+        })
+    }
+}
+
+impl InstanceRec {
+    /// The `DBInstance` shape; `replicas` are the identifiers of its read replicas.
+    pub fn to_api(&self, replicas: &[String], subnet_group: Option<&SubnetGroupRec>) -> Value {
+        let mut v = json!({
+            "DBInstanceIdentifier": self.id,
+            "DBInstanceClass": self.class,
+            "Engine": self.engine,
+            "DBInstanceStatus": self.status,
+            "MasterUsername": self.master_username,
+            "AllocatedStorage": self.allocated_storage,
+            "PreferredBackupWindow": "17:00-17:30",
+            "BackupRetentionPeriod": self.backup_retention,
+            "DBSecurityGroups": [],
+            "VpcSecurityGroups": self.vpc_security_groups.iter()
+                .map(|g| json!({"VpcSecurityGroupId": g, "Status": "active"})).collect::<Vec<_>>(),
+            "DBParameterGroups": [{"DBParameterGroupName": format!("default.{}8.0", self.engine), "ParameterApplyStatus": "in-sync"}],
+            "AvailabilityZone": self.availability_zone,
+            "PreferredMaintenanceWindow": "sun:18:00-sun:18:30",
+            "PendingModifiedValues": {},
+            "MultiAZ": self.multi_az,
+            "EngineVersion": self.engine_version,
+            "AutoMinorVersionUpgrade": true,
+            "ReadReplicaDBInstanceIdentifiers": replicas,
+            "LicenseModel": "general-public-license",
+            "OptionGroupMemberships": [{"OptionGroupName": format!("default:{}-8-0", self.engine), "Status": "in-sync"}],
+            "PubliclyAccessible": self.publicly_accessible,
+            "StorageType": self.storage_type,
+            "DbInstancePort": 0,
+            "StorageEncrypted": false,
+            "DbiResourceId": self.resource_id,
+            "CACertificateIdentifier": "rds-ca-rsa2048-g1",
+            "CopyTagsToSnapshot": false,
+            "MonitoringInterval": 0,
+            "DBInstanceArn": self.arn,
+            "IAMDatabaseAuthenticationEnabled": false,
+            "PerformanceInsightsEnabled": false,
+            "DeletionProtection": self.deletion_protection,
+            "TagList": tag_list(&self.tags),
+            "CustomerOwnedIpEnabled": false,
+            "BackupTarget": "region",
+            "NetworkType": "IPV4",
+            "InstanceCreateTime": self.created,
+        });
+        let o = v.as_object_mut().expect("object");
+        // RDS shows no Endpoint until the instance has first become reachable.
+        if self.status != status::CREATING {
+            o.insert(
+                "Endpoint".into(),
+                json!({"Address": self.address, "Port": self.port, "HostedZoneId": HOSTED_ZONE_ID}),
+            );
+        }
+        if let Some(db) = &self.db_name {
+            o.insert("DBName".into(), json!(db));
+        }
+        if let Some(src) = &self.source {
+            o.insert("ReadReplicaSourceDBInstanceIdentifier".into(), json!(src));
+        }
+        if let Some(g) = subnet_group {
+            o.insert("DBSubnetGroup".into(), g.to_api());
+        }
+        v
+    }
+}

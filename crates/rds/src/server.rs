@@ -1,0 +1,381 @@
+//! One DB instance's MariaDB server: its files, the process, and the SQL the controller runs
+//! through the server's own unix socket (as the operating-system user, by MariaDB's
+//! `unix_socket` authentication — no administrator password exists anywhere).
+//!
+//! Layout under `<data-dir>/rds/`:
+//! `instances/<id>/` (0700) holds `my.cnf`, `data/` (the datadir), `error.log`, `mysqld.pid`
+//! and `repl.pw` (0600: the password of the replication account `rdsrepladmin`, which a read
+//! replica uses to follow this server); the socket is `s/<server_id>.sock` (short: a unix
+//! socket path must fit in 108 bytes).
+
+use std::fs;
+use std::io::{Read, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::records::{InstanceRec, ProcessId};
+
+/// The replication account every server has (a future source of read replicas).
+pub const REPLICATION_USER: &str = "rdsrepladmin";
+
+/// How long a server may take to accept connections after it was started.
+const START_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a server may take to shut down after SIGTERM before it is killed.
+const STOP_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Layout {
+    pub dir: PathBuf,
+    pub data: PathBuf,
+    pub cnf: PathBuf,
+    pub socket: PathBuf,
+    pub pid_file: PathBuf,
+    pub log: PathBuf,
+    pub repl_pw: PathBuf,
+}
+
+impl Layout {
+    pub fn new(root: &Path, rec: &InstanceRec) -> Layout {
+        let dir = root.join("instances").join(&rec.id);
+        Layout {
+            data: dir.join("data"),
+            cnf: dir.join("my.cnf"),
+            pid_file: dir.join("mysqld.pid"),
+            log: dir.join("error.log"),
+            repl_pw: dir.join("repl.pw"),
+            socket: root.join("s").join(format!("{}.sock", rec.server_id)),
+            dir,
+        }
+    }
+}
+
+/// The operating-system user the servers run as and the controller connects as.
+fn os_user() -> String {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return "root".into();
+    }
+    std::env::var("USER").unwrap_or_else(|_| "root".into())
+}
+
+pub fn write_private(path: &Path, content: &str) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(|e| format!("writing {}: {e}", tmp.display()))?;
+    f.write_all(content.as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(|e| format!("writing {}: {e}", tmp.display()))?;
+    fs::rename(&tmp, path).map_err(|e| format!("renaming {}: {e}", tmp.display()))
+}
+
+pub fn random_password() -> String {
+    use rand::Rng;
+    const CHARS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    let mut r = rand::thread_rng();
+    (0..32).map(|_| CHARS[r.gen_range(0..CHARS.len())] as char).collect()
+}
+
+/// Write the server's configuration. A read replica's server is `read_only` (which refuses
+/// writes to every account without the READ ONLY ADMIN privilege, which the master user lacks).
+pub fn write_config(l: &Layout, rec: &InstanceRec, read_only: bool) -> Result<(), String> {
+    fs::create_dir_all(&l.dir).map_err(|e| format!("creating {}: {e}", l.dir.display()))?;
+    fs::set_permissions(&l.dir, fs::Permissions::from_mode(0o700)).map_err(|e| e.to_string())?;
+    if let Some(s) = l.socket.parent() {
+        fs::create_dir_all(s).map_err(|e| format!("creating {}: {e}", s.display()))?;
+        fs::set_permissions(s, fs::Permissions::from_mode(0o700)).map_err(|e| e.to_string())?;
+    }
+    let cnf = format!(
+        "# Written by homeground for DB instance {id}; rewritten on every start.\n\
+         [mysqld]\n\
+         datadir={data}\n\
+         socket={socket}\n\
+         pid-file={pid}\n\
+         log-error={log}\n\
+         bind-address={address}\n\
+         port={port}\n\
+         server-id={server_id}\n\
+         log-bin=binlog\n\
+         relay-log=relay\n\
+         binlog-format=ROW\n\
+         log-slave-updates=ON\n\
+         sync-binlog=1\n\
+         innodb-flush-log-at-trx-commit=1\n\
+         skip-name-resolve=ON\n\
+         innodb-buffer-pool-size=32M\n\
+         innodb-log-file-size=32M\n\
+         performance-schema=OFF\n\
+         max-connections=200\n\
+         read-only={ro}\n",
+        id = rec.id,
+        data = l.data.display(),
+        socket = l.socket.display(),
+        pid = l.pid_file.display(),
+        log = l.log.display(),
+        address = rec.address,
+        port = rec.port,
+        server_id = rec.server_id,
+        ro = if read_only { "ON" } else { "OFF" },
+    );
+    write_private(&l.cnf, &cnf)
+}
+
+fn run(cmd: &mut Command, what: &str) -> Result<String, String> {
+    let out = cmd.stdin(Stdio::null()).output().map_err(|e| format!("{what}: {e}"))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let tail: Vec<&str> = err.lines().rev().take(5).collect();
+        return Err(format!(
+            "{what} failed ({}): {}",
+            out.status,
+            tail.into_iter().rev().collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A fresh, empty datadir (`mariadb-install-db`).
+pub fn initialize(l: &Layout) -> Result<(), String> {
+    if l.data.exists() {
+        fs::remove_dir_all(&l.data).map_err(|e| format!("removing {}: {e}", l.data.display()))?;
+    }
+    run(
+        Command::new("mariadb-install-db")
+            .arg(format!("--defaults-file={}", l.cnf.display()))
+            .arg(format!("--user={}", os_user()))
+            .arg("--skip-test-db")
+            .arg("--auth-root-authentication-method=socket"),
+        "mariadb-install-db",
+    )
+    .map(|_| ())
+}
+
+/// (state, start ticks) of a process.
+fn proc_stat(pid: u32) -> Option<(char, u64)> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some((f.first()?.chars().next()?, f.get(19)?.parse().ok()?))
+}
+
+/// Is this process (pid and start time) still running?
+pub fn alive(p: ProcessId) -> bool {
+    matches!(proc_stat(p.pid), Some((state, start)) if start == p.start && state != 'Z' && state != 'X')
+}
+
+/// The server process of this layout, if one runs (found through its pid file, and checked to
+/// be a `mariadbd` started with this layout's configuration): a server started before a crash
+/// of the daemon that never got recorded.
+pub fn running(l: &Layout) -> Option<ProcessId> {
+    let pid: u32 = fs::read_to_string(&l.pid_file).ok()?.trim().parse().ok()?;
+    let cmdline = fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+    let cmdline = String::from_utf8_lossy(&cmdline);
+    if !cmdline.contains(&format!("--defaults-file={}", l.cnf.display())) {
+        return None;
+    }
+    let (state, start) = proc_stat(pid)?;
+    (state != 'Z' && state != 'X').then_some(ProcessId { pid, start })
+}
+
+/// Start the server in a session of its own (it outlives the daemon, like instances do) and
+/// wait until it accepts connections on its socket.
+pub fn start(l: &Layout) -> Result<ProcessId, String> {
+    if let Some(p) = running(l) {
+        return Ok(p);
+    }
+    let _ = fs::remove_file(&l.socket);
+    let _ = fs::remove_file(&l.pid_file);
+    let mut cmd = Command::new("mariadbd");
+    cmd.arg(format!("--defaults-file={}", l.cnf.display()));
+    if os_user() == "root" {
+        cmd.arg("--user=root");
+    }
+    cmd.current_dir(&l.dir).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    // SAFETY: setsid is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().map_err(|e| format!("starting mariadbd: {e}"))?;
+    let pid = child.id();
+    let start_ticks = proc_stat(pid).map(|(_, s)| s).unwrap_or_default();
+    let deadline = Instant::now() + START_TIMEOUT;
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("mariadbd exited ({status}) while starting; see {}", l.log.display()));
+        }
+        if accepts(&l.socket) {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("mariadbd did not accept connections within {START_TIMEOUT:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Reap it when it ends (while this daemon lives; afterwards init does).
+    std::thread::spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(ProcessId { pid, start: start_ticks })
+}
+
+/// Does the server answer on its socket (the first byte of its handshake)?
+fn accepts(socket: &Path) -> bool {
+    let Ok(mut s) = std::os::unix::net::UnixStream::connect(socket) else { return false };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+    let mut b = [0u8; 1];
+    matches!(s.read(&mut b), Ok(1))
+}
+
+/// SIGTERM, then SIGKILL after a while; returns once the process is gone.
+pub fn stop(p: ProcessId) {
+    if !alive(p) {
+        return;
+    }
+    // SAFETY: kill with a pid checked (with its start time) to be ours just above.
+    unsafe { libc::kill(p.pid as i32, libc::SIGTERM) };
+    let deadline = Instant::now() + STOP_TIMEOUT;
+    while alive(p) {
+        if Instant::now() > deadline {
+            // SAFETY: as above.
+            unsafe { libc::kill(p.pid as i32, libc::SIGKILL) };
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Run SQL on the server as the administrator (through the socket). The SQL goes through the
+/// client's stdin, never its command line, so passwords in it show up in no process listing.
+pub fn sql(l: &Layout, statements: &str) -> Result<String, String> {
+    let mut child = Command::new("mariadb")
+        .arg("--no-defaults")
+        .arg(format!("--socket={}", l.socket.display()))
+        .arg(format!("--user={}", os_user()))
+        .arg("--batch")
+        .arg("--skip-column-names")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("running mariadb: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(statements.as_bytes()).map_err(|e| format!("writing SQL: {e}"))?;
+    }
+    let out = child.wait_with_output().map_err(|e| format!("running mariadb: {e}"))?;
+    if !out.status.success() {
+        // The client's error names the statement's line, not its text: no password leaks.
+        return Err(format!("SQL failed: {}", String::from_utf8_lossy(&out.stderr).trim()));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A string literal for SQL.
+pub fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// The privileges RDS gives the master user: everything an application administrator needs,
+/// without SUPER (nor READ ONLY ADMIN), so a read replica's `read_only` holds for it too.
+const MASTER_PRIVILEGES: &str = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, RELOAD, PROCESS, REFERENCES, INDEX, \
+ALTER, SHOW DATABASES, CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE, REPLICATION SLAVE, BINLOG MONITOR, \
+CREATE VIEW, SHOW VIEW, CREATE ROUTINE, ALTER ROUTINE, CREATE USER, EVENT, TRIGGER";
+
+/// Create the master user, the initial database and the replication account (first start).
+pub fn bootstrap(l: &Layout, master_user: &str, password: &str, db_name: Option<&str>) -> Result<(), String> {
+    let repl = random_password();
+    write_private(&l.repl_pw, &repl)?;
+    let mut s = format!(
+        "CREATE OR REPLACE USER {u}@'%' IDENTIFIED BY {p};\n\
+         GRANT {MASTER_PRIVILEGES} ON *.* TO {u}@'%' WITH GRANT OPTION;\n\
+         CREATE OR REPLACE USER {REPLICATION_USER}@'%' IDENTIFIED BY {r};\n\
+         GRANT REPLICATION SLAVE ON *.* TO {REPLICATION_USER}@'%';\n",
+        u = quote(master_user),
+        p = quote(password),
+        r = quote(&repl),
+    );
+    if let Some(db) = db_name {
+        s.push_str(&format!("CREATE DATABASE IF NOT EXISTS `{db}`;\n"));
+    }
+    sql(l, &s).map(|_| ())
+}
+
+/// A consistent physical copy of a running server (`mariabackup --backup` then `--prepare`)
+/// into `target` (which must not exist); returns the GTID position the copy is at.
+pub fn backup(source: &Layout, target: &Path) -> Result<String, String> {
+    if target.exists() {
+        fs::remove_dir_all(target).map_err(|e| format!("removing {}: {e}", target.display()))?;
+    }
+    run(
+        Command::new("mariabackup")
+            .arg("--backup")
+            .arg(format!("--target-dir={}", target.display()))
+            .arg(format!("--socket={}", source.socket.display()))
+            .arg(format!("--user={}", os_user())),
+        "mariabackup --backup",
+    )?;
+    run(
+        Command::new("mariabackup").arg("--prepare").arg(format!("--target-dir={}", target.display())),
+        "mariabackup --prepare",
+    )?;
+    // "<binlog file>\t<position>\t<gtid list>"; an empty list when nothing was ever written.
+    let info = fs::read_to_string(target.join("xtrabackup_binlog_info")).unwrap_or_default();
+    Ok(info.split('\t').nth(2).unwrap_or("").trim().to_string())
+}
+
+/// Make a freshly seeded replica follow its source from `gtid` on.
+pub fn start_replication(l: &Layout, host: &str, port: u16, repl_password: &str, gtid: &str) -> Result<(), String> {
+    sql(
+        l,
+        &format!(
+            "STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL gtid_slave_pos = {g};\n\
+             CHANGE MASTER TO MASTER_HOST = {h}, MASTER_PORT = {port}, MASTER_USER = {u}, MASTER_PASSWORD = {p}, \
+             MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1;\nSTART SLAVE;\n",
+            g = quote(gtid),
+            h = quote(host),
+            u = quote(REPLICATION_USER),
+            p = quote(repl_password),
+        ),
+    )
+    .map(|_| ())
+}
+
+/// Stop following the source and accept writes.
+pub fn promote(l: &Layout) -> Result<(), String> {
+    sql(l, "STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL read_only = OFF;\n").map(|_| ())
+}
+
+/// Copy a stopped server's datadir (a consistent copy: the server shut down cleanly).
+pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
+    }
+    run(Command::new("cp").arg("-a").arg(from).arg(to), "copying the datadir").map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_escapes_quotes_and_backslashes() {
+        assert_eq!(quote("a'b\\c"), "'a\\'b\\\\c'");
+        assert_eq!(quote("plain"), "'plain'");
+    }
+
+    #[test]
+    fn a_process_that_is_not_running_is_not_alive() {
+        let me = ProcessId { pid: std::process::id(), start: proc_stat(std::process::id()).unwrap().1 };
+        assert!(alive(me));
+        assert!(!alive(ProcessId { pid: me.pid, start: me.start + 1 }));
+    }
+}
