@@ -155,14 +155,21 @@ fn check_port(port: Option<i64>) -> Result<u16> {
     }
 }
 
-/// The first free address of 127.254.0.0/16 and its index (the server's `server_id`).
-fn allocate_address(tx: &store::Tx) -> Result<(String, u32)> {
+fn address_of(n: u32) -> String {
+    format!("127.254.{}.{}", n >> 8, n & 0xff)
+}
+
+/// The first free address of 127.254.0.0/16 and its index (the server's `server_id`): not
+/// held by another DB instance of this region, and with `port` free on it (another region on
+/// the same host may serve there).
+fn allocate_address(tx: &store::Tx, port: u16) -> Result<(String, u32)> {
     let used: std::collections::HashSet<u32> =
         tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, r)| r.server_id).collect();
     let n = (1..0xfeffu32)
-        .find(|n| !used.contains(n) && n & 0xff != 0 && n & 0xff != 0xff)
+        .filter(|n| !used.contains(n) && n & 0xff != 0 && n & 0xff != 0xff)
+        .find(|n| std::net::TcpListener::bind((address_of(*n).as_str(), port)).is_ok())
         .ok_or_else(|| RdsError::Internal("no free DB instance address left in 127.254.0.0/16".into()))?;
-    Ok((format!("127.254.{}.{}", n >> 8, n & 0xff), n))
+    Ok((address_of(n), n))
 }
 
 fn resource_id() -> String {
@@ -268,7 +275,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             return Err(RdsError::DbInstanceAlreadyExists);
         }
         let (subnet_group, zone) = placement(rds, tx, input)?;
-        let (address, server_id) = allocate_address(tx)?;
+        let (address, server_id) = allocate_address(tx, port)?;
         let rec = InstanceRec {
             id: id.clone(),
             arn: rds.arn("db", &id),
@@ -339,7 +346,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
         let class = str_of(input, "DBInstanceClass").unwrap_or(&source.class).to_string();
         check_class(&class, &source.engine, &source.engine_version)?;
         let (subnet_group, zone) = placement(rds, tx, input)?;
-        let (address, server_id) = allocate_address(tx)?;
+        let (address, server_id) = allocate_address(tx, port)?;
         let rec = InstanceRec {
             id: id.clone(),
             arn: rds.arn("db", &id),

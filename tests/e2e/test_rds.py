@@ -1,0 +1,429 @@
+"""RDS with real databases: a MySQL primary (served by MariaDB) and a read replica that really
+replicates, reached with an ordinary MySQL driver (PyMySQL) at the Endpoint DescribeDBInstances
+gives; promotion, a server killed with SIGKILL and brought back by the controller, a restart of
+the daemon, deletion, and RDS's error codes — through the real aws CLI and boto3."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pymysql
+import pytest
+
+import hg
+
+PASSWORD = "Kg-sports-2026!"
+ZONES = ["ap-northeast-2a", "ap-northeast-2c"]
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def describe(rds, db_id: str) -> dict:
+    return rds.describe_db_instances(DBInstanceIdentifier=db_id)["DBInstances"][0]
+
+
+def wait_status(rds, db_id: str, status: str, timeout: float = 60.0) -> dict:
+    seen = []
+
+    def reached():
+        d = describe(rds, db_id)
+        if not seen or seen[-1] != d["DBInstanceStatus"]:
+            seen.append(d["DBInstanceStatus"])
+        assert d["DBInstanceStatus"] != "failed", f"{db_id} failed (statuses seen: {seen})"
+        return d if d["DBInstanceStatus"] == status else None
+
+    return hg.wait_until(reached, timeout=timeout, interval=0.2, what=f"{db_id} {status} (seen {seen})")
+
+
+def create_primary(region, db_id: str, *extra: str) -> dict:
+    """CreateDBInstance through the real aws CLI; returns the DBInstance of its answer."""
+    out = region.aws("rds", "create-db-instance", "--db-instance-identifier", db_id, "--engine", "mysql",
+                     "--db-instance-class", "db.t3.micro", "--master-username", "admin",
+                     "--master-user-password", PASSWORD, "--allocated-storage", "20", "--db-name", "kg", *extra)
+    return out["DBInstance"]
+
+
+def connect(db: dict, database: str | None = "kg", timeout: float = 5.0):
+    ep = db["Endpoint"]
+    return pymysql.connect(host=ep["Address"], port=ep["Port"], user="admin", password=PASSWORD,
+                           database=database, connect_timeout=timeout, read_timeout=timeout,
+                           write_timeout=timeout, autocommit=True)
+
+
+def query(db: dict, sql: str, args=None):
+    conn = connect(db)
+    try:
+        with conn.cursor() as c:
+            c.execute(sql, args)
+            return c.fetchall()
+    finally:
+        conn.close()
+
+
+def count_rows(db: dict, table: str = "matches") -> int | None:
+    try:
+        return query(db, f"SELECT COUNT(*) FROM {table}")[0][0]
+    except pymysql.err.MySQLError:
+        return None
+
+
+def instance_dir(region, db_id: str) -> Path:
+    return region.data_dir / "rds" / "instances" / db_id
+
+
+def server_pid(region, db_id: str) -> int:
+    return int((instance_dir(region, db_id) / "mysqld.pid").read_text().strip())
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def rds(region):
+    region.rds = region.client("rds")
+    return region.rds
+
+
+# --------------------------------------------------------------------------------------------
+# The seed's pair: MyMasterDB and ReplicaDB
+
+
+def test_primary_and_read_replica_replicate_and_promote(region, rds):
+    made = create_primary(region, "MyMasterDB")
+    assert made["DBInstanceStatus"] == "creating"
+    assert made["DBInstanceIdentifier"] == "mymasterdb", "RDS keeps identifiers in lower case"
+    assert "Endpoint" not in made, "no endpoint before the instance is reachable"
+
+    t0 = time.monotonic()
+    primary = wait_status(rds, "mymasterdb", "available")
+    took = time.monotonic() - t0
+    assert took < 60, took
+    account = region.aws("sts", "get-caller-identity")["Account"]
+    assert primary["DBInstanceArn"] == f"arn:aws:rds:ap-northeast-2:{account}:db:mymasterdb"
+    assert primary["Engine"] == "mysql" and primary["EngineVersion"].startswith("8.0.")
+    assert primary["MasterUsername"] == "admin" and primary["DBName"] == "kg"
+    assert primary["AllocatedStorage"] == 20 and primary["DBInstanceClass"] == "db.t3.micro"
+    ep = primary["Endpoint"]
+    assert ep["Address"].startswith("127.254.") and ep["Port"] == 3306 and ep["HostedZoneId"]
+    assert primary["ReadReplicaDBInstanceIdentifiers"] == []
+
+    # An ordinary MySQL driver at the Endpoint, with the master user and password.
+    query(primary, "CREATE TABLE matches (id INT PRIMARY KEY, home VARCHAR(40), away VARCHAR(40), score VARCHAR(9))")
+    for i in range(1, 6):
+        query(primary, "INSERT INTO matches VALUES (%s, %s, %s, %s)", (i, f"home{i}", f"away{i}", "0-0"))
+    assert count_rows(primary) == 5
+
+    out = region.aws("rds", "create-db-instance-read-replica", "--db-instance-identifier", "ReplicaDB",
+                     "--source-db-instance-identifier", "mymasterdb")["DBInstance"]
+    assert out["DBInstanceStatus"] == "creating"
+    assert out["ReadReplicaSourceDBInstanceIdentifier"] == "mymasterdb"
+    replica = wait_status(rds, "replicadb", "available")
+    assert replica["ReadReplicaSourceDBInstanceIdentifier"] == "mymasterdb"
+    assert replica["Endpoint"]["Address"] != ep["Address"]
+    assert replica["MasterUsername"] == "admin" and replica["DBName"] == "kg"
+    assert describe(rds, "mymasterdb")["ReadReplicaDBInstanceIdentifiers"] == ["replicadb"]
+
+    # Seeded from a consistent copy: the rows written before are there.
+    assert count_rows(replica) == 5
+    # Rows written on the primary are read on the replica within seconds.
+    for i in range(6, 11):
+        query(primary, "INSERT INTO matches VALUES (%s, %s, %s, %s)", (i, f"home{i}", f"away{i}", "1-0"))
+    t0 = time.monotonic()
+    hg.wait_until(lambda: count_rows(replica) == 10, timeout=5, interval=0.02, what="rows on the replica")
+    lag = time.monotonic() - t0
+    assert lag < 5, lag
+    query(primary, "UPDATE matches SET score = '2-1' WHERE id = 3")
+    hg.wait_until(lambda: query(replica, "SELECT score FROM matches WHERE id = 3")[0][0] == "2-1", timeout=5,
+                  interval=0.02, what="the update on the replica")
+
+    # Writes on the replica are refused, for the master user too (it has no SUPER).
+    with pytest.raises(pymysql.err.MySQLError) as e:
+        query(replica, "INSERT INTO matches VALUES (99, 'x', 'y', '0-0')")
+    assert e.value.args[0] == 1290, e.value.args  # ER_OPTION_PREVENTS_STATEMENT: --read-only
+    assert count_rows(primary) == 10
+
+    # Promote: replication stops, the instance becomes a writable primary of its own.
+    promoted = rds.promote_read_replica(DBInstanceIdentifier="replicadb")["DBInstance"]
+    assert promoted["DBInstanceStatus"] == "modifying"
+    promoted = wait_status(rds, "replicadb", "available")
+    assert "ReadReplicaSourceDBInstanceIdentifier" not in promoted
+    assert describe(rds, "mymasterdb")["ReadReplicaDBInstanceIdentifiers"] == []
+    query(promoted, "INSERT INTO matches VALUES (99, 'x', 'y', '0-0')")
+    assert count_rows(promoted) == 11
+    # ... and no longer follows the old primary.
+    query(primary, "INSERT INTO matches VALUES (11, 'p', 'q', '0-0')")
+    time.sleep(0.5)  # a negative check: give replication (if it still ran) the time it took above
+    assert query(promoted, "SELECT COUNT(*) FROM matches WHERE id = 11")[0][0] == 0
+    assert count_rows(primary) == 11
+
+    # PromoteReadReplica on an instance that is not a replica.
+    code, msg, status = hg.expect_client_error(rds.promote_read_replica, DBInstanceIdentifier="mymasterdb")
+    assert (code, status) == ("InvalidDBInstanceState", 400), (code, msg)
+
+
+def test_a_killed_server_is_brought_back_with_every_committed_row(region, rds):
+    create_primary(region, "crashdb")
+    db = wait_status(rds, "crashdb", "available")
+    query(db, "CREATE TABLE matches (id INT PRIMARY KEY, v VARCHAR(20))")
+    conn = connect(db)
+    with conn.cursor() as c:
+        for i in range(200):
+            c.execute("INSERT INTO matches VALUES (%s, %s)", (i, f"row{i}"))  # each one committed
+    conn.close()
+
+    pid = server_pid(region, "crashdb")
+    os.kill(pid, signal.SIGKILL)
+    t0 = time.monotonic()
+    hg.wait_until(lambda: count_rows(db) is not None, timeout=30, interval=0.1, what="the server back")
+    back = time.monotonic() - t0
+    assert back < 30, back
+    assert server_pid(region, "crashdb") != pid
+    assert count_rows(db) == 200, "no committed row was lost"
+    assert describe(rds, "crashdb")["DBInstanceStatus"] == "available"
+
+    # RebootDBInstance: rebooting, then available on a new process, the data kept.
+    pid = server_pid(region, "crashdb")
+    out = rds.reboot_db_instance(DBInstanceIdentifier="crashdb")["DBInstance"]
+    assert out["DBInstanceStatus"] == "rebooting"
+    wait_status(rds, "crashdb", "available")
+    assert server_pid(region, "crashdb") != pid
+    assert not alive(pid)
+    assert count_rows(db) == 200
+
+
+def test_stop_and_start(region, rds):
+    create_primary(region, "stopdb")
+    db = wait_status(rds, "stopdb", "available")
+    query(db, "CREATE TABLE matches (id INT PRIMARY KEY)")
+    query(db, "INSERT INTO matches VALUES (1), (2)")
+    pid = server_pid(region, "stopdb")
+    assert rds.stop_db_instance(DBInstanceIdentifier="stopdb")["DBInstance"]["DBInstanceStatus"] == "stopping"
+    wait_status(rds, "stopdb", "stopped")
+    assert not alive(pid)
+    assert count_rows(db) is None, "a stopped instance accepts no connection"
+    code, _, _ = hg.expect_client_error(rds.reboot_db_instance, DBInstanceIdentifier="stopdb")
+    assert code == "InvalidDBInstanceState"
+    assert rds.start_db_instance(DBInstanceIdentifier="stopdb")["DBInstance"]["DBInstanceStatus"] == "starting"
+    wait_status(rds, "stopdb", "available")
+    assert count_rows(db) == 2
+    code, _, _ = hg.expect_client_error(rds.start_db_instance, DBInstanceIdentifier="stopdb")
+    assert code == "InvalidDBInstanceState"
+
+
+def test_delete_removes_the_server_and_its_data(region, rds):
+    create_primary(region, "gonedb", "--deletion-protection")
+    db = wait_status(rds, "gonedb", "available")
+    assert db["DeletionProtection"] is True
+    query(db, "CREATE TABLE matches (id INT PRIMARY KEY)")
+    query(db, "INSERT INTO matches VALUES (1)")
+    pid = server_pid(region, "gonedb")
+    directory = instance_dir(region, "gonedb")
+    assert directory.is_dir()
+
+    _, err = region.aws_fail("rds", "delete-db-instance", "--db-instance-identifier", "gonedb",
+                             "--skip-final-snapshot")
+    assert hg.cli_error(err) == ("InvalidParameterCombination",
+                                 "Cannot delete protected DB Instance, please disable deletion protection and try again.")
+    region.aws("rds", "modify-db-instance", "--db-instance-identifier", "gonedb", "--no-deletion-protection")
+    _, err = region.aws_fail("rds", "delete-db-instance", "--db-instance-identifier", "gonedb")
+    assert hg.cli_error(err) == ("InvalidParameterCombination",
+                                 "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.")
+    assert alive(pid) and describe(rds, "gonedb")["DBInstanceStatus"] == "available"
+
+    out = region.aws("rds", "delete-db-instance", "--db-instance-identifier", "gonedb",
+                     "--final-db-snapshot-identifier", "gonedb-final")["DBInstance"]
+    assert out["DBInstanceStatus"] == "deleting"
+    _, err = region.aws_fail("rds", "delete-db-instance", "--db-instance-identifier", "gonedb",
+                             "--skip-final-snapshot")
+    code, _ = hg.cli_error(err)
+    assert code in ("InvalidDBInstanceState", "DBInstanceNotFound")
+
+    def gone():
+        try:
+            describe(rds, "gonedb")
+            return False
+        except hg.ClientError as e:
+            return hg.client_error(e)[:2] == ("DBInstanceNotFound", "DBInstance gonedb not found.")
+    hg.wait_until(gone, timeout=30, interval=0.2, what="gonedb deleted")
+    assert not alive(pid), "the server process is gone"
+    assert not directory.exists(), "its data is gone"
+    snaps = rds.describe_db_snapshots(DBSnapshotIdentifier="gonedb-final")["DBSnapshots"]
+    assert [(s["DBInstanceIdentifier"], s["Status"]) for s in snaps] == [("gonedb", "available")]
+    rds.delete_db_snapshot(DBSnapshotIdentifier="gonedb-final")
+    code, _, status = hg.expect_client_error(rds.describe_db_snapshots, DBSnapshotIdentifier="gonedb-final")
+    assert (code, status) == ("DBSnapshotNotFound", 404)
+
+
+# --------------------------------------------------------------------------------------------
+# Bad input: RDS's codes, nothing left behind
+
+
+def test_bad_input_gets_rds_codes_and_leaves_nothing_behind(region, rds):
+    before = {d["DBInstanceIdentifier"] for d in rds.describe_db_instances()["DBInstances"]}
+    base = dict(DBInstanceClass="db.t3.micro", Engine="mysql", MasterUsername="admin",
+                MasterUserPassword=PASSWORD, AllocatedStorage=20)
+    cases = [
+        (dict(base, DBInstanceIdentifier="bad--id"), "InvalidParameterValue", "not a valid identifier"),
+        (dict(base, DBInstanceIdentifier="badstorage", AllocatedStorage=5), "InvalidParameterCombination",
+         "Invalid storage size for engine name mysql and storage type gp2: 5"),
+        (dict(base, DBInstanceIdentifier="badpw", MasterUserPassword="short"), "InvalidParameterValue",
+         "shorter than 8 characters"),
+        (dict(base, DBInstanceIdentifier="badclass", DBInstanceClass="t3.micro"), "InvalidParameterCombination",
+         "DBInstanceClass=t3.micro"),
+        (dict(base, DBInstanceIdentifier="badversion", EngineVersion="5.1.0"), "InvalidParameterCombination",
+         "Cannot find version 5.1.0 for mysql"),
+        (dict(base, DBInstanceIdentifier="badengine", Engine="nosuchdb"), "InvalidParameterValue",
+         "Invalid DB engine: nosuchdb"),
+        (dict(base, DBInstanceIdentifier="badgroup", DBSubnetGroupName="nosuchgroup"), "DBSubnetGroupNotFoundFault",
+         "nosuchgroup"),
+    ]
+    for args, want_code, want_text in cases:
+        code, msg, status = hg.expect_client_error(rds.create_db_instance, **args)
+        assert code == want_code and want_text in msg, (args["DBInstanceIdentifier"], code, msg)
+        assert status in (400, 404)
+
+    # The same identifier twice.
+    rds.create_db_instance(DBInstanceIdentifier="twice", **base)
+    code, msg, status = hg.expect_client_error(rds.create_db_instance, DBInstanceIdentifier="twice", **base)
+    assert (code, msg, status) == ("DBInstanceAlreadyExists", "DB instance already exists", 400)
+
+    _, err = region.aws_fail("rds", "describe-db-instances", "--db-instance-identifier", "nosuch")
+    assert hg.cli_error(err) == ("DBInstanceNotFound", "DBInstance nosuch not found.")
+    _, err = region.aws_fail("rds", "create-db-instance-read-replica", "--db-instance-identifier", "orphan",
+                             "--source-db-instance-identifier", "nosuch")
+    assert hg.cli_error(err) == ("DBInstanceNotFound", "DBInstance nosuch not found.")
+    # A replica of an instance that is still being created.
+    code, _, _ = hg.expect_client_error(rds.create_db_instance_read_replica, DBInstanceIdentifier="early",
+                                        SourceDBInstanceIdentifier="twice")
+    assert code == "InvalidDBInstanceState"
+
+    after = {d["DBInstanceIdentifier"] for d in rds.describe_db_instances()["DBInstances"]}
+    assert after - before == {"twice"}, "only the one good request made an instance"
+    made = {p.name for p in (region.data_dir / "rds" / "instances").iterdir()}
+    for bad in ("bad--id", "badstorage", "badpw", "badclass", "badversion", "badengine", "badgroup", "orphan",
+                "early"):
+        assert bad not in made
+    wait_status(rds, "twice", "available")
+    pending = region.data_dir / "rds" / "pending"
+    assert not pending.exists() or list(pending.iterdir()) == [], "no master password is left on disk"
+    rds.delete_db_instance(DBInstanceIdentifier="twice", SkipFinalSnapshot=True)
+
+
+def test_master_password_is_kept_private(region, rds):
+    """The password is in no file once the user exists, and in no log or audit line."""
+    hg.wait_until(lambda: all(d["DBInstanceStatus"] != "creating"
+                              for d in rds.describe_db_instances()["DBInstances"]), timeout=60, interval=0.2,
+                  what="no instance creating")
+    for path in region.data_dir.rglob("*"):
+        if path.is_file() and path.suffix in (".pw", ".cnf", ".log", ".json", ".tmp"):
+            assert PASSWORD not in path.read_text("utf-8", "replace"), path
+    for path in (instance_dir(region, "mymasterdb") / "repl.pw",):
+        assert path.stat().st_mode & 0o077 == 0, oct(path.stat().st_mode)
+    assert PASSWORD not in "".join(region.all_stdout + region.all_stderr)
+
+
+# --------------------------------------------------------------------------------------------
+# Subnet groups and tags
+
+
+def test_subnet_groups_and_tags(region, rds):
+    ec2 = region.client("ec2")
+    subnets = [ec2.describe_subnets(Filters=[{"Name": "availability-zone", "Values": [z]},
+                                             {"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+               for z in ZONES]
+    ids = [s["SubnetId"] for s in subnets]
+    code, msg, _ = hg.expect_client_error(rds.create_db_subnet_group, DBSubnetGroupName="one-zone",
+                                          DBSubnetGroupDescription="x", SubnetIds=ids[:1])
+    assert code == "DBSubnetGroupDoesNotCoverEnoughAZs", msg
+    code, msg, _ = hg.expect_client_error(rds.create_db_subnet_group, DBSubnetGroupName="bad-subnet",
+                                          DBSubnetGroupDescription="x", SubnetIds=[ids[0], "subnet-0000000000000000"])
+    assert code == "InvalidSubnet", msg
+
+    g = rds.create_db_subnet_group(DBSubnetGroupName="KG-DB", DBSubnetGroupDescription="KG SPORTS databases",
+                                   SubnetIds=ids)["DBSubnetGroup"]
+    assert g["DBSubnetGroupName"] == "kg-db" and g["VpcId"] == subnets[0]["VpcId"]
+    assert sorted(s["SubnetAvailabilityZone"]["Name"] for s in g["Subnets"]) == ZONES
+    code, _, _ = hg.expect_client_error(rds.create_db_subnet_group, DBSubnetGroupName="kg-db",
+                                        DBSubnetGroupDescription="x", SubnetIds=ids)
+    assert code == "DBSubnetGroupAlreadyExists"
+
+    rds.create_db_instance(DBInstanceIdentifier="grouped", DBInstanceClass="db.t3.micro", Engine="mysql",
+                           MasterUsername="admin", MasterUserPassword=PASSWORD, AllocatedStorage=20,
+                           DBSubnetGroupName="kg-db", AvailabilityZone="ap-northeast-2c",
+                           Tags=[{"Key": "team", "Value": "kg"}])
+    db = describe(rds, "grouped")
+    assert db["DBSubnetGroup"]["DBSubnetGroupName"] == "kg-db" and db["AvailabilityZone"] == "ap-northeast-2c"
+    code, msg, _ = hg.expect_client_error(rds.delete_db_subnet_group, DBSubnetGroupName="kg-db")
+    assert code == "InvalidDBSubnetGroupStateFault", msg
+
+    arn = db["DBInstanceArn"]
+    rds.add_tags_to_resource(ResourceName=arn, Tags=[{"Key": "env", "Value": "prod"}, {"Key": "team", "Value": "web"}])
+    tags = region.aws("rds", "list-tags-for-resource", "--resource-name", arn)["TagList"]
+    assert {t["Key"]: t["Value"] for t in tags} == {"team": "web", "env": "prod"}
+    rds.remove_tags_from_resource(ResourceName=arn, TagKeys=["env"])
+    assert rds.list_tags_for_resource(ResourceName=arn)["TagList"] == [{"Key": "team", "Value": "web"}]
+    code, _, _ = hg.expect_client_error(rds.list_tags_for_resource,
+                                        ResourceName=arn.replace(":db:grouped", ":db:nosuch"))
+    assert code == "DBInstanceNotFound"
+
+    wait_status(rds, "grouped", "available")
+    rds.delete_db_instance(DBInstanceIdentifier="grouped", SkipFinalSnapshot=True)
+    hg.wait_until(lambda: not any(d["DBInstanceIdentifier"] == "grouped"
+                                  for d in rds.describe_db_instances()["DBInstances"]), timeout=30, interval=0.2,
+                  what="grouped deleted")
+    rds.delete_db_subnet_group(DBSubnetGroupName="kg-db")
+    code, _, status = hg.expect_client_error(rds.describe_db_subnet_groups, DBSubnetGroupName="kg-db")
+    assert (code, status) == ("DBSubnetGroupNotFoundFault", 404)
+
+
+# --------------------------------------------------------------------------------------------
+# A restart of the daemon
+
+
+def test_a_daemon_restart_keeps_every_instance_and_its_state_truthful(new_region):
+    region = new_region()
+    rds = region.client("rds")
+    create_primary(region, "keep")
+    primary = wait_status(rds, "keep", "available")
+    query(primary, "CREATE TABLE matches (id INT PRIMARY KEY)")
+    query(primary, "INSERT INTO matches VALUES (1)")
+    rds.create_db_instance_read_replica(DBInstanceIdentifier="keep-replica", SourceDBInstanceIdentifier="keep")
+    replica = wait_status(rds, "keep-replica", "available")
+    create_primary(region, "resting")
+    wait_status(rds, "resting", "available")
+    rds.stop_db_instance(DBInstanceIdentifier="resting")
+    wait_status(rds, "resting", "stopped")
+    pids = {i: server_pid(region, i) for i in ("keep", "keep-replica")}
+
+    region.restart()
+    rds = region.client("rds")
+    states = {d["DBInstanceIdentifier"]: d["DBInstanceStatus"] for d in rds.describe_db_instances()["DBInstances"]}
+    assert states == {"keep": "available", "keep-replica": "available", "resting": "stopped"}
+    assert {i: server_pid(region, i) for i in pids} == pids, "the servers kept running through the restart"
+    assert describe(rds, "keep-replica")["ReadReplicaSourceDBInstanceIdentifier"] == "keep"
+    query(primary, "INSERT INTO matches VALUES (2)")
+    hg.wait_until(lambda: count_rows(replica) == 2, timeout=5, interval=0.02, what="replication after restart")
+
+    # A server that dies while the daemon is down is restarted when it comes back.
+    region.stop()
+    os.kill(pids["keep"], signal.SIGKILL)
+    hg.wait_until(lambda: not alive(pids["keep"]), timeout=10, what="the server gone")
+    region.start()
+    rds = region.client("rds")
+    hg.wait_until(lambda: count_rows(primary) == 2, timeout=30, interval=0.1, what="keep serving again")
+    assert describe(rds, "keep")["DBInstanceStatus"] == "available"
+    assert describe(rds, "resting")["DBInstanceStatus"] == "stopped"
+    assert count_rows(describe(rds, "resting")) is None, "a stopped instance stays stopped"
+    query(primary, "INSERT INTO matches VALUES (3)")
+    hg.wait_until(lambda: count_rows(replica) == 3, timeout=10, interval=0.05,
+                  what="the replica follows the restarted primary")
