@@ -190,6 +190,15 @@ def test_a_killed_server_is_brought_back_with_every_committed_row(region, rds):
     assert server_pid(region, "crashdb") != pid
     assert count_rows(db) == 200, "no committed row was lost"
     assert describe(rds, "crashdb")["DBInstanceStatus"] == "available"
+    # Events say what happened.
+    events = region.aws("rds", "describe-events", "--source-type", "db-instance",
+                        "--source-identifier", "crashdb")["Events"]
+    messages = [e["Message"] for e in events]
+    assert messages[0] == "DB instance created", messages
+    assert any(m.startswith("DB instance restarted: its database server had stopped unexpectedly") for m in messages)
+    restarted = [e for e in events if e["Message"].startswith("DB instance restarted")][0]
+    assert restarted["EventCategories"] == ["availability"]
+    assert restarted["SourceArn"].endswith(":db:crashdb")
 
     # RebootDBInstance: rebooting, then available on a new process, the data kept.
     pid = server_pid(region, "crashdb")
@@ -213,6 +222,11 @@ def test_stop_and_start(region, rds):
     assert count_rows(db) is None, "a stopped instance accepts no connection"
     code, _, _ = hg.expect_client_error(rds.reboot_db_instance, DBInstanceIdentifier="stopdb")
     assert code == "InvalidDBInstanceState"
+    # No read replica of a source that is not available; nothing is made.
+    code, _, _ = hg.expect_client_error(rds.create_db_instance_read_replica, DBInstanceIdentifier="early",
+                                        SourceDBInstanceIdentifier="stopdb")
+    assert code == "InvalidDBInstanceState"
+    assert not instance_dir(region, "early").exists()
     assert rds.start_db_instance(DBInstanceIdentifier="stopdb")["DBInstance"]["DBInstanceStatus"] == "starting"
     wait_status(rds, "stopdb", "available")
     assert count_rows(db) == 2
@@ -302,16 +316,11 @@ def test_bad_input_gets_rds_codes_and_leaves_nothing_behind(region, rds):
     _, err = region.aws_fail("rds", "create-db-instance-read-replica", "--db-instance-identifier", "orphan",
                              "--source-db-instance-identifier", "nosuch")
     assert hg.cli_error(err) == ("DBInstanceNotFound", "DBInstance nosuch not found.")
-    # A replica of an instance that is still being created.
-    code, _, _ = hg.expect_client_error(rds.create_db_instance_read_replica, DBInstanceIdentifier="early",
-                                        SourceDBInstanceIdentifier="twice")
-    assert code == "InvalidDBInstanceState"
 
     after = {d["DBInstanceIdentifier"] for d in rds.describe_db_instances()["DBInstances"]}
     assert after - before == {"twice"}, "only the one good request made an instance"
     made = {p.name for p in (region.data_dir / "rds" / "instances").iterdir()}
-    for bad in ("bad--id", "badstorage", "badpw", "badclass", "badversion", "badengine", "badgroup", "orphan",
-                "early"):
+    for bad in ("bad--id", "badstorage", "badpw", "badclass", "badversion", "badengine", "badgroup", "orphan"):
         assert bad not in made
     wait_status(rds, "twice", "available")
     pending = region.data_dir / "rds" / "pending"

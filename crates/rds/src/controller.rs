@@ -22,6 +22,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::events;
 use crate::records::{kind, status, InstanceRec, ProcessId, SnapshotRec};
 use crate::server::{self, Layout};
 use crate::Rds;
@@ -145,13 +146,16 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
                         let _ = std::fs::remove_file(f);
                     }
                     tracing::info!(db_instance = %rec.id, address = %rec.address, port = rec.port, "DB instance available");
+                    events::db_instance(rds, &rec.id, "creation", "DB instance created");
                 }
                 Ok(())
             }
             Ok(None) => Ok(()), // waiting (a replica's source is not serving yet)
             Err(e) => {
                 stop_server(&l, &rec);
-                settle(rds, &rec.id, status::CREATING, |r| r.status = status::FAILED.into())?;
+                if settle(rds, &rec.id, status::CREATING, |r| r.status = status::FAILED.into())? {
+                    events::db_instance(rds, &rec.id, "failure", &format!("DB instance could not be created: {e}"));
+                }
                 Err(format!("creating the DB instance failed: {e}"))
             }
         },
@@ -167,16 +171,24 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
                 r.recoveries += 1;
             })?;
             tracing::info!(db_instance = %rec.id, "DB instance recovered");
+            events::db_instance(
+                rds,
+                &rec.id,
+                "availability",
+                "DB instance restarted: its database server had stopped unexpectedly and was started again",
+            );
             Ok(())
         }
         Work::Restart => {
             stop_server(&l, &rec);
             let fresh = InstanceRec { process: None, ..rec.clone() };
             let p = ensure_running(&l, &fresh)?;
-            settle(rds, &rec.id, status::REBOOTING, |r| {
+            if settle(rds, &rec.id, status::REBOOTING, |r| {
                 r.status = status::AVAILABLE.into();
                 r.process = Some(p);
-            })?;
+            })? {
+                events::db_instance(rds, &rec.id, "availability", "DB instance restarted");
+            }
             Ok(())
         }
         Work::Promote => {
@@ -194,22 +206,33 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
                 }
             })?;
             tracing::info!(db_instance = %rec.id, "read replica promoted");
+            events::db_instance(
+                rds,
+                &rec.id,
+                "read replica",
+                "Promoted Read Replica to a stand-alone database instance",
+            );
             Ok(())
         }
         Work::Stop => {
             stop_server(&l, &rec);
-            settle(rds, &rec.id, &rec.status, |r| {
+            if settle(rds, &rec.id, &rec.status, |r| {
                 r.status = status::STOPPED.into();
                 r.process = None;
-            })?;
+            })? && rec.status == status::STOPPING
+            {
+                events::db_instance(rds, &rec.id, "notification", "DB instance stopped");
+            }
             Ok(())
         }
         Work::Start => {
             let p = ensure_running(&l, &rec)?;
-            settle(rds, &rec.id, status::STARTING, |r| {
+            if settle(rds, &rec.id, status::STARTING, |r| {
                 r.status = status::AVAILABLE.into();
                 r.process = Some(p);
-            })?;
+            })? {
+                events::db_instance(rds, &rec.id, "notification", "DB instance started");
+            }
             Ok(())
         }
         Work::Delete => delete(rds, &l, &rec),
@@ -287,5 +310,6 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
         })
         .map_err(|e| e.to_string())?;
     tracing::info!(db_instance = %rec.id, "DB instance deleted");
+    events::db_instance(rds, &rec.id, "deletion", "DB instance deleted");
     Ok(())
 }

@@ -11,6 +11,7 @@
 
 mod controller;
 pub mod error;
+mod events;
 mod ops;
 mod records;
 mod server;

@@ -11,6 +11,8 @@ pub mod kind {
     pub const SUBNET_GROUP: &str = "rds.subnet_group";
     /// Key: the DB snapshot identifier (lower case).
     pub const SNAPSHOT: &str = "rds.snapshot";
+    /// Key: microseconds since the epoch (zero-padded) and a random tail.
+    pub const EVENT: &str = "rds.event";
 }
 
 /// A running server process: its pid and its start time (clock ticks after boot, from

@@ -1,6 +1,7 @@
 //! RDS's operations: dispatch, the resources each one is authorised against, and the input
 //! checks (with RDS's codes and texts) the families share.
 
+mod events;
 mod instances;
 mod snapshots;
 mod subnet_groups;
@@ -28,6 +29,7 @@ pub fn dispatch(rds: &Rds, op: &str, input: &Value) -> std::result::Result<Value
         "DeleteDBSubnetGroup" => subnet_groups::delete_db_subnet_group(rds, input),
         "DescribeDBSnapshots" => snapshots::describe_db_snapshots(rds, input),
         "DeleteDBSnapshot" => snapshots::delete_db_snapshot(rds, input),
+        "DescribeEvents" => events::describe_events(rds, input),
         "AddTagsToResource" => tags::add_tags_to_resource(rds, input),
         "ListTagsForResource" => tags::list_tags_for_resource(rds, input),
         "RemoveTagsFromResource" => tags::remove_tags_from_resource(rds, input),
