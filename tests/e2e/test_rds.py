@@ -234,6 +234,29 @@ def test_stop_and_start(region, rds):
     assert code == "InvalidDBInstanceState"
 
 
+def test_modify_master_user_password(region, rds):
+    create_primary(region, "pwdb")
+    db = wait_status(rds, "pwdb", "available")
+    code, msg, _ = hg.expect_client_error(rds.modify_db_instance, DBInstanceIdentifier="pwdb",
+                                          MasterUserPassword="short", ApplyImmediately=True)
+    assert code == "InvalidParameterValue" and "shorter than 8" in msg
+    out = region.aws("rds", "modify-db-instance", "--db-instance-identifier", "pwdb",
+                     "--master-user-password", "A-new-one-2026", "--apply-immediately")["DBInstance"]
+    assert out["DBInstanceStatus"] == "resetting-master-credentials"
+    assert out["PendingModifiedValues"] == {"MasterUserPassword": "****"}
+    wait_status(rds, "pwdb", "available")
+    ep = db["Endpoint"]
+    with pytest.raises(pymysql.err.OperationalError) as e:
+        pymysql.connect(host=ep["Address"], port=ep["Port"], user="admin", password=PASSWORD, connect_timeout=5)
+    assert e.value.args[0] == 1045, e.value.args  # access denied: the old password no longer works
+    conn = pymysql.connect(host=ep["Address"], port=ep["Port"], user="admin", password="A-new-one-2026",
+                           database="kg", connect_timeout=5)
+    conn.close()
+    events = rds.describe_events(SourceType="db-instance", SourceIdentifier="pwdb")["Events"]
+    assert "Reset master credentials" in [e["Message"] for e in events]
+    rds.delete_db_instance(DBInstanceIdentifier="pwdb", SkipFinalSnapshot=True)
+
+
 def test_delete_removes_the_server_and_its_data(region, rds):
     create_primary(region, "gonedb", "--deletion-protection")
     db = wait_status(rds, "gonedb", "available")
@@ -334,8 +357,9 @@ def test_master_password_is_kept_private(region, rds):
                               for d in rds.describe_db_instances()["DBInstances"]), timeout=60, interval=0.2,
                   what="no instance creating")
     for path in region.data_dir.rglob("*"):
-        if path.is_file() and path.suffix in (".pw", ".cnf", ".log", ".json", ".tmp"):
-            assert PASSWORD not in path.read_text("utf-8", "replace"), path
+        if path.is_file() and (path.suffix in (".pw", ".cnf", ".log", ".json", ".tmp") or path.name.startswith("state.db")):
+            text = path.read_text("utf-8", "replace")
+            assert PASSWORD not in text and "A-new-one-2026" not in text, path
     for path in (instance_dir(region, "mymasterdb") / "repl.pw",):
         assert path.stat().st_mode & 0o077 == 0, oct(path.stat().st_mode)
     assert PASSWORD not in "".join(region.all_stdout + region.all_stderr)

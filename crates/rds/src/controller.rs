@@ -40,6 +40,7 @@ enum Work {
     Stop,
     Start,
     Delete,
+    ResetPassword,
 }
 
 impl Controller {
@@ -94,6 +95,7 @@ fn plan(rec: &InstanceRec) -> Option<Work> {
         status::STOPPED if live => Some(Work::Stop),
         status::STARTING => Some(Work::Start),
         status::DELETING => Some(Work::Delete),
+        status::RESETTING_MASTER_CREDENTIALS => Some(Work::ResetPassword),
         _ => None,
     }
 }
@@ -236,6 +238,21 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             Ok(())
         }
         Work::Delete => delete(rds, &l, &rec),
+        Work::ResetPassword => {
+            let p = ensure_running(&l, &rec)?;
+            let file = rec.pending_password_file.clone().ok_or("the new master password is gone")?;
+            let password = std::fs::read_to_string(&file).map_err(|e| format!("reading the master password: {e}"))?;
+            server::set_password(&l, &rec.master_username, &password)?;
+            if settle(rds, &rec.id, status::RESETTING_MASTER_CREDENTIALS, |r| {
+                r.status = status::AVAILABLE.into();
+                r.process = Some(p);
+                r.pending_password_file = None;
+            })? {
+                let _ = std::fs::remove_file(&file);
+                events::db_instance(rds, &rec.id, "configuration change", "Reset master credentials");
+            }
+            Ok(())
+        }
     }
 }
 
@@ -312,4 +329,71 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     tracing::info!(db_instance = %rec.id, "DB instance deleted");
     events::db_instance(rds, &rec.id, "deletion", "DB instance deleted");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(status: &str, process: Option<ProcessId>) -> InstanceRec {
+        InstanceRec {
+            id: "db".into(),
+            arn: String::new(),
+            resource_id: String::new(),
+            engine: "mysql".into(),
+            engine_version: "8.0.40".into(),
+            class: "db.t3.micro".into(),
+            allocated_storage: 20,
+            storage_type: "gp2".into(),
+            master_username: "admin".into(),
+            db_name: None,
+            address: "127.254.0.1".into(),
+            port: 3306,
+            server_id: 1,
+            status: status.into(),
+            source: None,
+            promotion_pending: status == status::MODIFYING,
+            subnet_group: None,
+            availability_zone: "ap-northeast-2a".into(),
+            multi_az: false,
+            publicly_accessible: false,
+            backup_retention: 1,
+            deletion_protection: false,
+            vpc_security_groups: vec![],
+            created: 0.0,
+            tags: vec![],
+            final_snapshot: None,
+            pending_password_file: None,
+            process,
+            recoveries: 0,
+        }
+    }
+
+    #[test]
+    fn each_status_asks_for_its_work() {
+        // This test's own process stands for a live server; a wrong start time for a dead one.
+        let me = std::process::id();
+        let start = std::fs::read_to_string(format!("/proc/{me}/stat")).unwrap();
+        let start: u64 = start[start.rfind(')').unwrap() + 2..].split_whitespace().nth(19).unwrap().parse().unwrap();
+        let live = Some(ProcessId { pid: me, start });
+        let dead = Some(ProcessId { pid: me, start: start + 1 });
+        let table: &[(&str, Option<ProcessId>, Option<Work>)] = &[
+            (status::CREATING, None, Some(Work::Provision)),
+            (status::AVAILABLE, live, None),
+            (status::AVAILABLE, dead, Some(Work::Recover)),
+            (status::AVAILABLE, None, Some(Work::Recover)),
+            (status::REBOOTING, live, Some(Work::Restart)),
+            (status::MODIFYING, live, Some(Work::Promote)),
+            (status::STOPPING, live, Some(Work::Stop)),
+            (status::STOPPED, None, None),
+            (status::STOPPED, live, Some(Work::Stop)),
+            (status::STARTING, None, Some(Work::Start)),
+            (status::DELETING, live, Some(Work::Delete)),
+            (status::FAILED, None, None),
+            (status::RESETTING_MASTER_CREDENTIALS, live, Some(Work::ResetPassword)),
+        ];
+        for (status, process, want) in table {
+            assert_eq!(plan(&rec(status, *process)), *want, "{status} {process:?}");
+        }
+    }
 }

@@ -33,6 +33,7 @@ pub mod status {
     pub const STOPPED: &str = "stopped";
     pub const STARTING: &str = "starting";
     pub const DELETING: &str = "deleting";
+    pub const RESETTING_MASTER_CREDENTIALS: &str = "resetting-master-credentials";
     pub const FAILED: &str = "failed";
 }
 
@@ -71,7 +72,8 @@ pub struct InstanceRec {
     pub tags: Vec<(String, String)>,
     /// The final snapshot DeleteDBInstance asked for.
     pub final_snapshot: Option<String>,
-    /// A file (0600) holding the master password until the controller has created the user.
+    /// A file (0600) holding the master password until the controller has created the user (or
+    /// changed its password: ModifyDBInstance).
     pub pending_password_file: Option<String>,
     pub process: Option<ProcessId>,
     /// How many times the controller restarted a server that had died.
@@ -181,7 +183,11 @@ impl InstanceRec {
             "DBParameterGroups": [{"DBParameterGroupName": format!("default.{}8.0", self.engine), "ParameterApplyStatus": "in-sync"}],
             "AvailabilityZone": self.availability_zone,
             "PreferredMaintenanceWindow": "sun:18:00-sun:18:30",
-            "PendingModifiedValues": {},
+            "PendingModifiedValues": if self.status == status::RESETTING_MASTER_CREDENTIALS {
+                json!({"MasterUserPassword": "****"})
+            } else {
+                json!({})
+            },
             "MultiAZ": self.multi_az,
             "EngineVersion": self.engine_version,
             "AutoMinorVersionUpgrade": true,

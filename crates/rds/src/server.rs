@@ -279,6 +279,25 @@ pub fn sql(l: &Layout, statements: &str) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The installed server's version (`10.11.19`), read once from `mariadbd --version`.
+pub fn server_version() -> Option<&'static str> {
+    static VERSION: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let out = Command::new("mariadbd").arg("--version").stdin(Stdio::null()).output().ok()?;
+            parse_version(&String::from_utf8_lossy(&out.stdout))
+        })
+        .as_deref()
+}
+
+/// `mariadbd  Ver 10.11.19-MariaDB-0+deb12u1 for debian-linux-gnu …` → `10.11.19`.
+fn parse_version(text: &str) -> Option<String> {
+    let mut words = text.split_whitespace();
+    words.find(|w| *w == "Ver")?;
+    let v = words.next()?.split('-').next()?;
+    v.split('.').all(|p| p.parse::<u32>().is_ok()).then(|| v.to_string())
+}
+
 /// A string literal for SQL.
 pub fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
@@ -307,6 +326,11 @@ pub fn bootstrap(l: &Layout, master_user: &str, password: &str, db_name: Option<
         s.push_str(&format!("CREATE DATABASE IF NOT EXISTS `{db}`;\n"));
     }
     sql(l, &s).map(|_| ())
+}
+
+/// Give the master user a new password.
+pub fn set_password(l: &Layout, master_user: &str, password: &str) -> Result<(), String> {
+    sql(l, &format!("ALTER USER {}@'%' IDENTIFIED BY {};\n", quote(master_user), quote(password))).map(|_| ())
 }
 
 /// A consistent physical copy of a running server (`mariabackup --backup` then `--prepare`)
@@ -365,6 +389,13 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_server_version_is_read_from_its_banner() {
+        let banner = "mariadbd  Ver 10.11.19-MariaDB-0+deb12u1 for debian-linux-gnu on x86_64 (Debian 12)";
+        assert_eq!(parse_version(banner).as_deref(), Some("10.11.19"));
+        assert_eq!(parse_version("something else"), None);
+    }
 
     #[test]
     fn quoting_escapes_quotes_and_backslashes() {

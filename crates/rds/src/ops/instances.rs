@@ -51,7 +51,7 @@ fn engine_version(engine: &str, asked: Option<&str>) -> Result<String> {
         {
             Ok(v.to_string())
         }
-        ("mariadb", None) => Ok(format!("{MARIADB_VERSION}.0")),
+        ("mariadb", None) => Ok(server::server_version().unwrap_or(MARIADB_VERSION).to_string()),
         ("mariadb", Some(v)) if v == MARIADB_VERSION || v.starts_with(&format!("{MARIADB_VERSION}.")) => Ok(v.into()),
         (_, Some(v)) => Err(RdsError::InvalidParameterCombination(format!("Cannot find version {v} for {engine}"))),
         (_, None) => Err(RdsError::InvalidParameterValue(format!("Invalid DB engine: {engine}"))),
@@ -440,14 +440,48 @@ pub fn modify_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         "DBInstanceClass",
         "AllocatedStorage",
         "PubliclyAccessible",
+        "MasterUserPassword",
     ];
     if let Some(other) = input.as_object().and_then(|o| o.keys().find(|k| !SUPPORTED.contains(&k.as_str()))) {
         return Err(RdsError::InvalidParameterCombination(format!(
             "Modifying {other} is not available in this region yet."
         )));
     }
+    let password = match str_of(input, "MasterUserPassword") {
+        Some(p) => Some(check_password(Some(p))?),
+        None => None,
+    };
+    let pw_file = match &password {
+        Some(p) => {
+            let current = rds.store.read(|tx| load(tx, &id))?;
+            if current.status != status::AVAILABLE {
+                return Err(RdsError::InvalidDbInstanceState(format!("Instance {id} is not in available state.")));
+            }
+            Some(pending_password_file(rds, &id, p)?)
+        }
+        None => None,
+    };
+    let out = modify(rds, &id, input, pw_file.clone());
+    if out.is_err() {
+        if let Some(f) = &pw_file {
+            let _ = std::fs::remove_file(f);
+        }
+    }
+    out
+}
+
+fn modify(rds: &Rds, id: &str, input: &Value, pw_file: Option<String>) -> Result<Value> {
+    let id = id.to_string();
     rds.store.write(|tx| {
         let mut rec = load(tx, &id)?;
+        if let Some(f) = pw_file {
+            // The controller sets the new password on the server, then the instance is available.
+            if rec.status != status::AVAILABLE {
+                return Err(RdsError::InvalidDbInstanceState(format!("Instance {id} is not in available state.")));
+            }
+            rec.status = status::RESETTING_MASTER_CREDENTIALS.into();
+            rec.pending_password_file = Some(f);
+        }
         if let Some(p) = bool_of(input, "DeletionProtection") {
             rec.deletion_protection = p;
         }
