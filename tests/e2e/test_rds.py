@@ -5,6 +5,7 @@ the daemon, deletion, and RDS's error codes — through the real aws CLI and bot
 
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import time
@@ -169,6 +170,46 @@ def test_primary_and_read_replica_replicate_and_promote(region, rds):
     # PromoteReadReplica on an instance that is not a replica.
     code, msg, status = hg.expect_client_error(rds.promote_read_replica, DBInstanceIdentifier="mymasterdb")
     assert (code, status) == ("InvalidDBInstanceState", 400), (code, msg)
+
+
+def rds_datapoints(cw, metric: str, db_id: str) -> list[dict]:
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return cw.get_metric_statistics(Namespace="AWS/RDS", MetricName=metric,
+                                    Dimensions=[{"Name": "DBInstanceIdentifier", "Value": db_id}],
+                                    StartTime=now - datetime.timedelta(minutes=5),
+                                    EndTime=now + datetime.timedelta(minutes=1), Period=60,
+                                    Statistics=["Maximum", "Minimum", "SampleCount"])["Datapoints"]
+
+
+def test_aws_rds_metrics_reach_cloudwatch(region, rds):
+    create_primary(region, "metricdb")
+    primary = wait_status(rds, "metricdb", "available")
+    rds.create_db_instance_read_replica(DBInstanceIdentifier="metricdb-replica", SourceDBInstanceIdentifier="metricdb")
+    wait_status(rds, "metricdb-replica", "available")
+    cw = region.client("cloudwatch")
+    held = connect(primary)  # one client connection held open while the server is measured
+    try:
+        hg.wait_until(lambda: any(d["Maximum"] >= 1 for d in rds_datapoints(cw, "DatabaseConnections", "metricdb")),
+                      timeout=30, interval=0.5, what="DatabaseConnections >= 1")
+    finally:
+        held.close()
+    lag = hg.wait_until(lambda: rds_datapoints(cw, "ReplicaLag", "metricdb-replica"), timeout=30, interval=0.5,
+                        what="a ReplicaLag datapoint")
+    assert 0 <= lag[0]["Maximum"] < 5, lag
+    assert rds_datapoints(cw, "ReplicaLag", "metricdb") == [], "a primary has no ReplicaLag"
+    free = hg.wait_until(lambda: rds_datapoints(cw, "FreeStorageSpace", "metricdb"), timeout=30, interval=0.5,
+                         what="FreeStorageSpace")
+    assert 0 < free[0]["Minimum"] < 20 * 1024 ** 3
+    cpu = hg.wait_until(lambda: rds_datapoints(cw, "CPUUtilization", "metricdb"), timeout=30, interval=0.5,
+                        what="CPUUtilization")
+    assert 0 <= cpu[0]["Maximum"] <= 100
+    names = {m["MetricName"] for m in cw.list_metrics(Namespace="AWS/RDS")["Metrics"]}
+    assert {"DatabaseConnections", "ReplicaLag", "FreeStorageSpace", "CPUUtilization", "ReadIOPS",
+            "WriteIOPS"} <= names, names
+    rds.delete_db_instance(DBInstanceIdentifier="metricdb-replica", SkipFinalSnapshot=True)
+    hg.wait_until(lambda: describe(rds, "metricdb")["ReadReplicaDBInstanceIdentifiers"] == [], timeout=30,
+                  interval=0.2, what="the replica deleted")
+    rds.delete_db_instance(DBInstanceIdentifier="metricdb", SkipFinalSnapshot=True)
 
 
 def test_a_killed_server_is_brought_back_with_every_committed_row(region, rds):
@@ -357,7 +398,8 @@ def test_master_password_is_kept_private(region, rds):
                               for d in rds.describe_db_instances()["DBInstances"]), timeout=60, interval=0.2,
                   what="no instance creating")
     for path in region.data_dir.rglob("*"):
-        if path.is_file() and (path.suffix in (".pw", ".cnf", ".log", ".json", ".tmp") or path.name.startswith("state.db")):
+        private = path.suffix in (".pw", ".cnf", ".log", ".json", ".tmp") or path.name.startswith("state.db")
+        if path.is_file() and private:
             text = path.read_text("utf-8", "replace")
             assert PASSWORD not in text and "A-new-one-2026" not in text, path
     for path in (instance_dir(region, "mymasterdb") / "repl.pw",):

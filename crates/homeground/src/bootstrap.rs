@@ -150,13 +150,6 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let _asg_controller = asg.spawn_controller();
     // --- end EC2 Auto Scaling ---
 
-    let _alarm_evaluator = cloudwatch::Evaluator::spawn(
-        cw,
-        Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),
-        vec![Arc::new(crate::links::ElbMetrics(elb.clone())), Arc::new(crate::links::GroupMetrics(asg.clone()))],
-    );
-    let _sns_deliveries = sns::Worker::spawn(sns.clone());
-
     // --- RDS: DB instances that are real MariaDB servers, and their controller ---
     let rds_clock: rds::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let rds = rds::Rds::open(
@@ -169,6 +162,17 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     registry.register(Arc::new(rds::RdsService::new(rds.clone())));
     let _rds_controller = rds.spawn_controller();
     // --- end RDS ---
+
+    let _alarm_evaluator = cloudwatch::Evaluator::spawn(
+        cw,
+        Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),
+        vec![
+            Arc::new(crate::links::ElbMetrics(elb.clone())),
+            Arc::new(crate::links::GroupMetrics(asg.clone())),
+            Arc::new(crate::links::RdsMetrics(rds.clone())),
+        ],
+    );
+    let _sns_deliveries = sns::Worker::spawn(sns.clone());
 
     let _controller = ec2::Controller::spawn(ec2);
 

@@ -23,6 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::events;
+use crate::metrics;
 use crate::records::{kind, status, InstanceRec, ProcessId, SnapshotRec};
 use crate::server::{self, Layout};
 use crate::Rds;
@@ -46,9 +47,24 @@ enum Work {
 impl Controller {
     pub fn spawn(rds: Arc<Rds>) -> Controller {
         let busy: Arc<Mutex<HashSet<String>>> = Arc::default();
+        let measuring = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let task = tokio::spawn(async move {
+            let mut measured = 0.0;
             loop {
                 pass(&rds, &busy);
+                if rds.now() - measured >= metrics::PERIOD_SECONDS
+                    && !measuring.swap(true, std::sync::atomic::Ordering::AcqRel)
+                {
+                    measured = rds.now();
+                    let (rds, measuring) = (rds.clone(), measuring.clone());
+                    tokio::task::spawn_blocking(move || {
+                        if let Ok(recs) = rds.store.read(|tx| tx.list::<InstanceRec>(kind::INSTANCE, "")) {
+                            let recs: Vec<InstanceRec> = recs.into_iter().map(|(_, r)| r).collect();
+                            metrics::collect(&rds, &recs);
+                        }
+                        measuring.store(false, std::sync::atomic::Ordering::Release);
+                    });
+                }
                 tokio::select! {
                     _ = tokio::time::sleep(Duration::from_millis(500)) => {}
                     _ = rds.wake.notified() => {}

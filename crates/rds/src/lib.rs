@@ -12,6 +12,7 @@
 mod controller;
 pub mod error;
 mod events;
+mod metrics;
 mod ops;
 mod records;
 mod server;
@@ -24,6 +25,7 @@ use store::Store;
 use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
 
 pub use controller::Controller;
+pub use metrics::RdsMetric;
 
 /// Where "now" comes from (seconds since the epoch).
 pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
@@ -47,6 +49,7 @@ pub struct Rds {
     pub(crate) clock: Clock,
     pub(crate) subnets: Arc<dyn SubnetDirectory>,
     pub(crate) wake: tokio::sync::Notify,
+    pub(crate) counters: metrics::Counters,
 }
 
 impl Rds {
@@ -57,7 +60,14 @@ impl Rds {
         subnets: Arc<dyn SubnetDirectory>,
     ) -> Result<Arc<Rds>, String> {
         std::fs::create_dir_all(&config.dir).map_err(|e| format!("creating {}: {e}", config.dir.display()))?;
-        Ok(Arc::new(Rds { store, config, clock, subnets, wake: tokio::sync::Notify::new() }))
+        Ok(Arc::new(Rds {
+            store,
+            config,
+            clock,
+            subnets,
+            wake: tokio::sync::Notify::new(),
+            counters: metrics::Counters::default(),
+        }))
     }
 
     pub fn now(&self) -> f64 {
@@ -70,6 +80,11 @@ impl Rds {
 
     pub(crate) fn arn(&self, kind: &str, id: &str) -> String {
         format!("arn:aws:rds:{}:{}:{kind}:{id}", self.config.region, self.config.account)
+    }
+
+    /// The AWS/RDS datapoints measured since the last call (each handed out once).
+    pub fn take_metrics(&self) -> Vec<RdsMetric> {
+        self.counters.take()
     }
 
     /// Start the controller (a tokio task).

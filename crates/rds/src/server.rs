@@ -257,12 +257,19 @@ pub fn stop(p: ProcessId) {
 /// Run SQL on the server as the administrator (through the socket). The SQL goes through the
 /// client's stdin, never its command line, so passwords in it show up in no process listing.
 pub fn sql(l: &Layout, statements: &str) -> Result<String, String> {
-    let mut child = Command::new("mariadb")
-        .arg("--no-defaults")
+    sql_with(l, statements, false)
+}
+
+fn sql_with(l: &Layout, statements: &str, column_names: bool) -> Result<String, String> {
+    let mut cmd = Command::new("mariadb");
+    cmd.arg("--no-defaults")
         .arg(format!("--socket={}", l.socket.display()))
         .arg(format!("--user={}", os_user()))
-        .arg("--batch")
-        .arg("--skip-column-names")
+        .arg("--batch");
+    if !column_names {
+        cmd.arg("--skip-column-names");
+    }
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -296,6 +303,75 @@ fn parse_version(text: &str) -> Option<String> {
     words.find(|w| *w == "Ver")?;
     let v = words.next()?.split('-').next()?;
     v.split('.').all(|p| p.parse::<u32>().is_ok()).then(|| v.to_string())
+}
+
+/// What the server says of itself, for the AWS/RDS metrics.
+#[derive(Debug, Default, PartialEq)]
+pub struct ServerStatus {
+    pub connections: f64,
+    pub data_reads: f64,
+    pub data_writes: f64,
+    /// `Seconds_Behind_Master` of a replica whose replication runs.
+    pub replica_lag: Option<f64>,
+}
+
+pub fn status(l: &Layout) -> Result<ServerStatus, String> {
+    let out = sql_with(
+        l,
+        "SHOW GLOBAL STATUS WHERE Variable_name IN ('Threads_connected', 'Innodb_data_reads', 'Innodb_data_writes');\n\
+         SHOW SLAVE STATUS;\n",
+        true,
+    )?;
+    Ok(parse_status(&out))
+}
+
+/// The two result sets of [`status`], in the client's batch format (a header line each; an
+/// empty result set prints nothing).
+fn parse_status(out: &str) -> ServerStatus {
+    let mut st = ServerStatus::default();
+    let mut lines = out.lines();
+    while let Some(line) = lines.next() {
+        if line.starts_with("Slave_IO_State\t") {
+            let names: Vec<&str> = line.split('\t').collect();
+            let values: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+            let get = |n: &str| names.iter().position(|x| *x == n).and_then(|i| values.get(i).copied());
+            st.replica_lag = get("Seconds_Behind_Master").and_then(|v| v.parse().ok());
+            break;
+        }
+        let mut kv = line.split('\t');
+        let (Some(k), Some(v)) = (kv.next(), kv.next()) else { continue };
+        let v: f64 = v.parse().unwrap_or(0.0);
+        match k {
+            "Threads_connected" => st.connections = v,
+            "Innodb_data_reads" => st.data_reads = v,
+            "Innodb_data_writes" => st.data_writes = v,
+            _ => {}
+        }
+    }
+    st
+}
+
+/// CPU seconds a process has used.
+pub fn cpu_seconds(p: ProcessId) -> Option<f64> {
+    let stat = fs::read_to_string(format!("/proc/{}/stat", p.pid)).ok()?;
+    let f: Vec<&str> = stat[stat.rfind(')')? + 2..].split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    Some(ticks / hz)
+}
+
+/// Bytes under a directory.
+pub fn disk_usage(dir: &Path) -> u64 {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => disk_usage(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 /// A string literal for SQL.
@@ -395,6 +471,22 @@ mod tests {
         let banner = "mariadbd  Ver 10.11.19-MariaDB-0+deb12u1 for debian-linux-gnu on x86_64 (Debian 12)";
         assert_eq!(parse_version(banner).as_deref(), Some("10.11.19"));
         assert_eq!(parse_version("something else"), None);
+    }
+
+    #[test]
+    fn the_status_of_a_primary_and_of_a_replica() {
+        let primary = "Variable_name\tValue\nInnodb_data_reads\t120\nInnodb_data_writes\t340\nThreads_connected\t3\n";
+        assert_eq!(
+            parse_status(primary),
+            ServerStatus { connections: 3.0, data_reads: 120.0, data_writes: 340.0, replica_lag: None }
+        );
+        let replica = format!(
+            "{primary}Slave_IO_State\tMaster_Host\tSeconds_Behind_Master\tLast_Error\n\
+             Waiting for master to send event\t127.254.0.1\t2\t\n"
+        );
+        assert_eq!(parse_status(&replica).replica_lag, Some(2.0));
+        let broken = format!("{primary}Slave_IO_State\tSeconds_Behind_Master\n\tNULL\n");
+        assert_eq!(parse_status(&broken).replica_lag, None);
     }
 
     #[test]
