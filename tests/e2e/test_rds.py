@@ -342,6 +342,54 @@ def test_delete_removes_the_server_and_its_data(region, rds):
     assert (code, status) == ("DBSnapshotNotFound", 404)
 
 
+def test_snapshot_and_restore_give_identical_data(region, rds):
+    create_primary(region, "snapsrc")
+    src = wait_status(rds, "snapsrc", "available")
+    query(src, "CREATE TABLE matches (id INT PRIMARY KEY, home VARCHAR(40), score VARCHAR(9), played DATETIME)")
+    conn = connect(src)
+    with conn.cursor() as c:
+        c.executemany("INSERT INTO matches VALUES (%s, %s, %s, NOW())",
+                      [(i, f"team{i % 17}", f"{i % 5}-{i % 3}") for i in range(2000)])
+    conn.close()
+    checksum = query(src, "CHECKSUM TABLE matches")[0][1]
+
+    out = region.aws("rds", "create-db-snapshot", "--db-instance-identifier", "snapsrc",
+                     "--db-snapshot-identifier", "snap-1")["DBSnapshot"]
+    assert (out["Status"], out["SnapshotType"], out["DBInstanceIdentifier"]) == ("creating", "manual", "snapsrc")
+    assert describe(rds, "snapsrc")["DBInstanceStatus"] in ("backing-up", "available")
+    hg.wait_until(lambda: rds.describe_db_snapshots(DBSnapshotIdentifier="snap-1")["DBSnapshots"][0]["Status"]
+                  == "available", timeout=60, interval=0.2, what="snap-1 available")
+    wait_status(rds, "snapsrc", "available")
+    # Writes after the snapshot are not in it.
+    query(src, "INSERT INTO matches VALUES (5000, 'late', '0-0', NOW())")
+    events = [e["Message"] for e in rds.describe_events(SourceType="db-instance",
+                                                        SourceIdentifier="snapsrc")["Events"]]
+    assert "Finished DB Instance backup" in events, events
+
+    code, _, _ = hg.expect_client_error(rds.create_db_snapshot, DBInstanceIdentifier="snapsrc",
+                                        DBSnapshotIdentifier="snap-1")
+    assert code == "DBSnapshotAlreadyExists"
+    code, _, _ = hg.expect_client_error(rds.create_db_snapshot, DBInstanceIdentifier="nosuch",
+                                        DBSnapshotIdentifier="snap-2")
+    assert code == "DBInstanceNotFound"
+    code, _, status = hg.expect_client_error(rds.restore_db_instance_from_db_snapshot,
+                                             DBInstanceIdentifier="restored", DBSnapshotIdentifier="nosuch")
+    assert (code, status) == ("DBSnapshotNotFound", 404)
+
+    out = region.aws("rds", "restore-db-instance-from-db-snapshot", "--db-instance-identifier", "restored",
+                     "--db-snapshot-identifier", "snap-1")["DBInstance"]
+    assert out["DBInstanceStatus"] == "creating" and out["MasterUsername"] == "admin" and out["DBName"] == "kg"
+    restored = wait_status(rds, "restored", "available")
+    assert restored["Endpoint"]["Address"] != src["Endpoint"]["Address"]
+    # The master user and password come with the snapshot, as on RDS; the data is identical.
+    assert query(restored, "CHECKSUM TABLE matches")[0][1] == checksum
+    assert count_rows(restored) == 2000
+    query(restored, "INSERT INTO matches VALUES (6000, 'mine', '1-1', NOW())")
+    assert count_rows(src) == 2001, "the restored instance is independent of its source"
+    rds.delete_db_instance(DBInstanceIdentifier="restored", SkipFinalSnapshot=True)
+    rds.delete_db_instance(DBInstanceIdentifier="snapsrc", SkipFinalSnapshot=True)
+
+
 # --------------------------------------------------------------------------------------------
 # Bad input: RDS's codes, nothing left behind
 

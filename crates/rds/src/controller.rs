@@ -26,6 +26,7 @@ use crate::events;
 use crate::metrics;
 use crate::records::{kind, status, InstanceRec, ProcessId, SnapshotRec};
 use crate::server::{self, Layout};
+use crate::snapshots;
 use crate::Rds;
 
 pub struct Controller {
@@ -42,6 +43,7 @@ enum Work {
     Start,
     Delete,
     ResetPassword,
+    Snapshot,
 }
 
 impl Controller {
@@ -112,6 +114,7 @@ fn plan(rec: &InstanceRec) -> Option<Work> {
         status::STARTING => Some(Work::Start),
         status::DELETING => Some(Work::Delete),
         status::RESETTING_MASTER_CREDENTIALS => Some(Work::ResetPassword),
+        status::BACKING_UP => Some(Work::Snapshot),
         _ => None,
     }
 }
@@ -254,6 +257,7 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             Ok(())
         }
         Work::Delete => delete(rds, &l, &rec),
+        Work::Snapshot => snapshot(rds, &l, &rec),
         Work::ResetPassword => {
             let p = ensure_running(&l, &rec)?;
             let file = rec.pending_password_file.clone().ok_or("the new master password is gone")?;
@@ -276,6 +280,17 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
 fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<Option<ProcessId>, String> {
     // A server left from an attempt cut short (the daemon stopped mid-way) goes first.
     stop_server(l, rec);
+    if let Some(snap_id) = &rec.restore_from {
+        let snap: Option<SnapshotRec> =
+            rds.store.read(|tx| tx.get(kind::SNAPSHOT, snap_id)).map_err(|e| e.to_string())?;
+        let snap = snap.ok_or_else(|| format!("DB snapshot {snap_id} is gone"))?;
+        server::write_config(l, rec, false)?;
+        snapshots::restore(rds, &snap, &l.data)?;
+        server::forget_replication(&l.data)?;
+        let p = server::start(l)?;
+        server::reset_replication_account(l)?;
+        return Ok(Some(p));
+    }
     match &rec.source {
         None => {
             server::write_config(l, rec, false)?;
@@ -311,23 +326,73 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<Option<ProcessI
     }
 }
 
+fn snapshot_done(rds: &Rds, snap_id: &str, size: u64) -> Result<(), String> {
+    rds.store
+        .write(|tx| {
+            if let Some(mut s) = tx.get::<SnapshotRec>(kind::SNAPSHOT, snap_id)? {
+                s.status = "available".into();
+                s.size = size;
+                tx.put(kind::SNAPSHOT, snap_id, &s)?;
+            }
+            Ok::<_, store::StoreError>(())
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// CreateDBSnapshot: a prepared `mariabackup` of the running server (consistent, without
+/// stopping it) into the block store; the instance is `backing-up` meanwhile.
+fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
+    let snap_id = rec.snapshot_pending.clone().ok_or("no snapshot pending")?;
+    events::db_instance(rds, &rec.id, "backup", "Backing up DB instance");
+    let taken = (|| {
+        let snap: SnapshotRec = rds
+            .store
+            .read(|tx| tx.get(kind::SNAPSHOT, &snap_id))
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("DB snapshot {snap_id} is gone"))?;
+        ensure_running(l, rec)?;
+        let copy = l.dir.join("snapshot-copy");
+        let out = server::backup(l, &copy).and_then(|_| snapshots::take(rds, &snap, &copy));
+        let _ = std::fs::remove_dir_all(&copy);
+        out
+    })();
+    match &taken {
+        Ok(size) => snapshot_done(rds, &snap_id, *size)?,
+        Err(_) => {
+            rds.store
+                .write(|tx| {
+                    if let Some(mut s) = tx.get::<SnapshotRec>(kind::SNAPSHOT, &snap_id)? {
+                        s.status = "failed".into();
+                        tx.put(kind::SNAPSHOT, &snap_id, &s)?;
+                    }
+                    Ok::<_, store::StoreError>(())
+                })
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    settle(rds, &rec.id, status::BACKING_UP, |r| {
+        r.status = status::AVAILABLE.into();
+        r.snapshot_pending = None;
+    })?;
+    match taken {
+        Ok(_) => {
+            events::db_instance(rds, &rec.id, "backup", "Finished DB Instance backup");
+            Ok(())
+        }
+        Err(e) => Err(format!("DB snapshot {snap_id} failed: {e}")),
+    }
+}
+
 fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     stop_server(l, rec);
-    if let Some(snap) = &rec.final_snapshot {
-        let target = rds.dir().join("snapshots").join(snap).join("data");
-        if target.exists() {
-            std::fs::remove_dir_all(&target).map_err(|e| e.to_string())?;
+    if let Some(snap_id) = &rec.final_snapshot {
+        // The server shut down cleanly: its datadir is a consistent copy.
+        let snap: Option<SnapshotRec> =
+            rds.store.read(|tx| tx.get(kind::SNAPSHOT, snap_id)).map_err(|e| e.to_string())?;
+        if let Some(snap) = snap.filter(|s| s.status != "available") {
+            let size = snapshots::take(rds, &snap, &l.data)?;
+            snapshot_done(rds, snap_id, size)?;
         }
-        server::copy_dir(&l.data, &target)?;
-        rds.store
-            .write(|tx| {
-                if let Some(mut s) = tx.get::<SnapshotRec>(kind::SNAPSHOT, snap)? {
-                    s.status = "available".into();
-                    tx.put(kind::SNAPSHOT, snap, &s)?;
-                }
-                Ok::<_, store::StoreError>(())
-            })
-            .map_err(|e| e.to_string())?;
     }
     if l.dir.exists() {
         std::fs::remove_dir_all(&l.dir).map_err(|e| format!("removing {}: {e}", l.dir.display()))?;
@@ -382,6 +447,8 @@ mod tests {
             pending_password_file: None,
             process,
             recoveries: 0,
+            restore_from: None,
+            snapshot_pending: None,
         }
     }
 
@@ -407,6 +474,7 @@ mod tests {
             (status::DELETING, live, Some(Work::Delete)),
             (status::FAILED, None, None),
             (status::RESETTING_MASTER_CREDENTIALS, live, Some(Work::ResetPassword)),
+            (status::BACKING_UP, live, Some(Work::Snapshot)),
         ];
         for (status, process, want) in table {
             assert_eq!(plan(&rec(status, *process)), *want, "{status} {process:?}");

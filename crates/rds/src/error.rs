@@ -30,6 +30,8 @@ pub enum RdsError {
     #[error("DBSnapshot {0} not found.")]
     DbSnapshotNotFound(String),
     #[error("{0}")]
+    InvalidDbSnapshotState(String),
+    #[error("{0}")]
     Internal(String),
     #[error("{0}")]
     Store(#[from] StoreError),
@@ -50,6 +52,7 @@ impl From<RdsError> for ApiError {
             RdsError::InvalidSubnet(_) => (400, "InvalidSubnet"),
             RdsError::DbSnapshotAlreadyExists(_) => (400, "DBSnapshotAlreadyExists"),
             RdsError::DbSnapshotNotFound(_) => (404, "DBSnapshotNotFound"),
+            RdsError::InvalidDbSnapshotState(_) => (400, "InvalidDBSnapshotState"),
             RdsError::Internal(m) => {
                 tracing::error!(error = %m, "rds internal failure");
                 return ApiError::new(500, "InternalFailure", "An internal error has occurred.");

@@ -16,6 +16,7 @@ mod metrics;
 mod ops;
 mod records;
 mod server;
+mod snapshots;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -50,6 +51,8 @@ pub struct Rds {
     pub(crate) subnets: Arc<dyn SubnetDirectory>,
     pub(crate) wake: tokio::sync::Notify,
     pub(crate) counters: metrics::Counters,
+    /// DB snapshots' data (archived datadirs), deduplicated and verified.
+    pub(crate) blocks: blockstore::BlockStore,
 }
 
 impl Rds {
@@ -60,6 +63,8 @@ impl Rds {
         subnets: Arc<dyn SubnetDirectory>,
     ) -> Result<Arc<Rds>, String> {
         std::fs::create_dir_all(&config.dir).map_err(|e| format!("creating {}: {e}", config.dir.display()))?;
+        let blocks = blockstore::BlockStore::open(&config.dir.join("blocks"))
+            .map_err(|e| format!("opening the DB snapshot store: {e}"))?;
         Ok(Arc::new(Rds {
             store,
             config,
@@ -67,6 +72,7 @@ impl Rds {
             subnets,
             wake: tokio::sync::Notify::new(),
             counters: metrics::Counters::default(),
+            blocks,
         }))
     }
 

@@ -34,6 +34,7 @@ pub mod status {
     pub const STARTING: &str = "starting";
     pub const DELETING: &str = "deleting";
     pub const RESETTING_MASTER_CREDENTIALS: &str = "resetting-master-credentials";
+    pub const BACKING_UP: &str = "backing-up";
     pub const FAILED: &str = "failed";
 }
 
@@ -79,6 +80,12 @@ pub struct InstanceRec {
     /// How many times the controller restarted a server that had died.
     #[serde(default)]
     pub recoveries: u32,
+    /// The DB snapshot a restored instance is made from.
+    #[serde(default)]
+    pub restore_from: Option<String>,
+    /// The DB snapshot CreateDBSnapshot asked for (status `backing-up` until it is taken).
+    #[serde(default)]
+    pub snapshot_pending: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -114,6 +121,13 @@ pub struct SnapshotRec {
     pub status: String,
     pub snapshot_type: String,
     pub tags: Vec<(String, String)>,
+    #[serde(default)]
+    pub db_name: Option<String>,
+    #[serde(default)]
+    pub class: String,
+    /// Bytes of the snapshot's data (the archived datadir) in the block store.
+    #[serde(default)]
+    pub size: u64,
 }
 
 /// RDS's fixed hosted zone for DB endpoints (one per region in AWS; one here).
@@ -162,6 +176,11 @@ impl SnapshotRec {
             "DBSnapshotArn": self.arn,
             "TagList": tag_list(&self.tags),
         })
+    }
+
+    /// The block store's name for this snapshot's data.
+    pub fn block_id(&self) -> String {
+        format!("rds-{}", self.id)
     }
 }
 

@@ -454,12 +454,56 @@ pub fn promote(l: &Layout) -> Result<(), String> {
     sql(l, "STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL read_only = OFF;\n").map(|_| ())
 }
 
-/// Copy a stopped server's datadir (a consistent copy: the server shut down cleanly).
-pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    if let Some(parent) = to.parent() {
-        fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
+/// A datadir as one uncompressed tar file (the block store deduplicates and compresses it).
+pub fn archive(datadir: &Path, tar_path: &Path) -> Result<(), String> {
+    let file = fs::File::create(tar_path).map_err(|e| format!("creating {}: {e}", tar_path.display()))?;
+    let mut b = tar::Builder::new(file);
+    b.follow_symlinks(false);
+    b.append_dir_all(".", datadir).map_err(|e| format!("archiving {}: {e}", datadir.display()))?;
+    b.into_inner().and_then(|f| f.sync_all()).map_err(|e| format!("writing {}: {e}", tar_path.display()))
+}
+
+/// Unpack [`archive`]'s file into a fresh datadir.
+pub fn unpack(tar_path: &Path, datadir: &Path) -> Result<(), String> {
+    if datadir.exists() {
+        fs::remove_dir_all(datadir).map_err(|e| format!("removing {}: {e}", datadir.display()))?;
     }
-    run(Command::new("cp").arg("-a").arg(from).arg(to), "copying the datadir").map(|_| ())
+    fs::create_dir_all(datadir).map_err(|e| format!("creating {}: {e}", datadir.display()))?;
+    let file = fs::File::open(tar_path).map_err(|e| format!("opening {}: {e}", tar_path.display()))?;
+    let mut a = tar::Archive::new(file);
+    a.set_preserve_permissions(true);
+    a.unpack(datadir).map_err(|e| format!("unpacking into {}: {e}", datadir.display()))
+}
+
+/// Forget any replication a copied datadir carries (a snapshot of a read replica): the files that
+/// would make the server follow the old source when it starts.
+pub fn forget_replication(datadir: &Path) -> Result<(), String> {
+    let Ok(entries) = fs::read_dir(datadir) else { return Ok(()) };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name == "master.info"
+            || name == "relay-log.info"
+            || name.starts_with("relay.")
+            || name.starts_with("multi-master")
+        {
+            fs::remove_file(e.path()).map_err(|err| format!("removing {name}: {err}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// A new password for the replication account (a restored datadir carries its source's).
+pub fn reset_replication_account(l: &Layout) -> Result<(), String> {
+    let repl = random_password();
+    sql(
+        l,
+        &format!(
+            "STOP SLAVE;\nRESET SLAVE ALL;\nCREATE OR REPLACE USER {REPLICATION_USER}@'%' IDENTIFIED BY {r};\n\
+             GRANT REPLICATION SLAVE ON *.* TO {REPLICATION_USER}@'%';\n",
+            r = quote(&repl)
+        ),
+    )?;
+    write_private(&l.repl_pw, &repl)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::{bool_of, check_identifier, id_or_arn, input_tags, int_of, str_of, strings};
 use crate::error::{RdsError, Result};
-use crate::records::{kind, status, InstanceRec, SnapshotRec, SubnetGroupRec};
+use crate::records::{kind, status, InstanceRec, SubnetGroupRec};
 use crate::server;
 use crate::Rds;
 
@@ -33,7 +33,7 @@ fn load(tx: &store::Tx, id: &str) -> Result<InstanceRec> {
     tx.get::<InstanceRec>(kind::INSTANCE, id)?.ok_or_else(|| RdsError::DbInstanceNotFound(id.to_string()))
 }
 
-fn render(tx: &store::Tx, rec: &InstanceRec) -> Result<Value> {
+pub(super) fn render(tx: &store::Tx, rec: &InstanceRec) -> Result<Value> {
     let all: Vec<InstanceRec> = tx.list(kind::INSTANCE, "")?.into_iter().map(|(_, r)| r).collect();
     let group = match &rec.subnet_group {
         Some(g) => tx.get::<SubnetGroupRec>(kind::SUBNET_GROUP, g)?,
@@ -72,7 +72,7 @@ fn check_engine(engine: &str) -> Result<String> {
     }
 }
 
-fn check_class(class: &str, engine: &str, version: &str) -> Result<()> {
+pub(super) fn check_class(class: &str, engine: &str, version: &str) -> Result<()> {
     let ok = class
         .strip_prefix("db.")
         .and_then(|rest| rest.split_once('.'))
@@ -145,7 +145,7 @@ fn check_db_name(name: Option<&str>) -> Result<Option<String>> {
     Ok(Some(n.to_string()))
 }
 
-fn check_port(port: Option<i64>) -> Result<u16> {
+pub(super) fn check_port(port: Option<i64>) -> Result<u16> {
     match port {
         None => Ok(3306),
         Some(p) if (1150..=65535).contains(&p) => Ok(p as u16),
@@ -162,7 +162,7 @@ fn address_of(n: u32) -> String {
 /// The first free address of 127.254.0.0/16 and its index (the server's `server_id`): not
 /// held by another DB instance of this region, and with `port` free on it (another region on
 /// the same host may serve there).
-fn allocate_address(tx: &store::Tx, port: u16) -> Result<(String, u32)> {
+pub(super) fn allocate_address(tx: &store::Tx, port: u16) -> Result<(String, u32)> {
     let used: std::collections::HashSet<u32> =
         tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, r)| r.server_id).collect();
     let n = (1..0xfeffu32)
@@ -172,7 +172,7 @@ fn allocate_address(tx: &store::Tx, port: u16) -> Result<(String, u32)> {
     Ok((address_of(n), n))
 }
 
-fn resource_id() -> String {
+pub(super) fn resource_id() -> String {
     use rand::Rng;
     const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     let mut r = rand::thread_rng();
@@ -181,7 +181,7 @@ fn resource_id() -> String {
 }
 
 /// Where the instance goes: the asked zone, else the subnet group's first zone, else zone a.
-fn placement(rds: &Rds, tx: &store::Tx, input: &Value) -> Result<(Option<String>, String)> {
+pub(super) fn placement(rds: &Rds, tx: &store::Tx, input: &Value) -> Result<(Option<String>, String)> {
     let group = match str_of(input, "DBSubnetGroupName") {
         Some(name) => {
             let name = name.to_lowercase();
@@ -306,6 +306,8 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             pending_password_file: Some(pw_file.clone()),
             process: None,
             recoveries: 0,
+            restore_from: None,
+            snapshot_pending: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         render(tx, &rec)
@@ -384,6 +386,8 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             pending_password_file: None,
             process: None,
             recoveries: 0,
+            restore_from: None,
+            snapshot_pending: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": render(tx, &rec)?}))
@@ -574,26 +578,7 @@ pub fn delete_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             if tx.exists(kind::SNAPSHOT, snap)? {
                 return Err(RdsError::DbSnapshotAlreadyExists(snap.clone()));
             }
-            tx.insert(
-                kind::SNAPSHOT,
-                snap,
-                &SnapshotRec {
-                    id: snap.clone(),
-                    arn: rds.arn("snapshot", snap),
-                    instance_id: id.clone(),
-                    engine: rec.engine.clone(),
-                    engine_version: rec.engine_version.clone(),
-                    allocated_storage: rec.allocated_storage,
-                    master_username: rec.master_username.clone(),
-                    port: rec.port,
-                    availability_zone: rec.availability_zone.clone(),
-                    instance_created: rec.created,
-                    created: rds.now(),
-                    status: "creating".into(),
-                    snapshot_type: "manual".into(),
-                    tags: Vec::new(),
-                },
-            )?;
+            tx.insert(kind::SNAPSHOT, snap, &super::snapshots::new_snapshot(rds, &rec, snap, "manual"))?;
         }
         rec.status = status::DELETING.into();
         rec.final_snapshot = snapshot;

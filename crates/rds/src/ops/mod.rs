@@ -27,6 +27,8 @@ pub fn dispatch(rds: &Rds, op: &str, input: &Value) -> std::result::Result<Value
         "CreateDBSubnetGroup" => subnet_groups::create_db_subnet_group(rds, input),
         "DescribeDBSubnetGroups" => subnet_groups::describe_db_subnet_groups(rds, input),
         "DeleteDBSubnetGroup" => subnet_groups::delete_db_subnet_group(rds, input),
+        "CreateDBSnapshot" => snapshots::create_db_snapshot(rds, input),
+        "RestoreDBInstanceFromDBSnapshot" => snapshots::restore_db_instance_from_db_snapshot(rds, input),
         "DescribeDBSnapshots" => snapshots::describe_db_snapshots(rds, input),
         "DeleteDBSnapshot" => snapshots::delete_db_snapshot(rds, input),
         "DescribeEvents" => events::describe_events(rds, input),
@@ -54,11 +56,16 @@ pub fn resources(rds: &Rds, op: &str, input: &Value) -> Vec<String> {
         | "RebootDBInstance"
         | "StopDBInstance"
         | "StartDBInstance"
-        | "PromoteReadReplica" => str_of(input, "DBInstanceIdentifier").map(|id| rds.arn("db", &id.to_lowercase())),
+        | "PromoteReadReplica"
+        | "RestoreDBInstanceFromDBSnapshot" => {
+            str_of(input, "DBInstanceIdentifier").map(|id| rds.arn("db", &id.to_lowercase()))
+        }
         "CreateDBSubnetGroup" | "DeleteDBSubnetGroup" => {
             str_of(input, "DBSubnetGroupName").map(|n| rds.arn("subgrp", &n.to_lowercase()))
         }
-        "DeleteDBSnapshot" => str_of(input, "DBSnapshotIdentifier").map(|n| rds.arn("snapshot", &n.to_lowercase())),
+        "DeleteDBSnapshot" | "CreateDBSnapshot" => {
+            str_of(input, "DBSnapshotIdentifier").map(|n| rds.arn("snapshot", &n.to_lowercase()))
+        }
         "AddTagsToResource" | "ListTagsForResource" | "RemoveTagsFromResource" => {
             str_of(input, "ResourceName").map(String::from)
         }

@@ -1,12 +1,132 @@
-//! DB snapshots (for now only the final snapshots DeleteDBInstance takes: a copy of the
-//! cleanly shut down datadir): Describe and Delete.
+//! DB snapshots: CreateDBSnapshot (and the final snapshot of DeleteDBInstance), Describe,
+//! Delete, RestoreDBInstanceFromDBSnapshot. The controller takes and restores the data
+//! (`crate::snapshots`, through the block store).
 
 use serde_json::{json, Value};
 
-use super::{id_or_arn, str_of};
+use super::{bool_of, check_identifier, id_or_arn, input_tags, int_of, str_of, strings};
 use crate::error::{RdsError, Result};
-use crate::records::{kind, SnapshotRec};
+use crate::records::{kind, status, InstanceRec, SnapshotRec};
 use crate::Rds;
+
+/// A new snapshot record of an instance (`creating` until the controller has stored its data).
+pub(crate) fn new_snapshot(rds: &Rds, rec: &InstanceRec, id: &str, snapshot_type: &str) -> SnapshotRec {
+    SnapshotRec {
+        id: id.to_string(),
+        arn: rds.arn("snapshot", id),
+        instance_id: rec.id.clone(),
+        engine: rec.engine.clone(),
+        engine_version: rec.engine_version.clone(),
+        allocated_storage: rec.allocated_storage,
+        master_username: rec.master_username.clone(),
+        port: rec.port,
+        availability_zone: rec.availability_zone.clone(),
+        instance_created: rec.created,
+        created: rds.now(),
+        status: "creating".into(),
+        snapshot_type: snapshot_type.into(),
+        tags: Vec::new(),
+        db_name: rec.db_name.clone(),
+        class: rec.class.clone(),
+        size: 0,
+    }
+}
+
+pub fn create_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
+    let snap_id = check_identifier(str_of(input, "DBSnapshotIdentifier").unwrap_or_default(), "DBSnapshotIdentifier")?;
+    let id = id_or_arn(str_of(input, "DBInstanceIdentifier").unwrap_or_default(), "db");
+    rds.store.write(|tx| {
+        let mut rec: InstanceRec =
+            tx.get(kind::INSTANCE, &id)?.ok_or_else(|| RdsError::DbInstanceNotFound(id.clone()))?;
+        if tx.exists(kind::SNAPSHOT, &snap_id)? {
+            return Err(RdsError::DbSnapshotAlreadyExists(snap_id.clone()));
+        }
+        if rec.status != status::AVAILABLE {
+            return Err(RdsError::InvalidDbInstanceState(format!("Instance {id} is not in available state.")));
+        }
+        let mut snap = new_snapshot(rds, &rec, &snap_id, "manual");
+        snap.tags = input_tags(input);
+        tx.insert(kind::SNAPSHOT, &snap_id, &snap)?;
+        rec.status = status::BACKING_UP.into();
+        rec.snapshot_pending = Some(snap_id.clone());
+        tx.put(kind::INSTANCE, &id, &rec)?;
+        Ok(json!({"DBSnapshot": snap.to_api()}))
+    })
+}
+
+pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
+    let id = check_identifier(str_of(input, "DBInstanceIdentifier").unwrap_or_default(), "DBInstanceIdentifier")?;
+    let snap_id = id_or_arn(str_of(input, "DBSnapshotIdentifier").unwrap_or_default(), "snapshot");
+    if bool_of(input, "MultiAZ") == Some(true) {
+        return Err(RdsError::InvalidParameterCombination(
+            "Multi-AZ DB instances are not available in this region yet.".into(),
+        ));
+    }
+    let port = super::instances::check_port(int_of(input, "Port"))?;
+    rds.store.write(|tx| {
+        if tx.exists(kind::INSTANCE, &id)? {
+            return Err(RdsError::DbInstanceAlreadyExists);
+        }
+        let snap: SnapshotRec =
+            tx.get(kind::SNAPSHOT, &snap_id)?.ok_or_else(|| RdsError::DbSnapshotNotFound(snap_id.clone()))?;
+        if snap.status != "available" {
+            return Err(RdsError::InvalidDbSnapshotState(format!("Snapshot {snap_id} is not in available state.")));
+        }
+        if let Some(e) = str_of(input, "Engine") {
+            if !e.eq_ignore_ascii_case(&snap.engine) {
+                return Err(RdsError::InvalidParameterCombination(format!(
+                    "The engine of the snapshot ({}) and the requested engine ({e}) do not match.",
+                    snap.engine
+                )));
+            }
+        }
+        let class = str_of(input, "DBInstanceClass").map(String::from).unwrap_or_else(|| {
+            if snap.class.is_empty() {
+                "db.t3.micro".into()
+            } else {
+                snap.class.clone()
+            }
+        });
+        super::instances::check_class(&class, &snap.engine, &snap.engine_version)?;
+        let (subnet_group, zone) = super::instances::placement(rds, tx, input)?;
+        let (address, server_id) = super::instances::allocate_address(tx, port)?;
+        let rec = InstanceRec {
+            id: id.clone(),
+            arn: rds.arn("db", &id),
+            resource_id: super::instances::resource_id(),
+            engine: snap.engine.clone(),
+            engine_version: snap.engine_version.clone(),
+            class,
+            allocated_storage: int_of(input, "AllocatedStorage").unwrap_or(snap.allocated_storage),
+            storage_type: str_of(input, "StorageType").unwrap_or("gp2").to_string(),
+            master_username: snap.master_username.clone(),
+            db_name: snap.db_name.clone(),
+            address,
+            port,
+            server_id,
+            status: status::CREATING.into(),
+            source: None,
+            promotion_pending: false,
+            subnet_group,
+            availability_zone: zone,
+            multi_az: false,
+            publicly_accessible: bool_of(input, "PubliclyAccessible").unwrap_or(false),
+            backup_retention: int_of(input, "BackupRetentionPeriod").unwrap_or(1).clamp(0, 35),
+            deletion_protection: bool_of(input, "DeletionProtection").unwrap_or(false),
+            vpc_security_groups: strings(input, "VpcSecurityGroupIds"),
+            created: rds.now(),
+            tags: input_tags(input),
+            final_snapshot: None,
+            pending_password_file: None,
+            process: None,
+            recoveries: 0,
+            restore_from: Some(snap_id.clone()),
+            snapshot_pending: None,
+        };
+        tx.insert(kind::INSTANCE, &id, &rec)?;
+        Ok(json!({"DBInstance": super::instances::render(tx, &rec)?}))
+    })
+}
 
 pub fn describe_db_snapshots(rds: &Rds, input: &Value) -> Result<Value> {
     let wanted = str_of(input, "DBSnapshotIdentifier").map(|s| id_or_arn(s, "snapshot"));
@@ -43,9 +163,6 @@ pub fn delete_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
         s.status = "deleted".into();
         Ok(s)
     })?;
-    let dir = rds.dir().join("snapshots").join(&id);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).map_err(|e| RdsError::Internal(format!("removing {}: {e}", dir.display())))?;
-    }
+    crate::snapshots::remove(rds, &snap).map_err(RdsError::Internal)?;
     Ok(json!({"DBSnapshot": snap.to_api()}))
 }
