@@ -455,6 +455,26 @@ def test_master_password_is_kept_private(region, rds):
     assert PASSWORD not in "".join(region.all_stdout + region.all_stderr)
 
 
+def test_iam_decides_on_each_db_instance_and_its_source(region, rds):
+    account = region.account
+    arn = f"arn:aws:rds:ap-northeast-2:{account}:db"
+    key = region.make_user("rds-app-team", inline={"rds": hg.policy(
+        hg.allow(["rds:CreateDBInstance", "rds:CreateDBInstanceReadReplica"], f"{arn}:app-*"),
+        hg.allow("rds:DescribeDBInstances"))})
+    user = region.client("rds", *key)
+    hg.wait_until(lambda: user.describe_db_instances() is not None, timeout=5, what="the new key works")
+    base = dict(DBInstanceClass="db.t3.micro", Engine="mysql", MasterUsername="admin",
+                MasterUserPassword=PASSWORD, AllocatedStorage=20)
+    code, _, status = hg.expect_client_error(user.create_db_instance, DBInstanceIdentifier="not-mine", **base)
+    assert (code, status) == ("AccessDenied", 403)
+    # A replica of a source the user may not read from is refused, even under an allowed name.
+    code, _, _ = hg.expect_client_error(user.create_db_instance_read_replica, DBInstanceIdentifier="app-replica",
+                                        SourceDBInstanceIdentifier="mymasterdb")
+    assert code == "AccessDenied"
+    names = {d["DBInstanceIdentifier"] for d in rds.describe_db_instances()["DBInstances"]}
+    assert not {"not-mine", "app-replica"} & names
+
+
 # --------------------------------------------------------------------------------------------
 # Subnet groups and tags
 

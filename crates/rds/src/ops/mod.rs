@@ -46,32 +46,35 @@ pub fn dispatch(rds: &Rds, op: &str, input: &Value) -> std::result::Result<Value
     out.map_err(ApiError::from)
 }
 
-/// The resource ARNs an operation is authorised against (`*` for listings).
+/// The resource ARNs an operation is authorised against, as the Service Authorization
+/// Reference lists them (`*` for listings): the DB instance it names or makes, and the other
+/// resources it uses — a read replica's source, a snapshot restored or taken, a subnet group.
 pub fn resources(rds: &Rds, op: &str, input: &Value) -> Vec<String> {
-    let arn = match op {
-        "CreateDBInstance"
-        | "CreateDBInstanceReadReplica"
-        | "ModifyDBInstance"
-        | "DeleteDBInstance"
-        | "RebootDBInstance"
-        | "StopDBInstance"
-        | "StartDBInstance"
-        | "PromoteReadReplica"
-        | "RestoreDBInstanceFromDBSnapshot" => {
-            str_of(input, "DBInstanceIdentifier").map(|id| rds.arn("db", &id.to_lowercase()))
+    let db = |k: &str| str_of(input, k).map(|v| rds.arn("db", &id_or_arn(v, "db")));
+    let snapshot = || str_of(input, "DBSnapshotIdentifier").map(|v| rds.arn("snapshot", &id_or_arn(v, "snapshot")));
+    let subnet_group = || str_of(input, "DBSubnetGroupName").map(|n| rds.arn("subgrp", &n.to_lowercase()));
+    let arns: Vec<Option<String>> = match op {
+        "CreateDBInstance" => vec![db("DBInstanceIdentifier"), subnet_group()],
+        "CreateDBInstanceReadReplica" => {
+            vec![db("DBInstanceIdentifier"), db("SourceDBInstanceIdentifier"), subnet_group()]
         }
-        "CreateDBSubnetGroup" | "DeleteDBSubnetGroup" => {
-            str_of(input, "DBSubnetGroupName").map(|n| rds.arn("subgrp", &n.to_lowercase()))
-        }
-        "DeleteDBSnapshot" | "CreateDBSnapshot" => {
-            str_of(input, "DBSnapshotIdentifier").map(|n| rds.arn("snapshot", &n.to_lowercase()))
-        }
+        "RestoreDBInstanceFromDBSnapshot" => vec![db("DBInstanceIdentifier"), snapshot(), subnet_group()],
+        "CreateDBSnapshot" => vec![db("DBInstanceIdentifier"), snapshot()],
+        "ModifyDBInstance" | "DeleteDBInstance" | "RebootDBInstance" | "StopDBInstance" | "StartDBInstance"
+        | "PromoteReadReplica" => vec![db("DBInstanceIdentifier")],
+        "CreateDBSubnetGroup" | "DeleteDBSubnetGroup" => vec![subnet_group()],
+        "DeleteDBSnapshot" => vec![snapshot()],
         "AddTagsToResource" | "ListTagsForResource" | "RemoveTagsFromResource" => {
-            str_of(input, "ResourceName").map(String::from)
+            vec![str_of(input, "ResourceName").map(String::from)]
         }
-        _ => None,
+        _ => vec![],
     };
-    vec![arn.unwrap_or_else(|| "*".into())]
+    let arns: Vec<String> = arns.into_iter().flatten().collect();
+    if arns.is_empty() {
+        vec!["*".into()]
+    } else {
+        arns
+    }
 }
 
 pub(crate) fn str_of<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
