@@ -434,6 +434,17 @@ def test_bad_input_gets_rds_codes_and_leaves_nothing_behind(region, rds):
     made = {p.name for p in (region.data_dir / "rds" / "instances").iterdir()}
     for bad in ("bad--id", "badstorage", "badpw", "badclass", "badversion", "badengine", "badgroup", "orphan"):
         assert bad not in made
+    # Deleting an instance still being created: no final snapshot of it, but it can go.
+    rds.create_db_instance(DBInstanceIdentifier="hasty", **base)
+    try:
+        rds.delete_db_instance(DBInstanceIdentifier="hasty", FinalDBSnapshotIdentifier="hasty-final")
+    except hg.ClientError as e:  # the usual case: it is still creating (a server takes ~1 s to make)
+        assert hg.client_error(e)[:2] == ("InvalidDBInstanceState",
+                                          "Instance hasty is currently creating - a final snapshot cannot be taken.")
+        rds.delete_db_instance(DBInstanceIdentifier="hasty", SkipFinalSnapshot=True)
+    hg.wait_until(lambda: "hasty" not in {d["DBInstanceIdentifier"] for d in rds.describe_db_instances()["DBInstances"]},
+                  timeout=30, interval=0.2, what="hasty deleted")
+    assert not instance_dir(region, "hasty").exists()
     wait_status(rds, "twice", "available")
     pending = region.data_dir / "rds" / "pending"
     assert not pending.exists() or list(pending.iterdir()) == [], "no master password is left on disk"

@@ -21,8 +21,9 @@ const MARIADB_VERSION: &str = "10.11";
 const MIN_STORAGE: i64 = 20;
 const MAX_STORAGE: i64 = 65536;
 
-/// The states a DB instance can be deleted from.
-const DELETABLE: &[&str] = &[status::AVAILABLE, status::STOPPED, status::FAILED];
+/// The states a DB instance can be deleted from (creating and failed ones without a final
+/// snapshot: the controller's job that is making it ends first, then the delete runs).
+const DELETABLE: &[&str] = &[status::AVAILABLE, status::STOPPED, status::FAILED, status::CREATING];
 
 /// The read replicas of a DB instance.
 pub(crate) fn replicas_of(all: &[InstanceRec], id: &str) -> Vec<String> {
@@ -552,9 +553,16 @@ pub fn delete_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             }
             (false, false, Some(s)) => Some(check_identifier(s, "FinalDBSnapshotIdentifier")?),
         };
+        let without_data = [status::CREATING, status::FAILED].contains(&rec.status.as_str());
+        if without_data && snapshot.is_some() {
+            return Err(RdsError::InvalidDbInstanceState(format!(
+                "Instance {id} is currently {} - a final snapshot cannot be taken.",
+                rec.status
+            )));
+        }
         if !DELETABLE.contains(&rec.status.as_str()) {
             return Err(RdsError::InvalidDbInstanceState(format!(
-                "Instance {id} is currently {}; it can be deleted once it is available, stopped or failed.",
+                "Instance {id} is currently {}; it can be deleted once it is available, stopped, creating or failed.",
                 rec.status
             )));
         }
