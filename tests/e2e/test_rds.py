@@ -486,6 +486,94 @@ def test_iam_decides_on_each_db_instance_and_its_source(region, rds):
     assert not {"not-mine", "app-replica"} & names
 
 
+def test_parameter_groups_are_really_applied(region, rds):
+    def variable(db, name):
+        return str(query(db, f"SELECT @@GLOBAL.{name}")[0][0])
+
+    def apply_status(db_id):
+        return describe(rds, db_id)["DBParameterGroups"][0]
+
+    g = region.aws("rds", "create-db-parameter-group", "--db-parameter-group-name", "kg-params",
+                   "--db-parameter-group-family", "mysql8.0", "--description", "KG SPORTS")["DBParameterGroup"]
+    assert g["DBParameterGroupArn"].endswith(":pg:kg-params")
+    code, _, _ = hg.expect_client_error(rds.create_db_parameter_group, DBParameterGroupName="kg-params",
+                                        DBParameterGroupFamily="mysql8.0", Description="again")
+    assert code == "DBParameterGroupAlreadyExists"
+    code, _, status = hg.expect_client_error(rds.create_db_instance, DBInstanceIdentifier="nogroup",
+                                             DBInstanceClass="db.t3.micro", Engine="mysql", MasterUsername="admin",
+                                             MasterUserPassword=PASSWORD, AllocatedStorage=20,
+                                             DBParameterGroupName="nosuch-params")
+    assert (code, status) == ("DBParameterGroupNotFound", 404)
+
+    create_primary(region, "paramdb", "--db-parameter-group-name", "kg-params")
+    db = wait_status(rds, "paramdb", "available")
+    assert apply_status("paramdb") == {"DBParameterGroupName": "kg-params", "ParameterApplyStatus": "in-sync"}
+    assert variable(db, "max_connections") == "200"
+
+    # Dynamic parameters reach the running server.
+    region.aws("rds", "modify-db-parameter-group", "--db-parameter-group-name", "kg-params", "--parameters",
+               "ParameterName=max_connections,ParameterValue=321,ApplyMethod=immediate",
+               "ParameterName=slow_query_log,ParameterValue=1,ApplyMethod=immediate")
+    hg.wait_until(lambda: variable(db, "max_connections") == "321", timeout=10, interval=0.1,
+                  what="max_connections applied")
+    assert variable(db, "slow_query_log") == "1"
+    assert apply_status("paramdb")["ParameterApplyStatus"] == "in-sync"
+
+    # A static one waits for a reboot.
+    rds.modify_db_parameter_group(DBParameterGroupName="kg-params", Parameters=[
+        {"ParameterName": "innodb_buffer_pool_size", "ParameterValue": "67108864", "ApplyMethod": "pending-reboot"}])
+    hg.wait_until(lambda: apply_status("paramdb")["ParameterApplyStatus"] == "pending-reboot", timeout=10,
+                  interval=0.1, what="pending-reboot")
+    assert variable(db, "innodb_buffer_pool_size") == "33554432"
+    rds.reboot_db_instance(DBInstanceIdentifier="paramdb")
+    wait_status(rds, "paramdb", "available")
+    assert apply_status("paramdb")["ParameterApplyStatus"] == "in-sync"
+    assert variable(db, "innodb_buffer_pool_size") == "67108864"
+    assert variable(db, "max_connections") == "321", "dynamic settings survive the restart"
+
+    user_set = rds.describe_db_parameters(DBParameterGroupName="kg-params", Source="user")["Parameters"]
+    assert {p["ParameterName"]: p["ParameterValue"] for p in user_set} == {
+        "max_connections": "321", "slow_query_log": "1", "innodb_buffer_pool_size": "67108864"}
+    pool = [p for p in rds.describe_db_parameters(DBParameterGroupName="kg-params")["Parameters"]
+            if p["ParameterName"] == "innodb_buffer_pool_size"][0]
+    assert (pool["ApplyType"], pool["DataType"]) == ("static", "integer")
+
+    # Bad input.
+    for params, want in [
+        ([{"ParameterName": "max_connections", "ParameterValue": "0", "ApplyMethod": "immediate"}],
+         ("InvalidParameterValue", "Value: 0 is outside of range: 1-100000 for parameter: max_connections")),
+        ([{"ParameterName": "nosuch", "ParameterValue": "1", "ApplyMethod": "immediate"}],
+         ("InvalidParameterValue", "Could not find parameter with name: nosuch")),
+        ([{"ParameterName": "innodb_buffer_pool_size", "ParameterValue": "67108864", "ApplyMethod": "immediate"}],
+         ("InvalidParameterCombination", "cannot use immediate apply method for static parameter innodb_buffer_pool_size")),
+    ]:
+        code, msg, _ = hg.expect_client_error(rds.modify_db_parameter_group, DBParameterGroupName="kg-params",
+                                              Parameters=params)
+        assert (code, msg) == want
+    code, _, _ = hg.expect_client_error(rds.modify_db_parameter_group, DBParameterGroupName="default.mysql8.0",
+                                        Parameters=[{"ParameterName": "max_connections", "ParameterValue": "5",
+                                                     "ApplyMethod": "immediate"}])
+    assert code == "InvalidParameterValue"
+    code, _, _ = hg.expect_client_error(rds.delete_db_parameter_group, DBParameterGroupName="kg-params")
+    assert code == "InvalidDBParameterGroupState"
+
+    # Reset: the engine's value again, at once.
+    rds.reset_db_parameter_group(DBParameterGroupName="kg-params", Parameters=[
+        {"ParameterName": "max_connections", "ApplyMethod": "immediate"}])
+    hg.wait_until(lambda: variable(db, "max_connections") == "200", timeout=10, interval=0.1,
+                  what="max_connections reset")
+    names = {g["DBParameterGroupName"] for g in rds.describe_db_parameter_groups()["DBParameterGroups"]}
+    assert {"default.mysql8.0", "kg-params"} <= names
+
+    rds.delete_db_instance(DBInstanceIdentifier="paramdb", SkipFinalSnapshot=True)
+    hg.wait_until(lambda: "paramdb" not in {d["DBInstanceIdentifier"]
+                                            for d in rds.describe_db_instances()["DBInstances"]},
+                  timeout=30, interval=0.2, what="paramdb deleted")
+    rds.delete_db_parameter_group(DBParameterGroupName="kg-params")
+    code, _, _ = hg.expect_client_error(rds.describe_db_parameter_groups, DBParameterGroupName="kg-params")
+    assert code == "DBParameterGroupNotFound"
+
+
 # --------------------------------------------------------------------------------------------
 # Subnet groups and tags
 

@@ -18,13 +18,14 @@
 //! Servers outlive the daemon; after a restart the controller finds each one still running by
 //! its recorded pid and start time and leaves it be.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::events;
 use crate::metrics;
-use crate::records::{kind, status, InstanceRec, ProcessId, SnapshotRec};
+use crate::parameters;
+use crate::records::{kind, status, InstanceRec, ParameterGroupRec, ProcessId, SnapshotRec};
 use crate::server::{self, Layout};
 use crate::snapshots;
 use crate::Rds;
@@ -44,6 +45,7 @@ enum Work {
     Delete,
     ResetPassword,
     Snapshot,
+    ApplyParameters,
 }
 
 impl Controller {
@@ -85,8 +87,14 @@ fn pass(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>) {
             return;
         }
     };
+    let generations: HashMap<String, u64> = rds
+        .store
+        .read(|tx| tx.list::<ParameterGroupRec>(kind::PARAMETER_GROUP, ""))
+        .map(|gs| gs.into_iter().map(|(k, g)| (k, g.generation)).collect())
+        .unwrap_or_default();
     for rec in recs {
-        let Some(work) = plan(&rec) else { continue };
+        let generation = rec.parameter_group.as_ref().and_then(|g| generations.get(g)).copied().unwrap_or(0);
+        let Some(work) = plan(&rec, generation) else { continue };
         if !busy.lock().unwrap_or_else(|e| e.into_inner()).insert(rec.id.clone()) {
             continue;
         }
@@ -102,11 +110,13 @@ fn pass(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>) {
     }
 }
 
-fn plan(rec: &InstanceRec) -> Option<Work> {
+/// What an instance needs; `group_generation` is its parameter group's current generation.
+fn plan(rec: &InstanceRec, group_generation: u64) -> Option<Work> {
     let live = rec.process.is_some_and(server::alive);
     match rec.status.as_str() {
         status::CREATING => Some(Work::Provision),
         status::AVAILABLE if !live => Some(Work::Recover),
+        status::AVAILABLE if rec.param_generation != group_generation => Some(Work::ApplyParameters),
         status::REBOOTING => Some(Work::Restart),
         status::MODIFYING if rec.promotion_pending => Some(Work::Promote),
         status::STOPPING => Some(Work::Stop),
@@ -135,12 +145,72 @@ fn settle(rds: &Rds, id: &str, from: &str, f: impl FnOnce(&mut InstanceRec)) -> 
 }
 
 /// The instance's server, started if it does not run (found by pid file if it runs unrecorded).
-fn ensure_running(l: &Layout, rec: &InstanceRec) -> Result<ProcessId, String> {
+fn ensure_running(l: &Layout, rec: &InstanceRec, params: &Params) -> Result<ProcessId, String> {
     if let Some(p) = rec.process.filter(|p| server::alive(*p)) {
         return Ok(p);
     }
-    server::write_config(l, rec, rec.source.is_some())?;
+    server::write_config(l, rec, rec.source.is_some(), &params.values)?;
     server::start(l)
+}
+
+/// The settings of an instance's DB parameter group, and the group's generation.
+struct Params {
+    values: BTreeMap<String, String>,
+    generation: u64,
+}
+
+fn group_params(rds: &Rds, rec: &InstanceRec) -> Result<Params, String> {
+    let Some(name) = &rec.parameter_group else { return Ok(Params { values: BTreeMap::new(), generation: 0 }) };
+    let g: Option<ParameterGroupRec> =
+        rds.store.read(|tx| tx.get(kind::PARAMETER_GROUP, name)).map_err(|e| e.to_string())?;
+    Ok(g.map(|g| Params { values: g.values, generation: g.generation })
+        .unwrap_or(Params { values: BTreeMap::new(), generation: 0 }))
+}
+
+/// Record that the server was (re)started with the group's settings: all of them in force.
+fn started_with(r: &mut InstanceRec, params: &Params) {
+    let (statics, dynamics) = split(&params.values);
+    r.static_at_start = statics;
+    r.applied_dynamic = dynamics;
+    r.param_generation = params.generation;
+    r.param_status = None;
+}
+
+fn split(values: &BTreeMap<String, String>) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    values
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .partition(|(k, _)| parameters::spec(k).is_some_and(|s| s.apply == parameters::ApplyType::Static))
+}
+
+/// ModifyDBParameterGroup / ResetDBParameterGroup reached a running server: dynamic parameters
+/// are set at once (`SET GLOBAL`), every one is written to its configuration for the next start,
+/// and a changed static one leaves the instance `pending-reboot`.
+fn apply_parameters(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result<(), String> {
+    let (statics, dynamics) = split(&params.values);
+    let mut stmts = String::new();
+    for (k, v) in &dynamics {
+        if rec.applied_dynamic.get(k) != Some(v) {
+            let spec = parameters::spec(k).ok_or_else(|| format!("unknown parameter {k}"))?;
+            stmts.push_str(&format!("SET GLOBAL {k} = {};\n", spec.sql_value(v)));
+        }
+    }
+    for k in rec.applied_dynamic.keys().filter(|k| !dynamics.contains_key(*k)) {
+        if let Some(spec) = parameters::spec(k) {
+            stmts.push_str(&format!("SET GLOBAL {k} = {};\n", spec.sql_value(spec.default)));
+        }
+    }
+    if !stmts.is_empty() {
+        server::sql(l, &stmts)?;
+    }
+    server::write_config(l, rec, rec.source.is_some(), &params.values)?;
+    let pending = statics != rec.static_at_start;
+    settle(rds, &rec.id, status::AVAILABLE, |r| {
+        r.applied_dynamic = dynamics;
+        r.param_generation = params.generation;
+        r.param_status = pending.then(|| "pending-reboot".to_string());
+    })?;
+    Ok(())
 }
 
 fn stop_server(l: &Layout, rec: &InstanceRec) {
@@ -154,14 +224,17 @@ fn stop_server(l: &Layout, rec: &InstanceRec) {
 
 fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
     let l = Layout::new(rds.dir(), &rec);
+    let params = group_params(rds, &rec)?;
     match work {
-        Work::Provision => match provision(rds, &l, &rec) {
+        Work::ApplyParameters => apply_parameters(rds, &l, &rec, &params),
+        Work::Provision => match provision(rds, &l, &rec, &params) {
             Ok(Some(p)) => {
                 let pw = rec.pending_password_file.clone();
                 if settle(rds, &rec.id, status::CREATING, |r| {
                     r.status = status::AVAILABLE.into();
                     r.process = Some(p);
                     r.pending_password_file = None;
+                    started_with(r, &params);
                 })? {
                     if let Some(f) = pw {
                         let _ = std::fs::remove_file(f);
@@ -185,11 +258,12 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
                 return Ok(());
             }
             tracing::warn!(db_instance = %rec.id, "DB instance's server is not running; restarting it");
-            let p = ensure_running(&l, &rec)?;
+            let p = ensure_running(&l, &rec, &params)?;
             settle(rds, &rec.id, status::REBOOTING, |r| {
                 r.status = status::AVAILABLE.into();
                 r.process = Some(p);
                 r.recoveries += 1;
+                started_with(r, &params);
             })?;
             tracing::info!(db_instance = %rec.id, "DB instance recovered");
             events::db_instance(
@@ -203,20 +277,21 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
         Work::Restart => {
             stop_server(&l, &rec);
             let fresh = InstanceRec { process: None, ..rec.clone() };
-            let p = ensure_running(&l, &fresh)?;
+            let p = ensure_running(&l, &fresh, &params)?;
             if settle(rds, &rec.id, status::REBOOTING, |r| {
                 r.status = status::AVAILABLE.into();
                 r.process = Some(p);
+                started_with(r, &params);
             })? {
                 events::db_instance(rds, &rec.id, "availability", "DB instance restarted");
             }
             Ok(())
         }
         Work::Promote => {
-            let p = ensure_running(&l, &rec)?;
+            let p = ensure_running(&l, &rec, &params)?;
             server::promote(&l)?;
             let promoted = InstanceRec { source: None, ..rec.clone() };
-            server::write_config(&l, &promoted, false)?;
+            server::write_config(&l, &promoted, false, &params.values)?;
             settle(rds, &rec.id, status::MODIFYING, |r| {
                 r.status = status::AVAILABLE.into();
                 r.source = None;
@@ -247,19 +322,20 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             Ok(())
         }
         Work::Start => {
-            let p = ensure_running(&l, &rec)?;
+            let p = ensure_running(&l, &rec, &params)?;
             if settle(rds, &rec.id, status::STARTING, |r| {
                 r.status = status::AVAILABLE.into();
                 r.process = Some(p);
+                started_with(r, &params);
             })? {
                 events::db_instance(rds, &rec.id, "notification", "DB instance started");
             }
             Ok(())
         }
         Work::Delete => delete(rds, &l, &rec),
-        Work::Snapshot => snapshot(rds, &l, &rec),
+        Work::Snapshot => snapshot(rds, &l, &rec, &params),
         Work::ResetPassword => {
-            let p = ensure_running(&l, &rec)?;
+            let p = ensure_running(&l, &rec, &params)?;
             let file = rec.pending_password_file.clone().ok_or("the new master password is gone")?;
             let password = std::fs::read_to_string(&file).map_err(|e| format!("reading the master password: {e}"))?;
             server::set_password(&l, &rec.master_username, &password)?;
@@ -277,14 +353,14 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
 }
 
 /// Make a new DB instance's server; None while a replica's source is not ready.
-fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<Option<ProcessId>, String> {
+fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result<Option<ProcessId>, String> {
     // A server left from an attempt cut short (the daemon stopped mid-way) goes first.
     stop_server(l, rec);
     if let Some(snap_id) = &rec.restore_from {
         let snap: Option<SnapshotRec> =
             rds.store.read(|tx| tx.get(kind::SNAPSHOT, snap_id)).map_err(|e| e.to_string())?;
         let snap = snap.ok_or_else(|| format!("DB snapshot {snap_id} is gone"))?;
-        server::write_config(l, rec, false)?;
+        server::write_config(l, rec, false, &params.values)?;
         snapshots::restore(rds, &snap, &l.data)?;
         server::forget_replication(&l.data)?;
         let p = server::start(l)?;
@@ -293,7 +369,7 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<Option<ProcessI
     }
     match &rec.source {
         None => {
-            server::write_config(l, rec, false)?;
+            server::write_config(l, rec, false, &params.values)?;
             server::initialize(l)?;
             let p = server::start(l)?;
             let pw_file = rec.pending_password_file.as_deref().ok_or("the master password is gone")?;
@@ -309,7 +385,7 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<Option<ProcessI
                 return Ok(None);
             }
             let sl = Layout::new(rds.dir(), &source);
-            server::write_config(l, rec, true)?;
+            server::write_config(l, rec, true, &params.values)?;
             let seed = l.dir.join("seed");
             let gtid = server::backup(&sl, &seed)?;
             if l.data.exists() {
@@ -341,7 +417,7 @@ fn snapshot_done(rds: &Rds, snap_id: &str, size: u64) -> Result<(), String> {
 
 /// CreateDBSnapshot: a prepared `mariabackup` of the running server (consistent, without
 /// stopping it) into the block store; the instance is `backing-up` meanwhile.
-fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
+fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result<(), String> {
     let snap_id = rec.snapshot_pending.clone().ok_or("no snapshot pending")?;
     events::db_instance(rds, &rec.id, "backup", "Backing up DB instance");
     let taken = (|| {
@@ -350,7 +426,7 @@ fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
             .read(|tx| tx.get(kind::SNAPSHOT, &snap_id))
             .map_err(|e| e.to_string())?
             .ok_or_else(|| format!("DB snapshot {snap_id} is gone"))?;
-        ensure_running(l, rec)?;
+        ensure_running(l, rec, params)?;
         let copy = l.dir.join("snapshot-copy");
         let out = server::backup(l, &copy).and_then(|_| snapshots::take(rds, &snap, &copy));
         let _ = std::fs::remove_dir_all(&copy);
@@ -449,6 +525,11 @@ mod tests {
             recoveries: 0,
             restore_from: None,
             snapshot_pending: None,
+            parameter_group: None,
+            param_generation: 0,
+            param_status: None,
+            static_at_start: BTreeMap::new(),
+            applied_dynamic: BTreeMap::new(),
         }
     }
 
@@ -477,7 +558,10 @@ mod tests {
             (status::BACKING_UP, live, Some(Work::Snapshot)),
         ];
         for (status, process, want) in table {
-            assert_eq!(plan(&rec(status, *process)), *want, "{status} {process:?}");
+            assert_eq!(plan(&rec(status, *process), 0), *want, "{status} {process:?}");
         }
+        // A parameter group changed under a running server.
+        assert_eq!(plan(&rec(status::AVAILABLE, live), 3), Some(Work::ApplyParameters));
+        assert_eq!(plan(&rec(status::REBOOTING, live), 3), Some(Work::Restart));
     }
 }

@@ -31,6 +31,12 @@ pub enum RdsError {
     DbSnapshotNotFound(String),
     #[error("{0}")]
     InvalidDbSnapshotState(String),
+    #[error("DBParameterGroup not found: {0}")]
+    DbParameterGroupNotFound(String),
+    #[error("Parameter group already exists")]
+    DbParameterGroupAlreadyExists,
+    #[error("{0}")]
+    InvalidDbParameterGroupState(String),
     #[error("{0}")]
     Internal(String),
     #[error("{0}")]
@@ -53,6 +59,9 @@ impl From<RdsError> for ApiError {
             RdsError::DbSnapshotAlreadyExists(_) => (400, "DBSnapshotAlreadyExists"),
             RdsError::DbSnapshotNotFound(_) => (404, "DBSnapshotNotFound"),
             RdsError::InvalidDbSnapshotState(_) => (400, "InvalidDBSnapshotState"),
+            RdsError::DbParameterGroupNotFound(_) => (404, "DBParameterGroupNotFound"),
+            RdsError::DbParameterGroupAlreadyExists => (400, "DBParameterGroupAlreadyExists"),
+            RdsError::InvalidDbParameterGroupState(_) => (400, "InvalidDBParameterGroupState"),
             RdsError::Internal(m) => {
                 tracing::error!(error = %m, "rds internal failure");
                 return ApiError::new(500, "InternalFailure", "An internal error has occurred.");

@@ -14,6 +14,7 @@ pub mod error;
 mod events;
 mod metrics;
 mod ops;
+mod parameters;
 mod records;
 mod server;
 mod snapshots;

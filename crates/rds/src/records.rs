@@ -1,6 +1,8 @@
 //! RDS's records in the store, and how they are shown (the API's `DBInstance`, `DBSubnetGroup`,
 //! `DBSnapshot` shapes).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -13,6 +15,8 @@ pub mod kind {
     pub const SNAPSHOT: &str = "rds.snapshot";
     /// Key: microseconds since the epoch (zero-padded) and a random tail.
     pub const EVENT: &str = "rds.event";
+    /// Key: the DB parameter group name (lower case). Default groups are not stored.
+    pub const PARAMETER_GROUP: &str = "rds.parameter_group";
 }
 
 /// A running server process: its pid and its start time (clock ticks after boot, from
@@ -86,6 +90,44 @@ pub struct InstanceRec {
     /// The DB snapshot CreateDBSnapshot asked for (status `backing-up` until it is taken).
     #[serde(default)]
     pub snapshot_pending: Option<String>,
+    /// A custom DB parameter group (None: the family's default group).
+    #[serde(default)]
+    pub parameter_group: Option<String>,
+    /// The group's generation the server has (its settings at start, then ModifyDBParameterGroup's).
+    #[serde(default)]
+    pub param_generation: u64,
+    /// `pending-reboot` when a static parameter changed since the server started; None: in-sync.
+    #[serde(default)]
+    pub param_status: Option<String>,
+    /// The static parameters the server was started with, and the dynamic ones set on it.
+    #[serde(default)]
+    pub static_at_start: BTreeMap<String, String>,
+    #[serde(default)]
+    pub applied_dynamic: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParameterGroupRec {
+    pub name: String,
+    pub arn: String,
+    pub family: String,
+    pub description: String,
+    /// The parameters the user set (the others have the engine's defaults).
+    pub values: BTreeMap<String, String>,
+    /// Bumped by every change; instances catch up to it.
+    pub generation: u64,
+    pub tags: Vec<(String, String)>,
+}
+
+impl ParameterGroupRec {
+    pub fn to_api(&self) -> Value {
+        json!({
+            "DBParameterGroupName": self.name,
+            "DBParameterGroupFamily": self.family,
+            "Description": self.description,
+            "DBParameterGroupArn": self.arn,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -199,7 +241,11 @@ impl InstanceRec {
             "DBSecurityGroups": [],
             "VpcSecurityGroups": self.vpc_security_groups.iter()
                 .map(|g| json!({"VpcSecurityGroupId": g, "Status": "active"})).collect::<Vec<_>>(),
-            "DBParameterGroups": [{"DBParameterGroupName": format!("default.{}8.0", self.engine), "ParameterApplyStatus": "in-sync"}],
+            "DBParameterGroups": [{
+                "DBParameterGroupName": self.parameter_group.clone().unwrap_or_else(|| crate::parameters::default_group(
+                    &crate::parameters::family(&self.engine, &self.engine_version))),
+                "ParameterApplyStatus": self.param_status.as_deref().unwrap_or("in-sync"),
+            }],
             "AvailabilityZone": self.availability_zone,
             "PreferredMaintenanceWindow": "sun:18:00-sun:18:30",
             "PendingModifiedValues": if self.status == status::RESETTING_MASTER_CREDENTIALS {

@@ -84,7 +84,13 @@ pub fn random_password() -> String {
 
 /// Write the server's configuration. A read replica's server is `read_only` (which refuses
 /// writes to every account without the READ ONLY ADMIN privilege, which the master user lacks).
-pub fn write_config(l: &Layout, rec: &InstanceRec, read_only: bool) -> Result<(), String> {
+/// `params` are the DB parameter group's settings (they come last: they win).
+pub fn write_config(
+    l: &Layout,
+    rec: &InstanceRec,
+    read_only: bool,
+    params: &std::collections::BTreeMap<String, String>,
+) -> Result<(), String> {
     fs::create_dir_all(&l.dir).map_err(|e| format!("creating {}: {e}", l.dir.display()))?;
     fs::set_permissions(&l.dir, fs::Permissions::from_mode(0o700)).map_err(|e| e.to_string())?;
     if let Some(s) = l.socket.parent() {
@@ -112,7 +118,10 @@ pub fn write_config(l: &Layout, rec: &InstanceRec, read_only: bool) -> Result<()
          innodb-log-file-size=32M\n\
          performance-schema=OFF\n\
          max-connections=200\n\
-         read-only={ro}\n",
+         character-set-server=utf8mb4\n\
+         collation-server=utf8mb4_general_ci\n\
+         read-only={ro}\n\
+         # The DB parameter group's settings\n{group}",
         id = rec.id,
         data = l.data.display(),
         socket = l.socket.display(),
@@ -129,6 +138,7 @@ pub fn write_config(l: &Layout, rec: &InstanceRec, read_only: bool) -> Result<()
         // replica lag low under a write load.
         sync_binlog = if read_only { 0 } else { 1 },
         flush = if read_only { 2 } else { 1 },
+        group = params.iter().map(|(k, v)| format!("{k}={v}\n")).collect::<String>(),
     );
     write_private(&l.cnf, &cnf)
 }

@@ -276,6 +276,8 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             return Err(RdsError::DbInstanceAlreadyExists);
         }
         let (subnet_group, zone) = placement(rds, tx, input)?;
+        let parameter_group =
+            super::parameter_groups::resolve(tx, str_of(input, "DBParameterGroupName"), &engine, &version)?;
         let (address, server_id) = allocate_address(tx, port)?;
         let rec = InstanceRec {
             id: id.clone(),
@@ -309,6 +311,11 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             recoveries: 0,
             restore_from: None,
             snapshot_pending: None,
+            parameter_group: parameter_group.clone(),
+            param_generation: 0,
+            param_status: None,
+            static_at_start: Default::default(),
+            applied_dynamic: Default::default(),
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         render(tx, &rec)
@@ -349,6 +356,10 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
         let class = str_of(input, "DBInstanceClass").unwrap_or(&source.class).to_string();
         check_class(&class, &source.engine, &source.engine_version)?;
         let (subnet_group, zone) = placement(rds, tx, input)?;
+        let parameter_group = match str_of(input, "DBParameterGroupName") {
+            Some(asked) => super::parameter_groups::resolve(tx, Some(asked), &source.engine, &source.engine_version)?,
+            None => source.parameter_group.clone(),
+        };
         let (address, server_id) = allocate_address(tx, port)?;
         let rec = InstanceRec {
             id: id.clone(),
@@ -389,6 +400,11 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             recoveries: 0,
             restore_from: None,
             snapshot_pending: None,
+            parameter_group,
+            param_generation: 0,
+            param_status: None,
+            static_at_start: Default::default(),
+            applied_dynamic: Default::default(),
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": render(tx, &rec)?}))
@@ -446,6 +462,7 @@ pub fn modify_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         "AllocatedStorage",
         "PubliclyAccessible",
         "MasterUserPassword",
+        "DBParameterGroupName",
     ];
     if let Some(other) = input.as_object().and_then(|o| o.keys().find(|k| !SUPPORTED.contains(&k.as_str()))) {
         return Err(RdsError::InvalidParameterCombination(format!(
@@ -489,6 +506,21 @@ fn modify(rds: &Rds, id: &str, input: &Value, pw_file: Option<String>) -> Result
         }
         if let Some(p) = bool_of(input, "DeletionProtection") {
             rec.deletion_protection = p;
+        }
+        if let Some(asked) = str_of(input, "DBParameterGroupName") {
+            let group = super::parameter_groups::resolve(tx, Some(asked), &rec.engine, &rec.engine_version)?;
+            if group != rec.parameter_group {
+                // A new group takes effect at the next reboot, as on RDS.
+                let generation = match &group {
+                    Some(g) => {
+                        tx.get::<crate::records::ParameterGroupRec>(kind::PARAMETER_GROUP, g)?.map(|g| g.generation)
+                    }
+                    None => None,
+                };
+                rec.parameter_group = group;
+                rec.param_generation = generation.unwrap_or(0);
+                rec.param_status = Some("pending-reboot".into());
+            }
         }
         if let Some(p) = bool_of(input, "PubliclyAccessible") {
             rec.publicly_accessible = p;

@@ -3,6 +3,7 @@
 
 mod events;
 mod instances;
+mod parameter_groups;
 mod snapshots;
 mod subnet_groups;
 mod tags;
@@ -32,6 +33,12 @@ pub fn dispatch(rds: &Rds, op: &str, input: &Value) -> std::result::Result<Value
         "DescribeDBSnapshots" => snapshots::describe_db_snapshots(rds, input),
         "DeleteDBSnapshot" => snapshots::delete_db_snapshot(rds, input),
         "DescribeEvents" => events::describe_events(rds, input),
+        "CreateDBParameterGroup" => parameter_groups::create_db_parameter_group(rds, input),
+        "DescribeDBParameterGroups" => parameter_groups::describe_db_parameter_groups(rds, input),
+        "ModifyDBParameterGroup" => parameter_groups::modify_db_parameter_group(rds, input),
+        "ResetDBParameterGroup" => parameter_groups::reset_db_parameter_group(rds, input),
+        "DeleteDBParameterGroup" => parameter_groups::delete_db_parameter_group(rds, input),
+        "DescribeDBParameters" => parameter_groups::describe_db_parameters(rds, input),
         "AddTagsToResource" => tags::add_tags_to_resource(rds, input),
         "ListTagsForResource" => tags::list_tags_for_resource(rds, input),
         "RemoveTagsFromResource" => tags::remove_tags_from_resource(rds, input),
@@ -63,6 +70,9 @@ pub fn resources(rds: &Rds, op: &str, input: &Value) -> Vec<String> {
         "ModifyDBInstance" | "DeleteDBInstance" | "RebootDBInstance" | "StopDBInstance" | "StartDBInstance"
         | "PromoteReadReplica" => vec![db("DBInstanceIdentifier")],
         "CreateDBSubnetGroup" | "DeleteDBSubnetGroup" => vec![subnet_group()],
+        "CreateDBParameterGroup" | "ModifyDBParameterGroup" | "ResetDBParameterGroup" | "DeleteDBParameterGroup" => {
+            vec![str_of(input, "DBParameterGroupName").map(|n| rds.arn("pg", &n.to_lowercase()))]
+        }
         "DeleteDBSnapshot" => vec![snapshot()],
         "AddTagsToResource" | "ListTagsForResource" | "RemoveTagsFromResource" => {
             vec![str_of(input, "ResourceName").map(String::from)]

@@ -122,6 +122,16 @@ pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<
             recoveries: 0,
             restore_from: Some(snap_id.clone()),
             snapshot_pending: None,
+            parameter_group: super::parameter_groups::resolve(
+                tx,
+                str_of(input, "DBParameterGroupName"),
+                &snap.engine,
+                &snap.engine_version,
+            )?,
+            param_generation: 0,
+            param_status: None,
+            static_at_start: Default::default(),
+            applied_dynamic: Default::default(),
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": super::instances::render(tx, &rec)?}))
