@@ -669,3 +669,31 @@ def test_a_daemon_restart_keeps_every_instance_and_its_state_truthful(new_region
     query(primary, "INSERT INTO matches VALUES (3)")
     hg.wait_until(lambda: count_rows(replica) == 3, timeout=10, interval=0.05,
                   what="the replica follows the restarted primary")
+
+
+def test_a_daemon_killed_while_creating_finishes_the_work_when_back(new_region):
+    """kill -9 of the daemon right after CreateDBInstance and CreateDBSnapshot: the controller
+    redoes the cut-short work from the start when the daemon is back, nothing half made stays."""
+    region = new_region()
+    rds = region.client("rds")
+    create_primary(region, "crashy")
+    region.kill9()  # while its server is being made (or just after)
+    region.start()
+    rds = region.client("rds")
+    db = wait_status(rds, "crashy", "available")
+    query(db, "CREATE TABLE matches (id INT PRIMARY KEY)")
+    query(db, "INSERT INTO matches VALUES (1), (2), (3)")
+    pids = [p for p in hg.instance_pids_under(instance_dir(region, "crashy"))]
+    assert len(pids) == 1, f"one server for the instance, not {pids}"
+
+    rds.create_db_snapshot(DBInstanceIdentifier="crashy", DBSnapshotIdentifier="crashy-snap")
+    region.kill9()
+    region.start()
+    rds = region.client("rds")
+    hg.wait_until(lambda: rds.describe_db_snapshots(DBSnapshotIdentifier="crashy-snap")["DBSnapshots"][0]["Status"]
+                  == "available", timeout=60, interval=0.2, what="the snapshot finished")
+    wait_status(rds, "crashy", "available")
+    rds.restore_db_instance_from_db_snapshot(DBInstanceIdentifier="crashy-copy", DBSnapshotIdentifier="crashy-snap")
+    copy = wait_status(rds, "crashy-copy", "available")
+    assert count_rows(copy) == 3
+    assert not list((region.data_dir / "rds" / "scratch").iterdir()), "no scratch file is left"
