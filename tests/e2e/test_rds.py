@@ -562,6 +562,9 @@ def test_parameter_groups_are_really_applied(region, rds):
         {"ParameterName": "max_connections", "ApplyMethod": "immediate"}])
     hg.wait_until(lambda: variable(db, "max_connections") == "200", timeout=10, interval=0.1,
                   what="max_connections reset")
+    rds.add_tags_to_resource(ResourceName=g["DBParameterGroupArn"], Tags=[{"Key": "team", "Value": "kg"}])
+    assert rds.list_tags_for_resource(ResourceName=g["DBParameterGroupArn"])["TagList"] == [
+        {"Key": "team", "Value": "kg"}]
     names = {g["DBParameterGroupName"] for g in rds.describe_db_parameter_groups()["DBParameterGroups"]}
     assert {"default.mysql8.0", "kg-params"} <= names
 

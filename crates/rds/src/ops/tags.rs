@@ -1,11 +1,11 @@
-//! Tags on DB instances, subnet groups and snapshots: AddTagsToResource, ListTagsForResource,
+//! Tags on DB instances, subnet groups, snapshots and parameter groups: AddTagsToResource, ListTagsForResource,
 //! RemoveTagsFromResource (the resource named by its ARN).
 
 use serde_json::{json, Value};
 
 use super::{input_tags, merge_tags, str_of, strings};
 use crate::error::{RdsError, Result};
-use crate::records::{kind, tag_list, InstanceRec, SnapshotRec, SubnetGroupRec};
+use crate::records::{kind, tag_list, InstanceRec, ParameterGroupRec, SnapshotRec, SubnetGroupRec};
 use crate::Rds;
 
 /// Apply `f` to the tags of the resource an ARN names, inside one write.
@@ -38,6 +38,13 @@ fn with_tags(rds: &Rds, arn: &str, f: impl FnOnce(&mut Vec<(String, String)>)) -
                 tx.get(kind::SNAPSHOT, &id)?.ok_or_else(|| RdsError::DbSnapshotNotFound(id.clone()))?;
             f(&mut r.tags);
             tx.put(kind::SNAPSHOT, &id, &r)?;
+            Ok(r.tags)
+        }
+        "pg" => {
+            let mut r: ParameterGroupRec =
+                tx.get(kind::PARAMETER_GROUP, &id)?.ok_or_else(|| RdsError::DbParameterGroupNotFound(id.clone()))?;
+            f(&mut r.tags);
+            tx.put(kind::PARAMETER_GROUP, &id, &r)?;
             Ok(r.tags)
         }
         _ => Err(RdsError::InvalidParameterValue(format!(
