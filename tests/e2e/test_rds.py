@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -241,6 +242,9 @@ def test_a_killed_server_is_brought_back_with_every_committed_row(region, rds):
     assert restarted["EventCategories"] == ["availability"]
     assert restarted["SourceArn"].endswith(":db:crashdb")
 
+    code, msg, _ = hg.expect_client_error(rds.reboot_db_instance, DBInstanceIdentifier="crashdb", ForceFailover=True)
+    assert (code, msg) == ("InvalidParameterCombination", "Cannot do a forced failover on a non-Multi-AZ DB instance.")
+
     # RebootDBInstance: rebooting, then available on a new process, the data kept.
     pid = server_pid(region, "crashdb")
     out = rds.reboot_db_instance(DBInstanceIdentifier="crashdb")["DBInstance"]
@@ -388,6 +392,81 @@ def test_snapshot_and_restore_give_identical_data(region, rds):
     assert count_rows(src) == 2001, "the restored instance is independent of its source"
     rds.delete_db_instance(DBInstanceIdentifier="restored", SkipFinalSnapshot=True)
     rds.delete_db_instance(DBInstanceIdentifier="snapsrc", SkipFinalSnapshot=True)
+
+
+def test_multi_az_force_failover_keeps_the_endpoint_and_loses_nothing_committed(region, rds):
+    create_primary(region, "kg-maz", "--multi-az")
+    db = wait_status(rds, "kg-maz", "available")
+    assert db["MultiAZ"] is True
+    assert db["SecondaryAvailabilityZone"] != db["AvailabilityZone"]
+    query(db, "CREATE TABLE matches (id INT PRIMARY KEY)")
+
+    def standby_events():
+        return [e for e in rds.describe_events(SourceType="db-instance", SourceIdentifier="kg-maz")["Events"]
+                if e["Message"] == "Multi-AZ standby instance is available"]
+    hg.wait_until(lambda: len(standby_events()) == 1, timeout=60, interval=0.2, what="the standby ready")
+
+    def semi_sync():
+        status = dict(query(db, "SHOW GLOBAL STATUS LIKE 'Rpl_semi_sync_master_%'"))
+        return status.get("Rpl_semi_sync_master_status") == "ON" and status.get("Rpl_semi_sync_master_clients") == "1"
+    hg.wait_until(semi_sync, timeout=10, interval=0.1, what="commits acknowledged by the standby (semi-sync)")
+
+    # A client commits rows all along, reconnecting when the endpoint is briefly away.
+    acked: list[int] = []
+    stop = threading.Event()
+
+    def writer():
+        conn, i = None, 0
+        while not stop.is_set():
+            try:
+                if conn is None:
+                    conn = connect(db, timeout=2)
+                i += 1
+                with conn.cursor() as c:
+                    c.execute("INSERT INTO matches VALUES (%s)", (i,))
+                acked.append(i)  # the commit was acknowledged
+            except pymysql.err.MySQLError:
+                conn = None
+                time.sleep(0.05)
+        if conn is not None:
+            conn.close()
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        hg.wait_until(lambda: len(acked) >= 50, timeout=20, what="writes before the failover")
+        pid = server_pid(region, "kg-maz")
+        out = rds.reboot_db_instance(DBInstanceIdentifier="kg-maz", ForceFailover=True)["DBInstance"]
+        assert out["DBInstanceStatus"] == "rebooting"
+        after = wait_status(rds, "kg-maz", "available", timeout=60)
+        n = len(acked)
+        hg.wait_until(lambda: len(acked) >= n + 50, timeout=30, what="writes at the same endpoint after it")
+    finally:
+        stop.set()
+        t.join(timeout=30)
+    assert after["Endpoint"] == db["Endpoint"], "the endpoint follows the new primary"
+    assert (after["AvailabilityZone"], after["SecondaryAvailabilityZone"]) == (
+        db["SecondaryAvailabilityZone"], db["AvailabilityZone"])
+    assert server_pid(region, "kg-maz") != pid, "another server answers there now"
+    rows = {r[0] for r in query(db, "SELECT id FROM matches")}
+    missing = set(acked) - rows
+    assert not missing, f"{len(missing)} acknowledged commits were lost: {sorted(missing)[:10]}"
+    messages = [e["Message"] for e in rds.describe_events(SourceType="db-instance",
+                                                          SourceIdentifier="kg-maz")["Events"]]
+    assert "Multi-AZ instance failover started." in messages and "Multi-AZ instance failover completed." in messages
+
+    # A new standby is made from the new primary; failing back works the same.
+    hg.wait_until(lambda: len(standby_events()) == 2, timeout=60, interval=0.2, what="the new standby ready")
+    rds.reboot_db_instance(DBInstanceIdentifier="kg-maz", ForceFailover=True)
+    back = wait_status(rds, "kg-maz", "available", timeout=60)
+    assert back["AvailabilityZone"] == db["AvailabilityZone"]
+    assert {r[0] for r in query(db, "SELECT id FROM matches")} >= set(acked)
+
+    rds.delete_db_instance(DBInstanceIdentifier="kg-maz", SkipFinalSnapshot=True)
+    hg.wait_until(lambda: "kg-maz" not in {d["DBInstanceIdentifier"]
+                                           for d in rds.describe_db_instances()["DBInstances"]},
+                  timeout=30, interval=0.2, what="kg-maz deleted")
+    for d in ("kg-maz", "kg-maz.standby"):
+        assert not instance_dir(region, d).exists()
 
 
 # --------------------------------------------------------------------------------------------
@@ -665,8 +744,8 @@ def test_a_daemon_restart_keeps_every_instance_and_its_state_truthful(new_region
     hg.wait_until(lambda: not alive(pids["keep"]), timeout=10, what="the server gone")
     region.start()
     rds = region.client("rds")
-    hg.wait_until(lambda: count_rows(primary) == 2, timeout=30, interval=0.1, what="keep serving again")
-    assert describe(rds, "keep")["DBInstanceStatus"] == "available"
+    wait_status(rds, "keep", "available", timeout=30)
+    assert count_rows(primary) == 2, "serving again, with its committed rows"
     assert describe(rds, "resting")["DBInstanceStatus"] == "stopped"
     assert count_rows(describe(rds, "resting")) is None, "a stopped instance stays stopped"
     query(primary, "INSERT INTO matches VALUES (3)")

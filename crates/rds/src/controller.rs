@@ -25,7 +25,7 @@ use std::time::Duration;
 use crate::events;
 use crate::metrics;
 use crate::parameters;
-use crate::records::{kind, status, InstanceRec, ParameterGroupRec, ProcessId, SnapshotRec};
+use crate::records::{kind, status, InstanceRec, ParameterGroupRec, ProcessId, SnapshotRec, StandbyRec};
 use crate::server::{self, Layout};
 use crate::snapshots;
 use crate::Rds;
@@ -46,6 +46,7 @@ enum Work {
     ResetPassword,
     Snapshot,
     ApplyParameters,
+    Failover,
 }
 
 impl Controller {
@@ -87,6 +88,7 @@ fn pass(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>) {
             return;
         }
     };
+    pass_standbys(rds, busy, &recs);
     let generations: HashMap<String, u64> = rds
         .store
         .read(|tx| tx.list::<ParameterGroupRec>(kind::PARAMETER_GROUP, ""))
@@ -117,6 +119,7 @@ fn plan(rec: &InstanceRec, group_generation: u64) -> Option<Work> {
         status::CREATING => Some(Work::Provision),
         status::AVAILABLE if !live => Some(Work::Recover),
         status::AVAILABLE if rec.param_generation != group_generation => Some(Work::ApplyParameters),
+        status::REBOOTING if rec.failover_pending => Some(Work::Failover),
         status::REBOOTING => Some(Work::Restart),
         status::MODIFYING if rec.promotion_pending => Some(Work::Promote),
         status::STOPPING => Some(Work::Stop),
@@ -227,6 +230,7 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
     let params = group_params(rds, &rec)?;
     match work {
         Work::ApplyParameters => apply_parameters(rds, &l, &rec, &params),
+        Work::Failover => failover(rds, &l, &rec, &params),
         Work::Provision => match provision(rds, &l, &rec, &params) {
             Ok(Some(p)) => {
                 let pw = rec.pending_password_file.clone();
@@ -402,6 +406,152 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
     }
 }
 
+fn standby_of(rds: &Rds, id: &str) -> Result<Option<StandbyRec>, String> {
+    rds.store.read(|tx| tx.get::<StandbyRec>(kind::STANDBY, id)).map_err(|e| e.to_string())
+}
+
+/// Persist a standby's change if it is still in state `from`.
+fn settle_standby(rds: &Rds, id: &str, from: &str, f: impl FnOnce(&mut StandbyRec)) -> Result<bool, String> {
+    rds.store
+        .write(|tx| {
+            let Some(mut sb) = tx.get::<StandbyRec>(kind::STANDBY, id)? else { return Ok(false) };
+            if sb.status != from {
+                return Ok(false);
+            }
+            f(&mut sb);
+            tx.put(kind::STANDBY, id, &sb)?;
+            Ok::<_, store::StoreError>(true)
+        })
+        .map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Clone, Copy)]
+enum StandbyWork {
+    Provision,
+    Recover,
+    Stop,
+}
+
+/// Multi-AZ standbys: seeded once their primary serves, restarted when they die while it
+/// serves, stopped while it is stopped.
+fn pass_standbys(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>, recs: &[InstanceRec]) {
+    let Ok(standbys) = rds.store.read(|tx| tx.list::<StandbyRec>(kind::STANDBY, "")) else { return };
+    for (_, sb) in standbys {
+        let Some(primary) = recs.iter().find(|r| r.id == sb.id) else { continue };
+        let primary_live = primary.status == status::AVAILABLE && primary.process.is_some_and(server::alive);
+        let live = sb.process.is_some_and(server::alive);
+        let work = match (sb.status.as_str(), primary.status.as_str()) {
+            (status::CREATING, _) if primary_live => StandbyWork::Provision,
+            (status::AVAILABLE, _) if primary_live && !live => StandbyWork::Recover,
+            (_, status::STOPPED) if live => StandbyWork::Stop,
+            _ => continue,
+        };
+        // One job at a time for the primary and its standby together (failover touches both).
+        if !busy.lock().unwrap_or_else(|e| e.into_inner()).insert(primary.id.clone()) {
+            continue;
+        }
+        let (rds, busy, primary) = (rds.clone(), busy.clone(), primary.clone());
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = act_standby(&rds, &primary, sb, work) {
+                tracing::error!(db_instance = %primary.id, ?work, error = %e, "rds controller: Multi-AZ standby");
+            }
+            busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&primary.id);
+            rds.wake.notify_one();
+        });
+    }
+}
+
+fn act_standby(rds: &Rds, primary: &InstanceRec, sb: StandbyRec, work: StandbyWork) -> Result<(), String> {
+    let params = group_params(rds, primary)?;
+    let view = sb.view(primary);
+    let sl = Layout::new(rds.dir(), &view);
+    let pl = Layout::new(rds.dir(), primary);
+    match work {
+        StandbyWork::Provision => {
+            stop_server(&sl, &view);
+            server::write_config(&sl, &view, true, &params.values)?;
+            let seed = sl.dir.join("seed");
+            let gtid = server::backup(&pl, &seed)?;
+            if sl.data.exists() {
+                std::fs::remove_dir_all(&sl.data).map_err(|e| format!("removing {}: {e}", sl.data.display()))?;
+            }
+            std::fs::rename(&seed, &sl.data).map_err(|e| format!("placing the seed: {e}"))?;
+            let repl =
+                std::fs::read_to_string(&pl.repl_pw).map_err(|e| format!("reading the replication password: {e}"))?;
+            server::write_private(&sl.repl_pw, &repl)?;
+            let p = server::start(&sl)?;
+            server::start_replication(&sl, &primary.address, primary.port, repl.trim(), &gtid)?;
+            if settle_standby(rds, &sb.id, status::CREATING, |s| {
+                s.status = status::AVAILABLE.into();
+                s.process = Some(p);
+            })? {
+                events::db_instance(rds, &primary.id, "availability", "Multi-AZ standby instance is available");
+            }
+            Ok(())
+        }
+        StandbyWork::Recover => {
+            let p = ensure_running(&sl, &view, &params)?;
+            settle_standby(rds, &sb.id, status::AVAILABLE, |s| s.process = Some(p))?;
+            Ok(())
+        }
+        StandbyWork::Stop => {
+            stop_server(&sl, &view);
+            settle_standby(rds, &sb.id, &sb.status, |s| s.process = None)?;
+            Ok(())
+        }
+    }
+}
+
+/// RebootDBInstance with ForceFailover: the standby becomes the primary at the same Endpoint
+/// and nothing acknowledged is lost. The primary stops taking writes, the standby applies all it
+/// has up to the primary's last transaction, both stop, the two datadirs change places, and the
+/// instance starts again on its own address from what was the standby's data. The old primary's
+/// side is seeded again as the new standby. Its zones change places too, as RDS shows.
+fn failover(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result<(), String> {
+    let sb = standby_of(rds, &rec.id)?.ok_or("the instance has no standby")?;
+    let view = sb.view(rec);
+    let sl = Layout::new(rds.dir(), &view);
+    events::db_instance(rds, &rec.id, "failover", "Multi-AZ instance failover started.");
+    ensure_running(l, rec, params)?;
+    ensure_running(&sl, &view, params)?;
+    server::freeze(l)?;
+    let gtid = server::binlog_position(l)?;
+    server::wait_applied(&sl, &gtid, 60)?;
+    stop_server(l, rec);
+    stop_server(&sl, &view);
+    let swap = l.dir.with_extension("swap");
+    let _ = std::fs::remove_dir_all(&swap);
+    std::fs::rename(&l.dir, &swap).map_err(|e| format!("failover: {e}"))?;
+    std::fs::rename(&sl.dir, &l.dir).map_err(|e| format!("failover: {e}"))?;
+    std::fs::rename(&swap, &sl.dir).map_err(|e| format!("failover: {e}"))?;
+    server::forget_replication(&l.data)?;
+    let promoted = InstanceRec { process: None, ..rec.clone() };
+    server::write_config(l, &promoted, false, &params.values)?;
+    let p = server::start(l)?;
+    server::sql(l, "STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL read_only = OFF;\n")?;
+    let (old_zone, new_zone) = (rec.availability_zone.clone(), sb.availability_zone.clone());
+    rds.store
+        .write(|tx| {
+            if let Some(mut s) = tx.get::<StandbyRec>(kind::STANDBY, &rec.id)? {
+                s.status = status::CREATING.into();
+                s.process = None;
+                s.availability_zone = old_zone.clone();
+                tx.put(kind::STANDBY, &rec.id, &s)?;
+            }
+            Ok::<_, store::StoreError>(())
+        })
+        .map_err(|e| e.to_string())?;
+    settle(rds, &rec.id, status::REBOOTING, |r| {
+        r.status = status::AVAILABLE.into();
+        r.process = Some(p);
+        r.failover_pending = false;
+        r.availability_zone = new_zone;
+        started_with(r, params);
+    })?;
+    events::db_instance(rds, &rec.id, "failover", "Multi-AZ instance failover completed.");
+    Ok(())
+}
+
 fn snapshot_done(rds: &Rds, snap_id: &str, size: u64) -> Result<(), String> {
     rds.store
         .write(|tx| {
@@ -461,6 +611,18 @@ fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
 
 fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     stop_server(l, rec);
+    if let Some(sb) = standby_of(rds, &rec.id)? {
+        let view = sb.view(rec);
+        let sl = Layout::new(rds.dir(), &view);
+        stop_server(&sl, &view);
+        if sl.dir.exists() {
+            std::fs::remove_dir_all(&sl.dir).map_err(|e| format!("removing {}: {e}", sl.dir.display()))?;
+        }
+        let _ = std::fs::remove_file(&sl.socket);
+        rds.store
+            .write(|tx| tx.delete(kind::STANDBY, &rec.id).map(|_| ()))
+            .map_err(|e: store::StoreError| e.to_string())?;
+    }
     if let Some(snap_id) = &rec.final_snapshot {
         // The server shut down cleanly: its datadir is a consistent copy.
         let snap: Option<SnapshotRec> =
@@ -530,6 +692,7 @@ mod tests {
             param_status: None,
             static_at_start: BTreeMap::new(),
             applied_dynamic: BTreeMap::new(),
+            failover_pending: false,
         }
     }
 

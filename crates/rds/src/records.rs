@@ -17,6 +17,8 @@ pub mod kind {
     pub const EVENT: &str = "rds.event";
     /// Key: the DB parameter group name (lower case). Default groups are not stored.
     pub const PARAMETER_GROUP: &str = "rds.parameter_group";
+    /// Key: the DB instance identifier of a Multi-AZ instance.
+    pub const STANDBY: &str = "rds.standby";
 }
 
 /// A running server process: its pid and its start time (clock ticks after boot, from
@@ -104,6 +106,39 @@ pub struct InstanceRec {
     pub static_at_start: BTreeMap<String, String>,
     #[serde(default)]
     pub applied_dynamic: BTreeMap<String, String>,
+    /// RebootDBInstance with ForceFailover asked (status `rebooting` until it is done).
+    #[serde(default)]
+    pub failover_pending: bool,
+}
+
+/// The standby of a Multi-AZ DB instance: a server of its own (address, `server_id`, datadir
+/// `instances/<id>.standby`) that follows the primary by semi-synchronous replication, so every
+/// transaction the primary has acknowledged is on the standby too. Not a DB instance of its own.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StandbyRec {
+    pub id: String,
+    pub address: String,
+    pub server_id: u32,
+    pub availability_zone: String,
+    /// `creating` until it has been seeded and follows the primary, then `available`.
+    pub status: String,
+    pub process: Option<ProcessId>,
+}
+
+impl StandbyRec {
+    /// The standby seen as an instance, for the server functions: its own address, server id and
+    /// datadir, the primary's settings, following the primary.
+    pub fn view(&self, primary: &InstanceRec) -> InstanceRec {
+        InstanceRec {
+            id: format!("{}.standby", primary.id),
+            address: self.address.clone(),
+            server_id: self.server_id,
+            source: Some(primary.id.clone()),
+            process: self.process,
+            availability_zone: self.availability_zone.clone(),
+            ..primary.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -228,7 +263,12 @@ impl SnapshotRec {
 
 impl InstanceRec {
     /// The `DBInstance` shape; `replicas` are the identifiers of its read replicas.
-    pub fn to_api(&self, replicas: &[String], subnet_group: Option<&SubnetGroupRec>) -> Value {
+    pub fn to_api(
+        &self,
+        replicas: &[String],
+        subnet_group: Option<&SubnetGroupRec>,
+        standby_zone: Option<String>,
+    ) -> Value {
         let mut v = json!({
             "DBInstanceIdentifier": self.id,
             "DBInstanceClass": self.class,
@@ -287,6 +327,9 @@ impl InstanceRec {
         }
         if let Some(db) = &self.db_name {
             o.insert("DBName".into(), json!(db));
+        }
+        if let Some(z) = &standby_zone {
+            o.insert("SecondaryAvailabilityZone".into(), json!(z));
         }
         if let Some(src) = &self.source {
             o.insert("ReadReplicaSourceDBInstanceIdentifier".into(), json!(src));

@@ -121,6 +121,11 @@ pub fn write_config(
          character-set-server=utf8mb4\n\
          collation-server=utf8mb4_general_ci\n\
          read-only={ro}\n\
+         rpl-semi-sync-master-enabled={semi_master}\n\
+         rpl-semi-sync-master-wait-point=AFTER_SYNC\n\
+         rpl-semi-sync-master-timeout=3000\n\
+         rpl-semi-sync-master-wait-no-slave=OFF\n\
+         rpl-semi-sync-slave-enabled={semi_slave}\n\
          # The DB parameter group's settings\n{group}",
         id = rec.id,
         data = l.data.display(),
@@ -138,13 +143,20 @@ pub fn write_config(
         // replica lag low under a write load.
         sync_binlog = if read_only { 0 } else { 1 },
         flush = if read_only { 2 } else { 1 },
+        // Multi-AZ: the primary acknowledges a commit once its standby has it (lossless
+        // semi-synchronous replication; asynchronous again after 3 s without a standby).
+        semi_master = if rec.multi_az && !read_only { "ON" } else { "OFF" },
+        semi_slave = if rec.multi_az && read_only { "ON" } else { "OFF" },
         group = params.iter().map(|(k, v)| format!("{k}={v}\n")).collect::<String>(),
     );
     write_private(&l.cnf, &cnf)
 }
 
+/// Helpers run in a process group of their own: a signal meant for the daemon's group (a
+/// terminal's Ctrl-C, a supervisor killing it) does not cut a backup or an install short, and
+/// `mariabackup`, which works from the server's datadir, is never taken for the daemon.
 fn run(cmd: &mut Command, what: &str) -> Result<String, String> {
-    let out = cmd.stdin(Stdio::null()).output().map_err(|e| format!("{what}: {e}"))?;
+    let out = cmd.process_group(0).stdin(Stdio::null()).output().map_err(|e| format!("{what}: {e}"))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         let tail: Vec<&str> = err.lines().rev().take(5).collect();
@@ -287,6 +299,7 @@ fn sql_with(l: &Layout, statements: &str, column_names: bool) -> Result<String, 
         cmd.arg("--skip-column-names");
     }
     let mut child = cmd
+        .process_group(0)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -464,6 +477,29 @@ pub fn start_replication(l: &Layout, host: &str, port: u16, repl_password: &str,
         ),
     )
     .map(|_| ())
+}
+
+/// The GTID position of a server's binary log (`@@gtid_binlog_pos`).
+pub fn binlog_position(l: &Layout) -> Result<String, String> {
+    Ok(sql(l, "SELECT @@GLOBAL.gtid_binlog_pos;\n")?.trim().to_string())
+}
+
+/// Stop a primary taking writes (the master user has no READ ONLY ADMIN).
+pub fn freeze(l: &Layout) -> Result<(), String> {
+    sql(l, "SET GLOBAL read_only = ON;\n").map(|_| ())
+}
+
+/// Wait until a replica has applied everything up to `gtid` (at most `seconds`).
+pub fn wait_applied(l: &Layout, gtid: &str, seconds: u32) -> Result<(), String> {
+    if gtid.is_empty() {
+        return Ok(());
+    }
+    let out = sql(l, &format!("SELECT MASTER_GTID_WAIT({}, {seconds});\n", quote(gtid)))?;
+    if out.trim() == "0" {
+        Ok(())
+    } else {
+        Err(format!("the standby did not reach {gtid} within {seconds} s"))
+    }
 }
 
 /// Stop following the source and accept writes.

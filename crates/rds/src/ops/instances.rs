@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::{bool_of, check_identifier, id_or_arn, input_tags, int_of, str_of, strings};
 use crate::error::{RdsError, Result};
-use crate::records::{kind, status, InstanceRec, SubnetGroupRec};
+use crate::records::{kind, status, InstanceRec, StandbyRec, SubnetGroupRec};
 use crate::server;
 use crate::Rds;
 
@@ -40,7 +40,8 @@ pub(super) fn render(tx: &store::Tx, rec: &InstanceRec) -> Result<Value> {
         Some(g) => tx.get::<SubnetGroupRec>(kind::SUBNET_GROUP, g)?,
         None => None,
     };
-    Ok(rec.to_api(&replicas_of(&all, &rec.id), group.as_ref()))
+    let standby = tx.get::<StandbyRec>(kind::STANDBY, &rec.id)?.map(|s| s.availability_zone);
+    Ok(rec.to_api(&replicas_of(&all, &rec.id), group.as_ref(), standby))
 }
 
 fn engine_version(engine: &str, asked: Option<&str>) -> Result<String> {
@@ -164,8 +165,9 @@ fn address_of(n: u32) -> String {
 /// held by another DB instance of this region, and with `port` free on it (another region on
 /// the same host may serve there).
 pub(super) fn allocate_address(tx: &store::Tx, port: u16) -> Result<(String, u32)> {
-    let used: std::collections::HashSet<u32> =
+    let mut used: std::collections::HashSet<u32> =
         tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, r)| r.server_id).collect();
+    used.extend(tx.list::<StandbyRec>(kind::STANDBY, "")?.into_iter().map(|(_, s)| s.server_id));
     let n = (1..0xfeffu32)
         .filter(|n| !used.contains(n) && n & 0xff != 0 && n & 0xff != 0xff)
         .find(|n| std::net::TcpListener::bind((address_of(*n).as_str(), port)).is_ok())
@@ -216,6 +218,19 @@ pub(super) fn placement(rds: &Rds, tx: &store::Tx, input: &Value) -> Result<(Opt
     Ok((group.map(|g| g.name), zone))
 }
 
+/// A Multi-AZ standby's zone: another zone of the subnet group, else the next of the region's.
+fn standby_zone(rds: &Rds, tx: &store::Tx, group: Option<&str>, primary: &str) -> Result<String> {
+    if let Some(g) = group {
+        if let Some(g) = tx.get::<SubnetGroupRec>(kind::SUBNET_GROUP, g)? {
+            if let Some(s) = g.subnets.iter().find(|s| s.availability_zone != primary) {
+                return Ok(s.availability_zone.clone());
+            }
+        }
+    }
+    let other = if primary.ends_with('a') { 'c' } else { 'a' };
+    Ok(format!("{}{other}", rds.config.region))
+}
+
 /// A 0600 file holding the master password until the controller has created the user.
 fn pending_password_file(rds: &Rds, id: &str, password: &str) -> Result<String> {
     let dir = rds.dir().join("pending");
@@ -236,9 +251,10 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             "ManageMasterUserPassword is not available in this region yet: give MasterUserPassword.".into(),
         ));
     }
-    if bool_of(input, "MultiAZ") == Some(true) {
+    let multi_az = bool_of(input, "MultiAZ") == Some(true);
+    if multi_az && str_of(input, "AvailabilityZone").is_some() {
         return Err(RdsError::InvalidParameterCombination(
-            "Multi-AZ DB instances are not available in this region yet.".into(),
+            "Requesting a specific availability zone is not valid for Multi-AZ instances.".into(),
         ));
     }
     let master = check_master_username(str_of(input, "MasterUsername"))?;
@@ -279,6 +295,35 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         let parameter_group =
             super::parameter_groups::resolve(tx, str_of(input, "DBParameterGroupName"), &engine, &version)?;
         let (address, server_id) = allocate_address(tx, port)?;
+        if multi_az {
+            // The standby's address is allocated now, so that the two never collide.
+            tx.insert(
+                kind::STANDBY,
+                &id,
+                &StandbyRec {
+                    id: id.clone(),
+                    address: String::new(),
+                    server_id,
+                    availability_zone: String::new(),
+                    status: status::CREATING.into(),
+                    process: None,
+                },
+            )?;
+            let (standby_address, standby_id) = allocate_address(tx, port)?;
+            let standby_zone = standby_zone(rds, tx, subnet_group.as_deref(), &zone)?;
+            tx.put(
+                kind::STANDBY,
+                &id,
+                &StandbyRec {
+                    id: id.clone(),
+                    address: standby_address,
+                    server_id: standby_id,
+                    availability_zone: standby_zone,
+                    status: status::CREATING.into(),
+                    process: None,
+                },
+            )?;
+        }
         let rec = InstanceRec {
             id: id.clone(),
             arn: rds.arn("db", &id),
@@ -298,7 +343,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             promotion_pending: false,
             subnet_group,
             availability_zone: zone,
-            multi_az: false,
+            multi_az,
             publicly_accessible: bool_of(input, "PubliclyAccessible").unwrap_or(false),
             backup_retention,
             deletion_protection: bool_of(input, "DeletionProtection").unwrap_or(false),
@@ -316,6 +361,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             param_status: None,
             static_at_start: Default::default(),
             applied_dynamic: Default::default(),
+            failover_pending: false,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         render(tx, &rec)
@@ -405,6 +451,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             param_status: None,
             static_at_start: Default::default(),
             applied_dynamic: Default::default(),
+            failover_pending: false,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": render(tx, &rec)?}))
@@ -445,7 +492,8 @@ pub fn describe_db_instances(rds: &Rds, input: &Value) -> Result<Value> {
                 Some(g) => tx.get::<SubnetGroupRec>(kind::SUBNET_GROUP, g)?,
                 None => None,
             };
-            out.push(rec.to_api(&replicas_of(&all, &rec.id), group.as_ref()));
+            let standby = tx.get::<StandbyRec>(kind::STANDBY, &rec.id)?.map(|s| s.availability_zone);
+            out.push(rec.to_api(&replicas_of(&all, &rec.id), group.as_ref(), standby));
         }
         Ok(json!({"DBInstances": out}))
     })
@@ -657,14 +705,26 @@ fn must_be_available(rec: &InstanceRec) -> Result<()> {
 pub fn reboot_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
     let id = id_or_arn(str_of(input, "DBInstanceIdentifier").unwrap_or_default(), "db");
     let force = bool_of(input, "ForceFailover").unwrap_or(false);
-    transition(rds, &id, status::REBOOTING, |rec, _| {
-        must_be_available(rec)?;
-        if force && !rec.multi_az {
-            return Err(RdsError::InvalidParameterCombination(
-                "Cannot do a forced failover on a non-Multi-AZ DB instance.".into(),
-            ));
+    rds.store.write(|tx| {
+        let mut rec = load(tx, &id)?;
+        must_be_available(&rec)?;
+        if force {
+            if !rec.multi_az {
+                return Err(RdsError::InvalidParameterCombination(
+                    "Cannot do a forced failover on a non-Multi-AZ DB instance.".into(),
+                ));
+            }
+            let ready = tx.get::<StandbyRec>(kind::STANDBY, &id)?.is_some_and(|s| s.status == status::AVAILABLE);
+            if !ready {
+                return Err(RdsError::InvalidDbInstanceState(format!(
+                    "Instance {id} cannot fail over now: its standby is not available yet."
+                )));
+            }
+            rec.failover_pending = true;
         }
-        Ok(())
+        rec.status = status::REBOOTING.into();
+        tx.put(kind::INSTANCE, &id, &rec)?;
+        Ok(json!({"DBInstance": render(tx, &rec)?}))
     })
 }
 

@@ -132,6 +132,7 @@ pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<
             param_status: None,
             static_at_start: Default::default(),
             applied_dynamic: Default::default(),
+            failover_pending: false,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": super::instances::render(tx, &rec)?}))
