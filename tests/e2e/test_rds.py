@@ -461,6 +461,21 @@ def test_multi_az_force_failover_keeps_the_endpoint_and_loses_nothing_committed(
     assert back["AvailabilityZone"] == db["AvailabilityZone"]
     assert {r[0] for r in query(db, "SELECT id FROM matches")} >= set(acked)
 
+    # The primary's server killed: RDS fails over to the standby, the Endpoint follows.
+    hg.wait_until(lambda: len(standby_events()) == 3, timeout=60, interval=0.2, what="the standby ready again")
+    hg.wait_until(semi_sync, timeout=10, interval=0.1, what="semi-sync again")
+    for i in range(100001, 100051):
+        query(db, "INSERT INTO matches VALUES (%s)", (i,))  # each acknowledged
+    zone = describe(rds, "kg-maz")["AvailabilityZone"]
+    os.kill(server_pid(region, "kg-maz"), signal.SIGKILL)
+    hg.wait_until(lambda: sum(m == "Multi-AZ instance failover completed."
+                              for m in [e["Message"] for e in rds.describe_events(
+                                  SourceType="db-instance", SourceIdentifier="kg-maz")["Events"]]) == 3,
+                  timeout=60, interval=0.2, what="the failover after the crash")
+    crashed = wait_status(rds, "kg-maz", "available")
+    assert crashed["AvailabilityZone"] != zone and crashed["Endpoint"] == db["Endpoint"]
+    assert query(db, "SELECT COUNT(*) FROM matches WHERE id > 100000")[0][0] == 50, "no acknowledged commit lost"
+
     rds.delete_db_instance(DBInstanceIdentifier="kg-maz", SkipFinalSnapshot=True)
     hg.wait_until(lambda: "kg-maz" not in {d["DBInstanceIdentifier"]
                                            for d in rds.describe_db_instances()["DBInstances"]},

@@ -261,6 +261,15 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             if !settle(rds, &rec.id, status::AVAILABLE, |r| r.status = status::REBOOTING.into())? {
                 return Ok(());
             }
+            // A Multi-AZ primary whose server died fails over to its standby, as RDS does.
+            if rec.multi_az {
+                let ready = standby_of(rds, &rec.id)?
+                    .is_some_and(|sb| sb.status == status::AVAILABLE && sb.process.is_some_and(server::alive));
+                if ready {
+                    tracing::warn!(db_instance = %rec.id, "Multi-AZ primary's server died; failing over");
+                    return failover(rds, &l, &rec, &params);
+                }
+            }
             tracing::warn!(db_instance = %rec.id, "DB instance's server is not running; restarting it");
             let p = ensure_running(&l, &rec, &params)?;
             settle(rds, &rec.id, status::REBOOTING, |r| {
@@ -358,8 +367,9 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
 
 /// Make a new DB instance's server; None while a replica's source is not ready.
 fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result<Option<ProcessId>, String> {
-    // A server left from an attempt cut short (the daemon stopped mid-way) goes first.
+    // A server (or an install, a copy) left from an attempt cut short goes first.
     stop_server(l, rec);
+    server::kill_strays(l);
     if let Some(snap_id) = &rec.restore_from {
         let snap: Option<SnapshotRec> =
             rds.store.read(|tx| tx.get(kind::SNAPSHOT, snap_id)).map_err(|e| e.to_string())?;
@@ -469,6 +479,7 @@ fn act_standby(rds: &Rds, primary: &InstanceRec, sb: StandbyRec, work: StandbyWo
     match work {
         StandbyWork::Provision => {
             stop_server(&sl, &view);
+            server::kill_strays(&sl);
             server::write_config(&sl, &view, true, &params.values)?;
             let seed = sl.dir.join("seed");
             let gtid = server::backup(&pl, &seed)?;
@@ -502,8 +513,8 @@ fn act_standby(rds: &Rds, primary: &InstanceRec, sb: StandbyRec, work: StandbyWo
     }
 }
 
-/// RebootDBInstance with ForceFailover: the standby becomes the primary at the same Endpoint
-/// and nothing acknowledged is lost. The primary stops taking writes, the standby applies all it
+/// RebootDBInstance with ForceFailover, or a Multi-AZ primary's server died: the standby becomes
+/// the primary at the same Endpoint and nothing acknowledged is lost. The primary stops taking writes, the standby applies all it
 /// has up to the primary's last transaction, both stop, the two datadirs change places, and the
 /// instance starts again on its own address from what was the standby's data. The old primary's
 /// side is seeded again as the new standby. Its zones change places too, as RDS shows.
@@ -512,10 +523,17 @@ fn failover(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
     let view = sb.view(rec);
     let sl = Layout::new(rds.dir(), &view);
     events::db_instance(rds, &rec.id, "failover", "Multi-AZ instance failover started.");
-    ensure_running(l, rec, params)?;
     ensure_running(&sl, &view, params)?;
-    server::freeze(l)?;
-    let gtid = server::binlog_position(l)?;
+    let primary_live = rec.process.is_some_and(server::alive);
+    let gtid = if primary_live {
+        // Planned: no write gets in after the position the standby must reach.
+        server::freeze(l)?;
+        server::binlog_position(l)?
+    } else {
+        // The primary died: every transaction it acknowledged is in the standby's relay log
+        // (semi-sync AFTER_SYNC); apply all the standby received.
+        server::received_position(&sl)?
+    };
     server::wait_applied(&sl, &gtid, 60)?;
     stop_server(l, rec);
     stop_server(&sl, &view);
@@ -611,6 +629,7 @@ fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
 
 fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     stop_server(l, rec);
+    server::kill_strays(l);
     if let Some(sb) = standby_of(rds, &rec.id)? {
         let view = sb.view(rec);
         let sl = Layout::new(rds.dir(), &view);

@@ -212,6 +212,35 @@ pub fn running(l: &Layout) -> Option<ProcessId> {
     (state != 'Z' && state != 'X').then_some(ProcessId { pid, start })
 }
 
+/// Kill whatever still works on this layout's files (a `mariadb-install-db`, `mariabackup` or
+/// server left by a daemon that was killed mid-way), found by the layout's directory in its
+/// command line, and wait until it is gone.
+pub fn kill_strays(l: &Layout) {
+    let needle = format!("{}/", l.dir.display());
+    let me = std::process::id();
+    let Ok(entries) = fs::read_dir("/proc") else { return };
+    let strays: Vec<u32> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| *pid != me)
+        .filter(|pid| {
+            fs::read(format!("/proc/{pid}/cmdline"))
+                .map(|c| String::from_utf8_lossy(&c).replace('\0', " ").contains(&needle))
+                .unwrap_or(false)
+        })
+        .collect();
+    for pid in &strays {
+        // SAFETY: kill with a pid just read from /proc; at worst it has ended meanwhile.
+        unsafe { libc::kill(*pid as i32, libc::SIGKILL) };
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while strays.iter().any(|pid| proc_stat(*pid).is_some_and(|(s, _)| s != 'Z' && s != 'X'))
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Start the server in a session of its own (it outlives the daemon, like instances do) and
 /// wait until it accepts connections on its socket.
 pub fn start(l: &Layout) -> Result<ProcessId, String> {
@@ -482,6 +511,16 @@ pub fn start_replication(l: &Layout, host: &str, port: u16, repl_password: &str,
 /// The GTID position of a server's binary log (`@@gtid_binlog_pos`).
 pub fn binlog_position(l: &Layout) -> Result<String, String> {
     Ok(sql(l, "SELECT @@GLOBAL.gtid_binlog_pos;\n")?.trim().to_string())
+}
+
+/// The GTID position a replica has received from its source (`Gtid_IO_Pos`).
+pub fn received_position(l: &Layout) -> Result<String, String> {
+    let out = sql_with(l, "SHOW SLAVE STATUS;\n", true)?;
+    let mut lines = out.lines();
+    let names: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let values: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let i = names.iter().position(|n| *n == "Gtid_IO_Pos").ok_or("the standby does not replicate")?;
+    Ok(values.get(i).copied().unwrap_or_default().trim().to_string())
 }
 
 /// Stop a primary taking writes (the master user has no READ ONLY ADMIN).
