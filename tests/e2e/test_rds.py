@@ -484,6 +484,54 @@ def test_multi_az_force_failover_keeps_the_endpoint_and_loses_nothing_committed(
         assert not instance_dir(region, d).exists()
 
 
+def test_point_in_time_restore_lands_on_the_asked_second(region, rds):
+    create_primary(region, "pitrsrc")
+    src = wait_status(rds, "pitrsrc", "available")
+    autos = rds.describe_db_snapshots(DBInstanceIdentifier="pitrsrc", SnapshotType="automated")["DBSnapshots"]
+    assert len(autos) == 1 and autos[0]["Status"] == "available", autos
+    assert autos[0]["DBSnapshotIdentifier"].startswith("rds:pitrsrc-")
+    messages = [e["Message"] for e in rds.describe_events(SourceType="db-instance",
+                                                          SourceIdentifier="pitrsrc")["Events"]]
+    assert messages[:3] == ["DB instance created", "Backing up DB instance", "Finished DB Instance backup"], messages
+
+    query(src, "CREATE TABLE matches (id INT PRIMARY KEY, phase VARCHAR(8))")
+    for i in range(10):
+        query(src, "INSERT INTO matches VALUES (%s, 'before')", (i,))
+    asked = int(time.time()) + 1  # the next whole second: every 'before' row is committed earlier
+    hg.wait_until(lambda: time.time() >= asked + 1, timeout=5, interval=0.01, what="a second past the asked one")
+    for i in range(10, 20):
+        query(src, "INSERT INTO matches VALUES (%s, 'after')", (i,))
+    at = datetime.datetime.fromtimestamp(asked, datetime.timezone.utc)
+
+    code, _, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time, SourceDBInstanceIdentifier="pitrsrc",
+                                        TargetDBInstanceIdentifier="pitr-future",
+                                        RestoreTime=at + datetime.timedelta(hours=1))
+    assert code == "InvalidRestoreFault"
+    code, _, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time, SourceDBInstanceIdentifier="pitrsrc",
+                                        TargetDBInstanceIdentifier="pitr-both", RestoreTime=at,
+                                        UseLatestRestorableTime=True)
+    assert code == "InvalidParameterCombination"
+    code, _, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time, SourceDBInstanceIdentifier="nosuch",
+                                        TargetDBInstanceIdentifier="pitr-none", UseLatestRestorableTime=True)
+    assert code == "DBInstanceNotFound"
+
+    out = region.aws("rds", "restore-db-instance-to-point-in-time", "--source-db-instance-identifier", "pitrsrc",
+                     "--target-db-instance-identifier", "pitr-at", "--restore-time",
+                     at.strftime("%Y-%m-%dT%H:%M:%SZ"))["DBInstance"]
+    assert out["DBInstanceStatus"] == "creating"
+    rds.restore_db_instance_to_point_in_time(SourceDBInstanceIdentifier="pitrsrc", TargetDBInstanceIdentifier="pitr-latest",
+                                             UseLatestRestorableTime=True)
+    restored = wait_status(rds, "pitr-at", "available")
+    assert query(restored, "SELECT phase, COUNT(*) FROM matches GROUP BY phase") == (("before", 10),), \
+        "exactly what was committed before the asked second"
+    latest = wait_status(rds, "pitr-latest", "available")
+    assert dict(query(latest, "SELECT phase, COUNT(*) FROM matches GROUP BY phase")) == {"before": 10, "after": 10}
+    for db_id in ("pitr-at", "pitr-latest", "pitrsrc"):
+        rds.delete_db_instance(DBInstanceIdentifier=db_id, SkipFinalSnapshot=True)
+    hg.wait_until(lambda: not rds.describe_db_snapshots(DBInstanceIdentifier="pitrsrc")["DBSnapshots"], timeout=30,
+                  interval=0.2, what="the automated backups deleted with the instance")
+
+
 # --------------------------------------------------------------------------------------------
 # Bad input: RDS's codes, nothing left behind
 

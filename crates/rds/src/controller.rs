@@ -234,8 +234,14 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
         Work::Provision => match provision(rds, &l, &rec, &params) {
             Ok(Some(p)) => {
                 let pw = rec.pending_password_file.clone();
+                // A new primary with automated backups is backed up first, as RDS shows it:
+                // creating → backing-up → available (the backup starts its restorable window).
+                let automated = (rec.backup_retention > 0 && rec.source.is_none())
+                    .then(|| automated_snapshot(rds, &rec))
+                    .transpose()?;
                 if settle(rds, &rec.id, status::CREATING, |r| {
-                    r.status = status::AVAILABLE.into();
+                    r.status = if automated.is_some() { status::BACKING_UP } else { status::AVAILABLE }.into();
+                    r.snapshot_pending = automated.clone();
                     r.process = Some(p);
                     r.pending_password_file = None;
                     started_with(r, &params);
@@ -379,6 +385,10 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
         server::forget_replication(&l.data)?;
         let p = server::start(l)?;
         server::reset_replication_account(l)?;
+        if let Some((source, until)) = &rec.restore_to {
+            let source_data = rds.dir().join("instances").join(source).join("data");
+            server::replay_binlog(l, &source_data, &snap.gtid, *until)?;
+        }
         return Ok(Some(p));
     }
     match &rec.source {
@@ -570,12 +580,22 @@ fn failover(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
     Ok(())
 }
 
-fn snapshot_done(rds: &Rds, snap_id: &str, size: u64) -> Result<(), String> {
+/// Record the automated snapshot a new instance gets (`rds:<id>-YYYY-MM-DD-HH-MM-SS`).
+fn automated_snapshot(rds: &Rds, rec: &InstanceRec) -> Result<String, String> {
+    let stamp = crate::records::utc_datetime(rds.now()).replace([' ', ':'], "-");
+    let id = format!("rds:{}-{stamp}", rec.id);
+    let snap = crate::ops::snapshots::new_snapshot(rds, rec, &id, "automated");
+    rds.store.write(|tx| tx.put(kind::SNAPSHOT, &id, &snap)).map_err(|e: store::StoreError| e.to_string())?;
+    Ok(id)
+}
+
+fn snapshot_done(rds: &Rds, snap_id: &str, size: u64, gtid: &str) -> Result<(), String> {
     rds.store
         .write(|tx| {
             if let Some(mut s) = tx.get::<SnapshotRec>(kind::SNAPSHOT, snap_id)? {
                 s.status = "available".into();
                 s.size = size;
+                s.gtid = gtid.to_string();
                 tx.put(kind::SNAPSHOT, snap_id, &s)?;
             }
             Ok::<_, store::StoreError>(())
@@ -596,12 +616,12 @@ fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
             .ok_or_else(|| format!("DB snapshot {snap_id} is gone"))?;
         ensure_running(l, rec, params)?;
         let copy = l.dir.join("snapshot-copy");
-        let out = server::backup(l, &copy).and_then(|_| snapshots::take(rds, &snap, &copy));
+        let out = server::backup(l, &copy).and_then(|gtid| Ok((snapshots::take(rds, &snap, &copy)?, gtid)));
         let _ = std::fs::remove_dir_all(&copy);
         out
     })();
     match &taken {
-        Ok(size) => snapshot_done(rds, &snap_id, *size)?,
+        Ok((size, gtid)) => snapshot_done(rds, &snap_id, *size, gtid)?,
         Err(_) => {
             rds.store
                 .write(|tx| {
@@ -648,8 +668,23 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
             rds.store.read(|tx| tx.get(kind::SNAPSHOT, snap_id)).map_err(|e| e.to_string())?;
         if let Some(snap) = snap.filter(|s| s.status != "available") {
             let size = snapshots::take(rds, &snap, &l.data)?;
-            snapshot_done(rds, snap_id, size)?;
+            snapshot_done(rds, snap_id, size, "")?;
         }
+    }
+    // Its automated backups go with it (RDS's DeleteAutomatedBackups default).
+    let autos: Vec<SnapshotRec> = rds
+        .store
+        .read(|tx| tx.list::<SnapshotRec>(kind::SNAPSHOT, ""))
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|(_, s)| s)
+        .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated")
+        .collect();
+    for snap in autos {
+        snapshots::remove(rds, &snap)?;
+        rds.store
+            .write(|tx| tx.delete(kind::SNAPSHOT, &snap.id).map(|_| ()))
+            .map_err(|e: store::StoreError| e.to_string())?;
     }
     if l.dir.exists() {
         std::fs::remove_dir_all(&l.dir).map_err(|e| format!("removing {}: {e}", l.dir.display()))?;
@@ -712,6 +747,7 @@ mod tests {
             static_at_start: BTreeMap::new(),
             applied_dynamic: BTreeMap::new(),
             failover_pending: false,
+            restore_to: None,
         }
     }
 

@@ -38,6 +38,8 @@ pub enum RdsError {
     #[error("{0}")]
     InvalidDbParameterGroupState(String),
     #[error("{0}")]
+    InvalidRestore(String),
+    #[error("{0}")]
     Internal(String),
     #[error("{0}")]
     Store(#[from] StoreError),
@@ -62,6 +64,7 @@ impl From<RdsError> for ApiError {
             RdsError::DbParameterGroupNotFound(_) => (404, "DBParameterGroupNotFound"),
             RdsError::DbParameterGroupAlreadyExists => (400, "DBParameterGroupAlreadyExists"),
             RdsError::InvalidDbParameterGroupState(_) => (400, "InvalidDBParameterGroupState"),
+            RdsError::InvalidRestore(_) => (400, "InvalidRestoreFault"),
             RdsError::Internal(m) => {
                 tracing::error!(error = %m, "rds internal failure");
                 return ApiError::new(500, "InternalFailure", "An internal error has occurred.");

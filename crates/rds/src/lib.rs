@@ -13,7 +13,7 @@ mod controller;
 pub mod error;
 mod events;
 mod metrics;
-mod ops;
+pub(crate) mod ops;
 mod parameters;
 mod records;
 mod server;

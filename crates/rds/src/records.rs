@@ -109,6 +109,9 @@ pub struct InstanceRec {
     /// RebootDBInstance with ForceFailover asked (status `rebooting` until it is done).
     #[serde(default)]
     pub failover_pending: bool,
+    /// RestoreDBInstanceToPointInTime: the source whose binary log is replayed, up to this time.
+    #[serde(default)]
+    pub restore_to: Option<(String, f64)>,
 }
 
 /// The standby of a Multi-AZ DB instance: a server of its own (address, `server_id`, datadir
@@ -205,6 +208,16 @@ pub struct SnapshotRec {
     /// Bytes of the snapshot's data (the archived datadir) in the block store.
     #[serde(default)]
     pub size: u64,
+    /// The GTID position the copy is at (a running server's snapshot): where a point-in-time
+    /// restore starts replaying the source's binary log.
+    #[serde(default)]
+    pub gtid: String,
+}
+
+/// `YYYY-MM-DD HH:MM:SS` in UTC.
+pub fn utc_datetime(epoch: f64) -> String {
+    let iso = wire::timestamp::format_iso8601(epoch);
+    iso.get(..19).unwrap_or(&iso).replace('T', " ")
 }
 
 /// RDS's fixed hosted zone for DB endpoints (one per region in AWS; one here).
@@ -257,7 +270,7 @@ impl SnapshotRec {
 
     /// The block store's name for this snapshot's data.
     pub fn block_id(&self) -> String {
-        format!("rds-{}", self.id)
+        format!("rds-{}", self.id.replace(':', "_"))
     }
 }
 

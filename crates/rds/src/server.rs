@@ -513,6 +513,60 @@ pub fn binlog_position(l: &Layout) -> Result<String, String> {
     Ok(sql(l, "SELECT @@GLOBAL.gtid_binlog_pos;\n")?.trim().to_string())
 }
 
+/// Replay a source's binary log on a restored server: from `from_gtid` (where the restored copy
+/// is) up to `until` (epoch seconds; events at or after it are left out, as `mariadb-binlog
+/// --stop-datetime` does, in UTC).
+pub fn replay_binlog(target: &Layout, source_data: &Path, from_gtid: &str, until: f64) -> Result<(), String> {
+    let mut files: Vec<PathBuf> = fs::read_dir(source_data)
+        .map_err(|e| format!("reading {}: {e}", source_data.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.strip_prefix("binlog.").is_some_and(|ext| !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_digit()))
+            })
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no binary log in {}", source_data.display()));
+    }
+    let stop = crate::records::utc_datetime(until.ceil());
+    let mut dump = Command::new("mariadb-binlog");
+    if !from_gtid.is_empty() {
+        dump.arg(format!("--start-position={from_gtid}"));
+    }
+    let mut dump = dump
+        .arg(format!("--stop-datetime={stop}"))
+        .args(&files)
+        .env("TZ", "UTC")
+        .process_group(0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("running mariadb-binlog: {e}"))?;
+    let events = dump.stdout.take().ok_or("mariadb-binlog has no output")?;
+    let applied = Command::new("mariadb")
+        .arg("--no-defaults")
+        .arg(format!("--socket={}", target.socket.display()))
+        .arg(format!("--user={}", os_user()))
+        .process_group(0)
+        .stdin(Stdio::from(events))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("running mariadb: {e}"))?;
+    let dumped = dump.wait().map_err(|e| format!("mariadb-binlog: {e}"))?;
+    if !dumped.success() {
+        return Err(format!("mariadb-binlog failed ({dumped})"));
+    }
+    if !applied.status.success() {
+        return Err(format!("replaying the binary log failed: {}", String::from_utf8_lossy(&applied.stderr).trim()));
+    }
+    Ok(())
+}
+
 /// The GTID position a replica has received from its source (`Gtid_IO_Pos`).
 pub fn received_position(l: &Layout) -> Result<String, String> {
     let out = sql_with(l, "SHOW SLAVE STATUS;\n", true)?;

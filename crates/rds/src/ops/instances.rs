@@ -362,6 +362,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             static_at_start: Default::default(),
             applied_dynamic: Default::default(),
             failover_pending: false,
+            restore_to: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         render(tx, &rec)
@@ -452,6 +453,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             static_at_start: Default::default(),
             applied_dynamic: Default::default(),
             failover_pending: false,
+            restore_to: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": render(tx, &rec)?}))

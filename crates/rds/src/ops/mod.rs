@@ -4,7 +4,7 @@
 mod events;
 mod instances;
 mod parameter_groups;
-mod snapshots;
+pub(crate) mod snapshots;
 mod subnet_groups;
 mod tags;
 
@@ -30,6 +30,7 @@ pub fn dispatch(rds: &Rds, op: &str, input: &Value) -> std::result::Result<Value
         "DeleteDBSubnetGroup" => subnet_groups::delete_db_subnet_group(rds, input),
         "CreateDBSnapshot" => snapshots::create_db_snapshot(rds, input),
         "RestoreDBInstanceFromDBSnapshot" => snapshots::restore_db_instance_from_db_snapshot(rds, input),
+        "RestoreDBInstanceToPointInTime" => snapshots::restore_db_instance_to_point_in_time(rds, input),
         "DescribeDBSnapshots" => snapshots::describe_db_snapshots(rds, input),
         "DeleteDBSnapshot" => snapshots::delete_db_snapshot(rds, input),
         "DescribeEvents" => events::describe_events(rds, input),
@@ -66,6 +67,9 @@ pub fn resources(rds: &Rds, op: &str, input: &Value) -> Vec<String> {
             vec![db("DBInstanceIdentifier"), db("SourceDBInstanceIdentifier"), subnet_group()]
         }
         "RestoreDBInstanceFromDBSnapshot" => vec![db("DBInstanceIdentifier"), snapshot(), subnet_group()],
+        "RestoreDBInstanceToPointInTime" => {
+            vec![db("TargetDBInstanceIdentifier"), db("SourceDBInstanceIdentifier"), subnet_group()]
+        }
         "CreateDBSnapshot" => vec![db("DBInstanceIdentifier"), snapshot()],
         "ModifyDBInstance" | "DeleteDBInstance" | "RebootDBInstance" | "StopDBInstance" | "StartDBInstance"
         | "PromoteReadReplica" => vec![db("DBInstanceIdentifier")],

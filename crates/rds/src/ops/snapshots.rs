@@ -29,6 +29,7 @@ pub(crate) fn new_snapshot(rds: &Rds, rec: &InstanceRec, id: &str, snapshot_type
         db_name: rec.db_name.clone(),
         class: rec.class.clone(),
         size: 0,
+        gtid: String::new(),
     }
 }
 
@@ -57,6 +58,67 @@ pub fn create_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
 pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
     let id = check_identifier(str_of(input, "DBInstanceIdentifier").unwrap_or_default(), "DBInstanceIdentifier")?;
     let snap_id = id_or_arn(str_of(input, "DBSnapshotIdentifier").unwrap_or_default(), "snapshot");
+    restore(rds, input, &id, &snap_id, None)
+}
+
+/// RestoreDBInstanceToPointInTime: the source's last automated snapshot taken before the asked
+/// time, then its binary log replayed up to that time (the controller's work).
+pub fn restore_db_instance_to_point_in_time(rds: &Rds, input: &Value) -> Result<Value> {
+    let id = check_identifier(
+        str_of(input, "TargetDBInstanceIdentifier").unwrap_or_default(),
+        "TargetDBInstanceIdentifier",
+    )?;
+    let source = id_or_arn(str_of(input, "SourceDBInstanceIdentifier").unwrap_or_default(), "db");
+    let latest = bool_of(input, "UseLatestRestorableTime").unwrap_or(false);
+    let asked = input.get("RestoreTime").and_then(Value::as_f64);
+    let now = rds.now();
+    let time = match (asked, latest) {
+        (Some(_), true) => {
+            return Err(RdsError::InvalidParameterCombination(
+                "Cannot specify both RestoreTime and UseLatestRestorableTime.".into(),
+            ))
+        }
+        (None, false) => {
+            return Err(RdsError::InvalidParameterCombination(
+                "Either RestoreTime or UseLatestRestorableTime must be specified.".into(),
+            ))
+        }
+        (Some(t), false) => t,
+        (None, true) => now,
+    };
+    let snap_id = rds.store.read(|tx| {
+        let src: InstanceRec =
+            tx.get(kind::INSTANCE, &source)?.ok_or_else(|| RdsError::DbInstanceNotFound(source.clone()))?;
+        let autos: Vec<SnapshotRec> = tx
+            .list::<SnapshotRec>(kind::SNAPSHOT, "")?
+            .into_iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.instance_id == src.id && s.snapshot_type == "automated" && s.status == "available")
+            .collect();
+        let earliest = autos.iter().map(|s| s.created).fold(f64::INFINITY, f64::min);
+        if autos.is_empty() || time < earliest || time > now {
+            let range = if autos.is_empty() {
+                "none: the instance has no automated backup yet".to_string()
+            } else {
+                format!("{} to {}", wire::timestamp::format_iso8601(earliest), wire::timestamp::format_iso8601(now))
+            };
+            return Err(RdsError::InvalidRestore(format!(
+                "The restore time {} is not within the instance's restorable window: {range}.",
+                wire::timestamp::format_iso8601(time)
+            )));
+        }
+        let best = autos
+            .iter()
+            .filter(|s| s.created <= time)
+            .max_by(|a, b| a.created.total_cmp(&b.created))
+            .expect("the earliest is before the time");
+        Ok(best.id.clone())
+    })?;
+    restore(rds, input, &id, &snap_id, Some((source, time)))
+}
+
+fn restore(rds: &Rds, input: &Value, id: &str, snap_id: &str, to: Option<(String, f64)>) -> Result<Value> {
+    let (id, snap_id) = (id.to_string(), snap_id.to_string());
     if bool_of(input, "MultiAZ") == Some(true) {
         return Err(RdsError::InvalidParameterCombination(
             "Multi-AZ DB instances are not available in this region yet.".into(),
@@ -69,7 +131,7 @@ pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<
         }
         let snap: SnapshotRec =
             tx.get(kind::SNAPSHOT, &snap_id)?.ok_or_else(|| RdsError::DbSnapshotNotFound(snap_id.clone()))?;
-        if snap.status != "available" {
+        if snap.status != "available" && to.is_none() {
             return Err(RdsError::InvalidDbSnapshotState(format!("Snapshot {snap_id} is not in available state.")));
         }
         if let Some(e) = str_of(input, "Engine") {
@@ -133,6 +195,7 @@ pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<
             static_at_start: Default::default(),
             applied_dynamic: Default::default(),
             failover_pending: false,
+            restore_to: to.clone(),
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": super::instances::render(tx, &rec)?}))
@@ -142,6 +205,7 @@ pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<
 pub fn describe_db_snapshots(rds: &Rds, input: &Value) -> Result<Value> {
     let wanted = str_of(input, "DBSnapshotIdentifier").map(|s| id_or_arn(s, "snapshot"));
     let instance = str_of(input, "DBInstanceIdentifier").map(|s| id_or_arn(s, "db"));
+    let snapshot_type = str_of(input, "SnapshotType");
     rds.store.read(|tx| {
         let all: Vec<SnapshotRec> = tx.list(kind::SNAPSHOT, "")?.into_iter().map(|(_, s)| s).collect();
         if let Some(w) = &wanted {
@@ -153,6 +217,7 @@ pub fn describe_db_snapshots(rds: &Rds, input: &Value) -> Result<Value> {
             .iter()
             .filter(|s| wanted.as_ref().is_none_or(|w| *w == s.id))
             .filter(|s| instance.as_ref().is_none_or(|i| *i == s.instance_id))
+            .filter(|s| snapshot_type.is_none_or(|t| t == s.snapshot_type))
             .map(SnapshotRec::to_api)
             .collect();
         Ok(json!({"DBSnapshots": out}))
@@ -164,6 +229,11 @@ pub fn delete_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
     let snap = rds.store.write(|tx| {
         let mut s: SnapshotRec =
             tx.get(kind::SNAPSHOT, &id)?.ok_or_else(|| RdsError::DbSnapshotNotFound(id.clone()))?;
+        if s.snapshot_type == "automated" {
+            return Err(RdsError::InvalidDbSnapshotState(
+                "Automated snapshots are deleted with their DB instance, or when they expire.".into(),
+            ));
+        }
         if s.status != "available" {
             return Err(RdsError::InvalidParameterValue(format!(
                 "Snapshot {id} is {}; it can be deleted once it is available.",
