@@ -380,8 +380,16 @@ def test_snapshot_and_restore_give_identical_data(region, rds):
                                              DBInstanceIdentifier="restored", DBSnapshotIdentifier="nosuch")
     assert (code, status) == ("DBSnapshotNotFound", 404)
 
+    # A copy shares the data; the instance is restored from the copy.
+    copy = region.aws("rds", "copy-db-snapshot", "--source-db-snapshot-identifier", "snap-1",
+                      "--target-db-snapshot-identifier", "snap-1-copy")["DBSnapshot"]
+    assert (copy["Status"], copy["SnapshotType"]) == ("available", "manual")
+    assert copy["SourceDBSnapshotIdentifier"].endswith(":snapshot:snap-1")
+    code, _, _ = hg.expect_client_error(rds.copy_db_snapshot, SourceDBSnapshotIdentifier="snap-1",
+                                        TargetDBSnapshotIdentifier="snap-1-copy")
+    assert code == "DBSnapshotAlreadyExists"
     out = region.aws("rds", "restore-db-instance-from-db-snapshot", "--db-instance-identifier", "restored",
-                     "--db-snapshot-identifier", "snap-1")["DBInstance"]
+                     "--db-snapshot-identifier", "snap-1-copy")["DBInstance"]
     assert out["DBInstanceStatus"] == "creating" and out["MasterUsername"] == "admin" and out["DBName"] == "kg"
     restored = wait_status(rds, "restored", "available")
     assert restored["Endpoint"]["Address"] != src["Endpoint"]["Address"]
@@ -526,10 +534,15 @@ def test_point_in_time_restore_lands_on_the_asked_second(region, rds):
         "exactly what was committed before the asked second"
     latest = wait_status(rds, "pitr-latest", "available")
     assert dict(query(latest, "SELECT phase, COUNT(*) FROM matches GROUP BY phase")) == {"before": 10, "after": 10}
+    code, _, _ = hg.expect_client_error(rds.delete_db_snapshot, DBSnapshotIdentifier=autos[0]["DBSnapshotIdentifier"])
+    assert code == "InvalidDBSnapshotState"
+    rds.copy_db_snapshot(SourceDBSnapshotIdentifier=autos[0]["DBSnapshotIdentifier"],
+                         TargetDBSnapshotIdentifier="pitrsrc-kept")
     for db_id in ("pitr-at", "pitr-latest", "pitrsrc"):
         rds.delete_db_instance(DBInstanceIdentifier=db_id, SkipFinalSnapshot=True)
-    hg.wait_until(lambda: not rds.describe_db_snapshots(DBInstanceIdentifier="pitrsrc")["DBSnapshots"], timeout=30,
-                  interval=0.2, what="the automated backups deleted with the instance")
+    hg.wait_until(lambda: [s["DBSnapshotIdentifier"] for s in rds.describe_db_snapshots(
+        DBInstanceIdentifier="pitrsrc")["DBSnapshots"]] == ["pitrsrc-kept"], timeout=30, interval=0.2,
+        what="the automated backups deleted with the instance, the manual copy kept")
 
 
 # --------------------------------------------------------------------------------------------

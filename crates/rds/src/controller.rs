@@ -47,6 +47,7 @@ enum Work {
     Snapshot,
     ApplyParameters,
     Failover,
+    AutomatedBackup,
 }
 
 impl Controller {
@@ -94,9 +95,26 @@ fn pass(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>) {
         .read(|tx| tx.list::<ParameterGroupRec>(kind::PARAMETER_GROUP, ""))
         .map(|gs| gs.into_iter().map(|(k, g)| (k, g.generation)).collect())
         .unwrap_or_default();
+    let snapshots: Vec<SnapshotRec> = rds
+        .store
+        .read(|tx| tx.list::<SnapshotRec>(kind::SNAPSHOT, ""))
+        .map(|v| v.into_iter().map(|(_, s)| s).collect())
+        .unwrap_or_default();
+    let now = rds.now();
     for rec in recs {
         let generation = rec.parameter_group.as_ref().and_then(|g| generations.get(g)).copied().unwrap_or(0);
-        let Some(work) = plan(&rec, generation) else { continue };
+        let mut work = plan(&rec, generation);
+        if work.is_none() && rec.status == status::AVAILABLE && rec.source.is_none() {
+            let autos: Vec<f64> = snapshots
+                .iter()
+                .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated")
+                .map(|s| s.created)
+                .collect();
+            if backup_due(now, rec.backup_retention, &autos) {
+                work = Some(Work::AutomatedBackup);
+            }
+        }
+        let Some(work) = work else { continue };
         if !busy.lock().unwrap_or_else(|e| e.into_inner()).insert(rec.id.clone()) {
             continue;
         }
@@ -130,6 +148,19 @@ fn plan(rec: &InstanceRec, group_generation: u64) -> Option<Work> {
         status::BACKING_UP => Some(Work::Snapshot),
         _ => None,
     }
+}
+
+const DAY: f64 = 86400.0;
+
+/// Is an automated backup due? One a day while the retention period is not 0, and one at once
+/// when backups were just turned on (a new instance gets its first while it is created).
+fn backup_due(now: f64, retention_days: i64, automated: &[f64]) -> bool {
+    retention_days > 0 && automated.iter().copied().fold(f64::NEG_INFINITY, f64::max) + DAY <= now
+}
+
+/// Is an automated backup past the retention period?
+fn expired(now: f64, retention_days: i64, created: f64) -> bool {
+    created + retention_days as f64 * DAY < now
 }
 
 /// Persist a change if the record is still in state `from`; false if it moved on (or is gone).
@@ -231,6 +262,31 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
     match work {
         Work::ApplyParameters => apply_parameters(rds, &l, &rec, &params),
         Work::Failover => failover(rds, &l, &rec, &params),
+        Work::AutomatedBackup => {
+            // Today's backup (the Snapshot job takes it), and the ones past the retention
+            // period removed (the newest always kept: it starts the restorable window).
+            let id = automated_snapshot(rds, &rec)?;
+            if !settle(rds, &rec.id, status::AVAILABLE, |r| {
+                r.status = status::BACKING_UP.into();
+                r.snapshot_pending = Some(id.clone());
+            })? {
+                rds.store.write(|tx| tx.delete(kind::SNAPSHOT, &id).map(|_| ())).map_err(|e| e.to_string())?;
+                return Ok(());
+            }
+            let autos: Vec<SnapshotRec> = rds
+                .store
+                .read(|tx| tx.list::<SnapshotRec>(kind::SNAPSHOT, ""))
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .map(|(_, s)| s)
+                .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated" && s.id != id)
+                .collect();
+            for snap in autos.iter().filter(|s| expired(rds.now(), rec.backup_retention, s.created)) {
+                snapshots::remove(rds, snap)?;
+                rds.store.write(|tx| tx.delete(kind::SNAPSHOT, &snap.id).map(|_| ())).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
         Work::Provision => match provision(rds, &l, &rec, &params) {
             Ok(Some(p)) => {
                 let pw = rec.pending_password_file.clone();
@@ -749,6 +805,18 @@ mod tests {
             failover_pending: false,
             restore_to: None,
         }
+    }
+
+    #[test]
+    fn automated_backups_daily_within_the_retention_period() {
+        let now = 10.0 * DAY;
+        assert!(!backup_due(now, 1, &[now - 3600.0]), "one an hour ago");
+        assert!(backup_due(now, 1, &[now - DAY - 1.0]), "a day ago");
+        assert!(backup_due(now, 7, &[now - 3.0 * DAY, now - 1.5 * DAY]));
+        assert!(!backup_due(now, 0, &[now - 3.0 * DAY]), "retention 0: no backups");
+        assert!(backup_due(now, 1, &[]), "backups just turned on (ModifyDBInstance, a promoted replica)");
+        assert!(expired(now, 1, now - DAY - 1.0));
+        assert!(!expired(now, 7, now - 6.0 * DAY));
     }
 
     #[test]

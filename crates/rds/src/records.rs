@@ -212,6 +212,9 @@ pub struct SnapshotRec {
     /// restore starts replaying the source's binary log.
     #[serde(default)]
     pub gtid: String,
+    /// CopyDBSnapshot: the snapshot this one is a copy of.
+    #[serde(default)]
+    pub source_snapshot: Option<String>,
 }
 
 /// `YYYY-MM-DD HH:MM:SS` in UTC.
@@ -247,7 +250,7 @@ impl SubnetGroupRec {
 
 impl SnapshotRec {
     pub fn to_api(&self) -> Value {
-        json!({
+        let mut v = json!({
             "DBSnapshotIdentifier": self.id,
             "DBInstanceIdentifier": self.instance_id,
             "SnapshotCreateTime": self.created,
@@ -265,7 +268,11 @@ impl SnapshotRec {
             "Encrypted": false,
             "DBSnapshotArn": self.arn,
             "TagList": tag_list(&self.tags),
-        })
+        });
+        if let Some(src) = &self.source_snapshot {
+            v["SourceDBSnapshotIdentifier"] = json!(src);
+        }
+        v
     }
 
     /// The block store's name for this snapshot's data.

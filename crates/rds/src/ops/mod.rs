@@ -29,6 +29,7 @@ pub fn dispatch(rds: &Rds, op: &str, input: &Value) -> std::result::Result<Value
         "DescribeDBSubnetGroups" => subnet_groups::describe_db_subnet_groups(rds, input),
         "DeleteDBSubnetGroup" => subnet_groups::delete_db_subnet_group(rds, input),
         "CreateDBSnapshot" => snapshots::create_db_snapshot(rds, input),
+        "CopyDBSnapshot" => snapshots::copy_db_snapshot(rds, input),
         "RestoreDBInstanceFromDBSnapshot" => snapshots::restore_db_instance_from_db_snapshot(rds, input),
         "RestoreDBInstanceToPointInTime" => snapshots::restore_db_instance_to_point_in_time(rds, input),
         "DescribeDBSnapshots" => snapshots::describe_db_snapshots(rds, input),
@@ -78,6 +79,10 @@ pub fn resources(rds: &Rds, op: &str, input: &Value) -> Vec<String> {
             vec![str_of(input, "DBParameterGroupName").map(|n| rds.arn("pg", &n.to_lowercase()))]
         }
         "DeleteDBSnapshot" => vec![snapshot()],
+        "CopyDBSnapshot" => ["SourceDBSnapshotIdentifier", "TargetDBSnapshotIdentifier"]
+            .iter()
+            .map(|k| str_of(input, k).map(|v| rds.arn("snapshot", &id_or_arn(v, "snapshot"))))
+            .collect(),
         "AddTagsToResource" | "ListTagsForResource" | "RemoveTagsFromResource" => {
             vec![str_of(input, "ResourceName").map(String::from)]
         }

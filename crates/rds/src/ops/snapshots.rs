@@ -30,7 +30,51 @@ pub(crate) fn new_snapshot(rds: &Rds, rec: &InstanceRec, id: &str, snapshot_type
         class: rec.class.clone(),
         size: 0,
         gtid: String::new(),
+        source_snapshot: None,
     }
+}
+
+/// CopyDBSnapshot: a manual snapshot sharing the source's data in the block store (a copy of
+/// its manifest: no data is copied). An automated snapshot copied this way outlives its instance.
+pub fn copy_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
+    let from = id_or_arn(str_of(input, "SourceDBSnapshotIdentifier").unwrap_or_default(), "snapshot");
+    let to = check_identifier(
+        str_of(input, "TargetDBSnapshotIdentifier").unwrap_or_default(),
+        "TargetDBSnapshotIdentifier",
+    )?;
+    let source: SnapshotRec = rds
+        .store
+        .read(|tx| tx.get(kind::SNAPSHOT, &from))?
+        .ok_or_else(|| RdsError::DbSnapshotNotFound(from.clone()))?;
+    if source.status != "available" {
+        return Err(RdsError::InvalidDbSnapshotState(format!("Snapshot {from} is not in available state.")));
+    }
+    let mut copy = source.clone();
+    copy.id = to.clone();
+    copy.arn = rds.arn("snapshot", &to);
+    copy.snapshot_type = "manual".into();
+    copy.created = rds.now();
+    copy.source_snapshot = Some(source.arn.clone());
+    copy.tags = if super::bool_of(input, "CopyTags") == Some(true) { source.tags.clone() } else { Vec::new() };
+    super::merge_tags(&mut copy.tags, input_tags(input));
+    if rds.store.read(|tx| tx.exists(kind::SNAPSHOT, &to))? {
+        return Err(RdsError::DbSnapshotAlreadyExists(to));
+    }
+    rds.blocks
+        .copy_snapshot(&source.block_id(), &copy.block_id())
+        .map_err(|e| RdsError::Internal(format!("copying snapshot data: {e}")))?;
+    let stored = rds.store.write(|tx| {
+        if tx.exists(kind::SNAPSHOT, &to)? {
+            return Err(RdsError::DbSnapshotAlreadyExists(to.clone()));
+        }
+        tx.insert(kind::SNAPSHOT, &to, &copy)?;
+        Ok(())
+    });
+    if let Err(e) = stored {
+        let _ = crate::snapshots::remove(rds, &copy);
+        return Err(e);
+    }
+    Ok(json!({"DBSnapshot": copy.to_api()}))
 }
 
 pub fn create_db_snapshot(rds: &Rds, input: &Value) -> Result<Value> {
