@@ -499,6 +499,89 @@ def test_lifecycle_hooks_standby_and_suspended_processes(kg):
     wait_in_service(kg, 2, timeout=20)
 
 
+def test_lifecycle_hook_targets_are_notified_and_add_to_load_balancer_can_be_suspended(kg, smtp):
+    a, sns = kg.asg, kg.region.client("sns")
+    topic = sns.create_topic(Name="KG-ASG-hooks")["TopicArn"]
+    sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="hooks@kg.example")
+    mail = smtp.wait_for(lambda m: m["Subject"] == "AWS Notification - Subscription Confirmation"
+                         and topic in body(m), what="the confirmation mail")
+    with urllib.request.urlopen(re.search(r"(http://\S+/sns/confirm\?\S+)", body(mail)).group(1), timeout=5) as r:
+        assert r.status == 200
+    # A target that cannot be published to is refused, and no hook is kept.
+    code, msg, _ = hg.expect_client_error(
+        a.put_lifecycle_hook, AutoScalingGroupName=GROUP, LifecycleHookName="bad-target",
+        LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING",
+        NotificationTargetARN=f"arn:aws:sqs:ap-northeast-2:{kg.region.account}:no-such-queue",
+        RoleARN=f"arn:aws:iam::{kg.region.account}:role/kg-hooks")
+    assert code == "ValidationError" and "Unable to publish test message to notification target" in msg, msg
+    assert a.describe_lifecycle_hooks(AutoScalingGroupName=GROUP)["LifecycleHooks"] == []
+
+    a.put_lifecycle_hook(AutoScalingGroupName=GROUP, LifecycleHookName="announce",
+                         LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING", HeartbeatTimeout=300,
+                         NotificationTargetARN=topic, NotificationMetadata="warm the match cache",
+                         RoleARN=f"arn:aws:iam::{kg.region.account}:role/kg-hooks")
+    smtp.wait_for(lambda m: "autoscaling:TEST_NOTIFICATION" in body(m) and "hooks@kg.example" in m["To"],
+                  what="the hook's test notification")
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=3)
+    notice = smtp.wait_for(lambda m: "Lifecycle action 'LAUNCHING'" in (m["Subject"] or ""), what="the hook's notice")
+    doc, _ = json.JSONDecoder().raw_decode(body(notice).strip())
+    assert doc["LifecycleHookName"] == "announce" and doc["NotificationMetadata"] == "warm the match cache", doc
+    assert doc["LifecycleTransition"] == "autoscaling:EC2_INSTANCE_LAUNCHING", doc
+    waiting = next(i for i in group(kg)["Instances"] if i["InstanceId"] == doc["EC2InstanceId"])
+    assert waiting["LifecycleState"] == "Pending:Wait", waiting
+    # The token in the notice completes the action.
+    a.complete_lifecycle_action(AutoScalingGroupName=GROUP, LifecycleHookName="announce",
+                                LifecycleActionToken=doc["LifecycleActionToken"], LifecycleActionResult="CONTINUE")
+    wait_in_service(kg, 3, timeout=20)
+    a.delete_lifecycle_hook(AutoScalingGroupName=GROUP, LifecycleHookName="announce")
+
+    # AddToLoadBalancer suspended: a new instance goes InService without being registered.
+    a.suspend_processes(AutoScalingGroupName=GROUP, ScalingProcesses=["AddToLoadBalancer"])
+    before = set(target_health(kg))
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=4)
+    ins = wait_in_service(kg, 4, timeout=20)
+    new = {i["InstanceId"] for i in ins} - before
+    assert len(new) == 1, (new, before)
+    assert not new & set(target_health(kg)), "an instance was registered while AddToLoadBalancer was suspended"
+    states = a.describe_load_balancer_target_groups(AutoScalingGroupName=GROUP)["LoadBalancerTargetGroups"]
+    assert states == [{"LoadBalancerTargetGroupARN": kg.tg_arn, "State": "InService"}], states
+    a.resume_processes(AutoScalingGroupName=GROUP, ScalingProcesses=["AddToLoadBalancer"])
+    time.sleep(1.0)  # a controller pass or two: AWS does not add instances launched while suspended
+    assert not new & set(target_health(kg))
+    # Leave the group as the next tests expect it: two instances, both behind the load balancer.
+    a.terminate_instance_in_auto_scaling_group(InstanceId=new.pop(), ShouldDecrementDesiredCapacity=True)
+    a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
+    ins = wait_in_service(kg, 2, timeout=30)
+    hg.wait_until(lambda: {i["InstanceId"] for i in ins} <= {t for t, s in target_health(kg).items() if s == "healthy"},
+                  timeout=15, what="both remaining instances healthy in the target group")
+
+
+def test_zones_are_rebalanced_unless_az_rebalance_is_suspended(kg):
+    a = kg.asg
+    name = "KG-ASG-Zones"
+    a.create_auto_scaling_group(AutoScalingGroupName=name, MinSize=2, MaxSize=3, DesiredCapacity=2,
+                                LaunchTemplate={"LaunchTemplateId": kg.lt["LaunchTemplateId"]},
+                                VPCZoneIdentifier=kg.subnets[0]["SubnetId"])
+
+    def zones():
+        g = a.describe_auto_scaling_groups(AutoScalingGroupNames=[name])["AutoScalingGroups"][0]
+        ins = [i for i in g["Instances"] if i["LifecycleState"] == "InService"]
+        return sorted(i["AvailabilityZone"] for i in ins), len(g["Instances"])
+    hg.wait_until(lambda: zones() == ([ZONES[0], ZONES[0]], 2), timeout=30, interval=0.3, what="two in the first zone")
+    a.suspend_processes(AutoScalingGroupName=name, ScalingProcesses=["AZRebalance"])
+    a.update_auto_scaling_group(AutoScalingGroupName=name,
+                                VPCZoneIdentifier=",".join(s["SubnetId"] for s in kg.subnets))
+    time.sleep(1.5)  # a few controller passes: suspended, nothing moves
+    assert zones() == ([ZONES[0], ZONES[0]], 2)
+    a.resume_processes(AutoScalingGroupName=name, ScalingProcesses=["AZRebalance"])
+    hg.wait_until(lambda: zones() == (sorted(ZONES), 2), timeout=40, interval=0.3, what="one instance per zone")
+    causes = [x["Cause"] for x in a.describe_scaling_activities(AutoScalingGroupName=name)["Activities"]]
+    assert any("instances were launched to balance instances in zones" in c for c in causes), causes
+    a.delete_auto_scaling_group(AutoScalingGroupName=name, ForceDelete=True)
+    hg.wait_until(lambda: not a.describe_auto_scaling_groups(AutoScalingGroupNames=[name])["AutoScalingGroups"],
+                  timeout=30, interval=0.3, what="the group deleted")
+
+
 def test_group_metrics_are_collected_once_enabled(kg):
     cw = kg.region.client("cloudwatch")
     c, _, _ = hg.expect_client_error(kg.asg.enable_metrics_collection, AutoScalingGroupName=GROUP,

@@ -24,9 +24,10 @@ use serde_json::{json, Value};
 use crate::error::Result;
 use crate::notify::notify;
 use crate::ops::{at, new_id, peer, put_activity};
-use crate::placement::{next_placement, pick_victims};
+use crate::placement::{next_placement, past_lifetime, pick_victims, rebalance_surge};
 use crate::records::{kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, RefreshRec, ScheduledRec};
 use crate::scaling::{run_schedules, run_trigger, warmup_of};
+use crate::traffic;
 use crate::{AlarmTrigger, AutoScaling, Peer};
 
 const TICK: Duration = Duration::from_millis(500);
@@ -127,10 +128,9 @@ async fn pass(asg: &AutoScaling) -> Result<Duration> {
     run_schedules(asg)?;
     let deregs: Vec<(Vec<String>, Vec<String>)> =
         std::mem::take(&mut *asg.pending_deregistrations.lock().unwrap_or_else(|e| e.into_inner()));
-    for (tgs, ids) in deregs {
-        for tg in tgs {
-            let targets: Vec<Value> = ids.iter().map(|i| json!({"Id": i})).collect();
-            let _ = peer(asg, Peer::Elb, "DeregisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await;
+    for (sources, ids) in deregs {
+        for source in sources {
+            let _ = traffic::deregister(asg, &source, &ids).await;
         }
     }
 
@@ -141,16 +141,13 @@ async fn pass(asg: &AutoScaling) -> Result<Duration> {
     let ids: Vec<String> = groups.iter().flat_map(|(_, g)| g.members.iter().map(|m| m.instance_id.clone())).collect();
     let ec2 = describe_instances(asg, &ids).await?;
     let mut health: HashMap<(String, String), String> = HashMap::new();
-    let mut tgs: Vec<String> = groups.iter().flat_map(|(_, g)| g.target_groups.clone()).collect();
-    tgs.sort();
-    tgs.dedup();
-    for tg in &tgs {
-        if let Ok(out) = peer(asg, Peer::Elb, "DescribeTargetHealth", json!({"TargetGroupArn": tg})).await {
-            for d in out.get("TargetHealthDescriptions").and_then(Value::as_array).into_iter().flatten() {
-                let id = d.get("Target").and_then(|t| t.get("Id")).and_then(Value::as_str).unwrap_or_default();
-                let state =
-                    d.get("TargetHealth").and_then(|h| h.get("State")).and_then(Value::as_str).unwrap_or_default();
-                health.insert((tg.clone(), id.to_string()), state.to_string());
+    let mut sources: Vec<String> = groups.iter().flat_map(|(_, g)| g.traffic_sources()).collect();
+    sources.sort();
+    sources.dedup();
+    for source in &sources {
+        if let Ok(states) = traffic::health(asg, source).await {
+            for (id, state) in states {
+                health.insert((source.clone(), id), state);
             }
         }
     }
@@ -225,7 +222,7 @@ fn finish_activity(
 }
 
 fn uses_elb_health(g: &GroupRec) -> bool {
-    g.health_check_type.split(',').any(|t| t.trim() == "ELB") && !g.target_groups.is_empty()
+    g.health_check_type.split(',').any(|t| t.trim() == "ELB") && !g.traffic_sources().is_empty()
 }
 
 async fn reconcile(
@@ -243,11 +240,16 @@ async fn reconcile(
     // 1. State and health, from EC2 and the target groups.
     let mut events: Vec<(&'static str, ActivityRec, String)> = Vec::new();
     let mut to_register: Vec<String> = Vec::new();
+    // Instances that entered a lifecycle hook's wait state: the hook's target is told.
+    let mut hook_notices: Vec<(HookRec, String, String)> = Vec::new();
     let Some(()) = update(asg, name, |g, tx| {
         let elb = uses_elb_health(g);
         let replace_unhealthy = !g.suspended("HealthCheck") && !g.suspended("ReplaceUnhealthy");
         let grace = g.grace as f64;
-        let tgs = g.target_groups.clone();
+        let tgs = g.traffic_sources();
+        // AddToLoadBalancer suspended: new instances are launched but not registered, and go
+        // InService on EC2's status alone (AWS does not add them later either).
+        let add_to_lb = !g.suspended("AddToLoadBalancer");
         for i in 0..g.members.len() {
             let m = &g.members[i];
             let state = ec2.get(&m.instance_id).map(|v| v.state.as_str()).unwrap_or("terminated");
@@ -283,17 +285,19 @@ async fn reconcile(
                 if let Some(h) = &launch_hook {
                     if m.hook_token.is_none() {
                         m.lifecycle = Lifecycle::PendingWait;
-                        m.hook_token = Some(new_id());
+                        let token = new_id();
+                        m.hook_token = Some(token.clone());
                         m.wait_until = Some(now + h.heartbeat_timeout as f64);
+                        hook_notices.push((h.clone(), m.instance_id.clone(), token));
                         continue;
                     }
                 }
-                if !tgs.is_empty() && !m.registered {
+                if !tgs.is_empty() && !m.registered && add_to_lb {
                     to_register.push(m.instance_id.clone());
                     m.registered = true;
                     continue;
                 }
-                if !elb || lb_healthy {
+                if !elb || lb_healthy || !m.registered {
                     m.lifecycle = Lifecycle::InService;
                     m.in_service_at = Some(now);
                     if let Some(a) = m.activity.take() {
@@ -351,14 +355,9 @@ async fn reconcile(
     else {
         return Ok(());
     };
-    for tg in current_target_groups(asg, name)? {
-        if !to_register.is_empty() {
-            let targets: Vec<Value> = to_register.iter().map(|i| json!({"Id": i})).collect();
-            if let Err(e) =
-                peer(asg, Peer::Elb, "RegisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await
-            {
-                tracing::warn!(group = name, error = %e, "autoscaling: registering targets failed");
-            }
+    for source in current_sources(asg, name)? {
+        if let Err(e) = traffic::register(asg, &source, &to_register).await {
+            tracing::warn!(group = name, error = %e, "autoscaling: registering targets failed");
         }
     }
 
@@ -375,14 +374,11 @@ async fn reconcile(
             deregister.push(m.instance_id.clone());
         }
     }
-    for tg in &g.target_groups {
-        if !deregister.is_empty() {
-            let targets: Vec<Value> = deregister.iter().map(|i| json!({"Id": i})).collect();
-            let _ = peer(asg, Peer::Elb, "DeregisterTargets", json!({"TargetGroupArn": tg, "Targets": targets})).await;
-        }
+    for source in &g.traffic_sources() {
+        let _ = traffic::deregister(asg, source, &deregister).await;
     }
     let ids_in_tgs: Vec<String> = g
-        .target_groups
+        .traffic_sources()
         .iter()
         .flat_map(|tg| {
             health.iter().filter(move |((t, _), _)| t == tg).map(|((_, id), _)| id.clone()).collect::<Vec<_>>()
@@ -414,8 +410,10 @@ async fn reconcile(
                             if let Some(h) = &terminate_hook {
                                 if m.hook_token.is_none() && matches!(state, "running") {
                                     m.lifecycle = Lifecycle::TerminatingWait;
-                                    m.hook_token = Some(new_id());
+                                    let token = new_id();
+                                    m.hook_token = Some(token.clone());
                                     m.wait_until = Some(now + h.heartbeat_timeout as f64);
+                                    hook_notices.push((h.clone(), m.instance_id.clone(), token));
                                     continue;
                                 }
                             }
@@ -482,9 +480,29 @@ async fn reconcile(
             }
             return Ok(0);
         }
+        if let Some(i) = past_lifetime(g, now).filter(|_| !g.suspended("ReplaceUnhealthy")) {
+            let cause = format!(
+                "{} an instance was taken out of service in response to a maximum instance lifetime policy.",
+                at(now)
+            );
+            let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+            put_activity(tx, &act)?;
+        }
+        let surge = if g.suspended("AZRebalance") { 0 } else { rebalance_surge(g) };
+        if surge > g.rebalance_surge {
+            let mut zones: Vec<&str> = g.placements.iter().map(|(_, z)| z.as_str()).collect();
+            zones.dedup();
+            g.desired_cause = Some(format!(
+                "{} instances were launched to balance instances in zones {} with other zones resulting in more than desired number of instances in the group.",
+                at(now),
+                zones.join(" ")
+            ));
+        }
+        g.rebalance_surge = surge;
         let count = g.capacity();
-        // An instance refresh launching ahead may hold a few beyond the desired capacity.
-        let target = g.desired + g.refresh_surge;
+        // An instance refresh launching ahead, or a zone rebalance, may hold a few beyond the
+        // desired capacity.
+        let target = g.desired + g.refresh_surge + g.rebalance_surge;
         if count > target && !g.suspended("Terminate") {
             let victims = pick_victims(g, (count - target) as usize, now);
             let mut cap = count;
@@ -523,11 +541,14 @@ async fn reconcile(
         }
     }
     notify(asg, name, events).await;
+    for (hook, instance, token) in hook_notices {
+        crate::notify::lifecycle_action(asg, &hook, &instance, &token).await;
+    }
     Ok(())
 }
 
-fn current_target_groups(asg: &AutoScaling, name: &str) -> Result<Vec<String>> {
-    Ok(asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))?.map(|g| g.target_groups).unwrap_or_default())
+fn current_sources(asg: &AutoScaling, name: &str) -> Result<Vec<String>> {
+    Ok(asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))?.map(|g| g.traffic_sources()).unwrap_or_default())
 }
 
 async fn launch_one(
@@ -648,6 +669,10 @@ async fn launch_one(
 fn advance_refresh(asg: &AutoScaling, name: &str, now: f64) -> Result<()> {
     asg.write(|tx| {
         let Some(mut g) = tx.get::<GroupRec>(kind::GROUP, name)? else { return Ok(()) };
+        if g.suspended("InstanceRefresh") {
+            // A refresh in progress waits until the process is resumed.
+            return Ok(());
+        }
         let refreshes = tx.list::<RefreshRec>(kind::REFRESH, &format!("{name}/"))?;
         let Some((key, mut r)) = refreshes.into_iter().find(|(_, r)| r.status == "Pending" || r.status == "InProgress")
         else {
@@ -777,6 +802,51 @@ mod tests {
         g.members[1].template = g.template.clone();
         g.members[0].launched_at = 50.0;
         assert_eq!(g.members[pick_victims(&g, 1, 100.0)[0]].instance_id, "i-1");
+    }
+
+    #[test]
+    fn max_instance_lifetime_replaces_the_oldest_one_at_a_time() {
+        let day = 86_400.0;
+        let mut g = group(vec![member("i-1", "z-a", 10.0), member("i-2", "z-c", 0.0), member("i-3", "z-c", 5.0)]);
+        assert_eq!(past_lifetime(&g, 2.0 * day), None, "no lifetime set");
+        g.max_instance_lifetime = Some(86_400);
+        assert_eq!(past_lifetime(&g, day - 1.0), None, "none has lived a day yet");
+        assert_eq!(g.members[past_lifetime(&g, day + 20.0).unwrap()].instance_id, "i-2");
+        g.members[1].protected = true;
+        assert_eq!(g.members[past_lifetime(&g, day + 20.0).unwrap()].instance_id, "i-3");
+        // While one is still leaving or a replacement is pending, nothing else goes.
+        g.members[2].lifecycle = Lifecycle::Terminating;
+        assert_eq!(past_lifetime(&g, day + 20.0), None);
+        g.members[2].lifecycle = Lifecycle::Pending;
+        assert_eq!(past_lifetime(&g, day + 20.0), None);
+    }
+
+    #[test]
+    fn zones_are_rebalanced_launch_first() {
+        let mut g = group(vec![
+            member("i-1", "z-a", 0.0),
+            member("i-2", "z-a", 1.0),
+            member("i-3", "z-a", 2.0),
+            member("i-4", "z-c", 3.0),
+        ]);
+        g.desired = 4;
+        assert_eq!(rebalance_surge(&g), 1, "3 against 1: one more, into the emptiest zone");
+        assert_eq!(next_placement(&g).unwrap().1, "z-c");
+        g.rebalance_surge = 1;
+        let mut extra = member("i-5", "z-c", 4.0);
+        extra.lifecycle = Lifecycle::Pending;
+        g.members.push(extra);
+        assert_eq!(rebalance_surge(&g), 1, "held while the new one is pending");
+        g.members[4].lifecycle = Lifecycle::InService;
+        assert_eq!(rebalance_surge(&g), 0, "the new one serves: scale-in evens the zones");
+        g.rebalance_surge = 0;
+        let v = pick_victims(&g, 1, 10.0);
+        assert_eq!(g.members[v[0]].zone, "z-a");
+        // Balanced zones (2 and 2, or 2 and 1) need nothing.
+        let g = group(vec![member("i-1", "z-a", 0.0), member("i-2", "z-a", 0.0), member("i-3", "z-c", 0.0)]);
+        let mut g3 = g.clone();
+        g3.desired = 3;
+        assert_eq!(rebalance_surge(&g3), 0);
     }
 
     #[test]

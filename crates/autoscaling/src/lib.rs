@@ -20,6 +20,7 @@ mod placement;
 pub mod records;
 mod scaling;
 pub mod schedule;
+mod traffic;
 
 use std::sync::{Arc, Mutex};
 
@@ -37,6 +38,8 @@ pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
 pub enum Peer {
     Ec2,
     Elb,
+    /// Classic Elastic Load Balancing (2012-06-01).
+    ClassicElb,
     CloudWatch,
     Sns,
 }

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use crate::ops::peer;
-use crate::records::{kind, ActivityRec, NotificationRec};
+use crate::records::{kind, ActivityRec, HookRec, NotificationRec};
 use crate::{AutoScaling, Peer};
 
 /// Publish the group's notifications (PutNotificationConfiguration) for these events.
@@ -50,4 +50,55 @@ pub(crate) async fn notify(asg: &AutoScaling, name: &str, events: Vec<(&'static 
             }
         }
     }
+}
+
+/// Tell a lifecycle hook's notification target (an SNS topic) that an instance waits for its
+/// action, in AWS's message shape.
+pub(crate) async fn lifecycle_action(asg: &AutoScaling, hook: &HookRec, instance: &str, token: &str) {
+    let Some(target) = &hook.notification_target else { return };
+    let mut message = json!({
+        "Origin": if hook.transition.ends_with("LAUNCHING") { "EC2" } else { "AutoScalingGroup" },
+        "Destination": if hook.transition.ends_with("LAUNCHING") { "AutoScalingGroup" } else { "EC2" },
+        "Service": "AWS Auto Scaling", "Time": wire::timestamp::format_iso8601(asg.now()),
+        "AccountId": asg.config.account, "RequestId": token, "LifecycleActionToken": token,
+        "AutoScalingGroupName": hook.group, "LifecycleHookName": hook.name,
+        "EC2InstanceId": instance, "LifecycleTransition": hook.transition,
+    });
+    if let Some(m) = &hook.metadata {
+        message["NotificationMetadata"] = json!(m);
+    }
+    let subject = format!(
+        "Auto Scaling:  Lifecycle action '{}' for instance {instance} in progress.",
+        if hook.transition.ends_with("LAUNCHING") { "LAUNCHING" } else { "TERMINATING" }
+    );
+    if let Err(e) = publish(asg, target, &subject, &message).await {
+        tracing::warn!(group = %hook.group, hook = %hook.name, error = %e, "autoscaling: lifecycle notification failed");
+    }
+}
+
+/// The test notification PutLifecycleHook sends to a new target; an error means the target
+/// cannot be reached and the hook is refused.
+pub(crate) async fn lifecycle_test(
+    asg: &AutoScaling,
+    group: &str,
+    group_arn: &str,
+    target: &str,
+) -> Result<(), String> {
+    let message = json!({
+        "AccountId": asg.config.account, "RequestId": crate::ops::new_id(),
+        "AutoScalingGroupARN": group_arn, "AutoScalingGroupName": group,
+        "Service": "AWS Auto Scaling", "Event": "autoscaling:TEST_NOTIFICATION",
+        "Time": wire::timestamp::format_iso8601(asg.now()),
+    });
+    publish(asg, target, &format!("Auto Scaling: test notification for group \"{group}\""), &message).await
+}
+
+async fn publish(asg: &AutoScaling, target: &str, subject: &str, message: &Value) -> Result<(), String> {
+    if !target.starts_with("arn:aws:sns:") {
+        return Err(format!("{target} is not an SNS topic"));
+    }
+    peer(asg, Peer::Sns, "Publish", json!({"TopicArn": target, "Subject": subject, "Message": message.to_string()}))
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

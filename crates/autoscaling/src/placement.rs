@@ -3,6 +3,50 @@
 
 use crate::records::{GroupRec, Lifecycle};
 
+/// The member to replace for reaching the group's MaxInstanceLifetime: the oldest InService,
+/// unprotected one past it, one at a time, and only while every other member is InService
+/// (a replacement never takes capacity below what is serving).
+pub(crate) fn past_lifetime(g: &GroupRec, now: f64) -> Option<usize> {
+    let lifetime = g.max_instance_lifetime.filter(|l| *l > 0)? as f64;
+    if g.members.iter().any(|m| m.lifecycle != Lifecycle::InService && m.lifecycle != Lifecycle::Standby) {
+        return None;
+    }
+    (0..g.members.len())
+        .filter(|&i| {
+            let m = &g.members[i];
+            m.lifecycle == Lifecycle::InService && !m.protected && now - m.launched_at >= lifetime
+        })
+        .min_by(|&a, &b| g.members[a].launched_at.total_cmp(&g.members[b].launched_at))
+}
+
+/// AZRebalance: whether the group's zones differ by more than one instance while it is settled
+/// (every member InService, at its desired capacity); `rebalance_surge` then lets one more be
+/// launched into the emptiest zone, and once it serves, scale-in takes one from the fullest.
+/// Returns the surge the group should have now.
+pub(crate) fn rebalance_surge(g: &GroupRec) -> i64 {
+    // Only a settled group is rebalanced (no instance pending, leaving or in standby).
+    let settled = g.members.iter().all(|m| m.lifecycle == Lifecycle::InService);
+    if !settled || g.refresh_surge > 0 {
+        return g.rebalance_surge;
+    }
+    if g.rebalance_surge > 0 {
+        // The extra instance serves: let scale-in even the zones out.
+        return 0;
+    }
+    let mut zones: Vec<&str> = g.placements.iter().map(|(_, z)| z.as_str()).collect();
+    zones.sort();
+    zones.dedup();
+    if zones.len() < 2 || g.capacity() != g.desired {
+        return 0;
+    }
+    let count = |z: &str| g.members.iter().filter(|m| m.lifecycle == Lifecycle::InService && m.zone == z).count();
+    let (lo, hi) = (zones.iter().map(|z| count(z)).min(), zones.iter().map(|z| count(z)).max());
+    match (lo, hi) {
+        (Some(lo), Some(hi)) if hi > lo + 1 => 1,
+        _ => 0,
+    }
+}
+
 /// Which members leave on scale-in, by the group's termination policies (protected ones never).
 pub(crate) fn pick_victims(g: &GroupRec, n: usize, now: f64) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();

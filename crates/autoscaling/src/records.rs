@@ -184,6 +184,10 @@ pub struct GroupRec {
     /// above 100: new instances are launched before old ones leave).
     #[serde(default)]
     pub refresh_surge: i64,
+    /// AZRebalance: one instance launched beyond the desired capacity into the emptiest zone,
+    /// before one leaves the fullest.
+    #[serde(default)]
+    pub rebalance_surge: i64,
 }
 
 impl GroupRec {

@@ -252,13 +252,9 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Op
     // it already crosses a "greater than" threshold (it cannot uncross); otherwise the last
     // complete period decides (no flapping to OK at each period's start).
     let additive = alarm.metrics.is_none() && matches!(stat, metrics::Statistic::SampleCount | metrics::Statistic::Sum);
-    let current_counts = data.get(&current_start).is_some_and(|(v, _)| {
-        !additive
-            || (matches!(
-                rule.comparison,
-                metrics::Comparison::GreaterThanThreshold | metrics::Comparison::GreaterThanOrEqualToThreshold
-            ) && v.is_some_and(|v| rule.comparison.breaches(v, rule.threshold)))
-    });
+    let current_counts = data
+        .get(&current_start)
+        .is_some_and(|(v, _)| partial_period_counts(additive, rule.comparison, rule.threshold, *v));
     let last = if current_counts { current_start } else { current_start - p };
     let points: Vec<Point> = (0..range)
         .rev()
@@ -276,6 +272,17 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Op
     }
     transition(cw, alarm, e.state, e.reason, Some(e.reason_data))?;
     Ok((Some(e.state), latest))
+}
+
+/// Whether the period in progress, holding `value` so far, is evaluated: always, unless the
+/// statistic is additive (Sum, SampleCount — it only grows as the period fills), in which case
+/// only once it already crosses a "greater than" threshold, which more data cannot undo.
+fn partial_period_counts(additive: bool, comparison: metrics::Comparison, threshold: f64, value: Option<f64>) -> bool {
+    !additive
+        || (matches!(
+            comparison,
+            metrics::Comparison::GreaterThanThreshold | metrics::Comparison::GreaterThanOrEqualToThreshold
+        ) && value.is_some_and(|v| comparison.breaches(v, threshold)))
 }
 
 /// A metric math alarm's datapoints: the series of its one query with ReturnData.
@@ -436,5 +443,27 @@ fn notice(cw: &CloudWatch, a: &AlarmRec, old_state: &str) -> AlarmNotice {
         message: message.to_string(),
         threshold: a.threshold,
         recent_datapoints,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::partial_period_counts;
+    use metrics::Comparison::*;
+
+    #[test]
+    fn a_partial_period_counts_unless_an_additive_one_could_still_change_its_verdict() {
+        // Averages, maxima …: the period in progress is evaluated as soon as it has data.
+        assert!(partial_period_counts(false, LessThanThreshold, 30.0, Some(10.0)));
+        assert!(partial_period_counts(false, GreaterThanThreshold, 70.0, Some(10.0)));
+        // A partial Sum above a "greater than" threshold can only stay above it: it counts.
+        assert!(partial_period_counts(true, GreaterThanThreshold, 100.0, Some(150.0)));
+        assert!(partial_period_counts(true, GreaterThanOrEqualToThreshold, 100.0, Some(100.0)));
+        // Below it, it may still grow: the last complete period decides (no flapping to OK).
+        assert!(!partial_period_counts(true, GreaterThanThreshold, 100.0, Some(40.0)));
+        // For "less than", a low partial Sum says nothing yet.
+        assert!(!partial_period_counts(true, LessThanThreshold, 100.0, Some(40.0)));
+        assert!(!partial_period_counts(true, LessThanOrEqualToThreshold, 100.0, Some(400.0)));
+        assert!(!partial_period_counts(true, GreaterThanThreshold, 100.0, None));
     }
 }

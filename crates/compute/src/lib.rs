@@ -4,6 +4,7 @@
 //! remote on-prem hosts, a public cloud) implement the same trait.
 
 mod cgroup;
+pub mod host;
 mod process;
 
 use std::path::PathBuf;
@@ -71,4 +72,9 @@ pub trait Driver: Send + Sync + 'static {
         instances.iter().map(|(id, h)| self.cpu_seconds(id, *h)).collect()
     }
     fn capabilities(&self) -> Capabilities;
+    /// The system status check: can the host keep the instance living under `root` running
+    /// (room on its filesystem, memory)? The reason when it cannot.
+    fn system_check(&self, root: &std::path::Path, _h: Handle) -> Result<(), String> {
+        host::check(root)
+    }
 }

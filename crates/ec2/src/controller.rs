@@ -253,8 +253,15 @@ impl Controller {
             }
             None => true,
         };
+        let system = match inst.handle {
+            Some(h) => ec2.driver.system_check(&instance_dir(ec2, &inst.instance_id), h),
+            None => Ok(()),
+        };
         let before = inst.health.clone();
-        inst.health.system_ok = Some(true);
+        if let (Err(why), Some(true) | None) = (&system, before.system_ok) {
+            tracing::warn!(instance = %inst.instance_id, reason = %why, "system status check failed");
+        }
+        inst.health.system_ok = Some(system.is_ok());
         inst.health.instance_ok = Some(instance_ok);
         if instance_ok && inst.health.since.is_none() {
             inst.health.since = Some(ec2.now());

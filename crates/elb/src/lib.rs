@@ -14,6 +14,7 @@
 //! as EC2's, a.b.c.d → 127.b.c.d) or loopback addresses as they are.
 
 mod authz;
+pub mod classic;
 pub mod error;
 mod ops;
 pub mod records;
@@ -47,11 +48,25 @@ pub trait InstanceDirectory: Send + Sync {
     fn instance(&self, instance_id: &str) -> Option<InstanceInfo>;
     /// A subnet's (VPC, zone).
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
+    /// A security group's ingress rules by CIDR; `None` when there is no such group.
+    fn ingress(&self, group_id: &str) -> Option<Vec<IngressRule>>;
+}
+
+/// One ingress rule of a security group that lets a CIDR in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IngressRule {
+    /// `tcp`, `-1` (all traffic) …
+    pub protocol: String,
+    pub from_port: Option<i64>,
+    pub to_port: Option<i64>,
+    pub cidr: String,
 }
 
 /// One AWS/ApplicationELB datapoint for the last second.
 #[derive(Debug, Clone)]
 pub struct ElbMetric {
+    /// AWS/ApplicationELB, or AWS/ELB for classic load balancers.
+    pub namespace: &'static str,
     pub name: &'static str,
     pub dimensions: Vec<(String, String)>,
     pub value: f64,
@@ -72,6 +87,10 @@ pub struct Elb {
     pub(crate) region: String,
     pub(crate) account: String,
     pub(crate) clock: Clock,
+    /// Listeners the proxy could not serve at the last sync, and why.
+    pub(crate) faults: std::sync::Mutex<Vec<(std::net::SocketAddr, String)>>,
+    /// The security groups' ingress rules as last compiled into the listeners.
+    pub(crate) sg_fingerprint: std::sync::Mutex<u64>,
 }
 
 impl Elb {
@@ -87,13 +106,28 @@ impl Elb {
     ) -> Result<Arc<Elb>> {
         let proxy = proxy::Proxy::new();
         proxy.spawn_health_checker();
-        let elb = Arc::new(Elb { store, proxy, directory, certificates, region, account, clock });
+        let faults = std::sync::Mutex::new(Vec::new());
+        let sg_fingerprint = std::sync::Mutex::new(0);
+        let elb =
+            Arc::new(Elb { store, proxy, directory, certificates, region, account, clock, faults, sg_fingerprint });
         elb.sync()?;
         Ok(elb)
     }
 
     pub(crate) fn now(&self) -> f64 {
         (self.clock)()
+    }
+
+    /// Why the listener at `ip:port` is not served, if it is not.
+    pub(crate) fn listener_fault(&self, ip: &str, port: u16) -> Option<String> {
+        let faults = self.faults.lock().unwrap_or_else(|e| e.into_inner());
+        faults.iter().find(|(a, _)| a.port() == port && a.ip().to_string() == ip).map(|(_, why)| why.clone())
+    }
+
+    /// Every fault of the listeners at this load balancer address.
+    pub(crate) fn address_faults(&self, ip: &str) -> Vec<(u16, String)> {
+        let faults = self.faults.lock().unwrap_or_else(|e| e.into_inner());
+        faults.iter().filter(|(a, _)| a.ip().to_string() == ip).map(|(a, why)| (a.port(), why.clone())).collect()
     }
 
     pub(crate) fn arn(&self, resource: &str) -> String {
@@ -109,7 +143,8 @@ impl Elb {
     /// Re-apply the recorded configuration to the proxy.
     pub fn sync(&self) -> Result<()> {
         let config = self.store.read(|tx| sync::config(self, tx))?;
-        self.proxy.apply(config);
+        let faults = self.proxy.apply(config);
+        *self.faults.lock().unwrap_or_else(|e| e.into_inner()) = faults;
         Ok(())
     }
 
@@ -121,7 +156,19 @@ impl Elb {
             loop {
                 tick.tick().await;
                 let e = elb.clone();
-                let r = tokio::task::spawn_blocking(move || sync::finish_draining(&e)).await;
+                let r = tokio::task::spawn_blocking(move || {
+                    // Security groups changed in EC2: listeners let in what they now allow.
+                    let print = e.store.read(|tx| sync::security_fingerprint(&e, tx))?;
+                    let changed = {
+                        let mut last = e.sg_fingerprint.lock().unwrap_or_else(|x| x.into_inner());
+                        std::mem::replace(&mut *last, print) != print
+                    };
+                    if changed {
+                        e.sync()?;
+                    }
+                    sync::finish_draining(&e)
+                })
+                .await;
                 if let Ok(Err(err)) = r {
                     tracing::warn!(error = %err, "elb: draining pass failed");
                 }
@@ -129,6 +176,8 @@ impl Elb {
         })
     }
 }
+
+pub use classic::ClassicElbService;
 
 pub struct ElbService {
     elb: Arc<Elb>,

@@ -30,6 +30,13 @@ pub struct LoadBalancerRec {
     pub ip_address_type: String,
     pub created: f64,
     pub attributes: BTreeMap<String, String>,
+    /// `application` or `network`.
+    #[serde(default = "application")]
+    pub lb_type: String,
+}
+
+fn application() -> String {
+    "application".into()
 }
 
 /// The canonical hosted zone of ALBs per region (AWS's published values; a fixed one elsewhere).
@@ -45,7 +52,24 @@ pub fn hosted_zone(region: &str) -> &'static str {
 }
 
 impl LoadBalancerRec {
-    pub fn render(&self, region: &str) -> Value {
+    /// `app` or `net`, as the ARNs of the load balancer and its listeners say.
+    pub fn short_type(&self) -> &'static str {
+        if self.lb_type == "network" {
+            "net"
+        } else {
+            "app"
+        }
+    }
+
+    /// `faults`: the listeners at its address the proxy cannot serve (port, why); with any, the
+    /// load balancer is `active_impaired` and says why.
+    pub fn render(&self, region: &str, faults: &[(u16, String)]) -> Value {
+        let state = match faults.first() {
+            None => json!({"Code": "active"}),
+            Some((port, why)) => {
+                json!({"Code": "active_impaired", "Reason": format!("The listener on port {port} is not served: {why}")})
+            }
+        };
         json!({
             "LoadBalancerArn": self.arn,
             "DNSName": self.address,
@@ -54,8 +78,8 @@ impl LoadBalancerRec {
             "LoadBalancerName": self.name,
             "Scheme": self.scheme,
             "VpcId": self.vpc_id,
-            "State": {"Code": "active"},
-            "Type": "application",
+            "State": state,
+            "Type": self.lb_type,
             "AvailabilityZones": self.subnets.iter().map(|(s, z)| json!({"ZoneName": z, "SubnetId": s, "LoadBalancerAddresses": []})).collect::<Vec<_>>(),
             "SecurityGroups": self.security_groups,
             "IpAddressType": self.ip_address_type,

@@ -286,20 +286,26 @@ impl Gateway {
         let checks = service.authorization(op, &input, &cx)?.into_checks(service.iam_prefix(), op);
         trail.resources = checks.iter().map(|c| c.resource.clone()).collect();
         trail.resources.dedup();
-        identity.authorize_checks(&cred, &cx, &checks).map_err(|e| refusal(protocol, e))?;
-        service.call_output(&cx, op, input).await.map_err(|e| refusal(protocol, e))
+        let json_only = model.metadata.aws_query_compatible.is_none();
+        identity.authorize_checks(&cred, &cx, &checks).map_err(|e| refusal(protocol, json_only, e))?;
+        service.call_output(&cx, op, input).await.map_err(|e| refusal(protocol, json_only, e))
     }
 }
 
-/// EC2 words a refusal its own way (UnauthorizedOperation), also for checks an operation makes
-/// while it runs.
-fn refusal(protocol: Protocol, e: ApiError) -> ApiError {
+/// A refusal in the words of the service's protocol, also for checks an operation makes while
+/// it runs: EC2 says UnauthorizedOperation, the JSON services (SSM, Secrets Manager …)
+/// AccessDeniedException, the query services (and JSON ones compatible with them) AccessDenied.
+fn refusal(protocol: Protocol, json_only: bool, e: ApiError) -> ApiError {
+    if e.code != "AccessDenied" {
+        return e;
+    }
     match protocol {
-        Protocol::Ec2 if e.code == "AccessDenied" => ApiError::new(
+        Protocol::Ec2 => ApiError::new(
             403,
             "UnauthorizedOperation",
             format!("You are not authorized to perform this operation. {}", e.message),
         ),
+        Protocol::Json | Protocol::Cbor if json_only => ApiError::new(400, "AccessDeniedException", e.message),
         _ => e,
     }
 }

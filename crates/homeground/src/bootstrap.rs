@@ -73,6 +73,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     .map_err(|e| format!("opening ELB: {e}"))?;
     let elb_service = Arc::new(elb::ElbService::new(elb.clone()));
     registry.register(elb_service.clone());
+    let classic_elb_service = Arc::new(elb::ClassicElbService::new(elb.clone()));
+    registry.register(classic_elb_service.clone());
     let _elb_controller = elb.spawn_controller();
     // --- end Elastic Load Balancing ---
 
@@ -85,7 +87,12 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         user: args.smtp_user.clone(),
         password: std::env::var("HOMEGROUND_SMTP_PASSWORD").ok(),
     });
-    let sns_config = sns::SnsConfig { region: args.region.clone(), account: identity.account.clone(), smtp };
+    let sns_config = sns::SnsConfig {
+        region: args.region.clone(),
+        account: identity.account.clone(),
+        smtp,
+        https_ca_bundle: args.sns_ca_bundle.clone(),
+    };
     let sns_clock: sns::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let sns = sns::Sns::open(store.clone(), &dir.join("sns"), sns_config, sns_clock)
         .map_err(|e| format!("opening SNS: {e}"))?;
@@ -124,10 +131,43 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     registry.register(cw_service.clone());
     // --- end CloudWatch and SNS ---
 
+    // --- Secrets Manager and SSM Parameter Store: values sealed with the region's key ---
+    let secrets_sealer =
+        Arc::new(Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?);
+    let secrets_config = secrets::SecretsConfig { region: args.region.clone(), account: identity.account.clone() };
+    let secrets_clock: secrets::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let secrets_manager = secrets::SecretsManager::open(
+        store.clone(),
+        secrets_sealer.clone(),
+        secrets_config.clone(),
+        secrets_clock.clone(),
+    );
+    registry.register(Arc::new(secrets::SecretsManagerService::new(secrets_manager)));
+    let image_aliases = Arc::new(crate::links::Ec2ImageAliases {
+        ec2: ec2_service.clone(),
+        cx: crate::links::service_linked_context(
+            &identity.account,
+            &args.region,
+            "ssm.amazonaws.com",
+            "AWSServiceRoleForAmazonSSM",
+            "ParameterStore",
+        ),
+    });
+    let parameters = secrets::ParameterStore::open(
+        store.clone(),
+        secrets_sealer,
+        secrets_config,
+        secrets_clock,
+        Some(image_aliases),
+    );
+    registry.register(Arc::new(secrets::SsmService::new(parameters)));
+    // --- end Secrets Manager and SSM ---
+
     // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
     let peers = crate::links::AutoScalingPeers {
         ec2: ec2_service,
         elb: elb_service,
+        classic_elb: classic_elb_service,
         cloudwatch: cw_service,
         sns: sns_service,
         cx: crate::links::service_linked_context(

@@ -74,6 +74,21 @@ impl elb::InstanceDirectory for Ec2Directory {
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)> {
         self.0.subnet_placement(subnet_id)
     }
+
+    fn ingress(&self, group_id: &str) -> Option<Vec<elb::IngressRule>> {
+        let rules = self.0.ingress_cidrs(group_id)?;
+        Some(
+            rules
+                .into_iter()
+                .map(|r| elb::IngressRule {
+                    protocol: r.protocol,
+                    from_port: r.from_port,
+                    to_port: r.to_port,
+                    cidr: r.cidr,
+                })
+                .collect(),
+        )
+    }
 }
 
 /// RDS's DB subnet groups check their subnets in EC2.
@@ -188,6 +203,7 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
 pub struct AutoScalingPeers {
     pub ec2: Arc<dyn wire::Service>,
     pub elb: Arc<dyn wire::Service>,
+    pub classic_elb: Arc<dyn wire::Service>,
     pub cloudwatch: Arc<dyn wire::Service>,
     pub sns: Arc<dyn wire::Service>,
     pub cx: wire::CallContext,
@@ -251,6 +267,7 @@ impl AutoScalingPeers {
         match peer {
             autoscaling::Peer::Ec2 => &self.ec2,
             autoscaling::Peer::Elb => &self.elb,
+            autoscaling::Peer::ClassicElb => &self.classic_elb,
             autoscaling::Peer::CloudWatch => &self.cloudwatch,
             autoscaling::Peer::Sns => &self.sns,
         }
@@ -289,7 +306,7 @@ impl cloudwatch::MetricSource for ElbMetrics {
             .metrics()
             .into_iter()
             .map(|m| cloudwatch::Measurement {
-                namespace: "AWS/ApplicationELB".into(),
+                namespace: m.namespace.into(),
                 name: m.name.into(),
                 dimensions: m.dimensions,
                 value: m.value,
@@ -334,5 +351,38 @@ pub struct SnsLinks(pub Arc<sns::Sns>);
 impl gateway::PublicRoute for SnsLinks {
     fn get(&self, path: &str, query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
         tokio::task::block_in_place(|| self.0.public_link(path, query))
+    }
+}
+
+// ---- Secrets Manager and SSM Parameter Store -------------------------------------------------
+
+/// SSM's public `/aws/service/…` parameters (`/aws/service/ami-amazon-linux-latest/<name>` …)
+/// stand for an image registered in this region: the one whose name is the alias's last
+/// segment, else the newest available one. Read through EC2's DescribeImages as SSM's
+/// service-linked role.
+pub struct Ec2ImageAliases {
+    pub ec2: Arc<dyn wire::Service>,
+    pub cx: wire::CallContext,
+}
+
+impl secrets::ImageAliases for Ec2ImageAliases {
+    fn image_for(&self, name: &str) -> Option<String> {
+        let input = serde_json::json!({"Filters": [{"Name": "state", "Values": ["available"]}]});
+        let handle = tokio::runtime::Handle::try_current().ok()?;
+        let out = match handle.block_on(self.ec2.call(&self.cx, "DescribeImages", input)) {
+            Ok(out) => out,
+            Err(e) => {
+                tracing::warn!(error = %e, "DescribeImages for an SSM public parameter failed");
+                return None;
+            }
+        };
+        let images = out.get("Images").and_then(Value::as_array)?;
+        let field = |i: &Value, k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        let last = name.rsplit('/').next().unwrap_or_default();
+        images
+            .iter()
+            .find(|i| field(i, "Name") == last)
+            .or_else(|| images.iter().max_by_key(|i| (field(i, "CreationDate"), field(i, "ImageId"))))
+            .map(|i| field(i, "ImageId"))
     }
 }

@@ -78,6 +78,11 @@ pub struct UpArgs {
     #[arg(long)]
     pub smtp_user: Option<String>,
 
+    /// PEM certificates SNS trusts for `https` subscriptions, besides the system's roots
+    /// (SSL_CERT_FILE / SSL_CERT_DIR are honoured too).
+    #[arg(long, value_name = "PEM")]
+    pub sns_ca_bundle: Option<std::path::PathBuf>,
+
     /// Serve every CloudWatch metric at GET /metrics on the endpoint, in Prometheus's text
     /// format and WITHOUT authentication (for a scraper on a trusted network). Off by default.
     #[arg(long)]

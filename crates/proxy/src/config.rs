@@ -23,6 +23,22 @@ pub struct ListenerConfig {
     /// long a client connection may stay open with no request under way. It also bounds the
     /// time to send a request's headers.
     pub idle_timeout: std::time::Duration,
+    /// A network load balancer's listener (TCP, or TLS terminated here): each connection is
+    /// relayed to a target of the group its default rule forwards to, bytes as they are.
+    pub tcp: bool,
+    /// The load balancer's security groups, as the source addresses they let in to this
+    /// listener's port; `None`: no security group, every source.
+    pub allow: Option<Vec<ipnet::IpNet>>,
+}
+
+impl ListenerConfig {
+    /// The group a TCP listener relays to: its last (default) rule's first forward group.
+    pub fn tcp_group(&self) -> Option<&str> {
+        match &self.rules.last()?.action {
+            Action::Forward(groups) => groups.first().map(|(arn, _)| arn.as_str()),
+            _ => None,
+        }
+    }
 }
 
 /// A certificate chain and its private key, PEM. Its Debug never shows the key.
@@ -121,6 +137,8 @@ pub struct TargetConfig {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HealthSettings {
     pub enabled: bool,
+    /// A TCP check: the target passes when it accepts a connection (classic ELB's `TCP:port`).
+    pub tcp: bool,
     pub path: String,
     /// None: the traffic port.
     pub port: Option<u16>,
@@ -136,6 +154,7 @@ impl Default for HealthSettings {
     fn default() -> Self {
         HealthSettings {
             enabled: true,
+            tcp: false,
             path: "/".into(),
             port: None,
             interval: Duration::from_secs(30),

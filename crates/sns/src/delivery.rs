@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{json, Map, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::records::{kind, DeliveryKind, DeliveryRec, SubscriptionRec, TopicRec};
 use crate::signing::string_to_sign;
@@ -15,7 +14,6 @@ use crate::Sns;
 const TICK: Duration = Duration::from_millis(500);
 /// Attempts before a delivery is given up (with an error in the log).
 const MAX_ATTEMPTS: u32 = 50;
-const HTTP_TIMEOUT: Duration = Duration::from_secs(15);
 
 pub struct Worker;
 
@@ -136,7 +134,7 @@ async fn deliver(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec) -> Result<()
             if raw {
                 headers.push(("x-amz-sns-rawdelivery", "true".to_string()));
             }
-            post(&sub.endpoint, &headers, body.as_bytes()).await
+            sns.http.post(&sub.endpoint, &headers, body.as_bytes()).await
         }
         p => Err(format!("protocol {p} cannot be delivered")),
     }
@@ -266,42 +264,4 @@ async fn send_mail(sns: &Sns, to: &str, from_name: &str, subject: &str, body: St
         builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
     }
     builder.build().send(email).await.map(|_| ()).map_err(|e| format!("SMTP relay {}:{}: {e}", smtp.host, smtp.port))
-}
-
-/// A minimal HTTP/1.1 POST; success is any 2xx answer.
-async fn post(url: &str, headers: &[(&str, String)], body: &[u8]) -> Result<(), String> {
-    let rest =
-        url.strip_prefix("http://").ok_or_else(|| format!("{url}: only http:// endpoints are delivered to so far"))?;
-    let (authority, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    let addr = if authority.contains(':') { authority.to_string() } else { format!("{authority}:80") };
-    let work = async {
-        let mut stream =
-            tokio::net::TcpStream::connect(&addr).await.map_err(|e| format!("connecting to {addr}: {e}"))?;
-        let mut req = format!(
-            "POST {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Length: {}\r\nConnection: close\r\n",
-            body.len()
-        );
-        for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
-        }
-        req.push_str("\r\n");
-        stream.write_all(req.as_bytes()).await.map_err(|e| format!("sending to {addr}: {e}"))?;
-        stream.write_all(body).await.map_err(|e| format!("sending to {addr}: {e}"))?;
-        let mut head = [0u8; 32];
-        let n = stream.read(&mut head).await.map_err(|e| format!("reading the answer of {addr}: {e}"))?;
-        let line = String::from_utf8_lossy(&head[..n]).to_string();
-        let status: u16 = line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        if (200..300).contains(&status) {
-            Ok(())
-        } else {
-            Err(format!(
-                "{url} answered {}",
-                if status == 0 { "nothing readable".to_string() } else { status.to_string() }
-            ))
-        }
-    };
-    tokio::time::timeout(HTTP_TIMEOUT, work).await.map_err(|_| format!("{url}: no answer within {HTTP_TIMEOUT:?}"))?
 }

@@ -7,6 +7,7 @@
 
 mod delivery;
 pub mod error;
+mod http;
 mod ops;
 mod records;
 mod signing;
@@ -51,6 +52,8 @@ pub struct SnsConfig {
     pub region: String,
     pub account: String,
     pub smtp: Option<SmtpConfig>,
+    /// PEM certificates trusted for `https` subscriptions besides the system's roots.
+    pub https_ca_bundle: Option<std::path::PathBuf>,
 }
 
 pub struct Sns {
@@ -63,12 +66,14 @@ pub struct Sns {
     /// The API endpoint's URL, for the links in messages (known once the listener is bound).
     endpoint: Mutex<String>,
     pub(crate) wake: tokio::sync::Notify,
+    pub(crate) http: http::HttpClient,
 }
 
 impl Sns {
     /// Open SNS; its signing key and certificate live in `dir` (created at first start).
     pub fn open(store: Arc<Store>, dir: &Path, config: SnsConfig, clock: Clock) -> Result<Arc<Sns>, String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        let http = http::HttpClient::new(config.https_ca_bundle.as_deref())?;
         let sns = Arc::new(Sns {
             store,
             config,
@@ -77,6 +82,7 @@ impl Sns {
             dir: dir.to_path_buf(),
             endpoint: Mutex::new("http://127.0.0.1".into()),
             wake: tokio::sync::Notify::new(),
+            http,
         });
         // Generating a 2048-bit key takes a while: do it in the background, not before `ready`.
         let warm = sns.clone();

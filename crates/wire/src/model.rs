@@ -209,6 +209,8 @@ pub fn embedded(name: &str) -> Option<&'static str> {
         "sns" => include_str!("../models/sns.json"),
         "cloudformation" => include_str!("../models/cloudformation.json"),
         "cloudwatch" => include_str!("../models/cloudwatch.json"),
+        "secretsmanager" => include_str!("../models/secretsmanager.json"),
+        "ssm" => include_str!("../models/ssm.json"),
         "rds" => include_str!("../models/rds.json"),
         _ => return None,
     })
@@ -235,7 +237,20 @@ mod tests {
 
     #[test]
     fn every_embedded_model_loads_and_is_closed() {
-        for name in ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch", "rds"] {
+        for name in [
+            "iam",
+            "sts",
+            "ec2",
+            "elbv2",
+            "elb",
+            "autoscaling",
+            "sns",
+            "cloudformation",
+            "cloudwatch",
+            "secretsmanager",
+            "ssm",
+            "rds",
+        ] {
             let m = load_embedded(name);
             for (op_name, op) in &m.operations {
                 for s in op.input.iter().chain(op.output.iter()).chain(op.errors.iter()) {

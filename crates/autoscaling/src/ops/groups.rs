@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use super::{at, bool_of, int_of, load_group, new_id, page, peer, required, str_of, strings, target_tracking_alarms};
 use crate::error::{AsgError, Result};
-use crate::records::{kind, ActivityRec, GroupRec, PolicyRec, TagRec, TemplateRef};
+use crate::records::{kind, ActivityRec, GroupRec, Lifecycle, PolicyRec, TagRec, TemplateRef};
 use crate::{AutoScaling, Peer};
 use wire::CallContext;
 
@@ -143,14 +143,6 @@ pub(crate) async fn check_target_groups(asg: &AutoScaling, arns: &[String]) -> R
     Ok(())
 }
 
-fn no_classic_load_balancers(names: &[String]) -> Result<()> {
-    if names.is_empty() {
-        return Ok(());
-    }
-    // This region has no Classic Load Balancers, so no name can be valid.
-    Err(AsgError::validation("Provided Load Balancers may not be valid. Please ensure they exist and try again."))
-}
-
 fn check_bounds(min: i64, max: i64, desired: i64) -> Result<()> {
     if max < min {
         return Err(AsgError::validation(format!(
@@ -280,8 +272,19 @@ async fn authorize_launches(
     cx.authorize(&checks).map_err(AsgError::Peer)
 }
 
+/// MaxInstanceLifetime: 0 (none) or one day to one year, as AWS allows.
+fn max_instance_lifetime(input: &Value) -> Result<Option<i64>> {
+    match int_of(input, "MaxInstanceLifetime") {
+        Some(v) if v != 0 && !(86_400..=31_536_000).contains(&v) => Err(AsgError::validation(
+            "The maximum instance lifetime must be equal to 0 or between 86400 and 31536000 seconds (inclusive).",
+        )),
+        v => Ok(v),
+    }
+}
+
 pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
+    let lifetime = max_instance_lifetime(input)?;
     check_name(name)?;
     let min = int_of(input, "MinSize").ok_or_else(|| AsgError::validation("MinSize is required"))?;
     let max = int_of(input, "MaxSize").ok_or_else(|| AsgError::validation("MaxSize is required"))?;
@@ -308,7 +311,8 @@ pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -
     let place = placement(asg, subnets, strings(input, "AvailabilityZones")).await?;
     let target_groups = strings(input, "TargetGroupARNs");
     check_target_groups(asg, &target_groups).await?;
-    no_classic_load_balancers(&strings(input, "LoadBalancerNames"))?;
+    let load_balancers = strings(input, "LoadBalancerNames");
+    crate::traffic::check_classic(asg, &load_balancers).await?;
     let health = health_check_type(input)?.unwrap_or_else(|| "EC2".into());
     let policies = termination_policies(input)?.unwrap_or_else(|| vec!["Default".into()]);
     let tags = tags_of(input)?;
@@ -331,13 +335,13 @@ pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -
         subnets: place.subnets,
         placements: place.placements,
         target_groups,
-        load_balancers: vec![],
+        load_balancers,
         health_check_type: health,
         grace: int_of(input, "HealthCheckGracePeriod").unwrap_or(0),
         termination_policies: policies,
         new_instances_protected: bool_of(input, "NewInstancesProtectedFromScaleIn").unwrap_or(false),
         capacity_rebalance: bool_of(input, "CapacityRebalance").unwrap_or(false),
-        max_instance_lifetime: int_of(input, "MaxInstanceLifetime"),
+        max_instance_lifetime: lifetime.filter(|l| *l > 0),
         tags,
         created: now,
         suspended: vec![],
@@ -354,6 +358,7 @@ pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -
         launch_failures: 0,
         service_linked_role: asg.service_linked_role(),
         refresh_surge: 0,
+        rebalance_surge: 0,
     };
     let hooks = input.get("LifecycleHookSpecificationList").cloned();
     asg.write(|tx| {
@@ -385,6 +390,7 @@ fn already_exists(name: &str) -> AsgError {
 pub(crate) async fn update(asg: &AutoScaling, cx: &CallContext, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
     let current = asg.read(|tx| load_group(tx, name))?;
+    let lifetime = max_instance_lifetime(input)?;
     let source = launch_source(asg, input).await?;
     if let Some((Some(t), _, _)) = &source {
         authorize_launches(asg, cx, t, &current.subnets, &current.tags).await?;
@@ -450,8 +456,8 @@ pub(crate) async fn update(asg: &AutoScaling, cx: &CallContext, input: &Value) -
         if let Some(v) = bool_of(input, "CapacityRebalance") {
             g.capacity_rebalance = v;
         }
-        if let Some(v) = int_of(input, "MaxInstanceLifetime") {
-            g.max_instance_lifetime = Some(v);
+        if let Some(v) = lifetime {
+            g.max_instance_lifetime = Some(v).filter(|l| *l > 0);
         }
         if desired != g.desired {
             g.desired_cause = Some(format!(
@@ -656,40 +662,81 @@ pub(crate) fn detach_target_groups(asg: &AutoScaling, input: &Value, member: &st
     Ok(json!({}))
 }
 
+/// The state of the group's target groups, as AWS reports it: `Adding` while launched instances
+/// wait to be registered, `InService` once a registered one is in service (with ELB health
+/// checks: it passed them), `Added` otherwise.
+fn traffic_state(g: &GroupRec) -> &'static str {
+    let waiting = g.members.iter().any(|m| !m.registered && m.lifecycle == Lifecycle::Pending);
+    let serving = g.members.iter().any(|m| m.registered && m.lifecycle == Lifecycle::InService && m.healthy);
+    if waiting {
+        "Adding"
+    } else if serving && g.health_check_type == "ELB" {
+        "InService"
+    } else {
+        "Added"
+    }
+}
+
 pub(crate) fn describe_target_groups(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
     let g = asg.read(|tx| load_group(tx, name))?;
-    let items =
-        g.target_groups.iter().map(|a| json!({"LoadBalancerTargetGroupARN": a, "State": "InService"})).collect();
+    let state = traffic_state(&g);
+    let items = g.target_groups.iter().map(|a| json!({"LoadBalancerTargetGroupARN": a, "State": state})).collect();
     page(items, input, "LoadBalancerTargetGroups", 100)
 }
 
 pub(crate) fn describe_traffic_sources(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
     let g = asg.read(|tx| load_group(tx, name))?;
+    let state = traffic_state(&g);
     let items = g
         .target_groups
         .iter()
-        .map(|a| json!({"TrafficSource": a, "Identifier": a, "Type": "elbv2", "State": "InService"}))
+        .map(|a| json!({"TrafficSource": a, "Identifier": a, "Type": "elbv2", "State": state}))
         .collect();
     page(items, input, "TrafficSources", 50)
 }
 
-pub(crate) fn attach_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
+pub(crate) async fn attach_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
+    let names = strings(input, "LoadBalancerNames");
     asg.read(|tx| load_group(tx, name))?;
-    no_classic_load_balancers(&strings(input, "LoadBalancerNames"))?;
+    crate::traffic::check_classic(asg, &names).await?;
+    asg.write(|tx| {
+        let mut g = load_group(tx, name)?;
+        for n in &names {
+            if !g.load_balancers.contains(n) {
+                g.load_balancers.push(n.clone());
+            }
+        }
+        // Registered members are registered again (with the new ones) by the controller.
+        for m in g.members.iter_mut() {
+            m.registered = false;
+        }
+        tx.put(kind::GROUP, name, &g)?;
+        Ok(())
+    })?;
     Ok(json!({}))
 }
 
 pub(crate) fn detach_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
-    asg.read(|tx| load_group(tx, name))?;
+    let names = strings(input, "LoadBalancerNames");
+    let detached = asg.write(|tx| {
+        let mut g = load_group(tx, name)?;
+        g.load_balancers.retain(|n| !names.contains(n));
+        tx.put(kind::GROUP, name, &g)?;
+        Ok(g.members.iter().map(|m| m.instance_id.clone()).collect::<Vec<_>>())
+    })?;
+    let sources: Vec<String> = names.iter().map(|n| format!("classic:{n}")).collect();
+    crate::controller::deregister_later(asg, &sources, &detached);
     Ok(json!({}))
 }
 
 pub(crate) fn describe_load_balancers(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "AutoScalingGroupName")?;
-    asg.read(|tx| load_group(tx, name))?;
-    Ok(json!({"LoadBalancers": []}))
+    let g = asg.read(|tx| load_group(tx, name))?;
+    let state = traffic_state(&g);
+    let items = g.load_balancers.iter().map(|n| json!({"LoadBalancerName": n, "State": state})).collect();
+    page(items, input, "LoadBalancers", 100)
 }

@@ -51,8 +51,18 @@ pub(crate) fn put_in(tx: &store::Tx, group: &str, v: &Value) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn put(asg: &AutoScaling, input: &Value) -> Result<Value> {
+pub(crate) async fn put(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let group = required(input, "AutoScalingGroupName")?;
+    let g = asg.read(|tx| load_group(tx, group))?;
+    // A notification target is tried with a test message before the hook is kept, as AWS does.
+    if let Some(target) = str_of(input, "NotificationTargetARN") {
+        if crate::notify::lifecycle_test(asg, group, &g.arn, target).await.is_err() {
+            return Err(AsgError::validation(format!(
+                "Unable to publish test message to notification target {target} using IAM role {}. Please check your target and role configuration and try to put lifecycle hook again.",
+                str_of(input, "RoleARN").unwrap_or("")
+            )));
+        }
+    }
     asg.write(|tx| {
         load_group(tx, group)?;
         put_in(tx, group, input)

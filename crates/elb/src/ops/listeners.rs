@@ -36,6 +36,16 @@ pub(crate) fn check_actions(tx: &store::Tx, lb: &LoadBalancerRec, actions: &Valu
                     if *w > 999 {
                         return Err(ElbError::validation("Target group weight must be between 0 and 999"));
                     }
+                    let layer4 = matches!(g.protocol.as_str(), "TCP" | "TLS");
+                    if layer4 != (lb.lb_type == "network") {
+                        return Err(ElbError::Client(
+                            "InvalidConfigurationRequest",
+                            format!(
+                                "The target group '{tg}' has protocol {} and cannot be used with a {} load balancer",
+                                g.protocol, lb.lb_type
+                            ),
+                        ));
+                    }
                     if g.vpc_id != lb.vpc_id {
                         return Err(ElbError::Client(
                             "InvalidConfigurationRequest",
@@ -82,14 +92,20 @@ pub(crate) fn check_actions(tx: &store::Tx, lb: &LoadBalancerRec, actions: &Valu
     Ok(())
 }
 
-fn check_port_protocol(port: i64, protocol: &str) -> Result<()> {
+/// Application load balancers listen on HTTP or HTTPS, network ones on TCP or TLS (UDP is not
+/// carried yet).
+fn check_port_protocol(port: i64, protocol: &str, lb_type: &str) -> Result<()> {
     if !(1..=65535).contains(&port) {
         return Err(ElbError::validation("Port must be between 1 and 65535"));
     }
-    if protocol != "HTTP" && protocol != "HTTPS" {
+    let allowed: &[&str] = if lb_type == "network" { &["TCP", "TLS"] } else { &["HTTP", "HTTPS"] };
+    if !allowed.contains(&protocol) {
         return Err(ElbError::Client(
             "UnsupportedProtocol",
-            format!("Protocol '{protocol}' is not supported by application load balancers here; use HTTP or HTTPS"),
+            format!(
+                "Protocol '{protocol}' is not supported by {lb_type} load balancers here; use {}",
+                allowed.join(" or ")
+            ),
         ));
     }
     Ok(())
@@ -104,14 +120,14 @@ fn tls_settings(elb: &Elb, input: &Value, protocol: &str) -> Result<(Vec<String>
         .flatten()
         .filter_map(|c| c.get("CertificateArn").and_then(Value::as_str).map(String::from))
         .collect();
-    if protocol != "HTTPS" {
+    if protocol != "HTTPS" && protocol != "TLS" {
         if !certs.is_empty() {
-            return Err(ElbError::validation("Certificates can only be specified for HTTPS listeners"));
+            return Err(ElbError::validation("Certificates can only be specified for HTTPS and TLS listeners"));
         }
         return Ok((vec![], None));
     }
     if certs.is_empty() {
-        return Err(ElbError::validation("A certificate must be specified for HTTPS listeners"));
+        return Err(ElbError::validation(format!("A certificate must be specified for {protocol} listeners")));
     }
     for c in &certs {
         if elb.certificates.certificate(c).is_none() {
@@ -127,12 +143,13 @@ fn tls_settings(elb: &Elb, input: &Value, protocol: &str) -> Result<(Vec<String>
 
 pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
     let lb_arn = required(input, "LoadBalancerArn")?;
-    let protocol = str_of(input, "Protocol").unwrap_or("HTTP");
     let port = input
         .get("Port")
         .and_then(Value::as_i64)
         .ok_or_else(|| ElbError::validation("A listener port must be specified"))?;
-    check_port_protocol(port, protocol)?;
+    let lb_type = elb.store.read(|tx| super::load_balancers::find(tx, lb_arn))?.lb_type;
+    let protocol = str_of(input, "Protocol").unwrap_or(if lb_type == "network" { "TCP" } else { "HTTP" });
+    check_port_protocol(port, protocol, &lb_type)?;
     let (certificates, ssl_policy) = tls_settings(elb, input, protocol)?;
     let actions = input.get("DefaultActions").cloned().unwrap_or(Value::Null);
     let tags = input_tags(input);
@@ -151,12 +168,18 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
         }
         let id = new_id();
         let rec = ListenerRec {
-            arn: elb.arn(&format!("listener/app/{}/{}/{id}", lb.name, lb.id)),
+            arn: elb.arn(&format!("listener/{}/{}/{}/{id}", lb.short_type(), lb.name, lb.id)),
             load_balancer_arn: lb_arn.into(),
             port: port as u16,
             protocol: protocol.into(),
             default_actions: actions.clone(),
-            default_rule_arn: elb.arn(&format!("listener-rule/app/{}/{}/{id}/{}", lb.name, lb.id, new_id())),
+            default_rule_arn: elb.arn(&format!(
+                "listener-rule/{}/{}/{}/{id}/{}",
+                lb.short_type(),
+                lb.name,
+                lb.id,
+                new_id()
+            )),
             certificates: certificates.clone(),
             ssl_policy: ssl_policy.clone(),
         };
@@ -164,9 +187,25 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
         if !tags.is_empty() {
             tx.put(kind::TAGS, &rec.arn, &tags)?;
         }
-        Ok(rec)
+        Ok((rec, lb.address))
     })?;
+    let (rec, address) = rec;
+    // The listener must really accept: if the proxy cannot serve it, nothing is kept.
+    elb.sync()?;
+    if let Some(why) = elb.listener_fault(&address, rec.port) {
+        elb.store.write(|tx| {
+            tx.delete(kind::LISTENER, &rec.arn)?;
+            tx.delete(kind::TAGS, &rec.arn)?;
+            Ok::<_, ElbError>(())
+        })?;
+        elb.sync()?;
+        return Err(not_served(rec.port, &why));
+    }
     Ok(json!({"Listeners": [rec.render()]}))
+}
+
+fn not_served(port: u16, why: &str) -> ElbError {
+    ElbError::Client("InvalidConfigurationRequest", format!("The listener on port {port} cannot be served: {why}"))
 }
 
 pub fn describe_listeners(elb: &Elb, input: &Value) -> Result<Value> {
@@ -194,11 +233,12 @@ pub fn describe_listeners(elb: &Elb, input: &Value) -> Result<Value> {
 
 pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
     let arn = required(input, "ListenerArn")?;
+    let before = elb.store.read(|tx| find(tx, arn))?;
     let rec = elb.store.write(|tx| {
         let mut l = find(tx, arn)?;
         let lb = super::load_balancers::find(tx, &l.load_balancer_arn)?;
         if let Some(p) = input.get("Port").and_then(Value::as_i64) {
-            check_port_protocol(p, &l.protocol)?;
+            check_port_protocol(p, &l.protocol, &lb.lb_type)?;
             if p as u16 != l.port
                 && tx
                     .list::<ListenerRec>(kind::LISTENER, "")?
@@ -213,12 +253,12 @@ pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
             l.port = p as u16;
         }
         if let Some(p) = str_of(input, "Protocol") {
-            check_port_protocol(l.port as i64, p)?;
+            check_port_protocol(l.port as i64, p, &lb.lb_type)?;
             l.protocol = p.into();
         }
         if input.get("Protocol").is_some() || input.get("Certificates").is_some() || input.get("SslPolicy").is_some() {
             let mut merged = input.clone();
-            if merged.get("Certificates").is_none() && l.protocol == "HTTPS" {
+            if merged.get("Certificates").is_none() && matches!(l.protocol.as_str(), "HTTPS" | "TLS") {
                 merged["Certificates"] =
                     json!(l.certificates.iter().map(|c| json!({"CertificateArn": c})).collect::<Vec<_>>());
             }
@@ -236,8 +276,16 @@ pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
             l.default_actions = a.clone();
         }
         tx.put(kind::LISTENER, arn, &l)?;
-        Ok(l)
+        Ok((l, lb.address))
     })?;
+    let (rec, address) = rec;
+    elb.sync()?;
+    if let Some(why) = elb.listener_fault(&address, rec.port) {
+        // The change cannot be served: the listener goes back to what it was.
+        elb.store.write(|tx| Ok::<_, ElbError>(tx.put(kind::LISTENER, arn, &before)?))?;
+        elb.sync()?;
+        return Err(not_served(rec.port, &why));
+    }
     Ok(json!({"Listeners": [rec.render()]}))
 }
 

@@ -1,6 +1,6 @@
 //! Load balancers: Create/Describe/Delete, Describe/ModifyLoadBalancerAttributes.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
@@ -34,19 +34,6 @@ pub(crate) fn find(tx: &store::Tx, arn: &str) -> Result<LoadBalancerRec> {
         .ok_or_else(|| ElbError::Client("LoadBalancerNotFound", format!("Load balancer '{arn}' not found")))
 }
 
-/// The first free address of 127.255.0.0/16.
-fn allocate_address(tx: &store::Tx) -> Result<String> {
-    let used: HashSet<String> =
-        tx.list::<LoadBalancerRec>(kind::LOAD_BALANCER, "")?.into_iter().map(|(_, lb)| lb.address).collect();
-    for n in 1u32..65535 {
-        let a = format!("127.255.{}.{}", n >> 8, n & 0xff);
-        if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&a) {
-            return Ok(a);
-        }
-    }
-    Err(ElbError::Client("TooManyLoadBalancers", "The quota for the number of load balancers has been reached".into()))
-}
-
 pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
     let name = required(input, "Name")?;
     check_name(name, "Load balancer")?;
@@ -54,9 +41,9 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         return Err(ElbError::validation("Load balancer name cannot begin with 'internal-'"));
     }
     let lb_type = str_of(input, "Type").unwrap_or("application");
-    if lb_type != "application" {
+    if lb_type != "application" && lb_type != "network" {
         return Err(ElbError::validation(format!(
-            "Load balancer type '{lb_type}' is not supported; use 'application'"
+            "Load balancer type '{lb_type}' is not supported; use 'application' or 'network'"
         )));
     }
     let scheme = str_of(input, "Scheme").unwrap_or("internet-facing").to_string();
@@ -88,7 +75,10 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         vpc = Some(v);
         subnets.push((s.clone(), zone));
     }
-    if subnets.len() < 2 {
+    if subnets.is_empty() {
+        return Err(ElbError::validation("At least one subnet must be specified"));
+    }
+    if subnets.len() < 2 && lb_type == "application" {
         return Err(ElbError::validation("At least two subnets in two different Availability Zones must be specified"));
     }
     let tags = input_tags(input);
@@ -107,10 +97,10 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         }
         let id = new_id();
         let rec = LoadBalancerRec {
-            arn: elb.arn(&format!("loadbalancer/app/{name}/{id}")),
+            arn: elb.arn(&format!("loadbalancer/{}/{name}/{id}", if lb_type == "network" { "net" } else { "app" })),
             name: name.to_string(),
             id,
-            address: allocate_address(tx)?,
+            address: super::allocate_address(tx)?,
             scheme,
             vpc_id: vpc.clone().unwrap_or_default(),
             subnets,
@@ -118,6 +108,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
             ip_address_type: str_of(input, "IpAddressType").unwrap_or("ipv4").to_string(),
             created: elb.now(),
             attributes: default_attributes(),
+            lb_type: lb_type.to_string(),
         };
         tx.put(kind::LOAD_BALANCER, &rec.arn, &rec)?;
         if !tags.is_empty() {
@@ -125,7 +116,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         }
         Ok(rec)
     })?;
-    Ok(json!({"LoadBalancers": [rec.render(&elb.region)]}))
+    Ok(json!({"LoadBalancers": [rec.render(&elb.region, &[])]}))
 }
 
 pub fn describe_load_balancers(elb: &Elb, input: &Value) -> Result<Value> {
@@ -146,7 +137,7 @@ pub fn describe_load_balancers(elb: &Elb, input: &Value) -> Result<Value> {
     let out: Vec<Value> = all
         .iter()
         .filter(|lb| (arns.is_empty() || arns.contains(&lb.arn)) && (names.is_empty() || names.contains(&lb.name)))
-        .map(|lb| lb.render(&elb.region))
+        .map(|lb| lb.render(&elb.region, &elb.address_faults(&lb.address)))
         .collect();
     Ok(json!({"LoadBalancers": out}))
 }

@@ -75,6 +75,23 @@ pub(crate) fn required<'a>(v: &'a Value, k: &str) -> Result<&'a str> {
     str_of(v, k).ok_or_else(|| ElbError::validation(format!("{k} must be specified")))
 }
 
+/// The first free address of 127.255.0.0/16, for a new load balancer of either API.
+pub(crate) fn allocate_address(tx: &store::Tx) -> Result<String> {
+    let mut used: std::collections::HashSet<String> = tx
+        .list::<crate::records::LoadBalancerRec>(crate::records::kind::LOAD_BALANCER, "")?
+        .into_iter()
+        .map(|(_, lb)| lb.address)
+        .collect();
+    used.extend(tx.list::<crate::classic::ClassicRec>(crate::classic::KIND, "")?.into_iter().map(|(_, lb)| lb.address));
+    for n in 1u32..65535 {
+        let a = format!("127.255.{}.{}", n >> 8, n & 0xff);
+        if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&a) {
+            return Ok(a);
+        }
+    }
+    Err(ElbError::Client("TooManyLoadBalancers", "The quota for the number of load balancers has been reached".into()))
+}
+
 /// 16 hex digits, as in ELBv2 ARNs.
 pub(crate) fn new_id() -> String {
     format!("{:016x}", rand::random::<u64>())
@@ -127,7 +144,7 @@ pub(crate) fn input_tags(input: &Value) -> Vec<(String, String)> {
 /// RequestCountPerTarget, HealthyHostCount, UnHealthyHostCount, TargetResponseTime).
 pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
     let proxy::TakenCounts { groups, lb: lbs } = elb.proxy.take_counts();
-    let (assoc, balancers, totals) = match elb.store.read(|tx| {
+    let (assoc, balancers, totals, classics) = match elb.store.read(|tx| {
         let assoc = target_groups::associations(tx)?;
         let lbs: Vec<crate::records::LoadBalancerRec> =
             tx.list(crate::records::kind::LOAD_BALANCER, "")?.into_iter().map(|(_, v)| v).collect();
@@ -137,7 +154,9 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
             .iter()
             .map(|g| (g.arn.clone(), g.targets.iter().filter(|t| t.deregistered_at.is_none()).count()))
             .collect();
-        Ok::<_, ElbError>((assoc, lbs, totals))
+        let classics: Vec<crate::classic::ClassicRec> =
+            tx.list(crate::classic::KIND, "")?.into_iter().map(|(_, v)| v).collect();
+        Ok::<_, ElbError>((assoc, lbs, totals, classics))
     }) {
         Ok(x) => x,
         Err(e) => {
@@ -152,10 +171,18 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
     };
     let mut out = Vec::new();
     let mut push = |name: &'static str, dimensions: Vec<(String, String)>, value: f64, unit: &'static str| {
-        out.push(crate::ElbMetric { name, dimensions, value, unit });
+        out.push(crate::ElbMetric { namespace: "AWS/ApplicationELB", name, dimensions, value, unit });
     };
+    let mut classic = Vec::new();
     for (ip, c) in lbs {
-        let Some(lb) = balancers.iter().find(|b| b.address == ip.to_string()) else { continue };
+        if let Some(rec) = classics.iter().find(|b| b.address == ip.to_string()) {
+            classic.extend(crate::classic::metrics(rec, &c));
+            continue;
+        }
+        // Network load balancers' AWS/NetworkELB metrics are not reported yet.
+        let Some(lb) = balancers.iter().find(|b| b.address == ip.to_string() && b.lb_type == "application") else {
+            continue;
+        };
         let Some(lbd) = dim(&lb.arn, ":loadbalancer/") else { continue };
         let d = vec![("LoadBalancer".to_string(), lbd)];
         push("RequestCount", d.clone(), c.requests as f64, "Count");
@@ -176,6 +203,12 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
         }
     }
     for (arn, c, healthy) in groups {
+        if let Some(rec) = classics.iter().find(|r| r.listeners.first().is_some_and(|l| r.group_arn(l.lb_port) == arn))
+        {
+            let registered = rec.instances.iter().filter(|i| i.draining_until.is_none()).count();
+            classic.extend(crate::classic::host_metrics(rec, healthy, registered));
+            continue;
+        }
         let Some(tgd) = dim(&arn, ":targetgroup/") else { continue };
         let registered = totals.get(&arn).copied().unwrap_or(0);
         for lb_arn in assoc.get(&arn).into_iter().flatten() {
@@ -193,5 +226,6 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
         push("RequestCountPerTarget", vec![("TargetGroup".to_string(), tgd.clone())], per, "Count");
         push("RequestCount", vec![("TargetGroup".to_string(), tgd)], c.requests as f64, "Count");
     }
+    out.extend(classic);
     out
 }

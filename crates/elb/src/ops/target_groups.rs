@@ -74,8 +74,8 @@ fn health_settings(h: &mut HealthCheckRec, input: &Value) -> Result<()> {
         h.enabled = e;
     }
     if let Some(p) = str_of(input, "HealthCheckProtocol") {
-        if p != "HTTP" {
-            return Err(ElbError::validation(format!("Health check protocol '{p}' is not supported; use HTTP")));
+        if p != "HTTP" && p != "TCP" {
+            return Err(ElbError::validation(format!("Health check protocol '{p}' is not supported; use HTTP or TCP")));
         }
         h.protocol = p.into();
     }
@@ -134,23 +134,26 @@ pub fn create_target_group(elb: &Elb, input: &Value) -> Result<Value> {
         return Err(ElbError::validation(format!("Target type '{target_type}' is not supported; use instance or ip")));
     }
     let protocol = required(input, "Protocol")?;
-    if protocol != "HTTP" {
+    if !["HTTP", "TCP", "TLS"].contains(&protocol) {
         return Err(ElbError::validation(format!(
-            "Protocol '{protocol}' is not supported for target groups yet; use HTTP"
+            "Protocol '{protocol}' is not supported for target groups yet; use HTTP, TCP or TLS"
         )));
     }
+    let layer4 = protocol != "HTTP";
     let port = int(input, "Port").ok_or_else(|| ElbError::validation("A port must be specified"))?;
     if !(1..=65535).contains(&port) {
         return Err(ElbError::validation("Port must be between 1 and 65535"));
     }
     let vpc = required(input, "VpcId")?;
+    // A network load balancer's target group checks TCP by default (interval 30 s, timeout
+    // 10 s, thresholds 5 and 2), as AWS's does.
     let mut health = HealthCheckRec {
         enabled: true,
-        protocol: "HTTP".into(),
+        protocol: if layer4 { "TCP" } else { "HTTP" }.into(),
         port: "traffic-port".into(),
         path: "/".into(),
         interval: 30,
-        timeout: 5,
+        timeout: if layer4 { 10 } else { 5 },
         healthy: 5,
         unhealthy: 2,
         matcher: "200".into(),

@@ -1,0 +1,1143 @@
+//! Classic Elastic Load Balancing (API 2012-06-01) over the same data plane as ELBv2: a classic
+//! load balancer is a record of its own (`elb.classic`, keyed by name) that `sync.rs` compiles
+//! into proxy listeners and one target group per listener (its registered instances at the
+//! listener's instance port, checked by the load balancer's health check). HTTP and HTTPS
+//! listeners are proxied per request, TCP and SSL ones per connection (HTTPS and SSL with IAM
+//! server certificates, terminated by rustls).
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service, ServiceModel};
+
+use crate::error::ElbError;
+use crate::ops::{input_tags, str_of, strings};
+use crate::records::{hosted_zone, kind, Tags};
+use crate::Elb;
+
+pub const KIND: &str = "elb.classic";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClassicListener {
+    pub protocol: String,
+    pub lb_port: u16,
+    pub instance_protocol: String,
+    pub instance_port: u16,
+    pub certificate: Option<String>,
+    /// Policies of the listener (SetLoadBalancerPoliciesOfListener).
+    #[serde(default)]
+    pub policies: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClassicHealthCheck {
+    /// `HTTP:80/index.html`, `HTTPS:443/`, `TCP:22`, `SSL:443`.
+    pub target: String,
+    pub interval: i64,
+    pub timeout: i64,
+    pub healthy: i64,
+    pub unhealthy: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClassicPolicy {
+    pub name: String,
+    pub type_name: String,
+    pub attributes: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClassicInstance {
+    pub id: String,
+    /// Deregistered, draining until this time (connection draining).
+    #[serde(default)]
+    pub draining_until: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClassicRec {
+    pub name: String,
+    pub address: String,
+    pub scheme: String,
+    pub vpc_id: Option<String>,
+    pub subnets: Vec<String>,
+    pub zones: Vec<String>,
+    pub security_groups: Vec<String>,
+    pub listeners: Vec<ClassicListener>,
+    pub health: ClassicHealthCheck,
+    pub instances: Vec<ClassicInstance>,
+    pub policies: Vec<ClassicPolicy>,
+    pub cross_zone: bool,
+    pub draining: Option<i64>,
+    pub idle_timeout: i64,
+    pub access_log: Option<Value>,
+    pub created: f64,
+}
+
+impl ClassicRec {
+    /// The proxy's target group behind one listener.
+    pub fn group_arn(&self, lb_port: u16) -> String {
+        format!("classic/{}/{lb_port}", self.name)
+    }
+
+    pub fn arn(&self, elb: &Elb) -> String {
+        elb.arn(&format!("loadbalancer/{}", self.name))
+    }
+
+    /// The health check as the proxy runs it, for a listener's instance port.
+    pub fn health_settings(&self) -> proxy::HealthSettings {
+        let (protocol, rest) = self.health.target.split_once(':').unwrap_or(("TCP", "80"));
+        let (port, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, "/"),
+        };
+        proxy::HealthSettings {
+            enabled: true,
+            tcp: matches!(protocol, "TCP" | "SSL"),
+            path: path.to_string(),
+            port: port.parse().ok(),
+            interval: Duration::from_secs(self.health.interval.max(1) as u64),
+            timeout: Duration::from_secs(self.health.timeout.max(1) as u64),
+            healthy_threshold: self.health.healthy as u32,
+            unhealthy_threshold: self.health.unhealthy as u32,
+            matcher: vec![(200, 200)],
+        }
+    }
+
+    fn render(&self, region: &str) -> Value {
+        let kind_of = |t: &'static str| self.policies.iter().filter(move |p| p.type_name == t);
+        let attr = |p: &ClassicPolicy, k: &str| p.attributes.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        json!({
+            "LoadBalancerName": self.name,
+            "DNSName": self.address,
+            "CanonicalHostedZoneName": self.address,
+            "CanonicalHostedZoneNameID": hosted_zone(region),
+            "ListenerDescriptions": self.listeners.iter().map(|l| {
+                let mut listener = json!({
+                    "Protocol": l.protocol, "LoadBalancerPort": l.lb_port,
+                    "InstanceProtocol": l.instance_protocol, "InstancePort": l.instance_port,
+                });
+                if let Some(c) = &l.certificate {
+                    listener["SSLCertificateId"] = json!(c);
+                }
+                json!({"Listener": listener, "PolicyNames": l.policies})
+            }).collect::<Vec<_>>(),
+            "Policies": {
+                "AppCookieStickinessPolicies": kind_of("AppCookieStickinessPolicyType").map(|p| json!({
+                    "PolicyName": p.name, "CookieName": attr(p, "CookieName"),
+                })).collect::<Vec<_>>(),
+                "LBCookieStickinessPolicies": kind_of("LBCookieStickinessPolicyType").map(|p| {
+                    let mut v = json!({"PolicyName": p.name});
+                    if let Some(e) = attr(p, "CookieExpirationPeriod").and_then(|e| e.parse::<i64>().ok()) {
+                        v["CookieExpirationPeriod"] = json!(e);
+                    }
+                    v
+                }).collect::<Vec<_>>(),
+                "OtherPolicies": self.policies.iter()
+                    .filter(|p| !p.type_name.ends_with("CookieStickinessPolicyType"))
+                    .map(|p| p.name.clone()).collect::<Vec<_>>(),
+            },
+            "BackendServerDescriptions": [],
+            "AvailabilityZones": self.zones,
+            "Subnets": self.subnets,
+            "VPCId": self.vpc_id,
+            "Instances": self.instances.iter().filter(|i| i.draining_until.is_none())
+                .map(|i| json!({"InstanceId": i.id})).collect::<Vec<_>>(),
+            "HealthCheck": {
+                "Target": self.health.target, "Interval": self.health.interval, "Timeout": self.health.timeout,
+                "UnhealthyThreshold": self.health.unhealthy, "HealthyThreshold": self.health.healthy,
+            },
+            "SourceSecurityGroup": {"OwnerAlias": "amazon-elb", "GroupName": "amazon-elb-sg"},
+            "SecurityGroups": self.security_groups,
+            "CreatedTime": self.created,
+            "Scheme": self.scheme,
+        })
+    }
+
+    fn render_attributes(&self) -> Value {
+        let mut v = json!({
+            "CrossZoneLoadBalancing": {"Enabled": self.cross_zone},
+            "ConnectionDraining": {"Enabled": self.draining.is_some(), "Timeout": self.draining.unwrap_or(300)},
+            "ConnectionSettings": {"IdleTimeout": self.idle_timeout},
+            "AccessLog": {"Enabled": false},
+        });
+        if let Some(a) = &self.access_log {
+            v["AccessLog"] = a.clone();
+        }
+        v
+    }
+}
+
+fn err(code: &'static str, msg: impl Into<String>) -> ApiError {
+    let status = if code == "InvalidConfigurationRequest" { 409 } else { 400 };
+    ApiError::new(status, code, msg.into())
+}
+
+fn not_found(name: &str) -> ApiError {
+    err("LoadBalancerNotFound", format!("There is no ACTIVE Load Balancer named '{name}'"))
+}
+
+fn store_err(e: impl Into<ElbError>) -> ApiError {
+    ApiError::from(e.into())
+}
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+fn load(tx: &store::Tx, name: &str) -> Result<ClassicRec> {
+    tx.get::<ClassicRec>(KIND, name).map_err(store_err)?.ok_or_else(|| not_found(name))
+}
+
+fn read(elb: &Elb, name: &str) -> Result<ClassicRec> {
+    elb.store
+        .read(|tx| Ok::<_, ElbError>(tx.get::<ClassicRec>(KIND, name)?))
+        .map_err(store_err)?
+        .ok_or_else(|| not_found(name))
+}
+
+fn required<'a>(v: &'a Value, k: &str) -> Result<&'a str> {
+    str_of(v, k).ok_or_else(|| err("ValidationError", format!("{k} is required")))
+}
+
+/// The listeners of a request, checked.
+fn listeners_of(elb: &Elb, input: &Value) -> Result<Vec<ClassicListener>> {
+    let mut out: Vec<ClassicListener> = Vec::new();
+    for l in input.get("Listeners").and_then(Value::as_array).into_iter().flatten() {
+        let protocol = str_of(l, "Protocol").unwrap_or("HTTP").to_ascii_uppercase();
+        let lb_port = l.get("LoadBalancerPort").and_then(Value::as_i64).unwrap_or(0);
+        let instance_port = l.get("InstancePort").and_then(Value::as_i64).unwrap_or(0);
+        if !(1..=65535).contains(&lb_port) || !(1..=65535).contains(&instance_port) {
+            return Err(err("ValidationError", "LoadBalancerPort and InstancePort must be between 1 and 65535"));
+        }
+        if !["HTTP", "HTTPS", "TCP", "SSL"].contains(&protocol.as_str()) {
+            return Err(err("UnsupportedProtocol", format!("Protocol {protocol} is not supported")));
+        }
+        let layer4 = matches!(protocol.as_str(), "TCP" | "SSL");
+        let instance_protocol =
+            str_of(l, "InstanceProtocol").map(str::to_ascii_uppercase).unwrap_or_else(|| match protocol.as_str() {
+                "HTTPS" => "HTTP".into(),
+                "SSL" => "TCP".into(),
+                p => p.into(),
+            });
+        // HTTP(S) front ends speak HTTP to instances, TCP/SSL ones TCP (as classic ELB pairs them);
+        // re-encrypting to instances (HTTPS/SSL back ends) is not served yet.
+        let expected = if layer4 { "TCP" } else { "HTTP" };
+        if instance_protocol != expected {
+            return Err(err(
+                "InvalidConfigurationRequest",
+                format!(
+                    "InstanceProtocol {instance_protocol} cannot be used with Protocol {protocol} here; use {expected}"
+                ),
+            ));
+        }
+        let certificate = str_of(l, "SSLCertificateId").map(String::from);
+        if protocol == "HTTPS" || protocol == "SSL" {
+            let Some(c) = &certificate else {
+                return Err(err("ValidationError", "SSLCertificateId is required for an HTTPS or SSL listener"));
+            };
+            if elb.certificates.certificate(c).is_none() {
+                return Err(err("CertificateNotFound", format!("Server Certificate not found for the key: {c}")));
+            }
+        }
+        if out.iter().any(|o| o.lb_port == lb_port as u16) {
+            return Err(err("DuplicateListener", format!("A listener already exists with LoadBalancerPort {lb_port}")));
+        }
+        out.push(ClassicListener {
+            protocol,
+            lb_port: lb_port as u16,
+            instance_protocol,
+            instance_port: instance_port as u16,
+            certificate,
+            policies: Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
+fn check_health_target(target: &str) -> Result<()> {
+    let bad = || {
+        err(
+            "ValidationError",
+            format!("HealthCheck Target must be PROTOCOL:PORT or PROTOCOL:PORT/PATH with PROTOCOL TCP, SSL, HTTP or HTTPS: {target}"),
+        )
+    };
+    let (protocol, rest) = target.split_once(':').ok_or_else(bad)?;
+    let port = rest.split('/').next().unwrap_or_default();
+    if port.parse::<u16>().map(|p| p == 0).unwrap_or(true) {
+        return Err(bad());
+    }
+    match protocol {
+        "HTTP" | "HTTPS" if rest.contains('/') => Ok(()),
+        "TCP" | "SSL" if !rest.contains('/') => Ok(()),
+        _ => Err(bad()),
+    }
+}
+
+fn create(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    crate::ops::check_name(name, "LoadBalancer").map_err(ApiError::from)?;
+    let listeners = listeners_of(elb, input)?;
+    if listeners.is_empty() {
+        return Err(err("ValidationError", "At least one listener must be specified"));
+    }
+    let subnets = strings(input, "Subnets");
+    let mut zones = strings(input, "AvailabilityZones");
+    let mut vpc = None::<String>;
+    for s in &subnets {
+        let (v, zone) = elb
+            .directory
+            .subnet(s)
+            .ok_or_else(|| err("SubnetNotFound", format!("One or more subnets were not found: {s}")))?;
+        if vpc.as_ref().is_some_and(|x| *x != v) {
+            return Err(err("InvalidConfigurationRequest", "Subnets must all be in the same VPC"));
+        }
+        if zones.contains(&zone) && !subnets.is_empty() && zones.len() >= subnets.len() {
+            return Err(err("InvalidConfigurationRequest", format!("Only one subnet per Availability Zone ({zone})")));
+        }
+        vpc = Some(v);
+        zones.push(zone);
+    }
+    if zones.is_empty() {
+        return Err(err("ValidationError", "Either AvailabilityZones or SubnetIds must be specified"));
+    }
+    if let Some(z) = zones.iter().find(|z| !z.starts_with(elb.region.as_str())) {
+        return Err(err("ValidationError", format!("Invalid Availability Zone: {z}")));
+    }
+    let scheme = str_of(input, "Scheme").unwrap_or("internet-facing").to_string();
+    if !["internet-facing", "internal"].contains(&scheme.as_str()) {
+        return Err(err("InvalidScheme", format!("Invalid scheme: {scheme}")));
+    }
+    let tags = input_tags(input);
+    let rec = elb
+        .store
+        .write(|tx| {
+            if let Some(existing) = tx.get::<ClassicRec>(KIND, name)? {
+                // Idempotent for the same listeners.
+                if existing.listeners.iter().map(|l| (l.lb_port, l.instance_port)).collect::<Vec<_>>()
+                    == listeners.iter().map(|l| (l.lb_port, l.instance_port)).collect::<Vec<_>>()
+                {
+                    return Ok(Ok(existing));
+                }
+                return Ok(Err(err(
+                    "DuplicateLoadBalancerName",
+                    format!("Load balancer name '{name}' already exists"),
+                )));
+            }
+            let first_port = listeners[0].instance_port;
+            let rec = ClassicRec {
+                name: name.into(),
+                address: crate::ops::allocate_address(tx)?,
+                scheme: scheme.clone(),
+                vpc_id: vpc.clone(),
+                subnets: subnets.clone(),
+                zones: zones.clone(),
+                security_groups: strings(input, "SecurityGroups"),
+                listeners: listeners.clone(),
+                health: ClassicHealthCheck {
+                    target: format!("TCP:{first_port}"),
+                    interval: 30,
+                    timeout: 5,
+                    healthy: 10,
+                    unhealthy: 2,
+                },
+                instances: Vec::new(),
+                policies: Vec::new(),
+                cross_zone: false,
+                draining: None,
+                idle_timeout: 60,
+                access_log: None,
+                created: elb.now(),
+            };
+            tx.put(KIND, name, &rec)?;
+            if !tags.is_empty() {
+                tx.put(kind::TAGS, &rec.arn(elb), &tags)?;
+            }
+            Ok::<_, ElbError>(Ok(rec))
+        })
+        .map_err(store_err)??;
+    Ok(json!({"DNSName": rec.address}))
+}
+
+fn describe(elb: &Elb, input: &Value) -> Result<Value> {
+    let names = strings(input, "LoadBalancerNames");
+    let all: Vec<ClassicRec> = elb
+        .store
+        .read(|tx| Ok::<_, ElbError>(tx.list::<ClassicRec>(KIND, "")?.into_iter().map(|(_, v)| v).collect()))
+        .map_err(store_err)?;
+    for n in &names {
+        if !all.iter().any(|l| &l.name == n) {
+            return Err(not_found(n));
+        }
+    }
+    let out: Vec<Value> =
+        all.iter().filter(|l| names.is_empty() || names.contains(&l.name)).map(|l| l.render(&elb.region)).collect();
+    Ok(json!({"LoadBalancerDescriptions": out}))
+}
+
+/// Change one load balancer in a transaction.
+fn edit<T>(elb: &Elb, name: &str, f: impl FnOnce(&mut ClassicRec) -> Result<T>) -> Result<T> {
+    elb.store
+        .write(|tx| {
+            let mut rec = match load(tx, name) {
+                Ok(r) => r,
+                Err(e) => return Ok(Err(e)),
+            };
+            match f(&mut rec) {
+                Ok(v) => {
+                    tx.put(KIND, name, &rec)?;
+                    Ok::<_, ElbError>(Ok(v))
+                }
+                Err(e) => Ok(Err(e)),
+            }
+        })
+        .map_err(store_err)?
+}
+
+fn delete(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    elb.store
+        .write(|tx| {
+            // Deleting a load balancer that does not exist succeeds, as AWS's does.
+            if let Some(rec) = tx.get::<ClassicRec>(KIND, name)? {
+                tx.delete(kind::TAGS, &rec.arn(elb))?;
+                tx.delete(KIND, name)?;
+            }
+            Ok::<_, ElbError>(())
+        })
+        .map_err(store_err)?;
+    Ok(json!({}))
+}
+
+fn create_listeners(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let new = listeners_of(elb, input)?;
+    let (address, ports) = edit(elb, name, |rec| {
+        for l in &new {
+            if let Some(o) = rec.listeners.iter().find(|o| o.lb_port == l.lb_port) {
+                if o.instance_port != l.instance_port || o.protocol != l.protocol || o.certificate != l.certificate {
+                    return Err(err(
+                        "DuplicateListener",
+                        format!("A listener already exists for {name} with LoadBalancerPort {}, but with a different InstancePort, Protocol, or SSLCertificateId", l.lb_port),
+                    ));
+                }
+                continue;
+            }
+            rec.listeners.push(l.clone());
+        }
+        Ok((rec.address.clone(), new.iter().map(|l| l.lb_port).collect::<Vec<_>>()))
+    })?;
+    elb.sync().map_err(ApiError::from)?;
+    // A listener the proxy cannot serve is taken back.
+    if let Some((port, why)) = ports.iter().find_map(|p| elb.listener_fault(&address, *p).map(|w| (*p, w))) {
+        edit(elb, name, |rec| {
+            rec.listeners.retain(|l| !ports.contains(&l.lb_port));
+            Ok(())
+        })?;
+        elb.sync().map_err(ApiError::from)?;
+        return Err(err("InvalidConfigurationRequest", format!("The listener on port {port} cannot be served: {why}")));
+    }
+    Ok(json!({}))
+}
+
+fn delete_listeners(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let ports: Vec<i64> = input
+        .get("LoadBalancerPorts")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_i64).collect())
+        .unwrap_or_default();
+    edit(elb, name, |rec| {
+        rec.listeners.retain(|l| !ports.contains(&(l.lb_port as i64)));
+        Ok(())
+    })?;
+    Ok(json!({}))
+}
+
+fn configure_health_check(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let h = input.get("HealthCheck").ok_or_else(|| err("ValidationError", "HealthCheck is required"))?;
+    let target = required(h, "Target")?;
+    check_health_target(target)?;
+    let n = |k: &str| h.get(k).and_then(Value::as_i64).unwrap_or(0);
+    let check = ClassicHealthCheck {
+        target: target.into(),
+        interval: n("Interval"),
+        timeout: n("Timeout"),
+        healthy: n("HealthyThreshold"),
+        unhealthy: n("UnhealthyThreshold"),
+    };
+    if check.timeout >= check.interval {
+        return Err(err("ValidationError", "HealthCheck Timeout must be less than Interval"));
+    }
+    edit(elb, name, |rec| {
+        rec.health = check.clone();
+        Ok(())
+    })?;
+    Ok(json!({"HealthCheck": {
+        "Target": check.target, "Interval": check.interval, "Timeout": check.timeout,
+        "UnhealthyThreshold": check.unhealthy, "HealthyThreshold": check.healthy,
+    }}))
+}
+
+fn instance_ids(input: &Value) -> Vec<String> {
+    input
+        .get("Instances")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|i| str_of(i, "InstanceId").map(String::from))
+        .collect()
+}
+
+fn registered(rec: &ClassicRec) -> Value {
+    json!({"Instances": rec.instances.iter().filter(|i| i.draining_until.is_none())
+        .map(|i| json!({"InstanceId": i.id})).collect::<Vec<_>>()})
+}
+
+fn register(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let ids = instance_ids(input);
+    for id in &ids {
+        if elb.directory.instance(id).is_none() {
+            return Err(err("InvalidInstance", format!("The specified EC2 instance does not exist: {id}")));
+        }
+    }
+    edit(elb, name, |rec| {
+        for id in &ids {
+            match rec.instances.iter_mut().find(|i| &i.id == id) {
+                Some(i) => i.draining_until = None,
+                None => rec.instances.push(ClassicInstance { id: id.clone(), draining_until: None }),
+            }
+        }
+        Ok(registered(rec))
+    })
+}
+
+fn deregister(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let ids = instance_ids(input);
+    let now = elb.now();
+    edit(elb, name, |rec| {
+        for id in &ids {
+            if !rec.instances.iter().any(|i| &i.id == id && i.draining_until.is_none()) {
+                return Err(err("InvalidInstance", format!("The specified instance is not registered: {id}")));
+            }
+        }
+        let draining = rec.draining;
+        rec.instances.retain_mut(|i| {
+            if !ids.contains(&i.id) {
+                return true;
+            }
+            match draining {
+                // Connection draining: no new requests, in-flight ones finish within the timeout.
+                Some(t) => {
+                    i.draining_until = Some(now + t as f64);
+                    true
+                }
+                None => false,
+            }
+        });
+        Ok(registered(rec))
+    })
+}
+
+/// DescribeInstanceHealth: each registered instance's state from the proxy's health checks.
+fn instance_health(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let rec = read(elb, name)?;
+    let asked = instance_ids(input);
+    for id in &asked {
+        if !rec.instances.iter().any(|i| &i.id == id && i.draining_until.is_none()) {
+            return Err(err("InvalidInstance", format!("Could not find EC2 instance {id}.")));
+        }
+    }
+    let states: Vec<Value> = rec
+        .instances
+        .iter()
+        .filter(|i| i.draining_until.is_none() && (asked.is_empty() || asked.contains(&i.id)))
+        .map(|i| {
+            let (state, code, desc) = health_of(elb, &rec, &i.id);
+            json!({"InstanceId": i.id, "State": state, "ReasonCode": code, "Description": desc})
+        })
+        .collect();
+    Ok(json!({"InstanceStates": states}))
+}
+
+/// An instance's (State, ReasonCode, Description) as classic ELB words them.
+pub(crate) fn health_of(elb: &Elb, rec: &ClassicRec, id: &str) -> (&'static str, &'static str, String) {
+    let running = elb.directory.instance(id).is_some_and(|i| i.running);
+    if !running {
+        return ("OutOfService", "Instance", "Instance is in stopped state.".into());
+    }
+    let Some(l) = rec.listeners.first() else {
+        return ("Unknown", "ELB", "A transient error occurred. Please try again later.".into());
+    };
+    match elb.proxy.target_status(&rec.group_arn(l.lb_port), id, l.instance_port).map(|s| s.state) {
+        Some(proxy::State::Healthy) => ("InService", "N/A", "N/A".into()),
+        Some(proxy::State::Unhealthy) => (
+            "OutOfService",
+            "Instance",
+            "Instance has failed at least the UnhealthyThreshold number of health checks consecutively.".into(),
+        ),
+        _ => ("OutOfService", "ELB", "Instance registration is still in progress.".into()),
+    }
+}
+
+fn zones(elb: &Elb, input: &Value, enable: bool) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let asked = strings(input, "AvailabilityZones");
+    edit(elb, name, |rec| {
+        for z in &asked {
+            if enable && !rec.zones.contains(z) {
+                rec.zones.push(z.clone());
+            }
+        }
+        if !enable {
+            rec.zones.retain(|z| !asked.contains(z));
+            if rec.zones.is_empty() {
+                return Err(err(
+                    "ValidationError",
+                    "Cannot remove all Availability Zones from a load balancer: it must have at least one",
+                ));
+            }
+        }
+        Ok(json!({"AvailabilityZones": rec.zones}))
+    })
+}
+
+fn subnets(elb: &Elb, input: &Value, attach: bool) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let asked = strings(input, "Subnets");
+    let mut found = Vec::new();
+    for s in &asked {
+        found.push(
+            elb.directory
+                .subnet(s)
+                .ok_or_else(|| err("SubnetNotFound", format!("One or more subnets were not found: {s}")))?,
+        );
+    }
+    edit(elb, name, |rec| {
+        for (s, (vpc, zone)) in asked.iter().zip(&found) {
+            if attach {
+                if rec.vpc_id.as_ref().is_some_and(|v| v != vpc) {
+                    return Err(err("InvalidConfigurationRequest", "Subnets must all be in the load balancer's VPC"));
+                }
+                if !rec.subnets.contains(s) {
+                    rec.subnets.push(s.clone());
+                    rec.vpc_id.get_or_insert_with(|| vpc.clone());
+                    if !rec.zones.contains(zone) {
+                        rec.zones.push(zone.clone());
+                    }
+                }
+            } else {
+                rec.subnets.retain(|x| x != s);
+                rec.zones.retain(|z| z != zone);
+            }
+        }
+        if rec.subnets.is_empty() && rec.vpc_id.is_some() {
+            return Err(err("ValidationError", "A load balancer in a VPC must keep at least one subnet"));
+        }
+        Ok(json!({"Subnets": rec.subnets}))
+    })
+}
+
+fn security_groups(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let groups = strings(input, "SecurityGroups");
+    edit(elb, name, |rec| {
+        rec.security_groups = groups.clone();
+        Ok(json!({"SecurityGroups": groups}))
+    })
+}
+
+fn describe_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let rec = read(elb, name)?;
+    Ok(json!({"LoadBalancerAttributes": rec.render_attributes()}))
+}
+
+fn modify_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let a = input.get("LoadBalancerAttributes").cloned().unwrap_or_default();
+    edit(elb, name, |rec| {
+        if let Some(e) = a.get("CrossZoneLoadBalancing").and_then(|c| c.get("Enabled")).and_then(Value::as_bool) {
+            rec.cross_zone = e;
+        }
+        if let Some(d) = a.get("ConnectionDraining") {
+            let enabled = d.get("Enabled").and_then(Value::as_bool).unwrap_or(false);
+            let timeout = d.get("Timeout").and_then(Value::as_i64).unwrap_or(300);
+            if !(1..=3600).contains(&timeout) {
+                return Err(err("ValidationError", "ConnectionDraining Timeout must be between 1 and 3600 seconds"));
+            }
+            rec.draining = enabled.then_some(timeout);
+        }
+        if let Some(t) = a.get("ConnectionSettings").and_then(|c| c.get("IdleTimeout")).and_then(Value::as_i64) {
+            if !(1..=4000).contains(&t) {
+                return Err(err("ValidationError", "IdleTimeout must be between 1 and 4000 seconds"));
+            }
+            rec.idle_timeout = t;
+        }
+        if let Some(l) = a.get("AccessLog") {
+            rec.access_log = Some(l.clone());
+        }
+        Ok(json!({"LoadBalancerName": rec.name, "LoadBalancerAttributes": rec.render_attributes()}))
+    })
+}
+
+fn put_policy(elb: &Elb, name: &str, policy: ClassicPolicy) -> Result<Value> {
+    edit(elb, name, |rec| {
+        if rec.policies.iter().any(|p| p.name == policy.name) {
+            return Err(err("DuplicatePolicyName", format!("Policy name {} already exists", policy.name)));
+        }
+        rec.policies.push(policy);
+        Ok(json!({}))
+    })
+}
+
+fn policies(elb: &Elb, op: &str, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let policy = required(input, "PolicyName")?.to_string();
+    match op {
+        "CreateLBCookieStickinessPolicy" => {
+            let mut attributes = Vec::new();
+            if let Some(e) = input.get("CookieExpirationPeriod").and_then(Value::as_i64) {
+                attributes.push(("CookieExpirationPeriod".into(), e.to_string()));
+            }
+            put_policy(
+                elb,
+                name,
+                ClassicPolicy { name: policy, type_name: "LBCookieStickinessPolicyType".into(), attributes },
+            )
+        }
+        "CreateAppCookieStickinessPolicy" => {
+            let cookie = required(input, "CookieName")?;
+            put_policy(
+                elb,
+                name,
+                ClassicPolicy {
+                    name: policy,
+                    type_name: "AppCookieStickinessPolicyType".into(),
+                    attributes: vec![("CookieName".into(), cookie.into())],
+                },
+            )
+        }
+        "CreateLoadBalancerPolicy" => {
+            let type_name = required(input, "PolicyTypeName")?;
+            if !POLICY_TYPES.contains(&type_name) {
+                return Err(err("PolicyTypeNotFound", format!("Policy type {type_name} not found")));
+            }
+            let attributes = input
+                .get("PolicyAttributes")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|a| Some((str_of(a, "AttributeName")?.into(), str_of(a, "AttributeValue")?.into())))
+                .collect();
+            put_policy(elb, name, ClassicPolicy { name: policy, type_name: type_name.into(), attributes })
+        }
+        _ => edit(elb, name, |rec| {
+            // DeleteLoadBalancerPolicy: not while a listener uses it.
+            if rec.listeners.iter().any(|l| l.policies.contains(&policy)) {
+                return Err(err("InvalidConfigurationRequest", format!("Policy {policy} is in use by a listener")));
+            }
+            rec.policies.retain(|p| p.name != policy);
+            Ok(json!({}))
+        }),
+    }
+}
+
+const POLICY_TYPES: [&str; 5] = [
+    "LBCookieStickinessPolicyType",
+    "AppCookieStickinessPolicyType",
+    "SSLNegotiationPolicyType",
+    "ProxyProtocolPolicyType",
+    "BackendServerAuthenticationPolicyType",
+];
+
+fn set_listener_policies(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let port = input.get("LoadBalancerPort").and_then(Value::as_i64).unwrap_or(0);
+    let names = strings(input, "PolicyNames");
+    edit(elb, name, |rec| {
+        for n in &names {
+            if !rec.policies.iter().any(|p| &p.name == n) {
+                return Err(err(
+                    "PolicyNotFound",
+                    format!("There is no policy with name {n} for load balancer {name}"),
+                ));
+            }
+        }
+        let l = rec.listeners.iter_mut().find(|l| l.lb_port as i64 == port).ok_or_else(|| {
+            err("ListenerNotFound", format!("There is no listener for load balancer {name} on port {port}"))
+        })?;
+        l.policies = names.clone();
+        Ok(json!({}))
+    })
+}
+
+fn describe_policies(elb: &Elb, input: &Value) -> Result<Value> {
+    let names = strings(input, "PolicyNames");
+    let Some(lb) = str_of(input, "LoadBalancerName") else {
+        // Without a load balancer: the predefined sample policies.
+        let out: Vec<Value> = ["ELBSecurityPolicy-2016-08", "ELBSample-ELBDefaultCipherPolicy"]
+            .iter()
+            .filter(|n| names.is_empty() || names.iter().any(|x| x == *n))
+            .map(|n| json!({"PolicyName": n, "PolicyTypeName": "SSLNegotiationPolicyType", "PolicyAttributeDescriptions": []}))
+            .collect();
+        return Ok(json!({"PolicyDescriptions": out}));
+    };
+    let rec = read(elb, lb)?;
+    for n in &names {
+        if !rec.policies.iter().any(|p| &p.name == n) {
+            return Err(err("PolicyNotFound", format!("There is no policy with name {n} for load balancer {lb}")));
+        }
+    }
+    let out: Vec<Value> = rec
+        .policies
+        .iter()
+        .filter(|p| names.is_empty() || names.contains(&p.name))
+        .map(|p| {
+            json!({
+                "PolicyName": p.name, "PolicyTypeName": p.type_name,
+                "PolicyAttributeDescriptions": p.attributes.iter()
+                    .map(|(k, v)| json!({"AttributeName": k, "AttributeValue": v})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Ok(json!({"PolicyDescriptions": out}))
+}
+
+fn describe_policy_types(input: &Value) -> Result<Value> {
+    let names = strings(input, "PolicyTypeNames");
+    if let Some(n) = names.iter().find(|n| !POLICY_TYPES.contains(&n.as_str())) {
+        return Err(err("PolicyTypeNotFound", format!("Policy type {n} not found")));
+    }
+    let out: Vec<Value> = POLICY_TYPES
+        .iter()
+        .filter(|t| names.is_empty() || names.iter().any(|n| n == *t))
+        .map(|t| json!({"PolicyTypeName": t, "Description": format!("{t} policy"), "PolicyAttributeTypeDescriptions": []}))
+        .collect();
+    Ok(json!({"PolicyTypeDescriptions": out}))
+}
+
+fn tags(elb: &Elb, op: &str, input: &Value) -> Result<Value> {
+    let names = strings(input, "LoadBalancerNames");
+    elb.store
+        .write(|tx| {
+            let mut out = Vec::new();
+            for n in &names {
+                let rec = match load(tx, n) {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let arn = rec.arn(elb);
+                let mut tags: Tags = tx.get(kind::TAGS, &arn)?.unwrap_or_default();
+                match op {
+                    "AddTags" => {
+                        for (k, v) in input_tags(input) {
+                            match tags.iter_mut().find(|(tk, _)| *tk == k) {
+                                Some(t) => t.1 = v,
+                                None => tags.push((k, v)),
+                            }
+                        }
+                        if tags.len() > 10 {
+                            return Ok(Err(err("TooManyTags", "A load balancer can have at most 10 tags")));
+                        }
+                        tx.put(kind::TAGS, &arn, &tags)?;
+                    }
+                    "RemoveTags" => {
+                        let gone: Vec<String> = input
+                            .get("Tags")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|t| str_of(t, "Key").map(String::from))
+                            .collect();
+                        tags.retain(|(k, _)| !gone.contains(k));
+                        tx.put(kind::TAGS, &arn, &tags)?;
+                    }
+                    _ => out.push(json!({"LoadBalancerName": n, "Tags": tags.iter()
+                        .map(|(k, v)| json!({"Key": k, "Value": v})).collect::<Vec<_>>()})),
+                }
+            }
+            Ok::<_, ElbError>(Ok(if op == "DescribeTags" { json!({"TagDescriptions": out}) } else { json!({}) }))
+        })
+        .map_err(store_err)?
+}
+
+fn dispatch(elb: &Elb, op: &str, input: &Value) -> Result<Value> {
+    match op {
+        "CreateLoadBalancer" => create(elb, input),
+        "DescribeLoadBalancers" => describe(elb, input),
+        "DeleteLoadBalancer" => delete(elb, input),
+        "CreateLoadBalancerListeners" => create_listeners(elb, input),
+        "DeleteLoadBalancerListeners" => delete_listeners(elb, input),
+        "ConfigureHealthCheck" => configure_health_check(elb, input),
+        "RegisterInstancesWithLoadBalancer" => register(elb, input),
+        "DeregisterInstancesFromLoadBalancer" => deregister(elb, input),
+        "DescribeInstanceHealth" => instance_health(elb, input),
+        "EnableAvailabilityZonesForLoadBalancer" => zones(elb, input, true),
+        "DisableAvailabilityZonesForLoadBalancer" => zones(elb, input, false),
+        "AttachLoadBalancerToSubnets" => subnets(elb, input, true),
+        "DetachLoadBalancerFromSubnets" => subnets(elb, input, false),
+        "ApplySecurityGroupsToLoadBalancer" => security_groups(elb, input),
+        "DescribeLoadBalancerAttributes" => describe_attributes(elb, input),
+        "ModifyLoadBalancerAttributes" => modify_attributes(elb, input),
+        "CreateLBCookieStickinessPolicy"
+        | "CreateAppCookieStickinessPolicy"
+        | "CreateLoadBalancerPolicy"
+        | "DeleteLoadBalancerPolicy" => policies(elb, op, input),
+        "SetLoadBalancerPoliciesOfListener" => set_listener_policies(elb, input),
+        "DescribeLoadBalancerPolicies" => describe_policies(elb, input),
+        "DescribeLoadBalancerPolicyTypes" => describe_policy_types(input),
+        "AddTags" | "RemoveTags" | "DescribeTags" => tags(elb, op, input),
+        "DescribeAccountLimits" => Ok(json!({"Limits": [
+            {"Name": "classic-load-balancers", "Max": "20"},
+            {"Name": "classic-listeners", "Max": "100"},
+            {"Name": "classic-registered-instances", "Max": "1000"},
+        ]})),
+        _ => Err(err("InvalidAction", format!("The action {op} is not valid for this web service."))),
+    }
+}
+
+/// The proxy's listeners and groups for every classic load balancer.
+pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> crate::error::Result<()> {
+    for (_, rec) in tx.list::<ClassicRec>(KIND, "")? {
+        let Ok(ip) = rec.address.parse::<Ipv4Addr>() else { continue };
+        let health = rec.health_settings();
+        for l in &rec.listeners {
+            let tls = match l.protocol.as_str() {
+                "HTTPS" | "SSL" => {
+                    let Some((body, chain, key)) =
+                        l.certificate.as_deref().and_then(|c| elb.certificates.certificate(c))
+                    else {
+                        continue;
+                    };
+                    let certificate_pem = match chain {
+                        Some(chain) => format!("{}\n{chain}", body.trim_end()),
+                        None => body,
+                    };
+                    Some(proxy::TlsIdentity { certificate_pem, key_pem: key })
+                }
+                _ => None,
+            };
+            let group = rec.group_arn(l.lb_port);
+            out.listeners.push(proxy::ListenerConfig {
+                addr: SocketAddr::new(ip.into(), l.lb_port),
+                rules: vec![proxy::Rule {
+                    conditions: vec![],
+                    action: proxy::Action::Forward(vec![(group.clone(), 1)]),
+                }],
+                tls,
+                idle_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
+                tcp: matches!(l.protocol.as_str(), "TCP" | "SSL"),
+                allow: crate::sync::allowed_sources(elb, &rec.security_groups, l.lb_port),
+            });
+            let targets = rec
+                .instances
+                .iter()
+                .filter_map(|i| {
+                    let info = elb.directory.instance(&i.id).filter(|x| x.running)?;
+                    Some(proxy::TargetConfig {
+                        id: i.id.clone(),
+                        port: l.instance_port,
+                        addr: SocketAddr::new(info.loopback.into(), l.instance_port),
+                        draining: i.draining_until.is_some(),
+                    })
+                })
+                .collect();
+            let sticky = l
+                .policies
+                .iter()
+                .filter_map(|n| rec.policies.iter().find(|p| &p.name == n))
+                .find(|p| p.type_name == "LBCookieStickinessPolicyType")
+                .map(|p| {
+                    let secs = p.attributes.iter().find(|(k, _)| k == "CookieExpirationPeriod");
+                    Duration::from_secs(secs.and_then(|(_, v)| v.parse().ok()).unwrap_or(86_400))
+                });
+            out.groups.push(proxy::GroupConfig {
+                arn: group,
+                targets,
+                algorithm: proxy::Algorithm::RoundRobin,
+                health: health.clone(),
+                in_use: true,
+                response_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
+                sticky,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn metric(rec: &ClassicRec, name: &'static str, value: f64, unit: &'static str) -> crate::ElbMetric {
+    crate::ElbMetric {
+        namespace: "AWS/ELB",
+        name,
+        dimensions: vec![("LoadBalancerName".to_string(), rec.name.clone())],
+        value,
+        unit,
+    }
+}
+
+/// The last second's AWS/ELB datapoints of a classic load balancer's traffic: RequestCount,
+/// HTTPCode_Backend_*XX, HTTPCode_ELB_*XX, Latency.
+pub(crate) fn metrics(rec: &ClassicRec, c: &proxy::Counts) -> Vec<crate::ElbMetric> {
+    let mut out = vec![metric(rec, "RequestCount", c.requests as f64, "Count")];
+    for (name, v) in [
+        ("HTTPCode_Backend_2XX", c.target_2xx),
+        ("HTTPCode_Backend_3XX", c.target_3xx),
+        ("HTTPCode_Backend_4XX", c.target_4xx),
+        ("HTTPCode_Backend_5XX", c.target_5xx),
+        ("HTTPCode_ELB_4XX", c.elb_4xx),
+        ("HTTPCode_ELB_5XX", c.elb_5xx),
+    ] {
+        if v > 0 {
+            out.push(metric(rec, name, v as f64, "Count"));
+        }
+    }
+    if c.responses > 0 {
+        out.push(metric(rec, "Latency", c.response_time_sum / c.responses as f64, "Seconds"));
+    }
+    out
+}
+
+/// HealthyHostCount and UnHealthyHostCount, from the first listener's checks.
+pub(crate) fn host_metrics(rec: &ClassicRec, healthy: usize, registered: usize) -> Vec<crate::ElbMetric> {
+    vec![
+        metric(rec, "HealthyHostCount", healthy as f64, "Count"),
+        metric(rec, "UnHealthyHostCount", registered.saturating_sub(healthy) as f64, "Count"),
+    ]
+}
+
+/// Connection draining ends when its timeout is over or the instance has no request in flight.
+pub(crate) fn finish_draining(elb: &Elb) -> crate::error::Result<bool> {
+    let now = elb.now();
+    elb.store.write(|tx| {
+        let mut changed = false;
+        for (name, mut rec) in tx.list::<ClassicRec>(KIND, "")? {
+            let before = rec.instances.len();
+            let groups: Vec<(String, u16)> =
+                rec.listeners.iter().map(|l| (rec.group_arn(l.lb_port), l.instance_port)).collect();
+            rec.instances.retain(|i| match i.draining_until {
+                None => true,
+                Some(until) => {
+                    let idle = groups
+                        .iter()
+                        .all(|(g, port)| elb.proxy.target_status(g, &i.id, *port).is_none_or(|s| s.in_flight == 0));
+                    now < until && !idle
+                }
+            });
+            if rec.instances.len() != before {
+                tx.put(KIND, &name, &rec)?;
+                changed = true;
+            }
+        }
+        Ok(changed)
+    })
+}
+
+/// What a classic ELB operation must be authorised for: the load balancers it names, by ARN
+/// with their tags; `*` for Describe calls and the account's limits.
+fn checks(elb: &Elb, op: &str, input: &Value) -> Result<Vec<Check>> {
+    let action = format!("elasticloadbalancing:{op}");
+    if op.starts_with("Describe") {
+        return Ok(vec![Check::new(action, "*")]);
+    }
+    let mut names = strings(input, "LoadBalancerNames");
+    names.extend(str_of(input, "LoadBalancerName").map(String::from));
+    let requested = input_tags(input);
+    let mut out = Vec::new();
+    for n in names {
+        let arn = elb.arn(&format!("loadbalancer/{n}"));
+        let tags: Tags = elb.store.read(|tx| tx.get(kind::TAGS, &arn)).map_err(store_err)?.unwrap_or_default();
+        let mut c = Check::new(action.as_str(), arn.as_str())
+            .resource_tags("elasticloadbalancing", tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        if !requested.is_empty() {
+            c = c.request_tags(requested.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        }
+        out.push(c);
+        if op == "CreateLoadBalancer" && !requested.is_empty() {
+            out.push(
+                Check::new("elasticloadbalancing:AddTags", arn.as_str())
+                    .key("elasticloadbalancing:CreateAction", op)
+                    .request_tags(requested.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+            );
+        }
+    }
+    if out.is_empty() {
+        out.push(Check::new(action, "*"));
+    }
+    Ok(out)
+}
+
+/// The classic API (2012-06-01), served beside ELBv2 under the same signing name.
+pub struct ClassicElbService {
+    elb: Arc<Elb>,
+}
+
+impl ClassicElbService {
+    pub fn new(elb: Arc<Elb>) -> ClassicElbService {
+        ClassicElbService { elb }
+    }
+}
+
+impl Service for ClassicElbService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("elb")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "elasticloadbalancing"
+    }
+
+    fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization> {
+        Ok(Authorization::Checks(checks(&self.elb, op, input)?))
+    }
+
+    fn call<'a>(&'a self, _cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value>> {
+        Box::pin(async move {
+            tokio::task::block_in_place(|| {
+                let out = dispatch(&self.elb, op, &input);
+                if out.is_ok() && !op.starts_with("Describe") && op != "CreateLoadBalancerListeners" {
+                    self.elb.sync().map_err(ApiError::from)?;
+                }
+                out
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn health_check_targets_as_classic_elb_writes_them() {
+        for ok in ["HTTP:80/", "HTTP:80/index.html", "HTTPS:443/health", "TCP:22", "SSL:443"] {
+            assert!(check_health_target(ok).is_ok(), "{ok}");
+        }
+        for bad in ["HTTP:80", "TCP:22/x", "FTP:21", "HTTP:0/", "HTTP:x/", "80"] {
+            assert!(check_health_target(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn health_settings_follow_the_target() {
+        let mut rec: ClassicRec = serde_json::from_value(json!({
+            "name": "kg", "address": "127.255.0.9", "scheme": "internet-facing", "vpc_id": null,
+            "subnets": [], "zones": ["ap-northeast-2a"], "security_groups": [], "listeners": [],
+            "health": {"target": "HTTP:8080/health", "interval": 10, "timeout": 3, "healthy": 2, "unhealthy": 4},
+            "instances": [], "policies": [], "cross_zone": true, "draining": null, "idle_timeout": 60,
+            "access_log": null, "created": 0.0
+        }))
+        .unwrap();
+        let h = rec.health_settings();
+        assert_eq!((h.tcp, h.path.as_str(), h.port), (false, "/health", Some(8080)));
+        assert_eq!((h.healthy_threshold, h.unhealthy_threshold), (2, 4));
+        rec.health.target = "TCP:22".into();
+        let h = rec.health_settings();
+        assert_eq!((h.tcp, h.port), (true, Some(22)));
+    }
+}
