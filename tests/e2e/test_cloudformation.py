@@ -345,36 +345,18 @@ def test_aws_cloudformation_deploy_uses_change_sets(region, tmp_path):
 
 
 KGSPORTS_TEMPLATE = hg.REPO_ROOT.parent / "shared" / "acceptance" / "kgsports-stack.yaml"
-# RDS is not served yet: the test runs the customer's template without the RDS resources and
-# the outputs that read them (DBSecret, in Secrets Manager, stays).
-NOT_YET = ["DBSubnetGroup", "MyMasterDB", "ReplicaDB", "DatabaseEndpoint", "ReplicaEndpoint"]
 
 
-def reduced_kgsports_template() -> str:
-    """The acceptance template with the NOT_YET blocks cut out (each block: its two-space-indented
-    name line and the deeper-indented lines under it)."""
-    out, skipping = [], False
-    for line in KGSPORTS_TEMPLATE.read_text().splitlines():
-        m = re.match(r"^  (\w+):", line)
-        if m:
-            skipping = m.group(1) in NOT_YET
-        elif not line.startswith("   ") and line.strip():
-            skipping = False
-        if not skipping:
-            out.append(line)
-    body = "\n".join(out) + "\n"
-    for name in NOT_YET:
-        assert not re.search(rf"^  {name}:", body, re.M), name
-    return body
-
-
-def test_the_kgsports_stack_without_rds_serves_its_site_and_comes_down_cleanly(new_region, tmp_path):
+def test_the_kgsports_stack_serves_its_site_and_database_and_comes_down_cleanly(new_region, tmp_path):
+    """The customer's whole system, `kgsports-stack.yaml` unchanged: the network, the bastion,
+    KG-ASG behind the load balancer, the alarms and the topic, the IAM group and user, the
+    generated database secret and a MySQL primary with its read replica — really running."""
+    import pymysql
     region = new_region()
     ec2 = region.client("ec2")
     ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path / "kg-ami")))["ImageId"]
     ec2.create_key_pair(KeyName="kg-key")
-    body = tmp_path / "kgsports-without-rds.yaml"
-    body.write_text(reduced_kgsports_template())
+    body = KGSPORTS_TEMPLATE
     cfn = region.client("cloudformation")
     params = [f"ParameterKey=KgAmiId,ParameterValue={ami}", f"ParameterKey=BastionAmiId,ParameterValue={ami}",
               "ParameterKey=KeyName,ParameterValue=kg-key", "ParameterKey=AdminCidr,ParameterValue=203.0.113.0/24",
@@ -419,6 +401,40 @@ def test_the_kgsports_stack_without_rds_serves_its_site_and_comes_down_cleanly(n
     assert not set(secret["password"]) & set('"@/\\')
     assert len(events(cfn, stack_id)) > 90
 
+    # The match database: the primary at DatabaseEndpoint with the generated credentials, the
+    # replica at ReplicaEndpoint really replicating, read-only.
+    rds = region.client("rds")
+    dbs = {d["DBInstanceIdentifier"]: d for d in rds.describe_db_instances()["DBInstances"]}
+    assert len(dbs) == 2 and all(d["DBInstanceStatus"] == "available" for d in dbs.values()), dbs
+    primary = next(d for d in dbs.values() if "ReadReplicaSourceDBInstanceIdentifier" not in d)
+    replica = next(d for d in dbs.values() if "ReadReplicaSourceDBInstanceIdentifier" in d)
+    assert primary["Endpoint"]["Address"] == outputs["DatabaseEndpoint"]
+    assert replica["Endpoint"]["Address"] == outputs["ReplicaEndpoint"]
+    assert primary["MasterUsername"] == "admin" and primary["DBName"] == "kgsports"
+    conn = pymysql.connect(host=outputs["DatabaseEndpoint"], port=3306, user="admin", password=secret["password"],
+                           database="kgsports", autocommit=True, connect_timeout=10)
+    with conn.cursor() as c:
+        c.execute("CREATE TABLE goals (id INT PRIMARY KEY, scorer VARCHAR(40))")
+        c.execute("INSERT INTO goals VALUES (1, 'Son')")
+    conn.close()
+
+    def on_replica():
+        try:
+            r = pymysql.connect(host=outputs["ReplicaEndpoint"], port=3306, user="admin", password=secret["password"],
+                                database="kgsports", connect_timeout=5)
+        except pymysql.MySQLError:
+            return None
+        try:
+            with r.cursor() as c:
+                c.execute("SELECT scorer FROM goals WHERE id = 1")
+                row = c.fetchone()
+            return row
+        except pymysql.MySQLError:
+            return None
+        finally:
+            r.close()
+    assert hg.wait_until(on_replica, timeout=15, interval=0.2, what="the row on the replica") == ("Son",)
+
     cfn.delete_stack(StackName="kgsports")
     cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 300})
     left = [i["InstanceId"] for r in ec2.describe_instances()["Reservations"] for i in r["Instances"]
@@ -433,6 +449,13 @@ def test_the_kgsports_stack_without_rds_serves_its_site_and_comes_down_cleanly(n
     assert code == "ResourceNotFoundException"
     assert not any(n.startswith("kgsports-") for n in
                    (a["AlarmName"] for a in region.client("cloudwatch").describe_alarms()["MetricAlarms"]))
+    # Both DB instances gone, their servers ended; the primary's final snapshot kept, as its
+    # DeletionPolicy: Snapshot says.
+    assert rds.describe_db_instances()["DBInstances"] == []
+    assert rds.describe_db_subnet_groups()["DBSubnetGroups"] == []
+    snaps = rds.describe_db_snapshots(SnapshotType="manual")["DBSnapshots"]
+    assert [s["DBInstanceIdentifier"] for s in snaps] == [primary["DBInstanceIdentifier"]], snaps
+    hg.wait_until(lambda: not _mariadb_under(region.data_dir), timeout=15, what="the database servers to end")
 
 
 STUCK = """\
@@ -895,3 +918,18 @@ def test_dynamic_references_read_ssm_and_secrets_manager_as_the_caller(region):
     failed = [e for e in events(cfn, missing) if e["ResourceStatus"] == "CREATE_FAILED"]
     assert [e["LogicalResourceId"] for e in failed] == ["Copy"]
     assert "ResourceNotFoundException" in failed[0]["ResourceStatusReason"]
+
+
+def _mariadb_under(data_dir: Path) -> list[int]:
+    """Database server processes whose command line names a directory of this region."""
+    out = []
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            cmd = (p / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "mariadbd" in cmd and str(data_dir) in cmd:
+            out.append(int(p.name))
+    return out

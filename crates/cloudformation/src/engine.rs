@@ -241,6 +241,7 @@ impl CloudFormation {
             logical_id: logical_id.to_string(),
             region: self.config.region.clone(),
             account: self.config.account.clone(),
+            deletion_policy: None,
         }
     }
 }
@@ -533,7 +534,8 @@ async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Re
             };
             running.insert(id.clone());
             remaining.insert(id.clone(), r.clone());
-            let cx = cfn.cx(&st, &id);
+            let mut cx = cfn.cx(&st, &id);
+            cx.deletion_policy = r.deletion_policy.clone();
             tasks.spawn(async move {
                 let out = provision::delete(&cx, &r.kind, &physical, &r.properties, &r.attributes).await;
                 (id, out)

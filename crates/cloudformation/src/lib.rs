@@ -33,6 +33,7 @@ pub enum Peer {
     Iam,
     SecretsManager,
     Ssm,
+    Rds,
 }
 
 impl Peer {
@@ -47,6 +48,7 @@ impl Peer {
             Peer::Iam => "AmazonIdentityManagement",
             Peer::SecretsManager => "AWSSecretsManager",
             Peer::Ssm => "AWSSimpleSystemsManagement",
+            Peer::Rds => "AmazonRDS",
         }
     }
 }

@@ -203,7 +203,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         Arc::new(crate::links::Ec2Subnets(ec2.clone())),
     )
     .map_err(|e| format!("opening RDS: {e}"))?;
-    registry.register(Arc::new(rds::RdsService::new(rds.clone())));
+    let rds_service = Arc::new(rds::RdsService::new(rds.clone()));
+    registry.register(rds_service.clone());
     let _rds_controller = rds.spawn_controller();
     // --- end RDS ---
 
@@ -218,6 +219,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         iam: iam_service,
         secrets_manager: secrets_manager_service,
         ssm: ssm_service,
+        rds: rds_service,
         region: args.region.clone(),
     };
     let cfn_clock: cloudformation::Clock = Arc::new(|| iam::Clock::now(&SystemClock));

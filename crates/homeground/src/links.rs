@@ -400,6 +400,7 @@ pub struct StackServices {
     pub iam: Arc<dyn wire::Service>,
     pub secrets_manager: Arc<dyn wire::Service>,
     pub ssm: Arc<dyn wire::Service>,
+    pub rds: Arc<dyn wire::Service>,
     pub region: String,
 }
 
@@ -421,6 +422,7 @@ impl StackServices {
             Peer::Iam => &self.iam,
             Peer::SecretsManager => &self.secrets_manager,
             Peer::Ssm => &self.ssm,
+            Peer::Rds => &self.rds,
         };
         let model = service.model();
         let ec2 = model.default_protocol() == wire::Protocol::Ec2;

@@ -9,6 +9,7 @@ mod dynamic;
 mod ec2;
 mod elb;
 mod iam;
+mod rds;
 mod secrets;
 mod sns;
 pub mod update;
@@ -36,6 +37,8 @@ pub struct Cx {
     pub on_physical: Arc<dyn Fn(&str) + Send + Sync>,
     /// The stack's tags, which CloudFormation puts on every resource that takes tags.
     pub stack_tags: Vec<(String, String)>,
+    /// The resource's DeletionPolicy, while it is deleted (`Snapshot` keeps a final snapshot).
+    pub deletion_policy: Option<String>,
 }
 
 /// A created resource.
@@ -262,6 +265,8 @@ pub async fn create(cx: &Cx, kind: &str, props: &Value) -> Result<Created, Strin
         "AWS::EC2::VolumeAttachment" => ec2::attach_volume(cx, p).await,
         "AWS::ElasticLoadBalancingV2::ListenerRule" => elb::create_listener_rule(cx, p).await,
         "AWS::AutoScaling::LaunchConfiguration" => autoscaling::create_launch_configuration(cx, p).await,
+        "AWS::RDS::DBSubnetGroup" => rds::create_subnet_group(cx, p).await,
+        "AWS::RDS::DBInstance" => rds::create_instance(cx, p).await,
         other => Err(format!("Resource type {other} is not supported by this region")),
     }
 }
@@ -314,6 +319,8 @@ pub async fn delete(
         "AWS::EC2::VolumeAttachment" => ec2::detach_volume(cx, p).await,
         "AWS::ElasticLoadBalancingV2::ListenerRule" => elb::delete_listener_rule(cx, physical_id).await,
         "AWS::AutoScaling::LaunchConfiguration" => autoscaling::delete_launch_configuration(cx, physical_id).await,
+        "AWS::RDS::DBSubnetGroup" => rds::delete_subnet_group(cx, physical_id).await,
+        "AWS::RDS::DBInstance" => rds::delete_instance(cx, p, physical_id).await,
         // Never created: nothing to delete.
         _ => Ok(()),
     }
