@@ -56,18 +56,24 @@ pub async fn resolve(cx: &Cx, props: &Value) -> Result<Value, String> {
     }
     let mut values = HashMap::new();
     for r in refs {
-        let value =
-            match r.split_once(':') {
-                Some(("ssm", rest)) => parameter(cx, rest, false).await?,
-                Some(("ssm-secure", rest)) => parameter(cx, rest, true).await?,
-                Some(("secretsmanager", rest)) => secret(cx, rest).await?,
-                _ => return Err(format!(
+        let value = match r.split_once(':') {
+            Some(("ssm", rest)) => parameter(cx, rest, false).await?,
+            Some(("ssm-secure", rest)) => parameter(cx, rest, true).await?,
+            Some(("secretsmanager", rest)) => secret(cx, rest).await?,
+            _ => {
+                return Err(format!(
                     "Invalid dynamic reference {OPEN}{r}}}}}: the service must be ssm, ssm-secure or secretsmanager"
-                )),
-            };
+                ))
+            }
+        };
         values.insert(r, value);
     }
     Ok(substitute(props, &values))
+}
+
+/// The value of an SSM parameter (for `AWS::SSM::Parameter::Value<…>` stack parameters).
+pub async fn ssm_parameter(cx: &Cx, name: &str) -> Result<String, String> {
+    parameter(cx, name, false).await
 }
 
 async fn parameter(cx: &Cx, rest: &str, decrypt: bool) -> Result<String, String> {
