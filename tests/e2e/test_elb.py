@@ -524,6 +524,17 @@ def test_a_network_load_balancer_relays_tcp_and_fails_over(new_region):
                 f.flush()
                 answers.add(f.readline().decode().split(":")[0])
             assert len(answers) == 1, answers
+        # Flows and healthy hosts reach CloudWatch as AWS/NetworkELB.
+        cw = r.client("cloudwatch")
+        lb_dim = nlb["LoadBalancerArn"].split(":loadbalancer/")[1]
+
+        def flows():
+            now = time.time()
+            d = cw.get_metric_statistics(Namespace="AWS/NetworkELB", MetricName="NewFlowCount", Period=60,
+                                         StartTime=now - 120, EndTime=now + 1, Statistics=["Sum"],
+                                         Dimensions=[{"Name": "LoadBalancer", "Value": lb_dim}])["Datapoints"]
+            return sum(p["Sum"] for p in d)
+        hg.wait_until(lambda: flows() >= 13, timeout=10, what="13 flows counted")
         # A target that goes away: marked unhealthy, and new connections go to the other.
         backends[0].close()
         hg.wait_until(lambda: states().get("127.0.0.1") == "unhealthy", timeout=10, what="a unhealthy")
@@ -531,3 +542,196 @@ def test_a_network_load_balancer_relays_tcp_and_fails_over(new_region):
     finally:
         for e in backends:
             e.close()
+
+
+BACKEND = r'''
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+name, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+class H(BaseHTTPRequestHandler):
+    def _answer(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        if n:
+            self.rfile.read(n)
+        body = name.encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    do_GET = do_POST = _answer
+    def log_message(self, *a):
+        pass
+class Server(ThreadingHTTPServer):
+    allow_reuse_address = True
+    def handle_error(self, request, client_address):
+        pass  # a client the load balancer gave up on (the target was hung) is gone
+Server((host, port), H).serve_forever()
+'''
+
+
+def test_hung_and_restarted_targets(new_region, tmp_path):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import threading
+    script = tmp_path / "backend.py"
+    script.write_text(BACKEND)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    hosts = {"a": "127.0.0.11", "b": "127.0.0.12", "c": "127.0.0.13"}
+
+    def spawn(name):
+        p = subprocess.Popen([sys.executable, str(script), name, hosts[name], str(port)])
+        hg.wait_until(lambda: _http_ok(hosts[name], port), timeout=10, what=f"backend {name} up")
+        return p
+    procs = {n: spawn(n) for n in hosts}
+    stop = threading.Event()
+    try:
+        r = new_region()
+        ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+        subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[
+            {"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+        lb = elbv2.create_load_balancer(Name="kg-hung", Subnets=subnets)["LoadBalancers"][0]
+        tg = elbv2.create_target_group(Name="kg-hung", Protocol="HTTP", Port=port, VpcId=lb["VpcId"], TargetType="ip",
+                                       HealthCheckIntervalSeconds=5, HealthCheckTimeoutSeconds=2,
+                                       HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]
+        tga = tg["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tga, Targets=[{"Id": h, "Port": port} for h in hosts.values()])
+        elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=8088,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tga}])
+
+        def state(h):
+            d = elbv2.describe_target_health(TargetGroupArn=tga, Targets=[{"Id": h, "Port": port}])
+            return d["TargetHealthDescriptions"][0]["TargetHealth"]
+        hg.wait_until(lambda: all(state(h)["State"] == "healthy" for h in hosts.values()), timeout=15,
+                      what="three healthy targets")
+
+        results = []
+
+        def load():
+            while not stop.is_set():
+                t0 = time.monotonic()
+                try:
+                    c = http.client.HTTPConnection(lb["DNSName"], 8088, timeout=10)
+                    c.request("GET", "/")
+                    resp = c.getresponse()
+                    results.append((t0, resp.status, resp.read().decode()))
+                    c.close()
+                except OSError as e:
+                    results.append((t0, 0, str(e)))
+        threads = [threading.Thread(target=load, daemon=True) for _ in range(4)]
+        for t in threads:
+            t.start()
+        time.sleep(0.5)
+        # a hangs: its kernel still accepts connections, nothing answers.
+        procs["a"].send_signal(signal.SIGSTOP)
+        hung_at = time.monotonic()
+        hg.wait_until(lambda: state(hosts["a"])["State"] == "unhealthy", timeout=3, what="a marked unhealthy")
+        assert state(hosts["a"])["Reason"] == "Target.Timeout", state(hosts["a"])
+        detected = time.monotonic() - hung_at
+        time.sleep(1.0)
+        late = [x for x in results if x[0] > hung_at + 1.5]
+        assert late and all(body != "a" for _, _, body in late), "a still got requests after it hung"
+        procs["a"].send_signal(signal.SIGCONT)
+        hg.wait_until(lambda: state(hosts["a"])["State"] == "healthy", timeout=3, what="a back after SIGCONT")
+        # a is killed and restarted: traffic reaches it again within half a second of its return.
+        procs["a"].kill()
+        procs["a"].wait()
+        hg.wait_until(lambda: state(hosts["a"])["State"] == "unhealthy", timeout=10, what="a down")
+        procs["a"] = spawn("a")
+        back = time.monotonic()
+        hg.wait_until(lambda: any(x[0] > back and x[2] == "a" for x in results), timeout=3,
+                      what="traffic to the restarted target")
+        returned = min(x[0] for x in results if x[0] > back and x[2] == "a") - back
+        stop.set()
+        for t in threads:
+            t.join()
+        failed = [x for x in results if x[1] != 200]
+        assert failed == [], failed[:5]
+        print(f"\nhung target detected in {detected:.2f} s; restarted target served again after {returned:.2f} s")
+        assert returned < 1.0, returned
+
+        # With only the hung target left, a POST gets 504 quickly (not after 60 s), and it is
+        # delivered once at most.
+        elbv2.deregister_targets(TargetGroupArn=tga, Targets=[{"Id": hosts[n], "Port": port} for n in ("b", "c")])
+        hg.wait_until(lambda: len(elbv2.describe_target_health(TargetGroupArn=tga)["TargetHealthDescriptions"]) == 1,
+                      timeout=15, what="b and c drained")
+        procs["a"].send_signal(signal.SIGSTOP)
+        t0 = time.monotonic()
+        c = http.client.HTTPConnection(lb["DNSName"], 8088, timeout=20)
+        c.request("POST", "/order", body=b"goal=1")
+        assert c.getresponse().status == 504
+        assert time.monotonic() - t0 < 3.0
+        procs["a"].send_signal(signal.SIGCONT)
+    finally:
+        stop.set()
+        for p in procs.values():
+            p.send_signal(signal.SIGCONT)
+            p.kill()
+            p.wait()
+
+
+def _http_ok(host, port) -> bool:
+    try:
+        c = http.client.HTTPConnection(host, port, timeout=1)
+        c.request("GET", "/")
+        ok = c.getresponse().status == 200
+        c.close()
+        return ok
+    except OSError:
+        return False
+
+
+def test_listener_security_groups_refuse_sources_outside_their_cidrs(new_region, tmp_path):
+    import signal
+    import socket
+    import subprocess
+    import sys
+    script = tmp_path / "backend.py"
+    script.write_text(BACKEND)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    backend = subprocess.Popen([sys.executable, str(script), "web", "127.0.0.21", str(port)])
+    try:
+        hg.wait_until(lambda: _http_ok("127.0.0.21", port), timeout=10, what="the backend up")
+        r = new_region()
+        ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+        subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][:2]
+        vpc = subnets[0]["VpcId"]
+        sg = ec2.create_security_group(GroupName="kg-lb", Description="HTTP from the host", VpcId=vpc)["GroupId"]
+        here = [{"IpProtocol": "tcp", "FromPort": 8090, "ToPort": 8090, "IpRanges": [{"CidrIp": "127.0.0.1/32"}]}]
+        elsewhere = [{"IpProtocol": "tcp", "FromPort": 8090, "ToPort": 8090, "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}]
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=here)
+        lb = elbv2.create_load_balancer(Name="kg-guarded", Subnets=[s["SubnetId"] for s in subnets],
+                                        SecurityGroups=[sg])["LoadBalancers"][0]
+        tg = elbv2.create_target_group(Name="kg-guarded", Protocol="HTTP", Port=port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": "127.0.0.21", "Port": port}])
+        elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=8090,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        host = lb["DNSName"]
+
+        def answered() -> bool:
+            try:
+                c = http.client.HTTPConnection(host, 8090, timeout=2, source_address=("127.0.0.1", 0))
+                c.request("GET", "/")
+                ok = c.getresponse().status == 200
+                c.close()
+                return ok
+            except (OSError, http.client.HTTPException):
+                return False
+        hg.wait_until(answered, timeout=10, what="served to an allowed source")
+        # Only 10.0.0.0/8 may come in now: this host's 127.0.0.1 is refused within a second.
+        ec2.revoke_security_group_ingress(GroupId=sg, IpPermissions=here)
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=elsewhere)
+        hg.wait_until(lambda: not answered(), timeout=3, what="refused once the rule is revoked")
+        assert not answered()
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=here)
+        hg.wait_until(answered, timeout=3, what="served again once allowed")
+    finally:
+        backend.send_signal(signal.SIGKILL)
+        backend.wait()

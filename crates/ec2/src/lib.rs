@@ -158,6 +158,26 @@ impl Ec2 {
         rec.map(|s| (s.vpc_id, s.availability_zone))
     }
 
+    /// A security group's IPv4 ingress rules by CIDR: (protocol, from port, to port, CIDR);
+    /// `None` when there is no such group. (Rules naming another group need networks that
+    /// isolate to be checked, and are left out.)
+    pub fn ingress_cidrs(&self, group_id: &str) -> Option<Vec<IngressCidr>> {
+        let rec: Option<records::SecurityGroupRec> =
+            self.store.read(|tx| tx.get::<records::SecurityGroupRec>(records::kind::SECURITY_GROUP, group_id)).ok()?;
+        Some(
+            rec?.rules
+                .into_iter()
+                .filter(|r| !r.egress)
+                .filter_map(|r| match r.peer {
+                    records::RulePeer::Cidr(cidr) => {
+                        Some(IngressCidr { protocol: r.protocol, from_port: r.from_port, to_port: r.to_port, cidr })
+                    }
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
     /// Every running instance's CPU time so far, for the region's own CloudWatch metrics:
     /// (instance id, CPU seconds, vCPUs, its `aws:autoscaling:groupName` tag).
     pub fn running_cpu(&self) -> Vec<(String, f64, f64, Option<String>)> {
@@ -186,6 +206,16 @@ impl Ec2 {
     pub(crate) fn arn(&self, resource: &str) -> String {
         format!("arn:aws:ec2:{}:{}:{resource}", self.config.region, self.config.account)
     }
+}
+
+/// One IPv4 ingress rule of a security group, by CIDR.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IngressCidr {
+    /// `tcp`, `udp`, `-1` (all) …
+    pub protocol: String,
+    pub from_port: Option<i64>,
+    pub to_port: Option<i64>,
+    pub cidr: String,
 }
 
 pub struct Ec2Service {

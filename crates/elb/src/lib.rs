@@ -48,6 +48,18 @@ pub trait InstanceDirectory: Send + Sync {
     fn instance(&self, instance_id: &str) -> Option<InstanceInfo>;
     /// A subnet's (VPC, zone).
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
+    /// A security group's ingress rules by CIDR; `None` when there is no such group.
+    fn ingress(&self, group_id: &str) -> Option<Vec<IngressRule>>;
+}
+
+/// One ingress rule of a security group that lets a CIDR in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IngressRule {
+    /// `tcp`, `-1` (all traffic) …
+    pub protocol: String,
+    pub from_port: Option<i64>,
+    pub to_port: Option<i64>,
+    pub cidr: String,
 }
 
 /// One AWS/ApplicationELB datapoint for the last second.
@@ -77,6 +89,8 @@ pub struct Elb {
     pub(crate) clock: Clock,
     /// Listeners the proxy could not serve at the last sync, and why.
     pub(crate) faults: std::sync::Mutex<Vec<(std::net::SocketAddr, String)>>,
+    /// The security groups' ingress rules as last compiled into the listeners.
+    pub(crate) sg_fingerprint: std::sync::Mutex<u64>,
 }
 
 impl Elb {
@@ -93,7 +107,9 @@ impl Elb {
         let proxy = proxy::Proxy::new();
         proxy.spawn_health_checker();
         let faults = std::sync::Mutex::new(Vec::new());
-        let elb = Arc::new(Elb { store, proxy, directory, certificates, region, account, clock, faults });
+        let sg_fingerprint = std::sync::Mutex::new(0);
+        let elb =
+            Arc::new(Elb { store, proxy, directory, certificates, region, account, clock, faults, sg_fingerprint });
         elb.sync()?;
         Ok(elb)
     }
@@ -140,7 +156,19 @@ impl Elb {
             loop {
                 tick.tick().await;
                 let e = elb.clone();
-                let r = tokio::task::spawn_blocking(move || sync::finish_draining(&e)).await;
+                let r = tokio::task::spawn_blocking(move || {
+                    // Security groups changed in EC2: listeners let in what they now allow.
+                    let print = e.store.read(|tx| sync::security_fingerprint(&e, tx))?;
+                    let changed = {
+                        let mut last = e.sg_fingerprint.lock().unwrap_or_else(|x| x.into_inner());
+                        std::mem::replace(&mut *last, print) != print
+                    };
+                    if changed {
+                        e.sync()?;
+                    }
+                    sync::finish_draining(&e)
+                })
+                .await;
                 if let Ok(Err(err)) = r {
                     tracing::warn!(error = %err, "elb: draining pass failed");
                 }

@@ -135,6 +135,54 @@ pub(crate) fn matcher(code: &str) -> Option<Vec<(u16, u16)>> {
         .collect()
 }
 
+/// The sources a load balancer's security groups let in to a listener port: the CIDRs of their
+/// ingress rules for TCP (or all traffic) covering the port. `None` without security groups.
+pub(crate) fn allowed_sources(elb: &Elb, groups: &[String], port: u16) -> Option<Vec<ipnet::IpNet>> {
+    if groups.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for g in groups {
+        for rule in elb.directory.ingress(g).unwrap_or_default() {
+            let covers = match rule.protocol.as_str() {
+                "-1" | "all" => true,
+                "tcp" | "6" => {
+                    rule.from_port.unwrap_or(0) <= port as i64 && port as i64 <= rule.to_port.unwrap_or(65535)
+                }
+                _ => false,
+            };
+            if covers {
+                out.extend(rule.cidr.parse::<ipnet::IpNet>());
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A fingerprint of the ingress rules of every load balancer's security groups: when it
+/// changes (Authorize/RevokeSecurityGroupIngress), the listeners are compiled again.
+pub(crate) fn security_fingerprint(elb: &Elb, tx: &store::Tx) -> Result<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut groups: Vec<String> = tx
+        .list::<LoadBalancerRec>(kind::LOAD_BALANCER, "")?
+        .into_iter()
+        .flat_map(|(_, lb)| lb.security_groups)
+        .collect();
+    groups.extend(
+        tx.list::<crate::classic::ClassicRec>(crate::classic::KIND, "")?
+            .into_iter()
+            .flat_map(|(_, c)| c.security_groups),
+    );
+    groups.sort();
+    groups.dedup();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for g in &groups {
+        g.hash(&mut h);
+        elb.directory.ingress(g).hash(&mut h);
+    }
+    Ok(h.finish())
+}
+
 pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
     let lbs: Vec<LoadBalancerRec> = tx.list(kind::LOAD_BALANCER, "")?.into_iter().map(|(_, v)| v).collect();
     let listeners: Vec<ListenerRec> = tx.list(kind::LISTENER, "")?.into_iter().map(|(_, v)| v).collect();
@@ -176,6 +224,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             tls,
             idle_timeout: std::time::Duration::from_secs(idle.max(1)),
             tcp: matches!(l.protocol.as_str(), "TCP" | "TLS"),
+            allow: allowed_sources(elb, &lb.security_groups, l.port),
         });
     }
     for g in groups {

@@ -74,6 +74,21 @@ impl elb::InstanceDirectory for Ec2Directory {
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)> {
         self.0.subnet_placement(subnet_id)
     }
+
+    fn ingress(&self, group_id: &str) -> Option<Vec<elb::IngressRule>> {
+        let rules = self.0.ingress_cidrs(group_id)?;
+        Some(
+            rules
+                .into_iter()
+                .map(|r| elb::IngressRule {
+                    protocol: r.protocol,
+                    from_port: r.from_port,
+                    to_port: r.to_port,
+                    cidr: r.cidr,
+                })
+                .collect(),
+        )
+    }
 }
 
 /// HTTPS listeners present IAM server certificates (UploadServerCertificate).

@@ -26,6 +26,9 @@ pub struct ListenerConfig {
     /// A network load balancer's listener (TCP, or TLS terminated here): each connection is
     /// relayed to a target of the group its default rule forwards to, bytes as they are.
     pub tcp: bool,
+    /// The load balancer's security groups, as the source addresses they let in to this
+    /// listener's port; `None`: no security group, every source.
+    pub allow: Option<Vec<ipnet::IpNet>>,
 }
 
 impl ListenerConfig {

@@ -21,7 +21,7 @@ use crate::pool::Sender;
 use crate::rules::{self, RequestView};
 use crate::stats::Stats;
 use crate::sticky;
-use crate::{Body, Group, Inner, Target};
+use crate::{health, Body, Group, Inner, Target};
 
 /// The TLS handshake bound, and the idle timeout of a listener the table no longer knows.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -43,12 +43,20 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
         let _ = stream.set_nodelay(true);
         let inner = inner.clone();
         tokio::spawn(async move {
-            let (tls, idle, tcp) = {
+            let (tls, idle, tcp, allowed) = {
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
                 let idle = listener.map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
-                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp))
+                let allowed = listener.is_none_or(|l| {
+                    l.allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical())))
+                });
+                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp), allowed)
             };
+            if !allowed {
+                // The load balancer's security groups do not let this source in.
+                tracing::debug!(%peer, %local, "connection refused by the load balancer's security groups");
+                return;
+            }
             if tcp {
                 // A network load balancer's listener: the connection itself goes to one target.
                 match tls {
@@ -264,7 +272,7 @@ async fn tunnel(group: &Group, out: Outgoing, client: hyper::upgrade::OnUpgrade,
         match tokio::time::timeout(Duration::from_secs(10), tokio::net::TcpStream::connect(target.cfg.addr)).await {
             Ok(Ok(s)) => s,
             _ => {
-                target.health.lock().unwrap_or_else(|e| e.into_inner()).passive_failure();
+                target.mark_down(health::Failure::FailedHealthChecks);
                 return elb_error(StatusCode::BAD_GATEWAY);
             }
         };
@@ -405,7 +413,7 @@ async fn forward(
             Ok(s) => s,
             Err(_) => {
                 // Never sent: safe to send elsewhere whatever the method.
-                target.health.lock().unwrap_or_else(|e| e.into_inner()).passive_failure();
+                target.mark_down(health::Failure::FailedHealthChecks);
                 inner.pool.purge(addr);
                 tracing::warn!(target = %target.cfg.id, %addr, "target refused a connection: marked unhealthy");
                 if inner.budget.try_retry() {
@@ -420,13 +428,34 @@ async fn forward(
         };
         let guard = InFlight::new(target.clone());
         let sent = std::time::Instant::now();
-        match tokio::time::timeout(group.cfg.response_timeout, sender.send_request(out.build(req_body))).await {
+        let send = sender.send_request(out.build(req_body));
+        tokio::pin!(send);
+        // No response head within a few times the target's usual latency: is it hung (the
+        // kernel accepts, the process answers nothing) or only slow on this request? One quick
+        // probe decides; a hung target leaves the rotation, and the request is retried
+        // elsewhere if it can be replayed, else answered 504 (never sent twice).
+        let suspect_after = target.hung_after().min(group.cfg.response_timeout);
+        let answer = match tokio::time::timeout(suspect_after, &mut send).await {
+            Ok(r) => Ok(r),
+            Err(_) if hung(&target, group).await => {
+                target.mark_down(health::Failure::Timeout);
+                inner.pool.purge(addr);
+                tracing::warn!(target = %target.cfg.id, %addr, "target accepts but does not answer: marked unhealthy");
+                drop(guard);
+                if replayable && tried.len() < 4 && inner.budget.try_retry() {
+                    continue;
+                }
+                return elb_error(StatusCode::GATEWAY_TIMEOUT);
+            }
+            Err(_) => tokio::time::timeout(group.cfg.response_timeout.saturating_sub(suspect_after), &mut send).await,
+        };
+        match answer {
             Err(_) => return elb_error(StatusCode::GATEWAY_TIMEOUT),
             Ok(Err(e)) => {
                 drop(guard);
                 if !reused {
                     // A fresh connection failed: the target is in trouble.
-                    target.health.lock().unwrap_or_else(|e| e.into_inner()).passive_failure();
+                    target.mark_down(health::Failure::FailedHealthChecks);
                     inner.pool.purge(addr);
                 }
                 tracing::debug!(error = %e, %addr, reused, "target connection failed");
@@ -441,6 +470,7 @@ async fn forward(
             }
             Ok(Ok(resp)) => {
                 let micros = sent.elapsed().as_micros() as u64;
+                target.answered_in(micros);
                 group.stats.target_status(resp.status().as_u16(), micros);
                 if let Some(lb) = lb {
                     lb.target_status(resp.status().as_u16(), micros);
@@ -456,6 +486,24 @@ async fn forward(
             }
         }
     }
+}
+
+/// A request has waited past the target's usual latency: the target is hung if it is already
+/// marked so, or if a quick health probe gets no answer either.
+async fn hung(target: &Target, group: &Group) -> bool {
+    {
+        let h = target.health.lock().unwrap_or_else(|e| e.into_inner());
+        if h.state == health::State::Unhealthy && h.reason == Some(health::Failure::Timeout) {
+            return true;
+        }
+    }
+    let mut settings = group.cfg.health.clone();
+    settings.timeout = settings.timeout.min(Duration::from_millis(500));
+    let mut addr = target.cfg.addr;
+    if let Some(p) = settings.port {
+        addr.set_port(p);
+    }
+    matches!(health::check(addr, &settings).await, Err(health::Failure::Timeout))
 }
 
 /// Whether a target takes new requests (not draining, and healthy).

@@ -35,13 +35,16 @@ pub struct Health {
     pub reason: Option<Failure>,
     /// At least one check has completed.
     pub checked: bool,
+    /// Unhealthy only because live traffic found it refusing connections (or hung): re-probed
+    /// quickly, and back at its first passing check.
+    pub passive: bool,
     ok: u32,
     failed: u32,
 }
 
 impl Default for Health {
     fn default() -> Self {
-        Health { state: State::Initial, reason: None, checked: false, ok: 0, failed: 0 }
+        Health { state: State::Initial, reason: None, checked: false, passive: false, ok: 0, failed: 0 }
     }
 }
 
@@ -54,13 +57,19 @@ impl Health {
             Ok(()) => {
                 self.failed = 0;
                 self.ok = self.ok.saturating_add(1);
-                if self.state != State::Healthy && self.ok >= healthy.max(1) {
+                if self.state != State::Healthy && (self.ok >= healthy.max(1) || self.passive) {
                     self.state = State::Healthy;
                     self.reason = None;
+                    self.passive = false;
                 }
             }
             Err(f) => {
                 self.ok = 0;
+                // A target that answers, wrongly, is down by its own word: from now on the
+                // thresholds decide. One still refusing or silent stays on quick re-probes.
+                if matches!(f, Failure::ResponseCodeMismatch(_)) {
+                    self.passive = false;
+                }
                 self.failed = self.failed.saturating_add(1);
                 if self.state == State::Unhealthy {
                     self.reason = Some(f);
@@ -73,11 +82,30 @@ impl Health {
     }
 
     /// Live traffic found the target refusing or resetting connections: unhealthy at once;
-    /// only active checks bring it back.
+    /// only active checks bring it back — the first that passes, unless a failing check has
+    /// confirmed the failure since (then the healthy threshold applies).
     pub fn passive_failure(&mut self) {
+        self.passive_failure_for(Failure::FailedHealthChecks);
+    }
+
+    /// The same, for a target found hung (connections accepted, no answer): `Timeout`.
+    pub fn passive_failure_for(&mut self, why: Failure) {
         self.ok = 0;
+        if self.state != State::Unhealthy {
+            self.passive = true;
+        }
         self.state = State::Unhealthy;
-        self.reason = Some(Failure::FailedHealthChecks);
+        self.reason = Some(why);
+    }
+
+    /// How soon to check again: quickly while a verdict is pending (new targets) or while a
+    /// target is down only by live traffic's word, else at the configured interval.
+    pub fn next_check(&self, interval: Duration, quick: Duration) -> Duration {
+        if self.state == State::Initial || (self.state == State::Unhealthy && self.passive) {
+            interval.min(quick)
+        } else {
+            interval
+        }
     }
 
     /// Whether new requests may go to the target while others are healthy.
@@ -150,15 +178,33 @@ mod tests {
     }
 
     #[test]
-    fn a_passive_failure_is_immediate_and_interrupts_a_recovery() {
+    fn a_passive_failure_is_immediate_and_its_target_returns_at_the_first_passing_check() {
         let mut h = Health::default();
         h.observe(Ok(()), 2, 2);
         h.observe(Ok(()), 2, 2);
         h.passive_failure();
         assert_eq!((h.state, h.reason), (State::Unhealthy, Some(Failure::FailedHealthChecks)));
-        h.observe(Ok(()), 2, 2);
+        let quick = Duration::from_millis(100);
+        assert_eq!(h.next_check(Duration::from_secs(30), quick), quick, "re-probed quickly");
+        h.observe(Ok(()), 5, 2);
+        assert_eq!((h.state, h.reason), (State::Healthy, None), "back at the first passing check");
+        assert_eq!(h.next_check(Duration::from_secs(30), quick), Duration::from_secs(30));
+        // Still refusing (a restart under way): probed quickly until it answers.
         h.passive_failure();
+        h.observe(Err(Failure::FailedHealthChecks), 2, 2);
+        assert_eq!(h.next_check(Duration::from_secs(30), quick), quick);
+        h.observe(Ok(()), 2, 2);
+        assert_eq!(h.state, State::Healthy);
+        // Answering wrongly confirms it: then the healthy threshold decides, at the interval.
+        h.passive_failure();
+        h.observe(Err(Failure::ResponseCodeMismatch(503)), 2, 2);
+        assert_eq!(h.next_check(Duration::from_secs(30), quick), Duration::from_secs(30));
         h.observe(Ok(()), 2, 2);
         assert_eq!(h.state, State::Unhealthy);
+        h.observe(Ok(()), 2, 2);
+        assert_eq!(h.state, State::Healthy);
+        // Hung: the same, with Timeout as the reason.
+        h.passive_failure_for(Failure::Timeout);
+        assert_eq!((h.state, h.reason, h.passive), (State::Unhealthy, Some(Failure::Timeout), true));
     }
 }

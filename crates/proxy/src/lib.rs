@@ -32,6 +32,8 @@ use std::time::{Duration, Instant};
 
 /// Spacing of the health checks of a target still in its `initial` state.
 const INITIAL_CHECK_SPACING: Duration = Duration::from_millis(250);
+/// How often a target live traffic found down is probed until it answers again.
+const QUICK_RECHECK: Duration = Duration::from_millis(100);
 
 use bytes::Bytes;
 use http_body_util::combinators::BoxBody;
@@ -47,9 +49,40 @@ pub(crate) struct Target {
     pub cfg: TargetConfig,
     pub draining: AtomicBool,
     pub outstanding: AtomicUsize,
+    /// Recent time to a response head, microseconds (an exponentially weighted mean).
+    pub latency_us: AtomicU64,
     pub health: Mutex<health::Health>,
     pub next_check: Mutex<Instant>,
     pub checking: AtomicBool,
+}
+
+impl Target {
+    /// Note the time a response head took (a weighted mean: 1/8 of each new sample).
+    pub(crate) fn answered_in(&self, micros: u64) {
+        let old = self.latency_us.load(Ordering::Relaxed);
+        let new = if old == 0 { micros } else { old - old / 8 + micros / 8 };
+        self.latency_us.store(new.max(1), Ordering::Relaxed);
+    }
+
+    /// How long a request may wait for its response head before the target is suspected hung:
+    /// ten times its recent latency, between 200 ms and 1 s.
+    pub(crate) fn hung_after(&self) -> Duration {
+        let us = self.latency_us.load(Ordering::Relaxed).saturating_mul(10);
+        Duration::from_micros(us).clamp(Duration::from_millis(200), Duration::from_secs(1))
+    }
+
+    /// Live traffic found the target down (refusing, resetting, or hung): out of rotation at
+    /// once, and re-probed quickly from now on.
+    pub(crate) fn mark_down(&self, why: health::Failure) {
+        let mut h = self.health.lock().unwrap_or_else(|e| e.into_inner());
+        let was = h.state;
+        h.passive_failure_for(why);
+        if was != health::State::Unhealthy {
+            tracing::info!(target = %self.cfg.id, port = self.cfg.port, reason = ?why, "target marked unhealthy by live traffic");
+        }
+        drop(h);
+        *self.next_check.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now() + QUICK_RECHECK;
+    }
 }
 
 pub(crate) struct Group {
@@ -154,20 +187,25 @@ impl Proxy {
                                 addr.set_port(p);
                             }
                             let outcome = health::check(addr, &settings).await;
-                            let initial = {
+                            // A new target gets its first verdict quickly ("the minimum number of
+                            // health checks required", as AWS puts it): a booting instance is
+                            // admitted as soon as it answers, not a whole interval later. A target
+                            // live traffic found down is re-probed as quickly, and returns at its
+                            // first passing check (a restarted process serves again at once).
+                            let next = {
                                 let mut h = t.health.lock().unwrap_or_else(|e| e.into_inner());
                                 let before = h.state;
                                 h.observe(outcome, settings.healthy_threshold, settings.unhealthy_threshold);
                                 if h.state != before {
                                     tracing::info!(target = %t.cfg.id, port = t.cfg.port, state = ?h.state, reason = ?h.reason, "target health changed");
                                 }
-                                h.state == health::State::Initial
+                                let quick = if h.state == health::State::Initial {
+                                    INITIAL_CHECK_SPACING
+                                } else {
+                                    QUICK_RECHECK
+                                };
+                                h.next_check(settings.interval, quick)
                             };
-                            // A new target gets its first verdict quickly ("the minimum number of
-                            // health checks required", as AWS puts it): a booting instance is
-                            // admitted as soon as it answers, not a whole interval later.
-                            let next =
-                                if initial { settings.interval.min(INITIAL_CHECK_SPACING) } else { settings.interval };
                             *t.next_check.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now() + next;
                             t.checking.store(false, Ordering::Relaxed);
                         });
@@ -203,6 +241,7 @@ impl Proxy {
                             cfg: tc.clone(),
                             draining: AtomicBool::new(tc.draining),
                             outstanding: AtomicUsize::new(0),
+                            latency_us: AtomicU64::new(0),
                             health: Mutex::new(health::Health::default()),
                             next_check: Mutex::new(Instant::now()),
                             checking: AtomicBool::new(false),

@@ -11,7 +11,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
 use crate::forward::{choose, InFlight};
-use crate::Inner;
+use crate::{health, Inner};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -42,7 +42,7 @@ where
                 return;
             }
             Ok(Err(_)) => {
-                target.health.lock().unwrap_or_else(|e| e.into_inner()).passive_failure();
+                target.mark_down(health::Failure::FailedHealthChecks);
                 tried.push(i);
             }
             Err(_) => tried.push(i),
