@@ -13,7 +13,7 @@ import os
 import sys
 
 SERVICES = ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch",
-            "secretsmanager", "ssm"]
+            "secretsmanager", "ssm", "rds"]
 META_KEYS = ["protocol", "protocols", "apiVersion", "xmlNamespace", "targetPrefix", "jsonVersion",
              "signingName", "endpointPrefix", "serviceId", "awsQueryCompatible"]
 OP_KEYS = ["input", "output", "errors"]

@@ -194,6 +194,19 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let _asg_controller = asg.spawn_controller();
     // --- end EC2 Auto Scaling ---
 
+    // --- RDS: DB instances that are real MariaDB servers, and their controller ---
+    let rds_clock: rds::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let rds = rds::Rds::open(
+        store.clone(),
+        rds::RdsConfig { region: args.region.clone(), account: identity.account.clone(), dir: dir.join("rds") },
+        rds_clock,
+        Arc::new(crate::links::Ec2Subnets(ec2.clone())),
+    )
+    .map_err(|e| format!("opening RDS: {e}"))?;
+    registry.register(Arc::new(rds::RdsService::new(rds.clone())));
+    let _rds_controller = rds.spawn_controller();
+    // --- end RDS ---
+
     // --- CloudFormation: stacks, acting through the other services' APIs as their callers ---
     let stack_services = crate::links::StackServices {
         identity: identity.clone(),
@@ -221,7 +234,11 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let _alarm_evaluator = cloudwatch::Evaluator::spawn(
         cw,
         Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),
-        vec![Arc::new(crate::links::ElbMetrics(elb.clone())), Arc::new(crate::links::GroupMetrics(asg.clone()))],
+        vec![
+            Arc::new(crate::links::ElbMetrics(elb.clone())),
+            Arc::new(crate::links::GroupMetrics(asg.clone())),
+            Arc::new(crate::links::RdsMetrics(rds.clone())),
+        ],
     );
     let _sns_deliveries = sns::Worker::spawn(sns.clone());
 

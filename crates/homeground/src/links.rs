@@ -91,6 +91,34 @@ impl elb::InstanceDirectory for Ec2Directory {
     }
 }
 
+/// RDS's DB subnet groups check their subnets in EC2.
+pub struct Ec2Subnets(pub Arc<ec2::Ec2>);
+
+impl rds::SubnetDirectory for Ec2Subnets {
+    fn subnet(&self, subnet_id: &str) -> Option<(String, String)> {
+        self.0.subnet_placement(subnet_id)
+    }
+}
+
+/// CloudWatch takes RDS's measurements (AWS/RDS, per DBInstanceIdentifier) once a second.
+pub struct RdsMetrics(pub Arc<rds::Rds>);
+
+impl cloudwatch::MetricSource for RdsMetrics {
+    fn sample(&self) -> Vec<cloudwatch::Measurement> {
+        self.0
+            .take_metrics()
+            .into_iter()
+            .map(|m| cloudwatch::Measurement {
+                namespace: "AWS/RDS".into(),
+                name: m.name.into(),
+                dimensions: vec![("DBInstanceIdentifier".into(), m.db_instance)],
+                value: m.value,
+                unit: m.unit.into(),
+            })
+            .collect()
+    }
+}
+
 /// HTTPS listeners present IAM server certificates (UploadServerCertificate).
 pub struct IamCertificates(pub Arc<Identity>);
 

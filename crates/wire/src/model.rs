@@ -211,6 +211,7 @@ pub fn embedded(name: &str) -> Option<&'static str> {
         "cloudwatch" => include_str!("../models/cloudwatch.json"),
         "secretsmanager" => include_str!("../models/secretsmanager.json"),
         "ssm" => include_str!("../models/ssm.json"),
+        "rds" => include_str!("../models/rds.json"),
         _ => return None,
     })
 }
@@ -248,6 +249,7 @@ mod tests {
             "cloudwatch",
             "secretsmanager",
             "ssm",
+            "rds",
         ] {
             let m = load_embedded(name);
             for (op_name, op) in &m.operations {

@@ -1,0 +1,133 @@
+//! RDS: DB instances that are real database servers. Engine `mysql` is served by the
+//! MySQL-compatible server Debian ships (MariaDB 10.11): each DB instance is its own `mariadbd`
+//! with its own datadir under the region's data dir, listening on an address of its own in
+//! 127.254.0.0/16 (the Endpoint), with the master user and database created as asked. A read
+//! replica is seeded from a consistent physical copy of its source (`mariabackup`) and follows it
+//! by MariaDB's own GTID replication, `read_only`; PromoteReadReplica makes it a primary.
+//!
+//! The API (`ops/`) records what is wanted and the first transition; the controller
+//! (`controller.rs`) does the work, persisting each transition, restarts a server that died, and
+//! re-adopts the running ones after a restart of the daemon.
+
+mod controller;
+pub mod error;
+mod events;
+mod metrics;
+pub(crate) mod ops;
+mod parameters;
+mod records;
+mod server;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::Value;
+use store::Store;
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+
+pub use controller::Controller;
+pub use metrics::RdsMetric;
+
+/// Where "now" comes from (seconds since the epoch).
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// What RDS needs to know of EC2's subnets (wired by the binary).
+pub trait SubnetDirectory: Send + Sync {
+    /// (VPC id, availability zone) of a subnet, None if there is no such subnet.
+    fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
+}
+
+pub struct RdsConfig {
+    pub region: String,
+    pub account: String,
+    /// `<data-dir>/rds`
+    pub dir: PathBuf,
+}
+
+pub struct Rds {
+    pub(crate) store: Arc<Store>,
+    pub(crate) config: RdsConfig,
+    pub(crate) clock: Clock,
+    pub(crate) subnets: Arc<dyn SubnetDirectory>,
+    pub(crate) wake: tokio::sync::Notify,
+    pub(crate) counters: metrics::Counters,
+    /// DB snapshots' data (archived datadirs), deduplicated and verified.
+    pub(crate) blocks: blockstore::BlockStore,
+}
+
+impl Rds {
+    pub fn open(
+        store: Arc<Store>,
+        config: RdsConfig,
+        clock: Clock,
+        subnets: Arc<dyn SubnetDirectory>,
+    ) -> Result<Arc<Rds>, String> {
+        std::fs::create_dir_all(&config.dir).map_err(|e| format!("creating {}: {e}", config.dir.display()))?;
+        let blocks = blockstore::BlockStore::open(&config.dir.join("blocks"))
+            .map_err(|e| format!("opening the DB snapshot store: {e}"))?;
+        Ok(Arc::new(Rds {
+            store,
+            config,
+            clock,
+            subnets,
+            wake: tokio::sync::Notify::new(),
+            counters: metrics::Counters::default(),
+            blocks,
+        }))
+    }
+
+    pub fn now(&self) -> f64 {
+        (self.clock)()
+    }
+
+    pub(crate) fn dir(&self) -> &Path {
+        &self.config.dir
+    }
+
+    pub(crate) fn arn(&self, kind: &str, id: &str) -> String {
+        format!("arn:aws:rds:{}:{}:{kind}:{id}", self.config.region, self.config.account)
+    }
+
+    /// The AWS/RDS datapoints measured since the last call (each handed out once).
+    pub fn take_metrics(&self) -> Vec<RdsMetric> {
+        self.counters.take()
+    }
+
+    /// Start the controller (a tokio task).
+    pub fn spawn_controller(self: &Arc<Self>) -> Controller {
+        Controller::spawn(self.clone())
+    }
+}
+
+pub struct RdsService {
+    rds: Arc<Rds>,
+}
+
+impl RdsService {
+    pub fn new(rds: Arc<Rds>) -> RdsService {
+        RdsService { rds }
+    }
+}
+
+impl Service for RdsService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("rds")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "rds"
+    }
+
+    fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
+        Ok(Authorization::Resources(ops::resources(&self.rds, op, input)))
+    }
+
+    fn call<'a>(&'a self, _cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
+        Box::pin(async move {
+            let out = tokio::task::block_in_place(|| ops::dispatch(&self.rds, op, &input));
+            self.rds.wake.notify_one();
+            out
+        })
+    }
+}
