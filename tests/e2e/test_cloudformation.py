@@ -920,6 +920,30 @@ def test_dynamic_references_read_ssm_and_secrets_manager_as_the_caller(region):
     assert "ResourceNotFoundException" in failed[0]["ResourceStatusReason"]
 
 
+def test_ssm_parameter_types_are_read_from_parameter_store(region):
+    region.client("ssm").put_parameter(Name="/app/topic-name", Value="from-parameter-store", Type="String")
+    cfn = region.client("cloudformation")
+    body = ("Parameters:\n  TopicName:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/topic-name\n"
+            "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref TopicName\n"
+            "Outputs:\n  Arn:\n    Value: !Ref Topic\n")
+    stack_id = cfn.create_stack(StackName="ssm-typed", TemplateBody=body)["StackId"]
+    cfn.get_waiter("stack_create_complete").wait(StackName="ssm-typed", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    stack = cfn.describe_stacks(StackName="ssm-typed")["Stacks"][0]
+    assert stack["Outputs"][0]["OutputValue"].endswith(":from-parameter-store")
+    assert stack["Parameters"] == [{"ParameterKey": "TopicName", "ParameterValue": "/app/topic-name"}]
+    cfn.delete_stack(StackName="ssm-typed")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+
+    missing = cfn.create_stack(StackName="ssm-missing", TemplateBody=body,
+                               Parameters=[{"ParameterKey": "TopicName", "ParameterValue": "/nope"}])["StackId"]
+    with pytest.raises(Exception):
+        cfn.get_waiter("stack_create_complete").wait(StackName="ssm-missing", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    stack = cfn.describe_stacks(StackName=missing)["Stacks"][0]
+    assert stack["StackStatus"] == "ROLLBACK_COMPLETE"
+    reason = [e for e in events(cfn, missing) if e["ResourceStatus"] == "ROLLBACK_IN_PROGRESS"][0]["ResourceStatusReason"]
+    assert reason.startswith("Unable to fetch parameters [/nope] from parameter store for this account.")
+
+
 def _mariadb_under(data_dir: Path) -> list[int]:
     """Database server processes whose command line names a directory of this region."""
     out = []

@@ -138,6 +138,41 @@ impl CloudFormation {
         Ok(Run { st, template, graph, parameters, conditions, exports })
     }
 
+    /// [`Self::load_run`], then the values of `AWS::SSM::Parameter::Value<…>` parameters read
+    /// from Parameter Store as the stack's caller (and the conditions evaluated again).
+    pub(crate) async fn prepare_run(self: &Arc<Self>, stack_id: &str) -> Result<Run, String> {
+        let mut run = self.load_run(stack_id)?;
+        let ssm: Vec<(String, bool)> = run
+            .template
+            .parameters
+            .iter()
+            .filter_map(|p| {
+                let inner = p.kind.strip_prefix("AWS::SSM::Parameter::Value<")?.strip_suffix('>')?;
+                Some((p.name.clone(), inner.starts_with("List<") || inner == "CommaDelimitedList"))
+            })
+            .collect();
+        if ssm.is_empty() {
+            return Ok(run);
+        }
+        let cx = self.cx(&run.st, "Parameters");
+        for (name, list) in ssm {
+            let key = run.parameters.get(&name).map(crate::template::eval::scalar_text).unwrap_or_default();
+            let value = provision::dynamic::ssm_parameter(&cx, &key)
+                .await
+                .map_err(|_| format!("Unable to fetch parameters [{key}] from parameter store for this account."))?;
+            let value = if list {
+                Value::Array(value.split(',').map(|s| Value::String(s.trim().to_string())).collect())
+            } else {
+                Value::String(value)
+            };
+            run.parameters.insert(name, value);
+        }
+        let (empty, none) = (HashMap::new(), HashMap::new());
+        let scope = self.scope(&run.st, &run.parameters, &run.template.mappings, &empty, &none, &run.exports);
+        run.conditions = evaluate_conditions(&run.template, &scope)?;
+        Ok(run)
+    }
+
     /// Every live stack's exports (name → (value, exporting stack id)), but `except`'s.
     pub(crate) fn exports_by_stack(
         &self,
@@ -247,13 +282,12 @@ impl CloudFormation {
 }
 
 async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String> {
-    let mut run = match cfn.load_run(stack_id) {
+    let mut run = match cfn.prepare_run(stack_id).await {
         Ok(r) => r,
         Err(e) => {
             let mut st: StackRec =
                 cfn.get(kind::STACK, stack_id).map_err(|e| e.to_string())?.ok_or("stack vanished")?;
-            cfn.set_status(&mut st, "CREATE_FAILED", Some(&e)).map_err(|e| e.to_string())?;
-            return Ok(());
+            return fail_create(cfn, &mut st, &format!("{e} ")).await;
         }
     };
     let active: Vec<String> = run

@@ -50,7 +50,7 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
         .filter(|r| !matches!(r.status.as_str(), "DELETE_COMPLETE" | "DELETE_SKIPPED"))
         .map(|r| (r.logical_id.clone(), r))
         .collect();
-    let run = match cfn.load_run(stack_id) {
+    let run = match cfn.prepare_run(stack_id).await {
         Ok(r) => r,
         Err(e) => {
             let mut st: StackRec = cfn.get(kind::STACK, stack_id).map_err(err)?.ok_or("stack vanished")?;

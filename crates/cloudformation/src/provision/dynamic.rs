@@ -71,6 +71,11 @@ pub async fn resolve(cx: &Cx, props: &Value) -> Result<Value, String> {
     Ok(substitute(props, &values))
 }
 
+/// The value of an SSM parameter (for `AWS::SSM::Parameter::Value<…>` stack parameters).
+pub async fn ssm_parameter(cx: &Cx, name: &str) -> Result<String, String> {
+    parameter(cx, name, false).await
+}
+
 async fn parameter(cx: &Cx, rest: &str, decrypt: bool) -> Result<String, String> {
     #[derive(Serialize)]
     #[serde(rename_all = "PascalCase")]

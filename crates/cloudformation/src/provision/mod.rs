@@ -5,7 +5,7 @@
 
 mod autoscaling;
 mod cloudwatch;
-mod dynamic;
+pub mod dynamic;
 mod ec2;
 mod elb;
 mod iam;

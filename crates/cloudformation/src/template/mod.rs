@@ -306,6 +306,7 @@ impl ParameterDecl {
         let fail = |default: String| {
             Err(self.constraint_description.clone().map(|c| format!("Parameter '{name}' {c}")).unwrap_or(default))
         };
+        // An SSM-typed parameter's value is a parameter name here; the engine reads it.
         let is_list = self.kind == "CommaDelimitedList" || self.kind.starts_with("List<");
         let items: Vec<&str> = if is_list { value.split(',').map(str::trim).collect() } else { vec![value] };
         for item in &items {
@@ -378,7 +379,14 @@ fn parse_parameters(v: Option<&Value>) -> Result<Vec<ParameterDecl>, String> {
             .get("Type")
             .and_then(Value::as_str)
             .ok_or_else(|| format_error(format!("[/Parameters/{name}] 'null' values are not allowed in templates")))?;
+        let ssm_inner = kind.strip_prefix("AWS::SSM::Parameter::Value<").and_then(|k| k.strip_suffix('>'));
         let known = PARAMETER_TYPES.contains(&kind)
+            || kind == "AWS::SSM::Parameter::Name"
+            || ssm_inner.is_some_and(|k| {
+                PARAMETER_TYPES.contains(&k)
+                    || (k.starts_with("List<")
+                        && PARAMETER_TYPES.contains(&k.trim_start_matches("List<").trim_end_matches('>')))
+            })
             || (kind.starts_with("List<")
                 && PARAMETER_TYPES.contains(&kind.trim_start_matches("List<").trim_end_matches('>')));
         if !known {
