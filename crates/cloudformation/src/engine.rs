@@ -350,6 +350,14 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 let cx = cfn.cx(&run.st, id);
                 let id = id.clone();
                 tasks.spawn(async move {
+                    // Never a silent success: a resource that waits for instances' cfn-signal
+                    // fails, naming why, until images here can run cfn-signal.
+                    if let Some(n) = decl.signals_wanted {
+                        let e = format!(
+                            "CreationPolicy waits for {n} resource signal(s) (cfn-signal), which instances in this region cannot send yet"
+                        );
+                        return (id, Err(e));
+                    }
                     let out = provision::create(&cx, &decl.kind, &props).await;
                     (id, out)
                 });

@@ -34,6 +34,8 @@ pub enum Peer {
     SecretsManager,
     Ssm,
     Rds,
+    /// Classic Elastic Load Balancing (2012-06-01).
+    ClassicElb,
 }
 
 impl Peer {
@@ -49,6 +51,7 @@ impl Peer {
             Peer::SecretsManager => "AWSSecretsManager",
             Peer::Ssm => "AWSSimpleSystemsManagement",
             Peer::Rds => "AmazonRDS",
+            Peer::ClassicElb => "AmazonElasticLoadBalancing",
         }
     }
 }

@@ -170,7 +170,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let peers = crate::links::AutoScalingPeers {
         ec2: ec2_service.clone(),
         elb: elb_service.clone(),
-        classic_elb: classic_elb_service,
+        classic_elb: classic_elb_service.clone(),
         cloudwatch: cw_service.clone(),
         sns: sns_service.clone(),
         cx: crate::links::service_linked_context(
@@ -220,6 +220,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         secrets_manager: secrets_manager_service,
         ssm: ssm_service,
         rds: rds_service,
+        classic_elb: classic_elb_service.clone(),
         region: args.region.clone(),
     };
     let cfn_clock: cloudformation::Clock = Arc::new(|| iam::Clock::now(&SystemClock));

@@ -401,6 +401,7 @@ pub struct StackServices {
     pub secrets_manager: Arc<dyn wire::Service>,
     pub ssm: Arc<dyn wire::Service>,
     pub rds: Arc<dyn wire::Service>,
+    pub classic_elb: Arc<dyn wire::Service>,
     pub region: String,
 }
 
@@ -423,6 +424,7 @@ impl StackServices {
             Peer::SecretsManager => &self.secrets_manager,
             Peer::Ssm => &self.ssm,
             Peer::Rds => &self.rds,
+            Peer::ClassicElb => &self.classic_elb,
         };
         let model = service.model();
         let ec2 = model.default_protocol() == wire::Protocol::Ec2;

@@ -45,6 +45,8 @@ struct CreateAutoScalingGroup {
     availability_zones: Vec<String>,
     #[serde(rename = "TargetGroupARNs", skip_serializing_if = "Vec::is_empty")]
     target_group_arns: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    load_balancer_names: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     health_check_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -128,6 +130,7 @@ pub async fn create_group(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         vpc_zone_identifier: (!zones.is_empty()).then(|| zones.join(",")),
         availability_zones: p.strings("AvailabilityZones"),
         target_group_arns: p.strings("TargetGroupARNs"),
+        load_balancer_names: p.strings("LoadBalancerNames"),
         health_check_type: p.str("HealthCheckType"),
         health_check_grace_period: p.int("HealthCheckGracePeriod")?,
         default_cooldown: p.int("Cooldown")?,

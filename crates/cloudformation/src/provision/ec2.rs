@@ -180,9 +180,20 @@ pub async fn attach_gateway(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     Ok(Created::id(format!("IGW|{}", input.vpc_id)))
 }
 
+/// Detach the gateway. While the VPC still has public addresses mapped (an Elastic IP or NAT
+/// gateway deleted beside it, still letting go), EC2 answers DependencyViolation: retried, as
+/// CloudFormation retries dependencies that settle, for up to a minute.
 pub async fn detach_gateway(cx: &Cx, p: Props<'_>) -> Result<(), String> {
     let input = GatewayAttachment { internet_gateway_id: p.req("InternetGatewayId")?, vpc_id: p.req("VpcId")? };
-    gone(cx.call(Peer::Ec2, "DetachInternetGateway", &input).await)
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        match gone(cx.call(Peer::Ec2, "DetachInternetGateway", &input).await) {
+            Err(e) if e.contains("DependencyViolation") && tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+            }
+            other => return other,
+        }
+    }
 }
 
 #[derive(Serialize)]

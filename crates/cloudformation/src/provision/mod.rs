@@ -4,6 +4,7 @@
 //! undoes it, waiting where the service finishes asynchronously.
 
 mod autoscaling;
+mod classic_elb;
 mod cloudwatch;
 pub mod dynamic;
 mod ec2;
@@ -267,6 +268,8 @@ pub async fn create(cx: &Cx, kind: &str, props: &Value) -> Result<Created, Strin
         "AWS::AutoScaling::LaunchConfiguration" => autoscaling::create_launch_configuration(cx, p).await,
         "AWS::RDS::DBSubnetGroup" => rds::create_subnet_group(cx, p).await,
         "AWS::RDS::DBInstance" => rds::create_instance(cx, p).await,
+        "AWS::RDS::DBParameterGroup" => rds::create_parameter_group(cx, p).await,
+        "AWS::ElasticLoadBalancing::LoadBalancer" => classic_elb::create(cx, p).await,
         other => Err(format!("Resource type {other} is not supported by this region")),
     }
 }
@@ -321,6 +324,8 @@ pub async fn delete(
         "AWS::AutoScaling::LaunchConfiguration" => autoscaling::delete_launch_configuration(cx, physical_id).await,
         "AWS::RDS::DBSubnetGroup" => rds::delete_subnet_group(cx, physical_id).await,
         "AWS::RDS::DBInstance" => rds::delete_instance(cx, p, physical_id).await,
+        "AWS::RDS::DBParameterGroup" => rds::delete_parameter_group(cx, physical_id).await,
+        "AWS::ElasticLoadBalancing::LoadBalancer" => classic_elb::delete(cx, physical_id).await,
         // Never created: nothing to delete.
         _ => Ok(()),
     }

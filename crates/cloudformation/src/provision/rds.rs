@@ -42,6 +42,84 @@ pub async fn delete_subnet_group(cx: &Cx, name: &str) -> Result<(), String> {
     gone(cx.call(Peer::Rds, "DeleteDBSubnetGroup", &DeleteDBSubnetGroup { name }).await)
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CreateDBParameterGroup {
+    #[serde(rename = "DBParameterGroupName")]
+    name: String,
+    #[serde(rename = "DBParameterGroupFamily")]
+    family: String,
+    description: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<Tag>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Parameter {
+    parameter_name: String,
+    parameter_value: String,
+    apply_method: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ModifyDBParameterGroup {
+    #[serde(rename = "DBParameterGroupName")]
+    name: String,
+    parameters: Vec<Parameter>,
+}
+
+/// AWS::RDS::DBParameterGroup: the group, then its Parameters (applied at the next reboot
+/// where the parameter is static, as RDS decides).
+pub async fn create_parameter_group(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let name = p.str("DBParameterGroupName").unwrap_or_else(|| generated_identifier(cx));
+    let input = CreateDBParameterGroup {
+        name: name.clone(),
+        family: p.req("Family")?.to_ascii_lowercase(),
+        description: p.req("Description")?,
+        tags: cx.tags(p),
+    };
+    cx.call(Peer::Rds, "CreateDBParameterGroup", &input).await?;
+    cx.exists(&name);
+    let parameters: Vec<Parameter> = match p.get("Parameters") {
+        Some(Value::Object(m)) => m
+            .iter()
+            .map(|(k, v)| Parameter {
+                parameter_name: k.clone(),
+                parameter_value: crate::template::eval::scalar_text(v),
+                apply_method: "pending-reboot",
+            })
+            .collect(),
+        _ => vec![],
+    };
+    // RDS takes at most 20 parameters per call.
+    for chunk in parameters.chunks(20) {
+        let input = ModifyDBParameterGroup {
+            name: name.clone(),
+            parameters: chunk
+                .iter()
+                .map(|x| Parameter {
+                    parameter_name: x.parameter_name.clone(),
+                    parameter_value: x.parameter_value.clone(),
+                    apply_method: x.apply_method,
+                })
+                .collect(),
+        };
+        cx.call(Peer::Rds, "ModifyDBParameterGroup", &input).await?;
+    }
+    Ok(Created::id(name))
+}
+
+pub async fn delete_parameter_group(cx: &Cx, name: &str) -> Result<(), String> {
+    #[derive(Serialize)]
+    struct DeleteDBParameterGroup<'a> {
+        #[serde(rename = "DBParameterGroupName")]
+        name: &'a str,
+    }
+    gone(cx.call(Peer::Rds, "DeleteDBParameterGroup", &DeleteDBParameterGroup { name }).await)
+}
+
 #[derive(Serialize, Default)]
 #[serde(rename_all = "PascalCase")]
 struct CreateDBInstance {
@@ -74,6 +152,12 @@ struct CreateDBInstance {
     port: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     deletion_protection: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publicly_accessible: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    storage_encrypted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    manage_master_user_password: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tags: Vec<Tag>,
 }
@@ -91,6 +175,8 @@ struct CreateDBInstanceReadReplica {
     vpc_security_group_ids: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     port: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publicly_accessible: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tags: Vec<Tag>,
 }
@@ -131,6 +217,7 @@ pub async fn create_instance(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
             class: p.str("DBInstanceClass"),
             vpc_security_group_ids: groups,
             port: p.int("Port")?,
+            publicly_accessible: p.bool("PubliclyAccessible")?,
             tags: cx.tags(p),
         };
         cx.call(Peer::Rds, "CreateDBInstanceReadReplica", &input).await?;
@@ -151,6 +238,9 @@ pub async fn create_instance(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
             vpc_security_group_ids: groups,
             port: p.int("Port")?,
             deletion_protection: p.bool("DeletionProtection")?,
+            publicly_accessible: p.bool("PubliclyAccessible")?,
+            storage_encrypted: p.bool("StorageEncrypted")?,
+            manage_master_user_password: p.bool("ManageMasterUserPassword")?,
             tags: cx.tags(p),
         };
         cx.call(Peer::Rds, "CreateDBInstance", &input).await?;
