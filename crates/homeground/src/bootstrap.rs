@@ -142,7 +142,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         secrets_config.clone(),
         secrets_clock.clone(),
     );
-    registry.register(Arc::new(secrets::SecretsManagerService::new(secrets_manager)));
+    let secrets_service: Arc<dyn wire::Service> = Arc::new(secrets::SecretsManagerService::new(secrets_manager));
+    registry.register(secrets_service.clone());
     let image_aliases = Arc::new(crate::links::Ec2ImageAliases {
         ec2: ec2_service.clone(),
         cx: crate::links::service_linked_context(
@@ -197,6 +198,16 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         rds::RdsConfig { region: args.region.clone(), account: identity.account.clone(), dir: dir.join("rds") },
         rds_clock,
         Arc::new(crate::links::Ec2Subnets(ec2.clone())),
+        Some(Arc::new(crate::links::RdsSecrets {
+            secrets: secrets_service.clone(),
+            cx: crate::links::service_linked_context(
+                &identity.account,
+                &args.region,
+                "rds.amazonaws.com",
+                "AWSServiceRoleForRDS",
+                "RDS",
+            ),
+        })),
     )
     .map_err(|e| format!("opening RDS: {e}"))?;
     registry.register(Arc::new(rds::RdsService::new(rds.clone())));

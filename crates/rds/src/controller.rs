@@ -755,6 +755,11 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
             Ok::<_, store::StoreError>(())
         })
         .map_err(|e| e.to_string())?;
+    if let (Some(arn), Some(sm)) = (&rec.master_secret, &rds.secrets) {
+        if let Err(e) = sm.delete_secret(arn) {
+            tracing::warn!(db_instance = %rec.id, error = %e, "deleting the master user secret");
+        }
+    }
     tracing::info!(db_instance = %rec.id, "DB instance deleted");
     events::db_instance(rds, &rec.id, "deletion", "DB instance deleted");
     Ok(())
@@ -804,6 +809,7 @@ mod tests {
             applied_dynamic: BTreeMap::new(),
             failover_pending: false,
             restore_to: None,
+            master_secret: None,
         }
     }
 

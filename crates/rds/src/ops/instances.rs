@@ -231,6 +231,12 @@ fn standby_zone(rds: &Rds, tx: &store::Tx, group: Option<&str>, primary: &str) -
     Ok(format!("{}{other}", rds.config.region))
 }
 
+fn uuid() -> String {
+    let b: [u8; 16] = rand::random();
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
 /// A 0600 file holding the master password until the controller has created the user.
 fn pending_password_file(rds: &Rds, id: &str, password: &str) -> Result<String> {
     let dir = rds.dir().join("pending");
@@ -246,9 +252,15 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
     let version = engine_version(&engine, str_of(input, "EngineVersion"))?;
     let class = str_of(input, "DBInstanceClass").unwrap_or_default().to_string();
     check_class(&class, &engine, &version)?;
-    if bool_of(input, "ManageMasterUserPassword") == Some(true) {
+    let managed = bool_of(input, "ManageMasterUserPassword") == Some(true);
+    if managed && str_of(input, "MasterUserPassword").is_some() {
         return Err(RdsError::InvalidParameterCombination(
-            "ManageMasterUserPassword is not available in this region yet: give MasterUserPassword.".into(),
+            "You can't specify MasterUserPassword and ManageMasterUserPassword at the same time.".into(),
+        ));
+    }
+    if managed && rds.secrets.is_none() {
+        return Err(RdsError::InvalidParameterCombination(
+            "ManageMasterUserPassword needs Secrets Manager, which this region does not run.".into(),
         ));
     }
     let multi_az = bool_of(input, "MultiAZ") == Some(true);
@@ -258,7 +270,8 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         ));
     }
     let master = check_master_username(str_of(input, "MasterUsername"))?;
-    let password = check_password(str_of(input, "MasterUserPassword"))?;
+    let password =
+        if managed { server::random_password() } else { check_password(str_of(input, "MasterUserPassword"))? };
     let storage_type = str_of(input, "StorageType").unwrap_or("gp2").to_string();
     let storage = match int_of(input, "AllocatedStorage") {
         None => {
@@ -287,6 +300,21 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
     }
     rds.store.read(|tx| placement(rds, tx, input))?;
     let pw_file = pending_password_file(rds, &id, &password)?;
+    // RDS names the secrets it manages `rds!db-<uuid>`; this region's Secrets Manager refuses
+    // `!` in names (AWS allows it to RDS), so they are `rds-db-<uuid>` here.
+    let secret = match (managed, &rds.secrets) {
+        (true, Some(sm)) => {
+            let name = format!("rds-db-{}", uuid());
+            match sm.create_master_secret(&name, &master, &password) {
+                Ok(arn) => Some(arn),
+                Err(e) => {
+                    let _ = std::fs::remove_file(&pw_file);
+                    return Err(RdsError::Internal(format!("creating the master user secret: {e}")));
+                }
+            }
+        }
+        _ => None,
+    };
     let made = rds.store.write(|tx| {
         if tx.exists(kind::INSTANCE, &id)? {
             return Err(RdsError::DbInstanceAlreadyExists);
@@ -363,6 +391,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             applied_dynamic: Default::default(),
             failover_pending: false,
             restore_to: None,
+            master_secret: secret.clone(),
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         render(tx, &rec)
@@ -371,6 +400,9 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         Ok(v) => Ok(json!({"DBInstance": v})),
         Err(e) => {
             let _ = std::fs::remove_file(&pw_file);
+            if let (Some(arn), Some(sm)) = (&secret, &rds.secrets) {
+                let _ = sm.delete_secret(arn);
+            }
             Err(e)
         }
     }
@@ -454,6 +486,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             applied_dynamic: Default::default(),
             failover_pending: false,
             restore_to: None,
+            master_secret: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": render(tx, &rec)?}))
