@@ -524,6 +524,17 @@ def test_a_network_load_balancer_relays_tcp_and_fails_over(new_region):
                 f.flush()
                 answers.add(f.readline().decode().split(":")[0])
             assert len(answers) == 1, answers
+        # Flows and healthy hosts reach CloudWatch as AWS/NetworkELB.
+        cw = r.client("cloudwatch")
+        lb_dim = nlb["LoadBalancerArn"].split(":loadbalancer/")[1]
+
+        def flows():
+            now = time.time()
+            d = cw.get_metric_statistics(Namespace="AWS/NetworkELB", MetricName="NewFlowCount", Period=60,
+                                         StartTime=now - 120, EndTime=now + 1, Statistics=["Sum"],
+                                         Dimensions=[{"Name": "LoadBalancer", "Value": lb_dim}])["Datapoints"]
+            return sum(p["Sum"] for p in d)
+        hg.wait_until(lambda: flows() >= 13, timeout=10, what="13 flows counted")
         # A target that goes away: marked unhealthy, and new connections go to the other.
         backends[0].close()
         hg.wait_until(lambda: states().get("127.0.0.1") == "unhealthy", timeout=10, what="a unhealthy")

@@ -39,7 +39,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     );
 
     let mut registry = Registry::default();
-    registry.register(Arc::new(IamService::new(identity.clone())));
+    let iam_service = Arc::new(IamService::new(identity.clone()));
+    registry.register(iam_service.clone());
     registry.register(Arc::new(StsService::new(identity.clone())));
 
     let driver: Arc<dyn compute::Driver> = Arc::new(compute::ProcessDriver::new());
@@ -142,8 +143,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         secrets_config.clone(),
         secrets_clock.clone(),
     );
-    let secrets_service: Arc<dyn wire::Service> = Arc::new(secrets::SecretsManagerService::new(secrets_manager));
-    registry.register(secrets_service.clone());
+    let secrets_manager_service = Arc::new(secrets::SecretsManagerService::new(secrets_manager));
+    registry.register(secrets_manager_service.clone());
     let image_aliases = Arc::new(crate::links::Ec2ImageAliases {
         ec2: ec2_service.clone(),
         cx: crate::links::service_linked_context(
@@ -161,16 +162,17 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         secrets_clock,
         Some(image_aliases),
     );
-    registry.register(Arc::new(secrets::SsmService::new(parameters)));
+    let ssm_service = Arc::new(secrets::SsmService::new(parameters));
+    registry.register(ssm_service.clone());
     // --- end Secrets Manager and SSM ---
 
     // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
     let peers = crate::links::AutoScalingPeers {
-        ec2: ec2_service,
-        elb: elb_service,
+        ec2: ec2_service.clone(),
+        elb: elb_service.clone(),
         classic_elb: classic_elb_service,
-        cloudwatch: cw_service,
-        sns: sns_service,
+        cloudwatch: cw_service.clone(),
+        sns: sns_service.clone(),
         cx: crate::links::service_linked_context(
             &identity.account,
             &args.region,
@@ -187,7 +189,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         Arc::new(peers),
     );
     let _ = alarm_actions.autoscaling.set(asg.clone());
-    registry.register(Arc::new(autoscaling::AutoScalingService::new(asg.clone())));
+    let asg_service = Arc::new(autoscaling::AutoScalingService::new(asg.clone()));
+    registry.register(asg_service.clone());
     let _asg_controller = asg.spawn_controller();
     // --- end EC2 Auto Scaling ---
 
@@ -199,7 +202,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         rds_clock,
         Arc::new(crate::links::Ec2Subnets(ec2.clone())),
         Some(Arc::new(crate::links::RdsSecrets {
-            secrets: secrets_service.clone(),
+            secrets: secrets_manager_service.clone(),
             cx: crate::links::service_linked_context(
                 &identity.account,
                 &args.region,
@@ -210,9 +213,35 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         })),
     )
     .map_err(|e| format!("opening RDS: {e}"))?;
-    registry.register(Arc::new(rds::RdsService::new(rds.clone())));
+    let rds_service = Arc::new(rds::RdsService::new(rds.clone()));
+    registry.register(rds_service.clone());
     let _rds_controller = rds.spawn_controller();
     // --- end RDS ---
+
+    // --- CloudFormation: stacks, acting through the other services' APIs as their callers ---
+    let stack_services = crate::links::StackServices {
+        identity: identity.clone(),
+        sns: sns_service,
+        ec2: ec2_service,
+        elb: elb_service,
+        autoscaling: asg_service,
+        cloudwatch: cw_service,
+        iam: iam_service,
+        secrets_manager: secrets_manager_service,
+        ssm: ssm_service,
+        rds: rds_service,
+        region: args.region.clone(),
+    };
+    let cfn_clock: cloudformation::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let cfn = cloudformation::CloudFormation::open(
+        store.clone(),
+        cloudformation::CloudFormationConfig { region: args.region.clone(), account: identity.account.clone() },
+        cfn_clock,
+        Arc::new(stack_services),
+    );
+    registry.register(Arc::new(cloudformation::CloudFormationService::new(cfn.clone())));
+    cfn.resume();
+    // --- end CloudFormation ---
 
     let _alarm_evaluator = cloudwatch::Evaluator::spawn(
         cw,

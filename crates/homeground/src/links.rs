@@ -422,3 +422,92 @@ impl secrets::ImageAliases for Ec2ImageAliases {
             .map(|i| field(i, "ImageId"))
     }
 }
+
+/// CloudFormation's provisioners call the other services' public operations as the stack's
+/// caller, with the gateway's checks: the input validated against the target's model, the
+/// caller authorised for the action on the resources the service names, then the call.
+pub struct StackServices {
+    pub identity: Arc<Identity>,
+    pub sns: Arc<dyn wire::Service>,
+    pub ec2: Arc<dyn wire::Service>,
+    pub elb: Arc<dyn wire::Service>,
+    pub autoscaling: Arc<dyn wire::Service>,
+    pub cloudwatch: Arc<dyn wire::Service>,
+    pub iam: Arc<dyn wire::Service>,
+    pub secrets_manager: Arc<dyn wire::Service>,
+    pub ssm: Arc<dyn wire::Service>,
+    pub rds: Arc<dyn wire::Service>,
+    pub region: String,
+}
+
+impl StackServices {
+    async fn run(
+        &self,
+        caller: &wire::Principal,
+        peer: cloudformation::Peer,
+        op: &str,
+        input: Value,
+    ) -> Result<Value, wire::ApiError> {
+        use cloudformation::Peer;
+        let service = match peer {
+            Peer::Sns => &self.sns,
+            Peer::Ec2 => &self.ec2,
+            Peer::Elb => &self.elb,
+            Peer::AutoScaling => &self.autoscaling,
+            Peer::CloudWatch => &self.cloudwatch,
+            Peer::Iam => &self.iam,
+            Peer::SecretsManager => &self.secrets_manager,
+            Peer::Ssm => &self.ssm,
+            Peer::Rds => &self.rds,
+        };
+        let model = service.model();
+        let ec2 = model.default_protocol() == wire::Protocol::Ec2;
+        let operation = model
+            .operations
+            .get(op)
+            .ok_or_else(|| wire::ApiError::new(400, "InvalidAction", format!("Unknown operation {op}")))?;
+        wire::validate::validate(model, operation.input.as_deref(), &input, ec2)?;
+        // The stack keeps long-term principals only (users and the root), whose permissions
+        // are their identity policies: no session policies to carry.
+        let cred = Arc::new(iam::ResolvedCredential {
+            secret_access_key: String::new(),
+            principal: caller.clone(),
+            session: None,
+        });
+        let cx = wire::CallContext {
+            request_id: gateway::request_id(),
+            principal: caller.clone(),
+            source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            secure_transport: true,
+            region: self.region.clone(),
+            // Checks an operation finds out while it runs (a role passed in a launch template)
+            // are decided for the same caller.
+            authorizer: Some(Arc::new(iam::CallerAuthorizer { identity: self.identity.clone(), cred: cred.clone() })),
+        };
+        let checks = service.authorization(op, &input, &cx)?.into_checks(service.iam_prefix(), op);
+        self.identity.authorize_checks(&cred, &cx, &checks).map_err(|e| {
+            if ec2 && e.code == "AccessDenied" {
+                wire::ApiError::new(
+                    403,
+                    "UnauthorizedOperation",
+                    format!("You are not authorized to perform this operation. {}", e.message),
+                )
+            } else {
+                e
+            }
+        })?;
+        service.call(&cx, op, input).await
+    }
+}
+
+impl cloudformation::Services for StackServices {
+    fn call<'a>(
+        &'a self,
+        caller: &'a wire::Principal,
+        peer: cloudformation::Peer,
+        op: &'a str,
+        input: Value,
+    ) -> wire::BoxFuture<'a, Result<Value, wire::ApiError>> {
+        Box::pin(self.run(caller, peer, op, input))
+    }
+}

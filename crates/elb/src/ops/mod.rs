@@ -170,8 +170,12 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
             .map(|(_, r)| if marker == ":targetgroup/" { format!("targetgroup/{r}") } else { r.to_string() })
     };
     let mut out = Vec::new();
+    let mut network = Vec::new();
     let mut push = |name: &'static str, dimensions: Vec<(String, String)>, value: f64, unit: &'static str| {
         out.push(crate::ElbMetric { namespace: "AWS/ApplicationELB", name, dimensions, value, unit });
+    };
+    let mut net = |name: &'static str, dimensions: Vec<(String, String)>, value: f64| {
+        network.push(crate::ElbMetric { namespace: "AWS/NetworkELB", name, dimensions, value, unit: "Count" });
     };
     let mut classic = Vec::new();
     for (ip, c) in lbs {
@@ -179,10 +183,14 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
             classic.extend(crate::classic::metrics(rec, &c));
             continue;
         }
-        // Network load balancers' AWS/NetworkELB metrics are not reported yet.
-        let Some(lb) = balancers.iter().find(|b| b.address == ip.to_string() && b.lb_type == "application") else {
+        let Some(lb) = balancers.iter().find(|b| b.address == ip.to_string()) else { continue };
+        if lb.lb_type == "network" {
+            // A network load balancer counts flows: each relayed connection is one.
+            if let Some(lbd) = dim(&lb.arn, ":loadbalancer/") {
+                net("NewFlowCount", vec![("LoadBalancer".to_string(), lbd)], c.requests as f64);
+            }
             continue;
-        };
+        }
         let Some(lbd) = dim(&lb.arn, ":loadbalancer/") else { continue };
         let d = vec![("LoadBalancer".to_string(), lbd)];
         push("RequestCount", d.clone(), c.requests as f64, "Count");
@@ -213,6 +221,12 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
         let registered = totals.get(&arn).copied().unwrap_or(0);
         for lb_arn in assoc.get(&arn).into_iter().flatten() {
             let Some(lbd) = dim(lb_arn, ":loadbalancer/") else { continue };
+            if lbd.starts_with("net/") {
+                let d = vec![("TargetGroup".to_string(), tgd.clone()), ("LoadBalancer".to_string(), lbd)];
+                net("HealthyHostCount", d.clone(), healthy as f64);
+                net("UnHealthyHostCount", d, registered.saturating_sub(healthy) as f64);
+                continue;
+            }
             let d = vec![("TargetGroup".to_string(), tgd.clone()), ("LoadBalancer".to_string(), lbd)];
             push("RequestCount", d.clone(), c.requests as f64, "Count");
             push("HealthyHostCount", d.clone(), healthy as f64, "Count");
@@ -221,11 +235,15 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
                 push("TargetResponseTime", d, c.response_time_sum / c.responses as f64, "Seconds");
             }
         }
+        if assoc.get(&arn).is_some_and(|lbs| lbs.iter().any(|a| a.contains(":loadbalancer/net/"))) {
+            continue;
+        }
         // Per target: requests over the healthy targets (all registered ones if none is healthy).
         let per = c.requests as f64 / healthy.max(1) as f64;
         push("RequestCountPerTarget", vec![("TargetGroup".to_string(), tgd.clone())], per, "Count");
         push("RequestCount", vec![("TargetGroup".to_string(), tgd)], c.requests as f64, "Count");
     }
     out.extend(classic);
+    out.extend(network);
     out
 }

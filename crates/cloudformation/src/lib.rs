@@ -1,0 +1,171 @@
+//! CloudFormation: templates (`template`, pure), stacks kept in the store, and the engine that
+//! creates and deletes a stack's resources asynchronously — each resource through its own
+//! service's public API, validated and authorised as the stack's caller (the [`Services`]
+//! seam, implemented by the binary), never by writing another service's records.
+
+mod engine;
+pub mod error;
+mod ops;
+mod provision;
+mod records;
+mod stack_update;
+pub mod template;
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use store::Store;
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Principal, Service, ServiceModel};
+
+/// Where "now" comes from (seconds since the epoch).
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// The services a stack's resources live in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Peer {
+    Sns,
+    Ec2,
+    Elb,
+    AutoScaling,
+    CloudWatch,
+    Iam,
+    SecretsManager,
+    Ssm,
+    Rds,
+}
+
+impl Peer {
+    /// The name AWS's error texts give the service ("Service: AmazonEC2").
+    pub fn service_name(self) -> &'static str {
+        match self {
+            Peer::Sns => "AmazonSNS",
+            Peer::Ec2 => "AmazonEC2",
+            Peer::Elb => "AmazonElasticLoadBalancing",
+            Peer::AutoScaling => "AmazonAutoScaling",
+            Peer::CloudWatch => "AmazonCloudWatch",
+            Peer::Iam => "AmazonIdentityManagement",
+            Peer::SecretsManager => "AWSSecretsManager",
+            Peer::Ssm => "AWSSimpleSystemsManagement",
+            Peer::Rds => "AmazonRDS",
+        }
+    }
+}
+
+/// Calls into the other services' public operations as `caller`: the implementation validates
+/// the input against the target's model and authorises the caller for the action, as the
+/// gateway would, before running it.
+pub trait Services: Send + Sync {
+    fn call<'a>(
+        &'a self,
+        caller: &'a Principal,
+        peer: Peer,
+        op: &'a str,
+        input: Value,
+    ) -> BoxFuture<'a, Result<Value, ApiError>>;
+}
+
+pub struct CloudFormationConfig {
+    pub region: String,
+    pub account: String,
+}
+
+pub struct CloudFormation {
+    pub(crate) store: Arc<Store>,
+    pub(crate) config: CloudFormationConfig,
+    pub(crate) clock: Clock,
+    pub(crate) services: Arc<dyn Services>,
+    /// Orders events written within one clock tick.
+    seq: AtomicU64,
+    /// Stacks with an operation running in this process.
+    pub(crate) busy: Mutex<HashSet<String>>,
+    /// Stacks whose creation a DeleteStack cancelled: they are deleted once the resources
+    /// being created finish.
+    pub(crate) delete_requested: Mutex<HashSet<String>>,
+}
+
+impl CloudFormation {
+    pub fn open(
+        store: Arc<Store>,
+        config: CloudFormationConfig,
+        clock: Clock,
+        services: Arc<dyn Services>,
+    ) -> Arc<CloudFormation> {
+        Arc::new(CloudFormation {
+            store,
+            config,
+            clock,
+            services,
+            seq: AtomicU64::new(0),
+            busy: Mutex::new(HashSet::new()),
+            delete_requested: Mutex::new(HashSet::new()),
+        })
+    }
+
+    pub fn now(&self) -> f64 {
+        (self.clock)()
+    }
+
+    pub(crate) fn get<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: &str,
+        key: &str,
+    ) -> Result<Option<T>, store::StoreError> {
+        self.store.read(|tx| tx.get(kind, key))
+    }
+
+    pub(crate) fn list<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: &str,
+        prefix: &str,
+    ) -> Result<Vec<(String, T)>, store::StoreError> {
+        self.store.read(|tx| tx.list(kind, prefix))
+    }
+
+    pub(crate) fn put<T: serde::Serialize>(&self, kind: &str, key: &str, value: &T) -> Result<(), store::StoreError> {
+        self.store.write(|tx| tx.put(kind, key, value))
+    }
+
+    pub(crate) fn delete(&self, kind: &str, key: &str) -> Result<bool, store::StoreError> {
+        self.store.write(|tx| tx.delete(kind, key))
+    }
+
+    pub(crate) fn next_seq(&self) -> u64 {
+        self.seq.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// After a restart: every stack left in progress is finished (deletes), rolled back
+    /// (creates) or marked failed, never left hanging. Call from within the runtime.
+    pub fn resume(self: &Arc<Self>) {
+        engine::resume(self);
+    }
+}
+
+pub struct CloudFormationService {
+    cfn: Arc<CloudFormation>,
+}
+
+impl CloudFormationService {
+    pub fn new(cfn: Arc<CloudFormation>) -> CloudFormationService {
+        CloudFormationService { cfn }
+    }
+}
+
+impl Service for CloudFormationService {
+    fn model(&self) -> &'static ServiceModel {
+        wire::model::load_embedded("cloudformation")
+    }
+
+    fn iam_prefix(&self) -> &'static str {
+        "cloudformation"
+    }
+
+    fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
+        Ok(Authorization::Resources(ops::resources(&self.cfn, op, input)))
+    }
+
+    fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
+        Box::pin(async move { ops::dispatch(&self.cfn, cx, op, &input).map_err(ApiError::from) })
+    }
+}

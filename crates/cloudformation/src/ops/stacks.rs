@@ -1,0 +1,284 @@
+//! Stacks: create, update, delete, describe and list them, their events and resources.
+
+use serde_json::{json, Value};
+use wire::CallContext;
+
+use super::*;
+use crate::error::{CfnError, Result};
+use crate::records::{kind, ChangeRec, EventRec, ResourceRec, StackRec};
+use crate::template::Template;
+use crate::CloudFormation;
+
+pub(super) fn create_stack(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, input: &Value) -> Result<Value> {
+    let name = required(input, "StackName")?;
+    check_stack_name(name)?;
+    if find_stack(cfn, name)?.is_some() {
+        return Err(CfnError::AlreadyExists(name.into()));
+    }
+    let mut st = new_stack(cfn, cx, name, input, "CREATE_IN_PROGRESS")?;
+    st.reason = Some("User Initiated".into());
+    cfn.store.write(|tx| {
+        tx.put(kind::STACK, &st.stack_id, &st)?;
+        let ev = cfn.stack_event(&st, "CREATE_IN_PROGRESS", Some("User Initiated"));
+        tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
+    })?;
+    crate::engine::start_create(cfn, &st.stack_id);
+    Ok(json!({"StackId": st.stack_id}))
+}
+
+pub(super) fn update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
+    let name = required(input, "StackName")?;
+    let st = stack(cfn, name)?;
+    check_updatable(&st)?;
+    let (body, params, caps) = update_request(&st, input)?;
+    if body == st.template_body && params == st.parameters {
+        return Err(CfnError::Validation("No updates are to be performed.".into()));
+    }
+    let stack_id = st.stack_id.clone();
+    begin_update(cfn, st, body, params, caps, None)?;
+    Ok(json!({"StackId": stack_id}))
+}
+
+pub(super) fn check_updatable(st: &StackRec) -> Result<()> {
+    if !matches!(st.status.as_str(), "CREATE_COMPLETE" | "UPDATE_COMPLETE" | "UPDATE_ROLLBACK_COMPLETE") {
+        return Err(CfnError::Validation(format!(
+            "Stack:{} is in {} state and can not be updated.",
+            st.stack_id, st.status
+        )));
+    }
+    Ok(())
+}
+
+/// The template body, parameters and capabilities an UpdateStack or UPDATE change set asks
+/// for (UsePreviousTemplate, UsePreviousValue honoured), checked.
+/// Template body, resolved parameters, capabilities.
+pub(super) type UpdateRequest = (String, Vec<(String, String)>, Vec<String>);
+
+pub(super) fn update_request(st: &StackRec, input: &Value) -> Result<UpdateRequest> {
+    let use_previous = input.get("UsePreviousTemplate").and_then(Value::as_bool).unwrap_or(false);
+    let body = if use_previous { st.template_body.clone() } else { template_body(input)?.to_string() };
+    let t = Template::parse(&body).map_err(CfnError::Validation)?;
+    let mut given = Vec::new();
+    for p in input.get("Parameters").and_then(Value::as_array).into_iter().flatten() {
+        let Some(k) = p.get("ParameterKey").and_then(Value::as_str) else { continue };
+        if p.get("UsePreviousValue").and_then(Value::as_bool) == Some(true) {
+            let v = st.parameters.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone()).ok_or_else(|| {
+                CfnError::Validation(format!("Invalid input for parameter key {k}. Cannot specify usePreviousValue as true for a parameter key not in the previous template"))
+            })?;
+            given.push((k.to_string(), v));
+        } else {
+            given
+                .push((k.to_string(), p.get("ParameterValue").and_then(Value::as_str).unwrap_or_default().to_string()));
+        }
+    }
+    let resolved = t.resolve_parameters(&given).map_err(CfnError::Validation)?;
+    let params: Vec<(String, String)> =
+        resolved.iter().map(|(k, v)| (k.clone(), crate::template::eval::scalar_text(v))).collect();
+    let caps = strings(input, "Capabilities");
+    check_capabilities(&t, &caps)?;
+    Ok((body, params, caps))
+}
+
+/// Record an update (and its first event) and start it.
+pub(super) fn begin_update(
+    cfn: &std::sync::Arc<CloudFormation>,
+    mut st: StackRec,
+    body: String,
+    params: Vec<(String, String)>,
+    caps: Vec<String>,
+    change_set: Option<String>,
+) -> Result<()> {
+    st.previous = Some(crate::records::PreviousRec {
+        template_body: st.template_body.clone(),
+        parameters: st.parameters.clone(),
+        outputs: st.outputs.clone(),
+        description: st.description.clone(),
+    });
+    st.description = Template::parse(&body).ok().and_then(|t| t.description);
+    st.template_body = body;
+    st.parameters = params;
+    st.capabilities = caps;
+    st.change_set = change_set;
+    st.status = "UPDATE_IN_PROGRESS".into();
+    st.reason = Some("User Initiated".into());
+    st.updated = Some(cfn.now());
+    cfn.store.write(|tx| {
+        tx.put(kind::STACK, &st.stack_id, &st)?;
+        let ev = cfn.stack_event(&st, "UPDATE_IN_PROGRESS", Some("User Initiated"));
+        tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
+    })?;
+    crate::engine::start_update(cfn, &st.stack_id);
+    Ok(())
+}
+
+/// What an update from `old` to `new` would do, resource by resource.
+pub(super) fn planned_changes(cfn: &CloudFormation, st: &StackRec, new: &Template) -> Result<Vec<ChangeRec>> {
+    let old = Template::parse(&st.template_body).map_err(CfnError::Validation)?;
+    let physical: std::collections::HashMap<String, Option<String>> =
+        stack_resources(cfn, &st.stack_id)?.into_iter().map(|r| (r.logical_id, r.physical_id)).collect();
+    let mut out = Vec::new();
+    for r in &new.resources {
+        match old.resource(&r.logical_id) {
+            None => out.push(ChangeRec {
+                action: "Add".into(),
+                logical_id: r.logical_id.clone(),
+                kind: r.kind.clone(),
+                physical_id: None,
+                replacement: None,
+            }),
+            Some(o) if o.kind != r.kind || o.properties != r.properties || o.depends_on != r.depends_on => {
+                out.push(ChangeRec {
+                    action: "Modify".into(),
+                    logical_id: r.logical_id.clone(),
+                    kind: r.kind.clone(),
+                    physical_id: physical.get(&r.logical_id).cloned().flatten(),
+                    replacement: Some(if o.kind != r.kind { "True" } else { "Conditional" }.into()),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for o in &old.resources {
+        if new.resource(&o.logical_id).is_none() {
+            out.push(ChangeRec {
+                action: "Remove".into(),
+                logical_id: o.logical_id.clone(),
+                kind: o.kind.clone(),
+                physical_id: physical.get(&o.logical_id).cloned().flatten(),
+                replacement: None,
+            });
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn update_termination_protection(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let mut st = stack(cfn, required(input, "StackName")?)?;
+    st.termination_protection = input.get("EnableTerminationProtection").and_then(Value::as_bool).unwrap_or(false);
+    cfn.put(kind::STACK, &st.stack_id, &st)?;
+    Ok(json!({"StackId": st.stack_id}))
+}
+
+pub(super) fn describe_stacks(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let stacks: Vec<StackRec> = match s(input, "StackName") {
+        Some(n) => vec![stack(cfn, n)?],
+        None => cfn
+            .list::<StackRec>(kind::STACK, "")?
+            .into_iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.status != "DELETE_COMPLETE")
+            .collect(),
+    };
+    let out: Vec<Value> = stacks
+        .iter()
+        .map(|st| {
+            let no_echo: Vec<String> = Template::parse(&st.template_body)
+                .map(|t| t.parameters.iter().filter(|p| p.no_echo).map(|p| p.name.clone()).collect())
+                .unwrap_or_default();
+            st.describe(&no_echo)
+        })
+        .collect();
+    Ok(json!({"Stacks": out}))
+}
+
+pub(super) fn list_stacks(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let filter = strings(input, "StackStatusFilter");
+    let mut all: Vec<StackRec> = cfn.list::<StackRec>(kind::STACK, "")?.into_iter().map(|(_, s)| s).collect();
+    all.sort_by(|a, b| b.created.total_cmp(&a.created));
+    let out: Vec<Value> = all
+        .iter()
+        .filter(|s| filter.is_empty() || filter.contains(&s.status))
+        .filter(|s| s.status != "REVIEW_IN_PROGRESS" || !filter.is_empty())
+        .map(StackRec::summary)
+        .collect();
+    Ok(json!({"StackSummaries": out}))
+}
+
+pub(super) fn delete_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
+    let name = required(input, "StackName")?;
+    let Some(mut st) = find_stack(cfn, name)? else { return Ok(json!({})) };
+    if st.status == "DELETE_COMPLETE" || st.status == "DELETE_IN_PROGRESS" {
+        return Ok(json!({}));
+    }
+    if st.termination_protection {
+        return Err(CfnError::Validation(format!(
+            "Stack [{}] cannot be deleted while TerminationProtection is enabled",
+            st.name
+        )));
+    }
+    if st.status == "CREATE_IN_PROGRESS" {
+        // As on AWS: the creation is cancelled (nothing new is started) and the stack deleted.
+        cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).insert(st.stack_id.clone());
+        return Ok(json!({}));
+    }
+    if st.in_progress() {
+        return Err(CfnError::Validation(format!(
+            "Stack [{}] cannot be deleted while in status {}",
+            st.name, st.status
+        )));
+    }
+    st.status = "DELETE_IN_PROGRESS".into();
+    st.reason = Some("User Initiated".into());
+    cfn.store.write(|tx| {
+        tx.put(kind::STACK, &st.stack_id, &st)?;
+        let ev = cfn.stack_event(&st, "DELETE_IN_PROGRESS", Some("User Initiated"));
+        tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
+    })?;
+    crate::engine::start_delete(cfn, &st.stack_id);
+    Ok(json!({}))
+}
+
+pub(super) fn describe_stack_events(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let st = stack(cfn, required(input, "StackName")?)?;
+    let mut events: Vec<EventRec> =
+        cfn.list::<EventRec>(kind::EVENT, &format!("{}|", st.stack_id))?.into_iter().map(|(_, e)| e).collect();
+    events.reverse();
+    Ok(json!({"StackEvents": events.iter().map(EventRec::describe).collect::<Vec<_>>()}))
+}
+
+pub fn stack_resources(cfn: &CloudFormation, stack_id: &str) -> Result<Vec<ResourceRec>> {
+    Ok(cfn.list::<ResourceRec>(kind::RESOURCE, &format!("{stack_id}|"))?.into_iter().map(|(_, r)| r).collect())
+}
+
+pub(super) fn describe_stack_resources(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let st = match (s(input, "StackName"), s(input, "PhysicalResourceId")) {
+        (Some(n), _) => stack(cfn, n)?,
+        (None, Some(p)) => {
+            let all: Vec<(String, ResourceRec)> = cfn.list(kind::RESOURCE, "")?;
+            let key = all
+                .into_iter()
+                .find(|(_, r)| r.physical_id.as_deref() == Some(p))
+                .map(|(k, _)| k)
+                .ok_or_else(|| CfnError::Validation(format!("Stack for {p} does not exist")))?;
+            stack(cfn, key.split('|').next().unwrap_or_default())?
+        }
+        (None, None) => {
+            return Err(CfnError::Validation("Either StackName or PhysicalResourceId must be specified.".into()))
+        }
+    };
+    let logical = s(input, "LogicalResourceId");
+    let out: Vec<Value> = stack_resources(cfn, &st.stack_id)?
+        .iter()
+        .filter(|r| logical.is_none_or(|l| l == r.logical_id))
+        .map(|r| r.describe(&st, false))
+        .collect();
+    Ok(json!({"StackResources": out}))
+}
+
+pub(super) fn describe_stack_resource(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let st = stack(cfn, required(input, "StackName")?)?;
+    let logical = required(input, "LogicalResourceId")?;
+    let r = stack_resources(cfn, &st.stack_id)?
+        .into_iter()
+        .find(|r| r.logical_id == logical)
+        .ok_or_else(|| CfnError::Validation(format!("Resource {logical} does not exist for stack {}", st.name)))?;
+    let mut d = r.describe(&st, true);
+    d["Metadata"] = json!("{}");
+    Ok(json!({"StackResourceDetail": d}))
+}
+
+pub(super) fn list_stack_resources(cfn: &CloudFormation, input: &Value) -> Result<Value> {
+    let st = stack(cfn, required(input, "StackName")?)?;
+    let out: Vec<Value> = stack_resources(cfn, &st.stack_id)?.iter().map(ResourceRec::summary).collect();
+    Ok(json!({"StackResourceSummaries": out}))
+}
