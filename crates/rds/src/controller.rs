@@ -313,7 +313,14 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             Ok(None) => Ok(()), // waiting (a replica's source is not serving yet)
             Err(e) => {
                 stop_server(&l, &rec);
-                if settle(rds, &rec.id, status::CREATING, |r| r.status = status::FAILED.into())? {
+                if settle(rds, &rec.id, status::CREATING, |r| {
+                    r.status = status::FAILED.into();
+                    r.pending_password_file = None;
+                })? {
+                    // A failed instance is never made again: its password is not kept.
+                    if let Some(f) = &rec.pending_password_file {
+                        let _ = std::fs::remove_file(f);
+                    }
                     events::db_instance(rds, &rec.id, "failure", &format!("DB instance could not be created: {e}"));
                 }
                 Err(format!("creating the DB instance failed: {e}"))

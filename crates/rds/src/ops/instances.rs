@@ -161,18 +161,28 @@ fn address_of(n: u32) -> String {
     format!("127.254.{}.{}", n >> 8, n & 0xff)
 }
 
-/// The first free address of 127.254.0.0/16 and its index (the server's `server_id`): not
-/// held by another DB instance of this region, and with `port` free on it (another region on
-/// the same host may serve there).
-pub(super) fn allocate_address(tx: &store::Tx, port: u16) -> Result<(String, u32)> {
+/// A free address of 127.254.0.0/16 and its index (the server's `server_id`): not held by
+/// another DB instance of this region, and with `port` free on it. Each region scans from its
+/// own starting point (a hash of its data dir), so that regions sharing this host, each making
+/// instances at the same moment, do not pick the same address between the check and the
+/// server's bind.
+pub(super) fn allocate_address(rds: &Rds, tx: &store::Tx, port: u16) -> Result<(String, u32)> {
     let mut used: std::collections::HashSet<u32> =
         tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, r)| r.server_id).collect();
     used.extend(tx.list::<StandbyRec>(kind::STANDBY, "")?.into_iter().map(|(_, s)| s.server_id));
-    let n = (1..0xfeffu32)
+    let start = region_offset(&rds.dir().display().to_string());
+    let n = (start..0xfeffu32)
+        .chain(1..start)
         .filter(|n| !used.contains(n) && n & 0xff != 0 && n & 0xff != 0xff)
         .find(|n| std::net::TcpListener::bind((address_of(*n).as_str(), port)).is_ok())
         .ok_or_else(|| RdsError::Internal("no free DB instance address left in 127.254.0.0/16".into()))?;
     Ok((address_of(n), n))
+}
+
+/// Where a region starts looking for addresses: FNV-1a of its data dir, in 1..0xfeff.
+fn region_offset(dir: &str) -> u32 {
+    let h = dir.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+    1 + h % 0xfefe
 }
 
 pub(super) fn resource_id() -> String {
@@ -322,7 +332,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         let (subnet_group, zone) = placement(rds, tx, input)?;
         let parameter_group =
             super::parameter_groups::resolve(tx, str_of(input, "DBParameterGroupName"), &engine, &version)?;
-        let (address, server_id) = allocate_address(tx, port)?;
+        let (address, server_id) = allocate_address(rds, tx, port)?;
         if multi_az {
             // The standby's address is allocated now, so that the two never collide.
             tx.insert(
@@ -337,7 +347,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
                     process: None,
                 },
             )?;
-            let (standby_address, standby_id) = allocate_address(tx, port)?;
+            let (standby_address, standby_id) = allocate_address(rds, tx, port)?;
             let standby_zone = standby_zone(rds, tx, subnet_group.as_deref(), &zone)?;
             tx.put(
                 kind::STANDBY,
@@ -439,7 +449,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             Some(asked) => super::parameter_groups::resolve(tx, Some(asked), &source.engine, &source.engine_version)?,
             None => source.parameter_group.clone(),
         };
-        let (address, server_id) = allocate_address(tx, port)?;
+        let (address, server_id) = allocate_address(rds, tx, port)?;
         let rec = InstanceRec {
             id: id.clone(),
             arn: rds.arn("db", &id),
@@ -815,6 +825,17 @@ pub fn promote_read_replica(rds: &Rds, input: &Value) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_start_their_address_scan_apart() {
+        let a = region_offset("/srv/region-a/rds");
+        let b = region_offset("/srv/region-b/rds");
+        assert_ne!(a, b);
+        for o in [a, b, region_offset("")] {
+            assert!((1..0xfeff).contains(&o), "{o}");
+        }
+        assert_eq!(a, region_offset("/srv/region-a/rds"), "stable for a region");
+    }
 
     #[test]
     fn engine_versions_as_rds_answers_them() {
