@@ -279,6 +279,36 @@ def test_stop_and_start(region, rds):
     assert code == "InvalidDBInstanceState"
 
 
+def test_managed_master_password_lives_in_secrets_manager(region, rds):
+    import json as _json
+    out = region.aws("rds", "create-db-instance", "--db-instance-identifier", "managed", "--engine", "mysql",
+                     "--db-instance-class", "db.t3.micro", "--master-username", "admin", "--allocated-storage", "20",
+                     "--db-name", "kg", "--manage-master-user-password")["DBInstance"]
+    arn = out["MasterUserSecret"]["SecretArn"]
+    assert ":secret:rds-db-" in arn and out["MasterUserSecret"]["SecretStatus"] == "active"
+    db = wait_status(rds, "managed", "available")
+    secret = _json.loads(region.client("secretsmanager").get_secret_value(SecretId=arn)["SecretString"])
+    assert secret["username"] == "admin" and len(secret["password"]) >= 8
+    ep = db["Endpoint"]
+    conn = pymysql.connect(host=ep["Address"], port=ep["Port"], user="admin", password=secret["password"],
+                           database="kg", connect_timeout=5)
+    conn.close()
+    code, _, _ = hg.expect_client_error(rds.create_db_instance, DBInstanceIdentifier="both", Engine="mysql",
+                                        DBInstanceClass="db.t3.micro", MasterUsername="admin",
+                                        MasterUserPassword=PASSWORD, AllocatedStorage=20,
+                                        ManageMasterUserPassword=True)
+    assert code == "InvalidParameterCombination"
+    rds.delete_db_instance(DBInstanceIdentifier="managed", SkipFinalSnapshot=True)
+
+    def secret_gone():
+        try:
+            region.client("secretsmanager").describe_secret(SecretId=arn)
+            return False
+        except hg.ClientError as e:
+            return hg.client_error(e)[0] == "ResourceNotFoundException"
+    hg.wait_until(secret_gone, timeout=30, interval=0.2, what="the secret deleted with the instance")
+
+
 def test_modify_master_user_password(region, rds):
     create_primary(region, "pwdb")
     db = wait_status(rds, "pwdb", "available")

@@ -201,6 +201,16 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         rds::RdsConfig { region: args.region.clone(), account: identity.account.clone(), dir: dir.join("rds") },
         rds_clock,
         Arc::new(crate::links::Ec2Subnets(ec2.clone())),
+        Some(Arc::new(crate::links::RdsSecrets {
+            secrets: secrets_manager_service.clone(),
+            cx: crate::links::service_linked_context(
+                &identity.account,
+                &args.region,
+                "rds.amazonaws.com",
+                "AWSServiceRoleForRDS",
+                "RDS",
+            ),
+        })),
     )
     .map_err(|e| format!("opening RDS: {e}"))?;
     let rds_service = Arc::new(rds::RdsService::new(rds.clone()));

@@ -100,6 +100,42 @@ impl rds::SubnetDirectory for Ec2Subnets {
     }
 }
 
+/// RDS keeps the master passwords it manages (ManageMasterUserPassword) in Secrets Manager,
+/// calling its API as RDS's service-linked role.
+pub struct RdsSecrets {
+    pub secrets: Arc<dyn wire::Service>,
+    pub cx: wire::CallContext,
+}
+
+impl RdsSecrets {
+    /// RDS calls from blocking code (an API call in `block_in_place`, a controller job on a
+    /// blocking thread), where waiting on the runtime is allowed.
+    fn call(&self, op: &str, input: Value) -> Result<Value, String> {
+        tokio::runtime::Handle::current()
+            .block_on(self.secrets.call(&self.cx, op, input))
+            .map_err(|e| format!("{}: {}", e.code, e.message))
+    }
+}
+
+impl rds::SecretStore for RdsSecrets {
+    fn create_master_secret(&self, name: &str, username: &str, password: &str) -> Result<String, String> {
+        let value = serde_json::json!({"username": username, "password": password}).to_string();
+        let out = self.call(
+            "CreateSecret",
+            serde_json::json!({
+                "Name": name,
+                "SecretString": value,
+                "Description": "Master user password of an RDS DB instance, managed by RDS",
+            }),
+        )?;
+        out.get("ARN").and_then(Value::as_str).map(String::from).ok_or_else(|| "CreateSecret gave no ARN".into())
+    }
+
+    fn delete_secret(&self, arn: &str) -> Result<(), String> {
+        self.call("DeleteSecret", serde_json::json!({"SecretId": arn, "ForceDeleteWithoutRecovery": true})).map(|_| ())
+    }
+}
+
 /// CloudWatch takes RDS's measurements (AWS/RDS, per DBInstanceIdentifier) once a second.
 pub struct RdsMetrics(pub Arc<rds::Rds>);
 

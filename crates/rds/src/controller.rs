@@ -313,7 +313,14 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             Ok(None) => Ok(()), // waiting (a replica's source is not serving yet)
             Err(e) => {
                 stop_server(&l, &rec);
-                if settle(rds, &rec.id, status::CREATING, |r| r.status = status::FAILED.into())? {
+                if settle(rds, &rec.id, status::CREATING, |r| {
+                    r.status = status::FAILED.into();
+                    r.pending_password_file = None;
+                })? {
+                    // A failed instance is never made again: its password is not kept.
+                    if let Some(f) = &rec.pending_password_file {
+                        let _ = std::fs::remove_file(f);
+                    }
                     events::db_instance(rds, &rec.id, "failure", &format!("DB instance could not be created: {e}"));
                 }
                 Err(format!("creating the DB instance failed: {e}"))
@@ -755,6 +762,11 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
             Ok::<_, store::StoreError>(())
         })
         .map_err(|e| e.to_string())?;
+    if let (Some(arn), Some(sm)) = (&rec.master_secret, &rds.secrets) {
+        if let Err(e) = sm.delete_secret(arn) {
+            tracing::warn!(db_instance = %rec.id, error = %e, "deleting the master user secret");
+        }
+    }
     tracing::info!(db_instance = %rec.id, "DB instance deleted");
     events::db_instance(rds, &rec.id, "deletion", "DB instance deleted");
     Ok(())
@@ -804,6 +816,7 @@ mod tests {
             applied_dynamic: BTreeMap::new(),
             failover_pending: false,
             restore_to: None,
+            master_secret: None,
         }
     }
 

@@ -38,6 +38,15 @@ pub trait SubnetDirectory: Send + Sync {
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
 }
 
+/// Secrets Manager, for master passwords RDS manages (ManageMasterUserPassword), wired by the
+/// binary (the region's own Secrets Manager, called as RDS's service-linked role).
+pub trait SecretStore: Send + Sync {
+    /// Create a secret holding `{"username", "password"}`; its ARN.
+    fn create_master_secret(&self, name: &str, username: &str, password: &str) -> Result<String, String>;
+    /// Delete it at once (the DB instance is gone).
+    fn delete_secret(&self, arn: &str) -> Result<(), String>;
+}
+
 pub struct RdsConfig {
     pub region: String,
     pub account: String,
@@ -50,6 +59,7 @@ pub struct Rds {
     pub(crate) config: RdsConfig,
     pub(crate) clock: Clock,
     pub(crate) subnets: Arc<dyn SubnetDirectory>,
+    pub(crate) secrets: Option<Arc<dyn SecretStore>>,
     pub(crate) wake: tokio::sync::Notify,
     pub(crate) counters: metrics::Counters,
     /// DB snapshots' data (archived datadirs), deduplicated and verified.
@@ -62,6 +72,7 @@ impl Rds {
         config: RdsConfig,
         clock: Clock,
         subnets: Arc<dyn SubnetDirectory>,
+        secrets: Option<Arc<dyn SecretStore>>,
     ) -> Result<Arc<Rds>, String> {
         std::fs::create_dir_all(&config.dir).map_err(|e| format!("creating {}: {e}", config.dir.display()))?;
         let blocks = blockstore::BlockStore::open(&config.dir.join("blocks"))
@@ -71,6 +82,7 @@ impl Rds {
             config,
             clock,
             subnets,
+            secrets,
             wake: tokio::sync::Notify::new(),
             counters: metrics::Counters::default(),
             blocks,

@@ -112,6 +112,9 @@ pub struct InstanceRec {
     /// RestoreDBInstanceToPointInTime: the source whose binary log is replayed, up to this time.
     #[serde(default)]
     pub restore_to: Option<(String, f64)>,
+    /// ManageMasterUserPassword: the Secrets Manager secret holding the master password.
+    #[serde(default)]
+    pub master_secret: Option<String>,
 }
 
 /// The standby of a Multi-AZ DB instance: a server of its own (address, `server_id`, datadir
@@ -347,6 +350,9 @@ impl InstanceRec {
         }
         if let Some(db) = &self.db_name {
             o.insert("DBName".into(), json!(db));
+        }
+        if let Some(arn) = &self.master_secret {
+            o.insert("MasterUserSecret".into(), json!({"SecretArn": arn, "SecretStatus": "active"}));
         }
         if let Some(z) = &standby_zone {
             o.insert("SecondaryAvailabilityZone".into(), json!(z));

@@ -161,18 +161,28 @@ fn address_of(n: u32) -> String {
     format!("127.254.{}.{}", n >> 8, n & 0xff)
 }
 
-/// The first free address of 127.254.0.0/16 and its index (the server's `server_id`): not
-/// held by another DB instance of this region, and with `port` free on it (another region on
-/// the same host may serve there).
-pub(super) fn allocate_address(tx: &store::Tx, port: u16) -> Result<(String, u32)> {
+/// A free address of 127.254.0.0/16 and its index (the server's `server_id`): not held by
+/// another DB instance of this region, and with `port` free on it. Each region scans from its
+/// own starting point (a hash of its data dir), so that regions sharing this host, each making
+/// instances at the same moment, do not pick the same address between the check and the
+/// server's bind.
+pub(super) fn allocate_address(rds: &Rds, tx: &store::Tx, port: u16) -> Result<(String, u32)> {
     let mut used: std::collections::HashSet<u32> =
         tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, r)| r.server_id).collect();
     used.extend(tx.list::<StandbyRec>(kind::STANDBY, "")?.into_iter().map(|(_, s)| s.server_id));
-    let n = (1..0xfeffu32)
+    let start = region_offset(&rds.dir().display().to_string());
+    let n = (start..0xfeffu32)
+        .chain(1..start)
         .filter(|n| !used.contains(n) && n & 0xff != 0 && n & 0xff != 0xff)
         .find(|n| std::net::TcpListener::bind((address_of(*n).as_str(), port)).is_ok())
         .ok_or_else(|| RdsError::Internal("no free DB instance address left in 127.254.0.0/16".into()))?;
     Ok((address_of(n), n))
+}
+
+/// Where a region starts looking for addresses: FNV-1a of its data dir, in 1..0xfeff.
+fn region_offset(dir: &str) -> u32 {
+    let h = dir.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+    1 + h % 0xfefe
 }
 
 pub(super) fn resource_id() -> String {
@@ -231,6 +241,12 @@ fn standby_zone(rds: &Rds, tx: &store::Tx, group: Option<&str>, primary: &str) -
     Ok(format!("{}{other}", rds.config.region))
 }
 
+fn uuid() -> String {
+    let b: [u8; 16] = rand::random();
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
 /// A 0600 file holding the master password until the controller has created the user.
 fn pending_password_file(rds: &Rds, id: &str, password: &str) -> Result<String> {
     let dir = rds.dir().join("pending");
@@ -246,9 +262,15 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
     let version = engine_version(&engine, str_of(input, "EngineVersion"))?;
     let class = str_of(input, "DBInstanceClass").unwrap_or_default().to_string();
     check_class(&class, &engine, &version)?;
-    if bool_of(input, "ManageMasterUserPassword") == Some(true) {
+    let managed = bool_of(input, "ManageMasterUserPassword") == Some(true);
+    if managed && str_of(input, "MasterUserPassword").is_some() {
         return Err(RdsError::InvalidParameterCombination(
-            "ManageMasterUserPassword is not available in this region yet: give MasterUserPassword.".into(),
+            "You can't specify MasterUserPassword and ManageMasterUserPassword at the same time.".into(),
+        ));
+    }
+    if managed && rds.secrets.is_none() {
+        return Err(RdsError::InvalidParameterCombination(
+            "ManageMasterUserPassword needs Secrets Manager, which this region does not run.".into(),
         ));
     }
     let multi_az = bool_of(input, "MultiAZ") == Some(true);
@@ -258,7 +280,8 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         ));
     }
     let master = check_master_username(str_of(input, "MasterUsername"))?;
-    let password = check_password(str_of(input, "MasterUserPassword"))?;
+    let password =
+        if managed { server::random_password() } else { check_password(str_of(input, "MasterUserPassword"))? };
     let storage_type = str_of(input, "StorageType").unwrap_or("gp2").to_string();
     let storage = match int_of(input, "AllocatedStorage") {
         None => {
@@ -287,6 +310,21 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
     }
     rds.store.read(|tx| placement(rds, tx, input))?;
     let pw_file = pending_password_file(rds, &id, &password)?;
+    // RDS names the secrets it manages `rds!db-<uuid>`; this region's Secrets Manager refuses
+    // `!` in names (AWS allows it to RDS), so they are `rds-db-<uuid>` here.
+    let secret = match (managed, &rds.secrets) {
+        (true, Some(sm)) => {
+            let name = format!("rds-db-{}", uuid());
+            match sm.create_master_secret(&name, &master, &password) {
+                Ok(arn) => Some(arn),
+                Err(e) => {
+                    let _ = std::fs::remove_file(&pw_file);
+                    return Err(RdsError::Internal(format!("creating the master user secret: {e}")));
+                }
+            }
+        }
+        _ => None,
+    };
     let made = rds.store.write(|tx| {
         if tx.exists(kind::INSTANCE, &id)? {
             return Err(RdsError::DbInstanceAlreadyExists);
@@ -294,7 +332,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         let (subnet_group, zone) = placement(rds, tx, input)?;
         let parameter_group =
             super::parameter_groups::resolve(tx, str_of(input, "DBParameterGroupName"), &engine, &version)?;
-        let (address, server_id) = allocate_address(tx, port)?;
+        let (address, server_id) = allocate_address(rds, tx, port)?;
         if multi_az {
             // The standby's address is allocated now, so that the two never collide.
             tx.insert(
@@ -309,7 +347,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
                     process: None,
                 },
             )?;
-            let (standby_address, standby_id) = allocate_address(tx, port)?;
+            let (standby_address, standby_id) = allocate_address(rds, tx, port)?;
             let standby_zone = standby_zone(rds, tx, subnet_group.as_deref(), &zone)?;
             tx.put(
                 kind::STANDBY,
@@ -363,6 +401,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             applied_dynamic: Default::default(),
             failover_pending: false,
             restore_to: None,
+            master_secret: secret.clone(),
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         render(tx, &rec)
@@ -371,6 +410,9 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         Ok(v) => Ok(json!({"DBInstance": v})),
         Err(e) => {
             let _ = std::fs::remove_file(&pw_file);
+            if let (Some(arn), Some(sm)) = (&secret, &rds.secrets) {
+                let _ = sm.delete_secret(arn);
+            }
             Err(e)
         }
     }
@@ -407,7 +449,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             Some(asked) => super::parameter_groups::resolve(tx, Some(asked), &source.engine, &source.engine_version)?,
             None => source.parameter_group.clone(),
         };
-        let (address, server_id) = allocate_address(tx, port)?;
+        let (address, server_id) = allocate_address(rds, tx, port)?;
         let rec = InstanceRec {
             id: id.clone(),
             arn: rds.arn("db", &id),
@@ -454,6 +496,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             applied_dynamic: Default::default(),
             failover_pending: false,
             restore_to: None,
+            master_secret: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": render(tx, &rec)?}))
@@ -782,6 +825,17 @@ pub fn promote_read_replica(rds: &Rds, input: &Value) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_start_their_address_scan_apart() {
+        let a = region_offset("/srv/region-a/rds");
+        let b = region_offset("/srv/region-b/rds");
+        assert_ne!(a, b);
+        for o in [a, b, region_offset("")] {
+            assert!((1..0xfeff).contains(&o), "{o}");
+        }
+        assert_eq!(a, region_offset("/srv/region-a/rds"), "stable for a region");
+    }
 
     #[test]
     fn engine_versions_as_rds_answers_them() {

@@ -195,7 +195,7 @@ fn restore(rds: &Rds, input: &Value, id: &str, snap_id: &str, to: Option<(String
         });
         super::instances::check_class(&class, &snap.engine, &snap.engine_version)?;
         let (subnet_group, zone) = super::instances::placement(rds, tx, input)?;
-        let (address, server_id) = super::instances::allocate_address(tx, port)?;
+        let (address, server_id) = super::instances::allocate_address(rds, tx, port)?;
         let rec = InstanceRec {
             id: id.clone(),
             arn: rds.arn("db", &id),
@@ -240,6 +240,7 @@ fn restore(rds: &Rds, input: &Value, id: &str, snap_id: &str, to: Option<(String
             applied_dynamic: Default::default(),
             failover_pending: false,
             restore_to: to.clone(),
+            master_secret: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": super::instances::render(tx, &rec)?}))
