@@ -85,7 +85,13 @@ pub(crate) fn allocate_address(tx: &store::Tx) -> Result<String> {
     used.extend(tx.list::<crate::classic::ClassicRec>(crate::classic::KIND, "")?.into_iter().map(|(_, lb)| lb.address));
     for n in 1u32..65535 {
         let a = format!("127.255.{}.{}", n >> 8, n & 0xff);
-        if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&a) {
+        // Not this region's, and not serving port 80 for anyone else either (another region on
+        // this host hands out the same range).
+        let taken_elsewhere = matches!(
+            std::net::TcpListener::bind((a.as_str(), 80)),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse
+        );
+        if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&a) && !taken_elsewhere {
             return Ok(a);
         }
     }
