@@ -275,3 +275,32 @@ def test_refusals_are_audited_with_their_resources(kg):
     e = hg.wait_until(audited, timeout=5, what="the refusal in the audit log")
     assert e["principal"].endswith(":user/audited") and e["result"] == "failure", e
     assert e["error_code"] == "UnauthorizedOperation", e
+
+
+def test_a_stack_with_a_service_role_acts_as_the_role_and_needs_pass_role(kg):
+    iam = kg.client("iam")
+    trust = hg.policy({"Effect": "Allow", "Principal": {"Service": "cloudformation.amazonaws.com"},
+                       "Action": "sts:AssumeRole"})
+    role = iam.create_role(RoleName="KG-Stack-Role", AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+    iam.put_role_policy(RoleName="KG-Stack-Role", PolicyName="sns", PolicyDocument=hg.policy(
+        {"Effect": "Allow", "Action": "sns:*", "Resource": "*"}))
+    # The user may run CloudFormation, but has no SNS permission of its own.
+    cfn = kg.client("cloudformation", *user(kg, "deployer", {"Effect": "Allow", "Action": "cloudformation:*",
+                                                             "Resource": "*"}))
+    body = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: kg-role-topic\n"
+    code, msg, _ = hg.expect_client_error(cfn.create_stack, StackName="with-role", TemplateBody=body, RoleARN=role)
+    assert code == "AccessDenied" and "iam:PassRole" in msg, msg
+    kg.client("iam").put_user_policy(UserName="deployer", PolicyName="pass", PolicyDocument=hg.policy(
+        {"Effect": "Allow", "Action": "iam:PassRole", "Resource": role,
+         "Condition": {"StringEquals": {"iam:PassedToService": "cloudformation.amazonaws.com"}}}))
+    stack_id = cfn.create_stack(StackName="with-role", TemplateBody=body, RoleARN=role)["StackId"]
+    cfn.get_waiter("stack_create_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    assert cfn.describe_stacks(StackName=stack_id)["Stacks"][0]["RoleARN"] == role
+    assert any(t["TopicArn"].endswith(":kg-role-topic") for t in kg.client("sns").list_topics()["Topics"])
+    # Without the role, the same user cannot make the topic: the stack rolls back.
+    other = cfn.create_stack(StackName="without-role", TemplateBody=body.replace("kg-role-topic", "kg-own-topic"))["StackId"]
+    hg.wait_until(lambda: cfn.describe_stacks(StackName=other)["Stacks"][0]["StackStatus"] == "ROLLBACK_COMPLETE",
+                  timeout=30, what="the stack without the role rolled back")
+    cfn.delete_stack(StackName=stack_id)
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+    assert not any(t["TopicArn"].endswith(":kg-role-topic") for t in kg.client("sns").list_topics()["Topics"])

@@ -165,7 +165,15 @@ impl Service for CloudFormationService {
     }
 
     fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
-        Ok(Authorization::Resources(ops::resources(&self.cfn, op, input)))
+        let mut checks =
+            Authorization::Resources(ops::resources(&self.cfn, op, input)).into_checks("cloudformation", op);
+        // A service role handed to CloudFormation is passed by the caller.
+        if let Some(role) = input.get("RoleARN").and_then(Value::as_str) {
+            checks.push(
+                wire::Check::new("iam:PassRole", role).key("iam:PassedToService", "cloudformation.amazonaws.com"),
+            );
+        }
+        Ok(Authorization::Checks(checks))
     }
 
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {

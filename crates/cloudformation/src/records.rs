@@ -42,11 +42,38 @@ impl CallerRec {
         }
     }
 
+    /// A stack given a service role (RoleARN) acts as that role, as CloudFormation does: its
+    /// calls are authorised by the role's policies, whoever made the stack.
+    pub fn service_role(account: &str, role_arn: &str) -> CallerRec {
+        let name = role_arn.rsplit('/').next().unwrap_or(role_arn);
+        CallerRec {
+            account: account.to_string(),
+            arn: format!("arn:aws:sts::{account}:assumed-role/{name}/AWSCloudFormation"),
+            user_id: format!("AROA{}:AWSCloudFormation", name.to_ascii_uppercase()),
+            kind: format!("role:{role_arn}"),
+            access_key_id: String::new(),
+            tags: vec![],
+        }
+    }
+
+    /// The service role the stack acts as, if it has one.
+    pub fn role_arn(&self) -> Option<&str> {
+        self.kind.strip_prefix("role:")
+    }
+
     /// The principal back; None for temporary credentials, which a stack cannot act as
     /// (their session policies are not kept), so those calls are refused.
     pub fn principal(&self) -> Option<Principal> {
         let kind = match self.kind.as_str() {
             "root" => PrincipalKind::Root,
+            k if k.starts_with("role:") => {
+                let role_arn = k.trim_start_matches("role:").to_string();
+                PrincipalKind::AssumedRole {
+                    role_name: role_arn.rsplit('/').next().unwrap_or_default().to_string(),
+                    role_arn,
+                    session_name: "AWSCloudFormation".into(),
+                }
+            }
             k => PrincipalKind::User { name: k.strip_prefix("user:")?.to_string() },
         };
         Some(Principal {
@@ -113,6 +140,9 @@ impl StackRec {
 
     pub fn describe(&self, no_echo: &[String]) -> Value {
         let mut m = Map::new();
+        if let Some(role) = self.caller.role_arn() {
+            m.insert("RoleARN".into(), role.to_string().into());
+        }
         m.insert("StackId".into(), self.stack_id.clone().into());
         m.insert("StackName".into(), self.name.clone().into());
         if let Some(d) = &self.description {

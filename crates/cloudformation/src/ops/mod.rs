@@ -221,7 +221,10 @@ pub(super) fn new_stack(
         deleted: None,
         outputs: vec![],
         tags: pairs(input, "Tags", "Key", "Value"),
-        caller: CallerRec::of(&cx.principal),
+        caller: match s(input, "RoleARN") {
+            Some(role) => CallerRec::service_role(&cx.principal.account, role),
+            None => CallerRec::of(&cx.principal),
+        },
         termination_protection: input.get("EnableTerminationProtection").and_then(Value::as_bool).unwrap_or(false),
         change_set: None,
         previous: None,
