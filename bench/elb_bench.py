@@ -676,6 +676,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--connections", default="64,256")
     ap.add_argument("--rates", default="2000,5000")
+    ap.add_argument("--failure-rounds", type=int, default=2)
     ap.add_argument("--skip", default="", help="comma list of: closed,open,failure")
     ap.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "elb-latest.json")
     args = ap.parse_args()
@@ -749,7 +750,7 @@ def main() -> None:
                 try:
                     targets.start_all("init")
                     rows = []
-                    for p in proxies:
+                    for p in [q for _ in range(args.failure_rounds) for q in proxies]:
                         # all three targets healthy again in every proxy before each run
                         time.sleep(3.5)
                         rows.append(failure_run(p, targets, work))
@@ -757,6 +758,11 @@ def main() -> None:
                         save()
                         for n in "abc":
                             targets.procs[n].send_signal(signal.SIGCONT)
+                    results["failure_summary"] = summarize(rows, ["proxy"], [
+                        "failed_total", "failed_get_after_kill", "failed_post_after_kill", "replayed_posts",
+                        "restart_to_traffic_s", "hung_target_sent_requests_for_s", "ok_but_over_1s_during_hang",
+                        "failed_get_during_hang", "failed_post_during_hang", "p99_ms_during_hang"])
+                    save()
                 finally:
                     targets.stop_all()
             results["machine_loadavg_after"] = open("/proc/loadavg").read().split()[:3]
