@@ -471,10 +471,123 @@ def open_loop(proxy: Proxy, rate: float, duration: float, work: Path, post_every
     return data["records"], data["stats"], t0
 
 
-def latency_run(proxy: Proxy, rate: float, duration: float, work: Path) -> dict:
+OLGEN_C = r'''/* open-loop HTTP/1.1 load generator (bench/elb_bench.py): olgen HOST PORT RATE SECONDS CONNS OUT
+ * Request k is due at start + k/RATE; it goes out on an idle keep-alive connection as soon as one
+ * is free (waiting for one counts in its latency: no coordinated omission). Latency = answer
+ * complete - due. Writes "lat_us status lateness_us" per request to OUT. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct { int fd; int busy; long req; char buf[8192]; int len; } conn_t;
+static struct sockaddr_in addr;
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
+static int dial(int ep, conn_t *c) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+  if (connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0) { close(fd); return -1; }
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  struct epoll_event ev = {.events = EPOLLIN, .data.ptr = c};
+  epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
+  c->fd = fd; c->busy = 0; c->len = 0;
+  return 0;
+}
+int main(int argc, char **argv) {
+  if (argc != 7) { fprintf(stderr, "usage\n"); return 2; }
+  double rate = atof(argv[3]), secs = atof(argv[4]);
+  int nconn = atoi(argv[5]);
+  long n = (long)(rate * secs);
+  addr.sin_family = AF_INET; addr.sin_port = htons(atoi(argv[2])); inet_pton(AF_INET, argv[1], &addr.sin_addr);
+  char req[256];
+  int rlen = snprintf(req, sizeof req, "GET / HTTP/1.1\r\nHost: %s\r\n\r\n", argv[1]);
+  int ep = epoll_create1(0);
+  conn_t *cs = calloc(nconn, sizeof(conn_t));
+  for (int i = 0; i < nconn; i++) if (dial(ep, &cs[i]) < 0) { perror("connect"); return 1; }
+  double *due = malloc(n * sizeof(double)), *lat = calloc(n, sizeof(double)), *late = calloc(n, sizeof(double));
+  int *st = calloc(n, sizeof(int));
+  long *pend = malloc(n * sizeof(long)), ph = 0, pt = 0, next = 0, done = 0;
+  double t0 = now() + 0.2;
+  for (long k = 0; k < n; k++) due[k] = t0 + k / rate;
+  struct epoll_event evs[256];
+  while (done < n) {
+    double t = now();
+    if (t > t0 + secs + 15) break;
+    while (next < n && due[next] <= t) { late[next] = t - due[next]; pend[pt++] = next++; }
+    for (int i = 0; i < nconn && ph < pt; i++) {
+      conn_t *c = &cs[i];
+      if (c->busy || c->fd < 0) continue;
+      c->req = pend[ph++]; c->busy = 1; c->len = 0;
+      if (write(c->fd, req, rlen) != rlen) { st[c->req] = 0; lat[c->req] = now() - due[c->req]; done++;
+        close(c->fd); c->fd = -1; dial(ep, c); }
+    }
+    struct timespec to = {0, 0};
+    if (next < n && ph == pt) { double w = due[next] - now(); if (w > 0) { to.tv_sec = (long)w; to.tv_nsec = (long)((w - (long)w) * 1e9); } }
+    else if (ph < pt) { to.tv_nsec = 1000000; }
+    else { to.tv_nsec = 10000000; }
+    int m = epoll_pwait2(ep, evs, 256, &to, NULL);
+    for (int e = 0; e < m; e++) {
+      conn_t *c = evs[e].data.ptr;
+      int r = read(c->fd, c->buf + c->len, sizeof c->buf - c->len - 1);
+      if (r <= 0) {
+        if (r < 0 && errno == EAGAIN) continue;
+        if (c->busy) { st[c->req] = 0; lat[c->req] = now() - due[c->req]; done++; }
+        epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL); close(c->fd); c->fd = -1;
+        if (dial(ep, c) < 0) c->fd = -1;
+        continue;
+      }
+      c->len += r; c->buf[c->len] = 0;
+      char *h = strstr(c->buf, "\r\n\r\n");
+      if (!h || !c->busy) continue;
+      char *cl = strcasestr(c->buf, "content-length:");
+      int body = cl ? atoi(cl + 15) : 0;
+      if (c->len < (h + 4 - c->buf) + body) continue;
+      st[c->req] = atoi(c->buf + 9); lat[c->req] = now() - due[c->req]; done++;
+      c->busy = 0; c->len = 0;
+    }
+  }
+  FILE *f = fopen(argv[6], "w");
+  for (long k = 0; k < n; k++) fprintf(f, "%.1f %d %.1f\n", (lat[k] > 0 ? lat[k] : 15.0) * 1e6, st[k], late[k] * 1e6);
+  fclose(f);
+  return 0;
+}
+'''
+
+
+def build_olgen(work: Path):
+    """Compiles the C open-loop generator (gcc); None when that fails (the asyncio one is used)."""
+    src, exe = work / "olgen.c", work / "olgen"
+    src.write_text(OLGEN_C)
+    r = subprocess.run(["timeout", "60", "gcc", "-O2", "-o", str(exe), str(src)], capture_output=True, text=True)
+    return exe if r.returncode == 0 else None
+
+
+def latency_run(proxy: Proxy, rate: float, duration: float, work: Path, olgen=None) -> dict:
     pids = proxy.pids()
     c0 = cpu_of(pids)
-    recs, stats, _ = open_loop(proxy, rate, duration, work)
+    if olgen:
+        out = work / "olgen.out"
+        t = time.process_time()
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(["timeout", str(int(duration) + 30), str(olgen), proxy.host, str(proxy.port), str(rate),
+                        str(duration), "64", str(out)], check=True)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        recs = []
+        for line in out.read_text().splitlines():
+            lat_us, status, late_us = line.split()
+            recs.append([0, float(lat_us) / 1e6, int(status), "", "", float(late_us) / 1e6, "GET"])
+        stats = {"cpu_s": (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime), "connects": 64}
+    else:
+        recs, stats, _ = open_loop(proxy, rate, duration, work)
     c1 = cpu_of(pids)
     lats = [r[1] * 1000 for r in recs if r[2] == 200]
     late = [r[5] * 1000 for r in recs]
@@ -677,6 +790,7 @@ def main() -> None:
     ap.add_argument("--connections", default="64,256")
     ap.add_argument("--rates", default="2000,5000")
     ap.add_argument("--failure-rounds", type=int, default=2)
+    ap.add_argument("--generator", choices=["c", "python"], default="c")
     ap.add_argument("--skip", default="", help="comma list of: closed,open,failure")
     ap.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "elb-latest.json")
     args = ap.parse_args()
@@ -731,11 +845,14 @@ def main() -> None:
                                                             "backend_conns_opened", "machine_busy_cores"])
                 save()
             if "open" not in skip:
+                olgen = build_olgen(work) if args.generator == "c" else None
+                log(f"open-loop generator: {'C (epoll, 64 keep-alive connections)' if olgen else 'Python asyncio'}")
                 rows = []
                 for rnd in range(args.rounds):
                     for rate in [float(x) for x in args.rates.split(",")]:
                         for p in proxies:
-                            rows.append({**latency_run(p, rate, args.duration, work), "round": rnd})
+                            rows.append({**latency_run(p, rate, args.duration, work, olgen), "round": rnd,
+                                         "generator": "c" if olgen else "python"})
                             results["open_loop"] = rows
                             save()
                 results["open_loop_summary"] = summarize(rows, ["proxy", "rate"],
