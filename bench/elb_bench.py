@@ -7,7 +7,7 @@ The proxies (each on both cores):
   boto3 (two default subnets, an HTTP listener, a target group of type `ip` with the three
   backend addresses, health checks every 1 s, thresholds 2/2).
 * nginx (Debian's package): its own config in a temp dir, `worker_processes 2`, an upstream of
-  the three backends with `keepalive 64` (--nginx-keepalive), HTTP/1.1 to the backends, `max_fails=1
+  the three backends with `keepalive 256` (--nginx-keepalive), HTTP/1.1 to the backends, `max_fails=1
   fail_timeout=1s`, `proxy_connect_timeout 1s`, `proxy_read_timeout 3s`.
 * HAProxy (Debian's package): `nbthread 2`, `mode http`, keep-alive both sides (default
   `http-reuse safe`), `check inter 1s fall 2 rise 2`, `retries 3`, `option redispatch`,
@@ -171,7 +171,7 @@ def backend_accepts(stub_port: int) -> int:
     return int(txt.split("\n")[2].split()[0])
 
 
-def start_nginx_proxy(work: Path, name: str, port: int, backend_port: int, keepalive: int = 64) -> subprocess.Popen:
+def start_nginx_proxy(work: Path, name: str, port: int, backend_port: int, keepalive: int = 256) -> subprocess.Popen:
     d = work / name
     d.mkdir()
     servers = "\n".join(f"    server {a}:{backend_port} max_fails=1 fail_timeout=1s;" for a in BACKENDS)
@@ -791,7 +791,7 @@ def main() -> None:
     ap.add_argument("--rates", default="2000,5000")
     ap.add_argument("--failure-rounds", type=int, default=2)
     ap.add_argument("--generator", choices=["c", "python"], default="c")
-    ap.add_argument("--nginx-keepalive", type=int, default=64, help="idle upstream connections kept per nginx worker")
+    ap.add_argument("--nginx-keepalive", type=int, default=256, help="idle upstream connections kept per nginx worker")
     ap.add_argument("--skip", default="", help="comma list of: closed,open,failure")
     ap.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "elb-latest.json")
     args = ap.parse_args()
