@@ -24,9 +24,11 @@ Measured:
 1. Closed loop: `wrk -t2 -c{64,256}` (keep-alive), requests/s, wrk's p50/p99, and the proxy's
    CPU per request (utime+stime of every process of the proxy from /proc/<pid>/stat over the
    window). Rounds interleave the proxies (A, B, C, A, B, C).
-2. Open loop: an asyncio generator (wrk2 is not packaged in Debian 12) firing requests at fixed
-   due times (2,000 and 5,000 rps), latency counted from the due time (so a stall is not hidden
-   by coordinated omission); p50/p99/p99.9 and the generator's own dispatch lateness.
+2. Open loop (wrk2 is not packaged in Debian 12): a small C generator compiled with gcc at run
+   time (epoll, one thread, 64 keep-alive connections; `--generator python` for the asyncio one)
+   fires requests at fixed due times (2,000 and 5,000 rps), latency counted from the due time
+   (so a stall is not hidden by coordinated omission); p50/p99/p99.9 and the generator's own
+   dispatch lateness.
 3. Failure: 500 rps, alternating GET and POST (the POST body carries the request id), through
    three Python targets: kill -9 of target a, restart 3 s later (time until the restarted target
    reads its first request), then SIGSTOP of target b for 5 s (time until the proxy stops
