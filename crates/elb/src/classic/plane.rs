@@ -1,0 +1,143 @@
+//! What the data plane gets from the classic records: proxy listeners and groups, the end of
+//! connection draining, and AWS/ELB datapoints.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use super::{ClassicRec, KIND};
+use crate::Elb;
+
+pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> crate::error::Result<()> {
+    for (_, rec) in tx.list::<ClassicRec>(KIND, "")? {
+        let Ok(ip) = rec.address.parse::<Ipv4Addr>() else { continue };
+        let health = rec.health_settings();
+        for l in &rec.listeners {
+            let tls = match l.protocol.as_str() {
+                "HTTPS" | "SSL" => {
+                    let Some((body, chain, key)) =
+                        l.certificate.as_deref().and_then(|c| elb.certificates.certificate(c))
+                    else {
+                        continue;
+                    };
+                    let certificate_pem = match chain {
+                        Some(chain) => format!("{}\n{chain}", body.trim_end()),
+                        None => body,
+                    };
+                    Some(proxy::TlsIdentity { certificate_pem, key_pem: key })
+                }
+                _ => None,
+            };
+            let group = rec.group_arn(l.lb_port);
+            out.listeners.push(proxy::ListenerConfig {
+                addr: SocketAddr::new(ip.into(), l.lb_port),
+                rules: vec![proxy::Rule {
+                    conditions: vec![],
+                    action: proxy::Action::Forward(vec![(group.clone(), 1)]),
+                }],
+                tls,
+                idle_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
+                tcp: matches!(l.protocol.as_str(), "TCP" | "SSL"),
+                allow: crate::sync::allowed_sources(elb, &rec.security_groups, l.lb_port),
+            });
+            let targets = rec
+                .instances
+                .iter()
+                .filter_map(|i| {
+                    let info = elb.directory.instance(&i.id).filter(|x| x.running)?;
+                    Some(proxy::TargetConfig {
+                        id: i.id.clone(),
+                        port: l.instance_port,
+                        addr: SocketAddr::new(info.loopback.into(), l.instance_port),
+                        draining: i.draining_until.is_some(),
+                    })
+                })
+                .collect();
+            let sticky = l
+                .policies
+                .iter()
+                .filter_map(|n| rec.policies.iter().find(|p| &p.name == n))
+                .find(|p| p.type_name == "LBCookieStickinessPolicyType")
+                .map(|p| {
+                    let secs = p.attributes.iter().find(|(k, _)| k == "CookieExpirationPeriod");
+                    Duration::from_secs(secs.and_then(|(_, v)| v.parse().ok()).unwrap_or(86_400))
+                });
+            out.groups.push(proxy::GroupConfig {
+                arn: group,
+                targets,
+                algorithm: proxy::Algorithm::RoundRobin,
+                health: health.clone(),
+                in_use: true,
+                response_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
+                sticky,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn metric(rec: &ClassicRec, name: &'static str, value: f64, unit: &'static str) -> crate::ElbMetric {
+    crate::ElbMetric {
+        namespace: "AWS/ELB",
+        name,
+        dimensions: vec![("LoadBalancerName".to_string(), rec.name.clone())],
+        value,
+        unit,
+    }
+}
+
+/// The last second's AWS/ELB datapoints of a classic load balancer's traffic: RequestCount,
+/// HTTPCode_Backend_*XX, HTTPCode_ELB_*XX, Latency.
+pub(crate) fn metrics(rec: &ClassicRec, c: &proxy::Counts) -> Vec<crate::ElbMetric> {
+    let mut out = vec![metric(rec, "RequestCount", c.requests as f64, "Count")];
+    for (name, v) in [
+        ("HTTPCode_Backend_2XX", c.target_2xx),
+        ("HTTPCode_Backend_3XX", c.target_3xx),
+        ("HTTPCode_Backend_4XX", c.target_4xx),
+        ("HTTPCode_Backend_5XX", c.target_5xx),
+        ("HTTPCode_ELB_4XX", c.elb_4xx),
+        ("HTTPCode_ELB_5XX", c.elb_5xx),
+    ] {
+        if v > 0 {
+            out.push(metric(rec, name, v as f64, "Count"));
+        }
+    }
+    if c.responses > 0 {
+        out.push(metric(rec, "Latency", c.response_time_sum / c.responses as f64, "Seconds"));
+    }
+    out
+}
+
+/// HealthyHostCount and UnHealthyHostCount, from the first listener's checks.
+pub(crate) fn host_metrics(rec: &ClassicRec, healthy: usize, registered: usize) -> Vec<crate::ElbMetric> {
+    vec![
+        metric(rec, "HealthyHostCount", healthy as f64, "Count"),
+        metric(rec, "UnHealthyHostCount", registered.saturating_sub(healthy) as f64, "Count"),
+    ]
+}
+
+/// Connection draining ends when its timeout is over or the instance has no request in flight.
+pub(crate) fn finish_draining(elb: &Elb) -> crate::error::Result<bool> {
+    let now = elb.now();
+    elb.store.write(|tx| {
+        let mut changed = false;
+        for (name, mut rec) in tx.list::<ClassicRec>(KIND, "")? {
+            let before = rec.instances.len();
+            let groups: Vec<(String, u16)> =
+                rec.listeners.iter().map(|l| (rec.group_arn(l.lb_port), l.instance_port)).collect();
+            rec.instances.retain(|i| match i.draining_until {
+                None => true,
+                Some(until) => {
+                    let idle = groups
+                        .iter()
+                        .all(|(g, port)| elb.proxy.target_status(g, &i.id, *port).is_none_or(|s| s.in_flight == 0));
+                    now < until && !idle
+                }
+            });
+            if rec.instances.len() != before {
+                tx.put(KIND, &name, &rec)?;
+                changed = true;
+            }
+        }
+        Ok(changed)
+    })
+}
