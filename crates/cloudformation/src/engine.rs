@@ -124,6 +124,34 @@ pub(crate) struct Run {
     pub exports: HashMap<String, String>,
 }
 
+impl Run {
+    /// The logical ids of the resources whose Condition holds (or that have none).
+    pub(crate) fn active(&self) -> Vec<String> {
+        self.template
+            .resources
+            .iter()
+            .filter(|r| r.condition.as_ref().is_none_or(|c| self.conditions.get(c).copied().unwrap_or(false)))
+            .map(|r| r.logical_id.clone())
+            .collect()
+    }
+}
+
+/// Create one resource, by create and by update alike. Never a silent success: a resource that
+/// waits for instances' cfn-signal (CreationPolicy) fails, naming why, until images here can
+/// run cfn-signal.
+pub(crate) async fn create_resource(
+    cx: &provision::Cx,
+    decl: &crate::template::ResourceDecl,
+    props: &Value,
+) -> Result<provision::Created, String> {
+    if let Some(n) = decl.signals_wanted {
+        return Err(format!(
+            "CreationPolicy waits for {n} resource signal(s) (cfn-signal), which instances in this region cannot send yet"
+        ));
+    }
+    provision::create(cx, &decl.kind, props).await
+}
+
 impl CloudFormation {
     pub(crate) fn load_run(&self, stack_id: &str) -> Result<Run, String> {
         let st: StackRec = self.get(kind::STACK, stack_id).map_err(|e| e.to_string())?.ok_or("stack vanished")?;
@@ -290,13 +318,7 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
             return fail_create(cfn, &mut st, &format!("{e} ")).await;
         }
     };
-    let active: Vec<String> = run
-        .template
-        .resources
-        .iter()
-        .filter(|r| r.condition.as_ref().is_none_or(|c| run.conditions.get(c).copied().unwrap_or(false)))
-        .map(|r| r.logical_id.clone())
-        .collect();
+    let active = run.active();
     let mut resolved: HashMap<String, Resolved> = HashMap::new();
     let mut started: HashSet<String> = HashSet::new();
     let mut failed: Vec<String> = Vec::new();
@@ -350,15 +372,7 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 let cx = cfn.cx(&run.st, id);
                 let id = id.clone();
                 tasks.spawn(async move {
-                    // Never a silent success: a resource that waits for instances' cfn-signal
-                    // fails, naming why, until images here can run cfn-signal.
-                    if let Some(n) = decl.signals_wanted {
-                        let e = format!(
-                            "CreationPolicy waits for {n} resource signal(s) (cfn-signal), which instances in this region cannot send yet"
-                        );
-                        return (id, Err(e));
-                    }
-                    let out = provision::create(&cx, &decl.kind, &props).await;
+                    let out = create_resource(&cx, &decl, &props).await;
                     (id, out)
                 });
             }

@@ -58,13 +58,7 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
         }
     };
     let st = run.st.clone();
-    let active: Vec<String> = run
-        .template
-        .resources
-        .iter()
-        .filter(|r| r.condition.as_ref().is_none_or(|c| run.conditions.get(c).copied().unwrap_or(false)))
-        .map(|r| r.logical_id.clone())
-        .collect();
+    let active = run.active();
     let mut resolved: HashMap<String, Resolved> = HashMap::new();
     let mut started: HashSet<String> = HashSet::new();
     let mut touched: Vec<Touch> = Vec::new();
@@ -130,8 +124,10 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                         rec.properties = props.clone();
                         cfn.put_resource(&st, &mut rec, None).map_err(err)?;
                         cfn.put_resource(&st, &mut rec, Some("Resource creation Initiated")).map_err(err)?;
-                        let kind = decl.kind.clone();
-                        tasks.spawn(async move { (id.clone(), provision::create(&cx, &kind, &props).await) });
+                        let decl = decl.clone();
+                        tasks.spawn(
+                            async move { (id.clone(), crate::engine::create_resource(&cx, &decl, &props).await) },
+                        );
                     }
                     Step::InPlace(o) => {
                         let mut rec = o.clone();
@@ -167,8 +163,10 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                             Some("Requested update requires the creation of a new physical resource; hence creating one."),
                         )
                         .map_err(err)?;
-                        let kind = decl.kind.clone();
-                        tasks.spawn(async move { (id.clone(), provision::create(&cx, &kind, &props).await) });
+                        let decl = decl.clone();
+                        tasks.spawn(
+                            async move { (id.clone(), crate::engine::create_resource(&cx, &decl, &props).await) },
+                        );
                     }
                 }
                 steps.insert(decl.logical_id.clone(), step);
