@@ -679,9 +679,6 @@ fn snapshot(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
             .ok_or_else(|| format!("DB snapshot {snap_id} is gone"))?;
         ensure_running(l, rec, params)?;
         let copy = l.dir.join("snapshot-copy");
-        // A copy cut short (the daemon killed mid-backup) would make mariabackup refuse the
-        // target: start from an empty one.
-        let _ = std::fs::remove_dir_all(&copy);
         let out = server::backup(l, &copy).and_then(|gtid| Ok((snapshots::take(rds, &snap, &copy)?, gtid)));
         let _ = std::fs::remove_dir_all(&copy);
         out

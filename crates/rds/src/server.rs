@@ -155,7 +155,19 @@ pub fn write_config(
 /// Helpers run in a process group of their own: a signal meant for the daemon's group (a
 /// terminal's Ctrl-C, a supervisor killing it) does not cut a backup or an install short, and
 /// `mariabackup`, which works from the server's datadir, is never taken for the daemon.
+/// Run a tool to its end. It dies with the daemon (`PR_SET_PDEATHSIG`): a tool left running by
+/// a daemon killed mid-way would go on writing files the redone work starts afresh.
 fn run(cmd: &mut Command, what: &str) -> Result<String, String> {
+    // SAFETY: prctl is async-signal-safe; nothing else runs between fork and exec. The death
+    // signal follows the forking thread, which waits here until the tool ends.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
     let out = cmd.process_group(0).stdin(Stdio::null()).output().map_err(|e| format!("{what}: {e}"))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
@@ -216,7 +228,11 @@ pub fn running(l: &Layout) -> Option<ProcessId> {
 /// server left by a daemon that was killed mid-way), found by the layout's directory in its
 /// command line, and wait until it is gone.
 pub fn kill_strays(l: &Layout) {
-    let needle = format!("{}/", l.dir.display());
+    kill_by_command_line(&format!("{}/", l.dir.display()));
+}
+
+/// Kill every process (but this one) whose command line contains `needle`; wait until gone.
+fn kill_by_command_line(needle: &str) {
     let me = std::process::id();
     let Ok(entries) = fs::read_dir("/proc") else { return };
     let strays: Vec<u32> = entries
@@ -225,7 +241,7 @@ pub fn kill_strays(l: &Layout) {
         .filter(|pid| *pid != me)
         .filter(|pid| {
             fs::read(format!("/proc/{pid}/cmdline"))
-                .map(|c| String::from_utf8_lossy(&c).replace('\0', " ").contains(&needle))
+                .map(|c| String::from_utf8_lossy(&c).replace('\0', " ").contains(needle))
                 .unwrap_or(false)
         })
         .collect();
@@ -471,6 +487,9 @@ pub fn set_password(l: &Layout, master_user: &str, password: &str) -> Result<(),
 /// A consistent physical copy of a running server (`mariabackup --backup` then `--prepare`)
 /// into `target` (which must not exist); returns the GTID position the copy is at.
 pub fn backup(source: &Layout, target: &Path) -> Result<String, String> {
+    // A backup into the same target left by an earlier daemon (killed mid-way) must not write
+    // into the fresh one.
+    kill_by_command_line(&format!("--target-dir={}", target.display()));
     if target.exists() {
         fs::remove_dir_all(target).map_err(|e| format!("removing {}: {e}", target.display()))?;
     }
