@@ -89,13 +89,12 @@ pub struct UpArgs {
     pub prometheus: bool,
 }
 
+/// mimalloc: per-thread free lists make the many small allocations of a proxied request (header
+/// maps, buffers, tasks) a few instructions each, where glibc's arenas took ~6% of the proxy's CPU.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
-    // Two malloc arenas are plenty for a 2-thread runtime and keep idle memory from creeping up
-    // with one arena per thread that ever allocated.
-    // SAFETY: mallopt only tunes the allocator; it is called before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-    }
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(

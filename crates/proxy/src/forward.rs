@@ -41,8 +41,12 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
             }
         };
         let _ = stream.set_nodelay(true);
-        let inner = inner.clone();
-        tokio::spawn(async move {
+        // The connection moves to a worker's runtime (`workers.rs`) for the rest of its life.
+        let Ok(stream) = stream.into_std() else { continue };
+        let conn_inner = inner.clone();
+        inner.workers.spawn(async move {
+            let inner = conn_inner;
+            let Ok(stream) = tokio::net::TcpStream::from_std(stream) else { return };
             let (tls, idle, tcp, allowed) = {
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
@@ -128,11 +132,12 @@ async fn handle(
     secure: bool,
     req: Request<Incoming>,
 ) -> Response<Body> {
-    let lb = inner.table().lb_stats.get(&local.ip()).cloned();
+    let table = inner.table();
+    let lb = table.lb_stats.get(&local.ip()).cloned();
     if let Some(lb) = &lb {
         lb.request();
     }
-    let resp = route(inner, Conn { local, peer, secure }, req, lb.as_deref()).await;
+    let resp = route(inner, table, Conn { local, peer, secure }, req, lb.as_deref()).await;
     if let (Some(lb), Some(ElbMade)) = (&lb, resp.extensions().get::<ElbMade>()) {
         lb.elb_status(resp.status().as_u16());
     }
@@ -148,9 +153,14 @@ struct Conn {
     secure: bool,
 }
 
-async fn route(inner: Arc<Inner>, conn: Conn, req: Request<Incoming>, lb: Option<&Stats>) -> Response<Body> {
+async fn route(
+    inner: Arc<Inner>,
+    table: Arc<crate::Table>,
+    conn: Conn,
+    req: Request<Incoming>,
+    lb: Option<&Stats>,
+) -> Response<Body> {
     let Conn { local, peer, .. } = conn;
-    let table = inner.table();
     let Some(listener) = table.listeners.get(&local).cloned() else {
         return elb_error(StatusCode::SERVICE_UNAVAILABLE);
     };
@@ -240,11 +250,23 @@ fn trace_id() -> String {
     format!("Root=1-{:08x}-{:08x}{:016x}", now.as_secs(), (seq as u32) ^ (mix >> 40) as u32, mix)
 }
 
-const HOP_BY_HOP: [&str; 7] =
-    ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"];
+const X_FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
+const X_FORWARDED_PROTO: HeaderName = HeaderName::from_static("x-forwarded-proto");
+const X_FORWARDED_PORT: HeaderName = HeaderName::from_static("x-forwarded-port");
+const X_AMZN_TRACE_ID: HeaderName = HeaderName::from_static("x-amzn-trace-id");
+
+const HOP_BY_HOP: [HeaderName; 7] = [
+    hyper::header::CONNECTION,
+    HeaderName::from_static("keep-alive"),
+    HeaderName::from_static("proxy-connection"),
+    hyper::header::TE,
+    hyper::header::TRAILER,
+    hyper::header::TRANSFER_ENCODING,
+    hyper::header::UPGRADE,
+];
 
 fn strip_hop_by_hop(h: &mut HeaderMap) {
-    for name in HOP_BY_HOP {
+    for name in &HOP_BY_HOP {
         h.remove(name);
     }
 }
@@ -365,20 +387,19 @@ async fn forward(
             headers.insert(hyper::header::HOST, v);
         }
     }
-    let xff = match headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
+    let xff = match headers.get(&X_FORWARDED_FOR).and_then(|v| v.to_str().ok()) {
         Some(prev) => format!("{prev}, {}", peer.ip()),
         None => peer.ip().to_string(),
     };
-    let set = |h: &mut HeaderMap, name: &'static str, v: String| {
-        if let Ok(v) = HeaderValue::from_str(&v) {
-            h.insert(HeaderName::from_static(name), v);
+    if let Ok(v) = HeaderValue::from_str(&xff) {
+        headers.insert(X_FORWARDED_FOR, v);
+    }
+    headers.insert(X_FORWARDED_PROTO, HeaderValue::from_static(if secure { "https" } else { "http" }));
+    headers.insert(X_FORWARDED_PORT, HeaderValue::from(local.port()));
+    if !headers.contains_key(&X_AMZN_TRACE_ID) {
+        if let Ok(v) = HeaderValue::from_str(&trace_id()) {
+            headers.insert(X_AMZN_TRACE_ID, v);
         }
-    };
-    set(&mut headers, "x-forwarded-for", xff);
-    set(&mut headers, "x-forwarded-proto", if secure { "https" } else { "http" }.into());
-    set(&mut headers, "x-forwarded-port", local.port().to_string());
-    if !headers.contains_key("x-amzn-trace-id") {
-        set(&mut headers, "x-amzn-trace-id", trace_id());
     }
     let path_and_query = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let uri: Uri = path_and_query.parse().unwrap_or_else(|_| Uri::from_static("/"));
@@ -515,20 +536,45 @@ fn serving(group: &Group, i: usize) -> bool {
 /// Healthy, non-draining, untried targets; all non-draining untried ones when none is healthy
 /// (fail-open).
 pub(crate) fn choose(group: &Group, tried: &[usize]) -> Option<usize> {
-    let live: Vec<usize> = (0..group.targets.len())
-        .filter(|i| !tried.contains(i) && !group.targets[*i].draining.load(Ordering::Relaxed))
-        .collect();
-    if live.is_empty() {
+    // Candidates and their loads on the stack for the usual few targets (no allocation on the
+    // hot path), on the heap beyond.
+    const ON_STACK: usize = 16;
+    let n = group.targets.len();
+    let (mut stack_idx, mut stack_load) = ([0usize; ON_STACK], [0usize; ON_STACK]);
+    let (mut heap_idx, mut heap_load) = (Vec::new(), Vec::new());
+    let (idx, load): (&mut [usize], &mut [usize]) = if n <= ON_STACK {
+        (&mut stack_idx[..n], &mut stack_load[..n])
+    } else {
+        heap_idx.resize(n, 0);
+        heap_load.resize(n, 0);
+        (&mut heap_idx[..], &mut heap_load[..])
+    };
+    let (mut live, mut healthy) = (0, 0);
+    // Healthy candidates fill the front, the other live (non-draining, untried) ones the back.
+    for (i, t) in group.targets.iter().enumerate() {
+        if tried.contains(&i) || t.draining.load(Ordering::Relaxed) {
+            continue;
+        }
+        live += 1;
+        if t.health.lock().unwrap_or_else(|e| e.into_inner()).serving() {
+            idx[healthy] = i;
+            healthy += 1;
+        } else {
+            idx[n - (live - healthy)] = i;
+        }
+    }
+    if live == 0 {
         return None;
     }
-    let healthy: Vec<usize> = live
-        .iter()
-        .copied()
-        .filter(|i| group.targets[*i].health.lock().unwrap_or_else(|e| e.into_inner()).serving())
-        .collect();
-    let candidates = if healthy.is_empty() { live } else { healthy };
-    let loads: Vec<usize> = candidates.iter().map(|i| group.targets[*i].outstanding.load(Ordering::Relaxed)).collect();
-    group.selector.pick(&loads).map(|k| candidates[k])
+    // Fail open: all live targets when none is healthy.
+    let candidates: &mut [usize] = if healthy > 0 { &mut idx[..healthy] } else { &mut idx[n - live..] };
+    if healthy == 0 {
+        candidates.reverse(); // back in target order
+    }
+    for (k, i) in candidates.iter().enumerate() {
+        load[k] = group.targets[*i].outstanding.load(Ordering::Relaxed);
+    }
+    group.selector.pick(&load[..candidates.len()]).map(|k| candidates[k])
 }
 
 /// Counts a request in flight on its target until the response body is finished or dropped.
@@ -596,5 +642,87 @@ impl Drop for Tracked {
                 self.pool.pool.checkin(addr, sender);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Algorithm, GroupConfig, HealthSettings, TargetConfig};
+    use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
+    use std::sync::Mutex;
+    use std::time::Instant;
+
+    /// A round-robin group whose targets have the given (healthy, draining) states.
+    fn group(states: &[(bool, bool)]) -> Group {
+        let targets = states
+            .iter()
+            .enumerate()
+            .map(|(i, (healthy, draining))| {
+                let cfg = TargetConfig {
+                    id: format!("t{i}"),
+                    port: 80,
+                    addr: SocketAddr::from(([127, 0, 0, 1], 1000 + i as u16)),
+                    draining: *draining,
+                };
+                let mut health = health::Health::default();
+                if *healthy {
+                    health.observe(Ok(()), 1, 1);
+                }
+                Arc::new(Target {
+                    cfg,
+                    draining: AtomicBool::new(*draining),
+                    outstanding: AtomicUsize::new(0),
+                    latency_us: AtomicU64::new(0),
+                    health: Mutex::new(health),
+                    next_check: Mutex::new(Instant::now()),
+                    checking: AtomicBool::new(false),
+                })
+            })
+            .collect();
+        let cfg = GroupConfig {
+            arn: "g".into(),
+            targets: vec![],
+            algorithm: Algorithm::RoundRobin,
+            health: HealthSettings::default(),
+            in_use: true,
+            response_timeout: Duration::from_secs(1),
+            sticky: None,
+        };
+        Group {
+            cfg,
+            targets,
+            selector: Arc::from(crate::selection::selector(Algorithm::RoundRobin)),
+            stats: Arc::default(),
+        }
+    }
+
+    fn picks(g: &Group, tried: &[usize], n: usize) -> Vec<Option<usize>> {
+        (0..n).map(|_| choose(g, tried)).collect()
+    }
+
+    #[test]
+    fn choose_takes_healthy_untried_non_draining_targets_in_turn() {
+        // t0 healthy, t1 unhealthy, t2 healthy but draining, t3 healthy.
+        let g = group(&[(true, false), (false, false), (true, true), (true, false)]);
+        assert_eq!(picks(&g, &[], 4), vec![Some(0), Some(3), Some(0), Some(3)]);
+        assert_eq!(picks(&g, &[0], 2), vec![Some(3), Some(3)]);
+    }
+
+    #[test]
+    fn choose_fails_open_to_every_live_target_in_order_when_none_is_healthy() {
+        let g = group(&[(false, false), (false, true), (false, false), (false, false)]);
+        assert_eq!(picks(&g, &[], 3), vec![Some(0), Some(2), Some(3)]);
+        let g = group(&[(false, false), (false, true), (false, false), (false, false)]);
+        assert_eq!(picks(&g, &[2], 2), vec![Some(0), Some(3)]);
+        assert_eq!(choose(&g, &[0, 2, 3]), None, "tried and draining targets are never chosen");
+    }
+
+    #[test]
+    fn choose_handles_groups_larger_than_the_stack_buffer() {
+        let states: Vec<(bool, bool)> = (0..40).map(|i| (i % 2 == 0, false)).collect();
+        let g = group(&states);
+        let got: Vec<usize> = picks(&g, &[], 20).into_iter().map(Option::unwrap).collect();
+        assert_eq!(got, (0..40).step_by(2).collect::<Vec<_>>());
     }
 }

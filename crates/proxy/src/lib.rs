@@ -23,6 +23,7 @@ mod stats;
 mod sticky;
 mod tcp;
 mod tls;
+mod workers;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -107,6 +108,8 @@ pub(crate) struct Table {
 pub(crate) struct Inner {
     table: RwLock<Arc<Table>>,
     pub pool: pool::Pool,
+    /// The threads client connections are served on.
+    pub workers: workers::Workers,
     pub budget: budget::RetryBudget,
     pub weighted_counter: AtomicU64,
     accepting: Mutex<HashMap<SocketAddr, tokio::task::JoinHandle<()>>>,
@@ -147,11 +150,19 @@ impl Default for Proxy {
 }
 
 impl Proxy {
+    /// A proxy serving its connections on one worker thread per core.
     pub fn new() -> Proxy {
+        Proxy::with_workers(std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+
+    /// A proxy serving its connections on `n` worker threads.
+    pub fn with_workers(n: usize) -> Proxy {
+        let workers = workers::Workers::start(n);
         Proxy {
             inner: Arc::new(Inner {
                 table: RwLock::new(Arc::new(Table::default())),
-                pool: pool::Pool::default(),
+                pool: pool::Pool::new(workers.slots()),
+                workers,
                 budget: budget::RetryBudget::new(0.2, 20.0, 200.0),
                 weighted_counter: AtomicU64::new(0),
                 accepting: Mutex::new(HashMap::new()),
