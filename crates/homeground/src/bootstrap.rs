@@ -70,6 +70,10 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         args.region.clone(),
         identity.account.clone(),
         elb_clock,
+        elb::AccessLogs {
+            root: args.data_dir.join("elb-access-logs"),
+            interval: std::time::Duration::from_secs(args.elb_access_log_interval.max(1)),
+        },
     )
     .map_err(|e| format!("opening ELB: {e}"))?;
     let elb_service = Arc::new(elb::ElbService::new(elb.clone()));

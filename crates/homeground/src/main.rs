@@ -87,6 +87,11 @@ pub struct UpArgs {
     /// format and WITHOUT authentication (for a scraper on a trusted network). Off by default.
     #[arg(long)]
     pub prometheus: bool,
+
+    /// How often, in seconds, an application load balancer with access logs on writes its
+    /// gathered requests to a log file under <data-dir>/elb-access-logs/<bucket>/… (AWS: 300).
+    #[arg(long, default_value_t = 300)]
+    pub elb_access_log_interval: u64,
 }
 
 /// mimalloc: per-thread free lists make the many small allocations of a proxied request (header

@@ -137,10 +137,99 @@ async fn handle(
     if let Some(lb) = &lb {
         lb.request();
     }
-    let resp = route(inner, table, Conn { local, peer, secure }, req, lb.as_deref()).await;
+    let log = table.access_logs.get(&local.ip()).cloned();
+    let conn = Conn { local, peer, secure, logged: log.is_some() };
+    let resp = match log {
+        None => route(inner, table, conn, req, lb.as_deref()).await,
+        Some(log) => logged(&log, inner, table, conn, req, lb.as_deref()).await,
+    };
     if let (Some(lb), Some(ElbMade)) = (&lb, resp.extensions().get::<ElbMade>()) {
         lb.elb_status(resp.status().as_u16());
     }
+    resp
+}
+
+/// What `forward` tells the access log about the target that answered.
+#[derive(Clone)]
+struct Forwarded {
+    target: SocketAddr,
+    group: String,
+    status: u16,
+    trace_id: Option<HeaderValue>,
+    asked: std::time::Instant,
+    answered: std::time::Instant,
+}
+
+/// A request of a load balancer that logs: served as any other, then its line recorded (at
+/// the response head; `sent_bytes` counts the head and a declared Content-Length).
+async fn logged(
+    log: &crate::access_log::AccessLog,
+    inner: Arc<Inner>,
+    table: Arc<crate::Table>,
+    conn: Conn,
+    req: Request<Incoming>,
+    lb: Option<&Stats>,
+) -> Response<Body> {
+    let (received, started) = (SystemTime::now(), std::time::Instant::now());
+    let head_len = |h: &HeaderMap| h.iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum::<usize>() + 2;
+    let content_length = |h: &HeaderMap| {
+        h.get(hyper::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok()).unwrap_or(0)
+    };
+    let method = req.method().clone();
+    let version = match req.version() {
+        Version::HTTP_10 => "HTTP/1.0",
+        Version::HTTP_2 => "HTTP/2.0",
+        _ => "HTTP/1.1",
+    };
+    let host = req
+        .headers()
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| req.uri().authority().map(|a| a.to_string()))
+        .unwrap_or_else(|| conn.local.ip().to_string());
+    let host_port = if host.contains(':') { host.clone() } else { format!("{host}:{}", conn.local.port()) };
+    let scheme = if conn.secure { "https" } else { "http" };
+    let url = format!("{scheme}://{host_port}{}", req.uri().path_and_query().map_or("/", |p| p.as_str()));
+    let user_agent = req.headers().get(hyper::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let received_bytes = (method.as_str().len() + url.len() + version.len() + 4 + head_len(req.headers())) as u64
+        + content_length(req.headers());
+    let resp = route(inner, table, conn, req, lb).await;
+    let done = std::time::Instant::now();
+    let fwd = resp.extensions().get::<Forwarded>().cloned();
+    let actions = if fwd.is_some() {
+        "forward"
+    } else if resp.headers().contains_key(hyper::header::LOCATION) {
+        "redirect"
+    } else if resp.extensions().get::<ElbMade>().is_some() {
+        "-"
+    } else {
+        "fixed-response"
+    };
+    let secs = |a: std::time::Instant, b: std::time::Instant| b.saturating_duration_since(a).as_secs_f64();
+    let sent_bytes = (17 + head_len(resp.headers())) as u64 + content_length(resp.headers());
+    log.record(&crate::access_log::Entry {
+        kind: if conn.secure { "https" } else { "http" },
+        received,
+        client: conn.peer,
+        target: fwd.as_ref().map(|f| f.target),
+        times: fwd.as_ref().map(|f| (secs(started, f.asked), secs(f.asked, f.answered), secs(f.answered, done))),
+        elb_status: resp.status().as_u16(),
+        target_status: fwd.as_ref().map(|f| f.status),
+        received_bytes,
+        sent_bytes,
+        method: method.as_str(),
+        url: &url,
+        version,
+        user_agent: user_agent.as_deref(),
+        target_group: fwd.as_ref().map(|f| f.group.as_str()),
+        trace_id: fwd.as_ref().and_then(|f| f.trace_id.as_ref()).and_then(|v| v.to_str().ok()),
+        domain: None,
+        rule_priority: None,
+        actions,
+        redirect_url: resp.headers().get(hyper::header::LOCATION).and_then(|v| v.to_str().ok()),
+        error_reason: None,
+    });
     resp
 }
 
@@ -151,6 +240,8 @@ struct Conn {
     peer: SocketAddr,
     /// Over TLS (an HTTPS listener).
     secure: bool,
+    /// The load balancer logs its requests: `forward` notes the target on the response.
+    logged: bool,
 }
 
 async fn route(
@@ -363,7 +454,7 @@ async fn forward(
     req: Request<Incoming>,
     lb: Option<&Stats>,
 ) -> Response<Body> {
-    let Conn { local, peer, secure } = conn;
+    let Conn { local, peer, secure, logged } = conn;
     inner.budget.on_request();
     let mut req = req;
     // An HTTP/1.1 upgrade (WebSocket): passed through to one target on a connection of its own.
@@ -500,6 +591,16 @@ async fn forward(
                 strip_hop_by_hop(&mut parts.headers);
                 if let Some(ttl) = group.cfg.sticky {
                     sticky::set_cookie(&mut parts.headers, &target.cfg, ttl, secure);
+                }
+                if logged {
+                    parts.extensions.insert(Forwarded {
+                        target: addr,
+                        group: group.cfg.arn.clone(),
+                        status: parts.status.as_u16(),
+                        trace_id: out.headers.get(&X_AMZN_TRACE_ID).cloned(),
+                        asked: sent,
+                        answered: std::time::Instant::now(),
+                    });
                 }
                 let body =
                     Tracked { inner: incoming, guard: Some(guard), conn: Some((sender, addr)), pool: inner.clone() };

@@ -12,6 +12,7 @@
 //! always when the connection was never made, and for idempotent requests without a body
 //! otherwise, within a retry budget (`budget.rs`).
 
+mod access_log;
 pub mod budget;
 pub mod config;
 mod forward;
@@ -103,6 +104,8 @@ pub(crate) struct Table {
     pub lb_stats: HashMap<std::net::IpAddr, Arc<stats::Stats>>,
     /// HTTPS listeners' TLS acceptors.
     pub tls: HashMap<SocketAddr, tokio_rustls::TlsAcceptor>,
+    /// Per load balancer (its address) that logs its requests.
+    pub access_logs: HashMap<std::net::IpAddr, Arc<access_log::AccessLog>>,
 }
 
 pub(crate) struct Inner {
@@ -226,6 +229,29 @@ impl Proxy {
         })
     }
 
+    /// Start the access-log writer: each load balancer's gathered lines become a file every
+    /// interval. Call once, inside the runtime.
+    pub fn spawn_access_log_writer(&self) -> tokio::task::JoinHandle<()> {
+        let inner = self.inner.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(access_log::FLUSH_TICK);
+            loop {
+                tick.tick().await;
+                let logs: Vec<_> = inner.table().access_logs.values().cloned().collect();
+                if logs.is_empty() {
+                    continue;
+                }
+                // File writes off the runtime's threads.
+                let _ = tokio::task::spawn_blocking(move || {
+                    for log in logs {
+                        log.flush(false);
+                    }
+                })
+                .await;
+            }
+        })
+    }
+
     /// Swap in a new configuration: listeners start and stop accepting, targets keep their
     /// health and counters. Requests in flight finish on the snapshot they started with.
     /// Returns the listeners that cannot be served, and why (an unusable certificate, an
@@ -290,8 +316,22 @@ impl Proxy {
             table.lb_stats.entry(ip).or_insert(stats);
             table.listeners.insert(l.addr, Arc::new(l));
         }
+        for cfg in config.access_logs {
+            let log = match old.access_logs.get(&cfg.ip) {
+                Some(l) if l.cfg == cfg => l.clone(),
+                _ => Arc::new(access_log::AccessLog::new(cfg)),
+            };
+            table.access_logs.insert(log.cfg.ip, log);
+        }
         let addrs: Vec<SocketAddr> = table.listeners.keys().copied().collect();
         *self.inner.table.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(table);
+        // A log turned off or moved writes what it gathered now.
+        let table = self.inner.table();
+        for (ip, log) in &old.access_logs {
+            if !table.access_logs.get(ip).is_some_and(|l| Arc::ptr_eq(l, log)) {
+                log.flush(true);
+            }
+        }
 
         let mut accepting = self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner());
         accepting.retain(|addr, task| {
