@@ -333,12 +333,47 @@ fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16, secure: bool
     resp
 }
 
-fn trace_id() -> String {
+/// `Root=1-<8 hex digits of epoch seconds>-<24 hex digits>`, X-Ray's form (hex-encoded into a
+/// stack buffer: this runs for every request).
+fn trace_id() -> HeaderValue {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let seq = SEQ.fetch_add(1, Ordering::Relaxed);
     let mix = (now.as_nanos() as u64 ^ seq.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    format!("Root=1-{:08x}-{:08x}{:016x}", now.as_secs(), (seq as u32) ^ (mix >> 40) as u32, mix)
+    let mut buf = *b"Root=1-00000000-000000000000000000000000";
+    let _ = hex::encode_to_slice((now.as_secs() as u32).to_be_bytes(), &mut buf[7..15]);
+    let _ = hex::encode_to_slice(((seq as u32) ^ (mix >> 40) as u32).to_be_bytes(), &mut buf[16..24]);
+    let _ = hex::encode_to_slice(mix.to_be_bytes(), &mut buf[24..40]);
+    HeaderValue::from_bytes(&buf).unwrap_or_else(|_| HeaderValue::from_static("Root=1-00000000-000000000000000000000000"))
+}
+
+/// The client's address as a header value (dotted quad written without the formatter: this runs
+/// for every request).
+fn ip_value(ip: std::net::IpAddr) -> Option<HeaderValue> {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            let mut buf = [0u8; 15];
+            let mut n = 0;
+            for (i, octet) in v4.octets().into_iter().enumerate() {
+                if i > 0 {
+                    buf[n] = b'.';
+                    n += 1;
+                }
+                if octet >= 100 {
+                    buf[n] = b'0' + octet / 100;
+                    n += 1;
+                }
+                if octet >= 10 {
+                    buf[n] = b'0' + octet / 10 % 10;
+                    n += 1;
+                }
+                buf[n] = b'0' + octet % 10;
+                n += 1;
+            }
+            HeaderValue::from_bytes(&buf[..n]).ok()
+        }
+        std::net::IpAddr::V6(_) => HeaderValue::from_str(&ip.to_string()).ok(),
+    }
 }
 
 const X_FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
@@ -479,18 +514,16 @@ async fn forward(
         }
     }
     let xff = match headers.get(&X_FORWARDED_FOR).and_then(|v| v.to_str().ok()) {
-        Some(prev) => format!("{prev}, {}", peer.ip()),
-        None => peer.ip().to_string(),
+        Some(prev) => HeaderValue::from_str(&format!("{prev}, {}", peer.ip())).ok(),
+        None => ip_value(peer.ip()),
     };
-    if let Ok(v) = HeaderValue::from_str(&xff) {
+    if let Some(v) = xff {
         headers.insert(X_FORWARDED_FOR, v);
     }
     headers.insert(X_FORWARDED_PROTO, HeaderValue::from_static(if secure { "https" } else { "http" }));
     headers.insert(X_FORWARDED_PORT, HeaderValue::from(local.port()));
     if !headers.contains_key(&X_AMZN_TRACE_ID) {
-        if let Ok(v) = HeaderValue::from_str(&trace_id()) {
-            headers.insert(X_AMZN_TRACE_ID, v);
-        }
+        headers.insert(X_AMZN_TRACE_ID, trace_id());
     }
     let path_and_query = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let uri: Uri = path_and_query.parse().unwrap_or_else(|_| Uri::from_static("/"));
@@ -800,6 +833,23 @@ mod tests {
 
     fn picks(g: &Group, tried: &[usize], n: usize) -> Vec<Option<usize>> {
         (0..n).map(|_| choose(g, tried)).collect()
+    }
+
+    #[test]
+    fn client_addresses_and_trace_ids_are_written_as_the_formatter_would() {
+        for ip in ["0.0.0.0", "127.0.0.1", "10.20.30.40", "255.255.255.255", "192.168.1.100", "::1"] {
+            let ip: std::net::IpAddr = ip.parse().unwrap();
+            assert_eq!(ip_value(ip).unwrap().to_str().unwrap(), ip.to_string());
+        }
+        let t = trace_id();
+        let t = t.to_str().unwrap();
+        let (root, rest) = t.split_at(7);
+        assert_eq!(root, "Root=1-");
+        let (secs, id) = rest.split_once('-').unwrap();
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+        assert!(u64::from_str_radix(secs, 16).unwrap().abs_diff(now) < 5, "{t}");
+        assert_eq!(id.len(), 24);
+        assert!(id.bytes().all(|b| b.is_ascii_hexdigit()) && trace_id() != trace_id(), "{t}");
     }
 
     #[test]
