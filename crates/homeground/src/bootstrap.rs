@@ -241,6 +241,10 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         Arc::new(stack_services),
     );
     registry.register(Arc::new(cloudformation::CloudFormationService::new(cfn.clone())));
+    registry.register_public(
+        &[cloudformation::CloudFormation::WAIT_CONDITION_PATH],
+        Arc::new(crate::links::WaitConditionHandles(cfn.clone())),
+    );
     cfn.resume();
     // --- end CloudFormation ---
 
@@ -260,6 +264,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
     let endpoint = format!("http://{}", listener.local_addr()?);
     sns.set_endpoint(&endpoint); // CloudWatch and SNS: the links in SNS messages
+    cfn.set_endpoint(&endpoint); // wait-condition handles' presigned URLs
     let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
     write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
 
