@@ -1,0 +1,285 @@
+"""CloudFormation's resource signals through boto3: wait conditions signalled by an HTTP PUT to
+the handle's presigned URL (no SigV4: the URL's own signature is the credential), their
+timeouts and FAILURE signals rolling the stack back, and SignalResource completing an instance
+whose CreationPolicy waits for signals. The waits survive a daemon kill."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+import hg
+
+WAIT = """\
+Parameters:
+  Count:
+    Type: Number
+    Default: "2"
+  Timeout:
+    Type: Number
+    Default: "600"
+Resources:
+  Handle:
+    Type: AWS::CloudFormation::WaitConditionHandle
+  Ready:
+    Type: AWS::CloudFormation::WaitCondition
+    Properties:
+      Handle: !Ref Handle
+      Count: !Ref Count
+      Timeout: !Ref Timeout
+  AfterReady:
+    Type: AWS::SNS::Topic
+    DependsOn: Ready
+Outputs:
+  Data:
+    Value: !GetAtt Ready.Data
+"""
+
+INSTANCE = """\
+Parameters:
+  ImageId:
+    Type: String
+  Count:
+    Type: Number
+    Default: "1"
+Resources:
+  Web:
+    Type: AWS::EC2::Instance
+    CreationPolicy:
+      ResourceSignal:
+        Count: !Ref Count
+        Timeout: PT10M
+    Properties:
+      ImageId: !Ref ImageId
+      InstanceType: t3.micro
+  Plain:
+    Type: AWS::SNS::Topic
+"""
+
+
+def status(cfn, stack):
+    """The stack's status; a deleted stack is found by name no more."""
+    try:
+        return cfn.describe_stacks(StackName=stack)["Stacks"][0]["StackStatus"]
+    except hg.ClientError as e:
+        if "does not exist" in str(e):
+            return "DELETE_COMPLETE"
+        raise
+
+
+def resource(cfn, stack, logical):
+    """The resource's detail; {} while the engine has not started it."""
+    try:
+        return cfn.describe_stack_resource(StackName=stack, LogicalResourceId=logical)["StackResourceDetail"]
+    except hg.ClientError as e:
+        if "does not exist" in str(e):
+            return {}
+        raise
+
+
+def wait_status(cfn, stack, want, timeout=60):
+    done = hg.wait_until(lambda: (s := status(cfn, stack)).endswith(("_COMPLETE", "_FAILED")) and s,
+                         timeout=timeout, interval=0.25, what=f"{stack} to settle")
+    if done != want:
+        events = [(e["LogicalResourceId"], e["ResourceStatus"], e.get("ResourceStatusReason"))
+                  for e in cfn.describe_stack_events(StackName=stack)["StackEvents"]]
+        pytest.fail(f"{stack}: {done}, expected {want}: {events}", pytrace=False)
+
+
+def handle_url(cfn, stack):
+    """The handle's Ref (its physical id): the presigned URL, once the handle is made."""
+    return hg.wait_until(lambda: resource(cfn, stack, "Handle").get("PhysicalResourceId"),
+                         timeout=30, interval=0.1, what="the wait condition handle")
+
+
+def wait_in_progress(cfn, stack, logical):
+    hg.wait_until(lambda: resource(cfn, stack, logical).get("ResourceStatus") == "CREATE_IN_PROGRESS",
+                  timeout=30, interval=0.1, what=f"{logical} to be waiting")
+
+
+def put(url, doc) -> int:
+    """What a script on an instance does: curl -X PUT -H 'Content-Type:' --data-binary … URL."""
+    body = json.dumps(doc).encode()
+    req = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": ""})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def reasons(cfn, stack, logical, state):
+    return [e.get("ResourceStatusReason") for e in cfn.describe_stack_events(StackName=stack)["StackEvents"]
+            if e["LogicalResourceId"] == logical and e["ResourceStatus"] == state]
+
+
+def test_wait_condition_signalled_through_its_handle_url_completes_with_its_data(region):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="waits", TemplateBody=WAIT)
+    url = handle_url(cfn, "waits")
+    parts = urllib.parse.urlsplit(url)
+    assert f"{parts.scheme}://{parts.netloc}" == region.endpoint
+    wait_in_progress(cfn, "waits", "Ready")
+
+    assert put(url, {"Status": "SUCCESS", "Reason": "web up", "UniqueId": "web1", "Data": "first"}) == 200
+    # The same UniqueId again counts once (the last PUT's data wins, as an S3 object would).
+    assert put(url, {"Status": "SUCCESS", "Reason": "web up", "UniqueId": "web1", "Data": "one"}) == 200
+    # A URL whose signature does not match, or that names another handle, is refused.
+    query = dict(urllib.parse.parse_qsl(parts.query))
+    forged = dict(query, signature=("0" if query["signature"][0] != "0" else "1") + query["signature"][1:])
+    other = dict(query, handle="Ready")
+    for q in (forged, other, {k: v for k, v in query.items() if k != "signature"}):
+        bad = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(q)))
+        assert put(bad, {"Status": "SUCCESS", "UniqueId": "forged", "Data": "x"}) == 403
+    # A body that is not a signal is refused and counts for nothing.
+    assert put(url, {"Status": "MAYBE", "UniqueId": "web3"}) == 400
+    assert status(cfn, "waits") == "CREATE_IN_PROGRESS"
+    assert resource(cfn, "waits", "Ready")["ResourceStatus"] == "CREATE_IN_PROGRESS"
+    assert [r["LogicalResourceId"] for r in cfn.describe_stack_resources(StackName="waits")["StackResources"]
+            if r["LogicalResourceId"] == "AfterReady"] == []
+
+    assert put(url, {"Status": "SUCCESS", "Reason": "db up", "UniqueId": "db1", "Data": "two"}) == 200
+    wait_status(cfn, "waits", "CREATE_COMPLETE")
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="waits")["Stacks"][0]["Outputs"]}
+    assert json.loads(outputs["Data"]) == {"web1": "one", "db1": "two"}
+    cfn.delete_stack(StackName="waits")
+    wait_status(cfn, "waits", "DELETE_COMPLETE")
+
+
+def test_a_wait_condition_that_gets_no_signal_times_out_and_rolls_back(region):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="late", TemplateBody=WAIT,
+                     Parameters=[{"ParameterKey": "Count", "ParameterValue": "1"},
+                                 {"ParameterKey": "Timeout", "ParameterValue": "2"}])
+    wait_status(cfn, "late", "ROLLBACK_COMPLETE")
+    assert reasons(cfn, "late", "Ready", "CREATE_FAILED") == [
+        "WaitCondition timed out. Received 0 conditions when expecting 1"]
+    stack = cfn.describe_stacks(StackName="late")["Stacks"][0]
+    assert resource(cfn, "late", "Handle")["ResourceStatus"] == "DELETE_COMPLETE"
+    assert "AfterReady" not in [r["LogicalResourceId"] for r in
+                                cfn.describe_stack_resources(StackName=stack["StackId"])["StackResources"]]
+
+
+def test_a_failure_signal_fails_the_wait_condition_and_rolls_back(region):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="broken", TemplateBody=WAIT)
+    url = handle_url(cfn, "broken")
+    wait_in_progress(cfn, "broken", "Ready")
+    assert put(url, {"Status": "SUCCESS", "UniqueId": "web1", "Data": "ok"}) == 200
+    assert put(url, {"Status": "FAILURE", "Reason": "disk full", "UniqueId": "db1", "Data": ""}) == 200
+    wait_status(cfn, "broken", "ROLLBACK_COMPLETE")
+    assert reasons(cfn, "broken", "Ready", "CREATE_FAILED") == [
+        "WaitCondition received failed message: 'disk full' for uniqueId: db1"]
+
+
+def test_wait_and_signals_survive_a_daemon_kill(new_region):
+    region = new_region()
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="durable", TemplateBody=WAIT)
+    url = handle_url(cfn, "durable")
+    wait_in_progress(cfn, "durable", "Ready")
+    assert put(url, {"Status": "SUCCESS", "UniqueId": "web1", "Data": "before"}) == 200
+    region.kill9()
+    region.start()
+    cfn = region.client("cloudformation")
+    # Not rolled back: still waiting, with the signal it had.
+    assert status(cfn, "durable") == "CREATE_IN_PROGRESS"
+    assert resource(cfn, "durable", "Ready")["ResourceStatus"] == "CREATE_IN_PROGRESS"
+    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(
+        netloc=urllib.parse.urlsplit(region.endpoint).netloc))
+    assert put(url, {"Status": "SUCCESS", "UniqueId": "db1", "Data": "after"}) == 200
+    wait_status(cfn, "durable", "CREATE_COMPLETE")
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="durable")["Stacks"][0]["Outputs"]}
+    assert json.loads(outputs["Data"]) == {"web1": "before", "db1": "after"}
+
+
+@pytest.fixture(scope="module")
+def image(region, tmp_path_factory):
+    ec2 = region.client("ec2")
+    return ec2.register_image(Name="signals", ImageLocation=str(hg.kg_ami_bundle(tmp_path_factory.mktemp("ami"))))[
+        "ImageId"]
+
+
+def test_signal_resource_completes_an_instance_with_a_creation_policy(region, image):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="signalled", TemplateBody=INSTANCE,
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image},
+                                 {"ParameterKey": "Count", "ParameterValue": "2"}])
+    instance = hg.wait_until(lambda: resource(cfn, "signalled", "Web").get("PhysicalResourceId"),
+                             timeout=60, interval=0.25, what="the instance")
+    assert instance.startswith("i-")
+    cfn.signal_resource(StackName="signalled", LogicalResourceId="Web", UniqueId=instance, Status="SUCCESS")
+    # The same UniqueId counts once: one of the two signals wanted.
+    cfn.signal_resource(StackName="signalled", LogicalResourceId="Web", UniqueId=instance, Status="SUCCESS")
+    hg.wait_until(lambda: resource(cfn, "signalled", "Plain")["ResourceStatus"] == "CREATE_COMPLETE",
+                  timeout=30, interval=0.25, what="the topic")
+    assert resource(cfn, "signalled", "Web")["ResourceStatus"] == "CREATE_IN_PROGRESS"
+    assert status(cfn, "signalled") == "CREATE_IN_PROGRESS"
+    cfn.signal_resource(StackName="signalled", LogicalResourceId="Web", UniqueId="second", Status="SUCCESS")
+    wait_status(cfn, "signalled", "CREATE_COMPLETE")
+    assert f"Received SUCCESS signal with UniqueId {instance}" in reasons(cfn, "signalled", "Web",
+                                                                          "CREATE_IN_PROGRESS")
+    state = region.client("ec2").describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["State"]
+    assert state["Name"] == "running"
+    # Complete: no longer waiting for signals.
+    code, msg, _ = hg.expect_client_error(cfn.signal_resource, StackName="signalled", LogicalResourceId="Web",
+                                          UniqueId="late", Status="SUCCESS")
+    assert code == "ValidationError" and "CREATE_COMPLETE" in msg
+    cfn.delete_stack(StackName="signalled")
+    wait_status(cfn, "signalled", "DELETE_COMPLETE", timeout=120)
+
+
+def test_a_failure_signal_to_an_instance_rolls_the_stack_back(region, image):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="refused", TemplateBody=INSTANCE,
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image}])
+    instance = hg.wait_until(lambda: resource(cfn, "refused", "Web").get("PhysicalResourceId"),
+                             timeout=60, interval=0.25, what="the instance")
+    cfn.signal_resource(StackName="refused", LogicalResourceId="Web", UniqueId=instance, Status="FAILURE")
+    wait_status(cfn, "refused", "ROLLBACK_COMPLETE", timeout=120)
+    assert reasons(cfn, "refused", "Web", "CREATE_FAILED") == [f"Received FAILURE signal with UniqueId {instance}"]
+    state = region.client("ec2").describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["State"]
+    assert state["Name"] in ("shutting-down", "terminated")
+
+
+def test_signal_resource_refuses_what_does_not_wait_for_signals(region):
+    cfn = region.client("cloudformation")
+    err = lambda **kw: hg.expect_client_error(cfn.signal_resource, **{  # noqa: E731
+        "StackName": "quiet", "LogicalResourceId": "Ready", "UniqueId": "u1", "Status": "SUCCESS", **kw})[:2]
+    code, msg = err(StackName="no-such-stack")
+    assert code == "ValidationError" and "no-such-stack" in msg
+    cfn.create_stack(StackName="quiet", TemplateBody=WAIT)
+    handle_url(cfn, "quiet")
+    wait_in_progress(cfn, "quiet", "Ready")
+    code, msg = err(LogicalResourceId="Nothing")
+    assert (code, msg) == ("ValidationError", "Resource Nothing does not exist for stack quiet")
+    code, msg = err(LogicalResourceId="Handle")
+    assert code == "ValidationError" and "does not expect any signals" in msg
+    code, _ = err(Status="MAYBE")
+    assert code == "ValidationError"
+    # A wait condition can be signalled through SignalResource too.
+    cfn.signal_resource(StackName="quiet", LogicalResourceId="Ready", UniqueId="u1", Status="SUCCESS")
+    cfn.signal_resource(StackName="quiet", LogicalResourceId="Ready", UniqueId="u2", Status="SUCCESS")
+    wait_status(cfn, "quiet", "CREATE_COMPLETE")
+
+
+def test_signal_resource_is_authorised_by_iam(region):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="guarded", TemplateBody=WAIT,
+                     Parameters=[{"ParameterKey": "Count", "ParameterValue": "1"}])
+    wait_in_progress(cfn, "guarded", "Ready")
+    creds = region.make_user("watcher", inline={"p": hg.policy(hg.allow("cloudformation:DescribeStacks"))})
+    theirs = region.client("cloudformation", *creds)
+    code, _, status_code = hg.expect_client_error(theirs.signal_resource, StackName="guarded",
+                                                  LogicalResourceId="Ready", UniqueId="u1", Status="SUCCESS")
+    assert (code, status_code) == ("AccessDenied", 403)
+    assert status(cfn, "guarded") == "CREATE_IN_PROGRESS"
+    creds = region.make_user("signaller", inline={"p": hg.policy(hg.allow(
+        "cloudformation:SignalResource", f"arn:aws:cloudformation:{region.region_name}:{region.account}:stack/guarded/*"))})
+    region.client("cloudformation", *creds).signal_resource(StackName="guarded", LogicalResourceId="Ready",
+                                                            UniqueId="u1", Status="SUCCESS")
+    wait_status(cfn, "guarded", "CREATE_COMPLETE")
