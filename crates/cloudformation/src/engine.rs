@@ -172,7 +172,12 @@ pub(crate) async fn create_resource(
         return Err(format!("CreationPolicy is not supported for resources of type {}", decl.kind));
     }
     signals::start_wait(cfn, stack_id, &decl.logical_id, &policy)?;
-    let created = provision::create(cx, &decl.kind, props).await?;
+    // A FAILURE signal or the timeout ends the creation even while the service is still making
+    // the resource (what it made so far is deleted by the rollback, its physical id noted).
+    let created = tokio::select! {
+        created = provision::create(cx, &decl.kind, props) => created?,
+        failed = signals::until_failed(cfn, stack_id, &decl.logical_id) => return Err(failed),
+    };
     cx.exists(&created.physical_id);
     signals::made(cfn, stack_id, &decl.logical_id, created).await
 }
@@ -522,8 +527,7 @@ fn cancel_signal_waits(
     st: &StackRec,
     handles: &mut HashMap<String, tokio::task::AbortHandle>,
 ) -> Result<(), crate::error::CfnError> {
-    let waiting: Vec<String> =
-        handles.keys().filter(|id| signals::waiting(cfn, &st.stack_id, id)).cloned().collect();
+    let waiting: Vec<String> = handles.keys().filter(|id| signals::waiting(cfn, &st.stack_id, id)).cloned().collect();
     for id in waiting {
         if let Some(h) = handles.remove(&id) {
             h.abort();

@@ -524,6 +524,24 @@ pub async fn await_signals(
     }
 }
 
+/// Ends (with the reason) only when the resource's wait has failed: a FAILURE signal or the
+/// timeout. Raced against the service making the resource.
+pub async fn until_failed(cfn: &Arc<CloudFormation>, stack_id: &str, logical_id: &str) -> String {
+    let own = key(stack_id, logical_id);
+    loop {
+        match cfn.get::<WaitRec>(SIGNAL, &own) {
+            Ok(Some(w)) => {
+                if let Verdict::Failed(reason) = verdict(&w, &w.signals, cfn.now()) {
+                    return reason;
+                }
+            }
+            Ok(None) => return "the resource's wait vanished".into(),
+            Err(e) => tracing::warn!(error = %e, "cloudformation: a resource's wait not readable"),
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
 /// After a restart: is this resource one whose service had made it and that was waiting for
 /// signals (so the wait can go on)?
 pub fn waiting(cfn: &CloudFormation, stack_id: &str, logical_id: &str) -> bool {
