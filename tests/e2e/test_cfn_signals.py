@@ -283,3 +283,112 @@ def test_signal_resource_is_authorised_by_iam(region):
     region.client("cloudformation", *creds).signal_resource(StackName="guarded", LogicalResourceId="Ready",
                                                             UniqueId="u1", Status="SUCCESS")
     wait_status(cfn, "guarded", "CREATE_COMPLETE")
+
+
+USER_DATA_SIGNAL = """\
+Parameters:
+  ImageId:
+    Type: String
+Resources:
+  SignalRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ec2.amazonaws.com}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: signal
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: cloudformation:SignalResource
+                Resource: !Sub "arn:aws:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/${AWS::StackName}/*"
+  SignalProfile:
+    Type: AWS::IAM::InstanceProfile
+    Properties:
+      Roles: [!Ref SignalRole]
+  Web:
+    Type: AWS::EC2::Instance
+    CreationPolicy:
+      ResourceSignal:
+        Count: 1
+        Timeout: PT5M
+    Properties:
+      ImageId: !Ref ImageId
+      InstanceType: t3.micro
+      IamInstanceProfile: !Ref SignalProfile
+      UserData:
+        Fn::Base64: !Sub |
+          #!/bin/sh
+          cfn-signal -e 0 --stack ${AWS::StackName} --resource Web --region ${AWS::Region}
+"""
+
+USER_DATA_HANDLE = """\
+Parameters:
+  ImageId:
+    Type: String
+  Step:
+    Type: String
+    Default: "true"
+Resources:
+  Handle:
+    Type: AWS::CloudFormation::WaitConditionHandle
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: !Ref ImageId
+      InstanceType: t3.micro
+      UserData:
+        Fn::Base64: !Sub |
+          #!/bin/sh
+          ${Step}
+          cfn-signal -e $? --reason "the step ended" --data "configured" "${Handle}"
+  Ready:
+    Type: AWS::CloudFormation::WaitCondition
+    DependsOn: Web
+    Properties:
+      Handle: !Ref Handle
+      Timeout: "300"
+Outputs:
+  Data:
+    Value: !GetAtt Ready.Data
+"""
+
+
+def console(region, instance):
+    return region.client("ec2").get_console_output(InstanceId=instance).get("Output", "")
+
+
+def test_cfn_signal_in_user_data_signals_with_the_instance_profile(region, image):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="booted", TemplateBody=USER_DATA_SIGNAL, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image}])
+    wait_status(cfn, "booted", "CREATE_COMPLETE", timeout=120)
+    instance = resource(cfn, "booted", "Web")["PhysicalResourceId"]
+    assert reasons(cfn, "booted", "Web", "CREATE_IN_PROGRESS").count(
+        f"Received SUCCESS signal with UniqueId {instance}") == 1, console(region, instance)
+    cfn.delete_stack(StackName="booted")
+    wait_status(cfn, "booted", "DELETE_COMPLETE", timeout=120)
+
+
+def test_cfn_signal_in_user_data_puts_to_a_wait_condition_handle(region, image):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="handled", TemplateBody=USER_DATA_HANDLE,
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image}])
+    wait_status(cfn, "handled", "CREATE_COMPLETE", timeout=120)
+    instance = resource(cfn, "handled", "Web")["PhysicalResourceId"]
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="handled")["Stacks"][0]["Outputs"]}
+    assert json.loads(outputs["Data"]) == {instance: "configured"}
+    # A step that fails: `cfn-signal -e $?` sends FAILURE, and the stack rolls back.
+    cfn.create_stack(StackName="unhandled", TemplateBody=USER_DATA_HANDLE,
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image},
+                                 {"ParameterKey": "Step", "ParameterValue": "false"}])
+    wait_status(cfn, "unhandled", "ROLLBACK_COMPLETE", timeout=120)
+    events = cfn.describe_stack_events(StackName="unhandled")["StackEvents"]
+    web = next(e["PhysicalResourceId"] for e in events if e["LogicalResourceId"] == "Web" and e.get("PhysicalResourceId"))
+    assert reasons(cfn, "unhandled", "Ready", "CREATE_FAILED") == [
+        f"WaitCondition received failed message: 'the step ended' for uniqueId: {web}"]
