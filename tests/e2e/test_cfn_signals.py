@@ -392,3 +392,72 @@ def test_cfn_signal_in_user_data_puts_to_a_wait_condition_handle(region, image):
     web = next(e["PhysicalResourceId"] for e in events if e["LogicalResourceId"] == "Web" and e.get("PhysicalResourceId"))
     assert reasons(cfn, "unhandled", "Ready", "CREATE_FAILED") == [
         f"WaitCondition received failed message: 'the step ended' for uniqueId: {web}"]
+
+
+GROUP_SIGNALS = """\
+Parameters:
+  ImageId:
+    Type: String
+  Subnets:
+    Type: List<AWS::EC2::Subnet::Id>
+Resources:
+  SignalRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}
+      Policies:
+        - PolicyName: signal
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement: [{Effect: Allow, Action: cloudformation:SignalResource, Resource: "*"}]
+  SignalProfile:
+    Type: AWS::IAM::InstanceProfile
+    Properties:
+      Roles: [!Ref SignalRole]
+  Config:
+    Type: AWS::AutoScaling::LaunchConfiguration
+    Properties:
+      ImageId: !Ref ImageId
+      InstanceType: t3.micro
+      IamInstanceProfile: !Ref SignalProfile
+      UserData:
+        Fn::Base64: !Sub |
+          #!/bin/sh
+          cfn-signal -e 0 --stack ${AWS::StackName} --resource Group --region ${AWS::Region}
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    CreationPolicy:
+      AutoScalingCreationPolicy:
+        MinSuccessfulInstancesPercent: 100
+      ResourceSignal:
+        Count: 2
+        Timeout: PT5M
+    Properties:
+      LaunchConfigurationName: !Ref Config
+      VPCZoneIdentifier: !Ref Subnets
+      MinSize: "2"
+      MaxSize: "2"
+"""
+
+
+def test_an_auto_scaling_group_completes_when_its_instances_signal(region, image):
+    ec2 = region.client("ec2")
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets(
+        Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="grouped", TemplateBody=GROUP_SIGNALS, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image},
+                                 {"ParameterKey": "Subnets", "ParameterValue": ",".join(subnets)}])
+    wait_status(cfn, "grouped", "CREATE_COMPLETE", timeout=180)
+    name = resource(cfn, "grouped", "Group")["PhysicalResourceId"]
+    members = region.client("autoscaling").describe_auto_scaling_groups(AutoScalingGroupNames=[name])[
+        "AutoScalingGroups"][0]["Instances"]
+    received = sorted(r for r in reasons(cfn, "grouped", "Group", "CREATE_IN_PROGRESS")
+                      if r and r.startswith("Received SUCCESS signal"))
+    assert received == sorted(f"Received SUCCESS signal with UniqueId {m['InstanceId']}" for m in members)
+    assert len(received) == 2
+    cfn.delete_stack(StackName="grouped")
+    wait_status(cfn, "grouped", "DELETE_COMPLETE", timeout=180)

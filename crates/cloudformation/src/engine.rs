@@ -676,6 +676,7 @@ async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Re
             let Some(physical) = r.physical_id.clone() else {
                 // Never created (failed or cancelled): nothing to delete.
                 r.status = "DELETE_COMPLETE".into();
+                crate::signals::forget(cfn, &st.stack_id, &r.logical_id);
                 cfn.put_resource(&st, &mut r, None).map_err(|e| e.to_string())?;
                 remaining.remove(&id);
                 settled = true;
@@ -704,6 +705,7 @@ async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Re
         match out {
             Ok(()) => {
                 r.status = "DELETE_COMPLETE".into();
+                crate::signals::forget(cfn, &st.stack_id, &r.logical_id);
                 cfn.put_resource(&st, &mut r, None).map_err(|e| e.to_string())?;
                 remaining.remove(&id);
             }

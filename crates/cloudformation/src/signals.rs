@@ -293,7 +293,8 @@ pub fn signal_resource(cfn: &CloudFormation, input: &Value) -> Result<Value> {
             st.stack_id
         )));
     };
-    if r.status != "CREATE_IN_PROGRESS" {
+    // Waiting: being created, or made anew by an update that replaces it.
+    if r.status != "CREATE_IN_PROGRESS" && r.status != "UPDATE_IN_PROGRESS" {
         return Err(CfnError::Validation(format!(
             "Resource {logical} is in {} state and can not be signaled",
             r.status
@@ -539,6 +540,13 @@ pub async fn until_failed(cfn: &Arc<CloudFormation>, stack_id: &str, logical_id:
             Err(e) => tracing::warn!(error = %e, "cloudformation: a resource's wait not readable"),
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// The resource is deleted: its wait and mailbox go (a handle's URL is refused from then on).
+pub fn forget(cfn: &CloudFormation, stack_id: &str, logical_id: &str) {
+    if let Err(e) = cfn.delete(SIGNAL, &key(stack_id, logical_id)) {
+        tracing::warn!(error = %e, "cloudformation: a deleted resource's signals not removed");
     }
 }
 
