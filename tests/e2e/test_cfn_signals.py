@@ -6,6 +6,7 @@ whose CreationPolicy waits for signals. The waits survive a daemon kill."""
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -461,3 +462,44 @@ def test_an_auto_scaling_group_completes_when_its_instances_signal(region, image
     assert len(received) == 2
     cfn.delete_stack(StackName="grouped")
     wait_status(cfn, "grouped", "DELETE_COMPLETE", timeout=180)
+
+
+def test_the_timeout_runs_on_while_the_region_is_down(new_region):
+    """The deadline is kept, not restarted: a wait whose time ran out while the daemon was
+    down fails as soon as the region is back."""
+    region = new_region()
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="expired", TemplateBody=WAIT,
+                     Parameters=[{"ParameterKey": "Count", "ParameterValue": "1"},
+                                 {"ParameterKey": "Timeout", "ParameterValue": "3"}])
+    wait_in_progress(cfn, "expired", "Ready")
+    started = next(e["Timestamp"] for e in cfn.describe_stack_events(StackName="expired")["StackEvents"]
+                   if e["LogicalResourceId"] == "Ready" and e["ResourceStatus"] == "CREATE_IN_PROGRESS")
+    region.kill9()
+    # Down past the deadline (the wait's 3 s run out meanwhile).
+    hg.wait_until(lambda: time.time() > started.timestamp() + 4, timeout=10, interval=0.1, what="the deadline")
+    region.start()
+    back = time.time()
+    cfn = region.client("cloudformation")
+    wait_status(cfn, "expired", "ROLLBACK_COMPLETE")
+    failed = next(e for e in cfn.describe_stack_events(StackName="expired")["StackEvents"]
+                  if e["LogicalResourceId"] == "Ready" and e["ResourceStatus"] == "CREATE_FAILED")
+    assert failed["ResourceStatusReason"] == "WaitCondition timed out. Received 0 conditions when expecting 1"
+    # Failed at once on resuming: not 3 s (a fresh timeout) after the region came back.
+    assert failed["Timestamp"].timestamp() < back + 2.5
+
+
+def test_deleting_a_stack_that_waits_for_signals_cancels_the_wait(region, image):
+    cfn = region.client("cloudformation")
+    stack_id = cfn.create_stack(StackName="abandoned", TemplateBody=INSTANCE,
+                                Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image}])["StackId"]
+    instance = hg.wait_until(lambda: resource(cfn, "abandoned", "Web").get("PhysicalResourceId"),
+                             timeout=60, interval=0.25, what="the instance")
+    cfn.delete_stack(StackName="abandoned")
+    wait_status(cfn, stack_id, "DELETE_COMPLETE", timeout=120)
+    assert reasons(cfn, stack_id, "Web", "CREATE_FAILED") == ["Resource creation cancelled"]
+    state = region.client("ec2").describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["State"]
+    assert state["Name"] in ("shutting-down", "terminated")
+    code, msg, _ = hg.expect_client_error(cfn.signal_resource, StackName=stack_id, LogicalResourceId="Web",
+                                          UniqueId=instance, Status="SUCCESS")
+    assert code == "ValidationError", msg
