@@ -503,3 +503,49 @@ def test_deleting_a_stack_that_waits_for_signals_cancels_the_wait(region, image)
     code, msg, _ = hg.expect_client_error(cfn.signal_resource, StackName=stack_id, LogicalResourceId="Web",
                                           UniqueId=instance, Status="SUCCESS")
     assert code == "ValidationError", msg
+
+
+GATED = """\
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+  Gate:
+    Type: AWS::CloudFormation::WaitCondition
+    CreationPolicy:
+      ResourceSignal:
+        Count: 1
+        Timeout: PT10M
+"""
+
+GATED_AND_BROKEN = GATED + """\
+  Gate2:
+    Type: AWS::CloudFormation::WaitCondition
+    CreationPolicy:
+      ResourceSignal:
+        Timeout: PT10M
+  Broken:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: NoSuchType
+      Value: x
+"""
+
+
+def test_updates_wait_for_signals_and_a_failed_update_stops_waiting(region):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="gated", TemplateBody="Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n")
+    wait_status(cfn, "gated", "CREATE_COMPLETE")
+    # An update that adds a wait condition with a CreationPolicy waits for SignalResource.
+    cfn.update_stack(StackName="gated", TemplateBody=GATED)
+    wait_in_progress(cfn, "gated", "Gate")
+    assert status(cfn, "gated") == "UPDATE_IN_PROGRESS"
+    cfn.signal_resource(StackName="gated", LogicalResourceId="Gate", UniqueId="ops", Status="SUCCESS")
+    wait_status(cfn, "gated", "UPDATE_COMPLETE")
+    assert reasons(cfn, "gated", "Gate", "CREATE_IN_PROGRESS").count("Received SUCCESS signal with UniqueId ops") == 1
+    # Another resource fails while a new wait is pending: the wait is cancelled, not run out
+    # for its 10 minutes, and the update rolls back.
+    cfn.update_stack(StackName="gated", TemplateBody=GATED_AND_BROKEN)
+    wait_status(cfn, "gated", "UPDATE_ROLLBACK_COMPLETE", timeout=60)
+    assert reasons(cfn, "gated", "Gate2", "CREATE_FAILED") == ["Resource creation cancelled"]
+    assert reasons(cfn, "gated", "Broken", "CREATE_FAILED") != []
+    assert resource(cfn, "gated", "Gate")["ResourceStatus"] in ("CREATE_COMPLETE", "UPDATE_COMPLETE")

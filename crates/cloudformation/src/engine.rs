@@ -56,6 +56,7 @@ fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) {
             tracing::error!(stack = %id, error = %e, "stack operation failed");
         }
         cfn.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+        cfn.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
     });
 }
 
@@ -363,8 +364,6 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
     let mut failed: Vec<String> = Vec::new();
     let mut cancelled = cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).contains(stack_id);
     let mut tasks: JoinSet<Done> = JoinSet::new();
-    // Each running resource's task, so that a failure can cancel those only waiting for signals.
-    let mut handles: HashMap<String, tokio::task::AbortHandle> = HashMap::new();
     // Resumed after a restart: what was made stays, and resources waiting for signals go on
     // waiting (with the time they had left).
     for r in stack_resources(cfn, stack_id).map_err(|e| e.to_string())? {
@@ -376,12 +375,11 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
             }
             "CREATE_IN_PROGRESS" => {
                 started.insert(r.logical_id.clone());
-                let (cfn2, stack_id2, id) = (cfn.clone(), stack_id.to_string(), r.logical_id.clone());
-                let handle = tasks.spawn(async move {
-                    let out = signals::await_signals(&cfn2, &stack_id2, &r.logical_id).await;
+                let (cfn, stack_id) = (cfn.clone(), stack_id.to_string());
+                tasks.spawn(async move {
+                    let out = signals::await_signals(&cfn, &stack_id, &r.logical_id).await;
                     (r.logical_id, out)
                 });
-                handles.insert(id, handle);
             }
             _ => {}
         }
@@ -432,13 +430,12 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 rec.properties = props.clone();
                 cfn.put_resource(&run.st, &mut rec, Some("Resource creation Initiated")).map_err(|e| e.to_string())?;
                 let cx = cfn.cx(&run.st, id);
-                let (id, task_id) = (id.clone(), id.clone());
+                let id = id.clone();
                 let (cfn, stack_id) = (cfn.clone(), stack_id.to_string());
-                let handle = tasks.spawn(async move {
+                tasks.spawn(async move {
                     let out = create_resource(&cfn, &stack_id, &cx, &decl, &props, policy).await;
-                    (task_id, out)
+                    (id, out)
                 });
-                handles.insert(id, handle);
             }
         }
         // Wait for the next resource, watching for a DeleteStack that cancels the creation.
@@ -448,16 +445,13 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 tasks.abort_all();
             }
             if !failed.is_empty() {
-                cancel_signal_waits(cfn, &run.st, &mut handles).map_err(|e| e.to_string())?;
+                cfn.stop_waits(stack_id);
             }
             if let Ok(j) = tokio::time::timeout(std::time::Duration::from_millis(250), tasks.join_next()).await {
                 break j;
             }
         };
         let Some(joined) = joined else { break };
-        if let Ok((id, _)) = &joined {
-            handles.remove(id);
-        }
         let (id, out) = match joined {
             Ok(done) => done,
             Err(e) if e.is_cancelled() => continue,
@@ -518,29 +512,6 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
     }
     let reason = format!("The following resource(s) failed to create: [{}]. ", failed.join(", "));
     fail_create(cfn, &mut run.st, &reason).await
-}
-
-/// Once the creation has failed, resources that only wait for signals are cancelled (as AWS
-/// does: "Resource creation cancelled") rather than waited for until their timeouts.
-fn cancel_signal_waits(
-    cfn: &CloudFormation,
-    st: &StackRec,
-    handles: &mut HashMap<String, tokio::task::AbortHandle>,
-) -> Result<(), crate::error::CfnError> {
-    let waiting: Vec<String> = handles.keys().filter(|id| signals::waiting(cfn, &st.stack_id, id)).cloned().collect();
-    for id in waiting {
-        if let Some(h) = handles.remove(&id) {
-            h.abort();
-        }
-        let key = format!("{}|{id}", st.stack_id);
-        if let Some(mut r) = cfn.get::<ResourceRec>(kind::RESOURCE, &key)? {
-            if r.status == "CREATE_IN_PROGRESS" {
-                r.status = "CREATE_FAILED".into();
-                cfn.put_resource(st, &mut r, Some("Resource creation cancelled"))?;
-            }
-        }
-    }
-    Ok(())
 }
 
 async fn fail_create(cfn: &Arc<CloudFormation>, st: &mut StackRec, reason: &str) -> Result<(), String> {

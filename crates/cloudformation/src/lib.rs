@@ -87,6 +87,9 @@ pub struct CloudFormation {
     /// Stacks whose creation a DeleteStack cancelled: they are deleted once the resources
     /// being created finish.
     pub(crate) delete_requested: Mutex<HashSet<String>>,
+    /// Stacks whose operation has failed: their resources waiting for signals stop waiting
+    /// ("Resource creation cancelled") instead of running out their timeouts.
+    pub(crate) waits_stopped: Mutex<HashSet<String>>,
     /// The region's API endpoint (`http://host:port`), known once the gateway listens: the
     /// base of wait-condition handles' presigned URLs.
     endpoint: OnceLock<String>,
@@ -107,6 +110,7 @@ impl CloudFormation {
             seq: AtomicU64::new(0),
             busy: Mutex::new(HashSet::new()),
             delete_requested: Mutex::new(HashSet::new()),
+            waits_stopped: Mutex::new(HashSet::new()),
             endpoint: OnceLock::new(),
         })
     }
@@ -137,6 +141,15 @@ impl CloudFormation {
 
     pub(crate) fn delete(&self, kind: &str, key: &str) -> Result<bool, store::StoreError> {
         self.store.write(|tx| tx.delete(kind, key))
+    }
+
+    /// The stack's operation has failed: resources waiting for signals give up.
+    pub(crate) fn stop_waits(&self, stack_id: &str) {
+        self.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).insert(stack_id.to_string());
+    }
+
+    pub(crate) fn waits_stopped(&self, stack_id: &str) -> bool {
+        self.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).contains(stack_id)
     }
 
     pub(crate) fn next_seq(&self) -> u64 {

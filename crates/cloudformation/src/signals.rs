@@ -495,6 +495,9 @@ pub async fn await_signals(
 ) -> std::result::Result<Created, String> {
     let own = key(stack_id, logical_id);
     loop {
+        if cfn.waits_stopped(stack_id) {
+            return Err("Resource creation cancelled".into());
+        }
         let w: WaitRec = cfn.get(SIGNAL, &own).map_err(|e| e.to_string())?.ok_or("the resource's wait vanished")?;
         let signals = match &w.source {
             Some(src) => cfn

@@ -179,6 +179,10 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
         if settled {
             continue;
         }
+        if !failed.is_empty() {
+            // What waits for signals gives up rather than run out its timeout.
+            cfn.stop_waits(stack_id);
+        }
         let Some(joined) = tasks.join_next().await else { break };
         let (id, out) = joined.map_err(|e| format!("a resource task ended abnormally: {e}"))?;
         let step = steps.remove(&id).expect("a started step");
