@@ -161,6 +161,10 @@ impl CloudFormation {
         let _ = self.endpoint.set(endpoint.trim_end_matches('/').to_string());
     }
 
+    pub(crate) fn endpoint_known(&self) -> bool {
+        self.endpoint.get().is_some()
+    }
+
     pub(crate) fn endpoint(&self) -> &str {
         self.endpoint.get().map(String::as_str).unwrap_or("http://127.0.0.1")
     }

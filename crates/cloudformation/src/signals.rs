@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use sha2::Sha256;
 
 use crate::error::{CfnError, Result};
-use crate::ops::{find_stack, required};
+use crate::ops::{find_stack, not_found, required};
 use crate::provision::Created;
 use crate::records::{kind, ResourceRec};
 use crate::template::{ResourceDecl, Scope};
@@ -281,7 +281,7 @@ pub fn signal_resource(cfn: &CloudFormation, input: &Value) -> Result<Value> {
     let logical = required(input, "LogicalResourceId")?;
     let unique_id = required(input, "UniqueId")?;
     let status = required(input, "Status")?;
-    let st = find_stack(cfn, name)?.ok_or_else(|| CfnError::Validation(format!("Stack {name} does not exist")))?;
+    let st = find_stack(cfn, name)?.ok_or_else(|| not_found(name))?;
     let rkey = key(&st.stack_id, logical);
     let Some(r) = cfn.get::<ResourceRec>(kind::RESOURCE, &rkey)? else {
         return Err(CfnError::Validation(format!("Resource {logical} does not exist for stack {}", st.name)));
@@ -386,6 +386,14 @@ pub async fn create_cloudformation_resource(
     let own = key(stack_id, &decl.logical_id);
     let arn = format!("{stack_id}/{}", decl.logical_id);
     if decl.kind == "AWS::CloudFormation::WaitConditionHandle" {
+        // A stack resumed at start may get here before the gateway listens (and the URL's base
+        // is known): give it a moment.
+        for _ in 0..100 {
+            if cfn.endpoint_known() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         cfn.put(SIGNAL, &own, &WaitRec::mailbox()).map_err(|e| e.to_string())?;
         let url = cfn.handle_url(stack_id, &decl.logical_id).map_err(|e| e.to_string())?;
         return Ok(Created::id(url));
