@@ -264,14 +264,19 @@ impl CloudFormation {
     fn add_signal(&self, mailbox: &str, signal: Signal, replace: bool) -> Result<bool> {
         Ok(self.store.write(|tx| {
             let Some(mut w) = tx.get::<WaitRec>(SIGNAL, mailbox)? else { return Ok(false) };
-            match w.signals.iter_mut().find(|s| s.unique_id == signal.unique_id) {
-                Some(old) if replace => *old = signal,
-                Some(_) => {}
-                None => w.signals.push(signal),
-            }
+            merge(&mut w.signals, signal, replace);
             tx.put(SIGNAL, mailbox, &w)?;
             Ok::<bool, store::StoreError>(true)
         })?)
+    }
+}
+
+/// A signal joins those received: one per UniqueId, the first kept or (`replace`) the last.
+fn merge(signals: &mut Vec<Signal>, signal: Signal, replace: bool) {
+    match signals.iter_mut().find(|s| s.unique_id == signal.unique_id) {
+        Some(old) if replace => *old = signal,
+        Some(_) => {}
+        None => signals.push(signal),
     }
 }
 
@@ -590,6 +595,19 @@ mod tests {
 
     fn sig(id: &str, status: &str) -> Signal {
         Signal { unique_id: id.into(), status: status.into(), reason: Some("why".into()), data: None, time: 0.0 }
+    }
+
+    #[test]
+    fn a_unique_id_counts_once() {
+        let w = wait(Style::Resource, 2, 100.0, 100.0);
+        let mut got = vec![];
+        merge(&mut got, sig("i-1", "SUCCESS"), false);
+        merge(&mut got, sig("i-1", "FAILURE"), false);
+        assert_eq!(got, vec![sig("i-1", "SUCCESS")]);
+        assert_eq!(verdict(&w, &got, 1.0), Verdict::Waiting);
+        // A handle's URL: the last PUT for a UniqueId wins, as an S3 object's would.
+        merge(&mut got, sig("i-1", "FAILURE"), true);
+        assert_eq!(got, vec![sig("i-1", "FAILURE")]);
     }
 
     #[test]
