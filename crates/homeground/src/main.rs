@@ -2,6 +2,7 @@
 //! This binary is thin: it reads the command line, opens the data dir and wires the crates.
 
 mod bootstrap;
+mod cfn_signal;
 mod links;
 
 use std::net::SocketAddr;
@@ -27,6 +28,9 @@ struct Cli {
 enum Command {
     /// Start the region in the foreground (SIGINT/SIGTERM stop it cleanly).
     Up(UpArgs),
+    /// Signal a CloudFormation resource or wait condition, as AWS's cfn-signal does (on
+    /// instances, `cfn-signal` on the PATH runs this).
+    CfnSignal(cfn_signal::CfnSignalArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -101,13 +105,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let args = match cli.command {
+        Command::Up(args) => args,
+        Command::CfnSignal(a) => return cfn_signal::run(a),
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("HOMEGROUND_LOG").unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
         .init();
-    let Command::Up(args) = cli.command;
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
