@@ -99,7 +99,9 @@ pub struct UpArgs {
 }
 
 /// mimalloc: per-thread free lists make the many small allocations of a proxied request (header
-/// maps, buffers, tasks) a few instructions each, where glibc's arenas took ~6% of the proxy's CPU.
+/// maps, buffers, tasks) cheap; measured beside glibc malloc, ~6% less proxy CPU per request.
+/// Built without transparent huge pages (`no_thp`): with them an idle daemon kept ~20 MiB more
+/// resident (64 MiB against glibc's 41; 44 without).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
