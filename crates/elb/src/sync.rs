@@ -138,6 +138,17 @@ pub(crate) fn matcher(code: &str) -> Option<Vec<(u16, u16)>> {
 /// The sources a load balancer's security groups let in to a listener port: the CIDRs of their
 /// ingress rules for TCP (or all traffic) covering the port. `None` without security groups.
 pub(crate) fn allowed_sources(elb: &Elb, groups: &[String], port: u16) -> Option<Vec<ipnet::IpNet>> {
+    allowed_sources_for(elb, groups, port, "tcp")
+}
+
+/// As `allowed_sources`, for the rules of one IP protocol (`tcp` or `udp`).
+pub(crate) fn allowed_sources_for(
+    elb: &Elb,
+    groups: &[String],
+    port: u16,
+    protocol: &str,
+) -> Option<Vec<ipnet::IpNet>> {
+    let number = if protocol == "udp" { "17" } else { "6" };
     if groups.is_empty() {
         return None;
     }
@@ -146,7 +157,7 @@ pub(crate) fn allowed_sources(elb: &Elb, groups: &[String], port: u16) -> Option
         for rule in elb.directory.ingress(g).unwrap_or_default() {
             let covers = match rule.protocol.as_str() {
                 "-1" | "all" => true,
-                "tcp" | "6" => {
+                p if p == protocol || p == number => {
                     rule.from_port.unwrap_or(0) <= port as i64 && port as i64 <= rule.to_port.unwrap_or(65535)
                 }
                 _ => false,
@@ -223,8 +234,15 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             rules: compiled,
             tls,
             idle_timeout: std::time::Duration::from_secs(idle.max(1)),
-            tcp: matches!(l.protocol.as_str(), "TCP" | "TLS"),
-            allow: allowed_sources(elb, &lb.security_groups, l.port),
+            tcp: matches!(l.protocol.as_str(), "TCP" | "TLS" | "TCP_UDP"),
+            udp: matches!(l.protocol.as_str(), "UDP" | "TCP_UDP"),
+            // A UDP listener lets in what the security groups' UDP rules cover.
+            allow: allowed_sources_for(
+                elb,
+                &lb.security_groups,
+                l.port,
+                if l.protocol == "UDP" { "udp" } else { "tcp" },
+            ),
         });
     }
     for g in groups {
@@ -269,6 +287,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 let secs = g.attributes.get("stickiness.lb_cookie.duration_seconds").and_then(|v| v.parse().ok());
                 Duration::from_secs(secs.unwrap_or(86400))
             }),
+            proxy_protocol_v2: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
         });
     }
     crate::classic::compile(elb, tx, &mut out)?;

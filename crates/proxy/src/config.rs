@@ -26,6 +26,10 @@ pub struct ListenerConfig {
     /// A network load balancer's listener (TCP, or TLS terminated here): each connection is
     /// relayed to a target of the group its default rule forwards to, bytes as they are.
     pub tcp: bool,
+    /// A network load balancer's UDP (or, with `tcp`, TCP_UDP) listener: datagrams received at
+    /// `addr` are relayed per flow to a target of the default rule's group (`udp.rs`). A UDP-only
+    /// listener (`udp` without `tcp`) accepts no TCP connections.
+    pub udp: bool,
     /// The load balancer's security groups, as the source addresses they let in to this
     /// listener's port; `None`: no security group, every source.
     pub allow: Option<Vec<ipnet::IpNet>>,
@@ -123,6 +127,9 @@ pub struct GroupConfig {
     /// Load-balancer cookie stickiness (`stickiness.type` lb_cookie): how long a client stays
     /// with the target that first answered it.
     pub sticky: Option<Duration>,
+    /// `proxy_protocol_v2.enabled`: a relayed TCP connection starts with a PROXY protocol v2
+    /// header carrying the client's address and the listener's.
+    pub proxy_protocol_v2: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -60,10 +60,10 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
             if tcp {
                 // A network load balancer's listener: the connection itself goes to one target.
                 match tls {
-                    None => crate::tcp::relay(inner, local, stream).await,
+                    None => crate::tcp::relay(inner, local, peer, stream).await,
                     Some(acceptor) => {
                         if let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
-                            crate::tcp::relay(inner, local, stream).await;
+                            crate::tcp::relay(inner, local, peer, stream).await;
                         }
                     }
                 }

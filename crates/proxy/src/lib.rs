@@ -17,12 +17,16 @@ pub mod config;
 mod forward;
 pub mod health;
 mod pool;
+pub mod proxy_protocol;
 pub mod rules;
 pub mod selection;
 mod stats;
 mod sticky;
 mod tcp;
 mod tls;
+mod udp;
+
+pub use udp::UDP_FLOW_IDLE;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -110,6 +114,8 @@ pub(crate) struct Inner {
     pub budget: budget::RetryBudget,
     pub weighted_counter: AtomicU64,
     accepting: Mutex<HashMap<SocketAddr, tokio::task::JoinHandle<()>>>,
+    /// UDP and TCP_UDP listeners' sockets (`udp.rs`).
+    udp: udp::Sockets,
 }
 
 impl Inner {
@@ -155,6 +161,7 @@ impl Proxy {
                 budget: budget::RetryBudget::new(0.2, 20.0, 200.0),
                 weighted_counter: AtomicU64::new(0),
                 accepting: Mutex::new(HashMap::new()),
+                udp: udp::Sockets::default(),
             }),
         }
     }
@@ -279,7 +286,9 @@ impl Proxy {
             table.lb_stats.entry(ip).or_insert(stats);
             table.listeners.insert(l.addr, Arc::new(l));
         }
-        let addrs: Vec<SocketAddr> = table.listeners.keys().copied().collect();
+        // A UDP-only listener accepts no TCP connections.
+        let addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.tcp || !l.udp).map(|l| l.addr).collect();
+        let udp_addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.udp).map(|l| l.addr).collect();
         *self.inner.table.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(table);
 
         let mut accepting = self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner());
@@ -308,6 +317,8 @@ impl Proxy {
                 }
             }
         }
+        drop(accepting);
+        faults.extend(self.inner.udp.apply(&self.inner, &udp_addrs));
         faults
     }
 
@@ -347,6 +358,11 @@ impl Proxy {
             draining: t.draining.load(Ordering::Relaxed),
             in_flight: t.outstanding.load(Ordering::Relaxed),
         })
+    }
+
+    /// Whether the UDP (or TCP_UDP) listener at `addr` is receiving datagrams.
+    pub fn receiving_udp(&self, addr: SocketAddr) -> bool {
+        self.inner.udp.serving(addr)
     }
 
     /// Whether the listener at `addr` is accepting connections.

@@ -16,6 +16,11 @@ pub(crate) struct Stats {
     /// Time from sending the request to the target's response head, in microseconds.
     response_us: AtomicU64,
     responses: AtomicU64,
+    /// UDP flows opened, bytes relayed over them (both ways), and flows open now (a gauge,
+    /// not reset by `take`).
+    udp_new_flows: AtomicU64,
+    udp_bytes: AtomicU64,
+    udp_active: AtomicU64,
 }
 
 /// The counts since the last take.
@@ -31,6 +36,10 @@ pub struct Counts {
     /// Sum of target response times, seconds, over `responses` responses.
     pub response_time_sum: f64,
     pub responses: u64,
+    pub udp_new_flows: u64,
+    pub udp_bytes: u64,
+    /// UDP flows open at the time of the take.
+    pub udp_active: u64,
 }
 
 impl Stats {
@@ -60,6 +69,21 @@ impl Stats {
         self.responses.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// A UDP flow opened (also counted as a new flow, `request`).
+    pub fn udp_flow_opened(&self) {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        self.udp_new_flows.fetch_add(1, Ordering::Relaxed);
+        self.udp_active.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn udp_flow_closed(&self) {
+        let _ = self.udp_active.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| Some(n.saturating_sub(1)));
+    }
+
+    pub fn udp_bytes(&self, n: usize) {
+        self.udp_bytes.fetch_add(n as u64, Ordering::Relaxed);
+    }
+
     pub fn take(&self) -> Counts {
         let t = |a: &AtomicU64| a.swap(0, Ordering::Relaxed);
         Counts {
@@ -72,6 +96,9 @@ impl Stats {
             elb_5xx: t(&self.elb_5xx),
             response_time_sum: t(&self.response_us) as f64 / 1e6,
             responses: t(&self.responses),
+            udp_new_flows: t(&self.udp_new_flows),
+            udp_bytes: t(&self.udp_bytes),
+            udp_active: self.udp_active.load(Ordering::Relaxed),
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Network load balancing: a TCP (or TLS-terminated) listener relays each client connection to
 //! one target of its group — a flow stays on its target for its whole life — chosen as HTTP
 //! requests are (healthy, not draining, the group's algorithm). A target that refuses the
-//! connection is marked unhealthy at once and the next one is tried.
+//! connection is marked unhealthy at once and the next one is tried. A group with
+//! `proxy_protocol_v2` first gets a PROXY protocol v2 header (`proxy_protocol.rs`): the client's
+//! address and the listener's.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::forward::{choose, InFlight};
@@ -16,7 +18,7 @@ use crate::{health, Inner};
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Relay one accepted client connection (already TLS-terminated if the listener says so).
-pub(crate) async fn relay<S>(inner: Arc<Inner>, local: SocketAddr, mut client: S)
+pub(crate) async fn relay<S>(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, mut client: S)
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -36,6 +38,12 @@ where
         match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(target.cfg.addr)).await {
             Ok(Ok(mut upstream)) => {
                 let _ = upstream.set_nodelay(true);
+                if group.cfg.proxy_protocol_v2 {
+                    let header = crate::proxy_protocol::v2_header(peer, local, false);
+                    if upstream.write_all(&header).await.is_err() {
+                        return;
+                    }
+                }
                 let _flight = InFlight::new(target);
                 group.stats.request();
                 let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;

@@ -1,0 +1,323 @@
+"""Network load balancers beyond TCP: UDP and TCP_UDP listeners relaying datagrams per flow to
+real echo processes (a flow moves when its target is killed), the PROXY protocol v2 header on
+TCP, and AWS's validation of protocol combinations. Everything runs for real on loopback."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import threading
+import time
+
+import hg
+
+# A UDP echo server that also serves TCP on the same port (the health check's port, and a line
+# echo for TCP_UDP). Each answer starts with the server's name.
+ECHO = r'''
+import socket, sys, threading
+name, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+u.bind((host, port))
+t = socket.socket()
+t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+t.bind((host, port))
+t.listen(64)
+def tcp_conn(c):
+    with c:
+        f = c.makefile("rwb")
+        for line in f:
+            f.write(name.encode() + b":" + line)
+            f.flush()
+def tcp():
+    while True:
+        c, _ = t.accept()
+        threading.Thread(target=tcp_conn, args=(c,), daemon=True).start()
+threading.Thread(target=tcp, daemon=True).start()
+while True:
+    data, peer = u.recvfrom(65535)
+    u.sendto(name.encode() + b":" + data, peer)
+'''
+
+
+def _ask_udp(sock: socket.socket, addr, msg: str, timeout: float = 10.0) -> str:
+    """Send `msg` from `sock` until an answer comes (datagrams may find a flow moving)."""
+    deadline = time.monotonic() + timeout
+    sock.settimeout(0.3)
+    while True:
+        sock.sendto(msg.encode(), addr)
+        try:
+            while True:
+                data, _ = sock.recvfrom(65535)
+                text = data.decode()
+                if text.endswith(":" + msg):
+                    return text
+        except (socket.timeout, ConnectionRefusedError):
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no answer to {msg!r} through {addr} within {timeout}s")
+
+
+def _free_port(hosts) -> int:
+    """A port free for both TCP and UDP on every host."""
+    while True:
+        port = hg.free_port()
+        ok = True
+        for h in hosts:
+            for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+                with socket.socket(socket.AF_INET, kind) as s:
+                    try:
+                        s.bind((h, port))
+                    except OSError:
+                        ok = False
+        if ok:
+            return port
+
+
+def _network_lb(r, name):
+    ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    nlb = elbv2.create_load_balancer(Name=name, Type="network", Subnets=[subnet["SubnetId"]])["LoadBalancers"][0]
+    return elbv2, subnet["VpcId"], nlb
+
+
+def _states(elbv2, tga):
+    d = elbv2.describe_target_health(TargetGroupArn=tga)["TargetHealthDescriptions"]
+    return {x["Target"]["Id"]: x["TargetHealth"]["State"] for x in d}
+
+
+def test_udp_listener_relays_datagrams_and_moves_a_flow_off_a_killed_target(new_region, tmp_path):
+    script = tmp_path / "echo.py"
+    script.write_text(ECHO)
+    hosts = {"a": "127.0.0.21", "b": "127.0.0.22"}
+    port = _free_port(hosts.values())
+    procs = {n: subprocess.Popen([sys.executable, str(script), n, h, str(port)]) for n, h in hosts.items()}
+    try:
+        for n, h in hosts.items():
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                assert _ask_udp(s, (h, port), "direct") == f"{n}:direct"
+        r = new_region()
+        elbv2, vpc, nlb = _network_lb(r, "kg-udp")
+        lba = nlb["LoadBalancerArn"]
+        # UDP cannot be health-checked: AWS's enum check refuses it.
+        code, msg, _ = hg.expect_client_error(elbv2.create_target_group, Name="kg-bad", Protocol="UDP", Port=port,
+                                              VpcId=vpc, TargetType="ip", HealthCheckProtocol="UDP")
+        assert code == "ValidationError" and "healthCheckProtocol" in msg and "[HTTPS, HTTP, TCP]" in msg, msg
+        tg = elbv2.create_target_group(Name="kg-udp", Protocol="UDP", Port=port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]
+        tga = tg["TargetGroupArn"]
+        # Checked over TCP by default, on the traffic port.
+        assert tg["Protocol"] == "UDP" and tg["HealthCheckProtocol"] == "TCP"
+        code, _, _ = hg.expect_client_error(elbv2.modify_target_group, TargetGroupArn=tga, HealthCheckProtocol="UDP")
+        assert code == "ValidationError"
+        attrs = {a["Key"]: a["Value"] for a in elbv2.describe_target_group_attributes(TargetGroupArn=tga)["Attributes"]}
+        assert attrs["preserve_client_ip.enabled"] == "true" and attrs["proxy_protocol_v2.enabled"] == "false"
+        for key, value in (("preserve_client_ip.enabled", "false"), ("proxy_protocol_v2.enabled", "true")):
+            code, _, _ = hg.expect_client_error(elbv2.modify_target_group_attributes, TargetGroupArn=tga,
+                                                Attributes=[{"Key": key, "Value": value}])
+            assert code == "InvalidConfigurationRequest", key
+        elbv2.register_targets(TargetGroupArn=tga, Targets=[{"Id": h, "Port": port} for h in hosts.values()])
+        fwd = [{"Type": "forward", "TargetGroupArn": tga}]
+        # UDP is a network load balancer's: an application one refuses the listener and the group.
+        ec2 = r.client("ec2")
+        subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[
+            {"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+        alb = elbv2.create_load_balancer(Name="kg-alb", Subnets=subnets)["LoadBalancers"][0]["LoadBalancerArn"]
+        code, _, _ = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=alb, Protocol="UDP", Port=5300,
+                                            DefaultActions=fwd)
+        assert code == "UnsupportedProtocol"
+        code, _, _ = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=alb, Protocol="HTTP", Port=5300,
+                                            DefaultActions=fwd)
+        assert code == "InvalidConfigurationRequest"
+        # A TCP listener cannot forward to a UDP group, nor a UDP listener to a TCP one.
+        code, msg, _ = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=lba, Protocol="TCP", Port=5300,
+                                              DefaultActions=fwd)
+        assert code == "ValidationError" and "'TCP'" in msg and "'UDP'" in msg, msg
+        tcp_tg = elbv2.create_target_group(Name="kg-tcp", Protocol="TCP", Port=port, VpcId=vpc,
+                                           TargetType="ip")["TargetGroups"][0]["TargetGroupArn"]
+        code, _, _ = hg.expect_client_error(elbv2.create_listener, LoadBalancerArn=lba, Protocol="UDP", Port=5300,
+                                            DefaultActions=[{"Type": "forward", "TargetGroupArn": tcp_tg}])
+        assert code == "ValidationError"
+
+        listener = elbv2.create_listener(LoadBalancerArn=lba, Protocol="UDP", Port=5300,
+                                         DefaultActions=fwd)["Listeners"][0]
+        assert listener["Protocol"] == "UDP"
+        hg.wait_until(lambda: set(_states(elbv2, tga).values()) == {"healthy"}, timeout=15, what="both healthy")
+        lb = (nlb["DNSName"], 5300)
+        # A UDP-only listener takes no TCP connection.
+        with socket.socket() as s:
+            s.settimeout(2)
+            assert s.connect_ex(lb) != 0
+
+        # One client socket is one flow: every datagram goes to the same target, and comes back.
+        client = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        answers = [_ask_udp(client, lb, f"m{i}") for i in range(5)]
+        owners = {a.split(":")[0] for a in answers}
+        assert len(owners) == 1, answers
+        owner = owners.pop()
+        # New flows (other client ports) are spread over both targets.
+        seen = set()
+        for i in range(6):
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                seen.add(_ask_udp(s, lb, f"n{i}").split(":")[0])
+        assert seen == {"a", "b"}, seen
+
+        # The target serving the flow dies (kill -9): the flow moves to the other one.
+        procs[owner].send_signal(signal.SIGKILL)
+        procs[owner].wait(timeout=5)
+        other = "b" if owner == "a" else "a"
+        moved = _ask_udp(client, lb, "after-kill", timeout=15)
+        assert moved == f"{other}:after-kill", moved
+        assert all(_ask_udp(client, lb, f"k{i}").startswith(other + ":") for i in range(3))
+        hg.wait_until(lambda: _states(elbv2, tga).get(hosts[owner]) == "unhealthy", timeout=15,
+                      what="the killed target unhealthy")
+        client.close()
+
+        # UDP flows and bytes reach CloudWatch as AWS/NetworkELB.
+        cw = r.client("cloudwatch")
+        dim = [{"Name": "LoadBalancer", "Value": lba.split(":loadbalancer/")[1]}]
+
+        def total(name):
+            now = time.time()
+            d = cw.get_metric_statistics(Namespace="AWS/NetworkELB", MetricName=name, Period=60,
+                                         StartTime=now - 300, EndTime=now + 1, Statistics=["Sum"],
+                                         Dimensions=dim)["Datapoints"]
+            return sum(p["Sum"] for p in d)
+        hg.wait_until(lambda: total("NewFlowCount_UDP") >= 7, timeout=15, what="7 UDP flows counted")
+        hg.wait_until(lambda: total("ProcessedBytes_UDP") > 0, timeout=15, what="UDP bytes counted")
+    finally:
+        for p in procs.values():
+            if p.poll() is None:
+                p.kill()
+            p.wait()
+
+
+def test_tcp_udp_listener_carries_both_to_one_target_group(new_region, tmp_path):
+    script = tmp_path / "echo.py"
+    script.write_text(ECHO)
+    host = "127.0.0.24"
+    port = _free_port([host])
+    proc = subprocess.Popen([sys.executable, str(script), "c", host, str(port)])
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            assert _ask_udp(s, (host, port), "direct") == "c:direct"
+        r = new_region()
+        elbv2, vpc, nlb = _network_lb(r, "kg-tcpudp")
+        tg = elbv2.create_target_group(Name="kg-both", Protocol="TCP_UDP", Port=port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": host, "Port": port}])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP_UDP", Port=5400,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        hg.wait_until(lambda: _states(elbv2, tg) == {host: "healthy"}, timeout=15, what="target healthy")
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            assert _ask_udp(s, (nlb["DNSName"], 5400), "dgram") == "c:dgram"
+        with socket.create_connection((nlb["DNSName"], 5400), timeout=5) as c:
+            c.sendall(b"stream\n")
+            assert c.makefile("rb").readline() == b"c:stream\n"
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+class _ProxyTarget:
+    """A TCP target that reads an optional PROXY v2 header, then echoes one line; it records
+    what each connection began with."""
+
+    SIG = b"\r\n\r\n\x00\r\nQUIT\n"
+
+    def __init__(self, host):
+        self.sock = socket.socket()
+        self.sock.bind((host, 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.seen: list[dict] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                c, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._conn, args=(c,), daemon=True).start()
+
+    def _conn(self, c):
+        with c:
+            f = c.makefile("rwb")
+            first = f.read(12)
+            if not first:
+                return  # a health check's connection
+            rec = {}
+            if first == self.SIG:
+                ver_cmd, fam, length = struct.unpack("!BBH", f.read(4))
+                body = f.read(length)
+                rec.update(ver_cmd=ver_cmd, fam=fam, length=length)
+                if fam == 0x11:
+                    src, dst, sport, dport = struct.unpack("!4s4sHH", body[:12])
+                    rec.update(src=(socket.inet_ntoa(src), sport), dst=(socket.inet_ntoa(dst), dport))
+                first = b""
+            line = first + f.readline()
+            rec["line"] = line
+            self.seen.append(rec)
+            f.write(b"got:" + line)
+            f.flush()
+
+    def close(self):
+        self.sock.close()
+
+
+def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
+    target = _ProxyTarget("127.0.0.25")
+    try:
+        r = new_region()
+        elbv2, vpc, nlb = _network_lb(r, "kg-ppv2")
+        tg = elbv2.create_target_group(Name="kg-ppv2", Protocol="TCP", Port=target.port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        # An application load balancer's group has no such attribute.
+        http_tg = elbv2.create_target_group(Name="kg-http", Protocol="HTTP", Port=80,
+                                            VpcId=vpc)["TargetGroups"][0]["TargetGroupArn"]
+        code, _, _ = hg.expect_client_error(elbv2.modify_target_group_attributes, TargetGroupArn=http_tg,
+                                            Attributes=[{"Key": "proxy_protocol_v2.enabled", "Value": "true"}])
+        assert code == "ValidationError"
+        code, _, _ = hg.expect_client_error(elbv2.modify_target_group_attributes, TargetGroupArn=tg,
+                                            Attributes=[{"Key": "proxy_protocol_v2.enabled", "Value": "yes"}])
+        assert code == "ValidationError"
+        out = elbv2.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
+            {"Key": "proxy_protocol_v2.enabled", "Value": "true"}])["Attributes"]
+        assert {"Key": "proxy_protocol_v2.enabled", "Value": "true"} in out
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": "127.0.0.25", "Port": target.port}])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7100,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        hg.wait_until(lambda: _states(elbv2, tg) == {"127.0.0.25": "healthy"}, timeout=15, what="target healthy")
+
+        def through(line: bytes):
+            c = socket.socket()
+            c.bind(("127.0.0.99", 0))  # a known client address
+            c.settimeout(5)
+            c.connect((nlb["DNSName"], 7100))
+            with c:
+                c.sendall(line)
+                assert c.makefile("rb").readline() == b"got:" + line
+                return c.getsockname()
+
+        before = len(target.seen)
+        src = through(b"hello\n")
+        rec = target.seen[before]
+        assert rec["ver_cmd"] == 0x21 and rec["fam"] == 0x11 and rec["length"] == 12, rec
+        assert rec["src"] == ("127.0.0.99", src[1]), rec
+        assert rec["dst"] == (nlb["DNSName"], 7100), rec
+        assert rec["line"] == b"hello\n"
+
+        # Turned off, the target gets the client's bytes as they are.
+        elbv2.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
+            {"Key": "proxy_protocol_v2.enabled", "Value": "false"}])
+        before = len(target.seen)
+        through(b"plain text line\n")
+        assert target.seen[before] == {"line": b"plain text line\n"}, target.seen[before]
+    finally:
+        target.close()
