@@ -30,9 +30,16 @@ pub const UDP_FLOW_IDLE: Duration = Duration::from_secs(120);
 const MAX_DATAGRAM: usize = 65_535;
 
 /// The listeners' UDP sockets, each served by a task of its own.
-#[derive(Default)]
 pub(crate) struct Sockets {
     tasks: Mutex<HashMap<SocketAddr, JoinHandle<()>>>,
+    /// The flows' idle timeout: [`UDP_FLOW_IDLE`] (shorter only in this crate's tests).
+    idle: Duration,
+}
+
+impl Default for Sockets {
+    fn default() -> Sockets {
+        Sockets { tasks: Mutex::default(), idle: UDP_FLOW_IDLE }
+    }
 }
 
 impl Sockets {
@@ -58,7 +65,7 @@ impl Sockets {
             }) {
                 Ok(sock) => {
                     tracing::info!(%addr, "load balancer UDP listener receiving");
-                    tasks.insert(*addr, tokio::spawn(serve(Arc::new(sock), inner.clone(), UDP_FLOW_IDLE)));
+                    tasks.insert(*addr, tokio::spawn(serve(Arc::new(sock), inner.clone(), self.idle)));
                 }
                 Err(e) => {
                     tracing::error!(%addr, error = %e, "load balancer UDP listener cannot bind");
@@ -224,5 +231,99 @@ async fn back(
             Err(e) if e.kind() == ErrorKind::ConnectionRefused => target.mark_down(health::Failure::FailedHealthChecks),
             Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Action, Config, GroupConfig, HealthSettings, ListenerConfig, Proxy, Rule, TargetConfig};
+
+    /// A UDP echo target on an ephemeral port that answers `name:<datagram>`.
+    async fn echo(name: &'static str) -> SocketAddr {
+        let s = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let addr = s.local_addr().unwrap();
+        tokio::spawn(async move {
+            let mut buf = vec![0u8; 2048];
+            while let Ok((n, peer)) = s.recv_from(&mut buf).await {
+                let mut out = format!("{name}:").into_bytes();
+                out.extend_from_slice(&buf[..n]);
+                let _ = s.send_to(&out, peer).await;
+            }
+        });
+        addr
+    }
+
+    async fn ask(client: &UdpSocket, lb: SocketAddr, msg: &str) -> String {
+        client.send_to(msg.as_bytes(), lb).await.unwrap();
+        let mut buf = vec![0u8; 2048];
+        let (n, _) = tokio::time::timeout(Duration::from_secs(5), client.recv_from(&mut buf)).await.unwrap().unwrap();
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    }
+
+    fn proxy_with_idle(idle: Duration) -> Proxy {
+        // As `Proxy::new`, with a short idle timeout.
+        Proxy {
+            inner: Arc::new(crate::Inner {
+                table: std::sync::RwLock::new(Arc::new(crate::Table::default())),
+                pool: crate::pool::Pool::default(),
+                budget: crate::budget::RetryBudget::new(0.2, 20.0, 200.0),
+                weighted_counter: std::sync::atomic::AtomicU64::new(0),
+                accepting: Mutex::new(HashMap::new()),
+                udp: Sockets { tasks: Mutex::default(), idle },
+            }),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_flow_stays_on_its_target_and_ends_when_idle() {
+        let (a, b) = (echo("a").await, echo("b").await);
+        let lb: SocketAddr = {
+            let probe = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+            probe.local_addr().unwrap()
+        };
+        let proxy = proxy_with_idle(Duration::from_millis(300));
+        let target =
+            |id: &str, addr: SocketAddr| TargetConfig { id: id.into(), port: addr.port(), addr, draining: false };
+        let faults = proxy.apply(Config {
+            listeners: vec![ListenerConfig {
+                addr: lb,
+                rules: vec![Rule { conditions: vec![], action: Action::Forward(vec![("g".into(), 1)]) }],
+                tls: None,
+                idle_timeout: Duration::from_secs(60),
+                tcp: false,
+                udp: true,
+                allow: None,
+            }],
+            groups: vec![GroupConfig {
+                arn: "g".into(),
+                targets: vec![target("a", a), target("b", b)],
+                algorithm: Default::default(),
+                health: HealthSettings { enabled: false, ..Default::default() },
+                in_use: true,
+                response_timeout: Duration::from_secs(1),
+                sticky: None,
+                proxy_protocol_v2: false,
+            }],
+        });
+        assert!(faults.is_empty(), "{faults:?}");
+        assert!(proxy.receiving_udp(lb) && !proxy.listening(lb), "a UDP-only listener takes no TCP");
+        let client = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let first = ask(&client, lb, "1").await;
+        let owner = first.split(':').next().unwrap().to_string();
+        for i in 2..6 {
+            assert_eq!(ask(&client, lb, &i.to_string()).await, format!("{owner}:{i}"));
+        }
+        let active = || proxy.inner.table().lb_stats.get(&lb.ip()).unwrap().take().udp_active;
+        assert_eq!(active(), 1);
+        // Idle past the timeout: the flow ends, and the client's next datagram opens a new one
+        // (round robin: on the other target).
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while active() != 0 {
+            assert!(Instant::now() < deadline, "the idle flow never ended");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let other = if owner == "a" { "b" } else { "a" };
+        assert_eq!(ask(&client, lb, "again").await, format!("{other}:again"));
     }
 }
