@@ -91,7 +91,7 @@ def _states(elbv2, tga):
 def test_udp_listener_relays_datagrams_and_moves_a_flow_off_a_killed_target(new_region, tmp_path):
     script = tmp_path / "echo.py"
     script.write_text(ECHO)
-    hosts = {"a": "127.0.0.21", "b": "127.0.0.22"}
+    hosts = {"a": "127.0.16.21", "b": "127.0.16.22"}
     port = _free_port(hosts.values())
     procs = {n: subprocess.Popen([sys.executable, str(script), n, h, str(port)]) for n, h in hosts.items()}
     try:
@@ -198,7 +198,7 @@ def test_udp_listener_relays_datagrams_and_moves_a_flow_off_a_killed_target(new_
 def test_tcp_udp_listener_carries_both_to_one_target_group(new_region, tmp_path):
     script = tmp_path / "echo.py"
     script.write_text(ECHO)
-    host = "127.0.0.24"
+    host = "127.0.16.24"
     port = _free_port([host])
     proc = subprocess.Popen([sys.executable, str(script), "c", host, str(port)])
     try:
@@ -271,7 +271,7 @@ class _ProxyTarget:
 
 
 def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
-    target = _ProxyTarget("127.0.0.25")
+    target = _ProxyTarget("127.0.16.25")
     try:
         r = new_region()
         elbv2, vpc, nlb = _network_lb(r, "kg-ppv2")
@@ -290,14 +290,14 @@ def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
         out = elbv2.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
             {"Key": "proxy_protocol_v2.enabled", "Value": "true"}])["Attributes"]
         assert {"Key": "proxy_protocol_v2.enabled", "Value": "true"} in out
-        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": "127.0.0.25", "Port": target.port}])
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": "127.0.16.25", "Port": target.port}])
         elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7100,
                               DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
-        hg.wait_until(lambda: _states(elbv2, tg) == {"127.0.0.25": "healthy"}, timeout=15, what="target healthy")
+        hg.wait_until(lambda: _states(elbv2, tg) == {"127.0.16.25": "healthy"}, timeout=15, what="target healthy")
 
         def through(line: bytes):
             c = socket.socket()
-            c.bind(("127.0.0.99", 0))  # a known client address
+            c.bind(("127.0.16.99", 0))  # a known client address
             c.settimeout(5)
             c.connect((nlb["DNSName"], 7100))
             with c:
@@ -309,7 +309,7 @@ def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
         src = through(b"hello\n")
         rec = target.seen[before]
         assert rec["ver_cmd"] == 0x21 and rec["fam"] == 0x11 and rec["length"] == 12, rec
-        assert rec["src"] == ("127.0.0.99", src[1]), rec
+        assert rec["src"] == ("127.0.16.99", src[1]), rec
         assert rec["dst"] == (nlb["DNSName"], 7100), rec
         assert rec["line"] == b"hello\n"
 
@@ -321,3 +321,44 @@ def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
         assert target.seen[before] == {"line": b"plain text line\n"}, target.seen[before]
     finally:
         target.close()
+
+
+def test_a_udp_listener_lets_in_what_the_security_groups_udp_rules_allow(new_region, tmp_path):
+    script = tmp_path / "echo.py"
+    script.write_text(ECHO)
+    host = "127.0.16.26"
+    port = _free_port([host])
+    proc = subprocess.Popen([sys.executable, str(script), "d", host, str(port)])
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            assert _ask_udp(s, (host, port), "direct") == "d:direct"
+        r = new_region()
+        ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+        subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+        sg = ec2.create_security_group(GroupName="kg-udp-lb", Description="UDP in", VpcId=subnet["VpcId"])["GroupId"]
+        # TCP on the port is not UDP: datagrams stay out until a UDP rule covers them.
+        tcp_rule = [{"IpProtocol": "tcp", "FromPort": 5500, "ToPort": 5500, "IpRanges": [{"CidrIp": "127.0.0.0/8"}]}]
+        udp_rule = [{"IpProtocol": "udp", "FromPort": 5500, "ToPort": 5500, "IpRanges": [{"CidrIp": "127.0.0.0/8"}]}]
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=tcp_rule)
+        nlb = elbv2.create_load_balancer(Name="kg-udp-sg", Type="network", Subnets=[subnet["SubnetId"]],
+                                         SecurityGroups=[sg])["LoadBalancers"][0]
+        tg = elbv2.create_target_group(Name="kg-udp-sg", Protocol="UDP", Port=port, VpcId=subnet["VpcId"],
+                                       TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": host, "Port": port}])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="UDP", Port=5500,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        hg.wait_until(lambda: _states(elbv2, tg) == {host: "healthy"}, timeout=15, what="target healthy")
+        lb = (nlb["DNSName"], 5500)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            try:
+                _ask_udp(s, lb, "refused", timeout=1.5)
+                raise AssertionError("a datagram no UDP rule allows was relayed")
+            except AssertionError as e:
+                assert "no answer" in str(e), e
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=udp_rule)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            assert _ask_udp(s, lb, "allowed", timeout=10) == "d:allowed"
+    finally:
+        proc.kill()
+        proc.wait()

@@ -236,13 +236,9 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             idle_timeout: std::time::Duration::from_secs(idle.max(1)),
             tcp: matches!(l.protocol.as_str(), "TCP" | "TLS" | "TCP_UDP"),
             udp: matches!(l.protocol.as_str(), "UDP" | "TCP_UDP"),
-            // A UDP listener lets in what the security groups' UDP rules cover.
-            allow: allowed_sources_for(
-                elb,
-                &lb.security_groups,
-                l.port,
-                if l.protocol == "UDP" { "udp" } else { "tcp" },
-            ),
+            allow: allowed_sources(elb, &lb.security_groups, l.port),
+            // Datagrams are let in by the security groups' UDP rules.
+            udp_allow: allowed_sources_for(elb, &lb.security_groups, l.port, "udp"),
         });
     }
     for g in groups {

@@ -33,6 +33,8 @@ pub struct ListenerConfig {
     /// The load balancer's security groups, as the source addresses they let in to this
     /// listener's port; `None`: no security group, every source.
     pub allow: Option<Vec<ipnet::IpNet>>,
+    /// As `allow`, for the datagrams of a UDP or TCP_UDP listener (the groups' UDP rules).
+    pub udp_allow: Option<Vec<ipnet::IpNet>>,
 }
 
 impl ListenerConfig {

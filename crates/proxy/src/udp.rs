@@ -150,7 +150,7 @@ async fn datagram(
     let (group, lb) = {
         let table = inner.table();
         let Some(listener) = table.listeners.get(&local) else { return };
-        if !listener.allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical()))) {
+        if !listener.udp_allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical()))) {
             // The load balancer's security groups do not let this source in.
             return;
         }
@@ -294,6 +294,7 @@ mod tests {
                 tcp: false,
                 udp: true,
                 allow: None,
+                udp_allow: None,
             }],
             groups: vec![GroupConfig {
                 arn: "g".into(),

@@ -38,6 +38,7 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 idle_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
                 tcp: matches!(l.protocol.as_str(), "TCP" | "SSL"),
                 udp: false,
+                udp_allow: None,
                 allow: crate::sync::allowed_sources(elb, &rec.security_groups, l.lb_port),
             });
             let targets = rec
