@@ -4,10 +4,11 @@
 //! (healthy, not draining, the group's algorithm) — through an upstream socket of its own, so
 //! the target's answers come back on the flow they belong to and are sent to the client from
 //! the listener's address. A flow with no datagram either way for [`UDP_FLOW_IDLE`] ends. A flow
-//! whose target went unhealthy (health checks, or an ICMP "port unreachable" seen on its
-//! upstream socket) moves to another target at its next datagram, while another is healthy; one
-//! whose target left the group (deregistered and drained) moves too. Draining targets keep the
-//! flows they have, as an NLB's do.
+//! whose target went unhealthy (by the active health checks: as on AWS, UDP traffic is not
+//! passively checked, so an ICMP "port unreachable" marks nothing) moves to another target at its
+//! next datagram, unless no target is healthy (fail open); one whose target left the group
+//! (deregistered and drained) moves too. Draining targets keep the flows they have, as an NLB's
+//! do.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -22,7 +23,7 @@ use tokio::task::JoinHandle;
 
 use crate::forward::{choose, InFlight};
 use crate::stats::Stats;
-use crate::{health, Group, Inner, Target};
+use crate::{Group, Inner, Target};
 
 /// AWS's idle timeout of a UDP flow on a network load balancer (fixed, not configurable).
 pub const UDP_FLOW_IDLE: Duration = Duration::from_secs(120);
@@ -171,14 +172,12 @@ async fn datagram(
         }
     };
     touch(&f.last);
-    match f.upstream.send(data).await {
-        Ok(n) => {
-            if let Some(s) = &f.stats {
-                s.udp_bytes(n);
-            }
+    // An error (an ICMP port unreachable from an earlier datagram, a full buffer) loses this
+    // datagram, as datagrams are lost.
+    if let Ok(n) = f.upstream.send(data).await {
+        if let Some(s) = &f.stats {
+            s.udp_bytes(n);
         }
-        Err(e) if e.kind() == ErrorKind::ConnectionRefused => f.target.mark_down(health::Failure::FailedHealthChecks),
-        Err(_) => {}
     }
 }
 
@@ -201,7 +200,7 @@ async fn open(group: &Arc<Group>, sock: &Arc<UdpSocket>, client: SocketAddr, lb:
         if let Some(s) = &lb {
             s.udp_flow_opened();
         }
-        let back = tokio::spawn(back(upstream.clone(), sock.clone(), client, target.clone(), last.clone(), lb.clone()));
+        let back = tokio::spawn(back(upstream.clone(), sock.clone(), client, last.clone(), lb.clone()));
         tracing::debug!(%client, target = %target.cfg.id, port = target.cfg.port, "UDP flow opened");
         return Some(Flow { target: target.clone(), upstream, last, back, stats: lb, _flight: InFlight::new(target) });
     }
@@ -213,7 +212,6 @@ async fn back(
     upstream: Arc<UdpSocket>,
     listener: Arc<UdpSocket>,
     client: SocketAddr,
-    target: Arc<Target>,
     last: Arc<Mutex<Instant>>,
     lb: Option<Arc<Stats>>,
 ) {
@@ -227,8 +225,9 @@ async fn back(
                     s.udp_bytes(n);
                 }
             }
-            // An ICMP port unreachable: nothing listens at the target any more.
-            Err(e) if e.kind() == ErrorKind::ConnectionRefused => target.mark_down(health::Failure::FailedHealthChecks),
+            // An ICMP port unreachable (nothing listens at the target now): reported once per
+            // datagram; the health checks decide whether the target is down.
+            Err(e) if e.kind() == ErrorKind::ConnectionRefused => {}
             Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
         }
     }
