@@ -235,6 +235,7 @@ class _ProxyTarget:
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.seen: list[dict] = []
+        self.local_checks = 0  # health checks' connections that began with a LOCAL header
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self):
@@ -255,6 +256,9 @@ class _ProxyTarget:
             if first == self.SIG:
                 ver_cmd, fam, length = struct.unpack("!BBH", f.read(4))
                 body = f.read(length)
+                if ver_cmd == 0x20 and fam == 0x00 and length == 0:
+                    self.local_checks += 1  # the load balancer's own connection: no client
+                    return
                 rec.update(ver_cmd=ver_cmd, fam=fam, length=length)
                 if fam == 0x11:
                     src, dst, sport, dport = struct.unpack("!4s4sHH", body[:12])
@@ -294,6 +298,8 @@ def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
         elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7100,
                               DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
         hg.wait_until(lambda: _states(elbv2, tg) == {"127.0.16.25": "healthy"}, timeout=15, what="target healthy")
+        # Health checks carry a header too, with the LOCAL command and no addresses (as AWS's do).
+        hg.wait_until(lambda: target.local_checks >= 2, timeout=10, what="health checks with a LOCAL header")
 
         def through(line: bytes):
             c = socket.socket()
@@ -316,6 +322,7 @@ def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
         # Turned off, the target gets the client's bytes as they are.
         elbv2.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
             {"Key": "proxy_protocol_v2.enabled", "Value": "false"}])
+
         before = len(target.seen)
         through(b"plain text line\n")
         assert target.seen[before] == {"line": b"plain text line\n"}, target.seen[before]

@@ -275,6 +275,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 healthy_threshold: h.healthy as u32,
                 unhealthy_threshold: h.unhealthy as u32,
                 matcher: matcher(&h.matcher).unwrap_or_else(|| vec![(200, 200)]),
+                proxy_header: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
             },
             response_timeout: Duration::from_secs(60),
             sticky: (g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")

@@ -157,6 +157,9 @@ pub struct HealthSettings {
     pub unhealthy_threshold: u32,
     /// Inclusive ranges of success codes.
     pub matcher: Vec<(u16, u16)>,
+    /// The group has `proxy_protocol_v2.enabled`: each check's connection starts with a PROXY v2
+    /// header with the LOCAL command and no addresses, as an NLB's do.
+    pub proxy_header: bool,
 }
 
 impl Default for HealthSettings {
@@ -171,6 +174,7 @@ impl Default for HealthSettings {
             healthy_threshold: 5,
             unhealthy_threshold: 2,
             matcher: vec![(200, 200)],
+            proxy_header: false,
         }
     }
 }

@@ -46,6 +46,15 @@ pub fn v2_header(source: SocketAddr, destination: SocketAddr, udp: bool) -> Vec<
     out
 }
 
+/// The header of a connection the load balancer makes for itself (a health check): command
+/// LOCAL, family and transport unspecified, no addresses.
+pub fn v2_local_header() -> [u8; 16] {
+    let mut out = [0u8; 16];
+    out[..12].copy_from_slice(&SIGNATURE);
+    out[12] = 0x20;
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +68,12 @@ mod tests {
         want.extend_from_slice(&7000u16.to_be_bytes());
         assert_eq!(h, want);
         assert_eq!(h.len(), 28);
+    }
+
+    #[test]
+    fn local_header_for_health_checks() {
+        let h = v2_local_header();
+        assert_eq!((&h[..12], h[12], h[13], &h[14..]), (&SIGNATURE[..], 0x20, 0x00, &[0u8, 0][..]));
     }
 
     #[test]
