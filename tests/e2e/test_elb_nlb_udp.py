@@ -215,9 +215,26 @@ def test_tcp_udp_listener_carries_both_to_one_target_group(new_region, tmp_path)
         hg.wait_until(lambda: _states(elbv2, tg) == {host: "healthy"}, timeout=15, what="target healthy")
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
             assert _ask_udp(s, (nlb["DNSName"], 5400), "dgram") == "c:dgram"
+        cw = r.client("cloudwatch")
+        dim = [{"Name": "LoadBalancer", "Value": nlb["LoadBalancerArn"].split(":loadbalancer/")[1]}]
+
+        def stat(name, statistic="Sum"):
+            now = time.time()
+            d = cw.get_metric_statistics(Namespace="AWS/NetworkELB", MetricName=name, Period=60,
+                                         StartTime=now - 300, EndTime=now + 1, Statistics=[statistic],
+                                         Dimensions=dim)["Datapoints"]
+            return max((p[statistic] for p in d), default=0) if statistic == "Maximum" else sum(p["Sum"] for p in d)
         with socket.create_connection((nlb["DNSName"], 5400), timeout=5) as c:
             c.sendall(b"stream\n")
             assert c.makefile("rb").readline() == b"c:stream\n"
+            # While the connection is open it is an active TCP flow, and the datagram's flow an
+            # active UDP one.
+            hg.wait_until(lambda: stat("ActiveFlowCount_TCP", "Maximum") >= 1, timeout=15, what="an active TCP flow")
+            assert stat("ActiveFlowCount_UDP", "Maximum") >= 1
+        hg.wait_until(lambda: stat("ProcessedBytes_TCP") >= len(b"stream\n") + len(b"c:stream\n"), timeout=15,
+                      what="the TCP flow's bytes counted when it ends")
+        assert stat("NewFlowCount_TCP") == 1 and stat("NewFlowCount_UDP") >= 1
+        assert stat("ProcessedBytes") >= stat("ProcessedBytes_TCP") + len(b"dgram")
     finally:
         proc.kill()
         proc.wait()

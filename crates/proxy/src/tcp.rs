@@ -46,7 +46,13 @@ where
                 }
                 let _flight = InFlight::new(target);
                 group.stats.request();
-                let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+                if let Some(s) = &stats {
+                    s.tcp_flow_opened();
+                }
+                let moved = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+                if let Some(s) = &stats {
+                    s.tcp_flow_closed(moved.map_or(0, |(a, b)| a + b));
+                }
                 return;
             }
             Ok(Err(_)) => {

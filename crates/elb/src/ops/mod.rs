@@ -197,16 +197,18 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
             if let Some(lbd) = dim(&lb.arn, ":loadbalancer/") {
                 let d = vec![("LoadBalancer".to_string(), lbd)];
                 net("NewFlowCount", d.clone(), c.requests as f64);
-                if c.udp_new_flows > 0 || c.udp_active > 0 || c.udp_bytes > 0 {
-                    net("NewFlowCount_UDP", d.clone(), c.udp_new_flows as f64);
-                    net("ActiveFlowCount_UDP", d.clone(), c.udp_active as f64);
-                    processed.push(crate::ElbMetric {
-                        namespace: "AWS/NetworkELB",
-                        name: "ProcessedBytes_UDP",
-                        dimensions: d,
-                        value: c.udp_bytes as f64,
-                        unit: "Bytes",
-                    });
+                net("NewFlowCount_TCP", d.clone(), c.tcp_new_flows as f64);
+                net("NewFlowCount_UDP", d.clone(), c.udp_new_flows as f64);
+                net("ActiveFlowCount", d.clone(), (c.tcp_active + c.udp_active) as f64);
+                net("ActiveFlowCount_TCP", d.clone(), c.tcp_active as f64);
+                net("ActiveFlowCount_UDP", d.clone(), c.udp_active as f64);
+                for (name, bytes) in [
+                    ("ProcessedBytes", c.tcp_bytes + c.udp_bytes),
+                    ("ProcessedBytes_TCP", c.tcp_bytes),
+                    ("ProcessedBytes_UDP", c.udp_bytes),
+                ] {
+                    let (namespace, dimensions, value) = ("AWS/NetworkELB", d.clone(), bytes as f64);
+                    processed.push(crate::ElbMetric { namespace, name, dimensions, value, unit: "Bytes" });
                 }
             }
             continue;
