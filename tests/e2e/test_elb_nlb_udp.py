@@ -386,3 +386,89 @@ def test_a_udp_listener_lets_in_what_the_security_groups_udp_rules_allow(new_reg
     finally:
         proc.kill()
         proc.wait()
+
+
+class _LineEcho:
+    """A TCP target answering `name:<line>` on `port`, with its health-check port apart so the
+    target can fail its checks while its connections live on."""
+
+    def __init__(self, host, name, port, health_port):
+        self.name = name
+        self.sock = socket.create_server((host, port))
+        self.health = socket.create_server((host, health_port))
+        for s in (self.sock, self.health):
+            threading.Thread(target=self._serve, args=(s,), daemon=True).start()
+
+    def _serve(self, listener):
+        while True:
+            try:
+                c, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._conn, args=(c,), daemon=True).start()
+
+    def _conn(self, c):
+        with c:
+            f = c.makefile("rwb")
+            for line in f:
+                f.write(self.name.encode() + b":" + line)
+                f.flush()
+
+    def fail_checks(self):
+        self.health.close()
+
+    def close(self):
+        self.sock.close()
+        self.health.close()
+
+
+def _alive(conn: socket.socket, f, line: bytes) -> bool:
+    """Whether the relayed connection still carries a line both ways."""
+    try:
+        conn.sendall(line)
+        return f.readline().endswith(b":" + line)
+    except OSError:
+        return False
+
+
+def test_connections_to_an_unhealthy_target_close_as_the_group_says(new_region):
+    hosts = {"e": "127.0.16.27", "f": "127.0.16.28"}
+    port, health_port = _free_port(hosts.values()), None
+    while health_port is None or health_port == port:
+        health_port = _free_port(hosts.values())
+    targets = {n: _LineEcho(h, n, port, health_port) for n, h in hosts.items()}
+    try:
+        r = new_region()
+        elbv2, vpc, nlb = _network_lb(r, "kg-unhealthy")
+        tg = elbv2.create_target_group(Name="kg-unhealthy", Protocol="TCP", Port=port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckPort=str(health_port), HealthCheckIntervalSeconds=1,
+                                       HealthCheckTimeoutSeconds=1, HealthyThresholdCount=2,
+                                       UnhealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        attrs = {a["Key"]: a["Value"] for a in elbv2.describe_target_group_attributes(TargetGroupArn=tg)["Attributes"]}
+        assert attrs["target_health_state.unhealthy.connection_termination.enabled"] == "true"
+        # Kept open first: an unhealthy target's connections live on.
+        elbv2.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
+            {"Key": "target_health_state.unhealthy.connection_termination.enabled", "Value": "false"}])
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": h, "Port": port} for h in hosts.values()])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7200,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        hg.wait_until(lambda: set(_states(elbv2, tg).values()) == {"healthy"}, timeout=15, what="both healthy")
+        conn = socket.create_connection((nlb["DNSName"], 7200), timeout=5)
+        f = conn.makefile("rb")
+        conn.sendall(b"hi\n")
+        owner = f.readline().decode().split(":")[0]
+        targets[owner].fail_checks()
+        hg.wait_until(lambda: _states(elbv2, tg)[hosts[owner]] == "unhealthy", timeout=15, what="owner unhealthy")
+        assert _alive(conn, f, b"still\n")
+        # Terminated now (AWS's default): the connection is closed, the other target takes new ones.
+        elbv2.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
+            {"Key": "target_health_state.unhealthy.connection_termination.enabled", "Value": "true"}])
+        hg.wait_until(lambda: not _alive(conn, f, b"more\n"), timeout=10, what="the connection closed")
+        conn.close()
+        other = "f" if owner == "e" else "e"
+        with socket.create_connection((nlb["DNSName"], 7200), timeout=5) as c:
+            c.sendall(b"new\n")
+            assert c.makefile("rb").readline() == f"{other}:new\n".encode()
+    finally:
+        for t in targets.values():
+            t.close()

@@ -132,6 +132,10 @@ pub struct GroupConfig {
     /// `proxy_protocol_v2.enabled`: a relayed TCP connection starts with a PROXY protocol v2
     /// header carrying the client's address and the listener's.
     pub proxy_protocol_v2: bool,
+    /// `target_health_state.unhealthy.connection_termination.enabled` (a network load
+    /// balancer's group): relayed TCP connections to a target that became unhealthy are closed,
+    /// unless no other target is healthy (fail open).
+    pub terminate_unhealthy: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,8 @@
 //! requests are (healthy, not draining, the group's algorithm). A target that refuses the
 //! connection is marked unhealthy at once and the next one is tried. A group with
 //! `proxy_protocol_v2` first gets a PROXY protocol v2 header (`proxy_protocol.rs`): the client's
-//! address and the listener's.
+//! address and the listener's. A connection whose target becomes unhealthy is closed if the
+//! group says so (`terminate_unhealthy`, AWS's default) and another target is healthy.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -22,11 +23,11 @@ pub(crate) async fn relay<S>(inner: Arc<Inner>, local: SocketAddr, peer: SocketA
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let (group, stats) = {
+    let (group, stats, arn) = {
         let table = inner.table();
         let Some(listener) = table.listeners.get(&local) else { return };
         let Some(arn) = listener.tcp_group() else { return };
-        (table.groups.get(arn).cloned(), table.lb_stats.get(&local.ip()).cloned())
+        (table.groups.get(arn).cloned(), table.lb_stats.get(&local.ip()).cloned(), arn.to_string())
     };
     let Some(group) = group else { return };
     if let Some(s) = &stats {
@@ -44,14 +45,20 @@ where
                         return;
                     }
                 }
-                let _flight = InFlight::new(target);
+                let _flight = InFlight::new(target.clone());
                 group.stats.request();
                 if let Some(s) = &stats {
                     s.tcp_flow_opened();
                 }
-                let moved = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+                let moved = tokio::select! {
+                    moved = tokio::io::copy_bidirectional(&mut client, &mut upstream) => moved.map_or(0, |(a, b)| a + b),
+                    _ = until_terminated(&inner, &arn, &target) => {
+                        tracing::info!(target = %target.cfg.id, port = target.cfg.port, %peer, "connection to an unhealthy target closed");
+                        0
+                    }
+                };
                 if let Some(s) = &stats {
-                    s.tcp_flow_closed(moved.map_or(0, |(a, b)| a + b));
+                    s.tcp_flow_closed(moved);
                 }
                 return;
             }
@@ -63,4 +70,30 @@ where
         }
     }
     // No target took the connection: the client's connection is closed (reset, as an NLB does).
+}
+
+/// How often a relayed connection's target health is looked at.
+const TERMINATION_CHECK: Duration = Duration::from_millis(250);
+
+/// Returns once the connection to `target` must end: the target is unhealthy, its group (as now
+/// configured) terminates such connections, and another target of the group is healthy.
+async fn until_terminated(inner: &Arc<Inner>, arn: &str, target: &Arc<crate::Target>) {
+    let mut tick = tokio::time::interval(TERMINATION_CHECK);
+    loop {
+        tick.tick().await;
+        let health = |t: &crate::Target| t.health.lock().unwrap_or_else(|e| e.into_inner()).state;
+        if health(target) != health::State::Unhealthy {
+            continue;
+        }
+        let table = inner.table();
+        let Some(g) = table.groups.get(arn) else { continue };
+        let others_healthy = g.targets.iter().any(|t| {
+            !Arc::ptr_eq(t, target)
+                && !t.draining.load(std::sync::atomic::Ordering::Relaxed)
+                && health(t) == health::State::Healthy
+        });
+        if g.cfg.terminate_unhealthy && others_healthy && g.targets.iter().any(|t| Arc::ptr_eq(t, target)) {
+            return;
+        }
+    }
 }

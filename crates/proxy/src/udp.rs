@@ -304,6 +304,7 @@ mod tests {
                 response_timeout: Duration::from_secs(1),
                 sticky: None,
                 proxy_protocol_v2: false,
+                terminate_unhealthy: false,
             }],
         });
         assert!(faults.is_empty(), "{faults:?}");

@@ -72,6 +72,7 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 response_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
                 sticky,
                 proxy_protocol_v2: false,
+                terminate_unhealthy: false,
             });
         }
     }

@@ -21,6 +21,7 @@ fn default_attributes(protocol: &str, target_type: &str) -> BTreeMap<String, Str
             ("proxy_protocol_v2.enabled", "false"),
             ("preserve_client_ip.enabled", if preserve { "true" } else { "false" }),
             ("deregistration_delay.connection_termination.enabled", "false"),
+            ("target_health_state.unhealthy.connection_termination.enabled", "true"),
         ] {
             out.insert(k.to_string(), v.to_string());
         }
@@ -294,7 +295,10 @@ fn check_tg_attribute(g: &TargetGroupRec, key: &str, value: &str) -> Result<()> 
     };
     match key {
         "deregistration_delay.timeout_seconds" => int_in(0, 3600),
-        "stickiness.enabled" | "preserve_client_ip.enabled" | "deregistration_delay.connection_termination.enabled" => {
+        "stickiness.enabled"
+        | "preserve_client_ip.enabled"
+        | "deregistration_delay.connection_termination.enabled"
+        | "target_health_state.unhealthy.connection_termination.enabled" => {
             ["true", "false"].contains(&value).then_some(()).ok_or_else(bad)?;
             if key == "preserve_client_ip.enabled"
                 && value == "false"
