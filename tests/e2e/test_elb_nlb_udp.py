@@ -478,3 +478,50 @@ def test_connections_to_an_unhealthy_target_close_as_the_group_says(new_region):
     finally:
         for t in targets.values():
             t.close()
+
+
+def test_source_ip_stickiness_keeps_a_client_address_on_one_target(new_region, tmp_path):
+    script = tmp_path / "echo.py"
+    script.write_text(ECHO)
+    hosts = {"g": "127.0.16.31", "h": "127.0.16.32"}
+    port = _free_port(hosts.values())
+    procs = [subprocess.Popen([sys.executable, str(script), n, h, str(port)]) for n, h in hosts.items()]
+    try:
+        for n, h in hosts.items():
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                assert _ask_udp(s, (h, port), "direct") == f"{n}:direct"
+        r = new_region()
+        elbv2, vpc, nlb = _network_lb(r, "kg-sticky-udp")
+        tg = elbv2.create_target_group(Name="kg-sticky-udp", Protocol="UDP", Port=port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        attrs = {a["Key"]: a["Value"] for a in elbv2.describe_target_group_attributes(TargetGroupArn=tg)["Attributes"]}
+        assert attrs["stickiness.type"] == "source_ip" and attrs["stickiness.enabled"] == "false"
+        # Cookies are an application load balancer's.
+        code, _, _ = hg.expect_client_error(elbv2.modify_target_group_attributes, TargetGroupArn=tg,
+                                            Attributes=[{"Key": "stickiness.type", "Value": "lb_cookie"}])
+        assert code == "ValidationError"
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": h, "Port": port} for h in hosts.values()])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="UDP", Port=5600,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        hg.wait_until(lambda: set(_states(elbv2, tg).values()) == {"healthy"}, timeout=15, what="both healthy")
+        lb = (nlb["DNSName"], 5600)
+
+        def owners(source_ip, flows=3):
+            seen = set()
+            for i in range(flows):
+                with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                    s.bind((source_ip, 0))  # a new port: a new flow
+                    seen.add(_ask_udp(s, lb, f"{source_ip}-{i}").split(":")[0])
+            return seen
+        # Without stickiness, one address's new flows are spread over both targets.
+        assert owners("127.0.16.60", 4) == {"g", "h"}
+        elbv2.modify_target_group_attributes(TargetGroupArn=tg, Attributes=[
+            {"Key": "stickiness.enabled", "Value": "true"}])
+        for n in range(61, 67):
+            seen = owners(f"127.0.16.{n}")
+            assert len(seen) == 1, (n, seen)
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()

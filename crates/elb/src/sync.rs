@@ -278,7 +278,11 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 proxy_header: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
             },
             response_timeout: Duration::from_secs(60),
-            sticky: (g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
+            source_sticky: g.protocol != "HTTP"
+                && g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
+                && g.attributes.get("stickiness.type").map(String::as_str) == Some("source_ip"),
+            sticky: (g.protocol == "HTTP"
+                && g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
                 && g.attributes.get("stickiness.type").map(String::as_str) != Some("app_cookie"))
             .then(|| {
                 let secs = g.attributes.get("stickiness.lb_cookie.duration_seconds").and_then(|v| v.parse().ok());

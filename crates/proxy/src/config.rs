@@ -136,6 +136,9 @@ pub struct GroupConfig {
     /// balancer's group): relayed TCP connections to a target that became unhealthy are closed,
     /// unless no other target is healthy (fail open).
     pub terminate_unhealthy: bool,
+    /// A network load balancer's `stickiness.type` source_ip: a client address's flows all go
+    /// to one target while the set of healthy targets stays the same.
+    pub source_sticky: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,6 +18,32 @@ use crate::{health, Inner};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The target for a new flow from `peer`: by the source address's hash among the healthy
+/// targets (all non-draining ones when none is) for a group with source-IP stickiness, else as
+/// requests are chosen.
+pub(crate) fn choose_for(group: &crate::Group, peer: SocketAddr, tried: &[usize]) -> Option<usize> {
+    if !group.cfg.source_sticky {
+        return choose(group, tried);
+    }
+    use std::hash::{Hash, Hasher};
+    use std::sync::atomic::Ordering;
+    let live: Vec<usize> = (0..group.targets.len())
+        .filter(|i| !tried.contains(i) && !group.targets[*i].draining.load(Ordering::Relaxed))
+        .collect();
+    let healthy: Vec<usize> = live
+        .iter()
+        .copied()
+        .filter(|i| group.targets[*i].health.lock().unwrap_or_else(|e| e.into_inner()).serving())
+        .collect();
+    let candidates = if healthy.is_empty() { live } else { healthy };
+    if candidates.is_empty() {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    peer.ip().to_canonical().hash(&mut h);
+    Some(candidates[(h.finish() % candidates.len() as u64) as usize])
+}
+
 /// Relay one accepted client connection (already TLS-terminated if the listener says so).
 pub(crate) async fn relay<S>(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, mut client: S)
 where
@@ -34,7 +60,7 @@ where
         s.request();
     }
     let mut tried = Vec::new();
-    while let Some(i) = choose(&group, &tried) {
+    while let Some(i) = choose_for(&group, peer, &tried) {
         let target = group.targets[i].clone();
         match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(target.cfg.addr)).await {
             Ok(Ok(mut upstream)) => {

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use tokio::net::UdpSocket;
 use tokio::task::JoinHandle;
 
-use crate::forward::{choose, InFlight};
+use crate::forward::InFlight;
 use crate::stats::Stats;
 use crate::{Group, Inner, Target};
 
@@ -184,7 +184,7 @@ async fn datagram(
 /// A new flow for `client`: a target and an upstream socket connected to it.
 async fn open(group: &Arc<Group>, sock: &Arc<UdpSocket>, client: SocketAddr, lb: Option<Arc<Stats>>) -> Option<Flow> {
     let mut tried = Vec::new();
-    while let Some(i) = choose(group, &tried) {
+    while let Some(i) = crate::tcp::choose_for(group, client, &tried) {
         let target = group.targets[i].clone();
         let any: SocketAddr = if target.cfg.addr.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" }.parse().ok()?;
         let upstream = match UdpSocket::bind(any).await {
@@ -305,6 +305,7 @@ mod tests {
                 sticky: None,
                 proxy_protocol_v2: false,
                 terminate_unhealthy: false,
+                source_sticky: false,
             }],
         });
         assert!(faults.is_empty(), "{faults:?}");

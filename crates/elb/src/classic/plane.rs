@@ -73,6 +73,7 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 sticky,
                 proxy_protocol_v2: false,
                 terminate_unhealthy: false,
+                source_sticky: false,
             });
         }
     }

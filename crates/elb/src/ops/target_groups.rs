@@ -22,6 +22,7 @@ fn default_attributes(protocol: &str, target_type: &str) -> BTreeMap<String, Str
             ("preserve_client_ip.enabled", if preserve { "true" } else { "false" }),
             ("deregistration_delay.connection_termination.enabled", "false"),
             ("target_health_state.unhealthy.connection_termination.enabled", "true"),
+            ("stickiness.type", "source_ip"),
         ] {
             out.insert(k.to_string(), v.to_string());
         }
@@ -321,7 +322,11 @@ fn check_tg_attribute(g: &TargetGroupRec, key: &str, value: &str) -> Result<()> 
             }
             Ok(())
         }
-        "stickiness.type" => ["lb_cookie", "app_cookie"].contains(&value).then_some(()).ok_or_else(bad),
+        // Cookies for an application load balancer's groups, the source address for a network one's.
+        "stickiness.type" if g.protocol == "HTTP" => {
+            ["lb_cookie", "app_cookie"].contains(&value).then_some(()).ok_or_else(bad)
+        }
+        "stickiness.type" => (value == "source_ip").then_some(()).ok_or_else(bad),
         "stickiness.lb_cookie.duration_seconds" | "stickiness.app_cookie.duration_seconds" => int_in(1, 604800),
         "load_balancing.algorithm.type" => {
             ["round_robin", "least_outstanding_requests"].contains(&value).then_some(()).ok_or_else(bad)
