@@ -27,6 +27,9 @@ use crate::{Group, Inner, Target};
 
 /// AWS's idle timeout of a UDP flow on a network load balancer (fixed, not configurable).
 pub const UDP_FLOW_IDLE: Duration = Duration::from_secs(120);
+/// At most this many flows per listener (each holds a socket): datagrams that would open more
+/// are dropped until flows idle out.
+const MAX_FLOWS: usize = 16_384;
 /// The largest UDP payload.
 const MAX_DATAGRAM: usize = 65_535;
 
@@ -164,8 +167,13 @@ async fn datagram(
             flows.remove(&peer);
         }
     }
+    let full = flows.len() >= MAX_FLOWS;
     let f = match flows.entry(peer) {
         Entry::Occupied(e) => e.into_mut(),
+        Entry::Vacant(_) if full => {
+            tracing::debug!(%local, %peer, "UDP flow table full: datagram dropped");
+            return;
+        }
         Entry::Vacant(v) => {
             let Some(flow) = open(&group, sock, peer, lb).await else { return };
             v.insert(flow)
