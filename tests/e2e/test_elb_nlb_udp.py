@@ -525,3 +525,47 @@ def test_source_ip_stickiness_keeps_a_client_address_on_one_target(new_region, t
         for p in procs:
             p.kill()
             p.wait()
+
+
+def test_connections_to_a_deregistered_target_close_only_if_the_group_says(new_region):
+    host = "127.0.16.29"
+    port = _free_port([host])
+    health_port = port
+    while health_port == port:
+        health_port = _free_port([host])
+    target = _LineEcho(host, "d", port, health_port)
+    try:
+        r = new_region()
+        elbv2, vpc, nlb = _network_lb(r, "kg-dereg")
+        tg = elbv2.create_target_group(Name="kg-dereg", Protocol="TCP", Port=port, VpcId=vpc, TargetType="ip",
+                                       HealthCheckPort=str(health_port), HealthCheckIntervalSeconds=1,
+                                       HealthCheckTimeoutSeconds=1, HealthyThresholdCount=2)["TargetGroups"][0]
+        tga = tg["TargetGroupArn"]
+        attrs = {a["Key"]: a["Value"] for a in elbv2.describe_target_group_attributes(TargetGroupArn=tga)["Attributes"]}
+        assert attrs["deregistration_delay.connection_termination.enabled"] == "false"
+        elbv2.modify_target_group_attributes(TargetGroupArn=tga, Attributes=[
+            {"Key": "deregistration_delay.timeout_seconds", "Value": "2"}])
+        elbv2.register_targets(TargetGroupArn=tga, Targets=[{"Id": host, "Port": port}])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7300,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tga}])
+        hg.wait_until(lambda: _states(elbv2, tga) == {host: "healthy"}, timeout=15, what="target healthy")
+        conn = socket.create_connection((nlb["DNSName"], 7300), timeout=5)
+        f = conn.makefile("rb")
+        assert _alive(conn, f, b"first\n")
+        # Deregistered: the open connection holds the target draining until the delay ends, then
+        # the target is gone and the connection lives on (the default).
+        elbv2.deregister_targets(TargetGroupArn=tga, Targets=[{"Id": host, "Port": port}])
+        hg.wait_until(lambda: _states(elbv2, tga) == {}, timeout=15, what="the target gone after its delay")
+        until = time.monotonic() + 1.5
+        i = 0
+        while time.monotonic() < until:
+            assert _alive(conn, f, f"after{i}\n".encode()), "closed although termination is off"
+            i += 1
+            time.sleep(0.1)
+        # With termination on, connections to targets no longer in the group are closed.
+        elbv2.modify_target_group_attributes(TargetGroupArn=tga, Attributes=[
+            {"Key": "deregistration_delay.connection_termination.enabled", "Value": "true"}])
+        hg.wait_until(lambda: not _alive(conn, f, b"more\n"), timeout=10, what="the connection closed")
+        conn.close()
+    finally:
+        target.close()

@@ -278,6 +278,9 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 proxy_header: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
             },
             response_timeout: Duration::from_secs(60),
+            terminate_deregistered: g.protocol != "HTTP"
+                && g.attributes.get("deregistration_delay.connection_termination.enabled").map(String::as_str)
+                    == Some("true"),
             source_sticky: g.protocol != "HTTP"
                 && g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
                 && g.attributes.get("stickiness.type").map(String::as_str) == Some("source_ip"),

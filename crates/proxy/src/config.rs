@@ -139,6 +139,10 @@ pub struct GroupConfig {
     /// A network load balancer's `stickiness.type` source_ip: a client address's flows all go
     /// to one target while the set of healthy targets stays the same.
     pub source_sticky: bool,
+    /// `deregistration_delay.connection_termination.enabled`: relayed TCP connections to a
+    /// target that left the group (its deregistration delay over) are closed; otherwise they
+    /// live on until either side closes.
+    pub terminate_deregistered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

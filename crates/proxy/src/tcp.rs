@@ -79,7 +79,7 @@ where
                 let moved = tokio::select! {
                     moved = tokio::io::copy_bidirectional(&mut client, &mut upstream) => moved.map_or(0, |(a, b)| a + b),
                     _ = until_terminated(&inner, &arn, &target) => {
-                        tracing::info!(target = %target.cfg.id, port = target.cfg.port, %peer, "connection to an unhealthy target closed");
+                        tracing::info!(target = %target.cfg.id, port = target.cfg.port, %peer, "connection to an unhealthy or deregistered target closed");
                         0
                     }
                 };
@@ -101,24 +101,31 @@ where
 /// How often a relayed connection's target health is looked at.
 const TERMINATION_CHECK: Duration = Duration::from_millis(250);
 
-/// Returns once the connection to `target` must end: the target is unhealthy, its group (as now
-/// configured) terminates such connections, and another target of the group is healthy.
+/// Returns once the connection to `target` must end, by its group as now configured: the target
+/// left the group (deregistered, its delay over) and the group terminates such connections; or
+/// the target is unhealthy, the group terminates those, and another target is healthy.
 async fn until_terminated(inner: &Arc<Inner>, arn: &str, target: &Arc<crate::Target>) {
     let mut tick = tokio::time::interval(TERMINATION_CHECK);
     loop {
         tick.tick().await;
+        let table = inner.table();
+        let Some(g) = table.groups.get(arn) else { continue };
+        if !g.targets.iter().any(|t| Arc::ptr_eq(t, target)) {
+            if g.cfg.terminate_deregistered {
+                return;
+            }
+            continue;
+        }
         let health = |t: &crate::Target| t.health.lock().unwrap_or_else(|e| e.into_inner()).state;
         if health(target) != health::State::Unhealthy {
             continue;
         }
-        let table = inner.table();
-        let Some(g) = table.groups.get(arn) else { continue };
         let others_healthy = g.targets.iter().any(|t| {
             !Arc::ptr_eq(t, target)
                 && !t.draining.load(std::sync::atomic::Ordering::Relaxed)
                 && health(t) == health::State::Healthy
         });
-        if g.cfg.terminate_unhealthy && others_healthy && g.targets.iter().any(|t| Arc::ptr_eq(t, target)) {
+        if g.cfg.terminate_unhealthy && others_healthy {
             return;
         }
     }

@@ -314,6 +314,7 @@ mod tests {
                 proxy_protocol_v2: false,
                 terminate_unhealthy: false,
                 source_sticky: false,
+                terminate_deregistered: false,
             }],
         });
         assert!(faults.is_empty(), "{faults:?}");
