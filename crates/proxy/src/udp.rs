@@ -14,7 +14,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::net::SocketAddr;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -36,13 +36,14 @@ const MAX_DATAGRAM: usize = 65_535;
 /// The listeners' UDP sockets, each served by a task of its own.
 pub(crate) struct Sockets {
     tasks: Mutex<HashMap<SocketAddr, JoinHandle<()>>>,
-    /// The flows' idle timeout: [`UDP_FLOW_IDLE`] (shorter only in this crate's tests).
-    idle: Duration,
+    /// The flows' idle timeout for sockets bound from now on, milliseconds: [`UDP_FLOW_IDLE`]
+    /// (shorter only in this crate's tests).
+    idle_ms: AtomicU64,
 }
 
 impl Default for Sockets {
     fn default() -> Sockets {
-        Sockets { tasks: Mutex::default(), idle: UDP_FLOW_IDLE }
+        Sockets { tasks: Mutex::default(), idle_ms: AtomicU64::new(UDP_FLOW_IDLE.as_millis() as u64) }
     }
 }
 
@@ -69,7 +70,7 @@ impl Sockets {
             }) {
                 Ok(sock) => {
                     tracing::info!(%addr, "load balancer UDP listener receiving");
-                    tasks.insert(*addr, tokio::spawn(serve(Arc::new(sock), inner.clone(), self.idle)));
+                    tasks.insert(*addr, tokio::spawn(serve(Arc::new(sock), inner.clone(), self.idle())));
                 }
                 Err(e) => {
                     tracing::error!(%addr, error = %e, "load balancer UDP listener cannot bind");
@@ -78,6 +79,10 @@ impl Sockets {
             }
         }
         faults
+    }
+
+    fn idle(&self) -> Duration {
+        Duration::from_millis(self.idle_ms.load(Ordering::Relaxed))
     }
 
     pub(crate) fn serving(&self, addr: SocketAddr) -> bool {
@@ -269,17 +274,9 @@ mod tests {
     }
 
     fn proxy_with_idle(idle: Duration) -> Proxy {
-        // As `Proxy::new`, with a short idle timeout.
-        Proxy {
-            inner: Arc::new(crate::Inner {
-                table: std::sync::RwLock::new(Arc::new(crate::Table::default())),
-                pool: crate::pool::Pool::default(),
-                budget: crate::budget::RetryBudget::new(0.2, 20.0, 200.0),
-                weighted_counter: std::sync::atomic::AtomicU64::new(0),
-                accepting: Mutex::new(HashMap::new()),
-                udp: Sockets { tasks: Mutex::default(), idle },
-            }),
-        }
+        let p = Proxy::new();
+        p.inner.udp.idle_ms.store(idle.as_millis() as u64, Ordering::Relaxed);
+        p
     }
 
     #[tokio::test]
