@@ -13,15 +13,16 @@ SAMPLES = hg.REPO_ROOT.parent / "shared" / "acceptance" / "cfn"
 
 # Sample → (the outcome, and for a rollback what the failing resource's reason names).
 EXPECTED = {
-    # Instances that run cfn-init and send cfn-signal (CreationPolicy): images here cannot yet.
-    "01_AutoScalingMultiAZWithNotifications.yaml": ("ROLLBACK_COMPLETE", ["cfn-signal", "Certificate"]),
+    # Groups whose instances run yum and cfn-init, then cfn-signal (CreationPolicy): images here
+    # have neither, so the test sends the FAILURE signal in their place (see `settled`).
+    "01_AutoScalingMultiAZWithNotifications.yaml": ("ROLLBACK_COMPLETE", ["FAILURE signal", "Certificate"]),
     "02_AutoScalingMultiAZWithNotifications_classicELB.yaml": ("ROLLBACK_COMPLETE",
-                                                               ["cfn-signal", "ami-", "UserIdGroupPairs"]),
+                                                               ["FAILURE signal", "ami-", "UserIdGroupPairs"]),
     # 02 and 03 also admit the classic ELB's source security group by owner alias and name
     # (amazon-elb/amazon-elb-sg) in their web groups, which is not a group of this region's EC2.
-    "03_ELBWithLockedDownAutoScaledInstances.yaml": ("ROLLBACK_COMPLETE", ["cfn-signal", "UserIdGroupPairs"]),
-    "04_AutoScalingRollingUpdates.yaml": ("ROLLBACK_COMPLETE", ["cfn-signal", "ami-"]),
-    "05_VPC_AutoScaling_and_ElasticLoadBalancer.json": ("ROLLBACK_COMPLETE", ["cfn-signal", "ami-"]),
+    "03_ELBWithLockedDownAutoScaledInstances.yaml": ("ROLLBACK_COMPLETE", ["FAILURE signal", "UserIdGroupPairs"]),
+    "04_AutoScalingRollingUpdates.yaml": ("ROLLBACK_COMPLETE", ["FAILURE signal", "ami-"]),
+    "05_VPC_AutoScaling_and_ElasticLoadBalancer.json": ("ROLLBACK_COMPLETE", ["FAILURE signal", "ami-"]),
     # Network ACLs are not served until networks isolate (issue 20).
     "07_VPC_With_Managed_NAT_And_Private_Subnet.yaml": ("ROLLBACK_COMPLETE", ["AWS::EC2::NetworkAcl"]),
     # A MySQL primary with a generated password and its read replica: served.
@@ -74,7 +75,22 @@ def test_aws_sample_templates(ready, sample):
 
     def settled():
         s = cfn.describe_stacks(StackName=stack_id)["Stacks"][0]["StackStatus"]
+        if s == "CREATE_IN_PROGRESS":
+            signal_failure_for_the_instances()
         return s if not s.endswith("IN_PROGRESS") else None
+
+    def signal_failure_for_the_instances():
+        """What `cfn-signal -e 1` from the group's instances would send, cfn-init having failed
+        (rather than wait out the CreationPolicy's 15-minute timeout)."""
+        group = [r for r in cfn.describe_stack_resources(StackName=stack_id)["StackResources"]
+                 if r["LogicalResourceId"] == "WebServerGroup" and r["ResourceStatus"] == "CREATE_IN_PROGRESS"
+                 and r.get("PhysicalResourceId")]
+        if group:
+            try:
+                cfn.signal_resource(StackName=stack_id, LogicalResourceId="WebServerGroup",
+                                    UniqueId=group[0]["PhysicalResourceId"], Status="FAILURE")
+            except hg.ClientError as e:  # it failed or was cancelled meanwhile
+                assert "can not be signaled" in str(e), e
     status = hg.wait_until(settled, timeout=240, interval=0.5, what=f"{sample} to settle")
     want, reasons = EXPECTED[sample]
     events = cfn.describe_stack_events(StackName=stack_id)["StackEvents"]

@@ -14,6 +14,7 @@ use tokio::task::JoinSet;
 use crate::ops::stack_resources;
 use crate::provision::{self, Cx};
 use crate::records::{kind, ChangeSetRec, OutputRec, ResourceRec, StackRec};
+use crate::signals;
 use crate::template::graph::Graph;
 use crate::template::{evaluate_conditions, Resolved, Scope, Template};
 use crate::CloudFormation;
@@ -55,6 +56,7 @@ fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) {
             tracing::error!(stack = %id, error = %e, "stack operation failed");
         }
         cfn.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+        cfn.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
     });
 }
 
@@ -72,6 +74,7 @@ pub fn resume(cfn: &Arc<CloudFormation>) {
         match st.status.as_str() {
             "DELETE_IN_PROGRESS" => spawn(cfn, &st.stack_id, Op::Delete),
             "ROLLBACK_IN_PROGRESS" => spawn(cfn, &st.stack_id, Op::Rollback),
+            "CREATE_IN_PROGRESS" if resumable(cfn, &st) => spawn(cfn, &st.stack_id, Op::Create),
             "CREATE_IN_PROGRESS" => {
                 let reason = "The region restarted while the stack was being created";
                 let _ = interrupt_resources(cfn, &st);
@@ -93,6 +96,21 @@ pub fn resume(cfn: &Arc<CloudFormation>) {
             _ => {}
         }
     }
+}
+
+/// A create that a restart found with nothing in flight but resources waiting for signals
+/// (their services had made them) goes on, the waits with the time they had left.
+fn resumable(cfn: &CloudFormation, st: &StackRec) -> bool {
+    let Ok(resources) = stack_resources(cfn, &st.stack_id) else { return false };
+    let mut waits = 0;
+    for r in &resources {
+        match r.status.as_str() {
+            "CREATE_COMPLETE" => {}
+            "CREATE_IN_PROGRESS" if signals::waiting(cfn, &st.stack_id, &r.logical_id) => waits += 1,
+            _ => return false,
+        }
+    }
+    waits > 0
 }
 
 /// Resources left CREATE_IN_PROGRESS by a restart become CREATE_FAILED.
@@ -136,20 +154,42 @@ impl Run {
     }
 }
 
-/// Create one resource, by create and by update alike. Never a silent success: a resource that
-/// waits for instances' cfn-signal (CreationPolicy) fails, naming why, until images here can
-/// run cfn-signal.
+/// Create one resource, by create and by update alike. A resource with a CreationPolicy waits,
+/// once its service has made it, for its signals (`signals.rs`); CloudFormation's own wait
+/// conditions are made here.
 pub(crate) async fn create_resource(
+    cfn: &Arc<CloudFormation>,
+    stack_id: &str,
     cx: &provision::Cx,
     decl: &crate::template::ResourceDecl,
     props: &Value,
+    policy: Option<signals::Policy>,
 ) -> Result<provision::Created, String> {
-    if let Some(n) = decl.signals_wanted {
-        return Err(format!(
-            "CreationPolicy waits for {n} resource signal(s) (cfn-signal), which instances in this region cannot send yet"
-        ));
+    if decl.kind.starts_with("AWS::CloudFormation::Wait") {
+        return signals::create_cloudformation_resource(cfn, stack_id, decl, props, policy).await;
     }
-    provision::create(cx, &decl.kind, props).await
+    let Some(policy) = policy else { return provision::create(cx, &decl.kind, props).await };
+    if !matches!(decl.kind.as_str(), "AWS::EC2::Instance" | "AWS::AutoScaling::AutoScalingGroup") {
+        return Err(format!("CreationPolicy is not supported for resources of type {}", decl.kind));
+    }
+    signals::start_wait(cfn, stack_id, &decl.logical_id, &policy)?;
+    // A FAILURE signal or the timeout ends the creation even while the service is still making
+    // the resource (what it made so far is deleted by the rollback, its physical id noted).
+    let created = tokio::select! {
+        created = provision::create(cx, &decl.kind, props) => created?,
+        failed = signals::until_failed(cfn, stack_id, &decl.logical_id) => return Err(failed),
+    };
+    cx.exists(&created.physical_id);
+    signals::made(cfn, stack_id, &decl.logical_id, created).await
+}
+
+/// A resource's properties and CreationPolicy, evaluated.
+pub(crate) fn evaluate(
+    scope: &Scope,
+    decl: &crate::template::ResourceDecl,
+) -> Result<(Value, Option<signals::Policy>), String> {
+    let props = scope.eval(&decl.properties)?.unwrap_or(Value::Object(Default::default()));
+    Ok((props, signals::policy(scope, decl)?))
 }
 
 impl CloudFormation {
@@ -324,6 +364,26 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
     let mut failed: Vec<String> = Vec::new();
     let mut cancelled = cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).contains(stack_id);
     let mut tasks: JoinSet<Done> = JoinSet::new();
+    // Resumed after a restart: what was made stays, and resources waiting for signals go on
+    // waiting (with the time they had left).
+    for r in stack_resources(cfn, stack_id).map_err(|e| e.to_string())? {
+        match r.status.as_str() {
+            "CREATE_COMPLETE" => {
+                let reference = r.reference.clone().unwrap_or_default();
+                resolved.insert(r.logical_id.clone(), Resolved { reference, attributes: r.attributes.clone() });
+                started.insert(r.logical_id);
+            }
+            "CREATE_IN_PROGRESS" => {
+                started.insert(r.logical_id.clone());
+                let (cfn, stack_id) = (cfn.clone(), stack_id.to_string());
+                tasks.spawn(async move {
+                    let out = signals::await_signals(&cfn, &stack_id, &r.logical_id).await;
+                    (r.logical_id, out)
+                });
+            }
+            _ => {}
+        }
+    }
     loop {
         if failed.is_empty() && !cancelled {
             for id in &active {
@@ -356,9 +416,9 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                     properties: Value::Null,
                     deletion_policy: decl.deletion_policy.clone(),
                 };
-                let props = scope.eval(&decl.properties).map(|p| p.unwrap_or(Value::Object(Default::default())));
+                let props = evaluate(&scope, &decl);
                 cfn.put_resource(&run.st, &mut rec, None).map_err(|e| e.to_string())?;
-                let props = match props {
+                let (props, policy) = match props {
                     Ok(p) => p,
                     Err(e) => {
                         rec.status = "CREATE_FAILED".into();
@@ -371,8 +431,9 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
                 cfn.put_resource(&run.st, &mut rec, Some("Resource creation Initiated")).map_err(|e| e.to_string())?;
                 let cx = cfn.cx(&run.st, id);
                 let id = id.clone();
+                let (cfn, stack_id) = (cfn.clone(), stack_id.to_string());
                 tasks.spawn(async move {
-                    let out = create_resource(&cx, &decl, &props).await;
+                    let out = create_resource(&cfn, &stack_id, &cx, &decl, &props, policy).await;
                     (id, out)
                 });
             }
@@ -382,6 +443,9 @@ async fn create(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), String>
             if !cancelled && cfn.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).contains(stack_id) {
                 cancelled = true;
                 tasks.abort_all();
+            }
+            if !failed.is_empty() {
+                cfn.stop_waits(stack_id);
             }
             if let Ok(j) = tokio::time::timeout(std::time::Duration::from_millis(250), tasks.join_next()).await {
                 break j;
@@ -583,6 +647,7 @@ async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Re
             let Some(physical) = r.physical_id.clone() else {
                 // Never created (failed or cancelled): nothing to delete.
                 r.status = "DELETE_COMPLETE".into();
+                crate::signals::forget(cfn, &st.stack_id, &r.logical_id);
                 cfn.put_resource(&st, &mut r, None).map_err(|e| e.to_string())?;
                 remaining.remove(&id);
                 settled = true;
@@ -611,6 +676,7 @@ async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Re
         match out {
             Ok(()) => {
                 r.status = "DELETE_COMPLETE".into();
+                crate::signals::forget(cfn, &st.stack_id, &r.logical_id);
                 cfn.put_resource(&st, &mut r, None).map_err(|e| e.to_string())?;
                 remaining.remove(&id);
             }

@@ -8,12 +8,13 @@ pub mod error;
 mod ops;
 mod provision;
 mod records;
+mod signals;
 mod stack_update;
 pub mod template;
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::Value;
 use store::Store;
@@ -86,6 +87,12 @@ pub struct CloudFormation {
     /// Stacks whose creation a DeleteStack cancelled: they are deleted once the resources
     /// being created finish.
     pub(crate) delete_requested: Mutex<HashSet<String>>,
+    /// Stacks whose operation has failed: their resources waiting for signals stop waiting
+    /// ("Resource creation cancelled") instead of running out their timeouts.
+    pub(crate) waits_stopped: Mutex<HashSet<String>>,
+    /// The region's API endpoint (`http://host:port`), known once the gateway listens: the
+    /// base of wait-condition handles' presigned URLs.
+    endpoint: OnceLock<String>,
 }
 
 impl CloudFormation {
@@ -103,6 +110,8 @@ impl CloudFormation {
             seq: AtomicU64::new(0),
             busy: Mutex::new(HashSet::new()),
             delete_requested: Mutex::new(HashSet::new()),
+            waits_stopped: Mutex::new(HashSet::new()),
+            endpoint: OnceLock::new(),
         })
     }
 
@@ -134,8 +143,39 @@ impl CloudFormation {
         self.store.write(|tx| tx.delete(kind, key))
     }
 
+    /// The stack's operation has failed: resources waiting for signals give up.
+    pub(crate) fn stop_waits(&self, stack_id: &str) {
+        self.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).insert(stack_id.to_string());
+    }
+
+    pub(crate) fn waits_stopped(&self, stack_id: &str) -> bool {
+        self.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).contains(stack_id)
+    }
+
     pub(crate) fn next_seq(&self) -> u64 {
         self.seq.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Where the region's API listens (the base of wait-condition handles' URLs).
+    pub fn set_endpoint(&self, endpoint: &str) {
+        let _ = self.endpoint.set(endpoint.trim_end_matches('/').to_string());
+    }
+
+    pub(crate) fn endpoint_known(&self) -> bool {
+        self.endpoint.get().is_some()
+    }
+
+    pub(crate) fn endpoint(&self) -> &str {
+        self.endpoint.get().map(String::as_str).unwrap_or("http://127.0.0.1")
+    }
+
+    /// The path of wait-condition handles' presigned URLs, served without SigV4 (the URL's own
+    /// signature authorises the PUT).
+    pub const WAIT_CONDITION_PATH: &'static str = signals::HANDLE_PATH;
+
+    /// An HTTP PUT of a signal to a wait-condition handle's URL: (status, content type, body).
+    pub fn put_wait_condition_signal(&self, query: &str, body: &[u8]) -> (u16, &'static str, Vec<u8>) {
+        signals::put_handle(self, query, body)
     }
 
     /// After a restart: every stack left in progress is finished (deletes), rolled back

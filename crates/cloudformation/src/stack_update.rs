@@ -80,9 +80,9 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                 let decl = run.template.resource(id).expect("declared").clone();
                 let scope =
                     cfn.scope(&st, &run.parameters, &run.template.mappings, &run.conditions, &resolved, &run.exports);
-                let props = scope.eval(&decl.properties).map(|p| p.unwrap_or(Value::Object(Default::default())));
+                let props = crate::engine::evaluate(&scope, &decl);
                 let previous = old.get(id).cloned();
-                let props = match props {
+                let (props, policy) = match props {
                     Ok(p) => p,
                     Err(e) => {
                         let mut rec = previous.clone().unwrap_or_else(|| fresh(&decl));
@@ -125,9 +125,11 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                         cfn.put_resource(&st, &mut rec, None).map_err(err)?;
                         cfn.put_resource(&st, &mut rec, Some("Resource creation Initiated")).map_err(err)?;
                         let decl = decl.clone();
-                        tasks.spawn(
-                            async move { (id.clone(), crate::engine::create_resource(&cx, &decl, &props).await) },
-                        );
+                        let (cfn, stack_id) = (cfn.clone(), st.stack_id.clone());
+                        tasks.spawn(async move {
+                            let out = crate::engine::create_resource(&cfn, &stack_id, &cx, &decl, &props, policy).await;
+                            (id.clone(), out)
+                        });
                     }
                     Step::InPlace(o) => {
                         let mut rec = o.clone();
@@ -164,9 +166,11 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                         )
                         .map_err(err)?;
                         let decl = decl.clone();
-                        tasks.spawn(
-                            async move { (id.clone(), crate::engine::create_resource(&cx, &decl, &props).await) },
-                        );
+                        let (cfn, stack_id) = (cfn.clone(), st.stack_id.clone());
+                        tasks.spawn(async move {
+                            let out = crate::engine::create_resource(&cfn, &stack_id, &cx, &decl, &props, policy).await;
+                            (id.clone(), out)
+                        });
                     }
                 }
                 steps.insert(decl.logical_id.clone(), step);
@@ -174,6 +178,10 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
         }
         if settled {
             continue;
+        }
+        if !failed.is_empty() {
+            // What waits for signals gives up rather than run out its timeout.
+            cfn.stop_waits(stack_id);
         }
         let Some(joined) = tasks.join_next().await else { break };
         let (id, out) = joined.map_err(|e| format!("a resource task ended abnormally: {e}"))?;

@@ -166,6 +166,9 @@ impl Driver for ProcessDriver {
         if let Some(parent) = &self.cgroups {
             return instances.iter().map(|(id, _)| cgroup::cpu_seconds(parent, id)).collect();
         }
+        if instances.is_empty() {
+            return Vec::new();
+        }
         // One pass over /proc, summing the CPU of every live process by its process group.
         let ticks = clock_ticks();
         let mut by_group: std::collections::HashMap<i64, u64> = std::collections::HashMap::new();

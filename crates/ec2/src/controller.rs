@@ -180,6 +180,8 @@ impl Controller {
             root_dir: root,
             command: inst.boot.command.iter().map(|c| fill(c)).collect(),
             env: vec![
+                // The region's helper commands (cfn-signal) first.
+                ("PATH".into(), format!("{}:/usr/local/bin:/usr/bin:/bin", ec2.config.dir.join("bin").display())),
                 ("AWS_EC2_METADATA_SERVICE_ENDPOINT".into(), imds.clone()),
                 ("AWS_REGION".into(), ec2.config.region.clone()),
                 ("HOMEGROUND_INSTANCE_ID".into(), inst.instance_id.clone()),

@@ -91,6 +91,16 @@ pub struct Elb {
     pub(crate) faults: std::sync::Mutex<Vec<(std::net::SocketAddr, String)>>,
     /// The security groups' ingress rules as last compiled into the listeners.
     pub(crate) sg_fingerprint: std::sync::Mutex<u64>,
+    pub(crate) access_logs: AccessLogs,
+}
+
+/// Where application load balancers write their access logs: no S3 is served yet, so the
+/// objects ALB would put in `<bucket>/<prefix>/AWSLogs/…` are files under `root` at those keys.
+#[derive(Debug, Clone)]
+pub struct AccessLogs {
+    pub root: std::path::PathBuf,
+    /// How often each load balancer writes a file (AWS: 5 minutes).
+    pub interval: std::time::Duration,
 }
 
 impl Elb {
@@ -103,13 +113,25 @@ impl Elb {
         region: String,
         account: String,
         clock: Clock,
+        access_logs: AccessLogs,
     ) -> Result<Arc<Elb>> {
         let proxy = proxy::Proxy::new();
         proxy.spawn_health_checker();
+        proxy.spawn_access_log_writer();
         let faults = std::sync::Mutex::new(Vec::new());
         let sg_fingerprint = std::sync::Mutex::new(0);
-        let elb =
-            Arc::new(Elb { store, proxy, directory, certificates, region, account, clock, faults, sg_fingerprint });
+        let elb = Arc::new(Elb {
+            store,
+            proxy,
+            directory,
+            certificates,
+            region,
+            account,
+            clock,
+            faults,
+            sg_fingerprint,
+            access_logs,
+        });
         elb.sync()?;
         Ok(elb)
     }

@@ -298,8 +298,36 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                     != Some("false"),
         });
     }
+    for lb in lbs.iter().filter(|lb| lb.lb_type == "application") {
+        if let Some(cfg) = access_log(elb, lb) {
+            out.access_logs.push(cfg);
+        }
+    }
     crate::classic::compile(elb, tx, &mut out)?;
     Ok(out)
+}
+
+/// An application load balancer's access log, when `access_logs.s3.enabled` is on.
+fn access_log(elb: &Elb, lb: &LoadBalancerRec) -> Option<proxy::AccessLogConfig> {
+    let attr = |k: &str| lb.attributes.get(k).map(String::as_str).unwrap_or("");
+    if attr("access_logs.s3.enabled") != "true" || attr("access_logs.s3.bucket").is_empty() {
+        return None;
+    }
+    let ip = lb.address.parse().ok()?;
+    // Bucket and prefix were checked when set (no `..`, no leading `/`): they stay under root.
+    let mut dir = elb.access_logs.root.join(attr("access_logs.s3.bucket"));
+    let prefix = attr("access_logs.s3.prefix");
+    if !prefix.is_empty() {
+        dir.push(prefix);
+    }
+    dir.push(format!("AWSLogs/{}/elasticloadbalancing/{}", elb.account, elb.region));
+    Some(proxy::AccessLogConfig {
+        ip,
+        elb: format!("app/{}/{}", lb.name, lb.id),
+        dir,
+        file_stem: format!("{}_elasticloadbalancing_{}_app.{}.{}", elb.account, elb.region, lb.name, lb.id),
+        interval: elb.access_logs.interval,
+    })
 }
 
 /// Draining ends when the deregistration delay is over, or once the target has had no request

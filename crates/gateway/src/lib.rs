@@ -70,12 +70,8 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
     let (parts, body) = req.into_parts();
     if parts.method == hyper::Method::GET {
         if let Some(route) = gw.registry.public(parts.uri.path()) {
-            if let Some((status, content_type, body)) = route.get(parts.uri.path(), parts.uri.query().unwrap_or("")) {
-                return Response::builder()
-                    .status(status)
-                    .header("content-type", content_type)
-                    .body(Full::new(Bytes::from(body)))
-                    .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."));
+            if let Some(answer) = route.get(parts.uri.path(), parts.uri.query().unwrap_or("")) {
+                return public_answer(answer);
             }
         }
     }
@@ -108,6 +104,15 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
         Ok(b) => b.to_bytes(),
         Err(_) => return refuse(413, "RequestEntityTooLarge", "Request body too large or unreadable.", &headers),
     };
+    // A presigned PUT (a wait-condition signal): authorised by its URL's own signature, which
+    // the route checks; anything it does not serve goes on to the pipeline (and SigV4).
+    if parts.method == hyper::Method::PUT {
+        if let Some(route) = gw.registry.public(parts.uri.path()) {
+            if let Some(answer) = route.put(parts.uri.path(), parts.uri.query().unwrap_or(""), &body) {
+                return public_answer(answer);
+            }
+        }
+    }
     // HTTP/2 carries the host in the URI's authority, not a Host header.
     let authority = parts.uri.authority().map(|a| a.as_str().to_string());
     if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
@@ -150,6 +155,14 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
         secure: false,
     };
     respond(gw.handle(&request).await)
+}
+
+fn public_answer((status, content_type, body): (u16, &'static str, Vec<u8>)) -> Response<Full<Bytes>> {
+    Response::builder()
+        .status(status)
+        .header("content-type", content_type)
+        .body(Full::new(Bytes::from(body)))
+        .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."))
 }
 
 fn respond((encoded, request_id): (wire::protocol::Encoded, String)) -> Response<Full<Bytes>> {

@@ -16,14 +16,22 @@ pub struct Registry {
     by_signing: HashMap<String, Versions>,
     /// JSON target prefix / CBOR service name → service
     by_target: HashMap<String, Arc<dyn Service>>,
-    /// Unauthenticated GET routes, by exact path (the SNS confirmation and unsubscribe links,
-    /// whose token is their credential).
+    /// Unauthenticated GET (and PUT) routes, by exact path (the SNS confirmation and unsubscribe
+    /// links, whose token is their credential; CloudFormation's wait-condition handles, whose
+    /// presigned URL's signature is theirs).
     public: HashMap<String, Arc<dyn PublicRoute>>,
 }
 
 /// An unauthenticated GET answered outside the API pipeline: (status, content type, body).
 pub trait PublicRoute: Send + Sync {
     fn get(&self, path: &str, query: &str) -> Option<(u16, &'static str, Vec<u8>)>;
+
+    /// An unauthenticated PUT of `body` (at most 8 MiB), for routes whose URL carries its own
+    /// signature; None: not served (the request goes on to the API pipeline, and is refused
+    /// there without SigV4).
+    fn put(&self, _path: &str, _query: &str, _body: &[u8]) -> Option<(u16, &'static str, Vec<u8>)> {
+        None
+    }
 }
 
 impl Registry {

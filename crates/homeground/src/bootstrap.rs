@@ -70,6 +70,10 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         args.region.clone(),
         identity.account.clone(),
         elb_clock,
+        elb::AccessLogs {
+            root: args.data_dir.join("elb-access-logs"),
+            interval: std::time::Duration::from_secs(args.elb_access_log_interval.max(1)),
+        },
     )
     .map_err(|e| format!("opening ELB: {e}"))?;
     let elb_service = Arc::new(elb::ElbService::new(elb.clone()));
@@ -241,6 +245,10 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         Arc::new(stack_services),
     );
     registry.register(Arc::new(cloudformation::CloudFormationService::new(cfn.clone())));
+    registry.register_public(
+        &[cloudformation::CloudFormation::WAIT_CONDITION_PATH],
+        Arc::new(crate::links::WaitConditionHandles(cfn.clone())),
+    );
     cfn.resume();
     // --- end CloudFormation ---
 
@@ -260,6 +268,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
     let endpoint = format!("http://{}", listener.local_addr()?);
     sns.set_endpoint(&endpoint); // CloudWatch and SNS: the links in SNS messages
+    cfn.set_endpoint(&endpoint); // wait-condition handles' presigned URLs
+    install_instance_tools(&dir.join("ec2").join("bin"), &endpoint)?;
     let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
     write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
 
@@ -315,6 +325,21 @@ fn prepare_dir(dir: &Path) -> Result<PathBuf, Error> {
 }
 
 /// Write `<dir>/credentials` and `<dir>/config` in the aws shared-file formats, mode 0600.
+/// The region's helper commands for instances (`<data-dir>/ec2/bin`, first on their PATH):
+/// `cfn-signal`, which runs `homeground cfn-signal` against this region's endpoint.
+fn install_instance_tools(bin: &Path, endpoint: &str) -> Result<(), Error> {
+    std::fs::create_dir_all(bin)?;
+    let exe = std::env::current_exe()?;
+    let script =
+        format!("#!/bin/sh\nexport HOMEGROUND_ENDPOINT='{endpoint}'\nexec '{}' cfn-signal \"$@\"\n", exe.display());
+    let path = bin.join("cfn-signal");
+    let tmp = bin.join(".cfn-signal.new");
+    std::fs::write(&tmp, script)?;
+    std::fs::set_permissions(&tmp, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
+    std::fs::rename(&tmp, &path)?;
+    Ok(())
+}
+
 fn write_client_files(dir: &Path, region: &str, endpoint: &str, key_id: &str, secret: &str) -> Result<(), Error> {
     write_private(
         &dir.join("credentials"),

@@ -390,6 +390,20 @@ impl gateway::PublicRoute for SnsLinks {
     }
 }
 
+/// CloudFormation's wait-condition handles: a PUT of a signal to a handle's presigned URL, whose
+/// signature (checked by CloudFormation) is its credential, as on AWS.
+pub struct WaitConditionHandles(pub Arc<cloudformation::CloudFormation>);
+
+impl gateway::PublicRoute for WaitConditionHandles {
+    fn get(&self, _path: &str, _query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
+        None
+    }
+
+    fn put(&self, _path: &str, query: &str, body: &[u8]) -> Option<(u16, &'static str, Vec<u8>)> {
+        Some(tokio::task::block_in_place(|| self.0.put_wait_condition_signal(query, body)))
+    }
+}
+
 // ---- Secrets Manager and SSM Parameter Store -------------------------------------------------
 
 /// SSM's public `/aws/service/…` parameters (`/aws/service/ami-amazon-linux-latest/<name>` …)

@@ -9,6 +9,24 @@ use std::time::Duration;
 pub struct Config {
     pub listeners: Vec<ListenerConfig>,
     pub groups: Vec<GroupConfig>,
+    /// The application load balancers that log their requests (`access_logs.s3.enabled`).
+    pub access_logs: Vec<AccessLogConfig>,
+}
+
+/// Where and how one load balancer's access log is written (`access_log.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessLogConfig {
+    /// The load balancer's address: its listeners' requests are logged.
+    pub ip: std::net::IpAddr,
+    /// `app/<name>/<id>`, the log's `elb` field.
+    pub elb: String,
+    /// `<bucket>/<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>`: the dated folders
+    /// and files go below it.
+    pub dir: std::path::PathBuf,
+    /// `<account>_elasticloadbalancing_<region>_app.<name>.<id>`
+    pub file_stem: String,
+    /// How often a file is written (AWS: every 5 minutes).
+    pub interval: Duration,
 }
 
 #[derive(Debug, Clone)]

@@ -41,8 +41,12 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
             }
         };
         let _ = stream.set_nodelay(true);
-        let inner = inner.clone();
-        tokio::spawn(async move {
+        // The connection moves to a worker's runtime (`workers.rs`) for the rest of its life.
+        let Ok(stream) = stream.into_std() else { continue };
+        let conn_inner = inner.clone();
+        inner.workers.spawn(async move {
+            let inner = conn_inner;
+            let Ok(stream) = tokio::net::TcpStream::from_std(stream) else { return };
             let (tls, idle, tcp, allowed) = {
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
@@ -128,14 +132,104 @@ async fn handle(
     secure: bool,
     req: Request<Incoming>,
 ) -> Response<Body> {
-    let lb = inner.table().lb_stats.get(&local.ip()).cloned();
+    let table = inner.table();
+    let lb = table.lb_stats.get(&local.ip()).cloned();
     if let Some(lb) = &lb {
         lb.request();
     }
-    let resp = route(inner, Conn { local, peer, secure }, req, lb.as_deref()).await;
+    let log = table.access_logs.get(&local.ip()).cloned();
+    let conn = Conn { local, peer, secure, logged: log.is_some() };
+    let resp = match log {
+        None => route(inner, table, conn, req, lb.as_deref()).await,
+        Some(log) => logged(&log, inner, table, conn, req, lb.as_deref()).await,
+    };
     if let (Some(lb), Some(ElbMade)) = (&lb, resp.extensions().get::<ElbMade>()) {
         lb.elb_status(resp.status().as_u16());
     }
+    resp
+}
+
+/// What `forward` tells the access log about the target that answered.
+#[derive(Clone)]
+struct Forwarded {
+    target: SocketAddr,
+    group: String,
+    status: u16,
+    trace_id: Option<HeaderValue>,
+    asked: std::time::Instant,
+    answered: std::time::Instant,
+}
+
+/// A request of a load balancer that logs: served as any other, then its line recorded (at
+/// the response head; `sent_bytes` counts the head and a declared Content-Length).
+async fn logged(
+    log: &crate::access_log::AccessLog,
+    inner: Arc<Inner>,
+    table: Arc<crate::Table>,
+    conn: Conn,
+    req: Request<Incoming>,
+    lb: Option<&Stats>,
+) -> Response<Body> {
+    let (received, started) = (SystemTime::now(), std::time::Instant::now());
+    let head_len = |h: &HeaderMap| h.iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum::<usize>() + 2;
+    let content_length = |h: &HeaderMap| {
+        h.get(hyper::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok()).unwrap_or(0)
+    };
+    let method = req.method().clone();
+    let version = match req.version() {
+        Version::HTTP_10 => "HTTP/1.0",
+        Version::HTTP_2 => "HTTP/2.0",
+        _ => "HTTP/1.1",
+    };
+    let host = req
+        .headers()
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| req.uri().authority().map(|a| a.to_string()))
+        .unwrap_or_else(|| conn.local.ip().to_string());
+    let host_port = if host.contains(':') { host.clone() } else { format!("{host}:{}", conn.local.port()) };
+    let scheme = if conn.secure { "https" } else { "http" };
+    let url = format!("{scheme}://{host_port}{}", req.uri().path_and_query().map_or("/", |p| p.as_str()));
+    let user_agent = req.headers().get(hyper::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let received_bytes = (method.as_str().len() + url.len() + version.len() + 4 + head_len(req.headers())) as u64
+        + content_length(req.headers());
+    let resp = route(inner, table, conn, req, lb).await;
+    let done = std::time::Instant::now();
+    let fwd = resp.extensions().get::<Forwarded>().cloned();
+    let actions = if fwd.is_some() {
+        "forward"
+    } else if resp.headers().contains_key(hyper::header::LOCATION) {
+        "redirect"
+    } else if resp.extensions().get::<ElbMade>().is_some() {
+        "-"
+    } else {
+        "fixed-response"
+    };
+    let secs = |a: std::time::Instant, b: std::time::Instant| b.saturating_duration_since(a).as_secs_f64();
+    let sent_bytes = (17 + head_len(resp.headers())) as u64 + content_length(resp.headers());
+    log.record(&crate::access_log::Entry {
+        kind: if conn.secure { "https" } else { "http" },
+        received,
+        client: conn.peer,
+        target: fwd.as_ref().map(|f| f.target),
+        times: fwd.as_ref().map(|f| (secs(started, f.asked), secs(f.asked, f.answered), secs(f.answered, done))),
+        elb_status: resp.status().as_u16(),
+        target_status: fwd.as_ref().map(|f| f.status),
+        received_bytes,
+        sent_bytes,
+        method: method.as_str(),
+        url: &url,
+        version,
+        user_agent: user_agent.as_deref(),
+        target_group: fwd.as_ref().map(|f| f.group.as_str()),
+        trace_id: fwd.as_ref().and_then(|f| f.trace_id.as_ref()).and_then(|v| v.to_str().ok()),
+        domain: None,
+        rule_priority: None,
+        actions,
+        redirect_url: resp.headers().get(hyper::header::LOCATION).and_then(|v| v.to_str().ok()),
+        error_reason: None,
+    });
     resp
 }
 
@@ -146,11 +240,18 @@ struct Conn {
     peer: SocketAddr,
     /// Over TLS (an HTTPS listener).
     secure: bool,
+    /// The load balancer logs its requests: `forward` notes the target on the response.
+    logged: bool,
 }
 
-async fn route(inner: Arc<Inner>, conn: Conn, req: Request<Incoming>, lb: Option<&Stats>) -> Response<Body> {
+async fn route(
+    inner: Arc<Inner>,
+    table: Arc<crate::Table>,
+    conn: Conn,
+    req: Request<Incoming>,
+    lb: Option<&Stats>,
+) -> Response<Body> {
     let Conn { local, peer, .. } = conn;
-    let table = inner.table();
     let Some(listener) = table.listeners.get(&local).cloned() else {
         return elb_error(StatusCode::SERVICE_UNAVAILABLE);
     };
@@ -232,19 +333,67 @@ fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16, secure: bool
     resp
 }
 
-fn trace_id() -> String {
+/// `Root=1-<8 hex digits of epoch seconds>-<24 hex digits>`, X-Ray's form (hex-encoded into a
+/// stack buffer: this runs for every request).
+fn trace_id() -> HeaderValue {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let seq = SEQ.fetch_add(1, Ordering::Relaxed);
     let mix = (now.as_nanos() as u64 ^ seq.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    format!("Root=1-{:08x}-{:08x}{:016x}", now.as_secs(), (seq as u32) ^ (mix >> 40) as u32, mix)
+    let mut buf = *b"Root=1-00000000-000000000000000000000000";
+    let _ = hex::encode_to_slice((now.as_secs() as u32).to_be_bytes(), &mut buf[7..15]);
+    let _ = hex::encode_to_slice(((seq as u32) ^ (mix >> 40) as u32).to_be_bytes(), &mut buf[16..24]);
+    let _ = hex::encode_to_slice(mix.to_be_bytes(), &mut buf[24..40]);
+    HeaderValue::from_bytes(&buf)
+        .unwrap_or_else(|_| HeaderValue::from_static("Root=1-00000000-000000000000000000000000"))
 }
 
-const HOP_BY_HOP: [&str; 7] =
-    ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"];
+/// The client's address as a header value (dotted quad written without the formatter: this runs
+/// for every request).
+fn ip_value(ip: std::net::IpAddr) -> Option<HeaderValue> {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            let mut buf = [0u8; 15];
+            let mut n = 0;
+            for (i, octet) in v4.octets().into_iter().enumerate() {
+                if i > 0 {
+                    buf[n] = b'.';
+                    n += 1;
+                }
+                if octet >= 100 {
+                    buf[n] = b'0' + octet / 100;
+                    n += 1;
+                }
+                if octet >= 10 {
+                    buf[n] = b'0' + octet / 10 % 10;
+                    n += 1;
+                }
+                buf[n] = b'0' + octet % 10;
+                n += 1;
+            }
+            HeaderValue::from_bytes(&buf[..n]).ok()
+        }
+        std::net::IpAddr::V6(_) => HeaderValue::from_str(&ip.to_string()).ok(),
+    }
+}
+
+const X_FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
+const X_FORWARDED_PROTO: HeaderName = HeaderName::from_static("x-forwarded-proto");
+const X_FORWARDED_PORT: HeaderName = HeaderName::from_static("x-forwarded-port");
+const X_AMZN_TRACE_ID: HeaderName = HeaderName::from_static("x-amzn-trace-id");
+
+const HOP_BY_HOP: [HeaderName; 7] = [
+    hyper::header::CONNECTION,
+    HeaderName::from_static("keep-alive"),
+    HeaderName::from_static("proxy-connection"),
+    hyper::header::TE,
+    hyper::header::TRAILER,
+    hyper::header::TRANSFER_ENCODING,
+    hyper::header::UPGRADE,
+];
 
 fn strip_hop_by_hop(h: &mut HeaderMap) {
-    for name in HOP_BY_HOP {
+    for name in &HOP_BY_HOP {
         h.remove(name);
     }
 }
@@ -341,7 +490,7 @@ async fn forward(
     req: Request<Incoming>,
     lb: Option<&Stats>,
 ) -> Response<Body> {
-    let Conn { local, peer, secure } = conn;
+    let Conn { local, peer, secure, logged } = conn;
     inner.budget.on_request();
     let mut req = req;
     // An HTTP/1.1 upgrade (WebSocket): passed through to one target on a connection of its own.
@@ -365,20 +514,17 @@ async fn forward(
             headers.insert(hyper::header::HOST, v);
         }
     }
-    let xff = match headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
-        Some(prev) => format!("{prev}, {}", peer.ip()),
-        None => peer.ip().to_string(),
+    let xff = match headers.get(&X_FORWARDED_FOR).and_then(|v| v.to_str().ok()) {
+        Some(prev) => HeaderValue::from_str(&format!("{prev}, {}", peer.ip())).ok(),
+        None => ip_value(peer.ip()),
     };
-    let set = |h: &mut HeaderMap, name: &'static str, v: String| {
-        if let Ok(v) = HeaderValue::from_str(&v) {
-            h.insert(HeaderName::from_static(name), v);
-        }
-    };
-    set(&mut headers, "x-forwarded-for", xff);
-    set(&mut headers, "x-forwarded-proto", if secure { "https" } else { "http" }.into());
-    set(&mut headers, "x-forwarded-port", local.port().to_string());
-    if !headers.contains_key("x-amzn-trace-id") {
-        set(&mut headers, "x-amzn-trace-id", trace_id());
+    if let Some(v) = xff {
+        headers.insert(X_FORWARDED_FOR, v);
+    }
+    headers.insert(X_FORWARDED_PROTO, HeaderValue::from_static(if secure { "https" } else { "http" }));
+    headers.insert(X_FORWARDED_PORT, HeaderValue::from(local.port()));
+    if !headers.contains_key(&X_AMZN_TRACE_ID) {
+        headers.insert(X_AMZN_TRACE_ID, trace_id());
     }
     let path_and_query = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
     let uri: Uri = path_and_query.parse().unwrap_or_else(|_| Uri::from_static("/"));
@@ -480,6 +626,16 @@ async fn forward(
                 if let Some(ttl) = group.cfg.sticky {
                     sticky::set_cookie(&mut parts.headers, &target.cfg, ttl, secure);
                 }
+                if logged {
+                    parts.extensions.insert(Forwarded {
+                        target: addr,
+                        group: group.cfg.arn.clone(),
+                        status: parts.status.as_u16(),
+                        trace_id: out.headers.get(&X_AMZN_TRACE_ID).cloned(),
+                        asked: sent,
+                        answered: std::time::Instant::now(),
+                    });
+                }
                 let body =
                     Tracked { inner: incoming, guard: Some(guard), conn: Some((sender, addr)), pool: inner.clone() };
                 return Response::from_parts(parts, body.boxed());
@@ -515,20 +671,45 @@ fn serving(group: &Group, i: usize) -> bool {
 /// Healthy, non-draining, untried targets; all non-draining untried ones when none is healthy
 /// (fail-open).
 pub(crate) fn choose(group: &Group, tried: &[usize]) -> Option<usize> {
-    let live: Vec<usize> = (0..group.targets.len())
-        .filter(|i| !tried.contains(i) && !group.targets[*i].draining.load(Ordering::Relaxed))
-        .collect();
-    if live.is_empty() {
+    // Candidates and their loads on the stack for the usual few targets (no allocation on the
+    // hot path), on the heap beyond.
+    const ON_STACK: usize = 16;
+    let n = group.targets.len();
+    let (mut stack_idx, mut stack_load) = ([0usize; ON_STACK], [0usize; ON_STACK]);
+    let (mut heap_idx, mut heap_load) = (Vec::new(), Vec::new());
+    let (idx, load): (&mut [usize], &mut [usize]) = if n <= ON_STACK {
+        (&mut stack_idx[..n], &mut stack_load[..n])
+    } else {
+        heap_idx.resize(n, 0);
+        heap_load.resize(n, 0);
+        (&mut heap_idx[..], &mut heap_load[..])
+    };
+    let (mut live, mut healthy) = (0, 0);
+    // Healthy candidates fill the front, the other live (non-draining, untried) ones the back.
+    for (i, t) in group.targets.iter().enumerate() {
+        if tried.contains(&i) || t.draining.load(Ordering::Relaxed) {
+            continue;
+        }
+        live += 1;
+        if t.health.lock().unwrap_or_else(|e| e.into_inner()).serving() {
+            idx[healthy] = i;
+            healthy += 1;
+        } else {
+            idx[n - (live - healthy)] = i;
+        }
+    }
+    if live == 0 {
         return None;
     }
-    let healthy: Vec<usize> = live
-        .iter()
-        .copied()
-        .filter(|i| group.targets[*i].health.lock().unwrap_or_else(|e| e.into_inner()).serving())
-        .collect();
-    let candidates = if healthy.is_empty() { live } else { healthy };
-    let loads: Vec<usize> = candidates.iter().map(|i| group.targets[*i].outstanding.load(Ordering::Relaxed)).collect();
-    group.selector.pick(&loads).map(|k| candidates[k])
+    // Fail open: all live targets when none is healthy.
+    let candidates: &mut [usize] = if healthy > 0 { &mut idx[..healthy] } else { &mut idx[n - live..] };
+    if healthy == 0 {
+        candidates.reverse(); // back in target order
+    }
+    for (k, i) in candidates.iter().enumerate() {
+        load[k] = group.targets[*i].outstanding.load(Ordering::Relaxed);
+    }
+    group.selector.pick(&load[..candidates.len()]).map(|k| candidates[k])
 }
 
 /// Counts a request in flight on its target until the response body is finished or dropped.
@@ -596,5 +777,108 @@ impl Drop for Tracked {
                 self.pool.pool.checkin(addr, sender);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Algorithm, GroupConfig, HealthSettings, TargetConfig};
+    use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
+    use std::sync::Mutex;
+    use std::time::Instant;
+
+    /// A round-robin group whose targets have the given (healthy, draining) states.
+    fn group(states: &[(bool, bool)]) -> Group {
+        let targets = states
+            .iter()
+            .enumerate()
+            .map(|(i, (healthy, draining))| {
+                let cfg = TargetConfig {
+                    id: format!("t{i}"),
+                    port: 80,
+                    addr: SocketAddr::from(([127, 0, 0, 1], 1000 + i as u16)),
+                    draining: *draining,
+                };
+                let mut health = health::Health::default();
+                if *healthy {
+                    health.observe(Ok(()), 1, 1);
+                }
+                Arc::new(Target {
+                    cfg,
+                    draining: AtomicBool::new(*draining),
+                    outstanding: AtomicUsize::new(0),
+                    latency_us: AtomicU64::new(0),
+                    health: Mutex::new(health),
+                    next_check: Mutex::new(Instant::now()),
+                    checking: AtomicBool::new(false),
+                })
+            })
+            .collect();
+        let cfg = GroupConfig {
+            arn: "g".into(),
+            targets: vec![],
+            algorithm: Algorithm::RoundRobin,
+            health: HealthSettings::default(),
+            in_use: true,
+            response_timeout: Duration::from_secs(1),
+            sticky: None,
+            proxy_protocol_v2: false,
+            terminate_unhealthy: false,
+            source_sticky: false,
+            terminate_deregistered: false,
+        };
+        Group {
+            cfg,
+            targets,
+            selector: Arc::from(crate::selection::selector(Algorithm::RoundRobin)),
+            stats: Arc::default(),
+        }
+    }
+
+    fn picks(g: &Group, tried: &[usize], n: usize) -> Vec<Option<usize>> {
+        (0..n).map(|_| choose(g, tried)).collect()
+    }
+
+    #[test]
+    fn client_addresses_and_trace_ids_are_written_as_the_formatter_would() {
+        for ip in ["0.0.0.0", "127.0.0.1", "10.20.30.40", "255.255.255.255", "192.168.1.100", "::1"] {
+            let ip: std::net::IpAddr = ip.parse().unwrap();
+            assert_eq!(ip_value(ip).unwrap().to_str().unwrap(), ip.to_string());
+        }
+        let t = trace_id();
+        let t = t.to_str().unwrap();
+        let (root, rest) = t.split_at(7);
+        assert_eq!(root, "Root=1-");
+        let (secs, id) = rest.split_once('-').unwrap();
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+        assert!(u64::from_str_radix(secs, 16).unwrap().abs_diff(now) < 5, "{t}");
+        assert_eq!(id.len(), 24);
+        assert!(id.bytes().all(|b| b.is_ascii_hexdigit()) && trace_id() != trace_id(), "{t}");
+    }
+
+    #[test]
+    fn choose_takes_healthy_untried_non_draining_targets_in_turn() {
+        // t0 healthy, t1 unhealthy, t2 healthy but draining, t3 healthy.
+        let g = group(&[(true, false), (false, false), (true, true), (true, false)]);
+        assert_eq!(picks(&g, &[], 4), vec![Some(0), Some(3), Some(0), Some(3)]);
+        assert_eq!(picks(&g, &[0], 2), vec![Some(3), Some(3)]);
+    }
+
+    #[test]
+    fn choose_fails_open_to_every_live_target_in_order_when_none_is_healthy() {
+        let g = group(&[(false, false), (false, true), (false, false), (false, false)]);
+        assert_eq!(picks(&g, &[], 3), vec![Some(0), Some(2), Some(3)]);
+        let g = group(&[(false, false), (false, true), (false, false), (false, false)]);
+        assert_eq!(picks(&g, &[2], 2), vec![Some(0), Some(3)]);
+        assert_eq!(choose(&g, &[0, 2, 3]), None, "tried and draining targets are never chosen");
+    }
+
+    #[test]
+    fn choose_handles_groups_larger_than_the_stack_buffer() {
+        let states: Vec<(bool, bool)> = (0..40).map(|i| (i % 2 == 0, false)).collect();
+        let g = group(&states);
+        let got: Vec<usize> = picks(&g, &[], 20).into_iter().map(Option::unwrap).collect();
+        assert_eq!(got, (0..40).step_by(2).collect::<Vec<_>>());
     }
 }

@@ -12,6 +12,7 @@
 //! always when the connection was never made, and for idempotent requests without a body
 //! otherwise, within a retry budget (`budget.rs`).
 
+mod access_log;
 pub mod budget;
 pub mod config;
 mod forward;
@@ -25,6 +26,7 @@ mod sticky;
 mod tcp;
 mod tls;
 mod udp;
+mod workers;
 
 pub use udp::UDP_FLOW_IDLE;
 
@@ -106,11 +108,15 @@ pub(crate) struct Table {
     pub lb_stats: HashMap<std::net::IpAddr, Arc<stats::Stats>>,
     /// HTTPS listeners' TLS acceptors.
     pub tls: HashMap<SocketAddr, tokio_rustls::TlsAcceptor>,
+    /// Per load balancer (its address) that logs its requests.
+    pub access_logs: HashMap<std::net::IpAddr, Arc<access_log::AccessLog>>,
 }
 
 pub(crate) struct Inner {
     table: RwLock<Arc<Table>>,
     pub pool: pool::Pool,
+    /// The threads client connections are served on.
+    pub workers: workers::Workers,
     pub budget: budget::RetryBudget,
     pub weighted_counter: AtomicU64,
     accepting: Mutex<HashMap<SocketAddr, tokio::task::JoinHandle<()>>>,
@@ -153,11 +159,19 @@ impl Default for Proxy {
 }
 
 impl Proxy {
+    /// A proxy serving its connections on one worker thread per core.
     pub fn new() -> Proxy {
+        Proxy::with_workers(std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+
+    /// A proxy serving its connections on `n` worker threads.
+    pub fn with_workers(n: usize) -> Proxy {
+        let workers = workers::Workers::start(n);
         Proxy {
             inner: Arc::new(Inner {
                 table: RwLock::new(Arc::new(Table::default())),
-                pool: pool::Pool::default(),
+                pool: pool::Pool::new(workers.slots()),
+                workers,
                 budget: budget::RetryBudget::new(0.2, 20.0, 200.0),
                 weighted_counter: AtomicU64::new(0),
                 accepting: Mutex::new(HashMap::new()),
@@ -218,6 +232,29 @@ impl Proxy {
                         });
                     }
                 }
+            }
+        })
+    }
+
+    /// Start the access-log writer: each load balancer's gathered lines become a file every
+    /// interval. Call once, inside the runtime.
+    pub fn spawn_access_log_writer(&self) -> tokio::task::JoinHandle<()> {
+        let inner = self.inner.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(access_log::FLUSH_TICK);
+            loop {
+                tick.tick().await;
+                let logs: Vec<_> = inner.table().access_logs.values().cloned().collect();
+                if logs.is_empty() {
+                    continue;
+                }
+                // File writes off the runtime's threads.
+                let _ = tokio::task::spawn_blocking(move || {
+                    for log in logs {
+                        log.flush(false);
+                    }
+                })
+                .await;
             }
         })
     }
@@ -286,10 +323,24 @@ impl Proxy {
             table.lb_stats.entry(ip).or_insert(stats);
             table.listeners.insert(l.addr, Arc::new(l));
         }
+        for cfg in config.access_logs {
+            let log = match old.access_logs.get(&cfg.ip) {
+                Some(l) if l.cfg == cfg => l.clone(),
+                _ => Arc::new(access_log::AccessLog::new(cfg)),
+            };
+            table.access_logs.insert(log.cfg.ip, log);
+        }
         // A UDP-only listener accepts no TCP connections.
         let addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.tcp || !l.udp).map(|l| l.addr).collect();
         let udp_addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.udp).map(|l| l.addr).collect();
         *self.inner.table.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(table);
+        // A log turned off or moved writes what it gathered now.
+        let table = self.inner.table();
+        for (ip, log) in &old.access_logs {
+            if !table.access_logs.get(ip).is_some_and(|l| Arc::ptr_eq(l, log)) {
+                log.flush(true);
+            }
+        }
 
         let mut accepting = self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner());
         accepting.retain(|addr, task| {

@@ -1,5 +1,7 @@
 //! Keep-alive connections to targets, reused across requests. A connection goes back to the
-//! pool only when its response body has been read to the end.
+//! pool only when its response body has been read to the end. Each worker (`workers.rs`) has
+//! its own idle lists: a connection's task runs on the worker that made it, and is only lent
+//! to requests served on that same worker.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -16,9 +18,9 @@ pub type Sender = SendRequest<Body>;
 const MAX_IDLE_PER_TARGET: usize = 256;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 
-#[derive(Default)]
 pub struct Pool {
-    idle: Mutex<HashMap<SocketAddr, Vec<Sender>>>,
+    /// One slot per worker, and a last one for requests served off the workers.
+    slots: Vec<Mutex<HashMap<SocketAddr, Vec<Sender>>>>,
 }
 
 /// Why no connection could be had: the request was never sent.
@@ -26,10 +28,21 @@ pub struct Pool {
 pub struct ConnectError;
 
 impl Pool {
+    pub fn new(slots: usize) -> Pool {
+        Pool { slots: (0..slots.max(1)).map(|_| Mutex::default()).collect() }
+    }
+
+    /// The calling worker's idle lists.
+    fn idle(&self) -> std::sync::MutexGuard<'_, HashMap<SocketAddr, Vec<Sender>>> {
+        let last = self.slots.len() - 1;
+        let i = crate::workers::current().map_or(last, |w| w.min(last));
+        self.slots[i].lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// A ready connection: a pooled one (`true`) or a new one (`false`).
     pub async fn checkout(&self, addr: SocketAddr) -> Result<(Sender, bool), ConnectError> {
         loop {
-            let pooled = self.idle.lock().unwrap_or_else(|e| e.into_inner()).get_mut(&addr).and_then(Vec::pop);
+            let pooled = self.idle().get_mut(&addr).and_then(Vec::pop);
             let Some(mut s) = pooled else { break };
             if s.is_closed() {
                 continue;
@@ -58,7 +71,7 @@ impl Pool {
         if s.is_closed() {
             return;
         }
-        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        let mut idle = self.idle();
         let list = idle.entry(addr).or_default();
         if list.len() < MAX_IDLE_PER_TARGET {
             list.push(s);
@@ -67,6 +80,8 @@ impl Pool {
 
     /// Forget the idle connections to a target (it refused or reset one).
     pub fn purge(&self, addr: SocketAddr) {
-        self.idle.lock().unwrap_or_else(|e| e.into_inner()).remove(&addr);
+        for slot in &self.slots {
+            slot.lock().unwrap_or_else(|e| e.into_inner()).remove(&addr);
+        }
     }
 }

@@ -313,6 +313,7 @@ mod tests {
                 source_sticky: false,
                 terminate_deregistered: false,
             }],
+            ..Default::default()
         });
         assert!(faults.is_empty(), "{faults:?}");
         assert!(proxy.receiving_udp(lb) && !proxy.listening(lb), "a UDP-only listener takes no TCP");

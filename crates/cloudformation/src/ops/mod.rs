@@ -44,6 +44,7 @@ pub fn dispatch(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, op: &str
         "ListExports" => list_exports(cfn),
         "UpdateTerminationProtection" => update_termination_protection(cfn, input),
         "ListImports" => list_imports(cfn, input),
+        "SignalResource" => crate::signals::signal_resource(cfn, input),
         _ => Err(CfnError::Validation(format!("The operation {op} is not supported by this region yet"))),
     }
 }

@@ -569,6 +569,15 @@ struct RunInstances {
     placement: Option<Placement>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tag_specifications: Vec<TagSpecification>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iam_instance_profile: Option<ProfileName>,
+}
+
+/// AWS::EC2::Instance's IamInstanceProfile is the profile's name.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ProfileName {
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -596,6 +605,7 @@ pub async fn run_instance(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         private_ip_address: p.str("PrivateIpAddress"),
         placement: p.str("AvailabilityZone").map(|z| Placement { availability_zone: z }),
         tag_specifications: tag_specs(cx, p, "instance"),
+        iam_instance_profile: p.str("IamInstanceProfile").map(|name| ProfileName { name }),
     };
     let out = cx.call(Peer::Ec2, "RunInstances", &input).await?;
     let id = field(&out, "/Instances/0/InstanceId", "RunInstances")?;

@@ -22,8 +22,9 @@ pub struct ResourceDecl {
     pub condition: Option<String>,
     /// `Retain` keeps the resource when the stack is deleted.
     pub deletion_policy: Option<String>,
-    /// The resource waits for this many cfn-signal signals (CreationPolicy.ResourceSignal.Count).
-    pub signals_wanted: Option<i64>,
+    /// The CreationPolicy as written (evaluated when the resource is created: its Count is
+    /// often a Ref).
+    pub creation_policy: Option<Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -449,9 +450,7 @@ fn parse_resources(v: Option<&Value>) -> Result<Vec<ResourceDecl>, String> {
             depends_on,
             condition: r.get("Condition").and_then(Value::as_str).map(String::from),
             deletion_policy: r.get("DeletionPolicy").and_then(Value::as_str).map(String::from),
-            signals_wanted: r.pointer("/CreationPolicy/ResourceSignal").map(|s| {
-                s.get("Count").and_then(|c| c.as_i64().or_else(|| c.as_str().and_then(|t| t.parse().ok()))).unwrap_or(1)
-            }),
+            creation_policy: r.get("CreationPolicy").cloned(),
         });
     }
     Ok(out)

@@ -183,6 +183,31 @@ fn check_lb_attribute(key: &str, value: &str) -> Result<()> {
     let bad = || ElbError::validation(format!("The value of '{key}' is not valid: '{value}'"));
     match key {
         k if k.ends_with(".enabled") && value != "true" && value != "false" => return Err(bad()),
+        // S3's bucket naming rules; the name is also a folder, so nothing else may get in.
+        "access_logs.s3.bucket" if !value.is_empty() => {
+            let ok = (3..=63).contains(&value.len())
+                && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+                && value.as_bytes()[0].is_ascii_alphanumeric()
+                && value.as_bytes()[value.len() - 1].is_ascii_alphanumeric()
+                && !value.contains("..");
+            if !ok {
+                return Err(ElbError::Client(
+                    "InvalidConfigurationRequest",
+                    format!("The bucket name '{value}' is not a valid S3 bucket name"),
+                ));
+            }
+        }
+        "access_logs.s3.prefix" => {
+            if value.starts_with('/') || value.ends_with('/') || value.contains("AWSLogs") {
+                return Err(ElbError::Client(
+                    "InvalidConfigurationRequest",
+                    format!("The prefix '{value}' must not start or end with '/' or contain 'AWSLogs'"),
+                ));
+            }
+            if value.split('/').any(|seg| seg.is_empty() || seg == "." || seg == "..") && !value.is_empty() {
+                return Err(bad());
+            }
+        }
         "idle_timeout.timeout_seconds" => {
             let n: i64 = value.parse().map_err(|_| bad())?;
             if !(1..=4000).contains(&n) {
@@ -205,6 +230,14 @@ pub fn modify_load_balancer_attributes(elb: &Elb, input: &Value) -> Result<Value
             }
             check_lb_attribute(k, v)?;
             lb.attributes.insert(k.clone(), v.clone());
+        }
+        if lb.attributes.get("access_logs.s3.enabled").map(String::as_str) == Some("true")
+            && lb.attributes.get("access_logs.s3.bucket").is_none_or(|b| b.is_empty())
+        {
+            return Err(ElbError::Client(
+                "InvalidConfigurationRequest",
+                "The value of 'access_logs.s3.bucket' cannot be empty when access logs are enabled".into(),
+            ));
         }
         tx.put(kind::LOAD_BALANCER, arn, &lb)?;
         Ok(lb)

@@ -1,0 +1,279 @@
+//! Access logs in the application load balancer's format: one line per request, gathered in
+//! memory and written every interval (AWS: 5 minutes) as one gzip file named and placed as
+//! ALB names its objects in the bucket:
+//! `<dir>/<yyyy>/<mm>/<dd>/<account>_elasticloadbalancing_<region>_app.<name>.<id>_<end>_<ip>_<random>.log.gz`.
+//! A load balancer whose logging is off costs the hot path one map lookup.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::config::AccessLogConfig;
+
+/// One load balancer's log: its settings and the lines not yet written.
+pub(crate) struct AccessLog {
+    pub cfg: AccessLogConfig,
+    pending: Mutex<Pending>,
+}
+
+struct Pending {
+    lines: String,
+    since: Instant,
+}
+
+/// What one request contributes to its line.
+pub(crate) struct Entry<'a> {
+    pub kind: &'static str,
+    pub received: SystemTime,
+    pub client: SocketAddr,
+    pub target: Option<SocketAddr>,
+    /// Seconds: before the target was asked, the target's answer, after it.
+    pub times: Option<(f64, f64, f64)>,
+    pub elb_status: u16,
+    pub target_status: Option<u16>,
+    pub received_bytes: u64,
+    pub sent_bytes: u64,
+    pub method: &'a str,
+    /// `http://host:port/path?query`
+    pub url: &'a str,
+    pub version: &'a str,
+    pub user_agent: Option<&'a str>,
+    pub target_group: Option<&'a str>,
+    pub trace_id: Option<&'a str>,
+    pub domain: Option<&'a str>,
+    pub rule_priority: Option<&'a str>,
+    pub actions: &'a str,
+    pub redirect_url: Option<&'a str>,
+    pub error_reason: Option<&'a str>,
+}
+
+/// `2018-07-02T22:23:00.186641Z`
+fn timestamp(t: SystemTime) -> String {
+    let d = t.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let (days, secs) = ((d.as_secs() / 86_400) as i64, d.as_secs() % 86_400);
+    let (y, m, dd) = civil(days);
+    format!("{y:04}-{m:02}-{dd:02}T{:02}:{:02}:{:02}.{:06}Z", secs / 3600, secs / 60 % 60, secs % 60, d.subsec_micros())
+}
+
+/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar (Howard
+/// Hinnant's `civil_from_days`).
+fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// A quoted field: `"-"` when absent; quotes and backslashes escaped, control bytes dropped.
+fn quoted(out: &mut String, v: Option<&str>) {
+    out.push('"');
+    match v {
+        None | Some("") => out.push('-'),
+        Some(v) => {
+            for c in v.chars() {
+                match c {
+                    '"' | '\\' => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    c if c.is_control() => {}
+                    c => out.push(c),
+                }
+            }
+        }
+    }
+    out.push('"');
+}
+
+impl AccessLog {
+    pub(crate) fn new(cfg: AccessLogConfig) -> AccessLog {
+        AccessLog { cfg, pending: Mutex::new(Pending { lines: String::new(), since: Instant::now() }) }
+    }
+
+    /// Format and keep one request's line.
+    pub(crate) fn record(&self, e: &Entry<'_>) {
+        let mut l = String::with_capacity(512);
+        let now = SystemTime::now();
+        let target = e.target.map_or_else(|| "-".to_string(), |t| t.to_string());
+        let (req_t, target_t, resp_t) = match e.times {
+            Some((a, b, c)) => (format!("{a:.3}"), format!("{b:.3}"), format!("{c:.3}")),
+            None => ("-1".into(), "-1".into(), "-1".into()),
+        };
+        let status = |s: Option<u16>| s.map_or_else(|| "-".to_string(), |s| s.to_string());
+        let _ = write!(
+            l,
+            "{} {} {} {} {} {} {} {} {} {} {} {} ",
+            e.kind,
+            timestamp(now),
+            self.cfg.elb,
+            e.client,
+            target,
+            req_t,
+            target_t,
+            resp_t,
+            e.elb_status,
+            status(e.target_status),
+            e.received_bytes,
+            e.sent_bytes,
+        );
+        quoted(&mut l, Some(&format!("{} {} {}", e.method, e.url, e.version)));
+        l.push(' ');
+        quoted(&mut l, e.user_agent);
+        // ssl_cipher ssl_protocol target_group_arn
+        let _ = write!(l, " - - {} ", e.target_group.unwrap_or("-"));
+        quoted(&mut l, e.trace_id);
+        l.push(' ');
+        quoted(&mut l, e.domain);
+        l.push(' ');
+        quoted(&mut l, None); // chosen_cert_arn
+        let _ = write!(l, " {} {} ", e.rule_priority.unwrap_or("-1"), timestamp(e.received));
+        quoted(&mut l, Some(e.actions));
+        l.push(' ');
+        quoted(&mut l, e.redirect_url);
+        l.push(' ');
+        quoted(&mut l, e.error_reason);
+        l.push(' ');
+        quoted(&mut l, e.target.map(|t| t.to_string()).as_deref());
+        l.push(' ');
+        quoted(&mut l, e.target_status.map(|s| s.to_string()).as_deref());
+        // classification, classification_reason, conn_trace_id
+        l.push_str(" \"-\" \"-\" -\n");
+        self.pending.lock().unwrap_or_else(|e| e.into_inner()).lines.push_str(&l);
+    }
+
+    /// Write the lines gathered so far when the interval has passed (or at once with
+    /// `force`, when logging stops). Returns the file written, if any.
+    pub(crate) fn flush(&self, force: bool) -> Option<PathBuf> {
+        let lines = {
+            let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            if !force && p.since.elapsed() < self.cfg.interval {
+                return None;
+            }
+            p.since = Instant::now();
+            if p.lines.is_empty() {
+                return None;
+            }
+            std::mem::take(&mut p.lines)
+        };
+        match write_file(&self.cfg, SystemTime::now(), lines.as_bytes()) {
+            Ok(path) => Some(path),
+            Err(e) => {
+                tracing::warn!(elb = %self.cfg.elb, error = %e, "access log not written");
+                None
+            }
+        }
+    }
+}
+
+fn write_file(cfg: &AccessLogConfig, end: SystemTime, lines: &[u8]) -> std::io::Result<PathBuf> {
+    let stamp = timestamp(end); // 2018-07-02T22:23:00.186641Z
+    let (y, m, d) = (&stamp[0..4], &stamp[5..7], &stamp[8..10]);
+    let end_time = format!("{y}{m}{d}T{}{}Z", &stamp[11..13], &stamp[14..16]);
+    let dir: PathBuf = cfg.dir.join(y).join(m).join(d);
+    std::fs::create_dir_all(&dir)?;
+    let random: String = {
+        let n = end.duration_since(UNIX_EPOCH).unwrap_or_default().as_nanos() as u64;
+        let mut x = n ^ (std::process::id() as u64).rotate_left(32) ^ 0x9E37_79B9_7F4A_7C15;
+        (0..8)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                b"abcdefghijklmnopqrstuvwxyz0123456789"[(x % 36) as usize] as char
+            })
+            .collect()
+    };
+    let name = format!("{}_{end_time}_{}_{random}.log.gz", cfg.file_stem, cfg.ip);
+    let path = dir.join(name);
+    write_gzip(&path, lines)?;
+    Ok(path)
+}
+
+fn write_gzip(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("part");
+    {
+        let f = std::fs::File::create(&tmp)?;
+        let mut gz = flate2::write::GzEncoder::new(f, flate2::Compression::default());
+        gz.write_all(data)?;
+        gz.finish()?.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
+/// How often the flusher looks at the logs (each is written at its own interval).
+pub(crate) const FLUSH_TICK: Duration = Duration::from_millis(250);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_alb_s() {
+        let t = UNIX_EPOCH + Duration::from_micros(1_530_570_180_186_641);
+        assert_eq!(timestamp(t), "2018-07-02T22:23:00.186641Z");
+        assert_eq!(timestamp(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00.000000Z");
+    }
+
+    #[test]
+    fn a_line_has_alb_s_fields_in_order_and_files_are_gzip() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = AccessLogConfig {
+            elb: "app/my-lb/50dc6c495c0c9188".into(),
+            dir: dir.path().to_path_buf(),
+            file_stem: "123456789012_elasticloadbalancing_us-east-2_app.my-lb.50dc6c495c0c9188".into(),
+            ip: "127.255.0.1".parse().unwrap(),
+            interval: Duration::from_secs(300),
+        };
+        let log = AccessLog::new(cfg);
+        log.record(&Entry {
+            kind: "http",
+            received: UNIX_EPOCH + Duration::from_secs(1_530_570_168),
+            client: "192.168.131.39:2817".parse().unwrap(),
+            target: Some("10.0.0.1:80".parse().unwrap()),
+            times: Some((0.0, 0.001, 0.0)),
+            elb_status: 200,
+            target_status: Some(200),
+            received_bytes: 34,
+            sent_bytes: 366,
+            method: "GET",
+            url: "http://www.example.com:80/",
+            version: "HTTP/1.1",
+            user_agent: Some("curl/7.46.0 \"q\""),
+            target_group: Some(
+                "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067",
+            ),
+            trace_id: Some("Root=1-58337262-36d228ad5d99923122bbe354"),
+            domain: None,
+            rule_priority: Some("0"),
+            actions: "forward",
+            redirect_url: None,
+            error_reason: None,
+        });
+        assert!(log.flush(false).is_none(), "not before the interval");
+        let path = log.flush(true).expect("a file");
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(name.starts_with("123456789012_elasticloadbalancing_us-east-2_app.my-lb.50dc6c495c0c9188_"), "{name}");
+        assert!(name.ends_with(".log.gz") && name.contains("_127.255.0.1_"), "{name}");
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap()),
+            &mut text,
+        )
+        .unwrap();
+        let line = text.lines().next().unwrap();
+        assert!(line.starts_with("http 20"), "{line}");
+        let after_time = line.split_once(' ').unwrap().1.split_once(' ').unwrap().1;
+        assert!(after_time.starts_with(
+            "app/my-lb/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.46.0 \\\"q\\\"\" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 \"Root=1-58337262-36d228ad5d99923122bbe354\" \"-\" \"-\" 0 2018-07-02T22:22:48.000000Z \"forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\" -"
+        ), "{line}");
+        assert!(log.flush(true).is_none(), "nothing left to write");
+    }
+}

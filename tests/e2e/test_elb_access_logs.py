@@ -1,0 +1,153 @@
+"""Application load balancer access logs through boto3: ModifyLoadBalancerAttributes turns them
+on, requests through the load balancer become lines in ALB's format, written as gzip files at
+the keys ALB uses in the bucket (no S3 is served yet: the bucket is a folder under the region's
+data directory), and AWS's refusals of bad settings."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import shlex
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+import hg
+from test_elb import BACKEND, _http_ok
+
+BACKEND_HOST = "127.0.0.31"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fields(line: str) -> list[str]:
+    """Split a log line as ALB's documentation parses it: space separated, quoted strings whole."""
+    return shlex.split(line, posix=True)
+
+
+def test_access_logs_record_every_request_in_albs_format(new_region, tmp_path):
+    script = tmp_path / "backend.py"
+    script.write_text(BACKEND)
+    port = _free_port()
+    backend = subprocess.Popen([sys.executable, str(script), "kg", BACKEND_HOST, str(port)])
+    try:
+        hg.wait_until(lambda: _http_ok(BACKEND_HOST, port), timeout=10, what="backend up")
+        r = new_region("--elb-access-log-interval", "1")
+        ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+        subnets = [s["SubnetId"] for s in ec2.describe_subnets(Filters=[
+            {"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+        lb = elbv2.create_load_balancer(Name="kg-logged", Subnets=subnets)["LoadBalancers"][0]
+        lba = lb["LoadBalancerArn"]
+        tg = elbv2.create_target_group(Name="kg-logged", Protocol="HTTP", Port=port, VpcId=lb["VpcId"],
+                                       TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]
+        tga = tg["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tga, Targets=[{"Id": BACKEND_HOST, "Port": port}])
+        listener = elbv2.create_listener(LoadBalancerArn=lba, Protocol="HTTP", Port=8089,
+                                         DefaultActions=[{"Type": "forward", "TargetGroupArn": tga}])["Listeners"][0]
+        elbv2.create_rule(ListenerArn=listener["ListenerArn"], Priority=5,
+                          Conditions=[{"Field": "path-pattern", "Values": ["/closed"]}],
+                          Actions=[{"Type": "fixed-response", "FixedResponseConfig": {
+                              "StatusCode": "503", "ContentType": "text/plain", "MessageBody": "closed"}}])
+        hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tga)["TargetHealthDescriptions"][0]
+                      ["TargetHealth"]["State"] == "healthy", timeout=15, what="the target healthy")
+
+        # AWS's refusals: logs on without a bucket, a bucket name S3 would refuse, a prefix
+        # with AWSLogs in it, a prefix that would climb out of the bucket.
+        for attrs, code in [
+            ([{"Key": "access_logs.s3.enabled", "Value": "true"}], "InvalidConfigurationRequest"),
+            ([{"Key": "access_logs.s3.bucket", "Value": "KG_Logs"}], "InvalidConfigurationRequest"),
+            ([{"Key": "access_logs.s3.bucket", "Value": "../etc"}], "InvalidConfigurationRequest"),
+            ([{"Key": "access_logs.s3.prefix", "Value": "x/AWSLogs"}], "InvalidConfigurationRequest"),
+            ([{"Key": "access_logs.s3.prefix", "Value": "a/../../b"}], "ValidationError"),
+        ]:
+            with pytest.raises(elbv2.exceptions.ClientError) as e:
+                elbv2.modify_load_balancer_attributes(LoadBalancerArn=lba, Attributes=attrs)
+            assert e.value.response["Error"]["Code"] == code, (attrs, e.value.response["Error"])
+        got = {a["Key"]: a["Value"] for a in
+               elbv2.describe_load_balancer_attributes(LoadBalancerArn=lba)["Attributes"]}
+        assert got["access_logs.s3.enabled"] == "false" and got["access_logs.s3.bucket"] == "", "nothing half set"
+
+        elbv2.modify_load_balancer_attributes(LoadBalancerArn=lba, Attributes=[
+            {"Key": "access_logs.s3.enabled", "Value": "true"},
+            {"Key": "access_logs.s3.bucket", "Value": "kg-sports-logs"},
+            {"Key": "access_logs.s3.prefix", "Value": "match-day/alb"}])
+
+        sent = []
+        for i in range(5):
+            c = http.client.HTTPConnection(lb["DNSName"], 8089, timeout=5)
+            c.request("GET", f"/live?match={i}", headers={"User-Agent": f"kg-player/{i}"})
+            sent.append((c.sock.getsockname()[1], i))
+            resp = c.getresponse()
+            assert resp.status == 200 and resp.read() == b"kg"
+            c.close()
+        c = http.client.HTTPConnection(lb["DNSName"], 8089, timeout=5)
+        c.request("GET", "/closed")
+        assert c.getresponse().status == 503
+        c.close()
+
+        logs = (r.data_dir / "elb-access-logs" / "kg-sports-logs" / "match-day" / "alb" / "AWSLogs" / r.account
+                / "elasticloadbalancing" / r.region_name)
+
+        def lines():
+            out = []
+            for f in sorted(logs.rglob("*.log.gz")):
+                out += gzip.decompress(f.read_bytes()).decode().splitlines()
+            return out
+        hg.wait_until(lambda: len(lines()) >= 6, timeout=10, interval=0.2, what="six log lines written")
+        files = list(logs.rglob("*.log.gz"))
+        lb_id = lba.rsplit("/", 1)[1]
+        stem = f"{r.account}_elasticloadbalancing_{r.region_name}_app.kg-logged.{lb_id}_"
+        assert all(f.name.startswith(stem) and f"_{lb['DNSName']}_" in f.name for f in files), files
+        assert all(f.parent.parent.parent.parent == logs for f in files), "dated folders yyyy/mm/dd"
+
+        by_path = {}
+        for line in lines():
+            f = _fields(line)
+            assert len(f) == 30, (len(f), line)
+            by_path[f[12].split(" ")[1]] = f
+        for client_port, i in sent:
+            f = by_path[f"http://{lb['DNSName']}:8089/live?match={i}"]
+            assert f[0] == "http"
+            assert f[2] == f"app/kg-logged/{lb_id}"
+            assert f[3] == f"127.0.0.1:{client_port}", "the client's address and port"
+            assert f[4] == f"{BACKEND_HOST}:{port}", "the target that answered"
+            assert all(float(x) >= 0 for x in f[5:8]), "processing times"
+            assert (f[8], f[9]) == ("200", "200")
+            assert int(f[10]) > 0 and int(f[11]) > 0, "bytes received and sent"
+            assert f[12] == f"GET http://{lb['DNSName']}:8089/live?match={i} HTTP/1.1"
+            assert f[13] == f"kg-player/{i}"
+            assert f[16] == tga
+            assert f[17].startswith("Root=1-"), f[17]
+            assert f[22] == "forward" and f[25] == f"{BACKEND_HOST}:{port}" and f[26] == "200"
+        closed = by_path[f"http://{lb['DNSName']}:8089/closed"]
+        assert (closed[4], closed[8], closed[9], closed[22]) == ("-", "503", "-", "fixed-response")
+
+        # Off again: what was gathered since the last file is written at once, then nothing more.
+        c = http.client.HTTPConnection(lb["DNSName"], 8089, timeout=5)
+        c.request("GET", "/last")
+        assert c.getresponse().status == 200
+        c.close()
+        elbv2.modify_load_balancer_attributes(LoadBalancerArn=lba, Attributes=[
+            {"Key": "access_logs.s3.enabled", "Value": "false"}])
+        hg.wait_until(lambda: any("/last HTTP/1.1" in line for line in lines()), timeout=5,
+                      what="the last request logged when logs were turned off")
+        count = len(lines())
+        c = http.client.HTTPConnection(lb["DNSName"], 8089, timeout=5)
+        c.request("GET", "/unlogged")
+        assert c.getresponse().status == 200
+        c.close()
+        files_before = len(list(logs.rglob("*.log.gz")))
+        # A negative check: longer than the 1 s interval (and the flusher's tick) would take.
+        time.sleep(2.0)
+        assert len(lines()) == count and len(list(logs.rglob("*.log.gz"))) == files_before
+    finally:
+        backend.kill()
+        backend.wait()
