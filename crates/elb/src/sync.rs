@@ -138,6 +138,17 @@ pub(crate) fn matcher(code: &str) -> Option<Vec<(u16, u16)>> {
 /// The sources a load balancer's security groups let in to a listener port: the CIDRs of their
 /// ingress rules for TCP (or all traffic) covering the port. `None` without security groups.
 pub(crate) fn allowed_sources(elb: &Elb, groups: &[String], port: u16) -> Option<Vec<ipnet::IpNet>> {
+    allowed_sources_for(elb, groups, port, "tcp")
+}
+
+/// As `allowed_sources`, for the rules of one IP protocol (`tcp` or `udp`).
+pub(crate) fn allowed_sources_for(
+    elb: &Elb,
+    groups: &[String],
+    port: u16,
+    protocol: &str,
+) -> Option<Vec<ipnet::IpNet>> {
+    let number = if protocol == "udp" { "17" } else { "6" };
     if groups.is_empty() {
         return None;
     }
@@ -146,7 +157,7 @@ pub(crate) fn allowed_sources(elb: &Elb, groups: &[String], port: u16) -> Option
         for rule in elb.directory.ingress(g).unwrap_or_default() {
             let covers = match rule.protocol.as_str() {
                 "-1" | "all" => true,
-                "tcp" | "6" => {
+                p if p == protocol || p == number => {
                     rule.from_port.unwrap_or(0) <= port as i64 && port as i64 <= rule.to_port.unwrap_or(65535)
                 }
                 _ => false,
@@ -223,8 +234,11 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             rules: compiled,
             tls,
             idle_timeout: std::time::Duration::from_secs(idle.max(1)),
-            tcp: matches!(l.protocol.as_str(), "TCP" | "TLS"),
+            tcp: matches!(l.protocol.as_str(), "TCP" | "TLS" | "TCP_UDP"),
+            udp: matches!(l.protocol.as_str(), "UDP" | "TCP_UDP"),
             allow: allowed_sources(elb, &lb.security_groups, l.port),
+            // Datagrams are let in by the security groups' UDP rules.
+            udp_allow: allowed_sources_for(elb, &lb.security_groups, l.port, "udp"),
         });
     }
     for g in groups {
@@ -261,14 +275,27 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 healthy_threshold: h.healthy as u32,
                 unhealthy_threshold: h.unhealthy as u32,
                 matcher: matcher(&h.matcher).unwrap_or_else(|| vec![(200, 200)]),
+                proxy_header: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
             },
             response_timeout: Duration::from_secs(60),
-            sticky: (g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
+            terminate_deregistered: g.protocol != "HTTP"
+                && g.attributes.get("deregistration_delay.connection_termination.enabled").map(String::as_str)
+                    == Some("true"),
+            source_sticky: g.protocol != "HTTP"
+                && g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
+                && g.attributes.get("stickiness.type").map(String::as_str) == Some("source_ip"),
+            sticky: (g.protocol == "HTTP"
+                && g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
                 && g.attributes.get("stickiness.type").map(String::as_str) != Some("app_cookie"))
             .then(|| {
                 let secs = g.attributes.get("stickiness.lb_cookie.duration_seconds").and_then(|v| v.parse().ok());
                 Duration::from_secs(secs.unwrap_or(86400))
             }),
+            proxy_protocol_v2: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
+            // AWS's default: on.
+            terminate_unhealthy: g.protocol != "HTTP"
+                && g.attributes.get("target_health_state.unhealthy.connection_termination.enabled").map(String::as_str)
+                    != Some("false"),
         });
     }
     for lb in lbs.iter().filter(|lb| lb.lb_type == "application") {

@@ -44,9 +44,15 @@ pub struct ListenerConfig {
     /// A network load balancer's listener (TCP, or TLS terminated here): each connection is
     /// relayed to a target of the group its default rule forwards to, bytes as they are.
     pub tcp: bool,
+    /// A network load balancer's UDP (or, with `tcp`, TCP_UDP) listener: datagrams received at
+    /// `addr` are relayed per flow to a target of the default rule's group (`udp.rs`). A UDP-only
+    /// listener (`udp` without `tcp`) accepts no TCP connections.
+    pub udp: bool,
     /// The load balancer's security groups, as the source addresses they let in to this
     /// listener's port; `None`: no security group, every source.
     pub allow: Option<Vec<ipnet::IpNet>>,
+    /// As `allow`, for the datagrams of a UDP or TCP_UDP listener (the groups' UDP rules).
+    pub udp_allow: Option<Vec<ipnet::IpNet>>,
 }
 
 impl ListenerConfig {
@@ -141,6 +147,20 @@ pub struct GroupConfig {
     /// Load-balancer cookie stickiness (`stickiness.type` lb_cookie): how long a client stays
     /// with the target that first answered it.
     pub sticky: Option<Duration>,
+    /// `proxy_protocol_v2.enabled`: a relayed TCP connection starts with a PROXY protocol v2
+    /// header carrying the client's address and the listener's.
+    pub proxy_protocol_v2: bool,
+    /// `target_health_state.unhealthy.connection_termination.enabled` (a network load
+    /// balancer's group): relayed TCP connections to a target that became unhealthy are closed,
+    /// unless no other target is healthy (fail open).
+    pub terminate_unhealthy: bool,
+    /// A network load balancer's `stickiness.type` source_ip: a client address's flows all go
+    /// to one target while the set of healthy targets stays the same.
+    pub source_sticky: bool,
+    /// `deregistration_delay.connection_termination.enabled`: relayed TCP connections to a
+    /// target that left the group (its deregistration delay over) are closed; otherwise they
+    /// live on until either side closes.
+    pub terminate_deregistered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +186,9 @@ pub struct HealthSettings {
     pub unhealthy_threshold: u32,
     /// Inclusive ranges of success codes.
     pub matcher: Vec<(u16, u16)>,
+    /// The group has `proxy_protocol_v2.enabled`: each check's connection starts with a PROXY v2
+    /// header with the LOCAL command and no addresses, as an NLB's do.
+    pub proxy_header: bool,
 }
 
 impl Default for HealthSettings {
@@ -180,6 +203,7 @@ impl Default for HealthSettings {
             healthy_threshold: 5,
             unhealthy_threshold: 2,
             matcher: vec![(200, 200)],
+            proxy_header: false,
         }
     }
 }

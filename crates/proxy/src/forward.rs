@@ -64,10 +64,10 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
             if tcp {
                 // A network load balancer's listener: the connection itself goes to one target.
                 match tls {
-                    None => crate::tcp::relay(inner, local, stream).await,
+                    None => crate::tcp::relay(inner, local, peer, stream).await,
                     Some(acceptor) => {
                         if let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
-                            crate::tcp::relay(inner, local, stream).await;
+                            crate::tcp::relay(inner, local, peer, stream).await;
                         }
                     }
                 }
@@ -344,7 +344,8 @@ fn trace_id() -> HeaderValue {
     let _ = hex::encode_to_slice((now.as_secs() as u32).to_be_bytes(), &mut buf[7..15]);
     let _ = hex::encode_to_slice(((seq as u32) ^ (mix >> 40) as u32).to_be_bytes(), &mut buf[16..24]);
     let _ = hex::encode_to_slice(mix.to_be_bytes(), &mut buf[24..40]);
-    HeaderValue::from_bytes(&buf).unwrap_or_else(|_| HeaderValue::from_static("Root=1-00000000-000000000000000000000000"))
+    HeaderValue::from_bytes(&buf)
+        .unwrap_or_else(|_| HeaderValue::from_static("Root=1-00000000-000000000000000000000000"))
 }
 
 /// The client's address as a header value (dotted quad written without the formatter: this runs
@@ -822,6 +823,10 @@ mod tests {
             in_use: true,
             response_timeout: Duration::from_secs(1),
             sticky: None,
+            proxy_protocol_v2: false,
+            terminate_unhealthy: false,
+            source_sticky: false,
+            terminate_deregistered: false,
         };
         Group {
             cfg,

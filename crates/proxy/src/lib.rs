@@ -18,13 +18,17 @@ pub mod config;
 mod forward;
 pub mod health;
 mod pool;
+pub mod proxy_protocol;
 pub mod rules;
 pub mod selection;
 mod stats;
 mod sticky;
 mod tcp;
 mod tls;
+mod udp;
 mod workers;
+
+pub use udp::UDP_FLOW_IDLE;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -116,6 +120,8 @@ pub(crate) struct Inner {
     pub budget: budget::RetryBudget,
     pub weighted_counter: AtomicU64,
     accepting: Mutex<HashMap<SocketAddr, tokio::task::JoinHandle<()>>>,
+    /// UDP and TCP_UDP listeners' sockets (`udp.rs`).
+    udp: udp::Sockets,
 }
 
 impl Inner {
@@ -169,6 +175,7 @@ impl Proxy {
                 budget: budget::RetryBudget::new(0.2, 20.0, 200.0),
                 weighted_counter: AtomicU64::new(0),
                 accepting: Mutex::new(HashMap::new()),
+                udp: udp::Sockets::default(),
             }),
         }
     }
@@ -323,7 +330,9 @@ impl Proxy {
             };
             table.access_logs.insert(log.cfg.ip, log);
         }
-        let addrs: Vec<SocketAddr> = table.listeners.keys().copied().collect();
+        // A UDP-only listener accepts no TCP connections.
+        let addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.tcp || !l.udp).map(|l| l.addr).collect();
+        let udp_addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.udp).map(|l| l.addr).collect();
         *self.inner.table.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(table);
         // A log turned off or moved writes what it gathered now.
         let table = self.inner.table();
@@ -359,6 +368,8 @@ impl Proxy {
                 }
             }
         }
+        drop(accepting);
+        faults.extend(self.inner.udp.apply(&self.inner, &udp_addrs));
         faults
     }
 
@@ -398,6 +409,11 @@ impl Proxy {
             draining: t.draining.load(Ordering::Relaxed),
             in_flight: t.outstanding.load(Ordering::Relaxed),
         })
+    }
+
+    /// Whether the UDP (or TCP_UDP) listener at `addr` is receiving datagrams.
+    pub fn receiving_udp(&self, addr: SocketAddr) -> bool {
+        self.inner.udp.serving(addr)
     }
 
     /// Whether the listener at `addr` is accepting connections.

@@ -16,6 +16,15 @@ pub(crate) struct Stats {
     /// Time from sending the request to the target's response head, in microseconds.
     response_us: AtomicU64,
     responses: AtomicU64,
+    /// UDP flows opened, bytes relayed over them (both ways), and flows open now (a gauge,
+    /// not reset by `take`).
+    udp_new_flows: AtomicU64,
+    udp_bytes: AtomicU64,
+    udp_active: AtomicU64,
+    /// The same for relayed TCP connections (bytes counted when a connection ends).
+    tcp_new_flows: AtomicU64,
+    tcp_bytes: AtomicU64,
+    tcp_active: AtomicU64,
 }
 
 /// The counts since the last take.
@@ -31,6 +40,14 @@ pub struct Counts {
     /// Sum of target response times, seconds, over `responses` responses.
     pub response_time_sum: f64,
     pub responses: u64,
+    pub udp_new_flows: u64,
+    pub udp_bytes: u64,
+    /// UDP flows open at the time of the take.
+    pub udp_active: u64,
+    pub tcp_new_flows: u64,
+    pub tcp_bytes: u64,
+    /// Relayed TCP connections open at the time of the take.
+    pub tcp_active: u64,
 }
 
 impl Stats {
@@ -60,6 +77,33 @@ impl Stats {
         self.responses.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// A UDP flow opened (also counted as a new flow, `request`).
+    pub fn udp_flow_opened(&self) {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        self.udp_new_flows.fetch_add(1, Ordering::Relaxed);
+        self.udp_active.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn udp_flow_closed(&self) {
+        let _ = self.udp_active.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| Some(n.saturating_sub(1)));
+    }
+
+    pub fn udp_bytes(&self, n: usize) {
+        self.udp_bytes.fetch_add(n as u64, Ordering::Relaxed);
+    }
+
+    /// A TCP connection relayed to a target (a network listener's flow).
+    pub fn tcp_flow_opened(&self) {
+        self.tcp_new_flows.fetch_add(1, Ordering::Relaxed);
+        self.tcp_active.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The flow ended, having carried `bytes` both ways.
+    pub fn tcp_flow_closed(&self, bytes: u64) {
+        self.tcp_bytes.fetch_add(bytes, Ordering::Relaxed);
+        let _ = self.tcp_active.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| Some(n.saturating_sub(1)));
+    }
+
     pub fn take(&self) -> Counts {
         let t = |a: &AtomicU64| a.swap(0, Ordering::Relaxed);
         Counts {
@@ -72,6 +116,12 @@ impl Stats {
             elb_5xx: t(&self.elb_5xx),
             response_time_sum: t(&self.response_us) as f64 / 1e6,
             responses: t(&self.responses),
+            udp_new_flows: t(&self.udp_new_flows),
+            udp_bytes: t(&self.udp_bytes),
+            udp_active: self.udp_active.load(Ordering::Relaxed),
+            tcp_new_flows: t(&self.tcp_new_flows),
+            tcp_bytes: t(&self.tcp_bytes),
+            tcp_active: self.tcp_active.load(Ordering::Relaxed),
         }
     }
 }
@@ -92,5 +142,24 @@ mod tests {
         assert_eq!((c.requests, c.target_2xx, c.target_5xx, c.elb_5xx, c.responses), (2, 1, 1, 1, 2));
         assert!((c.response_time_sum - 0.002).abs() < 1e-9);
         assert_eq!(s.take(), Counts::default());
+    }
+
+    #[test]
+    fn flows_are_gauged_and_their_bytes_counted() {
+        let s = Stats::default();
+        s.tcp_flow_opened();
+        s.tcp_flow_opened();
+        s.tcp_flow_closed(100);
+        s.udp_flow_opened();
+        s.udp_bytes(7);
+        let c = s.take();
+        assert_eq!((c.tcp_new_flows, c.tcp_active, c.tcp_bytes), (2, 1, 100));
+        assert_eq!((c.requests, c.udp_new_flows, c.udp_active, c.udp_bytes), (1, 1, 1, 7));
+        // The gauges stay; the counts start again.
+        let c = s.take();
+        assert_eq!((c.tcp_new_flows, c.tcp_active, c.udp_active, c.udp_bytes), (0, 1, 1, 0));
+        s.udp_flow_closed();
+        s.udp_flow_closed();
+        assert_eq!(s.take().udp_active, 0);
     }
 }

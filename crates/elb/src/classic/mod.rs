@@ -115,6 +115,7 @@ impl ClassicRec {
             healthy_threshold: self.health.healthy as u32,
             unhealthy_threshold: self.health.unhealthy as u32,
             matcher: vec![(200, 200)],
+            proxy_header: false,
         }
     }
 

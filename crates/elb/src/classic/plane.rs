@@ -37,6 +37,8 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 tls,
                 idle_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
                 tcp: matches!(l.protocol.as_str(), "TCP" | "SSL"),
+                udp: false,
+                udp_allow: None,
                 allow: crate::sync::allowed_sources(elb, &rec.security_groups, l.lb_port),
             });
             let targets = rec
@@ -69,6 +71,10 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 in_use: true,
                 response_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
                 sticky,
+                proxy_protocol_v2: false,
+                terminate_unhealthy: false,
+                source_sticky: false,
+                terminate_deregistered: false,
             });
         }
     }

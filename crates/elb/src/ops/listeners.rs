@@ -36,7 +36,7 @@ pub(crate) fn check_actions(tx: &store::Tx, lb: &LoadBalancerRec, actions: &Valu
                     if *w > 999 {
                         return Err(ElbError::validation("Target group weight must be between 0 and 999"));
                     }
-                    let layer4 = matches!(g.protocol.as_str(), "TCP" | "TLS");
+                    let layer4 = matches!(g.protocol.as_str(), "TCP" | "TLS" | "UDP" | "TCP_UDP");
                     if layer4 != (lb.lb_type == "network") {
                         return Err(ElbError::Client(
                             "InvalidConfigurationRequest",
@@ -92,13 +92,12 @@ pub(crate) fn check_actions(tx: &store::Tx, lb: &LoadBalancerRec, actions: &Valu
     Ok(())
 }
 
-/// Application load balancers listen on HTTP or HTTPS, network ones on TCP or TLS (UDP is not
-/// carried yet).
+/// Application load balancers listen on HTTP or HTTPS, network ones on TCP, TLS, UDP or TCP_UDP.
 fn check_port_protocol(port: i64, protocol: &str, lb_type: &str) -> Result<()> {
     if !(1..=65535).contains(&port) {
         return Err(ElbError::validation("Port must be between 1 and 65535"));
     }
-    let allowed: &[&str] = if lb_type == "network" { &["TCP", "TLS"] } else { &["HTTP", "HTTPS"] };
+    let allowed: &[&str] = if lb_type == "network" { &["TCP", "TLS", "UDP", "TCP_UDP"] } else { &["HTTP", "HTTPS"] };
     if !allowed.contains(&protocol) {
         return Err(ElbError::Client(
             "UnsupportedProtocol",
@@ -107,6 +106,35 @@ fn check_port_protocol(port: i64, protocol: &str, lb_type: &str) -> Result<()> {
                 allowed.join(" or ")
             ),
         ));
+    }
+    Ok(())
+}
+
+/// The target group protocols a network load balancer's listener protocol can forward to: TCP
+/// to TCP or TCP_UDP, TLS to TCP or TLS, UDP to UDP or TCP_UDP, TCP_UDP to TCP_UDP only.
+pub(crate) fn compatible(listener: &str, group: &str) -> bool {
+    match listener {
+        "TCP" => matches!(group, "TCP" | "TCP_UDP"),
+        "TLS" => matches!(group, "TCP" | "TLS"),
+        "UDP" => matches!(group, "UDP" | "TCP_UDP"),
+        "TCP_UDP" => group == "TCP_UDP",
+        _ => true,
+    }
+}
+
+/// A network listener's forward actions name target groups of a protocol it can carry.
+fn check_pairing(tx: &store::Tx, listener_protocol: &str, actions: &Value) -> Result<()> {
+    for a in actions.as_array().into_iter().flatten() {
+        for (tg, _) in forward_groups(a) {
+            let Some(g) = tx.get::<TargetGroupRec>(kind::TARGET_GROUP, &tg)? else { continue };
+            if matches!(g.protocol.as_str(), "HTTP" | "HTTPS") || compatible(listener_protocol, &g.protocol) {
+                continue;
+            }
+            return Err(ElbError::validation(format!(
+                "Listener protocol '{listener_protocol}' is not supported with a target group with the protocol '{}'",
+                g.protocol
+            )));
+        }
     }
     Ok(())
 }
@@ -156,6 +184,7 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
     let rec = elb.store.write(|tx| {
         let lb = super::load_balancers::find(tx, lb_arn)?;
         check_actions(tx, &lb, &actions)?;
+        check_pairing(tx, protocol, &actions)?;
         if tx
             .list::<ListenerRec>(kind::LISTENER, "")?
             .iter()
@@ -275,6 +304,7 @@ pub fn modify_listener(elb: &Elb, input: &Value) -> Result<Value> {
             check_actions(tx, &lb, a)?;
             l.default_actions = a.clone();
         }
+        check_pairing(tx, &l.protocol, &l.default_actions)?;
         tx.put(kind::LISTENER, arn, &l)?;
         Ok((l, lb.address))
     })?;

@@ -184,6 +184,8 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
         network.push(crate::ElbMetric { namespace: "AWS/NetworkELB", name, dimensions, value, unit: "Count" });
     };
     let mut classic = Vec::new();
+    // AWS/NetworkELB byte counts (their unit is Bytes).
+    let mut processed = Vec::new();
     for (ip, c) in lbs {
         if let Some(rec) = classics.iter().find(|b| b.address == ip.to_string()) {
             classic.extend(crate::classic::metrics(rec, &c));
@@ -193,7 +195,21 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
         if lb.lb_type == "network" {
             // A network load balancer counts flows: each relayed connection is one.
             if let Some(lbd) = dim(&lb.arn, ":loadbalancer/") {
-                net("NewFlowCount", vec![("LoadBalancer".to_string(), lbd)], c.requests as f64);
+                let d = vec![("LoadBalancer".to_string(), lbd)];
+                net("NewFlowCount", d.clone(), c.requests as f64);
+                net("NewFlowCount_TCP", d.clone(), c.tcp_new_flows as f64);
+                net("NewFlowCount_UDP", d.clone(), c.udp_new_flows as f64);
+                net("ActiveFlowCount", d.clone(), (c.tcp_active + c.udp_active) as f64);
+                net("ActiveFlowCount_TCP", d.clone(), c.tcp_active as f64);
+                net("ActiveFlowCount_UDP", d.clone(), c.udp_active as f64);
+                for (name, bytes) in [
+                    ("ProcessedBytes", c.tcp_bytes + c.udp_bytes),
+                    ("ProcessedBytes_TCP", c.tcp_bytes),
+                    ("ProcessedBytes_UDP", c.udp_bytes),
+                ] {
+                    let (namespace, dimensions, value) = ("AWS/NetworkELB", d.clone(), bytes as f64);
+                    processed.push(crate::ElbMetric { namespace, name, dimensions, value, unit: "Bytes" });
+                }
             }
             continue;
         }
@@ -251,5 +267,6 @@ pub(crate) fn metrics(elb: &Elb) -> Vec<crate::ElbMetric> {
     }
     out.extend(classic);
     out.extend(network);
+    out.extend(processed);
     out
 }

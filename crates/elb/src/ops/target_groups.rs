@@ -10,7 +10,27 @@ use crate::records::{kind, HealthCheckRec, ListenerRec, RuleRec, TargetGroupRec}
 use crate::sync::{forward_groups, matcher, terminal};
 use crate::Elb;
 
-fn default_attributes() -> BTreeMap<String, String> {
+/// A target group's attributes as AWS creates them: a network load balancer's groups (TCP, TLS,
+/// UDP, TCP_UDP) also have `proxy_protocol_v2.enabled` and `preserve_client_ip.enabled` (on by
+/// default for UDP and TCP_UDP groups and for instance targets, as on AWS).
+fn default_attributes(protocol: &str, target_type: &str) -> BTreeMap<String, String> {
+    let mut out = base_attributes();
+    if protocol != "HTTP" {
+        let preserve = matches!(protocol, "UDP" | "TCP_UDP") || target_type == "instance";
+        for (k, v) in [
+            ("proxy_protocol_v2.enabled", "false"),
+            ("preserve_client_ip.enabled", if preserve { "true" } else { "false" }),
+            ("deregistration_delay.connection_termination.enabled", "false"),
+            ("target_health_state.unhealthy.connection_termination.enabled", "true"),
+            ("stickiness.type", "source_ip"),
+        ] {
+            out.insert(k.to_string(), v.to_string());
+        }
+    }
+    out
+}
+
+fn base_attributes() -> BTreeMap<String, String> {
     [
         ("deregistration_delay.timeout_seconds", "300"),
         ("stickiness.enabled", "false"),
@@ -74,6 +94,13 @@ fn health_settings(h: &mut HealthCheckRec, input: &Value) -> Result<()> {
         h.enabled = e;
     }
     if let Some(p) = str_of(input, "HealthCheckProtocol") {
+        if matches!(p, "UDP" | "TCP_UDP" | "TLS" | "GENEVE") {
+            // Refused by the API's own enum check on AWS, whatever the group's protocol.
+            return Err(ElbError::validation(format!(
+                "1 validation error detected: Value '{p}' at 'healthCheckProtocol' failed to satisfy constraint: \
+                 Member must satisfy enum value set: [HTTPS, HTTP, TCP]"
+            )));
+        }
         if p != "HTTP" && p != "TCP" {
             return Err(ElbError::validation(format!("Health check protocol '{p}' is not supported; use HTTP or TCP")));
         }
@@ -134,9 +161,9 @@ pub fn create_target_group(elb: &Elb, input: &Value) -> Result<Value> {
         return Err(ElbError::validation(format!("Target type '{target_type}' is not supported; use instance or ip")));
     }
     let protocol = required(input, "Protocol")?;
-    if !["HTTP", "TCP", "TLS"].contains(&protocol) {
+    if !["HTTP", "TCP", "TLS", "UDP", "TCP_UDP"].contains(&protocol) {
         return Err(ElbError::validation(format!(
-            "Protocol '{protocol}' is not supported for target groups yet; use HTTP, TCP or TLS"
+            "Protocol '{protocol}' is not supported for target groups yet; use HTTP, TCP, TLS, UDP or TCP_UDP"
         )));
     }
     let layer4 = protocol != "HTTP";
@@ -178,7 +205,7 @@ pub fn create_target_group(elb: &Elb, input: &Value) -> Result<Value> {
             vpc_id: vpc.into(),
             target_type: target_type.into(),
             health,
-            attributes: default_attributes(),
+            attributes: default_attributes(protocol, target_type),
             targets: vec![],
             created: elb.now(),
         };
@@ -259,7 +286,7 @@ pub fn describe_target_group_attributes(elb: &Elb, input: &Value) -> Result<Valu
     Ok(json!({"Attributes": render_attributes(&g.attributes)}))
 }
 
-fn check_tg_attribute(key: &str, value: &str) -> Result<()> {
+fn check_tg_attribute(g: &TargetGroupRec, key: &str, value: &str) -> Result<()> {
     let bad = || ElbError::validation(format!("The value of '{key}' is not valid: '{value}'"));
     let int_in = |lo: i64, hi: i64| -> Result<()> {
         match value.parse::<i64>() {
@@ -269,8 +296,37 @@ fn check_tg_attribute(key: &str, value: &str) -> Result<()> {
     };
     match key {
         "deregistration_delay.timeout_seconds" => int_in(0, 3600),
-        "stickiness.enabled" => ["true", "false"].contains(&value).then_some(()).ok_or_else(bad),
-        "stickiness.type" => ["lb_cookie", "app_cookie"].contains(&value).then_some(()).ok_or_else(bad),
+        "stickiness.enabled"
+        | "preserve_client_ip.enabled"
+        | "deregistration_delay.connection_termination.enabled"
+        | "target_health_state.unhealthy.connection_termination.enabled" => {
+            ["true", "false"].contains(&value).then_some(()).ok_or_else(bad)?;
+            if key == "preserve_client_ip.enabled"
+                && value == "false"
+                && matches!(g.protocol.as_str(), "UDP" | "TCP_UDP")
+            {
+                return Err(ElbError::Client(
+                    "InvalidConfigurationRequest",
+                    "Client IP preservation cannot be disabled for UDP and TCP_UDP target groups".into(),
+                ));
+            }
+            Ok(())
+        }
+        "proxy_protocol_v2.enabled" => {
+            ["true", "false"].contains(&value).then_some(()).ok_or_else(bad)?;
+            if value == "true" && matches!(g.protocol.as_str(), "UDP" | "TCP_UDP") {
+                return Err(ElbError::Client(
+                    "InvalidConfigurationRequest",
+                    format!("Proxy protocol v2 is not supported for target groups with the {} protocol", g.protocol),
+                ));
+            }
+            Ok(())
+        }
+        // Cookies for an application load balancer's groups, the source address for a network one's.
+        "stickiness.type" if g.protocol == "HTTP" => {
+            ["lb_cookie", "app_cookie"].contains(&value).then_some(()).ok_or_else(bad)
+        }
+        "stickiness.type" => (value == "source_ip").then_some(()).ok_or_else(bad),
         "stickiness.lb_cookie.duration_seconds" | "stickiness.app_cookie.duration_seconds" => int_in(1, 604800),
         "load_balancing.algorithm.type" => {
             ["round_robin", "least_outstanding_requests"].contains(&value).then_some(()).ok_or_else(bad)
@@ -292,10 +348,10 @@ pub fn modify_target_group_attributes(elb: &Elb, input: &Value) -> Result<Value>
     let g = elb.store.write(|tx| {
         let mut g = find(tx, arn)?;
         for (k, v) in &changes {
-            if !g.attributes.contains_key(k) {
+            if !g.attributes.contains_key(k) && !default_attributes(&g.protocol, &g.target_type).contains_key(k) {
                 return Err(ElbError::validation(format!("Target group attribute key '{k}' is not recognized")));
             }
-            check_tg_attribute(k, v)?;
+            check_tg_attribute(&g, k, v)?;
             g.attributes.insert(k.clone(), v.clone());
         }
         tx.put(kind::TARGET_GROUP, arn, &g)?;
