@@ -569,3 +569,78 @@ def test_connections_to_a_deregistered_target_close_only_if_the_group_says(new_r
         conn.close()
     finally:
         target.close()
+
+
+# A target that answers, over TCP and UDP, the source address it saw.
+WHO = r'''
+import socket, sys, threading
+host, port = sys.argv[1], int(sys.argv[2])
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+u.bind((host, port))
+t = socket.socket()
+t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+t.bind((host, port))
+t.listen(64)
+def tcp():
+    while True:
+        c, peer = t.accept()
+        with c:
+            c.sendall(f"{peer[0]}\n".encode())
+threading.Thread(target=tcp, daemon=True).start()
+while True:
+    data, peer = u.recvfrom(65535)
+    u.sendto(f"{peer[0]}:".encode() + data, peer)
+'''
+
+
+def test_client_addresses_are_preserved_as_the_group_says(new_region, tmp_path):
+    """preserve_client_ip.enabled: the target sees the client's own address (TCP and UDP) when on,
+    the proxy's when off (the default for ip targets of a TCP group; UDP groups always preserve)."""
+    host = "127.0.16.41"
+    script = tmp_path / "who.py"
+    script.write_text(WHO)
+    port = _free_port([host])
+    proc = subprocess.Popen([sys.executable, str(script), host, str(port)])
+    try:
+        r = new_region()
+        elbv2, vpc, nlb = _network_lb(r, "kg-preserve")
+        tcp_tg = elbv2.create_target_group(Name="kg-who-tcp", Protocol="TCP", Port=port, VpcId=vpc, TargetType="ip",
+                                           HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                           HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        udp_tg = elbv2.create_target_group(Name="kg-who-udp", Protocol="UDP", Port=port, VpcId=vpc, TargetType="ip",
+                                           HealthCheckProtocol="TCP", HealthCheckIntervalSeconds=1,
+                                           HealthCheckTimeoutSeconds=1,
+                                           HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        attrs = lambda tg: {a["Key"]: a["Value"] for a in  # noqa: E731
+                            elbv2.describe_target_group_attributes(TargetGroupArn=tg)["Attributes"]}
+        assert attrs(tcp_tg)["preserve_client_ip.enabled"] == "false", "AWS's default for ip targets of TCP"
+        assert attrs(udp_tg)["preserve_client_ip.enabled"] == "true"
+        for tg in (tcp_tg, udp_tg):
+            elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": host, "Port": port}])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7300,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tcp_tg}])
+        elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="UDP", Port=7301,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": udp_tg}])
+        hg.wait_until(lambda: _states(elbv2, tcp_tg) == {host: "healthy"} == _states(elbv2, udp_tg),
+                      timeout=15, what="both groups healthy")
+
+        def tcp_seen(client_ip: str) -> str:
+            with socket.socket() as c:
+                c.bind((client_ip, 0))
+                c.settimeout(5)
+                c.connect((nlb["DNSName"], 7300))
+                return c.makefile("rb").readline().decode().strip()
+
+        assert tcp_seen("127.0.16.77") != "127.0.16.77", "not preserved: the target sees the proxy"
+        elbv2.modify_target_group_attributes(TargetGroupArn=tcp_tg, Attributes=[
+            {"Key": "preserve_client_ip.enabled", "Value": "true"}])
+        assert tcp_seen("127.0.16.77") == "127.0.16.77"
+        assert tcp_seen("127.0.16.78") == "127.0.16.78"
+
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+            u.bind(("127.0.16.79", 0))
+            answer = _ask_udp(u, (nlb["DNSName"], 7301), "who")
+        assert answer == "127.0.16.79:who", answer
+    finally:
+        proc.kill()
+        proc.wait()

@@ -292,6 +292,8 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 Duration::from_secs(secs.unwrap_or(86400))
             }),
             proxy_protocol_v2: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
+            preserve_client_ip: g.protocol != "HTTP"
+                && g.attributes.get("preserve_client_ip.enabled").map(String::as_str) == Some("true"),
             // AWS's default: on.
             terminate_unhealthy: g.protocol != "HTTP"
                 && g.attributes.get("target_health_state.unhealthy.connection_termination.enabled").map(String::as_str)

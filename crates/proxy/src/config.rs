@@ -161,6 +161,10 @@ pub struct GroupConfig {
     /// target that left the group (its deregistration delay over) are closed; otherwise they
     /// live on until either side closes.
     pub terminate_deregistered: bool,
+    /// `preserve_client_ip.enabled` (a network load balancer's group): the target sees the
+    /// client's address as the connection's (or datagram's) source — for clients on this host,
+    /// whose loopback address the proxy binds as its source (`tcp::upstream_source`).
+    pub preserve_client_ip: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

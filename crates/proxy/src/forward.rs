@@ -826,6 +826,7 @@ mod tests {
             proxy_protocol_v2: false,
             terminate_unhealthy: false,
             source_sticky: false,
+            preserve_client_ip: false,
             terminate_deregistered: false,
         };
         Group {

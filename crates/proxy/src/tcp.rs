@@ -44,6 +44,24 @@ pub(crate) fn choose_for(group: &crate::Group, peer: SocketAddr, tried: &[usize]
     Some(candidates[(h.finish() % candidates.len() as u64) as usize])
 }
 
+/// The source address a connection (or UDP flow) to `target` starts from when the group
+/// preserves client addresses: the client's own, when it is a loopback address of this host
+/// (any 127.0.0.0/8 address can be bound by any process). A remote client's address would need
+/// transparent proxying (IP_TRANSPARENT and policy routing): such flows come from the proxy.
+pub(crate) fn upstream_source(group: &crate::Group, client: SocketAddr, target: SocketAddr) -> Option<SocketAddr> {
+    let ip = client.ip().to_canonical();
+    (group.cfg.preserve_client_ip && ip.is_loopback() && ip.is_ipv4() == target.is_ipv4())
+        .then_some(SocketAddr::new(ip, 0))
+}
+
+/// Connect to `target`, from `source` when given.
+async fn connect(target: SocketAddr, source: Option<SocketAddr>) -> std::io::Result<TcpStream> {
+    let Some(source) = source else { return TcpStream::connect(target).await };
+    let socket = if target.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+    socket.bind(source)?;
+    socket.connect(target).await
+}
+
 /// Relay one accepted client connection (already TLS-terminated if the listener says so).
 pub(crate) async fn relay<S>(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, mut client: S)
 where
@@ -62,7 +80,8 @@ where
     let mut tried = Vec::new();
     while let Some(i) = choose_for(&group, peer, &tried) {
         let target = group.targets[i].clone();
-        match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(target.cfg.addr)).await {
+        let source = upstream_source(&group, peer, target.cfg.addr);
+        match tokio::time::timeout(CONNECT_TIMEOUT, connect(target.cfg.addr, source)).await {
             Ok(Ok(mut upstream)) => {
                 let _ = upstream.set_nodelay(true);
                 if group.cfg.proxy_protocol_v2 {

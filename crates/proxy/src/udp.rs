@@ -200,7 +200,8 @@ async fn open(group: &Arc<Group>, sock: &Arc<UdpSocket>, client: SocketAddr, lb:
     while let Some(i) = crate::tcp::choose_for(group, client, &tried) {
         let target = group.targets[i].clone();
         let any: SocketAddr = if target.cfg.addr.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" }.parse().ok()?;
-        let upstream = match UdpSocket::bind(any).await {
+        let source = crate::tcp::upstream_source(group, client, target.cfg.addr).unwrap_or(any);
+        let upstream = match UdpSocket::bind(source).await {
             Ok(u) => u,
             Err(_) => return None,
         };
@@ -311,6 +312,7 @@ mod tests {
                 proxy_protocol_v2: false,
                 terminate_unhealthy: false,
                 source_sticky: false,
+                preserve_client_ip: false,
                 terminate_deregistered: false,
             }],
             ..Default::default()

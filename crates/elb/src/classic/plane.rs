@@ -74,6 +74,7 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 proxy_protocol_v2: false,
                 terminate_unhealthy: false,
                 source_sticky: false,
+                preserve_client_ip: false,
                 terminate_deregistered: false,
             });
         }
