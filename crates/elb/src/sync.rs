@@ -243,6 +243,8 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
     }
     for g in groups {
         let h = &g.health;
+        // A network load balancer's group (TCP, TLS, UDP, TCP_UDP), not an ALB's (HTTP, HTTPS).
+        let network = !matches!(g.protocol.as_str(), "HTTP" | "HTTPS");
         let targets = g
             .targets
             .iter()
@@ -268,6 +270,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             health: proxy::HealthSettings {
                 enabled: h.enabled,
                 tcp: h.protocol == "TCP",
+                tls: h.protocol == "HTTPS",
                 path: h.path.clone(),
                 port: h.port.parse().ok(),
                 interval: Duration::from_secs(h.interval.max(1) as u64),
@@ -278,13 +281,13 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 proxy_header: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
             },
             response_timeout: Duration::from_secs(60),
-            terminate_deregistered: g.protocol != "HTTP"
+            terminate_deregistered: network
                 && g.attributes.get("deregistration_delay.connection_termination.enabled").map(String::as_str)
                     == Some("true"),
-            source_sticky: g.protocol != "HTTP"
+            source_sticky: network
                 && g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
                 && g.attributes.get("stickiness.type").map(String::as_str) == Some("source_ip"),
-            sticky: (g.protocol == "HTTP"
+            sticky: (!network
                 && g.attributes.get("stickiness.enabled").map(String::as_str) == Some("true")
                 && g.attributes.get("stickiness.type").map(String::as_str) != Some("app_cookie"))
             .then(|| {
@@ -292,10 +295,12 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 Duration::from_secs(secs.unwrap_or(86400))
             }),
             proxy_protocol_v2: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
-            preserve_client_ip: g.protocol != "HTTP"
+            // HTTPS and TLS groups: the proxy speaks TLS to the targets (re-encryption).
+            tls_to_targets: matches!(g.protocol.as_str(), "HTTPS" | "TLS"),
+            preserve_client_ip: network
                 && g.attributes.get("preserve_client_ip.enabled").map(String::as_str) == Some("true"),
             // AWS's default: on.
-            terminate_unhealthy: g.protocol != "HTTP"
+            terminate_unhealthy: network
                 && g.attributes.get("target_health_state.unhealthy.connection_termination.enabled").map(String::as_str)
                     != Some("false"),
         });

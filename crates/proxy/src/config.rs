@@ -165,6 +165,10 @@ pub struct GroupConfig {
     /// client's address as the connection's (or datagram's) source — for clients on this host,
     /// whose loopback address the proxy binds as its source (`tcp::upstream_source`).
     pub preserve_client_ip: bool,
+    /// HTTPS (ALB), TLS (NLB) and classic HTTPS/SSL back ends: connections to the targets are TLS.
+    /// Target certificates are not verified, as a load balancer does not verify them (a classic
+    /// ELB only with a back-end authentication policy, which is not served).
+    pub tls_to_targets: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,6 +185,8 @@ pub struct HealthSettings {
     pub enabled: bool,
     /// A TCP check: the target passes when it accepts a connection (classic ELB's `TCP:port`).
     pub tcp: bool,
+    /// Over TLS: an HTTPS check (or classic ELB's `SSL:port`, a TLS handshake with `tcp`).
+    pub tls: bool,
     pub path: String,
     /// None: the traffic port.
     pub port: Option<u16>,
@@ -208,6 +214,7 @@ impl Default for HealthSettings {
             unhealthy_threshold: 2,
             matcher: vec![(200, 200)],
             proxy_header: false,
+            tls: false,
         }
     }
 }

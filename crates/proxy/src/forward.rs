@@ -426,7 +426,10 @@ async fn tunnel(group: &Group, out: Outgoing, client: hyper::upgrade::OnUpgrade,
             }
         };
     let _ = stream.set_nodelay(true);
-    let Ok((mut sender, conn)) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await else {
+    let Ok(io) = crate::pool::target_io(target.cfg.addr, stream, group.cfg.tls_to_targets).await else {
+        return elb_error(StatusCode::BAD_GATEWAY);
+    };
+    let Ok((mut sender, conn)) = hyper::client::conn::http1::handshake(TokioIo::new(io)).await else {
         return elb_error(StatusCode::BAD_GATEWAY);
     };
     tokio::spawn(async move {
@@ -555,7 +558,7 @@ async fn forward(
         tried.push(idx);
         let target = group.targets[idx].clone();
         let addr = target.cfg.addr;
-        let (mut sender, reused) = match inner.pool.checkout(addr).await {
+        let (mut sender, reused) = match inner.pool.checkout(addr, group.cfg.tls_to_targets).await {
             Ok(s) => s,
             Err(_) => {
                 // Never sent: safe to send elsewhere whatever the method.
@@ -636,8 +639,12 @@ async fn forward(
                         answered: std::time::Instant::now(),
                     });
                 }
-                let body =
-                    Tracked { inner: incoming, guard: Some(guard), conn: Some((sender, addr)), pool: inner.clone() };
+                let body = Tracked {
+                    inner: incoming,
+                    guard: Some(guard),
+                    conn: Some((sender, addr, group.cfg.tls_to_targets)),
+                    pool: inner.clone(),
+                };
                 return Response::from_parts(parts, body.boxed());
             }
         }
@@ -733,7 +740,8 @@ impl Drop for InFlight {
 struct Tracked {
     inner: Incoming,
     guard: Option<InFlight>,
-    conn: Option<(Sender, SocketAddr)>,
+    /// The target connection, its address, and whether it is TLS (its pool list).
+    conn: Option<(Sender, SocketAddr, bool)>,
     pool: Arc<Inner>,
 }
 
@@ -746,8 +754,8 @@ impl hyper::body::Body for Tracked {
         let polled = Pin::new(&mut this.inner).poll_frame(cx);
         match &polled {
             Poll::Ready(None) => {
-                if let Some((sender, addr)) = this.conn.take() {
-                    this.pool.pool.checkin(addr, sender);
+                if let Some((sender, addr, tls)) = this.conn.take() {
+                    this.pool.pool.checkin(addr, tls, sender);
                 }
                 this.guard = None;
             }
@@ -773,8 +781,8 @@ impl Drop for Tracked {
     fn drop(&mut self) {
         // The server may stop polling once the body says it has ended.
         if self.inner.is_end_stream() {
-            if let Some((sender, addr)) = self.conn.take() {
-                self.pool.pool.checkin(addr, sender);
+            if let Some((sender, addr, tls)) = self.conn.take() {
+                self.pool.pool.checkin(addr, tls, sender);
             }
         }
     }
@@ -827,6 +835,7 @@ mod tests {
             terminate_unhealthy: false,
             source_sticky: false,
             preserve_client_ip: false,
+            tls_to_targets: false,
             terminate_deregistered: false,
         };
         Group {

@@ -127,12 +127,12 @@ pub async fn check(addr: SocketAddr, settings: &HealthSettings) -> Result<(), Fa
                 .await
                 .map_err(|_| Failure::FailedHealthChecks)?;
         }
+        let io = crate::pool::target_io(addr, stream, settings.tls).await.map_err(|_| Failure::FailedHealthChecks)?;
         if settings.tcp {
             return Ok(());
         }
-        let (mut send, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
-            .await
-            .map_err(|_| Failure::FailedHealthChecks)?;
+        let (mut send, conn) =
+            hyper::client::conn::http1::handshake(TokioIo::new(io)).await.map_err(|_| Failure::FailedHealthChecks)?;
         tokio::spawn(conn);
         let req = hyper::Request::get(&settings.path)
             .header(hyper::header::HOST, addr.to_string())

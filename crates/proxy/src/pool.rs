@@ -15,12 +15,28 @@ use crate::Body;
 
 pub type Sender = SendRequest<Body>;
 
+/// A connection to a target: plain TCP, or TLS over it.
+pub(crate) trait Io: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin {}
+impl<T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin> Io for T {}
+
+/// The stream to speak HTTP over: `stream` itself, or a TLS session on it for a `tls` target.
+pub(crate) async fn target_io(
+    addr: SocketAddr,
+    stream: tokio::net::TcpStream,
+    tls: bool,
+) -> std::io::Result<Box<dyn Io>> {
+    Ok(if tls { Box::new(crate::tls::connect(addr, stream).await?) } else { Box::new(stream) })
+}
+
 const MAX_IDLE_PER_TARGET: usize = 256;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// Idle connections by target address and whether they are TLS.
+type Idle = HashMap<(SocketAddr, bool), Vec<Sender>>;
+
 pub struct Pool {
     /// One slot per worker, and a last one for requests served off the workers.
-    slots: Vec<Mutex<HashMap<SocketAddr, Vec<Sender>>>>,
+    slots: Vec<Mutex<Idle>>,
 }
 
 /// Why no connection could be had: the request was never sent.
@@ -33,16 +49,18 @@ impl Pool {
     }
 
     /// The calling worker's idle lists.
-    fn idle(&self) -> std::sync::MutexGuard<'_, HashMap<SocketAddr, Vec<Sender>>> {
+    fn idle(&self) -> std::sync::MutexGuard<'_, Idle> {
         let last = self.slots.len() - 1;
         let i = crate::workers::current().map_or(last, |w| w.min(last));
         self.slots[i].lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// A ready connection: a pooled one (`true`) or a new one (`false`).
-    pub async fn checkout(&self, addr: SocketAddr) -> Result<(Sender, bool), ConnectError> {
+    /// `tls`: the target is spoken to over TLS (an HTTPS target group); its connections are
+    /// pooled apart from plain ones.
+    pub async fn checkout(&self, addr: SocketAddr, tls: bool) -> Result<(Sender, bool), ConnectError> {
         loop {
-            let pooled = self.idle().get_mut(&addr).and_then(Vec::pop);
+            let pooled = self.idle().get_mut(&(addr, tls)).and_then(Vec::pop);
             let Some(mut s) = pooled else { break };
             if s.is_closed() {
                 continue;
@@ -59,20 +77,23 @@ impl Pool {
             .map_err(|_| ConnectError)?
             .map_err(|_| ConnectError)?;
         let _ = stream.set_nodelay(true);
-        let (send, conn) =
-            hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.map_err(|_| ConnectError)?;
+        let io = tokio::time::timeout(CONNECT_TIMEOUT, target_io(addr, stream, tls))
+            .await
+            .map_err(|_| ConnectError)?
+            .map_err(|_| ConnectError)?;
+        let (send, conn) = hyper::client::conn::http1::handshake(TokioIo::new(io)).await.map_err(|_| ConnectError)?;
         tokio::spawn(async move {
             let _ = conn.await;
         });
         Ok((send, false))
     }
 
-    pub fn checkin(&self, addr: SocketAddr, s: Sender) {
+    pub fn checkin(&self, addr: SocketAddr, tls: bool, s: Sender) {
         if s.is_closed() {
             return;
         }
         let mut idle = self.idle();
-        let list = idle.entry(addr).or_default();
+        let list = idle.entry((addr, tls)).or_default();
         if list.len() < MAX_IDLE_PER_TARGET {
             list.push(s);
         }
@@ -81,7 +102,9 @@ impl Pool {
     /// Forget the idle connections to a target (it refused or reset one).
     pub fn purge(&self, addr: SocketAddr) {
         for slot in &self.slots {
-            slot.lock().unwrap_or_else(|e| e.into_inner()).remove(&addr);
+            let mut idle = slot.lock().unwrap_or_else(|e| e.into_inner());
+            idle.remove(&(addr, false));
+            idle.remove(&(addr, true));
         }
     }
 }

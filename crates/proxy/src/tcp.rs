@@ -82,8 +82,16 @@ where
         let target = group.targets[i].clone();
         let source = upstream_source(&group, peer, target.cfg.addr);
         match tokio::time::timeout(CONNECT_TIMEOUT, connect(target.cfg.addr, source)).await {
-            Ok(Ok(mut upstream)) => {
+            Ok(Ok(upstream)) => {
                 let _ = upstream.set_nodelay(true);
+                // A TLS target group (or a classic SSL back end): the relay re-encrypts.
+                let Ok(mut upstream) =
+                    crate::pool::target_io(target.cfg.addr, upstream, group.cfg.tls_to_targets).await
+                else {
+                    target.mark_down(health::Failure::FailedHealthChecks);
+                    tried.push(i);
+                    continue;
+                };
                 if group.cfg.proxy_protocol_v2 {
                     let header = crate::proxy_protocol::v2_header(peer, local, false);
                     if upstream.write_all(&header).await.is_err() {

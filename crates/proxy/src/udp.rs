@@ -313,6 +313,7 @@ mod tests {
                 terminate_unhealthy: false,
                 source_sticky: false,
                 preserve_client_ip: false,
+                tls_to_targets: false,
                 terminate_deregistered: false,
             }],
             ..Default::default()

@@ -108,6 +108,7 @@ impl ClassicRec {
         proxy::HealthSettings {
             enabled: true,
             tcp: matches!(protocol, "TCP" | "SSL"),
+            tls: matches!(protocol, "HTTPS" | "SSL"),
             path: path.to_string(),
             port: port.parse().ok(),
             interval: Duration::from_secs(self.health.interval.max(1) as u64),

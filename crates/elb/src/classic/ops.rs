@@ -59,14 +59,15 @@ fn listeners_of(elb: &Elb, input: &Value) -> Result<Vec<ClassicListener>> {
                 "SSL" => "TCP".into(),
                 p => p.into(),
             });
-        // HTTP(S) front ends speak HTTP to instances, TCP/SSL ones TCP (as classic ELB pairs them);
-        // re-encrypting to instances (HTTPS/SSL back ends) is not served yet.
-        let expected = if layer4 { "TCP" } else { "HTTP" };
-        if instance_protocol != expected {
+        // HTTP(S) front ends speak HTTP or HTTPS to instances, TCP/SSL ones TCP or SSL (as
+        // classic ELB pairs them); HTTPS and SSL back ends are re-encrypted.
+        let allowed: [&str; 2] = if layer4 { ["TCP", "SSL"] } else { ["HTTP", "HTTPS"] };
+        if !allowed.contains(&instance_protocol.as_str()) {
             return Err(err(
                 "InvalidConfigurationRequest",
                 format!(
-                    "InstanceProtocol {instance_protocol} cannot be used with Protocol {protocol} here; use {expected}"
+                    "InstanceProtocol {instance_protocol} cannot be used with Protocol {protocol}; use {} or {}",
+                    allowed[0], allowed[1]
                 ),
             ));
         }

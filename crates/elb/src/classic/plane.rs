@@ -75,6 +75,7 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 terminate_unhealthy: false,
                 source_sticky: false,
                 preserve_client_ip: false,
+                tls_to_targets: matches!(l.instance_protocol.as_str(), "HTTPS" | "SSL"),
                 terminate_deregistered: false,
             });
         }

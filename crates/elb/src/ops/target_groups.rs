@@ -15,7 +15,7 @@ use crate::Elb;
 /// default for UDP and TCP_UDP groups and for instance targets, as on AWS).
 fn default_attributes(protocol: &str, target_type: &str) -> BTreeMap<String, String> {
     let mut out = base_attributes();
-    if protocol != "HTTP" {
+    if !matches!(protocol, "HTTP" | "HTTPS") {
         let preserve = matches!(protocol, "UDP" | "TCP_UDP") || target_type == "instance";
         for (k, v) in [
             ("proxy_protocol_v2.enabled", "false"),
@@ -101,8 +101,10 @@ fn health_settings(h: &mut HealthCheckRec, input: &Value) -> Result<()> {
                  Member must satisfy enum value set: [HTTPS, HTTP, TCP]"
             )));
         }
-        if p != "HTTP" && p != "TCP" {
-            return Err(ElbError::validation(format!("Health check protocol '{p}' is not supported; use HTTP or TCP")));
+        if p != "HTTP" && p != "HTTPS" && p != "TCP" {
+            return Err(ElbError::validation(format!(
+                "Health check protocol '{p}' is not supported; use HTTP, HTTPS or TCP"
+            )));
         }
         h.protocol = p.into();
     }
@@ -161,12 +163,12 @@ pub fn create_target_group(elb: &Elb, input: &Value) -> Result<Value> {
         return Err(ElbError::validation(format!("Target type '{target_type}' is not supported; use instance or ip")));
     }
     let protocol = required(input, "Protocol")?;
-    if !["HTTP", "TCP", "TLS", "UDP", "TCP_UDP"].contains(&protocol) {
+    if !["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP"].contains(&protocol) {
         return Err(ElbError::validation(format!(
-            "Protocol '{protocol}' is not supported for target groups yet; use HTTP, TCP, TLS, UDP or TCP_UDP"
+            "Protocol '{protocol}' is not supported for target groups yet; use HTTP, HTTPS, TCP, TLS, UDP or TCP_UDP"
         )));
     }
-    let layer4 = protocol != "HTTP";
+    let layer4 = protocol != "HTTP" && protocol != "HTTPS";
     let port = int(input, "Port").ok_or_else(|| ElbError::validation("A port must be specified"))?;
     if !(1..=65535).contains(&port) {
         return Err(ElbError::validation("Port must be between 1 and 65535"));
@@ -176,7 +178,8 @@ pub fn create_target_group(elb: &Elb, input: &Value) -> Result<Value> {
     // 10 s, thresholds 5 and 2), as AWS's does.
     let mut health = HealthCheckRec {
         enabled: true,
-        protocol: if layer4 { "TCP" } else { "HTTP" }.into(),
+        // An HTTPS group is checked over HTTPS, as AWS's default.
+        protocol: if layer4 { "TCP" } else { protocol }.into(),
         port: "traffic-port".into(),
         path: "/".into(),
         interval: 30,
@@ -323,7 +326,7 @@ fn check_tg_attribute(g: &TargetGroupRec, key: &str, value: &str) -> Result<()> 
             Ok(())
         }
         // Cookies for an application load balancer's groups, the source address for a network one's.
-        "stickiness.type" if g.protocol == "HTTP" => {
+        "stickiness.type" if matches!(g.protocol.as_str(), "HTTP" | "HTTPS") => {
             ["lb_cookie", "app_cookie"].contains(&value).then_some(()).ok_or_else(bad)
         }
         "stickiness.type" => (value == "source_ip").then_some(()).ok_or_else(bad),
