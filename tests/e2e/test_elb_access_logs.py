@@ -151,3 +151,62 @@ def test_access_logs_record_every_request_in_albs_format(new_region, tmp_path):
     finally:
         backend.kill()
         backend.wait()
+
+
+def test_a_classic_load_balancer_logs_in_the_classic_format(new_region, tmp_path):
+    """ModifyLoadBalancerAttributes AccessLog on a classic load balancer: its requests become
+    15-field classic lines in plain-text files at classic ELB's keys; AWS's refusals of bad
+    settings."""
+    r = new_region("--elb-access-log-interval", "1")
+    ec2, elb = r.client("ec2"), r.client("elb")
+    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path / "ami")))["ImageId"]
+    iid = ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1,
+                            Placement={"AvailabilityZone": "ap-northeast-2a"})["Instances"][0]["InstanceId"]
+    hg.wait_until(lambda: ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]["State"]
+                  ["Name"] == "running", timeout=30, interval=0.2, what="the instance running")
+    dns = elb.create_load_balancer(LoadBalancerName="KG-Logged", AvailabilityZones=["ap-northeast-2a"], Listeners=[
+        {"Protocol": "HTTP", "LoadBalancerPort": 80, "InstanceProtocol": "HTTP", "InstancePort": 80}])["DNSName"]
+    elb.configure_health_check(LoadBalancerName="KG-Logged", HealthCheck={
+        "Target": "HTTP:80/", "Interval": 5, "Timeout": 2, "UnhealthyThreshold": 2, "HealthyThreshold": 2})
+    elb.register_instances_with_load_balancer(LoadBalancerName="KG-Logged", Instances=[{"InstanceId": iid}])
+    hg.wait_until(lambda: elb.describe_instance_health(LoadBalancerName="KG-Logged")["InstanceStates"][0]["State"]
+                  == "InService", timeout=20, what="the instance InService")
+
+    for log, code in [
+        ({"Enabled": True}, "InvalidConfigurationRequest"),
+        ({"Enabled": True, "S3BucketName": "KG_Logs"}, "InvalidConfigurationRequest"),
+        ({"Enabled": True, "S3BucketName": "kg-logs", "EmitInterval": 15}, "ValidationError"),
+        ({"Enabled": True, "S3BucketName": "kg-logs", "S3BucketPrefix": "../up"}, "ValidationError"),
+    ]:
+        got, _, _ = hg.expect_client_error(elb.modify_load_balancer_attributes, LoadBalancerName="KG-Logged",
+                                           LoadBalancerAttributes={"AccessLog": log})
+        assert got == code, (log, got)
+    elb.modify_load_balancer_attributes(LoadBalancerName="KG-Logged", LoadBalancerAttributes={"AccessLog": {
+        "Enabled": True, "S3BucketName": "kg-classic-logs", "EmitInterval": 5, "S3BucketPrefix": "legacy"}})
+    a = elb.describe_load_balancer_attributes(LoadBalancerName="KG-Logged")["LoadBalancerAttributes"]["AccessLog"]
+    assert a == {"Enabled": True, "S3BucketName": "kg-classic-logs", "EmitInterval": 5, "S3BucketPrefix": "legacy"}
+
+    ports = []
+    for i in range(3):
+        c = http.client.HTTPConnection(dns, 80, timeout=5)
+        c.request("GET", f"/?visit={i}", headers={"User-Agent": "kg-legacy-app"})
+        ports.append(c.sock.getsockname()[1])
+        assert c.getresponse().status == 200
+        c.close()
+    logs = (r.data_dir / "elb-access-logs" / "kg-classic-logs" / "legacy" / "AWSLogs" / r.account
+            / "elasticloadbalancing" / r.region_name)
+
+    def lines():
+        return [line for f in sorted(logs.rglob("*.log")) for line in f.read_text().splitlines()]
+    hg.wait_until(lambda: len(lines()) >= 3, timeout=10, interval=0.2, what="three classic log lines")
+    files = list(logs.rglob("*.log"))
+    assert all(f.name.startswith(f"{r.account}_elasticloadbalancing_{r.region_name}_KG-Logged_") for f in files)
+    for line in lines():
+        f = _fields(line)
+        assert len(f) == 15, line
+        assert f[1] == "KG-Logged" and f[7] == "200" and f[8] == "200", line
+        assert int(f[3].rsplit(":", 1)[1]) == 80, "the instance port"
+        assert f[12] == "kg-legacy-app" and (f[13], f[14]) == ("-", "-")
+    requests = {_fields(line)[11] for line in lines()}
+    assert requests == {f"GET http://{dns}:80/?visit={i} HTTP/1.1" for i in range(3)}, requests
+    assert {int(_fields(line)[2].rsplit(":", 1)[1]) for line in lines()} == set(ports)

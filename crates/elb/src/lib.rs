@@ -13,6 +13,7 @@
 //! (implemented by the binary over EC2); type `ip` takes VPC addresses (mapped the same way
 //! as EC2's, a.b.c.d → 127.b.c.d) or loopback addresses as they are.
 
+mod access_logs;
 mod authz;
 pub mod classic;
 pub mod error;

@@ -320,21 +320,18 @@ fn access_log(elb: &Elb, lb: &LoadBalancerRec) -> Option<proxy::AccessLogConfig>
     if attr("access_logs.s3.enabled") != "true" || attr("access_logs.s3.bucket").is_empty() {
         return None;
     }
-    let ip = lb.address.parse().ok()?;
-    // Bucket and prefix were checked when set (no `..`, no leading `/`): they stay under root.
-    let mut dir = elb.access_logs.root.join(attr("access_logs.s3.bucket"));
-    let prefix = attr("access_logs.s3.prefix");
-    if !prefix.is_empty() {
-        dir.push(prefix);
-    }
-    dir.push(format!("AWSLogs/{}/elasticloadbalancing/{}", elb.account, elb.region));
-    Some(proxy::AccessLogConfig {
-        ip,
-        elb: format!("app/{}/{}", lb.name, lb.id),
-        dir,
-        file_stem: format!("{}_elasticloadbalancing_{}_app.{}.{}", elb.account, elb.region, lb.name, lb.id),
-        interval: elb.access_logs.interval,
-    })
+    Some(crate::access_logs::config(
+        elb,
+        crate::access_logs::Destination {
+            ip: lb.address.parse().ok()?,
+            elb: format!("app/{}/{}", lb.name, lb.id),
+            name_part: format!("app.{}.{}", lb.name, lb.id),
+            bucket: attr("access_logs.s3.bucket"),
+            prefix: attr("access_logs.s3.prefix"),
+            interval: elb.access_logs.interval,
+            format: proxy::LogFormat::Application,
+        },
+    ))
 }
 
 /// Draining ends when the deregistration delay is over, or once the target has had no request

@@ -94,6 +94,8 @@ pub struct UpArgs {
 
     /// How often, in seconds, an application load balancer with access logs on writes its
     /// gathered requests to a log file under <data-dir>/elb-access-logs/<bucket>/… (AWS: 300).
+    /// Classic load balancers write at their EmitInterval (5 or 60 minutes), or at this one when
+    /// it is shorter than 300 (for tests).
     #[arg(long, default_value_t = 300)]
     pub elb_access_log_interval: u64,
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::config::AccessLogConfig;
+use crate::config::{AccessLogConfig, LogFormat};
 
 /// One load balancer's log: its settings and the lines not yet written.
 pub(crate) struct AccessLog {
@@ -100,6 +100,45 @@ impl AccessLog {
 
     /// Format and keep one request's line.
     pub(crate) fn record(&self, e: &Entry<'_>) {
+        let l = match self.cfg.format {
+            LogFormat::Application => self.application_line(e),
+            LogFormat::Classic => self.classic_line(e),
+        };
+        self.pending.lock().unwrap_or_else(|e| e.into_inner()).lines.push_str(&l);
+    }
+
+    /// A classic load balancer's line: `timestamp elb client:port backend:port
+    /// request_processing_time backend_processing_time response_processing_time elb_status_code
+    /// backend_status_code received_bytes sent_bytes "request" "user_agent" ssl_cipher ssl_protocol`.
+    fn classic_line(&self, e: &Entry<'_>) -> String {
+        let mut l = String::with_capacity(256);
+        let (req_t, target_t, resp_t) = match e.times {
+            Some((a, b, c)) => (format!("{a:.6}"), format!("{b:.6}"), format!("{c:.6}")),
+            None => ("-1".into(), "-1".into(), "-1".into()),
+        };
+        let _ = write!(
+            l,
+            "{} {} {} {} {} {} {} {} {} {} {} ",
+            timestamp(SystemTime::now()),
+            self.cfg.elb,
+            e.client,
+            e.target.map_or_else(|| "-".to_string(), |t| t.to_string()),
+            req_t,
+            target_t,
+            resp_t,
+            e.elb_status,
+            e.target_status.map_or_else(|| "-".to_string(), |s| s.to_string()),
+            e.received_bytes,
+            e.sent_bytes,
+        );
+        quoted(&mut l, Some(&format!("{} {} {}", e.method, e.url, e.version)));
+        l.push(' ');
+        quoted(&mut l, e.user_agent);
+        l.push_str(" - -\n");
+        l
+    }
+
+    fn application_line(&self, e: &Entry<'_>) -> String {
         let mut l = String::with_capacity(512);
         let now = SystemTime::now();
         let target = e.target.map_or_else(|| "-".to_string(), |t| t.to_string());
@@ -146,7 +185,7 @@ impl AccessLog {
         quoted(&mut l, e.target_status.map(|s| s.to_string()).as_deref());
         // classification, classification_reason, conn_trace_id
         l.push_str(" \"-\" \"-\" -\n");
-        self.pending.lock().unwrap_or_else(|e| e.into_inner()).lines.push_str(&l);
+        l
     }
 
     /// Write the lines gathered so far when the interval has passed (or at once with
@@ -191,10 +230,30 @@ fn write_file(cfg: &AccessLogConfig, end: SystemTime, lines: &[u8]) -> std::io::
             })
             .collect()
     };
-    let name = format!("{}_{end_time}_{}_{random}.log.gz", cfg.file_stem, cfg.ip);
-    let path = dir.join(name);
-    write_gzip(&path, lines)?;
-    Ok(path)
+    // (Names are formatted whole: the stem and the address hold dots.)
+    let name = format!("{}_{end_time}_{}_{random}", cfg.file_stem, cfg.ip);
+    match cfg.format {
+        LogFormat::Application => {
+            let path = dir.join(format!("{name}.log.gz"));
+            write_gzip(&path, lines)?;
+            Ok(path)
+        }
+        LogFormat::Classic => {
+            let path = dir.join(format!("{name}.log"));
+            write_plain(&path, lines)?;
+            Ok(path)
+        }
+    }
+}
+
+fn write_plain(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("part");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(data)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
 }
 
 fn write_gzip(path: &Path, data: &[u8]) -> std::io::Result<()> {
@@ -231,6 +290,7 @@ mod tests {
             file_stem: "123456789012_elasticloadbalancing_us-east-2_app.my-lb.50dc6c495c0c9188".into(),
             ip: "127.255.0.1".parse().unwrap(),
             interval: Duration::from_secs(300),
+            format: LogFormat::Application,
         };
         let log = AccessLog::new(cfg);
         log.record(&Entry {
@@ -275,5 +335,56 @@ mod tests {
             "app/my-lb/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.46.0 \\\"q\\\"\" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 \"Root=1-58337262-36d228ad5d99923122bbe354\" \"-\" \"-\" 0 2018-07-02T22:22:48.000000Z \"forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\" -"
         ), "{line}");
         assert!(log.flush(true).is_none(), "nothing left to write");
+    }
+}
+
+#[cfg(test)]
+mod classic_tests {
+    use super::*;
+
+    #[test]
+    fn a_classic_line_has_the_classic_fields_and_files_are_plain_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AccessLog::new(AccessLogConfig {
+            elb: "KG-Classic".into(),
+            dir: dir.path().to_path_buf(),
+            file_stem: "123456789012_elasticloadbalancing_us-east-2_KG-Classic".into(),
+            ip: "127.255.0.9".parse().unwrap(),
+            interval: Duration::from_secs(60),
+            format: LogFormat::Classic,
+        });
+        log.record(&Entry {
+            kind: "http",
+            received: SystemTime::now(),
+            client: "192.168.131.39:2817".parse().unwrap(),
+            target: Some("10.0.0.1:80".parse().unwrap()),
+            times: Some((0.000073, 0.001048, 0.000057)),
+            elb_status: 200,
+            target_status: Some(200),
+            received_bytes: 0,
+            sent_bytes: 29,
+            method: "GET",
+            url: "http://www.example.com:80/",
+            version: "HTTP/1.1",
+            user_agent: Some("curl/7.38.0"),
+            target_group: None,
+            trace_id: None,
+            domain: None,
+            rule_priority: None,
+            actions: "forward",
+            redirect_url: None,
+            error_reason: None,
+        });
+        let path = log.flush(true).expect("a file");
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(name.starts_with("123456789012_elasticloadbalancing_us-east-2_KG-Classic_"), "{name}");
+        assert!(name.ends_with(".log") && name.contains("_127.255.0.9_"), "{name}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line = text.lines().next().unwrap();
+        let rest = line.split_once(' ').unwrap().1;
+        assert_eq!(
+            rest,
+            "KG-Classic 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -"
+        );
     }
 }

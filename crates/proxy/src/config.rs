@@ -23,10 +23,20 @@ pub struct AccessLogConfig {
     /// `<bucket>/<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>`: the dated folders
     /// and files go below it.
     pub dir: std::path::PathBuf,
-    /// `<account>_elasticloadbalancing_<region>_app.<name>.<id>`
+    /// `<account>_elasticloadbalancing_<region>_app.<name>.<id>` (classic: `…_<region>_<name>`)
     pub file_stem: String,
-    /// How often a file is written (AWS: every 5 minutes).
+    /// How often a file is written (ALB: every 5 minutes; classic: its EmitInterval).
     pub interval: Duration,
+    /// The line and file format.
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// An application load balancer's: 30 fields, gzip files.
+    Application,
+    /// A classic load balancer's: 15 fields, plain text files.
+    Classic,
 }
 
 #[derive(Debug, Clone)]

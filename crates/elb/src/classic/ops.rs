@@ -519,7 +519,28 @@ fn modify_attributes(elb: &Elb, input: &Value) -> Result<Value> {
             rec.idle_timeout = t;
         }
         if let Some(l) = a.get("AccessLog") {
-            rec.access_log = Some(l.clone());
+            let enabled = l.get("Enabled").and_then(Value::as_bool).unwrap_or(false);
+            let bucket = str_of(l, "S3BucketName").unwrap_or("");
+            let prefix = str_of(l, "S3BucketPrefix").unwrap_or("");
+            let interval = l.get("EmitInterval").and_then(Value::as_i64).unwrap_or(60);
+            if enabled && bucket.is_empty() {
+                return Err(err("InvalidConfigurationRequest", "S3BucketName is required when AccessLog is enabled"));
+            }
+            if !bucket.is_empty() {
+                crate::access_logs::check_bucket(bucket).map_err(ApiError::from)?;
+            }
+            crate::access_logs::check_prefix(prefix).map_err(ApiError::from)?;
+            if interval != 5 && interval != 60 {
+                return Err(err("ValidationError", format!("EmitInterval must be 5 or 60 minutes, not {interval}")));
+            }
+            let mut log = json!({"Enabled": enabled, "EmitInterval": interval});
+            if !bucket.is_empty() {
+                log["S3BucketName"] = json!(bucket);
+            }
+            if !prefix.is_empty() {
+                log["S3BucketPrefix"] = json!(prefix);
+            }
+            rec.access_log = Some(log);
         }
         Ok(json!({"LoadBalancerName": rec.name, "LoadBalancerAttributes": rec.render_attributes()}))
     })

@@ -7,9 +7,35 @@ use std::time::Duration;
 use super::{ClassicRec, KIND};
 use crate::Elb;
 
+/// A classic load balancer's access log, when its AccessLog attribute is enabled: every
+/// EmitInterval (5 or 60 minutes), or the region's shorter `--elb-access-log-interval`.
+fn access_log(elb: &Elb, rec: &ClassicRec, ip: Ipv4Addr) -> Option<proxy::AccessLogConfig> {
+    let log = rec.access_log.as_ref()?;
+    if log.get("Enabled").and_then(serde_json::Value::as_bool) != Some(true) {
+        return None;
+    }
+    let text = |k: &str| log.get(k).and_then(serde_json::Value::as_str).unwrap_or("");
+    let minutes = log.get("EmitInterval").and_then(serde_json::Value::as_u64).unwrap_or(60);
+    let emit = Duration::from_secs(minutes * 60);
+    let interval = if elb.access_logs.interval < Duration::from_secs(300) { elb.access_logs.interval } else { emit };
+    Some(crate::access_logs::config(
+        elb,
+        crate::access_logs::Destination {
+            ip: ip.into(),
+            elb: rec.name.clone(),
+            name_part: rec.name.clone(),
+            bucket: (!text("S3BucketName").is_empty()).then(|| text("S3BucketName"))?,
+            prefix: text("S3BucketPrefix"),
+            interval,
+            format: proxy::LogFormat::Classic,
+        },
+    ))
+}
+
 pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> crate::error::Result<()> {
     for (_, rec) in tx.list::<ClassicRec>(KIND, "")? {
         let Ok(ip) = rec.address.parse::<Ipv4Addr>() else { continue };
+        out.access_logs.extend(access_log(elb, &rec, ip));
         let health = rec.health_settings();
         for l in &rec.listeners {
             let tls = match l.protocol.as_str() {

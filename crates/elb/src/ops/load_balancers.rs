@@ -183,31 +183,8 @@ fn check_lb_attribute(key: &str, value: &str) -> Result<()> {
     let bad = || ElbError::validation(format!("The value of '{key}' is not valid: '{value}'"));
     match key {
         k if k.ends_with(".enabled") && value != "true" && value != "false" => return Err(bad()),
-        // S3's bucket naming rules; the name is also a folder, so nothing else may get in.
-        "access_logs.s3.bucket" if !value.is_empty() => {
-            let ok = (3..=63).contains(&value.len())
-                && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
-                && value.as_bytes()[0].is_ascii_alphanumeric()
-                && value.as_bytes()[value.len() - 1].is_ascii_alphanumeric()
-                && !value.contains("..");
-            if !ok {
-                return Err(ElbError::Client(
-                    "InvalidConfigurationRequest",
-                    format!("The bucket name '{value}' is not a valid S3 bucket name"),
-                ));
-            }
-        }
-        "access_logs.s3.prefix" => {
-            if value.starts_with('/') || value.ends_with('/') || value.contains("AWSLogs") {
-                return Err(ElbError::Client(
-                    "InvalidConfigurationRequest",
-                    format!("The prefix '{value}' must not start or end with '/' or contain 'AWSLogs'"),
-                ));
-            }
-            if value.split('/').any(|seg| seg.is_empty() || seg == "." || seg == "..") && !value.is_empty() {
-                return Err(bad());
-            }
-        }
+        "access_logs.s3.bucket" if !value.is_empty() => crate::access_logs::check_bucket(value)?,
+        "access_logs.s3.prefix" => crate::access_logs::check_prefix(value)?,
         "idle_timeout.timeout_seconds" => {
             let n: i64 = value.parse().map_err(|_| bad())?;
             if !(1..=4000).contains(&n) {
