@@ -175,3 +175,16 @@ def test_unimplemented_service_cbor_protocol(region, monkeypatch):
         pytest.fail("gamelift ListFleets succeeded on a region without GameLift")
     assert sent["url"].endswith("/service/GameLift/operation/ListFleets"), sent
     assert sent["ctype"] == "application/cbor", sent
+
+
+def test_s3_rest_calls_get_not_implemented_naming_the_service(region):
+    """S3 is not served: its REST calls (no Action anywhere) get NotImplemented naming s3, not a
+    complaint about a missing Action parameter."""
+    s3 = region.client("s3")
+    for call, kwargs in [(s3.list_buckets, {}), (s3.put_object, {"Bucket": "kg-logs", "Key": "a.txt", "Body": b"x"}),
+                         (s3.get_object, {"Bucket": "kg-logs", "Key": "a.txt"})]:
+        with pytest.raises(hg.ClientError) as e:
+            call(**kwargs)
+        code, msg, status = hg.client_error(e.value)
+        assert (code, status) == ("NotImplemented", 501), (call, code, msg, status)
+        assert "s3" in msg, msg

@@ -180,7 +180,13 @@ impl Gateway {
             Target::Cbor { service, operation } => (self.registry.by_target(service), operation.clone(), None),
             Target::Query => {
                 let Some(action) = action.take() else {
-                    let e = ApiError::missing_parameter("The request must contain the parameter Action");
+                    // No Action: a form request to a service we serve lacks it; anything else (S3's
+                    // REST calls, say) is for a service the region does not serve.
+                    let e = if self.registry.serves(scope_service) {
+                        ApiError::missing_parameter("The request must contain the parameter Action")
+                    } else {
+                        not_served(scope_service)
+                    };
                     return (fallback_protocol, None, Err(e));
                 };
                 (self.registry.by_scope(scope_service, version.as_deref()), action, version.take())
@@ -191,11 +197,7 @@ impl Gateway {
                 // A service we serve, addressed in a protocol or target it does not have.
                 ApiError::new(400, "InvalidAction", format!("The request is not a valid {scope_service} operation."))
             } else {
-                ApiError::new(
-                    501,
-                    "NotImplemented",
-                    format!("homeground does not serve the {scope_service} service yet."),
-                )
+                not_served(scope_service)
             };
             return (fallback_protocol, None, Err(e));
         };
@@ -308,4 +310,9 @@ fn refusal(protocol: Protocol, json_only: bool, e: ApiError) -> ApiError {
         Protocol::Json | Protocol::Cbor if json_only => ApiError::new(400, "AccessDeniedException", e.message),
         _ => e,
     }
+}
+
+/// A request for a service the region does not serve (NotImplemented, 501, naming it).
+fn not_served(service: &str) -> ApiError {
+    ApiError::new(501, "NotImplemented", format!("homeground does not serve the {service} service yet."))
 }
