@@ -344,7 +344,8 @@ fn trace_id() -> HeaderValue {
     let _ = hex::encode_to_slice((now.as_secs() as u32).to_be_bytes(), &mut buf[7..15]);
     let _ = hex::encode_to_slice(((seq as u32) ^ (mix >> 40) as u32).to_be_bytes(), &mut buf[16..24]);
     let _ = hex::encode_to_slice(mix.to_be_bytes(), &mut buf[24..40]);
-    HeaderValue::from_bytes(&buf).unwrap_or_else(|_| HeaderValue::from_static("Root=1-00000000-000000000000000000000000"))
+    HeaderValue::from_bytes(&buf)
+        .unwrap_or_else(|_| HeaderValue::from_static("Root=1-00000000-000000000000000000000000"))
 }
 
 /// The client's address as a header value (dotted quad written without the formatter: this runs
