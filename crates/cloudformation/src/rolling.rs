@@ -148,8 +148,8 @@ struct Group {
     max: i64,
     desired: i64,
     target_groups: Vec<String>,
-    /// (instance id, lifecycle state)
-    members: Vec<(String, String)>,
+    /// (instance id, lifecycle state, zone)
+    members: Vec<(String, String, String)>,
 }
 
 async fn describe(cx: &Cx, name: &str) -> Result<Group, String> {
@@ -169,7 +169,7 @@ async fn describe(cx: &Cx, name: &str) -> Result<Group, String> {
             a.iter()
                 .map(|i| {
                     let s = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-                    (s("InstanceId"), s("LifecycleState"))
+                    (s("InstanceId"), s("LifecycleState"), s("AvailabilityZone"))
                 })
                 .collect()
         })
@@ -258,16 +258,48 @@ pub async fn roll(cx: &Cx, ev: &Events, name: &str, r: &Rolling) -> Result<(), S
             .await;
     }
     out?;
-    restored.map(|_| ())
+    restored?;
+    // Done once the group is back at its capacity, every instance in service.
+    cx.wait_for("the group to settle at its desired capacity", IN_SERVICE_LIMIT, || async {
+        let g = describe(cx, name).await?;
+        // (Instances a zone rebalance left over have gone too.)
+        let settled = g.members.len() as i64 == g.desired && g.members.iter().all(|(_, s, _)| s == "InService");
+        Ok(settled.then_some(()))
+    })
+    .await
+}
+
+fn staying(state: &str) -> bool {
+    !state.starts_with("Terminating") && state != "Detaching" && state != "Detached"
+}
+
+/// The next batch of obsolete instances to terminate: from the zones with the most instances
+/// (as Auto Scaling's own termination policy does), so the group stays balanced and its
+/// replacements need no rebalancing afterwards. Taken out of `left`.
+fn pick(g: &Group, left: &mut Vec<String>, n: usize) -> Vec<String> {
+    let mut per_zone: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, s, z) in &g.members {
+        if staying(s) {
+            *per_zone.entry(z.as_str()).or_default() += 1;
+        }
+    }
+    let zone_of = |id: &str| g.members.iter().find(|(i, _, _)| i == id).map(|(_, _, z)| z.as_str()).unwrap_or("");
+    let mut out = Vec::new();
+    while out.len() < n && !left.is_empty() {
+        let best =
+            (0..left.len()).max_by_key(|&k| (per_zone.get(zone_of(&left[k])).copied().unwrap_or(0), usize::MAX - k));
+        let Some(k) = best else { break };
+        let id = left.remove(k);
+        if let Some(c) = per_zone.get_mut(zone_of(&id)) {
+            *c = c.saturating_sub(1);
+        }
+        out.push(id);
+    }
+    out
 }
 
 async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<(), String> {
-    let obsolete: Vec<String> = g
-        .members
-        .iter()
-        .filter(|(_, s)| !s.starts_with("Terminating") && s != "Detaching" && s != "Detached")
-        .map(|(i, _)| i.clone())
-        .collect();
+    let obsolete: Vec<String> = g.members.iter().filter(|(_, s, _)| staying(s)).map(|(i, _, _)| i.clone()).collect();
     if obsolete.is_empty() {
         return Ok(());
     }
@@ -287,10 +319,11 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
     ev.say(&initiated);
     // Launch ahead when terminating a batch would leave fewer than MinInstancesInService.
     let temporary = desired.max(keep + batch).max(obsolete.len() as i64);
-    let mut known: HashSet<String> = g.members.iter().map(|(i, _)| i.clone()).collect();
+    let mut known: HashSet<String> = g.members.iter().map(|(i, _, _)| i.clone()).collect();
     let mut new_in_service = 0i64;
     if temporary > desired {
         ev.say(&format!("Temporarily setting autoscaling group MinSize and DesiredCapacity to {temporary}."));
+        expect(ev, r, temporary - desired)?;
         cx.call(
             Peer::AutoScaling,
             "UpdateAutoScalingGroup",
@@ -309,7 +342,7 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
     let mut left = obsolete.clone();
     let total = obsolete.len();
     for (b, replacing) in plan {
-        let these: Vec<String> = left.drain(..b as usize).collect();
+        let these = pick(&describe(cx, name).await?, &mut left, b as usize);
         if left.is_empty() && temporary > desired {
             // The last batch: the group's minimum back, so the terminations can shrink it.
             cx.call(
@@ -325,6 +358,7 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
             .await?;
         }
         ev.say(&format!("Terminating instance(s) [{}]; replacing with {replacing} new instance(s).", these.join(", ")));
+        expect(ev, r, replacing)?;
         for (n, id) in these.iter().enumerate() {
             let shrink = (n as i64) < b - replacing;
             cx.call(
@@ -337,7 +371,7 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
         // Gone from the group (deregistered and drained first, then terminated).
         cx.wait_for("the obsolete instances to terminate", IN_SERVICE_LIMIT, || async {
             let now = describe(cx, name).await?;
-            Ok((!now.members.iter().any(|(i, _)| these.contains(i))).then_some(()))
+            Ok((!now.members.iter().any(|(i, _, _)| these.contains(i))).then_some(()))
         })
         .await?;
         let done = total - left.len();
@@ -354,6 +388,19 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
     Ok(())
 }
 
+fn signals_policy(r: &Rolling, count: i64) -> signals::Policy {
+    signals::Policy { count: count as u32, timeout: r.pause, min_percent: r.min_success_percent }
+}
+
+/// Before launching `count` instances: with WaitOnResourceSignals, the wait for their signals
+/// starts now (an instance may signal as soon as it boots), its timeout the PauseTime.
+fn expect(ev: &Events, r: &Rolling, count: i64) -> Result<(), String> {
+    if r.wait_signals && count > 0 {
+        signals::start_wait(&ev.cfn, &ev.st.stack_id, &ev.rec.logical_id, &signals_policy(r, count))?;
+    }
+    Ok(())
+}
+
 /// Wait for `count` new instances to be InService (and healthy in the target groups), then for
 /// their signals or the pause. The number that came in service.
 async fn settle(
@@ -366,8 +413,7 @@ async fn settle(
     target_groups: &[String],
 ) -> Result<i64, String> {
     if r.wait_signals {
-        let policy = signals::Policy { count: count as u32, timeout: r.pause, min_percent: r.min_success_percent };
-        signals::start_wait(&ev.cfn, &ev.st.stack_id, &ev.rec.logical_id, &policy)?;
+        let policy = signals_policy(r, count);
         ev.say(&format!(
             "New instance(s) added to autoscaling group - Waiting on {} resource signal(s) with a timeout of {}.",
             policy.required(),
@@ -381,8 +427,8 @@ async fn settle(
             let new: Vec<String> = g
                 .members
                 .iter()
-                .filter(|(i, s)| !known.contains(i) && s == "InService")
-                .map(|(i, _)| i.clone())
+                .filter(|(i, s, _)| !known.contains(i) && s == "InService")
+                .map(|(i, _, _)| i.clone())
                 .collect();
             if (new.len() as i64) < count {
                 return Ok(None);
