@@ -29,7 +29,27 @@ Parameters:
   Pause:
     Type: String
     Default: PT0S
+  Signal:
+    Type: String
+    Default: "true"
+    Description: what the instances run at boot (cfn-signal to signal the group, true not to)
 Resources:
+  SignalRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}
+      Policies:
+        - PolicyName: signal
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement: [{Effect: Allow, Action: cloudformation:SignalResource, Resource: "*"}]
+  SignalProfile:
+    Type: AWS::IAM::InstanceProfile
+    Properties:
+      Roles: [!Ref SignalRole]
   VPC:
     Type: AWS::EC2::VPC
     Properties:
@@ -90,6 +110,12 @@ Resources:
         ImageId: !Ref ImageId
         InstanceType: !Ref InstanceType
         SecurityGroupIds: [!Ref Web]
+        IamInstanceProfile:
+          Arn: !GetAtt SignalProfile.Arn
+        UserData:
+          Fn::Base64: !Sub |
+            #!/bin/sh
+            ${Signal} -e 0 --stack ${AWS::StackName} --resource Group --region ${AWS::Region}
   Balancer:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
     Properties:
@@ -192,7 +218,8 @@ class Traffic:
 
 def create(region, image, name, **kw):
     cfn = region.client("cloudformation")
-    cfn.create_stack(StackName=name, TemplateBody=STACK, Parameters=params(image, **kw))
+    cfn.create_stack(StackName=name, TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=params(image, **kw))
     wait_status(cfn, name, "CREATE_COMPLETE", timeout=300)
     out = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName=name)["Stacks"][0]["Outputs"]}
     group = resource(cfn, name, "Group")["PhysicalResourceId"]
@@ -206,7 +233,8 @@ def test_a_rolling_update_replaces_every_instance_behind_the_load_balancer_witho
     old = {i["InstanceId"] for i in members(region, name)["Instances"]}
     assert len(old) == 2
     with Traffic(url) as traffic:
-        cfn.update_stack(StackName="rolling", TemplateBody=STACK, Parameters=params(image, InstanceType="t3.small"))
+        cfn.update_stack(StackName="rolling", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
+                         Parameters=params(image, InstanceType="t3.small"))
         wait_status(cfn, "rolling", "UPDATE_COMPLETE", timeout=600)
     assert traffic.failures == [], traffic.failures
     assert traffic.ok > 10
@@ -229,11 +257,34 @@ def test_a_rolling_update_replaces_every_instance_behind_the_load_balancer_witho
     wait_status(cfn, "rolling", "DELETE_COMPLETE", timeout=300)
 
 
+def test_a_rolling_update_waits_for_the_new_instances_signals(region, image):
+    cfn, url, name = create(region, image, "signalled", Signals="true", Pause="PT2M")
+    old = {i["InstanceId"] for i in members(region, name)["Instances"]}
+    with Traffic(url) as traffic:
+        cfn.update_stack(StackName="signalled", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
+                         Parameters=params(image, InstanceType="t3.small", Signals="true", Pause="PT2M",
+                                           Signal="cfn-signal"))
+        wait_status(cfn, "signalled", "UPDATE_COMPLETE", timeout=600)
+    assert traffic.failures == [], traffic.failures
+    now = {i["InstanceId"] for i in members(region, name)["Instances"]}
+    assert len(now) == 2 and not now & old
+    said = [r for r in reasons(cfn, "signalled", "Group", "UPDATE_IN_PROGRESS") if r]
+    assert ("Rolling update initiated. Terminating 2 obsolete instance(s) in batches of 1, while keeping at least 2 "
+            "instance(s) in service. Waiting on resource signals with a timeout of PT2M when new instances are added "
+            "to the autoscaling group.") in said
+    assert "New instance(s) added to autoscaling group - Waiting on 1 resource signal(s) with a timeout of PT2M." in said
+    received = {r.removeprefix("Received SUCCESS signal with UniqueId ") for r in said
+                if r.startswith("Received SUCCESS signal with UniqueId ")}
+    assert len(received) >= 2, said
+    cfn.delete_stack(StackName="signalled")
+    wait_status(cfn, "signalled", "DELETE_COMPLETE", timeout=300)
+
+
 def test_a_rolling_update_waiting_on_signals_that_never_come_rolls_back(region, image):
     cfn, url, name = create(region, image, "unsignalled", Signals="true", Pause="PT15S")
     old = {i["InstanceId"] for i in members(region, name)["Instances"]}
     with Traffic(url) as traffic:
-        cfn.update_stack(StackName="unsignalled", TemplateBody=STACK,
+        cfn.update_stack(StackName="unsignalled", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
                          Parameters=params(image, InstanceType="t3.small", Signals="true", Pause="PT15S"))
         wait_status(cfn, "unsignalled", "UPDATE_ROLLBACK_COMPLETE", timeout=600)
     assert traffic.failures == [], traffic.failures
@@ -255,7 +306,7 @@ def test_a_rolling_update_waiting_on_signals_that_never_come_rolls_back(region, 
 
 def test_a_replacing_update_makes_a_new_group_and_deletes_the_old(region, image):
     cfn, url, name = create(region, image, "replacing", Replace="true")
-    cfn.update_stack(StackName="replacing", TemplateBody=STACK,
+    cfn.update_stack(StackName="replacing", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
                      Parameters=params(image, InstanceType="t3.small", Replace="true"))
     wait_status(cfn, "replacing", "UPDATE_COMPLETE", timeout=600)
     new = resource(cfn, "replacing", "Group")["PhysicalResourceId"]
