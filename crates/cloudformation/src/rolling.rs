@@ -481,6 +481,28 @@ mod tests {
     }
 
     #[test]
+    fn batches_are_taken_from_the_fullest_zone() {
+        let m = |i: &str, s: &str, z: &str| (i.to_string(), s.to_string(), z.to_string());
+        let g = Group {
+            min: 2,
+            max: 4,
+            desired: 2,
+            target_groups: vec![],
+            members: vec![
+                m("i-old-a", "InService", "a"),
+                m("i-old-b", "InService", "b"),
+                m("i-new", "InService", "b"),
+                m("i-gone", "Terminating", "a"),
+            ],
+        };
+        let mut left = vec!["i-old-a".to_string(), "i-old-b".to_string()];
+        assert_eq!(pick(&g, &mut left, 1), vec!["i-old-b"]);
+        assert_eq!(left, vec!["i-old-a"]);
+        assert_eq!(pick(&g, &mut left, 5), vec!["i-old-a"]);
+        assert!(left.is_empty());
+    }
+
+    #[test]
     fn only_template_changes_replace_instances() {
         let a = serde_json::json!({"MinSize": "1", "LaunchTemplate": {"Version": "1"}});
         let b = serde_json::json!({"MinSize": "2", "LaunchTemplate": {"Version": "1"}});
