@@ -225,9 +225,9 @@ impl Events {
 /// How long a batch's new instances have to come in service when no signals are awaited.
 const IN_SERVICE_LIMIT: Duration = Duration::from_secs(600);
 
-/// Replace every instance the group has now, in batches, as `r` says. `target` is the
-/// (min, max, desired) the group ends with. The group's sizes and suspended processes are put
-/// back whatever the outcome.
+/// Replace every instance the group has now, in batches, as `r` says. The group ends with the
+/// sizes it has now (the update's): they and the suspended processes are put back whatever the
+/// outcome.
 pub async fn roll(cx: &Cx, ev: &Events, name: &str, r: &Rolling) -> Result<(), String> {
     let g = describe(cx, name).await?;
     let (min0, max0, desired) = (g.min, g.max, g.desired);
