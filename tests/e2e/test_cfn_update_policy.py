@@ -153,6 +153,7 @@ Resources:
         MinInstancesInService: 2
         PauseTime: !Ref Pause
         WaitOnResourceSignals: !Ref Signals
+        SuspendProcesses: [AlarmNotification, ScheduledActions]
     Properties:
       LaunchTemplate:
         LaunchTemplateId: !Ref Template
@@ -240,6 +241,7 @@ def test_a_rolling_update_replaces_every_instance_behind_the_load_balancer_witho
     assert traffic.ok > 10
     group = members(region, name)
     assert (group["MinSize"], group["MaxSize"], group["DesiredCapacity"]) == (2, 4, 2)
+    assert group["SuspendedProcesses"] == []
     now = {i["InstanceId"]: i for i in group["Instances"]}
     assert len(now) == 2 and not set(now) & old
     assert all(i["LifecycleState"] == "InService" and i["LaunchTemplate"]["Version"] == "2" for i in now.values())
