@@ -8,6 +8,7 @@ pub mod error;
 mod ops;
 mod provision;
 mod records;
+mod rolling;
 mod signals;
 mod stack_update;
 pub mod template;

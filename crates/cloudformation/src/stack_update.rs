@@ -16,6 +16,7 @@ use crate::ops::stack_resources;
 use crate::provision::update::{self, Change};
 use crate::provision::{self, Created};
 use crate::records::{kind, ResourceRec, StackRec};
+use crate::rolling::{self, Rolling};
 use crate::template::Resolved;
 use crate::CloudFormation;
 
@@ -24,15 +25,16 @@ use crate::CloudFormation;
 enum Touch {
     /// New in this update.
     Created(String),
-    /// Updated in place; the record as it was before.
-    InPlace(ResourceRec),
+    /// Updated in place; the record as it was before (and the rolling update that replaced an
+    /// Auto Scaling group's instances, to roll them back the same way).
+    InPlace(ResourceRec, Option<Rolling>),
     /// Replaced; the record of the old resource (still there until the cleanup).
     Replaced(ResourceRec),
 }
 
 enum Step {
     Create,
-    InPlace(ResourceRec),
+    InPlace(ResourceRec, Option<Rolling>),
     Replace(ResourceRec),
 }
 
@@ -82,7 +84,8 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                     cfn.scope(&st, &run.parameters, &run.template.mappings, &run.conditions, &resolved, &run.exports);
                 let props = crate::engine::evaluate(&scope, &decl);
                 let previous = old.get(id).cloned();
-                let (props, policy) = match props {
+                let props = props.and_then(|(p, c)| rolling::policy(&scope, &decl).map(|u| (p, c, u)));
+                let (props, policy, (roll, will_replace)) = match props {
                     Ok(p) => p,
                     Err(e) => {
                         let mut rec = previous.clone().unwrap_or_else(|| fresh(&decl));
@@ -110,9 +113,12 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                         continue;
                     }
                     Some(o)
-                        if o.kind == decl.kind && update::change(&o.kind, &o.properties, &props) == Change::InPlace =>
+                        if o.kind == decl.kind
+                            && update::change(&o.kind, &o.properties, &props) == Change::InPlace
+                            && !(will_replace && rolling::replaces_instances(&o.properties, &props)) =>
                     {
-                        Step::InPlace(o)
+                        let roll = roll.filter(|_| rolling::replaces_instances(&o.properties, &props));
+                        Step::InPlace(o, roll)
                     }
                     Some(o) => Step::Replace(o),
                 };
@@ -131,16 +137,23 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                             (id.clone(), out)
                         });
                     }
-                    Step::InPlace(o) => {
+                    Step::InPlace(o, roll) => {
                         let mut rec = o.clone();
                         rec.status = "UPDATE_IN_PROGRESS".into();
                         rec.properties = props.clone();
                         cfn.put_resource(&st, &mut rec, None).map_err(err)?;
                         let o = o.clone();
+                        let events = rolling::Events { cfn: cfn.clone(), st: st.clone(), rec };
+                        let roll = roll.clone();
                         tasks.spawn(async move {
                             let physical = o.physical_id.clone().unwrap_or_default();
-                            let out =
+                            let mut out =
                                 update::update(&cx, &o.kind, &physical, &o.properties, &props, &o.attributes).await;
+                            if let (Ok(_), Some(r)) = (&out, &roll) {
+                                if let Err(e) = rolling::roll(&cx, &events, &physical, r).await {
+                                    out = Err(e);
+                                }
+                            }
                             (id, out)
                         });
                     }
@@ -189,7 +202,7 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
         let mut rec: ResourceRec = cfn.get(kind::RESOURCE, &key(&st, &id)).map_err(err)?.ok_or("resource vanished")?;
         let (ok_status, bad_status, touch) = match step {
             Step::Create => ("CREATE_COMPLETE", "CREATE_FAILED", Touch::Created(id.clone())),
-            Step::InPlace(o) => ("UPDATE_COMPLETE", "UPDATE_FAILED", Touch::InPlace(o)),
+            Step::InPlace(o, roll) => ("UPDATE_COMPLETE", "UPDATE_FAILED", Touch::InPlace(o, roll)),
             Step::Replace(o) => ("UPDATE_COMPLETE", "UPDATE_FAILED", Touch::Replaced(o)),
         };
         touched.push(touch);
@@ -327,7 +340,7 @@ async fn roll_back(
                     }
                 }
             }
-            Touch::InPlace(mut o) => {
+            Touch::InPlace(mut o, roll) => {
                 let current: Option<ResourceRec> = cfn.get(kind::RESOURCE, &key(st, &o.logical_id)).map_err(err)?;
                 let now = current.map(|c| c.properties).unwrap_or(Value::Null);
                 let mut shown = o.clone();
@@ -335,7 +348,17 @@ async fn roll_back(
                 cfn.put_resource(st, &mut shown, None).map_err(err)?;
                 let physical = o.physical_id.clone().unwrap_or_default();
                 let cx = cfn.cx(st, &o.logical_id);
-                match update::update(&cx, &o.kind, &physical, &now, &o.properties, &o.attributes).await {
+                let mut out = update::update(&cx, &o.kind, &physical, &now, &o.properties, &o.attributes).await;
+                if let (Ok(_), Some(r)) = (&out, &roll) {
+                    // The instances the update made go too: rolled back the same way.
+                    let events = rolling::Events { cfn: cfn.clone(), st: st.clone(), rec: shown.clone() };
+                    // Signals cannot arrive once the update failed (its waits are stopped).
+                    let r = Rolling { wait_signals: false, ..r.clone() };
+                    if let Err(e) = rolling::roll(&cx, &events, &physical, &r).await {
+                        out = Err(e);
+                    }
+                }
+                match out {
                     Ok(_) => {
                         o.status = "UPDATE_COMPLETE".into();
                         cfn.put_resource(st, &mut o, None).map_err(err)?;

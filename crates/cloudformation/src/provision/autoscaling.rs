@@ -353,6 +353,8 @@ struct UpdateAutoScalingGroup<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     launch_template: Option<LaunchTemplateSpec>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    launch_configuration_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     min_size: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     max_size: Option<i64>,
@@ -385,6 +387,7 @@ pub async fn update_group(cx: &Cx, name: &str, p: Props<'_>) -> Result<(), Strin
                 version: t.str("Version"),
             }
         }),
+        launch_configuration_name: p.str("LaunchConfigurationName"),
         min_size: p.int("MinSize")?,
         max_size: p.int("MaxSize")?,
         desired_capacity: p.int("DesiredCapacity")?,

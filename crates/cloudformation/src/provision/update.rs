@@ -41,6 +41,7 @@ pub fn change(kind: &str, old: &Value, new: &Value) -> Change {
             "MaxSize",
             "DesiredCapacity",
             "LaunchTemplate",
+            "LaunchConfigurationName",
             "HealthCheckType",
             "HealthCheckGracePeriod",
             "Cooldown",

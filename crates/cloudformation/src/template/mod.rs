@@ -25,6 +25,8 @@ pub struct ResourceDecl {
     /// The CreationPolicy as written (evaluated when the resource is created: its Count is
     /// often a Ref).
     pub creation_policy: Option<Value>,
+    /// The UpdatePolicy as written (evaluated when the resource is updated).
+    pub update_policy: Option<Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -451,6 +453,7 @@ fn parse_resources(v: Option<&Value>) -> Result<Vec<ResourceDecl>, String> {
             condition: r.get("Condition").and_then(Value::as_str).map(String::from),
             deletion_policy: r.get("DeletionPolicy").and_then(Value::as_str).map(String::from),
             creation_policy: r.get("CreationPolicy").cloned(),
+            update_policy: r.get("UpdatePolicy").cloned(),
         });
     }
     Ok(out)

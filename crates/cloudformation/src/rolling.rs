@@ -1,0 +1,513 @@
+//! An Auto Scaling group's UpdatePolicy: `AutoScalingRollingUpdate` replaces the group's
+//! instances in batches when its launch template or configuration changes (new instances in
+//! service — and healthy in the group's target groups — before old ones go, never fewer than
+//! MinInstancesInService), `AutoScalingReplacingUpdate {WillReplace: true}` replaces the group.
+//! The roll drives Auto Scaling through its public API (UpdateAutoScalingGroup,
+//! TerminateInstanceInAutoScalingGroup, Suspend/ResumeProcesses) with typed inputs, writing
+//! AWS's stack events as it goes.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::provision::Cx;
+use crate::records::{kind, ResourceRec, StackRec};
+use crate::template::{ResourceDecl, Scope};
+use crate::{signals, CloudFormation, Peer};
+
+/// AutoScalingRollingUpdate, evaluated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rolling {
+    pub max_batch: i64,
+    pub min_in_service: i64,
+    pub min_success_percent: f64,
+    /// Seconds.
+    pub pause: f64,
+    pub pause_text: String,
+    pub wait_signals: bool,
+    pub suspend: Vec<String>,
+}
+
+/// The group's UpdatePolicy: (rolling update, will replace).
+pub fn policy(scope: &Scope, decl: &ResourceDecl) -> Result<(Option<Rolling>, bool), String> {
+    let Some(raw) = &decl.update_policy else { return Ok((None, false)) };
+    if decl.kind != "AWS::AutoScaling::AutoScalingGroup" {
+        return Ok((None, false));
+    }
+    let Some(up) = scope.eval(raw)? else { return Ok((None, false)) };
+    let truthy = |v: Option<&Value>| match v {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    };
+    let will_replace = truthy(up.pointer("/AutoScalingReplacingUpdate/WillReplace"));
+    let Some(r) = up.get("AutoScalingRollingUpdate") else { return Ok((None, will_replace)) };
+    let number = |k: &str| -> Result<Option<f64>, String> {
+        match r.get(k) {
+            None => Ok(None),
+            Some(Value::Number(n)) => Ok(n.as_f64()),
+            Some(Value::String(s)) => {
+                s.trim().parse().map(Some).map_err(|_| format!("AutoScalingRollingUpdate {k} must be a number"))
+            }
+            Some(_) => Err(format!("AutoScalingRollingUpdate {k} must be a number")),
+        }
+    };
+    let max_batch = number("MaxBatchSize")?.unwrap_or(1.0) as i64;
+    if max_batch < 1 {
+        return Err("MaxBatchSize must be at least 1".into());
+    }
+    let min_in_service = number("MinInstancesInService")?.unwrap_or(0.0) as i64;
+    let min_success_percent = number("MinSuccessfulInstancesPercent")?.unwrap_or(100.0);
+    if !(0.0..=100.0).contains(&min_success_percent) {
+        return Err("MinSuccessfulInstancesPercent must be between 0 and 100".into());
+    }
+    let wait_signals = truthy(r.get("WaitOnResourceSignals"));
+    let pause_text = r
+        .get("PauseTime")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| if wait_signals { "PT5M" } else { "PT0S" }.to_string());
+    let pause = signals::parse_duration(&pause_text)?;
+    if pause > 3600.0 {
+        return Err("PauseTime cannot exceed one hour (PT1H)".into());
+    }
+    let suspend = match r.get("SuspendProcesses") {
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        _ => vec![],
+    };
+    Ok((
+        Some(Rolling { max_batch, min_in_service, min_success_percent, pause, pause_text, wait_signals, suspend }),
+        will_replace,
+    ))
+}
+
+/// Does this change of a group's properties replace its instances (what an UpdatePolicy acts
+/// on)?
+pub fn replaces_instances(old: &Value, new: &Value) -> bool {
+    ["LaunchTemplate", "LaunchConfigurationName", "VPCZoneIdentifier", "MixedInstancesPolicy"]
+        .iter()
+        .any(|k| old.get(*k) != new.get(*k))
+}
+
+/// The batches of a roll: (instances terminated, replacements launched) per batch, given the
+/// obsolete count, the capacity to end with, the temporary capacity and the batch size.
+pub fn batches(obsolete: i64, desired: i64, temporary: i64, batch: i64) -> Vec<(i64, i64)> {
+    let mut out = Vec::new();
+    let (mut old, mut new) = (obsolete, temporary - obsolete);
+    while old > 0 {
+        let b = batch.min(old);
+        old -= b;
+        let target = if old > 0 { temporary } else { desired };
+        let replacing = (target - new - old).clamp(0, b);
+        new += replacing;
+        out.push((b, replacing));
+    }
+    out
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Sizes<'a> {
+    auto_scaling_group_name: &'a str,
+    min_size: i64,
+    max_size: i64,
+    desired_capacity: i64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Names<'a> {
+    auto_scaling_group_names: [&'a str; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Processes<'a> {
+    auto_scaling_group_name: &'a str,
+    scaling_processes: &'a [String],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Terminate<'a> {
+    instance_id: &'a str,
+    should_decrement_desired_capacity: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct TargetHealth<'a> {
+    target_group_arn: &'a str,
+}
+
+struct Group {
+    min: i64,
+    max: i64,
+    desired: i64,
+    target_groups: Vec<String>,
+    /// (instance id, lifecycle state, zone)
+    members: Vec<(String, String, String)>,
+}
+
+async fn describe(cx: &Cx, name: &str) -> Result<Group, String> {
+    let d =
+        cx.call(Peer::AutoScaling, "DescribeAutoScalingGroups", &Names { auto_scaling_group_names: [name] }).await?;
+    let g = d.pointer("/AutoScalingGroups/0").ok_or_else(|| format!("The group {name} is gone"))?;
+    let int = |k: &str| g.get(k).and_then(Value::as_i64).unwrap_or(0);
+    let strs = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let members = g
+        .get("Instances")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .map(|i| {
+                    let s = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+                    (s("InstanceId"), s("LifecycleState"), s("AvailabilityZone"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Group {
+        min: int("MinSize"),
+        max: int("MaxSize"),
+        desired: int("DesiredCapacity"),
+        target_groups: strs(g.get("TargetGroupARNs")),
+        members,
+    })
+}
+
+/// The instances healthy in every one of the target groups.
+async fn healthy_in(cx: &Cx, target_groups: &[String]) -> Result<Option<HashSet<String>>, String> {
+    let mut all: Option<HashSet<String>> = None;
+    for tg in target_groups {
+        let d = cx.call(Peer::Elb, "DescribeTargetHealth", &TargetHealth { target_group_arn: tg }).await?;
+        let healthy: HashSet<String> = d
+            .get("TargetHealthDescriptions")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter(|t| t.pointer("/TargetHealth/State").and_then(Value::as_str) == Some("healthy"))
+                    .filter_map(|t| t.pointer("/Target/Id").and_then(Value::as_str).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        all = Some(match all {
+            None => healthy,
+            Some(a) => a.intersection(&healthy).cloned().collect(),
+        });
+    }
+    Ok(all)
+}
+
+/// Writes the group's UPDATE_IN_PROGRESS events.
+pub struct Events {
+    pub cfn: Arc<CloudFormation>,
+    pub st: StackRec,
+    pub rec: ResourceRec,
+}
+
+impl Events {
+    fn say(&self, text: &str) {
+        let ev = self.cfn.resource_event(&self.st, &self.rec, Some(text));
+        if let Err(e) = self.cfn.store.write(|tx| tx.put(kind::EVENT, &self.cfn.event_key(&self.st.stack_id), &ev)) {
+            tracing::warn!(error = %e, "cloudformation: a rolling update's event not written");
+        }
+    }
+}
+
+/// How long a batch's new instances have to come in service when no signals are awaited.
+const IN_SERVICE_LIMIT: Duration = Duration::from_secs(600);
+
+/// Replace every instance the group has now, in batches, as `r` says. The group ends with the
+/// sizes it has now (the update's): they and the suspended processes are put back whatever the
+/// outcome.
+pub async fn roll(cx: &Cx, ev: &Events, name: &str, r: &Rolling) -> Result<(), String> {
+    let g = describe(cx, name).await?;
+    let (min0, max0, desired) = (g.min, g.max, g.desired);
+    if !r.suspend.is_empty() {
+        cx.call(
+            Peer::AutoScaling,
+            "SuspendProcesses",
+            &Processes { auto_scaling_group_name: name, scaling_processes: &r.suspend },
+        )
+        .await?;
+    }
+    let out = run(cx, ev, name, r, g).await;
+    // Put the group's sizes back (the update's own, or the rollback's) and resume.
+    let restored = cx
+        .call(
+            Peer::AutoScaling,
+            "UpdateAutoScalingGroup",
+            &Sizes { auto_scaling_group_name: name, min_size: min0, max_size: max0, desired_capacity: desired },
+        )
+        .await;
+    if !r.suspend.is_empty() {
+        let _ = cx
+            .call(
+                Peer::AutoScaling,
+                "ResumeProcesses",
+                &Processes { auto_scaling_group_name: name, scaling_processes: &r.suspend },
+            )
+            .await;
+    }
+    out?;
+    restored?;
+    // Done once the group is back at its capacity, every instance in service.
+    cx.wait_for("the group to settle at its desired capacity", IN_SERVICE_LIMIT, || async {
+        let g = describe(cx, name).await?;
+        // (Instances a zone rebalance left over have gone too.)
+        let settled = g.members.len() as i64 == g.desired && g.members.iter().all(|(_, s, _)| s == "InService");
+        Ok(settled.then_some(()))
+    })
+    .await
+}
+
+fn staying(state: &str) -> bool {
+    !state.starts_with("Terminating") && state != "Detaching" && state != "Detached"
+}
+
+/// The next batch of obsolete instances to terminate: from the zones with the most instances
+/// (as Auto Scaling's own termination policy does), so the group stays balanced and its
+/// replacements need no rebalancing afterwards. Taken out of `left`.
+fn pick(g: &Group, left: &mut Vec<String>, n: usize) -> Vec<String> {
+    let mut per_zone: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, s, z) in &g.members {
+        if staying(s) {
+            *per_zone.entry(z.as_str()).or_default() += 1;
+        }
+    }
+    let zone_of = |id: &str| g.members.iter().find(|(i, _, _)| i == id).map(|(_, _, z)| z.as_str()).unwrap_or("");
+    let mut out = Vec::new();
+    while out.len() < n && !left.is_empty() {
+        let best =
+            (0..left.len()).max_by_key(|&k| (per_zone.get(zone_of(&left[k])).copied().unwrap_or(0), usize::MAX - k));
+        let Some(k) = best else { break };
+        let id = left.remove(k);
+        if let Some(c) = per_zone.get_mut(zone_of(&id)) {
+            *c = c.saturating_sub(1);
+        }
+        out.push(id);
+    }
+    out
+}
+
+async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<(), String> {
+    let obsolete: Vec<String> = g.members.iter().filter(|(_, s, _)| staying(s)).map(|(i, _, _)| i.clone()).collect();
+    if obsolete.is_empty() {
+        return Ok(());
+    }
+    let desired = g.desired;
+    let batch = r.max_batch.min(obsolete.len() as i64);
+    let keep = r.min_in_service;
+    let mut initiated = format!(
+        "Rolling update initiated. Terminating {} obsolete instance(s) in batches of {batch}, while keeping at least {keep} instance(s) in service.",
+        obsolete.len()
+    );
+    if r.wait_signals {
+        initiated.push_str(&format!(
+            " Waiting on resource signals with a timeout of {} when new instances are added to the autoscaling group.",
+            r.pause_text
+        ));
+    }
+    ev.say(&initiated);
+    // Launch ahead when terminating a batch would leave fewer than MinInstancesInService.
+    let temporary = desired.max(keep + batch).max(obsolete.len() as i64);
+    let mut known: HashSet<String> = g.members.iter().map(|(i, _, _)| i.clone()).collect();
+    let mut new_in_service = 0i64;
+    if temporary > desired {
+        ev.say(&format!("Temporarily setting autoscaling group MinSize and DesiredCapacity to {temporary}."));
+        expect(ev, r, temporary - desired)?;
+        cx.call(
+            Peer::AutoScaling,
+            "UpdateAutoScalingGroup",
+            &Sizes {
+                auto_scaling_group_name: name,
+                min_size: temporary,
+                max_size: g.max.max(temporary),
+                desired_capacity: temporary,
+            },
+        )
+        .await?;
+        let added = temporary - desired;
+        new_in_service = settle(cx, ev, name, r, &mut known, added, &g.target_groups).await?;
+    }
+    let plan = batches(obsolete.len() as i64, desired, temporary, batch);
+    let mut left = obsolete.clone();
+    let total = obsolete.len();
+    for (b, replacing) in plan {
+        let these = pick(&describe(cx, name).await?, &mut left, b as usize);
+        if left.is_empty() && temporary > desired {
+            // The last batch: the group's minimum back, so the terminations can shrink it.
+            cx.call(
+                Peer::AutoScaling,
+                "UpdateAutoScalingGroup",
+                &Sizes {
+                    auto_scaling_group_name: name,
+                    min_size: g.min.min(desired),
+                    max_size: g.max.max(temporary),
+                    desired_capacity: temporary,
+                },
+            )
+            .await?;
+        }
+        ev.say(&format!("Terminating instance(s) [{}]; replacing with {replacing} new instance(s).", these.join(", ")));
+        expect(ev, r, replacing)?;
+        for (n, id) in these.iter().enumerate() {
+            let shrink = (n as i64) < b - replacing;
+            cx.call(
+                Peer::AutoScaling,
+                "TerminateInstanceInAutoScalingGroup",
+                &Terminate { instance_id: id, should_decrement_desired_capacity: shrink },
+            )
+            .await?;
+        }
+        // Gone from the group (deregistered and drained first, then terminated).
+        cx.wait_for("the obsolete instances to terminate", IN_SERVICE_LIMIT, || async {
+            let now = describe(cx, name).await?;
+            Ok((!now.members.iter().any(|(i, _, _)| these.contains(i))).then_some(()))
+        })
+        .await?;
+        let done = total - left.len();
+        ev.say(&format!(
+            "Successfully terminated instance(s) [{}] (Progress {}%).",
+            these.join(", "),
+            done * 100 / total
+        ));
+        if replacing > 0 {
+            new_in_service += settle(cx, ev, name, r, &mut known, replacing, &g.target_groups).await?;
+        }
+    }
+    tracing::debug!(group = name, new_in_service, "cloudformation: rolling update done");
+    Ok(())
+}
+
+fn signals_policy(r: &Rolling, count: i64) -> signals::Policy {
+    signals::Policy { count: count as u32, timeout: r.pause, min_percent: r.min_success_percent }
+}
+
+/// Before launching `count` instances: with WaitOnResourceSignals, the wait for their signals
+/// starts now (an instance may signal as soon as it boots), its timeout the PauseTime.
+fn expect(ev: &Events, r: &Rolling, count: i64) -> Result<(), String> {
+    if r.wait_signals && count > 0 {
+        signals::start_wait(&ev.cfn, &ev.st.stack_id, &ev.rec.logical_id, &signals_policy(r, count))?;
+    }
+    Ok(())
+}
+
+/// Wait for `count` new instances to be InService (and healthy in the target groups), then for
+/// their signals or the pause. The number that came in service.
+async fn settle(
+    cx: &Cx,
+    ev: &Events,
+    name: &str,
+    r: &Rolling,
+    known: &mut HashSet<String>,
+    count: i64,
+    target_groups: &[String],
+) -> Result<i64, String> {
+    if r.wait_signals {
+        let policy = signals_policy(r, count);
+        ev.say(&format!(
+            "New instance(s) added to autoscaling group - Waiting on {} resource signal(s) with a timeout of {}.",
+            policy.required(),
+            r.pause_text
+        ));
+    }
+    let limit = if r.wait_signals { Duration::from_secs_f64(r.pause.max(1.0)) } else { IN_SERVICE_LIMIT };
+    let fresh = cx
+        .wait_for("new instances to come in service", limit, || async {
+            let g = describe(cx, name).await?;
+            let new: Vec<String> = g
+                .members
+                .iter()
+                .filter(|(i, s, _)| !known.contains(i) && s == "InService")
+                .map(|(i, _, _)| i.clone())
+                .collect();
+            if (new.len() as i64) < count {
+                return Ok(None);
+            }
+            if let Some(healthy) = healthy_in(cx, target_groups).await? {
+                if new.iter().filter(|i| healthy.contains(*i)).count() < count as usize {
+                    return Ok(None);
+                }
+            }
+            Ok(Some(new))
+        })
+        .await;
+    let fresh = match fresh {
+        Ok(f) => f,
+        Err(_) if r.wait_signals => {
+            return Err(format!("Failed to receive {count} resource signal(s) within the specified duration"))
+        }
+        Err(e) => return Err(e),
+    };
+    known.extend(fresh.iter().cloned());
+    if r.wait_signals {
+        let created = crate::provision::Created::id(ev.rec.physical_id.clone().unwrap_or_default());
+        let out = signals::made(&ev.cfn, &ev.st.stack_id, &ev.rec.logical_id, created).await;
+        signals::forget(&ev.cfn, &ev.st.stack_id, &ev.rec.logical_id);
+        let _ = out?;
+        ev.say(&format!("Received SUCCESS signal(s) from {count} new instance(s)."));
+    } else if r.pause > 0.0 {
+        ev.say(&format!("New instance(s) added to autoscaling group - Pausing for {}.", r.pause_text));
+        tokio::time::sleep(Duration::from_secs_f64(r.pause)).await;
+    }
+    Ok(fresh.len() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_launch_ahead_and_end_at_the_desired_capacity() {
+        // 2 instances, keep 2 in service, batches of 1: one launched ahead (3), then each
+        // batch terminates one; the first is replaced, the last is not.
+        assert_eq!(batches(2, 2, 3, 1), vec![(1, 1), (1, 0)]);
+        // Keep none: terminate first, replace each.
+        assert_eq!(batches(2, 2, 2, 1), vec![(1, 1), (1, 1)]);
+        // 4 in batches of 2, keeping 2: no launch ahead needed.
+        assert_eq!(batches(4, 4, 4, 2), vec![(2, 2), (2, 2)]);
+        // 3 in batches of 2 keeping 3: 2 ahead (5), then 2 replaced and 1 not; the group's
+        // desired capacity put back afterwards scales the one extra in.
+        assert_eq!(batches(3, 3, 5, 2), vec![(2, 2), (1, 0)]);
+    }
+
+    #[test]
+    fn batches_are_taken_from_the_fullest_zone() {
+        let m = |i: &str, s: &str, z: &str| (i.to_string(), s.to_string(), z.to_string());
+        let g = Group {
+            min: 2,
+            max: 4,
+            desired: 2,
+            target_groups: vec![],
+            members: vec![
+                m("i-old-a", "InService", "a"),
+                m("i-old-b", "InService", "b"),
+                m("i-new", "InService", "b"),
+                m("i-gone", "Terminating", "a"),
+            ],
+        };
+        let mut left = vec!["i-old-a".to_string(), "i-old-b".to_string()];
+        assert_eq!(pick(&g, &mut left, 1), vec!["i-old-b"]);
+        assert_eq!(left, vec!["i-old-a"]);
+        assert_eq!(pick(&g, &mut left, 5), vec!["i-old-a"]);
+        assert!(left.is_empty());
+    }
+
+    #[test]
+    fn only_template_changes_replace_instances() {
+        let a = serde_json::json!({"MinSize": "1", "LaunchTemplate": {"Version": "1"}});
+        let b = serde_json::json!({"MinSize": "2", "LaunchTemplate": {"Version": "1"}});
+        let c = serde_json::json!({"MinSize": "1", "LaunchTemplate": {"Version": "2"}});
+        assert!(!replaces_instances(&a, &b));
+        assert!(replaces_instances(&a, &c));
+    }
+}
