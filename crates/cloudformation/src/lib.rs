@@ -10,6 +10,7 @@ mod provision;
 mod records;
 mod rolling;
 mod signals;
+mod stack_policy;
 mod stack_update;
 pub mod template;
 

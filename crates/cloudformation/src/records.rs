@@ -122,6 +122,12 @@ pub struct StackRec {
     /// The exports it imports (Fn::ImportValue), which their stacks cannot delete meanwhile.
     #[serde(default)]
     pub imports: Vec<String>,
+    /// The stack policy (`stack_policy.rs`): once set, updates need its Allow.
+    #[serde(default)]
+    pub stack_policy: Option<String>,
+    /// UpdateStack's StackPolicyDuringUpdateBody: overrides the stack policy for that update only.
+    #[serde(default)]
+    pub policy_during_update: Option<String>,
 }
 
 /// A stack's template, parameters and outputs before an update.

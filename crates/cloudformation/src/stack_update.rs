@@ -5,6 +5,7 @@
 //! deleted in the cleanup. A failure rolls every touched resource back, in reverse order, and
 //! restores the stack's template, parameters and outputs (UPDATE_ROLLBACK_COMPLETE).
 
+use crate::stack_policy::{self, UpdateAction};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -61,6 +62,19 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
     };
     let st = run.st.clone();
     let active = run.active();
+    // The stack policy (or this update's override) must allow every action the update takes;
+    // resources the new template leaves out are deleted at the cleanup, checked now.
+    let guard = st.policy_during_update.clone().or_else(|| st.stack_policy.clone());
+    if let Some(policy) = &guard {
+        let mut removed: Vec<&ResourceRec> = old.values().filter(|r| !active.contains(&r.logical_id)).collect();
+        removed.sort_by(|a, b| a.logical_id.cmp(&b.logical_id));
+        for r in removed {
+            if let Err(reason) = stack_policy::allows(policy, UpdateAction::Delete, &r.logical_id, &r.kind) {
+                let mut st = st.clone();
+                return roll_back(cfn, &mut st, vec![], &reason).await;
+            }
+        }
+    }
     let mut resolved: HashMap<String, Resolved> = HashMap::new();
     let mut started: HashSet<String> = HashSet::new();
     let mut touched: Vec<Touch> = Vec::new();
@@ -122,6 +136,22 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
                     }
                     Some(o) => Step::Replace(o),
                 };
+                let action = match &step {
+                    Step::Create => None,
+                    Step::InPlace(..) => Some(UpdateAction::Modify),
+                    Step::Replace(_) => Some(UpdateAction::Replace),
+                };
+                if let (Some(guard), Some(action)) = (&guard, action) {
+                    if let Err(reason) = stack_policy::allows(guard, action, id, &decl.kind) {
+                        let o = old.get(id).cloned().expect("an update or replacement has a previous resource");
+                        let mut rec = o.clone();
+                        rec.status = "UPDATE_FAILED".into();
+                        cfn.put_resource(&st, &mut rec, Some(&reason)).map_err(err)?;
+                        touched.push(Touch::Replaced(o));
+                        failed.push(id.clone());
+                        break;
+                    }
+                }
                 let cx = cfn.cx(&st, id);
                 let id = id.clone();
                 match &step {

@@ -197,6 +197,7 @@ pub(super) fn execute_change_set(cfn: &std::sync::Arc<CloudFormation>, input: &V
         c.execution_status = "EXECUTE_IN_PROGRESS".into();
         cfn.put(kind::CHANGE_SET, &c.arn, &c)?;
         let arn = c.arn.clone();
+        st.policy_during_update = None;
         begin_update(cfn, st, c.template_body, c.parameters, c.capabilities, Some(arn))?;
         return Ok(json!({}));
     }

@@ -45,6 +45,8 @@ pub fn dispatch(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, op: &str
         "UpdateTerminationProtection" => update_termination_protection(cfn, input),
         "ListImports" => list_imports(cfn, input),
         "SignalResource" => crate::signals::signal_resource(cfn, input),
+        "SetStackPolicy" => set_stack_policy(cfn, input),
+        "GetStackPolicy" => get_stack_policy(cfn, input),
         _ => Err(CfnError::Validation(format!("The operation {op} is not supported by this region yet"))),
     }
 }
@@ -230,7 +232,25 @@ pub(super) fn new_stack(
         change_set: None,
         previous: None,
         imports: vec![],
+        stack_policy: policy_body(input, "StackPolicyBody", "StackPolicyURL")?,
+        policy_during_update: None,
     })
+}
+
+/// A stack policy given in `body_key` (checked); the URL form needs S3, which is not served.
+pub(super) fn policy_body(input: &Value, body_key: &str, url_key: &str) -> Result<Option<String>> {
+    if s(input, url_key).is_some() {
+        return Err(CfnError::Validation(format!(
+            "{url_key} is not supported here (no S3 is served): give the policy in {body_key}"
+        )));
+    }
+    match s(input, body_key) {
+        None => Ok(None),
+        Some(body) => {
+            crate::stack_policy::validate(body).map_err(CfnError::Validation)?;
+            Ok(Some(body.to_string()))
+        }
+    }
 }
 
 impl CloudFormation {

@@ -26,10 +26,35 @@ pub(super) fn create_stack(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContex
     Ok(json!({"StackId": st.stack_id}))
 }
 
+/// SetStackPolicy: the policy every later update is checked against.
+pub(super) fn set_stack_policy(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
+    let name = required(input, "StackName")?;
+    let Some(policy) = policy_body(input, "StackPolicyBody", "StackPolicyURL")? else {
+        return Err(CfnError::Validation("Either StackPolicyBody or StackPolicyURL must be specified".into()));
+    };
+    let mut st = stack(cfn, name)?;
+    st.stack_policy = Some(policy);
+    cfn.store.write(|tx| tx.put(kind::STACK, &st.stack_id, &st))?;
+    Ok(json!({}))
+}
+
+pub(super) fn get_stack_policy(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
+    let st = stack(cfn, required(input, "StackName")?)?;
+    Ok(match st.stack_policy {
+        Some(p) => json!({"StackPolicyBody": p}),
+        None => json!({}),
+    })
+}
+
 pub(super) fn update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
     let name = required(input, "StackName")?;
-    let st = stack(cfn, name)?;
+    let mut st = stack(cfn, name)?;
     check_updatable(&st)?;
+    let during = policy_body(input, "StackPolicyDuringUpdateBody", "StackPolicyDuringUpdateURL")?;
+    if let Some(p) = policy_body(input, "StackPolicyBody", "StackPolicyURL")? {
+        st.stack_policy = Some(p);
+    }
+    st.policy_during_update = during;
     let (body, params, caps) = update_request(&st, input)?;
     if body == st.template_body && params == st.parameters {
         return Err(CfnError::Validation("No updates are to be performed.".into()));
