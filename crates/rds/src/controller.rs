@@ -249,10 +249,10 @@ fn apply_parameters(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -
 
 fn stop_server(l: &Layout, rec: &InstanceRec) {
     if let Some(p) = rec.process {
-        server::stop(p);
+        server::stop(l, p);
     }
     if let Some(p) = server::running(l) {
-        server::stop(p);
+        server::stop(l, p);
     }
 }
 
@@ -752,7 +752,11 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     if l.dir.exists() {
         std::fs::remove_dir_all(&l.dir).map_err(|e| format!("removing {}: {e}", l.dir.display()))?;
     }
-    let _ = std::fs::remove_file(&l.socket);
+    if l.engine == server::Engine::Postgres {
+        let _ = std::fs::remove_dir_all(&l.socket);
+    } else {
+        let _ = std::fs::remove_file(&l.socket);
+    }
     if let Some(f) = &rec.pending_password_file {
         let _ = std::fs::remove_file(f);
     }

@@ -15,6 +15,7 @@ mod events;
 mod metrics;
 pub(crate) mod ops;
 mod parameters;
+mod pg;
 mod records;
 mod server;
 mod snapshots;

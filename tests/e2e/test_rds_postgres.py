@@ -1,0 +1,255 @@
+"""RDS Engine postgres: DB instances that are real PostgreSQL 15 servers, reached with the real
+`psql` client at the Endpoint DescribeDBInstances gives, with the master user's password over
+TCP; snapshots (pg_basebackup) restored into new instances with identical data, reboot, a
+server killed with SIGKILL and brought back by the controller, stop/start, deletion, and what is
+not served for postgres refused with RDS's codes — through the real aws CLI and boto3."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+import hg
+
+PASSWORD = "Kg-sports-2026!'pg"
+MASTER = "kgadmin"
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def describe(rds, db_id: str) -> dict:
+    return rds.describe_db_instances(DBInstanceIdentifier=db_id)["DBInstances"][0]
+
+
+def wait_status(rds, db_id: str, status: str, timeout: float = 90.0) -> dict:
+    seen = []
+
+    def reached():
+        d = describe(rds, db_id)
+        if not seen or seen[-1] != d["DBInstanceStatus"]:
+            seen.append(d["DBInstanceStatus"])
+        assert d["DBInstanceStatus"] != "failed", f"{db_id} failed (statuses seen: {seen})"
+        return d if d["DBInstanceStatus"] == status else None
+
+    return hg.wait_until(reached, timeout=timeout, interval=0.2, what=f"{db_id} {status} (seen {seen})")
+
+
+def create_pg(region, db_id: str, *extra: str) -> dict:
+    out = region.aws("rds", "create-db-instance", "--db-instance-identifier", db_id, "--engine", "postgres",
+                     "--engine-version", "15", "--db-instance-class", "db.t3.micro",
+                     "--master-username", MASTER, "--master-user-password", PASSWORD,
+                     "--allocated-storage", "20", "--db-name", "kg", *extra)
+    return out["DBInstance"]
+
+
+def psql(db: dict, sql: str, password: str = PASSWORD, user: str = MASTER, database: str = "kg",
+         check: bool = True) -> subprocess.CompletedProcess:
+    """The real psql client at the instance's Endpoint (TCP), with the master credentials."""
+    ep = db["Endpoint"]
+    env = dict(os.environ, PGPASSWORD=password, PGCONNECT_TIMEOUT="5")
+    out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", ep["Address"],
+                          "-p", str(ep["Port"]), "-U", user, "-d", database, "-c", sql],
+                         env=env, capture_output=True, text=True, timeout=30)
+    if check:
+        assert out.returncode == 0, (sql, out.stderr)
+    return out
+
+
+def value(db: dict, sql: str) -> str:
+    return psql(db, sql).stdout.strip()
+
+
+def count_rows(db: dict, table: str = "matches") -> int | None:
+    out = psql(db, f"SELECT count(*) FROM {table}", check=False)
+    return int(out.stdout.strip()) if out.returncode == 0 else None
+
+
+CHECKSUM = "SELECT md5(string_agg(id || ':' || home || ':' || score, ',' ORDER BY id)) FROM matches"
+
+
+def instance_dir(region, db_id: str):
+    return region.data_dir / "rds" / "instances" / db_id
+
+
+def server_pid(region, db_id: str) -> int:
+    """The postmaster's pid (the first line of its postmaster.pid)."""
+    return int((instance_dir(region, db_id) / "data" / "postmaster.pid").read_text().split("\n")[0])
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def gone(rds, db_id: str) -> bool:
+    try:
+        describe(rds, db_id)
+        return False
+    except hg.ClientError as e:
+        return hg.client_error(e)[0] == "DBInstanceNotFound"
+
+
+def delete_and_check(region, rds, db_id: str):
+    directory = instance_dir(region, db_id)
+    rds.delete_db_instance(DBInstanceIdentifier=db_id, SkipFinalSnapshot=True)
+    hg.wait_until(lambda: gone(rds, db_id), timeout=60, interval=0.2, what=f"{db_id} deleted")
+    assert not directory.exists(), "its data is gone"
+    assert hg.instance_pids_under(directory) == [], "no process is left"
+
+
+@pytest.fixture(scope="module")
+def rds(region):
+    region.rds = region.client("rds")
+    return region.rds
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def test_postgres_instance_serves_psql_survives_kill_and_reboot(region, rds):
+    made = create_pg(region, "KgPg")
+    assert made["DBInstanceStatus"] == "creating" and made["Engine"] == "postgres"
+    assert made["DBInstanceIdentifier"] == "kgpg"
+    db = wait_status(rds, "kgpg", "available")
+    assert db["EngineVersion"].startswith("15."), db["EngineVersion"]
+    ep = db["Endpoint"]
+    assert ep["Address"].startswith("127.254.") and ep["Port"] == 5432
+    assert db["MasterUsername"] == MASTER and db["DBName"] == "kg"
+    assert db["DBParameterGroups"][0]["DBParameterGroupName"] == "default.postgres15"
+
+    # The real server, the asked database, the master role as RDS makes it (no SUPERUSER).
+    assert value(db, "SELECT version()").startswith("PostgreSQL 15")
+    assert value(db, "SELECT current_database() || ',' || current_user") == f"kg,{MASTER}"
+    flags = value(db, f"SELECT rolsuper || ',' || rolcreatedb || ',' || rolcreaterole FROM pg_roles "
+                      f"WHERE rolname = '{MASTER}'")
+    assert flags == "false,true,true", flags
+    assert value(db, f"SELECT pg_has_role('{MASTER}', 'rds_superuser', 'member')") == "t"
+    # A wrong password, and the administrator over TCP, are refused.
+    bad = psql(db, "SELECT 1", password="not-the-password", check=False)
+    assert bad.returncode != 0 and "password authentication failed" in bad.stderr, bad.stderr
+    admin = psql(db, "SELECT 1", user="rdsadmin", password="", database="postgres", check=False)
+    assert admin.returncode != 0, admin.stdout
+
+    psql(db, "CREATE TABLE matches (id INT PRIMARY KEY, home TEXT, score TEXT)")
+    # 200 rows, each its own committed transaction.
+    psql(db, "; ".join(f"INSERT INTO matches VALUES ({i}, 'home{i}', '{i % 5}-{i % 3}')" for i in range(200)))
+    assert count_rows(db) == 200
+    checksum = value(db, CHECKSUM)
+
+    # kill -9 of the server: the controller starts it again, crash recovery keeps every commit.
+    pid = server_pid(region, "kgpg")
+    os.kill(pid, signal.SIGKILL)
+    t0 = time.monotonic()
+    hg.wait_until(lambda: count_rows(db) is not None, timeout=60, interval=0.2, what="the server back")
+    assert time.monotonic() - t0 < 60
+    assert server_pid(region, "kgpg") != pid
+    assert count_rows(db) == 200, "no committed row was lost"
+    assert value(db, CHECKSUM) == checksum
+    assert wait_status(rds, "kgpg", "available")["DBInstanceStatus"] == "available"
+    messages = [e["Message"] for e in rds.describe_events(SourceType="db-instance",
+                                                          SourceIdentifier="kgpg")["Events"]]
+    assert any(m.startswith("DB instance restarted: its database server had stopped unexpectedly")
+               for m in messages), messages
+
+    # RebootDBInstance: a new server process, the data kept.
+    pid = server_pid(region, "kgpg")
+    assert rds.reboot_db_instance(DBInstanceIdentifier="kgpg")["DBInstance"]["DBInstanceStatus"] == "rebooting"
+    wait_status(rds, "kgpg", "available")
+    assert server_pid(region, "kgpg") != pid and not alive(pid)
+    assert value(db, CHECKSUM) == checksum
+
+    # Stop: no server; start: serving again with its data.
+    rds.stop_db_instance(DBInstanceIdentifier="kgpg")
+    wait_status(rds, "kgpg", "stopped")
+    assert count_rows(db) is None
+    assert hg.instance_pids_under(instance_dir(region, "kgpg")) == []
+    rds.start_db_instance(DBInstanceIdentifier="kgpg")
+    wait_status(rds, "kgpg", "available")
+    assert value(db, CHECKSUM) == checksum
+
+    # A new master password, applied on the server.
+    rds.modify_db_instance(DBInstanceIdentifier="kgpg", MasterUserPassword="An0ther-Passw0rd", ApplyImmediately=True)
+    hg.wait_until(lambda: psql(db, "SELECT 1", password="An0ther-Passw0rd", check=False).returncode == 0,
+                  timeout=60, interval=0.2, what="the new password works")
+    assert psql(db, "SELECT 1", check=False).returncode != 0, "the old password no longer works"
+    wait_status(rds, "kgpg", "available")
+    rds.modify_db_instance(DBInstanceIdentifier="kgpg", MasterUserPassword=PASSWORD, ApplyImmediately=True)
+    hg.wait_until(lambda: psql(db, "SELECT 1", check=False).returncode == 0, timeout=60, interval=0.2,
+                  what="the password back")
+    wait_status(rds, "kgpg", "available")
+
+    # What is not served for postgres is refused, as RDS refuses combinations.
+    code, msg, status = hg.expect_client_error(rds.create_db_instance_read_replica,
+                                               DBInstanceIdentifier="kgpg-replica", SourceDBInstanceIdentifier="kgpg")
+    assert (code, status) == ("InvalidParameterCombination", 400), (code, msg)
+    assert "postgres" in msg
+    code, msg, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time,
+                                          SourceDBInstanceIdentifier="kgpg", TargetDBInstanceIdentifier="kgpg-pitr",
+                                          UseLatestRestorableTime=True)
+    assert code == "InvalidParameterCombination", (code, msg)
+    assert gone(rds, "kgpg-replica") and gone(rds, "kgpg-pitr")
+
+    delete_and_check(region, rds, "kgpg")
+
+
+def test_postgres_snapshot_restores_identical_data(region, rds):
+    create_pg(region, "pgsnap", "--backup-retention-period", "0")
+    src = wait_status(rds, "pgsnap", "available")
+    psql(src, "CREATE TABLE matches (id INT PRIMARY KEY, home TEXT, score TEXT)")
+    psql(src, "INSERT INTO matches SELECT i, 'team' || (i % 17), (i % 5) || '-' || (i % 3) "
+              "FROM generate_series(1, 5000) AS i")
+    checksum = value(src, CHECKSUM)
+
+    out = region.aws("rds", "create-db-snapshot", "--db-instance-identifier", "pgsnap",
+                     "--db-snapshot-identifier", "pgsnap-1")["DBSnapshot"]
+    assert (out["Status"], out["Engine"]) == ("creating", "postgres")
+    hg.wait_until(lambda: rds.describe_db_snapshots(DBSnapshotIdentifier="pgsnap-1")["DBSnapshots"][0]["Status"]
+                  == "available", timeout=60, interval=0.2, what="pgsnap-1 available")
+    wait_status(rds, "pgsnap", "available")
+    # Writes after the snapshot are not in it.
+    psql(src, "INSERT INTO matches VALUES (9999, 'late', '0-0')")
+
+    out = region.aws("rds", "restore-db-instance-from-db-snapshot", "--db-instance-identifier", "pgcopy",
+                     "--db-snapshot-identifier", "pgsnap-1")["DBInstance"]
+    assert out["Engine"] == "postgres" and out["MasterUsername"] == MASTER and out["DBName"] == "kg"
+    restored = wait_status(rds, "pgcopy", "available")
+    assert restored["Endpoint"]["Port"] == 5432
+    assert restored["Endpoint"]["Address"] != src["Endpoint"]["Address"]
+    # The master role and password come with the snapshot; the data is identical.
+    assert value(restored, CHECKSUM) == checksum
+    assert count_rows(restored) == 5000
+    psql(restored, "INSERT INTO matches VALUES (7777, 'mine', '1-1')")
+    assert count_rows(src) == 5001, "the restored instance is independent of its source"
+    # A restored instance is a writable primary (no standby or recovery left).
+    assert value(restored, "SELECT pg_is_in_recovery()") == "f"
+
+    delete_and_check(region, rds, "pgcopy")
+    delete_and_check(region, rds, "pgsnap")
+    rds.delete_db_snapshot(DBSnapshotIdentifier="pgsnap-1")
+
+
+def test_postgres_input_refused_with_rds_codes(region, rds):
+    def create(**extra):
+        args = dict(DBInstanceIdentifier="pgbad", Engine="postgres", DBInstanceClass="db.t3.micro",
+                    MasterUsername=MASTER, MasterUserPassword=PASSWORD, AllocatedStorage=20)
+        args.update(extra)
+        return hg.expect_client_error(rds.create_db_instance, **args)
+
+    code, msg, _ = create(MultiAZ=True)
+    assert code == "InvalidParameterCombination" and "Multi-AZ" in msg, (code, msg)
+    code, msg, _ = create(EngineVersion="16.1")
+    assert (code, msg) == ("InvalidParameterCombination", "Cannot find version 16.1 for postgres")
+    code, msg, _ = create(DBParameterGroupName="default.mysql8.0")
+    assert code == "InvalidParameterCombination", (code, msg)
+    code, msg, _ = create(MasterUsername="rdsadmin")
+    assert code == "InvalidParameterValue", (code, msg)
+    assert gone(rds, "pgbad"), "nothing was made"
