@@ -482,6 +482,7 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
             let repl =
                 std::fs::read_to_string(&sl.repl_pw).map_err(|e| format!("reading the replication password: {e}"))?;
             server::write_private(&l.repl_pw, &repl)?;
+            server::prepare_replica(l, &source.address, source.port, repl.trim())?;
             let p = server::start(l)?;
             server::start_replication(l, &source.address, source.port, repl.trim(), &gtid)?;
             Ok(Some(p))

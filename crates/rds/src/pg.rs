@@ -118,6 +118,7 @@ pub fn write_config(l: &Layout, rec: &InstanceRec, _read_only: bool) -> Result<(
          password_encryption = scram-sha-256\n\
          wal_level = replica\n\
          max_wal_senders = 10\n\
+         wal_keep_size = 128MB\n\
          hot_standby = on\n\
          fsync = on\n\
          synchronous_commit = on\n\
@@ -330,6 +331,44 @@ pub fn backup(source: &Layout, target: &Path) -> Result<String, String> {
     Ok(String::new())
 }
 
+/// Make a seeded datadir (a `pg_basebackup` of the source) a hot standby that streams from its
+/// source over TCP as the replication role: `standby.signal` and `primary_conninfo` (in
+/// `postgresql.auto.conf`, 0600 in the 0700 instance directory, as `repl.pw` is). Done before
+/// the server starts; it then follows the source by itself and refuses writes.
+pub fn follow(l: &Layout, host: &str, port: u16, repl_password: &str) -> Result<(), String> {
+    let auto = l.data.join("postgresql.auto.conf");
+    let kept: String = fs::read_to_string(&auto)
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("primary_conninfo"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let conninfo = format!(
+        "host={host} port={port} user={REPLICATION_USER} password={} application_name={}",
+        conninfo_value(repl_password),
+        conninfo_value(&l.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()),
+    );
+    write_private(&auto, &format!("{kept}primary_conninfo = {}\n", quote(&conninfo)))?;
+    write_private(&l.data.join("standby.signal"), "")
+}
+
+/// A value in a libpq connection string.
+fn conninfo_value(v: &str) -> String {
+    format!("'{}'", v.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// Stop following the source and accept writes (what `pg_ctl promote` does, as SQL: waits
+/// until the promotion is done).
+pub fn promote(l: &Layout) -> Result<(), String> {
+    if sql(l, "SELECT pg_is_in_recovery();\n")?.trim() == "t" {
+        let done = sql(l, "SELECT pg_promote(true, 60);\n")?;
+        if done.trim() != "t" {
+            return Err("the standby was not promoted within 60 s".into());
+        }
+    }
+    Ok(())
+}
+
 /// What the server says of itself, for the AWS/RDS metrics.
 pub fn status(l: &Layout) -> Result<ServerStatus, String> {
     let out = sql(
@@ -337,8 +376,9 @@ pub fn status(l: &Layout) -> Result<ServerStatus, String> {
         "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend') || '|' || \
          (SELECT coalesce(sum(blks_read), 0) FROM pg_stat_database) || '|' || \
          (SELECT buffers_checkpoint + buffers_clean + buffers_backend FROM pg_stat_bgwriter) || '|' || \
-         coalesce(CASE WHEN pg_is_in_recovery() THEN \
-         extract(epoch FROM now() - pg_last_xact_replay_timestamp())::text END, '');\n",
+         coalesce(CASE WHEN NOT pg_is_in_recovery() THEN NULL \
+         WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN '0' \
+         ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::text END, '');\n",
     )?;
     Ok(parse_status(&out))
 }
@@ -362,6 +402,11 @@ mod tests {
     fn literals_and_identifiers_are_quoted() {
         assert_eq!(quote("a'b\\c"), "'a''b\\c'");
         assert_eq!(ident("Admin\"x"), "\"Admin\"\"x\"");
+    }
+
+    #[test]
+    fn connection_string_values_are_quoted() {
+        assert_eq!(conninfo_value("a'b\\c"), r"'a\'b\\c'");
     }
 
     #[test]

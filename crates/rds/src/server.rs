@@ -581,8 +581,21 @@ pub fn backup(source: &Layout, target: &Path) -> Result<String, String> {
     Ok(info.split('\t').nth(2).unwrap_or("").trim().to_string())
 }
 
+/// Before a freshly seeded replica's server first starts: PostgreSQL's standby is set up then
+/// (`crate::pg::follow`); MariaDB's follows once it runs ([`start_replication`]).
+pub fn prepare_replica(l: &Layout, host: &str, port: u16, repl_password: &str) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::follow(l, host, port, repl_password);
+    }
+    Ok(())
+}
+
 /// Make a freshly seeded replica follow its source from `gtid` on.
 pub fn start_replication(l: &Layout, host: &str, port: u16, repl_password: &str, gtid: &str) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        // A standby streams from its source from the moment it starts ([`prepare_replica`]).
+        return Ok(());
+    }
     sql(
         l,
         &format!(
@@ -687,6 +700,9 @@ pub fn wait_applied(l: &Layout, gtid: &str, seconds: u32) -> Result<(), String> 
 
 /// Stop following the source and accept writes.
 pub fn promote(l: &Layout) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::promote(l);
+    }
     sql(l, "STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL read_only = OFF;\n").map(|_| ())
 }
 

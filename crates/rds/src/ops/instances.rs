@@ -474,9 +474,6 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             return Err(RdsError::DbInstanceAlreadyExists);
         }
         let source = load(tx, &source_id)?;
-        if is_postgres(&source.engine) {
-            return Err(postgres_refused("Read replicas"));
-        }
         let port = check_port(int_of(input, "Port"), &source.engine)?;
         if source.status != status::AVAILABLE {
             return Err(RdsError::InvalidDbInstanceState(format!(
