@@ -6,6 +6,7 @@ not served for postgres refused with RDS's codes — through the real aws CLI an
 
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import subprocess
@@ -258,6 +259,23 @@ def test_postgres_read_replica_streams_refuses_writes_and_promotes(region, rds):
     # Writes on the replica are refused, for the master role too.
     refused = psql(replica, "INSERT INTO matches VALUES (999, 'x', '0-0')", check=False)
     assert refused.returncode != 0 and "read-only transaction" in refused.stderr, refused.stderr
+
+    # The AWS/RDS metrics are measured on the PostgreSQL servers too.
+    cw = region.client("cloudwatch")
+
+    def datapoints(metric: str, db_id: str) -> list[dict]:
+        now = datetime.datetime.now(datetime.timezone.utc)
+        return cw.get_metric_statistics(Namespace="AWS/RDS", MetricName=metric,
+                                        Dimensions=[{"Name": "DBInstanceIdentifier", "Value": db_id}],
+                                        StartTime=now - datetime.timedelta(minutes=5),
+                                        EndTime=now + datetime.timedelta(minutes=1), Period=60,
+                                        Statistics=["Maximum"])["Datapoints"]
+    lag = hg.wait_until(lambda: datapoints("ReplicaLag", "pgrep"), timeout=30, interval=0.5,
+                        what="a ReplicaLag datapoint")
+    assert 0 <= lag[0]["Maximum"] < 5, lag
+    hg.wait_until(lambda: datapoints("FreeStorageSpace", "pgsrc"), timeout=30, interval=0.5,
+                  what="a FreeStorageSpace datapoint")
+    assert datapoints("ReplicaLag", "pgsrc") == [], "a primary has no ReplicaLag"
 
     # A replica whose server is killed comes back and catches up.
     pid = server_pid(region, "pgrep")
