@@ -277,6 +277,21 @@ def test_postgres_read_replica_streams_refuses_writes_and_promotes(region, rds):
                   what="a FreeStorageSpace datapoint")
     assert datapoints("ReplicaLag", "pgsrc") == [], "a primary has no ReplicaLag"
 
+    # A snapshot of the replica restores into a primary of its own, carrying no replication.
+    rds.create_db_snapshot(DBInstanceIdentifier="pgrep", DBSnapshotIdentifier="pgrep-snap")
+    hg.wait_until(lambda: rds.describe_db_snapshots(DBSnapshotIdentifier="pgrep-snap")["DBSnapshots"][0]["Status"]
+                  == "available", timeout=60, interval=0.2, what="the replica's snapshot")
+    wait_status(rds, "pgrep", "available")
+    rds.restore_db_instance_from_db_snapshot(DBInstanceIdentifier="pgrep-copy", DBSnapshotIdentifier="pgrep-snap",
+                                             BackupRetentionPeriod=0)
+    copy = wait_status(rds, "pgrep-copy", "available")
+    assert value(copy, "SELECT pg_is_in_recovery()") == "f"
+    assert count_rows(copy) == 150
+    auto = (instance_dir(region, "pgrep-copy") / "data" / "postgresql.auto.conf").read_text()
+    assert "primary_conninfo" not in auto, "the replication password does not travel with the copy"
+    delete_and_check(region, rds, "pgrep-copy")
+    rds.delete_db_snapshot(DBSnapshotIdentifier="pgrep-snap")
+
     # A replica whose server is killed comes back and catches up.
     pid = server_pid(region, "pgrep")
     os.kill(pid, signal.SIGKILL)
@@ -329,6 +344,18 @@ def test_postgres_servers_outlive_a_daemon_restart(new_region):
     hg.wait_until(lambda: count_rows(db) == 2, timeout=60, interval=0.2, what="serving again with its rows")
     wait_status(rds, "pgkeep", "available")
     delete_and_check(region, rds, "pgkeep")
+
+
+def test_describe_db_engine_versions_lists_postgres(region, rds):
+    out = region.aws("rds", "describe-db-engine-versions", "--engine", "postgres")["DBEngineVersions"]
+    assert [(v["Engine"], v["DBParameterGroupFamily"]) for v in out] == [("postgres", "postgres15")], out
+    assert out[0]["EngineVersion"].startswith("15.") and out[0]["MajorEngineVersion"] == "15"
+    engines = {v["Engine"] for v in rds.describe_db_engine_versions()["DBEngineVersions"]}
+    assert {"mysql", "postgres"} <= engines, engines
+    assert rds.describe_db_engine_versions(Engine="postgres", EngineVersion="15")["DBEngineVersions"]
+    assert rds.describe_db_engine_versions(DBParameterGroupFamily="postgres15")["DBEngineVersions"][0]["Engine"] \
+        == "postgres"
+    assert rds.describe_db_engine_versions(Engine="postgres", EngineVersion="16.1")["DBEngineVersions"] == []
 
 
 def test_postgres_input_refused_with_rds_codes(region, rds):

@@ -744,6 +744,18 @@ pub fn forget_replication(datadir: &Path) -> Result<(), String> {
             fs::remove_file(e.path()).map_err(|err| format!("removing {name}: {err}"))?;
         }
     }
+    // PostgreSQL's: how a standby reached its source (with the replication password).
+    let auto = datadir.join("postgresql.auto.conf");
+    if let Ok(conf) = fs::read_to_string(&auto) {
+        if conf.lines().any(|l| l.trim_start().starts_with("primary_conninfo")) {
+            let kept: String = conf
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("primary_conninfo"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            write_private(&auto, &kept)?;
+        }
+    }
     Ok(())
 }
 

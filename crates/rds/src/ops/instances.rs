@@ -71,6 +71,54 @@ fn engine_version(engine: &str, asked: Option<&str>) -> Result<String> {
     }
 }
 
+/// The engine versions served, one per engine (the version answered when none is asked):
+/// (engine, version, major version, description).
+fn served_versions() -> Vec<(&'static str, String, &'static str, &'static str)> {
+    vec![
+        (
+            "mariadb",
+            server::server_version().unwrap_or(MARIADB_VERSION).to_string(),
+            MARIADB_VERSION,
+            "MariaDB Community Edition",
+        ),
+        ("mysql", MYSQL_DEFAULT_VERSION.to_string(), "8.0", "MySQL Community Edition"),
+        ("postgres", POSTGRES_DEFAULT_VERSION.to_string(), POSTGRES_MAJOR, "PostgreSQL"),
+    ]
+}
+
+/// DescribeDBEngineVersions: the versions this region serves, filtered by Engine,
+/// EngineVersion (exact, or a major version: `15`, `8.0`) and DBParameterGroupFamily.
+pub fn describe_db_engine_versions(_rds: &Rds, input: &Value) -> Result<Value> {
+    let engine = str_of(input, "Engine").map(str::to_lowercase);
+    let version = str_of(input, "EngineVersion");
+    let family = str_of(input, "DBParameterGroupFamily").map(str::to_lowercase);
+    let out: Vec<Value> = served_versions()
+        .into_iter()
+        .filter(|(e, _, _, _)| engine.as_deref().is_none_or(|w| w == *e))
+        .filter(|(_, v, major, _)| version.is_none_or(|w| w == v || w == *major))
+        .filter(|(e, v, _, _)| family.as_deref().is_none_or(|f| f == crate::parameters::family(e, v)))
+        .map(|(e, v, major, description)| {
+            json!({
+                "Engine": e,
+                "EngineVersion": v,
+                "MajorEngineVersion": major,
+                "DBParameterGroupFamily": crate::parameters::family(e, &v),
+                "DBEngineDescription": description,
+                "DBEngineVersionDescription": format!("{description} {v}"),
+                "Status": "available",
+                "SupportedEngineModes": ["provisioned"],
+                "SupportsReadReplica": true,
+                "SupportsLogExportsToCloudwatchLogs": false,
+                "SupportsParallelQuery": false,
+                "SupportsGlobalDatabases": false,
+                "SupportsBabelfish": false,
+                "ValidUpgradeTarget": [],
+            })
+        })
+        .collect();
+    Ok(json!({"DBEngineVersions": out}))
+}
+
 fn check_engine(engine: &str) -> Result<String> {
     let e = engine.to_lowercase();
     match e.as_str() {
