@@ -171,6 +171,7 @@ pub fn start(l: &Layout) -> Result<ProcessId, String> {
         return Ok(p);
     }
     socket_dir(l)?;
+    kill_orphans(l);
     fs::set_permissions(&l.data, fs::Permissions::from_mode(0o700))
         .map_err(|e| format!("{}: {e}", l.data.display()))?;
     let log = fs::OpenOptions::new()
@@ -216,6 +217,32 @@ pub fn start(l: &Layout) -> Result<ProcessId, String> {
         let _ = child.wait();
     });
     Ok(ProcessId { pid, start: start_ticks })
+}
+
+/// The processes a killed server left (its backends, checkpointer … end by themselves soon
+/// after their postmaster died, but while one still holds the old shared memory a new server
+/// refuses to start): found by their working directory, the datadir, and killed. Called only
+/// when no server of this layout runs.
+fn kill_orphans(l: &Layout) {
+    let Ok(data) = fs::canonicalize(&l.data) else { return };
+    let me = std::process::id();
+    let Ok(entries) = fs::read_dir("/proc") else { return };
+    let orphans: Vec<u32> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| *pid != me)
+        .filter(|pid| fs::read_link(format!("/proc/{pid}/cwd")).is_ok_and(|cwd| cwd == data))
+        .collect();
+    for pid in &orphans {
+        // SAFETY: kill with a pid just read from /proc; at worst it has ended meanwhile.
+        unsafe { libc::kill(*pid as i32, libc::SIGKILL) };
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while orphans.iter().any(|pid| proc_stat(*pid).is_some_and(|(s, _)| s != 'Z' && s != 'X'))
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 /// Does the server accept connections on its socket (`pg_isready`)?
