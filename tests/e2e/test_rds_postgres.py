@@ -7,6 +7,7 @@ not served for postgres refused with RDS's codes — through the real aws CLI an
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import signal
 import subprocess
@@ -230,8 +231,39 @@ def test_postgres_snapshot_restores_identical_data(region, rds):
     assert value(restored, "SELECT pg_is_in_recovery()") == "f"
 
     delete_and_check(region, rds, "pgcopy")
-    delete_and_check(region, rds, "pgsnap")
     rds.delete_db_snapshot(DBSnapshotIdentifier="pgsnap-1")
+
+    # DeleteDBInstance's final snapshot (the cleanly shut down datadir) restores too.
+    final_checksum = value(src, CHECKSUM)
+    directory = instance_dir(region, "pgsnap")
+    rds.delete_db_instance(DBInstanceIdentifier="pgsnap", FinalDBSnapshotIdentifier="pgsnap-final")
+    hg.wait_until(lambda: gone(rds, "pgsnap"), timeout=60, interval=0.2, what="pgsnap deleted")
+    assert not directory.exists() and hg.instance_pids_under(directory) == []
+    snaps = rds.describe_db_snapshots(DBSnapshotIdentifier="pgsnap-final")["DBSnapshots"]
+    assert [(s["Status"], s["Engine"]) for s in snaps] == [("available", "postgres")]
+    rds.restore_db_instance_from_db_snapshot(DBInstanceIdentifier="pgfinal", DBSnapshotIdentifier="pgsnap-final",
+                                             BackupRetentionPeriod=0)
+    final = wait_status(rds, "pgfinal", "available")
+    assert value(final, CHECKSUM) == final_checksum and count_rows(final) == 5001
+    delete_and_check(region, rds, "pgfinal")
+    rds.delete_db_snapshot(DBSnapshotIdentifier="pgsnap-final")
+
+
+def test_postgres_managed_master_password(region, rds):
+    out = rds.create_db_instance(DBInstanceIdentifier="pgmanaged", Engine="postgres", DBInstanceClass="db.t3.micro",
+                                 MasterUsername="postgres", ManageMasterUserPassword=True, AllocatedStorage=20,
+                                 BackupRetentionPeriod=0)["DBInstance"]
+    arn = out["MasterUserSecret"]["SecretArn"]
+    db = wait_status(rds, "pgmanaged", "available")
+    secret = json.loads(region.client("secretsmanager").get_secret_value(SecretId=arn)["SecretString"])
+    assert secret["username"] == "postgres"
+    # No DBName: only the `postgres` database, which the master role reaches with the secret's password.
+    assert value_as(db, "SELECT current_user", secret["password"], "postgres") == "postgres"
+    delete_and_check(region, rds, "pgmanaged")
+
+
+def value_as(db: dict, sql: str, password: str, user: str) -> str:
+    return psql(db, sql, password=password, user=user, database="postgres").stdout.strip()
 
 
 def test_postgres_read_replica_streams_refuses_writes_and_promotes(region, rds):
