@@ -826,6 +826,22 @@ mod tests {
     }
 
     #[test]
+    fn each_engine_has_its_server_and_layout() {
+        let root = std::path::Path::new("/d/rds");
+        let mysql = Layout::new(root, &rec(status::AVAILABLE, None));
+        assert_eq!(mysql.engine, server::Engine::MySql);
+        assert_eq!(mysql.socket, root.join("s/1.sock"));
+        assert_eq!(mysql.pid_file, root.join("instances/db/mysqld.pid"));
+        let pg = InstanceRec { engine: "postgres".into(), port: 5432, ..rec(status::AVAILABLE, None) };
+        let pg = Layout::new(root, &pg);
+        assert_eq!((pg.engine, pg.port), (server::Engine::Postgres, 5432));
+        assert_eq!(pg.socket, root.join("s/pg1"), "a directory: PostgreSQL names its socket in it");
+        assert_eq!(pg.pid_file, root.join("instances/db/data/postmaster.pid"));
+        assert_eq!(pg.cnf, root.join("instances/db/postgresql.conf"));
+        assert_eq!(server::Engine::of("mariadb"), server::Engine::MySql);
+    }
+
+    #[test]
     fn automated_backups_daily_within_the_retention_period() {
         let now = 10.0 * DAY;
         assert!(!backup_due(now, 1, &[now - 3600.0]), "one an hour ago");
