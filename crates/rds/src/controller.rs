@@ -249,10 +249,10 @@ fn apply_parameters(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -
 
 fn stop_server(l: &Layout, rec: &InstanceRec) {
     if let Some(p) = rec.process {
-        server::stop(p);
+        server::stop(l, p);
     }
     if let Some(p) = server::running(l) {
-        server::stop(p);
+        server::stop(l, p);
     }
 }
 
@@ -482,6 +482,7 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
             let repl =
                 std::fs::read_to_string(&sl.repl_pw).map_err(|e| format!("reading the replication password: {e}"))?;
             server::write_private(&l.repl_pw, &repl)?;
+            server::prepare_replica(l, &source.address, source.port, repl.trim())?;
             let p = server::start(l)?;
             server::start_replication(l, &source.address, source.port, repl.trim(), &gtid)?;
             Ok(Some(p))
@@ -752,7 +753,11 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     if l.dir.exists() {
         std::fs::remove_dir_all(&l.dir).map_err(|e| format!("removing {}: {e}", l.dir.display()))?;
     }
-    let _ = std::fs::remove_file(&l.socket);
+    if l.engine == server::Engine::Postgres {
+        let _ = std::fs::remove_dir_all(&l.socket);
+    } else {
+        let _ = std::fs::remove_file(&l.socket);
+    }
     if let Some(f) = &rec.pending_password_file {
         let _ = std::fs::remove_file(f);
     }
@@ -818,6 +823,22 @@ mod tests {
             restore_to: None,
             master_secret: None,
         }
+    }
+
+    #[test]
+    fn each_engine_has_its_server_and_layout() {
+        let root = std::path::Path::new("/d/rds");
+        let mysql = Layout::new(root, &rec(status::AVAILABLE, None));
+        assert_eq!(mysql.engine, server::Engine::MySql);
+        assert_eq!(mysql.socket, root.join("s/1.sock"));
+        assert_eq!(mysql.pid_file, root.join("instances/db/mysqld.pid"));
+        let pg = InstanceRec { engine: "postgres".into(), port: 5432, ..rec(status::AVAILABLE, None) };
+        let pg = Layout::new(root, &pg);
+        assert_eq!((pg.engine, pg.port), (server::Engine::Postgres, 5432));
+        assert_eq!(pg.socket, root.join("s/pg1"), "a directory: PostgreSQL names its socket in it");
+        assert_eq!(pg.pid_file, root.join("instances/db/data/postmaster.pid"));
+        assert_eq!(pg.cnf, root.join("instances/db/postgresql.conf"));
+        assert_eq!(server::Engine::of("mariadb"), server::Engine::MySql);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! 127.254.0.0/16 (the Endpoint), with the master user and database created as asked. A read
 //! replica is seeded from a consistent physical copy of its source (`mariabackup`) and follows it
 //! by MariaDB's own GTID replication, `read_only`; PromoteReadReplica makes it a primary.
+//! Engine `postgres` is served the same way by PostgreSQL 15 (`pg.rs`: `initdb`, `postgres`,
+//! `pg_basebackup`, streaming replication to hot standbys), chosen by `server::Engine`.
 //!
 //! The API (`ops/`) records what is wanted and the first transition; the controller
 //! (`controller.rs`) does the work, persisting each transition, restarts a server that died, and
@@ -15,6 +17,7 @@ mod events;
 mod metrics;
 pub(crate) mod ops;
 mod parameters;
+mod pg;
 mod records;
 mod server;
 mod snapshots;

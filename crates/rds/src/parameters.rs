@@ -124,9 +124,11 @@ impl ParameterSpec {
     }
 }
 
-/// The parameter group family of an engine version (`mysql8.0`, `mariadb10.11`).
+/// The parameter group family of an engine version (`mysql8.0`, `mariadb10.11`, `postgres15`:
+/// PostgreSQL's major version is its first number).
 pub fn family(engine: &str, version: &str) -> String {
-    let major: Vec<&str> = version.split('.').take(2).collect();
+    let parts = if engine == "postgres" { 1 } else { 2 };
+    let major: Vec<&str> = version.split('.').take(parts).collect();
     format!("{engine}{}", major.join("."))
 }
 
@@ -171,6 +173,7 @@ mod tests {
     fn families_and_sql() {
         assert_eq!(family("mysql", "8.0.40"), "mysql8.0");
         assert_eq!(family("mariadb", "10.11.19"), "mariadb10.11");
+        assert_eq!(family("postgres", "15.10"), "postgres15");
         assert_eq!(default_group("mysql8.0"), "default.mysql8.0");
         assert_eq!(spec("max_connections").unwrap().sql_value("500"), "500");
         assert_eq!(spec("character_set_server").unwrap().sql_value("utf8mb4"), "'utf8mb4'");

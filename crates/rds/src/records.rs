@@ -321,7 +321,9 @@ impl InstanceRec {
             "AutoMinorVersionUpgrade": true,
             "ReadReplicaDBInstanceIdentifiers": replicas,
             "LicenseModel": "general-public-license",
-            "OptionGroupMemberships": [{"OptionGroupName": format!("default:{}-8-0", self.engine), "Status": "in-sync"}],
+            "OptionGroupMemberships": [{"OptionGroupName": format!("default:{}-{}", self.engine,
+                crate::parameters::family(&self.engine, &self.engine_version)
+                    .trim_start_matches(self.engine.as_str()).replace('.', "-")), "Status": "in-sync"}],
             "PubliclyAccessible": self.publicly_accessible,
             "StorageType": self.storage_type,
             "DbInstancePort": 0,

@@ -22,11 +22,30 @@ use crate::records::{InstanceRec, ProcessId};
 pub const REPLICATION_USER: &str = "rdsrepladmin";
 
 /// How long a server may take to accept connections after it was started.
-const START_TIMEOUT: Duration = Duration::from_secs(60);
+pub(crate) const START_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a server may take to shut down after SIGTERM before it is killed.
 const STOP_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The database server behind a DB instance: MariaDB for engines `mysql` and `mariadb`,
+/// PostgreSQL (`crate::pg`) for `postgres`. Every server function below chooses by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    MySql,
+    Postgres,
+}
+
+impl Engine {
+    pub fn of(engine: &str) -> Engine {
+        match engine {
+            "postgres" => Engine::Postgres,
+            _ => Engine::MySql,
+        }
+    }
+}
+
 pub struct Layout {
+    pub engine: Engine,
+    pub port: u16,
     pub dir: PathBuf,
     pub data: PathBuf,
     pub cnf: PathBuf,
@@ -39,7 +58,24 @@ pub struct Layout {
 impl Layout {
     pub fn new(root: &Path, rec: &InstanceRec) -> Layout {
         let dir = root.join("instances").join(&rec.id);
+        let engine = Engine::of(&rec.engine);
+        if engine == Engine::Postgres {
+            // The socket is `.s.PGSQL.<port>` in a directory of the instance's own.
+            return Layout {
+                engine,
+                port: rec.port,
+                data: dir.join("data"),
+                cnf: dir.join("postgresql.conf"),
+                pid_file: dir.join("data").join("postmaster.pid"),
+                log: dir.join("error.log"),
+                repl_pw: dir.join("repl.pw"),
+                socket: root.join("s").join(format!("pg{}", rec.server_id)),
+                dir,
+            };
+        }
         Layout {
+            engine,
+            port: rec.port,
             data: dir.join("data"),
             cnf: dir.join("my.cnf"),
             pid_file: dir.join("mysqld.pid"),
@@ -52,7 +88,7 @@ impl Layout {
 }
 
 /// The operating-system user the servers run as and the controller connects as.
-fn os_user() -> String {
+pub(crate) fn os_user() -> String {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } == 0 {
         return "root".into();
@@ -91,6 +127,9 @@ pub fn write_config(
     read_only: bool,
     params: &std::collections::BTreeMap<String, String>,
 ) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::write_config(l, rec, read_only);
+    }
     fs::create_dir_all(&l.dir).map_err(|e| format!("creating {}: {e}", l.dir.display()))?;
     fs::set_permissions(&l.dir, fs::Permissions::from_mode(0o700)).map_err(|e| e.to_string())?;
     if let Some(s) = l.socket.parent() {
@@ -157,7 +196,7 @@ pub fn write_config(
 /// `mariabackup`, which works from the server's datadir, is never taken for the daemon.
 /// Run a tool to its end. It dies with the daemon (`PR_SET_PDEATHSIG`): a tool left running by
 /// a daemon killed mid-way would go on writing files the redone work starts afresh.
-fn run(cmd: &mut Command, what: &str) -> Result<String, String> {
+pub(crate) fn run(cmd: &mut Command, what: &str) -> Result<String, String> {
     // SAFETY: prctl is async-signal-safe; nothing else runs between fork and exec. The death
     // signal follows the forking thread, which waits here until the tool ends.
     unsafe {
@@ -183,6 +222,9 @@ fn run(cmd: &mut Command, what: &str) -> Result<String, String> {
 
 /// A fresh, empty datadir (`mariadb-install-db`).
 pub fn initialize(l: &Layout) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::initialize(l);
+    }
     if l.data.exists() {
         fs::remove_dir_all(&l.data).map_err(|e| format!("removing {}: {e}", l.data.display()))?;
     }
@@ -198,7 +240,7 @@ pub fn initialize(l: &Layout) -> Result<(), String> {
 }
 
 /// (state, start ticks) of a process.
-fn proc_stat(pid: u32) -> Option<(char, u64)> {
+pub(crate) fn proc_stat(pid: u32) -> Option<(char, u64)> {
     let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     let rest = &stat[stat.rfind(')')? + 2..];
     let f: Vec<&str> = rest.split_whitespace().collect();
@@ -214,10 +256,19 @@ pub fn alive(p: ProcessId) -> bool {
 /// be a `mariadbd` started with this layout's configuration): a server started before a crash
 /// of the daemon that never got recorded.
 pub fn running(l: &Layout) -> Option<ProcessId> {
-    let pid: u32 = fs::read_to_string(&l.pid_file).ok()?.trim().parse().ok()?;
+    if l.engine == Engine::Postgres {
+        return crate::pg::running(l);
+    }
+    running_with(l, &format!("--defaults-file={}", l.cnf.display()))
+}
+
+/// The process named by the first line of the layout's pid file, if it runs and its command
+/// line contains `needle`.
+pub(crate) fn running_with(l: &Layout, needle: &str) -> Option<ProcessId> {
+    let pid: u32 = fs::read_to_string(&l.pid_file).ok()?.lines().next()?.trim().parse().ok()?;
     let cmdline = fs::read(format!("/proc/{pid}/cmdline")).ok()?;
     let cmdline = String::from_utf8_lossy(&cmdline);
-    if !cmdline.contains(&format!("--defaults-file={}", l.cnf.display())) {
+    if !cmdline.contains(needle) {
         return None;
     }
     let (state, start) = proc_stat(pid)?;
@@ -232,7 +283,7 @@ pub fn kill_strays(l: &Layout) {
 }
 
 /// Kill every process (but this one) whose command line contains `needle`; wait until gone.
-fn kill_by_command_line(needle: &str) {
+pub(crate) fn kill_by_command_line(needle: &str) {
     let me = std::process::id();
     let Ok(entries) = fs::read_dir("/proc") else { return };
     let strays: Vec<u32> = entries
@@ -260,6 +311,9 @@ fn kill_by_command_line(needle: &str) {
 /// Start the server in a session of its own (it outlives the daemon, like instances do) and
 /// wait until it accepts connections on its socket.
 pub fn start(l: &Layout) -> Result<ProcessId, String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::start(l);
+    }
     if let Some(p) = running(l) {
         return Ok(p);
     }
@@ -311,13 +365,15 @@ fn accepts(socket: &Path) -> bool {
     matches!(s.read(&mut b), Ok(1))
 }
 
-/// SIGTERM, then SIGKILL after a while; returns once the process is gone.
-pub fn stop(p: ProcessId) {
+/// SIGTERM (PostgreSQL: SIGINT, its fast shutdown, which does not wait for clients to leave),
+/// then SIGKILL after a while; returns once the process is gone.
+pub fn stop(l: &Layout, p: ProcessId) {
     if !alive(p) {
         return;
     }
+    let signal = if l.engine == Engine::Postgres { libc::SIGINT } else { libc::SIGTERM };
     // SAFETY: kill with a pid checked (with its start time) to be ours just above.
-    unsafe { libc::kill(p.pid as i32, libc::SIGTERM) };
+    unsafe { libc::kill(p.pid as i32, signal) };
     let deadline = Instant::now() + STOP_TIMEOUT;
     while alive(p) {
         if Instant::now() > deadline {
@@ -331,6 +387,9 @@ pub fn stop(p: ProcessId) {
 /// Run SQL on the server as the administrator (through the socket). The SQL goes through the
 /// client's stdin, never its command line, so passwords in it show up in no process listing.
 pub fn sql(l: &Layout, statements: &str) -> Result<String, String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::sql(l, statements);
+    }
     sql_with(l, statements, false)
 }
 
@@ -391,6 +450,9 @@ pub struct ServerStatus {
 }
 
 pub fn status(l: &Layout) -> Result<ServerStatus, String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::status(l);
+    }
     let out = sql_with(
         l,
         "SHOW GLOBAL STATUS WHERE Variable_name IN ('Threads_connected', 'Innodb_data_reads', 'Innodb_data_writes');\n\
@@ -462,6 +524,9 @@ CREATE VIEW, SHOW VIEW, CREATE ROUTINE, ALTER ROUTINE, CREATE USER, EVENT, TRIGG
 
 /// Create the master user, the initial database and the replication account (first start).
 pub fn bootstrap(l: &Layout, master_user: &str, password: &str, db_name: Option<&str>) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::bootstrap(l, master_user, password, db_name);
+    }
     let repl = random_password();
     write_private(&l.repl_pw, &repl)?;
     let mut s = format!(
@@ -481,12 +546,18 @@ pub fn bootstrap(l: &Layout, master_user: &str, password: &str, db_name: Option<
 
 /// Give the master user a new password.
 pub fn set_password(l: &Layout, master_user: &str, password: &str) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::set_password(l, master_user, password);
+    }
     sql(l, &format!("ALTER USER {}@'%' IDENTIFIED BY {};\n", quote(master_user), quote(password))).map(|_| ())
 }
 
 /// A consistent physical copy of a running server (`mariabackup --backup` then `--prepare`)
 /// into `target` (which must not exist); returns the GTID position the copy is at.
 pub fn backup(source: &Layout, target: &Path) -> Result<String, String> {
+    if source.engine == Engine::Postgres {
+        return crate::pg::backup(source, target);
+    }
     // A backup into the same target left by an earlier daemon (killed mid-way) must not write
     // into the fresh one.
     kill_by_command_line(&format!("--target-dir={}", target.display()));
@@ -510,8 +581,21 @@ pub fn backup(source: &Layout, target: &Path) -> Result<String, String> {
     Ok(info.split('\t').nth(2).unwrap_or("").trim().to_string())
 }
 
+/// Before a freshly seeded replica's server first starts: PostgreSQL's standby is set up then
+/// (`crate::pg::follow`); MariaDB's follows once it runs ([`start_replication`]).
+pub fn prepare_replica(l: &Layout, host: &str, port: u16, repl_password: &str) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::follow(l, host, port, repl_password);
+    }
+    Ok(())
+}
+
 /// Make a freshly seeded replica follow its source from `gtid` on.
 pub fn start_replication(l: &Layout, host: &str, port: u16, repl_password: &str, gtid: &str) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        // A standby streams from its source from the moment it starts ([`prepare_replica`]).
+        return Ok(());
+    }
     sql(
         l,
         &format!(
@@ -616,6 +700,9 @@ pub fn wait_applied(l: &Layout, gtid: &str, seconds: u32) -> Result<(), String> 
 
 /// Stop following the source and accept writes.
 pub fn promote(l: &Layout) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::promote(l);
+    }
     sql(l, "STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL read_only = OFF;\n").map(|_| ())
 }
 
@@ -648,10 +735,25 @@ pub fn forget_replication(datadir: &Path) -> Result<(), String> {
         let name = e.file_name().to_string_lossy().into_owned();
         if name == "master.info"
             || name == "relay-log.info"
+            // PostgreSQL's: a standby's, or a recovery's, marker.
+            || name == "standby.signal"
+            || name == "recovery.signal"
             || name.starts_with("relay.")
             || name.starts_with("multi-master")
         {
             fs::remove_file(e.path()).map_err(|err| format!("removing {name}: {err}"))?;
+        }
+    }
+    // PostgreSQL's: how a standby reached its source (with the replication password).
+    let auto = datadir.join("postgresql.auto.conf");
+    if let Ok(conf) = fs::read_to_string(&auto) {
+        if conf.lines().any(|l| l.trim_start().starts_with("primary_conninfo")) {
+            let kept: String = conf
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("primary_conninfo"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            write_private(&auto, &kept)?;
         }
     }
     Ok(())
@@ -659,6 +761,9 @@ pub fn forget_replication(datadir: &Path) -> Result<(), String> {
 
 /// A new password for the replication account (a restored datadir carries its source's).
 pub fn reset_replication_account(l: &Layout) -> Result<(), String> {
+    if l.engine == Engine::Postgres {
+        return crate::pg::reset_replication_account(l);
+    }
     let repl = random_password();
     sql(
         l,

@@ -16,6 +16,10 @@ use crate::Rds;
 const MYSQL_DEFAULT_VERSION: &str = "8.0.40";
 /// For engine `mariadb`, the major version Debian ships.
 const MARIADB_VERSION: &str = "10.11";
+/// For engine `postgres`: the major version Debian ships (15); the minor answered when none is
+/// asked is RDS's style, as for mysql (`SELECT version()` tells the truth).
+const POSTGRES_MAJOR: &str = "15";
+const POSTGRES_DEFAULT_VERSION: &str = "15.10";
 
 /// RDS's limits on gp2 storage for MySQL (GiB).
 const MIN_STORAGE: i64 = 20;
@@ -55,21 +59,74 @@ fn engine_version(engine: &str, asked: Option<&str>) -> Result<String> {
         }
         ("mariadb", None) => Ok(server::server_version().unwrap_or(MARIADB_VERSION).to_string()),
         ("mariadb", Some(v)) if v == MARIADB_VERSION || v.starts_with(&format!("{MARIADB_VERSION}.")) => Ok(v.into()),
+        ("postgres", None) => Ok(POSTGRES_DEFAULT_VERSION.into()),
+        ("postgres", Some(v)) if v == POSTGRES_MAJOR => Ok(POSTGRES_DEFAULT_VERSION.into()),
+        ("postgres", Some(v))
+            if v.strip_prefix("15.").is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            Ok(v.to_string())
+        }
         (_, Some(v)) => Err(RdsError::InvalidParameterCombination(format!("Cannot find version {v} for {engine}"))),
         (_, None) => Err(RdsError::InvalidParameterValue(format!("Invalid DB engine: {engine}"))),
     }
 }
 
+/// The engine versions served, one per engine (the version answered when none is asked):
+/// (engine, version, major version, description).
+fn served_versions() -> Vec<(&'static str, String, &'static str, &'static str)> {
+    vec![
+        (
+            "mariadb",
+            server::server_version().unwrap_or(MARIADB_VERSION).to_string(),
+            MARIADB_VERSION,
+            "MariaDB Community Edition",
+        ),
+        ("mysql", MYSQL_DEFAULT_VERSION.to_string(), "8.0", "MySQL Community Edition"),
+        ("postgres", POSTGRES_DEFAULT_VERSION.to_string(), POSTGRES_MAJOR, "PostgreSQL"),
+    ]
+}
+
+/// DescribeDBEngineVersions: the versions this region serves, filtered by Engine,
+/// EngineVersion (exact, or a major version: `15`, `8.0`) and DBParameterGroupFamily.
+pub fn describe_db_engine_versions(_rds: &Rds, input: &Value) -> Result<Value> {
+    let engine = str_of(input, "Engine").map(str::to_lowercase);
+    let version = str_of(input, "EngineVersion");
+    let family = str_of(input, "DBParameterGroupFamily").map(str::to_lowercase);
+    let out: Vec<Value> = served_versions()
+        .into_iter()
+        .filter(|(e, _, _, _)| engine.as_deref().is_none_or(|w| w == *e))
+        .filter(|(_, v, major, _)| version.is_none_or(|w| w == v || w == *major))
+        .filter(|(e, v, _, _)| family.as_deref().is_none_or(|f| f == crate::parameters::family(e, v)))
+        .map(|(e, v, major, description)| {
+            json!({
+                "Engine": e,
+                "EngineVersion": v,
+                "MajorEngineVersion": major,
+                "DBParameterGroupFamily": crate::parameters::family(e, &v),
+                "DBEngineDescription": description,
+                "DBEngineVersionDescription": format!("{description} {v}"),
+                "Status": "available",
+                "SupportedEngineModes": ["provisioned"],
+                "SupportsReadReplica": true,
+                "SupportsLogExportsToCloudwatchLogs": false,
+                "SupportsParallelQuery": false,
+                "SupportsGlobalDatabases": false,
+                "SupportsBabelfish": false,
+                "ValidUpgradeTarget": [],
+            })
+        })
+        .collect();
+    Ok(json!({"DBEngineVersions": out}))
+}
+
 fn check_engine(engine: &str) -> Result<String> {
     let e = engine.to_lowercase();
     match e.as_str() {
-        "mysql" | "mariadb" => Ok(e),
-        "postgres" | "aurora-mysql" | "aurora-postgresql" | "oracle-ee" | "oracle-se2" | "sqlserver-ee"
-        | "sqlserver-se" | "sqlserver-ex" | "sqlserver-web" | "db2-se" | "db2-ae" => {
-            Err(RdsError::InvalidParameterValue(format!(
-                "Engine {e} is not available in this region (only mysql and mariadb are)."
-            )))
-        }
+        "mysql" | "mariadb" | "postgres" => Ok(e),
+        "aurora-mysql" | "aurora-postgresql" | "oracle-ee" | "oracle-se2" | "sqlserver-ee" | "sqlserver-se"
+        | "sqlserver-ex" | "sqlserver-web" | "db2-se" | "db2-ae" => Err(RdsError::InvalidParameterValue(format!(
+            "Engine {e} is not available in this region (only mysql, mariadb and postgres are)."
+        ))),
         _ => Err(RdsError::InvalidParameterValue(format!("Invalid DB engine: {engine}"))),
     }
 }
@@ -87,7 +144,26 @@ pub(super) fn check_class(class: &str, engine: &str, version: &str) -> Result<()
     Ok(())
 }
 
-fn check_master_username(user: Option<&str>) -> Result<String> {
+/// Is this engine served by PostgreSQL?
+pub(super) fn is_postgres(engine: &str) -> bool {
+    engine == "postgres"
+}
+
+/// What this region does not serve for postgres yet, refused as RDS refuses a combination.
+pub(super) fn postgres_refused(what: &str) -> RdsError {
+    RdsError::InvalidParameterCombination(format!("{what} is not available for engine postgres in this region yet."))
+}
+
+/// The engine's port when none is asked.
+pub(super) fn default_port(engine: &str) -> u16 {
+    if is_postgres(engine) {
+        5432
+    } else {
+        3306
+    }
+}
+
+fn check_master_username(user: Option<&str>, engine: &str) -> Result<String> {
     let Some(u) = user.filter(|u| !u.is_empty()) else {
         return Err(RdsError::InvalidParameterValue(
             "The parameter MasterUsername must be provided and must not be blank.".into(),
@@ -101,7 +177,14 @@ fn check_master_username(user: Option<&str>) -> Result<String> {
             "The parameter MasterUsername is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and underscores; and must be 1 to 32 characters long.".into(),
         ));
     }
-    if ["root", "rdsadmin", server::REPLICATION_USER, "mariadb.sys"].contains(&u.to_lowercase().as_str()) {
+    let lower = u.to_lowercase();
+    let reserved = if is_postgres(engine) {
+        ["rdsadmin", server::REPLICATION_USER, "rds_superuser", "public"].contains(&lower.as_str())
+            || lower.starts_with("pg_")
+    } else {
+        ["root", "rdsadmin", server::REPLICATION_USER, "mariadb.sys"].contains(&lower.as_str())
+    };
+    if reserved {
         return Err(RdsError::InvalidParameterValue(format!(
             "MasterUsername {u} cannot be used as it is a reserved word used by the engine"
         )));
@@ -109,7 +192,9 @@ fn check_master_username(user: Option<&str>) -> Result<String> {
     Ok(u.to_string())
 }
 
-fn check_password(pw: Option<&str>) -> Result<String> {
+fn check_password(pw: Option<&str>, engine: &str) -> Result<String> {
+    // RDS: at most 41 characters for MySQL and MariaDB, 128 for PostgreSQL.
+    let max = if is_postgres(engine) { 128 } else { 41 };
     let Some(p) = pw.filter(|p| !p.is_empty()) else {
         return Err(RdsError::InvalidParameterValue(
             "The parameter MasterUserPassword must be provided and must not be blank.".into(),
@@ -120,10 +205,10 @@ fn check_password(pw: Option<&str>) -> Result<String> {
             "The parameter MasterUserPassword is not a valid password because it is shorter than 8 characters.".into(),
         ));
     }
-    if p.len() > 41 {
-        return Err(RdsError::InvalidParameterValue(
-            "The parameter MasterUserPassword is not a valid password because it is longer than 41 characters.".into(),
-        ));
+    if p.len() > max {
+        return Err(RdsError::InvalidParameterValue(format!(
+            "The parameter MasterUserPassword is not a valid password because it is longer than {max} characters."
+        )));
     }
     if !p.bytes().all(|b| (0x21..0x7f).contains(&b) && !b"/@\"".contains(&b)) {
         return Err(RdsError::InvalidParameterValue(
@@ -147,9 +232,9 @@ fn check_db_name(name: Option<&str>) -> Result<Option<String>> {
     Ok(Some(n.to_string()))
 }
 
-pub(super) fn check_port(port: Option<i64>) -> Result<u16> {
+pub(super) fn check_port(port: Option<i64>, engine: &str) -> Result<u16> {
     match port {
-        None => Ok(3306),
+        None => Ok(default_port(engine)),
         Some(p) if (1150..=65535).contains(&p) => Ok(p as u16),
         Some(p) => {
             Err(RdsError::InvalidParameterValue(format!("Invalid port number: {p}. Valid range is 1150-65535.")))
@@ -274,14 +359,17 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         ));
     }
     let multi_az = bool_of(input, "MultiAZ") == Some(true);
+    if multi_az && is_postgres(&engine) {
+        return Err(postgres_refused("Multi-AZ"));
+    }
     if multi_az && str_of(input, "AvailabilityZone").is_some() {
         return Err(RdsError::InvalidParameterCombination(
             "Requesting a specific availability zone is not valid for Multi-AZ instances.".into(),
         ));
     }
-    let master = check_master_username(str_of(input, "MasterUsername"))?;
+    let master = check_master_username(str_of(input, "MasterUsername"), &engine)?;
     let password =
-        if managed { server::random_password() } else { check_password(str_of(input, "MasterUserPassword"))? };
+        if managed { server::random_password() } else { check_password(str_of(input, "MasterUserPassword"), &engine)? };
     let storage_type = str_of(input, "StorageType").unwrap_or("gp2").to_string();
     let storage = match int_of(input, "AllocatedStorage") {
         None => {
@@ -297,7 +385,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         Some(s) => s,
     };
     let db_name = check_db_name(str_of(input, "DBName"))?;
-    let port = check_port(int_of(input, "Port"))?;
+    let port = check_port(int_of(input, "Port"), &engine)?;
     let backup_retention = int_of(input, "BackupRetentionPeriod").unwrap_or(1);
     if !(0..=35).contains(&backup_retention) {
         return Err(RdsError::InvalidParameterValue(format!(
@@ -426,12 +514,15 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             "Multi-AZ DB instances are not available in this region yet.".into(),
         ));
     }
-    let port = check_port(int_of(input, "Port"))?;
+    if let Some(p) = int_of(input, "Port") {
+        check_port(Some(p), "mysql")?;
+    }
     rds.store.write(|tx| {
         if tx.exists(kind::INSTANCE, &id)? {
             return Err(RdsError::DbInstanceAlreadyExists);
         }
         let source = load(tx, &source_id)?;
+        let port = check_port(int_of(input, "Port"), &source.engine)?;
         if source.status != status::AVAILABLE {
             return Err(RdsError::InvalidDbInstanceState(format!(
                 "Instance {source_id} is not in available state."
@@ -563,7 +654,7 @@ pub fn modify_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         )));
     }
     let password = match str_of(input, "MasterUserPassword") {
-        Some(p) => Some(check_password(Some(p))?),
+        Some(p) => Some(check_password(Some(p), &rds.store.read(|tx| load(tx, &id))?.engine)?),
         None => None,
     };
     let pw_file = match &password {
@@ -845,15 +936,37 @@ mod tests {
         let e = engine_version("mysql", Some("5.1.0")).unwrap_err();
         assert_eq!(e.to_string(), "Cannot find version 5.1.0 for mysql");
         assert!(engine_version("mysql", Some("8.0.")).is_err());
+        assert_eq!(engine_version("postgres", None).unwrap(), POSTGRES_DEFAULT_VERSION);
+        assert_eq!(engine_version("postgres", Some("15")).unwrap(), POSTGRES_DEFAULT_VERSION);
+        assert_eq!(engine_version("postgres", Some("15.7")).unwrap(), "15.7");
+        let e = engine_version("postgres", Some("16.3")).unwrap_err();
+        assert_eq!(e.to_string(), "Cannot find version 16.3 for postgres");
+    }
+
+    #[test]
+    fn engines_ports_and_master_users() {
+        assert_eq!(check_engine("Postgres").unwrap(), "postgres");
+        assert!(check_engine("aurora-postgresql").is_err());
+        assert_eq!(check_port(None, "postgres").unwrap(), 5432);
+        assert_eq!(check_port(None, "mysql").unwrap(), 3306);
+        assert_eq!(check_port(Some(6543), "postgres").unwrap(), 6543);
+        assert_eq!(check_master_username(Some("postgres"), "postgres").unwrap(), "postgres");
+        assert!(check_master_username(Some("rds_superuser"), "postgres").is_err());
+        assert!(check_master_username(Some("pg_monitor"), "postgres").is_err());
+        assert!(check_master_username(Some("root"), "mysql").is_err());
     }
 
     #[test]
     fn passwords_as_rds_accepts_them() {
-        assert!(check_password(Some("longenough")).is_ok());
-        assert!(check_password(Some("short")).unwrap_err().to_string().contains("shorter than 8"));
-        assert!(check_password(Some("has/slash1")).is_err());
-        assert!(check_password(Some("has space1")).is_err());
-        assert!(check_password(None).is_err());
+        assert!(check_password(Some("longenough"), "mysql").is_ok());
+        assert!(check_password(Some("short"), "mysql").unwrap_err().to_string().contains("shorter than 8"));
+        assert!(check_password(Some("has/slash1"), "mysql").is_err());
+        assert!(check_password(Some("has space1"), "mysql").is_err());
+        assert!(check_password(None, "mysql").is_err());
+        let long = "x".repeat(60);
+        assert!(check_password(Some(&long), "mysql").unwrap_err().to_string().contains("longer than 41"));
+        assert!(check_password(Some(&long), "postgres").is_ok());
+        assert!(check_password(Some(&"x".repeat(129)), "postgres").is_err());
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub fn dispatch(rds: &Rds, op: &str, input: &Value) -> std::result::Result<Value
         "CreateDBInstance" => instances::create_db_instance(rds, input),
         "CreateDBInstanceReadReplica" => instances::create_db_instance_read_replica(rds, input),
         "DescribeDBInstances" => instances::describe_db_instances(rds, input),
+        "DescribeDBEngineVersions" => instances::describe_db_engine_versions(rds, input),
         "ModifyDBInstance" => instances::modify_db_instance(rds, input),
         "DeleteDBInstance" => instances::delete_db_instance(rds, input),
         "RebootDBInstance" => instances::reboot_db_instance(rds, input),

@@ -38,6 +38,17 @@ pub(crate) fn resolve(tx: &store::Tx, asked: Option<&str>, engine: &str, version
     let family = parameters::family(engine, version);
     let Some(asked) = asked else { return Ok(None) };
     let name = asked.to_lowercase();
+    if engine == "postgres" {
+        // Only the family's default group: DB parameter groups of PostgreSQL's parameters are
+        // not served yet (a postgres family cannot be created).
+        if name == parameters::default_group(&family) {
+            return Ok(None);
+        }
+        return Err(RdsError::InvalidParameterCombination(format!(
+            "DB parameter group {name} can't be used: only {} is available for engine postgres in this region yet.",
+            parameters::default_group(&family)
+        )));
+    }
     if let Some(f) = is_default(&name) {
         if f != family {
             return Err(mismatch(&name, f, &family));

@@ -133,6 +133,9 @@ pub fn restore_db_instance_to_point_in_time(rds: &Rds, input: &Value) -> Result<
     let snap_id = rds.store.read(|tx| {
         let src: InstanceRec =
             tx.get(kind::INSTANCE, &source)?.ok_or_else(|| RdsError::DbInstanceNotFound(source.clone()))?;
+        if super::instances::is_postgres(&src.engine) {
+            return Err(super::instances::postgres_refused("Point-in-time restore"));
+        }
         let autos: Vec<SnapshotRec> = tx
             .list::<SnapshotRec>(kind::SNAPSHOT, "")?
             .into_iter()
@@ -168,13 +171,16 @@ fn restore(rds: &Rds, input: &Value, id: &str, snap_id: &str, to: Option<(String
             "Multi-AZ DB instances are not available in this region yet.".into(),
         ));
     }
-    let port = super::instances::check_port(int_of(input, "Port"))?;
+    if let Some(p) = int_of(input, "Port") {
+        super::instances::check_port(Some(p), "mysql")?;
+    }
     rds.store.write(|tx| {
         if tx.exists(kind::INSTANCE, &id)? {
             return Err(RdsError::DbInstanceAlreadyExists);
         }
         let snap: SnapshotRec =
             tx.get(kind::SNAPSHOT, &snap_id)?.ok_or_else(|| RdsError::DbSnapshotNotFound(snap_id.clone()))?;
+        let port = super::instances::check_port(int_of(input, "Port"), &snap.engine)?;
         if snap.status != "available" && to.is_none() {
             return Err(RdsError::InvalidDbSnapshotState(format!("Snapshot {snap_id} is not in available state.")));
         }

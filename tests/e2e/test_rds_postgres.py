@@ -1,0 +1,408 @@
+"""RDS Engine postgres: DB instances that are real PostgreSQL 15 servers, reached with the real
+`psql` client at the Endpoint DescribeDBInstances gives, with the master user's password over
+TCP; snapshots (pg_basebackup) restored into new instances with identical data, reboot, a
+server killed with SIGKILL and brought back by the controller, stop/start, deletion, and what is
+not served for postgres refused with RDS's codes — through the real aws CLI and boto3."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+import hg
+
+PASSWORD = "Kg-sports-2026!'pg"
+MASTER = "kgadmin"
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def describe(rds, db_id: str) -> dict:
+    return rds.describe_db_instances(DBInstanceIdentifier=db_id)["DBInstances"][0]
+
+
+def wait_status(rds, db_id: str, status: str, timeout: float = 90.0) -> dict:
+    seen = []
+
+    def reached():
+        d = describe(rds, db_id)
+        if not seen or seen[-1] != d["DBInstanceStatus"]:
+            seen.append(d["DBInstanceStatus"])
+        assert d["DBInstanceStatus"] != "failed", f"{db_id} failed (statuses seen: {seen})"
+        return d if d["DBInstanceStatus"] == status else None
+
+    return hg.wait_until(reached, timeout=timeout, interval=0.2, what=f"{db_id} {status} (seen {seen})")
+
+
+def create_pg(region, db_id: str, *extra: str) -> dict:
+    out = region.aws("rds", "create-db-instance", "--db-instance-identifier", db_id, "--engine", "postgres",
+                     "--engine-version", "15", "--db-instance-class", "db.t3.micro",
+                     "--master-username", MASTER, "--master-user-password", PASSWORD,
+                     "--allocated-storage", "20", "--db-name", "kg", *extra)
+    return out["DBInstance"]
+
+
+def psql(db: dict, sql: str, password: str = PASSWORD, user: str = MASTER, database: str = "kg",
+         check: bool = True) -> subprocess.CompletedProcess:
+    """The real psql client at the instance's Endpoint (TCP), with the master credentials."""
+    ep = db["Endpoint"]
+    env = dict(os.environ, PGPASSWORD=password, PGCONNECT_TIMEOUT="5")
+    out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", ep["Address"],
+                          "-p", str(ep["Port"]), "-U", user, "-d", database, "-c", sql],
+                         env=env, capture_output=True, text=True, timeout=30)
+    if check:
+        assert out.returncode == 0, (sql, out.stderr)
+    return out
+
+
+def value(db: dict, sql: str) -> str:
+    return psql(db, sql).stdout.strip()
+
+
+def count_rows(db: dict, table: str = "matches") -> int | None:
+    out = psql(db, f"SELECT count(*) FROM {table}", check=False)
+    return int(out.stdout.strip()) if out.returncode == 0 else None
+
+
+CHECKSUM = "SELECT md5(string_agg(id || ':' || home || ':' || score, ',' ORDER BY id)) FROM matches"
+
+
+def instance_dir(region, db_id: str):
+    return region.data_dir / "rds" / "instances" / db_id
+
+
+def server_pid(region, db_id: str) -> int:
+    """The postmaster's pid (the first line of its postmaster.pid)."""
+    return int((instance_dir(region, db_id) / "data" / "postmaster.pid").read_text().split("\n")[0])
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def gone(rds, db_id: str) -> bool:
+    try:
+        describe(rds, db_id)
+        return False
+    except hg.ClientError as e:
+        return hg.client_error(e)[0] == "DBInstanceNotFound"
+
+
+def delete_and_check(region, rds, db_id: str):
+    directory = instance_dir(region, db_id)
+    rds.delete_db_instance(DBInstanceIdentifier=db_id, SkipFinalSnapshot=True)
+    hg.wait_until(lambda: gone(rds, db_id), timeout=60, interval=0.2, what=f"{db_id} deleted")
+    assert not directory.exists(), "its data is gone"
+    assert hg.instance_pids_under(directory) == [], "no process is left"
+
+
+@pytest.fixture(scope="module")
+def rds(region):
+    region.rds = region.client("rds")
+    return region.rds
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def test_postgres_instance_serves_psql_survives_kill_and_reboot(region, rds):
+    made = create_pg(region, "KgPg")
+    assert made["DBInstanceStatus"] == "creating" and made["Engine"] == "postgres"
+    assert made["DBInstanceIdentifier"] == "kgpg"
+    db = wait_status(rds, "kgpg", "available")
+    assert db["EngineVersion"].startswith("15."), db["EngineVersion"]
+    ep = db["Endpoint"]
+    assert ep["Address"].startswith("127.254.") and ep["Port"] == 5432
+    assert db["MasterUsername"] == MASTER and db["DBName"] == "kg"
+    assert db["DBParameterGroups"][0]["DBParameterGroupName"] == "default.postgres15"
+
+    # The real server, the asked database, the master role as RDS makes it (no SUPERUSER).
+    assert value(db, "SELECT version()").startswith("PostgreSQL 15")
+    assert value(db, "SELECT current_database() || ',' || current_user") == f"kg,{MASTER}"
+    flags = value(db, f"SELECT rolsuper || ',' || rolcreatedb || ',' || rolcreaterole FROM pg_roles "
+                      f"WHERE rolname = '{MASTER}'")
+    assert flags == "false,true,true", flags
+    assert value(db, f"SELECT pg_has_role('{MASTER}', 'rds_superuser', 'member')") == "t"
+    # A wrong password, and the administrator over TCP, are refused.
+    bad = psql(db, "SELECT 1", password="not-the-password", check=False)
+    assert bad.returncode != 0 and "password authentication failed" in bad.stderr, bad.stderr
+    admin = psql(db, "SELECT 1", user="rdsadmin", password="", database="postgres", check=False)
+    assert admin.returncode != 0, admin.stdout
+
+    psql(db, "CREATE TABLE matches (id INT PRIMARY KEY, home TEXT, score TEXT)")
+    # 200 rows, each its own committed transaction.
+    psql(db, "; ".join(f"INSERT INTO matches VALUES ({i}, 'home{i}', '{i % 5}-{i % 3}')" for i in range(200)))
+    assert count_rows(db) == 200
+    checksum = value(db, CHECKSUM)
+
+    # kill -9 of the server: the controller starts it again, crash recovery keeps every commit.
+    pid = server_pid(region, "kgpg")
+    os.kill(pid, signal.SIGKILL)
+    t0 = time.monotonic()
+    hg.wait_until(lambda: count_rows(db) is not None, timeout=60, interval=0.2, what="the server back")
+    assert time.monotonic() - t0 < 60
+    assert server_pid(region, "kgpg") != pid
+    assert count_rows(db) == 200, "no committed row was lost"
+    assert value(db, CHECKSUM) == checksum
+    assert wait_status(rds, "kgpg", "available")["DBInstanceStatus"] == "available"
+    messages = [e["Message"] for e in rds.describe_events(SourceType="db-instance",
+                                                          SourceIdentifier="kgpg")["Events"]]
+    assert any(m.startswith("DB instance restarted: its database server had stopped unexpectedly")
+               for m in messages), messages
+
+    # RebootDBInstance: a new server process, the data kept.
+    pid = server_pid(region, "kgpg")
+    assert rds.reboot_db_instance(DBInstanceIdentifier="kgpg")["DBInstance"]["DBInstanceStatus"] == "rebooting"
+    wait_status(rds, "kgpg", "available")
+    assert server_pid(region, "kgpg") != pid and not alive(pid)
+    assert value(db, CHECKSUM) == checksum
+
+    # Stop: no server; start: serving again with its data.
+    rds.stop_db_instance(DBInstanceIdentifier="kgpg")
+    wait_status(rds, "kgpg", "stopped")
+    assert count_rows(db) is None
+    assert hg.instance_pids_under(instance_dir(region, "kgpg")) == []
+    rds.start_db_instance(DBInstanceIdentifier="kgpg")
+    wait_status(rds, "kgpg", "available")
+    assert value(db, CHECKSUM) == checksum
+
+    # A new master password, applied on the server.
+    rds.modify_db_instance(DBInstanceIdentifier="kgpg", MasterUserPassword="An0ther-Passw0rd", ApplyImmediately=True)
+    hg.wait_until(lambda: psql(db, "SELECT 1", password="An0ther-Passw0rd", check=False).returncode == 0,
+                  timeout=60, interval=0.2, what="the new password works")
+    assert psql(db, "SELECT 1", check=False).returncode != 0, "the old password no longer works"
+    wait_status(rds, "kgpg", "available")
+    rds.modify_db_instance(DBInstanceIdentifier="kgpg", MasterUserPassword=PASSWORD, ApplyImmediately=True)
+    hg.wait_until(lambda: psql(db, "SELECT 1", check=False).returncode == 0, timeout=60, interval=0.2,
+                  what="the password back")
+    wait_status(rds, "kgpg", "available")
+
+    # What is not served for postgres is refused, as RDS refuses combinations.
+    code, msg, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time,
+                                          SourceDBInstanceIdentifier="kgpg", TargetDBInstanceIdentifier="kgpg-pitr",
+                                          UseLatestRestorableTime=True)
+    assert code == "InvalidParameterCombination" and "postgres" in msg, (code, msg)
+    assert gone(rds, "kgpg-pitr")
+
+    delete_and_check(region, rds, "kgpg")
+
+
+def test_postgres_snapshot_restores_identical_data(region, rds):
+    create_pg(region, "pgsnap", "--backup-retention-period", "0")
+    src = wait_status(rds, "pgsnap", "available")
+    psql(src, "CREATE TABLE matches (id INT PRIMARY KEY, home TEXT, score TEXT)")
+    psql(src, "INSERT INTO matches SELECT i, 'team' || (i % 17), (i % 5) || '-' || (i % 3) "
+              "FROM generate_series(1, 5000) AS i")
+    checksum = value(src, CHECKSUM)
+
+    out = region.aws("rds", "create-db-snapshot", "--db-instance-identifier", "pgsnap",
+                     "--db-snapshot-identifier", "pgsnap-1")["DBSnapshot"]
+    assert (out["Status"], out["Engine"]) == ("creating", "postgres")
+    hg.wait_until(lambda: rds.describe_db_snapshots(DBSnapshotIdentifier="pgsnap-1")["DBSnapshots"][0]["Status"]
+                  == "available", timeout=60, interval=0.2, what="pgsnap-1 available")
+    wait_status(rds, "pgsnap", "available")
+    # Writes after the snapshot are not in it.
+    psql(src, "INSERT INTO matches VALUES (9999, 'late', '0-0')")
+
+    out = region.aws("rds", "restore-db-instance-from-db-snapshot", "--db-instance-identifier", "pgcopy",
+                     "--db-snapshot-identifier", "pgsnap-1")["DBInstance"]
+    assert out["Engine"] == "postgres" and out["MasterUsername"] == MASTER and out["DBName"] == "kg"
+    restored = wait_status(rds, "pgcopy", "available")
+    assert restored["Endpoint"]["Port"] == 5432
+    assert restored["Endpoint"]["Address"] != src["Endpoint"]["Address"]
+    # The master role and password come with the snapshot; the data is identical.
+    assert value(restored, CHECKSUM) == checksum
+    assert count_rows(restored) == 5000
+    psql(restored, "INSERT INTO matches VALUES (7777, 'mine', '1-1')")
+    assert count_rows(src) == 5001, "the restored instance is independent of its source"
+    # A restored instance is a writable primary (no standby or recovery left).
+    assert value(restored, "SELECT pg_is_in_recovery()") == "f"
+
+    delete_and_check(region, rds, "pgcopy")
+    rds.delete_db_snapshot(DBSnapshotIdentifier="pgsnap-1")
+
+    # DeleteDBInstance's final snapshot (the cleanly shut down datadir) restores too.
+    final_checksum = value(src, CHECKSUM)
+    directory = instance_dir(region, "pgsnap")
+    rds.delete_db_instance(DBInstanceIdentifier="pgsnap", FinalDBSnapshotIdentifier="pgsnap-final")
+    hg.wait_until(lambda: gone(rds, "pgsnap"), timeout=60, interval=0.2, what="pgsnap deleted")
+    assert not directory.exists() and hg.instance_pids_under(directory) == []
+    snaps = rds.describe_db_snapshots(DBSnapshotIdentifier="pgsnap-final")["DBSnapshots"]
+    assert [(s["Status"], s["Engine"]) for s in snaps] == [("available", "postgres")]
+    rds.restore_db_instance_from_db_snapshot(DBInstanceIdentifier="pgfinal", DBSnapshotIdentifier="pgsnap-final",
+                                             BackupRetentionPeriod=0)
+    final = wait_status(rds, "pgfinal", "available")
+    assert value(final, CHECKSUM) == final_checksum and count_rows(final) == 5001
+    delete_and_check(region, rds, "pgfinal")
+    rds.delete_db_snapshot(DBSnapshotIdentifier="pgsnap-final")
+
+
+def test_postgres_managed_master_password(region, rds):
+    out = rds.create_db_instance(DBInstanceIdentifier="pgmanaged", Engine="postgres", DBInstanceClass="db.t3.micro",
+                                 MasterUsername="postgres", ManageMasterUserPassword=True, AllocatedStorage=20,
+                                 BackupRetentionPeriod=0)["DBInstance"]
+    arn = out["MasterUserSecret"]["SecretArn"]
+    db = wait_status(rds, "pgmanaged", "available")
+    secret = json.loads(region.client("secretsmanager").get_secret_value(SecretId=arn)["SecretString"])
+    assert secret["username"] == "postgres"
+    # No DBName: only the `postgres` database, which the master role reaches with the secret's password.
+    assert value_as(db, "SELECT current_user", secret["password"], "postgres") == "postgres"
+    delete_and_check(region, rds, "pgmanaged")
+
+
+def value_as(db: dict, sql: str, password: str, user: str) -> str:
+    return psql(db, sql, password=password, user=user, database="postgres").stdout.strip()
+
+
+def test_postgres_read_replica_streams_refuses_writes_and_promotes(region, rds):
+    create_pg(region, "pgsrc")
+    src = wait_status(rds, "pgsrc", "available")
+    psql(src, "CREATE TABLE matches (id INT PRIMARY KEY, home TEXT, score TEXT)")
+    psql(src, "INSERT INTO matches SELECT i, 'h' || i, '0-0' FROM generate_series(1, 100) AS i")
+
+    out = region.aws("rds", "create-db-instance-read-replica", "--db-instance-identifier", "pgrep",
+                     "--source-db-instance-identifier", "pgsrc")["DBInstance"]
+    assert out["DBInstanceStatus"] == "creating" and out["Engine"] == "postgres"
+    replica = wait_status(rds, "pgrep", "available")
+    assert replica["ReadReplicaSourceDBInstanceIdentifier"] == "pgsrc"
+    assert replica["Endpoint"]["Port"] == 5432
+    assert replica["Endpoint"]["Address"] != src["Endpoint"]["Address"]
+    assert describe(rds, "pgsrc")["ReadReplicaDBInstanceIdentifiers"] == ["pgrep"]
+    # Seeded from a consistent copy, then streaming: new rows arrive within seconds.
+    assert count_rows(replica) == 100
+    assert value(replica, "SELECT pg_is_in_recovery()") == "t"
+    psql(src, "INSERT INTO matches SELECT i, 'h' || i, '1-0' FROM generate_series(101, 150) AS i")
+    hg.wait_until(lambda: count_rows(replica) == 150, timeout=10, interval=0.05, what="rows on the replica")
+    psql(src, "UPDATE matches SET score = '2-1' WHERE id = 3")
+    hg.wait_until(lambda: value(replica, "SELECT score FROM matches WHERE id = 3") == "2-1", timeout=10,
+                  interval=0.05, what="the update on the replica")
+    # Writes on the replica are refused, for the master role too.
+    refused = psql(replica, "INSERT INTO matches VALUES (999, 'x', '0-0')", check=False)
+    assert refused.returncode != 0 and "read-only transaction" in refused.stderr, refused.stderr
+
+    # The AWS/RDS metrics are measured on the PostgreSQL servers too.
+    cw = region.client("cloudwatch")
+
+    def datapoints(metric: str, db_id: str) -> list[dict]:
+        now = datetime.datetime.now(datetime.timezone.utc)
+        return cw.get_metric_statistics(Namespace="AWS/RDS", MetricName=metric,
+                                        Dimensions=[{"Name": "DBInstanceIdentifier", "Value": db_id}],
+                                        StartTime=now - datetime.timedelta(minutes=5),
+                                        EndTime=now + datetime.timedelta(minutes=1), Period=60,
+                                        Statistics=["Maximum"])["Datapoints"]
+    lag = hg.wait_until(lambda: datapoints("ReplicaLag", "pgrep"), timeout=30, interval=0.5,
+                        what="a ReplicaLag datapoint")
+    assert 0 <= lag[0]["Maximum"] < 5, lag
+    hg.wait_until(lambda: datapoints("FreeStorageSpace", "pgsrc"), timeout=30, interval=0.5,
+                  what="a FreeStorageSpace datapoint")
+    assert datapoints("ReplicaLag", "pgsrc") == [], "a primary has no ReplicaLag"
+
+    # A snapshot of the replica restores into a primary of its own, carrying no replication.
+    rds.create_db_snapshot(DBInstanceIdentifier="pgrep", DBSnapshotIdentifier="pgrep-snap")
+    hg.wait_until(lambda: rds.describe_db_snapshots(DBSnapshotIdentifier="pgrep-snap")["DBSnapshots"][0]["Status"]
+                  == "available", timeout=60, interval=0.2, what="the replica's snapshot")
+    wait_status(rds, "pgrep", "available")
+    rds.restore_db_instance_from_db_snapshot(DBInstanceIdentifier="pgrep-copy", DBSnapshotIdentifier="pgrep-snap",
+                                             BackupRetentionPeriod=0)
+    copy = wait_status(rds, "pgrep-copy", "available")
+    assert value(copy, "SELECT pg_is_in_recovery()") == "f"
+    assert count_rows(copy) == 150
+    auto = (instance_dir(region, "pgrep-copy") / "data" / "postgresql.auto.conf").read_text()
+    assert "primary_conninfo" not in auto, "the replication password does not travel with the copy"
+    delete_and_check(region, rds, "pgrep-copy")
+    rds.delete_db_snapshot(DBSnapshotIdentifier="pgrep-snap")
+
+    # A replica whose server is killed comes back and catches up.
+    pid = server_pid(region, "pgrep")
+    os.kill(pid, signal.SIGKILL)
+    psql(src, "INSERT INTO matches VALUES (151, 'while-down', '0-0')")
+    hg.wait_until(lambda: count_rows(replica) == 151, timeout=60, interval=0.2, what="the replica back, caught up")
+    assert server_pid(region, "pgrep") != pid
+    wait_status(rds, "pgrep", "available")
+
+    # Promote: a writable primary of its own that no longer follows the source.
+    assert rds.promote_read_replica(DBInstanceIdentifier="pgrep")["DBInstance"]["DBInstanceStatus"] == "modifying"
+    promoted = wait_status(rds, "pgrep", "available")
+    assert "ReadReplicaSourceDBInstanceIdentifier" not in promoted
+    assert describe(rds, "pgsrc")["ReadReplicaDBInstanceIdentifiers"] == []
+    assert value(promoted, "SELECT pg_is_in_recovery()") == "f"
+    psql(promoted, "INSERT INTO matches VALUES (999, 'mine', '0-0')")
+    assert count_rows(promoted) == 152
+    psql(src, "INSERT INTO matches VALUES (152, 'p', 'q')")
+    time.sleep(1.0)  # a negative check: replication (if it still ran) took well under this above
+    assert value(promoted, "SELECT count(*) FROM matches WHERE id = 152") == "0"
+    # Its server restarted stays a primary.
+    rds.reboot_db_instance(DBInstanceIdentifier="pgrep")
+    wait_status(rds, "pgrep", "available")
+    assert value(promoted, "SELECT pg_is_in_recovery()") == "f" and count_rows(promoted) == 152
+
+    delete_and_check(region, rds, "pgrep")
+    delete_and_check(region, rds, "pgsrc")
+
+
+def test_postgres_servers_outlive_a_daemon_restart(new_region):
+    region = new_region()
+    rds = region.client("rds")
+    create_pg(region, "pgkeep", "--backup-retention-period", "0")
+    db = wait_status(rds, "pgkeep", "available")
+    psql(db, "CREATE TABLE matches (id INT PRIMARY KEY, home TEXT, score TEXT)")
+    psql(db, "INSERT INTO matches VALUES (1, 'a', '0-0')")
+    pid = server_pid(region, "pgkeep")
+
+    region.restart()
+    rds = region.client("rds")
+    assert describe(rds, "pgkeep")["DBInstanceStatus"] == "available"
+    assert server_pid(region, "pgkeep") == pid, "the server kept running through the restart"
+    psql(db, "INSERT INTO matches VALUES (2, 'b', '0-0')")
+
+    # A server that dies while the daemon is down is started again when it comes back.
+    region.stop()
+    os.kill(pid, signal.SIGKILL)
+    hg.wait_until(lambda: not alive(pid), timeout=10, what="the server gone")
+    region.start()
+    rds = region.client("rds")
+    hg.wait_until(lambda: count_rows(db) == 2, timeout=60, interval=0.2, what="serving again with its rows")
+    wait_status(rds, "pgkeep", "available")
+    delete_and_check(region, rds, "pgkeep")
+
+
+def test_describe_db_engine_versions_lists_postgres(region, rds):
+    out = region.aws("rds", "describe-db-engine-versions", "--engine", "postgres")["DBEngineVersions"]
+    assert [(v["Engine"], v["DBParameterGroupFamily"]) for v in out] == [("postgres", "postgres15")], out
+    assert out[0]["EngineVersion"].startswith("15.") and out[0]["MajorEngineVersion"] == "15"
+    engines = {v["Engine"] for v in rds.describe_db_engine_versions()["DBEngineVersions"]}
+    assert {"mysql", "postgres"} <= engines, engines
+    assert rds.describe_db_engine_versions(Engine="postgres", EngineVersion="15")["DBEngineVersions"]
+    assert rds.describe_db_engine_versions(DBParameterGroupFamily="postgres15")["DBEngineVersions"][0]["Engine"] \
+        == "postgres"
+    assert rds.describe_db_engine_versions(Engine="postgres", EngineVersion="16.1")["DBEngineVersions"] == []
+
+
+def test_postgres_input_refused_with_rds_codes(region, rds):
+    def create(**extra):
+        args = dict(DBInstanceIdentifier="pgbad", Engine="postgres", DBInstanceClass="db.t3.micro",
+                    MasterUsername=MASTER, MasterUserPassword=PASSWORD, AllocatedStorage=20)
+        args.update(extra)
+        return hg.expect_client_error(rds.create_db_instance, **args)
+
+    code, msg, _ = create(MultiAZ=True)
+    assert code == "InvalidParameterCombination" and "Multi-AZ" in msg, (code, msg)
+    code, msg, _ = create(EngineVersion="16.1")
+    assert (code, msg) == ("InvalidParameterCombination", "Cannot find version 16.1 for postgres")
+    code, msg, _ = create(DBParameterGroupName="default.mysql8.0")
+    assert code == "InvalidParameterCombination", (code, msg)
+    code, msg, _ = create(MasterUsername="rdsadmin")
+    assert code == "InvalidParameterValue", (code, msg)
+    assert gone(rds, "pgbad"), "nothing was made"
