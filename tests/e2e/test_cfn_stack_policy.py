@@ -74,3 +74,40 @@ def test_a_stack_policy_guards_updates_as_aws_evaluates_it(region):
         code, _, _ = hg.expect_client_error(cfn.set_stack_policy, StackName="kg-guarded", StackPolicyBody=bad)
         assert code == "ValidationError", bad
     cfn.delete_stack(StackName="kg-guarded")
+
+
+def test_cancel_update_stack_rolls_a_running_update_back(region):
+    """CancelUpdateStack while an update waits on a new wait condition: the update stops, rolls
+    back to UPDATE_ROLLBACK_COMPLETE and the added resources are gone; refused when no update runs."""
+    cfn = region.client("cloudformation")
+    base = {"AWSTemplateFormatVersion": "2010-09-09",
+            "Resources": {"Alerts": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": "KG alerts"}}}}
+    cfn.create_stack(StackName="kg-cancel", TemplateBody=json.dumps(base))
+    wait_status(cfn, "kg-cancel", "CREATE_COMPLETE")
+    code, msg, _ = hg.expect_client_error(cfn.cancel_update_stack, StackName="kg-cancel")
+    assert code == "ValidationError" and "CREATE_COMPLETE" in msg, msg
+
+    slow = json.loads(json.dumps(base))
+    slow["Resources"]["Handle"] = {"Type": "AWS::CloudFormation::WaitConditionHandle"}
+    slow["Resources"]["Ready"] = {"Type": "AWS::CloudFormation::WaitCondition",
+                                  "Properties": {"Handle": {"Ref": "Handle"}, "Timeout": "600"}}
+    slow["Resources"]["Alerts"]["Properties"]["DisplayName"] = "KG alerts v2"
+    cfn.update_stack(StackName="kg-cancel", TemplateBody=json.dumps(slow))
+    hg.wait_until(lambda: any(r["LogicalResourceId"] == "Ready" and r["ResourceStatus"] == "CREATE_IN_PROGRESS"
+                              for r in cfn.describe_stack_resources(StackName="kg-cancel")["StackResources"]),
+                  timeout=20, interval=0.2, what="the wait condition waiting")
+    cfn.cancel_update_stack(StackName="kg-cancel")
+    wait_status(cfn, "kg-cancel", "UPDATE_ROLLBACK_COMPLETE", timeout=30)
+    events = cfn.describe_stack_events(StackName="kg-cancel")["StackEvents"]
+    assert any(e["LogicalResourceId"] == "kg-cancel" and e["ResourceStatus"] == "UPDATE_ROLLBACK_IN_PROGRESS"
+               and "Stack update cancelled" in (e.get("ResourceStatusReason") or "") for e in events), events[:5]
+    left = {r["LogicalResourceId"] for r in cfn.describe_stack_resources(StackName="kg-cancel")["StackResources"]}
+    assert left == {"Alerts"}, left
+    arn = cfn.describe_stack_resource(StackName="kg-cancel", LogicalResourceId="Alerts")[
+        "StackResourceDetail"]["PhysicalResourceId"]
+    assert region.client("sns").get_topic_attributes(TopicArn=arn)["Attributes"]["DisplayName"] == "KG alerts"
+    # The next update is not cancelled by the one before.
+    cfn.update_stack(StackName="kg-cancel", TemplateBody=json.dumps(
+        {**base, "Resources": {"Alerts": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": "KG v3"}}}}))
+    wait_status(cfn, "kg-cancel", "UPDATE_COMPLETE")
+    cfn.delete_stack(StackName="kg-cancel")

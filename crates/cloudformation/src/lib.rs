@@ -89,6 +89,9 @@ pub struct CloudFormation {
     /// Stacks whose creation a DeleteStack cancelled: they are deleted once the resources
     /// being created finish.
     pub(crate) delete_requested: Mutex<HashSet<String>>,
+    /// Stacks whose running update a CancelUpdateStack asked to stop: it starts nothing more,
+    /// lets what is under way finish, and rolls back.
+    pub(crate) cancel_requested: Mutex<HashSet<String>>,
     /// Stacks whose operation has failed: their resources waiting for signals stop waiting
     /// ("Resource creation cancelled") instead of running out their timeouts.
     pub(crate) waits_stopped: Mutex<HashSet<String>>,
@@ -112,6 +115,7 @@ impl CloudFormation {
             seq: AtomicU64::new(0),
             busy: Mutex::new(HashSet::new()),
             delete_requested: Mutex::new(HashSet::new()),
+            cancel_requested: Mutex::new(HashSet::new()),
             waits_stopped: Mutex::new(HashSet::new()),
             endpoint: OnceLock::new(),
         })

@@ -81,9 +81,15 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
     let mut steps: HashMap<String, Step> = HashMap::new();
     let mut failed: Vec<String> = Vec::new();
     let mut tasks: JoinSet<Done> = JoinSet::new();
+    let mut cancelled = false;
     loop {
         let mut settled = false;
-        if failed.is_empty() {
+        if !cancelled && cfn.cancel_requested.lock().unwrap_or_else(|e| e.into_inner()).remove(stack_id) {
+            // CancelUpdateStack: nothing more starts; what waits for signals gives up.
+            cancelled = true;
+            cfn.stop_waits(stack_id);
+        }
+        if failed.is_empty() && !cancelled {
             for id in &active {
                 if started.contains(id) {
                     continue;
@@ -253,6 +259,10 @@ pub async fn update(cfn: &Arc<CloudFormation>, stack_id: &str) -> Result<(), Str
         }
     }
     let mut st: StackRec = cfn.get(kind::STACK, stack_id).map_err(err)?.ok_or("stack vanished")?;
+    cfn.cancel_requested.lock().unwrap_or_else(|e| e.into_inner()).remove(stack_id);
+    if cancelled {
+        return roll_back(cfn, &mut st, touched, "Stack update cancelled").await;
+    }
     if !failed.is_empty() {
         let reason = format!("The following resource(s) failed to update: [{}]. ", failed.join(", "));
         return roll_back(cfn, &mut st, touched, &reason).await;

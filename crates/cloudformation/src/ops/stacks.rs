@@ -38,6 +38,21 @@ pub(super) fn set_stack_policy(cfn: &std::sync::Arc<CloudFormation>, input: &Val
     Ok(json!({}))
 }
 
+/// CancelUpdateStack: the running update stops starting resources and rolls back.
+pub(super) fn cancel_update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
+    let st = stack(cfn, required(input, "StackName")?)?;
+    if st.status != "UPDATE_IN_PROGRESS" {
+        return Err(CfnError::Validation(format!(
+            "CancelUpdateStack cannot be called from current stack status: {}",
+            st.status
+        )));
+    }
+    cfn.cancel_requested.lock().unwrap_or_else(|e| e.into_inner()).insert(st.stack_id.clone());
+    // Resources waiting for signals give up now (the update notices the cancel when one ends).
+    cfn.stop_waits(&st.stack_id);
+    Ok(json!({}))
+}
+
 pub(super) fn get_stack_policy(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
     let st = stack(cfn, required(input, "StackName")?)?;
     Ok(match st.stack_policy {
@@ -126,6 +141,8 @@ pub(super) fn begin_update(
     st.change_set = change_set;
     st.status = "UPDATE_IN_PROGRESS".into();
     st.reason = Some("User Initiated".into());
+    // A cancel that came too late for the previous update is not this one's.
+    cfn.cancel_requested.lock().unwrap_or_else(|e| e.into_inner()).remove(&st.stack_id);
     st.updated = Some(cfn.now());
     cfn.store.write(|tx| {
         tx.put(kind::STACK, &st.stack_id, &st)?;
