@@ -68,29 +68,6 @@ fn strings(v: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// `*` and `?` wildcards; `case_insensitive` for StringLike on types is not needed (types are exact).
-fn wildcard(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
-    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
-}
-
 fn action_matches(pattern: &str, action: UpdateAction) -> bool {
     pattern == "Update:*" || pattern == action.name()
 }
@@ -103,8 +80,8 @@ fn applies(s: &Value, action: UpdateAction, logical_id: &str, resource_type: &st
         _ => false,
     };
     let resources = match (s.get("Resource"), s.get("NotResource")) {
-        (Some(r), _) => strings(Some(r)).iter().any(|p| wildcard(p, &resource)),
-        (None, Some(nr)) => !strings(Some(nr)).iter().any(|p| wildcard(p, &resource)),
+        (Some(r), _) => strings(Some(r)).iter().any(|p| policy::wildcard(p, &resource, false)),
+        (None, Some(nr)) => !strings(Some(nr)).iter().any(|p| policy::wildcard(p, &resource, false)),
         _ => false,
     };
     let condition = match s.get("Condition").and_then(Value::as_object) {
@@ -113,7 +90,7 @@ fn applies(s: &Value, action: UpdateAction, logical_id: &str, resource_type: &st
             let wanted = strings(kv.get("ResourceType"));
             match op.as_str() {
                 "StringEquals" => wanted.iter().any(|w| w == resource_type),
-                "StringLike" => wanted.iter().any(|w| wildcard(w, resource_type)),
+                "StringLike" => wanted.iter().any(|w| policy::wildcard(w, resource_type, false)),
                 _ => false,
             }
         }),

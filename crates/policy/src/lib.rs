@@ -28,5 +28,5 @@ pub use evaluate::{
     authorize, authorize_assume_role, evaluate_policy_set, Decision, DenyReason, MatchedStatement, Outcome, PolicyKind,
     PolicySet, RequestContext,
 };
-pub use matching::{action_matches, resource_matches};
+pub use matching::{action_matches, resource_matches, wildcard};
 pub use principal::PrincipalMatch;

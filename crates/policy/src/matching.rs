@@ -137,6 +137,12 @@ pub(crate) fn glob(pat: &[Tok], text: &str, ignore_case: bool) -> bool {
     pat[p..].iter().all(|t| *t == Tok::Star)
 }
 
+/// Whether all of `text` matches `pattern` (`*` any run, `?` one character, the rest literal):
+/// the wildcard of policy documents that are not IAM's (stack policies' resources and types).
+pub fn wildcard(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    compile(pattern, None).is_some_and(|p| glob(&p, text, ignore_case))
+}
+
 /// Whether `action` (e.g. "iam:CreateUser") matches an Action pattern.
 pub fn action_matches(pattern: &str, action: &str) -> bool {
     pattern == "*" || compile(pattern, None).is_some_and(|p| glob(&p, action, true))
