@@ -1,0 +1,234 @@
+//! The links: a namespace per VPC that routes between its instances (the "VPC router"), and a
+//! namespace per instance joined to it by a veth pair. Made with iproute2 (`ip`), rules with
+//! nftables (`nft`), each command bounded by a timeout.
+//!
+//! ```text
+//!   instance ns hg<tag>-i-…            VPC router ns hg<tag>-vpc-…
+//!   lo   169.254.169.254/32 (IMDS)     lo  30.0.3.1/32, 30.0.1.1/32 … (each subnet's router, +1)
+//!   eth0 30.0.3.17/32  ◄── veth ──►    v<instance id tail>   route 30.0.3.17/32 dev v…
+//!   default via 30.0.3.1 onlink        nftables table inet hg: the security groups
+//! ```
+//!
+//! Routed, not bridged: every packet between two instances crosses the router's forward hook,
+//! where conntrack makes the security groups stateful (bridge conntrack is not needed).
+
+use std::io;
+use std::io::Write;
+use std::net::Ipv4Addr;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::ns::{self, Netns};
+
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The namespaces of one region (one daemon), named apart from any other region's on the host by
+/// `tag`.
+#[derive(Debug, Clone)]
+pub struct Fabric {
+    tag: String,
+}
+
+impl Fabric {
+    /// `tag`: a few characters that tell this region's namespaces apart (see [`tag_for`]).
+    pub fn new(tag: &str) -> Fabric {
+        Fabric { tag: tag.to_string() }
+    }
+
+    /// Can this host make namespaces, veth links and nftables rules? The reason when not.
+    pub fn probe(&self) -> Result<(), String> {
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            return Err("the daemon is not running as root".into());
+        }
+        for tool in ["ip", "nft"] {
+            if which(tool).is_none() {
+                return Err(format!("`{tool}` is not installed (Debian: iproute2, nftables)"));
+            }
+        }
+        let probe = format!("hg{}-probe", self.tag);
+        let _ = run(Command::new("ip").args(["netns", "del", &probe]));
+        run(Command::new("ip").args(["netns", "add", &probe])).map_err(|e| format!("cannot make a namespace: {e}"))?;
+        let nft = Netns::open(&probe).map_err(|e| e.to_string()).and_then(|n| {
+            apply_nft(&n, "table inet hgprobe {\n  chain c { type filter hook forward priority 0; }\n}\n")
+                .map_err(|e| format!("nftables refused a table: {e}"))
+        });
+        let _ = run(Command::new("ip").args(["netns", "del", &probe]));
+        nft
+    }
+
+    pub fn vpc_ns(&self, vpc_id: &str) -> String {
+        format!("hg{}-{vpc_id}", self.tag)
+    }
+
+    pub fn instance_ns(&self, instance_id: &str) -> String {
+        format!("hg{}-{instance_id}", self.tag)
+    }
+
+    /// The router's end of an instance's link (interface names are at most 15 bytes).
+    pub fn port_name(instance_id: &str) -> String {
+        let tail = instance_id.rsplit('-').next().unwrap_or(instance_id);
+        let tail = &tail[tail.len().saturating_sub(14)..];
+        format!("v{tail}")
+    }
+
+    /// Make the VPC's router namespace if it is missing: loopback up, forwarding on.
+    pub fn ensure_vpc(&self, vpc_id: &str) -> io::Result<Netns> {
+        let name = self.vpc_ns(vpc_id);
+        if !ns::exists(&name) {
+            run(Command::new("ip").args(["netns", "add", &name]))?;
+            batch(&name, "link set lo up\n")?;
+        }
+        let ns = Netns::open(&name)?;
+        ns.sysctl("net/ipv4/ip_forward", "1")?;
+        Ok(ns)
+    }
+
+    /// Join an instance to its VPC: its namespace, the veth pair, its address and routes, the
+    /// subnet router's address (`gateway`, the subnet's +1) on the router. Idempotent: an
+    /// existing namespace is made again from scratch (its processes must be gone).
+    pub fn attach(&self, vpc_id: &str, instance_id: &str, ip: Ipv4Addr, gateway: Ipv4Addr) -> io::Result<Netns> {
+        let router = self.vpc_ns(vpc_id);
+        self.ensure_vpc(vpc_id)?;
+        let name = self.instance_ns(instance_id);
+        if ns::exists(&name) {
+            self.detach(instance_id);
+        }
+        let port = Self::port_name(instance_id);
+        run(Command::new("ip").args(["netns", "add", &name]))?;
+        // The router's loopback holds every subnet router address; adding one twice is refused
+        // with "File exists", which is fine.
+        let _ = run(Command::new("ip").args(["-n", &router, "addr", "add", &format!("{gateway}/32"), "dev", "lo"]));
+        let _ = run(Command::new("ip").args(["-n", &router, "link", "del", &port]));
+        batch(
+            &router,
+            &format!(
+                "link add {port} type veth peer name eth0 netns {name}\n\
+                 link set {port} up\n\
+                 route replace {ip}/32 dev {port}\n"
+            ),
+        )?;
+        batch(
+            &name,
+            &format!(
+                "link set lo up\n\
+                 addr add 169.254.169.254/32 dev lo\n\
+                 addr add {ip}/32 dev eth0\n\
+                 link set eth0 up\n\
+                 route add default via {gateway} dev eth0 onlink\n"
+            ),
+        )?;
+        Netns::open(&name)
+    }
+
+    /// Take an instance off its VPC: its namespace goes, and with it the veth pair and route.
+    pub fn detach(&self, instance_id: &str) {
+        let name = self.instance_ns(instance_id);
+        if ns::exists(&name) {
+            if let Err(e) = run(Command::new("ip").args(["netns", "del", &name])) {
+                tracing::warn!(namespace = %name, error = %e, "instance namespace not removed");
+            }
+        }
+    }
+
+    pub fn remove_vpc(&self, vpc_id: &str) {
+        let name = self.vpc_ns(vpc_id);
+        if ns::exists(&name) {
+            if let Err(e) = run(Command::new("ip").args(["netns", "del", &name])) {
+                tracing::warn!(namespace = %name, error = %e, "VPC namespace not removed");
+            }
+        }
+    }
+
+    /// Every namespace of this region on the host (`hg<tag>-…`).
+    pub fn namespaces(&self) -> Vec<String> {
+        let prefix = format!("hg{}-", self.tag);
+        std::fs::read_dir(ns::RUN_DIR)
+            .map(|d| {
+                d.flatten()
+                    .filter_map(|e| e.file_name().to_str().map(String::from))
+                    .filter(|n| n.starts_with(&prefix))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A short, stable tag for a region's namespaces, from something unique to it (its data dir).
+pub fn tag_for(seed: &str) -> String {
+    // FNV-1a: stable across builds and platforms, which std's hasher does not promise.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    format!("{:06x}", h & 0xff_ffff)
+}
+
+/// Replace the router's nftables table with `ruleset` in one transaction: a packet sees the old
+/// rules or the new ones, and tracked connections are untouched.
+pub fn apply_nft(router: &Netns, ruleset: &str) -> io::Result<()> {
+    let mut cmd = Command::new("nft");
+    cmd.args(["-f", "-"]);
+    router.command(&mut cmd)?;
+    run_with_input(&mut cmd, ruleset)
+}
+
+/// `ip -n <ns> -batch -` with `lines`.
+fn batch(ns: &str, lines: &str) -> io::Result<()> {
+    run_with_input(Command::new("ip").args(["-n", ns, "-batch", "-"]), lines)
+}
+
+fn run(cmd: &mut Command) -> io::Result<()> {
+    run_with_input(cmd, "")
+}
+
+fn run_with_input(cmd: &mut Command, input: &str) -> io::Result<()> {
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input.as_bytes())?;
+    }
+    let deadline = Instant::now() + COMMAND_TIMEOUT;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            let mut err = String::new();
+            if let Some(mut e) = child.stderr.take() {
+                let _ = io::Read::read_to_string(&mut e, &mut err);
+            }
+            return if status.success() {
+                Ok(())
+            } else {
+                Err(io::Error::other(format!("{:?} failed ({status}): {}", cmd.get_program(), err.trim())))
+            };
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(io::Error::other(format!("{:?} did not finish in {COMMAND_TIMEOUT:?}", cmd.get_program())));
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+fn which(tool: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .chain(["/usr/sbin".into(), "/sbin".into()])
+        .map(|d| d.join(tool))
+        .find(|p| p.exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fit_the_kernel_limits() {
+        assert_eq!(Fabric::port_name("i-0123456789abcdef0"), "v3456789abcdef0");
+        assert_eq!(Fabric::port_name("i-12345678"), "v12345678");
+        assert_eq!(tag_for("/tmp/a"), tag_for("/tmp/a"));
+        assert_ne!(tag_for("/tmp/a"), tag_for("/tmp/b"));
+        assert_eq!(tag_for("x").len(), 6);
+    }
+}
