@@ -334,6 +334,29 @@ def instance_pids_under(data_dir: Path) -> list[int]:
     return pids
 
 
+def netns_tag(data_dir: Path) -> str:
+    """The tag of a region's network namespaces (`--network isolated`): FNV-1a of its data dir's
+    canonical path, as `vnet::tag_for` computes it."""
+    h = 0xcbf29ce484222325
+    for b in os.path.realpath(data_dir).encode():
+        h ^= b
+        h = (h * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return f"{h & 0xffffff:06x}"
+
+
+def remove_namespaces_of(data_dir: Path):
+    """Network namespaces outlive the daemon, as its instances do: a test's region takes its
+    own away at teardown."""
+    prefix = f"hg{netns_tag(data_dir)}-"
+    try:
+        names = os.listdir("/run/netns")
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix):
+            subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10)
+
+
 def kill_instances_under(data_dir: Path):
     for pid in instance_pids_under(data_dir):
         try:
@@ -462,6 +485,12 @@ class Region:
     def close(self):
         self.kill9()
         kill_instances_under(self.data_dir)
+        if self.data_dir.exists():
+            remove_namespaces_of(self.data_dir)
+
+    def netns(self, resource_id: str) -> str:
+        """The network namespace of an instance or VPC (`--network isolated`)."""
+        return f"hg{netns_tag(self.data_dir)}-{resource_id}"
 
     # -- generated files ---------------------------------------------------------------------
 

@@ -41,6 +41,9 @@ pub struct LaunchSpec {
     /// A `#!` user-data script to run once, at first boot, after the boot entry starts.
     pub user_data: Option<PathBuf>,
     pub limits: Limits,
+    /// The network namespace the instance runs in (isolated networks, `vnet`); `None`: the
+    /// daemon's own (loopback addresses).
+    pub netns: Option<String>,
 }
 
 /// A running instance, as the driver knows it. Survives a daemon restart: the pid and the

@@ -79,7 +79,14 @@ impl Driver for ProcessDriver {
             Some(p) => spec.root_dir.join(p),
             None => return Err(DriverError::Boot(String::new(), std::io::Error::other("the image has no boot entry"))),
         };
+        let netns = match &spec.netns {
+            Some(name) => Some(vnet::Netns::open(name)?),
+            None => None,
+        };
         let mut cmd = Command::new(&program);
+        if let Some(ns) = &netns {
+            ns.command(&mut cmd)?;
+        }
         cmd.args(&spec.command[1..])
             .current_dir(&spec.root_dir)
             .env_clear()
@@ -103,6 +110,9 @@ impl Driver for ProcessDriver {
         if let Some(script) = &spec.user_data {
             let _ = fs::set_permissions(script, fs::Permissions::from_mode(0o700));
             let mut ud = Command::new(script);
+            if let Some(ns) = &netns {
+                ns.command(&mut ud)?;
+            }
             ud.current_dir(&spec.root_dir)
                 .env_clear()
                 .env("PATH", "/usr/local/bin:/usr/bin:/bin")
@@ -229,6 +239,7 @@ mod tests {
             console_log: dir.path().join("console.log"),
             user_data: Some(ud),
             limits: Limits { vcpus: 1.0, memory_mib: 1024 },
+            netns: None,
         };
         let d = ProcessDriver::new();
         let h = d.start(&spec).unwrap();

@@ -141,6 +141,9 @@ impl Controller {
         if let Some(h) = inst.handle.take() {
             self.ec2.driver.stop(&inst.instance_id, h, STOP_GRACE);
         }
+        if let Some(fabric) = &self.ec2.config.network {
+            fabric.detach(&inst.instance_id);
+        }
         inst.health = Default::default();
     }
 
@@ -169,11 +172,29 @@ impl Controller {
             }
             _ => None,
         };
-        let imds = format!("http://{}:{}", inst.loopback_ip, ec2.config.imds_port);
+        // Where the instance listens and finds its metadata: its own VPC address in its own
+        // namespace (isolated networks), or its loopback address.
+        let (listen_ip, imds, netns) = match &ec2.config.network {
+            Some(fabric) => {
+                let attached = self.gateway(&inst.subnet_id).and_then(|gw| {
+                    let ip = inst.private_ip.parse().map_err(|e| Ec2Error::Internal(format!("{e}")))?;
+                    fabric
+                        .attach(&inst.vpc_id, &inst.instance_id, ip, gw)
+                        .map_err(|e| Ec2Error::Internal(format!("the instance's network was not made: {e}")))
+                });
+                if let Err(e) = attached {
+                    return self.fail_launch(inst, &e.to_string());
+                }
+                (
+                    inst.private_ip.clone(),
+                    "http://169.254.169.254".to_string(),
+                    Some(fabric.instance_ns(&inst.instance_id)),
+                )
+            }
+            None => (inst.loopback_ip.clone(), format!("http://{}:{}", inst.loopback_ip, ec2.config.imds_port), None),
+        };
         let fill = |s: &str| {
-            s.replace("{private_ip}", &inst.loopback_ip)
-                .replace("{instance_id}", &inst.instance_id)
-                .replace("{imds}", &imds)
+            s.replace("{private_ip}", &listen_ip).replace("{instance_id}", &inst.instance_id).replace("{imds}", &imds)
         };
         let spec = LaunchSpec {
             instance_id: inst.instance_id.clone(),
@@ -186,12 +207,13 @@ impl Controller {
                 ("AWS_REGION".into(), ec2.config.region.clone()),
                 ("HOMEGROUND_INSTANCE_ID".into(), inst.instance_id.clone()),
                 ("HOMEGROUND_PRIVATE_IP".into(), inst.private_ip.clone()),
-                ("HOMEGROUND_LISTEN_IP".into(), inst.loopback_ip.clone()),
+                ("HOMEGROUND_LISTEN_IP".into(), listen_ip.clone()),
                 ("HOME".into(), "/tmp".into()),
             ],
             console_log: dir.join("console.log"),
             user_data,
             limits: limits(&inst.instance_type).unwrap_or(compute::Limits { vcpus: 1.0, memory_mib: 1024 }),
+            netns,
         };
         // Metadata first, so the instance finds it as soon as it boots.
         if let Err(e) = ec2.imds.ensure(ec2, rt, inst) {
@@ -211,6 +233,15 @@ impl Controller {
                 self.fail_launch(inst, &e.to_string())
             }
         }
+    }
+
+    /// The subnet router's address (the subnet's +1), where its instances' default route goes.
+    fn gateway(&self, subnet_id: &str) -> Result<std::net::Ipv4Addr> {
+        let subnet = self.ec2.read(|tx| Ok(tx.get::<crate::records::SubnetRec>(kind::SUBNET, subnet_id)?))?;
+        let net = network::parse_cidr(
+            &subnet.ok_or_else(|| Ec2Error::Internal(format!("subnet {subnet_id} is gone")))?.cidr,
+        )?;
+        Ok(std::net::Ipv4Addr::from(u32::from(net.network()) + 1))
     }
 
     /// A launch that cannot boot ends as EC2 ends it: terminated, with the reason.
@@ -249,9 +280,19 @@ impl Controller {
         }
         let instance_ok = match inst.boot.health_port {
             Some(port) => {
+                // From the instance's own network: the check asks whether the instance serves,
+                // not whether its security groups let anyone in.
+                let (ip, ns) = match &ec2.config.network {
+                    Some(fabric) => (&inst.private_ip, Some(fabric.instance_ns(&inst.instance_id))),
+                    None => (&inst.loopback_ip, None),
+                };
                 let addr: SocketAddr =
-                    format!("{}:{port}", inst.loopback_ip).parse().map_err(|e| Ec2Error::Internal(format!("{e}")))?;
-                TcpStream::connect_timeout(&addr, Duration::from_millis(300)).is_ok()
+                    format!("{ip}:{port}").parse().map_err(|e| Ec2Error::Internal(format!("{e}")))?;
+                let timeout = Duration::from_millis(300);
+                match ns {
+                    Some(ns) => vnet::Netns::open(&ns).and_then(|n| n.connect_timeout(addr, timeout)).is_ok(),
+                    None => TcpStream::connect_timeout(&addr, timeout).is_ok(),
+                }
             }
             None => true,
         };

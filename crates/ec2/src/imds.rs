@@ -54,10 +54,18 @@ impl Registry {
         if self.is_serving(&inst.instance_id) {
             return Ok(());
         }
-        let addr: SocketAddr = format!("{}:{}", inst.loopback_ip, ec2.config.imds_port)
-            .parse()
-            .map_err(|e| std::io::Error::other(format!("bad IMDS address: {e}")))?;
-        let std_listener = std::net::TcpListener::bind(addr)?;
+        // Isolated networks: at 169.254.169.254:80 inside the instance's own namespace, where
+        // every SDK and cloud-init look; otherwise at its loopback address's IMDS port.
+        let std_listener = match &ec2.config.network {
+            Some(fabric) => vnet::Netns::open(&fabric.instance_ns(&inst.instance_id))?
+                .listen(SocketAddr::from(([169, 254, 169, 254], 80)))?,
+            None => {
+                let addr: SocketAddr = format!("{}:{}", inst.loopback_ip, ec2.config.imds_port)
+                    .parse()
+                    .map_err(|e| std::io::Error::other(format!("bad IMDS address: {e}")))?;
+                std::net::TcpListener::bind(addr)?
+            }
+        };
         std_listener.set_nonblocking(true)?;
         let weak = Arc::downgrade(ec2);
         let id = inst.instance_id.clone();

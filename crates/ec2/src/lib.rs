@@ -8,6 +8,7 @@ pub mod error;
 mod filter;
 mod ids;
 mod imds;
+mod netsync;
 mod network;
 mod ops;
 pub mod records;
@@ -50,6 +51,9 @@ pub struct Ec2Config {
     pub dir: PathBuf,
     /// The port each instance's metadata service listens on, at the instance's own address.
     pub imds_port: u16,
+    /// Isolated networks: each VPC a namespace, each instance in one of its own at its VPC
+    /// address, security groups enforced (`vnet`). `None`: loopback addresses.
+    pub network: Option<Arc<vnet::Fabric>>,
 }
 
 /// EC2's shared state: the store, the driver, the settings.
@@ -67,6 +71,8 @@ pub struct Ec2 {
     pub(crate) roster: roster::Roster,
     /// Image roots restored once per root snapshot, copied for each instance.
     pub(crate) root_cache: rootvol::RootCache,
+    /// Isolated networks: keeps the routers' security-group tables up to date.
+    pub(crate) netsync: netsync::NetSync,
 }
 
 /// The availability zones of a region: `<region>a` … `<region>d`.
@@ -114,7 +120,11 @@ impl Ec2 {
             blocks,
             roster: roster::Roster::new(),
             root_cache: rootvol::RootCache::new(),
+            netsync: netsync::NetSync::new(),
         });
+        if let Some(fabric) = &ec2.config.network {
+            ec2.netsync.start(Arc::downgrade(&ec2), fabric.clone());
+        }
         ops::vpcs::ensure_default_vpc(&ec2)?;
         ops::volumes::recover(&ec2)?;
         Ok(ec2)
@@ -129,6 +139,7 @@ impl Ec2 {
     pub(crate) fn write<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
         let out = self.store.write(f);
         self.roster.invalidate();
+        self.netsync.poke();
         out
     }
 

@@ -72,23 +72,31 @@ pub fn loopback_for(ip: Ipv4Addr) -> Ipv4Addr {
 }
 
 /// Take the first free address of the subnet (or `wanted`), and its loopback address.
+/// `unique_loopback`: the loopback address must be free too (loopback networks, where it is
+/// where the instance is served); isolated networks give every VPC its own addresses, and
+/// overlapping VPCs may hold the same ones.
 pub fn allocate(
     tx: &store::Tx,
     subnet_id: &str,
     cidr: &str,
     wanted: Option<&str>,
     instance_id: &str,
+    unique_loopback: bool,
 ) -> Result<(Ipv4Addr, Ipv4Addr)> {
     let net = parse_cidr(cidr)?;
     let first = u32::from(net.network()) + 4;
     let last = u32::from(net.broadcast()).saturating_sub(1);
     let take = |ip: Ipv4Addr| -> Result<bool> {
         let lo = loopback_for(ip);
-        if tx.exists(kind::SUBNET_IP, &format!("{subnet_id}/{ip}"))? || tx.exists(kind::LOOPBACK, &lo.to_string())? {
+        if tx.exists(kind::SUBNET_IP, &format!("{subnet_id}/{ip}"))?
+            || (unique_loopback && tx.exists(kind::LOOPBACK, &lo.to_string())?)
+        {
             return Ok(false);
         }
         tx.put(kind::SUBNET_IP, &format!("{subnet_id}/{ip}"), &instance_id)?;
-        tx.put(kind::LOOPBACK, &lo.to_string(), &instance_id)?;
+        if unique_loopback {
+            tx.put(kind::LOOPBACK, &lo.to_string(), &instance_id)?;
+        }
         Ok(true)
     };
     if let Some(w) = wanted {
@@ -121,8 +129,14 @@ pub fn allocate(
 }
 
 pub fn release(tx: &store::Tx, subnet_id: &str, ip: &str, loopback: &str) -> Result<()> {
+    let owner: Option<String> = tx.get(kind::SUBNET_IP, &format!("{subnet_id}/{ip}"))?;
     tx.delete(kind::SUBNET_IP, &format!("{subnet_id}/{ip}"))?;
-    tx.delete(kind::LOOPBACK, loopback)?;
+    // Only the owner's own loopback record (isolated networks write none, and another VPC's
+    // instance may hold the same loopback address).
+    let lo_owner: Option<String> = tx.get(kind::LOOPBACK, loopback)?;
+    if lo_owner.is_some() && lo_owner == owner {
+        tx.delete(kind::LOOPBACK, loopback)?;
+    }
     Ok(())
 }
 

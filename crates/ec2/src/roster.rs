@@ -133,6 +133,7 @@ mod tests {
     fn region(dir: &std::path::Path) -> Arc<Ec2> {
         let store = Arc::new(store::Store::open(&dir.join("state.db")).unwrap());
         let config = Ec2Config {
+            network: None,
             region: "ap-northeast-2".into(),
             account: "123456789012".into(),
             dir: dir.join("ec2"),

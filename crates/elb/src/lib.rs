@@ -51,6 +51,24 @@ pub trait InstanceDirectory: Send + Sync {
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
     /// A security group's ingress rules by CIDR; `None` when there is no such group.
     fn ingress(&self, group_id: &str) -> Option<Vec<IngressRule>>;
+    /// Isolated networks: where a load balancer (`owner`) reaches into `vpc_id` from — the VPC
+    /// router's namespace and the load balancer's own address there, made in the first of
+    /// `subnets` with its security `groups`. `None`: loopback networks, targets are reached
+    /// from the daemon's own network at their loopback addresses.
+    fn vpc_access(&self, _owner: &str, _vpc_id: &str, _subnets: &[String], _groups: &[String]) -> Option<VpcAccess> {
+        None
+    }
+    /// Give back the VPC addresses of load balancers that are gone.
+    fn retain_vpc_access(&self, _keep: &std::collections::HashSet<String>) {}
+}
+
+/// A load balancer's way into a VPC (isolated networks).
+#[derive(Debug, Clone)]
+pub struct VpcAccess {
+    /// The VPC router's network namespace.
+    pub netns: String,
+    /// The load balancer's address in the VPC.
+    pub source: Ipv4Addr,
 }
 
 /// One ingress rule of a security group that lets a CIDR in.

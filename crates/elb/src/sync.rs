@@ -10,15 +10,16 @@ use crate::error::Result;
 use crate::records::{kind, ListenerRec, LoadBalancerRec, RuleRec, TargetGroupRec};
 use crate::Elb;
 
-/// Where the proxy reaches a target: an instance's loopback address, or an IP target mapped as
-/// EC2 maps VPC addresses (a.b.c.d → 127.b.c.d; loopback addresses as they are).
-pub(crate) fn target_ip(elb: &Elb, tg: &TargetGroupRec, id: &str) -> Option<Ipv4Addr> {
+/// Where the proxy reaches a target: inside its VPC (isolated networks: `via`) at its own
+/// address; otherwise an instance's loopback address, or an IP target mapped as EC2 maps VPC
+/// addresses (a.b.c.d → 127.b.c.d; loopback addresses as they are).
+pub(crate) fn target_ip(elb: &Elb, tg: &TargetGroupRec, id: &str, isolated: bool) -> Option<Ipv4Addr> {
     if tg.target_type == "instance" {
         let i = elb.directory.instance(id)?;
-        return i.running.then_some(i.loopback);
+        return i.running.then_some(if isolated { i.private } else { i.loopback });
     }
     let ip: Ipv4Addr = id.parse().ok()?;
-    if ip.is_loopback() {
+    if ip.is_loopback() || isolated {
         return Some(ip);
     }
     let o = ip.octets();
@@ -170,6 +171,27 @@ pub(crate) fn allowed_sources_for(
     Some(out)
 }
 
+/// Isolated networks: how `lb` reaches into `vpc_id` (its address there, made on first use).
+/// `owners` gathers the load balancers holding addresses, so the others' are given back.
+pub(crate) fn vpc_via(
+    elb: &Elb,
+    owner: &str,
+    vpc_id: &str,
+    subnets: &[String],
+    groups: &[String],
+    owners: &mut HashSet<String>,
+) -> Option<proxy::Via> {
+    let access = elb.directory.vpc_access(owner, vpc_id, subnets, groups)?;
+    owners.insert(owner.to_string());
+    match proxy::Via::open(&access.netns, Some(access.source)) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            tracing::warn!(netns = %access.netns, error = %e, "the VPC's network cannot be entered");
+            None
+        }
+    }
+}
+
 /// A fingerprint of the ingress rules of every load balancer's security groups: when it
 /// changes (Authorize/RevokeSecurityGroupIngress), the listeners are compiled again.
 pub(crate) fn security_fingerprint(elb: &Elb, tx: &store::Tx) -> Result<u64> {
@@ -241,7 +263,15 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             udp_allow: allowed_sources_for(elb, &lb.security_groups, l.port, "udp"),
         });
     }
+    let associations = crate::ops::target_groups::associations(tx)?;
+    let mut owners = HashSet::new();
     for g in groups {
+        // The first load balancer forwarding to the group is the one its targets see.
+        let via = associations.get(&g.arn).and_then(|arns| arns.first()).and_then(|arn| {
+            let lb = lbs.iter().find(|lb| &lb.arn == arn)?;
+            let subnets: Vec<String> = lb.subnets.iter().map(|(s, _)| s.clone()).collect();
+            vpc_via(elb, &lb.arn, &g.vpc_id, &subnets, &lb.security_groups, &mut owners)
+        });
         let h = &g.health;
         // A network load balancer's group (TCP, TLS, UDP, TCP_UDP), not an ALB's (HTTP, HTTPS).
         let network = !matches!(g.protocol.as_str(), "HTTP" | "HTTPS");
@@ -249,11 +279,12 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             .targets
             .iter()
             .filter_map(|t| {
-                let ip = target_ip(elb, &g, &t.id)?;
+                let ip = target_ip(elb, &g, &t.id, via.is_some())?;
                 Some(proxy::TargetConfig {
                     id: t.id.clone(),
                     port: t.port,
                     addr: SocketAddr::new(ip.into(), t.port),
+                    via: via.clone(),
                     draining: t.deregistered_at.is_some(),
                 })
             })
@@ -310,7 +341,8 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             out.access_logs.push(cfg);
         }
     }
-    crate::classic::compile(elb, tx, &mut out)?;
+    crate::classic::compile(elb, tx, &mut out, &mut owners)?;
+    elb.directory.retain_vpc_access(&owners);
     Ok(out)
 }
 

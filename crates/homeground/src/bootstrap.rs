@@ -47,7 +47,27 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     for note in driver.capabilities().notes {
         tracing::warn!("compute: {note}");
     }
+    let network = match args.network {
+        crate::Network::Loopback => None,
+        crate::Network::Isolated => {
+            let fabric = vnet::Fabric::new(&vnet::tag_for(&dir.display().to_string()));
+            match fabric.probe() {
+                Ok(()) => {
+                    tracing::info!(namespaces = %fabric.vpc_ns("…"), "networks isolate: a namespace per VPC and per instance, security groups enforced by nftables");
+                    Some(Arc::new(fabric))
+                }
+                Err(why) => {
+                    tracing::warn!(
+                        reason = %why,
+                        "networks do NOT isolate: namespaces are not available here, so instances use loopback addresses and security groups are not enforced"
+                    );
+                    None
+                }
+            }
+        }
+    };
     let ec2_config = ec2::Ec2Config {
+        network,
         region: args.region.clone(),
         account: identity.account.clone(),
         dir: dir.join("ec2"),

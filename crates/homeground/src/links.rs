@@ -75,6 +75,22 @@ impl elb::InstanceDirectory for Ec2Directory {
         self.0.subnet_placement(subnet_id)
     }
 
+    fn vpc_access(&self, owner: &str, vpc_id: &str, subnets: &[String], groups: &[String]) -> Option<elb::VpcAccess> {
+        match self.0.service_interface(owner, vpc_id, subnets, groups) {
+            Ok(access) => access.map(|(netns, source)| elb::VpcAccess { netns, source }),
+            Err(e) => {
+                tracing::warn!(load_balancer = owner, vpc = vpc_id, error = %e, "no address in the VPC");
+                None
+            }
+        }
+    }
+
+    fn retain_vpc_access(&self, keep: &std::collections::HashSet<String>) {
+        if let Err(e) = self.0.retain_service_interfaces("arn:aws:elasticloadbalancing:", keep) {
+            tracing::warn!(error = %e, "load balancer addresses not given back");
+        }
+    }
+
     fn ingress(&self, group_id: &str) -> Option<Vec<elb::IngressRule>> {
         let rules = self.0.ingress_cidrs(group_id)?;
         Some(

@@ -98,6 +98,21 @@ pub struct UpArgs {
     /// it is shorter than 300 (for tests).
     #[arg(long, default_value_t = 300)]
     pub elb_access_log_interval: u64,
+
+    /// How instances are networked. `isolated`: each VPC is a network namespace of its own that
+    /// routes between its instances, each instance runs in a namespace at its real VPC address,
+    /// security groups are enforced by nftables (needs root, iproute2 and nftables; when the
+    /// host refuses, the daemon says so and falls back to `loopback`). `loopback`: instances
+    /// listen on loopback addresses of the daemon's own network (127.b.c.d for a.b.c.d), and
+    /// security groups are records that isolate nothing.
+    #[arg(long, value_enum, default_value_t = Network::Loopback)]
+    pub network: Network,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Network {
+    Loopback,
+    Isolated,
 }
 
 /// mimalloc: per-thread free lists make the many small allocations of a proxied request (header

@@ -186,6 +186,8 @@ pub struct TargetConfig {
     pub id: String,
     pub port: u16,
     pub addr: SocketAddr,
+    /// Reached from inside its VPC (isolated networks); `None`: from the daemon's network.
+    pub via: Option<crate::dial::Via>,
     /// Deregistered and draining: receives no new requests.
     pub draining: bool,
 }

@@ -417,14 +417,18 @@ fn upgrade_protocol(h: &HeaderMap) -> Option<HeaderValue> {
 async fn tunnel(group: &Group, out: Outgoing, client: hyper::upgrade::OnUpgrade, lb: Option<&Stats>) -> Response<Body> {
     let Some(idx) = choose(group, &[]) else { return elb_error(StatusCode::SERVICE_UNAVAILABLE) };
     let target = group.targets[idx].clone();
-    let stream =
-        match tokio::time::timeout(Duration::from_secs(10), tokio::net::TcpStream::connect(target.cfg.addr)).await {
-            Ok(Ok(s)) => s,
-            _ => {
-                target.mark_down(health::Failure::FailedHealthChecks);
-                return elb_error(StatusCode::BAD_GATEWAY);
-            }
-        };
+    let stream = match tokio::time::timeout(
+        Duration::from_secs(10),
+        crate::dial::tcp(target.cfg.addr, target.cfg.via.as_ref(), None),
+    )
+    .await
+    {
+        Ok(Ok(s)) => s,
+        _ => {
+            target.mark_down(health::Failure::FailedHealthChecks);
+            return elb_error(StatusCode::BAD_GATEWAY);
+        }
+    };
     let _ = stream.set_nodelay(true);
     let Ok(io) = crate::pool::target_io(target.cfg.addr, stream, group.cfg.tls_to_targets).await else {
         return elb_error(StatusCode::BAD_GATEWAY);
@@ -558,7 +562,12 @@ async fn forward(
         tried.push(idx);
         let target = group.targets[idx].clone();
         let addr = target.cfg.addr;
-        let (mut sender, reused) = match inner.pool.checkout(addr, group.cfg.tls_to_targets).await {
+        let key = crate::pool::Key {
+            addr,
+            tls: group.cfg.tls_to_targets,
+            via: crate::dial::Via::key(target.cfg.via.as_ref()),
+        };
+        let (mut sender, reused) = match inner.pool.checkout(key, target.cfg.via.as_ref()).await {
             Ok(s) => s,
             Err(_) => {
                 // Never sent: safe to send elsewhere whatever the method.
@@ -639,12 +648,8 @@ async fn forward(
                         answered: std::time::Instant::now(),
                     });
                 }
-                let body = Tracked {
-                    inner: incoming,
-                    guard: Some(guard),
-                    conn: Some((sender, addr, group.cfg.tls_to_targets)),
-                    pool: inner.clone(),
-                };
+                let body =
+                    Tracked { inner: incoming, guard: Some(guard), conn: Some((sender, key)), pool: inner.clone() };
                 return Response::from_parts(parts, body.boxed());
             }
         }
@@ -666,7 +671,7 @@ async fn hung(target: &Target, group: &Group) -> bool {
     if let Some(p) = settings.port {
         addr.set_port(p);
     }
-    matches!(health::check(addr, &settings).await, Err(health::Failure::Timeout))
+    matches!(health::check(addr, target.cfg.via.as_ref(), &settings).await, Err(health::Failure::Timeout))
 }
 
 /// Whether a target takes new requests (not draining, and healthy).
@@ -740,8 +745,8 @@ impl Drop for InFlight {
 struct Tracked {
     inner: Incoming,
     guard: Option<InFlight>,
-    /// The target connection, its address, and whether it is TLS (its pool list).
-    conn: Option<(Sender, SocketAddr, bool)>,
+    /// The target connection and its pool list.
+    conn: Option<(Sender, crate::pool::Key)>,
     pool: Arc<Inner>,
 }
 
@@ -754,8 +759,8 @@ impl hyper::body::Body for Tracked {
         let polled = Pin::new(&mut this.inner).poll_frame(cx);
         match &polled {
             Poll::Ready(None) => {
-                if let Some((sender, addr, tls)) = this.conn.take() {
-                    this.pool.pool.checkin(addr, tls, sender);
+                if let Some((sender, key)) = this.conn.take() {
+                    this.pool.pool.checkin(key, sender);
                 }
                 this.guard = None;
             }
@@ -781,8 +786,8 @@ impl Drop for Tracked {
     fn drop(&mut self) {
         // The server may stop polling once the body says it has ended.
         if self.inner.is_end_stream() {
-            if let Some((sender, addr, tls)) = self.conn.take() {
-                self.pool.pool.checkin(addr, tls, sender);
+            if let Some((sender, key)) = self.conn.take() {
+                self.pool.pool.checkin(key, sender);
             }
         }
     }
@@ -806,6 +811,7 @@ mod tests {
                     id: format!("t{i}"),
                     port: 80,
                     addr: SocketAddr::from(([127, 0, 0, 1], 1000 + i as u16)),
+                    via: None,
                     draining: *draining,
                 };
                 let mut health = health::Health::default();

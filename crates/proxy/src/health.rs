@@ -117,9 +117,9 @@ impl Health {
 /// One active check: GET the path on a fresh connection (or only connect, for a TCP check),
 /// within the timeout; the connection starts with a PROXY v2 LOCAL header if the group sends
 /// PROXY headers.
-pub async fn check(addr: SocketAddr, settings: &HealthSettings) -> Result<(), Failure> {
+pub async fn check(addr: SocketAddr, via: Option<&crate::dial::Via>, settings: &HealthSettings) -> Result<(), Failure> {
     let attempt = async {
-        let mut stream = tokio::net::TcpStream::connect(addr).await.map_err(|_| Failure::FailedHealthChecks)?;
+        let mut stream = crate::dial::tcp(addr, via, None).await.map_err(|_| Failure::FailedHealthChecks)?;
         if settings.proxy_header {
             use tokio::io::AsyncWriteExt;
             stream

@@ -15,6 +15,7 @@
 mod access_log;
 pub mod budget;
 pub mod config;
+pub mod dial;
 mod forward;
 pub mod health;
 mod pool;
@@ -45,6 +46,7 @@ use bytes::Bytes;
 use http_body_util::combinators::BoxBody;
 
 pub use config::*;
+pub use dial::Via;
 pub use health::{Failure, State};
 pub use stats::Counts;
 
@@ -207,7 +209,7 @@ impl Proxy {
                             if let Some(p) = settings.port {
                                 addr.set_port(p);
                             }
-                            let outcome = health::check(addr, &settings).await;
+                            let outcome = health::check(addr, t.cfg.via.as_ref(), &settings).await;
                             // A new target gets its first verdict quickly ("the minimum number of
                             // health checks required", as AWS puts it): a booting instance is
                             // admitted as soon as it answers, not a whole interval later. A target

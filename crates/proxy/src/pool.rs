@@ -31,8 +31,17 @@ pub(crate) async fn target_io(
 const MAX_IDLE_PER_TARGET: usize = 256;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// Idle connections by target address and whether they are TLS.
-type Idle = HashMap<(SocketAddr, bool), Vec<Sender>>;
+/// A pool list: the target's address, whether it is spoken to over TLS, and the network it is
+/// reached through (`dial::Via::key`; the same address may be two targets in two VPCs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Key {
+    pub addr: SocketAddr,
+    pub tls: bool,
+    pub via: u64,
+}
+
+/// Idle connections by pool list.
+type Idle = HashMap<Key, Vec<Sender>>;
 
 pub struct Pool {
     /// One slot per worker, and a last one for requests served off the workers.
@@ -58,9 +67,14 @@ impl Pool {
     /// A ready connection: a pooled one (`true`) or a new one (`false`).
     /// `tls`: the target is spoken to over TLS (an HTTPS target group); its connections are
     /// pooled apart from plain ones.
-    pub async fn checkout(&self, addr: SocketAddr, tls: bool) -> Result<(Sender, bool), ConnectError> {
+    pub(crate) async fn checkout(
+        &self,
+        key: Key,
+        via: Option<&crate::dial::Via>,
+    ) -> Result<(Sender, bool), ConnectError> {
+        let Key { addr, tls, .. } = key;
         loop {
-            let pooled = self.idle().get_mut(&(addr, tls)).and_then(Vec::pop);
+            let pooled = self.idle().get_mut(&key).and_then(Vec::pop);
             let Some(mut s) = pooled else { break };
             if s.is_closed() {
                 continue;
@@ -72,7 +86,7 @@ impl Pool {
                 return Ok((s, true));
             }
         }
-        let stream = tokio::time::timeout(CONNECT_TIMEOUT, tokio::net::TcpStream::connect(addr))
+        let stream = tokio::time::timeout(CONNECT_TIMEOUT, crate::dial::tcp(addr, via, None))
             .await
             .map_err(|_| ConnectError)?
             .map_err(|_| ConnectError)?;
@@ -88,12 +102,12 @@ impl Pool {
         Ok((send, false))
     }
 
-    pub fn checkin(&self, addr: SocketAddr, tls: bool, s: Sender) {
+    pub(crate) fn checkin(&self, key: Key, s: Sender) {
         if s.is_closed() {
             return;
         }
         let mut idle = self.idle();
-        let list = idle.entry((addr, tls)).or_default();
+        let list = idle.entry(key).or_default();
         if list.len() < MAX_IDLE_PER_TARGET {
             list.push(s);
         }
@@ -103,8 +117,7 @@ impl Pool {
     pub fn purge(&self, addr: SocketAddr) {
         for slot in &self.slots {
             let mut idle = slot.lock().unwrap_or_else(|e| e.into_inner());
-            idle.remove(&(addr, false));
-            idle.remove(&(addr, true));
+            idle.retain(|k, _| k.addr != addr);
         }
     }
 }

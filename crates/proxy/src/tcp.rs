@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 use crate::forward::{choose, InFlight};
 use crate::{health, Inner};
@@ -54,14 +53,6 @@ pub(crate) fn upstream_source(group: &crate::Group, client: SocketAddr, target: 
         .then_some(SocketAddr::new(ip, 0))
 }
 
-/// Connect to `target`, from `source` when given.
-async fn connect(target: SocketAddr, source: Option<SocketAddr>) -> std::io::Result<TcpStream> {
-    let Some(source) = source else { return TcpStream::connect(target).await };
-    let socket = if target.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
-    socket.bind(source)?;
-    socket.connect(target).await
-}
-
 /// Relay one accepted client connection (already TLS-terminated if the listener says so).
 pub(crate) async fn relay<S>(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, mut client: S)
 where
@@ -81,7 +72,8 @@ where
     while let Some(i) = choose_for(&group, peer, &tried) {
         let target = group.targets[i].clone();
         let source = upstream_source(&group, peer, target.cfg.addr);
-        match tokio::time::timeout(CONNECT_TIMEOUT, connect(target.cfg.addr, source)).await {
+        let connect = crate::dial::tcp(target.cfg.addr, target.cfg.via.as_ref(), source);
+        match tokio::time::timeout(CONNECT_TIMEOUT, connect).await {
             Ok(Ok(upstream)) => {
                 let _ = upstream.set_nodelay(true);
                 // A TLS target group (or a classic SSL back end): the relay re-encrypts.

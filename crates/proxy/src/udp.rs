@@ -199,16 +199,11 @@ async fn open(group: &Arc<Group>, sock: &Arc<UdpSocket>, client: SocketAddr, lb:
     let mut tried = Vec::new();
     while let Some(i) = crate::tcp::choose_for(group, client, &tried) {
         let target = group.targets[i].clone();
-        let any: SocketAddr = if target.cfg.addr.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" }.parse().ok()?;
-        let source = crate::tcp::upstream_source(group, client, target.cfg.addr).unwrap_or(any);
-        let upstream = match UdpSocket::bind(source).await {
-            Ok(u) => u,
-            Err(_) => return None,
-        };
-        if upstream.connect(target.cfg.addr).await.is_err() {
+        let source = crate::tcp::upstream_source(group, client, target.cfg.addr);
+        let Ok(upstream) = crate::dial::udp(target.cfg.addr, target.cfg.via.as_ref(), source).await else {
             tried.push(i);
             continue;
-        }
+        };
         let upstream = Arc::new(upstream);
         let last = Arc::new(Mutex::new(Instant::now()));
         if let Some(s) = &lb {
@@ -288,8 +283,13 @@ mod tests {
             probe.local_addr().unwrap()
         };
         let proxy = proxy_with_idle(Duration::from_millis(300));
-        let target =
-            |id: &str, addr: SocketAddr| TargetConfig { id: id.into(), port: addr.port(), addr, draining: false };
+        let target = |id: &str, addr: SocketAddr| TargetConfig {
+            id: id.into(),
+            port: addr.port(),
+            addr,
+            via: None,
+            draining: false,
+        };
         let faults = proxy.apply(Config {
             listeners: vec![ListenerConfig {
                 addr: lb,

@@ -27,12 +27,14 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub struct Fabric {
     tag: String,
+    /// Router addresses known to be in place (`add_local`), so each is added once.
+    locals: std::sync::Arc<std::sync::Mutex<std::collections::HashSet<(String, Ipv4Addr)>>>,
 }
 
 impl Fabric {
     /// `tag`: a few characters that tell this region's namespaces apart (see [`tag_for`]).
     pub fn new(tag: &str) -> Fabric {
-        Fabric { tag: tag.to_string() }
+        Fabric { tag: tag.to_string(), locals: Default::default() }
     }
 
     /// Can this host make namespaces, veth links and nftables rules? The reason when not.
@@ -138,6 +140,28 @@ impl Fabric {
                 tracing::warn!(namespace = %name, error = %e, "VPC namespace not removed");
             }
         }
+    }
+
+    /// Make `ip` an address of the VPC's router (a load balancer's node there): sockets made in
+    /// the router can use it as their source. Idempotent.
+    pub fn add_local(&self, vpc_id: &str, ip: Ipv4Addr) -> io::Result<()> {
+        let known = (vpc_id.to_string(), ip);
+        if self.locals.lock().unwrap_or_else(|e| e.into_inner()).contains(&known) {
+            return Ok(());
+        }
+        let router = self.ensure_vpc(vpc_id)?;
+        match run(Command::new("ip").args(["-n", router.name(), "addr", "add", &format!("{ip}/32"), "dev", "lo"])) {
+            Err(e) if !e.to_string().contains("File exists") => return Err(e),
+            _ => {}
+        }
+        self.locals.lock().unwrap_or_else(|e| e.into_inner()).insert(known);
+        Ok(())
+    }
+
+    pub fn remove_local(&self, vpc_id: &str, ip: Ipv4Addr) {
+        self.locals.lock().unwrap_or_else(|e| e.into_inner()).remove(&(vpc_id.to_string(), ip));
+        let _ =
+            run(Command::new("ip").args(["-n", &self.vpc_ns(vpc_id), "addr", "del", &format!("{ip}/32"), "dev", "lo"]));
     }
 
     /// Every namespace of this region on the host (`hg<tag>-…`).

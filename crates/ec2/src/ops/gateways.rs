@@ -212,7 +212,14 @@ pub fn create_nat_gateway(ec2: &Ec2, input: &Value) -> Result<Value> {
             ));
         } else {
             let wanted = str_of(input, "PrivateIpAddress");
-            let (ip, _) = crate::network::allocate(tx, &subnet.subnet_id, &subnet.cidr, wanted, &nat.nat_gateway_id)?;
+            let (ip, _) = crate::network::allocate(
+                tx,
+                &subnet.subnet_id,
+                &subnet.cidr,
+                wanted,
+                &nat.nat_gateway_id,
+                ec2.config.network.is_none(),
+            )?;
             nat.private_ip = ip.to_string();
             if let Some(a) = address.as_mut() {
                 let assoc = EipAssoc {

@@ -128,7 +128,14 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
         for i in 0..count {
             let id = ids::new("i");
             let wanted_ip = if i == 0 { str_of(input, "PrivateIpAddress") } else { None };
-            let (ip, lo) = match network::allocate(tx, &subnet.subnet_id, &subnet.cidr, wanted_ip, &id) {
+            let (ip, lo) = match network::allocate(
+                tx,
+                &subnet.subnet_id,
+                &subnet.cidr,
+                wanted_ip,
+                &id,
+                ec2.config.network.is_none(),
+            ) {
                 Ok(a) => a,
                 // Fewer than MinCount addresses: the whole call fails; extra ones are just not launched.
                 Err(e) if i >= min => {

@@ -151,6 +151,10 @@ pub fn delete_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
         tx.delete(kind::VPC, id)?;
         Ok(())
     })?;
+    // Isolated networks: the VPC's router goes with it.
+    if let Some(fabric) = &ec2.config.network {
+        fabric.remove_vpc(id);
+    }
     Ok(json!({}))
 }
 

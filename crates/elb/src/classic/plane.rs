@@ -32,8 +32,17 @@ fn access_log(elb: &Elb, rec: &ClassicRec, ip: Ipv4Addr) -> Option<proxy::Access
     ))
 }
 
-pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> crate::error::Result<()> {
+pub(crate) fn compile(
+    elb: &Elb,
+    tx: &store::Tx,
+    out: &mut proxy::Config,
+    owners: &mut std::collections::HashSet<String>,
+) -> crate::error::Result<()> {
     for (_, rec) in tx.list::<ClassicRec>(KIND, "")? {
+        let via = rec
+            .vpc_id
+            .as_ref()
+            .and_then(|vpc| crate::sync::vpc_via(elb, &rec.arn(elb), vpc, &rec.subnets, &rec.security_groups, owners));
         let Ok(ip) = rec.address.parse::<Ipv4Addr>() else { continue };
         out.access_logs.extend(access_log(elb, &rec, ip));
         let health = rec.health_settings();
@@ -72,10 +81,12 @@ pub(crate) fn compile(elb: &Elb, tx: &store::Tx, out: &mut proxy::Config) -> cra
                 .iter()
                 .filter_map(|i| {
                     let info = elb.directory.instance(&i.id).filter(|x| x.running)?;
+                    let ip = if via.is_some() { info.private } else { info.loopback };
                     Some(proxy::TargetConfig {
                         id: i.id.clone(),
                         port: l.instance_port,
-                        addr: SocketAddr::new(info.loopback.into(), l.instance_port),
+                        addr: SocketAddr::new(ip.into(), l.instance_port),
+                        via: via.clone(),
                         draining: i.draining_until.is_some(),
                     })
                 })

@@ -5,7 +5,7 @@ mod listeners;
 mod load_balancers;
 mod rules;
 mod tags;
-mod target_groups;
+pub(crate) mod target_groups;
 mod targets;
 
 use serde_json::Value;

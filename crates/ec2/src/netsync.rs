@@ -1,0 +1,345 @@
+//! Isolated networks (`--network isolated`): keeps each VPC router's nftables table equal to
+//! what the security groups and their members say. Every EC2 write pokes it; a thread of its
+//! own recomputes the rulesets from the store and replaces a router's table only when its text
+//! changed (a revoked rule refuses new connections a few milliseconds after the call).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::net::Ipv4Addr;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+
+use vnet::{Fabric, Peer, Port, Protocol, Rule, Ruleset};
+
+use crate::records::{kind, InstanceRec, InstanceState, RulePeer, SecurityGroupRec, SgRule};
+use crate::Ec2;
+
+/// How often the tables are checked even when nothing poked (a router made again by hand, a
+/// missed poke).
+const RESYNC: Duration = Duration::from_secs(5);
+
+pub(crate) struct NetSync {
+    poke: Mutex<Option<mpsc::Sender<()>>>,
+}
+
+impl NetSync {
+    pub(crate) fn new() -> NetSync {
+        NetSync { poke: Mutex::new(None) }
+    }
+
+    /// Start the sync thread (isolated mode only).
+    pub(crate) fn start(&self, ec2: Weak<Ec2>, fabric: Arc<Fabric>) {
+        let (tx, rx) = mpsc::channel::<()>();
+        *self.poke.lock().unwrap_or_else(|e| e.into_inner()) = Some(tx);
+        let spawned = std::thread::Builder::new().name("vnet-sync".into()).spawn(move || {
+            let mut applied: HashMap<String, String> = HashMap::new();
+            loop {
+                match rx.recv_timeout(RESYNC) {
+                    Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+                while rx.try_recv().is_ok() {}
+                let Some(ec2) = ec2.upgrade() else { return };
+                if let Err(e) = sync(&ec2, &fabric, &mut applied) {
+                    tracing::warn!(error = %e, "security groups not applied");
+                }
+            }
+        });
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "the security-group sync thread did not start");
+        }
+    }
+
+    /// Something changed: recompute soon.
+    pub(crate) fn poke(&self) {
+        if let Some(tx) = self.poke.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// One pass: every VPC with instances on the network gets its ruleset.
+fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> crate::error::Result<()> {
+    let (instances, groups, services) = ec2.read(|tx| {
+        Ok((
+            tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, i)| i).collect::<Vec<_>>(),
+            tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")?.into_iter().collect::<HashMap<_, _>>(),
+            tx.list::<ServiceInterfaceRec>(SERVICE_INTERFACE, "")?.into_iter().map(|(_, s)| s).collect::<Vec<_>>(),
+        ))
+    })?;
+    for (vpc, ruleset) in rulesets(&instances, &groups, &services) {
+        let text = ruleset.render();
+        if applied.get(&vpc) == Some(&text) && vnet::ns::exists(&fabric.vpc_ns(&vpc)) {
+            continue;
+        }
+        let router = fabric.ensure_vpc(&vpc).map_err(|e| crate::error::Ec2Error::Internal(e.to_string()))?;
+        match vnet::apply_nft(&router, &text) {
+            Ok(()) => {
+                applied.insert(vpc, text);
+            }
+            Err(e) => tracing::warn!(vpc = %vpc, error = %e, "security groups not applied"),
+        }
+    }
+    Ok(())
+}
+
+/// Is the instance on its VPC's network (its namespace made, its processes running)?
+fn attached(i: &InstanceRec) -> bool {
+    matches!(i.state, InstanceState::Running) && i.handle.is_some()
+}
+
+/// The rulesets of every VPC that has attached instances (pure).
+pub(crate) fn rulesets(
+    instances: &[InstanceRec],
+    groups: &HashMap<String, SecurityGroupRec>,
+    services: &[ServiceInterfaceRec],
+) -> BTreeMap<String, Ruleset> {
+    let on: Vec<&InstanceRec> = instances.iter().filter(|i| attached(i)).collect();
+    // A group's members: the addresses of the attached instances in it, and of the services'
+    // interfaces (load balancers) in it.
+    let mut members: HashMap<&str, Vec<Ipv4Addr>> = HashMap::new();
+    for s in services {
+        let Ok(ip) = s.ip.parse::<Ipv4Addr>() else { continue };
+        for gid in &s.groups {
+            members.entry(gid.as_str()).or_default().push(ip);
+        }
+    }
+    for i in &on {
+        let Ok(ip) = i.private_ip.parse::<Ipv4Addr>() else { continue };
+        for (gid, _) in &i.security_groups {
+            members.entry(gid.as_str()).or_default().push(ip);
+        }
+    }
+    let mut out: BTreeMap<String, Ruleset> = BTreeMap::new();
+    for i in on {
+        let mut ingress = Vec::new();
+        let mut egress = Vec::new();
+        let mut seen = HashSet::new();
+        for (gid, _) in &i.security_groups {
+            let Some(g) = groups.get(gid) else { continue };
+            for r in &g.rules {
+                let Some(rule) = rule(r, &members) else { continue };
+                let key = (r.egress, format!("{rule:?}"));
+                if !seen.insert(key) {
+                    continue;
+                }
+                if r.egress {
+                    egress.push(rule);
+                } else {
+                    ingress.push(rule);
+                }
+            }
+        }
+        out.entry(i.vpc_id.clone()).or_default().ports.push(Port {
+            name: Fabric::port_name(&i.instance_id),
+            ingress,
+            egress,
+        });
+    }
+    out
+}
+
+/// One group rule in the router's terms; `None` for what the IPv4 network cannot carry
+/// (IPv6 peers, ICMPv6).
+fn rule(r: &SgRule, members: &HashMap<&str, Vec<Ipv4Addr>>) -> Option<Rule> {
+    let range = || {
+        let from = r.from_port.filter(|p| *p >= 0).unwrap_or(0).clamp(0, 65535) as u16;
+        let to = r.to_port.filter(|p| *p >= 0).unwrap_or(65535).clamp(0, 65535) as u16;
+        (from, to.max(from))
+    };
+    let protocol = match r.protocol.as_str() {
+        "-1" | "all" => Protocol::All,
+        "tcp" | "6" => {
+            let (f, t) = range();
+            Protocol::Tcp(f, t)
+        }
+        "udp" | "17" => {
+            let (f, t) = range();
+            Protocol::Udp(f, t)
+        }
+        "icmp" | "1" => {
+            let ty = r.from_port.filter(|p| (0..=255).contains(p)).map(|p| p as u8);
+            let code = r.to_port.filter(|p| (0..=255).contains(p)).map(|p| p as u8);
+            Protocol::Icmp(ty, code)
+        }
+        "icmpv6" | "58" => return None,
+        other => Protocol::Other(other.parse().ok()?),
+    };
+    let peer = match &r.peer {
+        RulePeer::Cidr(c) => Peer::Cidr(c.parse().ok()?),
+        RulePeer::Cidr6(_) => return None,
+        RulePeer::Group { group_id, .. } => {
+            let mut a = members.get(group_id.as_str()).cloned().unwrap_or_default();
+            a.sort();
+            a.dedup();
+            Peer::Addrs(a)
+        }
+    };
+    Some(Rule { protocol, peer })
+}
+
+/// Store kind of the addresses other services hold in a VPC (a load balancer's node): key
+/// `<owner>|<vpc id>`.
+pub(crate) const SERVICE_INTERFACE: &str = "ec2.service-interface";
+
+/// An address a region service (a load balancer) holds in a VPC, with security groups, as a
+/// requester-managed network interface: the router owns it, the service's sockets made in the
+/// router use it as their source, and rules naming its groups let it in.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
+pub(crate) struct ServiceInterfaceRec {
+    pub owner: String,
+    pub vpc_id: String,
+    pub subnet_id: String,
+    pub ip: String,
+    pub groups: Vec<String>,
+}
+
+impl Ec2 {
+    /// Isolated networks: the router namespace of `vpc_id` and `owner`'s address in it (made in
+    /// the first of `subnets` on first use; its security groups kept equal to `groups`).
+    /// `None` on loopback networks, where everything is reached from the daemon's own network.
+    pub fn service_interface(
+        &self,
+        owner: &str,
+        vpc_id: &str,
+        subnets: &[String],
+        groups: &[String],
+    ) -> crate::error::Result<Option<(String, Ipv4Addr)>> {
+        let Some(fabric) = &self.config.network else { return Ok(None) };
+        let key = format!("{owner}|{vpc_id}");
+        let mut groups: Vec<String> = groups.to_vec();
+        groups.sort();
+        let have: Option<ServiceInterfaceRec> = self.read(|tx| Ok(tx.get(SERVICE_INTERFACE, &key)?))?;
+        let rec = match have {
+            Some(r) if r.groups == groups => r,
+            _ => self.write(|tx| {
+                if let Some(mut r) = tx.get::<ServiceInterfaceRec>(SERVICE_INTERFACE, &key)? {
+                    r.groups = groups.clone();
+                    tx.put(SERVICE_INTERFACE, &key, &r)?;
+                    return Ok(r);
+                }
+                // The first of the given subnets that is in the VPC.
+                let mut chosen = None;
+                for s in subnets {
+                    if let Some(sub) = tx.get::<crate::records::SubnetRec>(kind::SUBNET, s)? {
+                        if sub.vpc_id == vpc_id {
+                            chosen = Some(sub);
+                            break;
+                        }
+                    }
+                }
+                let sub = match chosen {
+                    Some(s) => s,
+                    None => tx
+                        .list::<crate::records::SubnetRec>(kind::SUBNET, "")?
+                        .into_iter()
+                        .map(|(_, s)| s)
+                        .find(|s| s.vpc_id == vpc_id)
+                        .ok_or_else(|| crate::error::Ec2Error::Internal(format!("VPC {vpc_id} has no subnet")))?,
+                };
+                let (ip, _) = crate::network::allocate(tx, &sub.subnet_id, &sub.cidr, None, owner, false)?;
+                let r = ServiceInterfaceRec {
+                    owner: owner.to_string(),
+                    vpc_id: vpc_id.to_string(),
+                    subnet_id: sub.subnet_id,
+                    ip: ip.to_string(),
+                    groups: groups.clone(),
+                };
+                tx.put(SERVICE_INTERFACE, &key, &r)?;
+                Ok(r)
+            })?,
+        };
+        let ip: Ipv4Addr = rec.ip.parse().map_err(|e| crate::error::Ec2Error::Internal(format!("{e}")))?;
+        fabric.add_local(vpc_id, ip).map_err(|e| crate::error::Ec2Error::Internal(e.to_string()))?;
+        Ok(Some((fabric.vpc_ns(vpc_id), ip)))
+    }
+
+    /// Give back the addresses of owners (with `prefix`) not in `keep`.
+    pub fn retain_service_interfaces(&self, prefix: &str, keep: &HashSet<String>) -> crate::error::Result<()> {
+        let stale: Vec<(String, ServiceInterfaceRec)> = self.read(|tx| {
+            Ok(tx
+                .list::<ServiceInterfaceRec>(SERVICE_INTERFACE, "")?
+                .into_iter()
+                .filter(|(_, r)| r.owner.starts_with(prefix) && !keep.contains(&r.owner))
+                .collect())
+        })?;
+        if stale.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            for (key, r) in &stale {
+                tx.delete(SERVICE_INTERFACE, key)?;
+                crate::network::release(tx, &r.subnet_id, &r.ip, "")?;
+            }
+            Ok(())
+        })?;
+        if let Some(fabric) = &self.config.network {
+            for (_, r) in &stale {
+                if let Ok(ip) = r.ip.parse() {
+                    fabric.remove_local(&r.vpc_id, ip);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sg_rule(protocol: &str, from: Option<i64>, to: Option<i64>, peer: RulePeer) -> SgRule {
+        SgRule {
+            rule_id: "sgr-1".into(),
+            egress: false,
+            protocol: protocol.into(),
+            from_port: from,
+            to_port: to,
+            peer,
+            description: None,
+            tags: vec![],
+        }
+    }
+
+    #[test]
+    fn group_rules_become_router_rules() {
+        let members: HashMap<&str, Vec<Ipv4Addr>> =
+            HashMap::from([("sg-elb", vec!["30.0.3.9".parse().unwrap(), "30.0.3.4".parse().unwrap()])]);
+        let group = |g: &str| RulePeer::Group { group_id: g.into(), user_id: "123456789012".into() };
+        let cidr = |c: &str| RulePeer::Cidr(c.into());
+        assert_eq!(
+            rule(&sg_rule("tcp", Some(80), Some(80), group("sg-elb")), &members),
+            Some(Rule {
+                protocol: Protocol::Tcp(80, 80),
+                peer: Peer::Addrs(vec!["30.0.3.4".parse().unwrap(), "30.0.3.9".parse().unwrap()])
+            })
+        );
+        assert_eq!(
+            rule(&sg_rule("tcp", Some(22), Some(22), group("sg-none")), &members).map(|r| r.peer),
+            Some(Peer::Addrs(vec![])),
+            "a group without members lets nobody in"
+        );
+        assert_eq!(
+            rule(&sg_rule("-1", None, None, cidr("0.0.0.0/0")), &members).map(|r| r.protocol),
+            Some(Protocol::All)
+        );
+        assert_eq!(
+            rule(&sg_rule("udp", Some(1000), Some(2000), cidr("10.0.0.0/8")), &members).map(|r| r.protocol),
+            Some(Protocol::Udp(1000, 2000))
+        );
+        assert_eq!(
+            rule(&sg_rule("icmp", Some(8), Some(-1), cidr("10.0.0.0/8")), &members).map(|r| r.protocol),
+            Some(Protocol::Icmp(Some(8), None))
+        );
+        assert_eq!(
+            rule(&sg_rule("icmp", Some(-1), Some(-1), cidr("10.0.0.0/8")), &members).map(|r| r.protocol),
+            Some(Protocol::Icmp(None, None))
+        );
+        assert_eq!(
+            rule(&sg_rule("50", None, None, cidr("10.0.0.0/8")), &members).map(|r| r.protocol),
+            Some(Protocol::Other(50))
+        );
+        assert_eq!(rule(&sg_rule("tcp", Some(80), Some(80), RulePeer::Cidr6("::/0".into())), &members), None);
+        assert_eq!(rule(&sg_rule("icmpv6", None, None, cidr("0.0.0.0/0")), &members), None);
+    }
+}

@@ -1,0 +1,267 @@
+"""Networks that isolate (`homeground up --network isolated`): each VPC is a network namespace
+that routes between its instances, each instance runs in a namespace of its own at its real VPC
+address, and security groups are enforced by nftables in the VPC's router. Clients are real:
+curl and Python sockets run inside the instances' namespaces (`ip netns exec`), the aws CLI and
+boto3 change the rules."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+import hg
+
+
+def ns_run(ns: str, *cmd: str, timeout: float = 10.0) -> subprocess.CompletedProcess:
+    return subprocess.run(["ip", "netns", "exec", ns, *cmd], capture_output=True, text=True, timeout=timeout)
+
+
+def curl(net, iid: str, url: str, max_time: float = 1.0) -> tuple[int, str]:
+    """GET `url` from inside instance `iid`'s network: (curl's exit code, body)."""
+    r = ns_run(net.netns(iid), "curl", "-sS", "--max-time", str(max_time), url, timeout=max_time + 5)
+    return r.returncode, r.stdout
+
+
+@pytest.fixture(scope="module")
+def net(tmp_path_factory):
+    region = hg.Region(tmp_path_factory.mktemp("isolated"), extra_args=["--network", "isolated"])
+    try:
+        region.start()
+        bundle = hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami"))
+        region.ami = region.aws("ec2", "register-image", "--name", "KG-Ami", "--image-location", str(bundle))["ImageId"]
+        region.ec2 = region.client("ec2")
+        yield region
+    finally:
+        region.close()
+
+
+def make_vpc(net, cidr="30.0.0.0/16"):
+    ec2 = net.ec2
+    vpc = ec2.create_vpc(CidrBlock=cidr)["Vpc"]["VpcId"]
+    subnets = {
+        "public": ec2.create_subnet(VpcId=vpc, CidrBlock="30.0.1.0/24", AvailabilityZone="ap-northeast-2a"),
+        "private": ec2.create_subnet(VpcId=vpc, CidrBlock="30.0.3.0/24", AvailabilityZone="ap-northeast-2a"),
+        "private2": ec2.create_subnet(VpcId=vpc, CidrBlock="30.0.4.0/24", AvailabilityZone="ap-northeast-2c"),
+    }
+    return vpc, {k: v["Subnet"]["SubnetId"] for k, v in subnets.items()}
+
+
+def group(net, vpc, name):
+    return net.ec2.create_security_group(GroupName=name, Description=name, VpcId=vpc)["GroupId"]
+
+
+def allow_from_group(net, gid, source_gid, port=80, revoke=False):
+    call = net.ec2.revoke_security_group_ingress if revoke else net.ec2.authorize_security_group_ingress
+    call(GroupId=gid, IpPermissions=[{"IpProtocol": "tcp", "FromPort": port, "ToPort": port,
+                                      "UserIdGroupPairs": [{"GroupId": source_gid}]}])
+
+
+def launch(net, subnet, groups, ip=None, name="web"):
+    extra = {"PrivateIpAddress": ip} if ip else {}
+    return net.ec2.run_instances(ImageId=net.ami, InstanceType="t2.micro", MinCount=1, MaxCount=1,
+                                 SubnetId=subnet, SecurityGroupIds=groups, **extra,
+                                 TagSpecifications=[{"ResourceType": "instance",
+                                                     "Tags": [{"Key": "Name", "Value": name}]}])["Instances"][0]["InstanceId"]
+
+
+def wait_serving(net, iids):
+    def ok():
+        st = net.ec2.describe_instance_status(InstanceIds=iids)["InstanceStatuses"]
+        return len(st) == len(iids) and all(s["InstanceStatus"]["Status"] == "ok" for s in st)
+    hg.wait_until(ok, timeout=30, interval=0.2, what=f"{iids} serving (status checks ok)")
+
+
+@pytest.fixture(scope="module")
+def layout(net):
+    """VPC A: a web instance in a private subnet (WebSG: port 80 from ClientSG and from the
+    load balancer's ELBSG), a client in the public subnet (ClientSG), another instance in no
+    group that WebSG names (OtherSG)."""
+    vpc, subnets = make_vpc(net)
+    client_sg, other_sg, web_sg, elb_sg = (group(net, vpc, n) for n in ("ClientSG", "OtherSG", "WebSG", "ELBSG"))
+    allow_from_group(net, web_sg, client_sg)
+    allow_from_group(net, web_sg, elb_sg)
+    net.ec2.authorize_security_group_ingress(GroupId=elb_sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    web = launch(net, subnets["private"], [web_sg], ip="30.0.3.10", name="web")
+    client = launch(net, subnets["public"], [client_sg], name="client")
+    other = launch(net, subnets["public"], [other_sg], name="other")
+    wait_serving(net, [web, client, other])
+    return dict(vpc=vpc, subnets=subnets, web=web, client=client, other=other,
+                web_sg=web_sg, client_sg=client_sg, elb_sg=elb_sg)
+
+
+def test_instances_run_at_their_vpc_addresses_with_metadata_at_169_254_169_254(net, layout):
+    web = layout["web"]
+    inst = net.ec2.describe_instances(InstanceIds=[web])["Reservations"][0]["Instances"][0]
+    assert inst["PrivateIpAddress"] == "30.0.3.10"
+    addrs = ns_run(net.netns(web), "ip", "-4", "-o", "addr", "show", "dev", "eth0").stdout
+    assert "30.0.3.10/32" in addrs, addrs
+    # IMDSv2 where every SDK looks for it, from inside the instance.
+    token = ns_run(net.netns(web), "curl", "-sS", "--max-time", "2", "-X", "PUT",
+                   "-H", "X-aws-ec2-metadata-token-ttl-seconds: 60",
+                   "http://169.254.169.254/latest/api/token").stdout.strip()
+    assert len(token) > 20, token
+    got = ns_run(net.netns(web), "curl", "-sS", "--max-time", "2", "-H", f"X-aws-ec2-metadata-token: {token}",
+                 "http://169.254.169.254/latest/meta-data/instance-id").stdout.strip()
+    assert got == web
+    no_token = ns_run(net.netns(web), "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2",
+                      "http://169.254.169.254/latest/meta-data/instance-id").stdout.strip()
+    assert no_token == "401", "IMDSv2 only"
+    # The app learnt its identity there: the page names the instance.
+    code, page = curl(net, layout["client"], "http://30.0.3.10/")
+    assert code == 0 and "KG SPORTS" in page and web in page, (code, page[:300])
+
+
+def test_security_groups_decide_who_connects(net, layout):
+    web, client, other = layout["web"], layout["client"], layout["other"]
+    assert curl(net, client, "http://30.0.3.10/health")[0] == 0, "ClientSG is let in on 80"
+    code, _ = curl(net, other, "http://30.0.3.10/health", max_time=0.5)
+    assert code == 28, f"OtherSG is not let in: curl exit {code} (28: timed out, the SYN was dropped)"
+    other_ip = net.ec2.describe_instances(InstanceIds=[other])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
+    code, _ = curl(net, client, f"http://{other_ip}/health", max_time=0.5)
+    assert code == 28, "OtherSG lets nobody in"
+    # Refusals are counted in the router's table.
+    router = net.netns(layout["vpc"])
+    chains = ns_run(router, "nft", "list", "table", "inet", "hg").stdout
+    dropped = sum(int(n) for n in re.findall(r"counter packets (\d+) bytes \d+ drop", chains))
+    assert dropped >= 2, chains
+    # The host's own network does not reach a private instance (whatever answers 30.0.3.10 on
+    # the host, it is not the instance).
+    try:
+        import urllib.request
+        page = urllib.request.urlopen("http://30.0.3.10/", timeout=0.5).read().decode(errors="replace")
+    except OSError:
+        page = ""
+    assert web not in page
+
+
+HOLDER = textwrap.dedent("""
+    import socket, sys, time
+    def get(s):
+        s.sendall(b"GET /health HTTP/1.1\\r\\nHost: web\\r\\n\\r\\n")
+        data = b""
+        while b"\\r\\n\\r\\n" not in data:
+            data += s.recv(4096)
+        head, _, rest = data.partition(b"\\r\\n\\r\\n")
+        length = int([l.split(b":")[1] for l in head.split(b"\\r\\n") if l.lower().startswith(b"content-length")][0])
+        while len(rest) < length:
+            rest += s.recv(4096)
+        return head.split(b"\\r\\n")[0].decode()
+    held = socket.create_connection(("30.0.3.10", 80), timeout=2)
+    print("held", get(held), flush=True)
+    for line in sys.stdin:
+        if line.startswith("probe"):
+            # New connections until one is refused: when did the first refused attempt start?
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                start = time.monotonic()
+                try:
+                    socket.create_connection(("30.0.3.10", 80), timeout=0.05).close()
+                    time.sleep(0.002)
+                except OSError:
+                    later = 0
+                    for _ in range(3):
+                        try:
+                            socket.create_connection(("30.0.3.10", 80), timeout=0.05).close()
+                            later += 1
+                        except OSError:
+                            pass
+                    print("refused", repr(start), later, flush=True)
+                    break
+            else:
+                print("never-refused", flush=True)
+        elif line.startswith("again"):
+            print("again", get(held), flush=True)
+""")
+
+
+def test_a_revoked_rule_refuses_new_connections_within_100_ms_and_keeps_established_ones(net, layout):
+    holder = subprocess.Popen(["ip", "netns", "exec", net.netns(layout["client"]), sys.executable, "-c", HOLDER],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = holder.stdout.readline().split()
+        assert first[:3] == ["held", "HTTP/1.1", "200"], (first, holder.stderr.read() if holder.poll() else "")
+        allow_from_group(net, layout["web_sg"], layout["client_sg"], revoke=True)
+        revoked = time.monotonic()
+        holder.stdin.write("probe\n")
+        holder.stdin.flush()
+        verdict = holder.stdout.readline().split()
+        assert verdict[0] == "refused", verdict
+        refused_at, later = float(verdict[1]), int(verdict[2])
+        assert refused_at - revoked < 0.1, f"new connections still let in {refused_at - revoked:.3f} s after the revoke"
+        assert later == 0, "once refused, always refused"
+        holder.stdin.write("again\n")
+        holder.stdin.flush()
+        again = holder.stdout.readline().split()
+        assert again[:3] == ["again", "HTTP/1.1", "200"], "the connection made before the revoke lives on"
+    finally:
+        holder.kill()
+        holder.wait(timeout=5)
+        allow_from_group(net, layout["web_sg"], layout["client_sg"])
+    hg.wait_until(lambda: curl(net, layout["client"], "http://30.0.3.10/health", max_time=0.5)[0] == 0,
+                  timeout=3, interval=0.05, what="the rule authorised again")
+
+
+def test_two_vpcs_with_the_same_cidr_run_side_by_side_apart(net, layout):
+    vpc_b, subnets_b = make_vpc(net)
+    open_b = group(net, vpc_b, "OpenB")
+    net.ec2.authorize_security_group_ingress(GroupId=open_b, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{"CidrIp": "30.0.0.0/16"}]}])
+    twin = launch(net, subnets_b["private"], [open_b], ip="30.0.3.10", name="twin")
+    wait_serving(net, [twin])
+    assert net.ec2.describe_instances(InstanceIds=[twin])["Reservations"][0]["Instances"][0]["PrivateIpAddress"] == "30.0.3.10"
+    for _ in range(5):
+        code, page = curl(net, layout["client"], "http://30.0.3.10/")
+        assert code == 0 and layout["web"] in page and twin not in page, "VPC A's 30.0.3.10 is VPC A's instance"
+    code, page = curl(net, twin, "http://30.0.3.10/")
+    assert code == 0 and twin in page and layout["web"] not in page
+    # Gone with its VPC: the instance's namespace at termination, the router at DeleteVpc.
+    net.ec2.terminate_instances(InstanceIds=[twin])
+    hg.wait_until(lambda: net.ec2.describe_instances(InstanceIds=[twin])["Reservations"][0]["Instances"][0]
+                  ["State"]["Name"] == "terminated", timeout=15, interval=0.1, what="twin terminated")
+    assert not ns_exists(net.netns(twin))
+    net.ec2.delete_security_group(GroupId=open_b)
+    for s in subnets_b.values():
+        net.ec2.delete_subnet(SubnetId=s)
+    assert ns_exists(net.netns(vpc_b))
+    net.ec2.delete_vpc(VpcId=vpc_b)
+    assert not ns_exists(net.netns(vpc_b))
+
+
+def ns_exists(name: str) -> bool:
+    return name in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout.split()
+
+
+def test_a_load_balancer_reaches_its_targets_from_inside_the_vpc_as_its_security_group(net, layout):
+    elbv2 = net.client("elbv2")
+    lb = elbv2.create_load_balancer(Name="KGSports-LB", Subnets=[layout["subnets"]["private"], layout["subnets"]["private2"]],
+                                    SecurityGroups=[layout["elb_sg"]])["LoadBalancers"][0]
+    tg = elbv2.create_target_group(Name="KGSports-TG", Protocol="HTTP", Port=80, VpcId=layout["vpc"],
+                                   HealthCheckPath="/health", HealthCheckIntervalSeconds=5,
+                                   HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+    elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=80,
+                          DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+    elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": layout["web"]}])
+
+    def state():
+        return elbv2.describe_target_health(TargetGroupArn=tg)["TargetHealthDescriptions"][0]["TargetHealth"]
+    hg.wait_until(lambda: state()["State"] == "healthy", timeout=20, interval=0.2, what="target healthy")
+    import urllib.request
+    page = urllib.request.urlopen(f"http://{lb['DNSName']}/", timeout=3).read().decode()
+    assert layout["web"] in page, "the load balancer on the host reaches the private instance"
+    # The target saw the load balancer's own address in the VPC, not a host address.
+    root = net.data_dir / "ec2" / "instances" / layout["web"] / "console.log"
+    peers = set(re.findall(r"\b(30\.0\.\d+\.\d+)\b", root.read_text()))
+    assert any(p.startswith(("30.0.3.", "30.0.4.")) and p != "30.0.3.10" for p in peers), peers
+    # WebSG no longer lets the load balancer in: health checks fail, the listener answers 5xx.
+    allow_from_group(net, layout["web_sg"], layout["elb_sg"], revoke=True)
+    try:
+        hg.wait_until(lambda: state()["State"] == "unhealthy", timeout=30, interval=0.2, what="target unhealthy")
+    finally:
+        allow_from_group(net, layout["web_sg"], layout["elb_sg"])
+    hg.wait_until(lambda: state()["State"] == "healthy", timeout=30, interval=0.2, what="target healthy again")
