@@ -265,3 +265,95 @@ def test_a_load_balancer_reaches_its_targets_from_inside_the_vpc_as_its_security
     finally:
         allow_from_group(net, layout["web_sg"], layout["elb_sg"])
     hg.wait_until(lambda: state()["State"] == "healthy", timeout=30, interval=0.2, what="target healthy again")
+
+
+HOST_LINK = "169.254.77.1"  # the host's address on every VPC's uplink (vnet::fabric::HOST_LINK)
+
+
+class HostServer:
+    """A TCP server on the host's uplink address that records who connected."""
+
+    def __init__(self):
+        import socket
+        import threading
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((HOST_LINK, 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.peers: list[str] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, (ip, _) = self.sock.accept()
+            except OSError:
+                return
+            self.peers.append(ip)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhost!")
+            conn.close()
+
+    def close(self):
+        self.sock.close()
+
+
+def test_the_host_reaches_public_addresses_and_nat_gateways_let_private_subnets_out(net, layout):
+    ec2, vpc, subnets = net.ec2, layout["vpc"], layout["subnets"]
+    web, client = layout["web"], layout["client"]
+    # Before any gateway: the private instance cannot reach the host (no route, nothing crosses).
+    code, _ = curl(net, web, f"http://{HOST_LINK}:9/", max_time=0.5)
+    assert code in (7, 28), f"no way out without a route: curl exit {code}"
+
+    # An internet gateway and a public route table for the public subnet; an Elastic IP on the
+    # client instance publishes it.
+    igw = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+    ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
+    public_rt = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
+    ec2.create_route(RouteTableId=public_rt, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    ec2.associate_route_table(RouteTableId=public_rt, SubnetId=subnets["public"])
+    eip = ec2.allocate_address(Domain="vpc")
+    ec2.associate_address(AllocationId=eip["AllocationId"], InstanceId=client)
+    public_ip = eip["PublicIp"]
+    import urllib.request
+
+    def fetch(url, timeout=0.5):
+        try:
+            return urllib.request.urlopen(url, timeout=timeout).read().decode()
+        except OSError:
+            return None
+    # ClientSG lets nobody in on 80 yet: the published address is refused.
+    time.sleep(0.3)
+    assert fetch(f"http://{public_ip}/") is None, "published, but its security group lets nobody in"
+    net.ec2.authorize_security_group_ingress(GroupId=layout["client_sg"], IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{"CidrIp": f"{HOST_LINK}/32"}]}])
+    hg.wait_until(lambda: (fetch(f"http://{public_ip}/") or "").find(client) >= 0, timeout=3, interval=0.05,
+                  what="the host reaching the public address")
+    # The private web instance is not published: the host cannot address it.
+    assert fetch("http://30.0.3.10/") is None or web not in fetch("http://30.0.3.10/")
+
+    server = HostServer()
+    try:
+        # The client (public address, public subnet) reaches the host as its public address.
+        code, body = curl(net, client, f"http://{HOST_LINK}:{server.port}/")
+        assert code == 0 and body == "host!", (code, body)
+        assert server.peers[-1] == public_ip
+        # The private subnet still has no way out.
+        code, _ = curl(net, web, f"http://{HOST_LINK}:{server.port}/", max_time=0.5)
+        assert code != 0, "a subnet without a route gets nothing"
+        # A NAT gateway in the public subnet, and the private subnet routed to it.
+        nat_eip = ec2.allocate_address(Domain="vpc")
+        nat = ec2.create_nat_gateway(SubnetId=subnets["public"], AllocationId=nat_eip["AllocationId"])["NatGateway"]["NatGatewayId"]
+        hg.wait_until(lambda: ec2.describe_nat_gateways(NatGatewayIds=[nat])["NatGateways"][0]["State"] == "available",
+                      timeout=15, interval=0.1, what="NAT gateway available")
+        private_rt = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
+        ec2.create_route(RouteTableId=private_rt, DestinationCidrBlock="0.0.0.0/0", NatGatewayId=nat)
+        ec2.associate_route_table(RouteTableId=private_rt, SubnetId=subnets["private"])
+        hg.wait_until(lambda: curl(net, web, f"http://{HOST_LINK}:{server.port}/", max_time=0.5)[0] == 0,
+                      timeout=3, interval=0.05, what="the private instance out through the NAT gateway")
+        assert server.peers[-1] == nat_eip["PublicIp"], "the host sees the NAT gateway's public address"
+        # Outbound only: the NAT gateway's address publishes nothing.
+        assert fetch(f"http://{nat_eip['PublicIp']}/") is None
+    finally:
+        server.close()

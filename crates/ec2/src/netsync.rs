@@ -60,19 +60,31 @@ impl NetSync {
 
 /// One pass: every VPC with instances on the network gets its ruleset.
 fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> crate::error::Result<()> {
-    let (instances, groups, services) = ec2.read(|tx| {
+    let (instances, groups, services, edge) = ec2.read(|tx| {
         Ok((
             tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, i)| i).collect::<Vec<_>>(),
             tx.list::<SecurityGroupRec>(kind::SECURITY_GROUP, "")?.into_iter().collect::<HashMap<_, _>>(),
             tx.list::<ServiceInterfaceRec>(SERVICE_INTERFACE, "")?.into_iter().map(|(_, s)| s).collect::<Vec<_>>(),
+            Edge::read(tx)?,
         ))
     })?;
-    for (vpc, ruleset) in rulesets(&instances, &groups, &services) {
+    let mut sets = rulesets(&instances, &groups, &services);
+    for (vpc, ruleset) in sets.iter_mut() {
+        ruleset.uplink = edge.uplink(vpc, &instances);
+    }
+    for (vpc, ruleset) in sets {
         let text = ruleset.render();
         if applied.get(&vpc) == Some(&text) && vnet::ns::exists(&fabric.vpc_ns(&vpc)) {
             continue;
         }
         let router = fabric.ensure_vpc(&vpc).map_err(|e| crate::error::Ec2Error::Internal(e.to_string()))?;
+        let mut public: Vec<Ipv4Addr> = ruleset.uplink.published.iter().map(|(p, _)| *p).collect();
+        public.extend(ruleset.uplink.egress.iter().map(|(_, p)| *p));
+        public.sort();
+        public.dedup();
+        if let Err(e) = fabric.set_public_routes(&vpc, &public) {
+            tracing::warn!(vpc = %vpc, error = %e, "the VPC's link to the host not made");
+        }
         match vnet::apply_nft(&router, &text) {
             Ok(()) => {
                 applied.insert(vpc, text);
@@ -81,6 +93,83 @@ fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> cr
         }
     }
     Ok(())
+}
+
+/// The records that decide what crosses a VPC's edge.
+struct Edge {
+    subnets: HashMap<String, crate::records::SubnetRec>,
+    tables: Vec<crate::records::RouteTableRec>,
+    addresses: Vec<crate::records::AddressRec>,
+    nats: HashMap<String, crate::records::NatGatewayRec>,
+    /// Internet gateways attached to a VPC: id → VPC.
+    igws: HashMap<String, String>,
+}
+
+impl Edge {
+    fn read(tx: &store::Tx) -> crate::error::Result<Edge> {
+        use crate::records::{AddressRec, InternetGatewayRec, NatGatewayRec, RouteTableRec, SubnetRec};
+        Ok(Edge {
+            subnets: tx.list::<SubnetRec>(kind::SUBNET, "")?.into_iter().collect(),
+            tables: tx.list::<RouteTableRec>(kind::ROUTE_TABLE, "")?.into_iter().map(|(_, t)| t).collect(),
+            addresses: tx.list::<AddressRec>(kind::ADDRESS, "")?.into_iter().map(|(_, a)| a).collect(),
+            nats: tx.list::<NatGatewayRec>(kind::NAT_GATEWAY, "")?.into_iter().collect(),
+            igws: tx
+                .list::<InternetGatewayRec>(kind::INTERNET_GATEWAY, "")?
+                .into_iter()
+                .filter_map(|(id, g)| Some((id, g.vpc_id?)))
+                .collect(),
+        })
+    }
+
+    /// The target of a subnet's default route (0.0.0.0/0), from its own route table or else its
+    /// VPC's main one.
+    fn default_route(&self, subnet_id: &str, vpc_id: &str) -> Option<&crate::records::RouteTarget> {
+        let own = self.tables.iter().find(|t| t.associations.iter().any(|a| a.subnet_id.as_deref() == Some(subnet_id)));
+        let table = own.or_else(|| self.tables.iter().find(|t| t.vpc_id == vpc_id && t.is_main()))?;
+        table.routes.iter().find(|r| r.destination == "0.0.0.0/0").map(|r| &r.target)
+    }
+
+    /// What crosses the VPC's edge (pure but for the records read).
+    fn uplink(&self, vpc_id: &str, instances: &[InstanceRec]) -> vnet::rules::Uplink {
+        use crate::records::RouteTarget;
+        let mut up = vnet::rules::Uplink::default();
+        let attached_igw = |id: &str| self.igws.get(id).is_some_and(|v| v == vpc_id);
+        // Instances with a public (Elastic IP) address, in a subnet routed to the VPC's internet
+        // gateway: published, and let out as themselves.
+        for a in &self.addresses {
+            let Some(assoc) = &a.association else { continue };
+            let Some(iid) = &assoc.instance_id else { continue };
+            let Some(i) = instances.iter().find(|i| &i.instance_id == iid && i.vpc_id == vpc_id && attached(i)) else {
+                continue;
+            };
+            let routed =
+                matches!(self.default_route(&i.subnet_id, vpc_id), Some(RouteTarget::Gateway(g)) if attached_igw(g));
+            let (Ok(public), Ok(private)) = (a.public_ip.parse::<Ipv4Addr>(), i.private_ip.parse::<Ipv4Addr>()) else {
+                continue;
+            };
+            if routed {
+                up.published.push((public, private));
+                up.egress.push((ipnet::Ipv4Net::from(private), public));
+            }
+        }
+        // Subnets routed to an available NAT gateway with a public address: out behind it.
+        for (sid, s) in &self.subnets {
+            if s.vpc_id != vpc_id {
+                continue;
+            }
+            let Some(RouteTarget::NatGateway(nat)) = self.default_route(sid, vpc_id) else { continue };
+            let Some(n) = self.nats.get(nat).filter(|n| n.state == "available") else { continue };
+            let (Some(Ok(public)), Ok(net)) =
+                (n.public_ip.as_deref().map(str::parse::<Ipv4Addr>), s.cidr.parse::<ipnet::Ipv4Net>())
+            else {
+                continue;
+            };
+            up.egress.push((net, public));
+        }
+        up.published.sort();
+        up.egress.sort();
+        up
+    }
 }
 
 /// Is the instance on its VPC's network (its namespace made, its processes running)?

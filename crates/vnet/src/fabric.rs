@@ -19,8 +19,15 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::ns::{self, Netns};
+use crate::rules::UPLINK;
 
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The host's address on every VPC uplink: where instances reach the host through an internet
+/// or NAT gateway, and the source of the host's own connections to published addresses.
+pub const HOST_LINK: Ipv4Addr = Ipv4Addr::new(169, 254, 77, 1);
+/// The router's address on its uplink (the same in every VPC: each router is its own namespace).
+pub const ROUTER_LINK: Ipv4Addr = Ipv4Addr::new(169, 254, 77, 2);
 
 /// The namespaces of one region (one daemon), named apart from any other region's on the host by
 /// `tag`.
@@ -140,6 +147,70 @@ impl Fabric {
                 tracing::warn!(namespace = %name, error = %e, "VPC namespace not removed");
             }
         }
+    }
+
+    /// The host's end of a VPC's uplink (unique per region and VPC; at most 15 bytes).
+    pub fn uplink_name(&self, vpc_id: &str) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in self.tag.bytes().chain(vpc_id.bytes()) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        format!("hu{:013x}", h & 0x1f_ffff_ffff_ffff)
+    }
+
+    /// Link the VPC's router to the host (once): a veth pair, the host's end at [`HOST_LINK`],
+    /// the router's (`uplink`) at [`ROUTER_LINK`], the router's default route through it. What
+    /// may cross is the router's rules' business (`rules::Uplink`).
+    pub fn ensure_uplink(&self, vpc_id: &str) -> io::Result<()> {
+        let host = self.uplink_name(vpc_id);
+        if std::path::Path::new("/sys/class/net").join(&host).exists() {
+            return Ok(());
+        }
+        let router = self.ensure_vpc(vpc_id)?;
+        let name = router.name();
+        run(Command::new("ip").args(["link", "add", &host, "type", "veth", "peer", "name", UPLINK, "netns", name]))?;
+        run_with_input(
+            Command::new("ip").args(["-batch", "-"]),
+            &format!(
+                "addr add {HOST_LINK}/32 dev {host}\n\
+                 link set {host} up\n"
+            ),
+        )?;
+        batch(
+            name,
+            &format!(
+                "addr add {ROUTER_LINK}/32 dev {UPLINK}\n\
+                 link set {UPLINK} up\n\
+                 route replace {HOST_LINK}/32 dev {UPLINK}\n\
+                 route replace default via {HOST_LINK} dev {UPLINK} onlink\n"
+            ),
+        )
+    }
+
+    /// Route exactly `public` (the VPC's published addresses: instances' and NAT gateways')
+    /// from the host into the VPC's router.
+    pub fn set_public_routes(&self, vpc_id: &str, public: &[Ipv4Addr]) -> io::Result<()> {
+        self.ensure_uplink(vpc_id)?;
+        let host = self.uplink_name(vpc_id);
+        let out = Command::new("ip").args(["-4", "-o", "route", "show", "dev", &host]).output()?;
+        let have: std::collections::HashSet<Ipv4Addr> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.contains(&format!("via {ROUTER_LINK}")))
+            .filter_map(|l| l.split_whitespace().next()?.trim_end_matches("/32").parse().ok())
+            .collect();
+        let want: std::collections::HashSet<Ipv4Addr> = public.iter().copied().collect();
+        let mut lines = String::new();
+        for ip in want.difference(&have) {
+            lines.push_str(&format!("route replace {ip}/32 via {ROUTER_LINK} dev {host} onlink\n"));
+        }
+        for ip in have.difference(&want) {
+            lines.push_str(&format!("route del {ip}/32 dev {host}\n"));
+        }
+        if lines.is_empty() {
+            return Ok(());
+        }
+        run_with_input(Command::new("ip").args(["-batch", "-"]), &lines)
     }
 
     /// Make `ip` an address of the VPC's router (a load balancer's node there): sockets made in

@@ -16,10 +16,29 @@ use ipnet::Ipv4Net;
 
 /// The table's name in the router namespace (family `inet`).
 pub const TABLE: &str = "hg";
+/// The address translation table (family `ip`): public addresses and NAT gateways.
+pub const NAT_TABLE: &str = "hgnat";
+/// The router's end of the VPC's link to the host (`fabric::Fabric::ensure_uplink`).
+pub const UPLINK: &str = "uplink";
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ruleset {
     pub ports: Vec<Port>,
+    /// What may cross the VPC's link to the host, as its route tables and addresses say.
+    pub uplink: Uplink,
+}
+
+/// The VPC's edge: an internet gateway publishes instances' public addresses, and lets out the
+/// instances that have one in subnets routed to it; a NAT gateway lets out whole subnets routed
+/// to it, behind its own public address. Nothing else crosses: a subnet without such a route
+/// gets nothing, and from outside only published addresses are reached.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Uplink {
+    /// (public address, private address) of instances reached through the internet gateway.
+    pub published: Vec<(Ipv4Addr, Ipv4Addr)>,
+    /// (source, the public address it goes out as): instances with a public address (/32,
+    /// through the internet gateway) and subnets routed to a NAT gateway.
+    pub egress: Vec<(Ipv4Net, Ipv4Addr)>,
 }
 
 /// One instance's link, and the rules of all its security groups.
@@ -70,8 +89,17 @@ impl Ruleset {
         let has = !self.ports.is_empty();
         s.push_str("  chain forward {\n    type filter hook forward priority filter; policy drop;\n");
         s.push_str("    ct state established,related accept\n    ct state invalid drop\n");
+        // From outside, only connections to published addresses (translated at prerouting).
+        let _ = writeln!(s, "    iifname \"{UPLINK}\" ct status & dnat != dnat counter drop");
         if has {
-            let _ = writeln!(s, "    iifname vmap {{ {egress} }}\n    oifname vmap {{ {ingress} }}");
+            let _ = writeln!(s, "    iifname vmap {{ {egress} }}");
+        }
+        for (source, _) in &self.uplink.egress {
+            let _ = writeln!(s, "    oifname \"{UPLINK}\" ip saddr {source} accept");
+        }
+        let _ = writeln!(s, "    oifname \"{UPLINK}\" counter drop");
+        if has {
+            let _ = writeln!(s, "    oifname vmap {{ {ingress} }}");
         }
         s.push_str("    accept\n  }\n");
         s.push_str("  chain input {\n    type filter hook input priority filter; policy accept;\n");
@@ -103,6 +131,19 @@ impl Ruleset {
             s.push_str("    counter drop\n  }\n");
         }
         s.push_str("}\n");
+        let _ = writeln!(s, "table ip {NAT_TABLE} {{}}\ndelete table ip {NAT_TABLE}\ntable ip {NAT_TABLE} {{");
+        s.push_str("  chain pre {\n    type nat hook prerouting priority dstnat; policy accept;\n");
+        for (public, private) in &self.uplink.published {
+            let _ = writeln!(s, "    iifname \"{UPLINK}\" ip daddr {public} dnat to {private}");
+        }
+        s.push_str("  }\n  chain post {\n    type nat hook postrouting priority srcnat; policy accept;\n");
+        // Narrowest source first: an instance's own public address before its subnet's NAT.
+        let mut egress = self.uplink.egress.clone();
+        egress.sort_by_key(|(net, _)| std::cmp::Reverse(net.prefix_len()));
+        for (source, public) in &egress {
+            let _ = writeln!(s, "    oifname \"{UPLINK}\" ip saddr {source} snat to {public}");
+        }
+        s.push_str("  }\n}\n");
         s
     }
 }
@@ -178,8 +219,21 @@ mod tests {
                     egress: vec![],
                 },
             ],
+            uplink: Uplink {
+                published: vec![("100.64.0.5".parse().unwrap(), "30.0.1.7".parse().unwrap())],
+                egress: vec![
+                    ("30.0.3.0/24".parse().unwrap(), "100.64.0.9".parse().unwrap()),
+                    ("30.0.1.7/32".parse().unwrap(), "100.64.0.5".parse().unwrap()),
+                ],
+            },
         };
         let text = rs.render();
+        assert!(text.contains("    iifname \"uplink\" ct status & dnat != dnat counter drop\n"), "{text}");
+        assert!(text.contains("    oifname \"uplink\" ip saddr 30.0.3.0/24 accept\n"), "{text}");
+        assert!(text.contains("    iifname \"uplink\" ip daddr 100.64.0.5 dnat to 30.0.1.7\n"), "{text}");
+        let own = text.find("ip saddr 30.0.1.7/32 snat to 100.64.0.5").expect("an instance's own address");
+        let nat = text.find("ip saddr 30.0.3.0/24 snat to 100.64.0.9").expect("the subnet's NAT gateway");
+        assert!(own < nat, "the narrowest source is translated first: {text}");
         assert!(text.starts_with("table inet hg {}\ndelete table inet hg\ntable inet hg {\n"), "{text}");
         assert!(text.contains("iifname vmap { \"va\" : jump eg_va, \"vb\" : jump eg_vb }"), "{text}");
         assert!(text.contains("oifname vmap { \"va\" : jump in_va, \"vb\" : jump in_vb }"), "{text}");

@@ -53,6 +53,7 @@ fn security_groups_are_enforced_statefully_and_vpcs_are_apart() {
             Port { name: Fabric::port_name("i-000000000000000a2"), ingress: vec![], egress: all_out() },
             Port { name: Fabric::port_name("i-000000000000000a3"), ingress: vec![], egress: all_out() },
         ],
+        uplink: Default::default(),
     };
     vnet::apply_nft(&router, &rules(vec![ip("30.0.1.9")]).render()).unwrap();
 
