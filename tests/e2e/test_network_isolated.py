@@ -267,6 +267,19 @@ def test_a_load_balancer_reaches_its_targets_from_inside_the_vpc_as_its_security
     hg.wait_until(lambda: state()["State"] == "healthy", timeout=30, interval=0.2, what="target healthy again")
 
 
+def ensure_internet(net, layout):
+    """VPC A's internet gateway, and the public subnet's route table sending 0.0.0.0/0 to it."""
+    if "igw" in layout:
+        return
+    ec2, vpc = net.ec2, layout["vpc"]
+    igw = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+    ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
+    public_rt = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
+    ec2.create_route(RouteTableId=public_rt, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    ec2.associate_route_table(RouteTableId=public_rt, SubnetId=layout["subnets"]["public"])
+    layout["igw"] = igw
+
+
 HOST_LINK = "169.254.77.1"  # the host's address on every VPC's uplink (vnet::fabric::HOST_LINK)
 
 
@@ -308,11 +321,7 @@ def test_the_host_reaches_public_addresses_and_nat_gateways_let_private_subnets_
 
     # An internet gateway and a public route table for the public subnet; an Elastic IP on the
     # client instance publishes it.
-    igw = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
-    ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
-    public_rt = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
-    ec2.create_route(RouteTableId=public_rt, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
-    ec2.associate_route_table(RouteTableId=public_rt, SubnetId=subnets["public"])
+    ensure_internet(net, layout)
     eip = ec2.allocate_address(Domain="vpc")
     ec2.associate_address(AllocationId=eip["AllocationId"], InstanceId=client)
     public_ip = eip["PublicIp"]
@@ -357,3 +366,87 @@ def test_the_host_reaches_public_addresses_and_nat_gateways_let_private_subnets_
         assert fetch(f"http://{nat_eip['PublicIp']}/") is None
     finally:
         server.close()
+
+
+SSH_BOOT = """#!/bin/sh
+# A bastion image: the real OpenSSH server, on the instance's own address, with the key pair
+# the instance was launched with (from the instance metadata service) as root's only key.
+set -e
+mkdir -p etc /run/sshd
+[ -f etc/host_key ] || ssh-keygen -q -t ed25519 -N '' -f etc/host_key
+token=$(curl -sf -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' http://169.254.169.254/latest/api/token)
+curl -sf -H "X-aws-ec2-metadata-token: $token" \\
+  http://169.254.169.254/latest/meta-data/public-keys/0/openssh-key > etc/authorized_keys
+exec /usr/sbin/sshd -D -e -f /dev/null -o ListenAddress="$HOMEGROUND_LISTEN_IP" \\
+  -o HostKey="$PWD/etc/host_key" -o AuthorizedKeysFile="$PWD/etc/authorized_keys" \\
+  -o StrictModes=no -o PidFile=none -o PermitRootLogin=prohibit-password -o PasswordAuthentication=no
+"""
+
+
+def ssh_ami_bundle(directory):
+    import json
+    import os
+    (directory / "rootfs" / "bin").mkdir(parents=True)
+    boot = directory / "rootfs" / "bin" / "boot"
+    boot.write_text(SSH_BOOT)
+    os.chmod(boot, 0o755)
+    (directory / "homeground-image.json").write_text(json.dumps({"boot": ["bin/boot"], "health_port": 22}))
+    return directory
+
+
+def test_the_customers_layout_ssh_to_the_bastion_from_admin_cidr_only_and_on_through_it(net, layout, tmp_path):
+    import os
+    import shutil
+    if shutil.which("sshd") is None and not os.path.exists("/usr/sbin/sshd"):
+        pytest.fail("the bastion image needs the OpenSSH server (Debian: openssh-server; .ci/run installs it)")
+    ec2, subnets = net.ec2, layout["subnets"]
+    ami = net.aws("ec2", "register-image", "--name", "Bastion-Ami", "--image-location",
+                  str(ssh_ami_bundle(tmp_path / "bastion-ami")))["ImageId"]
+    key = ec2.create_key_pair(KeyName="kg-admin")["KeyMaterial"]
+    key_file = tmp_path / "kg-admin.pem"
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    config = tmp_path / "ssh_config"
+    config.write_text(f"Host *\n  User root\n  IdentityFile {key_file}\n  IdentitiesOnly yes\n"
+                      "  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  ConnectTimeout 2\n  LogLevel ERROR\n"
+                      "  BatchMode yes\n")
+    vpc = layout["vpc"]
+    bastion_sg = group(net, vpc, "BastionSG")
+    # AdminCidr: the host's own address on the VPC's link (a LAN admin's address works alike).
+    ec2.authorize_security_group_ingress(GroupId=bastion_sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": f"{HOST_LINK}/32"}]}])
+    allow_from_group(net, layout["web_sg"], bastion_sg, port=22)
+    bastion = ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1, KeyName="kg-admin",
+                                SubnetId=subnets["public"], SecurityGroupIds=[bastion_sg])["Instances"][0]["InstanceId"]
+    web2 = ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1, KeyName="kg-admin",
+                             SubnetId=subnets["private"], SecurityGroupIds=[layout["web_sg"]])["Instances"][0]["InstanceId"]
+    wait_serving(net, [bastion, web2])
+    ensure_internet(net, layout)
+    eip = ec2.allocate_address(Domain="vpc")
+    ec2.associate_address(AllocationId=eip["AllocationId"], InstanceId=bastion)
+    web2_ip = ec2.describe_instances(InstanceIds=[web2])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
+    bastion_ip = ec2.describe_instances(InstanceIds=[bastion])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
+
+    def ssh(*args, timeout=15):
+        return subprocess.run(["ssh", "-F", str(config), *args], capture_output=True, text=True, timeout=timeout)
+
+    r = None
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        r = ssh(eip["PublicIp"], "ip -4 -o addr show dev eth0")
+        if r.returncode == 0:
+            break
+        time.sleep(0.2)
+    assert r.returncode == 0 and f"{bastion_ip}/32" in r.stdout, (r.returncode, r.stdout, r.stderr)
+    # On through the bastion to the private instance (ssh -J), which the host cannot reach itself.
+    r = ssh("-J", eip["PublicIp"], web2_ip, "ip -4 -o addr show dev eth0")
+    assert r.returncode == 0 and f"{web2_ip}/32" in r.stdout, (r.stdout, r.stderr)
+    assert ssh(web2_ip, "true").returncode != 0, "the private instance is not reachable from the host"
+    # From another address than AdminCidr the bastion refuses: only 10.9.9.9/32 may come now.
+    ec2.revoke_security_group_ingress(GroupId=bastion_sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": f"{HOST_LINK}/32"}]}])
+    ec2.authorize_security_group_ingress(GroupId=bastion_sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "10.9.9.9/32"}]}])
+    time.sleep(0.2)
+    r = ssh("-o", "ConnectTimeout=1", eip["PublicIp"], "true")
+    assert r.returncode == 255 and "timed out" in r.stderr, (r.returncode, r.stderr)

@@ -154,8 +154,25 @@ fn metadata(ec2: &Ec2, i: &InstanceRec, path: &str) -> Option<String> {
     let p = path.trim_end_matches('/');
     let role =
         || i.iam_instance_profile.as_ref().and_then(|prof| ec2.imds.creds.instance_credentials(prof, &i.instance_id));
+    // The key pair it was launched with: what cloud-init (or an image's sshd) authorises.
+    let key = || {
+        let name = i.key_name.as_deref()?;
+        ec2.store.read(|tx| crate::ops::keypairs::find_by_name(tx, name)).ok().flatten()
+    };
     Some(match p {
-        "/latest/meta-data" => "ami-id\nhostname\niam/\ninstance-id\ninstance-type\nlocal-hostname\nlocal-ipv4\nplacement/\nsecurity-groups\ntags/".into(),
+        "/latest/meta-data" => {
+            let keys = if i.key_name.is_some() { "public-keys/\n" } else { "" };
+            format!("ami-id\nhostname\niam/\ninstance-id\ninstance-type\nlocal-hostname\nlocal-ipv4\nplacement/\n{keys}security-groups\ntags/")
+        }
+        "/latest/meta-data/public-keys" => format!("0={}", key()?.key_name),
+        "/latest/meta-data/public-keys/0" => {
+            key()?;
+            "openssh-key".into()
+        }
+        "/latest/meta-data/public-keys/0/openssh-key" => {
+            let k = key()?;
+            format!("{} {}\n", k.public_key.trim_end(), k.key_name)
+        }
         "/latest/meta-data/ami-id" => i.image_id.clone(),
         "/latest/meta-data/instance-id" => i.instance_id.clone(),
         "/latest/meta-data/instance-type" => i.instance_type.clone(),
@@ -165,10 +182,18 @@ fn metadata(ec2: &Ec2, i: &InstanceRec, path: &str) -> Option<String> {
         "/latest/meta-data/placement/availability-zone" => i.availability_zone.clone(),
         "/latest/meta-data/placement/availability-zone-id" => crate::zone_id(region, &i.availability_zone),
         "/latest/meta-data/placement/region" => region.clone(),
-        "/latest/meta-data/security-groups" => i.security_groups.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("\n"),
+        "/latest/meta-data/security-groups" => {
+            i.security_groups.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("\n")
+        }
         "/latest/meta-data/tags" => "instance/".into(),
         "/latest/meta-data/tags/instance" => i.tags.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join("\n"),
-        "/latest/meta-data/iam" => if i.iam_instance_profile.is_some() { "info\nsecurity-credentials/".into() } else { return None },
+        "/latest/meta-data/iam" => {
+            if i.iam_instance_profile.is_some() {
+                "info\nsecurity-credentials/".into()
+            } else {
+                return None;
+            }
+        }
         "/latest/meta-data/iam/security-credentials" => role()?.0,
         "/latest/user-data" => i.user_data.clone()?,
         "/latest/dynamic/instance-identity/document" => json!({

@@ -156,7 +156,7 @@ impl Fabric {
             h ^= b as u64;
             h = h.wrapping_mul(0x100_0000_01b3);
         }
-        format!("hu{:013x}", h & 0x1f_ffff_ffff_ffff)
+        format!("hu{:013x}", h & 0xf_ffff_ffff_ffff)
     }
 
     /// Link the VPC's router to the host (once): a veth pair, the host's end at [`HOST_LINK`],
@@ -325,5 +325,10 @@ mod tests {
         assert_eq!(tag_for("/tmp/a"), tag_for("/tmp/a"));
         assert_ne!(tag_for("/tmp/a"), tag_for("/tmp/b"));
         assert_eq!(tag_for("x").len(), 6);
+        // The host's end of every VPC's uplink fits IFNAMSIZ too, whatever the hash.
+        for i in 0..2000 {
+            let name = Fabric::new(&tag_for(&i.to_string())).uplink_name(&format!("vpc-{i:017x}"));
+            assert_eq!(name.len(), 15, "{name}");
+        }
     }
 }

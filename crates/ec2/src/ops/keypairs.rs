@@ -60,7 +60,7 @@ fn check_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn find_by_name(tx: &store::Tx, name: &str) -> Result<Option<KeyPairRec>> {
+pub(crate) fn find_by_name(tx: &store::Tx, name: &str) -> Result<Option<KeyPairRec>> {
     Ok(tx.list::<KeyPairRec>(kind::KEY_PAIR, "")?.into_iter().map(|(_, k)| k).find(|k| k.key_name == name))
 }
 
