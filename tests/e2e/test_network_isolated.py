@@ -450,3 +450,66 @@ def test_the_customers_layout_ssh_to_the_bastion_from_admin_cidr_only_and_on_thr
     time.sleep(0.2)
     r = ssh("-o", "ConnectTimeout=1", eip["PublicIp"], "true")
     assert r.returncode == 255 and "timed out" in r.stderr, (r.returncode, r.stderr)
+
+
+def test_network_acls_are_numbered_stateless_rules_at_the_subnet_edge(net, layout):
+    ec2, vpc, subnets = net.ec2, layout["vpc"], layout["subnets"]
+    acls = ec2.describe_network_acls(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["NetworkAcls"]
+    assert len(acls) == 1 and acls[0]["IsDefault"] is True
+    default = acls[0]
+    rules = {(e["Egress"], e["RuleNumber"], e["RuleAction"], e["Protocol"], e["CidrBlock"]) for e in default["Entries"]}
+    assert rules == {(False, 100, "allow", "-1", "0.0.0.0/0"), (True, 100, "allow", "-1", "0.0.0.0/0"),
+                     (False, 32767, "deny", "-1", "0.0.0.0/0"), (True, 32767, "deny", "-1", "0.0.0.0/0")}
+    assert {a["SubnetId"] for a in default["Associations"]} == set(subnets.values())
+
+    acl = ec2.create_network_acl(VpcId=vpc)["NetworkAcl"]["NetworkAclId"]
+    ec2.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="6", RuleAction="allow", Egress=False,
+                                 CidrBlock="30.0.1.0/24", PortRange={"From": 80, "To": 80})
+    # The CLI too, with a protocol name.
+    net.aws("ec2", "create-network-acl-entry", "--network-acl-id", acl, "--rule-number", "200", "--protocol", "udp",
+            "--rule-action", "allow", "--ingress", "--cidr-block", "30.0.0.0/16", "--port-range", "From=53,To=53")
+    entries = ec2.describe_network_acls(NetworkAclIds=[acl])["NetworkAcls"][0]["Entries"]
+    assert {(e["RuleNumber"], e["Protocol"]) for e in entries if not e["Egress"]} == {(100, "6"), (200, "17"), (32767, "-1")}
+    assoc = next(a["NetworkAclAssociationId"] for a in default["Associations"] if a["SubnetId"] == subnets["private"])
+    new_assoc = ec2.replace_network_acl_association(AssociationId=assoc, NetworkAclId=acl)["NewAssociationId"]
+    assert new_assoc.startswith("aclassoc-") and new_assoc != assoc
+
+    url = "http://30.0.3.10/health"
+    # Stateless: the request may come in, but its replies may not go out yet.
+    hg.wait_until(lambda: curl(net, layout["client"], url, max_time=0.3)[0] == 28, timeout=3, interval=0.05,
+                  what="replies refused without an egress rule")
+    ec2.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="tcp", RuleAction="allow", Egress=True,
+                                 CidrBlock="30.0.1.0/24", PortRange={"From": 1024, "To": 65535})
+    hg.wait_until(lambda: curl(net, layout["client"], url, max_time=0.3)[0] == 0, timeout=3, interval=0.05,
+                  what="an egress rule for the replies")
+    # A lower number decides first: deny the client's own address before rule 100 allows its subnet.
+    client_ip = ec2.describe_instances(InstanceIds=[layout["client"]])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
+    ec2.create_network_acl_entry(NetworkAclId=acl, RuleNumber=90, Protocol="6", RuleAction="deny", Egress=False,
+                                 CidrBlock=f"{client_ip}/32", PortRange={"From": 80, "To": 80})
+    hg.wait_until(lambda: curl(net, layout["client"], url, max_time=0.3)[0] == 28, timeout=3, interval=0.05,
+                  what="rule 90 denying before rule 100 allows")
+
+    # AWS's codes for what it refuses.
+    def code(fn, **kw):
+        return hg.expect_client_error(fn, **kw)[0]
+    assert code(ec2.create_network_acl_entry, NetworkAclId=acl, RuleNumber=90, Protocol="6", RuleAction="allow",
+                Egress=False, CidrBlock="0.0.0.0/0", PortRange={"From": 1, "To": 2}) == "NetworkAclEntryAlreadyExists"
+    assert code(ec2.replace_network_acl_entry, NetworkAclId=acl, RuleNumber=7, Protocol="-1", RuleAction="allow",
+                Egress=False, CidrBlock="0.0.0.0/0") == "InvalidNetworkAclEntry.NotFound"
+    assert code(ec2.create_network_acl_entry, NetworkAclId=acl, RuleNumber=32767, Protocol="-1", RuleAction="allow",
+                Egress=False, CidrBlock="0.0.0.0/0") == "InvalidParameterValue"
+    assert code(ec2.create_network_acl_entry, NetworkAclId=acl, RuleNumber=5, Protocol="6", RuleAction="allow",
+                Egress=False, CidrBlock="0.0.0.0/0") == "MissingParameter"
+    assert code(ec2.delete_network_acl_entry, NetworkAclId=acl, RuleNumber=5, Egress=False) == "InvalidNetworkAclEntry.NotFound"
+    assert code(ec2.describe_network_acls, NetworkAclIds=["acl-0123456789abcdef0"]) == "InvalidNetworkAclID.NotFound"
+    assert code(ec2.delete_network_acl, NetworkAclId=default["NetworkAclId"]) == "InvalidParameterValue"
+    assert code(ec2.delete_network_acl, NetworkAclId=acl) == "DependencyViolation"
+    assert code(ec2.delete_vpc, VpcId=vpc) == "DependencyViolation"
+
+    # Back to the default ACL: everything flows again; the custom one can go.
+    ec2.replace_network_acl_association(AssociationId=new_assoc, NetworkAclId=default["NetworkAclId"])
+    hg.wait_until(lambda: curl(net, layout["client"], url, max_time=0.3)[0] == 0, timeout=3, interval=0.05,
+                  what="the default ACL again")
+    ec2.delete_network_acl_entry(NetworkAclId=acl, RuleNumber=90, Egress=False)
+    ec2.delete_network_acl(NetworkAclId=acl)
+    assert not ec2.describe_network_acls(Filters=[{"Name": "network-acl-id", "Values": [acl]}])["NetworkAcls"]

@@ -126,6 +126,7 @@ impl Ec2 {
             ec2.netsync.start(Arc::downgrade(&ec2), fabric.clone());
         }
         ops::vpcs::ensure_default_vpc(&ec2)?;
+        ops::network_acls::ensure_all(&ec2)?;
         ops::volumes::recover(&ec2)?;
         Ok(ec2)
     }

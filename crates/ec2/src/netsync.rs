@@ -71,6 +71,7 @@ fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> cr
     let mut sets = rulesets(&instances, &groups, &services);
     for (vpc, ruleset) in sets.iter_mut() {
         ruleset.uplink = edge.uplink(vpc, &instances);
+        ruleset.acls = edge.acls(vpc);
     }
     for (vpc, ruleset) in sets {
         let text = ruleset.render();
@@ -98,6 +99,7 @@ fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> cr
 /// The records that decide what crosses a VPC's edge.
 struct Edge {
     subnets: HashMap<String, crate::records::SubnetRec>,
+    acls: Vec<crate::records::NetworkAclRec>,
     tables: Vec<crate::records::RouteTableRec>,
     addresses: Vec<crate::records::AddressRec>,
     nats: HashMap<String, crate::records::NatGatewayRec>,
@@ -110,6 +112,11 @@ impl Edge {
         use crate::records::{AddressRec, InternetGatewayRec, NatGatewayRec, RouteTableRec, SubnetRec};
         Ok(Edge {
             subnets: tx.list::<SubnetRec>(kind::SUBNET, "")?.into_iter().collect(),
+            acls: tx
+                .list::<crate::records::NetworkAclRec>(kind::NETWORK_ACL, "")?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect(),
             tables: tx.list::<RouteTableRec>(kind::ROUTE_TABLE, "")?.into_iter().map(|(_, t)| t).collect(),
             addresses: tx.list::<AddressRec>(kind::ADDRESS, "")?.into_iter().map(|(_, a)| a).collect(),
             nats: tx.list::<NatGatewayRec>(kind::NAT_GATEWAY, "")?.into_iter().collect(),
@@ -127,6 +134,26 @@ impl Edge {
         let own = self.tables.iter().find(|t| t.associations.iter().any(|a| a.subnet_id.as_deref() == Some(subnet_id)));
         let table = own.or_else(|| self.tables.iter().find(|t| t.vpc_id == vpc_id && t.is_main()))?;
         table.routes.iter().find(|r| r.destination == "0.0.0.0/0").map(|r| &r.target)
+    }
+
+    /// The VPC's network ACLs in the router's terms. One that lets everything in and out (a
+    /// default ACL as made) is left out: it changes nothing, and costs every packet a lookup.
+    fn acls(&self, vpc_id: &str) -> Vec<vnet::rules::Acl> {
+        let mut out = Vec::new();
+        for a in self.acls.iter().filter(|a| a.vpc_id == vpc_id && !a.associations.is_empty()) {
+            let subnets: Vec<ipnet::Ipv4Net> =
+                a.associations.iter().filter_map(|x| self.subnets.get(&x.subnet_id)?.cidr.parse().ok()).collect();
+            let rules = |egress| -> Vec<vnet::rules::AclRule> { a.rules(egress).iter().filter_map(acl_rule).collect() };
+            let (ingress, egress) = (rules(false), rules(true));
+            let open = |r: &[vnet::rules::AclRule]| {
+                r.first().is_some_and(|x| x.allow && x.protocol == Protocol::All && x.cidr.prefix_len() == 0)
+            };
+            if subnets.is_empty() || (open(&ingress) && open(&egress)) {
+                continue;
+            }
+            out.push(vnet::rules::Acl { name: a.network_acl_id.replace('-', "_"), subnets, ingress, egress });
+        }
+        out
     }
 
     /// What crosses the VPC's edge (pure but for the records read).
@@ -226,6 +253,32 @@ pub(crate) fn rulesets(
         });
     }
     out
+}
+
+/// One ACL entry in the router's terms (`None`: a CIDR that does not parse).
+fn acl_rule(e: &crate::records::AclEntry) -> Option<vnet::rules::AclRule> {
+    let range = || {
+        let from = e.from_port.unwrap_or(0).clamp(0, 65535) as u16;
+        let to = e.to_port.unwrap_or(65535).clamp(0, 65535) as u16;
+        (from, to.max(from))
+    };
+    let protocol = match e.protocol.as_str() {
+        "-1" => Protocol::All,
+        "6" => {
+            let (f, t) = range();
+            Protocol::Tcp(f, t)
+        }
+        "17" => {
+            let (f, t) = range();
+            Protocol::Udp(f, t)
+        }
+        "1" => Protocol::Icmp(
+            e.icmp_type.filter(|t| (0..=255).contains(t)).map(|t| t as u8),
+            e.icmp_code.filter(|c| (0..=255).contains(c)).map(|c| c as u8),
+        ),
+        n => Protocol::Other(n.parse().ok()?),
+    };
+    Some(vnet::rules::AclRule { protocol, cidr: e.cidr.parse().ok()?, allow: e.allow })
 }
 
 /// One group rule in the router's terms; `None` for what the IPv4 network cannot carry

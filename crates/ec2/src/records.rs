@@ -24,6 +24,7 @@ pub mod kind {
     /// Elastic IPs by allocation id.
     pub const ADDRESS: &str = "ec2.address";
     pub const NAT_GATEWAY: &str = "ec2.nat_gateway";
+    pub const NETWORK_ACL: &str = "ec2.network_acl";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

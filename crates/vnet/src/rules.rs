@@ -26,6 +26,29 @@ pub struct Ruleset {
     pub ports: Vec<Port>,
     /// What may cross the VPC's link to the host, as its route tables and addresses say.
     pub uplink: Uplink,
+    /// Network ACLs: stateless, at the edge of their subnets.
+    pub acls: Vec<Acl>,
+}
+
+/// A network ACL: what enters one of its subnets from outside it meets `ingress`, what leaves
+/// meets `egress`, first matching rule deciding (rule-number order), replies included (no
+/// connection tracking: a reply needs a rule of its own, as in EC2). What matches no rule is
+/// dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acl {
+    /// A name fit for a chain (`acl_0123…`).
+    pub name: String,
+    pub subnets: Vec<Ipv4Net>,
+    pub ingress: Vec<AclRule>,
+    pub egress: Vec<AclRule>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AclRule {
+    pub protocol: Protocol,
+    /// Ingress: the source; egress: the destination.
+    pub cidr: Ipv4Net,
+    pub allow: bool,
 }
 
 /// The VPC's edge: an internet gateway publishes instances' public addresses, and lets out the
@@ -87,7 +110,10 @@ impl Ruleset {
         };
         let (ingress, egress) = (vmap("in"), vmap("eg"));
         let has = !self.ports.is_empty();
+        // Network ACLs first: stateless, they see every packet, replies too.
+        let nacl = if self.acls.is_empty() { "" } else { "    jump nacl\n" };
         s.push_str("  chain forward {\n    type filter hook forward priority filter; policy drop;\n");
+        s.push_str(nacl);
         s.push_str("    ct state established,related accept\n    ct state invalid drop\n");
         // From outside, only connections to published addresses (translated at prerouting).
         let _ = writeln!(s, "    iifname \"{UPLINK}\" ct status & dnat != dnat counter drop");
@@ -103,17 +129,41 @@ impl Ruleset {
         }
         s.push_str("    accept\n  }\n");
         s.push_str("  chain input {\n    type filter hook input priority filter; policy accept;\n");
+        s.push_str(nacl);
         s.push_str("    ct state established,related accept\n");
         if has {
             let _ = writeln!(s, "    iifname vmap {{ {egress} }}");
         }
         s.push_str("  }\n");
         s.push_str("  chain output {\n    type filter hook output priority filter; policy accept;\n");
+        s.push_str(nacl);
         s.push_str("    ct state established,related accept\n");
         if has {
             let _ = writeln!(s, "    oifname vmap {{ {ingress} }}");
         }
         s.push_str("  }\n");
+        if !self.acls.is_empty() {
+            s.push_str("  chain nacl {\n");
+            for a in &self.acls {
+                for net in &a.subnets {
+                    let _ = writeln!(s, "    ip saddr {net} ip daddr != {net} jump nacl_out_{}", a.name);
+                    let _ = writeln!(s, "    ip daddr {net} ip saddr != {net} jump nacl_in_{}", a.name);
+                }
+            }
+            s.push_str("  }\n");
+            for a in &self.acls {
+                for (dir, rules, field) in [("in", &a.ingress, "saddr"), ("out", &a.egress, "daddr")] {
+                    let _ = writeln!(s, "  chain nacl_{dir}_{} {{", a.name);
+                    for r in rules {
+                        let m = Rule { protocol: r.protocol.clone(), peer: Peer::Cidr(r.cidr) }.matcher(field);
+                        if let Some(m) = m {
+                            let _ = writeln!(s, "    {m}{}", if r.allow { "return" } else { "counter drop" });
+                        }
+                    }
+                    s.push_str("    counter drop\n  }\n");
+                }
+            }
+        }
         for p in &self.ports {
             let _ = writeln!(s, "  chain in_{} {{", p.name);
             for r in &p.ingress {
@@ -226,6 +276,7 @@ mod tests {
                     ("30.0.1.7/32".parse().unwrap(), "100.64.0.5".parse().unwrap()),
                 ],
             },
+            acls: vec![],
         };
         let text = rs.render();
         assert!(text.contains("    iifname \"uplink\" ct status & dnat != dnat counter drop\n"), "{text}");
@@ -246,6 +297,44 @@ mod tests {
         assert!(text.contains("    meta nfproto ipv4 icmp type 8 accept\n"), "{text}");
         assert!(text.contains("    ip saddr 1.2.3.4/32 meta l4proto tcp accept\n"), "{text}");
         assert!(text.contains("  chain eg_vb {\n    counter drop\n  }"), "no egress rule lets nothing out: {text}");
+    }
+
+    #[test]
+    fn network_acls_are_stateless_and_ordered() {
+        let rs = Ruleset {
+            acls: vec![Acl {
+                name: "acl_1".into(),
+                subnets: vec!["30.0.3.0/24".parse().unwrap()],
+                ingress: vec![
+                    AclRule { protocol: Protocol::Tcp(22, 22), cidr: "0.0.0.0/0".parse().unwrap(), allow: false },
+                    AclRule { protocol: Protocol::Tcp(0, 65535), cidr: "30.0.0.0/16".parse().unwrap(), allow: true },
+                ],
+                egress: vec![AclRule {
+                    protocol: Protocol::Tcp(1024, 65535),
+                    cidr: "0.0.0.0/0".parse().unwrap(),
+                    allow: true,
+                }],
+            }],
+            ..Default::default()
+        };
+        let text = rs.render();
+        let jump = text.find("    jump nacl\n").expect("ACLs are consulted");
+        let tracked = text.find("ct state established,related accept").unwrap();
+        assert!(jump < tracked, "before connection tracking: replies meet the ACL too: {text}");
+        assert!(text.contains("    ip saddr 30.0.3.0/24 ip daddr != 30.0.3.0/24 jump nacl_out_acl_1\n"), "{text}");
+        assert!(text.contains("    ip daddr 30.0.3.0/24 ip saddr != 30.0.3.0/24 jump nacl_in_acl_1\n"), "{text}");
+        assert!(
+            text.contains(
+                "  chain nacl_in_acl_1 {\n    meta nfproto ipv4 tcp dport 22 counter drop\n    ip saddr 30.0.0.0/16 meta l4proto tcp return\n    counter drop\n  }"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "  chain nacl_out_acl_1 {\n    meta nfproto ipv4 tcp dport 1024-65535 return\n    counter drop\n  }"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

@@ -54,6 +54,7 @@ fn security_groups_are_enforced_statefully_and_vpcs_are_apart() {
             Port { name: Fabric::port_name("i-000000000000000a3"), ingress: vec![], egress: all_out() },
         ],
         uplink: Default::default(),
+        acls: vec![],
     };
     vnet::apply_nft(&router, &rules(vec![ip("30.0.1.9")]).render()).unwrap();
 

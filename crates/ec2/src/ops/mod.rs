@@ -7,6 +7,7 @@ pub(crate) mod images;
 pub(crate) mod instances;
 pub(crate) mod keypairs;
 pub mod launch_templates;
+pub(crate) mod network_acls;
 mod regions;
 pub(crate) mod route_tables;
 pub mod security_groups;
@@ -83,6 +84,13 @@ pub(crate) fn dispatch(
         "CreateNatGateway" => gateways::create_nat_gateway(ec2, input),
         "DescribeNatGateways" => gateways::describe_nat_gateways(ec2, input),
         "DeleteNatGateway" => gateways::delete_nat_gateway(ec2, input),
+        "CreateNetworkAcl" => network_acls::create_network_acl(ec2, input),
+        "DeleteNetworkAcl" => network_acls::delete_network_acl(ec2, input),
+        "DescribeNetworkAcls" => network_acls::describe_network_acls(ec2, input),
+        "CreateNetworkAclEntry" => network_acls::create_network_acl_entry(ec2, input),
+        "ReplaceNetworkAclEntry" => network_acls::replace_network_acl_entry(ec2, input),
+        "DeleteNetworkAclEntry" => network_acls::delete_network_acl_entry(ec2, input),
+        "ReplaceNetworkAclAssociation" => network_acls::replace_network_acl_association(ec2, input),
         "CreateRouteTable" => route_tables::create_route_table(ec2, input),
         "DescribeRouteTables" => route_tables::describe_route_tables(ec2, input),
         "DeleteRouteTable" => route_tables::delete_route_table(ec2, input),

@@ -23,6 +23,7 @@ pub(crate) fn kind_of(id: &str) -> Option<&'static str> {
         "lt" => kind::LAUNCH_TEMPLATE,
         "igw" => kind::INTERNET_GATEWAY,
         "rtb" => kind::ROUTE_TABLE,
+        "acl" => kind::NETWORK_ACL,
         "eipalloc" => kind::ADDRESS,
         "nat" => kind::NAT_GATEWAY,
         "vol" => crate::storage::kind::VOLUME,
@@ -78,6 +79,7 @@ fn not_found(id: &str) -> Ec2Error {
         "lt" => "InvalidLaunchTemplateId.NotFound",
         "igw" => "InvalidInternetGatewayID.NotFound",
         "rtb" => "InvalidRouteTableID.NotFound",
+        "acl" => "InvalidNetworkAclID.NotFound",
         "eipalloc" => "InvalidAllocationID.NotFound",
         "nat" => "NatGatewayNotFound",
         "vol" => "InvalidVolume.NotFound",
@@ -203,6 +205,9 @@ pub fn describe_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
         }
         for (id, r) in tx.list::<RouteTableRec>(kind::ROUTE_TABLE, "")? {
             push(&id, "route-table", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::records::NetworkAclRec>(kind::NETWORK_ACL, "")? {
+            push(&id, "network-acl", &r.tags)?;
         }
         for (id, r) in tx.list::<AddressRec>(kind::ADDRESS, "")? {
             push(&id, "elastic-ip", &r.tags)?;

@@ -112,6 +112,8 @@ pub fn create_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
         tx.put(kind::VPC, &vpc.vpc_id, &vpc)?;
         let rt = super::route_tables::new_main_table(&ec2.config.account, &vpc);
         tx.put(kind::ROUTE_TABLE, &rt.route_table_id, &rt)?;
+        let acl = super::network_acls::new_default_acl(&ec2.config.account, &vpc.vpc_id);
+        tx.put(kind::NETWORK_ACL, &acl.network_acl_id, &acl)?;
         save_default_sg(ec2, tx, &vpc.vpc_id)
     })?;
     Ok(json!({"Vpc": vpc.render()}))
@@ -132,6 +134,10 @@ pub fn delete_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
                 .any(|(_, g)| g.vpc_id.as_deref() == Some(id))
             || groups.iter().any(|(_, g)| g.vpc_id == id && g.group_name != "default")
             || tables.iter().any(|(_, t)| t.vpc_id == id && !t.is_main())
+            || tx
+                .list::<crate::records::NetworkAclRec>(kind::NETWORK_ACL, "")?
+                .iter()
+                .any(|(_, a)| a.vpc_id == id && !a.is_default)
         {
             return Err(Ec2Error::Client(
                 "DependencyViolation",
@@ -147,6 +153,9 @@ pub fn delete_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
             if t.vpc_id == id {
                 tx.delete(kind::ROUTE_TABLE, &k)?;
             }
+        }
+        if let Some(acl) = super::network_acls::default_acl(tx, id)? {
+            tx.delete(kind::NETWORK_ACL, &acl.network_acl_id)?;
         }
         tx.delete(kind::VPC, id)?;
         Ok(())
@@ -233,6 +242,7 @@ pub fn create_subnet(ec2: &Ec2, input: &Value) -> Result<Value> {
             tags: tags.clone(),
         };
         tx.put(kind::SUBNET, &s.subnet_id, &s)?;
+        super::network_acls::associate_default(tx, &ec2.config.account, &s)?;
         let avail = available(tx, &s)?;
         Ok(s.render(&ec2.config.region, &ec2.config.account, avail))
     })?;
@@ -251,6 +261,7 @@ pub fn delete_subnet(ec2: &Ec2, input: &Value) -> Result<Value> {
             ));
         }
         super::route_tables::forget_subnet(tx, id)?;
+        super::network_acls::forget_subnet(tx, id)?;
         tx.delete(kind::SUBNET, id)?;
         Ok(())
     })?;

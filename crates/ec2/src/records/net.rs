@@ -425,3 +425,95 @@ impl NatGatewayRec {
         v
     }
 }
+
+/// One numbered rule of a network ACL (the `*` rule, 32767, is implied and not stored).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AclEntry {
+    pub rule_number: i64,
+    pub egress: bool,
+    /// A protocol number as a string: `-1` (all), `6`, `17`, `1` …
+    pub protocol: String,
+    pub allow: bool,
+    pub cidr: String,
+    pub from_port: Option<i64>,
+    pub to_port: Option<i64>,
+    pub icmp_type: Option<i64>,
+    pub icmp_code: Option<i64>,
+}
+
+impl AclEntry {
+    /// The last rule of each direction: what no numbered rule matched is denied.
+    pub const LAST: i64 = 32767;
+
+    pub fn render(&self) -> Value {
+        let mut v = json!({
+            "RuleNumber": self.rule_number, "Protocol": self.protocol,
+            "RuleAction": if self.allow { "allow" } else { "deny" }, "Egress": self.egress,
+            "CidrBlock": self.cidr,
+        });
+        if let (Some(f), Some(t)) = (self.from_port, self.to_port) {
+            v["PortRange"] = json!({"From": f, "To": t});
+        }
+        if self.icmp_type.is_some() || self.icmp_code.is_some() {
+            v["IcmpTypeCode"] = json!({"Type": self.icmp_type, "Code": self.icmp_code});
+        }
+        v
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AclAssoc {
+    pub association_id: String,
+    pub subnet_id: String,
+}
+
+/// A network ACL: stateless, numbered rules at the edge of the subnets associated with it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NetworkAclRec {
+    pub network_acl_id: String,
+    pub vpc_id: String,
+    pub owner_id: String,
+    pub is_default: bool,
+    /// In rule-number order within each direction.
+    pub entries: Vec<AclEntry>,
+    pub associations: Vec<AclAssoc>,
+    pub tags: Vec<Tag>,
+}
+
+impl NetworkAclRec {
+    /// The numbered rules of one direction in evaluation order, then the `*` deny rule.
+    pub fn rules(&self, egress: bool) -> Vec<AclEntry> {
+        let mut r: Vec<AclEntry> = self.entries.iter().filter(|e| e.egress == egress).cloned().collect();
+        r.sort_by_key(|e| e.rule_number);
+        r.push(AclEntry {
+            rule_number: AclEntry::LAST,
+            egress,
+            protocol: "-1".into(),
+            allow: false,
+            cidr: "0.0.0.0/0".into(),
+            from_port: None,
+            to_port: None,
+            icmp_type: None,
+            icmp_code: None,
+        });
+        r
+    }
+
+    pub fn render(&self) -> Value {
+        let mut entries: Vec<Value> = self.rules(true).iter().map(AclEntry::render).collect();
+        entries.extend(self.rules(false).iter().map(AclEntry::render));
+        let associations: Vec<Value> = self
+            .associations
+            .iter()
+            .map(|a| {
+                json!({"NetworkAclAssociationId": a.association_id, "NetworkAclId": self.network_acl_id,
+                       "SubnetId": a.subnet_id})
+            })
+            .collect();
+        json!({
+            "NetworkAclId": self.network_acl_id, "VpcId": self.vpc_id, "OwnerId": self.owner_id,
+            "IsDefault": self.is_default, "Entries": entries, "Associations": associations,
+            "Tags": tags_json(&self.tags),
+        })
+    }
+}
