@@ -416,14 +416,24 @@ def test_the_customers_layout_ssh_to_the_bastion_from_admin_cidr_only_and_on_thr
     ec2.authorize_security_group_ingress(GroupId=bastion_sg, IpPermissions=[
         {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": f"{HOST_LINK}/32"}]}])
     allow_from_group(net, layout["web_sg"], bastion_sg, port=22)
+    # The public subnet gives its instances a public address at launch, as the customer's
+    # template asks (MapPublicIpOnLaunch); the private one does not.
+    ec2.modify_subnet_attribute(SubnetId=subnets["public"], MapPublicIpOnLaunch={"Value": True})
+    assert ec2.describe_subnets(SubnetIds=[subnets["public"]])["Subnets"][0]["MapPublicIpOnLaunch"] is True
+    assert hg.expect_client_error(ec2.modify_subnet_attribute, SubnetId="subnet-0123456789abcdef0",
+                                  MapPublicIpOnLaunch={"Value": True})[0] == "InvalidSubnetID.NotFound"
     bastion = ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1, KeyName="kg-admin",
                                 SubnetId=subnets["public"], SecurityGroupIds=[bastion_sg])["Instances"][0]["InstanceId"]
     web2 = ec2.run_instances(ImageId=ami, InstanceType="t2.micro", MinCount=1, MaxCount=1, KeyName="kg-admin",
                              SubnetId=subnets["private"], SecurityGroupIds=[layout["web_sg"]])["Instances"][0]["InstanceId"]
     wait_serving(net, [bastion, web2])
     ensure_internet(net, layout)
-    eip = ec2.allocate_address(Domain="vpc")
-    ec2.associate_address(AllocationId=eip["AllocationId"], InstanceId=bastion)
+    described = {i["InstanceId"]: i for r in ec2.describe_instances(InstanceIds=[bastion, web2])["Reservations"]
+                 for i in r["Instances"]}
+    assert "PublicIpAddress" not in described[web2], "a private subnet's instance has no public address"
+    public = described[bastion]["PublicIpAddress"]
+    assert described[bastion]["PublicDnsName"] == f"ec2-{public.replace('.', '-')}.ap-northeast-2.compute.amazonaws.com"
+    eip = {"PublicIp": public}
     web2_ip = ec2.describe_instances(InstanceIds=[web2])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
     bastion_ip = ec2.describe_instances(InstanceIds=[bastion])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
 
@@ -450,6 +460,12 @@ def test_the_customers_layout_ssh_to_the_bastion_from_admin_cidr_only_and_on_thr
     time.sleep(0.2)
     r = ssh("-o", "ConnectTimeout=1", eip["PublicIp"], "true")
     assert r.returncode == 255 and "timed out" in r.stderr, (r.returncode, r.stderr)
+    # Terminated, the instance gives its public address back.
+    ec2.terminate_instances(InstanceIds=[bastion])
+    hg.wait_until(lambda: ec2.describe_instances(InstanceIds=[bastion])["Reservations"][0]["Instances"][0]
+                  ["State"]["Name"] == "terminated", timeout=15, interval=0.1, what="bastion terminated")
+    assert "PublicIpAddress" not in ec2.describe_instances(InstanceIds=[bastion])["Reservations"][0]["Instances"][0]
+    ec2.modify_subnet_attribute(SubnetId=subnets["public"], MapPublicIpOnLaunch={"Value": False})
 
 
 def test_network_acls_are_numbered_stateless_rules_at_the_subnet_edge(net, layout):

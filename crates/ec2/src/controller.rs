@@ -323,6 +323,11 @@ impl Controller {
         inst.terminated_at = Some(self.ec2.now());
         self.ec2.write(|tx| {
             network::release(tx, &inst.subnet_id, &inst.private_ip, &inst.loopback_ip)?;
+            // The public address assigned at launch goes back to the pool (the record keeps it,
+            // as DescribeInstances of a terminated instance shows none).
+            if let Some(ip) = inst.public_ip.take() {
+                tx.delete(kind::PUBLIC_IP, &ip)?;
+            }
             // Attached data volumes are detached (or deleted, if they asked to be).
             for (vid, mut v) in tx.list::<VolumeRec>(storage::kind::VOLUME, "")? {
                 if v.attachment.as_ref().is_some_and(|a| a.instance_id == inst.instance_id) {

@@ -179,6 +179,15 @@ impl Edge {
                 up.egress.push((ipnet::Ipv4Net::from(private), public));
             }
         }
+        // Instances with the public address assigned at launch, likewise.
+        for i in instances.iter().filter(|i| i.vpc_id == vpc_id && attached(i)) {
+            let Some(public) = i.public_ip.as_deref().and_then(|p| p.parse::<Ipv4Addr>().ok()) else { continue };
+            let Ok(private) = i.private_ip.parse::<Ipv4Addr>() else { continue };
+            if matches!(self.default_route(&i.subnet_id, vpc_id), Some(RouteTarget::Gateway(g)) if attached_igw(g)) {
+                up.published.push((public, private));
+                up.egress.push((ipnet::Ipv4Net::from(private), public));
+            }
+        }
         // Subnets routed to an available NAT gateway with a public address: out behind it.
         for (sid, s) in &self.subnets {
             if s.vpc_id != vpc_id {

@@ -25,6 +25,8 @@ pub mod kind {
     pub const ADDRESS: &str = "ec2.address";
     pub const NAT_GATEWAY: &str = "ec2.nat_gateway";
     pub const NETWORK_ACL: &str = "ec2.network_acl";
+    /// A public address assigned at launch (not an Elastic IP): address → instance id.
+    pub const PUBLIC_IP: &str = "ec2.public_ip";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -211,6 +213,10 @@ pub struct InstanceRec {
     pub booted_once: bool,
     pub terminated_at: Option<f64>,
     pub health: Health,
+    /// The public address assigned at launch (subnet's MapPublicIpOnLaunch, or the primary
+    /// interface's AssociatePublicIpAddress); an Elastic IP associated later replaces it.
+    #[serde(default)]
+    pub public_ip: Option<String>,
 }
 
 impl InstanceRec {
@@ -247,6 +253,10 @@ impl InstanceRec {
         });
         if let Some(k) = &self.key_name {
             v["KeyName"] = json!(k);
+        }
+        if let Some(p) = &self.public_ip {
+            v["PublicIpAddress"] = json!(p);
+            v["PublicDnsName"] = json!(format!("ec2-{}.{region}.compute.amazonaws.com", p.replace('.', "-")));
         }
         if let Some(c) = &self.client_token {
             v["ClientToken"] = json!(c);

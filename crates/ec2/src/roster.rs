@@ -173,6 +173,7 @@ mod tests {
             booted_once: false,
             terminated_at: (state == InstanceState::Terminated).then_some(1.7e9 - 10.0),
             health: Health::default(),
+            public_ip: None,
         }
     }
 

@@ -116,12 +116,32 @@ pub async fn create_subnet(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     };
     let out = cx.call(Peer::Ec2, "CreateSubnet", &input).await?;
     let id = field(&out, "/Subnet/SubnetId", "CreateSubnet")?;
+    if p.bool("MapPublicIpOnLaunch")? == Some(true) {
+        let modify = ModifySubnet { subnet_id: &id, map_public_ip_on_launch: AttributeBool { value: true } };
+        if let Err(e) = cx.call(Peer::Ec2, "ModifySubnetAttribute", &modify).await {
+            let _ = delete_subnet(cx, &id).await;
+            return Err(e);
+        }
+    }
     let zone = out.pointer("/Subnet/AvailabilityZone").cloned().unwrap_or(Value::Null);
     Ok(Created::id(id.clone())
         .attr("SubnetId", id)
         .attr("AvailabilityZone", zone)
         .attr("VpcId", input.vpc_id)
         .attr("CidrBlock", input.cidr_block))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ModifySubnet<'a> {
+    subnet_id: &'a str,
+    map_public_ip_on_launch: AttributeBool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct AttributeBool {
+    value: bool,
 }
 
 #[derive(Serialize)]

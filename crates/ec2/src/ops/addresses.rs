@@ -56,8 +56,9 @@ fn target(tx: &store::Tx, input: &Value) -> Result<AddressRec> {
 /// Take a public address: the one asked for, or the first free one of the pool.
 pub(crate) fn take_public_ip(tx: &store::Tx, wanted: Option<&str>) -> Result<String> {
     let pool: Ipv4Net = PUBLIC_POOL.parse().map_err(|_| Ec2Error::Internal("bad pool".into()))?;
-    let used: HashSet<String> =
+    let mut used: HashSet<String> =
         tx.list::<AddressRec>(kind::ADDRESS, "")?.into_iter().map(|(_, a)| a.public_ip).collect();
+    used.extend(tx.list::<String>(kind::PUBLIC_IP, "")?.into_iter().map(|(ip, _)| ip));
     if let Some(w) = wanted {
         let ok = w.parse::<Ipv4Addr>().is_ok_and(|ip| pool.contains(&ip)) && !used.contains(w);
         if !ok {
@@ -154,7 +155,14 @@ pub fn associate_address(ec2: &Ec2, input: &Value) -> Result<Value> {
                 ));
             }
         }
-        // An instance has one public address: another one it had is let go.
+        // An instance has one public address: another one it had is let go (the one assigned at
+        // launch too).
+        if let Some(ip) = &inst.public_ip {
+            tx.delete(kind::PUBLIC_IP, ip)?;
+            let mut i = inst.clone();
+            i.public_ip = None;
+            tx.put(kind::INSTANCE, instance_id, &i)?;
+        }
         for (k, mut other) in tx.list::<AddressRec>(kind::ADDRESS, "")? {
             if k != a.allocation_id
                 && other.association.as_ref().and_then(|x| x.instance_id.as_deref()) == Some(instance_id)

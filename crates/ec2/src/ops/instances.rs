@@ -64,6 +64,15 @@ pub(crate) fn load(tx: &store::Tx, id: &str) -> Result<InstanceRec> {
         .ok_or_else(|| Ec2Error::Client("InvalidInstanceID.NotFound", format!("The instance ID '{id}' does not exist")))
 }
 
+/// The request's primary network interface (device index 0), if it names interfaces.
+fn primary_interface(input: &Value) -> Option<&Value> {
+    input
+        .get("NetworkInterfaces")
+        .and_then(Value::as_array)?
+        .iter()
+        .find(|n| n.get("DeviceIndex").and_then(Value::as_i64).unwrap_or(0) == 0)
+}
+
 pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value> {
     // A launch template fills in what the request leaves out.
     let input = &super::launch_templates::apply_to_run_instances(ec2, input)?;
@@ -122,6 +131,12 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
             return Err(Ec2Error::InvalidParameterValue(format!("Invalid value '{instance_type}' for InstanceType.")));
         }
         let subnet = super::vpcs::launch_subnet(tx, str_of(input, "SubnetId"), zone)?;
+        // A public address: as the primary interface asks, else as the subnet's
+        // MapPublicIpOnLaunch says.
+        let public = primary_interface(input)
+            .and_then(|ni| ni.get("AssociatePublicIpAddress"))
+            .and_then(Value::as_bool)
+            .unwrap_or(subnet.map_public_ip);
         let groups = security_groups(tx, &subnet.vpc_id, &sg_ids, &sg_names)?;
         let reservation_id = ids::new("r");
         let mut instances = Vec::new();
@@ -143,6 +158,13 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                     break;
                 }
                 Err(e) => return Err(e),
+            };
+            let public_ip = if public {
+                let p = super::addresses::take_public_ip(tx, None)?;
+                tx.put(kind::PUBLIC_IP, &p, &id)?;
+                Some(p)
+            } else {
+                None
             };
             let rec = InstanceRec {
                 instance_id: id.clone(),
@@ -172,6 +194,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 booted_once: false,
                 terminated_at: None,
                 health: Health::default(),
+                public_ip,
             };
             tx.put(kind::INSTANCE, &id, &rec)?;
             instances.push(rec.render(&ec2.config.region));

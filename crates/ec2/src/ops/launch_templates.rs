@@ -418,6 +418,10 @@ fn merge_run_request(input: &Value, data: &Value) -> Value {
                     o.insert(to.into(), v.clone());
                 }
             }
+            // Whether it gets a public address travels as the request's own primary interface.
+            if let Some(a) = ni.get("AssociatePublicIpAddress") {
+                o.insert("NetworkInterfaces".into(), json!([{"DeviceIndex": 0, "AssociatePublicIpAddress": a}]));
+            }
         }
     }
     // Tags: the request's specification for a resource type wins over the template's.

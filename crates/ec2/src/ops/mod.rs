@@ -84,6 +84,7 @@ pub(crate) fn dispatch(
         "CreateNatGateway" => gateways::create_nat_gateway(ec2, input),
         "DescribeNatGateways" => gateways::describe_nat_gateways(ec2, input),
         "DeleteNatGateway" => gateways::delete_nat_gateway(ec2, input),
+        "ModifySubnetAttribute" => vpcs::modify_subnet_attribute(ec2, input),
         "CreateNetworkAcl" => network_acls::create_network_acl(ec2, input),
         "DeleteNetworkAcl" => network_acls::delete_network_acl(ec2, input),
         "DescribeNetworkAcls" => network_acls::describe_network_acls(ec2, input),

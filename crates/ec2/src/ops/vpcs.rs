@@ -249,6 +249,40 @@ pub fn create_subnet(ec2: &Ec2, input: &Value) -> Result<Value> {
     Ok(json!({"Subnet": subnet}))
 }
 
+/// ModifySubnetAttribute: MapPublicIpOnLaunch (one attribute per call, as EC2 requires).
+pub fn modify_subnet_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "SubnetId").unwrap_or_default();
+    let attrs: Vec<&str> = input
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).filter(|k| *k != "SubnetId" && *k != "DryRun").collect())
+        .unwrap_or_default();
+    let value = match attrs.as_slice() {
+        ["MapPublicIpOnLaunch"] => {
+            input.pointer("/MapPublicIpOnLaunch/Value").and_then(Value::as_bool).ok_or_else(|| {
+                Ec2Error::MissingParameter("The request must contain the parameter MapPublicIpOnLaunch.Value".into())
+            })?
+        }
+        [] => {
+            return Err(Ec2Error::MissingParameter("The request must contain exactly one attribute to modify".into()))
+        }
+        [one] => return Err(Ec2Error::Unsupported(format!("The subnet attribute {one} is not supported."))),
+        _ => {
+            return Err(Ec2Error::InvalidParameterCombination(
+                "Fields for multiple attribute types specified: only one attribute can be modified at a time".into(),
+            ))
+        }
+    };
+    ec2.write(|tx| {
+        let mut s = tx
+            .get::<SubnetRec>(kind::SUBNET, id)?
+            .ok_or_else(|| Ec2Error::not_found("InvalidSubnetID.NotFound", "subnet ID", id))?;
+        s.map_public_ip = value;
+        tx.put(kind::SUBNET, id, &s)?;
+        Ok(())
+    })?;
+    Ok(json!({}))
+}
+
 pub fn delete_subnet(ec2: &Ec2, input: &Value) -> Result<Value> {
     let id = str_of(input, "SubnetId").unwrap_or_default();
     ec2.write(|tx| {
