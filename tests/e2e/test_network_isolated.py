@@ -529,3 +529,21 @@ def test_network_acls_are_numbered_stateless_rules_at_the_subnet_edge(net, layou
     ec2.delete_network_acl_entry(NetworkAclId=acl, RuleNumber=90, Egress=False)
     ec2.delete_network_acl(NetworkAclId=acl)
     assert not ec2.describe_network_acls(Filters=[{"Name": "network-acl-id", "Values": [acl]}])["NetworkAcls"]
+
+
+def test_the_regions_api_answers_inside_an_instance_at_the_hosts_endpoint(net, layout):
+    """SDKs, cfn-signal and presigned URLs inside an instance use the endpoint as the host knows
+    it: each instance's namespace has the region's API at the same loopback address."""
+    key, secret = net.root
+    script = textwrap.dedent(f"""
+        import boto3
+        sts = boto3.client("sts", endpoint_url="{net.endpoint}", region_name="ap-northeast-2",
+                           aws_access_key_id="{key}", aws_secret_access_key="{secret}")
+        print(sts.get_caller_identity()["Arn"])
+    """)
+    r = ns_run(net.netns(layout["web"]), sys.executable, "-c", script, timeout=30)
+    assert r.returncode == 0 and r.stdout.strip().endswith(":root"), (r.stdout, r.stderr)
+    # Unsigned, it is refused as AWS refuses it: the real gateway answered, not something else.
+    r = ns_run(net.netns(layout["web"]), "curl", "-s", "--max-time", "2",
+               f"{net.endpoint}/?Action=GetCallerIdentity&Version=2011-06-15")
+    assert "MissingAuthenticationToken" in r.stdout, r.stdout

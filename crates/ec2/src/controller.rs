@@ -215,9 +215,12 @@ impl Controller {
             limits: limits(&inst.instance_type).unwrap_or(compute::Limits { vcpus: 1.0, memory_mib: 1024 }),
             netns,
         };
-        // Metadata first, so the instance finds it as soon as it boots.
+        // Metadata first, so the instance finds it as soon as it boots; the API endpoint too.
         if let Err(e) = ec2.imds.ensure(ec2, rt, inst) {
             tracing::warn!(instance = %inst.instance_id, error = %e, "metadata service not started");
+        }
+        if let Err(e) = ec2.imds.ensure_door(ec2, rt, inst) {
+            tracing::warn!(instance = %inst.instance_id, error = %e, "the API endpoint is not served inside the instance");
         }
         match ec2.driver.start(&spec) {
             Ok(h) => {
@@ -277,6 +280,9 @@ impl Controller {
             if let Err(e) = ec2.imds.ensure(ec2, rt, inst) {
                 tracing::warn!(instance = %inst.instance_id, error = %e, "metadata service not started");
             }
+        }
+        if let Err(e) = ec2.imds.ensure_door(ec2, rt, inst) {
+            tracing::warn!(instance = %inst.instance_id, error = %e, "the API endpoint is not served inside the instance");
         }
         let instance_ok = match inst.boot.health_port {
             Some(port) => {

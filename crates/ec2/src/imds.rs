@@ -29,15 +29,35 @@ pub trait CredentialSource: Send + Sync {
     fn instance_profile_roles(&self, instance_profile: &str) -> Option<Vec<String>>;
 }
 
+/// The region's API endpoint, served on one more listener (wired by the binary to the gateway):
+/// on isolated networks every instance finds the endpoint at the same address as the host does
+/// (a loopback address of its own namespace), so SDKs, cfn-signal and presigned URLs work
+/// unchanged from inside.
+pub trait ApiDoor: Send + Sync {
+    /// The endpoint's address on the host.
+    fn addr(&self) -> SocketAddr;
+    /// Serve the API on `listener` until the task is aborted.
+    fn open(&self, listener: tokio::net::TcpListener) -> tokio::task::JoinHandle<()>;
+}
+
 pub struct Registry {
     listeners: Mutex<HashMap<String, tokio::task::JoinHandle<()>>>,
+    /// The API endpoint's listener in each instance's namespace (isolated networks).
+    doors: Mutex<HashMap<String, tokio::task::JoinHandle<()>>>,
+    door: std::sync::OnceLock<Arc<dyn ApiDoor>>,
     tokens: Mutex<HashMap<String, (String, Instant)>>,
     creds: Arc<dyn CredentialSource>,
 }
 
 impl Registry {
     pub fn new(creds: Arc<dyn CredentialSource>) -> Registry {
-        Registry { listeners: Mutex::new(HashMap::new()), tokens: Mutex::new(HashMap::new()), creds }
+        Registry {
+            listeners: Mutex::new(HashMap::new()),
+            doors: Mutex::new(HashMap::new()),
+            door: std::sync::OnceLock::new(),
+            tokens: Mutex::new(HashMap::new()),
+            creds,
+        }
     }
 
     /// The roles an instance profile holds (`None`: no such profile), from IAM.
@@ -76,8 +96,35 @@ impl Registry {
         Ok(())
     }
 
+    pub(crate) fn set_door(&self, door: Arc<dyn ApiDoor>) {
+        let _ = self.door.set(door);
+    }
+
+    /// Isolated networks: serve the API endpoint inside the instance's namespace (once the
+    /// gateway is wired; only for a loopback endpoint, which every namespace has).
+    pub fn ensure_door(&self, ec2: &Ec2, rt: &tokio::runtime::Handle, inst: &InstanceRec) -> std::io::Result<()> {
+        let (Some(fabric), Some(door)) = (&ec2.config.network, self.door.get()) else { return Ok(()) };
+        let addr = door.addr();
+        if !addr.ip().is_loopback() {
+            return Ok(());
+        }
+        let mut doors = self.doors.lock().unwrap_or_else(|e| e.into_inner());
+        if doors.get(&inst.instance_id).is_some_and(|h| !h.is_finished()) {
+            return Ok(());
+        }
+        let l = vnet::Netns::open(&fabric.instance_ns(&inst.instance_id))?.listen(addr)?;
+        l.set_nonblocking(true)?;
+        let _guard = rt.enter();
+        let task = door.open(tokio::net::TcpListener::from_std(l)?);
+        doors.insert(inst.instance_id.clone(), task);
+        Ok(())
+    }
+
     pub fn stop(&self, instance_id: &str) {
         if let Some(h) = self.listeners.lock().unwrap_or_else(|e| e.into_inner()).remove(instance_id) {
+            h.abort();
+        }
+        if let Some(h) = self.doors.lock().unwrap_or_else(|e| e.into_inner()).remove(instance_id) {
             h.abort();
         }
         self.tokens.lock().unwrap_or_else(|e| e.into_inner()).retain(|_, (i, _)| i != instance_id);

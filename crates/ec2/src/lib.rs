@@ -25,7 +25,7 @@ use store::Store;
 use wire::{ApiError, Authorization, BoxFuture, CallContext, Output, Service, ServiceModel};
 
 pub use controller::Controller;
-pub use imds::CredentialSource;
+pub use imds::{ApiDoor, CredentialSource};
 pub use ops::launch_templates::resolve_launch_template;
 pub use ops::security_groups::allows;
 
@@ -146,6 +146,11 @@ impl Ec2 {
 
     pub(crate) fn read<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
         self.store.read(f)
+    }
+
+    /// Wire the region's API endpoint for instances on isolated networks (see `ApiDoor`).
+    pub fn set_api_door(&self, door: Arc<dyn ApiDoor>) {
+        self.imds.set_door(door);
     }
 
     /// Where an instance is reached, for other services (the load balancer's targets):

@@ -43,14 +43,7 @@ pub async fn serve(listener: TcpListener, gateway: Arc<Gateway>, shutdown: impl 
                         continue;
                     }
                 };
-                let _ = stream.set_nodelay(true);
-                let gw = gateway.clone();
-                let service = hyper::service::service_fn(move |req| {
-                    let gw = gw.clone();
-                    async move { Ok::<_, Infallible>(answer(&gw, req, peer).await) }
-                });
-                let conn = builder.serve_connection(TokioIo::new(stream), service).into_owned();
-                let conn = graceful.watch(conn);
+                let conn = graceful.watch(connection(&builder, &gateway, stream, peer));
                 tokio::spawn(async move {
                     if let Err(e) = conn.await {
                         tracing::debug!(error = %e, "connection ended with an error");
@@ -64,6 +57,47 @@ pub async fn serve(listener: TcpListener, gateway: Arc<Gateway>, shutdown: impl 
     if tokio::time::timeout(Duration::from_secs(10), graceful.shutdown()).await.is_err() {
         tracing::warn!("connections still open after 10 s; closing them");
     }
+}
+
+/// One accepted API connection, served until it closes.
+fn connection(
+    builder: &auto::Builder<TokioExecutor>,
+    gateway: &Arc<Gateway>,
+    stream: tokio::net::TcpStream,
+    peer: SocketAddr,
+) -> impl hyper_util::server::graceful::GracefulConnection<Error = Box<dyn std::error::Error + Send + Sync>> + Send + 'static
+{
+    let _ = stream.set_nodelay(true);
+    let gw = gateway.clone();
+    let service = hyper::service::service_fn(move |req| {
+        let gw = gw.clone();
+        async move { Ok::<_, Infallible>(answer(&gw, req, peer).await) }
+    });
+    builder.serve_connection(TokioIo::new(stream), service).into_owned()
+}
+
+/// Serve API requests on one more listener (the endpoint as an instance on an isolated network
+/// sees it, a socket in its namespace) until the returned task is aborted.
+pub fn spawn_door(listener: TcpListener, gateway: Arc<Gateway>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let builder = auto::Builder::new(TokioExecutor::new());
+        loop {
+            let (stream, peer) = match listener.accept().await {
+                Ok(a) => a,
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let conn = connection(&builder, &gateway, stream, peer);
+            tokio::spawn(async move {
+                if let Err(e) = conn.await {
+                    tracing::debug!(error = %e, "connection ended with an error");
+                }
+            });
+        }
+    })
 }
 
 async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> Response<Full<Bytes>> {

@@ -283,7 +283,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     );
     let _sns_deliveries = sns::Worker::spawn(sns.clone());
 
-    let _controller = ec2::Controller::spawn(ec2);
+    let _controller = ec2::Controller::spawn(ec2.clone());
 
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
     let endpoint = format!("http://{}", listener.local_addr()?);
@@ -300,6 +300,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         audit: Audit::open(&dir.join("audit.log"))?,
         region: args.region.clone(),
     });
+
+    ec2.set_api_door(Arc::new(crate::links::GatewayDoor { gateway: gateway.clone(), addr: listener.local_addr()? }));
 
     let creds = dir.join("credentials");
     let conf = dir.join("config");

@@ -543,3 +543,19 @@ impl cloudformation::Services for StackServices {
         Box::pin(self.run(caller, peer, op, input))
     }
 }
+
+/// EC2 serves the region's API inside instances on isolated networks through the gateway.
+pub struct GatewayDoor {
+    pub gateway: Arc<gateway::Gateway>,
+    pub addr: std::net::SocketAddr,
+}
+
+impl ec2::ApiDoor for GatewayDoor {
+    fn addr(&self) -> std::net::SocketAddr {
+        self.addr
+    }
+
+    fn open(&self, listener: tokio::net::TcpListener) -> tokio::task::JoinHandle<()> {
+        gateway::spawn_door(listener, self.gateway.clone())
+    }
+}
