@@ -329,8 +329,8 @@ impl Controller {
         inst.terminated_at = Some(self.ec2.now());
         self.ec2.write(|tx| {
             network::release(tx, &inst.subnet_id, &inst.private_ip, &inst.loopback_ip)?;
-            // The public address assigned at launch goes back to the pool (the record keeps it,
-            // as DescribeInstances of a terminated instance shows none).
+            // The public address assigned at launch goes back to the pool, and the record
+            // forgets it: a terminated instance shows none.
             if let Some(ip) = inst.public_ip.take() {
                 tx.delete(kind::PUBLIC_IP, &ip)?;
             }
