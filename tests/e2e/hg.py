@@ -382,6 +382,8 @@ class Region:
         if region_name:
             self.extra_args += ["--region", region_name]
         self.proc: subprocess.Popen | None = None
+        # A command the daemon is started through (e.g. `setpriv` to run it as another user).
+        self.prefix: list[str] = []
         self.starts = 0
         self._lock = threading.Lock()
         self.stdout_lines: list[str] = []
@@ -402,8 +404,8 @@ class Region:
         assert self.proc is None or self.proc.poll() is not None, "daemon already running"
         self.stdout_lines, self.stderr_lines = [], []
         self._ready = threading.Event()
-        cmd = [str(binary), "up", "--listen", f"127.0.0.1:{self.port}", "--data-dir", str(self.data_dir),
-               *self.extra_args]
+        cmd = [*self.prefix, str(binary), "up", "--listen", f"127.0.0.1:{self.port}", "--data-dir",
+               str(self.data_dir), *self.extra_args]
         self.cmd = cmd
         env = clean_env()
         env.setdefault("RUST_BACKTRACE", "1")

@@ -547,3 +547,31 @@ def test_the_regions_api_answers_inside_an_instance_at_the_hosts_endpoint(net, l
     r = ns_run(net.netns(layout["web"]), "curl", "-s", "--max-time", "2",
                f"{net.endpoint}/?Action=GetCallerIdentity&Version=2011-06-15")
     assert "MissingAuthenticationToken" in r.stdout, r.stdout
+
+
+def test_where_namespaces_are_refused_the_daemon_says_so_and_falls_back_to_loopback():
+    """Not root: isolated networks cannot be made. The daemon says so at start, labelled as not
+    isolating, and serves on loopback networks."""
+    import os
+    import shutil
+    if shutil.which("setpriv") is None:
+        pytest.fail("setpriv (util-linux) is needed to run the daemon as another user")
+    import pathlib
+    import tempfile
+    # pytest's own temporary folders are root's alone: this one the other user can write.
+    work = pathlib.Path(tempfile.mkdtemp(prefix="hg-unprivileged-"))
+    os.chmod(work, 0o777)
+    region = hg.Region(work, extra_args=["--network", "isolated"])
+    region.prefix = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"]
+    try:
+        region.start()
+        log = "".join(region.stderr_lines)
+        assert "networks do NOT isolate" in log and "not running as root" in log, log
+        assert region.client("sts").get_caller_identity()["Arn"].endswith(":root")
+        vpcs = region.client("ec2").describe_vpcs()["Vpcs"]
+        assert len(vpcs) == 1 and vpcs[0]["IsDefault"]
+        assert not [n for n in os.listdir("/run/netns") if n.startswith(f"hg{hg.netns_tag(region.data_dir)}-")] \
+            if os.path.isdir("/run/netns") else True
+    finally:
+        region.close()
+        shutil.rmtree(work, ignore_errors=True)
