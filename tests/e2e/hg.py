@@ -354,6 +354,14 @@ def remove_namespaces_of(data_dir: Path):
         return
     for name in names:
         if name.startswith(prefix):
+            # An instance's processes may have left its directory (sshd runs in /): they are
+            # found by the namespace they live in.
+            pids = subprocess.run(["ip", "netns", "pids", name], capture_output=True, text=True, timeout=10).stdout
+            for pid in pids.split():
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                except (ProcessLookupError, ValueError):
+                    pass
             subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10)
 
 
