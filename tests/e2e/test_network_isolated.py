@@ -266,6 +266,21 @@ def test_a_load_balancer_reaches_its_targets_from_inside_the_vpc_as_its_security
         allow_from_group(net, layout["web_sg"], layout["elb_sg"])
     hg.wait_until(lambda: state()["State"] == "healthy", timeout=30, interval=0.2, what="target healthy again")
 
+    # A network load balancer relays TCP connections into the VPC the same way.
+    nlb = elbv2.create_load_balancer(Name="KGSports-NLB", Type="network",
+                                     Subnets=[layout["subnets"]["private"], layout["subnets"]["private2"]],
+                                     SecurityGroups=[layout["elb_sg"]])["LoadBalancers"][0]
+    tcp_tg = elbv2.create_target_group(Name="KGSports-TCP", Protocol="TCP", Port=80, VpcId=layout["vpc"],
+                                       HealthCheckProtocol="TCP", HealthCheckIntervalSeconds=5,
+                                       HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+    elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=80,
+                          DefaultActions=[{"Type": "forward", "TargetGroupArn": tcp_tg}])
+    elbv2.register_targets(TargetGroupArn=tcp_tg, Targets=[{"Id": layout["web"]}])
+    hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tcp_tg)["TargetHealthDescriptions"][0]
+                  ["TargetHealth"]["State"] == "healthy", timeout=20, interval=0.2, what="TCP target healthy")
+    page = urllib.request.urlopen(f"http://{nlb['DNSName']}/", timeout=3).read().decode()
+    assert layout["web"] in page, "the network load balancer reaches the private instance"
+
 
 def ensure_internet(net, layout):
     """VPC A's internet gateway, and the public subnet's route table sending 0.0.0.0/0 to it."""

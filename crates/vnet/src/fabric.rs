@@ -36,12 +36,15 @@ pub struct Fabric {
     tag: String,
     /// Router addresses known to be in place (`add_local`), so each is added once.
     locals: std::sync::Arc<std::sync::Mutex<std::collections::HashSet<(String, Ipv4Addr)>>>,
+    /// Held while a router is made: instances launched together into a new VPC would race to
+    /// make it (one `ip netns add` wins, the others fail).
+    making: std::sync::Arc<std::sync::Mutex<()>>,
 }
 
 impl Fabric {
     /// `tag`: a few characters that tell this region's namespaces apart (see [`tag_for`]).
     pub fn new(tag: &str) -> Fabric {
-        Fabric { tag: tag.to_string(), locals: Default::default() }
+        Fabric { tag: tag.to_string(), locals: Default::default(), making: Default::default() }
     }
 
     /// Can this host make namespaces, veth links and nftables rules? The reason when not.
@@ -84,6 +87,7 @@ impl Fabric {
     /// Make the VPC's router namespace if it is missing: loopback up, forwarding on.
     pub fn ensure_vpc(&self, vpc_id: &str) -> io::Result<Netns> {
         let name = self.vpc_ns(vpc_id);
+        let _making = self.making.lock().unwrap_or_else(|e| e.into_inner());
         if !ns::exists(&name) {
             run(Command::new("ip").args(["netns", "add", &name]))?;
             batch(&name, "link set lo up\n")?;
@@ -109,14 +113,12 @@ impl Fabric {
         // with "File exists", which is fine.
         let _ = run(Command::new("ip").args(["-n", &router, "addr", "add", &format!("{gateway}/32"), "dev", "lo"]));
         let _ = run(Command::new("ip").args(["-n", &router, "link", "del", &port]));
-        batch(
-            &router,
-            &format!(
-                "link add {port} type veth peer name eth0 netns {name}\n\
-                 link set {port} up\n\
-                 route replace {ip}/32 dev {port}\n"
-            ),
-        )?;
+        // The instance's end is made ready before the router's end comes up and routes to it:
+        // a packet for the instance reaching the router earlier (a client's or a health check's
+        // SYN) would make it ask ARP on a link whose far end is down, and the unanswered
+        // neighbour entry would hold traffic back until ARP's next try, a second later.
+        run(Command::new("ip")
+            .args(["-n", &router, "link", "add", &port, "type", "veth", "peer", "name", "eth0", "netns", &name]))?;
         batch(
             &name,
             &format!(
@@ -127,6 +129,7 @@ impl Fabric {
                  route add default via {gateway} dev eth0 onlink\n"
             ),
         )?;
+        batch(&router, &format!("link set {port} up\nroute replace {ip}/32 dev {port}\n"))?;
         Netns::open(&name)
     }
 

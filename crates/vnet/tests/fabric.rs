@@ -100,3 +100,38 @@ fn security_groups_are_enforced_statefully_and_vpcs_are_apart() {
     fabric.detach("i-000000000000000a1");
     assert!(!vnet::ns::exists(&fabric.instance_ns("i-000000000000000a1")));
 }
+
+#[test]
+fn instances_launched_together_into_a_new_vpc_all_get_their_network() {
+    let fabric = Fabric::new(&vnet::tag_for(&format!("vnet-race-{}", std::process::id())));
+    fabric.probe().expect("this test needs root, iproute2 and nftables");
+    let _cleanup = Cleanup(fabric.clone());
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let f = fabric.clone();
+            std::thread::spawn(move || {
+                f.attach(
+                    "vpc-race",
+                    &format!("i-00000000000000{i:03}"),
+                    ip(&format!("30.0.3.{}", 10 + i)),
+                    ip("30.0.3.1"),
+                )
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap().expect("every instance gets its namespace and link");
+    }
+    // And they reach each other through the one router (no rules yet: an empty table allows).
+    let router = vnet::Netns::open(&fabric.vpc_ns("vpc-race")).unwrap();
+    vnet::apply_nft(&router, &Ruleset::default().render()).unwrap();
+    let server = vnet::Netns::open(&fabric.instance_ns("i-00000000000000000"))
+        .unwrap()
+        .listen("30.0.3.10:80".parse().unwrap())
+        .unwrap();
+    let client = vnet::Netns::open(&fabric.instance_ns("i-00000000000000003")).unwrap();
+    let started = std::time::Instant::now();
+    client.connect_timeout("30.0.3.10:80".parse().unwrap(), Duration::from_secs(3)).expect("reachable");
+    assert!(started.elapsed() < Duration::from_millis(500), "no ARP stall: {:?}", started.elapsed());
+    drop(server);
+}
