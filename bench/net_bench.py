@@ -768,6 +768,17 @@ def main():
             check_enforced(iso)
             for d in daemons:
                 check(d, "before")
+            # idle cost: the daemon's and its instances' CPU with no load (health checks, resync)
+            results["idle"] = {}
+            for d in daemons:
+                pids = [p for i in d.webs + [d.client, d.other] for p in d.instance_pids(i)]
+                c0, i0, t0 = cpu_ticks(d.proc.pid), cpu_of(pids), time.monotonic()
+                time.sleep(5)
+                c1, i1, t1 = cpu_ticks(d.proc.pid), cpu_of(pids), time.monotonic()
+                results["idle"][d.mode] = {"daemon_cores": (c1 - c0) / CLK_TCK / (t1 - t0),
+                                           "instances_cores": (i1 - i0) / CLK_TCK / (t1 - t0)}
+                log(f"{d.mode}: idle daemon {results['idle'][d.mode]['daemon_cores'] * 1000:.1f} ms CPU/s, "
+                    f"4 instances {results['idle'][d.mode]['instances_cores'] * 1000:.1f} ms CPU/s")
             # warm-up (target pools, page cache)
             for d in daemons:
                 subprocess.run(["timeout", "20", "wrk", "-t2", "-c64", "-d2s", d.lb_url], capture_output=True)
