@@ -25,9 +25,9 @@ Measured, the two daemons interleaved (loopback, isolated, loopback, isolated ..
    web instance's VPC address (isolated: through the router's forward chain, conntrack and the
    security group's source-group rule), against the same wrk on the host to the instance's
    127.b.c.d (loopback). Connections/s; CPU of wrk, of the instance and of the machine per
-   connection. (The client namespace gets net.ipv4.tcp_tw_reuse=1: Linux's default, 2, reuses
-   TIME_WAIT ports only on loopback, and wrk would run out of ports in the namespace after ~28k
-   connections while the loopback run would not.)
+   connection. (The client namespace gets net.ipv4.tcp_tw_reuse=1 as a precaution: Linux's
+   default, 2, reuses TIME_WAIT ports only on loopback, so a client in the namespace could run
+   short of ephemeral ports where the loopback one cannot.)
 4. launch: RunInstances (one KG-Ami in a private subnet, WebSG) → first 200 from GET /health
    on its port 80 with its own instance id in the body. Polled every 2 ms (connect timeout
    10 ms) by a small Python poller started before the call: inside the client instance's
