@@ -107,6 +107,15 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         &["/sns/confirm", "/sns/unsubscribe", "/sns/SimpleNotificationService.pem"],
         Arc::new(crate::links::SnsLinks(sns.clone())),
     );
+    // SQS: durable queues; SNS delivers to them through `links::SqsQueues`.
+    let sqs_clock: sqs::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let sqs = sqs::Sqs::open(
+        store.clone(),
+        sqs::SqsConfig { region: args.region.clone(), account: identity.account.clone() },
+        sqs_clock,
+    );
+    registry.register(Arc::new(sqs::SqsService::new(sqs.clone())));
+    sns.set_queue_sink(Arc::new(crate::links::SqsQueues(sqs.clone())));
     let cw_clock: cloudwatch::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let alarm_actions = Arc::new(crate::links::AlarmActions {
         sns: sns.clone(),
@@ -268,6 +277,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
     let endpoint = format!("http://{}", listener.local_addr()?);
     sns.set_endpoint(&endpoint); // CloudWatch and SNS: the links in SNS messages
+    sqs.set_endpoint(&endpoint); // queue URLs
     cfn.set_endpoint(&endpoint); // wait-condition handles' presigned URLs
     install_instance_tools(&dir.join("ec2").join("bin"), &endpoint)?;
     let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;

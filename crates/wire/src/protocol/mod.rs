@@ -86,8 +86,12 @@ pub fn encode_ok(protocol: Protocol, model: &ServiceModel, op_name: &str, output
 /// a known service; the query envelope then carries no namespace.
 pub fn encode_err(protocol: Protocol, model: Option<&ServiceModel>, err: &ApiError, request_id: &str) -> Encoded {
     let query_compatible = model.is_some_and(|m| m.metadata.aws_query_compatible.is_some());
-    let query_error = (query_compatible && matches!(protocol, Protocol::Json | Protocol::Cbor))
-        .then(|| format!("{};{}", err.code, if err.sender_fault { "Sender" } else { "Receiver" }));
+    // The header carries the query protocol's code: the error shape's own when it names one
+    // (SQS's `QueueDoesNotExist` is `AWS.SimpleQueueService.NonExistentQueue` there).
+    let query_error = (query_compatible && matches!(protocol, Protocol::Json | Protocol::Cbor)).then(|| {
+        let code = model.map_or(&*err.code, |m| m.query_error_code(&err.code));
+        format!("{code};{}", if err.sender_fault { "Sender" } else { "Receiver" })
+    });
     let (content_type, body) = match protocol {
         Protocol::Query => {
             ("text/xml", xml::query_error(model.map_or("", |m| m.xml_namespace()), err, request_id).into_bytes())

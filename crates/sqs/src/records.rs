@@ -1,0 +1,57 @@
+//! SQS's records in the store.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub mod kind {
+    /// Key: the queue name.
+    pub const QUEUE: &str = "sqs.queue";
+    /// Key: `<queue name>|<sent time, µs, 20 digits><random, 8 hex>`: a queue's messages list
+    /// in the order they were sent.
+    pub const MESSAGE: &str = "sqs.message";
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QueueRec {
+    pub name: String,
+    pub arn: String,
+    /// Seconds since the epoch.
+    pub created: f64,
+    pub last_modified: f64,
+    /// The settable attributes' effective values (defaults filled in at creation).
+    pub attributes: BTreeMap<String, String>,
+    pub tags: BTreeMap<String, String>,
+    /// When PurgeQueue last ran (one purge a minute, as SQS allows).
+    pub last_purge: Option<f64>,
+}
+
+/// One message attribute as sent: a `String`/`Number` (or custom `String.x`) value, or a
+/// `Binary` one (base64, as the JSON protocol carries it).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MessageAttr {
+    pub data_type: String,
+    pub string_value: Option<String>,
+    pub binary_value: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MessageRec {
+    pub id: String,
+    pub body: String,
+    pub md5_body: String,
+    pub attributes: BTreeMap<String, MessageAttr>,
+    pub md5_attributes: Option<String>,
+    pub sender_id: String,
+    /// Absolute times, seconds since the epoch (so that a restart keeps every deadline).
+    pub sent_at: f64,
+    /// Before this the message is delayed (never received) or in flight (received).
+    pub visible_at: f64,
+    pub receive_count: u32,
+    pub first_receive_at: Option<f64>,
+    /// The token of the latest receipt handle; only it deletes the message.
+    pub receipt: Option<String>,
+    /// The queue it was moved from by a redrive policy.
+    #[serde(default)]
+    pub dead_letter_source: Option<String>,
+}

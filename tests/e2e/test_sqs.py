@@ -1,0 +1,395 @@
+"""SQS through boto3 and the real aws CLI: queues, send/receive/delete with AWS's MD5s, the
+visibility timeout, long polling (woken by a send, or empty when the wait ends), dead-letter
+redrive, a message surviving kill -9, AWS's error codes (in both spellings botocore reads), IAM,
+and SNS topics delivering into queues (the signed JSON envelope, and raw delivery) — CloudWatch's
+alarm message included."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import threading
+import time
+import urllib.request
+
+import pytest
+from botocore.exceptions import ClientError
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
+
+import hg
+
+
+def md5(text: str) -> str:
+    return hashlib.md5(text.encode()).hexdigest()
+
+
+def expect(exc_name: str, query_code: str, call, status: int = 400) -> str:
+    """Run `call`; it must raise botocore's modeled exception `exc_name` with SQS's query code
+    (what the aws CLI prints) and `status`. Returns the message."""
+    with pytest.raises(ClientError) as info:
+        call()
+    err = info.value.response["Error"]
+    assert type(info.value).__name__ == exc_name, info.value.response
+    assert err["Code"] == query_code, err
+    assert info.value.response["ResponseMetadata"]["HTTPStatusCode"] == status
+    return err["Message"]
+
+
+@pytest.fixture(scope="module")
+def sqs(region):
+    return region.client("sqs")
+
+
+def test_create_send_receive_delete(region, sqs):
+    url = sqs.create_queue(QueueName="kg-orders", Attributes={"VisibilityTimeout": "45"})["QueueUrl"]
+    assert url == f"{region.endpoint}/{region.account}/kg-orders"
+    assert sqs.get_queue_url(QueueName="kg-orders")["QueueUrl"] == url
+    # The same name and attributes: the same queue; a different value: QueueAlreadyExists.
+    assert sqs.create_queue(QueueName="kg-orders", Attributes={"VisibilityTimeout": "45"})["QueueUrl"] == url
+    msg = expect("QueueNameExists", "QueueAlreadyExists",
+                 lambda: sqs.create_queue(QueueName="kg-orders", Attributes={"VisibilityTimeout": "46"}))
+    assert "VisibilityTimeout" in msg
+    assert url in sqs.list_queues(QueueNamePrefix="kg-")["QueueUrls"]
+
+    attrs = {"team": {"DataType": "String", "StringValue": "kg"}, "n": {"DataType": "Number", "StringValue": "7"}}
+    sent = sqs.send_message(QueueUrl=url, MessageBody="order #1", MessageAttributes=attrs)
+    assert sent["MD5OfMessageBody"] == md5("order #1")
+    assert len(sent["MD5OfMessageAttributes"]) == 32
+    q = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert q["ApproximateNumberOfMessages"] == "1" and q["ApproximateNumberOfMessagesNotVisible"] == "0"
+    assert q["QueueArn"] == f"arn:aws:sqs:{region.region_name}:{region.account}:kg-orders"
+    assert q["VisibilityTimeout"] == "45" and q["MessageRetentionPeriod"] == "345600"
+    assert abs(int(q["CreatedTimestamp"]) - time.time()) < 60
+
+    before = time.time()
+    got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, MessageAttributeNames=["All"],
+                              MessageSystemAttributeNames=["All"])["Messages"]
+    assert len(got) == 1
+    m = got[0]
+    assert m["Body"] == "order #1" and m["MessageId"] == sent["MessageId"]
+    assert m["MD5OfBody"] == md5("order #1")
+    assert m["MessageAttributes"]["team"] == {"DataType": "String", "StringValue": "kg"}
+    assert m["MD5OfMessageAttributes"] == sent["MD5OfMessageAttributes"]
+    assert m["Attributes"]["ApproximateReceiveCount"] == "1"
+    assert abs(int(m["Attributes"]["SentTimestamp"]) / 1000 - before) < 5
+    assert int(m["Attributes"]["ApproximateFirstReceiveTimestamp"]) >= int(m["Attributes"]["SentTimestamp"])
+    q = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages",
+                                                               "ApproximateNumberOfMessagesNotVisible"])["Attributes"]
+    assert q == {"ApproximateNumberOfMessages": "0", "ApproximateNumberOfMessagesNotVisible": "1"}
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+    q = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert q["ApproximateNumberOfMessages"] == "0" and q["ApproximateNumberOfMessagesNotVisible"] == "0"
+
+    # Batches: every entry answered by its Id; a bad entry fails alone.
+    out = sqs.send_message_batch(QueueUrl=url, Entries=[
+        {"Id": "a", "MessageBody": "one"}, {"Id": "b", "MessageBody": "two"},
+        {"Id": "c", "MessageBody": "three", "DelaySeconds": 901}])
+    assert sorted(e["Id"] for e in out["Successful"]) == ["a", "b"]
+    assert out["Failed"][0]["Id"] == "c" and out["Failed"][0]["SenderFault"] is True
+    assert out["Failed"][0]["Code"] == "InvalidParameterValue"
+    got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    assert sorted(m["Body"] for m in got) == ["one", "two"]
+    out = sqs.delete_message_batch(QueueUrl=url, Entries=[
+        {"Id": f"d{i}", "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(got)] + [
+        {"Id": "bad", "ReceiptHandle": "not-a-handle"}])
+    assert len(out["Successful"]) == 2
+    assert out["Failed"] == [{"Id": "bad", "SenderFault": True, "Code": "ReceiptHandleIsInvalid",
+                              "Message": 'The input receipt handle "not-a-handle" is not a valid receipt handle.'}]
+    assert "Messages" not in sqs.receive_message(QueueUrl=url)
+
+    # Tags.
+    sqs.tag_queue(QueueUrl=url, Tags={"env": "prod", "team": "kg"})
+    sqs.untag_queue(QueueUrl=url, TagKeys=["team"])
+    assert sqs.list_queue_tags(QueueUrl=url)["Tags"] == {"env": "prod"}
+
+    # Purge empties the queue; a second purge within a minute is refused.
+    sqs.send_message(QueueUrl=url, MessageBody="to purge")
+    sqs.purge_queue(QueueUrl=url)
+    assert sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages"])[
+        "Attributes"]["ApproximateNumberOfMessages"] == "0"
+    expect("PurgeQueueInProgress", "AWS.SimpleQueueService.PurgeQueueInProgress", lambda: sqs.purge_queue(QueueUrl=url))
+
+    sqs.delete_queue(QueueUrl=url)
+    expect("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue", lambda: sqs.get_queue_url(QueueName="kg-orders"))
+
+
+def test_the_aws_cli(region):
+    # aws CLI v1 pins `aws sqs` to SQS's legacy host (queue.amazonaws.com) unless the command line
+    # names an endpoint: the config file's endpoint_url is not enough for this one service.
+    cli = region.aws
+
+    def aws(*args, **kw):
+        return cli(*args, "--endpoint-url", region.endpoint, **kw)
+
+    def aws_fail(*args):
+        return region.aws_fail(*args, "--endpoint-url", region.endpoint)
+
+    url = aws("sqs", "create-queue", "--queue-name", "kg-cli")["QueueUrl"]
+    sent = aws("sqs", "send-message", "--queue-url", url, "--message-body", "from the CLI",
+                      "--delay-seconds", "0")
+    assert sent["MD5OfMessageBody"] == md5("from the CLI")
+    got = aws("sqs", "receive-message", "--queue-url", url, "--wait-time-seconds", "5",
+                     "--attribute-names", "ApproximateReceiveCount")["Messages"]
+    assert got[0]["Body"] == "from the CLI" and got[0]["Attributes"]["ApproximateReceiveCount"] == "1"
+    aws("sqs", "delete-message", "--queue-url", url, "--receipt-handle", got[0]["ReceiptHandle"])
+    attrs = aws("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "All")["Attributes"]
+    assert attrs["ApproximateNumberOfMessages"] == "0" and attrs["QueueArn"].endswith(":kg-cli")
+    aws("sqs", "set-queue-attributes", "--queue-url", url, "--attributes", "DelaySeconds=3")
+    assert aws("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "DelaySeconds")[
+        "Attributes"] == {"DelaySeconds": "3"}
+    assert url in aws("sqs", "list-queues")["QueueUrls"]
+    _, err = aws_fail("sqs", "get-queue-url", "--queue-name", "kg-missing")
+    code, message = hg.cli_error(err)
+    assert code == "AWS.SimpleQueueService.NonExistentQueue" and message == "The specified queue does not exist."
+    _, err = aws_fail("sqs", "delete-message", "--queue-url", url, "--receipt-handle", "garbage")
+    assert hg.cli_error(err)[0] == "ReceiptHandleIsInvalid"
+    aws("sqs", "delete-queue", "--queue-url", url)
+
+
+def test_visibility_timeout_expiry_makes_a_message_visible_again(sqs):
+    url = sqs.create_queue(QueueName="kg-visibility", Attributes={"VisibilityTimeout": "2"})["QueueUrl"]
+    sqs.send_message(QueueUrl=url, MessageBody="retry me")
+    first = sqs.receive_message(QueueUrl=url)["Messages"][0]
+    assert "Messages" not in sqs.receive_message(QueueUrl=url), "hidden while in flight"
+    time.sleep(2.3)
+    again = sqs.receive_message(QueueUrl=url, MessageSystemAttributeNames=["ApproximateReceiveCount"])["Messages"][0]
+    assert again["MessageId"] == first["MessageId"] and again["ReceiptHandle"] != first["ReceiptHandle"]
+    assert again["Attributes"]["ApproximateReceiveCount"] == "2"
+    # The stale handle deletes nothing (and does not fail); the latest one does.
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=first["ReceiptHandle"])
+    # ChangeMessageVisibility 0 shows it at once.
+    sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=again["ReceiptHandle"], VisibilityTimeout=0)
+    third = sqs.receive_message(QueueUrl=url, VisibilityTimeout=30)["Messages"][0]
+    assert third["MessageId"] == first["MessageId"]
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=third["ReceiptHandle"])
+    assert "Messages" not in sqs.receive_message(QueueUrl=url)
+    expect("MessageNotInflight", "AWS.SimpleQueueService.MessageNotInflight", lambda: (
+        sqs.send_message(QueueUrl=url, MessageBody="x"),
+        sqs.change_message_visibility(
+            QueueUrl=url, VisibilityTimeout=5,
+            ReceiptHandle=sqs.receive_message(QueueUrl=url, VisibilityTimeout=0)["Messages"][0]["ReceiptHandle"])))
+
+
+def test_long_polling_returns_when_a_message_arrives_and_empty_after_the_wait(region, sqs):
+    url = sqs.create_queue(QueueName="kg-long-poll")["QueueUrl"]
+    sender = region.client("sqs")
+
+    def send_later():
+        time.sleep(1.5)
+        sender.send_message(QueueUrl=url, MessageBody="arrived")
+
+    t = threading.Thread(target=send_later)
+    start = time.monotonic()
+    t.start()
+    got = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=15)
+    elapsed = time.monotonic() - start
+    t.join()
+    assert [m["Body"] for m in got["Messages"]] == ["arrived"]
+    assert 1.4 <= elapsed < 5, f"the long poll took {elapsed:.2f}s for a message sent after 1.5s"
+
+    start = time.monotonic()
+    got = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2)
+    elapsed = time.monotonic() - start
+    assert "Messages" not in got
+    assert 1.9 <= elapsed < 4, f"an empty 2 s long poll took {elapsed:.2f}s"
+
+    # The queue's ReceiveMessageWaitTimeSeconds applies when the call names none; a delayed
+    # message wakes a waiting poll when it becomes visible.
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"ReceiveMessageWaitTimeSeconds": "10"})
+    sqs.send_message(QueueUrl=url, MessageBody="delayed", DelaySeconds=2)
+    start = time.monotonic()
+    got = sqs.receive_message(QueueUrl=url)
+    elapsed = time.monotonic() - start
+    assert [m["Body"] for m in got["Messages"]] == ["delayed"]
+    assert 1.5 <= elapsed < 5, f"a message delayed 2 s was received after {elapsed:.2f}s"
+
+
+def test_dead_letter_redrive_after_max_receive_count(region, sqs):
+    dlq = sqs.create_queue(QueueName="kg-dlq")["QueueUrl"]
+    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    policy = json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 2})
+    url = sqs.create_queue(QueueName="kg-work", Attributes={"RedrivePolicy": policy})["QueueUrl"]
+    assert json.loads(sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["RedrivePolicy"])["Attributes"][
+        "RedrivePolicy"]) == {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 2}
+    assert sqs.list_dead_letter_source_queues(QueueUrl=dlq)["queueUrls"] == [url]
+    sent = sqs.send_message(QueueUrl=url, MessageBody="poison")["MessageId"]
+    for n in (1, 2):
+        m = sqs.receive_message(QueueUrl=url, VisibilityTimeout=0,
+                                MessageSystemAttributeNames=["ApproximateReceiveCount"])["Messages"][0]
+        assert m["MessageId"] == sent and m["Attributes"]["ApproximateReceiveCount"] == str(n)
+    # A third receive would exceed maxReceiveCount: the message moves to the dead-letter queue.
+    assert "Messages" not in sqs.receive_message(QueueUrl=url)
+    moved = sqs.receive_message(QueueUrl=dlq, WaitTimeSeconds=2,
+                                MessageSystemAttributeNames=["All"])["Messages"][0]
+    assert moved["MessageId"] == sent and moved["Body"] == "poison"
+    assert moved["Attributes"]["DeadLetterQueueSourceArn"].endswith(":kg-work")
+    assert sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"][
+        "ApproximateNumberOfMessages"] == "0"
+    # A target that does not exist is refused.
+    bad = json.dumps({"deadLetterTargetArn": dlq_arn + "-nope", "maxReceiveCount": 2})
+    with pytest.raises(ClientError) as info:
+        sqs.set_queue_attributes(QueueUrl=url, Attributes={"RedrivePolicy": bad})
+    assert info.value.response["Error"]["Code"] == "InvalidParameterValue"
+    assert "Dead letter target does not exist" in info.value.response["Error"]["Message"]
+
+
+def test_messages_survive_kill_9(new_region):
+    r = new_region()
+    sqs = r.client("sqs")
+    url = sqs.create_queue(QueueName="kg-durable")["QueueUrl"]
+    sqs.send_message(QueueUrl=url, MessageBody="in flight")
+    held = sqs.receive_message(QueueUrl=url, VisibilityTimeout=600)["Messages"][0]
+    sqs.send_message(QueueUrl=url, MessageBody="waiting")
+    r.kill9()
+    r.start()
+    sqs = r.client("sqs")
+    attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attrs["ApproximateNumberOfMessages"] == "1" and attrs["ApproximateNumberOfMessagesNotVisible"] == "1"
+    got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1)["Messages"]
+    assert [m["Body"] for m in got] == ["waiting"], "the in-flight message stays hidden across the restart"
+    # The receipt handle from before the kill still works.
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=held["ReceiptHandle"])
+    attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessagesNotVisible"])
+    assert attrs["Attributes"]["ApproximateNumberOfMessagesNotVisible"] == "1"  # "waiting", now in flight
+
+
+def test_error_codes(region, sqs):
+    url = sqs.create_queue(QueueName="kg-errors")["QueueUrl"]
+    missing = url.rsplit("/", 1)[0] + "/kg-nope"
+    expect("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue",
+           lambda: sqs.send_message(QueueUrl=missing, MessageBody="x"))
+    msg = expect("ReceiptHandleIsInvalid", "ReceiptHandleIsInvalid",
+                 lambda: sqs.delete_message(QueueUrl=url, ReceiptHandle="garbage"))
+    assert msg == 'The input receipt handle "garbage" is not a valid receipt handle.'
+    msg = expect("InvalidAttributeName", "InvalidAttributeName",
+                 lambda: sqs.create_queue(QueueName="kg-bad", Attributes={"Bogus": "1"}))
+    assert msg == "Unknown Attribute Bogus."
+    expect("InvalidAttributeName", "InvalidAttributeName",
+           lambda: sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Nope"]))
+    msg = expect("InvalidAttributeValue", "InvalidAttributeValue",
+                 lambda: sqs.set_queue_attributes(QueueUrl=url, Attributes={"VisibilityTimeout": "43201"}))
+    assert msg == "Invalid value for the parameter VisibilityTimeout."
+    code, msg, status = hg.expect_client_error(sqs.receive_message, QueueUrl=url, MaxNumberOfMessages=11)
+    assert (code, status) == ("InvalidParameterValue", 400)
+    assert msg == "Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided."
+    code, msg, _ = hg.expect_client_error(sqs.receive_message, QueueUrl=url, WaitTimeSeconds=21)
+    assert code == "InvalidParameterValue" and "WaitTimeSeconds" in msg
+    code, msg, _ = hg.expect_client_error(sqs.create_queue, QueueName="bad name!")
+    assert code == "InvalidParameterValue"
+    expect("EmptyBatchRequest", "AWS.SimpleQueueService.EmptyBatchRequest",
+           lambda: sqs.send_message_batch(QueueUrl=url, Entries=[]))
+    msg = expect("BatchEntryIdsNotDistinct", "AWS.SimpleQueueService.BatchEntryIdsNotDistinct",
+                 lambda: sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": "a", "MessageBody": "1"},
+                                                                       {"Id": "a", "MessageBody": "2"}]))
+    assert msg == "Id a repeated."
+    expect("TooManyEntriesInBatchRequest", "AWS.SimpleQueueService.TooManyEntriesInBatchRequest",
+           lambda: sqs.send_message_batch(QueueUrl=url, Entries=[
+               {"Id": str(i), "MessageBody": "x"} for i in range(11)]))
+    expect("InvalidBatchEntryId", "AWS.SimpleQueueService.InvalidBatchEntryId",
+           lambda: sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": "has space", "MessageBody": "x"}]))
+    expect("InvalidMessageContents", "InvalidMessageContents",
+           lambda: sqs.send_message(QueueUrl=url, MessageBody="bad \x00 char"))
+    code, msg, _ = hg.expect_client_error(sqs.send_message, QueueUrl=url, MessageBody="x" * 262_145)
+    assert code == "InvalidParameterValue" and "262144" in msg
+    expect("UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation",
+           lambda: sqs.create_queue(QueueName="kg.fifo", Attributes={"FifoQueue": "true"}))
+
+
+def test_iam_decides(region, sqs):
+    url = sqs.create_queue(QueueName="kg-iam")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    nobody = region.client("sqs", *region.make_user("sqs-nobody"))
+    code, msg, status = hg.expect_client_error(nobody.send_message, QueueUrl=url, MessageBody="x")
+    assert (code, status) == ("AccessDenied", 403)
+    assert "sqs:SendMessage" in msg and arn in msg
+    assert hg.expect_client_error(nobody.list_queues)[0] == "AccessDenied"
+    sender = region.client("sqs", *region.make_user(
+        "sqs-sender", inline={"send": hg.policy(hg.allow(["sqs:SendMessage"], arn))}))
+    sender.send_message(QueueUrl=url, MessageBody="allowed")
+    # The batch call is authorised as sqs:SendMessage, as on AWS.
+    assert len(sender.send_message_batch(QueueUrl=url, Entries=[{"Id": "1", "MessageBody": "b"}])["Successful"]) == 1
+    code, msg, _ = hg.expect_client_error(sender.receive_message, QueueUrl=url)
+    assert code == "AccessDenied" and "sqs:ReceiveMessage" in msg
+    other = url.rsplit("/", 1)[0] + "/kg-other"
+    sqs.create_queue(QueueName="kg-other")
+    assert hg.expect_client_error(sender.send_message, QueueUrl=other, MessageBody="x")[0] == "AccessDenied"
+
+
+def verify_signature(doc: dict) -> bool:
+    """An independent SignatureVersion 1 check of an SNS notification, as validators do it."""
+    fields = ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"]
+    text = "".join(f"{k}\n{doc[k]}\n" for k in fields if k in doc)
+    with urllib.request.urlopen(doc["SigningCertURL"], timeout=5) as r:
+        cert = x509.load_pem_x509_certificate(r.read())
+    try:
+        cert.public_key().verify(base64.b64decode(doc["Signature"]), text.encode(), padding.PKCS1v15(), hashes.SHA1())
+        return True
+    except Exception:
+        return False
+
+
+def test_sns_delivers_to_subscribed_queues(region, sqs):
+    sns = region.client("sns")
+    topic = sns.create_topic(Name="KGSNS_Topic")["TopicArn"]
+    url = sqs.create_queue(QueueName="kg-notifications")["QueueUrl"]
+    raw_url = sqs.create_queue(QueueName="kg-raw")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    raw_arn = sqs.get_queue_attributes(QueueUrl=raw_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sub = sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)["SubscriptionArn"]
+    assert sub.startswith(topic + ":"), "a queue subscription is confirmed at once"
+    raw_sub = sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=raw_arn,
+                            Attributes={"RawMessageDelivery": "true"})["SubscriptionArn"]
+    assert sns.get_subscription_attributes(SubscriptionArn=raw_sub)["Attributes"]["PendingConfirmation"] == "false"
+    code, msg, _ = hg.expect_client_error(sns.subscribe, TopicArn=topic, Protocol="sqs", Endpoint="not-an-arn")
+    assert code == "InvalidParameter"
+
+    published = sns.publish(TopicArn=topic, Subject="KG SPORTS", Message="Live scores are up",
+                            MessageAttributes={"severity": {"DataType": "String", "StringValue": "high"}})
+    m = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=10)["Messages"][0]
+    doc = json.loads(m["Body"])
+    assert doc["Type"] == "Notification" and doc["MessageId"] == published["MessageId"]
+    assert doc["TopicArn"] == topic and doc["Subject"] == "KG SPORTS" and doc["Message"] == "Live scores are up"
+    assert doc["SignatureVersion"] == "1" and doc["UnsubscribeURL"].startswith(region.endpoint + "/sns/unsubscribe?")
+    assert doc["MessageAttributes"]["severity"] == {"Type": "String", "Value": "high"}
+    assert verify_signature(doc)
+    assert m["MD5OfBody"] == md5(m["Body"])
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+
+    raw = sqs.receive_message(QueueUrl=raw_url, WaitTimeSeconds=10, MessageAttributeNames=["All"])["Messages"][0]
+    assert raw["Body"] == "Live scores are up"
+    assert raw["MessageAttributes"]["severity"] == {"DataType": "String", "StringValue": "high"}
+
+    # CloudWatch's alarm message reaches the queue through the topic.
+    cw = region.client("cloudwatch")
+    cw.put_metric_alarm(AlarmName="KG-QueueAlarm", Namespace="KG/Web", MetricName="Errors", Statistic="Sum",
+                        Period=60, EvaluationPeriods=1, Threshold=1, ComparisonOperator="GreaterThanThreshold",
+                        AlarmActions=[topic])
+    cw.set_alarm_state(AlarmName="KG-QueueAlarm", StateValue="ALARM", StateReason="testing the queue")
+
+    def alarm_message():
+        out = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=5, MaxNumberOfMessages=10).get("Messages", [])
+        for msg in out:
+            body = json.loads(msg["Body"])
+            alarm = json.loads(body["Message"])
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=msg["ReceiptHandle"])
+            if alarm.get("AlarmName") == "KG-QueueAlarm":
+                return body, alarm
+        return None
+
+    body, alarm = hg.wait_until(alarm_message, timeout=30, interval=0.1, what="the alarm message in the queue")
+    assert alarm["NewStateValue"] == "ALARM" and alarm["NewStateReason"] == "testing the queue"
+    assert body["Subject"].startswith('ALARM: "KG-QueueAlarm"')
+
+    # Unsubscribed: nothing more arrives.
+    sns.unsubscribe(SubscriptionArn=sub)
+    sns.publish(TopicArn=topic, Message="after")
+
+    def raw_after():
+        out = sqs.receive_message(QueueUrl=raw_url, WaitTimeSeconds=5, MaxNumberOfMessages=10).get("Messages", [])
+        return any(msg["Body"] == "after" for msg in out)
+
+    hg.wait_until(raw_after, timeout=20, interval=0.1, what="the raw queue's copy of the last message")
+    assert "Messages" not in sqs.receive_message(QueueUrl=url, WaitTimeSeconds=1)
