@@ -10,6 +10,8 @@ pub mod error;
 pub mod logic;
 mod ops;
 pub mod records;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};

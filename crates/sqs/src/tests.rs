@@ -1,0 +1,198 @@
+//! The operations over a real store with an injected clock: visibility, redrive, retention,
+//! receipt handles and a restart (the store reopened), without waiting for real time.
+
+use std::sync::{Arc, Mutex};
+
+use serde_json::{json, Value};
+use store::Store;
+use wire::{CallContext, Principal, PrincipalKind};
+
+use crate::ops::{self, ReceiveRequest};
+use crate::{Sqs, SqsConfig};
+
+struct Region {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    now: Arc<Mutex<f64>>,
+}
+
+impl Region {
+    fn new() -> Region {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        Region { _dir: dir, path, now: Arc::new(Mutex::new(1_000.0)) }
+    }
+
+    /// SQS over the region's store (opened anew each time: a restart).
+    fn sqs(&self) -> Arc<Sqs> {
+        let store = Arc::new(Store::open(&self.path).unwrap());
+        let now = self.now.clone();
+        let sqs = Sqs::open(
+            store,
+            SqsConfig { region: "ap-northeast-2".into(), account: "123456789012".into() },
+            Arc::new(move || *now.lock().unwrap()),
+        );
+        sqs.set_endpoint("http://127.0.0.1:4510");
+        sqs
+    }
+
+    fn at(&self, t: f64) {
+        *self.now.lock().unwrap() = t;
+    }
+}
+
+fn cx() -> CallContext {
+    CallContext {
+        request_id: "r".into(),
+        principal: Principal {
+            account: "123456789012".into(),
+            arn: "arn:aws:iam::123456789012:root".into(),
+            user_id: "123456789012".into(),
+            kind: PrincipalKind::Root,
+            access_key_id: "AKIA".into(),
+            tags: Vec::new(),
+        },
+        source_ip: "127.0.0.1".parse().unwrap(),
+        secure_transport: false,
+        region: "ap-northeast-2".into(),
+        authorizer: None,
+    }
+}
+
+fn call(sqs: &Sqs, op: &str, input: Value) -> Result<Value, wire::ApiError> {
+    ops::dispatch(sqs, &cx(), op, &input).map(|(v, _)| v)
+}
+
+fn receive(sqs: &Sqs, url: &str, extra: Value) -> (Vec<Value>, Option<f64>) {
+    let mut input = json!({"QueueUrl": url, "MaxNumberOfMessages": 10, "MessageSystemAttributeNames": ["All"]});
+    if let (Some(i), Some(e)) = (input.as_object_mut(), extra.as_object()) {
+        i.extend(e.clone());
+    }
+    let req = ReceiveRequest::parse(sqs, &input).unwrap();
+    let (messages, next, _) = ops::receive_once(sqs, &cx(), &req).unwrap();
+    (messages, next)
+}
+
+fn count(sqs: &Sqs, url: &str, name: &str) -> String {
+    let out = call(sqs, "GetQueueAttributes", json!({"QueueUrl": url, "AttributeNames": [name]})).unwrap();
+    out["Attributes"][name].as_str().unwrap().to_string()
+}
+
+#[test]
+fn visibility_redrive_and_retention_follow_the_clock() {
+    let region = Region::new();
+    let sqs = region.sqs();
+    let dlq = call(&sqs, "CreateQueue", json!({"QueueName": "dlq"})).unwrap()["QueueUrl"].as_str().unwrap().to_string();
+    assert_eq!(dlq, "http://127.0.0.1:4510/123456789012/dlq");
+    let policy = json!({"deadLetterTargetArn": "arn:aws:sqs:ap-northeast-2:123456789012:dlq", "maxReceiveCount": 2});
+    let url = call(
+        &sqs,
+        "CreateQueue",
+        json!({"QueueName": "work", "Attributes": {"VisibilityTimeout": "10", "MessageRetentionPeriod": "60", "RedrivePolicy": policy.to_string()}}),
+    )
+    .unwrap()["QueueUrl"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sent = call(&sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": "hello"})).unwrap();
+    assert_eq!(sent["MD5OfMessageBody"], "5d41402abc4b2a76b9719d911017c592");
+
+    let (got, _) = receive(&sqs, &url, json!({}));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["Attributes"]["ApproximateReceiveCount"], "1");
+    assert_eq!(got[0]["Attributes"]["SentTimestamp"], "1000000");
+    region.at(1_009.9);
+    let (got, next) = receive(&sqs, &url, json!({}));
+    assert!(got.is_empty(), "in flight for the visibility timeout");
+    assert_eq!(next, Some(1_010.0), "a long poll sleeps until the message shows again");
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessagesNotVisible"), "1");
+    region.at(1_010.0);
+    let (got, _) = receive(&sqs, &url, json!({"VisibilityTimeout": 5}));
+    assert_eq!(got[0]["Attributes"]["ApproximateReceiveCount"], "2");
+    region.at(1_015.0);
+    // Received twice (maxReceiveCount): the next receive moves it to the dead-letter queue.
+    let (got, _) = receive(&sqs, &url, json!({}));
+    assert!(got.is_empty());
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessages"), "0");
+    let (moved, _) = receive(&sqs, &dlq, json!({}));
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0]["MessageId"], sent["MessageId"]);
+    assert_eq!(moved[0]["Attributes"]["DeadLetterQueueSourceArn"], "arn:aws:sqs:ap-northeast-2:123456789012:work");
+
+    // Retention: a message older than MessageRetentionPeriod is gone.
+    call(&sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": "old"})).unwrap();
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessages"), "1");
+    region.at(1_015.0 + 60.0);
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessages"), "0");
+    assert!(receive(&sqs, &url, json!({})).0.is_empty());
+}
+
+#[test]
+fn delays_handles_and_a_restart() {
+    let region = Region::new();
+    let sqs = region.sqs();
+    let url = call(&sqs, "CreateQueue", json!({"QueueName": "q", "Attributes": {"DelaySeconds": "5"}})).unwrap()
+        ["QueueUrl"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    call(&sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": "delayed"})).unwrap();
+    call(&sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": "now", "DelaySeconds": 0})).unwrap();
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessagesDelayed"), "1");
+    let (got, next) = receive(&sqs, &url, json!({"VisibilityTimeout": 100}));
+    assert_eq!(got.iter().map(|m| m["Body"].as_str().unwrap()).collect::<Vec<_>>(), ["now"]);
+    assert_eq!(next, Some(1_005.0));
+    let handle = got[0]["ReceiptHandle"].as_str().unwrap().to_string();
+
+    // A restart: the store reopened; the in-flight message keeps its deadline and its handle.
+    drop(sqs);
+    let sqs = region.sqs();
+    region.at(1_005.0);
+    let (got, _) = receive(&sqs, &url, json!({}));
+    assert_eq!(got.iter().map(|m| m["Body"].as_str().unwrap()).collect::<Vec<_>>(), ["delayed"]);
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessagesNotVisible"), "2");
+    call(&sqs, "DeleteMessage", json!({"QueueUrl": url, "ReceiptHandle": handle})).unwrap();
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessagesNotVisible"), "1");
+    // Deleting again (the message is gone) succeeds; garbage does not.
+    call(&sqs, "DeleteMessage", json!({"QueueUrl": url, "ReceiptHandle": handle})).unwrap();
+    let e = call(&sqs, "DeleteMessage", json!({"QueueUrl": url, "ReceiptHandle": "xyz"})).unwrap_err();
+    assert_eq!((e.code.as_ref(), e.status), ("ReceiptHandleIsInvalid", 400));
+    // A handle for another queue is not valid for this one.
+    let other =
+        call(&sqs, "CreateQueue", json!({"QueueName": "other"})).unwrap()["QueueUrl"].as_str().unwrap().to_string();
+    let e = call(&sqs, "DeleteMessage", json!({"QueueUrl": other, "ReceiptHandle": handle})).unwrap_err();
+    assert_eq!(e.code.as_ref(), "ReceiptHandleIsInvalid");
+    // Changing a deleted message's visibility is refused with SQS's text.
+    let e = call(
+        &sqs,
+        "ChangeMessageVisibility",
+        json!({"QueueUrl": url, "ReceiptHandle": handle, "VisibilityTimeout": 5}),
+    )
+    .unwrap_err();
+    assert_eq!(e.code.as_ref(), "InvalidParameterValue");
+    assert!(e.message.ends_with("Message does not exist or is not available for visibility timeout change."));
+}
+
+#[test]
+fn queue_urls_names_and_listing() {
+    let region = Region::new();
+    let sqs = region.sqs();
+    for n in ["a1", "a2", "a3", "b1"] {
+        call(&sqs, "CreateQueue", json!({"QueueName": n})).unwrap();
+    }
+    let page = call(&sqs, "ListQueues", json!({"QueueNamePrefix": "a", "MaxResults": 2})).unwrap();
+    assert_eq!(page["QueueUrls"].as_array().unwrap().len(), 2);
+    let next =
+        call(&sqs, "ListQueues", json!({"QueueNamePrefix": "a", "MaxResults": 2, "NextToken": page["NextToken"]}))
+            .unwrap();
+    assert_eq!(next["QueueUrls"], json!(["http://127.0.0.1:4510/123456789012/a3"]));
+    assert!(next.get("NextToken").is_none());
+    assert_eq!(call(&sqs, "ListQueues", json!({"QueueNamePrefix": "zz"})).unwrap(), json!({}));
+    // Another account's queue URL is a queue that does not exist here; a non-URL is refused.
+    let e = call(&sqs, "GetQueueAttributes", json!({"QueueUrl": "http://x/999999999999/a1"})).unwrap_err();
+    assert_eq!(e.code.as_ref(), "QueueDoesNotExist");
+    let e = call(&sqs, "GetQueueAttributes", json!({"QueueUrl": "a1"})).unwrap_err();
+    assert_eq!(e.code.as_ref(), "InvalidAddress");
+    assert!(sqs.queue_exists("arn:aws:sqs:ap-northeast-2:123456789012:b1"));
+    assert!(!sqs.queue_exists("arn:aws:sqs:ap-northeast-2:123456789012:b2"));
+}
