@@ -255,6 +255,24 @@ def test_messages_survive_kill_9(new_region):
     attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessagesNotVisible"])
     assert attrs["Attributes"]["ApproximateNumberOfMessagesNotVisible"] == "1"  # "waiting", now in flight
 
+    # A graceful stop does not wait out a long poll: the poll answers (empty) at once.
+    polled = {}
+
+    def poll():
+        start = time.monotonic()
+        polled["out"] = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=20)
+        polled["took"] = time.monotonic() - start
+
+    t = threading.Thread(target=poll)
+    t.start()
+    time.sleep(0.5)
+    start = time.monotonic()
+    assert r.stop() == 0
+    stopped_in = time.monotonic() - start
+    t.join(timeout=10)
+    assert stopped_in < 5, f"SIGTERM took {stopped_in:.1f}s with a long poll outstanding"
+    assert "Messages" not in polled["out"] and polled["took"] < 6
+
 
 def test_error_codes(region, sqs):
     url = sqs.create_queue(QueueName="kg-errors")["QueueUrl"]
@@ -313,6 +331,17 @@ def test_iam_decides(region, sqs):
     assert len(sender.send_message_batch(QueueUrl=url, Entries=[{"Id": "1", "MessageBody": "b"}])["Successful"]) == 1
     code, msg, _ = hg.expect_client_error(sender.receive_message, QueueUrl=url)
     assert code == "AccessDenied" and "sqs:ReceiveMessage" in msg
+    # Conditions on the queue's tags (aws:ResourceTag/…) and on the tags a call adds.
+    tagged = sqs.create_queue(QueueName="kg-tagged", tags={"team": "kg"})["QueueUrl"]
+    by_tag = region.client("sqs", *region.make_user("sqs-by-tag", inline={"tag": hg.policy(
+        hg.allow(["sqs:SendMessage"], "*", Condition={"StringEquals": {"aws:ResourceTag/team": "kg"}}),
+        hg.allow(["sqs:TagQueue"], "*", Condition={"ForAllValues:StringEquals": {"aws:TagKeys": ["env"]}}))}))
+    by_tag.send_message(QueueUrl=tagged, MessageBody="team kg")
+    assert hg.expect_client_error(by_tag.send_message, QueueUrl=url, MessageBody="x")[0] == "AccessDenied"
+    by_tag.tag_queue(QueueUrl=tagged, Tags={"env": "prod"})
+    assert hg.expect_client_error(by_tag.tag_queue, QueueUrl=tagged, Tags={"team": "other"})[0] == "AccessDenied"
+    assert sqs.list_queue_tags(QueueUrl=tagged)["Tags"] == {"team": "kg", "env": "prod"}
+
     other = url.rsplit("/", 1)[0] + "/kg-other"
     sqs.create_queue(QueueName="kg-other")
     assert hg.expect_client_error(sender.send_message, QueueUrl=other, MessageBody="x")[0] == "AccessDenied"

@@ -305,6 +305,11 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     println!("  aws sts get-caller-identity");
     // Watch the signals before saying ready, so that a stop right after it is a clean one.
     let shutdown = shutdown_signal()?;
+    let sqs_at_stop = sqs.clone();
+    let shutdown = async move {
+        shutdown.await;
+        sqs_at_stop.close(); // long polls answer now rather than hold the graceful stop
+    };
     println!("homeground: ready");
     let _ = std::io::stdout().flush();
 

@@ -41,6 +41,8 @@ pub struct Sqs {
     endpoint: Mutex<String>,
     /// One per queue name: woken when a message is sent (or moved) to it.
     arrivals: Mutex<HashMap<String, Arc<Notify>>>,
+    /// Set when the region stops: long polls answer at once.
+    closing: std::sync::atomic::AtomicBool,
 }
 
 /// A message sent through [`Sqs::send_to_queue`].
@@ -58,6 +60,7 @@ impl Sqs {
             clock,
             endpoint: Mutex::new("http://127.0.0.1".into()),
             arrivals: Mutex::new(HashMap::new()),
+            closing: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -75,6 +78,19 @@ impl Sqs {
 
     pub(crate) fn arrivals(&self, queue: &str) -> Arc<Notify> {
         self.arrivals.lock().unwrap_or_else(|e| e.into_inner()).entry(queue.to_string()).or_default().clone()
+    }
+
+    /// The region is stopping: every long poll answers now (with what it has: nothing), so that
+    /// a graceful stop does not wait out 20-second polls.
+    pub fn close(&self) {
+        self.closing.store(true, std::sync::atomic::Ordering::SeqCst);
+        for n in self.arrivals.lock().unwrap_or_else(|e| e.into_inner()).values() {
+            n.notify_waiters();
+        }
+    }
+
+    pub(crate) fn closing(&self) -> bool {
+        self.closing.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Wake the long polls waiting on these queues.
@@ -158,7 +174,7 @@ async fn receive(sqs: &Sqs, cx: &CallContext, input: &Value) -> Result<Value, Sq
         let (messages, next_visible, moved) = tokio::task::block_in_place(|| ops::receive_once(sqs, cx, &req))?;
         sqs.notify(&moved);
         let now = tokio::time::Instant::now();
-        if !messages.is_empty() || now >= deadline {
+        if !messages.is_empty() || now >= deadline || sqs.closing() {
             return Ok(ops::receive_output(messages));
         }
         let mut until = deadline;

@@ -75,10 +75,29 @@ pub fn authorization(sqs: &Sqs, op: &str, input: &Value) -> Authorization {
         .and_then(Value::as_object)
         .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
         .unwrap_or_default();
-    let mut checks = vec![Check::new(format!("sqs:{action}"), arn.clone())];
+    let request_tags = || tags.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    let mut check = Check::new(format!("sqs:{action}"), arn.clone());
+    // An existing queue's tags are aws:ResourceTag/… (CreateQueue's queue has none yet).
+    if op != "CreateQueue" && arn != "*" {
+        if let Some(q) = arn.rsplit(':').next().and_then(|n| queue(sqs, n).ok()) {
+            check = check.resource_tags("sqs", q.tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        }
+    }
+    match op {
+        "CreateQueue" | "TagQueue" => check = check.request_tags(request_tags()),
+        "UntagQueue" => {
+            let keys: Vec<String> = input
+                .get("TagKeys")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+                .unwrap_or_default();
+            check = check.keys("aws:TagKeys", keys);
+        }
+        _ => {}
+    }
+    let mut checks = vec![check];
     if op == "CreateQueue" && !tags.is_empty() {
-        checks[0] = checks[0].clone().request_tags(tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        checks.push(Check::new("sqs:TagQueue", arn).request_tags(tags.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+        checks.push(Check::new("sqs:TagQueue", arn).request_tags(request_tags()));
     }
     Authorization::Checks(checks)
 }
