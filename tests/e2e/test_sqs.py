@@ -422,3 +422,31 @@ def test_sns_delivers_to_subscribed_queues(region, sqs):
 
     hg.wait_until(raw_after, timeout=20, interval=0.1, what="the raw queue's copy of the last message")
     assert "Messages" not in sqs.receive_message(QueueUrl=url, WaitTimeSeconds=1)
+
+
+def test_auto_scaling_lifecycle_hooks_notify_a_queue(region, sqs):
+    """A lifecycle hook's target may be a queue: its test notification arrives there, as the
+    bare JSON message (no SNS envelope). No instance is launched (the group stays at 0)."""
+    ec2, asg = region.client("ec2"), region.client("autoscaling")
+    subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
+    ec2.create_launch_template(LaunchTemplateName="kg-sqs-lt",
+                               LaunchTemplateData={"ImageId": "ami-0123456789abcdef0", "InstanceType": "t2.micro"})
+    asg.create_auto_scaling_group(AutoScalingGroupName="kg-sqs-asg", MinSize=0, MaxSize=1, DesiredCapacity=0,
+                                  VPCZoneIdentifier=subnet, LaunchTemplate={"LaunchTemplateName": "kg-sqs-lt"})
+    url = sqs.create_queue(QueueName="kg-hooks")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    role = f"arn:aws:iam::{region.account}:role/kg-hooks"
+    asg.put_lifecycle_hook(AutoScalingGroupName="kg-sqs-asg", LifecycleHookName="to-queue",
+                           LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING", NotificationTargetARN=arn,
+                           RoleARN=role)
+    m = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=10)["Messages"][0]
+    doc = json.loads(m["Body"])
+    assert doc["Event"] == "autoscaling:TEST_NOTIFICATION" and doc["AutoScalingGroupName"] == "kg-sqs-asg"
+    assert doc["Service"] == "AWS Auto Scaling"
+    # A queue that does not exist is refused, as before.
+    code, msg, _ = hg.expect_client_error(
+        asg.put_lifecycle_hook, AutoScalingGroupName="kg-sqs-asg", LifecycleHookName="nowhere",
+        LifecycleTransition="autoscaling:EC2_INSTANCE_LAUNCHING", NotificationTargetARN=arn + "-missing",
+        RoleARN=role)
+    assert code == "ValidationError" and "Unable to publish test message to notification target" in msg
+    asg.delete_auto_scaling_group(AutoScalingGroupName="kg-sqs-asg", ForceDelete=True)

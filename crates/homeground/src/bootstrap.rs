@@ -114,7 +114,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         sqs::SqsConfig { region: args.region.clone(), account: identity.account.clone() },
         sqs_clock,
     );
-    registry.register(Arc::new(sqs::SqsService::new(sqs.clone())));
+    let sqs_service = Arc::new(sqs::SqsService::new(sqs.clone()));
+    registry.register(sqs_service.clone());
     sns.set_queue_sink(Arc::new(crate::links::SqsQueues(sqs.clone())));
     let cw_clock: cloudwatch::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let alarm_actions = Arc::new(crate::links::AlarmActions {
@@ -186,6 +187,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         classic_elb: classic_elb_service.clone(),
         cloudwatch: cw_service.clone(),
         sns: sns_service.clone(),
+        sqs: sqs_service.clone(),
         cx: crate::links::service_linked_context(
             &identity.account,
             &args.region,

@@ -234,7 +234,7 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
     }
 }
 
-/// Auto Scaling calls EC2, ELB, CloudWatch and SNS through their own APIs, as the account's
+/// Auto Scaling calls EC2, ELB, CloudWatch, SNS and SQS through their own APIs, as the account's
 /// service-linked role `AWSServiceRoleForAutoScaling` (which may set `aws:` tags).
 pub struct AutoScalingPeers {
     pub ec2: Arc<dyn wire::Service>,
@@ -242,6 +242,7 @@ pub struct AutoScalingPeers {
     pub classic_elb: Arc<dyn wire::Service>,
     pub cloudwatch: Arc<dyn wire::Service>,
     pub sns: Arc<dyn wire::Service>,
+    pub sqs: Arc<dyn wire::Service>,
     pub cx: wire::CallContext,
 }
 
@@ -306,6 +307,7 @@ impl AutoScalingPeers {
             autoscaling::Peer::ClassicElb => &self.classic_elb,
             autoscaling::Peer::CloudWatch => &self.cloudwatch,
             autoscaling::Peer::Sns => &self.sns,
+            autoscaling::Peer::Sqs => &self.sqs,
         }
     }
 }
