@@ -310,8 +310,16 @@ def test_error_codes(region, sqs):
            lambda: sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": "has space", "MessageBody": "x"}]))
     expect("InvalidMessageContents", "InvalidMessageContents",
            lambda: sqs.send_message(QueueUrl=url, MessageBody="bad \x00 char"))
-    code, msg, _ = hg.expect_client_error(sqs.send_message, QueueUrl=url, MessageBody="x" * 262_145)
-    assert code == "InvalidParameterValue" and "262144" in msg
+    code, msg, _ = hg.expect_client_error(sqs.send_message, QueueUrl=url, MessageBody="x" * 1_048_577)
+    assert code == "InvalidParameterValue" and "1048576" in msg
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"MaximumMessageSize": "1024"})
+    code, msg, _ = hg.expect_client_error(sqs.send_message, QueueUrl=url, MessageBody="x" * 1025)
+    assert msg == "One or more parameters are invalid. Reason: Message must be shorter than 1024 bytes."
+    sqs.send_message(QueueUrl=url, MessageBody="x" * 1024)
+    msg = expect("BatchRequestTooLong", "AWS.SimpleQueueService.BatchRequestTooLong",
+                 lambda: sqs.send_message_batch(QueueUrl=url, Entries=[
+                     {"Id": str(i), "MessageBody": "x" * 300_000} for i in range(4)]))
+    assert msg == "Batch requests cannot be longer than 1048576 bytes. You have sent 1200000 bytes."
     expect("UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation",
            lambda: sqs.create_queue(QueueName="kg.fifo", Attributes={"FifoQueue": "true"}))
 

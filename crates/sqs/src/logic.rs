@@ -15,7 +15,7 @@ use crate::records::{MessageAttr, MessageRec};
 /// The attributes CreateQueue and SetQueueAttributes accept, with their defaults.
 pub const DEFAULTS: &[(&str, &str)] = &[
     ("DelaySeconds", "0"),
-    ("MaximumMessageSize", "262144"),
+    ("MaximumMessageSize", "1048576"),
     ("MessageRetentionPeriod", "345600"),
     ("ReceiveMessageWaitTimeSeconds", "0"),
     ("VisibilityTimeout", "30"),
@@ -186,7 +186,7 @@ pub fn parse_redrive(value: &str) -> Result<(String, u32), SqsError> {
 pub fn check_attribute(name: &str, value: &str) -> Result<(), SqsError> {
     match name {
         "DelaySeconds" => in_range(name, value, 0, 900),
-        "MaximumMessageSize" => in_range(name, value, 1024, 262_144),
+        "MaximumMessageSize" => in_range(name, value, 1024, 1_048_576),
         "MessageRetentionPeriod" => in_range(name, value, 60, 1_209_600),
         "ReceiveMessageWaitTimeSeconds" => in_range(name, value, 0, 20),
         "VisibilityTimeout" => in_range(name, value, 0, 43_200),

@@ -13,7 +13,8 @@ use crate::logic::{self, Fate};
 use crate::records::{kind, MessageAttr, MessageRec, QueueRec};
 use crate::Sqs;
 
-const MAX_BATCH_BYTES: usize = 262_144;
+/// A batch's bodies and attributes together, at most (SQS's limit, as one message's).
+pub const MAX_BATCH_BYTES: usize = 1_048_576;
 
 /// Run one operation (not ReceiveMessage, which `lib.rs` runs with its long poll); the output
 /// and the queues whose long polls a new message should wake.
