@@ -26,6 +26,24 @@ def md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
 
+def attributes_md5(attrs: dict) -> str:
+    """MD5OfMessageAttributes as the AWS SDKs check it, written here independently: for each
+    attribute by name, length-prefixed name and type, 1 (string) or 2 (binary), the value."""
+    out = b""
+
+    def field(b: bytes) -> bytes:
+        return len(b).to_bytes(4, "big") + b
+
+    for name in sorted(attrs):
+        a = attrs[name]
+        out += field(name.encode()) + field(a["DataType"].encode())
+        if "StringValue" in a:
+            out += b"\x01" + field(a["StringValue"].encode())
+        else:
+            out += b"\x02" + field(a["BinaryValue"])
+    return hashlib.md5(out).hexdigest()
+
+
 def expect(exc_name: str, query_code: str, call, status: int = 400) -> str:
     """Run `call`; it must raise botocore's modeled exception `exc_name` with SQS's query code
     (what the aws CLI prints) and `status`. Returns the message."""
@@ -57,7 +75,14 @@ def test_create_send_receive_delete(region, sqs):
     attrs = {"team": {"DataType": "String", "StringValue": "kg"}, "n": {"DataType": "Number", "StringValue": "7"}}
     sent = sqs.send_message(QueueUrl=url, MessageBody="order #1", MessageAttributes=attrs)
     assert sent["MD5OfMessageBody"] == md5("order #1")
-    assert len(sent["MD5OfMessageAttributes"]) == 32
+    assert sent["MD5OfMessageAttributes"] == attributes_md5(attrs)
+    binary = {"blob": {"DataType": "Binary", "BinaryValue": b"\x00\x01kg"}, "s": {"DataType": "String.id", "StringValue": "é"}}
+    binary_url = sqs.create_queue(QueueName="kg-binary")["QueueUrl"]
+    sent_binary = sqs.send_message(QueueUrl=binary_url, MessageBody="with binary", MessageAttributes=binary)
+    assert sent_binary["MD5OfMessageAttributes"] == attributes_md5(binary)
+    got = sqs.receive_message(QueueUrl=binary_url, MessageAttributeNames=["blob", "s"])["Messages"][0]
+    assert got["MessageAttributes"] == binary and got["MD5OfMessageAttributes"] == attributes_md5(binary)
+    sqs.delete_queue(QueueUrl=binary_url)
     q = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
     assert q["ApproximateNumberOfMessages"] == "1" and q["ApproximateNumberOfMessagesNotVisible"] == "0"
     assert q["QueueArn"] == f"arn:aws:sqs:{region.region_name}:{region.account}:kg-orders"
