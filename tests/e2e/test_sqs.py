@@ -253,6 +253,24 @@ def test_dead_letter_redrive_after_max_receive_count(region, sqs):
     assert moved["Attributes"]["DeadLetterQueueSourceArn"].endswith(":kg-work")
     assert sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"][
         "ApproximateNumberOfMessages"] == "0"
+    # Redrive back (StartMessageMoveTask): the message returns to kg-work and starts over.
+    sqs.change_message_visibility(QueueUrl=dlq, ReceiptHandle=moved["ReceiptHandle"], VisibilityTimeout=0)
+    handle = sqs.start_message_move_task(SourceArn=dlq_arn)["TaskHandle"]
+    assert handle
+    tasks = sqs.list_message_move_tasks(SourceArn=dlq_arn, MaxResults=10)["Results"]
+    assert len(tasks) == 1 and tasks[0]["Status"] == "COMPLETED"
+    assert tasks[0]["ApproximateNumberOfMessagesMoved"] == 1 and tasks[0]["SourceArn"] == dlq_arn
+    back = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2, VisibilityTimeout=0,
+                               MessageSystemAttributeNames=["ApproximateReceiveCount"])["Messages"][0]
+    assert back["MessageId"] == sent and back["Attributes"]["ApproximateReceiveCount"] == "1"
+    assert sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["ApproximateNumberOfMessages"])[
+        "Attributes"]["ApproximateNumberOfMessages"] == "0"
+    work_arn = dlq_arn.replace(":kg-dlq", ":kg-work")
+    code, msg, _ = hg.expect_client_error(sqs.start_message_move_task, SourceArn=work_arn)
+    assert code == "InvalidParameterValue" and "Dead Letter Queue" in msg
+    code, _, _ = hg.expect_client_error(sqs.start_message_move_task, SourceArn=dlq_arn + "-nope")
+    assert code == "ResourceNotFoundException"
+
     # A target that does not exist is refused.
     bad = json.dumps({"deadLetterTargetArn": dlq_arn + "-nope", "maxReceiveCount": 2})
     with pytest.raises(ClientError) as info:

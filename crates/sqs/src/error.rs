@@ -43,6 +43,8 @@ pub enum SqsError {
     #[error("{0}")]
     UnsupportedOperation(String),
     #[error("{0}")]
+    ResourceNotFound(String),
+    #[error("{0}")]
     Internal(String),
     #[error("{0}")]
     Store(#[from] StoreError),
@@ -90,6 +92,7 @@ impl From<SqsError> for ApiError {
             SqsError::BatchRequestTooLong(_) => "BatchRequestTooLong",
             SqsError::InvalidMessageContents => "InvalidMessageContents",
             SqsError::UnsupportedOperation(_) => "UnsupportedOperation",
+            SqsError::ResourceNotFound(_) => "ResourceNotFoundException",
             SqsError::Internal(m) => {
                 tracing::error!(error = %m, "sqs internal failure");
                 return ApiError::new(500, "InternalError", "We encountered an internal error. Please try again.");

@@ -8,6 +8,7 @@
 
 pub mod error;
 pub mod logic;
+mod moves;
 mod ops;
 pub mod records;
 #[cfg(test)]

@@ -43,6 +43,9 @@ pub fn dispatch(
         "UntagQueue" => none(untag_queue(sqs, input)),
         "ListQueueTags" => none(list_queue_tags(sqs, input)),
         "ListDeadLetterSourceQueues" => none(list_dead_letter_source_queues(sqs, input)),
+        "StartMessageMoveTask" => crate::moves::start(sqs, input),
+        "ListMessageMoveTasks" => none(crate::moves::list(sqs, input)),
+        "CancelMessageMoveTask" => none(crate::moves::cancel(sqs, input)),
         _ => {
             return Err(ApiError::new(
                 400,
@@ -62,6 +65,8 @@ pub fn authorization(sqs: &Sqs, op: &str, input: &Value) -> Authorization {
     let arn = match op {
         "CreateQueue" | "GetQueueUrl" => named("QueueName").map(|n| queue_arn(sqs, n)),
         "ListQueues" => None,
+        "StartMessageMoveTask" | "ListMessageMoveTasks" => named("SourceArn").map(String::from),
+        "CancelMessageMoveTask" => named("TaskHandle").and_then(crate::moves::source_of_handle),
         _ => named("QueueUrl").and_then(|u| queue_name_from_url(sqs, u).ok()).map(|n| queue_arn(sqs, &n)),
     }
     .unwrap_or_else(|| "*".to_string());
@@ -97,6 +102,15 @@ pub fn authorization(sqs: &Sqs, op: &str, input: &Value) -> Authorization {
         _ => {}
     }
     let mut checks = vec![check];
+    // A move task reads and deletes the source's messages and sends them to the destination.
+    if op == "StartMessageMoveTask" {
+        for a in ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"] {
+            checks.push(Check::new(a, arn.clone()));
+        }
+        if let Some(d) = named("DestinationArn") {
+            checks.push(Check::new("sqs:SendMessage", d));
+        }
+    }
     if op == "CreateQueue" && !tags.is_empty() {
         checks.push(Check::new("sqs:TagQueue", arn).request_tags(request_tags()));
     }
@@ -165,7 +179,7 @@ fn string_map(v: Option<&Value>) -> BTreeMap<String, String> {
         .unwrap_or_default()
 }
 
-fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     let b: [u8; 16] = rand::thread_rng().gen();
     let h = hex::encode(b);
     format!("{}-{}-4{}-{}-{}", &h[0..8], &h[8..12], &h[13..16], &h[16..20], &h[20..32])
@@ -176,7 +190,7 @@ fn new_token() -> String {
     hex::encode(b)
 }
 
-fn message_key(queue: &str, now: f64) -> String {
+pub(crate) fn message_key(queue: &str, now: f64) -> String {
     format!("{queue}|{:020}{:08x}", (now * 1e6) as u64, rand::thread_rng().gen::<u32>())
 }
 

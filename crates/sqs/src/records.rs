@@ -10,6 +10,8 @@ pub mod kind {
     /// Key: `<queue name>|<sent time, µs, 20 digits><random, 8 hex>`: a queue's messages list
     /// in the order they were sent.
     pub const MESSAGE: &str = "sqs.message";
+    /// Key: `<source queue name>|<started, µs, 20 digits><random, 8 hex>`.
+    pub const MOVE_TASK: &str = "sqs.move_task";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -54,4 +56,19 @@ pub struct MessageRec {
     /// The queue it was moved from by a redrive policy.
     #[serde(default)]
     pub dead_letter_source: Option<String>,
+}
+
+/// A message move task (StartMessageMoveTask: a dead-letter queue redriven to its sources or
+/// to one destination). Tasks run to completion within the call that starts them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MoveTaskRec {
+    pub handle: String,
+    pub source_arn: String,
+    pub destination_arn: Option<String>,
+    pub rate: Option<i64>,
+    pub status: String,
+    pub moved: u64,
+    pub to_move: u64,
+    /// Milliseconds since the epoch.
+    pub started: u64,
 }

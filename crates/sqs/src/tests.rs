@@ -196,3 +196,46 @@ fn queue_urls_names_and_listing() {
     assert!(sqs.queue_exists("arn:aws:sqs:ap-northeast-2:123456789012:b1"));
     assert!(!sqs.queue_exists("arn:aws:sqs:ap-northeast-2:123456789012:b2"));
 }
+
+#[test]
+fn move_tasks_send_messages_back_to_their_sources_or_a_destination() {
+    let region = Region::new();
+    let sqs = region.sqs();
+    let url_of = |v: Value| v["QueueUrl"].as_str().unwrap().to_string();
+    let dlq = url_of(call(&sqs, "CreateQueue", json!({"QueueName": "dlq"})).unwrap());
+    let dlq_arn = "arn:aws:sqs:ap-northeast-2:123456789012:dlq";
+    let policy = json!({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 1}).to_string();
+    let work = url_of(
+        call(&sqs, "CreateQueue", json!({"QueueName": "work", "Attributes": {"RedrivePolicy": policy}})).unwrap(),
+    );
+    let other = url_of(call(&sqs, "CreateQueue", json!({"QueueName": "other"})).unwrap());
+    call(&sqs, "SendMessage", json!({"QueueUrl": work, "MessageBody": "from work"})).unwrap();
+    call(&sqs, "SendMessage", json!({"QueueUrl": dlq, "MessageBody": "sent to the dlq"})).unwrap();
+    receive(&sqs, &work, json!({"VisibilityTimeout": 0}));
+    assert!(receive(&sqs, &work, json!({})).0.is_empty(), "moved to the dead-letter queue");
+    assert_eq!(count(&sqs, &dlq, "ApproximateNumberOfMessages"), "2");
+
+    // No destination: each message goes back where it came from; one sent to the DLQ stays.
+    call(&sqs, "StartMessageMoveTask", json!({"SourceArn": dlq_arn})).unwrap();
+    assert_eq!(count(&sqs, &dlq, "ApproximateNumberOfMessages"), "1");
+    let (back, _) = receive(&sqs, &work, json!({}));
+    assert_eq!(back[0]["Body"], "from work");
+    assert_eq!(back[0]["Attributes"]["ApproximateReceiveCount"], "1", "the count starts over");
+    let tasks = call(&sqs, "ListMessageMoveTasks", json!({"SourceArn": dlq_arn})).unwrap();
+    assert_eq!(tasks["Results"][0]["ApproximateNumberOfMessagesMoved"], 1);
+    assert_eq!(tasks["Results"][0]["ApproximateNumberOfMessagesToMove"], 2);
+
+    // A destination takes everything that is not in flight.
+    region.at(1_001.0);
+    call(
+        &sqs,
+        "StartMessageMoveTask",
+        json!({"SourceArn": dlq_arn, "DestinationArn": "arn:aws:sqs:ap-northeast-2:123456789012:other"}),
+    )
+    .unwrap();
+    assert_eq!(count(&sqs, &dlq, "ApproximateNumberOfMessages"), "0");
+    assert_eq!(receive(&sqs, &other, json!({})).0[0]["Body"], "sent to the dlq");
+    let tasks = call(&sqs, "ListMessageMoveTasks", json!({"SourceArn": dlq_arn, "MaxResults": 10})).unwrap();
+    assert_eq!(tasks["Results"].as_array().unwrap().len(), 2);
+    assert_eq!(tasks["Results"][0]["DestinationArn"], "arn:aws:sqs:ap-northeast-2:123456789012:other", "newest first");
+}
