@@ -363,8 +363,36 @@ def test_error_codes(region, sqs):
                  lambda: sqs.send_message_batch(QueueUrl=url, Entries=[
                      {"Id": str(i), "MessageBody": "x" * 300_000} for i in range(4)]))
     assert msg == "Batch requests cannot be longer than 1048576 bytes. You have sent 1200000 bytes."
-    expect("UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation",
-           lambda: sqs.create_queue(QueueName="kg.fifo", Attributes={"FifoQueue": "true"}))
+    code, msg, _ = hg.expect_client_error(sqs.create_queue, QueueName="kg-not-fifo", Attributes={"FifoQueue": "true"})
+    assert code == "InvalidParameterValue" and ".fifo" in msg
+
+
+def test_fifo_queues(sqs):
+    url = sqs.create_queue(QueueName="kg-scores.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
+    assert url.endswith("/kg-scores.fifo")
+    code, msg, _ = hg.expect_client_error(sqs.send_message, QueueUrl=url, MessageBody="x",
+                                          MessageDeduplicationId="d")
+    assert (code, msg) == ("MissingParameter", "The request must contain the parameter MessageGroupId.")
+    sent = [sqs.send_message(QueueUrl=url, MessageBody=f"match {i}", MessageGroupId="match-7",
+                             MessageDeduplicationId=f"goal-{i}") for i in range(3)]
+    seqs = [int(s["SequenceNumber"]) for s in sent]
+    assert seqs == sorted(seqs) and len(set(seqs)) == 3
+    dup = sqs.send_message(QueueUrl=url, MessageBody="match 0 again", MessageGroupId="match-7",
+                           MessageDeduplicationId="goal-0")
+    assert dup["MessageId"] == sent[0]["MessageId"], "a duplicate within five minutes is dropped"
+    sqs.send_message(QueueUrl=url, MessageBody="other match", MessageGroupId="match-8", MessageDeduplicationId="o")
+    first = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=2,
+                                MessageSystemAttributeNames=["MessageGroupId", "SequenceNumber"])["Messages"]
+    assert [m["Body"] for m in first] == ["match 0", "match 1"]
+    assert first[0]["Attributes"]["MessageGroupId"] == "match-7"
+    assert first[0]["Attributes"]["SequenceNumber"] == sent[0]["SequenceNumber"]
+    # While match-7's messages are in flight, only the other group is served.
+    assert [m["Body"] for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]] == ["other match"]
+    sqs.delete_message_batch(QueueUrl=url, Entries=[
+        {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(first)])
+    assert [m["Body"] for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]] == ["match 2"]
+    attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attrs["FifoQueue"] == "true" and attrs["ContentBasedDeduplication"] == "false"
 
 
 def test_iam_decides(region, sqs):

@@ -4,7 +4,8 @@
 //! visibility timeout and move those received `maxReceiveCount` times to the dead-letter
 //! queue; long polls wait on a per-queue [`tokio::sync::Notify`] woken by every send (and by a
 //! timer for the next message to become visible), never on a blocked thread. The rules are
-//! pure functions in [`logic`]. FIFO queues are refused (UnsupportedOperation).
+//! pure functions in [`logic`]. FIFO queues keep each message group in order (one batch of a
+//! group in flight at a time), number messages and drop duplicates within five minutes.
 
 pub mod error;
 pub mod logic;
@@ -114,7 +115,8 @@ impl Sqs {
         sender_id: &str,
     ) -> Result<Sent, SqsError> {
         let name = ops::queue_name_from_arn(self, queue_arn).ok_or(SqsError::QueueDoesNotExist)?;
-        let sent = ops::send_one(self, &name, body, None, attributes, sender_id)?;
+        let out = ops::Outgoing { body, delay: None, attributes, group: None, dedup: None };
+        let sent = ops::send_one(self, &name, out, sender_id)?;
         self.notify(&[name]);
         Ok(Sent { message_id: sent.id, md5_of_body: sent.md5_body })
     }

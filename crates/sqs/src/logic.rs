@@ -142,9 +142,75 @@ pub fn valid_body(body: &str) -> bool {
     })
 }
 
-/// Queue names: 1–80 alphanumerics, hyphens and underscores (FIFO queues are not served).
+/// Queue names: 1–80 alphanumerics, hyphens and underscores; a FIFO queue's end in `.fifo`
+/// (counted in the 80).
 pub fn valid_queue_name(name: &str) -> bool {
-    !name.is_empty() && name.len() <= 80 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    let base = name.strip_suffix(".fifo").unwrap_or(name);
+    !base.is_empty() && name.len() <= 80 && base.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// What a receive does with each message, in sending order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Leave,
+    Take,
+    Expire,
+    DeadLetter,
+}
+
+/// Plan one receive over a queue's messages in sending order: up to `max` available ones are
+/// taken; expired ones dropped; those past maxReceiveCount dead-lettered. In a FIFO queue a
+/// message group is held while any of its messages is hidden (in flight or delayed) or left
+/// behind, so that its messages are received in order, one batch at a time.
+pub fn plan(
+    msgs: &[&MessageRec],
+    now: f64,
+    retention: f64,
+    max_receive: Option<u32>,
+    fifo: bool,
+    max: usize,
+) -> Vec<Step> {
+    let mut taken = 0;
+    let mut held: Vec<&str> = Vec::new();
+    let mut steps = Vec::with_capacity(msgs.len());
+    for m in msgs {
+        let group = m.group_id.as_deref().unwrap_or_default();
+        let step = match fate(m, now, retention, max_receive) {
+            Fate::Expired => Step::Expire,
+            Fate::DeadLetter => Step::DeadLetter,
+            Fate::Hidden => {
+                held.push(group);
+                Step::Leave
+            }
+            Fate::Available if fifo && held.contains(&group) => Step::Leave,
+            Fate::Available if taken < max => {
+                taken += 1;
+                Step::Take
+            }
+            Fate::Available => {
+                held.push(group);
+                Step::Leave
+            }
+        };
+        steps.push(step);
+    }
+    steps
+}
+
+/// The deduplication id of a FIFO message: the given one, or with ContentBasedDeduplication
+/// the SHA-256 of the body.
+pub fn dedup_id(given: Option<&str>, content_based: bool, body: &str) -> Option<String> {
+    use sha2::Sha256;
+    match given {
+        Some(id) => Some(id.to_string()),
+        None if content_based => Some(hex::encode(Sha256::digest(body.as_bytes()))),
+        None => None,
+    }
+}
+
+/// Group and deduplication ids: 1–128 characters, alphanumerics and punctuation.
+pub fn valid_fifo_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 128 && id.chars().all(|c| c.is_ascii_alphanumeric() || c.is_ascii_punctuation())
 }
 
 fn invalid_value(name: &str) -> SqsError {
@@ -181,10 +247,22 @@ pub fn parse_redrive(value: &str) -> Result<(String, u32), SqsError> {
     Ok((target.to_string(), count as u32))
 }
 
-/// Check one settable attribute's name and value (the dead-letter target's existence is the
-/// caller's to check).
-pub fn check_attribute(name: &str, value: &str) -> Result<(), SqsError> {
+/// FIFO queues' own attributes, with their defaults.
+pub const FIFO_DEFAULTS: &[(&str, &str)] = &[
+    ("FifoQueue", "true"),
+    ("ContentBasedDeduplication", "false"),
+    ("DeduplicationScope", "queue"),
+    ("FifoThroughputLimit", "perQueue"),
+];
+
+/// Check one settable attribute's name and value for a standard or FIFO queue (the
+/// dead-letter target's existence is the caller's to check). FifoQueue itself is CreateQueue's.
+pub fn check_attribute(name: &str, value: &str, fifo: bool) -> Result<(), SqsError> {
+    let one_of = |allowed: &[&str]| if allowed.contains(&value) { Ok(()) } else { Err(invalid_value(name)) };
     match name {
+        "ContentBasedDeduplication" if fifo => one_of(&["true", "false"]),
+        "DeduplicationScope" if fifo => one_of(&["queue", "messageGroup"]),
+        "FifoThroughputLimit" if fifo => one_of(&["perQueue", "perMessageGroupId"]),
         "DelaySeconds" => in_range(name, value, 0, 900),
         "MaximumMessageSize" => in_range(name, value, 1024, 1_048_576),
         "MessageRetentionPeriod" => in_range(name, value, 60, 1_209_600),
@@ -199,21 +277,32 @@ pub fn check_attribute(name: &str, value: &str) -> Result<(), SqsError> {
         "Policy" | "RedriveAllowPolicy" => Ok(()),
         "RedrivePolicy" if value.is_empty() => Ok(()),
         "RedrivePolicy" => parse_redrive(value).map(|_| ()),
-        "FifoQueue" | "ContentBasedDeduplication" | "DeduplicationScope" | "FifoThroughputLimit" => {
-            Err(SqsError::UnsupportedOperation(format!("{name}: FIFO queues are not served by this region yet.")))
-        }
         _ => Err(SqsError::InvalidAttributeName(format!("Unknown Attribute {name}."))),
+    }
+}
+
+/// Whether CreateQueue's attributes ask for a FIFO queue (FifoQueue "true"; "false" is a
+/// standard queue; anything else is refused).
+pub fn wants_fifo(given: &BTreeMap<String, String>) -> Result<bool, SqsError> {
+    match given.get("FifoQueue").map(String::as_str) {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(invalid_value("FifoQueue")),
     }
 }
 
 /// The queue's attributes for CreateQueue: defaults, then the given ones (checked).
 pub fn initial_attributes(given: &BTreeMap<String, String>) -> Result<BTreeMap<String, String>, SqsError> {
+    let fifo = wants_fifo(given)?;
     let mut out: BTreeMap<String, String> = DEFAULTS.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    if fifo {
+        out.extend(FIFO_DEFAULTS.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    }
     for (k, v) in given {
-        if k == "FifoQueue" && v == "false" {
+        if k == "FifoQueue" {
             continue;
         }
-        check_attribute(k, v)?;
+        check_attribute(k, v, fifo)?;
         if !(k == "RedrivePolicy" && v.is_empty()) {
             out.insert(k.clone(), v.clone());
         }
@@ -225,7 +314,11 @@ pub fn initial_attributes(given: &BTreeMap<String, String>) -> Result<BTreeMap<S
 /// existing name succeeds only when none does).
 pub fn differing_attribute(existing: &BTreeMap<String, String>, given: &BTreeMap<String, String>) -> Option<String> {
     let wanted = initial_attributes(given).ok()?;
-    given.keys().find(|k| existing.get(*k) != wanted.get(*k) && *k != "FifoQueue").cloned()
+    let existing_fifo = existing.get("FifoQueue").is_some_and(|v| v == "true");
+    if existing_fifo != wanted.get("FifoQueue").is_some_and(|v| v == "true") {
+        return Some("FifoQueue".into());
+    }
+    given.keys().find(|k| existing.get(*k) != wanted.get(*k)).cloned()
 }
 
 /// Check and normalise one message's attributes (names, types, values, at most 10).
@@ -343,6 +436,9 @@ mod tests {
             first_receive_at: None,
             receipt: None,
             dead_letter_source: None,
+            group_id: None,
+            dedup_id: None,
+            sequence: None,
         }
     }
 
@@ -395,6 +491,46 @@ mod tests {
     }
 
     #[test]
+    fn fifo_groups_are_received_in_order_one_batch_at_a_time() {
+        let in_group = |g: &str, t: f64| MessageRec { group_id: Some(g.into()), ..msg(t) };
+        let mut a1 = in_group("a", 1.0);
+        let a2 = in_group("a", 2.0);
+        let b1 = in_group("b", 3.0);
+        let b2 = in_group("b", 4.0);
+        // Nothing in flight: the first `max` in sending order, several of one group at once.
+        let all = [&a1, &a2, &b1, &b2];
+        assert_eq!(plan(&all, 10.0, 1e6, None, true, 3), [Step::Take, Step::Take, Step::Take, Step::Leave]);
+        // a1 in flight holds group a (a2 waits behind it); group b goes on.
+        take(&mut a1, 10.0, 30.0, "t".into());
+        let all = [&a1, &a2, &b1, &b2];
+        assert_eq!(plan(&all, 11.0, 1e6, None, true, 10), [Step::Leave, Step::Leave, Step::Take, Step::Take]);
+        // A group left behind for lack of room is held too: b2 is not taken before b1.
+        assert_eq!(plan(&[&b1, &b2], 11.0, 1e6, None, true, 1), [Step::Take, Step::Leave]);
+        let mut held_b1 = b1.clone();
+        held_b1.visible_at = 50.0;
+        assert_eq!(plan(&[&held_b1, &b2], 11.0, 1e6, None, true, 1), [Step::Leave, Step::Leave]);
+        // A standard queue holds nothing.
+        assert_eq!(plan(&all, 11.0, 1e6, None, false, 10), [Step::Leave, Step::Take, Step::Take, Step::Take]);
+        // Once a1's visibility ends, group a is available again, a1 first.
+        assert_eq!(plan(&all, 40.0, 1e6, None, true, 1), [Step::Take, Step::Leave, Step::Leave, Step::Leave]);
+        // Expired and dead-lettered messages do not hold their group.
+        assert_eq!(plan(&all, 40.0, 1e6, Some(1), true, 10), [Step::DeadLetter, Step::Take, Step::Take, Step::Take]);
+    }
+
+    #[test]
+    fn deduplication_ids() {
+        assert_eq!(dedup_id(Some("x"), true, "body").as_deref(), Some("x"));
+        assert_eq!(
+            dedup_id(None, true, "hello").as_deref(),
+            Some("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")
+        );
+        assert_eq!(dedup_id(None, false, "hello"), None);
+        assert!(valid_fifo_id("group-1!"));
+        assert!(!valid_fifo_id("has space"));
+        assert!(!valid_fifo_id(&"x".repeat(129)));
+    }
+
+    #[test]
     fn md5_digests_are_the_ones_sqs_answers() {
         // SQS's MD5OfMessageBody is the plain MD5 of the body.
         assert_eq!(md5_hex(b"hello"), "5d41402abc4b2a76b9719d911017c592");
@@ -419,16 +555,31 @@ mod tests {
 
     #[test]
     fn attribute_checks() {
-        assert!(check_attribute("VisibilityTimeout", "43200").is_ok());
-        assert!(matches!(check_attribute("VisibilityTimeout", "43201"), Err(SqsError::InvalidAttributeValue(_))));
-        assert!(matches!(check_attribute("VisibilityTimeout", "abc"), Err(SqsError::InvalidAttributeValue(_))));
-        assert!(matches!(check_attribute("DelaySeconds", "901"), Err(SqsError::InvalidAttributeValue(_))));
-        assert!(matches!(check_attribute("MessageRetentionPeriod", "59"), Err(SqsError::InvalidAttributeValue(_))));
+        assert!(check_attribute("VisibilityTimeout", "43200", false).is_ok());
+        assert!(matches!(
+            check_attribute("VisibilityTimeout", "43201", false),
+            Err(SqsError::InvalidAttributeValue(_))
+        ));
+        assert!(matches!(check_attribute("VisibilityTimeout", "abc", false), Err(SqsError::InvalidAttributeValue(_))));
+        assert!(matches!(check_attribute("DelaySeconds", "901", false), Err(SqsError::InvalidAttributeValue(_))));
+        assert!(matches!(
+            check_attribute("MessageRetentionPeriod", "59", false),
+            Err(SqsError::InvalidAttributeValue(_))
+        ));
         assert!(
-            matches!(check_attribute("Bogus", "1"), Err(SqsError::InvalidAttributeName(m)) if m == "Unknown Attribute Bogus.")
+            matches!(check_attribute("Bogus", "1", false), Err(SqsError::InvalidAttributeName(m)) if m == "Unknown Attribute Bogus.")
         );
-        assert!(matches!(check_attribute("QueueArn", "x"), Err(SqsError::InvalidAttributeName(_))));
-        assert!(matches!(check_attribute("FifoQueue", "true"), Err(SqsError::UnsupportedOperation(_))));
+        assert!(matches!(check_attribute("QueueArn", "x", false), Err(SqsError::InvalidAttributeName(_))));
+        assert!(matches!(
+            check_attribute("ContentBasedDeduplication", "true", false),
+            Err(SqsError::InvalidAttributeName(_))
+        ));
+        assert!(check_attribute("ContentBasedDeduplication", "true", true).is_ok());
+        assert!(matches!(
+            check_attribute("DeduplicationScope", "group", true),
+            Err(SqsError::InvalidAttributeValue(_))
+        ));
+        assert!(matches!(check_attribute("FifoQueue", "true", true), Err(SqsError::InvalidAttributeName(_))));
         assert_eq!(
             parse_redrive(r#"{"deadLetterTargetArn":"arn:aws:sqs:r:1:d","maxReceiveCount":"5"}"#).unwrap(),
             ("arn:aws:sqs:r:1:d".to_string(), 5)
@@ -482,7 +633,9 @@ mod tests {
         assert!(!valid_body("bad\u{0}"));
         assert!(!valid_body("bad\u{FFFF}"));
         assert!(valid_queue_name("KG-queue_1"));
-        assert!(!valid_queue_name("a.fifo"));
+        assert!(valid_queue_name("a.fifo"));
+        assert!(!valid_queue_name(".fifo"));
+        assert!(!valid_queue_name("a.b"));
         assert!(!valid_queue_name(&"x".repeat(81)));
     }
 }

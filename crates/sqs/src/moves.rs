@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::error::{Result, SqsError};
 use crate::logic;
-use crate::ops::{message_key, new_id, queue, queue_name_from_arn};
+use crate::ops::{message_key, new_id, next_key, queue, queue_name_from_arn};
 use crate::records::{kind, MessageRec, MoveTaskRec, QueueRec};
 use crate::Sqs;
 
@@ -86,7 +86,8 @@ pub fn start(sqs: &Sqs, input: &Value) -> Result<(Value, Vec<String>)> {
                 dead_letter_source: None,
                 ..m
             };
-            tx.put(kind::MESSAGE, &message_key(&target, now), &moved_msg)?;
+            let (key, _) = next_key(tx, &target, now)?;
+            tx.put(kind::MESSAGE, &key, &moved_msg)?;
             moved += 1;
             if !woken.contains(&target) {
                 woken.push(target);

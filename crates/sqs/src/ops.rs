@@ -9,8 +9,8 @@ use serde_json::{json, Map, Value};
 use wire::{ApiError, Authorization, CallContext, Check};
 
 use crate::error::{Result, SqsError};
-use crate::logic::{self, Fate};
-use crate::records::{kind, MessageAttr, MessageRec, QueueRec};
+use crate::logic::{self, Step};
+use crate::records::{kind, DedupRec, MessageAttr, MessageRec, QueueRec};
 use crate::Sqs;
 
 /// A batch's bodies and attributes together, at most (SQS's limit, as one message's).
@@ -194,12 +194,26 @@ pub(crate) fn message_key(queue: &str, now: f64) -> String {
     format!("{queue}|{:020}{:08x}", (now * 1e6) as u64, rand::thread_rng().gen::<u32>())
 }
 
+/// The key of a message entering a queue now, within the caller's transaction: a standard
+/// queue's by time, a FIFO queue's by its next sequence number (returned too), so that its
+/// messages list in the order they entered.
+pub(crate) fn next_key(tx: &store::Tx, queue: &str, now: f64) -> Result<(String, Option<String>)> {
+    let mut q = tx.get::<QueueRec>(kind::QUEUE, queue)?.ok_or(SqsError::QueueDoesNotExist)?;
+    if !q.fifo() {
+        return Ok((message_key(queue, now), None));
+    }
+    q.sequence += 1;
+    tx.put(kind::QUEUE, queue, &q)?;
+    let seq = format!("{:020}", q.sequence);
+    Ok((format!("{queue}|{seq}"), Some(seq)))
+}
+
 fn millis(t: f64) -> String {
     ((t * 1000.0) as u64).to_string()
 }
 
 /// Check a RedrivePolicy's target exists (the caller's own queue may not be its own target).
-fn check_redrive_target(sqs: &Sqs, name: &str, attrs: &BTreeMap<String, String>) -> Result<()> {
+fn check_redrive_target(sqs: &Sqs, name: &str, fifo: bool, attrs: &BTreeMap<String, String>) -> Result<()> {
     let Some(policy) = attrs.get("RedrivePolicy").filter(|v| !v.is_empty()) else { return Ok(()) };
     let (target, _) = logic::parse_redrive(policy)?;
     let bad = |why: &str| {
@@ -209,7 +223,10 @@ fn check_redrive_target(sqs: &Sqs, name: &str, attrs: &BTreeMap<String, String>)
     if dlq == name {
         return Err(bad("Dead letter target cannot be the queue itself."));
     }
-    queue(sqs, &dlq).map_err(|_| bad("Dead letter target does not exist."))?;
+    let target = queue(sqs, &dlq).map_err(|_| bad("Dead letter target does not exist."))?;
+    if target.fifo() != fifo {
+        return Err(bad("Dead-letter queue must be same type of queue as the source.."));
+    }
     Ok(())
 }
 
@@ -218,16 +235,19 @@ fn check_redrive_target(sqs: &Sqs, name: &str, attrs: &BTreeMap<String, String>)
 fn create_queue(sqs: &Sqs, input: &Value) -> Result<Value> {
     let name = required(input, "QueueName")?;
     let given = string_map(input.get("Attributes"));
-    if name.ends_with(".fifo") || given.get("FifoQueue").is_some_and(|v| v == "true") {
-        return Err(SqsError::UnsupportedOperation("FIFO queues are not served by this region yet.".into()));
+    let fifo = logic::wants_fifo(&given)?;
+    if fifo && (!name.ends_with(".fifo") || !logic::valid_queue_name(name)) {
+        return Err(SqsError::InvalidParameterValue(
+            "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.".into(),
+        ));
     }
-    if !logic::valid_queue_name(name) {
+    if !fifo && (name.ends_with(".fifo") || !logic::valid_queue_name(name)) {
         return Err(SqsError::InvalidParameterValue(
             "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length".into(),
         ));
     }
     let attributes = logic::initial_attributes(&given)?;
-    check_redrive_target(sqs, name, &attributes)?;
+    check_redrive_target(sqs, name, fifo, &attributes)?;
     let tags = string_map(input.get("tags"));
     let now = sqs.now();
     let rec = QueueRec {
@@ -238,6 +258,7 @@ fn create_queue(sqs: &Sqs, input: &Value) -> Result<Value> {
         attributes,
         tags,
         last_purge: None,
+        sequence: 0,
     };
     sqs.store.write(|tx| {
         if let Some(existing) = tx.get::<QueueRec>(kind::QUEUE, name)? {
@@ -327,7 +348,10 @@ fn get_queue_attributes(sqs: &Sqs, input: &Value) -> Result<Value> {
         .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
         .unwrap_or_default();
     let known = |n: &str| {
-        logic::DEFAULTS.iter().any(|(k, _)| *k == n) || logic::OPTIONAL.contains(&n) || logic::COMPUTED.contains(&n)
+        logic::DEFAULTS.iter().any(|(k, _)| *k == n)
+            || logic::FIFO_DEFAULTS.iter().any(|(k, _)| *k == n)
+            || logic::OPTIONAL.contains(&n)
+            || logic::COMPUTED.contains(&n)
     };
     if let Some(bad) = asked.iter().find(|n| *n != "All" && !known(n)) {
         return Err(SqsError::InvalidAttributeName(format!("Unknown Attribute {bad}.")));
@@ -363,9 +387,9 @@ fn set_queue_attributes(sqs: &Sqs, input: &Value) -> Result<Value> {
     let q = queue_of(sqs, input)?;
     let given = string_map(input.get("Attributes"));
     for (k, v) in &given {
-        logic::check_attribute(k, v)?;
+        logic::check_attribute(k, v, q.fifo())?;
     }
-    check_redrive_target(sqs, &q.name, &given)?;
+    check_redrive_target(sqs, &q.name, q.fifo(), &given)?;
     let now = sqs.now();
     sqs.store.write(|tx| {
         let mut q = tx.get::<QueueRec>(kind::QUEUE, &q.name)?.ok_or(SqsError::QueueDoesNotExist)?;
@@ -387,6 +411,8 @@ fn delete_queue(sqs: &Sqs, input: &Value) -> Result<Value> {
     sqs.store.write(|tx| {
         tx.delete(kind::QUEUE, &q.name)?;
         tx.delete_prefix(kind::MESSAGE, &format!("{}|", q.name))?;
+        tx.delete_prefix(kind::DEDUP, &format!("{}|", q.name))?;
+        tx.delete_prefix(kind::MOVE_TASK, &format!("{}|", q.name))?;
         Ok::<_, SqsError>(())
     })?;
     tracing::info!(queue = %q.name, "queue deleted");
@@ -452,15 +478,36 @@ fn list_queue_tags(sqs: &Sqs, input: &Value) -> Result<Value> {
 
 // --- sending ------------------------------------------------------------------------------
 
+/// One message to send, as the request gives it.
+pub struct Outgoing<'a> {
+    pub body: &'a str,
+    pub delay: Option<i64>,
+    pub attributes: BTreeMap<String, MessageAttr>,
+    pub group: Option<&'a str>,
+    pub dedup: Option<&'a str>,
+}
+
+impl<'a> Outgoing<'a> {
+    fn from_input(v: &'a Value) -> Result<Outgoing<'a>> {
+        Ok(Outgoing {
+            body: v.get("MessageBody").and_then(Value::as_str).unwrap_or_default(),
+            delay: int(v, "DelaySeconds"),
+            attributes: logic::message_attributes(v.get("MessageAttributes"))?,
+            group: v.get("MessageGroupId").and_then(Value::as_str),
+            dedup: v.get("MessageDeduplicationId").and_then(Value::as_str),
+        })
+    }
+}
+
+fn not_for_this_queue(param: &str, value: &str) -> SqsError {
+    SqsError::InvalidParameterValue(format!(
+        "Value {value} for parameter {param} is invalid. Reason: The request include parameter that is not valid for this queue type."
+    ))
+}
+
 /// Check one message against its queue and make its record (not yet stored).
-fn prepare(
-    q: &QueueRec,
-    body: &str,
-    delay: Option<i64>,
-    attributes: BTreeMap<String, MessageAttr>,
-    sender_id: &str,
-    now: f64,
-) -> Result<(String, MessageRec)> {
+fn prepare(q: &QueueRec, out: Outgoing<'_>, sender_id: &str, now: f64) -> Result<MessageRec> {
+    let Outgoing { body, delay, attributes, group, dedup } = out;
     if body.is_empty() {
         return Err(SqsError::MissingParameter("MessageBody".into()));
     }
@@ -479,8 +526,33 @@ fn prepare(
                 "Value {d} for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900."
             )))
         }
+        // A FIFO queue's delay is the queue's only.
+        Some(d) if q.fifo() && d != 0 => return Err(not_for_this_queue("DelaySeconds", &d.to_string())),
         Some(d) => d as f64,
         None => attr_f64(q, "DelaySeconds"),
+    };
+    for (param, id) in [("MessageGroupId", group), ("MessageDeduplicationId", dedup)] {
+        if let Some(id) = id.filter(|id| !logic::valid_fifo_id(id)) {
+            return Err(SqsError::InvalidParameterValue(format!(
+                "Value {id} for parameter {param} is invalid. Reason: {param} can only include alphanumeric and punctuation characters. 1 to 128 in length."
+            )));
+        }
+    }
+    let dedup_id = if q.fifo() {
+        if group.is_none() {
+            return Err(SqsError::MissingParameter("MessageGroupId".into()));
+        }
+        let content_based = q.attributes.get("ContentBasedDeduplication").is_some_and(|v| v == "true");
+        Some(logic::dedup_id(dedup, content_based, body).ok_or_else(|| {
+            SqsError::InvalidParameterValue(
+                "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly".into(),
+            )
+        })?)
+    } else {
+        if let Some(d) = dedup {
+            return Err(not_for_this_queue("MessageDeduplicationId", d));
+        }
+        None
     };
     let md5_attributes = logic::md5_of_attributes(&attributes);
     let m = MessageRec {
@@ -496,29 +568,59 @@ fn prepare(
         first_receive_at: None,
         receipt: None,
         dead_letter_source: None,
+        group_id: group.map(String::from),
+        dedup_id,
+        sequence: None,
     };
-    Ok((message_key(&q.name, now), m))
+    Ok(m)
+}
+
+/// Store a prepared message in its queue, within the caller's transaction. A FIFO queue
+/// numbers it and, when its deduplication id was seen in the last five minutes, answers as it
+/// did then without storing it again.
+fn store_message(tx: &store::Tx, queue: &str, m: MessageRec, now: f64) -> Result<MessageRec> {
+    let mut m = m;
+    let q = tx.get::<QueueRec>(kind::QUEUE, queue)?.ok_or(SqsError::QueueDoesNotExist)?;
+    if q.fifo() {
+        let dedup = m.dedup_id.clone().unwrap_or_default();
+        let dkey = match q.attributes.get("DeduplicationScope").map(String::as_str) {
+            Some("messageGroup") => format!("{queue}|{}\n{dedup}", m.group_id.as_deref().unwrap_or_default()),
+            _ => format!("{queue}|{dedup}"),
+        };
+        for (k, d) in tx.list::<DedupRec>(kind::DEDUP, &format!("{queue}|"))? {
+            if d.expires <= now {
+                tx.delete(kind::DEDUP, &k)?;
+            } else if k == dkey {
+                m.id = d.message_id;
+                m.md5_body = d.md5_body;
+                m.md5_attributes = d.md5_attributes;
+                m.sequence = d.sequence;
+                return Ok(m);
+            }
+        }
+        let (key, seq) = next_key(tx, queue, now)?;
+        m.sequence = seq;
+        let d = DedupRec {
+            message_id: m.id.clone(),
+            md5_body: m.md5_body.clone(),
+            md5_attributes: m.md5_attributes.clone(),
+            sequence: m.sequence.clone(),
+            expires: now + 300.0,
+        };
+        tx.put(kind::DEDUP, &dkey, &d)?;
+        tx.put(kind::MESSAGE, &key, &m)?;
+        return Ok(m);
+    }
+    tx.put(kind::MESSAGE, &message_key(queue, now), &m)?;
+    Ok(m)
 }
 
 /// Send one message to the named queue, committed before it returns.
-pub fn send_one(
-    sqs: &Sqs,
-    name: &str,
-    body: &str,
-    delay: Option<i64>,
-    attributes: BTreeMap<String, MessageAttr>,
-    sender_id: &str,
-) -> Result<MessageRec> {
+pub fn send_one(sqs: &Sqs, name: &str, out: Outgoing<'_>, sender_id: &str) -> Result<MessageRec> {
     let q = queue(sqs, name)?;
-    let (key, m) = prepare(&q, body, delay, attributes, sender_id, sqs.now())?;
-    sqs.store.write(|tx| {
-        if !tx.exists(kind::QUEUE, name)? {
-            return Err(SqsError::QueueDoesNotExist);
-        }
-        tx.put(kind::MESSAGE, &key, &m)?;
-        Ok(())
-    })?;
-    Ok(m)
+    let now = sqs.now();
+    let m = prepare(&q, out, sender_id, now)?;
+    sqs.store.write(|tx| store_message(tx, name, m, now))
 }
 
 fn sent_output(m: &MessageRec) -> Value {
@@ -526,14 +628,16 @@ fn sent_output(m: &MessageRec) -> Value {
     if let Some(md5) = &m.md5_attributes {
         out["MD5OfMessageAttributes"] = json!(md5);
     }
+    if let Some(seq) = &m.sequence {
+        out["SequenceNumber"] = json!(seq);
+    }
     out
 }
 
 fn send_message(sqs: &Sqs, cx: &CallContext, input: &Value) -> Result<(Value, Vec<String>)> {
     let q = queue_of(sqs, input)?;
-    let body = required(input, "MessageBody")?;
-    let attrs = logic::message_attributes(input.get("MessageAttributes"))?;
-    let m = send_one(sqs, &q.name, body, int(input, "DelaySeconds"), attrs, &cx.principal.user_id)?;
+    required(input, "MessageBody")?;
+    let m = send_one(sqs, &q.name, Outgoing::from_input(input)?, &cx.principal.user_id)?;
     Ok((sent_output(&m), vec![q.name]))
 }
 
@@ -586,27 +690,22 @@ fn send_message_batch(sqs: &Sqs, cx: &CallContext, input: &Value) -> Result<(Val
     let mut failed = Vec::new();
     for e in &entries {
         let id = e.get("Id").and_then(Value::as_str).unwrap_or_default().to_string();
-        let made = logic::message_attributes(e.get("MessageAttributes")).and_then(|attrs| {
-            let body = e.get("MessageBody").and_then(Value::as_str).unwrap_or_default();
-            prepare(&q, body, int(e, "DelaySeconds"), attrs, &cx.principal.user_id, now)
-        });
+        let made = Outgoing::from_input(e).and_then(|out| prepare(&q, out, &cx.principal.user_id, now));
         match made {
             Ok(m) => prepared.push((id, m)),
             Err(err) => failed.push(failure(&id, &err)),
         }
     }
-    sqs.store.write(|tx| {
-        if !tx.exists(kind::QUEUE, &q.name)? {
-            return Err(SqsError::QueueDoesNotExist);
+    let stored = sqs.store.write(|tx| {
+        let mut stored = Vec::new();
+        for (id, m) in prepared {
+            stored.push((id, store_message(tx, &q.name, m, now)?));
         }
-        for (_, (key, m)) in &prepared {
-            tx.put(kind::MESSAGE, key, m)?;
-        }
-        Ok(())
+        Ok::<_, SqsError>(stored)
     })?;
-    let ok: Vec<Value> = prepared
+    let ok: Vec<Value> = stored
         .iter()
-        .map(|(id, (_, m))| {
+        .map(|(id, m)| {
             let mut v = sent_output(m);
             v["Id"] = json!(id);
             v
@@ -694,35 +793,40 @@ pub fn receive_once(
             }
         }
         let prefix = format!("{}|", q.name);
+        let msgs = tx.list::<MessageRec>(kind::MESSAGE, &prefix)?;
+        let refs: Vec<&MessageRec> = msgs.iter().map(|(_, m)| m).collect();
+        let steps = logic::plan(&refs, now, retention, dlq.as_ref().map(|(_, n)| *n), q.fifo(), req.max);
         let mut out = Vec::new();
         let mut moved = Vec::new();
         let mut next: Option<f64> = None;
-        for (key, mut m) in tx.list::<MessageRec>(kind::MESSAGE, &prefix)? {
-            match logic::fate(&m, now, retention, dlq.as_ref().map(|(_, n)| *n)) {
-                Fate::Expired => {
+        for ((key, mut m), step) in msgs.into_iter().zip(steps) {
+            match step {
+                Step::Expire => {
                     tx.delete(kind::MESSAGE, &key)?;
                 }
-                Fate::DeadLetter => {
-                    let (d, _) = dlq.as_ref().expect("a dead-letter fate has a target");
+                Step::DeadLetter => {
+                    let (d, _) = dlq.as_ref().expect("a dead-letter step has a target");
                     tx.delete(kind::MESSAGE, &key)?;
                     m.receipt = None;
                     m.visible_at = now;
                     m.dead_letter_source = Some(q.arn.clone());
-                    let new_key = format!("{d}|{}", &key[prefix.len()..]);
+                    let (new_key, _) = next_key(tx, d, now)?;
                     tx.put(kind::MESSAGE, &new_key, &m)?;
                     tracing::info!(queue = %q.name, dead_letter_queue = %d, message_id = %m.id, receives = m.receive_count, "message moved to the dead-letter queue");
                     if !moved.contains(d) {
                         moved.push(d.clone());
                     }
                 }
-                Fate::Available if out.len() < req.max => {
+                Step::Take => {
                     let token = new_token();
                     logic::take(&mut m, now, visibility, token.clone());
                     tx.put(kind::MESSAGE, &key, &m)?;
                     out.push(render(&key, &m, &token, req, &q.name));
                 }
-                Fate::Available => {}
-                Fate::Hidden => next = Some(next.map_or(m.visible_at, |n: f64| n.min(m.visible_at))),
+                Step::Leave if m.visible_at > now => {
+                    next = Some(next.map_or(m.visible_at, |n: f64| n.min(m.visible_at)));
+                }
+                Step::Leave => {}
             }
         }
         Ok((out, next, moved))
@@ -753,6 +857,13 @@ fn render(key: &str, m: &MessageRec, token: &str, req: &ReceiveRequest, queue: &
     }
     if let Some(src) = m.dead_letter_source.as_ref().filter(|_| want("DeadLetterQueueSourceArn")) {
         sys.insert("DeadLetterQueueSourceArn".into(), json!(src));
+    }
+    for (name, value) in
+        [("MessageGroupId", &m.group_id), ("MessageDeduplicationId", &m.dedup_id), ("SequenceNumber", &m.sequence)]
+    {
+        if let Some(v) = value.as_ref().filter(|_| want(name)) {
+            sys.insert(name.into(), json!(v));
+        }
     }
     if !sys.is_empty() {
         v["Attributes"] = Value::Object(sys);

@@ -7,9 +7,12 @@ use serde::{Deserialize, Serialize};
 pub mod kind {
     /// Key: the queue name.
     pub const QUEUE: &str = "sqs.queue";
-    /// Key: `<queue name>|<sent time, µs, 20 digits><random, 8 hex>`: a queue's messages list
-    /// in the order they were sent.
+    /// Key: `<queue name>|<sent time, µs, 20 digits><random, 8 hex>` (a FIFO queue's:
+    /// `<queue name>|<sequence, 20 digits>`): a queue's messages list in the order they came.
     pub const MESSAGE: &str = "sqs.message";
+    /// Key: `<queue name>|<deduplication id>` (`<queue>|<group>\n<id>` with
+    /// DeduplicationScope messageGroup).
+    pub const DEDUP: &str = "sqs.dedup";
     /// Key: `<source queue name>|<started, µs, 20 digits><random, 8 hex>`.
     pub const MOVE_TASK: &str = "sqs.move_task";
 }
@@ -26,6 +29,15 @@ pub struct QueueRec {
     pub tags: BTreeMap<String, String>,
     /// When PurgeQueue last ran (one purge a minute, as SQS allows).
     pub last_purge: Option<f64>,
+    /// A FIFO queue's last SequenceNumber.
+    #[serde(default)]
+    pub sequence: u64,
+}
+
+impl QueueRec {
+    pub fn fifo(&self) -> bool {
+        self.attributes.get("FifoQueue").is_some_and(|v| v == "true")
+    }
 }
 
 /// One message attribute as sent: a `String`/`Number` (or custom `String.x`) value, or a
@@ -56,6 +68,24 @@ pub struct MessageRec {
     /// The queue it was moved from by a redrive policy.
     #[serde(default)]
     pub dead_letter_source: Option<String>,
+    /// FIFO queues: MessageGroupId, MessageDeduplicationId, SequenceNumber.
+    #[serde(default)]
+    pub group_id: Option<String>,
+    #[serde(default)]
+    pub dedup_id: Option<String>,
+    #[serde(default)]
+    pub sequence: Option<String>,
+}
+
+/// A FIFO queue's deduplication entry: a message with the same id within five minutes is
+/// answered as the first one was and not enqueued.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DedupRec {
+    pub message_id: String,
+    pub md5_body: String,
+    pub md5_attributes: Option<String>,
+    pub sequence: Option<String>,
+    pub expires: f64,
 }
 
 /// A message move task (StartMessageMoveTask: a dead-letter queue redriven to its sources or

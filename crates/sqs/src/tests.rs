@@ -239,3 +239,107 @@ fn move_tasks_send_messages_back_to_their_sources_or_a_destination() {
     assert_eq!(tasks["Results"].as_array().unwrap().len(), 2);
     assert_eq!(tasks["Results"][0]["DestinationArn"], "arn:aws:sqs:ap-northeast-2:123456789012:other", "newest first");
 }
+
+#[test]
+fn fifo_queues_order_number_and_deduplicate() {
+    let region = Region::new();
+    let sqs = region.sqs();
+    let e = call(&sqs, "CreateQueue", json!({"QueueName": "orders", "Attributes": {"FifoQueue": "true"}})).unwrap_err();
+    assert_eq!(e.code.as_ref(), "InvalidParameterValue", "a FIFO queue's name ends in .fifo");
+    let e = call(&sqs, "CreateQueue", json!({"QueueName": "orders.fifo"})).unwrap_err();
+    assert_eq!(e.code.as_ref(), "InvalidParameterValue", "a standard queue's name does not");
+    let url = call(&sqs, "CreateQueue", json!({"QueueName": "orders.fifo", "Attributes": {"FifoQueue": "true"}}))
+        .unwrap()["QueueUrl"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let attrs = call(&sqs, "GetQueueAttributes", json!({"QueueUrl": url, "AttributeNames": ["All"]})).unwrap();
+    assert_eq!(attrs["Attributes"]["FifoQueue"], "true");
+    assert_eq!(attrs["Attributes"]["ContentBasedDeduplication"], "false");
+    let again = call(&sqs, "CreateQueue", json!({"QueueName": "orders.fifo", "Attributes": {"FifoQueue": "true"}}));
+    assert_eq!(again.unwrap()["QueueUrl"], json!(url));
+    let e = call(
+        &sqs,
+        "CreateQueue",
+        json!({"QueueName": "orders.fifo", "Attributes": {"FifoQueue": "true", "ContentBasedDeduplication": "true"}}),
+    )
+    .unwrap_err();
+    assert_eq!(e.code.as_ref(), "QueueNameExists");
+
+    let send = |body: &str, group: &str, dedup: &str| {
+        call(
+            &sqs,
+            "SendMessage",
+            json!({"QueueUrl": url, "MessageBody": body, "MessageGroupId": group, "MessageDeduplicationId": dedup}),
+        )
+    };
+    let e = call(&sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": "x", "MessageDeduplicationId": "d"}))
+        .unwrap_err();
+    assert_eq!(
+        (e.code.as_ref(), e.message.as_str()),
+        ("MissingParameter", "The request must contain the parameter MessageGroupId.")
+    );
+    let e = call(&sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": "x", "MessageGroupId": "g"})).unwrap_err();
+    assert!(e.message.contains("ContentBasedDeduplication"));
+    let e = call(
+        &sqs,
+        "SendMessage",
+        json!({"QueueUrl": url, "MessageBody": "x", "MessageGroupId": "g", "MessageDeduplicationId": "d", "DelaySeconds": 5}),
+    )
+    .unwrap_err();
+    assert_eq!(e.code.as_ref(), "InvalidParameterValue");
+
+    let a1 = send("a1", "a", "1").unwrap();
+    let a2 = send("a2", "a", "2").unwrap();
+    send("b1", "b", "3").unwrap();
+    let again = send("a1 again", "a", "1").unwrap();
+    assert_eq!(again["MessageId"], a1["MessageId"], "a duplicate is answered as the first");
+    assert_eq!(again["SequenceNumber"], a1["SequenceNumber"]);
+    let (s1, s2) = (a1["SequenceNumber"].as_str().unwrap(), a2["SequenceNumber"].as_str().unwrap());
+    assert!(s1 < s2 && s1.len() == 20);
+    assert_eq!(count(&sqs, &url, "ApproximateNumberOfMessages"), "3");
+
+    // Group a's first message in flight holds a2; b1 comes.
+    let (got, _) = receive(&sqs, &url, json!({"MaxNumberOfMessages": 1}));
+    assert_eq!(got[0]["Body"], "a1");
+    assert_eq!(got[0]["Attributes"]["MessageGroupId"], "a");
+    assert_eq!(got[0]["Attributes"]["SequenceNumber"], s1);
+    let (next, _) = receive(&sqs, &url, json!({}));
+    assert_eq!(next.iter().map(|m| m["Body"].as_str().unwrap()).collect::<Vec<_>>(), ["b1"]);
+    call(&sqs, "DeleteMessage", json!({"QueueUrl": url, "ReceiptHandle": got[0]["ReceiptHandle"]})).unwrap();
+    let (then, _) = receive(&sqs, &url, json!({}));
+    assert_eq!(then.iter().map(|m| m["Body"].as_str().unwrap()).collect::<Vec<_>>(), ["a2"]);
+
+    // Five minutes on, the deduplication id may be used again.
+    region.at(1_000.0 + 301.0);
+    let fresh = send("a1 later", "a", "1").unwrap();
+    assert_ne!(fresh["MessageId"], a1["MessageId"]);
+
+    // Content-based deduplication: the body's SHA-256 is the id.
+    let cbd = call(
+        &sqs,
+        "CreateQueue",
+        json!({"QueueName": "cbd.fifo", "Attributes": {"FifoQueue": "true", "ContentBasedDeduplication": "true"}}),
+    )
+    .unwrap()["QueueUrl"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let first =
+        call(&sqs, "SendMessage", json!({"QueueUrl": cbd, "MessageBody": "same", "MessageGroupId": "g"})).unwrap();
+    let second =
+        call(&sqs, "SendMessage", json!({"QueueUrl": cbd, "MessageBody": "same", "MessageGroupId": "g"})).unwrap();
+    assert_eq!(first["MessageId"], second["MessageId"]);
+    assert_eq!(count(&sqs, &cbd, "ApproximateNumberOfMessages"), "1");
+    // A standard queue refuses a deduplication id, and a FIFO dead-letter queue for it.
+    let std = call(&sqs, "CreateQueue", json!({"QueueName": "std"})).unwrap()["QueueUrl"].as_str().unwrap().to_string();
+    let e = call(&sqs, "SendMessage", json!({"QueueUrl": std, "MessageBody": "x", "MessageDeduplicationId": "d"}))
+        .unwrap_err();
+    assert_eq!(e.code.as_ref(), "InvalidParameterValue");
+    let policy =
+        json!({"deadLetterTargetArn": "arn:aws:sqs:ap-northeast-2:123456789012:cbd.fifo", "maxReceiveCount": 3});
+    let e =
+        call(&sqs, "SetQueueAttributes", json!({"QueueUrl": std, "Attributes": {"RedrivePolicy": policy.to_string()}}))
+            .unwrap_err();
+    assert!(e.message.contains("same type of queue"));
+}
