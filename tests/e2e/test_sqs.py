@@ -130,6 +130,19 @@ def test_create_send_receive_delete(region, sqs):
     sqs.untag_queue(QueueUrl=url, TagKeys=["team"])
     assert sqs.list_queue_tags(QueueUrl=url)["Tags"] == {"env": "prod"}
 
+    # AddPermission / RemovePermission edit the queue's policy.
+    sqs.add_permission(QueueUrl=url, Label="kg-partner", AWSAccountIds=["111122223333"], Actions=["SendMessage"])
+    policy = json.loads(sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]["Policy"])
+    assert policy["Statement"] == [{"Sid": "kg-partner", "Effect": "Allow",
+                                    "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+                                    "Action": "SQS:SendMessage", "Resource": q["QueueArn"]}]
+    code, msg, _ = hg.expect_client_error(sqs.add_permission, QueueUrl=url, Label="kg-partner",
+                                          AWSAccountIds=["111122223333"], Actions=["SendMessage"])
+    assert code == "InvalidParameterValue" and "Already exists" in msg
+    sqs.remove_permission(QueueUrl=url, Label="kg-partner")
+    assert "Policy" not in sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert hg.expect_client_error(sqs.remove_permission, QueueUrl=url, Label="kg-partner")[0] == "InvalidParameterValue"
+
     # Purge empties the queue; a second purge within a minute is refused.
     sqs.send_message(QueueUrl=url, MessageBody="to purge")
     sqs.purge_queue(QueueUrl=url)

@@ -43,6 +43,8 @@ pub fn dispatch(
         "UntagQueue" => none(untag_queue(sqs, input)),
         "ListQueueTags" => none(list_queue_tags(sqs, input)),
         "ListDeadLetterSourceQueues" => none(list_dead_letter_source_queues(sqs, input)),
+        "AddPermission" => none(add_permission(sqs, input)),
+        "RemovePermission" => none(remove_permission(sqs, input)),
         "StartMessageMoveTask" => crate::moves::start(sqs, input),
         "ListMessageMoveTasks" => none(crate::moves::list(sqs, input)),
         "CancelMessageMoveTask" => none(crate::moves::cancel(sqs, input)),
@@ -429,6 +431,96 @@ fn purge_queue(sqs: &Sqs, input: &Value) -> Result<Value> {
         }
         q.last_purge = Some(now);
         tx.delete_prefix(kind::MESSAGE, &format!("{}|", q.name))?;
+        tx.put(kind::QUEUE, &q.name, &q)?;
+        Ok(json!({}))
+    })
+}
+
+/// AddPermission: a statement labelled `Label` in the queue's policy allowing the accounts the
+/// actions (kept as the Policy attribute; not evaluated here, as there is one account).
+fn add_permission(sqs: &Sqs, input: &Value) -> Result<Value> {
+    let q = queue_of(sqs, input)?;
+    let label = required(input, "Label")?;
+    if label.is_empty() || label.len() > 80 || !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(SqsError::InvalidParameterValue(format!(
+            "Value {label} for parameter Label is invalid. Reason: Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length."
+        )));
+    }
+    let accounts = strings(input, "AWSAccountIds");
+    let actions = strings(input, "Actions");
+    if accounts.is_empty() || actions.is_empty() {
+        return Err(SqsError::MissingParameter(if accounts.is_empty() { "AWSAccountIds" } else { "Actions" }.into()));
+    }
+    const ACTIONS: &[&str] = &[
+        "*",
+        "SendMessage",
+        "ReceiveMessage",
+        "DeleteMessage",
+        "ChangeMessageVisibility",
+        "GetQueueAttributes",
+        "GetQueueUrl",
+        "ListDeadLetterSourceQueues",
+        "PurgeQueue",
+        "ListQueueTags",
+    ];
+    if let Some(bad) = actions.iter().find(|a| !ACTIONS.contains(&a.as_str())) {
+        return Err(SqsError::InvalidParameterValue(format!(
+            "Value SQS:{bad} for parameter ActionName is invalid. Reason: Only the queue owner is allowed to invoke this action."
+        )));
+    }
+    sqs.store.write(|tx| {
+        let mut q = tx.get::<QueueRec>(kind::QUEUE, &q.name)?.ok_or(SqsError::QueueDoesNotExist)?;
+        let mut policy: Value = q.attributes.get("Policy").and_then(|p| serde_json::from_str(p).ok()).unwrap_or_else(
+            || json!({"Version": "2012-10-17", "Id": format!("{}/SQSDefaultPolicy", q.arn), "Statement": []}),
+        );
+        let statements = policy.get("Statement").and_then(Value::as_array).cloned().unwrap_or_default();
+        if statements.iter().any(|st| st.get("Sid").and_then(Value::as_str) == Some(label)) {
+            return Err(SqsError::InvalidParameterValue(format!(
+                "Value {label} for parameter Label is invalid. Reason: Already exists."
+            )));
+        }
+        let principals: Vec<String> = accounts.iter().map(|a| format!("arn:aws:iam::{a}:root")).collect();
+        let actions: Vec<String> = actions.iter().map(|a| format!("SQS:{a}")).collect();
+        let mut statements = statements;
+        statements.push(json!({
+            "Sid": label,
+            "Effect": "Allow",
+            "Principal": {"AWS": if principals.len() == 1 { json!(principals[0]) } else { json!(principals) }},
+            "Action": if actions.len() == 1 { json!(actions[0]) } else { json!(actions) },
+            "Resource": q.arn,
+        }));
+        policy["Statement"] = json!(statements);
+        q.attributes.insert("Policy".into(), policy.to_string());
+        tx.put(kind::QUEUE, &q.name, &q)?;
+        Ok(json!({}))
+    })
+}
+
+fn remove_permission(sqs: &Sqs, input: &Value) -> Result<Value> {
+    let q = queue_of(sqs, input)?;
+    let label = required(input, "Label")?;
+    sqs.store.write(|tx| {
+        let mut q = tx.get::<QueueRec>(kind::QUEUE, &q.name)?.ok_or(SqsError::QueueDoesNotExist)?;
+        let missing = || {
+            SqsError::InvalidParameterValue(format!(
+                "Value {label} for parameter Label is invalid. Reason: can't find label on existing policy."
+            ))
+        };
+        let mut policy: Value =
+            q.attributes.get("Policy").and_then(|p| serde_json::from_str(p).ok()).ok_or_else(missing)?;
+        let statements = policy.get("Statement").and_then(Value::as_array).cloned().unwrap_or_default();
+        let kept: Vec<Value> =
+            statements.iter().filter(|st| st.get("Sid").and_then(Value::as_str) != Some(label)).cloned().collect();
+        if kept.len() == statements.len() {
+            return Err(missing());
+        }
+        if kept.is_empty() {
+            q.attributes.remove("Policy");
+        } else {
+            policy["Statement"] = json!(kept);
+            q.attributes.insert("Policy".into(), policy.to_string());
+        }
         tx.put(kind::QUEUE, &q.name, &q)?;
         Ok(json!({}))
     })
