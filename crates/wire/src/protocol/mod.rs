@@ -147,4 +147,29 @@ mod tests {
         );
         assert!(detect("/nope", cbor).is_err());
     }
+
+    #[test]
+    fn query_compatible_errors_carry_the_query_code_in_the_header() {
+        // SQS: the shape's name in the body (botocore's exception), its query code in the header.
+        let sqs = crate::model::load_embedded("sqs");
+        let e = ApiError::new(400, "QueueDoesNotExist", "The specified queue does not exist.");
+        let out = encode_err(Protocol::Json, Some(sqs), &e, "r");
+        assert_eq!(out.query_error.as_deref(), Some("AWS.SimpleQueueService.NonExistentQueue;Sender"));
+        let body: serde_json::Value = serde_json::from_slice(&out.body).unwrap();
+        assert_eq!(body["__type"], "QueueDoesNotExist");
+        // A code that is no shape of the model is its own query code (CloudWatch's, AccessDenied).
+        let e = ApiError::new(403, "AccessDenied", "no");
+        assert_eq!(encode_err(Protocol::Json, Some(sqs), &e, "r").query_error.as_deref(), Some("AccessDenied;Sender"));
+        let cw = crate::model::load_embedded("cloudwatch");
+        let e = ApiError::new(400, "InvalidParameterValue", "bad");
+        assert_eq!(
+            encode_err(Protocol::Cbor, Some(cw), &e, "r").query_error.as_deref(),
+            Some("InvalidParameterValue;Sender")
+        );
+        let e = ApiError::new(500, "InternalError", "x");
+        assert_eq!(
+            encode_err(Protocol::Json, Some(sqs), &e, "r").query_error.as_deref(),
+            Some("InternalError;Receiver")
+        );
+    }
 }
