@@ -542,3 +542,96 @@ def test_auto_scaling_lifecycle_hooks_notify_a_queue(region, sqs):
         RoleARN=role)
     assert code == "ValidationError" and "Unable to publish test message to notification target" in msg
     asg.delete_auto_scaling_group(AutoScalingGroupName="kg-sqs-asg", ForceDelete=True)
+
+
+CFN_QUEUES = """
+Parameters:
+  Visibility:
+    Type: Number
+    Default: 45
+Resources:
+  Dlq:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: kg-cfn-dlq
+  Work:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: !Ref Visibility
+      RedrivePolicy:
+        deadLetterTargetArn: !GetAtt Dlq.Arn
+        maxReceiveCount: 3
+      Tags:
+        - Key: team
+          Value: kg
+  Scores:
+    Type: AWS::SQS::Queue
+    Properties:
+      FifoQueue: true
+      ContentBasedDeduplication: true
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      Subscription:
+        - Protocol: sqs
+          Endpoint: !GetAtt Work.Arn
+  Policy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Work]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: {Service: sns.amazonaws.com}
+            Action: sqs:SendMessage
+            Resource: !GetAtt Work.Arn
+            Condition: {ArnEquals: {"aws:SourceArn": !Ref Topic}}
+Outputs:
+  WorkUrl:
+    Value: !Ref Work
+  WorkArn:
+    Value: !GetAtt Work.Arn
+  ScoresName:
+    Value: !GetAtt Scores.QueueName
+  TopicArn:
+    Value: !Ref Topic
+"""
+
+
+def test_cloudformation_queues(region, sqs):
+    cfn = region.client("cloudformation")
+    wait = {"WaiterConfig": {"Delay": 1, "MaxAttempts": 60}}
+    cfn.create_stack(StackName="kg-queues", TemplateBody=CFN_QUEUES)
+    cfn.get_waiter("stack_create_complete").wait(StackName="kg-queues", **wait)
+    outs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="kg-queues")["Stacks"][0]["Outputs"]}
+    url = outs["WorkUrl"]
+    assert url.startswith(f"{region.endpoint}/{region.account}/kg-queues-Work-")
+    assert outs["ScoresName"].startswith("kg-queues-Scores-") and outs["ScoresName"].endswith(".fifo")
+    attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attrs["QueueArn"] == outs["WorkArn"] and attrs["VisibilityTimeout"] == "45"
+    assert json.loads(attrs["RedrivePolicy"])["deadLetterTargetArn"].endswith(":kg-cfn-dlq")
+    assert json.loads(attrs["Policy"])["Statement"][0]["Principal"] == {"Service": "sns.amazonaws.com"}
+    assert sqs.list_queue_tags(QueueUrl=url)["Tags"]["team"] == "kg"
+    scores = sqs.get_queue_url(QueueName=outs["ScoresName"])["QueueUrl"]
+    assert sqs.get_queue_attributes(QueueUrl=scores, AttributeNames=["ContentBasedDeduplication"])[
+        "Attributes"] == {"ContentBasedDeduplication": "true"}
+    # The topic's queue subscription delivers.
+    region.client("sns").publish(TopicArn=outs["TopicArn"], Message="from the stack")
+    m = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=10)["Messages"][0]
+    assert json.loads(m["Body"])["Message"] == "from the stack"
+
+    # An attribute change is an in-place update: the same queue, the new value.
+    cfn.update_stack(StackName="kg-queues", TemplateBody=CFN_QUEUES,
+                     Parameters=[{"ParameterKey": "Visibility", "ParameterValue": "60"}])
+    cfn.get_waiter("stack_update_complete").wait(StackName="kg-queues", **wait)
+    outs2 = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="kg-queues")["Stacks"][0]["Outputs"]}
+    assert outs2["WorkUrl"] == url
+    assert sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["VisibilityTimeout"])["Attributes"] == {
+        "VisibilityTimeout": "60"}
+
+    cfn.delete_stack(StackName="kg-queues")
+    cfn.get_waiter("stack_delete_complete").wait(StackName="kg-queues", **wait)
+    left = sqs.list_queues(QueueNamePrefix="kg-queues-").get("QueueUrls", []) + \
+        sqs.list_queues(QueueNamePrefix="kg-cfn-dlq").get("QueueUrls", [])
+    assert left == []

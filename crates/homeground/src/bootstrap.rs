@@ -246,6 +246,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         ssm: ssm_service,
         rds: rds_service,
         classic_elb: classic_elb_service.clone(),
+        sqs: sqs_service,
         region: args.region.clone(),
     };
     let cfn_clock: cloudformation::Clock = Arc::new(|| iam::Clock::now(&SystemClock));

@@ -454,6 +454,7 @@ pub struct StackServices {
     pub ssm: Arc<dyn wire::Service>,
     pub rds: Arc<dyn wire::Service>,
     pub classic_elb: Arc<dyn wire::Service>,
+    pub sqs: Arc<dyn wire::Service>,
     pub region: String,
 }
 
@@ -477,6 +478,7 @@ impl StackServices {
             Peer::Ssm => &self.ssm,
             Peer::Rds => &self.rds,
             Peer::ClassicElb => &self.classic_elb,
+            Peer::Sqs => &self.sqs,
         };
         let model = service.model();
         let ec2 = model.default_protocol() == wire::Protocol::Ec2;
