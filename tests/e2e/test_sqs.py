@@ -244,6 +244,23 @@ def test_long_polling_returns_when_a_message_arrives_and_empty_after_the_wait(re
     assert [m["Body"] for m in got["Messages"]] == ["delayed"]
     assert 1.5 <= elapsed < 5, f"a message delayed 2 s was received after {elapsed:.2f}s"
 
+    # A message made visible again by ChangeMessageVisibility wakes a waiting poll.
+    held = got["Messages"][0]
+    sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=held["ReceiptHandle"], VisibilityTimeout=600)
+
+    def release_later():
+        time.sleep(1.0)
+        sender.change_message_visibility(QueueUrl=url, ReceiptHandle=held["ReceiptHandle"], VisibilityTimeout=0)
+
+    t = threading.Thread(target=release_later)
+    start = time.monotonic()
+    t.start()
+    got = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=15)
+    elapsed = time.monotonic() - start
+    t.join()
+    assert [m["Body"] for m in got["Messages"]] == ["delayed"]
+    assert 0.9 <= elapsed < 5, f"the released message was received after {elapsed:.2f}s"
+
 
 def test_dead_letter_redrive_after_max_receive_count(region, sqs):
     dlq = sqs.create_queue(QueueName="kg-dlq")["QueueUrl"]

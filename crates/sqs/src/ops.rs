@@ -37,8 +37,9 @@ pub fn dispatch(
         "SendMessageBatch" => send_message_batch(sqs, cx, input),
         "DeleteMessage" => none(delete_message(sqs, input)),
         "DeleteMessageBatch" => none(delete_message_batch(sqs, input)),
-        "ChangeMessageVisibility" => none(change_message_visibility(sqs, input)),
-        "ChangeMessageVisibilityBatch" => none(change_message_visibility_batch(sqs, input)),
+        // A message made visible sooner wakes the queue's long polls.
+        "ChangeMessageVisibility" => change_message_visibility(sqs, input).map(|(v, q)| (v, vec![q])),
+        "ChangeMessageVisibilityBatch" => change_message_visibility_batch(sqs, input).map(|(v, q)| (v, vec![q])),
         "TagQueue" => none(tag_queue(sqs, input)),
         "UntagQueue" => none(untag_queue(sqs, input)),
         "ListQueueTags" => none(list_queue_tags(sqs, input)),
@@ -1065,29 +1066,31 @@ fn change_in(tx: &store::Tx, queue: &str, handle: &str, timeout: Option<i64>, no
     Ok(())
 }
 
-fn change_message_visibility(sqs: &Sqs, input: &Value) -> Result<Value> {
+fn change_message_visibility(sqs: &Sqs, input: &Value) -> Result<(Value, String)> {
     let q = queue_of(sqs, input)?;
     let handle = required(input, "ReceiptHandle")?;
     let now = sqs.now();
     sqs.store.write(|tx| change_in(tx, &q.name, handle, int(input, "VisibilityTimeout"), now))?;
-    Ok(json!({}))
+    Ok((json!({}), q.name))
 }
 
-fn change_message_visibility_batch(sqs: &Sqs, input: &Value) -> Result<Value> {
+fn change_message_visibility_batch(sqs: &Sqs, input: &Value) -> Result<(Value, String)> {
     let q = queue_of(sqs, input)?;
     let entries = entries(input, "ChangeMessageVisibilityBatchRequestEntry")?;
     let now = sqs.now();
-    sqs.store.write(|tx| {
-        let (mut ok, mut failed) = (Vec::new(), Vec::new());
-        for e in &entries {
-            let id = e.get("Id").and_then(Value::as_str).unwrap_or_default();
-            let handle = e.get("ReceiptHandle").and_then(Value::as_str).unwrap_or_default();
-            match change_in(tx, &q.name, handle, int(e, "VisibilityTimeout"), now) {
-                Ok(()) => ok.push(json!({"Id": id})),
-                Err(err @ SqsError::Store(_)) => return Err(err),
-                Err(err) => failed.push(failure(id, &err)),
+    sqs.store
+        .write(|tx| {
+            let (mut ok, mut failed) = (Vec::new(), Vec::new());
+            for e in &entries {
+                let id = e.get("Id").and_then(Value::as_str).unwrap_or_default();
+                let handle = e.get("ReceiptHandle").and_then(Value::as_str).unwrap_or_default();
+                match change_in(tx, &q.name, handle, int(e, "VisibilityTimeout"), now) {
+                    Ok(()) => ok.push(json!({"Id": id})),
+                    Err(err @ SqsError::Store(_)) => return Err(err),
+                    Err(err) => failed.push(failure(id, &err)),
+                }
             }
-        }
-        Ok(batch_output(ok, failed))
-    })
+            Ok(batch_output(ok, failed))
+        })
+        .map(|out| (out, q.name))
 }
