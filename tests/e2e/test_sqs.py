@@ -652,3 +652,30 @@ def test_cloudformation_queues(region, sqs):
     left = sqs.list_queues(QueueNamePrefix="kg-queues-").get("QueueUrls", []) + \
         sqs.list_queues(QueueNamePrefix="kg-cfn-dlq").get("QueueUrls", [])
     assert left == []
+
+
+def test_cloudwatch_has_the_queues_metrics(region, sqs):
+    url = sqs.create_queue(QueueName="kg-metrics")["QueueUrl"]
+    for i in range(3):
+        sqs.send_message(QueueUrl=url, MessageBody=f"m{i}")
+    got = sqs.receive_message(QueueUrl=url)["Messages"][0]
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=got["ReceiptHandle"])
+    sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0)
+    cw = region.client("cloudwatch")
+    dims = [{"Name": "QueueName", "Value": "kg-metrics"}]
+
+    def stat(name, statistic):
+        now = time.time()
+        pts = cw.get_metric_statistics(Namespace="AWS/SQS", MetricName=name, Dimensions=dims, StartTime=now - 120,
+                                       EndTime=now + 60, Period=60, Statistics=[statistic])["Datapoints"]
+        return sum(p[statistic] for p in pts) if statistic == "Sum" else max((p[statistic] for p in pts), default=None)
+
+    hg.wait_until(lambda: stat("NumberOfMessagesSent", "Sum") == 3, timeout=20, interval=0.5,
+                  what="NumberOfMessagesSent to reach 3")
+    hg.wait_until(lambda: stat("ApproximateNumberOfMessagesVisible", "Maximum") == 2, timeout=20, interval=0.5,
+                  what="2 visible messages")
+    # Reported every few seconds: what happened after the third send may be in a later report.
+    hg.wait_until(lambda: stat("NumberOfMessagesDeleted", "Sum") == 1, timeout=20, interval=0.5, what="1 deleted")
+    hg.wait_until(lambda: stat("NumberOfMessagesReceived", "Sum") == 3, timeout=20, interval=0.5, what="3 received")
+    names = {m["MetricName"] for m in cw.list_metrics(Namespace="AWS/SQS", Dimensions=dims)["Metrics"]}
+    assert {"ApproximateAgeOfOldestMessage", "NumberOfEmptyReceives", "SentMessageSize"} <= names

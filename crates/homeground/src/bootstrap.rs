@@ -271,6 +271,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
             Arc::new(crate::links::ElbMetrics(elb.clone())),
             Arc::new(crate::links::GroupMetrics(asg.clone())),
             Arc::new(crate::links::RdsMetrics(rds.clone())),
+            Arc::new(crate::links::SqsMetrics(sqs.clone())),
         ],
     );
     let _sns_deliveries = sns::Worker::spawn(sns.clone());

@@ -155,6 +155,25 @@ impl cloudwatch::MetricSource for RdsMetrics {
     }
 }
 
+/// CloudWatch takes SQS's AWS/SQS metrics (per QueueName).
+pub struct SqsMetrics(pub Arc<sqs::Sqs>);
+
+impl cloudwatch::MetricSource for SqsMetrics {
+    fn sample(&self) -> Vec<cloudwatch::Measurement> {
+        self.0
+            .take_metrics()
+            .into_iter()
+            .map(|m| cloudwatch::Measurement {
+                namespace: "AWS/SQS".into(),
+                name: m.name.into(),
+                dimensions: vec![("QueueName".into(), m.queue)],
+                value: m.value,
+                unit: m.unit.into(),
+            })
+            .collect()
+    }
+}
+
 /// HTTPS listeners present IAM server certificates (UploadServerCertificate).
 pub struct IamCertificates(pub Arc<Identity>);
 

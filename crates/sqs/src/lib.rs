@@ -9,6 +9,7 @@
 
 pub mod error;
 pub mod logic;
+pub mod metrics;
 mod moves;
 mod ops;
 pub mod records;
@@ -45,6 +46,8 @@ pub struct Sqs {
     arrivals: Mutex<HashMap<String, Arc<Notify>>>,
     /// Set when the region stops: long polls answer at once.
     closing: std::sync::atomic::AtomicBool,
+    /// AWS/SQS counters (`metrics.rs`).
+    pub(crate) meter: metrics::Meter,
 }
 
 /// A message sent through [`Sqs::send_to_queue`].
@@ -63,6 +66,7 @@ impl Sqs {
             endpoint: Mutex::new("http://127.0.0.1".into()),
             arrivals: Mutex::new(HashMap::new()),
             closing: std::sync::atomic::AtomicBool::new(false),
+            meter: metrics::Meter::default(),
         })
     }
 
@@ -117,6 +121,10 @@ impl Sqs {
         let name = ops::queue_name_from_arn(self, queue_arn).ok_or(SqsError::QueueDoesNotExist)?;
         let out = ops::Outgoing { body, delay: None, attributes, group: None, dedup: None };
         let sent = ops::send_one(self, &name, out, sender_id)?;
+        self.meter.count(&name, |c| {
+            c.sent += 1;
+            c.sent_bytes += body.len() as u64;
+        });
         self.notify(&[name]);
         Ok(Sent { message_id: sent.id, md5_of_body: sent.md5_body })
     }
@@ -178,6 +186,10 @@ async fn receive(sqs: &Sqs, cx: &CallContext, input: &Value) -> Result<Value, Sq
         sqs.notify(&moved);
         let now = tokio::time::Instant::now();
         if !messages.is_empty() || now >= deadline || sqs.closing() {
+            sqs.meter.count(&req.queue, |c| {
+                c.received += messages.len() as u64;
+                c.empty_receives += u64::from(messages.is_empty());
+            });
             return Ok(ops::receive_output(messages));
         }
         let mut until = deadline;

@@ -343,3 +343,34 @@ fn fifo_queues_order_number_and_deduplicate() {
             .unwrap_err();
     assert!(e.message.contains("same type of queue"));
 }
+
+#[test]
+fn metrics_count_calls_and_read_gauges_every_period() {
+    let region = Region::new();
+    let sqs = region.sqs();
+    let url = call(&sqs, "CreateQueue", json!({"QueueName": "m"})).unwrap()["QueueUrl"].as_str().unwrap().to_string();
+    let metric = |ms: &[crate::metrics::QueueMetric], name: &str| {
+        ms.iter().find(|m| m.name == name && m.queue == "m").map(|m| m.value)
+    };
+    let first = sqs.take_metrics();
+    assert_eq!(metric(&first, "ApproximateNumberOfMessagesVisible"), Some(0.0));
+    assert_eq!(metric(&first, "NumberOfMessagesSent"), Some(0.0), "zeros are reported too");
+    for body in ["abcd", "ef"] {
+        let input = json!({"QueueUrl": url, "MessageBody": body});
+        let (v, woken) = ops::dispatch(&sqs, &cx(), "SendMessage", &input).unwrap();
+        assert!(v.get("MessageId").is_some() && woken == ["m"]);
+    }
+    region.at(1_002.0);
+    assert!(sqs.take_metrics().is_empty(), "nothing within the period");
+    let (got, _) = receive(&sqs, &url, json!({"MaxNumberOfMessages": 1}));
+    call(&sqs, "DeleteMessage", json!({"QueueUrl": url, "ReceiptHandle": got[0]["ReceiptHandle"]})).unwrap();
+    region.at(1_005.0);
+    let ms = sqs.take_metrics();
+    assert_eq!(metric(&ms, "NumberOfMessagesSent"), Some(2.0));
+    assert_eq!(metric(&ms, "SentMessageSize"), Some(3.0));
+    assert_eq!(metric(&ms, "NumberOfMessagesDeleted"), Some(1.0));
+    assert_eq!(metric(&ms, "ApproximateNumberOfMessagesVisible"), Some(1.0));
+    assert_eq!(metric(&ms, "ApproximateAgeOfOldestMessage"), Some(5.0));
+    region.at(1_010.0);
+    assert_eq!(metric(&sqs.take_metrics(), "NumberOfMessagesSent"), Some(0.0), "counters start over");
+}

@@ -200,39 +200,47 @@ pub(crate) fn handle_for(queue: &str, handle: &str) -> Result<(String, String)> 
 
 /// Delete by receipt handle inside a transaction. A handle of an earlier receive, or of a
 /// message already deleted, succeeds without deleting anything (as SQS documents).
-pub(crate) fn delete_in(tx: &store::Tx, queue: &str, handle: &str) -> Result<()> {
+/// Whether a message was deleted.
+pub(crate) fn delete_in(tx: &store::Tx, queue: &str, handle: &str) -> Result<bool> {
     let (key, token) = handle_for(queue, handle)?;
     if let Some(m) = tx.get::<MessageRec>(kind::MESSAGE, &key)? {
         if m.receipt.as_deref() == Some(token.as_str()) {
-            tx.delete(kind::MESSAGE, &key)?;
+            return Ok(tx.delete(kind::MESSAGE, &key)?);
         }
     }
-    Ok(())
+    Ok(false)
 }
 
 pub(crate) fn delete_message(sqs: &Sqs, input: &Value) -> Result<Value> {
     let q = queue_of(sqs, input)?;
     let handle = required(input, "ReceiptHandle")?;
-    sqs.store.write(|tx| delete_in(tx, &q.name, handle))?;
+    if sqs.store.write(|tx| delete_in(tx, &q.name, handle))? {
+        sqs.meter.count(&q.name, |c| c.deleted += 1);
+    }
     Ok(json!({}))
 }
 
 pub(crate) fn delete_message_batch(sqs: &Sqs, input: &Value) -> Result<Value> {
     let q = queue_of(sqs, input)?;
     let entries = entries(input, "DeleteMessageBatchRequestEntry")?;
-    sqs.store.write(|tx| {
-        let (mut ok, mut failed) = (Vec::new(), Vec::new());
+    let (out, deleted) = sqs.store.write(|tx| {
+        let (mut ok, mut failed, mut deleted) = (Vec::new(), Vec::new(), 0u64);
         for e in &entries {
             let id = e.get("Id").and_then(Value::as_str).unwrap_or_default();
             let handle = e.get("ReceiptHandle").and_then(Value::as_str).unwrap_or_default();
             match delete_in(tx, &q.name, handle) {
-                Ok(()) => ok.push(json!({"Id": id})),
+                Ok(gone) => {
+                    deleted += u64::from(gone);
+                    ok.push(json!({"Id": id}))
+                }
                 Err(err @ SqsError::Store(_)) => return Err(err),
                 Err(err) => failed.push(failure(id, &err)),
             }
         }
-        Ok(batch_output(ok, failed))
-    })
+        Ok((batch_output(ok, failed), deleted))
+    })?;
+    sqs.meter.count(&q.name, |c| c.deleted += deleted);
+    Ok(out)
 }
 
 pub(crate) fn change_in(tx: &store::Tx, queue: &str, handle: &str, timeout: Option<i64>, now: f64) -> Result<()> {

@@ -162,6 +162,10 @@ pub(crate) fn send_message(sqs: &Sqs, cx: &CallContext, input: &Value) -> Result
     let q = queue_of(sqs, input)?;
     required(input, "MessageBody")?;
     let m = send_one(sqs, &q.name, Outgoing::from_input(input)?, &cx.principal.user_id)?;
+    sqs.meter.count(&q.name, |c| {
+        c.sent += 1;
+        c.sent_bytes += m.body.len() as u64;
+    });
     Ok((sent_output(&m), vec![q.name]))
 }
 
@@ -227,6 +231,10 @@ pub(crate) fn send_message_batch(sqs: &Sqs, cx: &CallContext, input: &Value) -> 
         }
         Ok::<_, SqsError>(stored)
     })?;
+    sqs.meter.count(&q.name, |c| {
+        c.sent += stored.len() as u64;
+        c.sent_bytes += stored.iter().map(|(_, m)| m.body.len() as u64).sum::<u64>();
+    });
     let ok: Vec<Value> = stored
         .iter()
         .map(|(id, m)| {
