@@ -420,7 +420,24 @@ def test_fifo_queues(sqs):
     assert [m["Body"] for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]] == ["other match"]
     sqs.delete_message_batch(QueueUrl=url, Entries=[
         {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(first)])
-    assert [m["Body"] for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]] == ["match 2"]
+    held = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    assert [m["Body"] for m in held] == ["match 2"]
+    # A long poll waiting behind an in-flight message of the group gets the next one as soon
+    # as that message is deleted.
+    sqs.send_message(QueueUrl=url, MessageBody="match 3", MessageGroupId="match-7", MessageDeduplicationId="goal-3")
+
+    def delete_later():
+        time.sleep(1.0)
+        sqs.delete_message(QueueUrl=url, ReceiptHandle=held[0]["ReceiptHandle"])
+
+    t = threading.Thread(target=delete_later)
+    start = time.monotonic()
+    t.start()
+    got = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=15)
+    elapsed = time.monotonic() - start
+    t.join()
+    assert [m["Body"] for m in got["Messages"]] == ["match 3"]
+    assert 0.9 <= elapsed < 5, f"the group's next message came {elapsed:.2f}s into the poll"
     attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
     assert attrs["FifoQueue"] == "true" and attrs["ContentBasedDeduplication"] == "false"
 

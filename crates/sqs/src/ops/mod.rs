@@ -43,8 +43,9 @@ pub(crate) fn dispatch(
         "PurgeQueue" => none(purge_queue(sqs, input)),
         "SendMessage" => send_message(sqs, cx, input),
         "SendMessageBatch" => send_message_batch(sqs, cx, input),
-        "DeleteMessage" => none(delete_message(sqs, input)),
-        "DeleteMessageBatch" => none(delete_message_batch(sqs, input)),
+        // In a FIFO queue a delete may release the rest of its message group.
+        "DeleteMessage" => delete_message(sqs, input).map(|(v, q)| (v, fifo_only(q))),
+        "DeleteMessageBatch" => delete_message_batch(sqs, input).map(|(v, q)| (v, fifo_only(q))),
         // A message made visible sooner wakes the queue's long polls.
         "ChangeMessageVisibility" => change_message_visibility(sqs, input).map(|(v, q)| (v, vec![q])),
         "ChangeMessageVisibilityBatch" => change_message_visibility_batch(sqs, input).map(|(v, q)| (v, vec![q])),
@@ -66,6 +67,15 @@ pub(crate) fn dispatch(
         }
     };
     out.map_err(ApiError::from)
+}
+
+/// A queue to wake after a delete: FIFO queues only (the group's next message may be due).
+fn fifo_only(q: QueueRec) -> Vec<String> {
+    if q.fifo() {
+        vec![q.name]
+    } else {
+        Vec::new()
+    }
 }
 
 /// What each operation is authorised against: the queue's ARN (`sqs:<Op>`; the batch calls

@@ -211,16 +211,16 @@ pub(crate) fn delete_in(tx: &store::Tx, queue: &str, handle: &str) -> Result<boo
     Ok(false)
 }
 
-pub(crate) fn delete_message(sqs: &Sqs, input: &Value) -> Result<Value> {
+pub(crate) fn delete_message(sqs: &Sqs, input: &Value) -> Result<(Value, QueueRec)> {
     let q = queue_of(sqs, input)?;
     let handle = required(input, "ReceiptHandle")?;
     if sqs.store.write(|tx| delete_in(tx, &q.name, handle))? {
         sqs.meter.count(&q.name, |c| c.deleted += 1);
     }
-    Ok(json!({}))
+    Ok((json!({}), q))
 }
 
-pub(crate) fn delete_message_batch(sqs: &Sqs, input: &Value) -> Result<Value> {
+pub(crate) fn delete_message_batch(sqs: &Sqs, input: &Value) -> Result<(Value, QueueRec)> {
     let q = queue_of(sqs, input)?;
     let entries = entries(input, "DeleteMessageBatchRequestEntry")?;
     let (out, deleted) = sqs.store.write(|tx| {
@@ -240,7 +240,7 @@ pub(crate) fn delete_message_batch(sqs: &Sqs, input: &Value) -> Result<Value> {
         Ok((batch_output(ok, failed), deleted))
     })?;
     sqs.meter.count(&q.name, |c| c.deleted += deleted);
-    Ok(out)
+    Ok((out, q))
 }
 
 pub(crate) fn change_in(tx: &store::Tx, queue: &str, handle: &str, timeout: Option<i64>, now: f64) -> Result<()> {
