@@ -281,6 +281,18 @@ pub fn check_attribute(name: &str, value: &str, fifo: bool) -> Result<(), SqsErr
     }
 }
 
+/// An attribute's value as SQS keeps and answers it: a RedrivePolicy as
+/// `{"deadLetterTargetArn":…,"maxReceiveCount":n}` (the count a number, however it was given);
+/// anything else as given. Call on checked values.
+pub fn normalized(name: &str, value: &str) -> String {
+    match (name, parse_redrive(value)) {
+        ("RedrivePolicy", Ok((target, count))) => {
+            serde_json::json!({"deadLetterTargetArn": target, "maxReceiveCount": count}).to_string()
+        }
+        _ => value.to_string(),
+    }
+}
+
 /// Whether CreateQueue's attributes ask for a FIFO queue (FifoQueue "true"; "false" is a
 /// standard queue; anything else is refused).
 pub fn wants_fifo(given: &BTreeMap<String, String>) -> Result<bool, SqsError> {
@@ -304,7 +316,7 @@ pub fn initial_attributes(given: &BTreeMap<String, String>) -> Result<BTreeMap<S
         }
         check_attribute(k, v, fifo)?;
         if !(k == "RedrivePolicy" && v.is_empty()) {
-            out.insert(k.clone(), v.clone());
+            out.insert(k.clone(), normalized(k, v));
         }
     }
     Ok(out)
@@ -587,6 +599,21 @@ mod tests {
         assert!(parse_redrive(r#"{"deadLetterTargetArn":"arn:aws:sqs:r:1:d","maxReceiveCount":0}"#).is_err());
         assert!(parse_redrive(r#"{"maxReceiveCount":3}"#).is_err());
         assert!(parse_redrive("nope").is_err());
+    }
+
+    #[test]
+    fn redrive_policies_are_kept_in_one_form() {
+        let given = r#"{"maxReceiveCount":"5", "deadLetterTargetArn":"arn:aws:sqs:r:1:d"}"#;
+        assert_eq!(
+            normalized("RedrivePolicy", given),
+            r#"{"deadLetterTargetArn":"arn:aws:sqs:r:1:d","maxReceiveCount":5}"#
+        );
+        assert_eq!(normalized("Policy", given), given);
+        let attrs = initial_attributes(&[("RedrivePolicy".to_string(), given.to_string())].into()).unwrap();
+        assert_eq!(attrs["RedrivePolicy"], r#"{"deadLetterTargetArn":"arn:aws:sqs:r:1:d","maxReceiveCount":5}"#);
+        // The same policy written another way is the same attribute for CreateQueue.
+        let other = r#"{"deadLetterTargetArn":"arn:aws:sqs:r:1:d","maxReceiveCount":5}"#;
+        assert_eq!(differing_attribute(&attrs, &[("RedrivePolicy".to_string(), other.to_string())].into()), None);
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub(crate) fn set_queue_attributes(sqs: &Sqs, input: &Value) -> Result<Value> {
             if v.is_empty() && logic::OPTIONAL.contains(&k.as_str()) {
                 q.attributes.remove(k);
             } else {
-                q.attributes.insert(k.clone(), v.clone());
+                q.attributes.insert(k.clone(), logic::normalized(k, v));
             }
         }
         q.last_modified = now.floor();
