@@ -1,8 +1,9 @@
 """SQS through boto3 and the real aws CLI: queues, send/receive/delete with AWS's MD5s, the
-visibility timeout, long polling (woken by a send, or empty when the wait ends), dead-letter
-redrive, a message surviving kill -9, AWS's error codes (in both spellings botocore reads), IAM,
-and SNS topics delivering into queues (the signed JSON envelope, and raw delivery) — CloudWatch's
-alarm message included."""
+visibility timeout, long polling (woken by a send, a released or delayed message, or empty when
+the wait ends), dead-letter redrive and its move back, a message surviving kill -9, AWS's error
+codes (in both spellings botocore reads), IAM, FIFO queues, SNS topics delivering into queues
+(the signed JSON envelope, and raw) — CloudWatch's alarm message included —, Auto Scaling
+lifecycle hooks, CloudFormation's AWS::SQS resources and the AWS/SQS metrics."""
 
 from __future__ import annotations
 
