@@ -83,6 +83,12 @@ def test_create_send_receive_delete(region, sqs):
     assert sent_binary["MD5OfMessageAttributes"] == attributes_md5(binary)
     got = sqs.receive_message(QueueUrl=binary_url, MessageAttributeNames=["blob", "s"])["Messages"][0]
     assert got["MessageAttributes"] == binary and got["MD5OfMessageAttributes"] == attributes_md5(binary)
+    # The X-Ray trace header (MessageSystemAttributes) and its MD5, by the same recipe.
+    trace = {"AWSTraceHeader": {"DataType": "String", "StringValue": "Root=1-5759e988-bd862e3fe1be46a994272793"}}
+    traced = sqs.send_message(QueueUrl=binary_url, MessageBody="traced", MessageSystemAttributes=trace)
+    assert traced["MD5OfMessageSystemAttributes"] == attributes_md5(trace)
+    got = sqs.receive_message(QueueUrl=binary_url, MessageSystemAttributeNames=["AWSTraceHeader"])["Messages"][0]
+    assert got["Attributes"] == {"AWSTraceHeader": trace["AWSTraceHeader"]["StringValue"]}
     sqs.delete_queue(QueueUrl=binary_url)
     q = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
     assert q["ApproximateNumberOfMessages"] == "1" and q["ApproximateNumberOfMessagesNotVisible"] == "0"

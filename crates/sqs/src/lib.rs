@@ -119,7 +119,7 @@ impl Sqs {
         sender_id: &str,
     ) -> Result<Sent, SqsError> {
         let name = ops::queue_name_from_arn(self, queue_arn).ok_or(SqsError::QueueDoesNotExist)?;
-        let out = ops::Outgoing { body, delay: None, attributes, group: None, dedup: None };
+        let out = ops::Outgoing { body, delay: None, attributes, group: None, dedup: None, trace: None };
         let sent = ops::send_one(self, &name, out, sender_id)?;
         self.meter.count(&name, |c| {
             c.sent += 1;

@@ -134,6 +134,23 @@ pub fn md5_of_attributes(attrs: &BTreeMap<String, MessageAttr>) -> Option<String
     Some(md5_hex(&buf))
 }
 
+/// SendMessage's MessageSystemAttributes: only AWSTraceHeader, a String (the model's enum names
+/// no other); its value and MD5OfMessageSystemAttributes (the message attributes' recipe).
+pub fn system_attributes(input: Option<&Value>) -> Result<Option<(String, String)>, SqsError> {
+    let Some(map) = input.and_then(Value::as_object).filter(|m| !m.is_empty()) else { return Ok(None) };
+    let Some(v) = map.get("AWSTraceHeader") else { return Ok(None) };
+    let data_type = v.get("DataType").and_then(Value::as_str).unwrap_or_default();
+    let value = v.get("StringValue").and_then(Value::as_str).filter(|s| !s.is_empty());
+    let (Some(value), "String") = (value, data_type) else {
+        return Err(SqsError::InvalidParameterValue(
+            "Message (system) attribute 'AWSTraceHeader' must be a non-empty value of type 'String'.".into(),
+        ));
+    };
+    let attr = MessageAttr { data_type: "String".into(), string_value: Some(value.to_string()), binary_value: None };
+    let md5 = md5_of_attributes(&[("AWSTraceHeader".to_string(), attr)].into()).unwrap_or_default();
+    Ok(Some((value.to_string(), md5)))
+}
+
 /// Characters SQS allows in a message body: #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to
 /// #xFFFD | #x10000 to #x10FFFF.
 pub fn valid_body(body: &str) -> bool {
@@ -451,6 +468,8 @@ mod tests {
             group_id: None,
             dedup_id: None,
             sequence: None,
+            trace_header: None,
+            md5_system: None,
         }
     }
 

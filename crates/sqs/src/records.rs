@@ -75,6 +75,11 @@ pub struct MessageRec {
     pub dedup_id: Option<String>,
     #[serde(default)]
     pub sequence: Option<String>,
+    /// The AWSTraceHeader system attribute (X-Ray) and the MD5 of the system attributes.
+    #[serde(default)]
+    pub trace_header: Option<String>,
+    #[serde(default)]
+    pub md5_system: Option<String>,
 }
 
 /// A FIFO queue's deduplication entry: a message with the same id within five minutes is

@@ -145,9 +145,12 @@ pub(crate) fn render(key: &str, m: &MessageRec, token: &str, req: &ReceiveReques
     if let Some(src) = m.dead_letter_source.as_ref().filter(|_| want("DeadLetterQueueSourceArn")) {
         sys.insert("DeadLetterQueueSourceArn".into(), json!(src));
     }
-    for (name, value) in
-        [("MessageGroupId", &m.group_id), ("MessageDeduplicationId", &m.dedup_id), ("SequenceNumber", &m.sequence)]
-    {
+    for (name, value) in [
+        ("MessageGroupId", &m.group_id),
+        ("MessageDeduplicationId", &m.dedup_id),
+        ("SequenceNumber", &m.sequence),
+        ("AWSTraceHeader", &m.trace_header),
+    ] {
         if let Some(v) = value.as_ref().filter(|_| want(name)) {
             sys.insert(name.into(), json!(v));
         }

@@ -9,6 +9,8 @@ pub(crate) struct Outgoing<'a> {
     pub attributes: BTreeMap<String, MessageAttr>,
     pub group: Option<&'a str>,
     pub dedup: Option<&'a str>,
+    /// AWSTraceHeader and the MD5 of the system attributes.
+    pub trace: Option<(String, String)>,
 }
 
 impl<'a> Outgoing<'a> {
@@ -19,6 +21,7 @@ impl<'a> Outgoing<'a> {
             attributes: logic::message_attributes(v.get("MessageAttributes"))?,
             group: v.get("MessageGroupId").and_then(Value::as_str),
             dedup: v.get("MessageDeduplicationId").and_then(Value::as_str),
+            trace: logic::system_attributes(v.get("MessageSystemAttributes"))?,
         })
     }
 }
@@ -31,7 +34,7 @@ pub(crate) fn not_for_this_queue(param: &str, value: &str) -> SqsError {
 
 /// Check one message against its queue and make its record (not yet stored).
 pub(crate) fn prepare(q: &QueueRec, out: Outgoing<'_>, sender_id: &str, now: f64) -> Result<MessageRec> {
-    let Outgoing { body, delay, attributes, group, dedup } = out;
+    let Outgoing { body, delay, attributes, group, dedup, trace } = out;
     if body.is_empty() {
         return Err(SqsError::MissingParameter("MessageBody".into()));
     }
@@ -95,6 +98,8 @@ pub(crate) fn prepare(q: &QueueRec, out: Outgoing<'_>, sender_id: &str, now: f64
         group_id: group.map(String::from),
         dedup_id,
         sequence: None,
+        md5_system: trace.as_ref().map(|(_, md5)| md5.clone()),
+        trace_header: trace.map(|(t, _)| t),
     };
     Ok(m)
 }
@@ -154,6 +159,9 @@ pub(crate) fn sent_output(m: &MessageRec) -> Value {
     }
     if let Some(seq) = &m.sequence {
         out["SequenceNumber"] = json!(seq);
+    }
+    if let Some(md5) = &m.md5_system {
+        out["MD5OfMessageSystemAttributes"] = json!(md5);
     }
     out
 }
