@@ -411,6 +411,33 @@ impl gateway::PublicRoute for SnsLinks {
     }
 }
 
+/// SNS delivers `sqs` subscriptions into the region's queues through SQS's typed interface,
+/// as SNS's own sender.
+pub struct SqsQueues(pub Arc<sqs::Sqs>);
+
+/// The SenderId SQS shows for messages SNS delivered (SNS's service principal id on AWS).
+const SNS_SENDER_ID: &str = "AIDAIT2UOQQY3AUEKVGXU";
+
+impl sns::QueueSink for SqsQueues {
+    fn send(&self, queue_arn: &str, body: &str, attributes: Vec<sns::QueueAttribute>) -> Result<String, String> {
+        let attributes = attributes
+            .into_iter()
+            .map(|a| {
+                let attr = sqs::MessageAttr {
+                    data_type: a.data_type,
+                    string_value: a.string_value,
+                    binary_value: a.binary_value,
+                };
+                (a.name, attr)
+            })
+            .collect();
+        self.0
+            .send_to_queue(queue_arn, body, attributes, SNS_SENDER_ID)
+            .map(|s| s.message_id)
+            .map_err(|e| e.to_string())
+    }
+}
+
 /// CloudFormation's wait-condition handles: a PUT of a signal to a handle's presigned URL, whose
 /// signature (checked by CloudFormation) is its credential, as on AWS.
 pub struct WaitConditionHandles(pub Arc<cloudformation::CloudFormation>);
@@ -548,32 +575,5 @@ impl cloudformation::Services for StackServices {
         input: Value,
     ) -> wire::BoxFuture<'a, Result<Value, wire::ApiError>> {
         Box::pin(self.run(caller, peer, op, input))
-    }
-}
-
-/// SNS delivers `sqs` subscriptions into the region's queues through SQS's typed interface,
-/// as SNS's own sender.
-pub struct SqsQueues(pub Arc<sqs::Sqs>);
-
-/// The SenderId SQS shows for messages SNS delivered (SNS's service principal id on AWS).
-const SNS_SENDER_ID: &str = "AIDAIT2UOQQY3AUEKVGXU";
-
-impl sns::QueueSink for SqsQueues {
-    fn send(&self, queue_arn: &str, body: &str, attributes: Vec<sns::QueueAttribute>) -> Result<String, String> {
-        let attributes = attributes
-            .into_iter()
-            .map(|a| {
-                let attr = sqs::MessageAttr {
-                    data_type: a.data_type,
-                    string_value: a.string_value,
-                    binary_value: a.binary_value,
-                };
-                (a.name, attr)
-            })
-            .collect();
-        self.0
-            .send_to_queue(queue_arn, body, attributes, SNS_SENDER_ID)
-            .map(|s| s.message_id)
-            .map_err(|e| e.to_string())
     }
 }
