@@ -241,6 +241,15 @@ def test_long_polling_returns_when_a_message_arrives_and_empty_after_the_wait(re
     assert "Messages" not in got
     assert 1.9 <= elapsed < 4, f"an empty 2 s long poll took {elapsed:.2f}s"
 
+    # Deleting a queue ends the long polls on it at once.
+    doomed = sqs.create_queue(QueueName="kg-doomed")["QueueUrl"]
+    threading.Timer(1.0, lambda: sender.delete_queue(QueueUrl=doomed)).start()
+    start = time.monotonic()
+    expect("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue",
+           lambda: sqs.receive_message(QueueUrl=doomed, WaitTimeSeconds=15))
+    elapsed = time.monotonic() - start
+    assert 0.9 <= elapsed < 5, f"the poll on a deleted queue ended after {elapsed:.2f}s"
+
     # The queue's ReceiveMessageWaitTimeSeconds applies when the call names none; a delayed
     # message wakes a waiting poll when it becomes visible.
     sqs.set_queue_attributes(QueueUrl=url, Attributes={"ReceiveMessageWaitTimeSeconds": "10"})

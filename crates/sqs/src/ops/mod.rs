@@ -39,7 +39,8 @@ pub(crate) fn dispatch(
         "ListQueues" => none(list_queues(sqs, input)),
         "GetQueueAttributes" => none(get_queue_attributes(sqs, input)),
         "SetQueueAttributes" => none(set_queue_attributes(sqs, input)),
-        "DeleteQueue" => none(delete_queue(sqs, input)),
+        // Its long polls answer at once (QueueDoesNotExist) rather than wait out their time.
+        "DeleteQueue" => delete_queue(sqs, input).map(|(v, q)| (v, vec![q])),
         "PurgeQueue" => none(purge_queue(sqs, input)),
         "SendMessage" => send_message(sqs, cx, input),
         "SendMessageBatch" => send_message_batch(sqs, cx, input),

@@ -176,7 +176,7 @@ pub(crate) fn set_queue_attributes(sqs: &Sqs, input: &Value) -> Result<Value> {
     })
 }
 
-pub(crate) fn delete_queue(sqs: &Sqs, input: &Value) -> Result<Value> {
+pub(crate) fn delete_queue(sqs: &Sqs, input: &Value) -> Result<(Value, String)> {
     let q = queue_of(sqs, input)?;
     sqs.store.write(|tx| {
         tx.delete(kind::QUEUE, &q.name)?;
@@ -186,7 +186,7 @@ pub(crate) fn delete_queue(sqs: &Sqs, input: &Value) -> Result<Value> {
         Ok::<_, SqsError>(())
     })?;
     tracing::info!(queue = %q.name, "queue deleted");
-    Ok(json!({}))
+    Ok((json!({}), q.name))
 }
 
 pub(crate) fn purge_queue(sqs: &Sqs, input: &Value) -> Result<Value> {
