@@ -3,6 +3,8 @@
 //! NumberOfEmptyReceives, SentMessageSize) and gauges read from the store
 //! (ApproximateNumberOfMessagesVisible / NotVisible / Delayed, ApproximateAgeOfOldestMessage),
 //! handed to CloudWatch every [`PERIOD`] seconds, zeros included, as SQS reports them for every queue.
+//! The same pass drops messages past their queue's retention period, so that a queue nobody
+//! receives from does not keep them.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -61,7 +63,7 @@ impl Sqs {
             let mut out = Vec::new();
             for (name, q) in queues {
                 let msgs = tx.list::<MessageRec>(kind::MESSAGE, &format!("{name}|"))?;
-                out.push((name, q, msgs.into_iter().map(|(_, m)| m).collect::<Vec<_>>()));
+                out.push((name, q, msgs));
             }
             Ok::<_, store::StoreError>(out)
         });
@@ -74,9 +76,18 @@ impl Sqs {
         };
         let mut counters = std::mem::take(&mut *self.meter.counters.lock().unwrap_or_else(|e| e.into_inner()));
         let mut out = Vec::new();
-        for (name, q, msgs) in state {
+        let mut expired: Vec<String> = Vec::new();
+        for (name, q, keyed) in state {
             let retention =
                 q.attributes.get("MessageRetentionPeriod").and_then(|v| v.parse::<f64>().ok()).unwrap_or(345_600.0);
+            let mut msgs = Vec::with_capacity(keyed.len());
+            for (key, m) in keyed {
+                if m.sent_at + retention <= now {
+                    expired.push(key);
+                } else {
+                    msgs.push(m);
+                }
+            }
             let c = logic::counts(&msgs, now, retention);
             let oldest = msgs.iter().filter(|m| m.sent_at + retention > now).map(|m| m.sent_at).reduce(f64::min);
             let n = counters.remove(&name).unwrap_or_default();
@@ -93,6 +104,27 @@ impl Sqs {
             put("NumberOfEmptyReceives", n.empty_receives as f64, "Count");
             if n.sent > 0 {
                 put("SentMessageSize", n.sent_bytes as f64 / n.sent as f64, "Bytes");
+            }
+        }
+        if !expired.is_empty() {
+            let dropped = self.store.write(|tx| {
+                let mut n = 0;
+                for key in &expired {
+                    // Checked again in the write: the queue's retention may have changed since.
+                    let queue = key.split('|').next().unwrap_or_default();
+                    let retention = tx
+                        .get::<QueueRec>(kind::QUEUE, queue)?
+                        .and_then(|q| q.attributes.get("MessageRetentionPeriod").and_then(|v| v.parse::<f64>().ok()))
+                        .unwrap_or(345_600.0);
+                    if tx.get::<MessageRec>(kind::MESSAGE, key)?.is_some_and(|m| m.sent_at + retention <= now) {
+                        n += usize::from(tx.delete(kind::MESSAGE, key)?);
+                    }
+                }
+                Ok::<_, store::StoreError>(n)
+            });
+            match dropped {
+                Ok(n) => tracing::info!(messages = n, "sqs messages past their retention period dropped"),
+                Err(e) => tracing::warn!(error = %e, "sqs expired messages not dropped"),
             }
         }
         out

@@ -374,3 +374,26 @@ fn metrics_count_calls_and_read_gauges_every_period() {
     region.at(1_010.0);
     assert_eq!(metric(&sqs.take_metrics(), "NumberOfMessagesSent"), Some(0.0), "counters start over");
 }
+
+#[test]
+fn the_metrics_pass_drops_messages_past_retention_from_queues_nobody_reads() {
+    let region = Region::new();
+    let sqs = region.sqs();
+    let url = call(&sqs, "CreateQueue", json!({"QueueName": "idle", "Attributes": {"MessageRetentionPeriod": "60"}}))
+        .unwrap()["QueueUrl"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let keep =
+        call(&sqs, "CreateQueue", json!({"QueueName": "keep"})).unwrap()["QueueUrl"].as_str().unwrap().to_string();
+    call(&sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": "old"})).unwrap();
+    call(&sqs, "SendMessage", json!({"QueueUrl": keep, "MessageBody": "kept"})).unwrap();
+    let stored = |q: &str| sqs.store.read(|tx| tx.count(crate::records::kind::MESSAGE, &format!("{q}|"))).unwrap();
+    sqs.take_metrics();
+    assert_eq!((stored("idle"), stored("keep")), (1, 1));
+    region.at(1_060.0);
+    let ms = sqs.take_metrics();
+    assert_eq!((stored("idle"), stored("keep")), (0, 1), "only the expired message is gone");
+    let visible = ms.iter().find(|m| m.queue == "idle" && m.name == "ApproximateNumberOfMessagesVisible");
+    assert_eq!(visible.map(|m| m.value), Some(0.0));
+}
