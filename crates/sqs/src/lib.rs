@@ -174,7 +174,7 @@ impl Service for SqsService {
 /// ReceiveMessageWaitTimeSeconds) — as soon as a message is sent or becomes visible, or empty
 /// when the wait ends.
 async fn receive(sqs: &Sqs, cx: &CallContext, input: &Value) -> Result<Value, SqsError> {
-    let req = ops::ReceiveRequest::parse(sqs, input)?;
+    let req = tokio::task::block_in_place(|| ops::ReceiveRequest::parse(sqs, input))?;
     let deadline = tokio::time::Instant::now() + Duration::from_secs_f64(req.wait);
     let arrivals = sqs.arrivals(&req.queue);
     loop {
