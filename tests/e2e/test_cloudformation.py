@@ -200,7 +200,7 @@ def test_a_failing_resource_rolls_the_stack_back(region):
 def test_unsupported_types_fail_and_disable_rollback_keeps_what_was_made(region):
     cfn = region.client("cloudformation")
     body = ("Resources:\n  Kept:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: kept-topic\n"
-            "  Db:\n    Type: AWS::SQS::Queue\n    DependsOn: Kept\n    Properties:\n      QueueName: kg-queue\n")
+            "  Db:\n    Type: AWS::DynamoDB::Table\n    DependsOn: Kept\n    Properties:\n      TableName: kg-table\n")
     cfn.create_stack(StackName="keep", TemplateBody=body, DisableRollback=True)
     hg.wait_until(lambda: cfn.describe_stacks(StackName="keep")["Stacks"][0]["StackStatus"] != "CREATE_IN_PROGRESS",
                   timeout=30, what="the stack to settle")
@@ -208,7 +208,7 @@ def test_unsupported_types_fail_and_disable_rollback_keeps_what_was_made(region)
     assert stack["StackStatus"] == "CREATE_FAILED"
     assert stack["StackStatusReason"] == "The following resource(s) failed to create: [Db]. "
     db = cfn.describe_stack_resource(StackName="keep", LogicalResourceId="Db")["StackResourceDetail"]
-    assert db["ResourceStatusReason"] == "Resource type AWS::SQS::Queue is not supported by this region"
+    assert db["ResourceStatusReason"] == "Resource type AWS::DynamoDB::Table is not supported by this region"
     assert any(a.endswith(":kept-topic") for a in topic_arns(region))
     cfn.delete_stack(StackName="keep")
     cfn.get_waiter("stack_delete_complete").wait(StackName="keep", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
@@ -599,7 +599,7 @@ def test_updates_in_place_replace_add_remove_and_roll_back(region):
     after_v2 = cfn.get_template(StackName="upd")["TemplateBody"]
 
     # A failing update rolls every change back.
-    db = "  Db:\n    Type: AWS::SQS::Queue\n    DependsOn: Alerts\n    Properties:\n      QueueName: kg-queue\n"
+    db = "  Db:\n    Type: AWS::DynamoDB::Table\n    DependsOn: Alerts\n    Properties:\n      TableName: kg-table\n"
     cfn.update_stack(StackName="upd", TemplateBody=updatable("v3", "web two", extra + db),
                      Parameters=[{"ParameterKey": "Port", "ParameterValue": "8080"}])
     with pytest.raises(Exception):

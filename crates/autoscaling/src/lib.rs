@@ -42,6 +42,8 @@ pub enum Peer {
     ClassicElb,
     CloudWatch,
     Sns,
+    /// Lifecycle hooks may notify an SQS queue.
+    Sqs,
 }
 
 /// Calls into the region's other services as Auto Scaling's service-linked role: the same

@@ -94,10 +94,30 @@ pub(crate) async fn lifecycle_test(
 }
 
 async fn publish(asg: &AutoScaling, target: &str, subject: &str, message: &Value) -> Result<(), String> {
+    if target.starts_with("arn:aws:sqs:") {
+        return send_to_queue(asg, target, message).await;
+    }
     if !target.starts_with("arn:aws:sns:") {
         return Err(format!("{target} is not an SNS topic"));
     }
     peer(asg, Peer::Sns, "Publish", json!({"TopicArn": target, "Subject": subject, "Message": message.to_string()}))
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// A lifecycle hook's queue gets the message itself as the body (no SNS envelope), as Auto
+/// Scaling sends it; the queue is found by its name and account through SQS's GetQueueUrl.
+async fn send_to_queue(asg: &AutoScaling, target: &str, message: &Value) -> Result<(), String> {
+    let parts: Vec<&str> = target.split(':').collect();
+    let [_, _, _, _, account, name] = parts.as_slice() else {
+        return Err(format!("{target} is not an SQS queue ARN"));
+    };
+    let found = peer(asg, Peer::Sqs, "GetQueueUrl", json!({"QueueName": name, "QueueOwnerAWSAccountId": account}))
+        .await
+        .map_err(|e| e.to_string())?;
+    let url = found.get("QueueUrl").and_then(Value::as_str).ok_or("GetQueueUrl answered no QueueUrl")?;
+    peer(asg, Peer::Sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": message.to_string()}))
         .await
         .map(|_| ())
         .map_err(|e| e.to_string())

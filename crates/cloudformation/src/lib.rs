@@ -39,6 +39,7 @@ pub enum Peer {
     Rds,
     /// Classic Elastic Load Balancing (2012-06-01).
     ClassicElb,
+    Sqs,
 }
 
 impl Peer {
@@ -55,6 +56,7 @@ impl Peer {
             Peer::Ssm => "AWSSimpleSystemsManagement",
             Peer::Rds => "AmazonRDS",
             Peer::ClassicElb => "AmazonElasticLoadBalancing",
+            Peer::Sqs => "AmazonSQS",
         }
     }
 }

@@ -127,6 +127,16 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         &["/sns/confirm", "/sns/unsubscribe", "/sns/SimpleNotificationService.pem"],
         Arc::new(crate::links::SnsLinks(sns.clone())),
     );
+    // SQS: durable queues; SNS delivers to them through `links::SqsQueues`.
+    let sqs_clock: sqs::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let sqs = sqs::Sqs::open(
+        store.clone(),
+        sqs::SqsConfig { region: args.region.clone(), account: identity.account.clone() },
+        sqs_clock,
+    );
+    let sqs_service = Arc::new(sqs::SqsService::new(sqs.clone()));
+    registry.register(sqs_service.clone());
+    sns.set_queue_sink(Arc::new(crate::links::SqsQueues(sqs.clone())));
     let cw_clock: cloudwatch::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let alarm_actions = Arc::new(crate::links::AlarmActions {
         sns: sns.clone(),
@@ -197,6 +207,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         classic_elb: classic_elb_service.clone(),
         cloudwatch: cw_service.clone(),
         sns: sns_service.clone(),
+        sqs: sqs_service.clone(),
         cx: crate::links::service_linked_context(
             &identity.account,
             &args.region,
@@ -255,6 +266,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         ssm: ssm_service,
         rds: rds_service,
         classic_elb: classic_elb_service.clone(),
+        sqs: sqs_service,
         region: args.region.clone(),
     };
     let cfn_clock: cloudformation::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
@@ -279,6 +291,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
             Arc::new(crate::links::ElbMetrics(elb.clone())),
             Arc::new(crate::links::GroupMetrics(asg.clone())),
             Arc::new(crate::links::RdsMetrics(rds.clone())),
+            Arc::new(crate::links::SqsMetrics(sqs.clone())),
         ],
     );
     let _sns_deliveries = sns::Worker::spawn(sns.clone());
@@ -288,6 +301,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
     let endpoint = format!("http://{}", listener.local_addr()?);
     sns.set_endpoint(&endpoint); // CloudWatch and SNS: the links in SNS messages
+    sqs.set_endpoint(&endpoint); // queue URLs
     cfn.set_endpoint(&endpoint); // wait-condition handles' presigned URLs
     install_instance_tools(&dir.join("ec2").join("bin"), &endpoint)?;
     let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
@@ -317,6 +331,11 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     println!("  aws sts get-caller-identity");
     // Watch the signals before saying ready, so that a stop right after it is a clean one.
     let shutdown = shutdown_signal()?;
+    let sqs_at_stop = sqs.clone();
+    let shutdown = async move {
+        shutdown.await;
+        sqs_at_stop.close(); // long polls answer now rather than hold the graceful stop
+    };
     println!("homeground: ready");
     let _ = std::io::stdout().flush();
 

@@ -171,6 +171,25 @@ impl cloudwatch::MetricSource for RdsMetrics {
     }
 }
 
+/// CloudWatch takes SQS's AWS/SQS metrics (per QueueName).
+pub struct SqsMetrics(pub Arc<sqs::Sqs>);
+
+impl cloudwatch::MetricSource for SqsMetrics {
+    fn sample(&self) -> Vec<cloudwatch::Measurement> {
+        self.0
+            .take_metrics()
+            .into_iter()
+            .map(|m| cloudwatch::Measurement {
+                namespace: "AWS/SQS".into(),
+                name: m.name.into(),
+                dimensions: vec![("QueueName".into(), m.queue)],
+                value: m.value,
+                unit: m.unit.into(),
+            })
+            .collect()
+    }
+}
+
 /// HTTPS listeners present IAM server certificates (UploadServerCertificate).
 pub struct IamCertificates(pub Arc<Identity>);
 
@@ -250,7 +269,7 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
     }
 }
 
-/// Auto Scaling calls EC2, ELB, CloudWatch and SNS through their own APIs, as the account's
+/// Auto Scaling calls EC2, ELB, CloudWatch, SNS and SQS through their own APIs, as the account's
 /// service-linked role `AWSServiceRoleForAutoScaling` (which may set `aws:` tags).
 pub struct AutoScalingPeers {
     pub ec2: Arc<dyn wire::Service>,
@@ -258,6 +277,7 @@ pub struct AutoScalingPeers {
     pub classic_elb: Arc<dyn wire::Service>,
     pub cloudwatch: Arc<dyn wire::Service>,
     pub sns: Arc<dyn wire::Service>,
+    pub sqs: Arc<dyn wire::Service>,
     pub cx: wire::CallContext,
 }
 
@@ -322,6 +342,7 @@ impl AutoScalingPeers {
             autoscaling::Peer::ClassicElb => &self.classic_elb,
             autoscaling::Peer::CloudWatch => &self.cloudwatch,
             autoscaling::Peer::Sns => &self.sns,
+            autoscaling::Peer::Sqs => &self.sqs,
         }
     }
 }
@@ -406,6 +427,33 @@ impl gateway::PublicRoute for SnsLinks {
     }
 }
 
+/// SNS delivers `sqs` subscriptions into the region's queues through SQS's typed interface,
+/// as SNS's own sender.
+pub struct SqsQueues(pub Arc<sqs::Sqs>);
+
+/// The SenderId SQS shows for messages SNS delivered (SNS's service principal id on AWS).
+const SNS_SENDER_ID: &str = "AIDAIT2UOQQY3AUEKVGXU";
+
+impl sns::QueueSink for SqsQueues {
+    fn send(&self, queue_arn: &str, body: &str, attributes: Vec<sns::QueueAttribute>) -> Result<String, String> {
+        let attributes = attributes
+            .into_iter()
+            .map(|a| {
+                let attr = sqs::MessageAttr {
+                    data_type: a.data_type,
+                    string_value: a.string_value,
+                    binary_value: a.binary_value,
+                };
+                (a.name, attr)
+            })
+            .collect();
+        self.0
+            .send_to_queue(queue_arn, body, attributes, SNS_SENDER_ID)
+            .map(|s| s.message_id)
+            .map_err(|e| e.to_string())
+    }
+}
+
 /// CloudFormation's wait-condition handles: a PUT of a signal to a handle's presigned URL, whose
 /// signature (checked by CloudFormation) is its credential, as on AWS.
 pub struct WaitConditionHandles(pub Arc<cloudformation::CloudFormation>);
@@ -468,6 +516,7 @@ pub struct StackServices {
     pub ssm: Arc<dyn wire::Service>,
     pub rds: Arc<dyn wire::Service>,
     pub classic_elb: Arc<dyn wire::Service>,
+    pub sqs: Arc<dyn wire::Service>,
     pub region: String,
 }
 
@@ -491,6 +540,7 @@ impl StackServices {
             Peer::Ssm => &self.ssm,
             Peer::Rds => &self.rds,
             Peer::ClassicElb => &self.classic_elb,
+            Peer::Sqs => &self.sqs,
         };
         let model = service.model();
         let ec2 = model.default_protocol() == wire::Protocol::Ec2;

@@ -136,8 +136,33 @@ async fn deliver(sns: &Sns, sub: &SubscriptionRec, d: &DeliveryRec) -> Result<()
             }
             sns.http.post(&sub.endpoint, &headers, body.as_bytes()).await
         }
+        "sqs" => {
+            let Some(queues) = sns.queues.get() else {
+                return Err("no queue service is wired to this region".into());
+            };
+            let raw = sub.attributes.get("RawMessageDelivery").map(String::as_str) == Some("true");
+            let (body, attributes) = if raw {
+                (d.message.clone(), queue_attributes(&d.message_attributes))
+            } else {
+                (document(sns, sub, d, &subscribe_url, &unsubscribe_url)?.to_string(), Vec::new())
+            };
+            tokio::task::block_in_place(|| queues.send(&sub.endpoint, &body, attributes)).map(|_| ())
+        }
         p => Err(format!("protocol {p} cannot be delivered")),
     }
+}
+
+/// A published message's attributes as the queue's message attributes (raw delivery).
+fn queue_attributes(attrs: &Value) -> Vec<crate::QueueAttribute> {
+    let Some(map) = attrs.as_object() else { return Vec::new() };
+    map.iter()
+        .map(|(name, v)| crate::QueueAttribute {
+            name: name.clone(),
+            data_type: v.get("DataType").and_then(Value::as_str).unwrap_or("String").to_string(),
+            string_value: v.get("StringValue").and_then(Value::as_str).map(String::from),
+            binary_value: v.get("BinaryValue").and_then(Value::as_str).map(String::from),
+        })
+        .collect()
 }
 
 fn display_name(sns: &Sns, sub: &SubscriptionRec) -> String {

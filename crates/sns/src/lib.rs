@@ -3,7 +3,8 @@
 //! a certificate the region serves. Every delivery is queued durably and retried with
 //! back-off; a failure is logged with its reason. The confirmation and unsubscribe links in
 //! those messages are answered by [`Sns::public_link`], which the gateway routes without
-//! SigV4 (the token in the link is the credential).
+//! SigV4 (the token in the link is the credential). `sqs` subscriptions (confirmed at once, as
+//! for a queue of the same account) go to the region's SQS through [`QueueSink`].
 
 mod delivery;
 pub mod error;
@@ -48,6 +49,23 @@ impl std::fmt::Debug for SmtpConfig {
     }
 }
 
+/// One message attribute handed to a queue (raw deliveries carry the published ones).
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueAttribute {
+    pub name: String,
+    pub data_type: String,
+    pub string_value: Option<String>,
+    /// Base64, as SNS received it.
+    pub binary_value: Option<String>,
+}
+
+/// Where `sqs` subscriptions deliver: the region's SQS, wired in by the binary so that SNS
+/// does not depend on the SQS crate.
+pub trait QueueSink: Send + Sync {
+    /// Send one message to the queue with this ARN (committed when it returns); its id.
+    fn send(&self, queue_arn: &str, body: &str, attributes: Vec<QueueAttribute>) -> Result<String, String>;
+}
+
 pub struct SnsConfig {
     pub region: String,
     pub account: String,
@@ -67,6 +85,7 @@ pub struct Sns {
     endpoint: Mutex<String>,
     pub(crate) wake: tokio::sync::Notify,
     pub(crate) http: http::HttpClient,
+    pub(crate) queues: std::sync::OnceLock<Arc<dyn QueueSink>>,
 }
 
 impl Sns {
@@ -83,6 +102,7 @@ impl Sns {
             endpoint: Mutex::new("http://127.0.0.1".into()),
             wake: tokio::sync::Notify::new(),
             http,
+            queues: std::sync::OnceLock::new(),
         });
         // Generating a 2048-bit key takes a while: do it in the background, not before `ready`.
         let warm = sns.clone();
@@ -100,6 +120,11 @@ impl Sns {
             .get_or_init(|| signing::Signer::open_or_create(&self.dir, &self.config.region))
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// Where `sqs` subscriptions deliver (set once, at start-up).
+    pub fn set_queue_sink(&self, sink: Arc<dyn QueueSink>) {
+        let _ = self.queues.set(sink);
     }
 
     pub fn set_endpoint(&self, url: &str) {

@@ -211,7 +211,7 @@ fn set_topic_attributes(sns: &Sns, input: &Value) -> Result<Value> {
 fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
     let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
     let protocol = required(input, "Protocol")?;
-    if !["email", "email-json", "http", "https"].contains(&protocol) {
+    if !["email", "email-json", "http", "https", "sqs"].contains(&protocol) {
         return Err(SnsError::InvalidParameter(format!(
             "Amazon SNS does not support this protocol string: {protocol}"
         )));
@@ -225,11 +225,16 @@ fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
         "email" | "email-json" => {
             endpoint.split_once('@').is_some_and(|(u, d)| !u.is_empty() && d.contains('.')) && !endpoint.contains(' ')
         }
+        "sqs" => {
+            let parts: Vec<&str> = endpoint.split(':').collect();
+            parts.len() == 6 && endpoint.starts_with("arn:aws:sqs:") && parts.iter().all(|p| !p.is_empty())
+        }
         p => endpoint.starts_with(&format!("{p}://")),
     };
     if !endpoint_ok {
         return Err(SnsError::InvalidParameter(match protocol {
             "email" | "email-json" => "Email address".into(),
+            "sqs" => "SQS endpoint ARN".into(),
             _ => "Endpoint must match the specified protocol".into(),
         }));
     }
@@ -251,6 +256,9 @@ fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
         }
         return Ok(json!({"SubscriptionArn": "pending confirmation"}));
     }
+    // A queue needs no confirmation: the subscription is confirmed at once, as AWS confirms
+    // one to a queue of the subscriber's own account.
+    let confirm_now = protocol == "sqs";
     let id = new_id();
     let sub = SubscriptionRec {
         arn: format!("{}:{id}", topic.arn),
@@ -259,13 +267,16 @@ fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
         protocol: protocol.to_string(),
         endpoint: endpoint.to_string(),
         owner: cx.principal.account.clone(),
-        confirmed: false,
+        confirmed: confirm_now,
         token: new_token(),
         attributes,
     };
     let now = sns.now();
     sns.store.write(|tx| {
         tx.put(kind::SUBSCRIPTION, &id, &sub)?;
+        if confirm_now {
+            return Ok(());
+        }
         let d = DeliveryRec {
             id: new_id(),
             subscription: id.clone(),
@@ -285,7 +296,7 @@ fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
         tx.put(kind::DELIVERY, &d.id, &d)?;
         Ok::<_, SnsError>(())
     })?;
-    Ok(json!({"SubscriptionArn": if return_arn { sub.arn } else { "pending confirmation".into() }}))
+    Ok(json!({"SubscriptionArn": if return_arn || confirm_now { sub.arn } else { "pending confirmation".into() }}))
 }
 
 fn check_subscription_attribute(name: &str, value: &str) -> Result<()> {

@@ -212,6 +212,7 @@ pub fn embedded(name: &str) -> Option<&'static str> {
         "secretsmanager" => include_str!("../models/secretsmanager.json"),
         "ssm" => include_str!("../models/ssm.json"),
         "rds" => include_str!("../models/rds.json"),
+        "sqs" => include_str!("../models/sqs.json"),
         _ => return None,
     })
 }
@@ -250,6 +251,7 @@ mod tests {
             "secretsmanager",
             "ssm",
             "rds",
+            "sqs",
         ] {
             let m = load_embedded(name);
             for (op_name, op) in &m.operations {

@@ -13,6 +13,7 @@ mod iam;
 mod rds;
 mod secrets;
 mod sns;
+mod sqs;
 pub mod update;
 
 use std::sync::Arc;
@@ -230,6 +231,8 @@ pub async fn create(cx: &Cx, kind: &str, props: &Value) -> Result<Created, Strin
     match kind {
         "AWS::SNS::Topic" => sns::create_topic(cx, p).await,
         "AWS::SNS::Subscription" => sns::create_subscription(cx, p).await,
+        "AWS::SQS::Queue" => sqs::create_queue(cx, p).await,
+        "AWS::SQS::QueuePolicy" => sqs::create_queue_policy(cx, p).await,
         "AWS::EC2::SecurityGroup" => ec2::create_security_group(cx, p).await,
         "AWS::EC2::VPC" => ec2::create_vpc(cx, p).await,
         "AWS::EC2::Subnet" => ec2::create_subnet(cx, p).await,
@@ -286,6 +289,8 @@ pub async fn delete(
     match kind {
         "AWS::SNS::Topic" => sns::delete_topic(cx, physical_id).await,
         "AWS::SNS::Subscription" => sns::delete_subscription(cx, physical_id).await,
+        "AWS::SQS::Queue" => sqs::delete_queue(cx, physical_id).await,
+        "AWS::SQS::QueuePolicy" => sqs::delete_queue_policy(cx, p).await,
         "AWS::EC2::SecurityGroup" => ec2::delete_security_group(cx, physical_id).await,
         "AWS::EC2::VPC" => ec2::delete_vpc(cx, physical_id).await,
         "AWS::EC2::Subnet" => ec2::delete_subnet(cx, physical_id).await,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{autoscaling, cloudwatch, ec2, Created, Cx, Props};
+use super::{autoscaling, cloudwatch, ec2, sqs, Created, Cx, Props};
 use crate::Peer;
 
 /// How a changed resource is updated.
@@ -33,6 +33,8 @@ pub fn change(kind: &str, old: &Value, new: &Value) -> Change {
     let only = |allowed: &[&str]| diff.iter().all(|k| allowed.contains(&k.as_str()));
     let in_place = match kind {
         "AWS::SNS::Topic" => only(&["DisplayName"]),
+        "AWS::SQS::Queue" => only(sqs::UPDATABLE),
+        "AWS::SQS::QueuePolicy" => only(&["PolicyDocument", "Queues"]),
         "AWS::EC2::SecurityGroup" => only(&["SecurityGroupIngress", "SecurityGroupEgress"]),
         "AWS::CloudWatch::Alarm" => !diff.iter().any(|k| k == "AlarmName"),
         "AWS::AutoScaling::ScalingPolicy" => !diff.iter().any(|k| k == "AutoScalingGroupName" || k == "PolicyName"),
@@ -64,6 +66,7 @@ pub fn change(kind: &str, old: &Value, new: &Value) -> Change {
 pub fn name_property(kind: &str) -> Option<&'static str> {
     Some(match kind {
         "AWS::SNS::Topic" => "TopicName",
+        "AWS::SQS::Queue" => "QueueName",
         "AWS::EC2::SecurityGroup" => "GroupName",
         "AWS::EC2::LaunchTemplate" => "LaunchTemplateName",
         "AWS::ElasticLoadBalancingV2::LoadBalancer" | "AWS::ElasticLoadBalancingV2::TargetGroup" => "Name",
@@ -112,6 +115,14 @@ pub async fn update(
             cx.call(Peer::Sns, "SetTopicAttributes", &input).await?;
             Ok(same(&[]))
         }
+        "AWS::SQS::Queue" => {
+            sqs::update_queue(cx, physical_id, old_p, new_p).await?;
+            Ok(same(&[]))
+        }
+        "AWS::SQS::QueuePolicy" => {
+            sqs::update_queue_policy(cx, old_p, new_p).await?;
+            Ok(same(&[]))
+        }
         "AWS::EC2::SecurityGroup" => {
             ec2::replace_rules(cx, physical_id, old_p, new_p).await?;
             Ok(same(&[]))
@@ -149,6 +160,19 @@ mod tests {
         let topic = json!({"TopicName": "t", "DisplayName": "a"});
         assert_eq!(change("AWS::SNS::Topic", &topic, &json!({"TopicName": "t", "DisplayName": "b"})), Change::InPlace);
         assert_eq!(change("AWS::SNS::Topic", &topic, &json!({"TopicName": "u", "DisplayName": "a"})), Change::Replace);
+        let queue = json!({"QueueName": "q", "VisibilityTimeout": 30});
+        assert_eq!(
+            change("AWS::SQS::Queue", &queue, &json!({"QueueName": "q", "VisibilityTimeout": 60})),
+            Change::InPlace
+        );
+        assert_eq!(
+            change("AWS::SQS::Queue", &queue, &json!({"QueueName": "r", "VisibilityTimeout": 30})),
+            Change::Replace
+        );
+        assert_eq!(
+            change("AWS::SQS::Queue", &queue, &json!({"QueueName": "q", "VisibilityTimeout": 30, "FifoQueue": true})),
+            Change::Replace
+        );
         let sg = json!({"GroupDescription": "d", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 80}]});
         let more = json!({"GroupDescription": "d", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 443}]});
         assert_eq!(change("AWS::EC2::SecurityGroup", &sg, &more), Change::InPlace);

@@ -86,8 +86,12 @@ pub fn encode_ok(protocol: Protocol, model: &ServiceModel, op_name: &str, output
 /// a known service; the query envelope then carries no namespace.
 pub fn encode_err(protocol: Protocol, model: Option<&ServiceModel>, err: &ApiError, request_id: &str) -> Encoded {
     let query_compatible = model.is_some_and(|m| m.metadata.aws_query_compatible.is_some());
-    let query_error = (query_compatible && matches!(protocol, Protocol::Json | Protocol::Cbor))
-        .then(|| format!("{};{}", err.code, if err.sender_fault { "Sender" } else { "Receiver" }));
+    // The header carries the query protocol's code: the error shape's own when it names one
+    // (SQS's `QueueDoesNotExist` is `AWS.SimpleQueueService.NonExistentQueue` there).
+    let query_error = (query_compatible && matches!(protocol, Protocol::Json | Protocol::Cbor)).then(|| {
+        let code = model.map_or(&*err.code, |m| m.query_error_code(&err.code));
+        format!("{code};{}", if err.sender_fault { "Sender" } else { "Receiver" })
+    });
     let (content_type, body) = match protocol {
         Protocol::Query => {
             ("text/xml", xml::query_error(model.map_or("", |m| m.xml_namespace()), err, request_id).into_bytes())
@@ -142,5 +146,30 @@ mod tests {
             Target::Cbor { service: "GraniteServiceVersion20100801".into(), operation: "ListMetrics".into() }
         );
         assert!(detect("/nope", cbor).is_err());
+    }
+
+    #[test]
+    fn query_compatible_errors_carry_the_query_code_in_the_header() {
+        // SQS: the shape's name in the body (botocore's exception), its query code in the header.
+        let sqs = crate::model::load_embedded("sqs");
+        let e = ApiError::new(400, "QueueDoesNotExist", "The specified queue does not exist.");
+        let out = encode_err(Protocol::Json, Some(sqs), &e, "r");
+        assert_eq!(out.query_error.as_deref(), Some("AWS.SimpleQueueService.NonExistentQueue;Sender"));
+        let body: serde_json::Value = serde_json::from_slice(&out.body).unwrap();
+        assert_eq!(body["__type"], "QueueDoesNotExist");
+        // A code that is no shape of the model is its own query code (CloudWatch's, AccessDenied).
+        let e = ApiError::new(403, "AccessDenied", "no");
+        assert_eq!(encode_err(Protocol::Json, Some(sqs), &e, "r").query_error.as_deref(), Some("AccessDenied;Sender"));
+        let cw = crate::model::load_embedded("cloudwatch");
+        let e = ApiError::new(400, "InvalidParameterValue", "bad");
+        assert_eq!(
+            encode_err(Protocol::Cbor, Some(cw), &e, "r").query_error.as_deref(),
+            Some("InvalidParameterValue;Sender")
+        );
+        let e = ApiError::new(500, "InternalError", "x");
+        assert_eq!(
+            encode_err(Protocol::Json, Some(sqs), &e, "r").query_error.as_deref(),
+            Some("InternalError;Receiver")
+        );
     }
 }
