@@ -36,7 +36,11 @@ def wait_status(rds, db_id: str, status: str, timeout: float = 60.0) -> dict:
         d = describe(rds, db_id)
         if not seen or seen[-1] != d["DBInstanceStatus"]:
             seen.append(d["DBInstanceStatus"])
-        assert d["DBInstanceStatus"] != "failed", f"{db_id} failed (statuses seen: {seen})"
+        if d["DBInstanceStatus"] == "failed":
+            # RDS's own events say why (e.g. the server did not start in time).
+            events = [e["Message"] for e in rds.describe_events(SourceIdentifier=db_id,
+                                                                SourceType="db-instance")["Events"]]
+            raise AssertionError(f"{db_id} failed (statuses seen: {seen}; events: {events})")
         return d if d["DBInstanceStatus"] == status else None
 
     return hg.wait_until(reached, timeout=timeout, interval=0.2, what=f"{db_id} {status} (seen {seen})")
