@@ -271,7 +271,7 @@ def test_a_load_balancer_reaches_its_targets_from_inside_the_vpc_as_its_security
                                      Subnets=[layout["subnets"]["private"], layout["subnets"]["private2"]],
                                      SecurityGroups=[layout["elb_sg"]])["LoadBalancers"][0]
     tcp_tg = elbv2.create_target_group(Name="KGSports-TCP", Protocol="TCP", Port=80, VpcId=layout["vpc"],
-                                       HealthCheckProtocol="TCP", HealthCheckIntervalSeconds=5,
+                                       HealthCheckProtocol="TCP", HealthCheckIntervalSeconds=5, HealthCheckTimeoutSeconds=2,
                                        HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
     elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=80,
                           DefaultActions=[{"Type": "forward", "TargetGroupArn": tcp_tg}])
