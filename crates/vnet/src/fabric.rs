@@ -109,16 +109,22 @@ impl Fabric {
         }
         let port = Self::port_name(instance_id);
         run(Command::new("ip").args(["netns", "add", &name]))?;
-        // The router's loopback holds every subnet router address; adding one twice is refused
-        // with "File exists", which is fine.
-        let _ = run(Command::new("ip").args(["-n", &router, "addr", "add", &format!("{gateway}/32"), "dev", "lo"]));
-        let _ = run(Command::new("ip").args(["-n", &router, "link", "del", &port]));
+        // One `ip` for the router's part: its loopback holds every subnet router address (adding
+        // one twice is refused with "File exists"), a link left from an earlier life goes, the
+        // new pair is made. `-force` goes on past the first two refusals; a pair not made shows
+        // as the instance's batch failing on its missing eth0.
         // The instance's end is made ready before the router's end comes up and routes to it:
         // a packet for the instance reaching the router earlier (a client's or a health check's
         // SYN) would make it ask ARP on a link whose far end is down, and the unanswered
         // neighbour entry would hold traffic back until ARP's next try, a second later.
-        run(Command::new("ip")
-            .args(["-n", &router, "link", "add", &port, "type", "veth", "peer", "name", "eth0", "netns", &name]))?;
+        let _ = run_with_input(
+            Command::new("ip").args(["-n", &router, "-force", "-batch", "-"]),
+            &format!(
+                "addr add {gateway}/32 dev lo\n\
+                 link del {port}\n\
+                 link add {port} type veth peer name eth0 netns {name}\n"
+            ),
+        );
         batch(
             &name,
             &format!(
