@@ -590,3 +590,41 @@ def test_where_namespaces_are_refused_the_daemon_says_so_and_falls_back_to_loopb
     finally:
         region.close()
         shutil.rmtree(work, ignore_errors=True)
+
+
+DIG = textwrap.dedent("""
+    import socket, struct, sys
+    server, name = sys.argv[1], sys.argv[2]
+    qname = b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\\0"
+    query = struct.pack(">HHHHHH", 0x4b47, 0x0100, 1, 0, 0, 0) + qname + struct.pack(">HH", 1, 1)
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.settimeout(2)
+    s.sendto(query, (server, 53))
+    data = s.recv(1500)
+    ident, flags, qd, an = struct.unpack(">HHHH", data[:8])
+    assert ident == 0x4b47 and flags & 0x8000, "a reply to this query"
+    ips = []
+    if an:
+        # The answer follows the question; its name is compressed (2 bytes), then type, class, ttl,
+        # length (10 bytes) and the four address bytes.
+        at = 12 + len(qname) + 4 + 2 + 10
+        ips.append(socket.inet_ntoa(data[at:at + 4]))
+    print(flags & 0xF, " ".join(ips))
+""")
+
+
+def test_the_vpcs_dns_server_answers_private_names_at_its_plus_two_address(net, layout):
+    web = layout["web"]
+    inst = net.ec2.describe_instances(InstanceIds=[layout["client"]])["Reservations"][0]["Instances"][0]
+    name = inst["PrivateDnsName"]
+    assert name == f"ip-{inst['PrivateIpAddress'].replace('.', '-')}.ap-northeast-2.compute.internal"
+
+    def dig(query):
+        r = ns_run(net.netns(web), sys.executable, "-c", DIG, "30.0.0.2", query, timeout=10)
+        assert r.returncode == 0, r.stderr
+        rcode, *ips = r.stdout.split()
+        return int(rcode), ips
+    hg.wait_until(lambda: dig(name) == (0, [inst["PrivateIpAddress"]]), timeout=5, interval=0.2,
+                  what="the VPC's resolver naming the client")
+    assert dig("ip-10-9-9-9.ap-northeast-2.compute.internal") == (3, []), "NXDOMAIN outside the VPC"
+    assert dig("example.com")[0] == 5, "REFUSED: no recursion"

@@ -8,6 +8,7 @@ pub mod error;
 mod filter;
 mod ids;
 mod imds;
+mod dns;
 mod netsync;
 mod network;
 mod ops;

@@ -33,6 +33,7 @@ impl NetSync {
         *self.poke.lock().unwrap_or_else(|e| e.into_inner()) = Some(tx);
         let spawned = std::thread::Builder::new().name("vnet-sync".into()).spawn(move || {
             let mut applied: HashMap<String, String> = HashMap::new();
+            let resolvers = crate::dns::Resolvers::default();
             loop {
                 match rx.recv_timeout(RESYNC) {
                     Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -40,7 +41,7 @@ impl NetSync {
                 }
                 while rx.try_recv().is_ok() {}
                 let Some(ec2) = ec2.upgrade() else { return };
-                if let Err(e) = sync(&ec2, &fabric, &mut applied) {
+                if let Err(e) = sync(&ec2, &fabric, &mut applied, &resolvers) {
                     tracing::warn!(error = %e, "security groups not applied");
                 }
             }
@@ -59,7 +60,12 @@ impl NetSync {
 }
 
 /// One pass: every VPC with instances on the network gets its ruleset.
-fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> crate::error::Result<()> {
+fn sync(
+    ec2: &Ec2,
+    fabric: &Fabric,
+    applied: &mut HashMap<String, String>,
+    resolvers: &crate::dns::Resolvers,
+) -> crate::error::Result<()> {
     let (instances, groups, services, edge) = ec2.read(|tx| {
         Ok((
             tx.list::<InstanceRec>(kind::INSTANCE, "")?.into_iter().map(|(_, i)| i).collect::<Vec<_>>(),
@@ -73,6 +79,12 @@ fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> cr
         ruleset.uplink = edge.uplink(vpc, &instances);
         ruleset.acls = edge.acls(vpc);
     }
+    // Each VPC with instances on its network has its DNS server at +2.
+    let served: Vec<(String, ipnet::Ipv4Net)> = sets
+        .keys()
+        .filter_map(|vpc| Some((vpc.clone(), edge.vpcs.get(vpc)?.cidr.parse().ok()?)))
+        .collect();
+    resolvers.keep(fabric, &ec2.config.region, &served);
     for (vpc, ruleset) in sets {
         let text = ruleset.render();
         if applied.get(&vpc) == Some(&text) && vnet::ns::exists(&fabric.vpc_ns(&vpc)) {
@@ -98,6 +110,7 @@ fn sync(ec2: &Ec2, fabric: &Fabric, applied: &mut HashMap<String, String>) -> cr
 
 /// The records that decide what crosses a VPC's edge.
 struct Edge {
+    vpcs: HashMap<String, crate::records::VpcRec>,
     subnets: HashMap<String, crate::records::SubnetRec>,
     acls: Vec<crate::records::NetworkAclRec>,
     tables: Vec<crate::records::RouteTableRec>,
@@ -111,6 +124,7 @@ impl Edge {
     fn read(tx: &store::Tx) -> crate::error::Result<Edge> {
         use crate::records::{AddressRec, InternetGatewayRec, NatGatewayRec, RouteTableRec, SubnetRec};
         Ok(Edge {
+            vpcs: tx.list::<crate::records::VpcRec>(kind::VPC, "")?.into_iter().collect(),
             subnets: tx.list::<SubnetRec>(kind::SUBNET, "")?.into_iter().collect(),
             acls: tx
                 .list::<crate::records::NetworkAclRec>(kind::NETWORK_ACL, "")?
