@@ -605,9 +605,16 @@ DIG = textwrap.dedent("""
     assert ident == 0x4b47 and flags & 0x8000, "a reply to this query"
     ips = []
     if an:
-        # The answer follows the question; its name is compressed (2 bytes), then type, class, ttl,
-        # length (10 bytes) and the four address bytes.
-        at = 12 + len(qname) + 4 + 2 + 10
+        # The answer follows the question: its name (a pointer, or labels), then type, class,
+        # ttl and length (10 bytes), then the four address bytes.
+        at = 12 + len(qname) + 4
+        if data[at] & 0xC0 == 0xC0:
+            at += 2
+        else:
+            while data[at]:
+                at += data[at] + 1
+            at += 1
+        at += 10
         ips.append(socket.inet_ntoa(data[at:at + 4]))
     print(flags & 0xF, " ".join(ips))
 """)
