@@ -4,11 +4,11 @@
 
 mod authz;
 mod controller;
+mod dns;
 pub mod error;
 mod filter;
 mod ids;
 mod imds;
-mod dns;
 mod netsync;
 mod network;
 mod ops;

@@ -80,10 +80,8 @@ fn sync(
         ruleset.acls = edge.acls(vpc);
     }
     // Each VPC with instances on its network has its DNS server at +2.
-    let served: Vec<(String, ipnet::Ipv4Net)> = sets
-        .keys()
-        .filter_map(|vpc| Some((vpc.clone(), edge.vpcs.get(vpc)?.cidr.parse().ok()?)))
-        .collect();
+    let served: Vec<(String, ipnet::Ipv4Net)> =
+        sets.keys().filter_map(|vpc| Some((vpc.clone(), edge.vpcs.get(vpc)?.cidr.parse().ok()?))).collect();
     resolvers.keep(fabric, &ec2.config.region, &served);
     for (vpc, ruleset) in sets {
         let text = ruleset.render();
