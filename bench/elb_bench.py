@@ -47,7 +47,6 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import os
-import re
 import resource
 import signal
 import socket
@@ -72,6 +71,7 @@ assert len(BODY) == 100
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_bench import cpu_ticks, free_port, machine_busy_s, stop  # noqa: E402
 from cw_bench import start_homeground  # noqa: E402
+import wrk_output  # noqa: E402
 
 
 def log(msg: str) -> None:
@@ -299,23 +299,15 @@ def wrk_run(proxy: Proxy, conns: int, duration: float, stub_port: int) -> dict:
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
     c1, m1 = cpu_of(pids), machine_busy_s()
     a1 = backend_accepts(stub_port)
-    m = re.search(r"(\d+) requests in ([\d.]+)(\w+)", out)
-    if not m:
+    w = wrk_output.read(out)
+    if w is None:
         die(f"wrk printed no result for {proxy.name}:\n{out}")
-    reqs = int(m.group(1))
-    secs = float(m.group(2)) * {"s": 1, "ms": 1e-3, "m": 60}[m.group(3)]
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errs = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-
-    def lat(q):
-        mm = re.search(rf"^\s+{q}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
-        return float(mm.group(1)) * {"us": 1e-3, "ms": 1, "s": 1000}[mm.group(2)] if mm else None
+    reqs, secs = w["requests"], w["seconds"]
     cpu_s = (c1 - c0) / CLK_TCK
     r = {"proxy": proxy.name, "connections": conns, "requests": reqs, "rps": reqs / secs,
          "cpu_us_per_req": cpu_s * 1e6 / max(1, reqs), "proxy_cpu_cores": cpu_s / secs,
-         "machine_busy_cores": (m1 - m0) / secs, "p50_ms": lat(50), "p99_ms": lat(99),
-         "non2xx": int(bad.group(1)) if bad else 0,
-         "socket_errors": sum(int(x) for x in errs.groups()) if errs else 0,
+         "machine_busy_cores": (m1 - m0) / secs, "p50_ms": w["p50_ms"], "p99_ms": w["p99_ms"],
+         "non2xx": w["non2xx"], "socket_errors": w["socket_errors"],
          "backend_conns_opened": a1 - a0}
     log(f"{proxy.name:10s} c={conns:3d}: {r['rps']:8.0f} req/s, {r['cpu_us_per_req']:5.1f} µs CPU/req "
         f"({r['proxy_cpu_cores']:.2f} cores), p50 {r['p50_ms']} ms p99 {r['p99_ms']} ms, "

@@ -74,6 +74,7 @@ MODES = ["loopback", "isolated"]
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_bench import cpu_ticks, free_port, stop  # noqa: E402
+import wrk_output  # noqa: E402
 
 
 def log(msg: str) -> None:
@@ -421,17 +422,10 @@ def wrk_run(d: Daemon, kind: str, conns: int, duration: float, rnd: int) -> dict
     c_d1, c_i1 = cpu_ticks(d.proc.pid), {i: cpu_of(p_) for i, p_ in inst_pids.items()}
     m1 = proc_stat()
     ct1 = conntrack_count(d)
-    m = re.search(r"(\d+) requests in ([\d.]+)(\w+)", out)
-    if not m:
+    w = wrk_output.read(out)
+    if w is None:
         die(f"{d.mode} {kind}: wrk printed no result:\n{out}\n{err}")
-    reqs = int(m.group(1))
-    secs = float(m.group(2)) * {"s": 1, "ms": 1e-3, "m": 60}[m.group(3)]
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errs = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-
-    def lat(q):
-        mm = re.search(rf"^\s+{q}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
-        return float(mm.group(1)) * {"us": 1e-3, "ms": 1, "s": 1000}[mm.group(2)] if mm else None
+    reqs, secs = w["requests"], w["seconds"]
     per = lambda s: s * 1e6 / max(1, reqs)  # noqa: E731  CPU-seconds → µs per request
     inst_s = {i: (c_i1[i] - c_i0[i]) / CLK_TCK for i in d.webs}
     r = {"mode": d.mode, "kind": kind, "round": rnd, "connections": conns, "requests": reqs, "seconds": secs,
@@ -444,10 +438,9 @@ def wrk_run(d: Daemon, kind: str, conns: int, duration: float, rnd: int) -> dict
          "softirq_cpu_us": per(m1["softirq"] - m0["softirq"]),
          "machine_busy_cores": (m1["busy"] - m0["busy"]) / (t1 - t0),
          "daemon_cores": (c_d1 - c_d0) / CLK_TCK / secs,
-         "p50_ms": lat(50), "p99_ms": lat(99),
-         "non2xx": int(bad.group(1)) if bad else 0,
-         "socket_errors": sum(int(x) for x in errs.groups()) if errs else 0,
-         "socket_errors_detail": errs.group(0) if errs else "",
+         "p50_ms": w["p50_ms"], "p99_ms": w["p99_ms"],
+         "non2xx": w["non2xx"], "socket_errors": w["socket_errors"],
+         "socket_errors_detail": w["socket_errors_detail"],
          "conntrack_before": ct0, "conntrack_after": ct1,
          "loadavg": open("/proc/loadavg").read().split()[:3]}
     r["path_cpu_us"] = r["daemon_cpu_us"] + r["instances_cpu_us"] + (r["wrk_cpu_us"] if kind == "direct-close" else 0)

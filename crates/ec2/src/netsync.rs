@@ -278,39 +278,23 @@ pub(crate) fn rulesets(
 
 /// One ACL entry in the router's terms (`None`: a CIDR that does not parse).
 fn acl_rule(e: &crate::records::AclEntry) -> Option<vnet::rules::AclRule> {
-    let range = || {
-        let from = e.from_port.unwrap_or(0).clamp(0, 65535) as u16;
-        let to = e.to_port.unwrap_or(65535).clamp(0, 65535) as u16;
-        (from, to.max(from))
-    };
-    let protocol = match e.protocol.as_str() {
-        "-1" => Protocol::All,
-        "6" => {
-            let (f, t) = range();
-            Protocol::Tcp(f, t)
-        }
-        "17" => {
-            let (f, t) = range();
-            Protocol::Udp(f, t)
-        }
-        "1" => Protocol::Icmp(
-            e.icmp_type.filter(|t| (0..=255).contains(t)).map(|t| t as u8),
-            e.icmp_code.filter(|c| (0..=255).contains(c)).map(|c| c as u8),
-        ),
-        n => Protocol::Other(n.parse().ok()?),
-    };
+    // An ACL entry's ICMP type and code are fields of their own; its ports only TCP's and UDP's.
+    let (a, b) = if e.protocol == "1" { (e.icmp_type, e.icmp_code) } else { (e.from_port, e.to_port) };
+    let protocol = protocol(&e.protocol, a, b)?;
     Some(vnet::rules::AclRule { protocol, cidr: e.cidr.parse().ok()?, allow: e.allow })
 }
 
-/// One group rule in the router's terms; `None` for what the IPv4 network cannot carry
-/// (IPv6 peers, ICMPv6).
-fn rule(r: &SgRule, members: &HashMap<&str, Vec<Ipv4Addr>>) -> Option<Rule> {
+/// A rule's protocol in the router's terms, from its name or number and its two numbers (a
+/// port range for TCP and UDP, ICMP's type and code; -1 or none: any). `None` for what the IPv4
+/// network cannot carry (ICMPv6) or does not know.
+fn protocol(name: &str, a: Option<i64>, b: Option<i64>) -> Option<Protocol> {
     let range = || {
-        let from = r.from_port.filter(|p| *p >= 0).unwrap_or(0).clamp(0, 65535) as u16;
-        let to = r.to_port.filter(|p| *p >= 0).unwrap_or(65535).clamp(0, 65535) as u16;
+        let from = a.filter(|p| *p >= 0).unwrap_or(0).clamp(0, 65535) as u16;
+        let to = b.filter(|p| *p >= 0).unwrap_or(65535).clamp(0, 65535) as u16;
         (from, to.max(from))
     };
-    let protocol = match r.protocol.as_str() {
+    let byte = |v: Option<i64>| v.filter(|x| (0..=255).contains(x)).map(|x| x as u8);
+    Some(match name {
         "-1" | "all" => Protocol::All,
         "tcp" | "6" => {
             let (f, t) = range();
@@ -320,14 +304,16 @@ fn rule(r: &SgRule, members: &HashMap<&str, Vec<Ipv4Addr>>) -> Option<Rule> {
             let (f, t) = range();
             Protocol::Udp(f, t)
         }
-        "icmp" | "1" => {
-            let ty = r.from_port.filter(|p| (0..=255).contains(p)).map(|p| p as u8);
-            let code = r.to_port.filter(|p| (0..=255).contains(p)).map(|p| p as u8);
-            Protocol::Icmp(ty, code)
-        }
+        "icmp" | "1" => Protocol::Icmp(byte(a), byte(b)),
         "icmpv6" | "58" => return None,
         other => Protocol::Other(other.parse().ok()?),
-    };
+    })
+}
+
+/// One group rule in the router's terms; `None` for what the IPv4 network cannot carry
+/// (IPv6 peers, ICMPv6).
+fn rule(r: &SgRule, members: &HashMap<&str, Vec<Ipv4Addr>>) -> Option<Rule> {
+    let protocol = protocol(&r.protocol, r.from_port, r.to_port)?;
     let peer = match &r.peer {
         RulePeer::Cidr(c) => Peer::Cidr(c.parse().ok()?),
         RulePeer::Cidr6(_) => return None,

@@ -19,12 +19,8 @@ pub struct Via {
 
 impl Via {
     pub fn new(netns: Arc<vnet::Netns>, source: Option<Ipv4Addr>) -> Via {
-        // FNV-1a of the namespace's name and the source: stable, never 0 (0 is "no Via").
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in netns.name().bytes().chain(source.map(|s| s.octets()).unwrap_or_default()) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
+        // The namespace's name and the source, never 0 (0 is "no Via").
+        let h = vnet::fnv1a(netns.name().bytes().chain(source.map(|s| s.octets()).unwrap_or_default()));
         Via { netns, source, key: h | 1 }
     }
 

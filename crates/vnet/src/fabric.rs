@@ -160,11 +160,7 @@ impl Fabric {
 
     /// The host's end of a VPC's uplink (unique per region and VPC; at most 15 bytes).
     pub fn uplink_name(&self, vpc_id: &str) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.tag.bytes().chain(vpc_id.bytes()) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
+        let h = fnv1a(self.tag.bytes().chain(vpc_id.bytes()));
         format!("hu{:013x}", h & 0xf_ffff_ffff_ffff)
     }
 
@@ -260,13 +256,13 @@ impl Fabric {
 
 /// A short, stable tag for a region's namespaces, from something unique to it (its data dir).
 pub fn tag_for(seed: &str) -> String {
-    // FNV-1a: stable across builds and platforms, which std's hasher does not promise.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in seed.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    format!("{:06x}", h & 0xff_ffff)
+    format!("{:06x}", fnv1a(seed.bytes()) & 0xff_ffff)
+}
+
+/// FNV-1a (64 bits): names made from it are the same across builds and platforms, which std's
+/// hasher does not promise (the e2e harness computes `tag_for` in Python too).
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
 /// Replace the router's nftables table with `ruleset` in one transaction: a packet sees the old

@@ -10,6 +10,6 @@ pub mod fabric;
 pub mod ns;
 pub mod rules;
 
-pub use fabric::{apply_nft, tag_for, Fabric};
+pub use fabric::{apply_nft, fnv1a, tag_for, Fabric};
 pub use ns::Netns;
 pub use rules::{Peer, Port, Protocol, Rule, Ruleset};

@@ -128,20 +128,17 @@ impl Ruleset {
             let _ = writeln!(s, "    oifname vmap {{ {ingress} }}");
         }
         s.push_str("    accept\n  }\n");
-        s.push_str("  chain input {\n    type filter hook input priority filter; policy accept;\n");
-        s.push_str(nacl);
-        s.push_str("    ct state established,related accept\n");
-        if has {
-            let _ = writeln!(s, "    iifname vmap {{ {egress} }}");
+        // The router's own traffic: an instance's packets to it meet the instance's egress
+        // chain, its packets to an instance (load balancers, health checks) that one's ingress.
+        for (hook, dir, chains) in [("input", "iifname", &egress), ("output", "oifname", &ingress)] {
+            let _ = writeln!(s, "  chain {hook} {{\n    type filter hook {hook} priority filter; policy accept;");
+            s.push_str(nacl);
+            s.push_str("    ct state established,related accept\n");
+            if has {
+                let _ = writeln!(s, "    {dir} vmap {{ {chains} }}");
+            }
+            s.push_str("  }\n");
         }
-        s.push_str("  }\n");
-        s.push_str("  chain output {\n    type filter hook output priority filter; policy accept;\n");
-        s.push_str(nacl);
-        s.push_str("    ct state established,related accept\n");
-        if has {
-            let _ = writeln!(s, "    oifname vmap {{ {ingress} }}");
-        }
-        s.push_str("  }\n");
         if !self.acls.is_empty() {
             s.push_str("  chain nacl {\n");
             for a in &self.acls {
