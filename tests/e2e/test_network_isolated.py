@@ -635,3 +635,71 @@ def test_the_vpcs_dns_server_answers_private_names_at_its_plus_two_address(net, 
                   what="the VPC's resolver naming the client")
     assert dig("ip-10-9-9-9.ap-northeast-2.compute.internal") == (3, []), "NXDOMAIN outside the VPC"
     assert dig("example.com")[0] == 5, "REFUSED: no recursion"
+
+
+DB_PASSWORD = "Kg-db-2026!"
+
+
+def mariadb_from(net, iid: str, address: str, sql: str, timeout: float = 2.0) -> subprocess.CompletedProcess:
+    """The real MariaDB client, run inside instance `iid`'s network."""
+    return ns_run(net.netns(iid), "mariadb", "--protocol=TCP", "-h", address, "-P", "3306", "-u", "kgadmin",
+                  f"-p{DB_PASSWORD}", f"--connect-timeout={int(timeout)}", "-N", "-B", "-e", sql,
+                  timeout=timeout + 20)
+
+
+def test_a_db_instance_lives_in_its_subnet_group_and_takes_only_what_its_groups_allow(net, layout):
+    """The seed's database tier: MyMasterDB in the private subnets, DBSG letting 3306 in from
+    the web tier's group only. The DB instance's Endpoint is an address of the VPC; the web
+    instance reaches the real server there with the real client, the client instance is
+    refused, and a rule added later lets it in."""
+    rds = net.client("rds")
+    db_sg = group(net, layout["vpc"], "DBSG")
+    allow_from_group(net, db_sg, layout["web_sg"], port=3306)
+    rds.create_db_subnet_group(DBSubnetGroupName="kg-db-subnets", DBSubnetGroupDescription="private",
+                               SubnetIds=[layout["subnets"]["private"], layout["subnets"]["private2"]])
+    rds.create_db_instance(DBInstanceIdentifier="mymasterdb", Engine="mysql", DBInstanceClass="db.t3.micro",
+                           MasterUsername="kgadmin", MasterUserPassword=DB_PASSWORD, AllocatedStorage=20,
+                           DBSubnetGroupName="kg-db-subnets", VpcSecurityGroupIds=[db_sg],
+                           AvailabilityZone="ap-northeast-2a", DBName="kg")
+    try:
+        def endpoint():
+            d = rds.describe_db_instances(DBInstanceIdentifier="mymasterdb")["DBInstances"][0]
+            assert d["DBInstanceStatus"] != "failed"
+            ep = d.get("Endpoint", {}).get("Address", "")
+            return ep if d["DBInstanceStatus"] == "available" and ep.startswith("30.0.3.") else None
+        address = hg.wait_until(endpoint, timeout=90, interval=0.3,
+                                what="mymasterdb available at an address of its private subnet in 2a")
+        # The web tier: the real client, the real server, through the VPC.
+        def web_connects():
+            r = mariadb_from(net, layout["web"], address, "SELECT 6*7")
+            return r.stdout.strip() == "42" or None
+        hg.wait_until(web_connects, timeout=5, interval=0.2, what="the web instance reaching the DB")
+        r = mariadb_from(net, layout["web"], address, "CREATE TABLE kg.goals (n INT); INSERT INTO kg.goals VALUES (7);"
+                         " SELECT SUM(n) FROM kg.goals")
+        assert r.returncode == 0 and r.stdout.strip() == "7", (r.stdout, r.stderr)
+        # Another instance of the VPC, in a group DBSG does not name: its SYN is dropped.
+        started = time.monotonic()
+        r = mariadb_from(net, layout["client"], address, "SELECT 1", timeout=1.0)
+        assert r.returncode != 0 and "42" not in r.stdout, (r.stdout, r.stderr)
+        assert "Can't connect" in r.stderr or "Lost connection" in r.stderr, r.stderr
+        assert time.monotonic() - started >= 0.9, "refused by a timeout (dropped), not by a reset"
+        # Only 3306: the web instance gets nothing on another port of that address.
+        code, _ = curl(net, layout["web"], f"http://{address}:80/", max_time=0.5)
+        assert code == 28, f"curl exit {code}"
+        # A rule added later lets the client tier in, within the router's next sync.
+        allow_from_group(net, db_sg, layout["client_sg"], port=3306)
+        hg.wait_until(lambda: mariadb_from(net, layout["client"], address, "SELECT 1", timeout=1.0).returncode == 0
+                      or None, timeout=5, interval=0.2, what="the client tier let in after authorize")
+    finally:
+        rds.delete_db_instance(DBInstanceIdentifier="mymasterdb", SkipFinalSnapshot=True)
+        def gone():
+            try:
+                rds.describe_db_instances(DBInstanceIdentifier="mymasterdb")
+                return None
+            except rds.exceptions.DBInstanceNotFoundFault:
+                return True
+        hg.wait_until(gone, timeout=60, interval=0.3, what="mymasterdb deleted")
+    # Its address in the VPC is given back and no longer answers.
+    router = net.netns(layout["vpc"])
+    hg.wait_until(lambda: address not in ns_run(router, "ip", "-4", "-o", "addr", "show", "dev", "lo").stdout or None,
+                  timeout=5, interval=0.2, what="the DB's address removed from the router")

@@ -5,6 +5,7 @@
 mod authz;
 mod controller;
 mod dns;
+mod endpoints;
 pub mod error;
 mod filter;
 mod ids;
@@ -74,6 +75,8 @@ pub struct Ec2 {
     pub(crate) root_cache: rootvol::RootCache,
     /// Isolated networks: keeps the routers' security-group tables up to date.
     pub(crate) netsync: netsync::NetSync,
+    /// Isolated networks: services' endpoints in VPCs (relays to the host).
+    pub(crate) relays: endpoints::Relays,
 }
 
 /// The availability zones of a region: `<region>a` … `<region>d`.
@@ -122,6 +125,7 @@ impl Ec2 {
             roster: roster::Roster::new(),
             root_cache: rootvol::RootCache::new(),
             netsync: netsync::NetSync::new(),
+            relays: Default::default(),
         });
         if let Some(fabric) = &ec2.config.network {
             ec2.netsync.start(Arc::downgrade(&ec2), fabric.clone());

@@ -59,7 +59,7 @@ impl NetSync {
     }
 }
 
-/// One pass: every VPC with instances on the network gets its ruleset.
+/// One pass: every VPC with instances or service addresses on the network gets its ruleset.
 fn sync(
     ec2: &Ec2,
     fabric: &Fabric,
@@ -225,7 +225,7 @@ fn attached(i: &InstanceRec) -> bool {
     matches!(i.state, InstanceState::Running) && i.handle.is_some()
 }
 
-/// The rulesets of every VPC that has attached instances (pure).
+/// The rulesets of every VPC that has attached instances or service addresses (pure).
 pub(crate) fn rulesets(
     instances: &[InstanceRec],
     groups: &HashMap<String, SecurityGroupRec>,
@@ -272,6 +272,17 @@ pub(crate) fn rulesets(
             ingress,
             egress,
         });
+    }
+    // The services' own addresses (a DB instance's endpoint): what their groups let in.
+    for svc in services {
+        let Ok(addr) = svc.ip.parse::<Ipv4Addr>() else { continue };
+        let mut ingress = Vec::new();
+        for gid in &svc.groups {
+            let Some(g) = groups.get(gid) else { continue };
+            ingress.extend(g.rules.iter().filter(|r| !r.egress).filter_map(|r| rule(r, &members)));
+        }
+        ingress.dedup();
+        out.entry(svc.vpc_id.clone()).or_default().services.push(vnet::Service { addr, ingress });
     }
     out
 }

@@ -114,6 +114,30 @@ impl rds::SubnetDirectory for Ec2Subnets {
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)> {
         self.0.subnet_placement(subnet_id)
     }
+
+    fn vpc_endpoint(
+        &self,
+        owner: &str,
+        vpc_id: &str,
+        subnets: &[String],
+        groups: &[String],
+        port: u16,
+        serve: std::net::SocketAddr,
+    ) -> Option<std::net::Ipv4Addr> {
+        match self.0.service_endpoint(owner, vpc_id, subnets, groups, port, serve) {
+            Ok(ip) => ip,
+            Err(e) => {
+                tracing::warn!(db_instance = owner, vpc = vpc_id, error = %e, "no endpoint in the VPC");
+                None
+            }
+        }
+    }
+
+    fn retain_vpc_endpoints(&self, keep: &std::collections::HashSet<String>) {
+        if let Err(e) = self.0.retain_service_endpoints("arn:aws:rds:", keep) {
+            tracing::warn!(error = %e, "DB instance endpoints not given back");
+        }
+    }
 }
 
 /// RDS keeps the master passwords it manages (ManageMasterUserPassword) in Secrets Manager,

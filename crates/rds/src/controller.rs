@@ -90,6 +90,7 @@ fn pass(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>) {
         }
     };
     pass_standbys(rds, busy, &recs);
+    crate::vpc::sync(rds, &recs);
     let generations: HashMap<String, u64> = rds
         .store
         .read(|tx| tx.list::<ParameterGroupRec>(kind::PARAMETER_GROUP, ""))
@@ -822,6 +823,7 @@ mod tests {
             failover_pending: false,
             restore_to: None,
             master_secret: None,
+            vpc_address: None,
         }
     }
 

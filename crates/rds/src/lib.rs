@@ -21,6 +21,7 @@ mod pg;
 mod records;
 mod server;
 mod snapshots;
+mod vpc;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -35,10 +36,29 @@ pub use metrics::RdsMetric;
 /// Where "now" comes from (seconds since the epoch).
 pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
 
-/// What RDS needs to know of EC2's subnets (wired by the binary).
+/// What RDS needs of EC2's networks (wired by the binary).
 pub trait SubnetDirectory: Send + Sync {
     /// (VPC id, availability zone) of a subnet, None if there is no such subnet.
     fn subnet(&self, subnet_id: &str) -> Option<(String, String)>;
+
+    /// Isolated networks: the DB instance `owner` (its ARN) reached inside `vpc_id` on `port`
+    /// at an address of its own there (in the first of `subnets` that is in the VPC), behind
+    /// `groups` (none: the VPC's default group), leading to `serve`, where its server listens
+    /// on the host. None on loopback networks, where the host address is the endpoint.
+    fn vpc_endpoint(
+        &self,
+        _owner: &str,
+        _vpc_id: &str,
+        _subnets: &[String],
+        _groups: &[String],
+        _port: u16,
+        _serve: std::net::SocketAddr,
+    ) -> Option<std::net::Ipv4Addr> {
+        None
+    }
+
+    /// Give back the VPC endpoints of DB instances not in `keep` (ARNs).
+    fn retain_vpc_endpoints(&self, _keep: &std::collections::HashSet<String>) {}
 }
 
 /// Secrets Manager, for master passwords RDS manages (ManageMasterUserPassword), wired by the

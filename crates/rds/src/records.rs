@@ -115,6 +115,10 @@ pub struct InstanceRec {
     /// ManageMasterUserPassword: the Secrets Manager secret holding the master password.
     #[serde(default)]
     pub master_secret: Option<String>,
+    /// Isolated networks: its address inside its DB subnet group's VPC (the Endpoint's Address
+    /// then), relayed to `address` (`vpc.rs`).
+    #[serde(default)]
+    pub vpc_address: Option<String>,
 }
 
 /// The standby of a Multi-AZ DB instance: a server of its own (address, `server_id`, datadir
@@ -347,7 +351,11 @@ impl InstanceRec {
         if self.status != status::CREATING {
             o.insert(
                 "Endpoint".into(),
-                json!({"Address": self.address, "Port": self.port, "HostedZoneId": HOSTED_ZONE_ID}),
+                json!({
+                    "Address": self.vpc_address.as_deref().unwrap_or(&self.address),
+                    "Port": self.port,
+                    "HostedZoneId": HOSTED_ZONE_ID,
+                }),
             );
         }
         if let Some(db) = &self.db_name {

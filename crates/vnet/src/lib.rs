@@ -12,4 +12,4 @@ pub mod rules;
 
 pub use fabric::{apply_nft, fnv1a, tag_for, Fabric};
 pub use ns::Netns;
-pub use rules::{Peer, Port, Protocol, Rule, Ruleset};
+pub use rules::{Peer, Port, Protocol, Rule, Ruleset, Service};

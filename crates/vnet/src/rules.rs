@@ -28,6 +28,17 @@ pub struct Ruleset {
     pub uplink: Uplink,
     /// Network ACLs: stateless, at the edge of their subnets.
     pub acls: Vec<Acl>,
+    /// Addresses the router itself holds for region services (a DB instance's endpoint, a load
+    /// balancer's node), each behind its security groups' ingress rules.
+    pub services: Vec<Service>,
+}
+
+/// A region service's address on the router (a requester-managed interface): connections from
+/// the VPC to it meet `ingress` (a match accepts, anything else is dropped and counted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    pub addr: Ipv4Addr,
+    pub ingress: Vec<Rule>,
 }
 
 /// A network ACL: what enters one of its subnets from outside it meets `ingress`, what leaves
@@ -130,6 +141,7 @@ impl Ruleset {
         s.push_str("    accept\n  }\n");
         // The router's own traffic: an instance's packets to it meet the instance's egress
         // chain, its packets to an instance (load balancers, health checks) that one's ingress.
+        // Then, at input, a service address's own ingress rules.
         for (hook, dir, chains) in [("input", "iifname", &egress), ("output", "oifname", &ingress)] {
             let _ = writeln!(s, "  chain {hook} {{\n    type filter hook {hook} priority filter; policy accept;");
             s.push_str(nacl);
@@ -137,7 +149,21 @@ impl Ruleset {
             if has {
                 let _ = writeln!(s, "    {dir} vmap {{ {chains} }}");
             }
+            if hook == "input" {
+                for (n, svc) in self.services.iter().enumerate() {
+                    let _ = writeln!(s, "    ip daddr {} jump svc_{n}", svc.addr);
+                }
+            }
             s.push_str("  }\n");
+        }
+        for (n, svc) in self.services.iter().enumerate() {
+            let _ = writeln!(s, "  chain svc_{n} {{");
+            for r in &svc.ingress {
+                if let Some(m) = r.matcher("saddr") {
+                    let _ = writeln!(s, "    {m}accept");
+                }
+            }
+            s.push_str("    counter drop\n  }\n");
         }
         if !self.acls.is_empty() {
             s.push_str("  chain nacl {\n");
@@ -274,6 +300,7 @@ mod tests {
                 ],
             },
             acls: vec![],
+            services: vec![],
         };
         let text = rs.render();
         assert!(text.contains("    iifname \"uplink\" ct status & dnat != dnat counter drop\n"), "{text}");
@@ -332,6 +359,32 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_service_address_admits_only_what_its_groups_allow() {
+        let rs = Ruleset {
+            ports: vec![Port { name: "va".into(), ingress: vec![], egress: vec![] }],
+            services: vec![Service {
+                addr: "30.0.2.9".parse().unwrap(),
+                ingress: vec![
+                    Rule { protocol: Protocol::Tcp(3306, 3306), peer: Peer::Addrs(vec!["30.0.1.5".parse().unwrap()]) },
+                    Rule { protocol: Protocol::Tcp(3306, 3306), peer: Peer::Addrs(vec![]) },
+                ],
+            }],
+            ..Default::default()
+        };
+        let text = rs.render();
+        let input = text.find("  chain input {").unwrap();
+        let egress = text[input..].find("iifname vmap").expect("the sender's egress first") + input;
+        let jump = text[input..].find("    ip daddr 30.0.2.9 jump svc_0\n").expect("the service's chain") + input;
+        assert!(egress < jump, "{text}");
+        assert!(
+            text.contains("  chain svc_0 {\n    ip saddr { 30.0.1.5 } tcp dport 3306 accept\n    counter drop\n  }"),
+            "{text}"
+        );
+        let output = text.find("  chain output {").unwrap();
+        assert!(!text[output..].contains("jump svc_"), "only what comes in meets it: {text}");
     }
 
     #[test]

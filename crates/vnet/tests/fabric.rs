@@ -55,6 +55,7 @@ fn security_groups_are_enforced_statefully_and_vpcs_are_apart() {
         ],
         uplink: Default::default(),
         acls: vec![],
+        services: vec![],
     };
     vnet::apply_nft(&router, &rules(vec![ip("30.0.1.9")]).render()).unwrap();
 
@@ -134,4 +135,35 @@ fn instances_launched_together_into_a_new_vpc_all_get_their_network() {
     client.connect_timeout("30.0.3.10:80".parse().unwrap(), Duration::from_secs(3)).expect("reachable");
     assert!(started.elapsed() < Duration::from_millis(500), "no ARP stall: {:?}", started.elapsed());
     drop(server);
+}
+
+#[test]
+fn a_service_address_on_the_router_admits_only_its_groups_sources() {
+    let fabric = Fabric::new(&vnet::tag_for(&format!("vnet-svc-{}", std::process::id())));
+    fabric.probe().expect("this test needs root, iproute2 and nftables");
+    let _cleanup = Cleanup(fabric.clone());
+    let web = fabric.attach("vpc-s", "i-000000000000000c1", ip("30.0.1.9"), ip("30.0.1.1")).unwrap();
+    let other = fabric.attach("vpc-s", "i-000000000000000c2", ip("30.0.1.10"), ip("30.0.1.1")).unwrap();
+    // A DB instance's endpoint: an address of the router, a listener made there.
+    fabric.add_local("vpc-s", ip("30.0.2.20")).unwrap();
+    let router = vnet::Netns::open(&fabric.vpc_ns("vpc-s")).unwrap();
+    let db: SocketAddr = "30.0.2.20:3306".parse().unwrap();
+    let listener = router.listen(db).unwrap();
+    let ruleset = Ruleset {
+        ports: vec![
+            Port { name: Fabric::port_name("i-000000000000000c1"), ingress: vec![], egress: all_out() },
+            Port { name: Fabric::port_name("i-000000000000000c2"), ingress: vec![], egress: all_out() },
+        ],
+        services: vec![vnet::Service {
+            addr: ip("30.0.2.20"),
+            ingress: vec![tcp(3306, Peer::Addrs(vec![ip("30.0.1.9")]))],
+        }],
+        ..Default::default()
+    };
+    vnet::apply_nft(&router, &ruleset.render()).unwrap();
+    web.connect_timeout(db, TIMEOUT).expect("the web tier reaches the database");
+    let (_conn, peer) = listener.accept().unwrap();
+    assert_eq!(peer.ip(), std::net::IpAddr::V4(ip("30.0.1.9")));
+    assert!(other.connect_timeout(db, TIMEOUT).is_err(), "30.0.1.10 is not in the web tier's group");
+    assert!(web.connect_timeout("30.0.2.20:22".parse().unwrap(), TIMEOUT).is_err(), "only 3306 is open");
 }

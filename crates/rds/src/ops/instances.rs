@@ -490,6 +490,7 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
             failover_pending: false,
             restore_to: None,
             master_secret: secret.clone(),
+            vpc_address: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         render(tx, &rec)
@@ -588,6 +589,7 @@ pub fn create_db_instance_read_replica(rds: &Rds, input: &Value) -> Result<Value
             failover_pending: false,
             restore_to: None,
             master_secret: None,
+            vpc_address: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": render(tx, &rec)?}))

@@ -247,6 +247,7 @@ fn restore(rds: &Rds, input: &Value, id: &str, snap_id: &str, to: Option<(String
             failover_pending: false,
             restore_to: to.clone(),
             master_secret: None,
+            vpc_address: None,
         };
         tx.insert(kind::INSTANCE, &id, &rec)?;
         Ok(json!({"DBInstance": super::instances::render(tx, &rec)?}))
