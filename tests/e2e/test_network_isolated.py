@@ -703,3 +703,48 @@ def test_a_db_instance_lives_in_its_subnet_group_and_takes_only_what_its_groups_
     router = net.netns(layout["vpc"])
     hg.wait_until(lambda: address not in ns_run(router, "ip", "-4", "-o", "addr", "show", "dev", "lo").stdout or None,
                   timeout=5, interval=0.2, what="the DB's address removed from the router")
+
+
+def test_an_internal_load_balancer_answers_inside_its_vpc_to_the_groups_its_security_group_names(net, layout):
+    """Scheme internal: the load balancer's DNSName is its node address in the VPC, where its
+    listeners accept; its security group's source-group rule (80 from ClientSG) is enforced
+    by the VPC's router, so the client instance gets the page and the other instance's SYN is
+    dropped."""
+    elbv2 = net.client("elbv2")
+    int_sg = group(net, layout["vpc"], "InternalLBSG")
+    allow_from_group(net, int_sg, layout["client_sg"])
+    allow_from_group(net, layout["web_sg"], int_sg)
+    lb = elbv2.create_load_balancer(Name="KGSports-Internal", Scheme="internal",
+                                    Subnets=[layout["subnets"]["private"], layout["subnets"]["private2"]],
+                                    SecurityGroups=[int_sg])["LoadBalancers"][0]
+    address = lb["DNSName"]
+    assert re.fullmatch(r"30\.0\.[34]\.\d+", address), f"an address of its subnets: {address}"
+    described = elbv2.describe_load_balancers(Names=["KGSports-Internal"])["LoadBalancers"][0]
+    assert described["DNSName"] == address and described["Scheme"] == "internal"
+    tg = elbv2.create_target_group(Name="KGSports-Int-TG", Protocol="HTTP", Port=80, VpcId=layout["vpc"],
+                                   HealthCheckPath="/health", HealthCheckIntervalSeconds=5,
+                                   HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+    elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=80,
+                          DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+    elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": layout["web"]}])
+    hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tg)["TargetHealthDescriptions"][0]
+                  ["TargetHealth"]["State"] == "healthy", timeout=20, interval=0.2, what="target healthy")
+    # The client tier, named by the load balancer's group: the page, through the proxy.
+    def served():
+        code, page = curl(net, layout["client"], f"http://{address}/")
+        return page if code == 0 and layout["web"] in page else None
+    hg.wait_until(served, timeout=5, interval=0.2, what="the client reaching the internal load balancer")
+    # Another instance of the VPC is not in ClientSG: dropped at the router.
+    code, _ = curl(net, layout["other"], f"http://{address}/", max_time=0.5)
+    assert code == 28, f"curl exit {code} (28: timed out, the SYN was dropped)"
+    # Nor does the client reach another port of the node.
+    code, _ = curl(net, layout["client"], f"http://{address}:8080/", max_time=0.5)
+    assert code == 28, f"curl exit {code}"
+    # Revoking the rule shuts the client out too; deleting the load balancer frees its node.
+    allow_from_group(net, int_sg, layout["client_sg"], revoke=True)
+    hg.wait_until(lambda: curl(net, layout["client"], f"http://{address}/", max_time=0.5)[0] == 28 or None,
+                  timeout=5, interval=0.2, what="the client refused after the revoke")
+    elbv2.delete_load_balancer(LoadBalancerArn=lb["LoadBalancerArn"])
+    router = net.netns(layout["vpc"])
+    hg.wait_until(lambda: address not in ns_run(router, "ip", "-4", "-o", "addr", "show", "dev", "lo").stdout or None,
+                  timeout=5, interval=0.2, what="the internal load balancer's node removed from the router")

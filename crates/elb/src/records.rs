@@ -33,6 +33,10 @@ pub struct LoadBalancerRec {
     /// `application` or `network`.
     #[serde(default = "application")]
     pub lb_type: String,
+    /// Isolated networks, an internal load balancer: its node address in its VPC, where its
+    /// listeners also accept (its DNSName then).
+    #[serde(default)]
+    pub vpc_address: Option<String>,
 }
 
 fn application() -> String {
@@ -72,7 +76,7 @@ impl LoadBalancerRec {
         };
         json!({
             "LoadBalancerArn": self.arn,
-            "DNSName": self.address,
+            "DNSName": self.vpc_address.as_deref().unwrap_or(&self.address),
             "CanonicalHostedZoneId": hosted_zone(region),
             "CreatedTime": self.created,
             "LoadBalancerName": self.name,

@@ -1,6 +1,6 @@
 //! From records to the proxy's configuration, and the end of draining.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
@@ -192,6 +192,16 @@ pub(crate) fn vpc_via(
     }
 }
 
+/// Isolated networks: an internal load balancer's node in its own VPC, where its listeners
+/// also accept (behind its security groups, which the VPC's router applies).
+pub(crate) fn internal_node(elb: &Elb, lb: &LoadBalancerRec, owners: &mut HashSet<String>) -> Option<proxy::Via> {
+    if lb.scheme != "internal" || lb.vpc_id.is_empty() {
+        return None;
+    }
+    let subnets: Vec<String> = lb.subnets.iter().map(|(s, _)| s.clone()).collect();
+    vpc_via(elb, &lb.arn, &lb.vpc_id, &subnets, &lb.security_groups, owners)
+}
+
 /// A fingerprint of the ingress rules of every load balancer's security groups: when it
 /// changes (Authorize/RevokeSecurityGroupIngress), the listeners are compiled again.
 pub(crate) fn security_fingerprint(elb: &Elb, tx: &store::Tx) -> Result<u64> {
@@ -224,6 +234,10 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
     let groups: Vec<TargetGroupRec> = tx.list(kind::TARGET_GROUP, "")?.into_iter().map(|(_, v)| v).collect();
     let mut in_use = HashSet::new();
     let mut out = proxy::Config::default();
+    let mut owners = HashSet::new();
+    // Internal load balancers' nodes, kept whether or not they have listeners yet.
+    let nodes: HashMap<&str, proxy::Via> =
+        lbs.iter().filter_map(|lb| Some((lb.arn.as_str(), internal_node(elb, lb, &mut owners)?))).collect();
     for l in &listeners {
         let Some(lb) = lbs.iter().find(|lb| lb.arn == l.load_balancer_arn) else { continue };
         let Ok(ip) = lb.address.parse::<Ipv4Addr>() else { continue };
@@ -261,10 +275,10 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             allow: allowed_sources(elb, &lb.security_groups, l.port),
             // Datagrams are let in by the security groups' UDP rules.
             udp_allow: allowed_sources_for(elb, &lb.security_groups, l.port, "udp"),
+            inside: nodes.get(lb.arn.as_str()).cloned(),
         });
     }
     let associations = crate::ops::target_groups::associations(tx)?;
-    let mut owners = HashSet::new();
     for g in groups {
         // The first load balancer forwarding to the group is the one its targets see.
         let via = associations.get(&g.arn).and_then(|arns| arns.first()).and_then(|arn| {

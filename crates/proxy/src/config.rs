@@ -63,6 +63,11 @@ pub struct ListenerConfig {
     pub allow: Option<Vec<ipnet::IpNet>>,
     /// As `allow`, for the datagrams of a UDP or TCP_UDP listener (the groups' UDP rules).
     pub udp_allow: Option<Vec<ipnet::IpNet>>,
+    /// Isolated networks, an internal load balancer: its TCP listener also accepts inside its
+    /// VPC, at its node address there (the `Via`'s source) and the same port, served as if
+    /// accepted at `addr`. The VPC's router has already applied the load balancer's security
+    /// groups (source groups included) to what arrives there, so `allow` is not consulted.
+    pub inside: Option<crate::Via>,
 }
 
 impl ListenerConfig {

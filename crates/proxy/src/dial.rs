@@ -32,6 +32,18 @@ impl Via {
     pub fn key(via: Option<&Via>) -> u64 {
         via.map_or(0, |v| v.key)
     }
+
+    /// A listener of the namespace at `addr` (non-blocking, for tokio).
+    pub(crate) fn listen(&self, addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+        let l = self.netns.listen(addr)?;
+        l.set_nonblocking(true)?;
+        tokio::net::TcpListener::from_std(l)
+    }
+
+    /// The load balancer's node address in the VPC, if it has one.
+    pub fn source(&self) -> Option<Ipv4Addr> {
+        self.source
+    }
 }
 
 impl std::fmt::Debug for Via {

@@ -26,11 +26,19 @@ use crate::{health, Body, Group, Inner, Target};
 /// The TLS handshake bound, and the idle timeout of a listener the table no longer knows.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>) {
-    let local = match listener.local_addr() {
-        Ok(a) => a,
-        Err(_) => return,
-    };
+/// How a listening socket's connections are served.
+#[derive(Clone, Copy)]
+pub(crate) struct Door {
+    /// The listener's address in the routing table (where the socket listens, or the host
+    /// address of a listener that also accepts inside a VPC).
+    pub local: SocketAddr,
+    /// The source was already checked against the load balancer's security groups (by the
+    /// VPC's router): `allow` is not consulted.
+    pub vetted: bool,
+}
+
+pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>, door: Door) {
+    let Door { local, vetted } = door;
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(x) => x,
@@ -51,9 +59,10 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>)
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
                 let idle = listener.map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
-                let allowed = listener.is_none_or(|l| {
-                    l.allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical())))
-                });
+                let allowed = vetted
+                    || listener.is_none_or(|l| {
+                        l.allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical())))
+                    });
                 (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp), allowed)
             };
             if !allowed {

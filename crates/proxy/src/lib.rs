@@ -121,7 +121,8 @@ pub(crate) struct Inner {
     pub workers: workers::Workers,
     pub budget: budget::RetryBudget,
     pub weighted_counter: AtomicU64,
-    accepting: Mutex<HashMap<SocketAddr, tokio::task::JoinHandle<()>>>,
+    /// Accepting TCP listeners by (`Via::key` of where they listen, 0 for the host; address).
+    accepting: Mutex<HashMap<(u64, SocketAddr), tokio::task::JoinHandle<()>>>,
     /// UDP and TCP_UDP listeners' sockets (`udp.rs`).
     udp: udp::Sockets,
 }
@@ -332,8 +333,15 @@ impl Proxy {
             };
             table.access_logs.insert(log.cfg.ip, log);
         }
-        // A UDP-only listener accepts no TCP connections.
-        let addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.tcp || !l.udp).map(|l| l.addr).collect();
+        // A UDP-only listener accepts no TCP connections. Each TCP listener accepts on the host,
+        // an internal one also inside its VPC: (where, the address bound there, served as).
+        let mut doors: Vec<(Option<Via>, SocketAddr, SocketAddr)> = Vec::new();
+        for l in table.listeners.values().filter(|l| l.tcp || !l.udp) {
+            doors.push((None, l.addr, l.addr));
+            if let Some((via, node)) = l.inside.as_ref().and_then(|v| Some((v, v.source()?))) {
+                doors.push((Some(via.clone()), SocketAddr::new(node.into(), l.addr.port()), l.addr));
+            }
+        }
         let udp_addrs: Vec<SocketAddr> = table.listeners.values().filter(|l| l.udp).map(|l| l.addr).collect();
         *self.inner.table.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(table);
         // A log turned off or moved writes what it gathered now.
@@ -345,28 +353,34 @@ impl Proxy {
         }
 
         let mut accepting = self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner());
-        accepting.retain(|addr, task| {
-            let keep = addrs.contains(addr) && !task.is_finished();
+        let keys: Vec<(u64, SocketAddr)> = doors.iter().map(|(via, bind, _)| (Via::key(via.as_ref()), *bind)).collect();
+        accepting.retain(|key, task| {
+            let keep = keys.contains(key) && !task.is_finished();
             if !keep {
                 task.abort();
             }
             keep
         });
-        for addr in addrs {
-            if accepting.contains_key(&addr) {
+        for ((via, bind, served_as), key) in doors.into_iter().zip(keys) {
+            if accepting.contains_key(&key) {
                 continue;
             }
-            match std::net::TcpListener::bind(addr).and_then(|l| {
-                l.set_nonblocking(true)?;
-                tokio::net::TcpListener::from_std(l)
-            }) {
+            let listener = match &via {
+                None => std::net::TcpListener::bind(bind).and_then(|l| {
+                    l.set_nonblocking(true)?;
+                    tokio::net::TcpListener::from_std(l)
+                }),
+                Some(via) => via.listen(bind),
+            };
+            match listener {
                 Ok(listener) => {
-                    tracing::info!(%addr, "load balancer listener accepting");
-                    accepting.insert(addr, tokio::spawn(forward::accept(listener, self.inner.clone())));
+                    tracing::info!(addr = %bind, inside = ?via, "load balancer listener accepting");
+                    let door = forward::Door { local: served_as, vetted: via.is_some() };
+                    accepting.insert(key, tokio::spawn(forward::accept(listener, self.inner.clone(), door)));
                 }
                 Err(e) => {
-                    tracing::error!(%addr, error = %e, "load balancer listener cannot bind");
-                    faults.push((addr, format!("{addr} cannot be bound: {e}")));
+                    tracing::error!(addr = %bind, inside = ?via, error = %e, "load balancer listener cannot bind");
+                    faults.push((served_as, format!("{bind} cannot be bound: {e}")));
                 }
             }
         }
@@ -420,6 +434,6 @@ impl Proxy {
 
     /// Whether the listener at `addr` is accepting connections.
     pub fn listening(&self, addr: SocketAddr) -> bool {
-        self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner()).get(&addr).is_some_and(|t| !t.is_finished())
+        self.inner.accepting.lock().unwrap_or_else(|e| e.into_inner()).get(&(0, addr)).is_some_and(|t| !t.is_finished())
     }
 }

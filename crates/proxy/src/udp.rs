@@ -298,6 +298,7 @@ mod tests {
                 idle_timeout: Duration::from_secs(60),
                 tcp: false,
                 udp: true,
+                inside: None,
                 allow: None,
                 udp_allow: None,
             }],

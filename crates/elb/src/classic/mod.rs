@@ -72,6 +72,9 @@ pub struct ClassicInstance {
 pub struct ClassicRec {
     pub name: String,
     pub address: String,
+    /// Isolated networks, an internal load balancer: its node address in its VPC (its DNSName).
+    #[serde(default)]
+    pub vpc_address: Option<String>,
     pub scheme: String,
     pub vpc_id: Option<String>,
     pub subnets: Vec<String>,
@@ -125,7 +128,7 @@ impl ClassicRec {
         let attr = |p: &ClassicPolicy, k: &str| p.attributes.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
         json!({
             "LoadBalancerName": self.name,
-            "DNSName": self.address,
+            "DNSName": self.vpc_address.as_deref().unwrap_or(&self.address),
             "CanonicalHostedZoneName": self.address,
             "CanonicalHostedZoneNameID": hosted_zone(region),
             "ListenerDescriptions": self.listeners.iter().map(|l| {

@@ -168,6 +168,7 @@ fn create(elb: &Elb, input: &Value) -> Result<Value> {
             let rec = ClassicRec {
                 name: name.into(),
                 address: crate::ops::allocate_address(tx)?,
+                vpc_address: None,
                 scheme: scheme.clone(),
                 vpc_id: vpc.clone(),
                 subnets: subnets.clone(),
@@ -196,7 +197,24 @@ fn create(elb: &Elb, input: &Value) -> Result<Value> {
             Ok::<_, ElbError>(Ok(rec))
         })
         .map_err(store_err)??;
-    Ok(json!({"DNSName": rec.address}))
+    let rec = match (&rec.vpc_address, rec.scheme.as_str(), &rec.vpc_id) {
+        (None, "internal", Some(vpc)) => {
+            match crate::ops::internal_address(elb, &rec.arn(elb), vpc, &rec.subnets, &rec.security_groups) {
+                Some(ip) => elb
+                    .store
+                    .write(|tx| {
+                        let mut r = tx.get::<ClassicRec>(KIND, name)?.unwrap_or(rec.clone());
+                        r.vpc_address = Some(ip.clone());
+                        tx.put(KIND, name, &r)?;
+                        Ok::<_, store::StoreError>(r)
+                    })
+                    .map_err(store_err)?,
+                None => rec,
+            }
+        }
+        _ => rec,
+    };
+    Ok(json!({"DNSName": rec.vpc_address.as_deref().unwrap_or(&rec.address)}))
 }
 
 fn describe(elb: &Elb, input: &Value) -> Result<Value> {

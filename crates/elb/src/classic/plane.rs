@@ -75,6 +75,8 @@ pub(crate) fn compile(
                 udp: false,
                 udp_allow: None,
                 allow: crate::sync::allowed_sources(elb, &rec.security_groups, l.lb_port),
+                // An internal load balancer also accepts at its node in its VPC.
+                inside: via.clone().filter(|_| rec.scheme == "internal"),
             });
             let targets = rec
                 .instances

@@ -109,6 +109,7 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
             created: elb.now(),
             attributes: default_attributes(),
             lb_type: lb_type.to_string(),
+            vpc_address: None,
         };
         tx.put(kind::LOAD_BALANCER, &rec.arn, &rec)?;
         if !tags.is_empty() {
@@ -116,6 +117,21 @@ pub fn create_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         }
         Ok(rec)
     })?;
+    let rec = match (&rec.vpc_address, rec.scheme.as_str()) {
+        (None, "internal") if !rec.vpc_id.is_empty() => {
+            let subnets: Vec<String> = rec.subnets.iter().map(|(s, _)| s.clone()).collect();
+            match super::internal_address(elb, &rec.arn, &rec.vpc_id, &subnets, &rec.security_groups) {
+                Some(ip) => elb.store.write(|tx| {
+                    let mut r = tx.get::<LoadBalancerRec>(kind::LOAD_BALANCER, &rec.arn)?.unwrap_or(rec.clone());
+                    r.vpc_address = Some(ip.clone());
+                    tx.put(kind::LOAD_BALANCER, &rec.arn, &r)?;
+                    Ok::<_, ElbError>(r)
+                })?,
+                None => rec,
+            }
+        }
+        _ => rec,
+    };
     Ok(json!({"LoadBalancers": [rec.render(&elb.region, &[])]}))
 }
 

@@ -75,6 +75,18 @@ pub(crate) fn required<'a>(v: &'a Value, k: &str) -> Result<&'a str> {
     str_of(v, k).ok_or_else(|| ElbError::validation(format!("{k} must be specified")))
 }
 
+/// Isolated networks: an internal load balancer's node address in its VPC (made now; the
+/// data plane's sync keeps it while the load balancer lives). None on loopback networks.
+pub(crate) fn internal_address(
+    elb: &Elb,
+    owner: &str,
+    vpc_id: &str,
+    subnets: &[String],
+    groups: &[String],
+) -> Option<String> {
+    elb.directory.vpc_access(owner, vpc_id, subnets, groups).map(|a| a.source.to_string())
+}
+
 /// The first free address of 127.255.0.0/16, for a new load balancer of either API.
 pub(crate) fn allocate_address(tx: &store::Tx) -> Result<String> {
     let mut used: std::collections::HashSet<String> = tx
