@@ -38,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -266,6 +267,52 @@ def create_users(port: int, key: str, secret: str, n: int) -> None:
         iam.create_user(UserName=f"bench-user-{i:02d}")
 
 
+def burst_and_settle(port: int, pid: int, key: str, secret: str, clients: int, seconds: float,
+                     settle: float, prefix: str) -> dict:
+    """`clients` boto3 clients (threads), each alternating CreateUser with three ListUsers, for
+    `seconds`; then the server's thread count once a second for `settle` seconds. Returns the
+    count before, the peak, the counts after, and how long until it was back at its count
+    before (None: not within `settle`)."""
+    before = threads_of(pid)
+    stop_at = time.monotonic() + seconds
+    errors: list[str] = []
+    peak = [before]
+
+    def work(i: int) -> None:
+        iam = boto3.client("iam", region_name=REGION, endpoint_url=f"http://127.0.0.1:{port}",
+                           aws_access_key_id=key, aws_secret_access_key=secret,
+                           config=Config(retries={"max_attempts": 1}, max_pool_connections=2))
+        n = 0
+        try:
+            while time.monotonic() < stop_at:
+                if n % 4 == 0:
+                    iam.create_user(UserName=f"{prefix}-{i}-{n}")
+                else:
+                    iam.list_users(MaxItems=20)
+                n += 1
+        except Exception as e:  # noqa: BLE001 - reported, the run is then worthless
+            errors.append(f"{type(e).__name__}: {e}")
+
+    workers = [threading.Thread(target=work, args=(i,)) for i in range(clients)]
+    for w in workers:
+        w.start()
+    while any(w.is_alive() for w in workers):
+        peak[0] = max(peak[0], threads_of(pid))
+        time.sleep(0.2)
+    if errors:
+        die(f"the burst against port {port} failed: {errors[:3]}")
+    ended = time.monotonic()
+    after, back = [], None
+    while time.monotonic() - ended < settle:
+        time.sleep(1.0)
+        n = threads_of(pid)
+        after.append(n)
+        peak[0] = max(peak[0], n)
+        if back is None and n <= before:
+            back = time.monotonic() - ended
+    return {"before": before, "peak": peak[0], "after": after, "back_s": back}
+
+
 # ---------------------------------------------------------------------------------------------
 # wrk
 
@@ -379,6 +426,9 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=10, help="IAM users created in each server for ListUsers (default 10)")
     ap.add_argument("--starts", type=int, default=5, help="start-up samples per case (default 5)")
     ap.add_argument("--placement", choices=["both", "shared", "pinned"], default="both")
+    ap.add_argument("--burst-clients", type=int, default=32,
+                    help="boto3 clients in the burst after the wrk runs, then threads sampled for 20 s (default 32; 0: skip)")
+    ap.add_argument("--burst-seconds", type=float, default=6.0, help="length of the burst (default 6)")
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.md", help="markdown report (default bench/results/latest.md)")
     args = ap.parse_args()
     if not (0 < args.duration <= 120 and 0 <= args.warmup <= 30 and 0 < args.connections <= 512 and 0 < args.starts <= 20):
@@ -483,7 +533,17 @@ def run(args, work: Path, procs: list) -> None:
     rss_after = {"homeground": rss_mib(hg.pid), "moto": rss_mib(moto.pid)}
     threads_now = {"homeground": threads_of(hg.pid), "moto": threads_of(moto.pid)}
 
-    report = render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_now)
+    # -- a burst of SDK clients, then do the threads go back? ----------------------------------
+    settle = {}
+    if args.burst_clients > 0:
+        for name, (proc, port, key, secret) in servers.items():
+            b = burst_and_settle(port, proc.pid, key, secret, args.burst_clients, args.burst_seconds, 20.0, f"burst-{name}")
+            b["rss_after"] = rss_mib(proc.pid)
+            settle[name] = b
+            print(f"burst {name}: threads {b['before']} before, peak {b['peak']}, after {b['after']}, "
+                  f"back after {b['back_s'] if b['back_s'] is not None else 'never (20 s)'}; RSS {b['rss_after']:.1f} MiB", flush=True)
+
+    report = render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_now, settle)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report)
     print()
@@ -491,12 +551,13 @@ def run(args, work: Path, procs: list) -> None:
     print(f"(written to {args.out})")
 
 
-def render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_now) -> str:
+def render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_now, settle) -> str:
     L = []
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     L.append(f"# API benchmark: homeground beside moto ({now})\n")
     L.append(f"- command: `python3 bench/api_bench.py --duration {args.duration:g} --connections {args.connections} "
-             f"--threads {args.threads} --users {args.users} --starts {args.starts} --placement {args.placement}`")
+             f"--threads {args.threads} --users {args.users} --starts {args.starts} --placement {args.placement} "
+             f"--burst-clients {args.burst_clients} --burst-seconds {args.burst_seconds:g}`")
     L.append(f"- machine: {info['nproc']} CPUs, {info['cpu']}, {info['mem']}, Linux {info['kernel']}; load average before the run: {info['load']}")
     L.append(f"- {info['homeground']} (target/release built {info['built']}; git HEAD {info['git']} at the run), moto {info['moto']} (moto_server, Python {info['python']}), {info['wrk']}")
     L.append(f"- load: wrk replaying one pre-signed request, {args.connections} connections, {args.duration:g} s measured after {args.warmup:g} s warm-up; "
@@ -521,6 +582,14 @@ def render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_
     L.append(f"| idle VmRSS after start-up, MiB | {rss_start['homeground']:.1f} | {rss_start['moto']:.1f} |")
     L.append(f"| idle VmRSS after all load runs, MiB | {rss_after['homeground']:.1f} | {rss_after['moto']:.1f} |")
     L.append(f"| threads after the load runs | {threads_now['homeground']} | {threads_now['moto']} |")
+    if settle:
+        h, m = settle["homeground"], settle["moto"]
+        back = lambda b: f"{b['back_s']:.0f} s" if b["back_s"] is not None else "not within 20 s"
+        L.append(f"| burst of {args.burst_clients} boto3 clients ({args.burst_seconds:g} s, CreateUser + ListUsers): threads before / peak | "
+                 f"{h['before']} / {h['peak']} | {m['before']} / {m['peak']} |")
+        L.append(f"| threads each second after the burst | {', '.join(map(str, h['after']))} | {', '.join(map(str, m['after']))} |")
+        L.append(f"| back at the count before the burst after | {back(h)} | {back(m)} |")
+        L.append(f"| VmRSS after the burst, MiB | {h['rss_after']:.1f} | {m['rss_after']:.1f} |")
     L.append("\n## Targets\n")
     L.append("| target | result | met? |")
     L.append("|---|---|---|")
@@ -535,6 +604,11 @@ def render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_
             L.append(f"| p99 < 5 ms ({r['op']}, {r['placement']}) | {ms(r['p99_us'])} ms | {'yes' if r['p99_us'] < 5000 else 'NO'} |")
     worst = max(max(fresh), max(warm))
     L.append(f"| first answer ≤ 200 ms after start (worst of fresh and warm) | {worst*1000:.1f} ms | {'yes' if worst <= 0.2 else 'NO'} |")
+    if settle:
+        b = settle["homeground"]
+        L.append(f"| threads back at their idle count within 15 s after a burst | "
+                 f"{'after %.0f s' % b['back_s'] if b['back_s'] is not None else 'not within 20 s'} | "
+                 f"{'yes' if b['back_s'] is not None and b['back_s'] <= 15 else 'NO'} |")
     idle = max(rss_start["homeground"], rss_after["homeground"])
     L.append(f"| idle RSS < 30 MB (worst of after start and after load) | {idle:.1f} MiB ({idle*1.048576:.1f} MB) | {'yes' if idle * 1.048576 < 30 else 'NO'} |")
     for r in rows:

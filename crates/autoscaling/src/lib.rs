@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service};
 
 use crate::error::Result;
 
@@ -113,8 +113,11 @@ impl AutoScaling {
         tokio::task::block_in_place(|| self.store.write(f))
     }
 
+    /// Reads go to a reader connection of their own and never wait on a commit: no
+    /// `block_in_place` (which would hand the worker to an idle blocking thread on every
+    /// controller pass and keep them all alive after a load).
     pub(crate) fn read<T>(&self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
-        tokio::task::block_in_place(|| self.store.read(f))
+        self.store.read(f)
     }
 
     pub(crate) fn arn(&self, resource: &str) -> String {
@@ -218,8 +221,8 @@ impl AutoScalingService {
 }
 
 impl Service for AutoScalingService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("autoscaling")
+    fn model_name(&self) -> &'static str {
+        "autoscaling"
     }
 
     fn iam_prefix(&self) -> &'static str {

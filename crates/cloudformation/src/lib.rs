@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Principal, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Principal, Service};
 
 /// Where "now" comes from (seconds since the epoch).
 pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
@@ -204,8 +204,8 @@ impl CloudFormationService {
 }
 
 impl Service for CloudFormationService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("cloudformation")
+    fn model_name(&self) -> &'static str {
+        "cloudformation"
     }
 
     fn iam_prefix(&self) -> &'static str {

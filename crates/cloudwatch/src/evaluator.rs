@@ -36,7 +36,7 @@ impl Evaluator {
         cw: Arc<CloudWatch>,
         instances: Option<Arc<dyn InstanceSource>>,
         sources: Vec<Arc<dyn MetricSource>>,
-    ) -> tokio::task::JoinHandle<()> {
+    ) -> std::io::Result<std::thread::JoinHandle<()>> {
         let e = Arc::new(Evaluator {
             cw,
             instances,
@@ -46,18 +46,36 @@ impl Evaluator {
             last_expire: Mutex::new(0.0),
             repeats: Mutex::new(HashMap::new()),
         });
-        tokio::spawn(async move {
+        // The passes run on a thread of its own, in the runtime's context (actions call other
+        // services): a periodic `spawn_blocking` would wake the runtime's idle blocking threads
+        // in turn and keep every one of them alive after a load. A task of the runtime paces it
+        // (the tick, or a wake-up from the API); when the runtime ends, so does the thread.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<()>(1);
+        let rt = tokio::runtime::Handle::current();
+        let cw = e.cw.clone();
+        let pacer = tokio::spawn(async move {
             loop {
-                let e2 = e.clone();
-                if let Err(err) = tokio::task::spawn_blocking(move || e2.pass()).await {
-                    tracing::error!(error = %err, "alarm evaluation pass panicked");
+                if let Err(std::sync::mpsc::TrySendError::Disconnected(())) = tx.try_send(()) {
+                    return;
                 }
                 tokio::select! {
                     _ = tokio::time::sleep(TICK) => {}
-                    _ = e.cw.wake.notified() => {}
+                    _ = cw.wake.notified() => {}
                 }
             }
-        })
+        });
+        let spawned = std::thread::Builder::new().name("cw-alarms".into()).spawn(move || {
+            let _rt = rt.enter();
+            while rx.recv().is_ok() {
+                if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| e.pass())).is_err() {
+                    tracing::error!("alarm evaluation pass panicked");
+                }
+            }
+        });
+        if spawned.is_err() {
+            pacer.abort();
+        }
+        spawned
     }
 
     fn pass(&self) {

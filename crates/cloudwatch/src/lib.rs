@@ -16,7 +16,7 @@ use std::sync::Arc;
 use metrics::MetricStore;
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 pub use evaluator::Evaluator;
 
@@ -130,8 +130,8 @@ impl CloudWatchService {
 }
 
 impl Service for CloudWatchService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("cloudwatch")
+    fn model_name(&self) -> &'static str {
+        "cloudwatch"
     }
 
     fn iam_prefix(&self) -> &'static str {

@@ -26,12 +26,62 @@ pub struct Controller {
     ec2: Arc<Ec2>,
     busy: Mutex<HashSet<String>>,
     last_watch: Mutex<HashMap<String, Instant>>,
+    watchers: Watchers,
+}
+
+/// How many threads check steady instances.
+const WATCH_THREADS: usize = 4;
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The once-a-second checks of steady running instances run on a few threads of their own
+/// (made on first use), not through `spawn_blocking`: a periodic stream of blocking tasks would
+/// wake the runtime's idle blocking threads in turn and keep every one made during a load
+/// alive. Transitions (boot, stop, terminate) are rare and still get a blocking task each.
+#[derive(Default)]
+struct Watchers {
+    queue: std::sync::OnceLock<Mutex<std::sync::mpsc::Sender<Job>>>,
+}
+
+impl Watchers {
+    fn submit(&self, rt: &tokio::runtime::Handle, job: Job) {
+        let queue = self.queue.get_or_init(|| {
+            let (tx, rx) = std::sync::mpsc::channel::<Job>();
+            let rx = Arc::new(Mutex::new(rx));
+            for n in 0..WATCH_THREADS {
+                let (rx, rt) = (rx.clone(), rt.clone());
+                let spawned = std::thread::Builder::new().name(format!("ec2-watch-{n}")).spawn(move || {
+                    let _rt = rt.enter();
+                    loop {
+                        let job = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        match job {
+                            Ok(job) => job(),
+                            Err(_) => return,
+                        }
+                    }
+                });
+                if let Err(e) = spawned {
+                    tracing::error!(error = %e, "an instance watch thread did not start");
+                }
+            }
+            Mutex::new(tx)
+        });
+        if let Err(std::sync::mpsc::SendError(job)) = queue.lock().unwrap_or_else(|e| e.into_inner()).send(job) {
+            // No watcher thread lives: run it as a blocking task rather than not at all.
+            rt.spawn_blocking(job);
+        }
+    }
 }
 
 impl Controller {
     /// Run the controller until the runtime ends.
     pub fn spawn(ec2: Arc<Ec2>) -> tokio::task::JoinHandle<()> {
-        let c = Arc::new(Controller { ec2, busy: Mutex::new(HashSet::new()), last_watch: Mutex::new(HashMap::new()) });
+        let c = Arc::new(Controller {
+            ec2,
+            busy: Mutex::new(HashSet::new()),
+            last_watch: Mutex::new(HashMap::new()),
+            watchers: Watchers::default(),
+        });
         tokio::spawn(async move {
             loop {
                 c.clone().pass();
@@ -62,7 +112,8 @@ impl Controller {
             }
             let id = &inst.instance_id;
             // Steady running instances are watched once a second, not every tick.
-            if (inst.state, inst.desired) == (InstanceState::Running, Desired::Running) {
+            let steady = (inst.state, inst.desired) == (InstanceState::Running, Desired::Running);
+            if steady {
                 let mut last = self.last_watch.lock().unwrap_or_else(|e| e.into_inner());
                 if last.get(id).is_some_and(|t| now.duration_since(*t) < WATCH_EVERY) {
                     continue;
@@ -73,12 +124,17 @@ impl Controller {
                 continue;
             }
             let (c, rt2, id) = (self.clone(), rt.clone(), id.clone());
-            rt.spawn_blocking(move || {
+            let job: Job = Box::new(move || {
                 if let Err(e) = c.reconcile(&rt2, &id) {
                     tracing::error!(instance = %id, error = %e, "reconcile failed");
                 }
                 c.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
             });
+            if steady {
+                self.watchers.submit(&rt, job);
+            } else {
+                rt.spawn_blocking(job);
+            }
         }
     }
 

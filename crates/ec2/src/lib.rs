@@ -24,7 +24,7 @@ use std::sync::Arc;
 use compute::Driver;
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Output, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Output, Service};
 
 pub use controller::Controller;
 pub use imds::{ApiDoor, CredentialSource};
@@ -251,8 +251,8 @@ impl Ec2Service {
 }
 
 impl Service for Ec2Service {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("ec2")
+    fn model_name(&self) -> &'static str {
+        "ec2"
     }
 
     fn iam_prefix(&self) -> &'static str {

@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 use crate::error::Result;
 
@@ -189,15 +189,19 @@ impl Elb {
         Ok(())
     }
 
-    /// The background work: finish draining targets (deregistration delay over, or idle).
-    pub fn spawn_controller(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
-        let elb = self.clone();
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_millis(250));
+    /// The background work: finish draining targets (deregistration delay over, or idle), and
+    /// follow security-group changes. A thread of its own, in the runtime's context (the proxy
+    /// starts listeners from it): a periodic `spawn_blocking` would wake the runtime's idle
+    /// blocking threads in turn and keep every one of them alive after a load.
+    pub fn spawn_controller(self: &Arc<Self>) -> std::io::Result<std::thread::JoinHandle<()>> {
+        let elb = Arc::downgrade(self);
+        let rt = tokio::runtime::Handle::current();
+        std::thread::Builder::new().name("elb-controller".into()).spawn(move || {
+            let _rt = rt.enter();
             loop {
-                tick.tick().await;
-                let e = elb.clone();
-                let r = tokio::task::spawn_blocking(move || {
+                std::thread::sleep(std::time::Duration::from_millis(250));
+                let Some(e) = elb.upgrade() else { return };
+                let pass = || -> Result<()> {
                     // Security groups changed in EC2: listeners let in what they now allow.
                     let print = e.store.read(|tx| sync::security_fingerprint(&e, tx))?;
                     let changed = {
@@ -208,9 +212,8 @@ impl Elb {
                         e.sync()?;
                     }
                     sync::finish_draining(&e)
-                })
-                .await;
-                if let Ok(Err(err)) = r {
+                };
+                if let Err(err) = pass() {
                     tracing::warn!(error = %err, "elb: draining pass failed");
                 }
             }
@@ -231,8 +234,8 @@ impl ElbService {
 }
 
 impl Service for ElbService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("elbv2")
+    fn model_name(&self) -> &'static str {
+        "elbv2"
     }
 
     fn iam_prefix(&self) -> &'static str {

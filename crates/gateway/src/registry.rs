@@ -36,7 +36,7 @@ pub trait PublicRoute: Send + Sync {
 
 impl Registry {
     pub fn register(&mut self, service: Arc<dyn Service>) {
-        let md = &service.model().metadata;
+        let md = service.metadata();
         let signing = md.signing_name.clone().or_else(|| md.endpoint_prefix.clone()).unwrap_or_default();
         self.by_signing.entry(signing).or_default().push((md.api_version.clone(), service.clone()));
         if let Some(prefix) = &md.target_prefix {

@@ -100,7 +100,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     registry.register(elb_service.clone());
     let classic_elb_service = Arc::new(elb::ClassicElbService::new(elb.clone()));
     registry.register(classic_elb_service.clone());
-    let _elb_controller = elb.spawn_controller();
+    let _elb_controller = elb.spawn_controller().map_err(|e| format!("starting the ELB controller: {e}"))?;
     // --- end Elastic Load Balancing ---
 
     // --- CloudWatch and SNS: metrics, alarms and their evaluator, notifications ---
@@ -293,7 +293,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
             Arc::new(crate::links::RdsMetrics(rds.clone())),
             Arc::new(crate::links::SqsMetrics(sqs.clone())),
         ],
-    );
+    )
+    .map_err(|e| format!("starting the alarm evaluator: {e}"))?;
     let _sns_deliveries = sns::Worker::spawn(sns.clone());
 
     let _controller = ec2::Controller::spawn(ec2.clone());

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use policy::{PolicyDocument, RequestContext};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use wire::{ApiError, Authorization, BoxFuture, CallContext, PrincipalKind, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, PrincipalKind, Service};
 
 use crate::authorize::Entity;
 use crate::error::{IamError, Result};
@@ -25,8 +25,8 @@ impl StsService {
 }
 
 impl Service for StsService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("sts")
+    fn model_name(&self) -> &'static str {
+        "sts"
     }
 
     fn iam_prefix(&self) -> &'static str {

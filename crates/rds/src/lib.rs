@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 pub use controller::Controller;
 pub use metrics::RdsMetric;
@@ -146,8 +146,8 @@ impl RdsService {
 }
 
 impl Service for RdsService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("rds")
+    fn model_name(&self) -> &'static str {
+        "rds"
     }
 
     fn iam_prefix(&self) -> &'static str {

@@ -33,19 +33,18 @@ impl Worker {
 
 async fn pass(sns: &Arc<Sns>) {
     let now = sns.now();
-    let due: Vec<DeliveryRec> =
-        match tokio::task::block_in_place(|| sns.store.read(|tx| tx.list::<DeliveryRec>(kind::DELIVERY, ""))) {
-            Ok(all) => all.into_iter().map(|(_, d)| d).filter(|d| d.next_at <= now).collect(),
-            Err(e) => {
-                tracing::error!(error = %e, "sns deliveries cannot be read");
-                return;
-            }
-        };
+    // A reader connection never waits on a commit: read in place (a `block_in_place` on every
+    // pass would wake the runtime's idle blocking threads in turn and keep them alive).
+    let due: Vec<DeliveryRec> = match sns.store.read(|tx| tx.list::<DeliveryRec>(kind::DELIVERY, "")) {
+        Ok(all) => all.into_iter().map(|(_, d)| d).filter(|d| d.next_at <= now).collect(),
+        Err(e) => {
+            tracing::error!(error = %e, "sns deliveries cannot be read");
+            return;
+        }
+    };
     for d in due {
         let sub: Option<SubscriptionRec> =
-            tokio::task::block_in_place(|| sns.store.read(|tx| tx.get(kind::SUBSCRIPTION, &d.subscription)))
-                .ok()
-                .flatten();
+            sns.store.read(|tx| tx.get(kind::SUBSCRIPTION, &d.subscription)).ok().flatten();
         let Some(sub) = sub else {
             tracing::info!(delivery = %d.id, "subscription gone; delivery dropped");
             let _ = tokio::task::block_in_place(|| sns.store.write(|tx| tx.delete(kind::DELIVERY, &d.id)));

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 use store::Store;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 pub use delivery::Worker;
 
@@ -167,8 +167,8 @@ impl SnsService {
 }
 
 impl Service for SnsService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("sns")
+    fn model_name(&self) -> &'static str {
+        "sns"
     }
 
     fn iam_prefix(&self) -> &'static str {

@@ -23,7 +23,7 @@ use std::time::Duration;
 use serde_json::Value;
 use store::Store;
 use tokio::sync::Notify;
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 pub use error::SqsError;
 pub use records::MessageAttr;
@@ -146,8 +146,8 @@ impl SqsService {
 }
 
 impl Service for SqsService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("sqs")
+    fn model_name(&self) -> &'static str {
+        "sqs"
     }
 
     fn iam_prefix(&self) -> &'static str {

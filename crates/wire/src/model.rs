@@ -217,6 +217,26 @@ pub fn embedded(name: &str) -> Option<&'static str> {
     })
 }
 
+/// An embedded model's metadata, parsed once per process without the operations and shapes
+/// (those stay unparsed until `load_embedded`: a service never called costs no memory).
+pub fn embedded_metadata(name: &str) -> &'static Metadata {
+    #[derive(Deserialize)]
+    struct Head {
+        metadata: Metadata,
+    }
+    static CACHE: OnceLock<std::sync::Mutex<HashMap<String, &'static Metadata>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(m) = map.get(name) {
+        return m;
+    }
+    let json = embedded(name).unwrap_or_else(|| panic!("no embedded model {name}"));
+    let head: Head = serde_json::from_str(json).expect("embedded model parses");
+    let metadata: &'static Metadata = Box::leak(Box::new(head.metadata));
+    map.insert(name.to_string(), metadata);
+    metadata
+}
+
 /// Load an embedded model once per process.
 pub fn load_embedded(name: &str) -> &'static ServiceModel {
     static CACHE: OnceLock<std::sync::Mutex<HashMap<String, &'static ServiceModel>>> = OnceLock::new();
@@ -254,6 +274,12 @@ mod tests {
             "sqs",
         ] {
             let m = load_embedded(name);
+            let head = embedded_metadata(name);
+            assert_eq!(
+                (&head.api_version, &head.protocol, &head.signing_name, &head.target_prefix),
+                (&m.metadata.api_version, &m.metadata.protocol, &m.metadata.signing_name, &m.metadata.target_prefix),
+                "{name}: the metadata read alone is the model's"
+            );
             for (op_name, op) in &m.operations {
                 for s in op.input.iter().chain(op.output.iter()).chain(op.errors.iter()) {
                     assert!(m.shapes.contains_key(s), "{name}.{op_name} refers to missing {s}");

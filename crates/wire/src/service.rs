@@ -188,8 +188,19 @@ impl Authorization {
 }
 
 pub trait Service: Send + Sync + 'static {
-    /// The botocore model name (`iam`, `sts`, …).
-    fn model(&self) -> &'static ServiceModel;
+    /// The name of its embedded botocore model (`iam`, `sts`, …).
+    fn model_name(&self) -> &'static str;
+
+    /// The service's model, parsed on its first use.
+    fn model(&self) -> &'static ServiceModel {
+        crate::model::load_embedded(self.model_name())
+    }
+
+    /// The model's metadata alone: what routing needs at start-up, without parsing the whole
+    /// model of a service that may never be called.
+    fn metadata(&self) -> &'static crate::model::Metadata {
+        crate::model::embedded_metadata(self.model_name())
+    }
 
     /// The prefix of this service's IAM actions (`iam`, `sts`, `cloudwatch`, …).
     fn iam_prefix(&self) -> &'static str;

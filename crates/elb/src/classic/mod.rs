@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service};
 
 use crate::ops::{input_tags, str_of, strings};
 use crate::records::{hosted_zone, kind, Tags};
@@ -232,8 +232,8 @@ impl ClassicElbService {
 }
 
 impl Service for ClassicElbService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("elb")
+    fn model_name(&self) -> &'static str {
+        "elb"
     }
 
     fn iam_prefix(&self) -> &'static str {

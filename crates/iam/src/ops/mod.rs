@@ -17,7 +17,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 use crate::error::{IamError, Result};
 use crate::records::{kind, name_key, Tag};
@@ -123,8 +123,8 @@ impl IamService {
 }
 
 impl Service for IamService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("iam")
+    fn model_name(&self) -> &'static str {
+        "iam"
     }
 
     fn iam_prefix(&self) -> &'static str {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use store::{Sealer, Store};
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service};
 
 use crate::{Clock, SecretsConfig};
 pub use error::SmError;
@@ -72,8 +72,8 @@ impl SecretsManagerService {
 }
 
 impl Service for SecretsManagerService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("secretsmanager")
+    fn model_name(&self) -> &'static str {
+        "secretsmanager"
     }
 
     fn iam_prefix(&self) -> &'static str {

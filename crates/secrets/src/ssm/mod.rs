@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use store::{Sealer, Store};
-use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service, ServiceModel};
+use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service};
 
 use crate::{Clock, SecretsConfig};
 pub use error::SsmError;
@@ -75,8 +75,8 @@ impl SsmService {
 }
 
 impl Service for SsmService {
-    fn model(&self) -> &'static ServiceModel {
-        wire::model::load_embedded("ssm")
+    fn model_name(&self) -> &'static str {
+        "ssm"
     }
 
     fn iam_prefix(&self) -> &'static str {
