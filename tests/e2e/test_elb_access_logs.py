@@ -127,8 +127,10 @@ def test_access_logs_record_every_request_in_albs_format(new_region, tmp_path):
             assert f[16] == tga
             assert f[17].startswith("Root=1-"), f[17]
             assert f[22] == "forward" and f[25] == f"{BACKEND_HOST}:{port}" and f[26] == "200"
+            assert f[20] == "0", "matched_rule_priority: the default rule is 0"
         closed = by_path[f"http://{lb['DNSName']}:8089/closed"]
         assert (closed[4], closed[8], closed[9], closed[22]) == ("-", "503", "-", "fixed-response")
+        assert closed[20] == "5", "matched_rule_priority: the rule's own priority"
 
         # Off again: what was gathered since the last file is written at once, then nothing more.
         c = http.client.HTTPConnection(lb["DNSName"], 8089, timeout=5)

@@ -44,7 +44,8 @@ pub(crate) struct Entry<'a> {
     pub target_group: Option<&'a str>,
     pub trace_id: Option<&'a str>,
     pub domain: Option<&'a str>,
-    pub rule_priority: Option<&'a str>,
+    /// The matched rule's priority (0: the default rule); none matched: `-1`.
+    pub rule_priority: Option<u32>,
     pub actions: &'a str,
     pub redirect_url: Option<&'a str>,
     pub error_reason: Option<&'a str>,
@@ -173,7 +174,8 @@ impl AccessLog {
         quoted(&mut l, e.domain);
         l.push(' ');
         quoted(&mut l, None); // chosen_cert_arn
-        let _ = write!(l, " {} {} ", e.rule_priority.unwrap_or("-1"), timestamp(e.received));
+        let priority = e.rule_priority.map_or(-1, i64::from);
+        let _ = write!(l, " {priority} {} ", timestamp(e.received));
         quoted(&mut l, Some(e.actions));
         l.push(' ');
         quoted(&mut l, e.redirect_url);
@@ -312,7 +314,7 @@ mod tests {
             ),
             trace_id: Some("Root=1-58337262-36d228ad5d99923122bbe354"),
             domain: None,
-            rule_priority: Some("0"),
+            rule_priority: Some(0),
             actions: "forward",
             redirect_url: None,
             error_reason: None,

@@ -49,7 +49,10 @@ pub struct ListenerConfig {
     pub tls: Option<TlsIdentity>,
     /// The load balancer's idle timeout (`idle_timeout.timeout_seconds`, 60 s by default): how
     /// long a client connection may stay open with no request under way. It also bounds the
-    /// time to send a request's headers.
+    /// time to send a request's headers. A TCP listener's (`tcp`): how long a relayed
+    /// connection may pass no byte either way before both sides are closed (an NLB's TCP
+    /// listener: `tcp.idle_timeout.seconds`, 350 s; its TLS listener: 350 s; a classic ELB's
+    /// TCP/SSL listener: its ConnectionSettings IdleTimeout).
     pub idle_timeout: std::time::Duration,
     /// A network load balancer's listener (TCP, or TLS terminated here): each connection is
     /// relayed to a target of the group its default rule forwards to, bytes as they are.
@@ -98,6 +101,9 @@ impl std::fmt::Debug for TlsIdentity {
 pub struct Rule {
     pub conditions: Vec<Condition>,
     pub action: Action,
+    /// The rule's priority (1–50000), 0 for the default rule: the access log's
+    /// `matched_rule_priority`.
+    pub priority: u32,
 }
 
 /// One condition of a rule; its values are alternatives (OR), a rule's conditions all apply (AND).
@@ -165,6 +171,9 @@ pub struct GroupConfig {
     /// `proxy_protocol_v2.enabled`: a relayed TCP connection starts with a PROXY protocol v2
     /// header carrying the client's address and the listener's.
     pub proxy_protocol_v2: bool,
+    /// A classic load balancer's `ProxyProtocolPolicyType` on the instance port (TCP and SSL
+    /// listeners): a relayed connection starts with the PROXY protocol v1 line.
+    pub proxy_protocol_v1: bool,
     /// `target_health_state.unhealthy.connection_termination.enabled` (a network load
     /// balancer's group): relayed TCP connections to a target that became unhealthy are closed,
     /// unless no other target is healthy (fail open).

@@ -149,7 +149,7 @@ async fn handle(
     let log = table.access_logs.get(&local.ip()).cloned();
     let conn = Conn { local, peer, secure, logged: log.is_some() };
     let resp = match log {
-        None => route(inner, table, conn, req, lb.as_deref()).await,
+        None => route(inner, table, conn, req, lb.as_deref()).await.0,
         Some(log) => logged(&log, inner, table, conn, req, lb.as_deref()).await,
     };
     if let (Some(lb), Some(ElbMade)) = (&lb, resp.extensions().get::<ElbMade>()) {
@@ -203,7 +203,7 @@ async fn logged(
     let user_agent = req.headers().get(hyper::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
     let received_bytes = (method.as_str().len() + url.len() + version.len() + 4 + head_len(req.headers())) as u64
         + content_length(req.headers());
-    let resp = route(inner, table, conn, req, lb).await;
+    let (resp, priority) = route(inner, table, conn, req, lb).await;
     let done = std::time::Instant::now();
     let fwd = resp.extensions().get::<Forwarded>().cloned();
     let actions = if fwd.is_some() {
@@ -234,7 +234,7 @@ async fn logged(
         target_group: fwd.as_ref().map(|f| f.group.as_str()),
         trace_id: fwd.as_ref().and_then(|f| f.trace_id.as_ref()).and_then(|v| v.to_str().ok()),
         domain: None,
-        rule_priority: None,
+        rule_priority: priority,
         actions,
         redirect_url: resp.headers().get(hyper::header::LOCATION).and_then(|v| v.to_str().ok()),
         error_reason: None,
@@ -253,16 +253,18 @@ struct Conn {
     logged: bool,
 }
 
+/// The response, and the priority of the rule that matched (0: the default rule) for the
+/// access log.
 async fn route(
     inner: Arc<Inner>,
     table: Arc<crate::Table>,
     conn: Conn,
     req: Request<Incoming>,
     lb: Option<&Stats>,
-) -> Response<Body> {
+) -> (Response<Body>, Option<u32>) {
     let Conn { local, peer, .. } = conn;
     let Some(listener) = table.listeners.get(&local).cloned() else {
-        return elb_error(StatusCode::SERVICE_UNAVAILABLE);
+        return (elb_error(StatusCode::SERVICE_UNAVAILABLE), None);
     };
     let host = req
         .headers()
@@ -270,7 +272,7 @@ async fn route(
         .and_then(|h| h.to_str().ok())
         .map(str::to_string)
         .or_else(|| req.uri().authority().map(|a| a.to_string()));
-    let action = {
+    let (action, priority) = {
         let headers = req.headers();
         let lookup = |name: &str| -> Vec<String> {
             headers.get_all(name).iter().filter_map(|v| v.to_str().ok().map(str::to_string)).collect()
@@ -283,9 +285,12 @@ async fn route(
             headers: &lookup,
             source: peer.ip(),
         };
-        rules::route(&listener.rules, &view).cloned()
+        match rules::matching(&listener.rules, &view) {
+            Some(rule) => (Some(rule.action.clone()), Some(rule.priority)),
+            None => (None, None),
+        }
     };
-    match action {
+    let resp = match action {
         None => elb_error(StatusCode::SERVICE_UNAVAILABLE),
         Some(Action::FixedResponse { status, content_type, body }) => full(
             StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
@@ -298,13 +303,14 @@ async fn route(
             let n = inner.weighted_counter.fetch_add(1, Ordering::Relaxed);
             let arn = &groups[crate::selection::weighted(&weights, n)].0;
             let Some(group) = table.groups.get(arn).cloned() else {
-                return elb_error(StatusCode::SERVICE_UNAVAILABLE);
+                return (elb_error(StatusCode::SERVICE_UNAVAILABLE), priority);
             };
             drop(table);
             group.stats.request();
             forward(&inner, &group, conn, host, req, lb).await
         }
-    }
+    };
+    (resp, priority)
 }
 
 fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16, secure: bool) -> Response<Body> {
@@ -847,6 +853,7 @@ mod tests {
             response_timeout: Duration::from_secs(1),
             sticky: None,
             proxy_protocol_v2: false,
+            proxy_protocol_v1: false,
             terminate_unhealthy: false,
             source_sticky: false,
             preserve_client_ip: false,

@@ -211,6 +211,7 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
             )),
             certificates: certificates.clone(),
             ssl_policy: ssl_policy.clone(),
+            attributes: Default::default(),
         };
         tx.put(kind::LISTENER, &rec.arn, &rec)?;
         if !tags.is_empty() {
@@ -334,4 +335,47 @@ pub fn delete_listener(elb: &Elb, input: &Value) -> Result<Value> {
         Ok::<_, ElbError>(())
     })?;
     Ok(json!({}))
+}
+
+pub fn describe_listener_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "ListenerArn")?;
+    let l = elb.store.read(|tx| find(tx, arn))?;
+    Ok(json!({"Attributes": super::render_attributes(&l.effective_attributes())}))
+}
+
+/// `tcp.idle_timeout.seconds`: a whole number of seconds, 60–6000; only TCP and TCP_UDP
+/// listeners have it (a TLS listener's is fixed at 350 s).
+fn check_listener_attribute(l: &ListenerRec, key: &str, value: &str) -> Result<()> {
+    if !l.effective_attributes().contains_key(key) {
+        return Err(ElbError::validation(format!(
+            "Listener attribute key '{key}' is not recognized for a listener with protocol '{}'",
+            l.protocol
+        )));
+    }
+    if key == crate::records::TCP_IDLE_TIMEOUT && !value.parse::<i64>().is_ok_and(|n| (60..=6000).contains(&n)) {
+        return Err(ElbError::validation(format!(
+            "The value of '{key}' must be an integer between 60 and 6000 seconds: '{value}'"
+        )));
+    }
+    Ok(())
+}
+
+pub fn modify_listener_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "ListenerArn")?;
+    let changes = super::attributes(input);
+    if changes.is_empty() {
+        return Err(ElbError::validation("At least one listener attribute must be specified"));
+    }
+    elb.store.write(|tx| {
+        let mut l = find(tx, arn)?;
+        for (k, v) in &changes {
+            check_listener_attribute(&l, k, v)?;
+            l.attributes.insert(k.clone(), v.clone());
+        }
+        tx.put(kind::LISTENER, arn, &l)?;
+        Ok::<_, ElbError>(())
+    })?;
+    // As AWS answers: the attributes just set.
+    let changed: std::collections::BTreeMap<String, String> = changes.into_iter().collect();
+    Ok(json!({"Attributes": super::render_attributes(&changed)}))
 }
