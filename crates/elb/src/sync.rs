@@ -276,6 +276,8 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
         };
         out.listeners.push(proxy::ListenerConfig {
             addr: SocketAddr::new(ip.into(), l.port),
+            id: l.arn.rsplit('/').next().unwrap_or_default().to_string(),
+            certificate_arn: tls.as_ref().and(l.certificates.first().cloned()),
             rules: compiled,
             tls,
             idle_timeout: idle,
@@ -360,7 +362,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                     != Some("false"),
         });
     }
-    for lb in lbs.iter().filter(|lb| lb.lb_type == "application") {
+    for lb in lbs.iter().filter(|lb| matches!(lb.lb_type.as_str(), "application" | "network")) {
         if let Some(cfg) = access_log(elb, lb) {
             out.access_logs.push(cfg);
         }
@@ -370,22 +372,27 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
     Ok(out)
 }
 
-/// An application load balancer's access log, when `access_logs.s3.enabled` is on.
+/// An application or network load balancer's access log, when `access_logs.s3.enabled` is on
+/// (a network load balancer's lines are its TLS listeners' connections).
 fn access_log(elb: &Elb, lb: &LoadBalancerRec) -> Option<proxy::AccessLogConfig> {
     let attr = |k: &str| lb.attributes.get(k).map(String::as_str).unwrap_or("");
     if attr("access_logs.s3.enabled") != "true" || attr("access_logs.s3.bucket").is_empty() {
         return None;
     }
+    let (short, format) = match lb.lb_type.as_str() {
+        "network" => ("net", proxy::LogFormat::Network),
+        _ => ("app", proxy::LogFormat::Application),
+    };
     Some(crate::access_logs::config(
         elb,
         crate::access_logs::Destination {
             ip: lb.address.parse().ok()?,
-            elb: format!("app/{}/{}", lb.name, lb.id),
-            name_part: format!("app.{}.{}", lb.name, lb.id),
+            elb: format!("{short}/{}/{}", lb.name, lb.id),
+            name_part: format!("{short}.{}.{}", lb.name, lb.id),
             bucket: attr("access_logs.s3.bucket"),
             prefix: attr("access_logs.s3.prefix"),
             interval: elb.access_logs.interval,
-            format: proxy::LogFormat::Application,
+            format,
         },
     ))
 }

@@ -37,12 +37,20 @@ pub enum LogFormat {
     Application,
     /// A classic load balancer's: 15 fields, plain text files.
     Classic,
+    /// A network load balancer's: one 22-field line per TLS connection (its TLS listeners'
+    /// only, as on AWS), gzip files named without the node address.
+    Network,
 }
 
 #[derive(Debug, Clone)]
 pub struct ListenerConfig {
     /// The address the listener accepts on (the load balancer's address and the listener's port).
     pub addr: SocketAddr,
+    /// The listener's resource ID (its ARN's last part): a network load balancer's access log
+    /// `listener` field. Empty for classic listeners.
+    pub id: String,
+    /// A TLS listener's default certificate's ARN: the access log's `chosen_cert_arn`.
+    pub certificate_arn: Option<String>,
     /// Rules in evaluation order (lowest priority number first), the default rule last.
     pub rules: Vec<Rule>,
     /// HTTPS: the certificate the listener presents (TLS terminated with rustls).

@@ -55,15 +55,20 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
         inner.workers.spawn(async move {
             let inner = conn_inner;
             let Ok(stream) = tokio::net::TcpStream::from_std(stream) else { return };
-            let (tls, idle, tcp, allowed) = {
+            let (tls, idle, tcp, allowed, logs_tls) = {
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
+                // A network load balancer that logs: its TLS connections' handshakes are noted.
+                let logs_tls = table
+                    .access_logs
+                    .get(&local.ip())
+                    .is_some_and(|l| l.cfg.format == crate::config::LogFormat::Network);
                 let idle = listener.map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
                 let allowed = vetted
                     || listener.is_none_or(|l| {
                         l.allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical())))
                     });
-                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp), allowed)
+                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp), allowed, logs_tls)
             };
             if !allowed {
                 // The load balancer's security groups do not let this source in.
@@ -73,10 +78,12 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
             if tcp {
                 // A network load balancer's listener: the connection itself goes to one target.
                 match tls {
-                    None => crate::tcp::relay(inner, local, peer, stream).await,
+                    None => crate::tcp::relay(inner, local, peer, stream, None).await,
                     Some(acceptor) => {
+                        let (opened, started) = (SystemTime::now(), std::time::Instant::now());
                         if let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
-                            crate::tcp::relay(inner, local, peer, stream).await;
+                            let facts = logs_tls.then(|| crate::tcp::TlsFacts::of(stream.get_ref().1, opened, started));
+                            crate::tcp::relay(inner, local, peer, stream, facts).await;
                         }
                     }
                 }

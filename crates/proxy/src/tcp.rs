@@ -7,8 +7,9 @@
 //! group says so (`terminate_unhealthy`, AWS's default) and another target is healthy. A
 //! connection that passes no byte either way for the listener's idle timeout (an NLB's TCP
 //! listener: `tcp.idle_timeout.seconds`, 350 s; a classic ELB: its ConnectionSettings) is
-//! closed: the relay counts its reads (a plain counter, no clock per read) and a periodic tick
-//! compares the count with the last one it saw (`IdleWatch`).
+//! closed: the relay counts the bytes it reads (a plain counter, no clock per read) and a
+//! periodic tick compares the count with the last one it saw (`IdleWatch`). A network load
+//! balancer that logs gets one access-log line per TLS connection when it ends.
 
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -60,9 +61,69 @@ pub(crate) fn upstream_source(group: &crate::Group, client: SocketAddr, target: 
         .then_some(SocketAddr::new(ip, 0))
 }
 
-/// Relay one accepted client connection (already TLS-terminated if the listener says so).
-pub(crate) async fn relay<S>(inner: Arc<Inner>, local: SocketAddr, peer: SocketAddr, mut client: S)
-where
+/// What a TLS listener's handshake settled, for a network load balancer's access log: taken
+/// only when the load balancer logs.
+pub(crate) struct TlsFacts {
+    pub opened: std::time::SystemTime,
+    pub started: Instant,
+    pub handshake: Duration,
+    pub cipher: &'static str,
+    pub protocol: &'static str,
+    pub named_group: Option<String>,
+    pub domain: Option<String>,
+    pub alpn: Option<String>,
+}
+
+impl TlsFacts {
+    pub(crate) fn of(
+        conn: &tokio_rustls::rustls::ServerConnection,
+        opened: std::time::SystemTime,
+        started: Instant,
+    ) -> TlsFacts {
+        use tokio_rustls::rustls::ProtocolVersion;
+        TlsFacts {
+            opened,
+            started,
+            handshake: started.elapsed(),
+            cipher: conn.negotiated_cipher_suite().map_or("-", |s| openssl_name(s.suite())),
+            protocol: match conn.protocol_version() {
+                Some(ProtocolVersion::TLSv1_3) => "tlsv13",
+                Some(ProtocolVersion::TLSv1_2) => "tlsv12",
+                _ => "-",
+            },
+            named_group: conn.negotiated_key_exchange_group().map(|g| format!("{:?}", g.name()).to_ascii_lowercase()),
+            domain: conn.server_name().map(str::to_string),
+            alpn: conn.alpn_protocol().map(|p| String::from_utf8_lossy(p).into_owned()),
+        }
+    }
+}
+
+/// OpenSSL's name of a cipher suite (the access logs' `tls_cipher`), for those rustls offers.
+fn openssl_name(suite: tokio_rustls::rustls::CipherSuite) -> &'static str {
+    use tokio_rustls::rustls::CipherSuite as C;
+    match suite {
+        C::TLS13_AES_128_GCM_SHA256 => "TLS_AES_128_GCM_SHA256",
+        C::TLS13_AES_256_GCM_SHA384 => "TLS_AES_256_GCM_SHA384",
+        C::TLS13_CHACHA20_POLY1305_SHA256 => "TLS_CHACHA20_POLY1305_SHA256",
+        C::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 => "ECDHE-ECDSA-AES128-GCM-SHA256",
+        C::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 => "ECDHE-ECDSA-AES256-GCM-SHA384",
+        C::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 => "ECDHE-ECDSA-CHACHA20-POLY1305",
+        C::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 => "ECDHE-RSA-AES128-GCM-SHA256",
+        C::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 => "ECDHE-RSA-AES256-GCM-SHA384",
+        C::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 => "ECDHE-RSA-CHACHA20-POLY1305",
+        _ => "-",
+    }
+}
+
+/// Relay one accepted client connection (already TLS-terminated if the listener says so; `tls`:
+/// its handshake's facts, when the load balancer logs its TLS connections).
+pub(crate) async fn relay<S>(
+    inner: Arc<Inner>,
+    local: SocketAddr,
+    peer: SocketAddr,
+    mut client: S,
+    tls: Option<TlsFacts>,
+) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let (group, stats, arn) = {
@@ -107,22 +168,24 @@ where
                 if let Some(s) = &stats {
                     s.tcp_flow_opened();
                 }
-                // Both directions' reads are counted; the watcher sees the count move or not.
-                let reads = AtomicU64::new(0);
+                // Both directions' bytes are counted as they are read; the watcher sees the
+                // counts move or not.
+                let (received, sent) = (AtomicU64::new(0), AtomicU64::new(0));
                 let (mut c, mut u) =
-                    (Counted { io: &mut client, reads: &reads }, Counted { io: &mut upstream, reads: &reads });
-                let moved = tokio::select! {
-                    moved = tokio::io::copy_bidirectional(&mut c, &mut u) => moved.map_or(0, |(a, b)| a + b),
-                    end = watch(&inner, local, &arn, &target, &reads) => {
-                        match end {
-                            End::Terminated => tracing::info!(target = %target.cfg.id, port = target.cfg.port, %peer, "connection to an unhealthy or deregistered target closed"),
-                            End::Idle => tracing::debug!(target = %target.cfg.id, port = target.cfg.port, %peer, "idle connection closed"),
-                        }
-                        0
+                    (Counted { io: &mut client, bytes: &received }, Counted { io: &mut upstream, bytes: &sent });
+                tokio::select! {
+                    _ = tokio::io::copy_bidirectional(&mut c, &mut u) => {}
+                    end = watch(&inner, local, &arn, &target, [&received, &sent]) => match end {
+                        End::Terminated => tracing::info!(target = %target.cfg.id, port = target.cfg.port, %peer, "connection to an unhealthy or deregistered target closed"),
+                        End::Idle => tracing::debug!(target = %target.cfg.id, port = target.cfg.port, %peer, "idle connection closed"),
                     }
                 };
+                let (received, sent) = (received.load(Ordering::Relaxed), sent.load(Ordering::Relaxed));
                 if let Some(s) = &stats {
-                    s.tcp_flow_closed(moved);
+                    s.tcp_flow_closed(received + sent);
+                }
+                if let Some(facts) = tls {
+                    log_tls(&inner, local, peer, &facts, received, sent);
                 }
                 return;
             }
@@ -139,19 +202,44 @@ where
 /// How often a relayed connection's target health (and idleness) is looked at.
 const TERMINATION_CHECK: Duration = Duration::from_millis(250);
 
-/// A relayed stream whose reads are counted (one relaxed load and store per read that brought
-/// bytes: both directions run on one task, so the counter needs no read-modify-write).
+/// A network load balancer's access-log line for a TLS connection that ended.
+fn log_tls(inner: &Arc<Inner>, local: SocketAddr, peer: SocketAddr, facts: &TlsFacts, received: u64, sent: u64) {
+    let table = inner.table();
+    let (Some(log), Some(listener)) = (table.access_logs.get(&local.ip()), table.listeners.get(&local)) else {
+        return;
+    };
+    log.record_tls(&crate::access_log::TlsEntry {
+        listener: &listener.id,
+        client: peer,
+        destination: local,
+        opened: facts.opened,
+        connection: facts.started.elapsed(),
+        handshake: facts.handshake,
+        received_bytes: received,
+        sent_bytes: sent,
+        cert_arn: listener.certificate_arn.as_deref(),
+        cipher: facts.cipher,
+        protocol: facts.protocol,
+        named_group: facts.named_group.as_deref(),
+        domain: facts.domain.as_deref(),
+        alpn: facts.alpn.as_deref(),
+    });
+}
+
+/// A relayed stream whose bytes read are counted (one relaxed load and store per read that
+/// brought bytes: both directions run on one task, so the counter needs no read-modify-write).
 struct Counted<'a, S> {
     io: S,
-    reads: &'a AtomicU64,
+    bytes: &'a AtomicU64,
 }
 
 impl<S: AsyncRead + Unpin> AsyncRead for Counted<'_, S> {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
         let before = buf.filled().len();
         let r = Pin::new(&mut self.io).poll_read(cx, buf);
-        if buf.filled().len() > before {
-            self.reads.store(self.reads.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+        let n = (buf.filled().len() - before) as u64;
+        if n > 0 {
+            self.bytes.store(self.bytes.load(Ordering::Relaxed) + n, Ordering::Relaxed);
         }
         r
     }
@@ -212,7 +300,7 @@ async fn watch(
     local: SocketAddr,
     arn: &str,
     target: &Arc<crate::Target>,
-    reads: &AtomicU64,
+    bytes: [&AtomicU64; 2],
 ) -> End {
     let idle_of = |table: &crate::Table| table.listeners.get(&local).map_or(TCP_FLOW_IDLE, |l| l.idle_timeout);
     let mut idle = idle_of(&inner.table());
@@ -222,7 +310,8 @@ async fn watch(
     loop {
         tick.tick().await;
         let table = inner.table();
-        if quiet.expired(reads.load(Ordering::Relaxed), Instant::now(), idle) {
+        let moved = bytes[0].load(Ordering::Relaxed) + bytes[1].load(Ordering::Relaxed);
+        if quiet.expired(moved, Instant::now(), idle) {
             return End::Idle;
         }
         idle = idle_of(&table);
@@ -315,6 +404,8 @@ mod tests {
         Config {
             listeners: vec![ListenerConfig {
                 addr: lb,
+                id: "l".into(),
+                certificate_arn: None,
                 rules: vec![Rule { conditions: vec![], action: Action::Forward(vec![("g".into(), 1)]), priority: 0 }],
                 tls: None,
                 idle_timeout: idle,

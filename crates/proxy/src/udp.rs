@@ -293,6 +293,8 @@ mod tests {
         let faults = proxy.apply(Config {
             listeners: vec![ListenerConfig {
                 addr: lb,
+                id: "l".into(),
+                certificate_arn: None,
                 rules: vec![Rule { conditions: vec![], action: Action::Forward(vec![("g".into(), 1)]), priority: 0 }],
                 tls: None,
                 idle_timeout: Duration::from_secs(60),

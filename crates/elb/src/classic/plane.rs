@@ -65,6 +65,8 @@ pub(crate) fn compile(
             let group = rec.group_arn(l.lb_port);
             out.listeners.push(proxy::ListenerConfig {
                 addr: SocketAddr::new(ip.into(), l.lb_port),
+                id: String::new(),
+                certificate_arn: None,
                 rules: vec![proxy::Rule {
                     conditions: vec![],
                     action: proxy::Action::Forward(vec![(group.clone(), 1)]),
