@@ -1,4 +1,4 @@
-"""Application load balancer access logs through boto3: ModifyLoadBalancerAttributes turns them
+"""Load balancer access logs through boto3: ModifyLoadBalancerAttributes turns them
 on, requests through the load balancer become lines in ALB's format, written as gzip files at
 the keys ALB uses in the bucket (no S3 is served yet: the bucket is a folder under the region's
 data directory), and AWS's refusals of bad settings."""

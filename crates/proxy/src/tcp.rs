@@ -3,13 +3,14 @@
 //! requests are (healthy, not draining, the group's algorithm). A target that refuses the
 //! connection is marked unhealthy at once and the next one is tried. A group with
 //! `proxy_protocol_v2` first gets a PROXY protocol v2 header (`proxy_protocol.rs`): the client's
-//! address and the listener's (a classic load balancer's, `proxy_protocol_v1`: the v1 line). A connection whose target becomes unhealthy is closed if the
-//! group says so (`terminate_unhealthy`, AWS's default) and another target is healthy. A
-//! connection that passes no byte either way for the listener's idle timeout (an NLB's TCP
-//! listener: `tcp.idle_timeout.seconds`, 350 s; a classic ELB: its ConnectionSettings) is
-//! closed: the relay counts the bytes it reads (a plain counter, no clock per read) and a
-//! periodic tick compares the count with the last one it saw (`IdleWatch`). A network load
-//! balancer that logs gets one access-log line per TLS connection when it ends.
+//! address and the listener's (a classic load balancer's, `proxy_protocol_v1`: the v1 line). A
+//! connection whose target becomes unhealthy is closed if the group says so
+//! (`terminate_unhealthy`, AWS's default) and another target is healthy. A connection that
+//! passes no byte either way for the listener's idle timeout (an NLB's TCP listener:
+//! `tcp.idle_timeout.seconds`, 350 s; a classic ELB: its ConnectionSettings) is closed: the
+//! relay counts the bytes it reads (a plain counter, no clock per read) and a periodic tick
+//! compares the count with the last one it saw (`IdleWatch`). A network load balancer that logs
+//! gets one access-log line per TLS connection when it ends.
 
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -257,7 +258,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Counted<'_, S> {
     }
 }
 
-/// Whether a flow has been idle for its timeout, from the read count seen at each tick: the
+/// Whether a flow has been idle for its timeout, from the byte count seen at each tick: the
 /// count moved → active now; it stayed the same since `since` for `idle` → expired.
 #[derive(Debug)]
 pub(crate) struct IdleWatch {
