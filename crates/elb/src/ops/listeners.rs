@@ -379,3 +379,48 @@ pub fn modify_listener_attributes(elb: &Elb, input: &Value) -> Result<Value> {
     let changed: std::collections::BTreeMap<String, String> = changes.into_iter().collect();
     Ok(json!({"Attributes": super::render_attributes(&changed)}))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listener(protocol: &str) -> ListenerRec {
+        ListenerRec {
+            arn: "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:listener/net/kg/0123/4567".into(),
+            load_balancer_arn: String::new(),
+            port: 7000,
+            protocol: protocol.into(),
+            default_actions: Value::Null,
+            default_rule_arn: String::new(),
+            certificates: vec![],
+            ssl_policy: None,
+            attributes: Default::default(),
+        }
+    }
+
+    #[test]
+    fn the_tcp_idle_timeout_is_a_tcp_listener_s_from_60_to_6000_seconds() {
+        let key = crate::records::TCP_IDLE_TIMEOUT;
+        for protocol in ["TCP", "TCP_UDP"] {
+            let mut l = listener(protocol);
+            assert_eq!(l.effective_attributes().get(key).map(String::as_str), Some("350"));
+            assert_eq!(l.tcp_idle_timeout(), std::time::Duration::from_secs(350));
+            for ok in ["60", "350", "6000"] {
+                assert!(check_listener_attribute(&l, key, ok).is_ok(), "{ok}");
+            }
+            for bad in ["59", "6001", "-1", "", "1e3", "90.0"] {
+                assert!(check_listener_attribute(&l, key, bad).is_err(), "{bad}");
+            }
+            l.attributes.insert(key.into(), "120".into());
+            assert_eq!(l.tcp_idle_timeout(), std::time::Duration::from_secs(120));
+            // A listener whose protocol changed keeps the fixed timeout of its new one.
+            l.protocol = "TLS".into();
+            assert!(l.effective_attributes().is_empty());
+            assert_eq!(l.tcp_idle_timeout(), std::time::Duration::from_secs(350));
+        }
+        for protocol in ["TLS", "UDP", "HTTP", "HTTPS"] {
+            assert!(check_listener_attribute(&listener(protocol), key, "120").is_err(), "{protocol}");
+        }
+        assert!(check_listener_attribute(&listener("TCP"), "idle_timeout.timeout_seconds", "60").is_err());
+    }
+}
