@@ -58,11 +58,13 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
             let (tls, idle, tcp, allowed, logs_tls) = {
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
-                // A network load balancer that logs: its TLS connections' handshakes are noted.
-                let logs_tls = table
-                    .access_logs
-                    .get(&local.ip())
-                    .is_some_and(|l| l.cfg.format == crate::config::LogFormat::Network);
+                // A network load balancer that logs: its TLS connections' handshakes are noted
+                // (looked up for TLS listeners of network load balancers only).
+                let logs_tls = listener.is_some_and(|l| l.tcp && l.tls.is_some())
+                    && table
+                        .access_logs
+                        .get(&local.ip())
+                        .is_some_and(|l| l.cfg.format == crate::config::LogFormat::Network);
                 let idle = listener.map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
                 let allowed = vetted
                     || listener.is_none_or(|l| {
