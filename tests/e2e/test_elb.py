@@ -544,6 +544,76 @@ def test_a_network_load_balancer_relays_tcp_and_fails_over(new_region):
             e.close()
 
 
+
+def test_a_tcp_listener_idle_timeout_is_a_listener_attribute(new_region):
+    """`tcp.idle_timeout.seconds` (350 s by default, 60–6000) through Describe/ModifyListenerAttributes,
+    boto3 and the aws CLI; AWS's refusals; only TCP and TCP_UDP listeners have it. (The relay's
+    closing of an idle flow is shown by `cargo test -p proxy`: the minimum, 60 s, is too long here.)"""
+    r = new_region()
+    ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    nlb = elbv2.create_load_balancer(Name="kg-idle", Type="network", Subnets=[subnet["SubnetId"]])["LoadBalancers"][0]
+    echo = _Echo("127.0.0.1", "a")
+    try:
+        tg = elbv2.create_target_group(Name="kg-idle", Protocol="TCP", Port=echo.port, VpcId=subnet["VpcId"],
+                                       TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]
+        elbv2.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[{"Id": "127.0.0.1", "Port": echo.port}])
+        la = elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TCP", Port=7010,
+                                   DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}]
+                                   )["Listeners"][0]["ListenerArn"]
+
+        def attrs(arn=la):
+            return {a["Key"]: a["Value"] for a in elbv2.describe_listener_attributes(ListenerArn=arn)["Attributes"]}
+        assert attrs() == {"tcp.idle_timeout.seconds": "350"}
+        out = elbv2.modify_listener_attributes(ListenerArn=la, Attributes=[
+            {"Key": "tcp.idle_timeout.seconds", "Value": "60"}])["Attributes"]
+        assert out == [{"Key": "tcp.idle_timeout.seconds", "Value": "60"}]
+        assert attrs() == {"tcp.idle_timeout.seconds": "60"}
+        out = r.aws("elbv2", "modify-listener-attributes", "--listener-arn", la,
+                    "--attributes", "Key=tcp.idle_timeout.seconds,Value=6000")
+        assert out["Attributes"] == [{"Key": "tcp.idle_timeout.seconds", "Value": "6000"}]
+        got = r.aws("elbv2", "describe-listener-attributes", "--listener-arn", la)["Attributes"]
+        assert got == [{"Key": "tcp.idle_timeout.seconds", "Value": "6000"}]
+        # AWS's refusals: out of 60–6000, not a whole number, a key listeners do not have, a
+        # listener that does not exist. Nothing is half set.
+        for value in ("59", "6001", "0", "abc", "90.5", ""):
+            code, msg, status = hg.expect_client_error(elbv2.modify_listener_attributes, ListenerArn=la, Attributes=[
+                {"Key": "tcp.idle_timeout.seconds", "Value": value}])
+            assert (code, status) == ("ValidationError", 400) and "60" in msg and "6000" in msg, (value, code, msg)
+        code, msg, _ = hg.expect_client_error(elbv2.modify_listener_attributes, ListenerArn=la, Attributes=[
+            {"Key": "tcp.idle_timeout.seconds", "Value": "120"}, {"Key": "idle_timeout.timeout_seconds", "Value": "60"}])
+        assert code == "ValidationError" and "idle_timeout.timeout_seconds" in msg, msg
+        assert attrs() == {"tcp.idle_timeout.seconds": "6000"}
+        gone = la.rsplit("/", 1)[0] + "/0123456789abcdef"
+        code, _, _ = hg.expect_client_error(elbv2.describe_listener_attributes, ListenerArn=gone)
+        assert code == "ListenerNotFound"
+        code, _, _ = hg.expect_client_error(elbv2.modify_listener_attributes, ListenerArn=gone, Attributes=[
+            {"Key": "tcp.idle_timeout.seconds", "Value": "120"}])
+        assert code == "ListenerNotFound"
+        # A UDP listener has no TCP idle timeout.
+        udp_tg = elbv2.create_target_group(Name="kg-idle-udp", Protocol="UDP", Port=echo.port, VpcId=subnet["VpcId"],
+                                           TargetType="ip")["TargetGroups"][0]["TargetGroupArn"]
+        udp = elbv2.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="UDP", Port=7011,
+                                    DefaultActions=[{"Type": "forward", "TargetGroupArn": udp_tg}]
+                                    )["Listeners"][0]["ListenerArn"]
+        assert attrs(udp) == {}
+        code, _, _ = hg.expect_client_error(elbv2.modify_listener_attributes, ListenerArn=udp, Attributes=[
+            {"Key": "tcp.idle_timeout.seconds", "Value": "120"}])
+        assert code == "ValidationError"
+        # The listener still relays, on the changed configuration (a flow lives on while active).
+        hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tg["TargetGroupArn"])
+                      ["TargetHealthDescriptions"][0]["TargetHealth"]["State"] == "healthy", timeout=10,
+                      what="the target healthy")
+        assert _ask(nlb["DNSName"], 7010, "after") == "a:after"
+        # The setting survives a restart.
+        r.restart()
+        elbv2 = r.client("elbv2")
+        assert attrs() == {"tcp.idle_timeout.seconds": "6000"}
+    finally:
+        echo.close()
+
+
 BACKEND = r'''
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer

@@ -1,4 +1,4 @@
-"""Application load balancer access logs through boto3: ModifyLoadBalancerAttributes turns them
+"""Load balancer access logs through boto3: ModifyLoadBalancerAttributes turns them
 on, requests through the load balancer become lines in ALB's format, written as gzip files at
 the keys ALB uses in the bucket (no S3 is served yet: the bucket is a folder under the region's
 data directory), and AWS's refusals of bad settings."""
@@ -127,8 +127,10 @@ def test_access_logs_record_every_request_in_albs_format(new_region, tmp_path):
             assert f[16] == tga
             assert f[17].startswith("Root=1-"), f[17]
             assert f[22] == "forward" and f[25] == f"{BACKEND_HOST}:{port}" and f[26] == "200"
+            assert f[20] == "0", "matched_rule_priority: the default rule is 0"
         closed = by_path[f"http://{lb['DNSName']}:8089/closed"]
         assert (closed[4], closed[8], closed[9], closed[22]) == ("-", "503", "-", "fixed-response")
+        assert closed[20] == "5", "matched_rule_priority: the rule's own priority"
 
         # Off again: what was gathered since the last file is written at once, then nothing more.
         c = http.client.HTTPConnection(lb["DNSName"], 8089, timeout=5)
@@ -210,3 +212,82 @@ def test_a_classic_load_balancer_logs_in_the_classic_format(new_region, tmp_path
     requests = {_fields(line)[11] for line in lines()}
     assert requests == {f"GET http://{dns}:80/?visit={i} HTTP/1.1" for i in range(3)}, requests
     assert {int(_fields(line)[2].rsplit(":", 1)[1]) for line in lines()} == set(ports)
+
+
+def test_a_network_load_balancer_logs_its_tls_connections(new_region):
+    """A network load balancer with access logs writes one NLB line (22 fields, version 2.0) per
+    connection of its TLS listener, in gzip files named as NLB's (no node address); its TCP
+    listener's connections are not logged, as on AWS."""
+    import re
+    import ssl
+
+    from test_elb import _Echo, self_signed
+    r = new_region("--elb-access-log-interval", "1")
+    ec2, elbv2, iam = r.client("ec2"), r.client("elbv2", parameter_validation=False), r.client("iam")
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    nlb = elbv2.create_load_balancer(Name="kg-nlb-logged", Type="network",
+                                     Subnets=[subnet["SubnetId"]])["LoadBalancers"][0]
+    lba, dns = nlb["LoadBalancerArn"], nlb["DNSName"]
+    echo = _Echo("127.0.0.1", "a")
+    try:
+        tg = elbv2.create_target_group(Name="kg-nlb-logged", Protocol="TCP", Port=echo.port, VpcId=subnet["VpcId"],
+                                       TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2, UnhealthyThresholdCount=2)["TargetGroups"][0]
+        tga = tg["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tga, Targets=[{"Id": "127.0.0.1", "Port": echo.port}])
+        cert, key = self_signed(dns)
+        cert_arn = iam.upload_server_certificate(ServerCertificateName="kg-nlb", CertificateBody=cert,
+                                                 PrivateKey=key)["ServerCertificateMetadata"]["Arn"]
+        fwd = [{"Type": "forward", "TargetGroupArn": tga}]
+        tls_listener = elbv2.create_listener(LoadBalancerArn=lba, Protocol="TLS", Port=7443, DefaultActions=fwd,
+                                             Certificates=[{"CertificateArn": cert_arn}])["Listeners"][0]
+        elbv2.create_listener(LoadBalancerArn=lba, Protocol="TCP", Port=7000, DefaultActions=fwd)
+        hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tga)["TargetHealthDescriptions"][0]
+                      ["TargetHealth"]["State"] == "healthy", timeout=15, what="the target healthy")
+        elbv2.modify_load_balancer_attributes(LoadBalancerArn=lba, Attributes=[
+            {"Key": "access_logs.s3.enabled", "Value": "true"},
+            {"Key": "access_logs.s3.bucket", "Value": "kg-nlb-logs"},
+            {"Key": "access_logs.s3.prefix", "Value": "nlb"}])
+
+        # A TCP connection: relayed, not logged.
+        with socket.create_connection((dns, 7000), timeout=5) as c:
+            c.sendall(b"plain\n")
+            assert c.makefile("rb").readline() == b"a:plain\n"
+        # A TLS connection with SNI: relayed after the handshake, and logged when it ends.
+        ctx = ssl.create_default_context()
+        ctx.check_hostname, ctx.verify_mode = False, ssl.CERT_NONE
+        with socket.create_connection((dns, 7443), timeout=5) as raw:
+            with ctx.wrap_socket(raw, server_hostname="kg.example") as c:
+                client_port = c.getsockname()[1]
+                cipher, version = c.cipher()[0], c.version()
+                c.sendall(b"hello\n")
+                assert c.makefile("rb").readline() == b"a:hello\n"
+
+        logs = (r.data_dir / "elb-access-logs" / "kg-nlb-logs" / "nlb" / "AWSLogs" / r.account
+                / "elasticloadbalancing" / r.region_name)
+
+        def lines():
+            return [line for f in sorted(logs.rglob("*.log.gz")) for line in gzip.decompress(f.read_bytes())
+                    .decode().splitlines()]
+        hg.wait_until(lambda: len(lines()) >= 1, timeout=10, interval=0.2, what="the TLS connection logged")
+        time.sleep(1.5)  # a later file would hold a line for the TCP connection, were it logged
+        got = lines()
+        assert len(got) == 1, got
+        f = got[0].split(" ")
+        assert len(f) == 22, got[0]
+        lb_id = lba.rsplit("/", 1)[1]
+        stamp = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$")
+        assert (f[0], f[1]) == ("tls", "2.0") and stamp.match(f[2]) and stamp.match(f[21]) and f[21] <= f[2], f
+        assert f[3] == f"net/kg-nlb-logged/{lb_id}"
+        assert f[4] == tls_listener["ListenerArn"].rsplit("/", 1)[1], "the listener's resource ID"
+        assert f[5] == f"127.0.0.1:{client_port}" and f[6] == f"{dns}:7443"
+        assert 0 <= int(f[8]) <= int(f[7]), "the handshake is part of the connection's time"
+        assert (f[9], f[10]) == ("6", "8"), "bytes from and to the client, in clear"
+        assert (f[11], f[12], f[13]) == ("-", cert_arn, "-")
+        assert f[14] == cipher and f[15] == {"TLSv1.3": "tlsv13", "TLSv1.2": "tlsv12"}[version], (f, cipher)
+        assert f[16] != "-" and f[17] == "kg.example" and f[18:21] == ["-", "-", "-"], f
+        files = list(logs.rglob("*.log.gz"))
+        stem = f"{r.account}_elasticloadbalancing_{r.region_name}_net.kg-nlb-logged.{lb_id}_"
+        assert all(re.fullmatch(re.escape(stem) + r"\d{8}T\d{4}Z_[a-z0-9]{8}\.log\.gz", x.name) for x in files), files
+    finally:
+        echo.close()

@@ -272,3 +272,118 @@ def _refused(host, port=80) -> bool:
         return False
     except OSError:
         return True
+
+
+class _FirstLines:
+    """A TCP server at an instance's address that notes the first line of each connection (up to
+    its CRLF or LF), answers it back as `first:<line>`, then echoes every later line."""
+
+    def __init__(self, host: str, port: int):
+        import socket
+        import threading
+        self.lines: list[str] = []
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, port))
+        self.sock.listen()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        import threading
+        while True:
+            try:
+                c, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._talk, args=(c,), daemon=True).start()
+
+    def _talk(self, c):
+        with c:
+            f = c.makefile("rwb")
+            first = f.readline()
+            if not first:
+                return  # a health check: connected, nothing sent
+            line = first.decode().rstrip("\r\n")
+            self.lines.append(line)
+            f.write(f"first:{line}\n".encode())
+            f.flush()
+            for rest in f:
+                f.write(b"echo:" + rest)
+                f.flush()
+
+    def close(self):
+        self.sock.close()
+
+
+def test_proxy_protocol_v1_on_a_backend_port_of_a_tcp_listener(kg):
+    """CreateLoadBalancerPolicy ProxyProtocolPolicyType (ProxyProtocol=true) and
+    SetLoadBalancerPoliciesForBackendServer on an instance port: a TCP listener forwarding to it
+    sends `PROXY TCP4 <client> <load balancer> <client port> <listener port>\\r\\n` first, then the
+    client's bytes; without the policy, the client's bytes only. AWS's errors."""
+    import socket
+    e = kg.elb
+    iid = kg.ids[0]
+    private = kg.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
+    host = "127." + private.split(".", 1)[1]  # the instance's address on this host (EC2's mapping)
+    port = hg.free_port()
+    backend = _FirstLines(host, port)
+    try:
+        dns = e.create_load_balancer(LoadBalancerName="KG-Proxy", AvailabilityZones=ZONES, Listeners=[
+            {"Protocol": "TCP", "LoadBalancerPort": 7100, "InstanceProtocol": "TCP", "InstancePort": port}])["DNSName"]
+        e.configure_health_check(LoadBalancerName="KG-Proxy", HealthCheck={
+            "Target": f"TCP:{port}", "Interval": 5, "Timeout": 2, "UnhealthyThreshold": 2, "HealthyThreshold": 2})
+        e.register_instances_with_load_balancer(LoadBalancerName="KG-Proxy", Instances=[{"InstanceId": iid}])
+        hg.wait_until(lambda: health(kg, "KG-Proxy")[iid]["State"] == "InService", timeout=20, interval=0.2,
+                      what="the instance InService")
+
+        def talk():
+            with socket.create_connection((dns, 7100), timeout=5) as c:
+                f = c.makefile("rwb")
+                f.write(b"kickoff\n")
+                f.flush()
+                first = f.readline().decode().rstrip("\n")
+                f.write(b"goal\n")
+                f.flush()
+                return c.getsockname(), c.getpeername(), first, f.readline().decode().rstrip("\n")
+
+        _, _, first, second = talk()
+        assert (first, second) == ("first:kickoff", "echo:goal"), "no policy: the client's bytes only"
+
+        e.create_load_balancer_policy(LoadBalancerName="KG-Proxy", PolicyName="kg-proxy-protocol",
+                                      PolicyTypeName="ProxyProtocolPolicyType",
+                                      PolicyAttributes=[{"AttributeName": "ProxyProtocol", "AttributeValue": "true"}])
+        kg.region.aws("elb", "set-load-balancer-policies-for-backend-server", "--load-balancer-name", "KG-Proxy",
+                      "--instance-port", str(port), "--policy-names", "kg-proxy-protocol")
+        d = e.describe_load_balancers(LoadBalancerNames=["KG-Proxy"])["LoadBalancerDescriptions"][0]
+        assert d["BackendServerDescriptions"] == [{"InstancePort": port, "PolicyNames": ["kg-proxy-protocol"]}]
+        assert "kg-proxy-protocol" in d["Policies"]["OtherPolicies"]
+        (cip, cport), (lip, lport), first, second = talk()
+        assert lport == 7100
+        assert first == f"first:PROXY TCP4 {cip} {lip} {cport} 7100", first
+        assert second == "echo:kickoff", "then the client's own bytes, untouched"
+
+        # AWS's errors: a policy that does not exist, one in use, a load balancer that does not.
+        code, _, _ = hg.expect_client_error(e.set_load_balancer_policies_for_backend_server,
+                                            LoadBalancerName="KG-Proxy", InstancePort=port, PolicyNames=["kg-none"])
+        assert code == "PolicyNotFound"
+        code, _, _ = hg.expect_client_error(e.delete_load_balancer_policy, LoadBalancerName="KG-Proxy",
+                                            PolicyName="kg-proxy-protocol")
+        assert code == "InvalidConfigurationRequest"
+        code, _, _ = hg.expect_client_error(e.set_load_balancer_policies_for_backend_server,
+                                            LoadBalancerName="KG-Nowhere", InstancePort=port,
+                                            PolicyNames=["kg-proxy-protocol"])
+        assert code == "LoadBalancerNotFound"
+
+        # Removed (an empty list): the client's bytes only again.
+        e.set_load_balancer_policies_for_backend_server(LoadBalancerName="KG-Proxy", InstancePort=port,
+                                                        PolicyNames=[])
+        d = e.describe_load_balancers(LoadBalancerNames=["KG-Proxy"])["LoadBalancerDescriptions"][0]
+        assert d["BackendServerDescriptions"] == []
+        _, _, first, _ = talk()
+        assert first == "first:kickoff"
+        e.delete_load_balancer_policy(LoadBalancerName="KG-Proxy", PolicyName="kg-proxy-protocol")
+        assert [x for x in backend.lines if x.startswith("PROXY")] == [
+            f"PROXY TCP4 {cip} {lip} {cport} 7100"], backend.lines
+    finally:
+        backend.close()
+        e.delete_load_balancer(LoadBalancerName="KG-Proxy")

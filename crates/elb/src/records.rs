@@ -171,9 +171,35 @@ pub struct ListenerRec {
     pub certificates: Vec<String>,
     #[serde(default)]
     pub ssl_policy: Option<String>,
+    /// Listener attributes set by ModifyListenerAttributes (the others have their defaults).
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
 }
 
+/// A network load balancer's TCP listener's idle timeout attribute (60–6000 s, 350 by default).
+pub const TCP_IDLE_TIMEOUT: &str = "tcp.idle_timeout.seconds";
+
 impl ListenerRec {
+    /// The listener's attributes as DescribeListenerAttributes shows them: those its protocol
+    /// has (a TCP or TCP_UDP listener: `tcp.idle_timeout.seconds`), set or by default.
+    pub fn effective_attributes(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        if matches!(self.protocol.as_str(), "TCP" | "TCP_UDP") {
+            let secs = proxy::TCP_FLOW_IDLE.as_secs().to_string();
+            out.insert(TCP_IDLE_TIMEOUT.to_string(), self.attributes.get(TCP_IDLE_TIMEOUT).cloned().unwrap_or(secs));
+        }
+        out
+    }
+
+    /// How long a relayed TCP connection may stay idle: a TCP listener's attribute, or 350 s
+    /// (a TLS listener's, fixed).
+    pub fn tcp_idle_timeout(&self) -> std::time::Duration {
+        self.effective_attributes()
+            .get(TCP_IDLE_TIMEOUT)
+            .and_then(|v| v.parse().ok())
+            .map_or(proxy::TCP_FLOW_IDLE, std::time::Duration::from_secs)
+    }
+
     pub fn render(&self) -> Value {
         let mut v = json!({
             "ListenerArn": self.arn,

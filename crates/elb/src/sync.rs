@@ -118,9 +118,10 @@ fn action(a: &Value) -> Option<proxy::Action> {
     })
 }
 
-fn rule(conditions: &Value, actions: &Value) -> Option<proxy::Rule> {
+/// A rule of `priority` (0: the listener's default rule).
+fn rule(conditions: &Value, actions: &Value, priority: u32) -> Option<proxy::Rule> {
     let conditions = conditions.as_array().map(|cs| cs.iter().filter_map(condition).collect()).unwrap_or_default();
-    Some(proxy::Rule { conditions, action: action(terminal(actions)?)? })
+    Some(proxy::Rule { conditions, action: action(terminal(actions)?)?, priority })
 }
 
 /// "200", "200,202", "200-299" → ranges.
@@ -243,10 +244,10 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
         let Ok(ip) = lb.address.parse::<Ipv4Addr>() else { continue };
         let mut compiled = Vec::new();
         for r in rules.iter().filter(|r| r.listener_arn == l.arn) {
-            compiled.extend(rule(&r.conditions, &r.actions));
+            compiled.extend(rule(&r.conditions, &r.actions, r.priority));
             in_use.extend(terminal(&r.actions).map(forward_groups).unwrap_or_default().into_iter().map(|(a, _)| a));
         }
-        compiled.extend(rule(&Value::Array(vec![]), &l.default_actions));
+        compiled.extend(rule(&Value::Array(vec![]), &l.default_actions, 0));
         in_use.extend(terminal(&l.default_actions).map(forward_groups).unwrap_or_default().into_iter().map(|(a, _)| a));
         let tls = match l.protocol.as_str() {
             "HTTPS" | "TLS" => {
@@ -264,13 +265,23 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             }
             _ => None,
         };
-        let idle = lb.attributes.get("idle_timeout.timeout_seconds").and_then(|v| v.parse::<u64>().ok()).unwrap_or(60);
+        let tcp = matches!(l.protocol.as_str(), "TCP" | "TLS" | "TCP_UDP");
+        // A relayed TCP flow's idle timeout (`tcp.idle_timeout.seconds`); an HTTP listener's is
+        // the load balancer's `idle_timeout.timeout_seconds`.
+        let idle = if tcp {
+            l.tcp_idle_timeout()
+        } else {
+            let secs = lb.attributes.get("idle_timeout.timeout_seconds").and_then(|v| v.parse::<u64>().ok());
+            Duration::from_secs(secs.unwrap_or(60).max(1))
+        };
         out.listeners.push(proxy::ListenerConfig {
             addr: SocketAddr::new(ip.into(), l.port),
+            id: l.arn.rsplit('/').next().unwrap_or_default().to_string(),
+            certificate_arn: tls.as_ref().and(l.certificates.first().cloned()),
             rules: compiled,
             tls,
-            idle_timeout: std::time::Duration::from_secs(idle.max(1)),
-            tcp: matches!(l.protocol.as_str(), "TCP" | "TLS" | "TCP_UDP"),
+            idle_timeout: idle,
+            tcp,
             udp: matches!(l.protocol.as_str(), "UDP" | "TCP_UDP"),
             allow: allowed_sources(elb, &lb.security_groups, l.port),
             // Datagrams are let in by the security groups' UDP rules.
@@ -340,6 +351,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                 Duration::from_secs(secs.unwrap_or(86400))
             }),
             proxy_protocol_v2: g.attributes.get("proxy_protocol_v2.enabled").map(String::as_str) == Some("true"),
+            proxy_protocol_v1: false,
             // HTTPS and TLS groups: the proxy speaks TLS to the targets (re-encryption).
             tls_to_targets: matches!(g.protocol.as_str(), "HTTPS" | "TLS"),
             preserve_client_ip: network
@@ -350,7 +362,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
                     != Some("false"),
         });
     }
-    for lb in lbs.iter().filter(|lb| lb.lb_type == "application") {
+    for lb in lbs.iter().filter(|lb| matches!(lb.lb_type.as_str(), "application" | "network")) {
         if let Some(cfg) = access_log(elb, lb) {
             out.access_logs.push(cfg);
         }
@@ -360,22 +372,27 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
     Ok(out)
 }
 
-/// An application load balancer's access log, when `access_logs.s3.enabled` is on.
+/// An application or network load balancer's access log, when `access_logs.s3.enabled` is on
+/// (a network load balancer's lines are its TLS listeners' connections).
 fn access_log(elb: &Elb, lb: &LoadBalancerRec) -> Option<proxy::AccessLogConfig> {
     let attr = |k: &str| lb.attributes.get(k).map(String::as_str).unwrap_or("");
     if attr("access_logs.s3.enabled") != "true" || attr("access_logs.s3.bucket").is_empty() {
         return None;
     }
+    let (short, format) = match lb.lb_type.as_str() {
+        "network" => ("net", proxy::LogFormat::Network),
+        _ => ("app", proxy::LogFormat::Application),
+    };
     Some(crate::access_logs::config(
         elb,
         crate::access_logs::Destination {
             ip: lb.address.parse().ok()?,
-            elb: format!("app/{}/{}", lb.name, lb.id),
-            name_part: format!("app.{}.{}", lb.name, lb.id),
+            elb: format!("{short}/{}/{}", lb.name, lb.id),
+            name_part: format!("{short}.{}.{}", lb.name, lb.id),
             bucket: attr("access_logs.s3.bucket"),
             prefix: attr("access_logs.s3.prefix"),
             interval: elb.access_logs.interval,
-            format: proxy::LogFormat::Application,
+            format,
         },
     ))
 }

@@ -2,7 +2,9 @@
 //! memory and written every interval (AWS: 5 minutes) as one gzip file named and placed as
 //! ALB names its objects in the bucket:
 //! `<dir>/<yyyy>/<mm>/<dd>/<account>_elasticloadbalancing_<region>_app.<name>.<id>_<end>_<ip>_<random>.log.gz`.
-//! A load balancer whose logging is off costs the hot path one map lookup.
+//! A load balancer whose logging is off costs the hot path one map lookup. A classic load
+//! balancer's lines are its own 15 fields (plain `.log` files); a network load balancer logs
+//! each connection of its TLS listeners (`TlsEntry`, NLB's 22 fields, files without `_<ip>`).
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -44,10 +46,35 @@ pub(crate) struct Entry<'a> {
     pub target_group: Option<&'a str>,
     pub trace_id: Option<&'a str>,
     pub domain: Option<&'a str>,
-    pub rule_priority: Option<&'a str>,
+    /// The matched rule's priority (0: the default rule); none matched: `-1`.
+    pub rule_priority: Option<u32>,
     pub actions: &'a str,
     pub redirect_url: Option<&'a str>,
     pub error_reason: Option<&'a str>,
+}
+
+/// What one TLS connection of a network load balancer contributes to its line.
+pub(crate) struct TlsEntry<'a> {
+    /// The listener's resource ID.
+    pub listener: &'a str,
+    pub client: SocketAddr,
+    /// The listener's address.
+    pub destination: SocketAddr,
+    /// When the connection was accepted, and how long it lasted and its handshake took.
+    pub opened: SystemTime,
+    pub connection: Duration,
+    pub handshake: Duration,
+    /// Bytes from the client (decrypted) and to the client (before encryption).
+    pub received_bytes: u64,
+    pub sent_bytes: u64,
+    pub cert_arn: Option<&'a str>,
+    /// OpenSSL's name of the cipher suite, and `tlsv12` or `tlsv13`.
+    pub cipher: &'a str,
+    pub protocol: &'a str,
+    pub named_group: Option<&'a str>,
+    /// The client's SNI.
+    pub domain: Option<&'a str>,
+    pub alpn: Option<&'a str>,
 }
 
 /// `2018-07-02T22:23:00.186641Z`
@@ -103,8 +130,52 @@ impl AccessLog {
         let l = match self.cfg.format {
             LogFormat::Application => self.application_line(e),
             LogFormat::Classic => self.classic_line(e),
+            // A network load balancer logs TLS connections (`record_tls`), not requests.
+            LogFormat::Network => return,
         };
         self.pending.lock().unwrap_or_else(|e| e.into_inner()).lines.push_str(&l);
+    }
+
+    /// Keep one TLS connection's line (a network load balancer's log; others ignore it).
+    pub(crate) fn record_tls(&self, e: &TlsEntry<'_>) {
+        if self.cfg.format != LogFormat::Network {
+            return;
+        }
+        let l = self.network_line(e, SystemTime::now());
+        self.pending.lock().unwrap_or_else(|e| e.into_inner()).lines.push_str(&l);
+    }
+
+    /// A network load balancer's line (NLB's "Access log entries", version 2.0): `type version
+    /// time elb listener client:port destination:port connection_time tls_handshake_time
+    /// received_bytes sent_bytes incoming_tls_alert chosen_cert_arn chosen_cert_serial tls_cipher
+    /// tls_protocol_version tls_named_group domain_name alpn_fe_protocol alpn_be_protocol
+    /// alpn_client_preference_list tls_connection_creation_time`; times in milliseconds, the
+    /// timestamps to the second without a zone, as NLB writes them.
+    fn network_line(&self, e: &TlsEntry<'_>, now: SystemTime) -> String {
+        let dash =
+            |v: Option<&str>| v.filter(|v| !v.is_empty()).map_or_else(|| "-".to_string(), |v| v.replace(' ', "%20"));
+        let mut l = String::with_capacity(320);
+        let _ = writeln!(
+            l,
+            "tls 2.0 {} {} {} {} {} {} {} {} {} - {} - {} {} {} {} {} - - {}",
+            &timestamp(now)[..19],
+            self.cfg.elb,
+            e.listener,
+            e.client,
+            e.destination,
+            e.connection.as_millis(),
+            e.handshake.as_millis(),
+            e.received_bytes,
+            e.sent_bytes,
+            dash(e.cert_arn),
+            e.cipher,
+            e.protocol,
+            dash(e.named_group),
+            dash(e.domain),
+            dash(e.alpn),
+            &timestamp(e.opened)[..19],
+        );
+        l
     }
 
     /// A classic load balancer's line: `timestamp elb client:port backend:port
@@ -173,7 +244,8 @@ impl AccessLog {
         quoted(&mut l, e.domain);
         l.push(' ');
         quoted(&mut l, None); // chosen_cert_arn
-        let _ = write!(l, " {} {} ", e.rule_priority.unwrap_or("-1"), timestamp(e.received));
+        let priority = e.rule_priority.map_or(-1, i64::from);
+        let _ = write!(l, " {priority} {} ", timestamp(e.received));
         quoted(&mut l, Some(e.actions));
         l.push(' ');
         quoted(&mut l, e.redirect_url);
@@ -230,10 +302,14 @@ fn write_file(cfg: &AccessLogConfig, end: SystemTime, lines: &[u8]) -> std::io::
             })
             .collect()
     };
-    // (Names are formatted whole: the stem and the address hold dots.)
-    let name = format!("{}_{end_time}_{}_{random}", cfg.file_stem, cfg.ip);
+    // (Names are formatted whole: the stem and the address hold dots.) A network load balancer's
+    // name has no node address.
+    let name = match cfg.format {
+        LogFormat::Network => format!("{}_{end_time}_{random}", cfg.file_stem),
+        _ => format!("{}_{end_time}_{}_{random}", cfg.file_stem, cfg.ip),
+    };
     match cfg.format {
-        LogFormat::Application => {
+        LogFormat::Application | LogFormat::Network => {
             let path = dir.join(format!("{name}.log.gz"));
             write_gzip(&path, lines)?;
             Ok(path)
@@ -312,7 +388,7 @@ mod tests {
             ),
             trace_id: Some("Root=1-58337262-36d228ad5d99923122bbe354"),
             domain: None,
-            rule_priority: Some("0"),
+            rule_priority: Some(0),
             actions: "forward",
             redirect_url: None,
             error_reason: None,
@@ -386,5 +462,89 @@ mod classic_tests {
             rest,
             "KG-Classic 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -"
         );
+    }
+}
+
+#[cfg(test)]
+mod network_tests {
+    use super::*;
+
+    #[test]
+    fn a_network_line_has_nlb_s_22_fields_and_files_have_no_node_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AccessLog::new(AccessLogConfig {
+            elb: "net/my-network-loadbalancer/c6e77e28c25b2234".into(),
+            dir: dir.path().to_path_buf(),
+            file_stem: "671290407336_elasticloadbalancing_us-east-2_net.my-network-loadbalancer.c6e77e28c25b2234"
+                .into(),
+            ip: "127.255.0.7".parse().unwrap(),
+            interval: Duration::from_secs(300),
+            format: LogFormat::Network,
+        });
+        let cert = "arn:aws:acm:us-east-2:671290407336:certificate/2a108f19-aded-46b0-8493-c63eb1ef4a99";
+        let entry = TlsEntry {
+            listener: "g3d4b5e8bb8464cd",
+            client: "72.21.218.154:51341".parse().unwrap(),
+            destination: "172.100.100.185:443".parse().unwrap(),
+            opened: UNIX_EPOCH + Duration::from_millis(1_545_274_770_400),
+            connection: Duration::from_millis(5),
+            handshake: Duration::from_micros(2_700),
+            received_bytes: 98,
+            sent_bytes: 246,
+            cert_arn: Some(cert),
+            cipher: "ECDHE-RSA-AES128-SHA",
+            protocol: "tlsv12",
+            named_group: None,
+            domain: Some("my-network-loadbalancer-c6e77e28c25b2234.elb.us-east-2.amazonaws.com"),
+            alpn: None,
+        };
+        let line = log.network_line(&entry, UNIX_EPOCH + Duration::from_millis(1_545_274_780_900));
+        // AWS's example entry, field for field.
+        assert_eq!(
+            line,
+            format!("tls 2.0 2018-12-20T02:59:40 net/my-network-loadbalancer/c6e77e28c25b2234 g3d4b5e8bb8464cd 72.21.218.154:51341 172.100.100.185:443 5 2 98 246 - {cert} - ECDHE-RSA-AES128-SHA tlsv12 - my-network-loadbalancer-c6e77e28c25b2234.elb.us-east-2.amazonaws.com - - - 2018-12-20T02:59:30\n")
+        );
+        assert_eq!(line.split(' ').count(), 22);
+        // Requests are not a network load balancer's lines; TLS connections are.
+        log.record(&Entry {
+            kind: "http",
+            received: SystemTime::now(),
+            client: entry.client,
+            target: None,
+            times: None,
+            elb_status: 200,
+            target_status: None,
+            received_bytes: 0,
+            sent_bytes: 0,
+            method: "GET",
+            url: "/",
+            version: "HTTP/1.1",
+            user_agent: None,
+            target_group: None,
+            trace_id: None,
+            domain: None,
+            rule_priority: None,
+            actions: "forward",
+            redirect_url: None,
+            error_reason: None,
+        });
+        assert!(log.flush(true).is_none(), "nothing to write");
+        log.record_tls(&entry);
+        let path = log.flush(true).expect("a file");
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let rest = name
+            .strip_prefix("671290407336_elasticloadbalancing_us-east-2_net.my-network-loadbalancer.c6e77e28c25b2234_")
+            .unwrap();
+        // <end>_<random>.log.gz: no node address.
+        let (end, random) = rest.strip_suffix(".log.gz").unwrap().split_once('_').unwrap();
+        assert!(end.len() == 14 && end.ends_with('Z') && random.len() == 8 && !random.contains('_'), "{name}");
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap()),
+            &mut text,
+        )
+        .unwrap();
+        assert_eq!(text.lines().count(), 1);
+        assert!(text.starts_with("tls 2.0 "), "{text}");
     }
 }

@@ -37,19 +37,30 @@ pub enum LogFormat {
     Application,
     /// A classic load balancer's: 15 fields, plain text files.
     Classic,
+    /// A network load balancer's: one 22-field line per TLS connection (its TLS listeners'
+    /// only, as on AWS), gzip files named without the node address.
+    Network,
 }
 
 #[derive(Debug, Clone)]
 pub struct ListenerConfig {
     /// The address the listener accepts on (the load balancer's address and the listener's port).
     pub addr: SocketAddr,
+    /// The listener's resource ID (its ARN's last part): a network load balancer's access log
+    /// `listener` field. Empty for classic listeners.
+    pub id: String,
+    /// A TLS listener's default certificate's ARN: the access log's `chosen_cert_arn`.
+    pub certificate_arn: Option<String>,
     /// Rules in evaluation order (lowest priority number first), the default rule last.
     pub rules: Vec<Rule>,
     /// HTTPS: the certificate the listener presents (TLS terminated with rustls).
     pub tls: Option<TlsIdentity>,
     /// The load balancer's idle timeout (`idle_timeout.timeout_seconds`, 60 s by default): how
     /// long a client connection may stay open with no request under way. It also bounds the
-    /// time to send a request's headers.
+    /// time to send a request's headers. A TCP listener's (`tcp`): how long a relayed
+    /// connection may pass no byte either way before both sides are closed (an NLB's TCP
+    /// listener: `tcp.idle_timeout.seconds`, 350 s; its TLS listener: 350 s; a classic ELB's
+    /// TCP/SSL listener: its ConnectionSettings IdleTimeout).
     pub idle_timeout: std::time::Duration,
     /// A network load balancer's listener (TCP, or TLS terminated here): each connection is
     /// relayed to a target of the group its default rule forwards to, bytes as they are.
@@ -98,6 +109,9 @@ impl std::fmt::Debug for TlsIdentity {
 pub struct Rule {
     pub conditions: Vec<Condition>,
     pub action: Action,
+    /// The rule's priority (1–50000), 0 for the default rule: the access log's
+    /// `matched_rule_priority`.
+    pub priority: u32,
 }
 
 /// One condition of a rule; its values are alternatives (OR), a rule's conditions all apply (AND).
@@ -165,6 +179,9 @@ pub struct GroupConfig {
     /// `proxy_protocol_v2.enabled`: a relayed TCP connection starts with a PROXY protocol v2
     /// header carrying the client's address and the listener's.
     pub proxy_protocol_v2: bool,
+    /// A classic load balancer's `ProxyProtocolPolicyType` on the instance port (TCP and SSL
+    /// listeners): a relayed connection starts with the PROXY protocol v1 line.
+    pub proxy_protocol_v1: bool,
     /// `target_health_state.unhealthy.connection_termination.enabled` (a network load
     /// balancer's group): relayed TCP connections to a target that became unhealthy are closed,
     /// unless no other target is healthy (fail open).

@@ -55,15 +55,22 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
         inner.workers.spawn(async move {
             let inner = conn_inner;
             let Ok(stream) = tokio::net::TcpStream::from_std(stream) else { return };
-            let (tls, idle, tcp, allowed) = {
+            let (tls, idle, tcp, allowed, logs_tls) = {
                 let table = inner.table();
                 let listener = table.listeners.get(&local);
+                // A network load balancer that logs: its TLS connections' handshakes are noted
+                // (looked up for TLS listeners of network load balancers only).
+                let logs_tls = listener.is_some_and(|l| l.tcp && l.tls.is_some())
+                    && table
+                        .access_logs
+                        .get(&local.ip())
+                        .is_some_and(|l| l.cfg.format == crate::config::LogFormat::Network);
                 let idle = listener.map_or(HEADER_TIMEOUT, |l| l.idle_timeout);
                 let allowed = vetted
                     || listener.is_none_or(|l| {
                         l.allow.as_ref().is_none_or(|nets| nets.iter().any(|n| n.contains(&peer.ip().to_canonical())))
                     });
-                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp), allowed)
+                (table.tls.get(&local).cloned(), idle, listener.is_some_and(|l| l.tcp), allowed, logs_tls)
             };
             if !allowed {
                 // The load balancer's security groups do not let this source in.
@@ -73,10 +80,12 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
             if tcp {
                 // A network load balancer's listener: the connection itself goes to one target.
                 match tls {
-                    None => crate::tcp::relay(inner, local, peer, stream).await,
+                    None => crate::tcp::relay(inner, local, peer, stream, None).await,
                     Some(acceptor) => {
+                        let (opened, started) = (SystemTime::now(), std::time::Instant::now());
                         if let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
-                            crate::tcp::relay(inner, local, peer, stream).await;
+                            let facts = logs_tls.then(|| crate::tcp::TlsFacts::of(stream.get_ref().1, opened, started));
+                            crate::tcp::relay(inner, local, peer, stream, facts).await;
                         }
                     }
                 }
@@ -149,7 +158,7 @@ async fn handle(
     let log = table.access_logs.get(&local.ip()).cloned();
     let conn = Conn { local, peer, secure, logged: log.is_some() };
     let resp = match log {
-        None => route(inner, table, conn, req, lb.as_deref()).await,
+        None => route(inner, table, conn, req, lb.as_deref()).await.0,
         Some(log) => logged(&log, inner, table, conn, req, lb.as_deref()).await,
     };
     if let (Some(lb), Some(ElbMade)) = (&lb, resp.extensions().get::<ElbMade>()) {
@@ -203,7 +212,7 @@ async fn logged(
     let user_agent = req.headers().get(hyper::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
     let received_bytes = (method.as_str().len() + url.len() + version.len() + 4 + head_len(req.headers())) as u64
         + content_length(req.headers());
-    let resp = route(inner, table, conn, req, lb).await;
+    let (resp, priority) = route(inner, table, conn, req, lb).await;
     let done = std::time::Instant::now();
     let fwd = resp.extensions().get::<Forwarded>().cloned();
     let actions = if fwd.is_some() {
@@ -234,7 +243,7 @@ async fn logged(
         target_group: fwd.as_ref().map(|f| f.group.as_str()),
         trace_id: fwd.as_ref().and_then(|f| f.trace_id.as_ref()).and_then(|v| v.to_str().ok()),
         domain: None,
-        rule_priority: None,
+        rule_priority: priority,
         actions,
         redirect_url: resp.headers().get(hyper::header::LOCATION).and_then(|v| v.to_str().ok()),
         error_reason: None,
@@ -253,16 +262,18 @@ struct Conn {
     logged: bool,
 }
 
+/// The response, and the priority of the rule that matched (0: the default rule) for the
+/// access log.
 async fn route(
     inner: Arc<Inner>,
     table: Arc<crate::Table>,
     conn: Conn,
     req: Request<Incoming>,
     lb: Option<&Stats>,
-) -> Response<Body> {
+) -> (Response<Body>, Option<u32>) {
     let Conn { local, peer, .. } = conn;
     let Some(listener) = table.listeners.get(&local).cloned() else {
-        return elb_error(StatusCode::SERVICE_UNAVAILABLE);
+        return (elb_error(StatusCode::SERVICE_UNAVAILABLE), None);
     };
     let host = req
         .headers()
@@ -270,7 +281,7 @@ async fn route(
         .and_then(|h| h.to_str().ok())
         .map(str::to_string)
         .or_else(|| req.uri().authority().map(|a| a.to_string()));
-    let action = {
+    let (action, priority) = {
         let headers = req.headers();
         let lookup = |name: &str| -> Vec<String> {
             headers.get_all(name).iter().filter_map(|v| v.to_str().ok().map(str::to_string)).collect()
@@ -283,9 +294,12 @@ async fn route(
             headers: &lookup,
             source: peer.ip(),
         };
-        rules::route(&listener.rules, &view).cloned()
+        match rules::matching(&listener.rules, &view) {
+            Some(rule) => (Some(rule.action.clone()), Some(rule.priority)),
+            None => (None, None),
+        }
     };
-    match action {
+    let resp = match action {
         None => elb_error(StatusCode::SERVICE_UNAVAILABLE),
         Some(Action::FixedResponse { status, content_type, body }) => full(
             StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
@@ -298,13 +312,14 @@ async fn route(
             let n = inner.weighted_counter.fetch_add(1, Ordering::Relaxed);
             let arn = &groups[crate::selection::weighted(&weights, n)].0;
             let Some(group) = table.groups.get(arn).cloned() else {
-                return elb_error(StatusCode::SERVICE_UNAVAILABLE);
+                return (elb_error(StatusCode::SERVICE_UNAVAILABLE), priority);
             };
             drop(table);
             group.stats.request();
             forward(&inner, &group, conn, host, req, lb).await
         }
-    }
+    };
+    (resp, priority)
 }
 
 fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16, secure: bool) -> Response<Body> {
@@ -847,6 +862,7 @@ mod tests {
             response_timeout: Duration::from_secs(1),
             sticky: None,
             proxy_protocol_v2: false,
+            proxy_protocol_v1: false,
             terminate_unhealthy: false,
             source_sticky: false,
             preserve_client_ip: false,

@@ -29,6 +29,7 @@ mod tls;
 mod udp;
 mod workers;
 
+pub use tcp::TCP_FLOW_IDLE;
 pub use udp::UDP_FLOW_IDLE;
 
 use std::collections::HashMap;

@@ -1,3 +1,7 @@
+//! The PROXY protocol headers a load balancer sends first on a relayed connection. Version 1
+//! (HAProxy's specification, section 2.1; a classic load balancer's `ProxyProtocolPolicyType`):
+//! one text line, `PROXY TCP4 <client> <listener> <client port> <listener port>\r\n`.
+//!
 //! The PROXY protocol v2 header (HAProxy's specification, section 2.2) that a network load
 //! balancer sends first on each connection to a target of a group with
 //! `proxy_protocol_v2.enabled`: 12 signature bytes, version 2 / command PROXY, the address family
@@ -46,6 +50,24 @@ pub fn v2_header(source: SocketAddr, destination: SocketAddr, udp: bool) -> Vec<
     out
 }
 
+/// The version 1 line for a relayed connection from `source` (the client) to `destination` (the
+/// load balancer's listener): `TCP4` for IPv4 (IPv4-mapped addresses count as IPv4), else `TCP6`
+/// with both addresses as IPv6.
+pub fn v1_header(source: SocketAddr, destination: SocketAddr) -> String {
+    let (src, dst) = (source.ip().to_canonical(), destination.ip().to_canonical());
+    let (family, src, dst) = match (src, dst) {
+        (IpAddr::V4(s), IpAddr::V4(d)) => ("TCP4", s.to_string(), d.to_string()),
+        (s, d) => {
+            let six = |ip: IpAddr| match ip {
+                IpAddr::V4(v4) => v4.to_ipv6_mapped(),
+                IpAddr::V6(v6) => v6,
+            };
+            ("TCP6", six(s).to_string(), six(d).to_string())
+        }
+    };
+    format!("PROXY {family} {src} {dst} {} {}\r\n", source.port(), destination.port())
+}
+
 /// The header of a connection the load balancer makes for itself (a health check): command
 /// LOCAL, family and transport unspecified, no addresses.
 pub fn v2_local_header() -> [u8; 16] {
@@ -68,6 +90,22 @@ mod tests {
         want.extend_from_slice(&7000u16.to_be_bytes());
         assert_eq!(h, want);
         assert_eq!(h.len(), 28);
+    }
+
+    #[test]
+    fn v1_lines_as_the_specification_writes_them() {
+        let h = v1_header("198.51.100.22:35646".parse().unwrap(), "127.255.0.1:80".parse().unwrap());
+        assert_eq!(h, "PROXY TCP4 198.51.100.22 127.255.0.1 35646 80\r\n");
+        let h = v1_header("[::ffff:10.0.0.1]:1".parse().unwrap(), "10.0.0.2:2".parse().unwrap());
+        assert_eq!(h, "PROXY TCP4 10.0.0.1 10.0.0.2 1 2\r\n");
+        let h = v1_header("[2001:db8::1]:5".parse().unwrap(), "127.0.0.1:6".parse().unwrap());
+        assert_eq!(h, "PROXY TCP6 2001:db8::1 ::ffff:127.0.0.1 5 6\r\n");
+        // The specification's bound: 107 bytes at most.
+        let h = v1_header(
+            "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]:65535".parse().unwrap(),
+            "[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]:65535".parse().unwrap(),
+        );
+        assert_eq!(h.len(), 104);
     }
 
     #[test]

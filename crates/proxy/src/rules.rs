@@ -18,9 +18,14 @@ pub struct RequestView<'a> {
     pub source: IpAddr,
 }
 
-/// The action of the first rule whose conditions match (the default rule, last, has none).
+/// The first rule whose conditions match (the default rule, last, has none).
+pub fn matching<'r>(rules: &'r [Rule], req: &RequestView<'_>) -> Option<&'r Rule> {
+    rules.iter().find(|r| r.conditions.iter().all(|c| matches(c, req)))
+}
+
+/// The action of the first rule whose conditions match.
 pub fn route<'r>(rules: &'r [Rule], req: &RequestView<'_>) -> Option<&'r Action> {
-    rules.iter().find(|r| r.conditions.iter().all(|c| matches(c, req))).map(|r| &r.action)
+    matching(rules, req).map(|r| &r.action)
 }
 
 fn matches(cond: &Condition, req: &RequestView<'_>) -> bool {
@@ -123,7 +128,7 @@ mod tests {
     }
 
     fn rule(conds: Vec<Condition>, code: u16) -> Rule {
-        Rule { conditions: conds, action: fixed(code) }
+        Rule { conditions: conds, action: fixed(code), priority: code as u32 }
     }
 
     fn status(a: Option<&Action>) -> u16 {
@@ -176,6 +181,18 @@ mod tests {
         let rules2 =
             vec![rule(vec![Condition::SourceIp(vec!["192.168.0.0/16".parse().unwrap()])], 204), rule(vec![], 200)];
         assert_eq!(status(route(&rules2, &view("GET", "/", None, None, &none))), 200);
+    }
+
+    #[test]
+    fn the_matching_rule_carries_its_priority_and_the_default_rule_zero() {
+        let none = |_: &str| Vec::new();
+        let mut rules = vec![rule(vec![Condition::PathPattern(vec!["/closed".into()])], 503), rule(vec![], 200)];
+        rules[0].priority = 5;
+        rules[1].priority = 0;
+        let priority = |path| matching(&rules, &view("GET", path, None, None, &none)).map(|r| r.priority);
+        assert_eq!(priority("/closed"), Some(5));
+        assert_eq!(priority("/live"), Some(0));
+        assert_eq!(matching(&rules[..1], &view("GET", "/live", None, None, &none)).map(|r| r.priority), None);
     }
 
     #[test]

@@ -293,7 +293,9 @@ mod tests {
         let faults = proxy.apply(Config {
             listeners: vec![ListenerConfig {
                 addr: lb,
-                rules: vec![Rule { conditions: vec![], action: Action::Forward(vec![("g".into(), 1)]) }],
+                id: "l".into(),
+                certificate_arn: None,
+                rules: vec![Rule { conditions: vec![], action: Action::Forward(vec![("g".into(), 1)]), priority: 0 }],
                 tls: None,
                 idle_timeout: Duration::from_secs(60),
                 tcp: false,
@@ -311,6 +313,7 @@ mod tests {
                 response_timeout: Duration::from_secs(1),
                 sticky: None,
                 proxy_protocol_v2: false,
+                proxy_protocol_v1: false,
                 terminate_unhealthy: false,
                 source_sticky: false,
                 preserve_client_ip: false,

@@ -89,9 +89,22 @@ pub struct ClassicRec {
     pub idle_timeout: i64,
     pub access_log: Option<Value>,
     pub created: f64,
+    /// Policies per instance port (SetLoadBalancerPoliciesForBackendServer).
+    #[serde(default)]
+    pub backend_policies: Vec<(u16, Vec<String>)>,
 }
 
 impl ClassicRec {
+    /// Whether connections to `instance_port` start with a PROXY protocol v1 line: a
+    /// `ProxyProtocolPolicyType` policy with `ProxyProtocol=true` is set for the port.
+    pub fn proxy_protocol(&self, instance_port: u16) -> bool {
+        let names = self.backend_policies.iter().filter(|(p, _)| *p == instance_port).flat_map(|(_, n)| n);
+        names.filter_map(|n| self.policies.iter().find(|p| &p.name == n)).any(|p| {
+            p.type_name == "ProxyProtocolPolicyType"
+                && p.attributes.iter().any(|(k, v)| k == "ProxyProtocol" && v.eq_ignore_ascii_case("true"))
+        })
+    }
+
     /// The proxy's target group behind one listener.
     pub fn group_arn(&self, lb_port: u16) -> String {
         format!("classic/{}/{lb_port}", self.name)
@@ -156,7 +169,9 @@ impl ClassicRec {
                     .filter(|p| !p.type_name.ends_with("CookieStickinessPolicyType"))
                     .map(|p| p.name.clone()).collect::<Vec<_>>(),
             },
-            "BackendServerDescriptions": [],
+            "BackendServerDescriptions": self.backend_policies.iter()
+                .map(|(port, names)| json!({"InstancePort": port, "PolicyNames": names}))
+                .collect::<Vec<_>>(),
             "AvailabilityZones": self.zones,
             "Subnets": self.subnets,
             "VPCId": self.vpc_id,
@@ -278,5 +293,32 @@ mod tests {
         rec.health.target = "TCP:22".into();
         let h = rec.health_settings();
         assert_eq!((h.tcp, h.port), (true, Some(22)));
+    }
+
+    #[test]
+    fn proxy_protocol_needs_the_policy_type_its_attribute_and_the_port() {
+        let policy = |name: &str, ty: &str, on: &str| ClassicPolicy {
+            name: name.into(),
+            type_name: ty.into(),
+            attributes: vec![("ProxyProtocol".into(), on.into())],
+        };
+        let mut rec: ClassicRec = serde_json::from_value(json!({
+            "name": "kg", "address": "127.255.0.9", "scheme": "internet-facing", "vpc_id": null,
+            "subnets": [], "zones": [], "security_groups": [], "listeners": [],
+            "health": {"target": "TCP:80", "interval": 10, "timeout": 3, "healthy": 2, "unhealthy": 4},
+            "instances": [], "policies": [], "cross_zone": true, "draining": null, "idle_timeout": 60,
+            "access_log": null, "created": 0.0
+        }))
+        .unwrap();
+        assert!(rec.backend_policies.is_empty(), "records written before the field still read");
+        rec.policies = vec![
+            policy("pp", "ProxyProtocolPolicyType", "true"),
+            policy("pp-off", "ProxyProtocolPolicyType", "false"),
+            policy("other", "BackendServerAuthenticationPolicyType", "true"),
+        ];
+        rec.backend_policies = vec![(7000, vec!["pp".into()]), (7001, vec!["pp-off".into(), "other".into()])];
+        assert!(rec.proxy_protocol(7000));
+        assert!(!rec.proxy_protocol(7001));
+        assert!(!rec.proxy_protocol(80));
     }
 }

@@ -189,6 +189,7 @@ fn create(elb: &Elb, input: &Value) -> Result<Value> {
                 idle_timeout: 60,
                 access_log: None,
                 created: elb.now(),
+                backend_policies: Vec::new(),
             };
             tx.put(KIND, name, &rec)?;
             if !tags.is_empty() {
@@ -616,9 +617,15 @@ fn policies(elb: &Elb, op: &str, input: &Value) -> Result<Value> {
             put_policy(elb, name, ClassicPolicy { name: policy, type_name: type_name.into(), attributes })
         }
         _ => edit(elb, name, |rec| {
-            // DeleteLoadBalancerPolicy: not while a listener uses it.
+            // DeleteLoadBalancerPolicy: not while a listener or a back-end port uses it.
             if rec.listeners.iter().any(|l| l.policies.contains(&policy)) {
                 return Err(err("InvalidConfigurationRequest", format!("Policy {policy} is in use by a listener")));
+            }
+            if rec.backend_policies.iter().any(|(_, names)| names.contains(&policy)) {
+                return Err(err(
+                    "InvalidConfigurationRequest",
+                    format!("Policy {policy} is in use by a back-end server"),
+                ));
             }
             rec.policies.retain(|p| p.name != policy);
             Ok(json!({}))
@@ -651,6 +658,46 @@ fn set_listener_policies(elb: &Elb, input: &Value) -> Result<Value> {
             err("ListenerNotFound", format!("There is no listener for load balancer {name} on port {port}"))
         })?;
         l.policies = names.clone();
+        Ok(json!({}))
+    })
+}
+
+/// SetLoadBalancerPoliciesForBackendServer: the policies of an instance port (replacing its
+/// previous ones; none: removed). A `ProxyProtocolPolicyType` policy makes the TCP and SSL
+/// listeners forwarding to the port send the PROXY protocol v1 line first.
+fn set_backend_policies(elb: &Elb, input: &Value) -> Result<Value> {
+    let name = required(input, "LoadBalancerName")?;
+    let port = input
+        .get("InstancePort")
+        .and_then(Value::as_i64)
+        .ok_or_else(|| err("ValidationError", "InstancePort must be specified"))?;
+    if !(1..=65535).contains(&port) {
+        return Err(err("ValidationError", format!("InstancePort must be between 1 and 65535, not {port}")));
+    }
+    if input.get("PolicyNames").is_none() {
+        return Err(err("ValidationError", "PolicyNames must be specified"));
+    }
+    let names = strings(input, "PolicyNames");
+    edit(elb, name, |rec| {
+        for n in &names {
+            let Some(p) = rec.policies.iter().find(|p| &p.name == n) else {
+                return Err(err(
+                    "PolicyNotFound",
+                    format!("There is no policy with name {n} for load balancer {name}"),
+                ));
+            };
+            if p.type_name != "ProxyProtocolPolicyType" && p.type_name != "BackendServerAuthenticationPolicyType" {
+                return Err(err(
+                    "InvalidConfigurationRequest",
+                    format!("Policy {n} of type {} cannot be set for a back-end server", p.type_name),
+                ));
+            }
+        }
+        rec.backend_policies.retain(|(p, _)| *p as i64 != port);
+        if !names.is_empty() {
+            rec.backend_policies.push((port as u16, names.clone()));
+            rec.backend_policies.sort_by_key(|(p, _)| *p);
+        }
         Ok(json!({}))
     })
 }
@@ -768,6 +815,7 @@ pub(super) fn dispatch(elb: &Elb, op: &str, input: &Value) -> Result<Value> {
         | "CreateLoadBalancerPolicy"
         | "DeleteLoadBalancerPolicy" => policies(elb, op, input),
         "SetLoadBalancerPoliciesOfListener" => set_listener_policies(elb, input),
+        "SetLoadBalancerPoliciesForBackendServer" => set_backend_policies(elb, input),
         "DescribeLoadBalancerPolicies" => describe_policies(elb, input),
         "DescribeLoadBalancerPolicyTypes" => describe_policy_types(input),
         "AddTags" | "RemoveTags" | "DescribeTags" => tags(elb, op, input),

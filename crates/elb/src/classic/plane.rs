@@ -65,9 +65,12 @@ pub(crate) fn compile(
             let group = rec.group_arn(l.lb_port);
             out.listeners.push(proxy::ListenerConfig {
                 addr: SocketAddr::new(ip.into(), l.lb_port),
+                id: String::new(),
+                certificate_arn: None,
                 rules: vec![proxy::Rule {
                     conditions: vec![],
                     action: proxy::Action::Forward(vec![(group.clone(), 1)]),
+                    priority: 0,
                 }],
                 tls,
                 idle_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
@@ -111,6 +114,8 @@ pub(crate) fn compile(
                 response_timeout: Duration::from_secs(rec.idle_timeout.max(1) as u64),
                 sticky,
                 proxy_protocol_v2: false,
+                // TCP and SSL listeners relay the connection: its first line is the PROXY line.
+                proxy_protocol_v1: matches!(l.protocol.as_str(), "TCP" | "SSL") && rec.proxy_protocol(l.instance_port),
                 terminate_unhealthy: false,
                 source_sticky: false,
                 preserve_client_ip: false,

@@ -211,6 +211,7 @@ pub fn create_listener(elb: &Elb, input: &Value) -> Result<Value> {
             )),
             certificates: certificates.clone(),
             ssl_policy: ssl_policy.clone(),
+            attributes: Default::default(),
         };
         tx.put(kind::LISTENER, &rec.arn, &rec)?;
         if !tags.is_empty() {
@@ -334,4 +335,92 @@ pub fn delete_listener(elb: &Elb, input: &Value) -> Result<Value> {
         Ok::<_, ElbError>(())
     })?;
     Ok(json!({}))
+}
+
+pub fn describe_listener_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "ListenerArn")?;
+    let l = elb.store.read(|tx| find(tx, arn))?;
+    Ok(json!({"Attributes": super::render_attributes(&l.effective_attributes())}))
+}
+
+/// `tcp.idle_timeout.seconds`: a whole number of seconds, 60–6000; only TCP and TCP_UDP
+/// listeners have it (a TLS listener's is fixed at 350 s).
+fn check_listener_attribute(l: &ListenerRec, key: &str, value: &str) -> Result<()> {
+    if !l.effective_attributes().contains_key(key) {
+        return Err(ElbError::validation(format!(
+            "Listener attribute key '{key}' is not recognized for a listener with protocol '{}'",
+            l.protocol
+        )));
+    }
+    if key == crate::records::TCP_IDLE_TIMEOUT && !value.parse::<i64>().is_ok_and(|n| (60..=6000).contains(&n)) {
+        return Err(ElbError::validation(format!(
+            "The value of '{key}' must be an integer between 60 and 6000 seconds: '{value}'"
+        )));
+    }
+    Ok(())
+}
+
+pub fn modify_listener_attributes(elb: &Elb, input: &Value) -> Result<Value> {
+    let arn = required(input, "ListenerArn")?;
+    let changes = super::attributes(input);
+    if changes.is_empty() {
+        return Err(ElbError::validation("At least one listener attribute must be specified"));
+    }
+    elb.store.write(|tx| {
+        let mut l = find(tx, arn)?;
+        for (k, v) in &changes {
+            check_listener_attribute(&l, k, v)?;
+            l.attributes.insert(k.clone(), v.clone());
+        }
+        tx.put(kind::LISTENER, arn, &l)?;
+        Ok::<_, ElbError>(())
+    })?;
+    // As AWS answers: the attributes just set.
+    let changed: std::collections::BTreeMap<String, String> = changes.into_iter().collect();
+    Ok(json!({"Attributes": super::render_attributes(&changed)}))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listener(protocol: &str) -> ListenerRec {
+        ListenerRec {
+            arn: "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:listener/net/kg/0123/4567".into(),
+            load_balancer_arn: String::new(),
+            port: 7000,
+            protocol: protocol.into(),
+            default_actions: Value::Null,
+            default_rule_arn: String::new(),
+            certificates: vec![],
+            ssl_policy: None,
+            attributes: Default::default(),
+        }
+    }
+
+    #[test]
+    fn the_tcp_idle_timeout_is_a_tcp_listener_s_from_60_to_6000_seconds() {
+        let key = crate::records::TCP_IDLE_TIMEOUT;
+        for protocol in ["TCP", "TCP_UDP"] {
+            let mut l = listener(protocol);
+            assert_eq!(l.effective_attributes().get(key).map(String::as_str), Some("350"));
+            assert_eq!(l.tcp_idle_timeout(), std::time::Duration::from_secs(350));
+            for ok in ["60", "350", "6000"] {
+                assert!(check_listener_attribute(&l, key, ok).is_ok(), "{ok}");
+            }
+            for bad in ["59", "6001", "-1", "", "1e3", "90.0"] {
+                assert!(check_listener_attribute(&l, key, bad).is_err(), "{bad}");
+            }
+            l.attributes.insert(key.into(), "120".into());
+            assert_eq!(l.tcp_idle_timeout(), std::time::Duration::from_secs(120));
+            // A listener whose protocol changed keeps the fixed timeout of its new one.
+            l.protocol = "TLS".into();
+            assert!(l.effective_attributes().is_empty());
+            assert_eq!(l.tcp_idle_timeout(), std::time::Duration::from_secs(350));
+        }
+        for protocol in ["TLS", "UDP", "HTTP", "HTTPS"] {
+            assert!(check_listener_attribute(&listener(protocol), key, "120").is_err(), "{protocol}");
+        }
+        assert!(check_listener_attribute(&listener("TCP"), "idle_timeout.timeout_seconds", "60").is_err());
+    }
 }

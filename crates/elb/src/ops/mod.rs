@@ -34,6 +34,8 @@ pub(crate) fn dispatch(elb: &Elb, op: &str, input: &Value) -> std::result::Resul
         "DescribeListeners" => listeners::describe_listeners(elb, input),
         "ModifyListener" => listeners::modify_listener(elb, input),
         "DeleteListener" => listeners::delete_listener(elb, input),
+        "DescribeListenerAttributes" => listeners::describe_listener_attributes(elb, input),
+        "ModifyListenerAttributes" => listeners::modify_listener_attributes(elb, input),
         "CreateRule" => rules::create_rule(elb, input),
         "DescribeRules" => rules::describe_rules(elb, input),
         "ModifyRule" => rules::modify_rule(elb, input),
