@@ -189,13 +189,6 @@ def test_postgres_instance_serves_psql_survives_kill_and_reboot(region, rds):
                   what="the password back")
     wait_status(rds, "kgpg", "available")
 
-    # What is not served for postgres is refused, as RDS refuses combinations.
-    code, msg, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time,
-                                          SourceDBInstanceIdentifier="kgpg", TargetDBInstanceIdentifier="kgpg-pitr",
-                                          UseLatestRestorableTime=True)
-    assert code == "InvalidParameterCombination" and "postgres" in msg, (code, msg)
-    assert gone(rds, "kgpg-pitr")
-
     delete_and_check(region, rds, "kgpg")
 
 
@@ -403,6 +396,163 @@ def test_postgres_input_refused_with_rds_codes(region, rds):
     assert (code, msg) == ("InvalidParameterCombination", "Cannot find version 16.1 for postgres")
     code, msg, _ = create(DBParameterGroupName="default.mysql8.0")
     assert code == "InvalidParameterCombination", (code, msg)
+    code, msg, _ = create(DBParameterGroupName="nosuch-pg-params")
+    assert code == "DBParameterGroupNotFound", (code, msg)
     code, msg, _ = create(MasterUsername="rdsadmin")
     assert code == "InvalidParameterValue", (code, msg)
     assert gone(rds, "pgbad"), "nothing was made"
+
+
+def test_postgres_parameter_groups_are_really_applied(region, rds):
+    def show(db, name):
+        return value(db, f"SHOW {name}")
+
+    def apply_status(db_id):
+        return describe(rds, db_id)["DBParameterGroups"][0]
+
+    g = region.aws("rds", "create-db-parameter-group", "--db-parameter-group-name", "kg-pg-params",
+                   "--db-parameter-group-family", "postgres15", "--description", "KG SPORTS pg")["DBParameterGroup"]
+    assert (g["DBParameterGroupFamily"], g["DBParameterGroupArn"].endswith(":pg:kg-pg-params")) == ("postgres15", True)
+    code, _, _ = hg.expect_client_error(rds.create_db_parameter_group, DBParameterGroupName="kg-pg-params",
+                                        DBParameterGroupFamily="postgres15", Description="again")
+    assert code == "DBParameterGroupAlreadyExists"
+    code, _, _ = hg.expect_client_error(rds.create_db_parameter_group, DBParameterGroupName="kg-pg16",
+                                        DBParameterGroupFamily="postgres16", Description="no such family")
+    assert code == "InvalidParameterValue"
+
+    create_pg(region, "pgparams", "--backup-retention-period", "0", "--db-parameter-group-name", "kg-pg-params")
+    db = wait_status(rds, "pgparams", "available")
+    assert apply_status("pgparams") == {"DBParameterGroupName": "kg-pg-params", "ParameterApplyStatus": "in-sync"}
+    assert show(db, "work_mem") == "4MB" and show(db, "max_connections") == "100"
+
+    # The group lists the real server's settings, with its apply types (postmaster = static).
+    listed = {p["ParameterName"]: p for p in rds.get_paginator("describe_db_parameters").paginate(
+        DBParameterGroupName="kg-pg-params").build_full_result()["Parameters"]}
+    contexts = dict(line.split("|") for line in value(db, "SELECT name || '|' || context FROM pg_settings "
+                                                          "WHERE context <> 'internal'").splitlines())
+    assert set(listed) <= set(contexts), set(listed) - set(contexts)
+    assert len(listed) > 250 and {"work_mem", "max_connections", "shared_buffers", "DateStyle"} <= set(listed)
+    for name, p in listed.items():
+        assert p["ApplyType"] == ("static" if contexts[name] == "postmaster" else "dynamic"), (name, p)
+    assert (listed["work_mem"]["DataType"], listed["work_mem"]["AllowedValues"]) == ("integer", "64-2147483647")
+    assert listed["max_connections"]["ParameterValue"] == "100"
+    assert listed["port"]["IsModifiable"] is False and listed["work_mem"]["IsModifiable"] is True
+    cli = region.aws("rds", "describe-db-parameters", "--db-parameter-group-name", "default.postgres15")
+    assert len(cli["Parameters"]) == len(listed), "the CLI pages through them all"
+
+    # Dynamic parameters reach the running server (its configuration read again).
+    region.aws("rds", "modify-db-parameter-group", "--db-parameter-group-name", "kg-pg-params", "--parameters",
+               "ParameterName=work_mem,ParameterValue=8192,ApplyMethod=immediate",
+               "ParameterName=log_min_duration_statement,ParameterValue=250,ApplyMethod=immediate",
+               "ParameterName=synchronous_commit,ParameterValue=remote_apply,ApplyMethod=immediate")
+    hg.wait_until(lambda: show(db, "work_mem") == "8MB", timeout=10, interval=0.1, what="work_mem applied")
+    assert show(db, "log_min_duration_statement") == "250ms"
+    assert show(db, "synchronous_commit") == "remote_apply"
+    assert apply_status("pgparams")["ParameterApplyStatus"] == "in-sync"
+
+    # A static one waits for a reboot.
+    rds.modify_db_parameter_group(DBParameterGroupName="kg-pg-params", Parameters=[
+        {"ParameterName": "max_connections", "ParameterValue": "150", "ApplyMethod": "pending-reboot"}])
+    hg.wait_until(lambda: apply_status("pgparams")["ParameterApplyStatus"] == "pending-reboot", timeout=10,
+                  interval=0.1, what="pending-reboot")
+    assert show(db, "max_connections") == "100"
+    assert value(db, "SELECT pending_restart FROM pg_settings WHERE name = 'max_connections'") == "t"
+    rds.reboot_db_instance(DBInstanceIdentifier="pgparams")
+    wait_status(rds, "pgparams", "available")
+    assert apply_status("pgparams")["ParameterApplyStatus"] == "in-sync"
+    assert show(db, "max_connections") == "150"
+    assert show(db, "work_mem") == "8MB", "dynamic settings survive the restart"
+
+    user_set = rds.describe_db_parameters(DBParameterGroupName="kg-pg-params", Source="user")["Parameters"]
+    assert {p["ParameterName"]: p["ParameterValue"] for p in user_set} == {
+        "work_mem": "8192", "log_min_duration_statement": "250", "synchronous_commit": "remote_apply",
+        "max_connections": "150"}
+
+    # Bad input: RDS's codes; the server's own parser judges the values.
+    for params, want in [
+        ([{"ParameterName": "max_connections", "ParameterValue": "0", "ApplyMethod": "pending-reboot"}],
+         ("InvalidParameterValue", "Value: 0 is outside of range: 1-262143 for parameter: max_connections")),
+        ([{"ParameterName": "nosuch", "ParameterValue": "1", "ApplyMethod": "immediate"}],
+         ("InvalidParameterValue", "Could not find parameter with name: nosuch")),
+        ([{"ParameterName": "max_connections", "ParameterValue": "200", "ApplyMethod": "immediate"}],
+         ("InvalidParameterCombination", "cannot use immediate apply method for static parameter max_connections")),
+        ([{"ParameterName": "port", "ParameterValue": "6000", "ApplyMethod": "pending-reboot"}],
+         ("InvalidParameterValue", "The parameter port cannot be modified.")),
+    ]:
+        code, msg, _ = hg.expect_client_error(rds.modify_db_parameter_group, DBParameterGroupName="kg-pg-params",
+                                              Parameters=params)
+        assert (code, msg) == want
+    code, msg, _ = hg.expect_client_error(rds.modify_db_parameter_group, DBParameterGroupName="kg-pg-params",
+                                          Parameters=[{"ParameterName": "synchronous_commit",
+                                                       "ParameterValue": "sometimes", "ApplyMethod": "immediate"}])
+    assert code == "InvalidParameterValue" and "Available values:" in msg, (code, msg)
+    code, _, _ = hg.expect_client_error(rds.modify_db_parameter_group, DBParameterGroupName="default.postgres15",
+                                        Parameters=[{"ParameterName": "work_mem", "ParameterValue": "8192",
+                                                     "ApplyMethod": "immediate"}])
+    assert code == "InvalidParameterValue"
+    code, _, _ = hg.expect_client_error(rds.delete_db_parameter_group, DBParameterGroupName="kg-pg-params")
+    assert code == "InvalidDBParameterGroupState"
+    assert show(db, "work_mem") == "8MB", "nothing refused reached the server"
+
+    # Reset: the server's default again, at once.
+    rds.reset_db_parameter_group(DBParameterGroupName="kg-pg-params", Parameters=[
+        {"ParameterName": "work_mem", "ApplyMethod": "immediate"}])
+    hg.wait_until(lambda: show(db, "work_mem") == "4MB", timeout=10, interval=0.1, what="work_mem reset")
+
+    delete_and_check(region, rds, "pgparams")
+    rds.delete_db_parameter_group(DBParameterGroupName="kg-pg-params")
+    code, _, _ = hg.expect_client_error(rds.describe_db_parameter_groups, DBParameterGroupName="kg-pg-params")
+    assert code == "DBParameterGroupNotFound"
+
+
+def test_postgres_point_in_time_restore_lands_on_the_asked_second(region, rds):
+    create_pg(region, "pgpitr")
+    src = wait_status(rds, "pgpitr", "available")
+    autos = rds.describe_db_snapshots(DBInstanceIdentifier="pgpitr", SnapshotType="automated")["DBSnapshots"]
+    assert len(autos) == 1 and autos[0]["Status"] == "available", autos
+    latest = describe(rds, "pgpitr")["LatestRestorableTime"]
+    assert abs(latest.timestamp() - time.time()) < 10, latest
+
+    psql(src, "CREATE TABLE matches (id INT PRIMARY KEY, phase TEXT)")
+    for i in range(10):
+        psql(src, f"INSERT INTO matches VALUES ({i}, 'before')")
+    asked = int(time.time()) + 1  # the next whole second: every 'before' row is committed earlier
+    hg.wait_until(lambda: time.time() >= asked + 1, timeout=5, interval=0.01, what="a second past the asked one")
+    for i in range(10, 20):
+        psql(src, f"INSERT INTO matches VALUES ({i}, 'after')")
+    at = datetime.datetime.fromtimestamp(asked, datetime.timezone.utc)
+
+    code, _, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time, SourceDBInstanceIdentifier="pgpitr",
+                                        TargetDBInstanceIdentifier="pgpitr-future",
+                                        RestoreTime=at + datetime.timedelta(hours=1))
+    assert code == "InvalidRestoreFault"
+    code, _, _ = hg.expect_client_error(rds.restore_db_instance_to_point_in_time, SourceDBInstanceIdentifier="pgpitr",
+                                        TargetDBInstanceIdentifier="pgpitr-both", RestoreTime=at,
+                                        UseLatestRestorableTime=True)
+    assert code == "InvalidParameterCombination"
+
+    out = region.aws("rds", "restore-db-instance-to-point-in-time", "--source-db-instance-identifier", "pgpitr",
+                     "--target-db-instance-identifier", "pgpitr-at", "--restore-time",
+                     at.strftime("%Y-%m-%dT%H:%M:%SZ"))["DBInstance"]
+    assert (out["DBInstanceStatus"], out["Engine"]) == ("creating", "postgres")
+    restored = wait_status(rds, "pgpitr-at", "available", timeout=180)
+    rows = value(restored, "SELECT phase || ':' || count(*) FROM matches GROUP BY phase")
+    assert rows == "before:10", f"exactly what was committed before the asked second: {rows!r}"
+    assert value(restored, "SELECT pg_is_in_recovery()") == "f", "a writable primary of its own"
+    psql(restored, "INSERT INTO matches VALUES (100, 'mine')")
+    auto = (instance_dir(region, "pgpitr-at") / "data" / "postgresql.auto.conf").read_text()
+    assert "recovery_target_time" not in auto and "restore_command" not in auto, auto
+
+    # The latest restorable time: everything committed before the call, nothing after.
+    rds.restore_db_instance_to_point_in_time(SourceDBInstanceIdentifier="pgpitr",
+                                             TargetDBInstanceIdentifier="pgpitr-latest",
+                                             UseLatestRestorableTime=True)
+    psql(src, "INSERT INTO matches VALUES (999, 'later')")
+    newest = wait_status(rds, "pgpitr-latest", "available", timeout=180)
+    rows = value(newest, "SELECT phase || ':' || count(*) FROM matches GROUP BY phase ORDER BY phase")
+    assert rows.splitlines() == ["after:10", "before:10"], rows
+    assert count_rows(src) == 21
+
+    for db_id in ("pgpitr-at", "pgpitr-latest", "pgpitr"):
+        delete_and_check(region, rds, db_id)
+    assert not (region.data_dir / "rds" / "wal" / "pgpitr").exists(), "the WAL archive goes with its instance"

@@ -18,6 +18,7 @@ mod metrics;
 pub(crate) mod ops;
 mod parameters;
 mod pg;
+mod pg_params;
 mod records;
 mod server;
 mod snapshots;
