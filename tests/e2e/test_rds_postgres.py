@@ -1,8 +1,10 @@
 """RDS Engine postgres: DB instances that are real PostgreSQL 15 servers, reached with the real
 `psql` client at the Endpoint DescribeDBInstances gives, with the master user's password over
 TCP; snapshots (pg_basebackup) restored into new instances with identical data, reboot, a
-server killed with SIGKILL and brought back by the controller, stop/start, deletion, and what is
-not served for postgres refused with RDS's codes — through the real aws CLI and boto3."""
+server killed with SIGKILL and brought back by the controller, stop/start, deletion, DB
+parameter groups of family postgres15 applied to the running server, point-in-time restore from
+the archived WAL, Multi-AZ with a synchronous standby and failover, and bad input refused with
+RDS's codes — through the real aws CLI and boto3."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 
 import pytest
@@ -390,8 +393,9 @@ def test_postgres_input_refused_with_rds_codes(region, rds):
         args.update(extra)
         return hg.expect_client_error(rds.create_db_instance, **args)
 
-    code, msg, _ = create(MultiAZ=True)
-    assert code == "InvalidParameterCombination" and "Multi-AZ" in msg, (code, msg)
+    code, msg, _ = create(MultiAZ=True, AvailabilityZone=f"{hg.DEFAULT_REGION}a")
+    assert (code, msg) == ("InvalidParameterCombination",
+                           "Requesting a specific availability zone is not valid for Multi-AZ instances."), (code, msg)
     code, msg, _ = create(EngineVersion="16.1")
     assert (code, msg) == ("InvalidParameterCombination", "Cannot find version 16.1 for postgres")
     code, msg, _ = create(DBParameterGroupName="default.mysql8.0")
@@ -556,3 +560,81 @@ def test_postgres_point_in_time_restore_lands_on_the_asked_second(region, rds):
     for db_id in ("pgpitr-at", "pgpitr-latest", "pgpitr"):
         delete_and_check(region, rds, db_id)
     assert not (region.data_dir / "rds" / "wal" / "pgpitr").exists(), "the WAL archive goes with its instance"
+
+
+def test_postgres_multi_az_failover_keeps_the_endpoint_and_loses_nothing_committed(region, rds):
+    create_pg(region, "pgmaz", "--multi-az", "--backup-retention-period", "0")
+    db = wait_status(rds, "pgmaz", "available")
+    assert db["MultiAZ"] is True
+    assert db["SecondaryAvailabilityZone"] != db["AvailabilityZone"]
+    psql(db, "CREATE TABLE matches (id INT PRIMARY KEY)")
+
+    def standby_events():
+        return [e for e in rds.describe_events(SourceType="db-instance", SourceIdentifier="pgmaz")["Events"]
+                if e["Message"] == "Multi-AZ standby instance is available"]
+
+    def synchronous():
+        return value(db, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync' "
+                         "AND state = 'streaming'") == "1"
+    hg.wait_until(lambda: len(standby_events()) == 1, timeout=60, interval=0.2, what="the standby ready")
+    hg.wait_until(synchronous, timeout=20, interval=0.1, what="a synchronous standby streaming")
+
+    # A client commits rows all along (the real psql, one committed INSERT each), reconnecting
+    # when the endpoint is briefly away.
+    acked: list[int] = []
+    stop = threading.Event()
+
+    def writer():
+        i = 0
+        while not stop.is_set():
+            i += 1
+            if psql(db, f"INSERT INTO matches VALUES ({i})", check=False).returncode == 0:
+                acked.append(i)  # the commit was acknowledged
+            else:
+                time.sleep(0.05)
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        hg.wait_until(lambda: len(acked) >= 30, timeout=30, what="writes before the failover")
+        pid = server_pid(region, "pgmaz")
+        out = rds.reboot_db_instance(DBInstanceIdentifier="pgmaz", ForceFailover=True)["DBInstance"]
+        assert out["DBInstanceStatus"] == "rebooting"
+        after = wait_status(rds, "pgmaz", "available", timeout=90)
+        n = len(acked)
+        hg.wait_until(lambda: len(acked) >= n + 30, timeout=30, what="writes at the same endpoint after it")
+    finally:
+        stop.set()
+        t.join(timeout=60)
+    assert after["Endpoint"] == db["Endpoint"], "the endpoint follows the new primary"
+    assert (after["AvailabilityZone"], after["SecondaryAvailabilityZone"]) == (
+        db["SecondaryAvailabilityZone"], db["AvailabilityZone"])
+    assert server_pid(region, "pgmaz") != pid and not alive(pid), "another server answers there now"
+    rows = {int(r) for r in value(db, "SELECT id FROM matches").split()}
+    missing = set(acked) - rows
+    assert not missing, f"{len(missing)} acknowledged commits were lost: {sorted(missing)[:10]}"
+    assert value(db, "SELECT pg_is_in_recovery()") == "f"
+    messages = [e["Message"] for e in rds.describe_events(SourceType="db-instance",
+                                                          SourceIdentifier="pgmaz")["Events"]]
+    assert "Multi-AZ instance failover started." in messages and "Multi-AZ instance failover completed." in messages
+
+    # A new standby is made from the new primary, synchronous again.
+    hg.wait_until(lambda: len(standby_events()) == 2, timeout=60, interval=0.2, what="the new standby ready")
+    hg.wait_until(synchronous, timeout=20, interval=0.1, what="synchronous again")
+
+    # The primary's server killed: RDS fails over to the standby, the Endpoint follows, every
+    # acknowledged commit is there.
+    for i in range(100001, 100031):
+        psql(db, f"INSERT INTO matches VALUES ({i})")  # each acknowledged
+    zone = describe(rds, "pgmaz")["AvailabilityZone"]
+    os.kill(server_pid(region, "pgmaz"), signal.SIGKILL)
+    hg.wait_until(lambda: sum(m == "Multi-AZ instance failover completed."
+                              for m in [e["Message"] for e in rds.describe_events(
+                                  SourceType="db-instance", SourceIdentifier="pgmaz")["Events"]]) == 2,
+                  timeout=90, interval=0.2, what="the failover after the crash")
+    crashed = wait_status(rds, "pgmaz", "available")
+    assert crashed["AvailabilityZone"] != zone and crashed["Endpoint"] == db["Endpoint"]
+    assert value(db, "SELECT count(*) FROM matches WHERE id > 100000") == "30", "no acknowledged commit lost"
+    assert {int(r) for r in value(db, "SELECT id FROM matches").split()} >= set(acked)
+
+    delete_and_check(region, rds, "pgmaz")
+    assert not instance_dir(region, "pgmaz.standby").exists()

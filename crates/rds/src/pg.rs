@@ -596,6 +596,25 @@ mod tests {
     }
 
     #[test]
+    fn archived_wal_before_the_oldest_backup_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str, epoch: u64| {
+            let f = fs::File::create(dir.path().join(name)).unwrap();
+            f.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(epoch)).unwrap();
+        };
+        at("000000010000000000000001", 1000);
+        at("000000010000000000000002", 2000);
+        at("00000002.history", 1000);
+        at("000000020000000000000003", 3000);
+        expire_archive(dir.path(), 2500.0);
+        let mut left: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(left, ["00000002.history", "000000020000000000000003"]);
+        expire_archive(&dir.path().join("none"), 2500.0); // no archive: nothing to do
+    }
+
+    #[test]
     fn connection_string_values_are_quoted() {
         assert_eq!(conninfo_value("a'b\\c"), r"'a\'b\\c'");
     }

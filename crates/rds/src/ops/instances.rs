@@ -149,11 +149,6 @@ pub(super) fn is_postgres(engine: &str) -> bool {
     engine == "postgres"
 }
 
-/// What this region does not serve for postgres yet, refused as RDS refuses a combination.
-pub(super) fn postgres_refused(what: &str) -> RdsError {
-    RdsError::InvalidParameterCombination(format!("{what} is not available for engine postgres in this region yet."))
-}
-
 /// The engine's port when none is asked.
 pub(super) fn default_port(engine: &str) -> u16 {
     if is_postgres(engine) {
@@ -359,9 +354,6 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         ));
     }
     let multi_az = bool_of(input, "MultiAZ") == Some(true);
-    if multi_az && is_postgres(&engine) {
-        return Err(postgres_refused("Multi-AZ"));
-    }
     if multi_az && str_of(input, "AvailabilityZone").is_some() {
         return Err(RdsError::InvalidParameterCombination(
             "Requesting a specific availability zone is not valid for Multi-AZ instances.".into(),
