@@ -636,5 +636,32 @@ def test_postgres_multi_az_failover_keeps_the_endpoint_and_loses_nothing_committ
     assert value(db, "SELECT count(*) FROM matches WHERE id > 100000") == "30", "no acknowledged commit lost"
     assert {int(r) for r in value(db, "SELECT id FROM matches").split()} >= set(acked)
 
+    # A standby that stops answering (its processes frozen) holds commits back — none is
+    # acknowledged that it lacks — but not the controller's own work on the primary.
+    hg.wait_until(lambda: len(standby_events()) == 3, timeout=60, interval=0.2, what="the standby ready again")
+    hg.wait_until(synchronous, timeout=20, interval=0.1, what="synchronous again")
+    frozen = hg.instance_pids_under(instance_dir(region, "pgmaz.standby"))
+    assert frozen
+    for pid in frozen:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        held = subprocess.Popen(["psql", "-X", "-q", "-h", db["Endpoint"]["Address"], "-p", "5432", "-U", MASTER,
+                                 "-d", "kg", "-c", "INSERT INTO matches VALUES (200001)"],
+                                env=dict(os.environ, PGPASSWORD=PASSWORD), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(1.5)  # a negative check: an unheld commit takes milliseconds
+        assert held.poll() is None, "the commit was acknowledged without the standby"
+        rds.modify_db_instance(DBInstanceIdentifier="pgmaz", MasterUserPassword="Fr0zen-Standby",
+                               ApplyImmediately=True)
+        hg.wait_until(lambda: psql(db, "SELECT 1", password="Fr0zen-Standby", check=False).returncode == 0,
+                      timeout=30, interval=0.2, what="the new password set while the standby is frozen")
+        wait_status(rds, "pgmaz", "available", timeout=30)
+    finally:
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+    assert held.wait(timeout=30) == 0, "acknowledged once the standby has it"
+    assert psql(db, "SELECT count(*) FROM matches WHERE id = 200001", password="Fr0zen-Standby").stdout.strip() \
+        == "1"
+
     delete_and_check(region, rds, "pgmaz")
     assert not instance_dir(region, "pgmaz.standby").exists()

@@ -310,6 +310,8 @@ fn accepts(l: &Layout) -> bool {
 /// Run SQL as the administrator through the socket, statements read from the client's stdin
 /// (never its command line: passwords in it show up in no process listing), each in its own
 /// transaction, stopping at the first error (terse: an error does not quote the statement).
+/// Its commits do not wait for a Multi-AZ standby (`synchronous_commit=local`): a job waiting
+/// on a dead standby would keep the controller from starting it again.
 pub fn sql(l: &Layout, statements: &str) -> Result<String, String> {
     sql_in(l, "postgres", statements)
 }
@@ -324,6 +326,7 @@ pub fn sql_in(l: &Layout, database: &str, statements: &str) -> Result<String, St
         .arg(l.port.to_string())
         .args(["-U", ADMIN_USER, "-d", database])
         .env("PGCONNECT_TIMEOUT", "5")
+        .env("PGOPTIONS", "-c synchronous_commit=local")
         .process_group(0)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
