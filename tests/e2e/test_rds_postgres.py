@@ -563,7 +563,7 @@ def test_postgres_point_in_time_restore_lands_on_the_asked_second(region, rds):
 
 
 def test_postgres_multi_az_failover_keeps_the_endpoint_and_loses_nothing_committed(region, rds):
-    create_pg(region, "pgmaz", "--multi-az", "--backup-retention-period", "0")
+    create_pg(region, "pgmaz", "--multi-az")
     db = wait_status(rds, "pgmaz", "available")
     assert db["MultiAZ"] is True
     assert db["SecondaryAvailabilityZone"] != db["AvailabilityZone"]
@@ -578,6 +578,8 @@ def test_postgres_multi_az_failover_keeps_the_endpoint_and_loses_nothing_committ
                          "AND state = 'streaming'") == "1"
     hg.wait_until(lambda: len(standby_events()) == 1, timeout=60, interval=0.2, what="the standby ready")
     hg.wait_until(synchronous, timeout=20, interval=0.1, what="a synchronous standby streaming")
+    rds.create_db_instance_read_replica(DBInstanceIdentifier="pgmazrep", SourceDBInstanceIdentifier="pgmaz")
+    replica = wait_status(rds, "pgmazrep", "available")
 
     # A client commits rows all along (the real psql, one committed INSERT each), reconnecting
     # when the endpoint is briefly away.
@@ -620,6 +622,12 @@ def test_postgres_multi_az_failover_keeps_the_endpoint_and_loses_nothing_committ
     # A new standby is made from the new primary, synchronous again.
     hg.wait_until(lambda: len(standby_events()) == 2, timeout=60, interval=0.2, what="the new standby ready")
     hg.wait_until(synchronous, timeout=20, interval=0.1, what="synchronous again")
+    # The read replica streams on from the same address: the new primary continues the old one's WAL.
+    psql(db, "INSERT INTO matches VALUES (100000)")
+    hg.wait_until(lambda: value(replica, "SELECT count(*) FROM matches WHERE id = 100000") == "1", timeout=30,
+                  interval=0.2, what="a row written after the failover on the read replica")
+    assert value(replica, "SELECT count(*) FROM matches") == value(db, "SELECT count(*) FROM matches")
+    delete_and_check(region, rds, "pgmazrep")
 
     # The primary's server killed: RDS fails over to the standby, the Endpoint follows, every
     # acknowledged commit is there.
