@@ -424,10 +424,19 @@ def test_postgres_parameter_groups_are_really_applied(region, rds):
                                         DBParameterGroupFamily="postgres16", Description="no such family")
     assert code == "InvalidParameterValue"
 
-    create_pg(region, "pgparams", "--backup-retention-period", "0", "--db-parameter-group-name", "kg-pg-params")
+    # Multi-AZ: the standby's server takes the group's settings too.
+    create_pg(region, "pgparams", "--backup-retention-period", "0", "--db-parameter-group-name", "kg-pg-params",
+              "--multi-az")
     db = wait_status(rds, "pgparams", "available")
     assert apply_status("pgparams") == {"DBParameterGroupName": "kg-pg-params", "ParameterApplyStatus": "in-sync"}
     assert show(db, "work_mem") == "4MB" and show(db, "max_connections") == "100"
+    hg.wait_until(lambda: any(e["Message"] == "Multi-AZ standby instance is available" for e in rds.describe_events(
+        SourceType="db-instance", SourceIdentifier="pgparams")["Events"]), timeout=60, interval=0.2,
+        what="the standby ready")
+    conf = (instance_dir(region, "pgparams.standby") / "postgresql.conf").read_text()
+    address = next(line.split("'")[1] for line in conf.splitlines() if line.startswith("listen_addresses"))
+    standby = {"Endpoint": {"Address": address, "Port": 5432}}
+    assert address != db["Endpoint"]["Address"] and value(standby, "SELECT pg_is_in_recovery()") == "t"
 
     # The group lists the real server's settings, with its apply types (postmaster = static).
     listed = {p["ParameterName"]: p for p in rds.get_paginator("describe_db_parameters").paginate(
@@ -453,6 +462,7 @@ def test_postgres_parameter_groups_are_really_applied(region, rds):
     assert show(db, "log_min_duration_statement") == "250ms"
     assert show(db, "synchronous_commit") == "remote_apply"
     assert apply_status("pgparams")["ParameterApplyStatus"] == "in-sync"
+    hg.wait_until(lambda: show(standby, "work_mem") == "8MB", timeout=10, interval=0.1, what="work_mem on the standby")
 
     # A static one waits for a reboot.
     rds.modify_db_parameter_group(DBParameterGroupName="kg-pg-params", Parameters=[
@@ -466,6 +476,9 @@ def test_postgres_parameter_groups_are_really_applied(region, rds):
     assert apply_status("pgparams")["ParameterApplyStatus"] == "in-sync"
     assert show(db, "max_connections") == "150"
     assert show(db, "work_mem") == "8MB", "dynamic settings survive the restart"
+    hg.wait_until(lambda: psql(standby, "SHOW max_connections", check=False).stdout.strip() == "150", timeout=30,
+                  interval=0.2, what="max_connections on the standby")
+    assert value(standby, "SELECT pg_is_in_recovery()") == "t"
 
     user_set = rds.describe_db_parameters(DBParameterGroupName="kg-pg-params", Source="user")["Parameters"]
     assert {p["ParameterName"]: p["ParameterValue"] for p in user_set} == {

@@ -227,6 +227,13 @@ fn apply_parameters(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -
     if l.engine == server::Engine::Postgres {
         server::write_config(l, rec, rec.source.is_some(), &params.values)?;
         server::sql(l, "SELECT pg_reload_conf();\n")?;
+        // A Multi-AZ standby's server reads them too.
+        if let Some(sb) = serving_standby(rds, &rec.id)? {
+            let view = sb.view(rec);
+            let sl = Layout::new(rds.dir(), &view);
+            server::write_config(&sl, &view, true, &params.values)?;
+            server::sql(&sl, "SELECT pg_reload_conf();\n")?;
+        }
     } else {
         let mut stmts = String::new();
         for (k, v) in &dynamics {
@@ -373,6 +380,11 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             Ok(())
         }
         Work::Restart => {
+            if l.engine == server::Engine::Postgres {
+                // Its standby takes the group's static settings too (first: a hot standby needs
+                // max_connections and the like at least as high as its primary's).
+                restart_standby(rds, &rec, &params)?;
+            }
             stop_server(&l, &rec);
             let fresh = InstanceRec { process: None, ..rec.clone() };
             let p = ensure_running(&l, &fresh, &params)?;
@@ -524,6 +536,22 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
 
 fn standby_of(rds: &Rds, id: &str) -> Result<Option<StandbyRec>, String> {
     rds.store.read(|tx| tx.get::<StandbyRec>(kind::STANDBY, id)).map_err(|e| e.to_string())
+}
+
+/// The instance's Multi-AZ standby if it is available and its server runs.
+fn serving_standby(rds: &Rds, id: &str) -> Result<Option<StandbyRec>, String> {
+    Ok(standby_of(rds, id)?.filter(|sb| sb.status == status::AVAILABLE && sb.process.is_some_and(server::alive)))
+}
+
+/// Restart a serving Multi-AZ standby's server with the group's current settings.
+fn restart_standby(rds: &Rds, primary: &InstanceRec, params: &Params) -> Result<(), String> {
+    let Some(sb) = serving_standby(rds, &primary.id)? else { return Ok(()) };
+    let view = sb.view(primary);
+    let sl = Layout::new(rds.dir(), &view);
+    stop_server(&sl, &view);
+    let p = ensure_running(&sl, &StandbyRec { process: None, ..sb.clone() }.view(primary), params)?;
+    settle_standby(rds, &sb.id, status::AVAILABLE, |s| s.process = Some(p))?;
+    Ok(())
 }
 
 /// Persist a standby's change if it is still in state `from`.
