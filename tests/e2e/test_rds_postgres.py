@@ -586,9 +586,11 @@ def test_postgres_multi_az_failover_keeps_the_endpoint_and_loses_nothing_committ
         return [e for e in rds.describe_events(SourceType="db-instance", SourceIdentifier="pgmaz")["Events"]
                 if e["Message"] == "Multi-AZ standby instance is available"]
 
+    password = [PASSWORD]
+
     def synchronous():
-        return value(db, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync' "
-                         "AND state = 'streaming'") == "1"
+        return psql(db, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync' AND state = 'streaming'",
+                    password=password[0]).stdout.strip() == "1"
     hg.wait_until(lambda: len(standby_events()) == 1, timeout=60, interval=0.2, what="the standby ready")
     hg.wait_until(synchronous, timeout=20, interval=0.1, what="a synchronous standby streaming")
     rds.create_db_instance_read_replica(DBInstanceIdentifier="pgmazrep", SourceDBInstanceIdentifier="pgmaz")
@@ -677,12 +679,23 @@ def test_postgres_multi_az_failover_keeps_the_endpoint_and_loses_nothing_committ
         hg.wait_until(lambda: psql(db, "SELECT 1", password="Fr0zen-Standby", check=False).returncode == 0,
                       timeout=30, interval=0.2, what="the new password set while the standby is frozen")
         wait_status(rds, "pgmaz", "available", timeout=30)
+        password[0] = "Fr0zen-Standby"
     finally:
         for pid in frozen:
             os.kill(pid, signal.SIGCONT)
     assert held.wait(timeout=30) == 0, "acknowledged once the standby has it"
     assert psql(db, "SELECT count(*) FROM matches WHERE id = 200001", password="Fr0zen-Standby").stdout.strip() \
         == "1"
+
+    # Stopped and started: the standby comes back with its primary and commits go on.
+    rds.stop_db_instance(DBInstanceIdentifier="pgmaz")
+    wait_status(rds, "pgmaz", "stopped")
+    hg.wait_until(lambda: hg.instance_pids_under(instance_dir(region, "pgmaz.standby")) == [], timeout=30,
+                  interval=0.2, what="the standby stopped with its primary")
+    rds.start_db_instance(DBInstanceIdentifier="pgmaz")
+    wait_status(rds, "pgmaz", "available")
+    psql(db, "INSERT INTO matches VALUES (200002)", password="Fr0zen-Standby")
+    hg.wait_until(synchronous, timeout=20, interval=0.1, what="synchronous after the start")
 
     delete_and_check(region, rds, "pgmaz")
     assert not instance_dir(region, "pgmaz.standby").exists()
