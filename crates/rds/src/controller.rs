@@ -204,41 +204,55 @@ fn group_params(rds: &Rds, rec: &InstanceRec) -> Result<Params, String> {
 
 /// Record that the server was (re)started with the group's settings: all of them in force.
 fn started_with(r: &mut InstanceRec, params: &Params) {
-    let (statics, dynamics) = split(&params.values);
+    let (statics, dynamics) = split(&r.engine, &params.values);
     r.static_at_start = statics;
     r.applied_dynamic = dynamics;
     r.param_generation = params.generation;
     r.param_status = None;
 }
 
-fn split(values: &BTreeMap<String, String>) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+fn split(engine: &str, values: &BTreeMap<String, String>) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
     values
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
-        .partition(|(k, _)| parameters::spec(k).is_some_and(|s| s.apply == parameters::ApplyType::Static))
+        .partition(|(k, _)| parameters::apply_type(engine, k) == Some(parameters::ApplyType::Static))
 }
 
 /// ModifyDBParameterGroup / ResetDBParameterGroup reached a running server: dynamic parameters
-/// are set at once (`SET GLOBAL`), every one is written to its configuration for the next start,
-/// and a changed static one leaves the instance `pending-reboot`.
+/// are set at once, every one is written to its configuration for the next start, and a changed
+/// static one leaves the instance `pending-reboot`. MariaDB's are set with `SET GLOBAL`;
+/// PostgreSQL reads its rewritten configuration again (`pg_reload_conf()`: a static setting
+/// changed there waits for the restart, as the server itself says in `pg_settings.pending_restart`).
 fn apply_parameters(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result<(), String> {
-    let (statics, dynamics) = split(&params.values);
-    let mut stmts = String::new();
-    for (k, v) in &dynamics {
-        if rec.applied_dynamic.get(k) != Some(v) {
-            let spec = parameters::spec(k).ok_or_else(|| format!("unknown parameter {k}"))?;
-            stmts.push_str(&format!("SET GLOBAL {k} = {};\n", spec.sql_value(v)));
+    let (statics, dynamics) = split(&rec.engine, &params.values);
+    if l.engine == server::Engine::Postgres {
+        server::write_config(l, rec, rec.source.is_some(), &params.values)?;
+        server::sql(l, "SELECT pg_reload_conf();\n")?;
+        // A Multi-AZ standby's server reads them too.
+        if let Some(sb) = serving_standby(rds, &rec.id)? {
+            let view = sb.view(rec);
+            let sl = Layout::new(rds.dir(), &view);
+            server::write_config(&sl, &view, true, &params.values)?;
+            server::sql(&sl, "SELECT pg_reload_conf();\n")?;
         }
-    }
-    for k in rec.applied_dynamic.keys().filter(|k| !dynamics.contains_key(*k)) {
-        if let Some(spec) = parameters::spec(k) {
-            stmts.push_str(&format!("SET GLOBAL {k} = {};\n", spec.sql_value(spec.default)));
+    } else {
+        let mut stmts = String::new();
+        for (k, v) in &dynamics {
+            if rec.applied_dynamic.get(k) != Some(v) {
+                let spec = parameters::spec(k).ok_or_else(|| format!("unknown parameter {k}"))?;
+                stmts.push_str(&format!("SET GLOBAL {k} = {};\n", spec.sql_value(v)));
+            }
         }
+        for k in rec.applied_dynamic.keys().filter(|k| !dynamics.contains_key(*k)) {
+            if let Some(spec) = parameters::spec(k) {
+                stmts.push_str(&format!("SET GLOBAL {k} = {};\n", spec.sql_value(spec.default)));
+            }
+        }
+        if !stmts.is_empty() {
+            server::sql(l, &stmts)?;
+        }
+        server::write_config(l, rec, rec.source.is_some(), &params.values)?;
     }
-    if !stmts.is_empty() {
-        server::sql(l, &stmts)?;
-    }
-    server::write_config(l, rec, rec.source.is_some(), &params.values)?;
     let pending = statics != rec.static_at_start;
     settle(rds, &rec.id, status::AVAILABLE, |r| {
         r.applied_dynamic = dynamics;
@@ -282,9 +296,18 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
                 .map(|(_, s)| s)
                 .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated" && s.id != id)
                 .collect();
-            for snap in autos.iter().filter(|s| expired(rds.now(), rec.backup_retention, s.created)) {
+            let (gone, kept): (Vec<&SnapshotRec>, Vec<&SnapshotRec>) =
+                autos.iter().partition(|s| expired(rds.now(), rec.backup_retention, s.created));
+            for snap in gone {
                 snapshots::remove(rds, snap)?;
                 rds.store.write(|tx| tx.delete(kind::SNAPSHOT, &snap.id).map(|_| ())).map_err(|e| e.to_string())?;
+            }
+            // PostgreSQL's archived WAL from before the oldest backup kept restores nothing.
+            if l.engine == server::Engine::Postgres {
+                let oldest = kept.iter().map(|s| s.created).fold(f64::INFINITY, f64::min);
+                if oldest.is_finite() {
+                    crate::pg::expire_archive(&l.archive, oldest);
+                }
             }
             Ok(())
         }
@@ -358,6 +381,11 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
             Ok(())
         }
         Work::Restart => {
+            if l.engine == server::Engine::Postgres {
+                // Its standby takes the group's static settings too (first: a hot standby needs
+                // max_connections and the like at least as high as its primary's).
+                restart_standby(rds, &rec, &params)?;
+            }
             stop_server(&l, &rec);
             let fresh = InstanceRec { process: None, ..rec.clone() };
             let p = ensure_running(&l, &fresh, &params)?;
@@ -447,9 +475,25 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
         server::write_config(l, rec, false, &params.values)?;
         snapshots::restore(rds, &snap, &l.data)?;
         server::forget_replication(&l.data)?;
+        // PostgreSQL's point in time: the base backup recovers from the source's WAL archive
+        // as it starts (everything the source committed so far archived first).
+        let pg_target = rec.restore_to.as_ref().filter(|_| l.engine == server::Engine::Postgres);
+        if let Some((source, until)) = pg_target {
+            let src: Option<InstanceRec> =
+                rds.store.read(|tx| tx.get(kind::INSTANCE, source)).map_err(|e| e.to_string())?;
+            let src = src.ok_or_else(|| format!("source DB instance {source} is gone"))?;
+            let sl = Layout::new(rds.dir(), &src);
+            if src.process.is_some_and(server::alive) {
+                crate::pg::archive_now(&sl)?;
+            }
+            crate::pg::recover_to(l, &sl.archive, *until)?;
+        }
         let p = server::start(l)?;
+        if pg_target.is_some() {
+            crate::pg::finish_recovery(l, p)?;
+        }
         server::reset_replication_account(l)?;
-        if let Some((source, until)) = &rec.restore_to {
+        if let Some((source, until)) = rec.restore_to.as_ref().filter(|_| l.engine == server::Engine::MySql) {
             let source_data = rds.dir().join("instances").join(source).join("data");
             server::replay_binlog(l, &source_data, &snap.gtid, *until)?;
         }
@@ -493,6 +537,22 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
 
 fn standby_of(rds: &Rds, id: &str) -> Result<Option<StandbyRec>, String> {
     rds.store.read(|tx| tx.get::<StandbyRec>(kind::STANDBY, id)).map_err(|e| e.to_string())
+}
+
+/// The instance's Multi-AZ standby if it is available and its server runs.
+fn serving_standby(rds: &Rds, id: &str) -> Result<Option<StandbyRec>, String> {
+    Ok(standby_of(rds, id)?.filter(|sb| sb.status == status::AVAILABLE && sb.process.is_some_and(server::alive)))
+}
+
+/// Restart a serving Multi-AZ standby's server with the group's current settings.
+fn restart_standby(rds: &Rds, primary: &InstanceRec, params: &Params) -> Result<(), String> {
+    let Some(sb) = serving_standby(rds, &primary.id)? else { return Ok(()) };
+    let view = sb.view(primary);
+    let sl = Layout::new(rds.dir(), &view);
+    stop_server(&sl, &view);
+    let p = ensure_running(&sl, &StandbyRec { process: None, ..sb.clone() }.view(primary), params)?;
+    settle_standby(rds, &sb.id, status::AVAILABLE, |s| s.process = Some(p))?;
+    Ok(())
 }
 
 /// Persist a standby's change if it is still in state `from`.
@@ -565,8 +625,13 @@ fn act_standby(rds: &Rds, primary: &InstanceRec, sb: StandbyRec, work: StandbyWo
             let repl =
                 std::fs::read_to_string(&pl.repl_pw).map_err(|e| format!("reading the replication password: {e}"))?;
             server::write_private(&sl.repl_pw, &repl)?;
+            server::prepare_replica(&sl, &primary.address, primary.port, repl.trim())?;
             let p = server::start(&sl)?;
             server::start_replication(&sl, &primary.address, primary.port, repl.trim(), &gtid)?;
+            if pl.engine == server::Engine::Postgres {
+                // From now on the primary acknowledges a commit once the standby has flushed it.
+                crate::pg::synchronous_standby(&pl, &sl)?;
+            }
             if settle_standby(rds, &sb.id, status::CREATING, |s| {
                 s.status = status::AVAILABLE.into();
                 s.process = Some(p);
@@ -600,16 +665,22 @@ fn failover(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
     events::db_instance(rds, &rec.id, "failover", "Multi-AZ instance failover started.");
     ensure_running(&sl, &view, params)?;
     let primary_live = rec.process.is_some_and(server::alive);
-    let gtid = if primary_live {
-        // Planned: no write gets in after the position the standby must reach.
-        server::freeze(l)?;
-        server::binlog_position(l)?
-    } else {
-        // The primary died: every transaction it acknowledged is in the standby's relay log
-        // (semi-sync AFTER_SYNC); apply all the standby received.
-        server::received_position(&sl)?
-    };
-    server::wait_applied(&sl, &gtid, 60)?;
+    if l.engine == server::Engine::MySql {
+        let gtid = if primary_live {
+            // Planned: no write gets in after the position the standby must reach.
+            server::freeze(l)?;
+            server::binlog_position(l)?
+        } else {
+            // The primary died: every transaction it acknowledged is in the standby's relay log
+            // (semi-sync AFTER_SYNC); apply all the standby received.
+            server::received_position(&sl)?
+        };
+        server::wait_applied(&sl, &gtid, 60)?;
+    }
+    // PostgreSQL: the standby has flushed every commit the primary acknowledged (synchronous
+    // replication), and a primary shutting down sends its standby all its WAL before it exits;
+    // the standby's datadir, started without `standby.signal`, replays all of it (crash
+    // recovery) and serves as the primary.
     stop_server(l, rec);
     stop_server(&sl, &view);
     let swap = l.dir.with_extension("swap");
@@ -621,7 +692,7 @@ fn failover(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Result
     let promoted = InstanceRec { process: None, ..rec.clone() };
     server::write_config(l, &promoted, false, &params.values)?;
     let p = server::start(l)?;
-    server::sql(l, "STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL read_only = OFF;\n")?;
+    server::promote(l)?;
     let (old_zone, new_zone) = (rec.availability_zone.clone(), sb.availability_zone.clone());
     rds.store
         .write(|tx| {
@@ -722,7 +793,12 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
         if sl.dir.exists() {
             std::fs::remove_dir_all(&sl.dir).map_err(|e| format!("removing {}: {e}", sl.dir.display()))?;
         }
-        let _ = std::fs::remove_file(&sl.socket);
+        if sl.engine == server::Engine::Postgres {
+            let _ = std::fs::remove_dir_all(&sl.socket);
+        } else {
+            let _ = std::fs::remove_file(&sl.socket);
+        }
+        let _ = std::fs::remove_dir_all(&sl.archive);
         rds.store
             .write(|tx| tx.delete(kind::STANDBY, &rec.id).map(|_| ()))
             .map_err(|e: store::StoreError| e.to_string())?;
@@ -754,6 +830,7 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     if l.dir.exists() {
         std::fs::remove_dir_all(&l.dir).map_err(|e| format!("removing {}: {e}", l.dir.display()))?;
     }
+    let _ = std::fs::remove_dir_all(&l.archive);
     if l.engine == server::Engine::Postgres {
         let _ = std::fs::remove_dir_all(&l.socket);
     } else {

@@ -5,7 +5,9 @@
 //! replica is seeded from a consistent physical copy of its source (`mariabackup`) and follows it
 //! by MariaDB's own GTID replication, `read_only`; PromoteReadReplica makes it a primary.
 //! Engine `postgres` is served the same way by PostgreSQL 15 (`pg.rs`: `initdb`, `postgres`,
-//! `pg_basebackup`, streaming replication to hot standbys), chosen by `server::Engine`.
+//! `pg_basebackup`, streaming replication to hot standbys, WAL archiving for point-in-time
+//! restores, a synchronous standby for Multi-AZ; its parameters in `pg_params.rs`), chosen by
+//! `server::Engine`.
 //!
 //! The API (`ops/`) records what is wanted and the first transition; the controller
 //! (`controller.rs`) does the work, persisting each transition, restarts a server that died, and
@@ -18,6 +20,7 @@ mod metrics;
 pub(crate) mod ops;
 mod parameters;
 mod pg;
+mod pg_params;
 mod records;
 mod server;
 mod snapshots;

@@ -1,7 +1,8 @@
 //! The DB parameters a parameter group may set: the MySQL parameters RDS lets users modify that
 //! MariaDB understands under the same name, with RDS's apply types (a dynamic parameter is set
 //! on the running server at once, a static one at the next start) and allowed values. Pure:
-//! validation and rendering, table-tested.
+//! validation and rendering, table-tested. Family postgres15's parameters are PostgreSQL's own
+//! (`crate::pg_params`).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApplyType {
@@ -137,7 +138,21 @@ pub fn default_group(family: &str) -> String {
     format!("default.{family}")
 }
 
-pub const FAMILIES: &[&str] = &["mysql8.0", "mariadb10.11"];
+pub const FAMILIES: &[&str] = &["mysql8.0", "mariadb10.11", "postgres15"];
+
+/// Is this a family of PostgreSQL's parameters (`crate::pg_params`)?
+pub fn is_postgres_family(family: &str) -> bool {
+    family.starts_with("postgres")
+}
+
+/// The apply type of a parameter of an engine's family (None: no such parameter).
+pub fn apply_type(engine: &str, name: &str) -> Option<ApplyType> {
+    if engine == "postgres" {
+        crate::pg_params::setting(name).map(|s| s.apply())
+    } else {
+        spec(name).map(|s| s.apply)
+    }
+}
 
 #[cfg(test)]
 mod tests {

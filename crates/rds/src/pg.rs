@@ -50,7 +50,7 @@ fn bin_dir() -> &'static Path {
     })
 }
 
-fn bin(name: &str) -> PathBuf {
+pub(crate) fn bin(name: &str) -> PathBuf {
     bin_dir().join(name)
 }
 
@@ -81,9 +81,54 @@ pub fn ident(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
+/// The settings this region's servers have where a DB parameter group does not set them (in
+/// the settings' base units, as DescribeDBParameters shows them).
+pub const ENGINE_DEFAULTS: &[(&str, &str)] = &[
+    ("max_connections", "100"),
+    ("shared_buffers", "4096"),
+    ("password_encryption", "scram-sha-256"),
+    ("wal_level", "replica"),
+    ("max_wal_senders", "10"),
+    ("wal_keep_size", "128"),
+    ("hot_standby", "on"),
+    ("fsync", "on"),
+    ("synchronous_commit", "on"),
+    ("log_min_error_statement", "panic"),
+    ("dynamic_shared_memory_type", "posix"),
+    ("datestyle", "iso, mdy"),
+    ("timezone", "UTC"),
+    ("lc_messages", "C.UTF-8"),
+    ("default_text_search_config", "pg_catalog.english"),
+];
+
+/// A value in `postgresql.conf`: a quoted string (the server converts it to the setting's
+/// type), with backslashes and quotes escaped as its configuration parser reads them.
+pub fn conf_value(v: &str) -> String {
+    format!("'{}'", v.replace('\\', "\\\\").replace('\'', "''"))
+}
+
+/// A word for `sh`, single-quoted.
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// A directory (and its parent) made 0700.
+fn private_dir(dir: &Path) -> Result<(), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    for d in [Some(dir), dir.parent()].into_iter().flatten() {
+        fs::set_permissions(d, fs::Permissions::from_mode(0o700)).map_err(|e| format!("{}: {e}", d.display()))?;
+    }
+    Ok(())
+}
+
 /// The server's configuration and its client authentication. A read replica's server is a hot
 /// standby (its datadir carries `standby.signal`); `read_only` changes nothing else here.
-pub fn write_config(l: &Layout, rec: &InstanceRec, _read_only: bool) -> Result<(), String> {
+pub fn write_config(
+    l: &Layout,
+    rec: &InstanceRec,
+    _read_only: bool,
+    params: &std::collections::BTreeMap<String, String>,
+) -> Result<(), String> {
     fs::create_dir_all(&l.dir).map_err(|e| format!("creating {}: {e}", l.dir.display()))?;
     fs::set_permissions(&l.dir, fs::Permissions::from_mode(0o700)).map_err(|e| e.to_string())?;
     if let Some(s) = l.socket.parent() {
@@ -105,7 +150,7 @@ pub fn write_config(l: &Layout, rec: &InstanceRec, _read_only: bool) -> Result<(
             id = rec.id
         ),
     )?;
-    let conf = format!(
+    let mut conf = format!(
         "# Written by homeground for DB instance {id}; rewritten on every start.\n\
          hba_file = {hba}\n\
          ident_file = {ident}\n\
@@ -113,23 +158,8 @@ pub fn write_config(l: &Layout, rec: &InstanceRec, _read_only: bool) -> Result<(
          port = {port}\n\
          unix_socket_directories = {socket}\n\
          unix_socket_permissions = 0700\n\
-         max_connections = 100\n\
-         shared_buffers = 32MB\n\
-         password_encryption = scram-sha-256\n\
-         wal_level = replica\n\
-         max_wal_senders = 10\n\
-         wal_keep_size = 128MB\n\
-         hot_standby = on\n\
-         fsync = on\n\
-         synchronous_commit = on\n\
          log_destination = stderr\n\
-         logging_collector = off\n\
-         log_min_error_statement = panic\n\
-         dynamic_shared_memory_type = posix\n\
-         datestyle = 'iso, mdy'\n\
-         timezone = 'UTC'\n\
-         lc_messages = 'C.UTF-8'\n\
-         default_text_search_config = 'pg_catalog.english'\n",
+         logging_collector = off\n",
         id = rec.id,
         hba = quote(&hba.display().to_string()),
         ident = quote(&l.dir.join("pg_ident.conf").display().to_string()),
@@ -137,6 +167,21 @@ pub fn write_config(l: &Layout, rec: &InstanceRec, _read_only: bool) -> Result<(
         port = rec.port,
         socket = quote(&l.socket.display().to_string()),
     );
+    for (k, v) in ENGINE_DEFAULTS {
+        conf.push_str(&format!("{k} = {}\n", conf_value(v)));
+    }
+    // Every WAL segment a primary completes is archived (a standby archives nothing), for
+    // point-in-time restores: copied under a temporary name, then renamed.
+    private_dir(&l.archive)?;
+    let dir = sh_quote(&l.archive.display().to_string());
+    conf.push_str(&format!(
+        "archive_mode = on\narchive_command = {}\n",
+        conf_value(&format!("cp %p {dir}/%f.part && mv -f {dir}/%f.part {dir}/%f"))
+    ));
+    conf.push_str("# The DB parameter group's settings (the last of a name wins)\n");
+    for (k, v) in params {
+        conf.push_str(&format!("{k} = {}\n", conf_value(v)));
+    }
     write_private(&l.dir.join("pg_ident.conf"), "# No user name maps.\n")?;
     write_private(&l.cnf, &conf)
 }
@@ -265,6 +310,8 @@ fn accepts(l: &Layout) -> bool {
 /// Run SQL as the administrator through the socket, statements read from the client's stdin
 /// (never its command line: passwords in it show up in no process listing), each in its own
 /// transaction, stopping at the first error (terse: an error does not quote the statement).
+/// Its commits do not wait for a Multi-AZ standby (`synchronous_commit=local`): a job waiting
+/// on a dead standby would keep the controller from starting it again.
 pub fn sql(l: &Layout, statements: &str) -> Result<String, String> {
     sql_in(l, "postgres", statements)
 }
@@ -279,6 +326,7 @@ pub fn sql_in(l: &Layout, database: &str, statements: &str) -> Result<String, St
         .arg(l.port.to_string())
         .args(["-U", ADMIN_USER, "-d", database])
         .env("PGCONNECT_TIMEOUT", "5")
+        .env("PGOPTIONS", "-c synchronous_commit=local")
         .process_group(0)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -364,19 +412,35 @@ pub fn backup(source: &Layout, target: &Path) -> Result<String, String> {
 /// the server starts; it then follows the source by itself and refuses writes.
 pub fn follow(l: &Layout, host: &str, port: u16, repl_password: &str) -> Result<(), String> {
     let auto = l.data.join("postgresql.auto.conf");
-    let kept: String = fs::read_to_string(&auto)
-        .unwrap_or_default()
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("primary_conninfo"))
-        .map(|line| format!("{line}\n"))
-        .collect();
+    // A Multi-AZ source's own standby requirement is not the copy's.
+    let kept = auto_conf_without(&l.data, &["primary_conninfo", "synchronous_standby_names"]);
     let conninfo = format!(
         "host={host} port={port} user={REPLICATION_USER} password={} application_name={}",
         conninfo_value(repl_password),
-        conninfo_value(&l.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()),
+        conninfo_value(&application_name(l)),
     );
     write_private(&auto, &format!("{kept}primary_conninfo = {}\n", quote(&conninfo)))?;
     write_private(&l.data.join("standby.signal"), "")
+}
+
+/// The name a standby streams under (its instance directory's: `<id>.standby` for a Multi-AZ
+/// standby, whichever datadir it has after failovers).
+fn application_name(l: &Layout) -> String {
+    l.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Multi-AZ: the primary acknowledges a commit only once its standby has flushed it
+/// (`synchronous_standby_names`, kept in the primary's `postgresql.auto.conf` by `ALTER SYSTEM`;
+/// copies of the datadir drop it).
+pub fn synchronous_standby(primary: &Layout, standby: &Layout) -> Result<(), String> {
+    sql(
+        primary,
+        &format!(
+            "ALTER SYSTEM SET synchronous_standby_names = {};\nSELECT pg_reload_conf();\n",
+            quote(&ident(&application_name(standby)))
+        ),
+    )
+    .map(|_| ())
 }
 
 /// A value in a libpq connection string.
@@ -394,6 +458,101 @@ pub fn promote(l: &Layout) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Make everything committed so far restorable: a commit stamped now (recovery to a time stops
+/// at the first commit after it, so one must exist), then the current WAL segment completed
+/// and archived (waited for, at most 60 s).
+pub fn archive_now(l: &Layout) -> Result<(), String> {
+    sql(l, "SELECT pg_current_xact_id();\n")?;
+    let segment = sql(l, "SELECT pg_walfile_name(pg_switch_wal());\n")?.trim().to_string();
+    if segment.is_empty() || segment.contains('/') {
+        return Err(format!("unexpected WAL segment name {segment:?}"));
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !l.archive.join(&segment).exists() {
+        if Instant::now() > deadline {
+            return Err(format!("WAL segment {segment} was not archived within 60 s"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
+}
+
+/// The settings of a point-in-time recovery, in a restored datadir's `postgresql.auto.conf`.
+const RECOVERY_SETTINGS: &[&str] =
+    &["restore_command", "recovery_target_time", "recovery_target_inclusive", "recovery_target_action"];
+
+/// `postgresql.auto.conf` without the named settings.
+fn auto_conf_without(data: &Path, names: &[&str]) -> String {
+    fs::read_to_string(data.join("postgresql.auto.conf"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| !names.iter().any(|n| line.trim_start().starts_with(n)))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// `recovery_target_time`'s value for an instant (UTC, to the microsecond).
+fn recovery_time(epoch: f64) -> String {
+    let secs = epoch.floor();
+    let micros = (((epoch - secs) * 1e6).round() as u64).min(999_999);
+    format!("{}.{micros:06}+00", crate::records::utc_datetime(secs))
+}
+
+/// Make a restored base backup recover, when its server starts, from `archive` (the source's
+/// WAL archive) up to `until` (epoch seconds; commits at or after it are left out), then become
+/// a primary of its own (`recovery_target_action = promote`).
+pub fn recover_to(l: &Layout, archive: &Path, until: f64) -> Result<(), String> {
+    let mut auto = auto_conf_without(&l.data, RECOVERY_SETTINGS);
+    auto.push_str(&format!(
+        "restore_command = {}\nrecovery_target_time = {}\nrecovery_target_inclusive = off\n\
+         recovery_target_action = promote\n",
+        conf_value(&format!("cp {}/%f %p", sh_quote(&archive.display().to_string()))),
+        conf_value(&recovery_time(until)),
+    ));
+    write_private(&l.data.join("postgresql.auto.conf"), &auto)?;
+    write_private(&l.data.join("recovery.signal"), "")
+}
+
+/// Wait until a recovering server has reached its target and promoted itself (at most 120 s),
+/// then forget the recovery's settings (a copy of this datadir must not recover again).
+pub fn finish_recovery(l: &Layout, p: ProcessId) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        if !crate::server::alive(p) {
+            return Err(format!("postgres exited during recovery; see {}", l.log.display()));
+        }
+        if sql(l, "SELECT pg_is_in_recovery();\n").is_ok_and(|o| o.trim() == "f") {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err("the point-in-time recovery did not end within 120 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    write_private(&l.data.join("postgresql.auto.conf"), &auto_conf_without(&l.data, RECOVERY_SETTINGS))
+}
+
+/// Remove archived WAL segments completed before `before` (epoch seconds: the oldest base
+/// backup kept starts after them); timeline history files stay.
+pub fn expire_archive(archive: &Path, before: f64) {
+    let Ok(entries) = fs::read_dir(archive) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".history") {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .is_some_and(|t| t.as_secs_f64() < before);
+        if old {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// What the server says of itself, for the AWS/RDS metrics.
@@ -429,6 +588,33 @@ mod tests {
     fn literals_and_identifiers_are_quoted() {
         assert_eq!(quote("a'b\\c"), "'a''b\\c'");
         assert_eq!(ident("Admin\"x"), "\"Admin\"\"x\"");
+    }
+
+    #[test]
+    fn configuration_and_shell_values_are_quoted() {
+        assert_eq!(conf_value(r"a'b\c"), r"'a''b\\c'");
+        assert_eq!(sh_quote("/d/it's"), r"'/d/it'\''s'");
+        assert_eq!(recovery_time(1_796_300_000.25), "2026-12-03 12:13:20.250000+00");
+        assert_eq!(recovery_time(1_796_300_000.0), "2026-12-03 12:13:20.000000+00");
+    }
+
+    #[test]
+    fn archived_wal_before_the_oldest_backup_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str, epoch: u64| {
+            let f = fs::File::create(dir.path().join(name)).unwrap();
+            f.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(epoch)).unwrap();
+        };
+        at("000000010000000000000001", 1000);
+        at("000000010000000000000002", 2000);
+        at("00000002.history", 1000);
+        at("000000020000000000000003", 3000);
+        expire_archive(dir.path(), 2500.0);
+        let mut left: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(left, ["00000002.history", "000000020000000000000003"]);
+        expire_archive(&dir.path().join("none"), 2500.0); // no archive: nothing to do
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct Layout {
     pub pid_file: PathBuf,
     pub log: PathBuf,
     pub repl_pw: PathBuf,
+    /// PostgreSQL's WAL archive (`<data-dir>/rds/wal/<id>/`): kept by id, outside the instance's
+    /// directory (a failover swaps those), read by point-in-time restores.
+    pub archive: PathBuf,
 }
 
 impl Layout {
@@ -70,6 +73,7 @@ impl Layout {
                 log: dir.join("error.log"),
                 repl_pw: dir.join("repl.pw"),
                 socket: root.join("s").join(format!("pg{}", rec.server_id)),
+                archive: root.join("wal").join(&rec.id),
                 dir,
             };
         }
@@ -82,6 +86,7 @@ impl Layout {
             log: dir.join("error.log"),
             repl_pw: dir.join("repl.pw"),
             socket: root.join("s").join(format!("{}.sock", rec.server_id)),
+            archive: root.join("wal").join(&rec.id),
             dir,
         }
     }
@@ -128,7 +133,7 @@ pub fn write_config(
     params: &std::collections::BTreeMap<String, String>,
 ) -> Result<(), String> {
     if l.engine == Engine::Postgres {
-        return crate::pg::write_config(l, rec, read_only);
+        return crate::pg::write_config(l, rec, read_only, params);
     }
     fs::create_dir_all(&l.dir).map_err(|e| format!("creating {}: {e}", l.dir.display()))?;
     fs::set_permissions(&l.dir, fs::Permissions::from_mode(0o700)).map_err(|e| e.to_string())?;
@@ -744,15 +749,16 @@ pub fn forget_replication(datadir: &Path) -> Result<(), String> {
             fs::remove_file(e.path()).map_err(|err| format!("removing {name}: {err}"))?;
         }
     }
-    // PostgreSQL's: how a standby reached its source (with the replication password).
+    // PostgreSQL's: how a standby reached its source (with the replication password), and the
+    // standby a Multi-AZ primary waited for.
     let auto = datadir.join("postgresql.auto.conf");
+    let replication = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with("primary_conninfo") || l.starts_with("synchronous_standby_names")
+    };
     if let Ok(conf) = fs::read_to_string(&auto) {
-        if conf.lines().any(|l| l.trim_start().starts_with("primary_conninfo")) {
-            let kept: String = conf
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("primary_conninfo"))
-                .map(|l| format!("{l}\n"))
-                .collect();
+        if conf.lines().any(replication) {
+            let kept: String = conf.lines().filter(|l| !replication(l)).map(|l| format!("{l}\n")).collect();
             write_private(&auto, &kept)?;
         }
     }

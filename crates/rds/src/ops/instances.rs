@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::{bool_of, check_identifier, id_or_arn, input_tags, int_of, str_of, strings};
 use crate::error::{RdsError, Result};
-use crate::records::{kind, status, InstanceRec, StandbyRec, SubnetGroupRec};
+use crate::records::{kind, status, InstanceRec, SnapshotRec, StandbyRec, SubnetGroupRec};
 use crate::server;
 use crate::Rds;
 
@@ -147,11 +147,6 @@ pub(super) fn check_class(class: &str, engine: &str, version: &str) -> Result<()
 /// Is this engine served by PostgreSQL?
 pub(super) fn is_postgres(engine: &str) -> bool {
     engine == "postgres"
-}
-
-/// What this region does not serve for postgres yet, refused as RDS refuses a combination.
-pub(super) fn postgres_refused(what: &str) -> RdsError {
-    RdsError::InvalidParameterCombination(format!("{what} is not available for engine postgres in this region yet."))
 }
 
 /// The engine's port when none is asked.
@@ -359,9 +354,6 @@ pub fn create_db_instance(rds: &Rds, input: &Value) -> Result<Value> {
         ));
     }
     let multi_az = bool_of(input, "MultiAZ") == Some(true);
-    if multi_az && is_postgres(&engine) {
-        return Err(postgres_refused("Multi-AZ"));
-    }
     if multi_az && str_of(input, "AvailabilityZone").is_some() {
         return Err(RdsError::InvalidParameterCombination(
             "Requesting a specific availability zone is not valid for Multi-AZ instances.".into(),
@@ -611,8 +603,10 @@ pub fn describe_db_instances(rds: &Rds, input: &Value) -> Result<Value> {
             None => {}
         }
     }
+    let now = rds.now();
     rds.store.read(|tx| {
         let all: Vec<InstanceRec> = tx.list(kind::INSTANCE, "")?.into_iter().map(|(_, r)| r).collect();
+        let snapshots: Vec<SnapshotRec> = tx.list(kind::SNAPSHOT, "")?.into_iter().map(|(_, s)| s).collect();
         if let Some(id) = &wanted {
             if !all.iter().any(|r| &r.id == id) {
                 return Err(RdsError::DbInstanceNotFound(id.clone()));
@@ -631,10 +625,27 @@ pub fn describe_db_instances(rds: &Rds, input: &Value) -> Result<Value> {
                 None => None,
             };
             let standby = tx.get::<StandbyRec>(kind::STANDBY, &rec.id)?.map(|s| s.availability_zone);
-            out.push(rec.to_api(&replicas_of(&all, &rec.id), group.as_ref(), standby));
+            let mut v = rec.to_api(&replicas_of(&all, &rec.id), group.as_ref(), standby);
+            if restorable(rec, &snapshots) {
+                // Its binary log (PostgreSQL: its WAL, archived as a restore begins) is read up
+                // to the moment of the restore.
+                v["LatestRestorableTime"] = json!(now);
+            }
+            out.push(v);
         }
         Ok(json!({"DBInstances": out}))
     })
+}
+
+/// Can the instance be restored to a point in time (RestoreDBInstanceToPointInTime)? A primary
+/// with backups on, serving, with an automated backup taken.
+fn restorable(rec: &InstanceRec, snapshots: &[SnapshotRec]) -> bool {
+    rec.backup_retention > 0
+        && rec.source.is_none()
+        && [status::AVAILABLE, status::BACKING_UP, status::MODIFYING].contains(&rec.status.as_str())
+        && snapshots
+            .iter()
+            .any(|s| s.instance_id == rec.id && s.snapshot_type == "automated" && s.status == "available")
 }
 
 pub fn modify_db_instance(rds: &Rds, input: &Value) -> Result<Value> {

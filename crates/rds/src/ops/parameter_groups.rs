@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use super::{input_tags, str_of};
 use crate::error::{RdsError, Result};
 use crate::parameters::{self, ApplyType};
+use crate::pg_params;
 use crate::records::{kind, InstanceRec, ParameterGroupRec};
 use crate::Rds;
 
@@ -38,17 +39,6 @@ pub(crate) fn resolve(tx: &store::Tx, asked: Option<&str>, engine: &str, version
     let family = parameters::family(engine, version);
     let Some(asked) = asked else { return Ok(None) };
     let name = asked.to_lowercase();
-    if engine == "postgres" {
-        // Only the family's default group: DB parameter groups of PostgreSQL's parameters are
-        // not served yet (a postgres family cannot be created).
-        if name == parameters::default_group(&family) {
-            return Ok(None);
-        }
-        return Err(RdsError::InvalidParameterCombination(format!(
-            "DB parameter group {name} can't be used: only {} is available for engine postgres in this region yet.",
-            parameters::default_group(&family)
-        )));
-    }
     if let Some(f) = is_default(&name) {
         if f != family {
             return Err(mismatch(&name, f, &family));
@@ -133,22 +123,31 @@ pub fn describe_db_parameter_groups(rds: &Rds, input: &Value) -> Result<Value> {
     })
 }
 
-/// `Parameters: [{ParameterName, ParameterValue, ApplyMethod}]`, checked against the catalog.
-fn changes(input: &Value, need_values: bool) -> Result<Vec<(String, String)>> {
+/// `Parameters: [{ParameterName, ParameterValue, ApplyMethod}]`, checked against the family's
+/// catalog (PostgreSQL's values by the server's own parser too).
+fn changes(rds: &Rds, input: &Value, family: &str, need_values: bool) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for p in input.get("Parameters").and_then(Value::as_array).into_iter().flatten() {
         let name = str_of(p, "ParameterName").unwrap_or_default();
-        let spec = parameters::spec(name)
-            .ok_or_else(|| RdsError::InvalidParameterValue(format!("Could not find parameter with name: {name}")))?;
+        let not_found = || RdsError::InvalidParameterValue(format!("Could not find parameter with name: {name}"));
+        let apply = if parameters::is_postgres_family(family) {
+            let s = pg_params::setting(name).ok_or_else(not_found)?;
+            if !s.modifiable() {
+                return Err(RdsError::InvalidParameterValue(format!("The parameter {name} cannot be modified.")));
+            }
+            s.apply()
+        } else {
+            parameters::spec(name).ok_or_else(not_found)?.apply
+        };
         let method = str_of(p, "ApplyMethod");
-        if spec.apply == ApplyType::Static && method == Some("immediate") {
+        if apply == ApplyType::Static && method == Some("immediate") {
             return Err(RdsError::InvalidParameterCombination(format!(
                 "cannot use immediate apply method for static parameter {name}"
             )));
         }
         let value = str_of(p, "ParameterValue").unwrap_or_default();
         if need_values {
-            spec.check(value).map_err(RdsError::InvalidParameterValue)?;
+            check_value(rds, family, name, value)?;
         }
         out.push((name.to_string(), value.to_string()));
     }
@@ -158,6 +157,17 @@ fn changes(input: &Value, need_values: bool) -> Result<Vec<(String, String)>> {
         ));
     }
     Ok(out)
+}
+
+fn check_value(rds: &Rds, family: &str, name: &str, value: &str) -> Result<()> {
+    if !parameters::is_postgres_family(family) {
+        let spec = parameters::spec(name).expect("checked above");
+        return spec.check(value).map_err(RdsError::InvalidParameterValue);
+    }
+    let s = pg_params::setting(name).expect("checked above");
+    s.check_range(value).map_err(RdsError::InvalidParameterValue)?;
+    pg_params::check(&rds.dir().join("pgcheck"), name, value)
+        .map_err(|e| RdsError::InvalidParameterValue(format!("Invalid value for parameter {name}: {e}")))
 }
 
 fn modifiable(name: &str) -> Result<()> {
@@ -170,7 +180,8 @@ fn modifiable(name: &str) -> Result<()> {
 pub fn modify_db_parameter_group(rds: &Rds, input: &Value) -> Result<Value> {
     let name = str_of(input, "DBParameterGroupName").unwrap_or_default().to_lowercase();
     modifiable(&name)?;
-    let set = changes(input, true)?;
+    let family = rds.store.read(|tx| load(tx, &name))?.family;
+    let set = changes(rds, input, &family, true)?;
     if set.is_empty() {
         return Err(RdsError::InvalidParameterValue("Parameters must be provided.".into()));
     }
@@ -189,7 +200,8 @@ pub fn reset_db_parameter_group(rds: &Rds, input: &Value) -> Result<Value> {
     let name = str_of(input, "DBParameterGroupName").unwrap_or_default().to_lowercase();
     modifiable(&name)?;
     let all = super::bool_of(input, "ResetAllParameters").unwrap_or(false);
-    let reset = changes(input, false)?;
+    let family = rds.store.read(|tx| load(tx, &name))?.family;
+    let reset = changes(rds, input, &family, false)?;
     if all != reset.is_empty() {
         return Err(RdsError::InvalidParameterCombination(
             "Specify either ResetAllParameters or a list of Parameters, not both.".into(),
@@ -240,17 +252,36 @@ pub fn describe_db_parameters(rds: &Rds, input: &Value) -> Result<Value> {
         Some(f) => default_rec(rds, f),
         None => rds.store.read(|tx| load(tx, &name))?,
     };
-    let out: Vec<Value> = parameters::CATALOG
+    let all = if parameters::is_postgres_family(&g.family) { postgres_parameters(&g) } else { mysql_parameters(&g) };
+    let all: Vec<Value> =
+        all.into_iter().filter(|p| source.is_none_or(|s| p.get("Source").and_then(Value::as_str) == Some(s))).collect();
+    // RDS's pages: MaxRecords (20-100, 100 when not asked), Marker where the next page starts.
+    let max = super::int_of(input, "MaxRecords").unwrap_or(100);
+    if !(20..=100).contains(&max) {
+        return Err(RdsError::InvalidParameterValue(format!(
+            "Invalid value {max} for MaxRecords. Must be between 20 and 100"
+        )));
+    }
+    let from: usize = match str_of(input, "Marker") {
+        Some(m) => m.parse().map_err(|_| RdsError::InvalidParameterValue(format!("Invalid marker: {m}")))?,
+        None => 0,
+    };
+    let page: Vec<Value> = all.iter().skip(from).take(max as usize).cloned().collect();
+    let mut out = json!({"Parameters": page});
+    if from + (max as usize) < all.len() {
+        out["Marker"] = json!((from + max as usize).to_string());
+    }
+    Ok(out)
+}
+
+fn mysql_parameters(g: &ParameterGroupRec) -> Vec<Value> {
+    parameters::CATALOG
         .iter()
         .map(|spec| {
             let (value, src) = match g.values.get(spec.name) {
                 Some(v) => (v.as_str(), "user"),
                 None => (spec.default, "engine-default"),
             };
-            (spec, value, src)
-        })
-        .filter(|(_, _, src)| source.is_none_or(|s| s == *src))
-        .map(|(spec, value, src)| {
             json!({
                 "ParameterName": spec.name,
                 "ParameterValue": value,
@@ -263,6 +294,40 @@ pub fn describe_db_parameters(rds: &Rds, input: &Value) -> Result<Value> {
                 "ApplyMethod": if spec.apply == ApplyType::Dynamic { "immediate" } else { "pending-reboot" },
             })
         })
-        .collect();
-    Ok(json!({"Parameters": out}))
+        .collect()
+}
+
+/// The installed PostgreSQL server's settings; a value where the group sets one or this
+/// region's servers have their own default (`pg::ENGINE_DEFAULTS`), none otherwise (the
+/// server's built-in default), as RDS leaves it out.
+fn postgres_parameters(g: &ParameterGroupRec) -> Vec<Value> {
+    pg_params::catalog()
+        .iter()
+        .map(|s| {
+            let (value, src) = match g.values.get(&s.name) {
+                Some(v) => (Some(v.as_str()), "user"),
+                None => match crate::pg::ENGINE_DEFAULTS.iter().find(|(k, _)| k.eq_ignore_ascii_case(&s.name)) {
+                    Some((_, v)) => (Some(*v), "system"),
+                    None => (None, "engine-default"),
+                },
+            };
+            let apply = s.apply();
+            let mut p = json!({
+                "ParameterName": s.name,
+                "Description": s.description,
+                "Source": src,
+                "ApplyType": apply.as_str(),
+                "DataType": s.data_type(),
+                "IsModifiable": s.modifiable(),
+                "ApplyMethod": if apply == ApplyType::Dynamic { "immediate" } else { "pending-reboot" },
+            });
+            if let Some(v) = value {
+                p["ParameterValue"] = json!(v);
+            }
+            if let Some(a) = s.allowed_values() {
+                p["AllowedValues"] = json!(a);
+            }
+            p
+        })
+        .collect()
 }

@@ -106,7 +106,8 @@ pub fn restore_db_instance_from_db_snapshot(rds: &Rds, input: &Value) -> Result<
 }
 
 /// RestoreDBInstanceToPointInTime: the source's last automated snapshot taken before the asked
-/// time, then its binary log replayed up to that time (the controller's work).
+/// time, then its binary log replayed (PostgreSQL: its archived WAL recovered) up to that time
+/// (the controller's work).
 pub fn restore_db_instance_to_point_in_time(rds: &Rds, input: &Value) -> Result<Value> {
     let id = check_identifier(
         str_of(input, "TargetDBInstanceIdentifier").unwrap_or_default(),
@@ -133,9 +134,6 @@ pub fn restore_db_instance_to_point_in_time(rds: &Rds, input: &Value) -> Result<
     let snap_id = rds.store.read(|tx| {
         let src: InstanceRec =
             tx.get(kind::INSTANCE, &source)?.ok_or_else(|| RdsError::DbInstanceNotFound(source.clone()))?;
-        if super::instances::is_postgres(&src.engine) {
-            return Err(super::instances::postgres_refused("Point-in-time restore"));
-        }
         let autos: Vec<SnapshotRec> = tx
             .list::<SnapshotRec>(kind::SNAPSHOT, "")?
             .into_iter()
