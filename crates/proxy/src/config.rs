@@ -203,6 +203,29 @@ pub struct GroupConfig {
     pub tls_to_targets: bool,
 }
 
+impl GroupConfig {
+    /// A group in use with these targets and every option off: round robin, default health
+    /// checks, 60-s response timeout (what each attribute's absence means).
+    pub fn new(arn: impl Into<String>, targets: Vec<TargetConfig>) -> GroupConfig {
+        GroupConfig {
+            arn: arn.into(),
+            targets,
+            algorithm: Algorithm::default(),
+            health: HealthSettings::default(),
+            in_use: true,
+            response_timeout: Duration::from_secs(60),
+            sticky: None,
+            proxy_protocol_v2: false,
+            proxy_protocol_v1: false,
+            terminate_unhealthy: false,
+            source_sticky: false,
+            terminate_deregistered: false,
+            preserve_client_ip: false,
+            tls_to_targets: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetConfig {
     pub id: String,

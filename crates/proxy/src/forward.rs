@@ -820,7 +820,7 @@ impl Drop for Tracked {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Algorithm, GroupConfig, HealthSettings, TargetConfig};
+    use crate::config::{Algorithm, GroupConfig, TargetConfig};
     use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
     use std::sync::Mutex;
     use std::time::Instant;
@@ -853,22 +853,7 @@ mod tests {
                 })
             })
             .collect();
-        let cfg = GroupConfig {
-            arn: "g".into(),
-            targets: vec![],
-            algorithm: Algorithm::RoundRobin,
-            health: HealthSettings::default(),
-            in_use: true,
-            response_timeout: Duration::from_secs(1),
-            sticky: None,
-            proxy_protocol_v2: false,
-            proxy_protocol_v1: false,
-            terminate_unhealthy: false,
-            source_sticky: false,
-            preserve_client_ip: false,
-            tls_to_targets: false,
-            terminate_deregistered: false,
-        };
+        let cfg = GroupConfig { response_timeout: Duration::from_secs(1), ..GroupConfig::new("g", vec![]) };
         Group {
             cfg,
             targets,

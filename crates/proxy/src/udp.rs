@@ -305,20 +305,9 @@ mod tests {
                 udp_allow: None,
             }],
             groups: vec![GroupConfig {
-                arn: "g".into(),
-                targets: vec![target("a", a), target("b", b)],
-                algorithm: Default::default(),
                 health: HealthSettings { enabled: false, ..Default::default() },
-                in_use: true,
                 response_timeout: Duration::from_secs(1),
-                sticky: None,
-                proxy_protocol_v2: false,
-                proxy_protocol_v1: false,
-                terminate_unhealthy: false,
-                source_sticky: false,
-                preserve_client_ip: false,
-                tls_to_targets: false,
-                terminate_deregistered: false,
+                ..GroupConfig::new("g", vec![target("a", a), target("b", b)])
             }],
             ..Default::default()
         });
