@@ -347,6 +347,15 @@ def test_aws_cloudformation_deploy_uses_change_sets(region, tmp_path):
 KGSPORTS_TEMPLATE = hg.REPO_ROOT.parent / "shared" / "acceptance" / "kgsports-stack.yaml"
 
 
+def kgsports_parameters(region, tmp_path) -> dict[str, str]:
+    """KG-Ami registered and the key pair made; the template's parameters."""
+    ec2 = region.client("ec2")
+    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path / "kg-ami")))["ImageId"]
+    ec2.create_key_pair(KeyName="kg-key")
+    return {"KgAmiId": ami, "BastionAmiId": ami, "KeyName": "kg-key", "AdminCidr": "203.0.113.0/24",
+            "OperatorEmail": "ops@kgsports.example"}
+
+
 def test_the_kgsports_stack_serves_its_site_and_database_and_comes_down_cleanly(new_region, tmp_path):
     """The customer's whole system, `kgsports-stack.yaml` unchanged: the network, the bastion,
     KG-ASG behind the load balancer, the alarms and the topic, the IAM group and user, the
@@ -354,13 +363,9 @@ def test_the_kgsports_stack_serves_its_site_and_database_and_comes_down_cleanly(
     import pymysql
     region = new_region()
     ec2 = region.client("ec2")
-    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path / "kg-ami")))["ImageId"]
-    ec2.create_key_pair(KeyName="kg-key")
+    params = [f"ParameterKey={k},ParameterValue={v}" for k, v in kgsports_parameters(region, tmp_path).items()]
     body = KGSPORTS_TEMPLATE
     cfn = region.client("cloudformation")
-    params = [f"ParameterKey=KgAmiId,ParameterValue={ami}", f"ParameterKey=BastionAmiId,ParameterValue={ami}",
-              "ParameterKey=KeyName,ParameterValue=kg-key", "ParameterKey=AdminCidr,ParameterValue=203.0.113.0/24",
-              "ParameterKey=OperatorEmail,ParameterValue=ops@kgsports.example"]
     code, msg = hg.cli_error(region.aws_fail("cloudformation", "create-stack", "--stack-name", "kgsports",
                                              "--template-body", f"file://{body}", "--parameters", *params)[1])
     assert (code, msg) == ("InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_NAMED_IAM]")
@@ -456,6 +461,71 @@ def test_the_kgsports_stack_serves_its_site_and_database_and_comes_down_cleanly(
     snaps = rds.describe_db_snapshots(SnapshotType="manual")["DBSnapshots"]
     assert [s["DBInstanceIdentifier"] for s in snaps] == [primary["DBInstanceIdentifier"]], snaps
     hg.wait_until(lambda: not _mariadb_under(region.data_dir), timeout=15, what="the database servers to end")
+
+
+def test_the_kgsports_stack_on_isolated_networks_keeps_its_database_to_the_web_tier(new_region, tmp_path):
+    """The same template on `--network isolated`: KG-ASG's instances run at their VPC addresses
+    in the private subnets, the internet-facing load balancer serves the site from them, and the
+    primary's Endpoint is an address of its private subnets behind DatabaseSecurityGroup (3306
+    from the web and bastion groups only): a KG-ASG instance queries it with the real MariaDB
+    client and the generated credentials, an instance of another group is dropped; the stack then
+    comes down with its namespaces."""
+    region = new_region("--network", "isolated")
+    values = kgsports_parameters(region, tmp_path)
+    params = [{"ParameterKey": k, "ParameterValue": v} for k, v in values.items()]
+    cfn = region.client("cloudformation")
+    stack_id = cfn.create_stack(StackName="kgsports", TemplateBody=KGSPORTS_TEMPLATE.read_text(), Parameters=params,
+                                Capabilities=["CAPABILITY_NAMED_IAM"])["StackId"]
+    try:
+        cfn.get_waiter("stack_create_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 300})
+    except Exception:  # noqa: BLE001 - the reasons are what matters
+        failed = [(e["LogicalResourceId"], e.get("ResourceStatusReason")) for e in events(cfn, stack_id)
+                  if e["ResourceStatus"].endswith("FAILED")]
+        pytest.fail(f"create failed: {failed}\n{region.describe()}", pytrace=False)
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName=stack_id)["Stacks"][0]["Outputs"]}
+    page = urllib.request.urlopen(outputs["WebsiteURL"], timeout=10).read().decode()
+    assert "KG SPORTS" in page
+    database = outputs["DatabaseEndpoint"]
+    assert re.fullmatch(r"30\.0\.[34]\.\d+", database), f"an address of the private subnets: {database}"
+    secret_arn = cfn.describe_stack_resource(StackName="kgsports", LogicalResourceId="DBSecret")[
+        "StackResourceDetail"]["PhysicalResourceId"]
+    password = json.loads(region.client("secretsmanager").get_secret_value(SecretId=secret_arn)["SecretString"])["password"]
+
+    def query(instance_id: str, timeout: int) -> subprocess.CompletedProcess:
+        return subprocess.run(["ip", "netns", "exec", region.netns(instance_id), "mariadb", "--protocol=TCP", "-h", database,
+                               "-u", "admin", f"-p{password}", f"--connect-timeout={timeout}", "-N", "-B", "-e",
+                               "SELECT DATABASE(), 6*7", "kgsports"], capture_output=True, text=True, timeout=timeout + 20)
+    group = region.client("autoscaling").describe_auto_scaling_groups(AutoScalingGroupNames=["KG-ASG"])["AutoScalingGroups"][0]
+    web = [i["InstanceId"] for i in group["Instances"] if i["LifecycleState"] == "InService"][0]
+    ec2 = region.client("ec2")
+    web_ip = ec2.describe_instances(InstanceIds=[web])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
+    assert web_ip.startswith(("30.0.3.", "30.0.4.")), web_ip
+    r = hg.wait_until(lambda: (q := query(web, 3)).returncode == 0 and q, timeout=10, interval=0.3,
+                      what="a KG-ASG instance querying the primary")
+    assert r.stdout.split() == ["kgsports", "42"], (r.stdout, r.stderr)
+    # An instance of the same VPC in a group DatabaseSecurityGroup does not name.
+    vpc = cfn.describe_stack_resource(StackName="kgsports", LogicalResourceId="VPC")["StackResourceDetail"]["PhysicalResourceId"]
+    subnet = cfn.describe_stack_resource(StackName="kgsports", LogicalResourceId="PrivateSubnet1")[
+        "StackResourceDetail"]["PhysicalResourceId"]
+    stranger_sg = ec2.create_security_group(GroupName="Stranger", Description="no rule names it", VpcId=vpc)["GroupId"]
+    stranger = ec2.run_instances(ImageId=values["KgAmiId"], InstanceType="t2.micro", MinCount=1, MaxCount=1,
+                                 SubnetId=subnet, SecurityGroupIds=[stranger_sg])["Instances"][0]["InstanceId"]
+    hg.wait_until(lambda: [s["InstanceStatus"]["Status"] for s in
+                           ec2.describe_instance_status(InstanceIds=[stranger])["InstanceStatuses"]] == ["ok"],
+                  timeout=30, interval=0.2, what="the stranger instance running")
+    r = query(stranger, 1)
+    assert r.returncode != 0 and "Can't connect" in r.stderr, (r.stdout, r.stderr)
+    ec2.terminate_instances(InstanceIds=[stranger])
+    hg.wait_until(lambda: ec2.describe_instances(InstanceIds=[stranger])["Reservations"][0]["Instances"][0]["State"]["Name"]
+                  == "terminated", timeout=30, interval=0.2, what="the stranger terminated")
+    ec2.delete_security_group(GroupId=stranger_sg)
+
+    cfn.delete_stack(StackName="kgsports")
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 300})
+    hg.wait_until(lambda: hg.instance_pids_under(region.data_dir) == [], timeout=10, what="instance processes to end")
+    prefix = region.netns("")
+    left = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+    assert [line for line in left.splitlines() if line.startswith(prefix)] == [], left
 
 
 STUCK = """\

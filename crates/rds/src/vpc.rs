@@ -22,7 +22,9 @@ pub(crate) fn sync(rds: &Rds, recs: &[InstanceRec]) {
     };
     let mut keep = HashSet::new();
     for rec in recs {
-        if matches!(rec.status.as_str(), status::CREATING | status::DELETING | status::FAILED) {
+        // From creation on (this runs before the pass plans any work, so the address is
+        // recorded before the instance can become available and show its Endpoint).
+        if matches!(rec.status.as_str(), status::DELETING | status::FAILED) {
             continue;
         }
         let Some(group) = rec.subnet_group.as_ref().and_then(|g| groups.get(g)) else { continue };
