@@ -570,7 +570,24 @@ def test_postgres_point_in_time_restore_lands_on_the_asked_second(region, rds):
     assert rows.splitlines() == ["after:10", "before:10"], rows
     assert count_rows(src) == 21
 
-    for db_id in ("pgpitr-at", "pgpitr-latest", "pgpitr"):
+    # A stopped source: its last WAL segment is read from its pg_wal, and a time after its last
+    # commit (recovery finds no commit at or after it) restores everything it committed.
+    psql(src, "INSERT INTO matches VALUES (1000, 'final')")
+    final = int(time.time()) + 1
+    hg.wait_until(lambda: time.time() >= final + 1, timeout=5, interval=0.01, what="a second past the last commit")
+    rds.stop_db_instance(DBInstanceIdentifier="pgpitr")
+    wait_status(rds, "pgpitr", "stopped")
+    rds.restore_db_instance_to_point_in_time(
+        SourceDBInstanceIdentifier="pgpitr", TargetDBInstanceIdentifier="pgpitr-stopped",
+        RestoreTime=datetime.datetime.fromtimestamp(final, datetime.timezone.utc))
+    stopped = wait_status(rds, "pgpitr-stopped", "available", timeout=180)
+    rows = value(stopped, "SELECT phase || ':' || count(*) FROM matches GROUP BY phase ORDER BY phase")
+    assert rows.splitlines() == ["after:10", "before:10", "final:1", "later:1"], rows
+    log = (instance_dir(region, "pgpitr-stopped") / "error.log").read_text()
+    assert "recovery ended before configured recovery target was reached" in log, "recovered again to the end"
+    assert value(stopped, "SELECT pg_is_in_recovery()") == "f"
+
+    for db_id in ("pgpitr-at", "pgpitr-latest", "pgpitr-stopped", "pgpitr"):
         delete_and_check(region, rds, db_id)
     assert not (region.data_dir / "rds" / "wal" / "pgpitr").exists(), "the WAL archive goes with its instance"
 

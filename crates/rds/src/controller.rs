@@ -475,23 +475,10 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
         server::write_config(l, rec, false, &params.values)?;
         snapshots::restore(rds, &snap, &l.data)?;
         server::forget_replication(&l.data)?;
-        // PostgreSQL's point in time: the base backup recovers from the source's WAL archive
-        // as it starts (everything the source committed so far archived first).
-        let pg_target = rec.restore_to.as_ref().filter(|_| l.engine == server::Engine::Postgres);
-        if let Some((source, until)) = pg_target {
-            let src: Option<InstanceRec> =
-                rds.store.read(|tx| tx.get(kind::INSTANCE, source)).map_err(|e| e.to_string())?;
-            let src = src.ok_or_else(|| format!("source DB instance {source} is gone"))?;
-            let sl = Layout::new(rds.dir(), &src);
-            if src.process.is_some_and(server::alive) {
-                crate::pg::archive_now(&sl)?;
-            }
-            crate::pg::recover_to(l, &sl.archive, *until)?;
-        }
-        let p = server::start(l)?;
-        if pg_target.is_some() {
-            crate::pg::finish_recovery(l, p)?;
-        }
+        let p = match rec.restore_to.as_ref().filter(|_| l.engine == server::Engine::Postgres) {
+            Some((source, until)) => recover_postgres(rds, l, &snap, source, *until)?,
+            None => server::start(l)?,
+        };
         server::reset_replication_account(l)?;
         if let Some((source, until)) = rec.restore_to.as_ref().filter(|_| l.engine == server::Engine::MySql) {
             let source_data = rds.dir().join("instances").join(source).join("data");
@@ -532,6 +519,37 @@ fn provision(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -> Resul
             server::start_replication(l, &source.address, source.port, repl.trim(), &gtid)?;
             Ok(Some(p))
         }
+    }
+}
+
+/// PostgreSQL's point in time: the restored base backup recovers from the source's WAL as it
+/// starts. A running source first archives everything it committed so far; a stopped one's last
+/// segment is read from its `pg_wal`. If the WAL ends before the time (nothing committed at or
+/// after it: PostgreSQL then refuses to go on), its end is that moment: recovered again to it.
+fn recover_postgres(rds: &Rds, l: &Layout, snap: &SnapshotRec, source: &str, until: f64) -> Result<ProcessId, String> {
+    let src: Option<InstanceRec> = rds.store.read(|tx| tx.get(kind::INSTANCE, source)).map_err(|e| e.to_string())?;
+    let src = src.ok_or_else(|| format!("source DB instance {source} is gone"))?;
+    let sl = Layout::new(rds.dir(), &src);
+    let live = src.process.is_some_and(server::alive);
+    if live {
+        crate::pg::archive_now(&sl)?;
+    }
+    let source_wal = (!live).then(|| sl.data.join("pg_wal"));
+    crate::pg::recover_to(l, &sl.archive, source_wal.as_deref(), Some(until))?;
+    let first = server::start(l).and_then(|p| crate::pg::finish_recovery(l, p).map(|()| p));
+    match first {
+        Err(_) if crate::pg::target_not_reached(l) => {
+            if let Some(p) = server::running(l) {
+                server::stop(l, p);
+            }
+            snapshots::restore(rds, snap, &l.data)?;
+            server::forget_replication(&l.data)?;
+            crate::pg::recover_to(l, &sl.archive, source_wal.as_deref(), None)?;
+            let p = server::start(l)?;
+            crate::pg::finish_recovery(l, p)?;
+            Ok(p)
+        }
+        other => other,
     }
 }
 

@@ -501,18 +501,31 @@ fn recovery_time(epoch: f64) -> String {
 }
 
 /// Make a restored base backup recover, when its server starts, from `archive` (the source's
-/// WAL archive) up to `until` (epoch seconds; commits at or after it are left out), then become
-/// a primary of its own (`recovery_target_action = promote`).
-pub fn recover_to(l: &Layout, archive: &Path, until: f64) -> Result<(), String> {
+/// WAL archive; then, for a stopped source, its `pg_wal`, where its last segment is) up to
+/// `until` (epoch seconds; commits at or after it are left out) or, without one, to the end of
+/// that WAL; then become a primary of its own (`recovery_target_action = promote`).
+pub fn recover_to(l: &Layout, archive: &Path, source_wal: Option<&Path>, until: Option<f64>) -> Result<(), String> {
+    let mut restore = format!("cp {}/%f %p", sh_quote(&archive.display().to_string()));
+    if let Some(wal) = source_wal {
+        restore.push_str(&format!(" || cp {}/%f %p", sh_quote(&wal.display().to_string())));
+    }
     let mut auto = auto_conf_without(&l.data, RECOVERY_SETTINGS);
-    auto.push_str(&format!(
-        "restore_command = {}\nrecovery_target_time = {}\nrecovery_target_inclusive = off\n\
-         recovery_target_action = promote\n",
-        conf_value(&format!("cp {}/%f %p", sh_quote(&archive.display().to_string()))),
-        conf_value(&recovery_time(until)),
-    ));
+    auto.push_str(&format!("restore_command = {}\n", conf_value(&restore)));
+    if let Some(t) = until {
+        auto.push_str(&format!(
+            "recovery_target_time = {}\nrecovery_target_inclusive = off\nrecovery_target_action = promote\n",
+            conf_value(&recovery_time(t)),
+        ));
+    }
     write_private(&l.data.join("postgresql.auto.conf"), &auto)?;
     write_private(&l.data.join("recovery.signal"), "")
+}
+
+/// Did the server's recovery end (at the end of the WAL there was) before its target time?
+/// Then nothing was committed at or after that time.
+pub fn target_not_reached(l: &Layout) -> bool {
+    fs::read_to_string(&l.log)
+        .is_ok_and(|log| log.contains("recovery ended before configured recovery target was reached"))
 }
 
 /// Wait until a recovering server has reached its target and promoted itself (at most 120 s),
