@@ -22,8 +22,11 @@ What it measures (the reading is in docs/benchmarks.md, section "RDS"):
 Everything it starts it stops (instances deleted through the API, then the daemons; as a safety
 net every process whose cwd lies under the benchmark's data dir is killed).
 
+With `--engine postgres` the same measures run on PostgreSQL DB instances (pg8000 as the
+client: `pip install pg8000`; durable commits are PostgreSQL's default, synchronous_commit=on).
+
 It builds nothing: `cargo build --release -p homeground` first (or pass --binary).
-Usage: python3 bench/rds_bench.py [--samples 3] [--rate 1000] [--seconds 10] [--binary PATH]
+Usage: python3 bench/rds_bench.py [--engine mysql|postgres] [--samples 3] [--rate 1000] [--seconds 10] [--binary PATH]
 """
 
 from __future__ import annotations
@@ -109,9 +112,13 @@ def start_moto():
     return proc, rds
 
 
+ENGINE = "mysql"  # set from --engine
+
+
 def create_args(db_id: str) -> dict:
-    return dict(DBInstanceIdentifier=db_id, Engine="mysql", DBInstanceClass="db.t3.micro", AllocatedStorage=20,
-                MasterUsername="admin", MasterUserPassword=PASSWORD, DBName="bench")
+    version = {"EngineVersion": "15"} if ENGINE == "postgres" else {}
+    return dict(DBInstanceIdentifier=db_id, Engine=ENGINE, DBInstanceClass="db.t3.micro", AllocatedStorage=20,
+                MasterUsername="benchadmin", MasterUserPassword=PASSWORD, DBName="bench", **version)
 
 
 def describe(rds, db_id):
@@ -119,15 +126,38 @@ def describe(rds, db_id):
 
 
 def connect(ep: dict):
-    return pymysql.connect(host=ep["Address"], port=ep["Port"], user="admin", password=PASSWORD, database="bench",
-                           connect_timeout=5, autocommit=True)
+    """The engine's ordinary driver at the Endpoint, autocommit (every statement its own
+    transaction)."""
+    if ENGINE == "postgres":
+        import pg8000.dbapi
+        conn = pg8000.dbapi.connect(host=ep["Address"], port=ep["Port"], user="benchadmin", password=PASSWORD,
+                                    database="bench", timeout=5)
+        conn.autocommit = True
+        return conn
+    return pymysql.connect(host=ep["Address"], port=ep["Port"], user="benchadmin", password=PASSWORD,
+                           database="bench", connect_timeout=5, autocommit=True)
+
+
+def driver_errors() -> tuple:
+    if ENGINE == "postgres":
+        import pg8000.dbapi
+        return (pg8000.dbapi.Error, pg8000.exceptions.InterfaceError, OSError)
+    return (pymysql.err.MySQLError,)
 
 
 def try_connect(ep: dict):
     try:
         return connect(ep)
-    except pymysql.err.MySQLError:
+    except driver_errors():
         return None
+
+
+def has_table(conn, name: str) -> bool:
+    cur = conn.cursor()
+    if ENGINE == "postgres":
+        cur.execute("SELECT to_regclass(%s) IS NOT NULL", (name,))
+        return bool(cur.fetchone()[0])
+    return cur.execute("SHOW TABLES LIKE %s", (name,)) == 1
 
 
 def create_to_connection(rds, db_id: str) -> dict:
@@ -157,10 +187,9 @@ def delete(rds, db_id: str):
 
 def replica_lag(primary_ep: dict, replica_ep: dict, rate: float, seconds: float) -> dict:
     w = connect(primary_ep)
-    with w.cursor() as c:
-        c.execute("CREATE TABLE lag_probe (id INT PRIMARY KEY, payload VARCHAR(64))")
+    w.cursor().execute("CREATE TABLE lag_probe (id INT PRIMARY KEY, payload VARCHAR(64))")
     r = connect(replica_ep)
-    wait_for(lambda: r.cursor().execute("SHOW TABLES LIKE 'lag_probe'") == 1, 10, 0.01, "the table on the replica")
+    wait_for(lambda: has_table(r, "lag_probe"), 10, 0.01, "the table on the replica")
     committed: dict[int, float] = {}
     seen: dict[int, float] = {}
     polls = [0]
@@ -188,7 +217,8 @@ def replica_lag(primary_ep: dict, replica_ep: dict, rate: float, seconds: float)
     start = time.monotonic()
     next_at = start
     i = 0
-    with w.cursor() as c:
+    c = w.cursor()
+    if True:
         while time.monotonic() - start < seconds:
             i += 1
             c.execute("INSERT INTO lag_probe VALUES (%s, %s)", (i, "x" * 48))
@@ -229,15 +259,18 @@ def kill_under(root: Path):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--engine", choices=["mysql", "postgres"], default="mysql")
     ap.add_argument("--samples", type=int, default=3)
     ap.add_argument("--rate", type=float, default=1000)
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--binary", type=Path, default=REPO / "target" / "release" / "homeground")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "rds-latest.md")
     args = ap.parse_args()
+    global ENGINE
+    ENGINE = args.engine
     if not args.binary.exists():
         raise SystemExit(f"{args.binary} is missing: cargo build --release -p homeground (or --binary)")
-    for tool in ("mariadbd", "mariabackup", "moto_server"):
+    for tool in (("psql",) if ENGINE == "postgres" else ("mariadbd", "mariabackup")) + ("moto_server",):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is missing")
     work = Path(tempfile.mkdtemp(prefix="rds-bench-"))
@@ -259,9 +292,11 @@ def main():
 
         primary = creates[0]["db"]
         conn = connect(primary["Endpoint"])
-        with conn.cursor() as c:
-            c.execute("CREATE TABLE seed (id INT PRIMARY KEY, v VARCHAR(40))")
-            c.executemany("INSERT INTO seed VALUES (%s, %s)", [(i, f"row{i}") for i in range(1000)])
+        c = conn.cursor()
+        c.execute("CREATE TABLE seed (id INT PRIMARY KEY, v VARCHAR(40))")
+        c.execute("INSERT INTO seed SELECT * FROM (VALUES " + ", ".join(f"({i}, 'row{i}')" for i in range(1000))
+                  + ") AS v(id, v)" if ENGINE == "postgres" else
+                  "INSERT INTO seed VALUES " + ", ".join(f"({i}, 'row{i}')" for i in range(1000)))
         conn.close()
         t0 = time.monotonic()
         rds.create_db_instance_read_replica(DBInstanceIdentifier="bench-replica",
@@ -275,11 +310,14 @@ def main():
             c = try_connect(rep["Endpoint"])
             if not c:
                 return False
-            with c.cursor() as cur:
+            try:
+                cur = c.cursor()
                 cur.execute("SELECT COUNT(*) FROM seed")
-                ok = cur.fetchone()[0] == 1000
-            c.close()
-            return ok
+                return cur.fetchone()[0] == 1000
+            except driver_errors():
+                return False  # not there yet
+            finally:
+                c.close()
         wait_for(serves, 30, 0.02, "the replica serving the rows")
         replica_serving = time.monotonic() - t0
         print(f"replica: answer {answered*1000:.0f} ms, available {available:.2f} s, serving {replica_serving:.2f} s",
@@ -293,11 +331,13 @@ def main():
 
         med = lambda xs: statistics.median(xs)  # noqa: E731
         lines += [
-            "# RDS benchmark",
+            f"# RDS benchmark ({ENGINE})",
             "",
             f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}; "
             f"binary {args.binary.relative_to(REPO) if args.binary.is_relative_to(REPO) else args.binary}; "
-            f"MariaDB {subprocess.run(['mariadbd', '--version'], capture_output=True, text=True).stdout.split()[2]}",
+            f"engine {ENGINE}: " + (subprocess.run(['psql', '--version'], capture_output=True, text=True).stdout.strip()
+                                    if ENGINE == "postgres" else "MariaDB " + subprocess.run(
+                                        ['mariadbd', '--version'], capture_output=True, text=True).stdout.split()[2]),
             "",
             "| measure | homeground | moto |",
             "|---|---|---|",
