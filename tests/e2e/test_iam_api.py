@@ -239,3 +239,73 @@ def test_access_key_management(iam):
     assert code == "DeleteConflict"
     iam.delete_access_key(UserName="keyholder", AccessKeyId=k["AccessKeyId"])
     iam.delete_user(UserName="keyholder")
+
+
+GITHUB_THUMBPRINT = "6938fd4d98bab03faadb97b34396831e3780aea1"
+SAML_METADATA = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.kgsports.example/saml"'
+    ' validUntil="2049-12-31T23:59:59Z">'
+    '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+    + "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:X509Data>"
+    + "<ds:X509Certificate>" + "MIIC" + "A" * 1200 + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+    '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"'
+    ' Location="https://idp.kgsports.example/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>'
+)
+
+
+def test_openid_connect_and_saml_providers(region, iam):
+    """Identity providers as a CI system and a corporate directory set them up: created,
+    read back in AWS's shapes, changed, tagged, refused as AWS refuses, deleted."""
+    acct = region.account
+    arn = iam.create_open_id_connect_provider(
+        Url="https://token.actions.githubusercontent.com", ClientIDList=["sts.amazonaws.com"],
+        ThumbprintList=[GITHUB_THUMBPRINT], Tags=[{"Key": "team", "Value": "ci"}])["OpenIDConnectProviderArn"]
+    assert arn == f"arn:aws:iam::{acct}:oidc-provider/token.actions.githubusercontent.com"
+    got = iam.get_open_id_connect_provider(OpenIDConnectProviderArn=arn)
+    assert got["Url"] == "token.actions.githubusercontent.com"
+    assert (got["ClientIDList"], got["ThumbprintList"]) == (["sts.amazonaws.com"], [GITHUB_THUMBPRINT])
+    assert got["Tags"] == [{"Key": "team", "Value": "ci"}]
+    iam.add_client_id_to_open_id_connect_provider(OpenIDConnectProviderArn=arn, ClientID="kg-deployer")
+    iam.remove_client_id_from_open_id_connect_provider(OpenIDConnectProviderArn=arn, ClientID="sts.amazonaws.com")
+    iam.update_open_id_connect_provider_thumbprint(OpenIDConnectProviderArn=arn, ThumbprintList=["a" * 40])
+    got = iam.get_open_id_connect_provider(OpenIDConnectProviderArn=arn)
+    assert (got["ClientIDList"], got["ThumbprintList"]) == (["kg-deployer"], ["a" * 40])
+    iam.tag_open_id_connect_provider(OpenIDConnectProviderArn=arn, Tags=[{"Key": "env", "Value": "prod"}])
+    iam.untag_open_id_connect_provider(OpenIDConnectProviderArn=arn, TagKeys=["team"])
+    assert iam.list_open_id_connect_provider_tags(OpenIDConnectProviderArn=arn)["Tags"] == [{"Key": "env", "Value": "prod"}]
+    assert [p["Arn"] for p in iam.list_open_id_connect_providers()["OpenIDConnectProviderList"]] == [arn]
+    # The aws CLI sees the same.
+    listed = region.aws("iam", "list-open-id-connect-providers")["OpenIDConnectProviderList"]
+    assert [p["Arn"] for p in listed] == [arn]
+
+    assert hg.expect_client_error(iam.create_open_id_connect_provider, Url="https://token.actions.githubusercontent.com",
+                                  ThumbprintList=[GITHUB_THUMBPRINT])[:2] == (
+        "EntityAlreadyExists", "Provider with url https://token.actions.githubusercontent.com already exists.")
+    assert hg.expect_client_error(iam.create_open_id_connect_provider, Url="http://insecure.example.com",
+                                  ThumbprintList=[GITHUB_THUMBPRINT])[0] == "InvalidInput"
+    assert hg.expect_client_error(iam.create_open_id_connect_provider, Url="https://idp.example.com",
+                                  ThumbprintList=[f"{i:040x}" for i in range(6)])[0] == "LimitExceeded"
+    missing = f"arn:aws:iam::{acct}:oidc-provider/nobody.example.com"
+    assert hg.expect_client_error(iam.get_open_id_connect_provider, OpenIDConnectProviderArn=missing)[:2] == (
+        "NoSuchEntity", f"OpenIDConnect Provider not found for arn {missing}")
+
+    saml = iam.create_saml_provider(Name="KG-Directory", SAMLMetadataDocument=SAML_METADATA)["SAMLProviderArn"]
+    assert saml == f"arn:aws:iam::{acct}:saml-provider/KG-Directory"
+    got = iam.get_saml_provider(SAMLProviderArn=saml)
+    assert got["SAMLMetadataDocument"] == SAML_METADATA and got["ValidUntil"].year == 2049
+    listed = iam.list_saml_providers()["SAMLProviderList"]
+    assert [p["Arn"] for p in listed] == [saml]
+    updated = SAML_METADATA.replace("2049-12-31", "2050-06-30")
+    assert iam.update_saml_provider(SAMLProviderArn=saml, SAMLMetadataDocument=updated)["SAMLProviderArn"] == saml
+    assert iam.get_saml_provider(SAMLProviderArn=saml)["ValidUntil"].year == 2050
+    assert hg.expect_client_error(iam.create_saml_provider, Name="KG-Directory", SAMLMetadataDocument=SAML_METADATA)[0] \
+        == "EntityAlreadyExists"
+    assert hg.expect_client_error(iam.create_saml_provider, Name="Broken",
+                                  SAMLMetadataDocument="x" * 1200)[:2] == ("InvalidInput", "Could not parse metadata")
+
+    iam.delete_saml_provider(SAMLProviderArn=saml)
+    iam.delete_open_id_connect_provider(OpenIDConnectProviderArn=arn)
+    assert iam.list_saml_providers()["SAMLProviderList"] == []
+    assert iam.list_open_id_connect_providers()["OpenIDConnectProviderList"] == []
+    assert hg.expect_client_error(iam.delete_saml_provider, SAMLProviderArn=saml)[0] == "NoSuchEntity"

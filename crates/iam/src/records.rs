@@ -27,6 +27,9 @@ pub mod kind {
     pub const SERVER_CERT: &str = "iam.server_certificate";
     pub const SESSION: &str = "sts.session";
     pub const ACCOUNT_ALIAS: &str = "iam.account_alias";
+    /// By ARN.
+    pub const OIDC_PROVIDER: &str = "iam.oidc_provider";
+    pub const SAML_PROVIDER: &str = "iam.saml_provider";
 }
 
 /// Store keys for names are lower-cased: IAM names are unique regardless of case.

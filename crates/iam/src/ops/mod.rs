@@ -7,6 +7,7 @@ mod groups;
 mod keys;
 pub(crate) mod policies;
 mod profiles;
+mod providers;
 mod roles;
 mod simulate;
 mod users;
@@ -110,6 +111,24 @@ impl IamService {
             "ListAccountAliases" => account::list_aliases(id),
             "SimulatePrincipalPolicy" => simulate::simulate_principal_policy(id, input),
             "SimulateCustomPolicy" => simulate::simulate_custom_policy(id, input),
+            "CreateOpenIDConnectProvider" => providers::create_oidc(id, input),
+            "GetOpenIDConnectProvider" => providers::get_oidc(id, input),
+            "ListOpenIDConnectProviders" => providers::list_oidc(id),
+            "DeleteOpenIDConnectProvider" => providers::delete_oidc(id, input),
+            "AddClientIDToOpenIDConnectProvider" => providers::add_client_id(id, input),
+            "RemoveClientIDFromOpenIDConnectProvider" => providers::remove_client_id(id, input),
+            "UpdateOpenIDConnectProviderThumbprint" => providers::update_thumbprints(id, input),
+            "TagOpenIDConnectProvider" => providers::tag_oidc(id, input),
+            "UntagOpenIDConnectProvider" => providers::untag_oidc(id, input),
+            "ListOpenIDConnectProviderTags" => providers::list_oidc_tags(id, input),
+            "CreateSAMLProvider" => providers::create_saml(id, input),
+            "GetSAMLProvider" => providers::get_saml(id, input),
+            "ListSAMLProviders" => providers::list_saml(id),
+            "UpdateSAMLProvider" => providers::update_saml_metadata(id, input),
+            "DeleteSAMLProvider" => providers::delete_saml(id, input),
+            "TagSAMLProvider" => providers::tag_saml(id, input),
+            "UntagSAMLProvider" => providers::untag_saml(id, input),
+            "ListSAMLProviderTags" => providers::list_saml_tags(id, input),
             _ => {
                 return Err(ApiError::new(
                     501,
@@ -195,6 +214,17 @@ fn resource_for(id: &Identity, cx: &CallContext, op: &str, input: &In) -> String
     }
     if op.contains("InstanceProfile") && !op.starts_with("ListInstanceProfilesForRole") {
         return named("instance-profile", "InstanceProfileName");
+    }
+    // Identity providers: the provider named, or the one a create makes.
+    if let Some(arn) = input.s("OpenIDConnectProviderArn").or(input.s("SAMLProviderArn")) {
+        return arn.to_string();
+    }
+    if op == "CreateOpenIDConnectProvider" {
+        let host = input.s("Url").unwrap_or_default().trim_start_matches("https://").trim_end_matches('/');
+        return id.arn(&format!("oidc-provider/{host}"));
+    }
+    if op == "CreateSAMLProvider" {
+        return id.arn(&format!("saml-provider/{}", input.s("Name").unwrap_or_default()));
     }
     if op.contains("ServerCertificate") {
         return named("server-certificate", "ServerCertificateName");
