@@ -217,6 +217,14 @@ pub struct InstanceRec {
     /// interface's AssociatePublicIpAddress); an Elastic IP associated later replaces it.
     #[serde(default)]
     pub public_ip: Option<String>,
+    /// `disableApiTermination`: TerminateInstances refuses while it is set.
+    #[serde(default)]
+    pub disable_api_termination: bool,
+    /// `sourceDestCheck`; unset: AWS's default, true.
+    #[serde(default)]
+    pub source_dest_check: Option<bool>,
+    #[serde(default)]
+    pub ebs_optimized: bool,
 }
 
 impl InstanceRec {
@@ -242,8 +250,8 @@ impl InstanceRec {
             "RootDeviceName": "/dev/xvda",
             "VirtualizationType": "hvm",
             "Hypervisor": "xen",
-            "SourceDestCheck": true,
-            "EbsOptimized": false,
+            "SourceDestCheck": self.source_dest_check.unwrap_or(true),
+            "EbsOptimized": self.ebs_optimized,
             "EnaSupport": true,
             "PlatformDetails": "Linux/UNIX",
             "UsageOperation": "RunInstances",
@@ -278,9 +286,30 @@ pub struct VpcRec {
     pub is_default: bool,
     pub owner_id: String,
     pub tags: Vec<Tag>,
+    /// `enableDnsSupport`; unset: AWS's default, true.
+    #[serde(default)]
+    pub dns_support: Option<bool>,
+    /// `enableDnsHostnames`; unset: AWS's default, true for the default VPC, false for others.
+    #[serde(default)]
+    pub dns_hostnames: Option<bool>,
+    /// `enableNetworkAddressUsageMetrics`; unset: false.
+    #[serde(default)]
+    pub address_usage_metrics: Option<bool>,
 }
 
 impl VpcRec {
+    pub fn enable_dns_support(&self) -> bool {
+        self.dns_support.unwrap_or(true)
+    }
+
+    pub fn enable_dns_hostnames(&self) -> bool {
+        self.dns_hostnames.unwrap_or(self.is_default)
+    }
+
+    pub fn enable_address_usage_metrics(&self) -> bool {
+        self.address_usage_metrics.unwrap_or(false)
+    }
+
     pub fn render(&self) -> Value {
         json!({
             "VpcId": self.vpc_id, "CidrBlock": self.cidr, "State": "available", "OwnerId": self.owner_id,

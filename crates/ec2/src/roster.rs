@@ -174,6 +174,9 @@ mod tests {
             terminated_at: (state == InstanceState::Terminated).then_some(1.7e9 - 10.0),
             health: Health::default(),
             public_ip: None,
+            disable_api_termination: false,
+            source_dest_check: None,
+            ebs_optimized: false,
         }
     }
 

@@ -49,6 +49,17 @@ pub async fn create_vpc(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     };
     let out = cx.call(Peer::Ec2, "CreateVpc", &input).await?;
     let id = field(&out, "/Vpc/VpcId", "CreateVpc")?;
+    // EnableDnsSupport before EnableDnsHostnames, one attribute per call as EC2 requires.
+    for member in ["EnableDnsSupport", "EnableDnsHostnames"] {
+        let Some(value) = p.bool(member)? else { continue };
+        let mut modify = Map::new();
+        modify.insert("VpcId".into(), Value::String(id.clone()));
+        modify.insert(member.into(), serde_json::json!({"Value": value}));
+        if let Err(e) = cx.call(Peer::Ec2, "ModifyVpcAttribute", &modify).await {
+            let _ = delete_vpc(cx, &id).await;
+            return Err(e);
+        }
+    }
     let cidr = out.pointer("/Vpc/CidrBlock").cloned().unwrap_or(Value::String(input.cidr_block.clone()));
     let mut created = Created::id(id.clone()).attr("VpcId", id.clone()).attr("CidrBlock", cidr.clone());
     created = created.attr("CidrBlockAssociations", Value::Array(vec![])).attr("Ipv6CidrBlocks", Value::Array(vec![]));
