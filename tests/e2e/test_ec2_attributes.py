@@ -383,3 +383,39 @@ def test_ebs_optimization_is_refused_where_aws_refuses_it(ec2, image_id, instanc
     code, _, status = expect_client_error(ec2.modify_instance_attribute, InstanceId=inst["InstanceId"],
                                           EbsOptimized={"Value": True})
     assert (code, status) == ("Unsupported", 400)
+
+
+# ---- authorisation --------------------------------------------------------------------------
+
+def test_the_new_operations_are_authorised_like_the_others(ec2, region, image_id, instances, default_vpc):
+    account = region.account
+    reader = region.client("ec2", *region.make_user("tf-reader", inline={"p": hg.policy(hg.allow("ec2:Describe*"))}))
+    assert reader.describe_instance_types(InstanceTypes=["t3.micro"])["InstanceTypes"]
+    assert reader.describe_instance_type_offerings()["InstanceTypeOfferings"]
+    assert reader.describe_vpc_attribute(VpcId=default_vpc, Attribute="enableDnsSupport")["EnableDnsSupport"]
+    code, msg, status = expect_client_error(reader.modify_vpc_attribute, VpcId=default_vpc,
+                                            EnableDnsHostnames={"Value": True})
+    assert (code, status) == ("UnauthorizedOperation", 403), msg
+    assert "ec2:ModifyVpcAttribute" in msg and f":vpc/{default_vpc}" in msg, msg
+
+    tagged = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="t3.micro",
+                               TagSpecifications=[{"ResourceType": "instance",
+                                                   "Tags": [{"Key": "team", "Value": "web"}]}])["Instances"][0]
+    plain = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="t3.micro")["Instances"][0]
+    instances += [tagged["InstanceId"], plain["InstanceId"]]
+    web_team = region.client("ec2", *region.make_user("tf-web", inline={"p": hg.policy(
+        hg.allow("ec2:Describe*"),
+        hg.allow("ec2:ModifyInstanceAttribute", f"arn:aws:ec2:*:{account}:instance/*",
+                 Condition={"StringEquals": {"ec2:ResourceTag/team": "web"}}))}))
+    web_team.modify_instance_attribute(InstanceId=tagged["InstanceId"], SourceDestCheck={"Value": False})
+    assert web_team.describe_instance_attribute(InstanceId=tagged["InstanceId"], Attribute="sourceDestCheck")[
+        "SourceDestCheck"] == {"Value": False}
+    code, msg, status = expect_client_error(web_team.modify_instance_attribute, InstanceId=plain["InstanceId"],
+                                            SourceDestCheck={"Value": False})
+    assert (code, status) == ("UnauthorizedOperation", 403), msg
+    # New security groups are resources of the call too.
+    group = tagged["SecurityGroups"][0]["GroupId"]
+    code, msg, status = expect_client_error(web_team.modify_instance_attribute, InstanceId=tagged["InstanceId"],
+                                            Groups=[group])
+    assert (code, status) == ("UnauthorizedOperation", 403), msg
+    assert f":security-group/{group}" in msg, msg
