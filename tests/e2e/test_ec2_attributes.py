@@ -261,6 +261,13 @@ def test_cloudformation_vpc_dns_properties_land_on_the_vpc(ec2, region):
     vpc = next(o["OutputValue"] for o in outputs if o["OutputKey"] == "VpcId")
     assert vpc_attrs(ec2, vpc)["enableDnsHostnames"] is True
     assert vpc_attrs(ec2, vpc)["enableDnsSupport"] is True
+    # Changing them is an update without interruption: the same VPC, its attribute changed.
+    cfn.update_stack(StackName="dnsvpc", TemplateBody=VPC_STACK.replace("EnableDnsHostnames: true",
+                                                                         "EnableDnsHostnames: false"))
+    cfn.get_waiter("stack_update_complete").wait(StackName="dnsvpc", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    outputs = cfn.describe_stacks(StackName="dnsvpc")["Stacks"][0]["Outputs"]
+    assert next(o["OutputValue"] for o in outputs if o["OutputKey"] == "VpcId") == vpc
+    assert vpc_attrs(ec2, vpc)["enableDnsHostnames"] is False
     cfn.delete_stack(StackName="dnsvpc")
     cfn.get_waiter("stack_delete_complete").wait(StackName="dnsvpc", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
 
