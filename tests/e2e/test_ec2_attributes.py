@@ -426,3 +426,26 @@ def test_the_new_operations_are_authorised_like_the_others(ec2, region, image_id
                                             Groups=[group])
     assert (code, status) == ("UnauthorizedOperation", 403), msg
     assert f":security-group/{group}" in msg, msg
+
+
+def test_public_dns_names_follow_enable_dns_hostnames(ec2, image_id, instances):
+    vpc = ec2.create_vpc(CidrBlock="10.43.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.43.1.0/24")["Subnet"]["SubnetId"]
+    ec2.modify_subnet_attribute(SubnetId=subnet, MapPublicIpOnLaunch={"Value": True})
+    inst = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, SubnetId=subnet)["Instances"][0]
+    iid = inst["InstanceId"]
+    instances.append(iid)
+    # A new VPC has no DNS hostnames: a public address, but no public name.
+    assert inst["PublicIpAddress"] and inst["PublicDnsName"] == ""
+    assert describe(ec2, iid)["PublicDnsName"] == ""
+    ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsHostnames={"Value": True})
+    now = describe(ec2, iid)
+    assert now["PublicDnsName"] == f"ec2-{now['PublicIpAddress'].replace('.', '-')}.{ec2.meta.region_name}.compute.amazonaws.com"
+    ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsHostnames={"Value": False})
+    assert describe(ec2, iid)["PublicDnsName"] == ""
+    assert describe(ec2, iid)["PrivateDnsName"].endswith(".compute.internal")
+    ec2.terminate_instances(InstanceIds=[iid])
+    wait_state(ec2, iid, "terminated")
+    instances.remove(iid)
+    ec2.delete_subnet(SubnetId=subnet)
+    ec2.delete_vpc(VpcId=vpc)

@@ -229,6 +229,12 @@ pub struct InstanceRec {
 
 impl InstanceRec {
     pub fn render(&self, region: &str) -> Value {
+        self.render_in(region, true)
+    }
+
+    /// The instance's AWS shape in a VPC whose `enableDnsHostnames` is `dns_hostnames`: without
+    /// it, no public DNS name (as on AWS).
+    pub fn render_in(&self, region: &str, dns_hostnames: bool) -> Value {
         let dns = format!("ip-{}.{region}.compute.internal", self.private_ip.replace('.', "-"));
         let mut v = json!({
             "InstanceId": self.instance_id,
@@ -264,7 +270,9 @@ impl InstanceRec {
         }
         if let Some(p) = &self.public_ip {
             v["PublicIpAddress"] = json!(p);
-            v["PublicDnsName"] = json!(format!("ec2-{}.{region}.compute.amazonaws.com", p.replace('.', "-")));
+            if dns_hostnames {
+                v["PublicDnsName"] = json!(format!("ec2-{}.{region}.compute.amazonaws.com", p.replace('.', "-")));
+            }
         }
         if let Some(c) = &self.client_token {
             v["ClientToken"] = json!(c);

@@ -138,6 +138,8 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
             .and_then(Value::as_bool)
             .unwrap_or(subnet.map_public_ip);
         let groups = security_groups(tx, &subnet.vpc_id, &sg_ids, &sg_names)?;
+        let dns_hostnames =
+            tx.get::<crate::records::VpcRec>(kind::VPC, &subnet.vpc_id)?.is_none_or(|v| v.enable_dns_hostnames());
         let reservation_id = ids::new("r");
         let mut instances = Vec::new();
         for i in 0..count {
@@ -200,7 +202,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 ebs_optimized: input.get("EbsOptimized").and_then(Value::as_bool).unwrap_or(false),
             };
             tx.put(kind::INSTANCE, &id, &rec)?;
-            instances.push(rec.render(&ec2.config.region));
+            instances.push(rec.render_in(&ec2.config.region, dns_hostnames));
         }
         let out = json!({
             "ReservationId": reservation_id,
