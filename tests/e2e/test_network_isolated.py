@@ -447,6 +447,10 @@ def test_the_customers_layout_ssh_to_the_bastion_from_admin_cidr_only_and_on_thr
                  for i in r["Instances"]}
     assert "PublicIpAddress" not in described[web2], "a private subnet's instance has no public address"
     public = described[bastion]["PublicIpAddress"]
+    # A new VPC gives no public DNS names until its enableDnsHostnames is on, as on AWS.
+    assert described[bastion]["PublicDnsName"] == ""
+    ec2.modify_vpc_attribute(VpcId=layout["vpc"], EnableDnsHostnames={"Value": True})
+    described[bastion] = ec2.describe_instances(InstanceIds=[bastion])["Reservations"][0]["Instances"][0]
     assert described[bastion]["PublicDnsName"] == f"ec2-{public.replace('.', '-')}.ap-northeast-2.compute.amazonaws.com"
     eip = {"PublicIp": public}
     web2_ip = ec2.describe_instances(InstanceIds=[web2])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
