@@ -354,3 +354,23 @@ impl SubnetRec {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vpc_attributes_default_as_on_aws_for_records_written_before_them() {
+        let old = |is_default: bool| -> VpcRec {
+            serde_json::from_value(json!({"vpc_id": "vpc-1", "cidr": "10.0.0.0/16", "is_default": is_default,
+                                          "owner_id": "123456789012", "tags": []}))
+            .unwrap()
+        };
+        let (default_vpc, other) = (old(true), old(false));
+        assert!(default_vpc.enable_dns_support() && default_vpc.enable_dns_hostnames());
+        assert!(other.enable_dns_support() && !other.enable_dns_hostnames());
+        assert!(!other.enable_address_usage_metrics());
+        let changed = VpcRec { dns_hostnames: Some(true), ..other };
+        assert!(changed.enable_dns_hostnames());
+    }
+}
