@@ -447,6 +447,10 @@ def test_the_customers_layout_ssh_to_the_bastion_from_admin_cidr_only_and_on_thr
                  for i in r["Instances"]}
     assert "PublicIpAddress" not in described[web2], "a private subnet's instance has no public address"
     public = described[bastion]["PublicIpAddress"]
+    # A new VPC gives no public DNS names until its enableDnsHostnames is on, as on AWS.
+    assert described[bastion]["PublicDnsName"] == ""
+    ec2.modify_vpc_attribute(VpcId=layout["vpc"], EnableDnsHostnames={"Value": True})
+    described[bastion] = ec2.describe_instances(InstanceIds=[bastion])["Reservations"][0]["Instances"][0]
     assert described[bastion]["PublicDnsName"] == f"ec2-{public.replace('.', '-')}.ap-northeast-2.compute.amazonaws.com"
     eip = {"PublicIp": public}
     web2_ip = ec2.describe_instances(InstanceIds=[web2])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
@@ -635,6 +639,39 @@ def test_the_vpcs_dns_server_answers_private_names_at_its_plus_two_address(net, 
                   what="the VPC's resolver naming the client")
     assert dig("ip-10-9-9-9.ap-northeast-2.compute.internal") == (3, []), "NXDOMAIN outside the VPC"
     assert dig("example.com")[0] == 5, "REFUSED: no recursion"
+
+
+def test_modify_instance_attribute_groups_and_vpc_dns_support_reach_the_router(net, layout):
+    """ModifyInstanceAttribute's groupSet moves an instance between groups and the VPC's router
+    follows; ModifyVpcAttribute's enableDnsSupport switches the VPC's resolver off and on."""
+    other, client, web = layout["other"], layout["client"], layout["web"]
+    refused = lambda: curl(net, other, "http://30.0.3.10/health", max_time=0.5)[0] == 28  # noqa: E731
+    assert refused(), "OtherSG is not let in"
+    net.ec2.modify_instance_attribute(InstanceId=other, Groups=[layout["client_sg"]])
+    try:
+        hg.wait_until(lambda: curl(net, other, "http://30.0.3.10/health")[0] == 0, timeout=5, interval=0.1,
+                      what="the instance let in as a member of ClientSG")
+        got = net.ec2.describe_instance_attribute(InstanceId=other, Attribute="groupSet")["Groups"]
+        assert [g["GroupId"] for g in got] == [layout["client_sg"]]
+    finally:
+        other_sg = [g["GroupId"] for g in net.ec2.describe_security_groups(
+            Filters=[{"Name": "group-name", "Values": ["OtherSG"]}])["SecurityGroups"]]
+        net.ec2.modify_instance_attribute(InstanceId=other, Groups=other_sg)
+    hg.wait_until(refused, timeout=5, interval=0.1, what="the instance dropped again as OtherSG")
+
+    inst = net.ec2.describe_instances(InstanceIds=[client])["Reservations"][0]["Instances"][0]
+
+    def resolves():
+        r = ns_run(net.netns(web), sys.executable, "-c", DIG, "30.0.0.2", inst["PrivateDnsName"], timeout=10)
+        return r.returncode == 0 and r.stdout.split()[1:] == [inst["PrivateIpAddress"]]
+    hg.wait_until(resolves, timeout=5, interval=0.2, what="the VPC's resolver answering")
+    vpc = layout["vpc"]
+    net.ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsSupport={"Value": False})
+    try:
+        hg.wait_until(lambda: not resolves(), timeout=10, interval=0.2, what="the resolver gone with enableDnsSupport off")
+    finally:
+        net.ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsSupport={"Value": True})
+    hg.wait_until(resolves, timeout=10, interval=0.2, what="the resolver back with enableDnsSupport on")
 
 
 DB_PASSWORD = "Kg-db-2026!"

@@ -61,6 +61,8 @@ const ID_MEMBERS: &[&str] = &[
     "SubnetId",
     "GroupId",
     "SecurityGroupIds",
+    // ModifyInstanceAttribute's new security groups.
+    "Groups",
     "SecurityGroupRuleIds",
     "InternetGatewayId",
     "RouteTableId",

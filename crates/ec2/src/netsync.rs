@@ -79,9 +79,15 @@ fn sync(
         ruleset.uplink = edge.uplink(vpc, &instances);
         ruleset.acls = edge.acls(vpc);
     }
-    // Each VPC with instances on its network has its DNS server at +2.
-    let served: Vec<(String, ipnet::Ipv4Net)> =
-        sets.keys().filter_map(|vpc| Some((vpc.clone(), edge.vpcs.get(vpc)?.cidr.parse().ok()?))).collect();
+    // Each VPC with instances on its network has its DNS server at +2, unless its
+    // enableDnsSupport attribute is off (then nothing answers there, as on AWS).
+    let served: Vec<(String, ipnet::Ipv4Net)> = sets
+        .keys()
+        .filter_map(|vpc| {
+            let rec = edge.vpcs.get(vpc).filter(|v| v.enable_dns_support())?;
+            Some((vpc.clone(), rec.cidr.parse().ok()?))
+        })
+        .collect();
     resolvers.keep(fabric, &ec2.config.region, &served);
     for (vpc, ruleset) in sets {
         let text = ruleset.render();

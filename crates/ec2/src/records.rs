@@ -217,10 +217,24 @@ pub struct InstanceRec {
     /// interface's AssociatePublicIpAddress); an Elastic IP associated later replaces it.
     #[serde(default)]
     pub public_ip: Option<String>,
+    /// `disableApiTermination`: TerminateInstances refuses while it is set.
+    #[serde(default)]
+    pub disable_api_termination: bool,
+    /// `sourceDestCheck`; unset: AWS's default, true.
+    #[serde(default)]
+    pub source_dest_check: Option<bool>,
+    #[serde(default)]
+    pub ebs_optimized: bool,
 }
 
 impl InstanceRec {
     pub fn render(&self, region: &str) -> Value {
+        self.render_in(region, true)
+    }
+
+    /// The instance's AWS shape in a VPC whose `enableDnsHostnames` is `dns_hostnames`: without
+    /// it, no public DNS name (as on AWS).
+    pub fn render_in(&self, region: &str, dns_hostnames: bool) -> Value {
         let dns = format!("ip-{}.{region}.compute.internal", self.private_ip.replace('.', "-"));
         let mut v = json!({
             "InstanceId": self.instance_id,
@@ -242,8 +256,8 @@ impl InstanceRec {
             "RootDeviceName": "/dev/xvda",
             "VirtualizationType": "hvm",
             "Hypervisor": "xen",
-            "SourceDestCheck": true,
-            "EbsOptimized": false,
+            "SourceDestCheck": self.source_dest_check.unwrap_or(true),
+            "EbsOptimized": self.ebs_optimized,
             "EnaSupport": true,
             "PlatformDetails": "Linux/UNIX",
             "UsageOperation": "RunInstances",
@@ -256,7 +270,9 @@ impl InstanceRec {
         }
         if let Some(p) = &self.public_ip {
             v["PublicIpAddress"] = json!(p);
-            v["PublicDnsName"] = json!(format!("ec2-{}.{region}.compute.amazonaws.com", p.replace('.', "-")));
+            if dns_hostnames {
+                v["PublicDnsName"] = json!(format!("ec2-{}.{region}.compute.amazonaws.com", p.replace('.', "-")));
+            }
         }
         if let Some(c) = &self.client_token {
             v["ClientToken"] = json!(c);
@@ -278,9 +294,30 @@ pub struct VpcRec {
     pub is_default: bool,
     pub owner_id: String,
     pub tags: Vec<Tag>,
+    /// `enableDnsSupport`; unset: AWS's default, true.
+    #[serde(default)]
+    pub dns_support: Option<bool>,
+    /// `enableDnsHostnames`; unset: AWS's default, true for the default VPC, false for others.
+    #[serde(default)]
+    pub dns_hostnames: Option<bool>,
+    /// `enableNetworkAddressUsageMetrics`; unset: false.
+    #[serde(default)]
+    pub address_usage_metrics: Option<bool>,
 }
 
 impl VpcRec {
+    pub fn enable_dns_support(&self) -> bool {
+        self.dns_support.unwrap_or(true)
+    }
+
+    pub fn enable_dns_hostnames(&self) -> bool {
+        self.dns_hostnames.unwrap_or(self.is_default)
+    }
+
+    pub fn enable_address_usage_metrics(&self) -> bool {
+        self.address_usage_metrics.unwrap_or(false)
+    }
+
     pub fn render(&self) -> Value {
         json!({
             "VpcId": self.vpc_id, "CidrBlock": self.cidr, "State": "available", "OwnerId": self.owner_id,
@@ -315,5 +352,25 @@ impl SubnetRec {
             "AssignIpv6AddressOnCreation": false,
             "Tags": tags_json(&self.tags),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vpc_attributes_default_as_on_aws_for_records_written_before_them() {
+        let old = |is_default: bool| -> VpcRec {
+            serde_json::from_value(json!({"vpc_id": "vpc-1", "cidr": "10.0.0.0/16", "is_default": is_default,
+                                          "owner_id": "123456789012", "tags": []}))
+            .unwrap()
+        };
+        let (default_vpc, other) = (old(true), old(false));
+        assert!(default_vpc.enable_dns_support() && default_vpc.enable_dns_hostnames());
+        assert!(other.enable_dns_support() && !other.enable_dns_hostnames());
+        assert!(!other.enable_address_usage_metrics());
+        let changed = VpcRec { dns_hostnames: Some(true), ..other };
+        assert!(changed.enable_dns_hostnames());
     }
 }

@@ -21,8 +21,10 @@ use crate::Ec2;
 
 /// One instance as the readers use it.
 pub(crate) struct Entry {
-    /// The record's JSON text as stored: an unchanged text means an unchanged entry.
+    /// The record's JSON text as stored: an unchanged text (in a VPC whose DNS hostnames
+    /// setting did not change) means an unchanged entry.
     raw: String,
+    dns_hostnames: bool,
     pub rec: InstanceRec,
     /// `InstanceRec::render` plus `ReservationId`, which the `reservation-id` filter reads.
     pub rendered: Value,
@@ -82,19 +84,31 @@ impl Roster {
         if old.generation == generation {
             return Ok(old);
         }
-        let raw = ec2.read(|tx| Ok(tx.list_raw(kind::INSTANCE, "")?))?;
+        let (raw, hostnames) = ec2.read(|tx| {
+            let vpcs: HashMap<String, bool> = tx
+                .list::<crate::records::VpcRec>(kind::VPC, "")?
+                .into_iter()
+                .map(|(id, v)| (id, v.enable_dns_hostnames()))
+                .collect();
+            Ok((tx.list_raw(kind::INSTANCE, "")?, vpcs))
+        })?;
         let model = wire::model::load_embedded("ec2");
         let region = &ec2.config.region;
         let mut entries = Vec::with_capacity(raw.len());
         for (id, text) in raw {
             match old.get(&id) {
-                Some(e) if e.raw == text => entries.push(e.clone()),
+                Some(e)
+                    if e.raw == text && hostnames.get(&e.rec.vpc_id).copied().unwrap_or(true) == e.dns_hostnames =>
+                {
+                    entries.push(e.clone())
+                }
                 _ => {
                     let rec: InstanceRec = store::decode(kind::INSTANCE, &id, &text)?;
-                    let mut rendered = rec.render(region);
+                    let dns_hostnames = hostnames.get(&rec.vpc_id).copied().unwrap_or(true);
+                    let mut rendered = rec.render_in(region, dns_hostnames);
                     rendered["ReservationId"] = json!(rec.reservation_id);
                     let xml = Fragment::of(model, "Instance", &rendered);
-                    entries.push(Arc::new(Entry { raw: text, rec, rendered, xml }));
+                    entries.push(Arc::new(Entry { raw: text, dns_hostnames, rec, rendered, xml }));
                 }
             }
         }
@@ -174,6 +188,9 @@ mod tests {
             terminated_at: (state == InstanceState::Terminated).then_some(1.7e9 - 10.0),
             health: Health::default(),
             public_ip: None,
+            disable_api_termination: false,
+            source_dest_check: None,
+            ebs_optimized: false,
         }
     }
 

@@ -49,6 +49,10 @@ pub async fn create_vpc(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     };
     let out = cx.call(Peer::Ec2, "CreateVpc", &input).await?;
     let id = field(&out, "/Vpc/VpcId", "CreateVpc")?;
+    if let Err(e) = set_vpc_dns(cx, &id, p, None).await {
+        let _ = delete_vpc(cx, &id).await;
+        return Err(e);
+    }
     let cidr = out.pointer("/Vpc/CidrBlock").cloned().unwrap_or(Value::String(input.cidr_block.clone()));
     let mut created = Created::id(id.clone()).attr("VpcId", id.clone()).attr("CidrBlock", cidr.clone());
     created = created.attr("CidrBlockAssociations", Value::Array(vec![])).attr("Ipv6CidrBlocks", Value::Array(vec![]));
@@ -60,6 +64,31 @@ pub async fn create_vpc(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         created = created.attr("DefaultSecurityGroup", g.clone());
     }
     Ok(created)
+}
+
+/// A VPC's EnableDnsSupport / EnableDnsHostnames as the template says (support first, one
+/// attribute per call as EC2 requires). On an update (`old` given), only what changed; a property
+/// removed goes back to EC2's default for a new VPC.
+pub async fn set_vpc_dns(cx: &Cx, id: &str, p: Props<'_>, old: Option<Props<'_>>) -> Result<(), String> {
+    for (member, default) in [("EnableDnsSupport", true), ("EnableDnsHostnames", false)] {
+        let value = match (p.bool(member)?, old) {
+            (Some(v), None) => v,
+            (None, None) => continue,
+            (v, Some(old)) => {
+                let before = old.bool(member)?.unwrap_or(default);
+                let after = v.unwrap_or(default);
+                if before == after {
+                    continue;
+                }
+                after
+            }
+        };
+        let mut modify = Map::new();
+        modify.insert("VpcId".into(), Value::String(id.to_string()));
+        modify.insert(member.into(), serde_json::json!({"Value": value}));
+        cx.call(Peer::Ec2, "ModifyVpcAttribute", &modify).await?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]

@@ -52,6 +52,7 @@ pub fn change(kind: &str, old: &Value, new: &Value) -> Change {
             "TerminationPolicies",
         ]),
         "AWS::EC2::LaunchTemplate" => only(&["LaunchTemplateData", "VersionDescription"]),
+        "AWS::EC2::VPC" => only(&["EnableDnsSupport", "EnableDnsHostnames"]),
         _ => false,
     };
     if in_place {
@@ -146,6 +147,10 @@ pub async fn update(
             let v = Value::String(version);
             Ok(same(&[("LatestVersionNumber", v.clone()), ("DefaultVersionNumber", v)]))
         }
+        "AWS::EC2::VPC" => {
+            ec2::set_vpc_dns(cx, physical_id, new_p, Some(old_p)).await?;
+            Ok(same(&[]))
+        }
         other => Err(format!("Resource type {other} cannot be updated in place")),
     }
 }
@@ -177,6 +182,9 @@ mod tests {
         let more = json!({"GroupDescription": "d", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 443}]});
         assert_eq!(change("AWS::EC2::SecurityGroup", &sg, &more), Change::InPlace);
         assert_eq!(change("AWS::EC2::SecurityGroup", &sg, &json!({"GroupDescription": "e"})), Change::Replace);
+        let vpc = json!({"CidrBlock": "10.0.0.0/16", "EnableDnsSupport": true});
+        let hostnames = json!({"CidrBlock": "10.0.0.0/16", "EnableDnsSupport": true, "EnableDnsHostnames": true});
+        assert_eq!(change("AWS::EC2::VPC", &vpc, &hostnames), Change::InPlace);
         let group = json!({"MinSize": "1", "MaxSize": "2", "AutoScalingGroupName": "g"});
         assert_eq!(
             change(

@@ -138,6 +138,8 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
             .and_then(Value::as_bool)
             .unwrap_or(subnet.map_public_ip);
         let groups = security_groups(tx, &subnet.vpc_id, &sg_ids, &sg_names)?;
+        let dns_hostnames =
+            tx.get::<crate::records::VpcRec>(kind::VPC, &subnet.vpc_id)?.is_none_or(|v| v.enable_dns_hostnames());
         let reservation_id = ids::new("r");
         let mut instances = Vec::new();
         for i in 0..count {
@@ -195,9 +197,12 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 terminated_at: None,
                 health: Health::default(),
                 public_ip,
+                disable_api_termination: input.get("DisableApiTermination").and_then(Value::as_bool).unwrap_or(false),
+                source_dest_check: None,
+                ebs_optimized: input.get("EbsOptimized").and_then(Value::as_bool).unwrap_or(false),
             };
             tx.put(kind::INSTANCE, &id, &rec)?;
-            instances.push(rec.render(&ec2.config.region));
+            instances.push(rec.render_in(&ec2.config.region, dns_hostnames));
         }
         let out = json!({
             "ReservationId": reservation_id,
@@ -504,6 +509,15 @@ pub fn reboot_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
 
 pub fn terminate_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
     let changes = change(ec2, input, |rec, now| {
+        if rec.disable_api_termination {
+            return Err(Ec2Error::Client(
+                "OperationNotPermitted",
+                format!(
+                    "The instance '{}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.",
+                    rec.instance_id
+                ),
+            ));
+        }
         if !matches!(rec.state, InstanceState::Terminated | InstanceState::ShuttingDown) {
             rec.state = InstanceState::ShuttingDown;
             rec.desired = Desired::Terminated;
@@ -525,4 +539,308 @@ pub fn get_console_output(ec2: &Ec2, input: &Value) -> Result<Value> {
     let log = std::fs::read(instance_dir(ec2, id).join("console.log")).unwrap_or_default();
     let tail = &log[log.len().saturating_sub(64 * 1024)..];
     Ok(json!({"InstanceId": id, "Timestamp": ec2.now(), "Output": B64.encode(tail)}))
+}
+
+/// The instance attributes DescribeInstanceAttribute answers: (the `Attribute` value, the
+/// output member).
+const INSTANCE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("instanceType", "InstanceType"),
+    ("kernel", "KernelId"),
+    ("ramdisk", "RamdiskId"),
+    ("userData", "UserData"),
+    ("disableApiTermination", "DisableApiTermination"),
+    ("instanceInitiatedShutdownBehavior", "InstanceInitiatedShutdownBehavior"),
+    ("rootDeviceName", "RootDeviceName"),
+    ("blockDeviceMapping", "BlockDeviceMappings"),
+    ("productCodes", "ProductCodes"),
+    ("sourceDestCheck", "SourceDestCheck"),
+    ("groupSet", "Groups"),
+    ("ebsOptimized", "EbsOptimized"),
+    ("sriovNetSupport", "SriovNetSupport"),
+    ("enaSupport", "EnaSupport"),
+    ("disableApiStop", "DisableApiStop"),
+];
+
+/// The instance's block devices: its root, and the data volumes attached to it.
+fn block_device_mappings(tx: &store::Tx, rec: &InstanceRec) -> Result<Vec<Value>> {
+    let mut out = vec![
+        json!({"DeviceName": "/dev/xvda", "Ebs": {"Status": "attached", "AttachTime": rec.launch_time, "DeleteOnTermination": true}}),
+    ];
+    for (_, v) in tx.list::<crate::storage::VolumeRec>(crate::storage::kind::VOLUME, "")? {
+        if let Some(a) = v.attachment.as_ref().filter(|a| a.instance_id == rec.instance_id) {
+            out.push(json!({"DeviceName": a.device, "Ebs": {"VolumeId": v.volume_id, "Status": "attached", "AttachTime": a.attach_time, "DeleteOnTermination": a.delete_on_termination}}));
+        }
+    }
+    Ok(out)
+}
+
+pub fn describe_instance_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "InstanceId")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter instanceId".into()))?;
+    let attribute = str_of(input, "Attribute")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter attribute".into()))?;
+    let (_, member) = INSTANCE_ATTRIBUTES.iter().find(|(a, _)| *a == attribute).ok_or_else(|| {
+        Ec2Error::InvalidParameterValue(format!(
+            "Value ({attribute}) for parameter attribute is invalid. Unknown attribute."
+        ))
+    })?;
+    let (rec, devices) = ec2.read(|tx| {
+        let rec = load(tx, id)?;
+        let devices = if attribute == "blockDeviceMapping" { block_device_mappings(tx, &rec)? } else { vec![] };
+        Ok((rec, devices))
+    })?;
+    let value = match attribute {
+        "instanceType" => json!({"Value": rec.instance_type}),
+        "userData" => match &rec.user_data {
+            Some(u) => json!({"Value": B64.encode(u)}),
+            None => json!({}),
+        },
+        "disableApiTermination" => json!({"Value": rec.disable_api_termination}),
+        "instanceInitiatedShutdownBehavior" => json!({"Value": rec.shutdown_behavior}),
+        "rootDeviceName" => json!({"Value": "/dev/xvda"}),
+        "blockDeviceMapping" => json!(devices),
+        "productCodes" => json!([]),
+        "sourceDestCheck" => json!({"Value": rec.source_dest_check.unwrap_or(true)}),
+        "groupSet" => json!(rec
+            .security_groups
+            .iter()
+            .map(|(id, name)| json!({"GroupId": id, "GroupName": name}))
+            .collect::<Vec<_>>()),
+        "ebsOptimized" => json!({"Value": rec.ebs_optimized}),
+        "enaSupport" => json!({"Value": true}),
+        "disableApiStop" => json!({"Value": false}),
+        // kernel, ramdisk, sriovNetSupport: none on HVM images.
+        _ => json!({}),
+    };
+    let mut out = json!({"InstanceId": id});
+    out[*member] = value;
+    Ok(out)
+}
+
+/// One change ModifyInstanceAttribute asks for.
+#[derive(Debug, PartialEq)]
+enum Change {
+    InstanceType(String),
+    UserData(String),
+    DisableApiTermination(bool),
+    ShutdownBehavior(String),
+    SourceDestCheck(bool),
+    EbsOptimized(bool),
+    Groups(Vec<String>),
+    /// `(device, DeleteOnTermination)`
+    BlockDevices(Vec<(String, Option<bool>)>),
+}
+
+fn bool_value(v: &Value, name: &str) -> Result<bool> {
+    match v.get("Value").unwrap_or(v) {
+        Value::Bool(b) => Ok(*b),
+        Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(true),
+        Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+        other => Err(Ec2Error::InvalidParameterValue(format!("Value ({other}) for parameter {name} is invalid."))),
+    }
+}
+
+fn string_value(v: &Value, name: &str) -> Result<String> {
+    v.get("Value")
+        .unwrap_or(v)
+        .as_str()
+        .map(String::from)
+        .ok_or_else(|| Ec2Error::MissingParameter(format!("The request must contain the parameter {name}.value")))
+}
+
+/// What a ModifyInstanceAttribute asks to change: the typed members (`InstanceType`,
+/// `SourceDestCheck` …) or the old `Attribute` / `Value` pair; exactly one per call.
+fn requested_change(input: &Value) -> Result<Change> {
+    let mut asked: Vec<Change> = Vec::new();
+    let get = |m: &str| input.get(m);
+    if let Some(v) = get("InstanceType") {
+        asked.push(Change::InstanceType(string_value(v, "instanceType")?));
+    }
+    if let Some(v) = get("UserData") {
+        asked.push(Change::UserData(string_value(v, "userData")?));
+    }
+    if let Some(v) = get("DisableApiTermination") {
+        asked.push(Change::DisableApiTermination(bool_value(v, "disableApiTermination")?));
+    }
+    if let Some(v) = get("InstanceInitiatedShutdownBehavior") {
+        asked.push(Change::ShutdownBehavior(string_value(v, "instanceInitiatedShutdownBehavior")?));
+    }
+    if let Some(v) = get("SourceDestCheck") {
+        asked.push(Change::SourceDestCheck(bool_value(v, "sourceDestCheck")?));
+    }
+    if let Some(v) = get("EbsOptimized") {
+        asked.push(Change::EbsOptimized(bool_value(v, "ebsOptimized")?));
+    }
+    if get("Groups").is_some() {
+        asked.push(Change::Groups(strings(input, "Groups")));
+    }
+    if let Some(list) = get("BlockDeviceMappings").and_then(Value::as_array) {
+        asked.push(Change::BlockDevices(
+            list.iter()
+                .map(|m| {
+                    let dot = m.pointer("/Ebs/DeleteOnTermination").and_then(Value::as_bool);
+                    (str_of(m, "DeviceName").unwrap_or_default().to_string(), dot)
+                })
+                .collect(),
+        ));
+    }
+    for unsupported in ["Kernel", "Ramdisk", "SriovNetSupport", "EnaSupport", "DisableApiStop"] {
+        if get(unsupported).is_some() {
+            return Err(Ec2Error::Unsupported(format!(
+                "The instance attribute {unsupported} cannot be modified in this region."
+            )));
+        }
+    }
+    if let Some(attribute) = str_of(input, "Attribute") {
+        let value = get("Value").cloned().unwrap_or(Value::Null);
+        let name = attribute;
+        asked.push(match attribute {
+            "instanceType" => Change::InstanceType(string_value(&value, name)?),
+            "userData" => Change::UserData(string_value(&value, name)?),
+            "disableApiTermination" => Change::DisableApiTermination(bool_value(&value, name)?),
+            "instanceInitiatedShutdownBehavior" => Change::ShutdownBehavior(string_value(&value, name)?),
+            "sourceDestCheck" => Change::SourceDestCheck(bool_value(&value, name)?),
+            "ebsOptimized" => Change::EbsOptimized(bool_value(&value, name)?),
+            "groupSet" => Change::Groups(vec![string_value(&value, name)?]),
+            other => {
+                return Err(Ec2Error::InvalidParameterValue(format!(
+                    "Value ({other}) for parameter attribute is invalid. Unknown attribute."
+                )))
+            }
+        });
+    }
+    match asked.len() {
+        0 => Err(Ec2Error::MissingParameter("The request must contain exactly one attribute to modify".into())),
+        1 => Ok(asked.remove(0)),
+        _ => Err(Ec2Error::InvalidParameterCombination(
+            "Fields for multiple attribute types specified: only one attribute can be modified at a time".into(),
+        )),
+    }
+}
+
+fn must_be_stopped(rec: &InstanceRec) -> Result<()> {
+    if rec.state != InstanceState::Stopped {
+        return Err(Ec2Error::IncorrectInstanceState(format!(
+            "The instance '{}' is not in the 'stopped' state.",
+            rec.instance_id
+        )));
+    }
+    Ok(())
+}
+
+pub fn modify_instance_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "InstanceId")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter instanceId".into()))?;
+    let change = requested_change(input)?;
+    ec2.write(|tx| {
+        let mut rec = load(tx, id)?;
+        if rec.state == InstanceState::Terminated {
+            return Err(Ec2Error::IncorrectInstanceState(format!("The instance '{id}' is not in a valid state for this operation.")));
+        }
+        match change {
+            Change::InstanceType(t) => {
+                if limits(&t).is_none() {
+                    return Err(Ec2Error::InvalidParameterValue(format!("Invalid value '{t}' for InstanceType.")));
+                }
+                must_be_stopped(&rec)?;
+                rec.instance_type = t;
+            }
+            Change::UserData(u) => {
+                must_be_stopped(&rec)?;
+                let text = B64
+                    .decode(u.trim())
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .ok_or_else(|| Ec2Error::InvalidParameterValue("Invalid BASE64 encoding of user data.".into()))?;
+                if text.len() > 16 * 1024 {
+                    return Err(Ec2Error::InvalidParameterValue("User data is limited to 16384 bytes".into()));
+                }
+                rec.user_data = (!text.is_empty()).then_some(text);
+            }
+            Change::DisableApiTermination(b) => rec.disable_api_termination = b,
+            Change::ShutdownBehavior(b) => {
+                if b != "stop" && b != "terminate" {
+                    return Err(Ec2Error::InvalidParameterValue(format!(
+                        "Value ({b}) for parameter instanceInitiatedShutdownBehavior is invalid. Valid values are 'stop' and 'terminate'."
+                    )));
+                }
+                rec.shutdown_behavior = b;
+            }
+            Change::SourceDestCheck(b) => rec.source_dest_check = Some(b),
+            Change::EbsOptimized(b) => {
+                if b && crate::ops::instance_types::info(&rec.instance_type).is_some_and(|i| !i.nitro) {
+                    return Err(Ec2Error::Client(
+                        "Unsupported",
+                        format!("EBS-optimized instances are not supported for your requested configuration. The instance type {} does not support EBS optimization.", rec.instance_type),
+                    ));
+                }
+                must_be_stopped(&rec)?;
+                rec.ebs_optimized = b;
+            }
+            Change::Groups(ids) => {
+                if ids.is_empty() {
+                    return Err(Ec2Error::MissingParameter("The request must contain the parameter groupId".into()));
+                }
+                let groups = security_groups(tx, &rec.vpc_id, &ids, &[])?;
+                rec.security_groups = groups.iter().map(|g| (g.group_id.clone(), g.group_name.clone())).collect();
+            }
+            Change::BlockDevices(devices) => {
+                let mut volumes = tx.list::<crate::storage::VolumeRec>(crate::storage::kind::VOLUME, "")?;
+                for (device, dot) in devices {
+                    let found = volumes.iter_mut().find(|(_, v)| {
+                        v.attachment.as_ref().is_some_and(|a| a.instance_id == rec.instance_id && a.device == device)
+                    });
+                    match (found, dot) {
+                        (Some((k, v)), Some(dot)) => {
+                            if let Some(a) = v.attachment.as_mut() {
+                                a.delete_on_termination = dot;
+                            }
+                            tx.put(crate::storage::kind::VOLUME, k, &*v)?;
+                        }
+                        // The root's DeleteOnTermination stays true: the root goes with the instance.
+                        (None, _) if device == "/dev/xvda" => {}
+                        (None, _) => {
+                            return Err(Ec2Error::InvalidParameterValue(format!(
+                                "The device '{device}' is not attached to instance '{id}'"
+                            )))
+                        }
+                        (Some(_), None) => {}
+                    }
+                }
+            }
+        }
+        tx.put(kind::INSTANCE, id, &rec)?;
+        Ok(())
+    })?;
+    Ok(json!({}))
+}
+
+#[cfg(test)]
+mod attribute_tests {
+    use super::*;
+
+    #[test]
+    fn one_change_per_call_in_either_form() {
+        assert_eq!(
+            requested_change(&json!({"InstanceType": {"Value": "t3.small"}})).unwrap(),
+            Change::InstanceType("t3.small".into())
+        );
+        assert_eq!(
+            requested_change(&json!({"Attribute": "disableApiTermination", "Value": "true"})).unwrap(),
+            Change::DisableApiTermination(true)
+        );
+        assert_eq!(
+            requested_change(&json!({"Groups": ["sg-1", "sg-2"]})).unwrap(),
+            Change::Groups(vec!["sg-1".into(), "sg-2".into()])
+        );
+        assert!(matches!(
+            requested_change(&json!({"SourceDestCheck": {"Value": false}, "EbsOptimized": {"Value": true}})),
+            Err(Ec2Error::InvalidParameterCombination(_))
+        ));
+        assert!(matches!(requested_change(&json!({})), Err(Ec2Error::MissingParameter(_))));
+        assert!(matches!(
+            requested_change(&json!({"Attribute": "bogus", "Value": "x"})),
+            Err(Ec2Error::InvalidParameterValue(_))
+        ));
+    }
 }

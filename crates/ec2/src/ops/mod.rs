@@ -4,6 +4,7 @@
 pub(crate) mod addresses;
 pub(crate) mod gateways;
 pub(crate) mod images;
+pub(crate) mod instance_types;
 pub(crate) mod instances;
 pub(crate) mod keypairs;
 pub mod launch_templates;
@@ -51,9 +52,15 @@ pub(crate) fn dispatch(
         "RebootInstances" => instances::reboot_instances(ec2, input),
         "TerminateInstances" => instances::terminate_instances(ec2, input),
         "GetConsoleOutput" => instances::get_console_output(ec2, input),
+        "DescribeInstanceAttribute" => instances::describe_instance_attribute(ec2, input),
+        "ModifyInstanceAttribute" => instances::modify_instance_attribute(ec2, input),
+        "DescribeInstanceTypes" => instance_types::describe_instance_types(ec2, input),
+        "DescribeInstanceTypeOfferings" => instance_types::describe_instance_type_offerings(ec2, input),
         "DescribeVpcs" => vpcs::describe_vpcs(ec2, input),
         "CreateVpc" => vpcs::create_vpc(ec2, input),
         "DeleteVpc" => vpcs::delete_vpc(ec2, input),
+        "DescribeVpcAttribute" => vpcs::describe_vpc_attribute(ec2, input),
+        "ModifyVpcAttribute" => vpcs::modify_vpc_attribute(ec2, input),
         "DescribeSubnets" => vpcs::describe_subnets(ec2, input),
         "CreateSubnet" => vpcs::create_subnet(ec2, input),
         "DeleteSubnet" => vpcs::delete_subnet(ec2, input),

@@ -30,6 +30,9 @@ pub fn ensure_default_vpc(ec2: &Ec2) -> Result<()> {
             is_default: true,
             owner_id: ec2.config.account.clone(),
             tags: vec![],
+            dns_support: None,
+            dns_hostnames: None,
+            address_usage_metrics: None,
         };
         tx.put(kind::VPC, &vpc.vpc_id, &vpc)?;
         for (i, zone) in crate::zones(&ec2.config.region).into_iter().enumerate() {
@@ -107,6 +110,9 @@ pub fn create_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
         is_default: false,
         owner_id: ec2.config.account.clone(),
         tags: tag_specs(input, "vpc")?,
+        dns_support: None,
+        dns_hostnames: None,
+        address_usage_metrics: None,
     };
     ec2.write(|tx| {
         tx.put(kind::VPC, &vpc.vpc_id, &vpc)?;
@@ -247,6 +253,76 @@ pub fn create_subnet(ec2: &Ec2, input: &Value) -> Result<Value> {
         Ok(s.render(&ec2.config.region, &ec2.config.account, avail))
     })?;
     Ok(json!({"Subnet": subnet}))
+}
+
+/// The VPC attributes DescribeVpcAttribute / ModifyVpcAttribute know: (the `Attribute` value,
+/// the input and output member).
+const VPC_ATTRIBUTES: &[(&str, &str)] = &[
+    ("enableDnsSupport", "EnableDnsSupport"),
+    ("enableDnsHostnames", "EnableDnsHostnames"),
+    ("enableNetworkAddressUsageMetrics", "EnableNetworkAddressUsageMetrics"),
+];
+
+fn load_vpc(tx: &store::Tx, id: &str) -> Result<VpcRec> {
+    tx.get::<VpcRec>(kind::VPC, id)?.ok_or_else(|| Ec2Error::not_found("InvalidVpcID.NotFound", "vpc ID", id))
+}
+
+pub fn describe_vpc_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "VpcId")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter vpcId".into()))?;
+    let attribute = str_of(input, "Attribute")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter attribute".into()))?;
+    let (_, member) = VPC_ATTRIBUTES.iter().find(|(a, _)| *a == attribute).ok_or_else(|| {
+        Ec2Error::InvalidParameterValue(format!(
+            "Value ({attribute}) for parameter attribute is invalid. Unknown attribute."
+        ))
+    })?;
+    let vpc = ec2.read(|tx| load_vpc(tx, id))?;
+    let value = match attribute {
+        "enableDnsSupport" => vpc.enable_dns_support(),
+        "enableDnsHostnames" => vpc.enable_dns_hostnames(),
+        _ => vpc.enable_address_usage_metrics(),
+    };
+    let mut out = json!({"VpcId": id});
+    out[*member] = json!({"Value": value});
+    Ok(out)
+}
+
+/// ModifyVpcAttribute: one of the DNS attributes or network address usage metrics per call.
+pub fn modify_vpc_attribute(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let id = str_of(input, "VpcId")
+        .ok_or_else(|| Ec2Error::MissingParameter("The request must contain the parameter vpcId".into()))?;
+    let given: Vec<(&str, Option<bool>)> = VPC_ATTRIBUTES
+        .iter()
+        .filter_map(|(a, m)| input.get(*m).map(|v| (*a, v.get("Value").and_then(Value::as_bool))))
+        .collect();
+    let (attribute, value) = match given.as_slice() {
+        [] => {
+            return Err(Ec2Error::MissingParameter(
+                "The request must contain exactly one of the parameters enableDnsSupport, enableDnsHostnames, enableNetworkAddressUsageMetrics".into(),
+            ))
+        }
+        [(a, Some(v))] => (*a, *v),
+        [(a, None)] => {
+            return Err(Ec2Error::MissingParameter(format!("The request must contain the parameter {a}.value")))
+        }
+        _ => {
+            return Err(Ec2Error::InvalidParameterCombination(
+                "Fields for multiple attribute types specified: only one attribute can be modified at a time".into(),
+            ))
+        }
+    };
+    ec2.write(|tx| {
+        let mut vpc = load_vpc(tx, id)?;
+        match attribute {
+            "enableDnsSupport" => vpc.dns_support = Some(value),
+            "enableDnsHostnames" => vpc.dns_hostnames = Some(value),
+            _ => vpc.address_usage_metrics = Some(value),
+        }
+        tx.put(kind::VPC, id, &vpc)?;
+        Ok(())
+    })?;
+    Ok(json!({}))
 }
 
 /// ModifySubnetAttribute: MapPublicIpOnLaunch (one attribute per call, as EC2 requires).
