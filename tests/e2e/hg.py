@@ -109,6 +109,41 @@ def wait_until(pred, timeout: float = 5.0, interval: float = 0.05, what: str = "
         time.sleep(interval)
 
 
+class TcpServer:
+    """A test's TCP server: listens at (host, port), and hands each accepted connection to
+    `handle(conn)` on a thread of its own until `close()`. Subclasses write `handle`."""
+
+    def __init__(self, host: str, port: int = 0):
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, port))
+        self.sock.listen(16)
+        self.host, self.port = host, self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                c, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._handle_and_close, args=(c,), daemon=True).start()
+
+    def _handle_and_close(self, c):
+        with c:
+            self.handle(c)
+
+    def handle(self, conn: socket.socket):
+        raise NotImplementedError
+
+    def close(self):
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
+
+
 def policy(*statements: dict) -> str:
     return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
 

@@ -433,42 +433,18 @@ def test_a_listener_that_cannot_be_served_is_refused_or_reported(new_region):
         squatter.close()
 
 
-class _Echo:
+class _Echo(hg.TcpServer):
     """A TCP server on a loopback address that answers each line with `<name>:<line>`."""
 
     def __init__(self, host: str, name: str, port: int = 0):
-        import socket
-        import threading
-        self.name, self.sock = name, socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind((host, port))
-        self.sock.listen()
-        self.host, self.port = host, self.sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
+        self.name = name
+        super().__init__(host, port)
 
-    def _serve(self):
-        import threading
-        while True:
-            try:
-                c, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._talk, args=(c,), daemon=True).start()
-
-    def _talk(self, c):
-        with c:
-            f = c.makefile("rwb")
-            for line in f:
-                f.write(f"{self.name}:{line.decode().strip()}\n".encode())
-                f.flush()
-
-    def close(self):
-        import socket
-        try:
-            self.sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        self.sock.close()
+    def handle(self, c):
+        f = c.makefile("rwb")
+        for line in f:
+            f.write(f"{self.name}:{line.decode().strip()}\n".encode())
+            f.flush()
 
 
 def _ask(host, port, line="ping", timeout=3.0) -> str:

@@ -274,45 +274,26 @@ def _refused(host, port=80) -> bool:
         return True
 
 
-class _FirstLines:
+class _FirstLines(hg.TcpServer):
     """A TCP server at an instance's address that notes the first line of each connection (up to
     its CRLF or LF), answers it back as `first:<line>`, then echoes every later line."""
 
     def __init__(self, host: str, port: int):
-        import socket
-        import threading
         self.lines: list[str] = []
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind((host, port))
-        self.sock.listen()
-        threading.Thread(target=self._serve, daemon=True).start()
+        super().__init__(host, port)
 
-    def _serve(self):
-        import threading
-        while True:
-            try:
-                c, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._talk, args=(c,), daemon=True).start()
-
-    def _talk(self, c):
-        with c:
-            f = c.makefile("rwb")
-            first = f.readline()
-            if not first:
-                return  # a health check: connected, nothing sent
-            line = first.decode().rstrip("\r\n")
-            self.lines.append(line)
-            f.write(f"first:{line}\n".encode())
+    def handle(self, c):
+        f = c.makefile("rwb")
+        first = f.readline()
+        if not first:
+            return  # a health check: connected, nothing sent
+        line = first.decode().rstrip("\r\n")
+        self.lines.append(line)
+        f.write(f"first:{line}\n".encode())
+        f.flush()
+        for rest in f:
+            f.write(b"echo:" + rest)
             f.flush()
-            for rest in f:
-                f.write(b"echo:" + rest)
-                f.flush()
-
-    def close(self):
-        self.sock.close()
 
 
 def test_proxy_protocol_v1_on_a_backend_port_of_a_tcp_listener(kg):

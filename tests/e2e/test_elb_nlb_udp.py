@@ -240,55 +240,39 @@ def test_tcp_udp_listener_carries_both_to_one_target_group(new_region, tmp_path)
         proc.wait()
 
 
-class _ProxyTarget:
+class _ProxyTarget(hg.TcpServer):
     """A TCP target that reads an optional PROXY v2 header, then echoes one line; it records
     what each connection began with."""
 
     SIG = b"\r\n\r\n\x00\r\nQUIT\n"
 
     def __init__(self, host):
-        self.sock = socket.socket()
-        self.sock.bind((host, 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
         self.seen: list[dict] = []
         self.local_checks = 0  # health checks' connections that began with a LOCAL header
-        threading.Thread(target=self._serve, daemon=True).start()
+        super().__init__(host)
 
-    def _serve(self):
-        while True:
-            try:
-                c, _ = self.sock.accept()
-            except OSError:
+    def handle(self, c):
+        f = c.makefile("rwb")
+        first = f.read(12)
+        if not first:
+            return  # a health check's connection
+        rec = {}
+        if first == self.SIG:
+            ver_cmd, fam, length = struct.unpack("!BBH", f.read(4))
+            body = f.read(length)
+            if ver_cmd == 0x20 and fam == 0x00 and length == 0:
+                self.local_checks += 1  # the load balancer's own connection: no client
                 return
-            threading.Thread(target=self._conn, args=(c,), daemon=True).start()
-
-    def _conn(self, c):
-        with c:
-            f = c.makefile("rwb")
-            first = f.read(12)
-            if not first:
-                return  # a health check's connection
-            rec = {}
-            if first == self.SIG:
-                ver_cmd, fam, length = struct.unpack("!BBH", f.read(4))
-                body = f.read(length)
-                if ver_cmd == 0x20 and fam == 0x00 and length == 0:
-                    self.local_checks += 1  # the load balancer's own connection: no client
-                    return
-                rec.update(ver_cmd=ver_cmd, fam=fam, length=length)
-                if fam == 0x11:
-                    src, dst, sport, dport = struct.unpack("!4s4sHH", body[:12])
-                    rec.update(src=(socket.inet_ntoa(src), sport), dst=(socket.inet_ntoa(dst), dport))
-                first = b""
-            line = first + f.readline()
-            rec["line"] = line
-            self.seen.append(rec)
-            f.write(b"got:" + line)
-            f.flush()
-
-    def close(self):
-        self.sock.close()
+            rec.update(ver_cmd=ver_cmd, fam=fam, length=length)
+            if fam == 0x11:
+                src, dst, sport, dport = struct.unpack("!4s4sHH", body[:12])
+                rec.update(src=(socket.inet_ntoa(src), sport), dst=(socket.inet_ntoa(dst), dport))
+            first = b""
+        line = first + f.readline()
+        rec["line"] = line
+        self.seen.append(rec)
+        f.write(b"got:" + line)
+        f.flush()
 
 
 def test_tcp_listener_sends_a_proxy_protocol_v2_header(new_region):
