@@ -781,3 +781,151 @@ def test_listener_security_groups_refuse_sources_outside_their_cidrs(new_region,
     finally:
         backend.send_signal(signal.SIGKILL)
         backend.wait()
+
+
+class FramingTarget(hg.TcpServer):
+    """An HTTP/1.1 target answering by path with each way a body can be framed, and noting the
+    requests it read (head and body) and how many connections it accepted."""
+
+    BIG = bytes(range(256)) * 4096  # 1 MiB, more than one read
+
+    def __init__(self, host):
+        self.seen, self.connections = [], 0
+        super().__init__(host)
+
+    def handle(self, conn):
+        self.connections += 1
+        f = conn.makefile("rb")
+        while True:
+            line = f.readline()
+            if not line:
+                return
+            head = [line.decode("latin-1").rstrip("\r\n")]
+            while (h := f.readline().decode("latin-1").rstrip("\r\n")):
+                head.append(h)
+            fields = {k.lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:])}
+            if fields.get("transfer-encoding", "").lower() == "chunked":
+                body = b""
+                while (size := int(f.readline().split(b";")[0], 16)):
+                    body += f.read(size)
+                    f.readline()
+                while f.readline() not in (b"\r\n", b""):
+                    pass
+            else:
+                body = f.read(int(fields.get("content-length", "0")))
+            self.seen.append((head, body))
+            method, path, _ = head[0].split(" ")
+            if path == "/chunked":
+                out = (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Kind: chunked\r\n\r\n"
+                       b"6\r\nkick-o\r\n3;ext=1\r\nff!\r\n0\r\nX-Trailer: 1\r\n\r\n")
+            elif path == "/until-close":
+                conn.sendall(b"HTTP/1.0 200 OK\r\nX-Kind: until-close\r\n\r\nfull time")
+                return
+            elif path == "/big":
+                out = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(self.BIG) + self.BIG
+            elif path == "/empty":
+                out = b"HTTP/1.1 204 No Content\r\nKeep-Alive: timeout=5\r\nConnection: keep-alive\r\n\r\n"
+            else:
+                echo = "\n".join(head).encode() + b"\n\n" + body
+                length = len(echo)
+                out = b"HTTP/1.1 200 Fine\r\nContent-Length: %d\r\n\r\n" % length + (b"" if method == "HEAD" else echo)
+            conn.sendall(out)
+
+
+def test_every_http1_framing_passes_through_the_load_balancer(new_region):
+    import socket
+    target = FramingTarget("127.0.0.31")
+    try:
+        r = new_region()
+        ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
+        subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][:2]
+        lb = elbv2.create_load_balancer(Name="kg-framing", Subnets=[s["SubnetId"] for s in subnets])["LoadBalancers"][0]
+        tg = elbv2.create_target_group(Name="kg-framing", Protocol="HTTP", Port=target.port, VpcId=lb["VpcId"],
+                                       TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": target.host, "Port": target.port}])
+        elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=8095,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        host = lb["DNSName"]
+        hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tg)["TargetHealthDescriptions"][0]
+                      ["TargetHealth"]["State"] == "healthy", timeout=10, what="the target healthy")
+
+        sock = socket.create_connection((host, 8095), timeout=10)
+        f = sock.makefile("rb")
+
+        class Unclosed:  # every response of the connection is read from one buffer, kept open
+            def __getattr__(self, name):
+                return getattr(f, name)
+
+            def close(self):
+                pass
+
+        class OnSocket:
+            def makefile(self, *_a, **_k):
+                return Unclosed()
+
+        def response(method="GET"):
+            resp = http.client.HTTPResponse(OnSocket(), method=method)
+            resp.begin()
+            return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+
+        # Pipelined on one keep-alive connection: a POST with a body, HEAD, chunked, 204, 1 MiB.
+        sock.sendall(b"POST /order?x=1 HTTP/1.1\r\nHost: kg\r\nConnection: keep-alive\r\nKeep-Alive: 30\r\n"
+                     b"X-Forwarded-For: 203.0.113.9\r\nContent-Length: 11\r\n\r\nid=7&qty=20"
+                     b"HEAD /page HTTP/1.1\r\nHost: kg\r\n\r\n"
+                     b"GET /chunked HTTP/1.1\r\nHost: kg\r\n\r\n"
+                     b"GET /empty HTTP/1.1\r\nHost: kg\r\n\r\n"
+                     b"GET /big HTTP/1.1\r\nHost: kg\r\n\r\n")
+        status, headers, body = response()
+        assert (status, headers["content-length"]) == (200, str(len(body))), headers
+        echoed_head, echoed_body = body.split(b"\n\n", 1)
+        lines = echoed_head.decode().split("\n")
+        assert lines[0] == "POST /order?x=1 HTTP/1.1" and echoed_body == b"id=7&qty=20", body
+        fields = {k.lower(): v.strip() for k, _, v in (h.partition(":") for h in lines[1:])}
+        assert "connection" not in fields and "keep-alive" not in fields, fields
+        assert fields["x-forwarded-for"] == "203.0.113.9, 127.0.0.1", fields
+        assert (fields["x-forwarded-proto"], fields["x-forwarded-port"]) == ("http", "8095"), fields
+        assert fields["x-amzn-trace-id"].startswith("Root=1-") and fields["host"] == "kg", fields
+        status, headers, body = response("HEAD")
+        assert (status, body) == (200, b"") and int(headers["content-length"]) > 0, headers
+        status, headers, body = response()
+        assert (status, headers["x-kind"], body) == (200, "chunked", b"kick-off!"), headers
+        status, headers, body = response()
+        assert (status, body) == (204, b"") and "keep-alive" not in headers, headers
+        status, headers, body = response()
+        assert (status, body == FramingTarget.BIG) == (200, True), (status, len(body))
+
+        # A chunked request body and an upgrade-free HTTP/1.0 request on the same connection are
+        # served too (by the general path), and the connection keeps working after them.
+        sock.sendall(b"PUT /upload HTTP/1.1\r\nHost: kg\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     b"4\r\nkg-s\r\n5\r\nports\r\n0\r\n\r\n")
+        status, _, body = response()
+        assert status == 200 and body.endswith(b"\n\nkg-sports"), body
+        sock.sendall(b"GET /again HTTP/1.1\r\nHost: kg\r\n\r\n")
+        status, _, body = response()
+        assert status == 200 and body.startswith(b"GET /again HTTP/1.1"), body
+
+        # A response framed by the target closing its connection: relayed, then the client's
+        # connection is closed too (its end cannot be told otherwise).
+        sock2 = socket.create_connection((host, 8095), timeout=10)
+        sock2.sendall(b"GET /until-close HTTP/1.1\r\nHost: kg\r\n\r\n")
+        got = b""
+        while (chunk := sock2.recv(65536)):
+            got += chunk
+        sock2.close()
+        head, _, body = got.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200 OK") and body == b"full time", got
+        assert b"connection: close" in head.lower(), head
+
+        # Keep-alive both sides: twenty more requests reuse the target's connections.
+        before = target.connections
+        for i in range(20):
+            sock.sendall(b"GET /n%d HTTP/1.1\r\nHost: kg\r\n\r\n" % i)
+            assert response()[0] == 200
+        assert target.connections - before <= 2, (before, target.connections)
+        sock.close()
+        paths = [head[0].split(" ")[1] for head, _ in target.seen]
+        for p in ["/order?x=1", "/page", "/chunked", "/empty", "/big", "/upload", "/again", "/until-close", "/n19"]:
+            assert paths.count(p) == 1, (p, paths)
+    finally:
+        target.close()

@@ -17,6 +17,7 @@ use hyper::{Method, Request, Response, StatusCode, Uri, Version};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 
 use crate::config::{Action, Redirect};
+use crate::fast::End;
 use crate::pool::Sender;
 use crate::rules::{self, RequestView};
 use crate::stats::Stats;
@@ -96,20 +97,29 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
             // next request: it is the load balancer's idle timeout, as on an ALB.
             builder.http1().timer(TokioTimer::new()).header_read_timeout(idle).keep_alive(true);
             let secure = tls.is_some();
+            let client = crate::fast::Client { local, peer, secure, idle };
+            let fast_inner = inner.clone();
             let svc = hyper::service::service_fn(move |req| {
                 let inner = inner.clone();
                 async move { Ok::<_, Infallible>(handle(inner, local, peer, secure, req).await) }
             });
+            // Requests start on the fast path (`fast.rs`); what it does not take goes to hyper.
             match tls {
                 None => {
-                    let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc).await;
+                    if let End::Handoff(io) = crate::fast::serve(stream, &fast_inner, client).await {
+                        let _ = builder.serve_connection_with_upgrades(TokioIo::new(io), svc).await;
+                    }
                 }
                 Some(acceptor) => {
                     // The handshake gets the header timeout too: a silent client cannot hold it.
                     let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await else {
                         return;
                     };
-                    let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc).await;
+                    if stream.get_ref().1.alpn_protocol() == Some(b"h2") {
+                        let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc).await;
+                    } else if let End::Handoff(io) = crate::fast::serve(stream, &fast_inner, client).await {
+                        let _ = builder.serve_connection_with_upgrades(TokioIo::new(io), svc).await;
+                    }
                 }
             }
         });
@@ -130,15 +140,16 @@ fn full(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Respo
 #[derive(Clone, Copy)]
 struct ElbMade;
 
-/// ALB's own error pages.
-fn elb_error(status: StatusCode) -> Response<Body> {
+/// The body of ALB's own error pages.
+pub(crate) fn error_page(status: StatusCode) -> String {
     let reason = status.canonical_reason().unwrap_or("");
     let code = status.as_u16();
-    let mut r = full(
-        status,
-        "text/html",
-        format!("<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n</body>\r\n</html>\r\n"),
-    );
+    format!("<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n</body>\r\n</html>\r\n")
+}
+
+/// ALB's own error pages.
+fn elb_error(status: StatusCode) -> Response<Body> {
+    let mut r = full(status, "text/html", error_page(status));
     r.extensions_mut().insert(ElbMade);
     r
 }
@@ -359,7 +370,7 @@ fn redirect(r: &Redirect, uri: &Uri, host: Option<&str>, port: u16, secure: bool
 
 /// `Root=1-<8 hex digits of epoch seconds>-<24 hex digits>`, X-Ray's form (hex-encoded into a
 /// stack buffer: this runs for every request).
-fn trace_id() -> HeaderValue {
+pub(crate) fn trace_id() -> HeaderValue {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let seq = SEQ.fetch_add(1, Ordering::Relaxed);
@@ -374,7 +385,7 @@ fn trace_id() -> HeaderValue {
 
 /// The client's address as a header value (dotted quad written without the formatter: this runs
 /// for every request).
-fn ip_value(ip: std::net::IpAddr) -> Option<HeaderValue> {
+pub(crate) fn ip_value(ip: std::net::IpAddr) -> Option<HeaderValue> {
     match ip {
         std::net::IpAddr::V4(v4) => {
             let mut buf = [0u8; 15];
@@ -682,7 +693,7 @@ async fn forward(
 
 /// A request has waited past the target's usual latency: the target is hung if it is already
 /// marked so, or if a quick health probe gets no answer either.
-async fn hung(target: &Target, group: &Group) -> bool {
+pub(crate) async fn hung(target: &Target, group: &Group) -> bool {
     {
         let h = target.health.lock().unwrap_or_else(|e| e.into_inner());
         if h.state == health::State::Unhealthy && h.reason == Some(health::Failure::Timeout) {

@@ -16,6 +16,7 @@ mod access_log;
 pub mod budget;
 pub mod config;
 pub mod dial;
+mod fast;
 mod forward;
 pub mod health;
 mod pool;

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use hyper::client::conn::http1::SendRequest;
 use hyper_util::rt::TokioIo;
+use tokio::net::TcpStream;
 
 use crate::Body;
 
@@ -40,8 +41,13 @@ pub(crate) struct Key {
     pub via: u64,
 }
 
-/// Idle connections by pool list.
-type Idle = HashMap<Key, Vec<Sender>>;
+/// Idle connections by pool list: `hyper`'s (`forward.rs`), and plain sockets of the fast
+/// path (`fast.rs`), which speaks HTTP/1.1 on them itself.
+#[derive(Default)]
+struct Idle {
+    hyper: HashMap<Key, Vec<Sender>>,
+    raw: HashMap<Key, Vec<TcpStream>>,
+}
 
 pub struct Pool {
     /// One slot per worker, and a last one for requests served off the workers.
@@ -74,7 +80,7 @@ impl Pool {
     ) -> Result<(Sender, bool), ConnectError> {
         let Key { addr, tls, .. } = key;
         loop {
-            let pooled = self.idle().get_mut(&key).and_then(Vec::pop);
+            let pooled = self.idle().hyper.get_mut(&key).and_then(Vec::pop);
             let Some(mut s) = pooled else { break };
             if s.is_closed() {
                 continue;
@@ -86,11 +92,7 @@ impl Pool {
                 return Ok((s, true));
             }
         }
-        let stream = tokio::time::timeout(CONNECT_TIMEOUT, crate::dial::tcp(addr, via, None))
-            .await
-            .map_err(|_| ConnectError)?
-            .map_err(|_| ConnectError)?;
-        let _ = stream.set_nodelay(true);
+        let stream = connect(addr, via).await?;
         let io = tokio::time::timeout(CONNECT_TIMEOUT, target_io(addr, stream, tls))
             .await
             .map_err(|_| ConnectError)?
@@ -107,7 +109,36 @@ impl Pool {
             return;
         }
         let mut idle = self.idle();
-        let list = idle.entry(key).or_default();
+        let list = idle.hyper.entry(key).or_default();
+        if list.len() < MAX_IDLE_PER_TARGET {
+            list.push(s);
+        }
+    }
+
+    /// A plain connection to a target: a pooled one that is still open (`true`) or a new one.
+    pub(crate) async fn checkout_raw(
+        &self,
+        key: Key,
+        via: Option<&crate::dial::Via>,
+    ) -> Result<(TcpStream, bool), ConnectError> {
+        loop {
+            let pooled = self.idle().raw.get_mut(&key).and_then(Vec::pop);
+            let Some(s) = pooled else { break };
+            // An idle connection has nothing to read: end of stream (the target closed it) or
+            // stray bytes rule it out. The reactor's readiness answers without a system call
+            // unless the socket has become readable.
+            if let Err(e) = s.try_read(&mut [0u8; 1]) {
+                if e.kind() == std::io::ErrorKind::WouldBlock {
+                    return Ok((s, true));
+                }
+            }
+        }
+        Ok((connect(key.addr, via).await?, false))
+    }
+
+    pub(crate) fn checkin_raw(&self, key: Key, s: TcpStream) {
+        let mut idle = self.idle();
+        let list = idle.raw.entry(key).or_default();
         if list.len() < MAX_IDLE_PER_TARGET {
             list.push(s);
         }
@@ -117,7 +148,18 @@ impl Pool {
     pub fn purge(&self, addr: SocketAddr) {
         for slot in &self.slots {
             let mut idle = slot.lock().unwrap_or_else(|e| e.into_inner());
-            idle.retain(|k, _| k.addr != addr);
+            idle.hyper.retain(|k, _| k.addr != addr);
+            idle.raw.retain(|k, _| k.addr != addr);
         }
     }
+}
+
+/// A new TCP connection to a target, within `CONNECT_TIMEOUT`.
+async fn connect(addr: SocketAddr, via: Option<&crate::dial::Via>) -> Result<TcpStream, ConnectError> {
+    let stream = tokio::time::timeout(CONNECT_TIMEOUT, crate::dial::tcp(addr, via, None))
+        .await
+        .map_err(|_| ConnectError)?
+        .map_err(|_| ConnectError)?;
+    let _ = stream.set_nodelay(true);
+    Ok(stream)
 }
