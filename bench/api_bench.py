@@ -81,11 +81,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def cpu_ticks(pid: int) -> int:
-    """utime+stime of the whole process (all threads), in clock ticks."""
+def cpu_split(pid: int) -> tuple[int, int]:
+    """(utime, stime) of the whole process (all threads), in clock ticks."""
     with open(f"/proc/{pid}/stat") as f:
         rest = f.read().rsplit(")", 1)[1].split()
-    return int(rest[11]) + int(rest[12])  # fields 14 and 15 of proc(5)
+    return int(rest[11]), int(rest[12])  # fields 14 and 15 of proc(5)
+
+
+def cpu_ticks(pid: int) -> int:
+    """utime+stime of the whole process (all threads), in clock ticks."""
+    return sum(cpu_split(pid))
 
 
 def machine_busy_s() -> float:

@@ -69,7 +69,7 @@ BODY = ("homeground elb bench: a one-hundred-byte answer from the backend, padde
 assert len(BODY) == 100
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from api_bench import cpu_ticks, free_port, machine_busy_s, stop  # noqa: E402
+from api_bench import cpu_split, cpu_ticks, free_port, machine_busy_s, stop  # noqa: E402
 from cw_bench import start_homeground  # noqa: E402
 import wrk_output  # noqa: E402
 
@@ -103,13 +103,19 @@ def children(pid: int) -> list[int]:
 
 
 def cpu_of(pids: list[int]) -> int:
-    s = 0
+    return sum(user_and_kernel(pids))
+
+
+def user_and_kernel(pids: list[int]) -> tuple[int, int]:
+    """(utime, stime) of these processes, in clock ticks."""
+    u = k = 0
     for p in pids:
         try:
-            s += cpu_ticks(p)
+            du, dk = cpu_split(p)
         except OSError:
-            pass
-    return s
+            continue
+        u, k = u + du, k + dk
+    return u, k
 
 
 def wait_http(host: str, port: int, path: str = "/", timeout: float = 20, want: bytes = b"") -> None:
@@ -293,11 +299,12 @@ def wrk_run(proxy: Proxy, conns: int, duration: float, stub_port: int) -> dict:
     url = f"http://{proxy.host}:{proxy.port}/"
     pids = proxy.pids()
     a0 = backend_accepts(stub_port)
-    c0, m0 = cpu_of(pids), machine_busy_s()
+    (u0, k0), m0 = user_and_kernel(pids), machine_busy_s()
     cmd = ["timeout", str(int(duration) + 30), "wrk", "-t2", f"-c{conns}", f"-d{int(duration)}s", "--timeout", "5s",
            "--latency", url]
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
-    c1, m1 = cpu_of(pids), machine_busy_s()
+    (u1, k1), m1 = user_and_kernel(pids), machine_busy_s()
+    c0, c1 = u0 + k0, u1 + k1
     a1 = backend_accepts(stub_port)
     w = wrk_output.read(out)
     if w is None:
@@ -306,10 +313,13 @@ def wrk_run(proxy: Proxy, conns: int, duration: float, stub_port: int) -> dict:
     cpu_s = (c1 - c0) / CLK_TCK
     r = {"proxy": proxy.name, "connections": conns, "requests": reqs, "rps": reqs / secs,
          "cpu_us_per_req": cpu_s * 1e6 / max(1, reqs), "proxy_cpu_cores": cpu_s / secs,
+         "user_us_per_req": (u1 - u0) / CLK_TCK * 1e6 / max(1, reqs),
+         "kernel_us_per_req": (k1 - k0) / CLK_TCK * 1e6 / max(1, reqs),
          "machine_busy_cores": (m1 - m0) / secs, "p50_ms": w["p50_ms"], "p99_ms": w["p99_ms"],
          "non2xx": w["non2xx"], "socket_errors": w["socket_errors"],
          "backend_conns_opened": a1 - a0}
     log(f"{proxy.name:10s} c={conns:3d}: {r['rps']:8.0f} req/s, {r['cpu_us_per_req']:5.1f} µs CPU/req "
+        f"(user {r['user_us_per_req']:.1f}, kernel {r['kernel_us_per_req']:.1f}) "
         f"({r['proxy_cpu_cores']:.2f} cores), p50 {r['p50_ms']} ms p99 {r['p99_ms']} ms, "
         f"backend conns opened {r['backend_conns_opened']}, non-2xx {r['non2xx']}, errors {r['socket_errors']}")
     return r
@@ -836,7 +846,8 @@ def main() -> None:
                             results["closed_loop"] = rows
                             save()
                 results["closed_loop_summary"] = summarize(rows, ["proxy", "connections"],
-                                                           ["rps", "cpu_us_per_req", "p50_ms", "p99_ms",
+                                                           ["rps", "cpu_us_per_req", "user_us_per_req",
+                                                            "kernel_us_per_req", "p50_ms", "p99_ms",
                                                             "backend_conns_opened", "machine_busy_cores"])
                 save()
             if "open" not in skip:

@@ -832,23 +832,29 @@ class FramingTarget(hg.TcpServer):
             conn.sendall(out)
 
 
+def _lb_before(region, name: str, target: hg.TcpServer, port: int):
+    """A load balancer with an HTTP listener on `port` forwarding to `target` (type ip), the
+    target healthy: (elbv2 client, load balancer, target group ARN)."""
+    ec2, elbv2 = region.client("ec2"), region.client("elbv2", parameter_validation=False)
+    subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][:2]
+    lb = elbv2.create_load_balancer(Name=name, Subnets=[s["SubnetId"] for s in subnets])["LoadBalancers"][0]
+    tg = elbv2.create_target_group(Name=name, Protocol="HTTP", Port=target.port, VpcId=lb["VpcId"],
+                                   TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
+                                   HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
+    elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": target.host, "Port": target.port}])
+    elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=port,
+                          DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+    hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tg)["TargetHealthDescriptions"][0]
+                  ["TargetHealth"]["State"] == "healthy", timeout=10, what="the target healthy")
+    return elbv2, lb, tg
+
+
 def test_every_http1_framing_passes_through_the_load_balancer(new_region):
     import socket
     target = FramingTarget("127.0.0.31")
     try:
-        r = new_region()
-        ec2, elbv2 = r.client("ec2"), r.client("elbv2", parameter_validation=False)
-        subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][:2]
-        lb = elbv2.create_load_balancer(Name="kg-framing", Subnets=[s["SubnetId"] for s in subnets])["LoadBalancers"][0]
-        tg = elbv2.create_target_group(Name="kg-framing", Protocol="HTTP", Port=target.port, VpcId=lb["VpcId"],
-                                       TargetType="ip", HealthCheckIntervalSeconds=1, HealthCheckTimeoutSeconds=1,
-                                       HealthyThresholdCount=2)["TargetGroups"][0]["TargetGroupArn"]
-        elbv2.register_targets(TargetGroupArn=tg, Targets=[{"Id": target.host, "Port": target.port}])
-        elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=8095,
-                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        _, lb, _ = _lb_before(new_region(), "kg-framing", target, 8095)
         host = lb["DNSName"]
-        hg.wait_until(lambda: elbv2.describe_target_health(TargetGroupArn=tg)["TargetHealthDescriptions"][0]
-                      ["TargetHealth"]["State"] == "healthy", timeout=10, what="the target healthy")
 
         sock = socket.create_connection((host, 8095), timeout=10)
         f = sock.makefile("rb")
@@ -927,5 +933,68 @@ def test_every_http1_framing_passes_through_the_load_balancer(new_region):
         paths = [head[0].split(" ")[1] for head, _ in target.seen]
         for p in ["/order?x=1", "/page", "/chunked", "/empty", "/big", "/upload", "/again", "/until-close", "/n19"]:
             assert paths.count(p) == 1, (p, paths)
+    finally:
+        target.close()
+
+
+def test_the_load_balancer_s_header_attributes_shape_what_targets_get(new_region):
+    import ssl
+    target = FramingTarget("127.0.0.32")
+    try:
+        r = new_region()
+        elbv2, lb, tg = _lb_before(r, "kg-headers", target, 8096)
+        arn = lb["LoadBalancerArn"]
+        cert_pem, key_pem = self_signed(lb["DNSName"])
+        cert = r.client("iam").upload_server_certificate(ServerCertificateName="kg-headers", CertificateBody=cert_pem,
+                                                         PrivateKey=key_pem)["ServerCertificateMetadata"]["Arn"]
+        elbv2.create_listener(LoadBalancerArn=arn, Protocol="HTTPS", Port=8443, Certificates=[{"CertificateArn": cert}],
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
+        ctx = ssl.create_default_context(cadata=cert_pem)
+
+        def echoed(https=False, headers=None, chunked=False) -> dict:
+            """The headers the target got; `chunked`: the request has a chunked body (served by
+            the general path rather than the HTTP/1.1 fast path)."""
+            c = (http.client.HTTPSConnection(lb["DNSName"], 8443, timeout=5, context=ctx) if https
+                 else http.client.HTTPConnection(lb["DNSName"], 8096, timeout=5))
+            sent = {"X-Forwarded-For": "203.0.113.9", "Bad_Name": "1", **(headers or {})}
+            if chunked:
+                c.request("POST", "/", body=iter([b"kg"]), headers=sent, encode_chunked=True)
+            else:
+                c.request("GET", "/", headers=sent)
+            resp = c.getresponse()
+            body = resp.read().decode()
+            port = c.sock.getsockname()[1]
+            c.close()
+            assert resp.status == 200, body
+            lines = body.split("\n\n", 1)[0].split("\n")[1:]
+            return {k.lower(): v.strip() for k, _, v in (h.partition(":") for h in lines)} | {"_port": str(port)}
+
+        def attributes(**kv):
+            elbv2.modify_load_balancer_attributes(LoadBalancerArn=arn, Attributes=[
+                {"Key": f"routing.http.{k}", "Value": v} for k, v in kv.items()])
+
+        for got in (echoed(), echoed(chunked=True)):
+            assert (got["x-forwarded-for"], got["bad_name"]) == ("203.0.113.9, 127.0.0.1", "1"), got
+        assert "x-amzn-tls-version" not in echoed(https=True)
+        attributes(**{"xff_client_port.enabled": "true", "drop_invalid_header_fields.enabled": "true",
+                      "x_amzn_tls_version_and_cipher_suite.enabled": "true"})
+        hg.wait_until(lambda: "bad_name" not in echoed(), timeout=5, what="the attributes applied")
+        for got in (echoed(), echoed(chunked=True)):
+            assert got["x-forwarded-for"] == f"203.0.113.9, 127.0.0.1:{got['_port']}", got
+            assert "bad_name" not in got, got
+        for chunked in (False, True):
+            got = echoed(https=True, headers={"X-Amzn-Tls-Version": "forged"}, chunked=chunked)
+            assert got["x-amzn-tls-version"] in ("TLSv1.2", "TLSv1.3"), got
+            assert got["x-amzn-tls-cipher-suite"].startswith(("TLS_", "ECDHE-")), got
+            assert got["x-forwarded-proto"] == "https" and "x-amzn-tls-version" not in echoed(), got
+        attributes(**{"xff_header_processing.mode": "preserve"})
+        hg.wait_until(lambda: echoed()["x-forwarded-for"] == "203.0.113.9", timeout=5, what="XFF preserved")
+        assert echoed(chunked=True)["x-forwarded-for"] == "203.0.113.9"
+        attributes(**{"xff_header_processing.mode": "remove"})
+        hg.wait_until(lambda: "x-forwarded-for" not in echoed(), timeout=5, what="XFF removed")
+        assert "x-forwarded-for" not in echoed(chunked=True)
+        code, msg = hg.expect_client_error(elbv2.modify_load_balancer_attributes, LoadBalancerArn=arn, Attributes=[
+            {"Key": "routing.http.xff_header_processing.mode", "Value": "rewrite"}])[:2]
+        assert code == "ValidationError" and "rewrite" in msg, msg
     finally:
         target.close()

@@ -287,6 +287,7 @@ pub(crate) fn config(elb: &Elb, tx: &store::Tx) -> Result<proxy::Config> {
             // Datagrams are let in by the security groups' UDP rules.
             udp_allow: allowed_sources_for(elb, &lb.security_groups, l.port, "udp"),
             inside: nodes.get(lb.arn.as_str()).cloned(),
+            headers: proxy::HeaderRules::from_attributes(|k| lb.attributes.get(k).cloned()),
         });
     }
     let associations = crate::ops::target_groups::associations(tx)?;

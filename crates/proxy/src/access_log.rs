@@ -46,6 +46,10 @@ pub(crate) struct Entry<'a> {
     pub target_group: Option<&'a str>,
     pub trace_id: Option<&'a str>,
     pub domain: Option<&'a str>,
+    /// An HTTPS request's TLS cipher (OpenSSL's name) and protocol (`TLSv1.2`).
+    pub tls: Option<(&'a str, &'a str)>,
+    /// An HTTPS listener's certificate.
+    pub cert_arn: Option<&'a str>,
     /// The matched rule's priority (0: the default rule); none matched: `-1`.
     pub rule_priority: Option<u32>,
     pub actions: &'a str,
@@ -205,7 +209,8 @@ impl AccessLog {
         quoted(&mut l, Some(&format!("{} {} {}", e.method, e.url, e.version)));
         l.push(' ');
         quoted(&mut l, e.user_agent);
-        l.push_str(" - -\n");
+        let (cipher, protocol) = e.tls.unwrap_or(("-", "-"));
+        let _ = writeln!(l, " {cipher} {protocol}");
         l
     }
 
@@ -238,12 +243,13 @@ impl AccessLog {
         l.push(' ');
         quoted(&mut l, e.user_agent);
         // ssl_cipher ssl_protocol target_group_arn
-        let _ = write!(l, " - - {} ", e.target_group.unwrap_or("-"));
+        let (cipher, protocol) = e.tls.unwrap_or(("-", "-"));
+        let _ = write!(l, " {cipher} {protocol} {} ", e.target_group.unwrap_or("-"));
         quoted(&mut l, e.trace_id);
         l.push(' ');
         quoted(&mut l, e.domain);
         l.push(' ');
-        quoted(&mut l, None); // chosen_cert_arn
+        quoted(&mut l, e.cert_arn); // chosen_cert_arn
         let priority = e.rule_priority.map_or(-1, i64::from);
         let _ = write!(l, " {priority} {} ", timestamp(e.received));
         quoted(&mut l, Some(e.actions));
@@ -388,7 +394,36 @@ mod tests {
             ),
             trace_id: Some("Root=1-58337262-36d228ad5d99923122bbe354"),
             domain: None,
+            tls: None,
+            cert_arn: None,
             rule_priority: Some(0),
+            actions: "forward",
+            redirect_url: None,
+            error_reason: None,
+        });
+        // AWS's HTTPS example: cipher, protocol, the client's server name and the certificate.
+        log.record(&Entry {
+            kind: "https",
+            received: UNIX_EPOCH + Duration::from_secs(1_530_570_168),
+            client: "192.168.131.39:2817".parse().unwrap(),
+            target: Some("10.0.0.1:80".parse().unwrap()),
+            times: Some((0.086, 0.048, 0.037)),
+            elb_status: 200,
+            target_status: Some(200),
+            received_bytes: 0,
+            sent_bytes: 57,
+            method: "GET",
+            url: "https://www.example.com:443/",
+            version: "HTTP/1.1",
+            user_agent: Some("curl/7.46.0"),
+            target_group: Some(
+                "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067",
+            ),
+            trace_id: Some("Root=1-58337281-1d84f3d73c47ec4e58577259"),
+            domain: Some("www.example.com"),
+            tls: Some(("ECDHE-RSA-AES128-GCM-SHA256", "TLSv1.2")),
+            cert_arn: Some("arn:aws:acm:us-east-2:123456789012:certificate/12345678-1234-1234-1234-123456789012"),
+            rule_priority: Some(1),
             actions: "forward",
             redirect_url: None,
             error_reason: None,
@@ -410,6 +445,10 @@ mod tests {
         assert!(after_time.starts_with(
             "app/my-lb/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 \"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.46.0 \\\"q\\\"\" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 \"Root=1-58337262-36d228ad5d99923122bbe354\" \"-\" \"-\" 0 2018-07-02T22:22:48.000000Z \"forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\" -"
         ), "{line}");
+        let https = text.lines().nth(1).unwrap();
+        assert!(https.contains(
+            " 0.086 0.048 0.037 200 200 0 57 \"GET https://www.example.com:443/ HTTP/1.1\" \"curl/7.46.0\" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 \"Root=1-58337281-1d84f3d73c47ec4e58577259\" \"www.example.com\" \"arn:aws:acm:us-east-2:123456789012:certificate/12345678-1234-1234-1234-123456789012\" 1 "
+        ), "{https}");
         assert!(log.flush(true).is_none(), "nothing left to write");
     }
 }
@@ -446,6 +485,8 @@ mod classic_tests {
             target_group: None,
             trace_id: None,
             domain: None,
+            tls: None,
+            cert_arn: None,
             rule_priority: None,
             actions: "forward",
             redirect_url: None,
@@ -523,6 +564,8 @@ mod network_tests {
             target_group: None,
             trace_id: None,
             domain: None,
+            tls: None,
+            cert_arn: None,
             rule_priority: None,
             actions: "forward",
             redirect_url: None,

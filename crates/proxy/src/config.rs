@@ -79,6 +79,58 @@ pub struct ListenerConfig {
     /// accepted at `addr`. The VPC's router has already applied the load balancer's security
     /// groups (source groups included) to what arrives there, so `allow` is not consulted.
     pub inside: Option<crate::Via>,
+    /// What the load balancer's `routing.http.*` attributes ask of forwarded requests' headers.
+    pub headers: HeaderRules,
+}
+
+/// An application load balancer's header attributes, as the data plane applies them to each
+/// forwarded request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeaderRules {
+    /// `routing.http.xff_header_processing.mode`.
+    pub xff: XffMode,
+    /// `routing.http.xff_client_port.enabled`: the appended address carries the client's port.
+    pub xff_client_port: bool,
+    /// `routing.http.x_amzn_tls_version_and_cipher_suite.enabled`: HTTPS requests carry
+    /// `x-amzn-tls-version` and `x-amzn-tls-cipher-suite`.
+    pub tls_headers: bool,
+    /// `routing.http.drop_invalid_header_fields.enabled`: headers whose names are not
+    /// letters, digits and hyphens are dropped.
+    pub drop_invalid: bool,
+}
+
+/// How X-Forwarded-For reaches the targets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum XffMode {
+    /// The client's address appended to what the client sent (AWS's default).
+    #[default]
+    Append,
+    /// As the client sent it (or absent).
+    Preserve,
+    /// Removed.
+    Remove,
+}
+
+impl HeaderRules {
+    /// From a load balancer's attributes (missing or unknown values: AWS's defaults).
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> HeaderRules {
+        let on = |k: &str| get(k).as_deref() == Some("true");
+        HeaderRules {
+            xff: match get("routing.http.xff_header_processing.mode").as_deref() {
+                Some("preserve") => XffMode::Preserve,
+                Some("remove") => XffMode::Remove,
+                _ => XffMode::Append,
+            },
+            xff_client_port: on("routing.http.xff_client_port.enabled"),
+            tls_headers: on("routing.http.x_amzn_tls_version_and_cipher_suite.enabled"),
+            drop_invalid: on("routing.http.drop_invalid_header_fields.enabled"),
+        }
+    }
+
+    /// A header name ALB counts as valid (`drop_invalid`): letters, digits and hyphens.
+    pub fn valid_name(name: &[u8]) -> bool {
+        !name.is_empty() && name.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    }
 }
 
 impl ListenerConfig {

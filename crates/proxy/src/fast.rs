@@ -28,7 +28,7 @@ use bytes::{Buf, BytesMut};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::TcpStream;
 
-use crate::config::Action;
+use crate::config::{Action, HeaderRules, XffMode};
 use crate::forward::{choose, error_page, hung, InFlight};
 use crate::rules::{self, RequestView};
 use crate::stats::Stats;
@@ -48,11 +48,12 @@ const BUF: usize = 16 * 1024;
 type Span = (Range<usize>, Range<usize>);
 
 /// The client connection a request came on.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(crate) struct Client {
     pub local: SocketAddr,
     pub peer: SocketAddr,
-    pub secure: bool,
+    /// An HTTPS listener's connection: its TLS session.
+    pub tls: Option<Arc<crate::tls::Session>>,
     /// The listener's idle timeout: how long the next request's head may take.
     pub idle: Duration,
 }
@@ -108,7 +109,7 @@ where
         let Some(route) = route(inner, &client, &b, &head) else {
             return End::Handoff(Prefixed::new(b.rx, io));
         };
-        build_request(&mut b, &head, &client);
+        build_request(&mut b, &head, &client, route.headers);
         b.rx.advance(total);
         match proxy(inner, &route, &client, &mut b, &mut io, head.head_only).await {
             Ok(Keep::Open) if !head.close => {}
@@ -229,6 +230,7 @@ fn values<'a>(buf: &'a [u8], spans: &'a [Span], name: &'a str) -> impl Iterator<
 struct Route {
     group: Arc<Group>,
     lb: Option<Arc<Stats>>,
+    headers: HeaderRules,
 }
 
 /// The listener's rule for the request, if it forwards to a group this path serves.
@@ -260,16 +262,21 @@ fn route(inner: &Inner, client: &Client, b: &Bufs, head: &RequestHead) -> Option
     if !groups.iter().all(|(arn, _)| fits(arn)) {
         return None;
     }
-    let weights: Vec<u32> = groups.iter().map(|(_, w)| *w).collect();
-    let n = inner.weighted_counter.fetch_add(1, Ordering::Relaxed);
-    let group = table.groups.get(&groups[crate::selection::weighted(&weights, n)].0)?.clone();
+    let pick = match groups.len() {
+        1 => 0,
+        _ => {
+            let weights: Vec<u32> = groups.iter().map(|(_, w)| *w).collect();
+            crate::selection::weighted(&weights, inner.weighted_counter.fetch_add(1, Ordering::Relaxed))
+        }
+    };
+    let group = table.groups.get(&groups.get(pick)?.0)?.clone();
     let lb = table.lb_stats.get(&client.local.ip()).cloned();
-    Some(Route { group, lb })
+    Some(Route { group, lb, headers: listener.headers })
 }
 
 /// Headers a proxy does not pass on (and those this path writes itself).
 fn dropped_from_request(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 10] = [
+    const NAMES: [&[u8]; 9] = [
         b"connection",
         b"keep-alive",
         b"proxy-connection",
@@ -277,7 +284,6 @@ fn dropped_from_request(name: &[u8]) -> bool {
         b"trailer",
         b"transfer-encoding",
         b"upgrade",
-        b"x-forwarded-for",
         b"x-forwarded-proto",
         b"x-forwarded-port",
     ];
@@ -285,8 +291,9 @@ fn dropped_from_request(name: &[u8]) -> bool {
 }
 
 /// The request as the target gets it, body included, into `b.out`.
-fn build_request(b: &mut Bufs, head: &RequestHead, client: &Client) {
+fn build_request(b: &mut Bufs, head: &RequestHead, client: &Client, rules: HeaderRules) {
     let (buf, out) = (&b.rx[..head.len + head.body], &mut b.out);
+    let tls_headers = client.tls.as_ref().filter(|_| rules.tls_headers);
     out.clear();
     out.extend_from_slice(&buf[head.method.clone()]);
     out.extend_from_slice(b" ");
@@ -295,7 +302,14 @@ fn build_request(b: &mut Bufs, head: &RequestHead, client: &Client) {
     let mut traced = false;
     for (n, v) in &b.spans {
         let name = &buf[n.clone()];
-        if dropped_from_request(name) {
+        let xff = name.eq_ignore_ascii_case(b"x-forwarded-for");
+        if dropped_from_request(name)
+            || (xff && rules.xff != XffMode::Preserve)
+            || (rules.drop_invalid && !HeaderRules::valid_name(name))
+            || (tls_headers.is_some()
+                && (name.eq_ignore_ascii_case(b"x-amzn-tls-version")
+                    || name.eq_ignore_ascii_case(b"x-amzn-tls-cipher-suite")))
+        {
             continue;
         }
         traced |= name.eq_ignore_ascii_case(b"x-amzn-trace-id");
@@ -304,25 +318,35 @@ fn build_request(b: &mut Bufs, head: &RequestHead, client: &Client) {
         out.extend_from_slice(&buf[v.clone()]);
         out.extend_from_slice(b"\r\n");
     }
-    out.extend_from_slice(b"x-forwarded-for: ");
-    if let Some(prev) = values(buf, &b.spans, "x-forwarded-for").next() {
-        out.extend_from_slice(prev);
-        out.extend_from_slice(b", ");
+    if rules.xff == XffMode::Append {
+        out.extend_from_slice(b"x-forwarded-for: ");
+        if let Some(prev) = values(buf, &b.spans, "x-forwarded-for").next() {
+            out.extend_from_slice(prev);
+            out.extend_from_slice(b", ");
+        }
+        match (rules.xff_client_port, crate::forward::ip_value(client.peer.ip())) {
+            (false, Some(ip)) => out.extend_from_slice(ip.as_bytes()),
+            (port, _) => out.extend_from_slice(crate::forward::client_address(client.peer, port).as_bytes()),
+        }
+        out.extend_from_slice(b"\r\n");
     }
-    match crate::forward::ip_value(client.peer.ip()) {
-        Some(ip) => out.extend_from_slice(ip.as_bytes()),
-        None => out.extend_from_slice(client.peer.ip().to_string().as_bytes()),
-    }
-    out.extend_from_slice(if client.secure {
-        b"\r\nx-forwarded-proto: https\r\nx-forwarded-port: "
+    out.extend_from_slice(if client.tls.is_some() {
+        b"x-forwarded-proto: https\r\nx-forwarded-port: "
     } else {
-        b"\r\nx-forwarded-proto: http\r\nx-forwarded-port: "
+        b"x-forwarded-proto: http\r\nx-forwarded-port: "
     });
     out.extend_from_slice(itoa::Buffer::new().format(client.local.port()).as_bytes());
     out.extend_from_slice(b"\r\n");
     if !traced {
         out.extend_from_slice(b"x-amzn-trace-id: ");
         out.extend_from_slice(crate::forward::trace_id().as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    if let Some(t) = tls_headers {
+        out.extend_from_slice(b"x-amzn-tls-version: ");
+        out.extend_from_slice(t.protocol.as_bytes());
+        out.extend_from_slice(b"\r\nx-amzn-tls-cipher-suite: ");
+        out.extend_from_slice(t.cipher.as_bytes());
         out.extend_from_slice(b"\r\n");
     }
     out.extend_from_slice(b"\r\n");
@@ -358,14 +382,20 @@ where
     let method_end = b.out.iter().position(|c| *c == b' ').unwrap_or(0);
     let idempotent = matches!(&b.out[..method_end], b"GET" | b"HEAD" | b"OPTIONS" | b"PUT" | b"DELETE" | b"TRACE");
     let replayable = idempotent && !has_body(&b.out);
-    let mut tried: Vec<usize> = Vec::new();
+    // The targets tried, on the stack: at most `TRIES` (a refused connection is retried within
+    // the budget only).
+    const TRIES: usize = 8;
+    let (mut tried_at, mut tries) = ([0usize; TRIES], 0);
     loop {
-        let Some(idx) = choose(group, &tried) else {
+        let tried = &tried_at[..tries];
+        let pick = if tries < TRIES { choose(group, tried) } else { None };
+        let Some(idx) = pick else {
             let any = group.targets.iter().any(|t| !t.draining.load(Ordering::Relaxed));
-            let status = if any && !tried.is_empty() { 502 } else { 503 };
+            let status = if any && tries > 0 { 502 } else { 503 };
             return elb_answer(io, lb, status).await;
         };
-        tried.push(idx);
+        tried_at[tries] = idx;
+        tries += 1;
         let target = group.targets[idx].clone();
         let addr = target.cfg.addr;
         let key = crate::pool::Key { addr, tls: false, via: crate::dial::Via::key(target.cfg.via.as_ref()) };
@@ -407,7 +437,7 @@ where
                 inner.pool.purge(addr);
                 tracing::warn!(target = %target.cfg.id, %addr, "target accepts but does not answer: marked unhealthy");
                 drop(guard);
-                if replayable && tried.len() < 4 && inner.budget.try_retry() {
+                if replayable && tries < 4 && inner.budget.try_retry() {
                     continue;
                 }
                 return elb_answer(io, lb, 504).await;
@@ -420,10 +450,10 @@ where
                     inner.pool.purge(addr);
                 }
                 tracing::debug!(error = %e, %addr, reused, "target connection failed");
-                if replayable && tried.len() < 4 && inner.budget.try_retry() {
+                if replayable && tries < 4 && inner.budget.try_retry() {
                     if reused {
                         // A stale keep-alive connection: the same target may be tried again.
-                        tried.pop();
+                        tries -= 1;
                     }
                     continue;
                 }
@@ -875,10 +905,10 @@ mod tests {
         let client = Client {
             local: "127.0.0.1:8080".parse().unwrap(),
             peer: "192.0.2.7:5555".parse().unwrap(),
-            secure: false,
+            tls: None,
             idle: Duration::from_secs(60),
         };
-        build_request(&mut b, &h, &client);
+        build_request(&mut b, &h, &client, HeaderRules::default());
         let out = String::from_utf8(b.out.to_vec()).unwrap();
         let (head_text, body) = out.split_once("\r\n\r\n").unwrap();
         assert_eq!(body, "hello");
@@ -902,11 +932,56 @@ mod tests {
         let mut b = bufs(b"GET / HTTP/1.1\r\nX-Amzn-Trace-Id: Root=1-abc\r\nConnection: close\r\n\r\n");
         let h = head(&mut b).unwrap();
         assert!(h.close);
-        build_request(&mut b, &h, &Client { secure: true, ..client });
+        let tls =
+            Some(Arc::new(crate::tls::Session { protocol: "TLSv1.3", cipher: "TLS_AES_128_GCM_SHA256", sni: None }));
+        build_request(&mut b, &h, &Client { tls, ..client.clone() }, HeaderRules::default());
         let out = String::from_utf8(b.out.to_vec()).unwrap();
         assert!(out.contains("X-Amzn-Trace-Id: Root=1-abc\r\n") && !out.contains("x-amzn-trace-id"), "{out}");
         assert!(out.contains("x-forwarded-proto: https\r\n") && !out.contains("onnection"), "{out}");
         assert!(!has_body(&b.out));
+    }
+
+    #[test]
+    fn the_load_balancer_s_header_attributes_shape_what_the_target_gets() {
+        let raw = b"GET / HTTP/1.1\r\nX-Forwarded-For: 10.0.0.9\r\nBad_Name: 1\r\nX-Amzn-Tls-Version: forged\r\n\r\n";
+        let client = Client {
+            local: "127.0.0.1:443".parse().unwrap(),
+            peer: "192.0.2.7:5555".parse().unwrap(),
+            tls: Some(Arc::new(crate::tls::Session {
+                protocol: "TLSv1.2",
+                cipher: "ECDHE-RSA-AES128-GCM-SHA256",
+                sni: Some("kg".into()),
+            })),
+            idle: Duration::from_secs(60),
+        };
+        let out = |rules: HeaderRules| {
+            let mut b = bufs(raw);
+            let h = head(&mut b).unwrap();
+            build_request(&mut b, &h, &client, rules);
+            let text = String::from_utf8(b.out.to_vec()).unwrap();
+            let mut lines: Vec<String> =
+                text.split("\r\n").skip(1).filter(|l| !l.is_empty()).map(str::to_string).collect();
+            lines.retain(|l| !l.starts_with("x-amzn-trace-id") && !l.starts_with("x-forwarded-p"));
+            lines
+        };
+        assert_eq!(
+            out(HeaderRules::default()),
+            ["Bad_Name: 1", "X-Amzn-Tls-Version: forged", "x-forwarded-for: 10.0.0.9, 192.0.2.7"]
+        );
+        let rules = HeaderRules { xff: XffMode::Append, xff_client_port: true, tls_headers: true, drop_invalid: true };
+        assert_eq!(
+            out(rules),
+            [
+                "x-forwarded-for: 10.0.0.9, 192.0.2.7:5555",
+                "x-amzn-tls-version: TLSv1.2",
+                "x-amzn-tls-cipher-suite: ECDHE-RSA-AES128-GCM-SHA256"
+            ]
+        );
+        let preserve = HeaderRules { xff: XffMode::Preserve, ..HeaderRules::default() };
+        assert_eq!(out(preserve)[0], "X-Forwarded-For: 10.0.0.9");
+        let remove = HeaderRules { xff: XffMode::Remove, ..HeaderRules::default() };
+        assert!(out(remove).iter().all(|l| !l.to_ascii_lowercase().starts_with("x-forwarded-for")));
+        assert_eq!(crate::forward::client_address("[2001:db8::1]:80".parse().unwrap(), true), "[2001:db8::1]:80");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use hyper::header::{HeaderMap, HeaderName, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode, Uri, Version};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 
-use crate::config::{Action, Redirect};
+use crate::config::{Action, HeaderRules, Redirect, XffMode};
 use crate::fast::End;
 use crate::pool::Sender;
 use crate::rules::{self, RequestView};
@@ -92,37 +92,43 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
                 }
                 return;
             }
-            let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
-            // hyper's header-read timeout also runs while a kept-alive connection waits for its
-            // next request: it is the load balancer's idle timeout, as on an ALB.
-            builder.http1().timer(TokioTimer::new()).header_read_timeout(idle).keep_alive(true);
-            let secure = tls.is_some();
-            let client = crate::fast::Client { local, peer, secure, idle };
-            let fast_inner = inner.clone();
-            let svc = hyper::service::service_fn(move |req| {
-                let inner = inner.clone();
-                async move { Ok::<_, Infallible>(handle(inner, local, peer, secure, req).await) }
-            });
-            // Requests start on the fast path (`fast.rs`); what it does not take goes to hyper.
+            let client = crate::fast::Client { local, peer, tls: None, idle };
             match tls {
-                None => {
-                    if let End::Handoff(io) = crate::fast::serve(stream, &fast_inner, client).await {
-                        let _ = builder.serve_connection_with_upgrades(TokioIo::new(io), svc).await;
-                    }
-                }
+                None => http(stream, inner, client, false).await,
                 Some(acceptor) => {
                     // The handshake gets the header timeout too: a silent client cannot hold it.
                     let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await else {
                         return;
                     };
-                    if stream.get_ref().1.alpn_protocol() == Some(b"h2") {
-                        let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc).await;
-                    } else if let End::Handoff(io) = crate::fast::serve(stream, &fast_inner, client).await {
-                        let _ = builder.serve_connection_with_upgrades(TokioIo::new(io), svc).await;
-                    }
+                    let session = stream.get_ref().1;
+                    let h2 = session.alpn_protocol() == Some(b"h2");
+                    let tls = Some(Arc::new(crate::tls::Session::of(session)));
+                    http(stream, inner, crate::fast::Client { tls, ..client }, h2).await;
                 }
             }
         });
+    }
+}
+
+/// Serve an HTTP connection: requests start on the fast path (`fast.rs`); what it does not take,
+/// and HTTP/2, goes to hyper.
+async fn http<S>(io: S, inner: Arc<Inner>, client: crate::fast::Client, h2: bool)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    // hyper's header-read timeout also runs while a kept-alive connection waits for its
+    // next request: it is the load balancer's idle timeout, as on an ALB.
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(client.idle).keep_alive(true);
+    let (svc_inner, svc_client) = (inner.clone(), client.clone());
+    let svc = hyper::service::service_fn(move |req| {
+        let (inner, client) = (svc_inner.clone(), svc_client.clone());
+        async move { Ok::<_, Infallible>(handle(inner, client, req).await) }
+    });
+    if h2 {
+        let _ = builder.serve_connection_with_upgrades(TokioIo::new(io), svc).await;
+    } else if let End::Handoff(io) = crate::fast::serve(io, &inner, client).await {
+        let _ = builder.serve_connection_with_upgrades(TokioIo::new(io), svc).await;
     }
 }
 
@@ -154,20 +160,15 @@ fn elb_error(status: StatusCode) -> Response<Body> {
     r
 }
 
-async fn handle(
-    inner: Arc<Inner>,
-    local: SocketAddr,
-    peer: SocketAddr,
-    secure: bool,
-    req: Request<Incoming>,
-) -> Response<Body> {
+async fn handle(inner: Arc<Inner>, client: crate::fast::Client, req: Request<Incoming>) -> Response<Body> {
+    let crate::fast::Client { local, peer, tls, .. } = client;
     let table = inner.table();
     let lb = table.lb_stats.get(&local.ip()).cloned();
     if let Some(lb) = &lb {
         lb.request();
     }
     let log = table.access_logs.get(&local.ip()).cloned();
-    let conn = Conn { local, peer, secure, logged: log.is_some() };
+    let conn = Conn { local, peer, secure: tls.is_some(), logged: log.is_some(), tls };
     let resp = match log {
         None => route(inner, table, conn, req, lb.as_deref()).await.0,
         Some(log) => logged(&log, inner, table, conn, req, lb.as_deref()).await,
@@ -223,7 +224,8 @@ async fn logged(
     let user_agent = req.headers().get(hyper::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
     let received_bytes = (method.as_str().len() + url.len() + version.len() + 4 + head_len(req.headers())) as u64
         + content_length(req.headers());
-    let (resp, priority) = route(inner, table, conn, req, lb).await;
+    let cert_arn = table.listeners.get(&conn.local).and_then(|l| l.certificate_arn.clone());
+    let (resp, priority) = route(inner, table, conn.clone(), req, lb).await;
     let done = std::time::Instant::now();
     let fwd = resp.extensions().get::<Forwarded>().cloned();
     let actions = if fwd.is_some() {
@@ -253,7 +255,9 @@ async fn logged(
         user_agent: user_agent.as_deref(),
         target_group: fwd.as_ref().map(|f| f.group.as_str()),
         trace_id: fwd.as_ref().and_then(|f| f.trace_id.as_ref()).and_then(|v| v.to_str().ok()),
-        domain: None,
+        domain: conn.tls.as_ref().and_then(|t| t.sni.as_deref()),
+        tls: conn.tls.as_ref().map(|t| (t.cipher, t.protocol)),
+        cert_arn: cert_arn.as_deref(),
         rule_priority: priority,
         actions,
         redirect_url: resp.headers().get(hyper::header::LOCATION).and_then(|v| v.to_str().ok()),
@@ -263,12 +267,14 @@ async fn logged(
 }
 
 /// The client connection a request came on.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Conn {
     local: SocketAddr,
     peer: SocketAddr,
     /// Over TLS (an HTTPS listener).
     secure: bool,
+    /// The TLS session of an HTTPS listener's connection.
+    tls: Option<Arc<crate::tls::Session>>,
     /// The load balancer logs its requests: `forward` notes the target on the response.
     logged: bool,
 }
@@ -327,7 +333,7 @@ async fn route(
             };
             drop(table);
             group.stats.request();
-            forward(&inner, &group, conn, host, req, lb).await
+            forward(&inner, &group, conn, listener.headers, host, req, lb).await
         }
     };
     (resp, priority)
@@ -416,6 +422,18 @@ const X_FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
 const X_FORWARDED_PROTO: HeaderName = HeaderName::from_static("x-forwarded-proto");
 const X_FORWARDED_PORT: HeaderName = HeaderName::from_static("x-forwarded-port");
 const X_AMZN_TRACE_ID: HeaderName = HeaderName::from_static("x-amzn-trace-id");
+const X_AMZN_TLS_VERSION: HeaderName = HeaderName::from_static("x-amzn-tls-version");
+const X_AMZN_TLS_CIPHER_SUITE: HeaderName = HeaderName::from_static("x-amzn-tls-cipher-suite");
+
+/// The client's address as X-Forwarded-For appends it: with its port when
+/// `routing.http.xff_client_port.enabled` (`[v6]:port` for IPv6).
+pub(crate) fn client_address(peer: SocketAddr, port: bool) -> String {
+    match (peer.ip().to_canonical(), port) {
+        (ip, false) => ip.to_string(),
+        (std::net::IpAddr::V4(ip), true) => format!("{ip}:{}", peer.port()),
+        (std::net::IpAddr::V6(ip), true) => format!("[{ip}]:{}", peer.port()),
+    }
+}
 
 const HOP_BY_HOP: [HeaderName; 7] = [
     hyper::header::CONNECTION,
@@ -528,11 +546,12 @@ async fn forward(
     inner: &Arc<Inner>,
     group: &Group,
     conn: Conn,
+    rules: HeaderRules,
     host: Option<String>,
     req: Request<Incoming>,
     lb: Option<&Stats>,
 ) -> Response<Body> {
-    let Conn { local, peer, secure, logged } = conn;
+    let Conn { local, peer, secure, logged, tls } = conn;
     inner.budget.on_request();
     let mut req = req;
     // An HTTP/1.1 upgrade (WebSocket): passed through to one target on a connection of its own.
@@ -556,12 +575,36 @@ async fn forward(
             headers.insert(hyper::header::HOST, v);
         }
     }
-    let xff = match headers.get(&X_FORWARDED_FOR).and_then(|v| v.to_str().ok()) {
-        Some(prev) => HeaderValue::from_str(&format!("{prev}, {}", peer.ip())).ok(),
-        None => ip_value(peer.ip()),
-    };
-    if let Some(v) = xff {
-        headers.insert(X_FORWARDED_FOR, v);
+    if rules.drop_invalid {
+        let invalid: Vec<HeaderName> =
+            headers.keys().filter(|k| !HeaderRules::valid_name(k.as_str().as_bytes())).cloned().collect();
+        for k in invalid {
+            headers.remove(k);
+        }
+    }
+    match rules.xff {
+        XffMode::Append => {
+            let prev = headers.get(&X_FORWARDED_FOR).and_then(|v| v.to_str().ok());
+            let xff = match (prev, rules.xff_client_port) {
+                (None, false) => ip_value(peer.ip()),
+                (prev, port) => {
+                    let mut v = prev.map(|p| format!("{p}, ")).unwrap_or_default();
+                    v.push_str(&client_address(peer, port));
+                    HeaderValue::from_str(&v).ok()
+                }
+            };
+            if let Some(v) = xff {
+                headers.insert(X_FORWARDED_FOR, v);
+            }
+        }
+        XffMode::Preserve => {}
+        XffMode::Remove => {
+            headers.remove(&X_FORWARDED_FOR);
+        }
+    }
+    if let (true, Some(t)) = (rules.tls_headers, &tls) {
+        headers.insert(X_AMZN_TLS_VERSION, HeaderValue::from_static(t.protocol));
+        headers.insert(X_AMZN_TLS_CIPHER_SUITE, HeaderValue::from_static(t.cipher));
     }
     headers.insert(X_FORWARDED_PROTO, HeaderValue::from_static(if secure { "https" } else { "http" }));
     headers.insert(X_FORWARDED_PORT, HeaderValue::from(local.port()));

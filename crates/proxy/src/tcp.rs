@@ -100,7 +100,7 @@ impl TlsFacts {
 }
 
 /// OpenSSL's name of a cipher suite (the access logs' `tls_cipher`), for those rustls offers.
-fn openssl_name(suite: tokio_rustls::rustls::CipherSuite) -> &'static str {
+pub(crate) fn openssl_name(suite: tokio_rustls::rustls::CipherSuite) -> &'static str {
     use tokio_rustls::rustls::CipherSuite as C;
     match suite {
         C::TLS13_AES_128_GCM_SHA256 => "TLS_AES_128_GCM_SHA256",
@@ -413,6 +413,7 @@ mod tests {
                 tcp: true,
                 udp: false,
                 inside: None,
+                headers: Default::default(),
                 allow: None,
                 udp_allow: None,
             }],

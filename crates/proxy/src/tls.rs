@@ -8,6 +8,32 @@ use tokio_rustls::rustls;
 
 use crate::config::TlsIdentity;
 
+/// What an HTTPS connection's handshake settled: for the `x-amzn-tls-*` headers and the access
+/// log's `ssl_cipher`, `ssl_protocol` and `domain_name`.
+#[derive(Debug)]
+pub(crate) struct Session {
+    /// `TLSv1.2` or `TLSv1.3`.
+    pub protocol: &'static str,
+    /// OpenSSL's name of the cipher suite.
+    pub cipher: &'static str,
+    /// The server name the client asked for (SNI).
+    pub sni: Option<String>,
+}
+
+impl Session {
+    pub(crate) fn of(conn: &rustls::ServerConnection) -> Session {
+        Session {
+            protocol: match conn.protocol_version() {
+                Some(rustls::ProtocolVersion::TLSv1_3) => "TLSv1.3",
+                Some(rustls::ProtocolVersion::TLSv1_2) => "TLSv1.2",
+                _ => "-",
+            },
+            cipher: conn.negotiated_cipher_suite().map_or("-", |s| crate::tcp::openssl_name(s.suite())),
+            sni: conn.server_name().map(str::to_string),
+        }
+    }
+}
+
 /// A TLS acceptor for the identity: ALPN h2 and http/1.1, TLS 1.2 and 1.3.
 pub(crate) fn acceptor(id: &TlsIdentity) -> Result<tokio_rustls::TlsAcceptor, String> {
     let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(id.certificate_pem.as_bytes())

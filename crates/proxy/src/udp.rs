@@ -301,6 +301,7 @@ mod tests {
                 tcp: false,
                 udp: true,
                 inside: None,
+                headers: Default::default(),
                 allow: None,
                 udp_allow: None,
             }],

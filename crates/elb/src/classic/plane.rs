@@ -80,6 +80,7 @@ pub(crate) fn compile(
                 allow: crate::sync::allowed_sources(elb, &rec.security_groups, l.lb_port),
                 // An internal load balancer also accepts at its node in its VPC.
                 inside: via.clone().filter(|_| rec.scheme == "internal"),
+                headers: Default::default(),
             });
             let targets = rec
                 .instances

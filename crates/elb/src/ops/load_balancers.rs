@@ -201,6 +201,12 @@ fn check_lb_attribute(key: &str, value: &str) -> Result<()> {
         k if k.ends_with(".enabled") && value != "true" && value != "false" => return Err(bad()),
         "access_logs.s3.bucket" if !value.is_empty() => crate::access_logs::check_bucket(value)?,
         "access_logs.s3.prefix" => crate::access_logs::check_prefix(value)?,
+        "routing.http.xff_header_processing.mode" if !matches!(value, "append" | "preserve" | "remove") => {
+            return Err(bad())
+        }
+        "routing.http.desync_mitigation_mode" if !matches!(value, "monitor" | "defensive" | "strictest") => {
+            return Err(bad())
+        }
         "idle_timeout.timeout_seconds" => {
             let n: i64 = value.parse().map_err(|_| bad())?;
             if !(1..=4000).contains(&n) {
