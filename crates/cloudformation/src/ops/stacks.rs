@@ -53,6 +53,51 @@ pub(super) fn cancel_update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &
     Ok(json!({}))
 }
 
+/// ContinueUpdateRollback: a stack whose update rollback failed goes on rolling back from
+/// where it stopped (what failed is tried again), skipping ResourcesToSkip.
+pub(super) fn continue_update_rollback(
+    cfn: &std::sync::Arc<CloudFormation>,
+    cx: &CallContext,
+    input: &Value,
+) -> Result<Value> {
+    let name = required(input, "StackName")?;
+    let mut st = stack(cfn, name)?;
+    if st.status != "UPDATE_ROLLBACK_FAILED" {
+        return Err(CfnError::Validation(format!(
+            "Stack [{}] is in {} state and can not continue update rollback.",
+            st.name, st.status
+        )));
+    }
+    let skip = strings(input, "ResourcesToSkip");
+    let failures = crate::stack_update::rollback_failures(cfn, &st.stack_id).map_err(CfnError::Validation)?;
+    let resources = stack_resources(cfn, &st.stack_id)?;
+    for id in &skip {
+        if let Some((nested, _)) = id.split_once('.') {
+            // NestedStack.Resource names a resource of a nested stack; this region has none.
+            return Err(CfnError::Validation(format!(
+                "Nested stack resource {id} cannot be skipped: [{nested}] is not a nested stack (AWS::CloudFormation::Stack) of stack [{}]",
+                st.name
+            )));
+        }
+        let Some(r) = resources.iter().find(|r| &r.logical_id == id) else {
+            return Err(CfnError::Validation(format!("Resource [{id}] does not exist in stack [{}]", st.name)));
+        };
+        if r.status != "UPDATE_FAILED" || !failures.contains(id) {
+            return Err(CfnError::Validation(format!(
+                "Resource [{id}] cannot be skipped: only resources in UPDATE_FAILED state because their rollback failed can be skipped; it is in {} state",
+                r.status
+            )));
+        }
+    }
+    if let Some(role) = s(input, "RoleARN") {
+        // As on AWS: the role is the stack's from now on.
+        st.caller = crate::records::CallerRec::service_role(&cx.principal.account, role);
+    }
+    cfn.set_status(&mut st, "UPDATE_ROLLBACK_IN_PROGRESS", Some("User Initiated"))?;
+    crate::engine::start_continue_rollback(cfn, &st.stack_id, skip);
+    Ok(json!({}))
+}
+
 pub(super) fn get_stack_policy(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
     let st = stack(cfn, required(input, "StackName")?)?;
     Ok(match st.stack_policy {
