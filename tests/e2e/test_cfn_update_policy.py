@@ -323,3 +323,67 @@ def test_a_replacing_update_makes_a_new_group_and_deletes_the_old(region, image)
     assert urllib.request.urlopen(url, timeout=10).status == 200
     cfn.delete_stack(StackName="replacing")
     wait_status(cfn, "replacing", "DELETE_COMPLETE", timeout=300)
+
+
+def raised(region, cfn, stack, name):
+    """Wait until the rolling update has raised the group's sizes and suspended its processes."""
+    hg.wait_until(lambda: "Temporarily setting autoscaling group MinSize and DesiredCapacity to 3."
+                  in reasons(cfn, stack, "Group", "UPDATE_IN_PROGRESS"), timeout=120, interval=0.25,
+                  what="the rolling update to raise the group's sizes")
+    hg.wait_until(lambda: members(region, name)["DesiredCapacity"] == 3, timeout=30, interval=0.1,
+                  what="the group's desired capacity raised")
+    group = members(region, name)
+    assert {p["ProcessName"] for p in group["SuspendedProcesses"]} == {"AlarmNotification", "ScheduledActions"}
+
+
+def rolled_back(region, cfn, stack, name, old):
+    """The group as it was before the update: sizes, processes, template; new instances of it."""
+    group = members(region, name)
+    assert (group["MinSize"], group["MaxSize"], group["DesiredCapacity"]) == (2, 4, 2)
+    assert group["SuspendedProcesses"] == []
+    assert group["LaunchTemplate"]["Version"] == "1"
+    now = [i for i in group["Instances"] if i["LifecycleState"] == "InService"]
+    assert len(now) == 2
+    reservations = region.client("ec2").describe_instances(InstanceIds=[i["InstanceId"] for i in now])["Reservations"]
+    assert {i["InstanceType"] for r in reservations for i in r["Instances"]} == {"t3.micro"}
+
+
+def test_cancel_update_stack_stops_a_rolling_update_between_batches(region, image):
+    cfn, url, name = create(region, image, "cancelled")
+    old = {i["InstanceId"] for i in members(region, name)["Instances"]}
+    cfn.update_stack(StackName="cancelled", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=params(image, InstanceType="t3.small"))
+    raised(region, cfn, "cancelled", name)
+    cfn.cancel_update_stack(StackName="cancelled")
+    wait_status(cfn, "cancelled", "UPDATE_ROLLBACK_COMPLETE", timeout=600)
+    assert reasons(cfn, "cancelled", "Group", "UPDATE_FAILED") == ["Resource update cancelled"]
+    # Cancelled while its first new instance came in service: no batch was terminated before the
+    # group's update failed (what the rollback's own roll did comes after).
+    events = [(e["ResourceStatus"], e.get("ResourceStatusReason") or "")
+              for e in cfn.describe_stack_events(StackName="cancelled")["StackEvents"][::-1]
+              if e["LogicalResourceId"] == "Group"]
+    before = events[:events.index(("UPDATE_FAILED", "Resource update cancelled"))]
+    assert not any(r.startswith("Terminating instance(s)") for _, r in before), before
+    rolled_back(region, cfn, "cancelled", name, old)
+    cfn.delete_stack(StackName="cancelled")
+    wait_status(cfn, "cancelled", "DELETE_COMPLETE", timeout=300)
+
+
+def test_a_rolling_update_interrupted_by_a_daemon_kill_rolls_back_and_restores_the_group(new_region, tmp_path):
+    region = new_region()
+    image = region.client("ec2").register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path)))[
+        "ImageId"]
+    cfn, url, name = create(region, image, "killed")
+    old = {i["InstanceId"] for i in members(region, name)["Instances"]}
+    cfn.update_stack(StackName="killed", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=params(image, InstanceType="t3.small"))
+    raised(region, cfn, "killed", name)
+    region.kill9()
+    region.start()
+    cfn = region.client("cloudformation")
+    wait_status(cfn, "killed", "UPDATE_ROLLBACK_COMPLETE", timeout=600)
+    assert reasons(cfn, "killed", "Group", "UPDATE_FAILED") == [
+        "Resource update was interrupted by a restart of the region"]
+    rolled_back(region, cfn, "killed", name, old)
+    cfn.delete_stack(StackName="killed")
+    wait_status(cfn, "killed", "DELETE_COMPLETE", timeout=300)
