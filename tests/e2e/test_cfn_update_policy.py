@@ -387,3 +387,65 @@ def test_a_rolling_update_interrupted_by_a_daemon_kill_rolls_back_and_restores_t
     rolled_back(region, cfn, "killed", name, old)
     cfn.delete_stack(StackName="killed")
     wait_status(cfn, "killed", "DELETE_COMPLETE", timeout=300)
+
+
+SCHEDULED = """\
+Parameters:
+  ImageId:
+    Type: String
+  Grace:
+    Type: String
+    Default: "30"
+  Max:
+    Type: String
+    Default: "2"
+Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 32.0.0.0/16
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref VPC
+      CidrBlock: 32.0.1.0/24
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        ImageId: !Ref ImageId
+        InstanceType: t3.micro
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    UpdatePolicy:
+      AutoScalingScheduledAction:
+        IgnoreUnmodifiedGroupSizeProperties: true
+    Properties:
+      LaunchTemplate:
+        LaunchTemplateId: !Ref Template
+        Version: !GetAtt Template.LatestVersionNumber
+      MinSize: "0"
+      MaxSize: !Ref Max
+      DesiredCapacity: "0"
+      HealthCheckGracePeriod: !Ref Grace
+      VPCZoneIdentifier: [!Ref Subnet]
+"""
+
+
+def test_ignore_unmodified_group_size_properties_keeps_sizes_a_scheduled_action_set(region, image):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="scheduled", TemplateBody=SCHEDULED, Parameters=params(image))
+    wait_status(cfn, "scheduled", "CREATE_COMPLETE", timeout=120)
+    name = resource(cfn, "scheduled", "Group")["PhysicalResourceId"]
+    # What a scheduled action does to the group, out of the template's sight.
+    region.client("autoscaling").update_auto_scaling_group(AutoScalingGroupName=name, MaxSize=5)
+    cfn.update_stack(StackName="scheduled", TemplateBody=SCHEDULED, Parameters=params(image, Grace="60"))
+    wait_status(cfn, "scheduled", "UPDATE_COMPLETE", timeout=120)
+    group = members(region, name)
+    assert (group["HealthCheckGracePeriod"], group["MinSize"], group["MaxSize"]) == (60, 0, 5)
+    # A size the template changes is set.
+    cfn.update_stack(StackName="scheduled", TemplateBody=SCHEDULED, Parameters=params(image, Grace="60", Max="3"))
+    wait_status(cfn, "scheduled", "UPDATE_COMPLETE", timeout=120)
+    assert members(region, name)["MaxSize"] == 3
+    cfn.delete_stack(StackName="scheduled")
+    wait_status(cfn, "scheduled", "DELETE_COMPLETE", timeout=300)
