@@ -360,8 +360,31 @@ pub(super) fn describe_stack_resource(cfn: &CloudFormation, input: &Value) -> Re
         .find(|r| r.logical_id == logical)
         .ok_or_else(|| CfnError::Validation(format!("Resource {logical} does not exist for stack {}", st.name)))?;
     let mut d = r.describe(&st, true);
-    d["Metadata"] = json!("{}");
+    d["Metadata"] = Value::String(resource_metadata(cfn, &st, logical).to_string());
     Ok(json!({"StackResourceDetail": d}))
+}
+
+/// A resource's Metadata from the stack's template, evaluated against the stack as it is (Refs
+/// and GetAtts of its resources, parameters, pseudo parameters); `{}` when it has none. What
+/// does not evaluate is given as written.
+fn resource_metadata(cfn: &CloudFormation, st: &StackRec, logical: &str) -> Value {
+    let empty = || Value::Object(Default::default());
+    let Ok(run) = cfn.load_run(&st.stack_id) else { return empty() };
+    let Some(raw) = run.template.resource(logical).and_then(|d| d.metadata.clone()) else { return empty() };
+    let resolved: std::collections::HashMap<String, crate::template::Resolved> = stack_resources(cfn, &st.stack_id)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.physical_id.is_some())
+        .map(|r| {
+            let reference = r.reference.clone().unwrap_or_default();
+            (r.logical_id, crate::template::Resolved { reference, attributes: r.attributes })
+        })
+        .collect();
+    let scope = cfn.scope(&run.st, &run.parameters, &run.template.mappings, &run.conditions, &resolved, &run.exports);
+    match scope.eval(&raw) {
+        Ok(Some(v)) => v,
+        _ => raw,
+    }
 }
 
 pub(super) fn list_stack_resources(cfn: &CloudFormation, input: &Value) -> Result<Value> {
