@@ -735,6 +735,14 @@ async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Re
     let (ok, bad) =
         if rollback { ("ROLLBACK_COMPLETE", "ROLLBACK_FAILED") } else { ("DELETE_COMPLETE", "DELETE_FAILED") };
     if remaining.is_empty() {
+        if !rollback {
+            // A failed update rollback's journal and what rolling updates left to put back
+            // are of no use any more.
+            let _ = cfn.delete(kind::UNDO, stack_id);
+            for (key, _) in cfn.list::<Value>(kind::ROLL, &format!("{stack_id}|")).unwrap_or_default() {
+                let _ = cfn.delete(kind::ROLL, &key);
+            }
+        }
         cfn.set_status(&mut st, ok, None).map_err(|e| e.to_string())?;
     } else {
         let mut left: Vec<&String> = remaining.keys().collect();

@@ -472,7 +472,11 @@ pub(crate) async fn roll_back_interrupted(
 ) -> Result<(), String> {
     let mut st: StackRec = cfn.get(kind::STACK, stack_id).map_err(|e| e.to_string())?.ok_or("stack vanished")?;
     cfn.stop_waits(stack_id);
-    let touched = journaled(cfn, stack_id)?;
+    let Some(Journal { touched }) = cfn.get::<Journal>(kind::UNDO, stack_id).map_err(|e| e.to_string())? else {
+        // An update begun before updates kept a journal: what it did is not known.
+        let reason = "The region restarted during the stack update; its resources may be part old, part new";
+        return cfn.set_status(&mut st, "UPDATE_ROLLBACK_FAILED", Some(reason)).map_err(|e| e.to_string());
+    };
     // Resources the restart left mid-step are reported as failed, as a failed step would be.
     for t in &touched {
         let Some(mut r) =
