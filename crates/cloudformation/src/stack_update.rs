@@ -608,3 +608,50 @@ async fn undo(
     cfn.delete(kind::UNDO, &st.stack_id).map_err(err)?;
     cfn.set_status(st, "UPDATE_ROLLBACK_COMPLETE", None).map_err(err)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_journal_reads_back_what_was_written() {
+        // The empty journal an update begins with (written by `ops::begin_update` as JSON).
+        let empty: Journal = serde_json::from_value(serde_json::json!({"touched": []})).unwrap();
+        assert!(empty.touched.is_empty());
+        let rec = ResourceRec {
+            logical_id: "Group".into(),
+            physical_id: Some("g".into()),
+            kind: "AWS::AutoScaling::AutoScalingGroup".into(),
+            status: "UPDATE_COMPLETE".into(),
+            reason: None,
+            updated: 1.0,
+            reference: Some("g".into()),
+            attributes: Default::default(),
+            properties: serde_json::json!({"MinSize": "1"}),
+            deletion_policy: None,
+        };
+        let roll = Rolling {
+            max_batch: 1,
+            min_in_service: 1,
+            min_success_percent: 100.0,
+            pause: 0.0,
+            pause_text: "PT0S".into(),
+            wait_signals: false,
+            suspend: vec!["ScheduledActions".into()],
+        };
+        let touched = vec![
+            Touch::Created("Queue".into()),
+            Touch::InPlace(rec.clone(), Some(roll.clone()), true),
+            Touch::Replaced(rec.clone()),
+            Touch::Cleanup(rec),
+        ];
+        let text = serde_json::to_string(&Journal { touched: touched.clone() }).unwrap();
+        let back: Journal = serde_json::from_str(&text).unwrap();
+        let ids: Vec<&str> = back.touched.iter().map(Touch::logical_id).collect();
+        assert_eq!(ids, ["Queue", "Group", "Group", "Group"]);
+        assert!(
+            matches!(&back.touched[1], Touch::InPlace(o, Some(r), true) if o.properties == serde_json::json!({"MinSize": "1"}) && *r == roll)
+        );
+        assert!(matches!(&back.touched[3], Touch::Cleanup(_)));
+    }
+}

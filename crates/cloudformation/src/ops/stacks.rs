@@ -191,6 +191,8 @@ pub(super) fn begin_update(
     st.updated = Some(cfn.now());
     cfn.store.write(|tx| {
         tx.put(kind::STACK, &st.stack_id, &st)?;
+        // The update's journal, empty: a restart before its first step rolls back nothing.
+        tx.put(kind::UNDO, &st.stack_id, &json!({"touched": []}))?;
         let ev = cfn.stack_event(&st, "UPDATE_IN_PROGRESS", Some("User Initiated"));
         tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
     })?;
