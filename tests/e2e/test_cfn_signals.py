@@ -549,3 +549,62 @@ def test_updates_wait_for_signals_and_a_failed_update_stops_waiting(region):
     assert reasons(cfn, "gated", "Gate2", "CREATE_FAILED") == ["Resource creation cancelled"]
     assert reasons(cfn, "gated", "Broken", "CREATE_FAILED") != []
     assert resource(cfn, "gated", "Gate")["ResourceStatus"] in ("CREATE_COMPLETE", "UPDATE_COMPLETE")
+
+
+def init_template(config):
+    """USER_DATA_SIGNAL with `cfn-init` run before `cfn-signal -e $?`, the role allowed to read
+    the metadata, and `config` as the instance's AWS::CloudFormation::Init config (YAML)."""
+    metadata = "    Metadata:\n      AWS::CloudFormation::Init:\n        config:\n" + "".join(
+        f"          {line}\n" for line in config.strip("\n").splitlines())
+    body = USER_DATA_SIGNAL.replace("Action: cloudformation:SignalResource",
+                                    "Action: [cloudformation:SignalResource, cloudformation:DescribeStackResource]")
+    body = body.replace("  Web:\n    Type: AWS::EC2::Instance\n", "  Web:\n    Type: AWS::EC2::Instance\n" + metadata)
+    old = "          cfn-signal -e 0 --stack"
+    assert old in body
+    return body.replace(old, "          cfn-init -v -s ${AWS::StackName} -r Web --region ${AWS::Region}\n"
+                             "          cfn-signal -e $? --stack")
+
+
+INIT_FILES = """\
+files:
+  /etc/kg/app.conf:
+    content: !Sub "stack=${AWS::StackName}\\n"
+    mode: "000600"
+commands:
+  02_show:
+    command: cat etc/kg/app.conf
+  01_first:
+    command: [echo, first command]
+"""
+
+
+def test_cfn_init_in_user_data_applies_files_and_commands_from_the_metadata(region, image):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="initialised", TemplateBody=init_template(INIT_FILES), Capabilities=["CAPABILITY_IAM"],
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image}])
+    wait_status(cfn, "initialised", "CREATE_COMPLETE", timeout=120)
+    instance = resource(cfn, "initialised", "Web")["PhysicalResourceId"]
+    out = hg.wait_until(lambda: (c := console(region, instance)) and "stack=initialised" in c and c,
+                        timeout=30, interval=0.5, what="cfn-init's output")
+    assert out.index("first command") < out.index("stack=initialised"), out
+    metadata = json.loads(cfn.describe_stack_resource(StackName="initialised", LogicalResourceId="Web")[
+        "StackResourceDetail"]["Metadata"])
+    assert metadata["AWS::CloudFormation::Init"]["config"]["files"]["/etc/kg/app.conf"]["content"] == "stack=initialised\n"
+    cfn.delete_stack(StackName="initialised")
+    wait_status(cfn, "initialised", "DELETE_COMPLETE", timeout=120)
+
+
+def test_cfn_init_refuses_packages_and_services_and_the_signal_fails_the_stack(region, image):
+    cfn = region.client("cloudformation")
+    config = INIT_FILES + "packages:\n  yum:\n    httpd: []\n"
+    cfn.create_stack(StackName="uninitialised", TemplateBody=init_template(config), Capabilities=["CAPABILITY_IAM"],
+                     Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image}], OnFailure="DO_NOTHING")
+    wait_status(cfn, "uninitialised", "CREATE_FAILED", timeout=120)
+    events = cfn.describe_stack_events(StackName="uninitialised")["StackEvents"]
+    instance = next(e["PhysicalResourceId"] for e in events if e["LogicalResourceId"] == "Web" and e.get("PhysicalResourceId"))
+    assert reasons(cfn, "uninitialised", "Web", "CREATE_FAILED") == [f"Received FAILURE signal with UniqueId {instance}"]
+    out = console(region, instance)
+    assert "cfn-init: config config: `packages` is not supported" in out, out
+    assert "stack=uninitialised" not in out  # nothing was applied
+    cfn.delete_stack(StackName="uninitialised")
+    wait_status(cfn, "uninitialised", "DELETE_COMPLETE", timeout=120)

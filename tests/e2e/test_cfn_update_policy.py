@@ -323,3 +323,129 @@ def test_a_replacing_update_makes_a_new_group_and_deletes_the_old(region, image)
     assert urllib.request.urlopen(url, timeout=10).status == 200
     cfn.delete_stack(StackName="replacing")
     wait_status(cfn, "replacing", "DELETE_COMPLETE", timeout=300)
+
+
+def raised(region, cfn, stack, name):
+    """Wait until the rolling update has raised the group's sizes and suspended its processes."""
+    hg.wait_until(lambda: "Temporarily setting autoscaling group MinSize and DesiredCapacity to 3."
+                  in reasons(cfn, stack, "Group", "UPDATE_IN_PROGRESS"), timeout=120, interval=0.25,
+                  what="the rolling update to raise the group's sizes")
+    hg.wait_until(lambda: members(region, name)["DesiredCapacity"] == 3, timeout=30, interval=0.1,
+                  what="the group's desired capacity raised")
+    group = members(region, name)
+    assert {p["ProcessName"] for p in group["SuspendedProcesses"]} == {"AlarmNotification", "ScheduledActions"}
+
+
+def rolled_back(region, cfn, stack, name, old):
+    """The group as it was before the update: sizes, processes, template; new instances of it."""
+    group = members(region, name)
+    assert (group["MinSize"], group["MaxSize"], group["DesiredCapacity"]) == (2, 4, 2)
+    assert group["SuspendedProcesses"] == []
+    assert group["LaunchTemplate"]["Version"] == "1"
+    now = [i for i in group["Instances"] if i["LifecycleState"] == "InService"]
+    assert len(now) == 2
+    reservations = region.client("ec2").describe_instances(InstanceIds=[i["InstanceId"] for i in now])["Reservations"]
+    assert {i["InstanceType"] for r in reservations for i in r["Instances"]} == {"t3.micro"}
+
+
+def test_cancel_update_stack_stops_a_rolling_update_between_batches(region, image):
+    cfn, url, name = create(region, image, "cancelled")
+    old = {i["InstanceId"] for i in members(region, name)["Instances"]}
+    cfn.update_stack(StackName="cancelled", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=params(image, InstanceType="t3.small"))
+    raised(region, cfn, "cancelled", name)
+    cfn.cancel_update_stack(StackName="cancelled")
+    wait_status(cfn, "cancelled", "UPDATE_ROLLBACK_COMPLETE", timeout=600)
+    assert reasons(cfn, "cancelled", "Group", "UPDATE_FAILED") == ["Resource update cancelled"]
+    # Cancelled while its first new instance came in service: no batch was terminated before the
+    # group's update failed (what the rollback's own roll did comes after).
+    events = [(e["ResourceStatus"], e.get("ResourceStatusReason") or "")
+              for e in cfn.describe_stack_events(StackName="cancelled")["StackEvents"][::-1]
+              if e["LogicalResourceId"] == "Group"]
+    before = events[:events.index(("UPDATE_FAILED", "Resource update cancelled"))]
+    assert not any(r.startswith("Terminating instance(s)") for _, r in before), before
+    rolled_back(region, cfn, "cancelled", name, old)
+    cfn.delete_stack(StackName="cancelled")
+    wait_status(cfn, "cancelled", "DELETE_COMPLETE", timeout=300)
+
+
+def test_a_rolling_update_interrupted_by_a_daemon_kill_rolls_back_and_restores_the_group(new_region, tmp_path):
+    region = new_region()
+    image = region.client("ec2").register_image(Name="KG-Ami", ImageLocation=str(hg.kg_ami_bundle(tmp_path)))[
+        "ImageId"]
+    cfn, url, name = create(region, image, "killed")
+    old = {i["InstanceId"] for i in members(region, name)["Instances"]}
+    cfn.update_stack(StackName="killed", TemplateBody=STACK, Capabilities=["CAPABILITY_IAM"],
+                     Parameters=params(image, InstanceType="t3.small"))
+    raised(region, cfn, "killed", name)
+    region.kill9()
+    region.start()
+    cfn = region.client("cloudformation")
+    wait_status(cfn, "killed", "UPDATE_ROLLBACK_COMPLETE", timeout=600)
+    assert reasons(cfn, "killed", "Group", "UPDATE_FAILED") == [
+        "Resource update was interrupted by a restart of the region"]
+    rolled_back(region, cfn, "killed", name, old)
+    cfn.delete_stack(StackName="killed")
+    wait_status(cfn, "killed", "DELETE_COMPLETE", timeout=300)
+
+
+SCHEDULED = """\
+Parameters:
+  ImageId:
+    Type: String
+  Grace:
+    Type: String
+    Default: "30"
+  Max:
+    Type: String
+    Default: "2"
+Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 32.0.0.0/16
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref VPC
+      CidrBlock: 32.0.1.0/24
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        ImageId: !Ref ImageId
+        InstanceType: t3.micro
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    UpdatePolicy:
+      AutoScalingScheduledAction:
+        IgnoreUnmodifiedGroupSizeProperties: true
+    Properties:
+      LaunchTemplate:
+        LaunchTemplateId: !Ref Template
+        Version: !GetAtt Template.LatestVersionNumber
+      MinSize: "0"
+      MaxSize: !Ref Max
+      DesiredCapacity: "0"
+      HealthCheckGracePeriod: !Ref Grace
+      VPCZoneIdentifier: [!Ref Subnet]
+"""
+
+
+def test_ignore_unmodified_group_size_properties_keeps_sizes_a_scheduled_action_set(region, image):
+    cfn = region.client("cloudformation")
+    cfn.create_stack(StackName="scheduled", TemplateBody=SCHEDULED, Parameters=params(image))
+    wait_status(cfn, "scheduled", "CREATE_COMPLETE", timeout=120)
+    name = resource(cfn, "scheduled", "Group")["PhysicalResourceId"]
+    # What a scheduled action does to the group, out of the template's sight.
+    region.client("autoscaling").update_auto_scaling_group(AutoScalingGroupName=name, MaxSize=5)
+    cfn.update_stack(StackName="scheduled", TemplateBody=SCHEDULED, Parameters=params(image, Grace="60"))
+    wait_status(cfn, "scheduled", "UPDATE_COMPLETE", timeout=120)
+    group = members(region, name)
+    assert (group["HealthCheckGracePeriod"], group["MinSize"], group["MaxSize"]) == (60, 0, 5)
+    # A size the template changes is set.
+    cfn.update_stack(StackName="scheduled", TemplateBody=SCHEDULED, Parameters=params(image, Grace="60", Max="3"))
+    wait_status(cfn, "scheduled", "UPDATE_COMPLETE", timeout=120)
+    assert members(region, name)["MaxSize"] == 3
+    cfn.delete_stack(StackName="scheduled")
+    wait_status(cfn, "scheduled", "DELETE_COMPLETE", timeout=300)

@@ -31,17 +31,41 @@ pub fn start_delete(cfn: &Arc<CloudFormation>, stack_id: &str) {
     spawn(cfn, stack_id, Op::Delete);
 }
 
-#[derive(Clone, Copy)]
+/// ContinueUpdateRollback: the rollback goes on from its journal, skipping `skip` (once the
+/// failed rollback's task has let go of the stack, if it has not yet).
+pub fn start_continue_rollback(cfn: &Arc<CloudFormation>, stack_id: &str, skip: Vec<String>) {
+    if spawn(cfn, stack_id, Op::ContinueRollback(skip.clone())) {
+        return;
+    }
+    let (cfn, id) = (cfn.clone(), stack_id.to_string());
+    tokio::spawn(async move {
+        for _ in 0..1200 {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            if spawn(&cfn, &id, Op::ContinueRollback(skip.clone())) {
+                return;
+            }
+        }
+        tracing::error!(stack = %id, "cloudformation: ContinueUpdateRollback never started: the stack stayed busy");
+    });
+}
+
 enum Op {
     Create,
     Update,
     Delete,
     Rollback,
+    /// An update rollback goes on from its journal (ContinueUpdateRollback; after a restart).
+    ContinueRollback(Vec<String>),
+    /// An update a restart interrupted is rolled back from its journal.
+    InterruptedUpdate,
+    /// An update's cleanup a restart interrupted is finished.
+    UpdateCleanup,
 }
 
-fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) {
+/// Start the operation unless one runs on the stack already (then false).
+fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) -> bool {
     if !cfn.busy.lock().unwrap_or_else(|e| e.into_inner()).insert(stack_id.to_string()) {
-        return;
+        return false;
     }
     let cfn = cfn.clone();
     let id = stack_id.to_string();
@@ -51,6 +75,12 @@ fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) {
             Op::Update => crate::stack_update::update(&cfn, &id).await,
             Op::Delete => delete(&cfn, &id, false).await,
             Op::Rollback => delete(&cfn, &id, true).await,
+            Op::ContinueRollback(skip) => crate::stack_update::continue_rollback(&cfn, &id, &skip).await,
+            Op::InterruptedUpdate => {
+                let reason = "The region restarted during the stack update; what it changed is rolled back";
+                crate::stack_update::roll_back_interrupted(&cfn, &id, reason).await
+            }
+            Op::UpdateCleanup => crate::stack_update::resume_cleanup(&cfn, &id).await,
         };
         if let Err(e) = result {
             tracing::error!(stack = %id, error = %e, "stack operation failed");
@@ -58,6 +88,7 @@ fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) {
         cfn.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
         cfn.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
     });
+    true
 }
 
 /// After a restart: finish deletes and rollbacks; roll back creates (their in-flight
@@ -72,9 +103,15 @@ pub fn resume(cfn: &Arc<CloudFormation>) {
     };
     for (_, mut st) in stacks {
         match st.status.as_str() {
-            "DELETE_IN_PROGRESS" => spawn(cfn, &st.stack_id, Op::Delete),
-            "ROLLBACK_IN_PROGRESS" => spawn(cfn, &st.stack_id, Op::Rollback),
-            "CREATE_IN_PROGRESS" if resumable(cfn, &st) => spawn(cfn, &st.stack_id, Op::Create),
+            "DELETE_IN_PROGRESS" => {
+                spawn(cfn, &st.stack_id, Op::Delete);
+            }
+            "ROLLBACK_IN_PROGRESS" => {
+                spawn(cfn, &st.stack_id, Op::Rollback);
+            }
+            "CREATE_IN_PROGRESS" if resumable(cfn, &st) => {
+                spawn(cfn, &st.stack_id, Op::Create);
+            }
             "CREATE_IN_PROGRESS" => {
                 let reason = "The region restarted while the stack was being created";
                 let _ = interrupt_resources(cfn, &st);
@@ -89,9 +126,16 @@ pub fn resume(cfn: &Arc<CloudFormation>) {
                     spawn(cfn, &st.stack_id, Op::Rollback);
                 }
             }
-            s if s.starts_with("UPDATE_") && st.in_progress() => {
-                let reason = "The region restarted during the stack update; its resources may be part old, part new";
-                let _ = cfn.set_status(&mut st, "UPDATE_ROLLBACK_FAILED", Some(reason));
+            // An update: what it did is rolled back from its journal (a rolling update's group
+            // gets its sizes and processes back); a rollback goes on; a cleanup is finished.
+            "UPDATE_IN_PROGRESS" => {
+                spawn(cfn, &st.stack_id, Op::InterruptedUpdate);
+            }
+            "UPDATE_ROLLBACK_IN_PROGRESS" | "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS" => {
+                spawn(cfn, &st.stack_id, Op::ContinueRollback(vec![]));
+            }
+            "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS" => {
+                spawn(cfn, &st.stack_id, Op::UpdateCleanup);
             }
             _ => {}
         }
@@ -691,6 +735,14 @@ async fn delete(cfn: &Arc<CloudFormation>, stack_id: &str, rollback: bool) -> Re
     let (ok, bad) =
         if rollback { ("ROLLBACK_COMPLETE", "ROLLBACK_FAILED") } else { ("DELETE_COMPLETE", "DELETE_FAILED") };
     if remaining.is_empty() {
+        if !rollback {
+            // A failed update rollback's journal and what rolling updates left to put back
+            // are of no use any more.
+            let _ = cfn.delete(kind::UNDO, stack_id);
+            for (key, _) in cfn.list::<Value>(kind::ROLL, &format!("{stack_id}|")).unwrap_or_default() {
+                let _ = cfn.delete(kind::ROLL, &key);
+            }
+        }
         cfn.set_status(&mut st, ok, None).map_err(|e| e.to_string())?;
     } else {
         let mut left: Vec<&String> = remaining.keys().collect();

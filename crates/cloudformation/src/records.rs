@@ -11,6 +11,12 @@ pub mod kind {
     pub const RESOURCE: &str = "cfn.resource";
     pub const EVENT: &str = "cfn.event";
     pub const CHANGE_SET: &str = "cfn.changeset";
+    /// An update's journal (keyed by stack id): what it touched, for its rollback — also one
+    /// resumed after a restart, or continued by ContinueUpdateRollback.
+    pub const UNDO: &str = "cfn.undo";
+    /// What a rolling update changed on its group (keyed like the resource), written before
+    /// changing it: the sizes and suspended processes to put back.
+    pub const ROLL: &str = "cfn.roll";
 }
 
 /// The principal a stack acts as (whoever created it), kept so that a restart can go on.

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::provision::Cx;
@@ -19,7 +19,7 @@ use crate::template::{ResourceDecl, Scope};
 use crate::{signals, CloudFormation, Peer};
 
 /// AutoScalingRollingUpdate, evaluated.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rolling {
     pub max_batch: i64,
     pub min_in_service: i64,
@@ -31,20 +31,33 @@ pub struct Rolling {
     pub suspend: Vec<String>,
 }
 
-/// The group's UpdatePolicy: (rolling update, will replace).
-pub fn policy(scope: &Scope, decl: &ResourceDecl) -> Result<(Option<Rolling>, bool), String> {
-    let Some(raw) = &decl.update_policy else { return Ok((None, false)) };
+/// A group's UpdatePolicy, evaluated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupPolicy {
+    pub rolling: Option<Rolling>,
+    /// AutoScalingReplacingUpdate.WillReplace.
+    pub will_replace: bool,
+    /// AutoScalingScheduledAction.IgnoreUnmodifiedGroupSizeProperties.
+    pub keep_sizes: bool,
+}
+
+/// The group's UpdatePolicy.
+pub fn policy(scope: &Scope, decl: &ResourceDecl) -> Result<GroupPolicy, String> {
+    let Some(raw) = &decl.update_policy else { return Ok(GroupPolicy::default()) };
     if decl.kind != "AWS::AutoScaling::AutoScalingGroup" {
-        return Ok((None, false));
+        return Ok(GroupPolicy::default());
     }
-    let Some(up) = scope.eval(raw)? else { return Ok((None, false)) };
+    let Some(up) = scope.eval(raw)? else { return Ok(GroupPolicy::default()) };
     let truthy = |v: Option<&Value>| match v {
         Some(Value::Bool(b)) => *b,
         Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
         _ => false,
     };
     let will_replace = truthy(up.pointer("/AutoScalingReplacingUpdate/WillReplace"));
-    let Some(r) = up.get("AutoScalingRollingUpdate") else { return Ok((None, will_replace)) };
+    let keep_sizes = truthy(up.pointer("/AutoScalingScheduledAction/IgnoreUnmodifiedGroupSizeProperties"));
+    let Some(r) = up.get("AutoScalingRollingUpdate") else {
+        return Ok(GroupPolicy { rolling: None, will_replace, keep_sizes });
+    };
     let number = |k: &str| -> Result<Option<f64>, String> {
         match r.get(k) {
             None => Ok(None),
@@ -78,10 +91,35 @@ pub fn policy(scope: &Scope, decl: &ResourceDecl) -> Result<(Option<Rolling>, bo
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
         _ => vec![],
     };
-    Ok((
-        Some(Rolling { max_batch, min_in_service, min_success_percent, pause, pause_text, wait_signals, suspend }),
+    Ok(GroupPolicy {
+        rolling: Some(Rolling {
+            max_batch,
+            min_in_service,
+            min_success_percent,
+            pause,
+            pause_text,
+            wait_signals,
+            suspend,
+        }),
         will_replace,
-    ))
+        keep_sizes,
+    })
+}
+
+/// The group sizes an Auto Scaling group's update sets. With
+/// `IgnoreUnmodifiedGroupSizeProperties`, a MinSize, MaxSize or DesiredCapacity the template
+/// leaves as it was is not sent (a scheduled action may have changed it on the group): `new`
+/// without them.
+pub fn sizes_to_set(old: &Value, new: &Value, keep_sizes: bool) -> Value {
+    let mut out = new.clone();
+    if let (true, Some(m)) = (keep_sizes, out.as_object_mut()) {
+        for k in ["MinSize", "MaxSize", "DesiredCapacity"] {
+            if old.get(k) == new.get(k) {
+                m.remove(k);
+            }
+        }
+    }
+    out
 }
 
 /// Does this change of a group's properties replace its instances (what an UpdatePolicy acts
@@ -225,12 +263,64 @@ impl Events {
 /// How long a batch's new instances have to come in service when no signals are awaited.
 const IN_SERVICE_LIMIT: Duration = Duration::from_secs(600);
 
+/// What a rolling update is about to change on its group, kept in the store until it is put
+/// back: after a restart the rollback puts it back first ([`restore`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Changed {
+    group: String,
+    min: i64,
+    max: i64,
+    desired: i64,
+    suspended: Vec<String>,
+}
+
+fn changed_key(st: &StackRec, logical: &str) -> String {
+    format!("{}|{logical}", st.stack_id)
+}
+
+/// Put back what an interrupted rolling update of this resource changed on its group (sizes,
+/// suspended processes), if it left anything changed.
+pub async fn restore(cx: &Cx, cfn: &CloudFormation, st: &StackRec, logical: &str) -> Result<(), String> {
+    let key = changed_key(st, logical);
+    let Some(c) = cfn.get::<Changed>(kind::ROLL, &key).map_err(|e| e.to_string())? else { return Ok(()) };
+    put_back(cx, &c).await?;
+    cfn.delete(kind::ROLL, &key).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+async fn put_back(cx: &Cx, c: &Changed) -> Result<(), String> {
+    let restored = cx
+        .call(
+            Peer::AutoScaling,
+            "UpdateAutoScalingGroup",
+            &Sizes { auto_scaling_group_name: &c.group, min_size: c.min, max_size: c.max, desired_capacity: c.desired },
+        )
+        .await;
+    if !c.suspended.is_empty() {
+        cx.call(
+            Peer::AutoScaling,
+            "ResumeProcesses",
+            &Processes { auto_scaling_group_name: &c.group, scaling_processes: &c.suspended },
+        )
+        .await?;
+    }
+    restored.map(|_| ())
+}
+
+/// Has CancelUpdateStack asked the stack's update to stop?
+fn cancelled(ev: &Events) -> bool {
+    ev.cfn.cancel_requested.lock().unwrap_or_else(|e| e.into_inner()).contains(&ev.st.stack_id)
+}
+
 /// Replace every instance the group has now, in batches, as `r` says. The group ends with the
 /// sizes it has now (the update's): they and the suspended processes are put back whatever the
-/// outcome.
+/// outcome — recorded first (`cfn.roll`), so that a restart puts them back too.
 pub async fn roll(cx: &Cx, ev: &Events, name: &str, r: &Rolling) -> Result<(), String> {
     let g = describe(cx, name).await?;
     let (min0, max0, desired) = (g.min, g.max, g.desired);
+    let changed = Changed { group: name.to_string(), min: min0, max: max0, desired, suspended: r.suspend.clone() };
+    let key = changed_key(&ev.st, &ev.rec.logical_id);
+    ev.cfn.put(kind::ROLL, &key, &changed).map_err(|e| e.to_string())?;
     if !r.suspend.is_empty() {
         cx.call(
             Peer::AutoScaling,
@@ -241,21 +331,9 @@ pub async fn roll(cx: &Cx, ev: &Events, name: &str, r: &Rolling) -> Result<(), S
     }
     let out = run(cx, ev, name, r, g).await;
     // Put the group's sizes back (the update's own, or the rollback's) and resume.
-    let restored = cx
-        .call(
-            Peer::AutoScaling,
-            "UpdateAutoScalingGroup",
-            &Sizes { auto_scaling_group_name: name, min_size: min0, max_size: max0, desired_capacity: desired },
-        )
-        .await;
-    if !r.suspend.is_empty() {
-        let _ = cx
-            .call(
-                Peer::AutoScaling,
-                "ResumeProcesses",
-                &Processes { auto_scaling_group_name: name, scaling_processes: &r.suspend },
-            )
-            .await;
+    let restored = put_back(cx, &changed).await;
+    if restored.is_ok() {
+        let _ = ev.cfn.delete(kind::ROLL, &key);
     }
     out?;
     restored?;
@@ -342,6 +420,10 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
     let mut left = obsolete.clone();
     let total = obsolete.len();
     for (b, replacing) in plan {
+        // CancelUpdateStack takes effect between batches.
+        if cancelled(ev) {
+            return Err("Resource update cancelled".into());
+        }
         let these = pick(&describe(cx, name).await?, &mut left, b as usize);
         if left.is_empty() && temporary > desired {
             // The last batch: the group's minimum back, so the terminations can shrink it.
@@ -508,6 +590,45 @@ mod tests {
         assert_eq!(left, vec!["i-old-a"]);
         assert_eq!(pick(&g, &mut left, 5), vec!["i-old-a"]);
         assert!(left.is_empty());
+    }
+
+    #[test]
+    fn unmodified_group_sizes_are_left_alone_only_when_asked() {
+        let old = serde_json::json!({"MinSize": "1", "MaxSize": "4", "DesiredCapacity": "2", "Cooldown": "60"});
+        let new = serde_json::json!({"MinSize": "1", "MaxSize": "6", "DesiredCapacity": "2", "Cooldown": "90"});
+        // Without IgnoreUnmodifiedGroupSizeProperties every size is set again.
+        assert_eq!(sizes_to_set(&old, &new, false), new);
+        // With it, only the size the template changed (MaxSize) is set.
+        assert_eq!(sizes_to_set(&old, &new, true), serde_json::json!({"MaxSize": "6", "Cooldown": "90"}));
+        // A size the template adds is set; one it drops is not sent either way.
+        let added = serde_json::json!({"MinSize": "1", "MaxSize": "4", "DesiredCapacity": "3"});
+        let bare = serde_json::json!({"MinSize": "1", "MaxSize": "4"});
+        assert_eq!(sizes_to_set(&bare, &added, true), serde_json::json!({"DesiredCapacity": "3"}));
+        assert_eq!(sizes_to_set(&old, &bare, true), serde_json::json!({}));
+    }
+
+    #[test]
+    fn the_scheduled_action_policy_is_read() {
+        let t = crate::template::Template::parse(
+            "Resources:\n  G:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    UpdatePolicy:\n      AutoScalingScheduledAction:\n        IgnoreUnmodifiedGroupSizeProperties: true\n    Properties: {MinSize: '1', MaxSize: '2'}\n",
+        )
+        .unwrap();
+        let decl = t.resource("G").unwrap();
+        let (params, mappings, conditions, resources, exports) =
+            (Default::default(), Value::Null, Default::default(), Default::default(), Default::default());
+        let scope = Scope {
+            stack_name: "s",
+            stack_id: "id",
+            region: "r",
+            account: "1",
+            parameters: &params,
+            mappings: &mappings,
+            conditions: &conditions,
+            resources: &resources,
+            exports: &exports,
+        };
+        let p = policy(&scope, decl).unwrap();
+        assert!(p.keep_sizes && p.rolling.is_none() && !p.will_replace);
     }
 
     #[test]

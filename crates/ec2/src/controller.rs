@@ -254,7 +254,7 @@ impl Controller {
         };
         let spec = LaunchSpec {
             instance_id: inst.instance_id.clone(),
-            root_dir: root,
+            root_dir: root.clone(),
             command: inst.boot.command.iter().map(|c| fill(c)).collect(),
             env: vec![
                 // The region's helper commands (cfn-signal) first.
@@ -262,6 +262,8 @@ impl Controller {
                 ("AWS_EC2_METADATA_SERVICE_ENDPOINT".into(), imds.clone()),
                 ("AWS_REGION".into(), ec2.config.region.clone()),
                 ("HOMEGROUND_INSTANCE_ID".into(), inst.instance_id.clone()),
+                // Where the instance's paths are (cfn-init writes its files under it).
+                ("HOMEGROUND_INSTANCE_ROOT".into(), root.display().to_string()),
                 ("HOMEGROUND_PRIVATE_IP".into(), inst.private_ip.clone()),
                 ("HOMEGROUND_LISTEN_IP".into(), listen_ip.clone()),
                 ("HOME".into(), "/tmp".into()),

@@ -368,17 +368,20 @@ fn prepare_dir(dir: &Path) -> Result<PathBuf, Error> {
 
 /// Write `<dir>/credentials` and `<dir>/config` in the aws shared-file formats, mode 0600.
 /// The region's helper commands for instances (`<data-dir>/ec2/bin`, first on their PATH):
-/// `cfn-signal`, which runs `homeground cfn-signal` against this region's endpoint.
+/// `cfn-signal` and `cfn-init`, which run `homeground cfn-signal` / `homeground cfn-init`
+/// against this region's endpoint.
 fn install_instance_tools(bin: &Path, endpoint: &str) -> Result<(), Error> {
     std::fs::create_dir_all(bin)?;
     let exe = std::env::current_exe()?;
-    let script =
-        format!("#!/bin/sh\nexport HOMEGROUND_ENDPOINT='{endpoint}'\nexec '{}' cfn-signal \"$@\"\n", exe.display());
-    let path = bin.join("cfn-signal");
-    let tmp = bin.join(".cfn-signal.new");
-    std::fs::write(&tmp, script)?;
-    std::fs::set_permissions(&tmp, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
-    std::fs::rename(&tmp, &path)?;
+    for tool in ["cfn-signal", "cfn-init"] {
+        let script =
+            format!("#!/bin/sh\nexport HOMEGROUND_ENDPOINT='{endpoint}'\nexec '{}' {tool} \"$@\"\n", exe.display());
+        let path = bin.join(tool);
+        let tmp = bin.join(format!(".{tool}.new"));
+        std::fs::write(&tmp, script)?;
+        std::fs::set_permissions(&tmp, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
+        std::fs::rename(&tmp, &path)?;
+    }
     Ok(())
 }
 

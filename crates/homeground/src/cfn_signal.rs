@@ -71,16 +71,37 @@ fn signal(a: &CfnSignalArgs) -> Result<(), String> {
     };
     let endpoint = a.url.clone().ok_or("no endpoint: give --url (or set HOMEGROUND_ENDPOINT)")?;
     let region = a.region.clone().ok_or("no region: give --region")?;
-    let (key, secret, token) = credentials(a.role.as_deref())?;
-    let body = form_urlencoded::Serializer::new(String::new())
-        .append_pair("Action", "SignalResource")
-        .append_pair("Version", "2010-05-15")
-        .append_pair("StackName", stack)
-        .append_pair("LogicalResourceId", resource)
-        .append_pair("UniqueId", &unique_id)
-        .append_pair("Status", status)
-        .finish();
-    let (host, _, _) = split_url(&endpoint)?;
+    call_cloudformation(
+        &endpoint,
+        &region,
+        a.role.as_deref(),
+        &[
+            ("Action", "SignalResource"),
+            ("StackName", stack),
+            ("LogicalResourceId", resource),
+            ("UniqueId", &unique_id),
+            ("Status", status),
+        ],
+    )
+    .map(|_| ())
+}
+
+/// One CloudFormation query-protocol call (`params` with Action), SigV4-signed with the
+/// environment's or the instance profile's credentials: the answer's XML body.
+pub(crate) fn call_cloudformation(
+    endpoint: &str,
+    region: &str,
+    role: Option<&str>,
+    params: &[(&str, &str)],
+) -> Result<String, String> {
+    let (key, secret, token) = credentials(role)?;
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    form.append_pair("Version", "2010-05-15");
+    for (k, v) in params {
+        form.append_pair(k, v);
+    }
+    let body = form.finish();
+    let (host, _, _) = split_url(endpoint)?;
     let date = sigv4::format_amz_date(time::OffsetDateTime::now_utc());
     let mut headers: Vec<(&str, &str)> = vec![
         ("host", host.as_str()),
@@ -92,11 +113,12 @@ fn signal(a: &CfnSignalArgs) -> Result<(), String> {
     }
     let names: Vec<&str> = headers.iter().map(|(k, _)| *k).collect();
     let req = sigv4::HttpRequest { method: "POST", path: "/", query: "", headers: &headers, body: body.as_bytes() };
-    let auth = sigv4::sign_for_tests(&req, &key, &secret, &region, "cloudformation", &names)
+    let auth = sigv4::sign_for_tests(&req, &key, &secret, region, "cloudformation", &names)
         .map_err(|e| format!("signing: {}", e.message()))?;
     headers.push(("authorization", auth.as_str()));
     let (code, answer) = http("POST", &format!("{}/", endpoint.trim_end_matches('/')), &headers, body.as_bytes())?;
-    answered(code, &answer)
+    answered(code, &answer)?;
+    Ok(answer)
 }
 
 fn answered(code: u16, body: &str) -> Result<(), String> {
@@ -114,7 +136,7 @@ fn answered(code: u16, body: &str) -> Result<(), String> {
     })
 }
 
-fn instance_id() -> Result<String, String> {
+pub(crate) fn instance_id() -> Result<String, String> {
     if let Ok(id) = std::env::var("HOMEGROUND_INSTANCE_ID") {
         return Ok(id);
     }

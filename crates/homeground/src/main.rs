@@ -2,6 +2,7 @@
 //! This binary is thin: it reads the command line, opens the data dir and wires the crates.
 
 mod bootstrap;
+mod cfn_init;
 mod cfn_signal;
 mod links;
 
@@ -31,6 +32,9 @@ enum Command {
     /// Signal a CloudFormation resource or wait condition, as AWS's cfn-signal does (on
     /// instances, `cfn-signal` on the PATH runs this).
     CfnSignal(cfn_signal::CfnSignalArgs),
+    /// Apply a resource's `AWS::CloudFormation::Init` metadata (files and commands), as AWS's
+    /// cfn-init does (on instances, `cfn-init` on the PATH runs this).
+    CfnInit(cfn_init::CfnInitArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -127,6 +131,7 @@ fn main() -> ExitCode {
     let args = match cli.command {
         Command::Up(args) => args,
         Command::CfnSignal(a) => return cfn_signal::run(a),
+        Command::CfnInit(a) => return cfn_init::run(a),
     };
     tracing_subscriber::fmt()
         .with_env_filter(

@@ -47,6 +47,7 @@ pub fn dispatch(cfn: &std::sync::Arc<CloudFormation>, cx: &CallContext, op: &str
         "SignalResource" => crate::signals::signal_resource(cfn, input),
         "SetStackPolicy" => set_stack_policy(cfn, input),
         "CancelUpdateStack" => cancel_update_stack(cfn, input),
+        "ContinueUpdateRollback" => continue_update_rollback(cfn, cx, input),
         "GetStackPolicy" => get_stack_policy(cfn, input),
         _ => Err(CfnError::Validation(format!("The operation {op} is not supported by this region yet"))),
     }

@@ -53,6 +53,51 @@ pub(super) fn cancel_update_stack(cfn: &std::sync::Arc<CloudFormation>, input: &
     Ok(json!({}))
 }
 
+/// ContinueUpdateRollback: a stack whose update rollback failed goes on rolling back from
+/// where it stopped (what failed is tried again), skipping ResourcesToSkip.
+pub(super) fn continue_update_rollback(
+    cfn: &std::sync::Arc<CloudFormation>,
+    cx: &CallContext,
+    input: &Value,
+) -> Result<Value> {
+    let name = required(input, "StackName")?;
+    let mut st = stack(cfn, name)?;
+    if st.status != "UPDATE_ROLLBACK_FAILED" {
+        return Err(CfnError::Validation(format!(
+            "Stack [{}] is in {} state and can not continue update rollback.",
+            st.name, st.status
+        )));
+    }
+    let skip = strings(input, "ResourcesToSkip");
+    let failures = crate::stack_update::rollback_failures(cfn, &st.stack_id).map_err(CfnError::Validation)?;
+    let resources = stack_resources(cfn, &st.stack_id)?;
+    for id in &skip {
+        if let Some((nested, _)) = id.split_once('.') {
+            // NestedStack.Resource names a resource of a nested stack; this region has none.
+            return Err(CfnError::Validation(format!(
+                "Nested stack resource {id} cannot be skipped: [{nested}] is not a nested stack (AWS::CloudFormation::Stack) of stack [{}]",
+                st.name
+            )));
+        }
+        let Some(r) = resources.iter().find(|r| &r.logical_id == id) else {
+            return Err(CfnError::Validation(format!("Resource [{id}] does not exist in stack [{}]", st.name)));
+        };
+        if r.status != "UPDATE_FAILED" || !failures.contains(id) {
+            return Err(CfnError::Validation(format!(
+                "Resource [{id}] cannot be skipped: only resources in UPDATE_FAILED state because their rollback failed can be skipped; it is in {} state",
+                r.status
+            )));
+        }
+    }
+    if let Some(role) = s(input, "RoleARN") {
+        // As on AWS: the role is the stack's from now on.
+        st.caller = crate::records::CallerRec::service_role(&cx.principal.account, role);
+    }
+    cfn.set_status(&mut st, "UPDATE_ROLLBACK_IN_PROGRESS", Some("User Initiated"))?;
+    crate::engine::start_continue_rollback(cfn, &st.stack_id, skip);
+    Ok(json!({}))
+}
+
 pub(super) fn get_stack_policy(cfn: &std::sync::Arc<CloudFormation>, input: &Value) -> Result<Value> {
     let st = stack(cfn, required(input, "StackName")?)?;
     Ok(match st.stack_policy {
@@ -146,6 +191,8 @@ pub(super) fn begin_update(
     st.updated = Some(cfn.now());
     cfn.store.write(|tx| {
         tx.put(kind::STACK, &st.stack_id, &st)?;
+        // The update's journal, empty: a restart before its first step rolls back nothing.
+        tx.put(kind::UNDO, &st.stack_id, &json!({"touched": []}))?;
         let ev = cfn.stack_event(&st, "UPDATE_IN_PROGRESS", Some("User Initiated"));
         tx.put(kind::EVENT, &cfn.event_key(&st.stack_id), &ev)
     })?;
@@ -315,8 +362,31 @@ pub(super) fn describe_stack_resource(cfn: &CloudFormation, input: &Value) -> Re
         .find(|r| r.logical_id == logical)
         .ok_or_else(|| CfnError::Validation(format!("Resource {logical} does not exist for stack {}", st.name)))?;
     let mut d = r.describe(&st, true);
-    d["Metadata"] = json!("{}");
+    d["Metadata"] = Value::String(resource_metadata(cfn, &st, logical).to_string());
     Ok(json!({"StackResourceDetail": d}))
+}
+
+/// A resource's Metadata from the stack's template, evaluated against the stack as it is (Refs
+/// and GetAtts of its resources, parameters, pseudo parameters); `{}` when it has none. What
+/// does not evaluate is given as written.
+fn resource_metadata(cfn: &CloudFormation, st: &StackRec, logical: &str) -> Value {
+    let empty = || Value::Object(Default::default());
+    let Ok(run) = cfn.load_run(&st.stack_id) else { return empty() };
+    let Some(raw) = run.template.resource(logical).and_then(|d| d.metadata.clone()) else { return empty() };
+    let resolved: std::collections::HashMap<String, crate::template::Resolved> = stack_resources(cfn, &st.stack_id)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.physical_id.is_some())
+        .map(|r| {
+            let reference = r.reference.clone().unwrap_or_default();
+            (r.logical_id, crate::template::Resolved { reference, attributes: r.attributes })
+        })
+        .collect();
+    let scope = cfn.scope(&run.st, &run.parameters, &run.template.mappings, &run.conditions, &resolved, &run.exports);
+    match scope.eval(&raw) {
+        Ok(Some(v)) => v,
+        _ => raw,
+    }
 }
 
 pub(super) fn list_stack_resources(cfn: &CloudFormation, input: &Value) -> Result<Value> {

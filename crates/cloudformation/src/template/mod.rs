@@ -27,6 +27,9 @@ pub struct ResourceDecl {
     pub creation_policy: Option<Value>,
     /// The UpdatePolicy as written (evaluated when the resource is updated).
     pub update_policy: Option<Value>,
+    /// The Metadata as written (DescribeStackResource gives it evaluated: cfn-init reads
+    /// `AWS::CloudFormation::Init` there).
+    pub metadata: Option<Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -454,6 +457,7 @@ fn parse_resources(v: Option<&Value>) -> Result<Vec<ResourceDecl>, String> {
             deletion_policy: r.get("DeletionPolicy").and_then(Value::as_str).map(String::from),
             creation_policy: r.get("CreationPolicy").cloned(),
             update_policy: r.get("UpdatePolicy").cloned(),
+            metadata: r.get("Metadata").cloned(),
         });
     }
     Ok(out)
