@@ -92,6 +92,24 @@ def test_access_logs_record_every_request_in_albs_format(new_region, tmp_path):
         c.request("GET", "/closed")
         assert c.getresponse().status == 503
         c.close()
+        # An HTTPS listener's request: its TLS cipher and protocol, the server name the client
+        # asked for, and the listener's certificate are logged.
+        import ssl
+
+        from test_elb import self_signed
+        cert_pem, key_pem = self_signed(lb["DNSName"])
+        cert_arn = r.client("iam").upload_server_certificate(
+            ServerCertificateName="kg-logged", CertificateBody=cert_pem,
+            PrivateKey=key_pem)["ServerCertificateMetadata"]["Arn"]
+        elbv2.create_listener(LoadBalancerArn=lba, Protocol="HTTPS", Port=8444, Certificates=[{"CertificateArn": cert_arn}],
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": tga}])
+        ctx = ssl.create_default_context(cadata=cert_pem)
+        ctx.check_hostname = False
+        c = http.client.HTTPSConnection(lb["DNSName"], 8444, timeout=5, context=ctx)
+        c.request("GET", "/secure")
+        tls_version, tls_cipher = c.sock.version(), c.sock.cipher()[0]
+        assert c.getresponse().status == 200
+        c.close()
 
         logs = (r.data_dir / "elb-access-logs" / "kg-sports-logs" / "match-day" / "alb" / "AWSLogs" / r.account
                 / "elasticloadbalancing" / r.region_name)
@@ -101,7 +119,7 @@ def test_access_logs_record_every_request_in_albs_format(new_region, tmp_path):
             for f in sorted(logs.rglob("*.log.gz")):
                 out += gzip.decompress(f.read_bytes()).decode().splitlines()
             return out
-        hg.wait_until(lambda: len(lines()) >= 6, timeout=10, interval=0.2, what="six log lines written")
+        hg.wait_until(lambda: len(lines()) >= 7, timeout=10, interval=0.2, what="seven log lines written")
         files = list(logs.rglob("*.log.gz"))
         lb_id = lba.rsplit("/", 1)[1]
         stem = f"{r.account}_elasticloadbalancing_{r.region_name}_app.kg-logged.{lb_id}_"
@@ -128,6 +146,11 @@ def test_access_logs_record_every_request_in_albs_format(new_region, tmp_path):
             assert f[17].startswith("Root=1-"), f[17]
             assert f[22] == "forward" and f[25] == f"{BACKEND_HOST}:{port}" and f[26] == "200"
             assert f[20] == "0", "matched_rule_priority: the default rule is 0"
+            assert (f[14], f[15], f[18], f[19]) == ("-", "-", "-", "-"), "no TLS on an HTTP listener"
+        secure = by_path[f"https://{lb['DNSName']}:8444/secure"]
+        assert (secure[0], secure[8], secure[9]) == ("https", "200", "200"), secure
+        # Python names the version as ALB does (TLSv1.2 / TLSv1.3); its cipher name is OpenSSL's.
+        assert (secure[14], secure[15], secure[19]) == (tls_cipher, tls_version, cert_arn), secure
         closed = by_path[f"http://{lb['DNSName']}:8089/closed"]
         assert (closed[4], closed[8], closed[9], closed[22]) == ("-", "503", "-", "fixed-response")
         assert closed[20] == "5", "matched_rule_priority: the rule's own priority"
