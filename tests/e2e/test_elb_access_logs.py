@@ -285,6 +285,12 @@ def test_a_network_load_balancer_logs_its_tls_connections(new_region):
                 cipher, version = c.cipher()[0], c.version()
                 c.sendall(b"hello\n")
                 assert c.makefile("rb").readline() == b"a:hello\n"
+        # A client that does not trust the certificate ends the handshake with an alert
+        # (unknown_ca, 48): logged without a handshake time, with the alert.
+        with socket.create_connection((dns, 7443), timeout=5) as raw:
+            failed_port = raw.getsockname()[1]
+            with pytest.raises(ssl.SSLCertVerificationError):
+                ssl.create_default_context().wrap_socket(raw, server_hostname="kg.example")
 
         logs = (r.data_dir / "elb-access-logs" / "kg-nlb-logs" / "nlb" / "AWSLogs" / r.account
                 / "elasticloadbalancing" / r.region_name)
@@ -292,10 +298,13 @@ def test_a_network_load_balancer_logs_its_tls_connections(new_region):
         def lines():
             return [line for f in sorted(logs.rglob("*.log.gz")) for line in gzip.decompress(f.read_bytes())
                     .decode().splitlines()]
-        hg.wait_until(lambda: len(lines()) >= 1, timeout=10, interval=0.2, what="the TLS connection logged")
+        hg.wait_until(lambda: len(lines()) >= 2, timeout=10, interval=0.2, what="the TLS connections logged")
         time.sleep(1.5)  # a later file would hold a line for the TCP connection, were it logged
         got = lines()
-        assert len(got) == 1, got
+        assert len(got) == 2, got
+        failed = got[1].split(" ")
+        assert failed[5] == f"127.0.0.1:{failed_port}" and (failed[8], failed[9], failed[10]) == ("-", "0", "0"), failed
+        assert (failed[11], failed[12], failed[14], failed[15]) == ("48", cert_arn, "-", "-"), failed
         f = got[0].split(" ")
         assert len(f) == 22, got[0]
         lb_id = lba.rsplit("/", 1)[1]

@@ -67,7 +67,10 @@ pub(crate) struct TlsEntry<'a> {
     /// When the connection was accepted, and how long it lasted and its handshake took.
     pub opened: SystemTime,
     pub connection: Duration,
-    pub handshake: Duration,
+    /// `None`: the handshake failed or did not complete.
+    pub handshake: Option<Duration>,
+    /// The TLS alert received from the client (`incoming_tls_alert`), if any.
+    pub alert: Option<u8>,
     /// Bytes from the client (decrypted) and to the client (before encryption).
     pub received_bytes: u64,
     pub sent_bytes: u64,
@@ -161,16 +164,17 @@ impl AccessLog {
         let mut l = String::with_capacity(320);
         let _ = writeln!(
             l,
-            "tls 2.0 {} {} {} {} {} {} {} {} {} - {} - {} {} {} {} {} - - {}",
+            "tls 2.0 {} {} {} {} {} {} {} {} {} {} {} - {} {} {} {} {} - - {}",
             &timestamp(now)[..19],
             self.cfg.elb,
             e.listener,
             e.client,
             e.destination,
             e.connection.as_millis(),
-            e.handshake.as_millis(),
+            e.handshake.map_or_else(|| "-".to_string(), |h| h.as_millis().to_string()),
             e.received_bytes,
             e.sent_bytes,
+            e.alert.map_or_else(|| "-".to_string(), |a| a.to_string()),
             dash(e.cert_arn),
             e.cipher,
             e.protocol,
@@ -529,7 +533,8 @@ mod network_tests {
             destination: "172.100.100.185:443".parse().unwrap(),
             opened: UNIX_EPOCH + Duration::from_millis(1_545_274_770_400),
             connection: Duration::from_millis(5),
-            handshake: Duration::from_micros(2_700),
+            handshake: Some(Duration::from_micros(2_700)),
+            alert: None,
             received_bytes: 98,
             sent_bytes: 246,
             cert_arn: Some(cert),
@@ -546,6 +551,20 @@ mod network_tests {
             format!("tls 2.0 2018-12-20T02:59:40 net/my-network-loadbalancer/c6e77e28c25b2234 g3d4b5e8bb8464cd 72.21.218.154:51341 172.100.100.185:443 5 2 98 246 - {cert} - ECDHE-RSA-AES128-SHA tlsv12 - my-network-loadbalancer-c6e77e28c25b2234.elb.us-east-2.amazonaws.com - - - 2018-12-20T02:59:30\n")
         );
         assert_eq!(line.split(' ').count(), 22);
+        // A handshake that failed on the client's alert 48 (unknown_ca): no handshake time.
+        let failed = TlsEntry {
+            handshake: None,
+            alert: Some(48),
+            received_bytes: 0,
+            sent_bytes: 0,
+            cipher: "-",
+            protocol: "-",
+            domain: None,
+            ..entry
+        };
+        let line = log.network_line(&failed, UNIX_EPOCH + Duration::from_millis(1_545_274_780_900));
+        assert!(line.contains(" 172.100.100.185:443 5 - 0 0 48 arn:"), "{line}");
+        assert!(line.contains(" - - - - - - - - 2018-12-20T02:59:30\n"), "{line}");
         // Requests are not a network load balancer's lines; TLS connections are.
         log.record(&Entry {
             kind: "http",

@@ -84,9 +84,17 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
                     None => crate::tcp::relay(inner, local, peer, stream, None).await,
                     Some(acceptor) => {
                         let (opened, started) = (SystemTime::now(), std::time::Instant::now());
-                        if let Ok(Ok(stream)) = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
-                            let facts = logs_tls.then(|| crate::tcp::TlsFacts::of(stream.get_ref().1, opened, started));
-                            crate::tcp::relay(inner, local, peer, stream, facts).await;
+                        match tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
+                            Ok(Ok(stream)) => {
+                                let facts =
+                                    logs_tls.then(|| crate::tcp::TlsFacts::of(stream.get_ref().1, opened, started));
+                                crate::tcp::relay(inner, local, peer, stream, facts).await;
+                            }
+                            failed if logs_tls => {
+                                let error = failed.ok().and_then(Result::err);
+                                crate::tcp::log_failed_handshake(&inner, local, peer, opened, started, error.as_ref());
+                            }
+                            _ => {}
                         }
                     }
                 }

@@ -215,7 +215,8 @@ fn log_tls(inner: &Arc<Inner>, local: SocketAddr, peer: SocketAddr, facts: &TlsF
         destination: local,
         opened: facts.opened,
         connection: facts.started.elapsed(),
-        handshake: facts.handshake,
+        handshake: Some(facts.handshake),
+        alert: None,
         received_bytes: received,
         sent_bytes: sent,
         cert_arn: listener.certificate_arn.as_deref(),
@@ -224,6 +225,43 @@ fn log_tls(inner: &Arc<Inner>, local: SocketAddr, peer: SocketAddr, facts: &TlsF
         named_group: facts.named_group.as_deref(),
         domain: facts.domain.as_deref(),
         alpn: facts.alpn.as_deref(),
+    });
+}
+
+/// A network load balancer's access-log line for a TLS handshake that failed or did not
+/// complete (`tls_handshake_time` `-`; the client's alert, if it sent one).
+pub(crate) fn log_failed_handshake(
+    inner: &Arc<Inner>,
+    local: SocketAddr,
+    peer: SocketAddr,
+    opened: std::time::SystemTime,
+    started: Instant,
+    error: Option<&std::io::Error>,
+) {
+    let table = inner.table();
+    let (Some(log), Some(listener)) = (table.access_logs.get(&local.ip()), table.listeners.get(&local)) else {
+        return;
+    };
+    let alert = error.and_then(|e| e.get_ref()?.downcast_ref::<tokio_rustls::rustls::Error>()).and_then(|e| match e {
+        tokio_rustls::rustls::Error::AlertReceived(a) => Some(u8::from(*a)),
+        _ => None,
+    });
+    log.record_tls(&crate::access_log::TlsEntry {
+        listener: &listener.id,
+        client: peer,
+        destination: local,
+        opened,
+        connection: started.elapsed(),
+        handshake: None,
+        alert,
+        received_bytes: 0,
+        sent_bytes: 0,
+        cert_arn: listener.certificate_arn.as_deref(),
+        cipher: "-",
+        protocol: "-",
+        named_group: None,
+        domain: None,
+        alpn: None,
     });
 }
 
