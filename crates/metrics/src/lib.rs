@@ -6,7 +6,9 @@
 
 pub mod alarm;
 pub mod composite;
+pub mod gorilla;
 pub mod math;
+pub mod raw;
 pub mod series;
 pub mod stats;
 

@@ -11,6 +11,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+use crate::raw::{Point, Raw};
 use crate::stats::Agg;
 
 /// (resolution, retention) in seconds, finest first.
@@ -44,13 +45,42 @@ struct Series {
     /// Epoch second of the newest sample.
     last: i64,
     log_id: u64,
-    levels: [BTreeMap<i64, Agg>; 4],
+    /// The 1-s level, compressed (`raw.rs`).
+    raw: Raw,
+    /// The 1-min, 5-min and 1-h roll-ups (`LEVELS[1..]`).
+    rollups: [BTreeMap<i64, Agg>; 3],
+}
+
+impl Series {
+    fn new(log_id: u64) -> Series {
+        Series { unit: None, last: 0, log_id, raw: Raw::default(), rollups: Default::default() }
+    }
 }
 
 struct Inner {
     series: HashMap<MetricId, Series>,
     log: Option<BufWriter<File>>,
     next_id: u64,
+}
+
+impl Inner {
+    fn put(&mut self, id: &MetricId, samples: &[Sample], now: f64) {
+        if !self.series.contains_key(id) {
+            let log_id = self.next_id;
+            self.next_id += 1;
+            if let Some(log) = self.log.as_mut() {
+                let _ = writeln!(log, "K {log_id} {}", serde_json::to_string(id).unwrap_or_default());
+            }
+            self.series.insert(id.clone(), Series::new(log_id));
+        }
+        let series = self.series.get_mut(id).expect("inserted above");
+        for s in samples {
+            if let Some(log) = self.log.as_mut() {
+                write_sample(log, series.log_id, s);
+            }
+            add(series, s, now);
+        }
+    }
 }
 
 pub struct MetricStore {
@@ -118,21 +148,14 @@ impl MetricStore {
     /// the OS).
     pub fn put(&self, id: &MetricId, samples: &[Sample], now: f64) {
         let mut inner = self.lock();
-        let inner = &mut *inner;
-        if !inner.series.contains_key(id) {
-            let log_id = inner.next_id;
-            inner.next_id += 1;
-            if let Some(log) = inner.log.as_mut() {
-                let _ = writeln!(log, "K {log_id} {}", serde_json::to_string(id).unwrap_or_default());
-            }
-            inner.series.insert(id.clone(), Series { unit: None, last: 0, log_id, levels: Default::default() });
-        }
-        let series = inner.series.get_mut(id).expect("inserted above");
-        for s in samples {
-            if let Some(log) = inner.log.as_mut() {
-                write_sample(log, series.log_id, s);
-            }
-            add(series, s, now);
+        inner.put(id, samples, now);
+    }
+
+    /// Add several metrics' samples under one lock (a PutMetricData call, grouped by metric).
+    pub fn put_batch(&self, batch: &[(MetricId, Vec<Sample>)], now: f64) {
+        let mut inner = self.lock();
+        for (id, samples) in batch {
+            inner.put(id, samples, now);
         }
     }
 
@@ -147,9 +170,10 @@ impl MetricStore {
     pub fn expire(&self, now: f64) {
         let mut inner = self.lock();
         for s in inner.series.values_mut() {
-            for (i, (_, keep)) in LEVELS.iter().enumerate() {
+            s.raw.expire(now as i64 - LEVELS[0].1);
+            for (i, (_, keep)) in LEVELS[1..].iter().enumerate() {
                 let floor = now as i64 - keep;
-                s.levels[i] = s.levels[i].split_off(&floor);
+                s.rollups[i] = s.rollups[i].split_off(&floor);
             }
         }
     }
@@ -165,12 +189,19 @@ impl MetricStore {
         let (res, _) = LEVELS[level];
         let mut out: BTreeMap<i64, Agg> = BTreeMap::new();
         let lo = start.div_euclid(res) * res;
-        for (&t, agg) in series.levels[level].range(lo..end) {
-            if t < start {
-                continue;
+        let bucket = |t: i64| start + (t - start).div_euclid(period) * period;
+        if level == 0 {
+            series.raw.scan(start, end, |t, p| match p {
+                Point::Value(v) => out.entry(bucket(t)).or_default().add_value(v, 1.0),
+                Point::Agg(a) => out.entry(bucket(t)).or_default().merge(a),
+            });
+        } else {
+            for (&t, agg) in series.rollups[level - 1].range(lo..end) {
+                if t < start {
+                    continue;
+                }
+                out.entry(bucket(t)).or_default().merge(agg);
             }
-            let bucket = start + (t - start).div_euclid(period) * period;
-            out.entry(bucket).or_default().merge(agg);
         }
         out.into_iter().collect()
     }
@@ -212,11 +243,18 @@ fn add(series: &mut Series, s: &Sample, now: f64) {
         series.unit = s.unit.clone();
     }
     series.last = series.last.max(t);
-    for (i, (res, keep)) in LEVELS.iter().enumerate() {
+    if t >= now as i64 - LEVELS[0].1 {
+        series.raw.add(t, &s.agg);
+    }
+    for (i, (res, keep)) in LEVELS[1..].iter().enumerate() {
         if t < now as i64 - keep {
             continue;
         }
-        series.levels[i].entry(t.div_euclid(*res) * res).or_default().merge(&s.agg);
+        let bucket = series.rollups[i].entry(t.div_euclid(*res) * res).or_default();
+        match s.agg.single() {
+            Some(v) => bucket.add_value(v, 1.0),
+            None => bucket.merge(&s.agg),
+        }
     }
 }
 
@@ -262,12 +300,7 @@ fn replay(inner: &mut Inner, ids: &mut HashMap<u64, MetricId>, line: &str, now: 
                 let (v, w) = pair.split_once(':')?;
                 agg.values.push((v.parse().ok()?, w.parse().ok()?));
             }
-            let series = inner.series.entry(id).or_insert_with(|| Series {
-                unit: None,
-                last: 0,
-                log_id: 0,
-                levels: Default::default(),
-            });
+            let series = inner.series.entry(id).or_insert_with(|| Series::new(0));
             add(series, &Sample { timestamp, agg, unit }, now);
         }
         _ => return None,
