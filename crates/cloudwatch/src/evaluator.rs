@@ -260,7 +260,7 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Op
         Some(m) => math_alarm_values(cw, m, from, to)?.into_iter().map(|(t, v)| (t, (Some(v), 1.0))).collect(),
         None => cw
             .metrics
-            .query(&alarm.metric(), from, to, p, now)
+            .query_with(&alarm.metric(), from, to, p, now, matches!(stat, metrics::Statistic::Percentile(_)))
             .into_iter()
             .map(|(t, agg)| (t, (agg.statistic(&stat), agg.count)))
             .collect(),

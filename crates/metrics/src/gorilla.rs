@@ -217,9 +217,75 @@ pub fn decode_into(chunk: &[u8], mut f: impl FnMut(i64, f64)) -> Option<()> {
     Some(())
 }
 
+/// A bucket's (value, weight) list, sorted by value: values XOR-encoded as a chunk's are
+/// (neighbours share sign, exponent and leading mantissa bits), whole weights as its
+/// timestamps (all ones: a bit each). Weights that are not whole numbers are kept as they are.
+pub fn encode_values(values: &[(f64, f64)]) -> Box<[u8]> {
+    let whole = values.iter().all(|&(_, w)| w.fract() == 0.0 && w.abs() < 9e15);
+    if !whole {
+        let mut out = Vec::with_capacity(1 + values.len() * 16);
+        out.push(1);
+        for &(v, w) in values {
+            out.extend_from_slice(&v.to_le_bytes());
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        return out.into_boxed_slice();
+    }
+    let mut e = Encoder::new();
+    for &(v, w) in values {
+        e.push(w as i64, v);
+    }
+    let chunk = e.finish();
+    let mut out = Vec::with_capacity(1 + chunk.len());
+    out.push(0);
+    out.extend_from_slice(&chunk);
+    out.into_boxed_slice()
+}
+
+/// The list [`encode_values`] encoded (empty if the bytes are not one).
+pub fn decode_values(bytes: &[u8]) -> Vec<(f64, f64)> {
+    match bytes.split_first() {
+        Some((0, chunk)) => {
+            let mut out = Vec::new();
+            let _ = decode_into(chunk, |w, v| out.push((v, w as f64)));
+            out
+        }
+        Some((1, raw)) => raw
+            .chunks_exact(16)
+            .map(|c| {
+                let v = f64::from_le_bytes(c[..8].try_into().unwrap_or_default());
+                let w = f64::from_le_bytes(c[8..].try_into().unwrap_or_default());
+                (v, w)
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_lists_round_trip() {
+        for list in [
+            vec![],
+            vec![(1.0, 1.0)],
+            (0..60).map(|i| (i as f64 * 0.25 - 3.0, 1.0)).collect::<Vec<_>>(),
+            vec![(-5.5, 3.0), (0.0, 1.0), (2.0, 150.0), (1e300, 2.0)],
+            vec![(1.0, 0.5), (2.0, 1.0)],
+        ] {
+            let bytes = encode_values(&list);
+            let back = decode_values(&bytes);
+            assert_eq!(back.len(), list.len());
+            for (a, b) in list.iter().zip(&back) {
+                assert_eq!((a.0.to_bits(), a.1.to_bits()), (b.0.to_bits(), b.1.to_bits()));
+            }
+        }
+        // Sixty distinct values of weight one: about three bytes each.
+        let list: Vec<(f64, f64)> = (0..60).map(|i| (40.0 + i as f64 * 0.1, 1.0)).collect();
+        assert!(encode_values(&list).len() < 60 * 8, "{}", encode_values(&list).len());
+    }
 
     fn round_trip(points: &[(i64, f64)]) -> usize {
         let chunk = encode(points);

@@ -142,6 +142,46 @@ impl Raw {
         self.tail.extend_from_slice(rest);
     }
 
+    /// Each sealed chunk's bytes, then the open tail's encoded as one (for a snapshot).
+    pub fn for_each_chunk(&self, mut f: impl FnMut(&[u8])) {
+        for c in &self.chunks {
+            f(&c.data);
+        }
+        if !self.tail.is_empty() {
+            f(&gorilla::encode(&self.tail));
+        }
+    }
+
+    /// The uncompressed seconds.
+    pub fn extra(&self) -> &BTreeMap<i64, Agg> {
+        &self.extra
+    }
+
+    /// Take back a chunk of [`Raw::for_each_chunk`], leaving out seconds before `floor`: a
+    /// full chunk after everything held is kept as it is, any other's points are added.
+    pub fn restore_chunk(&mut self, bytes: &[u8], floor: i64) {
+        let Some(points) = gorilla::decode(bytes) else { return };
+        let (Some(&(first, _)), Some(&(last, _))) = (points.first(), points.last()) else { return };
+        let ascending = points.windows(2).all(|w| w[0].0 < w[1].0);
+        if points.len() == CHUNK_POINTS
+            && ascending
+            && first >= floor
+            && self.tail.is_empty()
+            && self.newest().is_none_or(|n| first > n)
+        {
+            self.chunks.push(Chunk { first, last, data: bytes.into() });
+            return;
+        }
+        for (t, v) in points.into_iter().filter(|p| p.0 >= floor) {
+            self.add(t, &Agg::value(v, 1.0));
+        }
+    }
+
+    /// Take back an uncompressed second.
+    pub fn restore_extra(&mut self, t: i64, agg: Agg) {
+        self.extra.entry(t).or_default().merge(&agg);
+    }
+
     /// Heap bytes held (chunks, tail, extra aggregates with their value lists; allocator
     /// slack and the map's nodes estimated).
     pub fn heap_bytes(&self) -> usize {

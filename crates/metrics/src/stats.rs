@@ -65,6 +65,15 @@ impl Agg {
         }
     }
 
+    /// Merge another bucket's SampleCount, Sum, Minimum and Maximum, leaving the value list
+    /// alone (for a query that computes no percentile).
+    pub fn merge_stats(&mut self, count: f64, sum: f64, min: f64, max: f64) {
+        self.count += count;
+        self.sum += sum;
+        self.min = self.min.min(min);
+        self.max = self.max.max(max);
+    }
+
     pub fn merge(&mut self, o: &Agg) {
         self.count += o.count;
         self.sum += o.sum;

@@ -197,7 +197,8 @@ pub fn get_metric_statistics(cw: &CloudWatch, input: &Value) -> Result<Value> {
         }
     }
     let mut datapoints = Vec::new();
-    for (t, agg) in cw.metrics.query(&id, start, end, period, cw.now()) {
+    let values = !ext.is_empty() || stats.iter().any(|s| matches!(Statistic::parse(s), Some(Statistic::Percentile(_))));
+    for (t, agg) in cw.metrics.query_with(&id, start, end, period, cw.now(), values) {
         let mut d = Map::new();
         d.insert("Timestamp".into(), json!(t as f64));
         d.insert("Unit".into(), json!(unit));
@@ -316,7 +317,7 @@ pub fn run_queries(cw: &CloudWatch, queries: &[Query], start: f64, end: f64) -> 
             let period = q.period.unwrap_or(default_period);
             let series: Series = cw
                 .metrics
-                .query(metric, start, end, period, now)
+                .query_with(metric, start, end, period, now, matches!(stat, Statistic::Percentile(_)))
                 .into_iter()
                 .filter_map(|(t, agg)| agg.statistic(stat).map(|v| (t, v)))
                 .collect();
