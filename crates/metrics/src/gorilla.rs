@@ -220,8 +220,17 @@ pub fn decode_into(chunk: &[u8], mut f: impl FnMut(i64, f64)) -> Option<()> {
 /// A bucket's (value, weight) list, sorted by value: values XOR-encoded as a chunk's are
 /// (neighbours share sign, exponent and leading mantissa bits), whole weights as its
 /// timestamps (all ones: a bit each). Weights that are not whole numbers are kept as they are.
+///
+/// Most metrics' values are decimals with a few digits (CPU 12.3 %, 250 ms): when every value
+/// is exactly `n / 10^k` for whole `n` and some `k` ≤ 6, and every weight is whole, the list
+/// is kept as `k`, the first `n`, the gaps to the next ones and the weights, as varints.
 pub fn encode_values(values: &[(f64, f64)]) -> Box<[u8]> {
-    let whole = values.iter().all(|&(_, w)| w.fract() == 0.0 && w.abs() < 9e15);
+    let whole = values.iter().all(|&(_, w)| w.fract() == 0.0 && (0.0..9e15).contains(&w));
+    if whole {
+        if let Some(out) = encode_decimal(values) {
+            return out;
+        }
+    }
     if !whole {
         let mut out = Vec::with_capacity(1 + values.len() * 16);
         out.push(1);
@@ -242,9 +251,78 @@ pub fn encode_values(values: &[(f64, f64)]) -> Box<[u8]> {
     out.into_boxed_slice()
 }
 
+const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+
+fn encode_decimal(values: &[(f64, f64)]) -> Option<Box<[u8]>> {
+    let k = (0..POW10.len()).find(|&k| {
+        values.iter().all(|&(v, _)| {
+            let n = (v * POW10[k]).round();
+            n.abs() < 9e15 && ((n as i64) as f64 / POW10[k]).to_bits() == v.to_bits()
+        })
+    })?;
+    let p = POW10[k];
+    let mut out = vec![2u8, k as u8];
+    put_varint(&mut out, values.len() as u64);
+    let mut prev = 0i64;
+    for (i, &(v, _)) in values.iter().enumerate() {
+        let n = (v * p).round() as i64;
+        if i == 0 {
+            put_varint(&mut out, zigzag(n));
+        } else {
+            // Sorted and distinct: the gaps are positive.
+            put_varint(&mut out, n.checked_sub(prev).filter(|d| *d > 0)? as u64);
+        }
+        prev = n;
+    }
+    for &(_, w) in values {
+        put_varint(&mut out, w as u64);
+    }
+    Some(out.into_boxed_slice())
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn decode_decimal(bytes: &[u8]) -> Option<Vec<(f64, f64)>> {
+    let p = *POW10.get(*bytes.first()? as usize)?;
+    let mut pos = 1;
+    let len = get_varint(bytes, &mut pos)? as usize;
+    let mut ns = Vec::with_capacity(len.min(1 << 16));
+    let mut n = 0i64;
+    for i in 0..len {
+        let x = get_varint(bytes, &mut pos)?;
+        n = if i == 0 { unzigzag(x) } else { n.wrapping_add(x as i64) };
+        ns.push(n);
+    }
+    let mut out = Vec::with_capacity(len);
+    for n in ns {
+        out.push((n as f64 / p, get_varint(bytes, &mut pos)? as f64));
+    }
+    Some(out)
+}
+
 /// The list [`encode_values`] encoded (empty if the bytes are not one).
 pub fn decode_values(bytes: &[u8]) -> Vec<(f64, f64)> {
     match bytes.split_first() {
+        Some((2, rest)) => decode_decimal(rest).unwrap_or_default(),
         Some((0, chunk)) => {
             let mut out = Vec::new();
             let _ = decode_into(chunk, |w, v| out.push((v, w as f64)));
@@ -282,9 +360,23 @@ mod tests {
                 assert_eq!((a.0.to_bits(), a.1.to_bits()), (b.0.to_bits(), b.1.to_bits()));
             }
         }
-        // Sixty distinct values of weight one: about three bytes each.
+        // Sixty distinct decimals of weight one: two bytes each.
         let list: Vec<(f64, f64)> = (0..60).map(|i| (40.0 + i as f64 * 0.1, 1.0)).collect();
-        assert!(encode_values(&list).len() < 60 * 8, "{}", encode_values(&list).len());
+        assert_eq!(decode_values(&encode_values(&list)), list);
+        assert!(encode_values(&list).len() <= 2 + 1 + 2 + 59 + 60, "{}", encode_values(&list).len());
+        // Not decimals (and -0.0, which n / 10^k cannot give back): still exact.
+        for list in [
+            vec![(-0.0, 1.0), (1.0, 1.0)],
+            vec![(std::f64::consts::PI, 2.0), (1e20, 1.0)],
+            vec![(-1e-9, 1.0), (0.5, 7.0)],
+            vec![(-12.25, 1.0), (-3.5, 1.0), (0.0, 4.0), (1234567.891, 2.0)],
+        ] {
+            let back = decode_values(&encode_values(&list));
+            assert_eq!(back.len(), list.len());
+            for (a, b) in list.iter().zip(&back) {
+                assert_eq!((a.0.to_bits(), a.1.to_bits()), (b.0.to_bits(), b.1.to_bits()), "{list:?}");
+            }
+        }
     }
 
     fn round_trip(points: &[(i64, f64)]) -> usize {
