@@ -101,7 +101,10 @@ impl Evaluator {
         }
         self.cw.metrics.flush();
         let alarms = match self.cw.store.read(|tx| tx.list::<AlarmRec>(kind::ALARM, "")) {
-            Ok(a) => a,
+            Ok(a) => {
+                self.cw.has_alarms.store(!a.is_empty(), std::sync::atomic::Ordering::Relaxed);
+                a
+            }
             Err(e) => {
                 tracing::error!(error = %e, "the alarm evaluator cannot read alarms");
                 return;
