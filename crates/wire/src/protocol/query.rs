@@ -1,8 +1,8 @@
 //! awsQuery and ec2Query requests: flat `Name.member.1.Key=value` parameters read into the
 //! operation's input shape, mirroring botocore's `QuerySerializer` and `EC2Serializer`.
 
-use std::collections::{BTreeMap, HashSet};
-use std::ops::Bound;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, RandomState};
 
 use serde_json::{Map, Number, Value};
 
@@ -13,8 +13,15 @@ use crate::timestamp;
 /// The parameters of one query request, less `Action`, `Version` and the SigV4 ones.
 #[derive(Debug, Default)]
 pub struct QueryParams {
-    map: BTreeMap<String, String>,
+    /// Sorted by name.
+    entries: Vec<(String, String)>,
+    /// A name's hash → its entry (or [`COLLIDED`]): a lookup compares one name, not a
+    /// dozen long shared prefixes as a search of the sorted list would.
+    by_hash: HashMap<u64, u32>,
+    hasher: RandomState,
 }
+
+const COLLIDED: u32 = u32::MAX;
 
 impl QueryParams {
     /// Read form-encoded pairs (`a=b&c=d`) from the URL query and the body. Invalid UTF-8 in
@@ -39,26 +46,46 @@ impl QueryParams {
                 }
             }
         }
-        Ok((QueryParams { map }, action, version))
+        let entries: Vec<(String, String)> = map.into_iter().collect();
+        let hasher = RandomState::new();
+        let mut by_hash = HashMap::with_capacity(entries.len());
+        for (i, (k, _)) in entries.iter().enumerate() {
+            by_hash.entry(hasher.hash_one(k.as_str())).and_modify(|e| *e = COLLIDED).or_insert(i as u32);
+        }
+        Ok((QueryParams { entries, by_hash, hasher }, action, version))
+    }
+
+    /// The entry named `key`.
+    fn find(&self, key: &str) -> Option<usize> {
+        match self.by_hash.get(&self.hasher.hash_one(key)) {
+            None => None,
+            Some(&COLLIDED) => self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok(),
+            Some(&i) => (self.entries[i as usize].0 == key).then_some(i as usize),
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.map.get(key).map(String::as_str)
+        self.find(key).map(|i| self.entries[i].1.as_str())
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.entries.is_empty()
+    }
+
+    /// The entries from the first name at or after `from`, in order.
+    fn from(&self, from: &str) -> &[(String, String)] {
+        &self.entries[self.entries.partition_point(|(k, _)| k.as_str() < from)..]
     }
 
     /// Does any parameter lie under `prefix.`?
     fn has_under(&self, prefix: &str) -> bool {
         // Keys that extend `prefix` follow it; those under `prefix.` come once the next
         // byte reaches '.' (only a few punctuation bytes sort before it).
-        for (k, _) in self.map.range::<str, _>((Bound::Excluded(prefix), Bound::Unbounded)) {
+        for (k, _) in self.from(prefix).iter().skip_while(|(k, _)| k == prefix) {
             match k.strip_prefix(prefix).map(|rest| rest.as_bytes().first().copied()) {
                 Some(Some(b'.')) => return true,
                 Some(Some(b)) if b < b'.' => continue,
@@ -73,7 +100,7 @@ impl QueryParams {
     fn indices(&self, prefix: &str) -> Vec<(u64, &str)> {
         let start = format!("{prefix}.");
         let mut seen: Vec<(u64, &str)> = Vec::new();
-        for (k, _) in self.map.range::<str, _>((Bound::Included(start.as_str()), Bound::Unbounded)) {
+        for (k, _) in self.from(&start) {
             let Some(rest) = k.strip_prefix(&start) else { break };
             let idx = rest.split('.').next().unwrap_or("");
             // A list item's keys are next to each other: look at each spelling once.
@@ -105,8 +132,9 @@ struct Reader<'a> {
     model: &'a ServiceModel,
     params: &'a QueryParams,
     ec2: bool,
-    /// The parameters read, by their key's address in `params`.
-    used: HashSet<usize>,
+    /// The parameters read, by entry.
+    used: Vec<bool>,
+    read: usize,
 }
 
 /// A member's path in messages (`metricData.member.3.value`), put together only when a
@@ -136,15 +164,15 @@ impl Path<'_> {
 /// `UnknownParameter`, the code AWS's query services use for them.
 pub fn decode(model: &ServiceModel, input: Option<&str>, params: &QueryParams, ec2: bool) -> Result<Value, ApiError> {
     let Some(input) = input else {
-        return match params.map.keys().next() {
+        return match params.entries.first().map(|(k, _)| k) {
             Some(k) => Err(unknown(k)),
             None => Ok(Value::Object(Map::new())),
         };
     };
-    let mut r = Reader { model, params, ec2, used: HashSet::new() };
+    let mut r = Reader { model, params, ec2, used: vec![false; params.len()], read: 0 };
     let value = r.structure(model.shape(input), "", &Path::Root)?;
-    if r.used.len() != params.map.len() {
-        if let Some(k) = params.map.keys().find(|k| !r.used.contains(&(k.as_ptr() as usize))) {
+    if r.read != params.len() {
+        if let Some((k, _)) = params.entries.iter().zip(&r.used).find(|(_, used)| !**used).map(|(e, _)| e) {
             return Err(unknown(k));
         }
     }
@@ -156,6 +184,13 @@ fn unknown(k: &str) -> ApiError {
 }
 
 impl<'a> Reader<'a> {
+    fn mark(&mut self, i: usize) {
+        if !self.used[i] {
+            self.used[i] = true;
+            self.read += 1;
+        }
+    }
+
     fn wire_name(&self, r: &ShapeRef, default: &str) -> String {
         let mut out = String::new();
         self.push_wire_name(&mut out, r, default);
@@ -212,10 +247,10 @@ impl<'a> Reader<'a> {
             }
             ShapeType::List => self.list(mref, shape, key, path),
             ShapeType::Map => self.map(mref, shape, key, path),
-            _ => match self.params.map.get_key_value(key) {
-                Some((k, v)) => {
-                    self.used.insert(k.as_ptr() as usize);
-                    scalar_at(shape.kind, v, path).map(Some)
+            _ => match self.params.find(key) {
+                Some(i) => {
+                    self.mark(i);
+                    scalar_at(shape.kind, &self.params.entries[i].1, path).map(Some)
                 }
                 None => Ok(None),
             },
@@ -231,9 +266,9 @@ impl<'a> Reader<'a> {
     ) -> Result<Option<Value>, ApiError> {
         let member = shape.member.as_ref().expect("list shape has a member");
         // An empty list is sent as `Name=` by botocore.
-        if let Some((k, v)) = self.params.map.get_key_value(key) {
-            if v.is_empty() {
-                self.used.insert(k.as_ptr() as usize);
+        if let Some(i) = self.params.find(key) {
+            if self.params.entries[i].1.is_empty() {
+                self.mark(i);
                 return Ok(Some(Value::Array(vec![])));
             }
         }
@@ -416,6 +451,21 @@ mod tests {
         let e = decode(m, Some("PutMetricDataInput"), &p, false).unwrap_err();
         assert_eq!(e.code, "UnknownParameter");
         assert!(e.message.contains("MetricData.member.2.MetricName"), "{}", e.message);
+    }
+
+    #[test]
+    fn lookups_survive_hash_collisions() {
+        let mut p = params("B=2&A=1&C.member.1=x&C.member.2=y");
+        assert_eq!((p.get("A"), p.get("B"), p.get("C.member.2"), p.get("D")), (Some("1"), Some("2"), Some("y"), None));
+        // As if every name's hash collided: the sorted list is searched instead.
+        for v in p.by_hash.values_mut() {
+            *v = COLLIDED;
+        }
+        assert_eq!((p.get("A"), p.get("B"), p.get("C.member.2"), p.get("D")), (Some("1"), Some("2"), Some("y"), None));
+        let m = load_embedded("iam");
+        let p = params("UserName=bob&Tags.member.1.Key=k&Tags.member.1.Value=v");
+        let v = decode(m, Some("CreateUserRequest"), &p, false).unwrap();
+        assert_eq!(v["Tags"][0]["Value"], "v");
     }
 
     #[test]
