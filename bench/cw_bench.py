@@ -8,6 +8,8 @@ What it measures (results: the CloudWatch section at the end of docs/benchmarks.
   each replayed; a SigV4 signature stays valid for 15 minutes) and sent by `wrk` with
   several connections (concurrent clients), so the load generator signs nothing while
   measuring. Server CPU per call from /proc/<pid>/stat.
+* PutMetricData with 20 datapoints a call (20 metrics x 1 value), the same way: server CPU
+  per call.
 * GetMetricData latency (p50/p99, one call at a time as a dashboard does) over ONE HOUR of 1-s data for 100
   metrics (360,000 datapoints put first, timestamped): (a) one call with 100 MetricStat
   queries at Period 60 (6,000 datapoints back), (b) one metric at Period 1 (3,600 back).
@@ -242,6 +244,19 @@ def bench_server(name: str, proc, port: int, creds, args, work: Path) -> dict:
     print(f"{name}: PutMetricData {r['rps']:.0f} calls/s = {r['rps'] * 1000:,.0f} datapoints/s, "
           f"p50 {r['p50_us'] / 1000:.1f} ms p99 {r['p99_us'] / 1000:.1f} ms, CPU {r['cpu_ms_per_req']:.2f} ms/call",
           flush=True)
+
+    # 1b. Small calls: 20 datapoints each (20 metrics x 1 value), what an agent sends every
+    # few seconds; the server CPU per call is what counts.
+    small = [put_body([(m, float((m + b) % 100), None) for m in range(20)]) for b in range(8)]
+    signed = [sign(port, creds, b) for b in small]
+    for s in signed:
+        status, resp = send(s)
+        if status != 200:
+            die(f"{name}: PutMetricData (20) answered {status}: {resp[:400]!r}")
+    r = wrk(signed, args.connections, args.duration, proc.pid, work, f"{name}-put20")
+    res["put20"] = {**r, "datapoints_per_s": r["rps"] * 20}
+    print(f"{name}: PutMetricData x 20 datapoints: {r['rps']:.0f} calls/s, p50 {r['p50_us'] / 1000:.2f} ms "
+          f"p99 {r['p99_us'] / 1000:.2f} ms, CPU {r['cpu_ms_per_req'] * 1000:.0f} us/call", flush=True)
 
     # 2. One hour of 1-s data for 100 metrics, timestamped, ending a minute ago.
     end = (int(time.time()) // 60) * 60 - 60

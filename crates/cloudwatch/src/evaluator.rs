@@ -101,7 +101,10 @@ impl Evaluator {
         }
         self.cw.metrics.flush();
         let alarms = match self.cw.store.read(|tx| tx.list::<AlarmRec>(kind::ALARM, "")) {
-            Ok(a) => a,
+            Ok(a) => {
+                self.cw.has_alarms.store(!a.is_empty(), std::sync::atomic::Ordering::Relaxed);
+                a
+            }
             Err(e) => {
                 tracing::error!(error = %e, "the alarm evaluator cannot read alarms");
                 return;
@@ -260,7 +263,7 @@ pub fn evaluate_alarm(cw: &CloudWatch, alarm: &AlarmRec, now: f64) -> Result<(Op
         Some(m) => math_alarm_values(cw, m, from, to)?.into_iter().map(|(t, v)| (t, (Some(v), 1.0))).collect(),
         None => cw
             .metrics
-            .query(&alarm.metric(), from, to, p, now)
+            .query_with(&alarm.metric(), from, to, p, now, matches!(stat, metrics::Statistic::Percentile(_)))
             .into_iter()
             .map(|(t, agg)| (t, (agg.statistic(&stat), agg.count)))
             .collect(),

@@ -89,6 +89,10 @@ pub struct CloudWatch {
     pub(crate) actions: Arc<dyn AlarmActionSink>,
     /// Wakes the evaluator when data or alarms change.
     pub(crate) wake: tokio::sync::Notify,
+    /// Whether the evaluator's last pass found any alarm (set too by every call but
+    /// PutMetricData): new data wakes it only then. Without alarms the periodic pass does
+    /// all there is to do.
+    pub(crate) has_alarms: std::sync::atomic::AtomicBool,
 }
 
 impl CloudWatch {
@@ -102,7 +106,15 @@ impl CloudWatch {
     ) -> Result<Arc<CloudWatch>, String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
         let metrics = MetricStore::open(&dir.join("metrics.log"), clock()).map_err(|e| e.to_string())?;
-        Ok(Arc::new(CloudWatch { store, metrics, clock, config, actions, wake: tokio::sync::Notify::new() }))
+        Ok(Arc::new(CloudWatch {
+            store,
+            metrics,
+            clock,
+            config,
+            actions,
+            wake: tokio::sync::Notify::new(),
+            has_alarms: std::sync::atomic::AtomicBool::new(true),
+        }))
     }
 
     pub fn now(&self) -> f64 {
@@ -144,8 +156,19 @@ impl Service for CloudWatchService {
 
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
         Box::pin(async move {
-            let out = tokio::task::block_in_place(|| ops::dispatch(&self.cw, cx, op, &input));
-            self.cw.wake.notify_one();
+            use std::sync::atomic::Ordering::Relaxed;
+            // The metric operations work in memory only (a put appends to a buffer): they
+            // run in place; the alarm ones read and write the store.
+            let out = if matches!(op, "PutMetricData" | "GetMetricData" | "GetMetricStatistics" | "ListMetrics") {
+                ops::dispatch(&self.cw, cx, op, &input)
+            } else {
+                let out = tokio::task::block_in_place(|| ops::dispatch(&self.cw, cx, op, &input));
+                self.cw.has_alarms.store(true, Relaxed);
+                out
+            };
+            if op != "PutMetricData" || self.cw.has_alarms.load(Relaxed) {
+                self.cw.wake.notify_one();
+            }
             out
         })
     }

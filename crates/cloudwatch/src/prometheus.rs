@@ -50,7 +50,7 @@ pub fn render(store: &MetricStore, now: f64) -> String {
         // The minute up to and including the current second.
         let start = now.floor() - 59.0;
         let mut agg = metrics::Agg::default();
-        for (_, a) in store.query(&id, start, start + 60.0, 60, now) {
+        for (_, a) in store.query_with(&id, start, start + 60.0, 60, now, false) {
             agg.merge(&a);
         }
         if agg.count <= 0.0 {

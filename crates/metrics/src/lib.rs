@@ -6,7 +6,11 @@
 
 pub mod alarm;
 pub mod composite;
+pub mod gorilla;
+pub mod journal;
 pub mod math;
+pub mod raw;
+pub mod rollup;
 pub mod series;
 pub mod stats;
 

@@ -39,6 +39,41 @@ impl Agg {
         self.count <= 0.0
     }
 
+    /// The value, when this is exactly one sample of weight 1 (what a 1-s chunk stores).
+    pub fn single(&self) -> Option<f64> {
+        match self.values.as_slice() {
+            [(v, w)] if *w == 1.0 && self.count == 1.0 && self.sum == *v && self.min == *v && self.max == *v => {
+                Some(*v)
+            }
+            _ => None,
+        }
+    }
+
+    /// Merge one value seen `w` times (the same as merging `Agg::value(v, w)`, without its
+    /// allocation).
+    pub fn add_value(&mut self, v: f64, w: f64) {
+        self.count += w;
+        self.sum += v * w;
+        self.min = self.min.min(v);
+        self.max = self.max.max(v);
+        match self.values.binary_search_by(|(x, _)| x.total_cmp(&v)) {
+            Ok(i) => self.values[i].1 += w,
+            Err(i) => self.values.insert(i, (v, w)),
+        }
+        if self.values.len() > MAX_VALUES {
+            self.compact();
+        }
+    }
+
+    /// Merge another bucket's SampleCount, Sum, Minimum and Maximum, leaving the value list
+    /// alone (for a query that computes no percentile).
+    pub fn merge_stats(&mut self, count: f64, sum: f64, min: f64, max: f64) {
+        self.count += count;
+        self.sum += sum;
+        self.min = self.min.min(min);
+        self.max = self.max.max(max);
+    }
+
     pub fn merge(&mut self, o: &Agg) {
         self.count += o.count;
         self.sum += o.sum;

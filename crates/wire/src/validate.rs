@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::model::{ServiceModel, Shape, ShapeType};
-use crate::protocol::query::join_path;
+use crate::protocol::query::Path;
 
 /// Values longer than this are cut in messages, so an oversize value does not echo back whole.
 const ECHO_LIMIT: usize = 256;
@@ -34,7 +34,7 @@ pub fn validate(model: &ServiceModel, input: Option<&str>, value: &Value, ec2: b
         return Ok(());
     }
     let mut errors = Vec::new();
-    check(model, shape, Some(value), "", &mut errors);
+    check(model, shape, Some(value), &Path::Root, &mut errors);
     if errors.is_empty() {
         return Ok(());
     }
@@ -43,8 +43,8 @@ pub fn validate(model: &ServiceModel, input: Option<&str>, value: &Value, ec2: b
     Err(ApiError::validation(format!("{n} validation {noun} detected: {}", errors.join("; "))))
 }
 
-fn fail(errors: &mut Vec<String>, shown: &str, path: &str, what: impl AsRef<str>) {
-    errors.push(format!("Value {shown} at '{path}' failed to satisfy constraint: {}", what.as_ref()));
+fn fail(errors: &mut Vec<String>, shown: &str, path: &Path<'_>, what: impl AsRef<str>) {
+    errors.push(format!("Value {shown} at '{}' failed to satisfy constraint: {}", path.render(), what.as_ref()));
 }
 
 fn shown(v: &Value) -> String {
@@ -55,19 +55,19 @@ fn shown(v: &Value) -> String {
     }
 }
 
-fn check(model: &ServiceModel, shape: &Shape, value: Option<&Value>, path: &str, errors: &mut Vec<String>) {
+fn check(model: &ServiceModel, shape: &Shape, value: Option<&Value>, path: &Path<'_>, errors: &mut Vec<String>) {
     let Some(value) = value else { return };
     match shape.kind {
         ShapeType::Structure => {
             let Some(obj) = value.as_object() else { return };
             for req in &shape.required {
                 if obj.get(req).is_none_or(Value::is_null) {
-                    fail(errors, "null", &join_path(path, req), "Member must not be null");
+                    fail(errors, "null", &Path::Member(path, req), "Member must not be null");
                 }
             }
             for (name, mref) in &shape.members {
                 if let Some(v) = obj.get(name) {
-                    check(model, model.shape(&mref.shape), Some(v), &join_path(path, name), errors);
+                    check(model, model.shape(&mref.shape), Some(v), &Path::Member(path, name), errors);
                 }
             }
         }
@@ -76,7 +76,7 @@ fn check(model: &ServiceModel, shape: &Shape, value: Option<&Value>, path: &str,
             bounds(shape, items.len() as f64, value, path, errors, "length");
             let member = model.shape(&shape.member.as_ref().expect("list member").shape);
             for (i, item) in items.iter().enumerate() {
-                check(model, member, Some(item), &format!("{path}.member.{}", i + 1), errors);
+                check(model, member, Some(item), &Path::Index(path, "member", i as u64 + 1), errors);
             }
         }
         ShapeType::Map => {
@@ -86,7 +86,7 @@ fn check(model: &ServiceModel, shape: &Shape, value: Option<&Value>, path: &str,
             let kshape = model.shape(&shape.key.as_ref().expect("map key").shape);
             for (k, v) in obj {
                 check(model, kshape, Some(&Value::String(k.clone())), path, errors);
-                check(model, vshape, Some(v), &format!("{path}.{k}"), errors);
+                check(model, vshape, Some(v), &Path::Raw(path, k), errors);
             }
         }
         ShapeType::String => {
@@ -121,7 +121,7 @@ fn check(model: &ServiceModel, shape: &Shape, value: Option<&Value>, path: &str,
     }
 }
 
-fn bounds(shape: &Shape, n: f64, value: &Value, path: &str, errors: &mut Vec<String>, what: &str) {
+fn bounds(shape: &Shape, n: f64, value: &Value, path: &Path<'_>, errors: &mut Vec<String>, what: &str) {
     if let Some(min) = shape.min {
         if n < min {
             fail(errors, &shown(value), path, format!("Member must have {what} greater than or equal to {min}"));

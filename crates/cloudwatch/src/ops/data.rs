@@ -21,7 +21,7 @@ pub fn put_metric_data(cw: &CloudWatch, input: &Value) -> Result<Value> {
             "The value {namespace} for parameter Namespace is invalid."
         )));
     }
-    let data = input.get("MetricData").and_then(Value::as_array).cloned().unwrap_or_default();
+    let data = input.get("MetricData").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     if data.is_empty() {
         return Err(CwError::MissingParameter("The parameter MetricData is required.".into()));
     }
@@ -31,7 +31,10 @@ pub fn put_metric_data(cw: &CloudWatch, input: &Value) -> Result<Value> {
         )));
     }
     let now = cw.now();
-    let mut batches: Vec<(MetricId, Sample)> = Vec::with_capacity(data.len());
+    // The call's datums grouped by metric (in the order each metric first appears), so the
+    // store is locked once and each metric's series looked up once.
+    let mut batches: Vec<(MetricId, Vec<Sample>)> = Vec::new();
+    let mut index: HashMap<MetricId, usize> = HashMap::new();
     for (i, d) in data.iter().enumerate() {
         let n = i + 1;
         let name = required(d, "MetricName")?;
@@ -118,11 +121,16 @@ pub fn put_metric_data(cw: &CloudWatch, input: &Value) -> Result<Value> {
             a
         };
         let id = MetricId::new(namespace, name, dimensions(d));
-        batches.push((id, Sample { timestamp: ts, agg, unit: str_field(d, "Unit").map(String::from) }));
+        let sample = Sample { timestamp: ts, agg, unit: str_field(d, "Unit").map(String::from) };
+        match index.get(&id) {
+            Some(&i) => batches[i].1.push(sample),
+            None => {
+                index.insert(id.clone(), batches.len());
+                batches.push((id, vec![sample]));
+            }
+        }
     }
-    for (id, s) in batches {
-        cw.metrics.put(&id, std::slice::from_ref(&s), now);
-    }
+    cw.metrics.put_batch(&batches, now);
     Ok(json!({}))
 }
 
@@ -189,7 +197,8 @@ pub fn get_metric_statistics(cw: &CloudWatch, input: &Value) -> Result<Value> {
         }
     }
     let mut datapoints = Vec::new();
-    for (t, agg) in cw.metrics.query(&id, start, end, period, cw.now()) {
+    let values = !ext.is_empty() || stats.iter().any(|s| matches!(Statistic::parse(s), Some(Statistic::Percentile(_))));
+    for (t, agg) in cw.metrics.query_with(&id, start, end, period, cw.now(), values) {
         let mut d = Map::new();
         d.insert("Timestamp".into(), json!(t as f64));
         d.insert("Unit".into(), json!(unit));
@@ -308,7 +317,7 @@ pub fn run_queries(cw: &CloudWatch, queries: &[Query], start: f64, end: f64) -> 
             let period = q.period.unwrap_or(default_period);
             let series: Series = cw
                 .metrics
-                .query(metric, start, end, period, now)
+                .query_with(metric, start, end, period, now, matches!(stat, Statistic::Percentile(_)))
                 .into_iter()
                 .filter_map(|(t, agg)| agg.statistic(stat).map(|v| (t, v)))
                 .collect();

@@ -1,7 +1,8 @@
 //! awsQuery and ec2Query requests: flat `Name.member.1.Key=value` parameters read into the
 //! operation's input shape, mirroring botocore's `QuerySerializer` and `EC2Serializer`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, RandomState};
 
 use serde_json::{Map, Number, Value};
 
@@ -12,8 +13,15 @@ use crate::timestamp;
 /// The parameters of one query request, less `Action`, `Version` and the SigV4 ones.
 #[derive(Debug, Default)]
 pub struct QueryParams {
-    map: BTreeMap<String, String>,
+    /// Sorted by name.
+    entries: Vec<(String, String)>,
+    /// A name's hash → its entry (or [`COLLIDED`]): a lookup compares one name, not a
+    /// dozen long shared prefixes as a search of the sorted list would.
+    by_hash: HashMap<u64, u32>,
+    hasher: RandomState,
 }
+
+const COLLIDED: u32 = u32::MAX;
 
 impl QueryParams {
     /// Read form-encoded pairs (`a=b&c=d`) from the URL query and the body. Invalid UTF-8 in
@@ -38,41 +46,74 @@ impl QueryParams {
                 }
             }
         }
-        Ok((QueryParams { map }, action, version))
+        let entries: Vec<(String, String)> = map.into_iter().collect();
+        let hasher = RandomState::new();
+        let mut by_hash = HashMap::with_capacity(entries.len());
+        for (i, (k, _)) in entries.iter().enumerate() {
+            by_hash.entry(hasher.hash_one(k.as_str())).and_modify(|e| *e = COLLIDED).or_insert(i as u32);
+        }
+        Ok((QueryParams { entries, by_hash, hasher }, action, version))
+    }
+
+    /// The entry named `key`.
+    fn find(&self, key: &str) -> Option<usize> {
+        match self.by_hash.get(&self.hasher.hash_one(key)) {
+            None => None,
+            Some(&COLLIDED) => self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok(),
+            Some(&i) => (self.entries[i as usize].0 == key).then_some(i as usize),
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.map.get(key).map(String::as_str)
+        self.find(key).map(|i| self.entries[i].1.as_str())
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.entries.is_empty()
+    }
+
+    /// The entries from the first name at or after `from`, in order.
+    fn from(&self, from: &str) -> &[(String, String)] {
+        &self.entries[self.entries.partition_point(|(k, _)| k.as_str() < from)..]
     }
 
     /// Does any parameter lie under `prefix.`?
     fn has_under(&self, prefix: &str) -> bool {
-        let start = format!("{prefix}.");
-        self.map.range(start.clone()..).next().is_some_and(|(k, _)| k.starts_with(&start))
-    }
-
-    /// The numeric indices N of `prefix.N...`, ascending.
-    fn indices(&self, prefix: &str) -> Vec<(u64, String)> {
-        let start = format!("{prefix}.");
-        let mut seen = Vec::new();
-        for (k, _) in self.map.range(start.clone()..) {
-            let Some(rest) = k.strip_prefix(&start) else { break };
-            let idx = rest.split('.').next().unwrap_or("");
-            if let Ok(n) = idx.parse::<u64>() {
-                if seen.last().map(|(m, _)| *m) != Some(n) && !seen.iter().any(|(m, _)| *m == n) {
-                    seen.push((n, idx.to_string()));
-                }
+        // Keys that extend `prefix` follow it; those under `prefix.` come once the next
+        // byte reaches '.' (only a few punctuation bytes sort before it).
+        for (k, _) in self.from(prefix).iter().skip_while(|(k, _)| k == prefix) {
+            match k.strip_prefix(prefix).map(|rest| rest.as_bytes().first().copied()) {
+                Some(Some(b'.')) => return true,
+                Some(Some(b)) if b < b'.' => continue,
+                _ => return false,
             }
         }
+        false
+    }
+
+    /// The numeric indices N of `prefix.N...`, ascending, each with its first spelling (in
+    /// key order: `01` before `1`).
+    fn indices(&self, prefix: &str) -> Vec<(u64, &str)> {
+        let start = format!("{prefix}.");
+        let mut seen: Vec<(u64, &str)> = Vec::new();
+        for (k, _) in self.from(&start) {
+            let Some(rest) = k.strip_prefix(&start) else { break };
+            let idx = rest.split('.').next().unwrap_or("");
+            // A list item's keys are next to each other: look at each spelling once.
+            if seen.last().is_some_and(|(_, last)| *last == idx) {
+                continue;
+            }
+            if let Ok(n) = idx.parse::<u64>() {
+                seen.push((n, idx));
+            }
+        }
+        // Stable: of two spellings of one N, the first in key order stays.
         seen.sort_by_key(|(n, _)| *n);
+        seen.dedup_by_key(|(n, _)| *n);
         seen
     }
 }
@@ -91,22 +132,47 @@ struct Reader<'a> {
     model: &'a ServiceModel,
     params: &'a QueryParams,
     ec2: bool,
-    used: HashSet<&'a str>,
+    /// The parameters read, by entry.
+    used: Vec<bool>,
+    read: usize,
+}
+
+/// A member's path in messages (`metricData.member.3.value`), put together only when a
+/// message needs it.
+pub(crate) enum Path<'p> {
+    Root,
+    /// `parent.name`, the name's first letter lower-cased, as AWS writes them
+    Member(&'p Path<'p>, &'p str),
+    /// `parent.member.N`, `parent.entry.N`
+    Index(&'p Path<'p>, &'static str, u64),
+    /// `parent.key`, the key as it is
+    Raw(&'p Path<'p>, &'p str),
+}
+
+impl Path<'_> {
+    pub(crate) fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Member(parent, name) => join_path(&parent.render(), name),
+            Path::Index(parent, kind, n) => format!("{}.{kind}.{n}", parent.render()),
+            Path::Raw(parent, k) => format!("{}.{k}", parent.render()),
+        }
+    }
 }
 
 /// Read the parameters into the input shape. Unknown parameters are refused with EC2's
 /// `UnknownParameter`, the code AWS's query services use for them.
 pub fn decode(model: &ServiceModel, input: Option<&str>, params: &QueryParams, ec2: bool) -> Result<Value, ApiError> {
     let Some(input) = input else {
-        return match params.map.keys().next() {
+        return match params.entries.first().map(|(k, _)| k) {
             Some(k) => Err(unknown(k)),
             None => Ok(Value::Object(Map::new())),
         };
     };
-    let mut r = Reader { model, params, ec2, used: HashSet::new() };
-    let value = r.structure(model.shape(input), "", "")?;
-    if r.used.len() != params.map.len() {
-        if let Some(k) = params.map.keys().find(|k| !r.used.contains(k.as_str())) {
+    let mut r = Reader { model, params, ec2, used: vec![false; params.len()], read: 0 };
+    let value = r.structure(model.shape(input), "", &Path::Root)?;
+    if r.read != params.len() {
+        if let Some((k, _)) = params.entries.iter().zip(&r.used).find(|(_, used)| !**used).map(|(e, _)| e) {
             return Err(unknown(k));
         }
     }
@@ -118,34 +184,59 @@ fn unknown(k: &str) -> ApiError {
 }
 
 impl<'a> Reader<'a> {
+    fn mark(&mut self, i: usize) {
+        if !self.used[i] {
+            self.used[i] = true;
+            self.read += 1;
+        }
+    }
+
     fn wire_name(&self, r: &ShapeRef, default: &str) -> String {
+        let mut out = String::new();
+        self.push_wire_name(&mut out, r, default);
+        out
+    }
+
+    /// Append the member's name on the wire to `out`.
+    fn push_wire_name(&self, out: &mut String, r: &ShapeRef, default: &str) {
         if self.ec2 {
             if let Some(q) = &r.query_name {
-                return q.clone();
+                out.push_str(q);
+                return;
             }
             if let Some(l) = &r.location_name {
                 let mut c = l.chars();
-                return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+                if let Some(f) = c.next() {
+                    out.extend(f.to_uppercase());
+                    out.push_str(c.as_str());
+                }
+                return;
             }
-            return default.to_string();
+            out.push_str(default);
+            return;
         }
-        r.location_name.clone().unwrap_or_else(|| default.to_string())
+        out.push_str(r.location_name.as_deref().unwrap_or(default));
     }
 
-    fn structure(&mut self, shape: &'a Shape, prefix: &str, path: &str) -> Result<Value, ApiError> {
+    fn structure(&mut self, shape: &'a Shape, prefix: &str, path: &Path<'_>) -> Result<Value, ApiError> {
         let mut out = Map::new();
+        let mut key = String::with_capacity(prefix.len() + 32);
+        if !prefix.is_empty() {
+            key.push_str(prefix);
+            key.push('.');
+        }
+        let base = key.len();
         for (name, mref) in &shape.members {
-            let wire = self.wire_name(mref, name);
-            let key = if prefix.is_empty() { wire } else { format!("{prefix}.{wire}") };
-            let member_path = join_path(path, name);
-            if let Some(v) = self.member(mref, &key, &member_path)? {
+            key.truncate(base);
+            self.push_wire_name(&mut key, mref, name);
+            if let Some(v) = self.member(mref, &key, &Path::Member(path, name))? {
                 out.insert(name.clone(), v);
             }
         }
         Ok(Value::Object(out))
     }
 
-    fn member(&mut self, mref: &'a ShapeRef, key: &str, path: &str) -> Result<Option<Value>, ApiError> {
+    fn member(&mut self, mref: &'a ShapeRef, key: &str, path: &Path<'_>) -> Result<Option<Value>, ApiError> {
         let shape = self.model.shape(&mref.shape);
         match shape.kind {
             ShapeType::Structure => {
@@ -156,22 +247,28 @@ impl<'a> Reader<'a> {
             }
             ShapeType::List => self.list(mref, shape, key, path),
             ShapeType::Map => self.map(mref, shape, key, path),
-            _ => match self.params.map.get_key_value(key) {
-                Some((k, v)) => {
-                    self.used.insert(k.as_str());
-                    scalar(shape.kind, v, path).map(Some)
+            _ => match self.params.find(key) {
+                Some(i) => {
+                    self.mark(i);
+                    scalar_at(shape.kind, &self.params.entries[i].1, path).map(Some)
                 }
                 None => Ok(None),
             },
         }
     }
 
-    fn list(&mut self, mref: &'a ShapeRef, shape: &'a Shape, key: &str, path: &str) -> Result<Option<Value>, ApiError> {
+    fn list(
+        &mut self,
+        mref: &'a ShapeRef,
+        shape: &'a Shape,
+        key: &str,
+        path: &Path<'_>,
+    ) -> Result<Option<Value>, ApiError> {
         let member = shape.member.as_ref().expect("list shape has a member");
         // An empty list is sent as `Name=` by botocore.
-        if let Some((k, v)) = self.params.map.get_key_value(key) {
-            if v.is_empty() {
-                self.used.insert(k.as_str());
+        if let Some(i) = self.params.find(key) {
+            if self.params.entries[i].1.is_empty() {
+                self.mark(i);
                 return Ok(Some(Value::Array(vec![])));
             }
         }
@@ -195,15 +292,20 @@ impl<'a> Reader<'a> {
         let mut items = Vec::with_capacity(indices.len());
         for (n, idx) in indices {
             let item_key = format!("{list_prefix}.{idx}");
-            let item_path = format!("{path}.member.{n}");
-            if let Some(v) = self.member(member, &item_key, &item_path)? {
+            if let Some(v) = self.member(member, &item_key, &Path::Index(path, "member", n))? {
                 items.push(v);
             }
         }
         Ok(Some(Value::Array(items)))
     }
 
-    fn map(&mut self, mref: &'a ShapeRef, shape: &'a Shape, key: &str, path: &str) -> Result<Option<Value>, ApiError> {
+    fn map(
+        &mut self,
+        mref: &'a ShapeRef,
+        shape: &'a Shape,
+        key: &str,
+        path: &Path<'_>,
+    ) -> Result<Option<Value>, ApiError> {
         let (kref, vref) = (shape.key.as_ref().expect("map key"), shape.value.as_ref().expect("map value"));
         let prefix = if shape.flattened || mref.flattened { key.to_string() } else { format!("{key}.entry") };
         let key_name = self.wire_name(kref, "key");
@@ -211,7 +313,7 @@ impl<'a> Reader<'a> {
         let mut out = Map::new();
         for (n, idx) in self.params.indices(&prefix) {
             let entry = format!("{prefix}.{idx}");
-            let entry_path = format!("{path}.entry.{n}");
+            let entry_path = Path::Index(path, "entry", n);
             let k = self.member(kref, &format!("{entry}.{key_name}"), &entry_path)?;
             let v = self.member(vref, &format!("{entry}.{value_name}"), &entry_path)?;
             match (k, v) {
@@ -220,7 +322,8 @@ impl<'a> Reader<'a> {
                 }
                 _ => {
                     return Err(ApiError::validation(format!(
-                        "1 validation error detected: Map entry at '{entry_path}' needs both a key and a value"
+                        "1 validation error detected: Map entry at '{}' needs both a key and a value",
+                        entry_path.render()
                     )))
                 }
             }
@@ -231,10 +334,19 @@ impl<'a> Reader<'a> {
 
 /// Convert one text value to the shape's scalar type.
 pub fn scalar(kind: ShapeType, text: &str, path: &str) -> Result<Value, ApiError> {
+    scalar_with(kind, text, || path.to_string())
+}
+
+fn scalar_at(kind: ShapeType, text: &str, path: &Path<'_>) -> Result<Value, ApiError> {
+    scalar_with(kind, text, || path.render())
+}
+
+fn scalar_with(kind: ShapeType, text: &str, path: impl Fn() -> String) -> Result<Value, ApiError> {
     let bad = |what: &str| {
         ApiError::validation(format!(
-            "1 validation error detected: Value '{}' at '{path}' failed to satisfy constraint: Member must be {what}",
-            crate::validate::clip(text)
+            "1 validation error detected: Value '{}' at '{}' failed to satisfy constraint: Member must be {what}",
+            crate::validate::clip(text),
+            path()
         ))
     };
     Ok(match kind {
@@ -310,6 +422,50 @@ mod tests {
         let v = decode(m, Some("DescribeInstancesRequest"), &p, true).unwrap();
         assert_eq!(v["InstanceIds"], serde_json::json!(["i-1", "i-2"]));
         assert_eq!(v["DryRun"], true);
+    }
+
+    #[test]
+    fn nested_paths_and_list_indices() {
+        let m = load_embedded("cloudwatch");
+        let p = params(
+            "Namespace=N&MetricData.member.2.MetricName=b&MetricData.member.2.Unit=Count&MetricData.member.1.MetricName=a\
+             &MetricData.member.1.Dimensions.member.1.Name=k&MetricData.member.1.Dimensions.member.1.Value=v\
+             &MetricData.member.2.Value=abc",
+        );
+        let e = decode(m, Some("PutMetricDataInput"), &p, false).unwrap_err();
+        assert!(e.message.contains("at 'metricData.member.2.value'"), "{}", e.message);
+        let p = params(
+            "Namespace=N&MetricData.member.2.MetricName=b&MetricData.member.1.MetricName=a\
+             &MetricData.member.1.Dimensions.member.1.Name=k&MetricData.member.1.Dimensions.member.1.Value=v\
+             &MetricData.member.1.StatisticValues.Sum=1&MetricData.member.10.MetricName=c",
+        );
+        let v = decode(m, Some("PutMetricDataInput"), &p, false).unwrap();
+        let names: Vec<&str> =
+            v["MetricData"].as_array().unwrap().iter().map(|d| d["MetricName"].as_str().unwrap()).collect();
+        assert_eq!(names, ["a", "b", "c"]);
+        assert_eq!(v["MetricData"][0]["Dimensions"][0]["Value"], "v");
+        assert_eq!(v["MetricData"][0]["StatisticValues"]["Sum"], 1.0);
+        assert!(v["MetricData"][1].get("StatisticValues").is_none());
+        // `02` and `2` are one index: the second spelling is not read, so it is unknown.
+        let p = params("Namespace=N&MetricData.member.02.MetricName=x&MetricData.member.2.MetricName=y");
+        let e = decode(m, Some("PutMetricDataInput"), &p, false).unwrap_err();
+        assert_eq!(e.code, "UnknownParameter");
+        assert!(e.message.contains("MetricData.member.2.MetricName"), "{}", e.message);
+    }
+
+    #[test]
+    fn lookups_survive_hash_collisions() {
+        let mut p = params("B=2&A=1&C.member.1=x&C.member.2=y");
+        assert_eq!((p.get("A"), p.get("B"), p.get("C.member.2"), p.get("D")), (Some("1"), Some("2"), Some("y"), None));
+        // As if every name's hash collided: the sorted list is searched instead.
+        for v in p.by_hash.values_mut() {
+            *v = COLLIDED;
+        }
+        assert_eq!((p.get("A"), p.get("B"), p.get("C.member.2"), p.get("D")), (Some("1"), Some("2"), Some("y"), None));
+        let m = load_embedded("iam");
+        let p = params("UserName=bob&Tags.member.1.Key=k&Tags.member.1.Value=v");
+        let v = decode(m, Some("CreateUserRequest"), &p, false).unwrap();
+        assert_eq!(v["Tags"][0]["Value"], "v");
     }
 
     #[test]
