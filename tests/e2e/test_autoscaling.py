@@ -751,6 +751,12 @@ def test_predictive_scaling_forecasts_the_next_match_night_from_13_days_of_histo
         g = a.get_predictive_scaling_forecast(AutoScalingGroupName=GROUP, PolicyName="kg-predictive",
                                               StartTime=(h0 + 20) * 3600, EndTime=(h0 + 23) * 3600)
         assert g["CapacityForecast"]["Values"] == [4.0, 4.0, 4.0]
+        # The last match night (76 hours ago) as it was forecast at the start of its hours.
+        past = a.get_predictive_scaling_forecast(AutoScalingGroupName=GROUP, PolicyName="kg-predictive",
+                                                 StartTime=(h0 - 77) * 3600, EndTime=(h0 - 73) * 3600)
+        assert [int(t.timestamp()) // 3600 - h0 for t in past["LoadForecast"][0]["Timestamps"]] == [-77, -76, -75, -74]
+        assert past["LoadForecast"][0]["Values"] == [100.0, 1800.0, 1800.0, 1800.0]
+        assert past["CapacityForecast"]["Values"] == [2.0, 4.0, 4.0, 4.0]
     finally:
         a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="kg-predictive")
     assert a.describe_policies(AutoScalingGroupName=GROUP, PolicyTypes=["PredictiveScaling"])["ScalingPolicies"] == []

@@ -314,6 +314,14 @@ pub fn forecast(history: &[(f64, f64)], now: f64, hours: usize) -> Option<Vec<(f
     Some(out)
 }
 
+/// The forecasts of past hours `[from, to)` (hour starts), each as it was made at the start of
+/// its hour from the history before it: what GetPredictiveScalingForecast shows for a window
+/// reaching into the past. Hours without 24 hours of history before them are left out.
+pub fn past_forecasts(history: &[(f64, f64)], from: f64, to: f64) -> Vec<(f64, f64)> {
+    let (first, last) = ((from / HOUR).floor() as i64, (to / HOUR).ceil() as i64);
+    (first..last).filter_map(|h| forecast(history, h as f64 * HOUR, 1).and_then(|f| f.into_iter().next())).collect()
+}
+
 /// How many instances a load needs at a per-instance target, within the group's limits:
 /// ⌈load ÷ target⌉ clamped to [min, max] — with IncreaseMaxCapacity the forecast may exceed
 /// max, up to the forecast plus MaxCapacityBuffer percent (AWS: the effective maximum).
@@ -393,6 +401,20 @@ mod tests {
         for (t, v) in &f {
             assert!((v - pattern(*t)).abs() <= 0.2 * pattern(*t), "{t}: {v} vs {}", pattern(*t));
         }
+    }
+
+    #[test]
+    fn past_hours_are_forecast_from_the_history_before_them() {
+        let now = MONDAY + 14.0 * 86400.0 + 12.5 * HOUR;
+        let h = history(now, 13);
+        // Last Saturday's match (19:00–21:59), as forecast at the start of each of its hours.
+        let saturday = MONDAY + 12.0 * 86400.0;
+        let f = past_forecasts(&h, saturday + 18.0 * HOUR, saturday + 23.0 * HOUR);
+        let values: Vec<f64> = f.iter().map(|x| x.1).collect();
+        assert_eq!(f[0].0, saturday + 18.0 * HOUR);
+        assert_eq!(values, vec![100.0, 1000.0, 1000.0, 1000.0, 40.0]);
+        // Too early: less than 24 hours of history before them.
+        assert!(past_forecasts(&h, now - 13.0 * 86400.0, now - 12.5 * 86400.0).is_empty());
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub(crate) struct Forecast {
     pub signature: String,
     pub update_time: f64,
     pub series: Option<Series>,
+    /// The hourly load history it was made from (for past hours' forecasts).
+    pub history: Vec<(f64, f64)>,
 }
 
 fn signature(p: &PolicyRec, g: &GroupRec) -> String {
@@ -68,17 +70,21 @@ pub(crate) async fn forecast_of(asg: &AutoScaling, p: &PolicyRec, g: &GroupRec, 
     let target = spec.get("TargetValue").and_then(Value::as_f64).unwrap_or(1.0);
     let increase = cfg.get("MaxCapacityBreachBehavior").and_then(Value::as_str) == Some("IncreaseMaxCapacity");
     let series = predictive::forecast(&history, now, FORECAST_HOURS).map(|load| {
-        let capacity =
-            load.iter().map(|(t, l)| (*t, predictive::capacity_for(*l, target, g.min, g.max, increase))).collect();
+        let capacity = capacity_of(&load, target, g, increase);
         (load, capacity)
     });
-    let f = Forecast { hour, signature: sig, update_time: now, series };
+    let f = Forecast { hour, signature: sig, update_time: now, series, history };
     asg.forecasts.lock().unwrap_or_else(|e| e.into_inner()).insert(p.arn.clone(), f.clone());
     Ok(f)
 }
 
+fn capacity_of(load: &[(f64, f64)], target: f64, g: &GroupRec, increase: bool) -> Vec<(f64, i64)> {
+    load.iter().map(|(t, l)| (*t, predictive::capacity_for(*l, target, g.min, g.max, increase))).collect()
+}
+
 /// GetPredictiveScalingForecast: the hourly load and capacity forecasts within
-/// [StartTime, EndTime) (at most 30 days apart; forecasts reach two days ahead).
+/// [StartTime, EndTime) (at most 30 days apart; forecasts reach two days ahead; past hours are
+/// as they were forecast at their start).
 pub(crate) async fn get(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let group = required(input, "AutoScalingGroupName")?;
     let name = required(input, "PolicyName")?;
@@ -105,7 +111,19 @@ pub(crate) async fn get(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let f = forecast_of(asg, &p, &g, true).await?;
     let spec = p.predictive.as_ref().map(|c| c["MetricSpecifications"][0].clone()).unwrap_or_default();
     let within = |t: f64| t + HOUR > start && t < end;
-    let (load, capacity) = f.series.unwrap_or_default();
+    let (mut load, mut capacity) = f.series.unwrap_or_default();
+    // Hours before the current one: as forecast at their start (within the 14 days read).
+    let current = f.hour as f64 * HOUR;
+    if start < current {
+        let past =
+            predictive::past_forecasts(&f.history, start.max(current - HISTORY_HOURS as f64 * HOUR), current.min(end));
+        let target = spec.get("TargetValue").and_then(Value::as_f64).unwrap_or(1.0);
+        let increase = p.predictive.as_ref().and_then(|c| c.get("MaxCapacityBreachBehavior")).and_then(Value::as_str)
+            == Some("IncreaseMaxCapacity");
+        let past_capacity = capacity_of(&past, target, &g, increase);
+        load.splice(0..0, past);
+        capacity.splice(0..0, past_capacity);
+    }
     let load: Vec<&(f64, f64)> = load.iter().filter(|(t, _)| within(*t)).collect();
     let capacity: Vec<&(f64, i64)> = capacity.iter().filter(|(t, _)| within(*t)).collect();
     Ok(json!({
