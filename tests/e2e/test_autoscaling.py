@@ -757,6 +757,16 @@ def test_predictive_scaling_forecasts_the_next_match_night_from_13_days_of_histo
         assert [int(t.timestamp()) // 3600 - h0 for t in past["LoadForecast"][0]["Timestamps"]] == [-77, -76, -75, -74]
         assert past["LoadForecast"][0]["Values"] == [100.0, 1800.0, 1800.0, 1800.0]
         assert past["CapacityForecast"]["Values"] == [2.0, 4.0, 4.0, 4.0]
+        # IAM: autoscaling:GetPredictiveScalingForecast on the group, as AWS authorises it.
+        window = dict(AutoScalingGroupName=GROUP, PolicyName="kg-predictive", StartTime=h0 * 3600,
+                      EndTime=(h0 + 1) * 3600)
+        reader = kg.region.client("autoscaling", *kg.region.make_user("asg-reader", inline={"p": hg.policy(
+            hg.allow("autoscaling:Describe*"))}))
+        code, msg, status = hg.expect_client_error(reader.get_predictive_scaling_forecast, **window)
+        assert (code, status) == ("AccessDenied", 403) and "autoscaling:GetPredictiveScalingForecast" in msg, msg
+        forecaster = kg.region.client("autoscaling", *kg.region.make_user("asg-forecaster", inline={"p": hg.policy(
+            hg.allow("autoscaling:GetPredictiveScalingForecast", group(kg)["AutoScalingGroupARN"]))}))
+        assert len(forecaster.get_predictive_scaling_forecast(**window)["CapacityForecast"]["Values"]) == 1
     finally:
         a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="kg-predictive")
     assert a.describe_policies(AutoScalingGroupName=GROUP, PolicyTypes=["PredictiveScaling"])["ScalingPolicies"] == []
@@ -786,7 +796,21 @@ def test_predictive_scaling_bad_input_gets_validation_errors(kg):
         c, msg, status = hg.expect_client_error(a.put_scaling_policy, AutoScalingGroupName=GROUP, PolicyName="bad",
                                                 PolicyType="PredictiveScaling", PredictiveScalingConfiguration=cfg)
         assert (c, status) == ("ValidationError", 400) and text in msg, (cfg, c, msg)
+    # ALBRequestCount names the group's target group by ResourceLabel.
+    lb = kg.elbv2.describe_load_balancers(Names=["KG-ALB"])["LoadBalancers"][0]["LoadBalancerArn"]
+    label = lb.split(":loadbalancer/")[1] + "/" + kg.tg_arn.split(":")[-1]
+    alb = lambda lbl: {"MetricSpecifications": [{"TargetValue": 1000.0, "PredefinedMetricPairSpecification": {
+        "PredefinedMetricType": "ALBRequestCount", "ResourceLabel": lbl}}]}
+    other = label.rsplit("/", 2)[0] + "/KG-Other/0123456789abcdef"
+    c, msg, _ = hg.expect_client_error(a.put_scaling_policy, AutoScalingGroupName=GROUP, PolicyName="bad",
+                                       PolicyType="PredictiveScaling", PredictiveScalingConfiguration=alb(other))
+    assert c == "ValidationError" and "is not attached to the Auto Scaling group" in msg, msg
     assert a.describe_policies(AutoScalingGroupName=GROUP)["ScalingPolicies"] == []
+    a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="alb", PolicyType="PredictiveScaling",
+                         PredictiveScalingConfiguration=alb(label))
+    got = a.describe_policies(AutoScalingGroupName=GROUP, PolicyNames=["alb"])["ScalingPolicies"][0]
+    assert got["PredictiveScalingConfiguration"]["MetricSpecifications"] == alb(label)["MetricSpecifications"]
+    a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="alb")
     a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="cpu", PolicyType="PredictiveScaling",
                          PredictiveScalingConfiguration={"MetricSpecifications": [pair]})
     try:
