@@ -681,3 +681,181 @@ def test_target_tracking_on_requests_per_target_and_the_alb_metrics(kg):
         wait_in_service(kg, 2, timeout=120)
     finally:
         kg.asg.delete_policy(AutoScalingGroupName=GROUP, PolicyName="rps")
+
+
+def put_hourly_history(cw, metric, value_at, hours=13 * 24):
+    """`hours` hourly datapoints (mid-hour) of KG/Web `metric` by group, up to the current
+    hour: value_at(k) for k = hours before the current hour's start, negated (1 = last hour)."""
+    if 3600 - time.time() % 3600 < 30:  # the test's hours must not move under it
+        time.sleep(3600 - time.time() % 3600 + 1)
+    h0 = int(time.time()) // 3600
+    data = [{"MetricName": metric, "Dimensions": [{"Name": "AutoScalingGroupName", "Value": GROUP}],
+             "Timestamp": (h0 - k) * 3600 + 1800, "Value": value_at(k), "Unit": "Count"}
+            for k in range(1, hours + 1)]
+    for i in range(0, len(data), 100):
+        cw.put_metric_data(Namespace="KG/Web", MetricData=data[i:i + 100])
+    return h0
+
+
+def predictive_config(metric, target, **extra):
+    q = lambda i, m, stat: {"MetricDataQueries": [{"Id": i, "MetricStat": {"Metric": {
+        "Namespace": "KG/Web", "MetricName": m,
+        "Dimensions": [{"Name": "AutoScalingGroupName", "Value": GROUP}]}, "Stat": stat}}]}
+    cfg = {"MetricSpecifications": [{"TargetValue": target,
+                                     "CustomizedLoadMetricSpecification": q("load", metric, "Sum"),
+                                     "CustomizedScalingMetricSpecification": q("scaling", metric + "PerInstance",
+                                                                               "Average")}]}
+    cfg.update(extra)
+    return cfg
+
+
+def test_predictive_scaling_forecasts_the_next_match_night_from_13_days_of_history(kg):
+    """Requests per hour: 200 by day, 100 by night, 1800 on two match nights a week (3 hours
+    each); the next match night starts 20 hours from now, the other 3.5 days later. Forecast
+    capacity at 500 requests per instance: 4 (the group's max) at the match, else 2 (its min)."""
+    cw = kg.region.client("cloudwatch")
+
+    def requests(k):  # k hours before the current hour
+        w = (-k) % 168
+        if w in (20, 21, 22) or w in (92, 93, 94):
+            return 1800.0
+        return 200.0 if (((-k) % 24) < 12) else 100.0
+    h0 = put_hourly_history(cw, "Requests", requests)
+    a = kg.asg
+    arn = a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="kg-predictive", PolicyType="PredictiveScaling",
+                               PredictiveScalingConfiguration=predictive_config("Requests", 500.0))["PolicyARN"]
+    try:
+        p = a.describe_policies(AutoScalingGroupName=GROUP, PolicyNames=["kg-predictive"])["ScalingPolicies"][0]
+        assert p["PolicyARN"] == arn and p["PolicyType"] == "PredictiveScaling" and p["Alarms"] == []
+        cfg = p["PredictiveScalingConfiguration"]
+        assert (cfg["Mode"], cfg["SchedulingBufferTime"], cfg["MaxCapacityBreachBehavior"]) == (
+            "ForecastOnly", 0, "HonorMaxCapacity")
+        assert cfg["MetricSpecifications"] == predictive_config("Requests", 500.0)["MetricSpecifications"]
+        now = time.time()
+        f = a.get_predictive_scaling_forecast(AutoScalingGroupName=GROUP, PolicyName="kg-predictive",
+                                              StartTime=now, EndTime=now + 2 * 86400)
+        load = f["LoadForecast"][0]
+        assert load["MetricSpecification"] == cfg["MetricSpecifications"][0]
+        hours = [int(t.timestamp()) // 3600 - h0 for t in load["Timestamps"]]
+        assert hours == list(range(48)), hours
+        peak = max(load["Values"])
+        peak_hour = hours[load["Values"].index(peak)]
+        assert peak_hour in (20, 21, 22), (peak_hour, load["Values"])
+        assert abs(peak - 1800.0) <= 0.2 * 1800.0, peak
+        assert all(abs(v - requests(-h)) <= 0.2 * requests(-h) for h, v in zip(hours, load["Values"])), load["Values"]
+        cap = f["CapacityForecast"]
+        assert [int(t.timestamp()) // 3600 - h0 for t in cap["Timestamps"]] == hours
+        assert [cap["Values"][h] for h in (19, 20, 21, 22, 23)] == [2.0, 4.0, 4.0, 4.0, 2.0], cap["Values"]
+        assert abs(f["UpdateTime"].timestamp() - now) < 60
+        # A narrower window is the forecast's hours within it.
+        g = a.get_predictive_scaling_forecast(AutoScalingGroupName=GROUP, PolicyName="kg-predictive",
+                                              StartTime=(h0 + 20) * 3600, EndTime=(h0 + 23) * 3600)
+        assert g["CapacityForecast"]["Values"] == [4.0, 4.0, 4.0]
+        # The last match night (76 hours ago) as it was forecast at the start of its hours.
+        past = a.get_predictive_scaling_forecast(AutoScalingGroupName=GROUP, PolicyName="kg-predictive",
+                                                 StartTime=(h0 - 77) * 3600, EndTime=(h0 - 73) * 3600)
+        assert [int(t.timestamp()) // 3600 - h0 for t in past["LoadForecast"][0]["Timestamps"]] == [-77, -76, -75, -74]
+        assert past["LoadForecast"][0]["Values"] == [100.0, 1800.0, 1800.0, 1800.0]
+        assert past["CapacityForecast"]["Values"] == [2.0, 4.0, 4.0, 4.0]
+        # IAM: autoscaling:GetPredictiveScalingForecast on the group, as AWS authorises it.
+        window = dict(AutoScalingGroupName=GROUP, PolicyName="kg-predictive", StartTime=h0 * 3600,
+                      EndTime=(h0 + 1) * 3600)
+        reader = kg.region.client("autoscaling", *kg.region.make_user("asg-reader", inline={"p": hg.policy(
+            hg.allow("autoscaling:Describe*"))}))
+        code, msg, status = hg.expect_client_error(reader.get_predictive_scaling_forecast, **window)
+        assert (code, status) == ("AccessDenied", 403) and "autoscaling:GetPredictiveScalingForecast" in msg, msg
+        forecaster = kg.region.client("autoscaling", *kg.region.make_user("asg-forecaster", inline={"p": hg.policy(
+            hg.allow("autoscaling:GetPredictiveScalingForecast", group(kg)["AutoScalingGroupARN"]))}))
+        assert len(forecaster.get_predictive_scaling_forecast(**window)["CapacityForecast"]["Values"]) == 1
+    finally:
+        a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="kg-predictive")
+    assert a.describe_policies(AutoScalingGroupName=GROUP, PolicyTypes=["PredictiveScaling"])["ScalingPolicies"] == []
+
+
+def test_predictive_scaling_bad_input_gets_validation_errors(kg):
+    a = kg.region.client("autoscaling", parameter_validation=False)
+    pair = {"TargetValue": 50.0, "PredefinedMetricPairSpecification": {"PredefinedMetricType": "ASGCPUUtilization"}}
+    cases = [
+        ({"MetricSpecifications": [pair, pair]}, "exactly one metric specification"),
+        ({"MetricSpecifications": [dict(pair, TargetValue=0.0)]}, "TargetValue must be greater than 0"),
+        ({"MetricSpecifications": [{"TargetValue": 5.0, "PredefinedMetricPairSpecification": {
+            "PredefinedMetricType": "ASGMemory"}}]}, "Member must satisfy enum value set"),
+        ({"MetricSpecifications": [{"TargetValue": 5.0, "PredefinedLoadMetricSpecification": {
+            "PredefinedMetricType": "ASGTotalCPUUtilization"}}]}, "a metric pair, or a load metric and a scaling metric"),
+        ({"MetricSpecifications": [{"TargetValue": 5.0, "PredefinedMetricPairSpecification": {
+            "PredefinedMetricType": "ALBRequestCount"}}]}, "ResourceLabel is required"),
+        ({"MetricSpecifications": [pair], "Mode": "ForecastSometimes"}, "Member must satisfy enum value set"),
+        ({"MetricSpecifications": [pair], "SchedulingBufferTime": 3601}, "SchedulingBufferTime"),
+        ({"MetricSpecifications": [pair], "MaxCapacityBreachBehavior": "IncreaseMaxCapacity"},
+         "MaxCapacityBuffer is required"),
+        ({"MetricSpecifications": [pair], "MaxCapacityBreachBehavior": "IncreaseMaxCapacity",
+          "MaxCapacityBuffer": 101}, "Member must have value less than or equal to 100"),
+        ({"MetricSpecifications": [pair], "MaxCapacityBuffer": 10}, "only be specified when"),
+    ]
+    for cfg, text in cases:
+        c, msg, status = hg.expect_client_error(a.put_scaling_policy, AutoScalingGroupName=GROUP, PolicyName="bad",
+                                                PolicyType="PredictiveScaling", PredictiveScalingConfiguration=cfg)
+        assert (c, status) == ("ValidationError", 400) and text in msg, (cfg, c, msg)
+    # ALBRequestCount names the group's target group by ResourceLabel.
+    lb = kg.elbv2.describe_load_balancers(Names=["KG-ALB"])["LoadBalancers"][0]["LoadBalancerArn"]
+    label = lb.split(":loadbalancer/")[1] + "/" + kg.tg_arn.split(":")[-1]
+    alb = lambda lbl: {"MetricSpecifications": [{"TargetValue": 1000.0, "PredefinedMetricPairSpecification": {
+        "PredefinedMetricType": "ALBRequestCount", "ResourceLabel": lbl}}]}
+    other = label.rsplit("/", 2)[0] + "/KG-Other/0123456789abcdef"
+    c, msg, _ = hg.expect_client_error(a.put_scaling_policy, AutoScalingGroupName=GROUP, PolicyName="bad",
+                                       PolicyType="PredictiveScaling", PredictiveScalingConfiguration=alb(other))
+    assert c == "ValidationError" and "is not attached to the Auto Scaling group" in msg, msg
+    assert a.describe_policies(AutoScalingGroupName=GROUP)["ScalingPolicies"] == []
+    a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="alb", PolicyType="PredictiveScaling",
+                         PredictiveScalingConfiguration=alb(label))
+    got = a.describe_policies(AutoScalingGroupName=GROUP, PolicyNames=["alb"])["ScalingPolicies"][0]
+    assert got["PredictiveScalingConfiguration"]["MetricSpecifications"] == alb(label)["MetricSpecifications"]
+    a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="alb")
+    a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="cpu", PolicyType="PredictiveScaling",
+                         PredictiveScalingConfiguration={"MetricSpecifications": [pair]})
+    try:
+        now = time.time()
+        for kw, text in [
+            (dict(PolicyName="cpu", StartTime=now, EndTime=now - 1), "EndTime must be after StartTime"),
+            (dict(PolicyName="cpu", StartTime=now, EndTime=now + 31 * 86400), "must not exceed 30 days"),
+            (dict(PolicyName="nope", StartTime=now, EndTime=now + 3600), "No predictive scaling policy named nope"),
+        ]:
+            c, msg, _ = hg.expect_client_error(a.get_predictive_scaling_forecast, AutoScalingGroupName=GROUP, **kw)
+            assert c == "ValidationError" and text in msg, (kw, c, msg)
+        # No CPU history yet: no forecast (AWS needs 24 hours of data).
+        f = a.get_predictive_scaling_forecast(AutoScalingGroupName=GROUP, PolicyName="cpu", StartTime=now,
+                                              EndTime=now + 86400)
+        assert f["LoadForecast"][0]["Values"] == [] and f["CapacityForecast"]["Values"] == []
+        c, msg, _ = hg.expect_client_error(a.execute_policy, AutoScalingGroupName=GROUP, PolicyName="cpu")
+        assert c == "ValidationError" and "predictive" in msg
+    finally:
+        a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="cpu")
+
+
+def test_forecast_and_scale_brings_the_group_to_this_hours_forecast_capacity(kg):
+    """A weekly peak of 1800 requests per hour that covers the current hour (and the next): at
+    500 per instance, ForecastAndScale brings the group from 2 to 4 instances, activity cause
+    naming the policy; dynamic scaling does not take it below that within the hour."""
+    cw = kg.region.client("cloudwatch")
+    put_hourly_history(cw, "PeakRequests", lambda k: 1800.0 if (-k) % 168 in (0, 1, 167) else 200.0)
+    a = kg.asg
+    assert group(kg)["DesiredCapacity"] == 2
+    a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="kg-forecast-and-scale",
+                         PolicyType="PredictiveScaling",
+                         PredictiveScalingConfiguration=predictive_config("PeakRequests", 500.0,
+                                                                          Mode="ForecastAndScale"))
+    try:
+        hg.wait_until(lambda: group(kg)["DesiredCapacity"] == 4, timeout=10, interval=0.5,
+                      what="the forecast capacity of 4")
+        wait_in_service(kg, 4, timeout=60)
+        cause = next(x["Cause"] for x in activities(kg) if "predictive scaling" in x["Cause"])
+        assert "policy kg-forecast-and-scale changing the desired capacity from 2 to 4" in cause, cause
+        a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="down", AdjustmentType="ChangeInCapacity",
+                             ScalingAdjustment=-2)
+        a.execute_policy(AutoScalingGroupName=GROUP, PolicyName="down")
+        assert group(kg)["DesiredCapacity"] == 4
+    finally:
+        a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="kg-forecast-and-scale")
+        a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="down")
+        a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
+    wait_in_service(kg, 2, timeout=120)

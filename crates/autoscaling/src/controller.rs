@@ -26,7 +26,7 @@ use crate::notify::notify;
 use crate::ops::{at, new_id, peer, put_activity};
 use crate::placement::{next_placement, past_lifetime, pick_victims, rebalance_surge};
 use crate::records::{kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, RefreshRec, ScheduledRec};
-use crate::scaling::{run_schedules, run_trigger, warmup_of};
+use crate::scaling::{run_predictive, run_schedules, run_trigger, warmup_of};
 use crate::traffic;
 use crate::{AlarmTrigger, AutoScaling, Peer};
 
@@ -126,6 +126,7 @@ async fn pass(asg: &AutoScaling) -> Result<Duration> {
         }
     }
     run_schedules(asg)?;
+    run_predictive(asg).await?;
     let deregs: Vec<(Vec<String>, Vec<String>)> =
         std::mem::take(&mut *asg.pending_deregistrations.lock().unwrap_or_else(|e| e.into_inner()));
     for (sources, ids) in deregs {

@@ -17,6 +17,7 @@ pub mod error;
 mod notify;
 mod ops;
 mod placement;
+pub mod predictive;
 pub mod records;
 mod scaling;
 pub mod schedule;
@@ -90,6 +91,9 @@ pub struct AutoScaling {
     pub(crate) triggers: Mutex<Vec<AlarmTrigger>>,
     /// (target groups, instances) to deregister on the next pass (DetachLoadBalancerTargetGroups).
     pub(crate) pending_deregistrations: Mutex<Vec<(Vec<String>, Vec<String>)>>,
+    /// Predictive scaling forecasts by policy ARN, kept for the hour they were made in (and
+    /// while the policy and the group's limits stay the same).
+    pub(crate) forecasts: Mutex<std::collections::HashMap<String, ops::Forecast>>,
 }
 
 impl AutoScaling {
@@ -102,6 +106,7 @@ impl AutoScaling {
             wake: tokio::sync::Notify::new(),
             triggers: Mutex::new(Vec::new()),
             pending_deregistrations: Mutex::new(Vec::new()),
+            forecasts: Mutex::new(std::collections::HashMap::new()),
         })
     }
 

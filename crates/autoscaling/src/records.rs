@@ -188,6 +188,10 @@ pub struct GroupRec {
     /// before one leaves the fullest.
     #[serde(default)]
     pub rebalance_surge: i64,
+    /// ForecastAndScale: (capacity, until) — the forecast capacity of the current hour, below
+    /// which dynamic scaling does not scale in until then.
+    #[serde(default)]
+    pub predictive_floor: Option<(i64, f64)>,
 }
 
 impl GroupRec {
@@ -321,6 +325,9 @@ pub struct PolicyRec {
     /// Step scaling: the last step applied while its alarm stays in ALARM.
     #[serde(default)]
     pub last_execution: f64,
+    /// PredictiveScalingConfiguration, with AWS's defaults filled in.
+    #[serde(default)]
+    pub predictive: Option<Value>,
 }
 
 impl PolicyRec {
@@ -359,6 +366,9 @@ impl PolicyRec {
         }
         if let Some(t) = &self.target_tracking {
             v["TargetTrackingConfiguration"] = t.clone();
+        }
+        if let Some(p) = &self.predictive {
+            v["PredictiveScalingConfiguration"] = p.clone();
         }
         v
     }

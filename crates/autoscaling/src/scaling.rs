@@ -8,6 +8,7 @@ use crate::capacity::{self, Adjustment, Step, Tracking};
 use crate::controller::update;
 use crate::error::Result;
 use crate::ops::{at, peer};
+use crate::predictive;
 use crate::records::{kind, GroupRec, Lifecycle, PolicyRec, ScheduledRec};
 use crate::schedule::{self, Recurrence};
 use crate::{AlarmTrigger, AutoScaling, Peer};
@@ -158,7 +159,16 @@ pub(crate) fn execute(
             adj.map(|a| capacity::apply(a, g.desired, g.min, g.max)).filter(|n| *n != g.desired)
         }
     };
-    let Some(new) = new else { return false };
+    let Some(mut new) = new else { return false };
+    // ForecastAndScale: dynamic scaling does not scale in below this hour's forecast capacity.
+    if let Some((floor, _)) = g.predictive_floor.filter(|(_, until)| now < *until) {
+        if new < g.desired {
+            new = new.max(floor.min(g.desired));
+        }
+    }
+    if new == g.desired {
+        return false;
+    }
     g.desired = new;
     g.last_scaling = now;
     g.desired_cause = Some(format!("{why} changing the desired capacity from {before} to {new}."));
@@ -213,4 +223,161 @@ pub(crate) fn run_schedules(asg: &AutoScaling) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// ForecastAndScale policies: at the start of each hour (SchedulingBufferTime earlier) the
+/// group's desired capacity is raised to at least that hour's forecast capacity, which also
+/// holds dynamic scaling's scale-in above it until the hour ends.
+pub(crate) async fn run_predictive(asg: &AutoScaling) -> Result<()> {
+    let policies: Vec<PolicyRec> = asg.read(|tx| {
+        Ok(tx
+            .list::<PolicyRec>(kind::POLICY, "")?
+            .into_iter()
+            .map(|(_, p)| p)
+            .filter(|p| {
+                p.enabled
+                    && p.predictive.as_ref().and_then(|c| c.get("Mode")).and_then(Value::as_str)
+                        == Some("ForecastAndScale")
+            })
+            .collect())
+    })?;
+    for p in policies {
+        let Some(g) = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, &p.group)?))? else { continue };
+        let f = match crate::ops::forecast_of(asg, &p, &g, false).await {
+            Ok(f) => f,
+            Err(e) => {
+                tracing::warn!(policy = %p.name, error = %e, "autoscaling: predictive forecast failed");
+                continue;
+            }
+        };
+        let Some((_, capacity)) = f.series else { continue };
+        let now = asg.now();
+        update(asg, &p.group, |g, _| {
+            apply_forecast(g, &p, &capacity, now);
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+/// What a ForecastAndScale policy does to a group at `now`, given its capacity forecast:
+/// whether the desired capacity changed.
+pub(crate) fn apply_forecast(g: &mut GroupRec, p: &PolicyRec, capacity: &[(f64, i64)], now: f64) -> bool {
+    let Some(cfg) = &p.predictive else { return false };
+    if g.status.is_some() {
+        return false;
+    }
+    let buffer = cfg.get("SchedulingBufferTime").and_then(Value::as_i64).unwrap_or(0);
+    let Some(mut need) = predictive::scheduled_capacity(capacity, now, buffer) else {
+        g.predictive_floor = None;
+        return false;
+    };
+    if need > g.max {
+        if cfg.get("MaxCapacityBreachBehavior").and_then(Value::as_str) == Some("IncreaseMaxCapacity") {
+            let pct = cfg.get("MaxCapacityBuffer").and_then(Value::as_i64).unwrap_or(0);
+            g.max = predictive::effective_max(need, g.max, pct);
+        } else {
+            need = g.max;
+        }
+    }
+    let hour_end = ((now + buffer as f64) / predictive::HOUR).floor() * predictive::HOUR + predictive::HOUR;
+    g.predictive_floor = Some((need, hour_end));
+    if g.desired >= need {
+        return false;
+    }
+    let before = g.desired;
+    g.desired = need;
+    g.last_scaling = now;
+    g.desired_cause = Some(format!(
+        "{} a predictive scaling action was triggered by policy {} changing the desired capacity from {before} to {need}.",
+        at(now),
+        p.name
+    ));
+    tracing::info!(group = %g.name, policy = %p.name, from = before, to = need, "autoscaling: predictive scaling raised the desired capacity");
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn group(desired: i64) -> GroupRec {
+        serde_json::from_value(json!({
+            "name": "g", "arn": "arn", "template": null,
+            "launch_configuration": null, "mixed_instances_policy": null,
+            "min": 1, "max": 4, "desired": desired, "default_cooldown": 300, "default_instance_warmup": null,
+            "zones": ["z-a"], "subnets": [], "placements": [["s-a", "z-a"]],
+            "target_groups": [], "load_balancers": [], "health_check_type": "EC2", "grace": 0,
+            "termination_policies": ["Default"], "new_instances_protected": false,
+            "capacity_rebalance": false, "max_instance_lifetime": null, "tags": [], "created": 0.0,
+            "suspended": [], "enabled_metrics": [], "metrics_granularity": null, "status": null,
+            "members": [], "last_scaling": 0.0, "desired_cause": null,
+            "launch_retry_at": 0.0, "launch_failures": 0, "service_linked_role": "r",
+        }))
+        .unwrap()
+    }
+
+    fn policy(cfg: Value) -> PolicyRec {
+        PolicyRec {
+            group: "g".into(),
+            name: "kg-predictive".into(),
+            arn: "arn:p".into(),
+            policy_type: "PredictiveScaling".into(),
+            adjustment_type: None,
+            scaling_adjustment: None,
+            min_adjustment_magnitude: None,
+            cooldown: None,
+            steps: vec![],
+            metric_aggregation_type: None,
+            estimated_warmup: None,
+            target_tracking: None,
+            enabled: true,
+            alarms: vec![],
+            last_execution: 0.0,
+            predictive: Some(cfg),
+        }
+    }
+
+    #[test]
+    fn forecast_and_scale_raises_desired_at_the_hour_and_holds_scale_in_above_it() {
+        let cfg = json!({"Mode": "ForecastAndScale", "SchedulingBufferTime": 300,
+            "MaxCapacityBreachBehavior": "HonorMaxCapacity"});
+        let p = policy(cfg);
+        let capacity = vec![(7200.0, 1), (10800.0, 3), (14400.0, 6)];
+        let mut g = group(1);
+        // 18:54 for a 19:00 hour of 3: not yet (buffer 300 s).
+        assert!(!apply_forecast(&mut g, &p, &capacity, 10800.0 - 360.0));
+        assert_eq!(g.desired, 1);
+        // 18:55: 3.
+        assert!(apply_forecast(&mut g, &p, &capacity, 10800.0 - 300.0));
+        assert_eq!(g.desired, 3);
+        assert!(g.desired_cause.as_deref().unwrap().contains("predictive scaling action was triggered by policy kg-predictive changing the desired capacity from 1 to 3."));
+        assert_eq!(g.predictive_floor, Some((3, 14400.0)));
+        // Dynamic scaling may go above the forecast but does not scale in below it in that hour.
+        g.desired = 4;
+        assert!(!apply_forecast(&mut g, &p, &capacity, 10900.0));
+        assert_eq!(g.desired, 4);
+        let simple = PolicyRec {
+            policy_type: "SimpleScaling".into(),
+            adjustment_type: Some("ChangeInCapacity".into()),
+            scaling_adjustment: Some(-3),
+            predictive: None,
+            ..p.clone()
+        };
+        assert!(execute(&mut g, &simple, None, None, "x", 11000.0, false));
+        assert_eq!(g.desired, 3, "held at the forecast");
+        // The next hour's forecast of 6 is above max 4: HonorMaxCapacity stops at 4.
+        assert!(apply_forecast(&mut g, &p, &capacity, 14400.0 - 300.0));
+        assert_eq!((g.desired, g.max), (4, 4));
+        // IncreaseMaxCapacity raises max to the forecast plus its buffer.
+        let p = policy(json!({"Mode": "ForecastAndScale", "SchedulingBufferTime": 0,
+            "MaxCapacityBreachBehavior": "IncreaseMaxCapacity", "MaxCapacityBuffer": 50}));
+        let mut g = group(1);
+        assert!(apply_forecast(&mut g, &p, &capacity, 14400.0));
+        assert_eq!((g.desired, g.max), (6, 9));
+        // Past the forecast: nothing, and no floor.
+        assert!(!apply_forecast(&mut g, &p, &capacity, 20000.0));
+        assert_eq!(g.predictive_floor, None);
+    }
 }

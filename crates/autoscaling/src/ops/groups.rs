@@ -359,6 +359,7 @@ pub(crate) async fn create(asg: &AutoScaling, cx: &CallContext, input: &Value) -
         service_linked_role: asg.service_linked_role(),
         refresh_surge: 0,
         rebalance_surge: 0,
+        predictive_floor: None,
     };
     let hooks = input.get("LifecycleHookSpecificationList").cloned();
     asg.write(|tx| {

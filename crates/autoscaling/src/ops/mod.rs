@@ -5,6 +5,7 @@ mod hooks;
 mod instances;
 mod launch_configs;
 mod policies;
+mod predictive;
 mod refresh;
 mod scheduled;
 mod settings;
@@ -18,6 +19,7 @@ use wire::{CallContext, Check};
 
 pub(crate) use groups::{drop_alarms, remove_group};
 pub(crate) use policies::{target_tracking_alarms, tracked_metric};
+pub(crate) use predictive::{forecast_of, Forecast};
 
 pub(crate) async fn dispatch(asg: &AutoScaling, cx: &CallContext, op: &str, input: &Value) -> Result<Value> {
     match op {
@@ -51,6 +53,7 @@ pub(crate) async fn dispatch(asg: &AutoScaling, cx: &CallContext, op: &str, inpu
         "DescribePolicies" => policies::describe(asg, input),
         "DeletePolicy" => policies::delete(asg, input).await,
         "ExecutePolicy" => policies::execute(asg, input),
+        "GetPredictiveScalingForecast" => predictive::get(asg, input).await,
         "PutScheduledUpdateGroupAction" => scheduled::put(asg, input),
         "BatchPutScheduledUpdateGroupAction" => scheduled::batch_put(asg, input),
         "DescribeScheduledActions" => scheduled::describe(asg, input),

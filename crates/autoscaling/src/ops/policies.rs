@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::{at, bool_of, int_of, load_group, new_id, page, peer, required, str_of, strings};
 use crate::capacity::{check_steps, Step};
 use crate::error::{AsgError, Result};
+use crate::predictive;
 use crate::records::{kind, GroupRec, PolicyRec, StepRec};
 use crate::scaling::execute as execute_policy;
 use crate::{AutoScaling, Peer};
@@ -141,6 +142,7 @@ pub(crate) async fn put(asg: &AutoScaling, input: &Value) -> Result<Value> {
         enabled: bool_of(input, "Enabled").unwrap_or(true),
         alarms: existing.as_ref().map(|p| p.alarms.clone()).unwrap_or_default(),
         last_execution: 0.0,
+        predictive: None,
     };
     let mut new_alarms: Vec<Value> = Vec::new();
     match policy_type {
@@ -213,7 +215,23 @@ pub(crate) async fn put(asg: &AutoScaling, input: &Value) -> Result<Value> {
             }
         }
         "PredictiveScaling" => {
-            return Err(AsgError::validation("PredictiveScaling policies are not supported by this region."));
+            let cfg = input.get("PredictiveScalingConfiguration").ok_or_else(|| {
+                AsgError::validation("PredictiveScalingConfiguration is required for PredictiveScaling policies")
+            })?;
+            let cfg = predictive::normalize(cfg).map_err(AsgError::validation)?;
+            let spec = &cfg["MetricSpecifications"][0];
+            for k in ["PredefinedMetricPairSpecification", "PredefinedLoadMetricSpecification", "PredefinedScalingMetricSpecification"] {
+                let Some(label) = spec.get(k).and_then(|p| str_of(p, "ResourceLabel")) else { continue };
+                let tg = predictive::label_target_group(label).unwrap_or_default();
+                if !g.target_groups.iter().any(|a| a.ends_with(&tg)) {
+                    return Err(AsgError::validation(format!(
+                        "The target group {tg} of ResourceLabel {label} is not attached to the Auto Scaling group {}.",
+                        g.name
+                    )));
+                }
+            }
+            rec.predictive = Some(cfg);
+            rec.alarms = vec![];
         }
         other => {
             return Err(AsgError::validation(format!(
@@ -247,7 +265,7 @@ pub(crate) async fn put(asg: &AutoScaling, input: &Value) -> Result<Value> {
 }
 
 /// A policy by name (within a group) or by ARN.
-fn find(tx: &store::Tx, group: Option<&str>, name: &str) -> Result<Option<PolicyRec>> {
+pub(crate) fn find(tx: &store::Tx, group: Option<&str>, name: &str) -> Result<Option<PolicyRec>> {
     if name.starts_with("arn:") {
         return Ok(tx.list::<PolicyRec>(kind::POLICY, "")?.into_iter().map(|(_, p)| p).find(|p| p.arn == name));
     }
@@ -281,6 +299,7 @@ pub(crate) async fn delete(asg: &AutoScaling, input: &Value) -> Result<Value> {
         tx.delete(kind::POLICY, &format!("{}/{}", p.group, p.name))?;
         Ok(p)
     })?;
+    asg.forecasts.lock().unwrap_or_else(|e| e.into_inner()).remove(&removed.arn);
     super::groups::drop_alarms(asg, target_tracking_alarms(&removed)).await;
     Ok(json!({}))
 }
@@ -299,6 +318,9 @@ pub(crate) fn execute(asg: &AutoScaling, input: &Value) -> Result<Value> {
                 return Err(AsgError::validation(
                     "ExecutePolicy is not supported for target tracking scaling policies.",
                 ))
+            }
+            "PredictiveScaling" => {
+                return Err(AsgError::validation("ExecutePolicy is not supported for predictive scaling policies."))
             }
             "StepScaling" if value.is_none() || threshold.is_none() => {
                 return Err(AsgError::validation(
