@@ -709,6 +709,29 @@ def predictive_config(metric, target, **extra):
     return cfg
 
 
+def test_a_predictive_policy_made_by_cloudformation(kg):
+    """AWS::AutoScaling::ScalingPolicy with a PredictiveScalingConfiguration: the policy the stack
+    makes is the one the template describes, and it goes with the stack."""
+    import json
+    cfn = kg.region.client("cloudformation")
+    config = predictive_config("Requests", 500.0, Mode="ForecastOnly", SchedulingBufferTime=300)
+    template = {"Resources": {"Predictive": {"Type": "AWS::AutoScaling::ScalingPolicy", "Properties": {
+        "AutoScalingGroupName": GROUP, "PolicyType": "PredictiveScaling",
+        "PredictiveScalingConfiguration": config}}}}
+    cfn.create_stack(StackName="kg-predictive", TemplateBody=json.dumps(template))
+    cfn.get_waiter("stack_create_complete").wait(StackName="kg-predictive", WaiterConfig={"Delay": 1})
+    arn = cfn.describe_stack_resource(StackName="kg-predictive",
+                                      LogicalResourceId="Predictive")["StackResourceDetail"]["PhysicalResourceId"]
+    policies = kg.asg.describe_policies(AutoScalingGroupName=GROUP, PolicyTypes=["PredictiveScaling"])["ScalingPolicies"]
+    assert [p["PolicyARN"] for p in policies] == [arn], policies
+    got = policies[0]["PredictiveScalingConfiguration"]
+    assert (got["Mode"], got["SchedulingBufferTime"]) == ("ForecastOnly", 300), got
+    assert got["MetricSpecifications"] == config["MetricSpecifications"], got
+    cfn.delete_stack(StackName="kg-predictive")
+    cfn.get_waiter("stack_delete_complete").wait(StackName="kg-predictive", WaiterConfig={"Delay": 1})
+    assert kg.asg.describe_policies(AutoScalingGroupName=GROUP, PolicyTypes=["PredictiveScaling"])["ScalingPolicies"] == []
+
+
 def test_predictive_scaling_forecasts_the_next_match_night_from_13_days_of_history(kg):
     """Requests per hour: 200 by day, 100 by night, 1800 on two match nights a week (3 hours
     each); the next match night starts 20 hours from now, the other 3.5 days later. Forecast

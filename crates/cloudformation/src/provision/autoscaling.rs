@@ -228,6 +228,8 @@ struct PutScalingPolicy {
     step_adjustments: Option<Vec<StepAdjustment>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target_tracking_configuration: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    predictive_scaling_configuration: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -270,6 +272,7 @@ pub async fn put_scaling_policy(cx: &Cx, p: Props<'_>) -> Result<Created, String
         estimated_instance_warmup: p.int("EstimatedInstanceWarmup")?,
         step_adjustments: steps,
         target_tracking_configuration: p.get("TargetTrackingConfiguration").cloned(),
+        predictive_scaling_configuration: p.get("PredictiveScalingConfiguration").cloned(),
     };
     let out = cx.call(Peer::AutoScaling, "PutScalingPolicy", &input).await?;
     let arn = out.get("PolicyARN").and_then(Value::as_str).ok_or("PutScalingPolicy answered no PolicyARN")?.to_string();
