@@ -29,10 +29,10 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::TcpStream;
 
 use crate::config::{Action, HeaderRules, XffMode};
-use crate::forward::{choose, error_page, hung, InFlight};
+use crate::forward::{choose, connection_failed, error_page, hung, hung_out, refused, InFlight};
 use crate::rules::{self, RequestView};
 use crate::stats::Stats;
-use crate::{health, Group, Inner};
+use crate::{Group, Inner};
 
 /// Largest request or response head read on this path (a larger one goes to `hyper`, which
 /// answers 431).
@@ -401,9 +401,7 @@ where
         let key = crate::pool::Key { addr, tls: false, via: crate::dial::Via::key(target.cfg.via.as_ref()) };
         let Ok((mut stream, reused)) = inner.pool.checkout_raw(key, target.cfg.via.as_ref()).await else {
             // Never sent: safe to send elsewhere whatever the method.
-            target.mark_down(health::Failure::FailedHealthChecks);
-            inner.pool.purge(addr);
-            tracing::warn!(target = %target.cfg.id, %addr, "target refused a connection: marked unhealthy");
+            refused(inner, &target);
             if inner.budget.try_retry() {
                 continue;
             }
@@ -433,9 +431,7 @@ where
             None => {
                 // Accepts but answers nothing: out of rotation; the request goes elsewhere if it
                 // can be replayed, else 504 (never sent twice).
-                target.mark_down(health::Failure::Timeout);
-                inner.pool.purge(addr);
-                tracing::warn!(target = %target.cfg.id, %addr, "target accepts but does not answer: marked unhealthy");
+                hung_out(inner, &target);
                 drop(guard);
                 if replayable && tries < 4 && inner.budget.try_retry() {
                     continue;
@@ -444,12 +440,7 @@ where
             }
             Some(Err(e)) => {
                 drop(guard);
-                if !reused {
-                    // A fresh connection failed: the target is in trouble.
-                    target.mark_down(health::Failure::FailedHealthChecks);
-                    inner.pool.purge(addr);
-                }
-                tracing::debug!(error = %e, %addr, reused, "target connection failed");
+                connection_failed(inner, &target, reused, &e);
                 if replayable && tries < 4 && inner.budget.try_retry() {
                     if reused {
                         // A stale keep-alive connection: the same target may be tried again.

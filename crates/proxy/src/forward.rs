@@ -657,9 +657,7 @@ async fn forward(
             Ok(s) => s,
             Err(_) => {
                 // Never sent: safe to send elsewhere whatever the method.
-                target.mark_down(health::Failure::FailedHealthChecks);
-                inner.pool.purge(addr);
-                tracing::warn!(target = %target.cfg.id, %addr, "target refused a connection: marked unhealthy");
+                refused(inner, &target);
                 if inner.budget.try_retry() {
                     continue;
                 }
@@ -682,9 +680,7 @@ async fn forward(
         let answer = match tokio::time::timeout(suspect_after, &mut send).await {
             Ok(r) => Ok(r),
             Err(_) if hung(&target, group).await => {
-                target.mark_down(health::Failure::Timeout);
-                inner.pool.purge(addr);
-                tracing::warn!(target = %target.cfg.id, %addr, "target accepts but does not answer: marked unhealthy");
+                hung_out(inner, &target);
                 drop(guard);
                 if replayable && tried.len() < 4 && inner.budget.try_retry() {
                     continue;
@@ -697,12 +693,7 @@ async fn forward(
             Err(_) => return elb_error(StatusCode::GATEWAY_TIMEOUT),
             Ok(Err(e)) => {
                 drop(guard);
-                if !reused {
-                    // A fresh connection failed: the target is in trouble.
-                    target.mark_down(health::Failure::FailedHealthChecks);
-                    inner.pool.purge(addr);
-                }
-                tracing::debug!(error = %e, %addr, reused, "target connection failed");
+                connection_failed(inner, &target, reused, &e);
                 if replayable && tried.len() < 4 && inner.budget.try_retry() {
                     if reused {
                         // A stale keep-alive connection: the same target may be tried again.
@@ -758,6 +749,30 @@ pub(crate) async fn hung(target: &Target, group: &Group) -> bool {
         addr.set_port(p);
     }
     matches!(health::check(addr, target.cfg.via.as_ref(), &settings).await, Err(health::Failure::Timeout))
+}
+
+/// Live traffic found a target refusing connections: out of rotation, its idle connections
+/// dropped.
+pub(crate) fn refused(inner: &Inner, target: &Target) {
+    target.mark_down(health::Failure::FailedHealthChecks);
+    inner.pool.purge(target.cfg.addr);
+    tracing::warn!(target = %target.cfg.id, addr = %target.cfg.addr, "target refused a connection: marked unhealthy");
+}
+
+/// A target accepts but does not answer: out of rotation, its idle connections dropped.
+pub(crate) fn hung_out(inner: &Inner, target: &Target) {
+    target.mark_down(health::Failure::Timeout);
+    inner.pool.purge(target.cfg.addr);
+    tracing::warn!(target = %target.cfg.id, addr = %target.cfg.addr, "target accepts but does not answer: marked unhealthy");
+}
+
+/// A request's target connection failed: when it was a fresh one, the target is in trouble.
+pub(crate) fn connection_failed(inner: &Inner, target: &Target, reused: bool, error: &dyn std::fmt::Display) {
+    if !reused {
+        target.mark_down(health::Failure::FailedHealthChecks);
+        inner.pool.purge(target.cfg.addr);
+    }
+    tracing::debug!(%error, addr = %target.cfg.addr, reused, "target connection failed");
 }
 
 /// Whether a target takes new requests (not draining, and healthy).
