@@ -118,7 +118,7 @@ pub(crate) async fn accept(listener: tokio::net::TcpListener, inner: Arc<Inner>,
     }
 }
 
-/// Serve an HTTP connection: requests start on the fast path (`fast.rs`); what it does not take,
+/// Serve an HTTP connection: requests start on the fast path (`fast/`); what it does not take,
 /// and HTTP/2, goes to hyper.
 async fn http<S>(io: S, inner: Arc<Inner>, client: crate::fast::Client, h2: bool)
 where

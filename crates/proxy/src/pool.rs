@@ -42,7 +42,7 @@ pub(crate) struct Key {
 }
 
 /// Idle connections by pool list: `hyper`'s (`forward.rs`), and plain sockets of the fast
-/// path (`fast.rs`), which speaks HTTP/1.1 on them itself.
+/// path (`fast/`), which speaks HTTP/1.1 on them itself.
 #[derive(Default)]
 struct Idle {
     hyper: HashMap<Key, Vec<Sender>>,
