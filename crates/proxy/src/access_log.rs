@@ -379,7 +379,7 @@ mod tests {
             format: LogFormat::Application,
         };
         let log = AccessLog::new(cfg);
-        log.record(&Entry {
+        let http = Entry {
             kind: "http",
             received: UNIX_EPOCH + Duration::from_secs(1_530_570_168),
             client: "192.168.131.39:2817".parse().unwrap(),
@@ -404,33 +404,22 @@ mod tests {
             actions: "forward",
             redirect_url: None,
             error_reason: None,
-        });
+        };
+        log.record(&http);
         // AWS's HTTPS example: cipher, protocol, the client's server name and the certificate.
         log.record(&Entry {
             kind: "https",
-            received: UNIX_EPOCH + Duration::from_secs(1_530_570_168),
-            client: "192.168.131.39:2817".parse().unwrap(),
-            target: Some("10.0.0.1:80".parse().unwrap()),
             times: Some((0.086, 0.048, 0.037)),
-            elb_status: 200,
-            target_status: Some(200),
             received_bytes: 0,
             sent_bytes: 57,
-            method: "GET",
             url: "https://www.example.com:443/",
-            version: "HTTP/1.1",
             user_agent: Some("curl/7.46.0"),
-            target_group: Some(
-                "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067",
-            ),
             trace_id: Some("Root=1-58337281-1d84f3d73c47ec4e58577259"),
             domain: Some("www.example.com"),
             tls: Some(("ECDHE-RSA-AES128-GCM-SHA256", "TLSv1.2")),
             cert_arn: Some("arn:aws:acm:us-east-2:123456789012:certificate/12345678-1234-1234-1234-123456789012"),
             rule_priority: Some(1),
-            actions: "forward",
-            redirect_url: None,
-            error_reason: None,
+            ..http
         });
         assert!(log.flush(false).is_none(), "not before the interval");
         let path = log.flush(true).expect("a file");
