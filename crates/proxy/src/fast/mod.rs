@@ -115,7 +115,7 @@ where
         };
         build_request(&mut b, &head, &client, route.headers);
         b.rx.advance(total);
-        match proxy(inner, &route, &client, &mut b, &mut io, head.head_only).await {
+        match proxy(inner, &route, &client, &mut b, &mut io, &head).await {
             Ok(Keep::Open) if !head.close => {}
             _ => {
                 let _ = io.shutdown().await;
@@ -137,6 +137,9 @@ struct RequestHead {
     close: bool,
     /// A HEAD request: its response has no body whatever its headers say.
     head_only: bool,
+    /// Safe to send again to another target after a failure (`forward.rs`'s rule): an
+    /// idempotent method, and no body.
+    replayable: bool,
 }
 
 /// Read until a whole request head is in `b.rx`: `None` when the request is not for this path.
@@ -219,6 +222,7 @@ fn parse_request(buf: &[u8], spans: &mut Vec<Span>) -> Parsed<RequestHead> {
         target: offset(buf, target.as_bytes()),
         close,
         head_only: method == "HEAD",
+        replayable: matches!(method, "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE" | "TRACE") && body.unwrap_or(0) == 0,
     })
 }
 
@@ -371,7 +375,7 @@ async fn proxy<S>(
     client: &Client,
     b: &mut Bufs,
     io: &mut S,
-    head_only: bool,
+    head: &RequestHead,
 ) -> io::Result<Keep>
 where
     S: AsyncWrite + Unpin,
@@ -382,10 +386,7 @@ where
     }
     group.stats.request();
     inner.budget.on_request();
-    // The methods `forward.rs` replays: idempotent ones, here only when bodiless.
-    let method_end = b.out.iter().position(|c| *c == b' ').unwrap_or(0);
-    let idempotent = matches!(&b.out[..method_end], b"GET" | b"HEAD" | b"OPTIONS" | b"PUT" | b"DELETE" | b"TRACE");
-    let replayable = idempotent && !has_body(&b.out);
+    let (replayable, head_only) = (head.replayable, head.head_only);
     // The targets tried, on the stack: at most `TRIES` (a refused connection is retried within
     // the budget only).
     const TRIES: usize = 8;
@@ -469,12 +470,6 @@ where
         }
         return Ok(if response.framing == Framing::UntilClose { Keep::Close } else { Keep::Open });
     }
-}
-
-/// Whether a request in the target's form carries a body (a non-zero Content-Length).
-fn has_body(out: &[u8]) -> bool {
-    let head_end = out.windows(4).position(|w| w == b"\r\n\r\n").map_or(out.len(), |p| p + 4);
-    head_end < out.len()
 }
 
 /// How a response's body ends.
@@ -737,7 +732,7 @@ mod tests {
                 "x-forwarded-port: 8080"
             ]
         );
-        assert!(has_body(&b.out));
+        assert!(!h.replayable && out.ends_with("\r\n\r\nhello"));
         // A trace id the client sent is kept, and a bodiless request has no body.
         let mut b = bufs(b"GET / HTTP/1.1\r\nX-Amzn-Trace-Id: Root=1-abc\r\nConnection: close\r\n\r\n");
         let h = head(&mut b).unwrap();
@@ -748,7 +743,7 @@ mod tests {
         let out = String::from_utf8(b.out.to_vec()).unwrap();
         assert!(out.contains("X-Amzn-Trace-Id: Root=1-abc\r\n") && !out.contains("x-amzn-trace-id"), "{out}");
         assert!(out.contains("x-forwarded-proto: https\r\n") && !out.contains("onnection"), "{out}");
-        assert!(!has_body(&b.out));
+        assert!(h.replayable && out.ends_with("\r\n\r\n"));
     }
 
     #[test]
