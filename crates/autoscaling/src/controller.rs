@@ -21,14 +21,20 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::error::Result;
+use api::ec2::{
+    DescribeInstancesRequest, Filter, IamInstanceProfileSpecification, InstanceStateName, LaunchTemplateSpecification,
+    ResourceType, RunInstancesRequest, Tag, TagSpecification, TerminateInstancesRequest,
+};
+use api::elbv2::TargetHealthStateEnum;
+
+use crate::error::{AsgError, Result};
 use crate::notify::notify;
-use crate::ops::{at, new_id, peer, put_activity};
+use crate::ops::{at, new_id, put_activity};
 use crate::placement::{next_placement, past_lifetime, pick_victims, rebalance_surge};
 use crate::records::{kind, ActivityRec, GroupRec, HookRec, Lifecycle, MemberRec, RefreshRec, ScheduledRec};
 use crate::scaling::{run_predictive, run_schedules, run_trigger, warmup_of};
 use crate::traffic;
-use crate::{AlarmTrigger, AutoScaling, Peer};
+use crate::{AlarmTrigger, AutoScaling};
 
 const TICK: Duration = Duration::from_millis(500);
 /// While instances are on their way in or out, the controller looks more often.
@@ -115,8 +121,16 @@ pub(crate) fn deregister_later(asg: &AutoScaling, target_groups: &[String], inst
 
 /// What EC2 says of one instance.
 struct Ec2View {
-    state: String,
+    state: InstanceStateName,
 }
+
+/// An instance EC2 does not list any more is gone.
+fn state_of(ec2: &HashMap<String, Ec2View>, id: &str) -> InstanceStateName {
+    ec2.get(id).map(|v| v.state.clone()).unwrap_or(InstanceStateName::Terminated)
+}
+
+/// A target's state in each of the group's traffic sources, by (source, instance).
+type TrafficHealth = HashMap<(String, String), TargetHealthStateEnum>;
 
 async fn pass(asg: &AutoScaling) -> Result<Duration> {
     let triggers: Vec<AlarmTrigger> = std::mem::take(&mut *asg.triggers.lock().unwrap_or_else(|e| e.into_inner()));
@@ -141,7 +155,7 @@ async fn pass(asg: &AutoScaling) -> Result<Duration> {
     }
     let ids: Vec<String> = groups.iter().flat_map(|(_, g)| g.members.iter().map(|m| m.instance_id.clone())).collect();
     let ec2 = describe_instances(asg, &ids).await?;
-    let mut health: HashMap<(String, String), String> = HashMap::new();
+    let mut health: TrafficHealth = HashMap::new();
     let mut sources: Vec<String> = groups.iter().flat_map(|(_, g)| g.traffic_sources()).collect();
     sources.sort();
     sources.dedup();
@@ -165,20 +179,20 @@ async fn describe_instances(asg: &AutoScaling, ids: &[String]) -> Result<HashMap
     if ids.is_empty() {
         return Ok(out);
     }
-    let r = peer(
-        asg,
-        Peer::Ec2,
-        "DescribeInstances",
-        json!({"Filters": [{"Name": "instance-id", "Values": ids}], "MaxResults": 1000}),
-    )
-    .await?;
-    for res in r.get("Reservations").and_then(Value::as_array).into_iter().flatten() {
-        for i in res.get("Instances").and_then(Value::as_array).into_iter().flatten() {
-            let id = i.get("InstanceId").and_then(Value::as_str).unwrap_or_default().to_string();
-            let state =
-                i.get("State").and_then(|s| s.get("Name")).and_then(Value::as_str).unwrap_or_default().to_string();
-            out.insert(id, Ec2View { state });
-        }
+    let r = asg
+        .peers
+        .clients()
+        .ec2
+        .describe_instances(DescribeInstancesRequest {
+            filters: Some(vec![Filter { name: Some("instance-id".into()), values: Some(ids.to_vec()) }]),
+            max_results: Some(1000),
+            ..Default::default()
+        })
+        .await
+        .map_err(AsgError::Peer)?;
+    for i in r.reservations.into_iter().flatten().flat_map(|res| res.instances.into_iter().flatten()) {
+        let state = i.state.and_then(|s| s.name).unwrap_or_default();
+        out.insert(i.instance_id.unwrap_or_default(), Ec2View { state });
     }
     Ok(out)
 }
@@ -230,7 +244,7 @@ async fn reconcile(
     asg: &AutoScaling,
     name: &str,
     ec2: &HashMap<String, Ec2View>,
-    health: &HashMap<(String, String), String>,
+    health: &TrafficHealth,
 ) -> Result<()> {
     let now = asg.now();
     let hooks: Vec<HookRec> =
@@ -253,16 +267,15 @@ async fn reconcile(
         let add_to_lb = !g.suspended("AddToLoadBalancer");
         for i in 0..g.members.len() {
             let m = &g.members[i];
-            let state = ec2.get(&m.instance_id).map(|v| v.state.as_str()).unwrap_or("terminated");
-            let running = state == "running";
-            let alive = matches!(state, "pending" | "running");
+            let state = state_of(ec2, &m.instance_id);
+            let running = state == InstanceStateName::Running;
+            let alive = matches!(state, InstanceStateName::Pending | InstanceStateName::Running);
             let past_grace = now >= m.launched_at + grace;
-            let target_states: Vec<&str> = tgs
-                .iter()
-                .filter_map(|tg| health.get(&(tg.clone(), m.instance_id.clone())).map(String::as_str))
-                .collect();
-            let lb_unhealthy = elb && past_grace && target_states.contains(&"unhealthy");
-            let lb_healthy = target_states.len() == tgs.len() && target_states.iter().all(|s| *s == "healthy");
+            let target_states: Vec<&TargetHealthStateEnum> =
+                tgs.iter().filter_map(|tg| health.get(&(tg.clone(), m.instance_id.clone()))).collect();
+            let lb_unhealthy = elb && past_grace && target_states.contains(&&TargetHealthStateEnum::Unhealthy);
+            let lb_healthy =
+                target_states.len() == tgs.len() && target_states.iter().all(|s| **s == TargetHealthStateEnum::Healthy);
             match m.lifecycle {
                 Lifecycle::Pending | Lifecycle::PendingWait | Lifecycle::InService => {
                     if !alive && m.healthy {
@@ -388,7 +401,7 @@ async fn reconcile(
     update(asg, name, |g, tx| {
         let mut removed = Vec::new();
         for m in g.members.iter_mut() {
-            let state = ec2.get(&m.instance_id).map(|v| v.state.as_str()).unwrap_or("terminated");
+            let state = state_of(ec2, &m.instance_id);
             match m.lifecycle {
                 Lifecycle::Terminating | Lifecycle::Detaching | Lifecycle::Standby => {
                     if deregister.contains(&m.instance_id) {
@@ -402,14 +415,15 @@ async fn reconcile(
                         continue;
                     }
                     // Drained: no target group lists it any more (or it is dead anyway).
-                    let drained = !ids_in_tgs.contains(&m.instance_id) || !matches!(state, "running" | "pending");
+                    let drained = !ids_in_tgs.contains(&m.instance_id)
+                        || !matches!(state, InstanceStateName::Running | InstanceStateName::Pending);
                     if !drained {
                         continue;
                     }
                     match m.lifecycle {
                         Lifecycle::Terminating => {
                             if let Some(h) = &terminate_hook {
-                                if m.hook_token.is_none() && matches!(state, "running") {
+                                if m.hook_token.is_none() && state == InstanceStateName::Running {
                                     m.lifecycle = Lifecycle::TerminatingWait;
                                     let token = new_id();
                                     m.hook_token = Some(token.clone());
@@ -418,7 +432,7 @@ async fn reconcile(
                                     continue;
                                 }
                             }
-                            if matches!(state, "terminated") {
+                            if state == InstanceStateName::Terminated {
                                 removed.push(m.instance_id.clone());
                             } else if !m.terminate_sent {
                                 terminate.push(m.instance_id.clone());
@@ -426,7 +440,7 @@ async fn reconcile(
                                 if let Some(a) = &m.activity {
                                     finish_activity(tx, &g.name, a, "InProgress", None, now)?;
                                 }
-                            } else if matches!(state, "stopped") {
+                            } else if state == InstanceStateName::Stopped {
                                 // A stopped instance is terminated again until EC2 reports it so.
                                 terminate.push(m.instance_id.clone());
                             }
@@ -462,7 +476,8 @@ async fn reconcile(
         Ok(())
     })?;
     if !terminate.is_empty() {
-        if let Err(e) = peer(asg, Peer::Ec2, "TerminateInstances", json!({"InstanceIds": terminate})).await {
+        let input = TerminateInstancesRequest { instance_ids: terminate, ..Default::default() };
+        if let Err(e) = asg.peers.clients().ec2.terminate_instances(input).await {
             tracing::warn!(group = name, error = %e, "autoscaling: terminating instances failed");
         }
     }
@@ -560,43 +575,51 @@ async fn launch_one(
 ) -> Result<()> {
     let Some(g) = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))? else { return Ok(()) };
     let Some((subnet, zone)) = next_placement(&g) else { return Ok(()) };
-    let mut tags = vec![json!({"Key": "aws:autoscaling:groupName", "Value": g.name})];
+    let mut tags = vec![Tag { key: Some("aws:autoscaling:groupName".into()), value: Some(g.name.clone()) }];
     for t in g.tags.iter().filter(|t| t.propagate) {
-        tags.push(json!({"Key": t.key, "Value": t.value}));
+        tags.push(Tag { key: Some(t.key.clone()), value: Some(t.value.clone()) });
     }
-    let mut input = json!({
-        "MinCount": 1, "MaxCount": 1, "SubnetId": subnet,
-        "TagSpecifications": [{"ResourceType": "instance", "Tags": tags}],
-    });
+    let mut input = RunInstancesRequest {
+        min_count: 1,
+        max_count: 1,
+        subnet_id: Some(subnet.clone()),
+        tag_specifications: Some(vec![TagSpecification {
+            resource_type: Some(ResourceType::Instance),
+            tags: Some(tags),
+        }]),
+        ..Default::default()
+    };
     if let Some(t) = &g.template {
-        input["LaunchTemplate"] = json!({"LaunchTemplateId": t.id, "Version": t.version});
+        input.launch_template = Some(LaunchTemplateSpecification {
+            launch_template_id: Some(t.id.clone()),
+            version: Some(t.version.clone()),
+            ..Default::default()
+        });
         if let Some(ty) = g
             .mixed_instances_policy
             .as_ref()
             .and_then(|m| m.pointer("/LaunchTemplate/Overrides/0/InstanceType"))
             .and_then(Value::as_str)
         {
-            input["InstanceType"] = json!(ty);
+            input.instance_type = Some(ty.into());
         }
     } else if let Some(lc) = &g.launch_configuration {
         let rec = asg.read(|tx| Ok(tx.get::<crate::records::LaunchConfigRec>(kind::LAUNCH_CONFIG, lc)?))?;
         let Some(rec) = rec else { return Ok(()) };
-        input["ImageId"] = json!(rec.image_id);
-        input["InstanceType"] = json!(rec.instance_type);
-        if let Some(k) = &rec.key_name {
-            input["KeyName"] = json!(k);
-        }
-        if !rec.security_groups.is_empty() {
-            input["SecurityGroupIds"] = json!(rec.security_groups);
-        }
-        if let Some(u) = &rec.user_data {
-            input["UserData"] = json!(u);
-        }
-        if let Some(p) = &rec.iam_instance_profile {
-            input["IamInstanceProfile"] = if p.starts_with("arn:") { json!({"Arn": p}) } else { json!({"Name": p}) };
-        }
+        input.image_id = Some(rec.image_id);
+        input.instance_type = Some(rec.instance_type.as_str().into());
+        input.key_name = rec.key_name;
+        input.security_group_ids = Some(rec.security_groups).filter(|s| !s.is_empty());
+        input.user_data = rec.user_data;
+        input.iam_instance_profile = rec.iam_instance_profile.map(|p| {
+            if p.starts_with("arn:") {
+                IamInstanceProfileSpecification { arn: Some(p), name: None }
+            } else {
+                IamInstanceProfileSpecification { arn: None, name: Some(p) }
+            }
+        });
     }
-    let result = peer(asg, Peer::Ec2, "RunInstances", input).await;
+    let result = asg.peers.clients().ec2.run_instances(input).await.map_err(AsgError::Peer);
     update(asg, name, |g, tx| {
         let count = g.capacity();
         let first = g.desired_cause.clone().map(|c| format!("{c}  ")).unwrap_or_default();
@@ -607,9 +630,8 @@ async fn launch_one(
         );
         match &result {
             Ok(out) => {
-                let inst =
-                    out.get("Instances").and_then(Value::as_array).and_then(|l| l.first()).cloned().unwrap_or_default();
-                let id = inst.get("InstanceId").and_then(Value::as_str).unwrap_or_default().to_string();
+                let inst = out.instances.clone().and_then(|l| l.into_iter().next()).unwrap_or_default();
+                let id = inst.instance_id.clone().unwrap_or_default();
                 let mut act = new_activity(g, format!("Launching a new EC2 instance: {id}"), cause, now);
                 act.details = json!({"Subnet ID": subnet, "Availability Zone": zone}).to_string();
                 act.status = "PreInService".into();
@@ -618,8 +640,8 @@ async fn launch_one(
                 g.members.push(MemberRec {
                     instance_id: id,
                     zone: zone.clone(),
-                    instance_type: inst.get("InstanceType").and_then(Value::as_str).unwrap_or_default().into(),
-                    image_id: inst.get("ImageId").and_then(Value::as_str).unwrap_or_default().into(),
+                    instance_type: inst.instance_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default(),
+                    image_id: inst.image_id.clone().unwrap_or_default(),
                     template: g.template.clone(),
                     launch_configuration: g.launch_configuration.clone(),
                     lifecycle: Lifecycle::Pending,

@@ -31,35 +31,30 @@ use wire::{ApiError, Authorization, BoxFuture, CallContext, Check, Service};
 
 use crate::error::Result;
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
-/// The services Auto Scaling calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Peer {
-    Ec2,
-    Elb,
+/// Typed clients of the services Auto Scaling calls, as its service-linked role; each call's
+/// input is validated against the callee's model as the gateway validates a user's.
+pub struct Clients {
+    pub ec2: api::ec2::Client,
+    pub elb: api::elbv2::Client,
     /// Classic Elastic Load Balancing (2012-06-01).
-    ClassicElb,
-    CloudWatch,
-    Sns,
+    pub classic_elb: api::elb::Client,
+    pub cloudwatch: api::cloudwatch::Client,
+    pub sns: api::sns::Client,
     /// Lifecycle hooks may notify an SQS queue.
-    Sqs,
+    pub sqs: api::sqs::Client,
 }
 
-/// Calls into the region's other services as Auto Scaling's service-linked role: the same
-/// operations and shapes as their public APIs.
+/// The region's other services, as Auto Scaling sees them (wired by the binary).
 pub trait Peers: Send + Sync {
-    fn call<'a>(&'a self, peer: Peer, op: &'a str, input: Value)
-        -> BoxFuture<'a, std::result::Result<Value, ApiError>>;
+    fn clients(&self) -> &Clients;
 
-    /// What a caller would need to be allowed to make this call itself (the group's launches
+    /// What a caller would need to be allowed to launch this way itself (the group's launches
     /// are authorised for the user who creates or updates the group, as AWS does).
-    fn checks(
+    fn run_instances_checks(
         &self,
-        peer: Peer,
-        op: &str,
-        input: &Value,
+        input: &api::ec2::RunInstancesRequest,
         cx: &CallContext,
     ) -> std::result::Result<Vec<Check>, ApiError>;
 }

@@ -1,11 +1,12 @@
 //! The group's SNS notifications (PutNotificationConfiguration) for launches, terminations
 //! and their failures, in AWS's JSON.
 
+use api::sns::PublishInput;
+use api::sqs::{GetQueueUrlRequest, SendMessageRequest};
 use serde_json::{json, Value};
 
-use crate::ops::peer;
 use crate::records::{kind, ActivityRec, HookRec, NotificationRec};
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 
 /// Publish the group's notifications (PutNotificationConfiguration) for these events.
 pub(crate) async fn notify(asg: &AutoScaling, name: &str, events: Vec<(&'static str, ActivityRec, String)>) {
@@ -38,14 +39,7 @@ pub(crate) async fn notify(asg: &AutoScaling, name: &str, events: Vec<(&'static 
                 "AutoScalingGroupName": name, "Cause": act.cause, "Event": event,
             });
             let subject = format!("Auto Scaling: {what} for group \"{name}\"");
-            if let Err(e) = peer(
-                asg,
-                Peer::Sns,
-                "Publish",
-                json!({"TopicArn": c.topic, "Subject": subject, "Message": message.to_string()}),
-            )
-            .await
-            {
+            if let Err(e) = asg.peers.clients().sns.publish(sns_message(&c.topic, subject, &message)).await {
                 tracing::warn!(group = name, topic = %c.topic, error = %e, "autoscaling: notification failed");
             }
         }
@@ -100,10 +94,22 @@ async fn publish(asg: &AutoScaling, target: &str, subject: &str, message: &Value
     if !target.starts_with("arn:aws:sns:") {
         return Err(format!("{target} is not an SNS topic"));
     }
-    peer(asg, Peer::Sns, "Publish", json!({"TopicArn": target, "Subject": subject, "Message": message.to_string()}))
+    asg.peers
+        .clients()
+        .sns
+        .publish(sns_message(target, subject.to_string(), message))
         .await
         .map(|_| ())
         .map_err(|e| e.to_string())
+}
+
+fn sns_message(topic: &str, subject: String, message: &Value) -> PublishInput {
+    PublishInput {
+        topic_arn: Some(topic.to_string()),
+        subject: Some(subject),
+        message: message.to_string(),
+        ..Default::default()
+    }
 }
 
 /// A lifecycle hook's queue gets the message itself as the body (no SNS envelope), as Auto
@@ -113,12 +119,11 @@ async fn send_to_queue(asg: &AutoScaling, target: &str, message: &Value) -> Resu
     let [_, _, _, _, account, name] = parts.as_slice() else {
         return Err(format!("{target} is not an SQS queue ARN"));
     };
-    let found = peer(asg, Peer::Sqs, "GetQueueUrl", json!({"QueueName": name, "QueueOwnerAWSAccountId": account}))
-        .await
-        .map_err(|e| e.to_string())?;
-    let url = found.get("QueueUrl").and_then(Value::as_str).ok_or("GetQueueUrl answered no QueueUrl")?;
-    peer(asg, Peer::Sqs, "SendMessage", json!({"QueueUrl": url, "MessageBody": message.to_string()}))
-        .await
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    let sqs = &asg.peers.clients().sqs;
+    let input =
+        GetQueueUrlRequest { queue_name: name.to_string(), queue_owner_aws_account_id: Some(account.to_string()) };
+    let found = sqs.get_queue_url(input).await.map_err(|e| e.to_string())?;
+    let url = found.queue_url.ok_or("GetQueueUrl answered no QueueUrl")?;
+    let input = SendMessageRequest { queue_url: url, message_body: message.to_string(), ..Default::default() };
+    sqs.send_message(input).await.map(|_| ()).map_err(|e| e.to_string())
 }

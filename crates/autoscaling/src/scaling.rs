@@ -2,16 +2,17 @@
 //! names them, or by ExecutePolicy) and scheduled actions that fall due. Each records why, for
 //! the Cause of the activities that follow.
 
-use serde_json::{json, Value};
+use api::cloudwatch::{GetMetricStatisticsInput, Statistic};
+use serde_json::Value;
 
 use crate::capacity::{self, Adjustment, Step, Tracking};
 use crate::controller::update;
 use crate::error::Result;
-use crate::ops::{at, peer};
+use crate::ops::at;
 use crate::predictive;
 use crate::records::{kind, GroupRec, Lifecycle, PolicyRec, ScheduledRec};
 use crate::schedule::{self, Recurrence};
-use crate::{AlarmTrigger, AutoScaling, Peer};
+use crate::{AlarmTrigger, AutoScaling};
 
 pub(crate) fn warmup_of(g: &GroupRec, policy_warmup: Option<i64>) -> f64 {
     policy_warmup.or(g.default_instance_warmup).unwrap_or(g.default_cooldown) as f64
@@ -37,30 +38,36 @@ async fn current_value(asg: &AutoScaling, p: &PolicyRec, now: f64) -> Option<f64
     let cfg = p.target_tracking.as_ref()?;
     let g = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, &p.group)?)).ok()??;
     let (m, period) = crate::ops::tracked_metric(&g, cfg).ok()?;
-    let out = peer(
-        asg,
-        Peer::CloudWatch,
-        "GetMetricStatistics",
-        json!({
-            "Namespace": m["Namespace"], "MetricName": m["MetricName"], "Dimensions": m["Dimensions"],
-            "StartTime": now - 2.0, "EndTime": now + 1.0, "Period": 1, "Statistics": [m["Statistic"]],
-        }),
-    )
-    .await
-    .ok()?;
-    let stat = m["Statistic"].as_str()?.to_string();
+    let stat = Statistic::from(m["Statistic"].as_str()?);
+    let input = GetMetricStatisticsInput {
+        namespace: m["Namespace"].as_str()?.to_string(),
+        metric_name: m["MetricName"].as_str()?.to_string(),
+        dimensions: serde_json::from_value(m["Dimensions"].clone()).ok(),
+        start_time: now - 2.0,
+        end_time: now + 1.0,
+        period: 1,
+        statistics: Some(vec![stat.clone()]),
+        ..Default::default()
+    };
+    let out = asg.peers.clients().cloudwatch.get_metric_statistics(input).await.ok()?;
     let values: Vec<f64> = out
-        .get("Datapoints")
-        .and_then(Value::as_array)?
-        .iter()
-        .filter_map(|d| d.get(&stat).and_then(Value::as_f64))
+        .datapoints?
+        .into_iter()
+        .filter_map(|d| match stat {
+            Statistic::Average => d.average,
+            Statistic::Sum => d.sum,
+            Statistic::Minimum => d.minimum,
+            Statistic::Maximum => d.maximum,
+            Statistic::SampleCount => d.sample_count,
+            Statistic::Unknown(_) => None,
+        })
         .collect();
     if values.is_empty() {
         return None;
     }
     let mean = values.iter().sum::<f64>() / values.len() as f64;
     // A sum (requests per target, say) is over the whole period: the per-second rate × period.
-    Some(if stat == "Sum" { mean * period as f64 } else { mean })
+    Some(if stat == Statistic::Sum { mean * period as f64 } else { mean })
 }
 
 /// An alarm named a policy: compute the new desired capacity and record why.

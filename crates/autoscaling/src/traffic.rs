@@ -2,12 +2,16 @@
 //! name, written `classic:<name>` among the sources), registered with, deregistered from and
 //! asked for health through their own APIs.
 
-use serde_json::{json, Value};
+use api::elb::{
+    DeregisterEndPointsInput, DescribeAccessPointsInput, DescribeEndPointStateInput, Instance, RegisterEndPointsInput,
+};
+use api::elbv2::{
+    DeregisterTargetsInput, DescribeTargetHealthInput, RegisterTargetsInput, TargetDescription, TargetHealthStateEnum,
+};
 
-use crate::error::Result;
-use crate::ops::peer;
+use crate::error::{AsgError, Result};
 use crate::records::GroupRec;
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 
 const CLASSIC: &str = "classic:";
 
@@ -20,37 +24,42 @@ impl GroupRec {
     }
 }
 
-fn instances(ids: &[String]) -> Value {
-    Value::Array(ids.iter().map(|i| json!({"InstanceId": i})).collect())
+fn instances(ids: &[String]) -> Vec<Instance> {
+    ids.iter().map(|i| Instance { instance_id: Some(i.clone()) }).collect()
 }
 
-fn targets(ids: &[String]) -> Value {
-    Value::Array(ids.iter().map(|i| json!({"Id": i})).collect())
+fn targets(ids: &[String]) -> Vec<TargetDescription> {
+    ids.iter().map(|i| TargetDescription { id: i.clone(), ..Default::default() }).collect()
 }
 
 pub(crate) async fn register(asg: &AutoScaling, source: &str, ids: &[String]) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
+    let peers = asg.peers.clients();
     match source.strip_prefix(CLASSIC) {
-        Some(name) => peer(
-            asg,
-            Peer::ClassicElb,
-            "RegisterInstancesWithLoadBalancer",
-            json!({"LoadBalancerName": name, "Instances": instances(ids)}),
-        )
-        .await
-        .map(|_| ()),
-        None => peer(asg, Peer::Elb, "RegisterTargets", json!({"TargetGroupArn": source, "Targets": targets(ids)}))
+        Some(name) => peers
+            .classic_elb
+            .register_instances_with_load_balancer(RegisterEndPointsInput {
+                load_balancer_name: name.to_string(),
+                instances: instances(ids),
+            })
+            .await
+            .map(|_| ()),
+        None => peers
+            .elb
+            .register_targets(RegisterTargetsInput { target_group_arn: source.to_string(), targets: targets(ids) })
             .await
             .map(|_| ()),
     }
+    .map_err(AsgError::Peer)
 }
 
 pub(crate) async fn deregister(asg: &AutoScaling, source: &str, ids: &[String]) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
+    let peers = asg.peers.clients();
     match source.strip_prefix(CLASSIC) {
         Some(name) => {
             // Only registered ones can be deregistered from a classic load balancer.
@@ -59,49 +68,62 @@ pub(crate) async fn deregister(asg: &AutoScaling, source: &str, ids: &[String]) 
             if ids.is_empty() {
                 return Ok(());
             }
-            peer(
-                asg,
-                Peer::ClassicElb,
-                "DeregisterInstancesFromLoadBalancer",
-                json!({"LoadBalancerName": name, "Instances": instances(&ids)}),
-            )
-            .await
-            .map(|_| ())
+            peers
+                .classic_elb
+                .deregister_instances_from_load_balancer(DeregisterEndPointsInput {
+                    load_balancer_name: name.to_string(),
+                    instances: instances(&ids),
+                })
+                .await
+                .map(|_| ())
         }
-        None => peer(asg, Peer::Elb, "DeregisterTargets", json!({"TargetGroupArn": source, "Targets": targets(ids)}))
+        None => peers
+            .elb
+            .deregister_targets(DeregisterTargetsInput { target_group_arn: source.to_string(), targets: targets(ids) })
             .await
             .map(|_| ()),
     }
+    .map_err(AsgError::Peer)
 }
 
 /// The registered instances of a source and their state, in ELBv2's words (`initial`,
 /// `healthy`, `unhealthy`, `draining` …); a classic load balancer's InService is `healthy`,
 /// OutOfService for the instance's own sake `unhealthy`, anything else `initial`.
-pub(crate) async fn health(asg: &AutoScaling, source: &str) -> Result<Vec<(String, String)>> {
+pub(crate) async fn health(asg: &AutoScaling, source: &str) -> Result<Vec<(String, TargetHealthStateEnum)>> {
+    let peers = asg.peers.clients();
     let mut out = Vec::new();
     match source.strip_prefix(CLASSIC) {
         Some(name) => {
-            let r = peer(asg, Peer::ClassicElb, "DescribeInstanceHealth", json!({"LoadBalancerName": name})).await?;
-            for s in r.get("InstanceStates").and_then(Value::as_array).into_iter().flatten() {
-                let id = s.get("InstanceId").and_then(Value::as_str).unwrap_or_default();
-                let state = match (
-                    s.get("State").and_then(Value::as_str).unwrap_or_default(),
-                    s.get("ReasonCode").and_then(Value::as_str).unwrap_or_default(),
-                ) {
-                    ("InService", _) => "healthy",
-                    ("OutOfService", "Instance") => "unhealthy",
-                    _ => "initial",
+            let r = peers
+                .classic_elb
+                .describe_instance_health(DescribeEndPointStateInput {
+                    load_balancer_name: name.to_string(),
+                    instances: None,
+                })
+                .await
+                .map_err(AsgError::Peer)?;
+            for s in r.instance_states.unwrap_or_default() {
+                let state = match (s.state.as_deref(), s.reason_code.as_deref()) {
+                    (Some("InService"), _) => TargetHealthStateEnum::Healthy,
+                    (Some("OutOfService"), Some("Instance")) => TargetHealthStateEnum::Unhealthy,
+                    _ => TargetHealthStateEnum::Initial,
                 };
-                out.push((id.to_string(), state.to_string()));
+                out.push((s.instance_id.unwrap_or_default(), state));
             }
         }
         None => {
-            let r = peer(asg, Peer::Elb, "DescribeTargetHealth", json!({"TargetGroupArn": source})).await?;
-            for d in r.get("TargetHealthDescriptions").and_then(Value::as_array).into_iter().flatten() {
-                let id = d.get("Target").and_then(|t| t.get("Id")).and_then(Value::as_str).unwrap_or_default();
-                let state =
-                    d.get("TargetHealth").and_then(|h| h.get("State")).and_then(Value::as_str).unwrap_or_default();
-                out.push((id.to_string(), state.to_string()));
+            let r = peers
+                .elb
+                .describe_target_health(DescribeTargetHealthInput {
+                    target_group_arn: source.to_string(),
+                    ..Default::default()
+                })
+                .await
+                .map_err(AsgError::Peer)?;
+            for d in r.target_health_descriptions.unwrap_or_default() {
+                let id = d.target.map(|t| t.id).unwrap_or_default();
+                let state = d.target_health.and_then(|h| h.state).unwrap_or_default();
+                out.push((id, state));
             }
         }
     }
@@ -113,10 +135,16 @@ pub(crate) async fn check_classic(asg: &AutoScaling, names: &[String]) -> Result
     if names.is_empty() {
         return Ok(());
     }
-    peer(asg, Peer::ClassicElb, "DescribeLoadBalancers", json!({"LoadBalancerNames": names})).await.map_err(|_| {
-        crate::error::AsgError::validation(
-            "Provided Load Balancers may not be valid. Please ensure they exist and try again.",
-        )
-    })?;
+    asg.peers
+        .clients()
+        .classic_elb
+        .describe_load_balancers(DescribeAccessPointsInput {
+            load_balancer_names: Some(names.to_vec()),
+            ..Default::default()
+        })
+        .await
+        .map_err(|_| {
+            AsgError::validation("Provided Load Balancers may not be valid. Please ensure they exist and try again.")
+        })?;
     Ok(())
 }

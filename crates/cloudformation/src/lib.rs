@@ -22,8 +22,7 @@ use serde_json::Value;
 use store::Store;
 use wire::{ApiError, Authorization, BoxFuture, CallContext, Principal, Service};
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 /// The services a stack's resources live in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,8 +20,7 @@ use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 pub use evaluator::Evaluator;
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 /// One alarm notification, as CloudWatch sends it to SNS.
 #[derive(Debug, Clone)]

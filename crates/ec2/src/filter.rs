@@ -31,27 +31,9 @@ pub fn from_input(input: &Value) -> Vec<Filter> {
         .unwrap_or_default()
 }
 
-/// `*` any run, `?` one character.
+/// `*` any run, `?` one character, case-sensitive (policy's matcher, the region's one).
 pub fn wildcard(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
-    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
+    policy::wildcard(pattern, text, false)
 }
 
 /// Every leaf string (or number, bool) at a dotted path; lists are walked through.

@@ -33,8 +33,7 @@ pub use ops::security_groups::allows;
 
 use crate::error::Result;
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 /// Where an instance is reached, as `Ec2::instance_address` reports it.
 #[derive(Debug, Clone)]

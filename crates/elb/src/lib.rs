@@ -30,8 +30,7 @@ use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 use crate::error::Result;
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 /// An EC2 instance as a load balancer target sees it.
 #[derive(Debug, Clone)]

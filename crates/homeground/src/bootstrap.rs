@@ -141,14 +141,16 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let alarm_actions = Arc::new(crate::links::AlarmActions {
         sns: sns.clone(),
         autoscaling: std::sync::OnceLock::new(),
-        ec2: ec2_service.clone(),
-        ec2_cx: crate::links::service_linked_context(
-            &identity.account,
-            &args.region,
-            "events.amazonaws.com",
-            "AWSServiceRoleForCloudWatchEvents",
-            "CloudWatchAlarms",
-        ),
+        ec2: api::ec2::Client::new(crate::links::local_transport(
+            ec2_service.clone(),
+            &crate::links::service_linked_context(
+                &identity.account,
+                &args.region,
+                "events.amazonaws.com",
+                "AWSServiceRoleForCloudWatchEvents",
+                "CloudWatchAlarms",
+            ),
+        )),
     });
     let cw = cloudwatch::CloudWatch::open(
         store.clone(),
@@ -201,20 +203,24 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     // --- end Secrets Manager and SSM ---
 
     // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
+    let asg_cx = crate::links::service_linked_context(
+        &identity.account,
+        &args.region,
+        "autoscaling.amazonaws.com",
+        "AWSServiceRoleForAutoScaling",
+        "AutoScaling",
+    );
+    let via = |service: Arc<dyn wire::Service>| crate::links::local_transport(service, &asg_cx);
     let peers = crate::links::AutoScalingPeers {
+        clients: autoscaling::Clients {
+            ec2: api::ec2::Client::new(via(ec2_service.clone())),
+            elb: api::elbv2::Client::new(via(elb_service.clone())),
+            classic_elb: api::elb::Client::new(via(classic_elb_service.clone())),
+            cloudwatch: api::cloudwatch::Client::new(via(cw_service.clone())),
+            sns: api::sns::Client::new(via(sns_service.clone())),
+            sqs: api::sqs::Client::new(via(sqs_service.clone())),
+        },
         ec2: ec2_service.clone(),
-        elb: elb_service.clone(),
-        classic_elb: classic_elb_service.clone(),
-        cloudwatch: cw_service.clone(),
-        sns: sns_service.clone(),
-        sqs: sqs_service.clone(),
-        cx: crate::links::service_linked_context(
-            &identity.account,
-            &args.region,
-            "autoscaling.amazonaws.com",
-            "AWSServiceRoleForAutoScaling",
-            "AutoScaling",
-        ),
     };
     let asg_clock: autoscaling::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let asg = autoscaling::AutoScaling::open(

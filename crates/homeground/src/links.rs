@@ -239,23 +239,18 @@ pub struct AlarmActions {
     /// Set once Auto Scaling is open (it needs CloudWatch first).
     pub autoscaling: OnceLock<Arc<autoscaling::AutoScaling>>,
     /// EC2 actions (`arn:aws:automate:<region>:ec2:stop|terminate|reboot|recover`) go through
-    /// EC2's API as CloudWatch's service-linked role.
-    pub ec2: Arc<dyn wire::Service>,
-    pub ec2_cx: wire::CallContext,
+    /// EC2's typed client as CloudWatch's service-linked role.
+    pub ec2: api::ec2::Client,
 }
 
 impl AlarmActions {
     /// An EC2 action on the alarm's `InstanceId` dimension.
     fn ec2_action(&self, action_arn: &str, notice: &cloudwatch::AlarmNotice) -> Result<(), String> {
+        use api::ec2::{RebootInstancesRequest, StopInstancesRequest, TerminateInstancesRequest};
         let verb = action_arn.rsplit(':').next().unwrap_or_default();
-        let op = match verb {
-            "stop" => "StopInstances",
-            "terminate" => "TerminateInstances",
-            "reboot" => "RebootInstances",
-            // The process driver has no host to recover onto: a reboot restarts the instance.
-            "recover" => "RebootInstances",
-            _ => return Err(format!("Unsupported EC2 action {action_arn}")),
-        };
+        if !matches!(verb, "stop" | "terminate" | "reboot" | "recover") {
+            return Err(format!("Unsupported EC2 action {action_arn}"));
+        }
         let msg: Value = serde_json::from_str(&notice.message).map_err(|e| e.to_string())?;
         let instance = msg
             .pointer("/Trigger/Dimensions")
@@ -264,9 +259,22 @@ impl AlarmActions {
             .and_then(|x| x.get("value").and_then(Value::as_str))
             .ok_or("EC2 actions need an alarm on a metric with an InstanceId dimension")?
             .to_string();
-        let input = serde_json::json!({"InstanceIds": [instance]});
-        let fut = self.ec2.call(&self.ec2_cx, op, input);
-        tokio::runtime::Handle::current().block_on(fut).map(|_| ()).map_err(|e| format!("{}: {}", e.code, e.message))
+        let instance_ids = vec![instance];
+        let ec2 = &self.ec2;
+        let done = tokio::runtime::Handle::current().block_on(async move {
+            match verb {
+                "stop" => {
+                    ec2.stop_instances(StopInstancesRequest { instance_ids, ..Default::default() }).await.map(|_| ())
+                }
+                "terminate" => ec2
+                    .terminate_instances(TerminateInstancesRequest { instance_ids, ..Default::default() })
+                    .await
+                    .map(|_| ()),
+                // The process driver has no host to recover onto: a reboot restarts the instance.
+                _ => ec2.reboot_instances(RebootInstancesRequest { instance_ids, dry_run: None }).await.map(|_| ()),
+            }
+        });
+        done.map_err(|e| format!("{}: {}", e.code, e.message))
     }
 }
 
@@ -293,16 +301,18 @@ impl cloudwatch::AlarmActionSink for AlarmActions {
     }
 }
 
-/// Auto Scaling calls EC2, ELB, CloudWatch, SNS and SQS through their own APIs, as the account's
-/// service-linked role `AWSServiceRoleForAutoScaling` (which may set `aws:` tags).
+/// Auto Scaling calls EC2, ELB, CloudWatch, SNS and SQS through their typed clients, as the
+/// account's service-linked role `AWSServiceRoleForAutoScaling` (which may set `aws:` tags).
 pub struct AutoScalingPeers {
+    pub clients: autoscaling::Clients,
+    /// EC2 itself, for what a group's launches need the group's creator to be allowed.
     pub ec2: Arc<dyn wire::Service>,
-    pub elb: Arc<dyn wire::Service>,
-    pub classic_elb: Arc<dyn wire::Service>,
-    pub cloudwatch: Arc<dyn wire::Service>,
-    pub sns: Arc<dyn wire::Service>,
-    pub sqs: Arc<dyn wire::Service>,
-    pub cx: wire::CallContext,
+}
+
+/// A typed client's transport into `service` in this process, called as `cx` (a service-linked
+/// role): the input validated against the service's model, then the operation.
+pub fn local_transport(service: Arc<dyn wire::Service>, cx: &wire::CallContext) -> Arc<dyn wire::typed::Transport> {
+    Arc::new(wire::typed::Local { service, cx: cx.clone() })
 }
 
 /// The calling context of a service acting through its service-linked role
@@ -337,37 +347,17 @@ pub fn service_linked_context(
 }
 
 impl autoscaling::Peers for AutoScalingPeers {
-    fn call<'a>(
-        &'a self,
-        peer: autoscaling::Peer,
-        op: &'a str,
-        input: Value,
-    ) -> wire::BoxFuture<'a, Result<Value, wire::ApiError>> {
-        self.peer(peer).call(&self.cx, op, input)
+    fn clients(&self) -> &autoscaling::Clients {
+        &self.clients
     }
 
-    fn checks(
+    fn run_instances_checks(
         &self,
-        peer: autoscaling::Peer,
-        op: &str,
-        input: &Value,
+        input: &api::ec2::RunInstancesRequest,
         cx: &wire::CallContext,
     ) -> Result<Vec<wire::Check>, wire::ApiError> {
-        let service = self.peer(peer);
-        Ok(service.authorization(op, input, cx)?.into_checks(service.iam_prefix(), op))
-    }
-}
-
-impl AutoScalingPeers {
-    fn peer(&self, peer: autoscaling::Peer) -> &Arc<dyn wire::Service> {
-        match peer {
-            autoscaling::Peer::Ec2 => &self.ec2,
-            autoscaling::Peer::Elb => &self.elb,
-            autoscaling::Peer::ClassicElb => &self.classic_elb,
-            autoscaling::Peer::CloudWatch => &self.cloudwatch,
-            autoscaling::Peer::Sns => &self.sns,
-            autoscaling::Peer::Sqs => &self.sqs,
-        }
+        let input = wire::typed::output(input);
+        Ok(self.ec2.authorization("RunInstances", &input, cx)?.into_checks(self.ec2.iam_prefix(), "RunInstances"))
     }
 }
 

@@ -90,33 +90,8 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// `*` (any run) and `?` (any one character) wildcards.
-pub fn wildcard(pattern: &str, text: &str, case_insensitive: bool) -> bool {
-    let norm = |s: &str| if case_insensitive { s.to_ascii_lowercase() } else { s.to_string() };
-    let p: Vec<char> = norm(pattern).chars().collect();
-    let t: Vec<char> = norm(text).chars().collect();
-    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    while pi < p.len() && p[pi] == '*' {
-        pi += 1;
-    }
-    pi == p.len()
-}
+/// `*` (any run) and `?` (any one character) wildcards: policy's matcher, the region's one.
+pub use policy::wildcard;
 
 #[cfg(test)]
 mod tests {

@@ -36,8 +36,7 @@ use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 pub use controller::Controller;
 pub use metrics::RdsMetric;
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 /// What RDS needs of EC2's networks (wired by the binary).
 pub trait SubnetDirectory: Send + Sync {

@@ -11,14 +11,11 @@ pub mod password;
 pub mod secretsmanager;
 pub mod ssm;
 
-use std::sync::Arc;
-
 pub use password::{generate_secret_string, get_random_password, GenerateSecretString, PasswordSpec};
 pub use secretsmanager::{SecretsManager, SecretsManagerService};
 pub use ssm::{ImageAliases, ParameterStore, SsmService};
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 /// The region and account the ARNs are written for.
 #[derive(Debug, Clone)]

@@ -22,8 +22,7 @@ use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 
 pub use delivery::Worker;
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 /// The SMTP relay e-mail goes out through.
 #[derive(Clone)]
@@ -166,6 +165,13 @@ impl SnsService {
     }
 }
 
+/// The typed call, or InvalidAction for an operation of the model SNS does not implement.
+fn operation(op: &str, input: Value) -> Result<api::sns::Operation, ApiError> {
+    api::sns::Operation::parse(op, input)?.ok_or_else(|| {
+        ApiError::new(400, "InvalidAction", format!("The action {op} is not valid for this web service."))
+    })
+}
+
 impl Service for SnsService {
     fn model_name(&self) -> &'static str {
         "sns"
@@ -176,12 +182,14 @@ impl Service for SnsService {
     }
 
     fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
-        Ok(Authorization::Resources(ops::resources(&self.sns, op, input)))
+        let op = operation(op, input.clone())?;
+        Ok(Authorization::Resources(ops::resources(&self.sns, &op)))
     }
 
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
         Box::pin(async move {
-            let out = tokio::task::block_in_place(|| ops::dispatch(&self.sns, cx, op, &input));
+            let op = operation(op, input)?;
+            let out = tokio::task::block_in_place(|| ops::dispatch(&self.sns, cx, op));
             self.sns.wake.notify_one();
             out
         })

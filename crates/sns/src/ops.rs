@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use api::sns::*;
 use rand::Rng;
 use serde_json::{json, Value};
 use wire::{ApiError, CallContext};
@@ -15,52 +16,52 @@ const TOPIC_ATTRIBUTES: &[&str] = &["DisplayName", "Policy", "DeliveryPolicy", "
 const SUBSCRIPTION_ATTRIBUTES: &[&str] =
     &["RawMessageDelivery", "FilterPolicy", "FilterPolicyScope", "DeliveryPolicy", "RedrivePolicy"];
 
-pub fn dispatch(sns: &Sns, cx: &CallContext, op: &str, input: &Value) -> std::result::Result<Value, ApiError> {
+/// Run one typed call: an exhaustive `match`, so an operation added to the generated
+/// [`Operation`] does not compile until it is handled here and in [`resources`].
+pub fn dispatch(sns: &Sns, cx: &CallContext, op: Operation) -> std::result::Result<Value, ApiError> {
+    fn out<T: serde::Serialize>(r: Result<T>) -> Result<Value> {
+        r.map(|o| wire::typed::output(&o))
+    }
     let out = match op {
-        "CreateTopic" => create_topic(sns, cx, input),
-        "DeleteTopic" => delete_topic(sns, input),
-        "ListTopics" => list_topics(sns),
-        "GetTopicAttributes" => get_topic_attributes(sns, input),
-        "SetTopicAttributes" => set_topic_attributes(sns, input),
-        "Subscribe" => subscribe(sns, cx, input),
-        "ConfirmSubscription" => confirm_subscription(sns, input).map(|arn| json!({"SubscriptionArn": arn})),
-        "Unsubscribe" => unsubscribe(sns, input),
-        "ListSubscriptions" => list_subscriptions(sns, None),
-        "ListSubscriptionsByTopic" => {
-            let topic = required(input, "TopicArn")?;
-            topic_by_arn(sns, topic)?;
-            list_subscriptions(sns, Some(topic))
+        Operation::CreateTopic(i) => out(create_topic(sns, cx, i)),
+        Operation::DeleteTopic(i) => out(delete_topic(sns, i)),
+        Operation::ListTopics(_) => out(list_topics(sns)),
+        Operation::GetTopicAttributes(i) => out(get_topic_attributes(sns, i)),
+        Operation::SetTopicAttributes(i) => out(set_topic_attributes(sns, i)),
+        Operation::Subscribe(i) => out(subscribe(sns, cx, i)),
+        Operation::ConfirmSubscription(i) => out(confirm_subscription(sns, &i.topic_arn, &i.token)
+            .map(|arn| ConfirmSubscriptionResponse { subscription_arn: Some(arn) })),
+        Operation::Unsubscribe(i) => out(unsubscribe(sns, i)),
+        Operation::ListSubscriptions(_) => out(list_subscriptions(sns, None)),
+        Operation::ListSubscriptionsByTopic(i) => {
+            out(topic_by_arn(sns, &i.topic_arn).and_then(|_| list_subscriptions(sns, Some(&i.topic_arn))))
         }
-        "GetSubscriptionAttributes" => get_subscription_attributes(sns, input),
-        "SetSubscriptionAttributes" => set_subscription_attributes(sns, input),
-        "Publish" => publish(sns, input),
-        _ => {
-            return Err(ApiError::new(
-                400,
-                "InvalidAction",
-                format!("The action {op} is not valid for this web service."),
-            ))
-        }
+        Operation::GetSubscriptionAttributes(i) => out(get_subscription_attributes(sns, i)),
+        Operation::SetSubscriptionAttributes(i) => out(set_subscription_attributes(sns, i)),
+        Operation::Publish(i) => out(publish(sns, i)),
     };
     out.map_err(ApiError::from)
 }
 
-pub fn resources(_sns: &Sns, op: &str, input: &Value) -> Vec<String> {
+/// What a call is authorised against: the topic it names (the topic to be made, for
+/// CreateTopic), or `*`.
+pub fn resources(sns: &Sns, op: &Operation) -> Vec<String> {
     let arn = match op {
-        "DeleteTopic"
-        | "GetTopicAttributes"
-        | "SetTopicAttributes"
-        | "Subscribe"
-        | "ListSubscriptionsByTopic"
-        | "Publish"
-        | "ConfirmSubscription" => input.get("TopicArn").and_then(Value::as_str),
-        _ => None,
+        Operation::CreateTopic(i) => Some(topic_arn(sns, &i.name)),
+        Operation::DeleteTopic(DeleteTopicInput { topic_arn, .. })
+        | Operation::GetTopicAttributes(GetTopicAttributesInput { topic_arn, .. })
+        | Operation::SetTopicAttributes(SetTopicAttributesInput { topic_arn, .. })
+        | Operation::Subscribe(SubscribeInput { topic_arn, .. })
+        | Operation::ListSubscriptionsByTopic(ListSubscriptionsByTopicInput { topic_arn, .. })
+        | Operation::ConfirmSubscription(ConfirmSubscriptionInput { topic_arn, .. }) => Some(topic_arn.clone()),
+        Operation::Publish(i) => i.topic_arn.clone().or_else(|| i.target_arn.clone()),
+        Operation::ListTopics(_)
+        | Operation::Unsubscribe(_)
+        | Operation::ListSubscriptions(_)
+        | Operation::GetSubscriptionAttributes(_)
+        | Operation::SetSubscriptionAttributes(_) => None,
     };
-    vec![arn.unwrap_or("*").to_string()]
-}
-
-fn required<'a>(v: &'a Value, k: &str) -> Result<&'a str> {
-    v.get(k).and_then(Value::as_str).ok_or_else(|| SnsError::InvalidParameter(k.to_string()))
+    vec![arn.unwrap_or_else(|| "*".to_string())]
 }
 
 fn topic_arn(sns: &Sns, name: &str) -> String {
@@ -93,8 +94,8 @@ fn new_token() -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-fn create_topic(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
-    let name = required(input, "Name")?;
+fn create_topic(sns: &Sns, cx: &CallContext, input: CreateTopicInput) -> Result<CreateTopicResponse> {
+    let name = input.name.as_str();
     let valid = !name.is_empty()
         && name.len() <= 256
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -103,13 +104,11 @@ fn create_topic(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
     }
     let arn = topic_arn(sns, name);
     let mut attributes: BTreeMap<String, String> = BTreeMap::new();
-    if let Some(a) = input.get("Attributes").and_then(Value::as_object) {
-        for (k, v) in a {
-            if !TOPIC_ATTRIBUTES.contains(&k.as_str()) {
-                return Err(SnsError::InvalidParameter(format!("Attributes Reason: Unknown attribute {k}")));
-            }
-            attributes.insert(k.clone(), v.as_str().unwrap_or_default().to_string());
+    for (k, v) in input.attributes.unwrap_or_default() {
+        if !TOPIC_ATTRIBUTES.contains(&k.as_str()) {
+            return Err(SnsError::InvalidParameter(format!("Attributes Reason: Unknown attribute {k}")));
         }
+        attributes.insert(k, v);
     }
     attributes.entry("Policy".into()).or_insert_with(|| default_policy(&arn, &cx.principal.account));
     sns.store.write(|tx| {
@@ -121,7 +120,7 @@ fn create_topic(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
         tx.put(kind::TOPIC, name, &TopicRec { arn: arn.clone(), name: name.to_string(), attributes })?;
         Ok::<_, SnsError>(())
     })?;
-    Ok(json!({"TopicArn": arn}))
+    Ok(CreateTopicResponse { topic_arn: Some(arn) })
 }
 
 fn default_policy(arn: &str, account: &str) -> String {
@@ -141,12 +140,11 @@ fn default_policy(arn: &str, account: &str) -> String {
     .to_string()
 }
 
-fn delete_topic(sns: &Sns, input: &Value) -> Result<Value> {
-    let arn = required(input, "TopicArn")?;
-    let topic = match topic_by_arn(sns, arn) {
+fn delete_topic(sns: &Sns, input: DeleteTopicInput) -> Result<()> {
+    let topic = match topic_by_arn(sns, &input.topic_arn) {
         Ok(t) => t,
         // Deleting a topic that does not exist succeeds, as in AWS.
-        Err(SnsError::NotFound(_)) => return Ok(json!({})),
+        Err(SnsError::NotFound(_)) => return Ok(()),
         Err(e) => return Err(e),
     };
     sns.store.write(|tx| {
@@ -158,20 +156,23 @@ fn delete_topic(sns: &Sns, input: &Value) -> Result<Value> {
         }
         Ok::<_, SnsError>(())
     })?;
-    Ok(json!({}))
+    Ok(())
 }
 
-fn list_topics(sns: &Sns) -> Result<Value> {
+fn list_topics(sns: &Sns) -> Result<ListTopicsResponse> {
     let topics = sns.store.read(|tx| tx.list::<TopicRec>(kind::TOPIC, ""))?;
-    Ok(json!({"Topics": topics.into_iter().map(|(_, t)| json!({"TopicArn": t.arn})).collect::<Vec<_>>()}))
+    Ok(ListTopicsResponse {
+        topics: Some(topics.into_iter().map(|(_, t)| Topic { topic_arn: Some(t.arn) }).collect()),
+        next_token: None,
+    })
 }
 
 fn subscriptions(sns: &Sns) -> Result<Vec<SubscriptionRec>> {
     Ok(sns.store.read(|tx| tx.list::<SubscriptionRec>(kind::SUBSCRIPTION, ""))?.into_iter().map(|(_, s)| s).collect())
 }
 
-fn get_topic_attributes(sns: &Sns, input: &Value) -> Result<Value> {
-    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
+fn get_topic_attributes(sns: &Sns, input: GetTopicAttributesInput) -> Result<GetTopicAttributesResponse> {
+    let topic = topic_by_arn(sns, &input.topic_arn)?;
     let subs: Vec<SubscriptionRec> = subscriptions(sns)?.into_iter().filter(|s| s.topic_arn == topic.arn).collect();
     let confirmed = subs.iter().filter(|s| s.confirmed).count();
     let mut attrs = topic.attributes.clone();
@@ -187,16 +188,16 @@ fn get_topic_attributes(sns: &Sns, input: &Value) -> Result<Value> {
             json!({"http": {"defaultHealthyRetryPolicy": {"minDelayTarget": 20, "maxDelayTarget": 20, "numRetries": 3, "numMaxDelayRetries": 0, "numNoDelayRetries": 0, "numMinDelayRetries": 0, "backoffFunction": "linear"}, "disableSubscriptionOverrides": false, "defaultRequestPolicy": {"headerContentType": "text/plain; charset=UTF-8"}}}).to_string()
         }),
     );
-    Ok(json!({"Attributes": attrs}))
+    Ok(GetTopicAttributesResponse { attributes: Some(attrs) })
 }
 
-fn set_topic_attributes(sns: &Sns, input: &Value) -> Result<Value> {
-    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
-    let name = required(input, "AttributeName")?;
+fn set_topic_attributes(sns: &Sns, input: SetTopicAttributesInput) -> Result<()> {
+    let topic = topic_by_arn(sns, &input.topic_arn)?;
+    let name = input.attribute_name.as_str();
     if !TOPIC_ATTRIBUTES.contains(&name) {
         return Err(SnsError::InvalidParameter("AttributeName".into()));
     }
-    let value = input.get("AttributeValue").and_then(Value::as_str).unwrap_or_default();
+    let value = input.attribute_value.as_deref().unwrap_or_default();
     if (name == "Policy" || name == "DeliveryPolicy") && serde_json::from_str::<Value>(value).is_err() {
         return Err(SnsError::InvalidParameter(format!("{name}: failed to parse JSON.")));
     }
@@ -205,20 +206,20 @@ fn set_topic_attributes(sns: &Sns, input: &Value) -> Result<Value> {
         t.attributes.insert(name.to_string(), value.to_string());
         tx.put(kind::TOPIC, &t.name, &t)
     })?;
-    Ok(json!({}))
+    Ok(())
 }
 
-fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
-    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
-    let protocol = required(input, "Protocol")?;
+fn subscribe(sns: &Sns, cx: &CallContext, input: SubscribeInput) -> Result<SubscribeResponse> {
+    let topic = topic_by_arn(sns, &input.topic_arn)?;
+    let protocol = input.protocol.as_str();
     if !["email", "email-json", "http", "https", "sqs"].contains(&protocol) {
         return Err(SnsError::InvalidParameter(format!(
             "Amazon SNS does not support this protocol string: {protocol}"
         )));
     }
     let endpoint = input
-        .get("Endpoint")
-        .and_then(Value::as_str)
+        .endpoint
+        .as_deref()
         .filter(|e| !e.is_empty())
         .ok_or_else(|| SnsError::InvalidParameter("Endpoint".into()))?;
     let endpoint_ok = match protocol {
@@ -239,22 +240,20 @@ fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
         }));
     }
     let mut attributes = BTreeMap::new();
-    if let Some(a) = input.get("Attributes").and_then(Value::as_object) {
-        for (k, v) in a {
-            let v = v.as_str().unwrap_or_default();
-            check_subscription_attribute(k, v)?;
-            attributes.insert(k.clone(), v.to_string());
-        }
+    for (k, v) in input.attributes.unwrap_or_default() {
+        check_subscription_attribute(&k, &v)?;
+        attributes.insert(k, v);
     }
     let existing = subscriptions(sns)?
         .into_iter()
         .find(|s| s.topic_arn == topic.arn && s.protocol == protocol && s.endpoint == endpoint);
-    let return_arn = input.get("ReturnSubscriptionArn").and_then(Value::as_bool) == Some(true);
+    let return_arn = input.return_subscription_arn == Some(true);
+    let answer = |arn: String| Ok(SubscribeResponse { subscription_arn: Some(arn) });
     if let Some(s) = existing {
         if s.confirmed || return_arn {
-            return Ok(json!({"SubscriptionArn": s.arn}));
+            return answer(s.arn);
         }
-        return Ok(json!({"SubscriptionArn": "pending confirmation"}));
+        return answer("pending confirmation".into());
     }
     // A queue needs no confirmation: the subscription is confirmed at once, as AWS confirms
     // one to a queue of the subscriber's own account.
@@ -296,7 +295,7 @@ fn subscribe(sns: &Sns, cx: &CallContext, input: &Value) -> Result<Value> {
         tx.put(kind::DELIVERY, &d.id, &d)?;
         Ok::<_, SnsError>(())
     })?;
-    Ok(json!({"SubscriptionArn": if return_arn || confirm_now { sub.arn } else { "pending confirmation".into() }}))
+    answer(if return_arn || confirm_now { sub.arn } else { "pending confirmation".into() })
 }
 
 fn check_subscription_attribute(name: &str, value: &str) -> Result<()> {
@@ -317,9 +316,8 @@ fn check_subscription_attribute(name: &str, value: &str) -> Result<()> {
 }
 
 /// Confirm by topic and token; the subscription's ARN.
-pub fn confirm_subscription(sns: &Sns, input: &Value) -> Result<String> {
-    let topic = topic_by_arn(sns, required(input, "TopicArn")?)?;
-    let token = required(input, "Token")?;
+pub fn confirm_subscription(sns: &Sns, topic_arn: &str, token: &str) -> Result<String> {
+    let topic = topic_by_arn(sns, topic_arn)?;
     let sub = subscriptions(sns)?
         .into_iter()
         .find(|s| s.topic_arn == topic.arn && s.token == token)
@@ -344,32 +342,33 @@ fn sub_by_arn(sns: &Sns, arn: &str) -> Result<SubscriptionRec> {
         .ok_or_else(|| SnsError::NotFound("Subscription does not exist".into()))
 }
 
-fn unsubscribe(sns: &Sns, input: &Value) -> Result<Value> {
-    let arn = required(input, "SubscriptionArn")?;
-    let sub = sub_by_arn(sns, arn)?;
+fn unsubscribe(sns: &Sns, input: UnsubscribeInput) -> Result<()> {
+    let sub = sub_by_arn(sns, &input.subscription_arn)?;
     sns.store.write(|tx| tx.delete(kind::SUBSCRIPTION, &sub.id))?;
-    Ok(json!({}))
+    Ok(())
 }
 
-fn list_subscriptions(sns: &Sns, topic: Option<&str>) -> Result<Value> {
-    let subs: Vec<Value> = subscriptions(sns)?
+/// ListSubscriptions and ListSubscriptionsByTopic answer the same members.
+fn list_subscriptions(sns: &Sns, topic: Option<&str>) -> Result<ListSubscriptionsResponse> {
+    let subs: Vec<Subscription> = subscriptions(sns)?
         .into_iter()
         .filter(|s| topic.is_none_or(|t| s.topic_arn == t))
-        .map(|s| {
-            json!({
-                "SubscriptionArn": if s.confirmed { s.arn.clone() } else { "PendingConfirmation".into() },
-                "Owner": s.owner,
-                "Protocol": s.protocol,
-                "Endpoint": s.endpoint,
-                "TopicArn": s.topic_arn,
-            })
+        .map(|s| Subscription {
+            subscription_arn: Some(if s.confirmed { s.arn } else { "PendingConfirmation".into() }),
+            owner: Some(s.owner),
+            protocol: Some(s.protocol),
+            endpoint: Some(s.endpoint),
+            topic_arn: Some(s.topic_arn),
         })
         .collect();
-    Ok(json!({"Subscriptions": subs}))
+    Ok(ListSubscriptionsResponse { subscriptions: Some(subs), next_token: None })
 }
 
-fn get_subscription_attributes(sns: &Sns, input: &Value) -> Result<Value> {
-    let s = sub_by_arn(sns, required(input, "SubscriptionArn")?)?;
+fn get_subscription_attributes(
+    sns: &Sns,
+    input: GetSubscriptionAttributesInput,
+) -> Result<GetSubscriptionAttributesResponse> {
+    let s = sub_by_arn(sns, &input.subscription_arn)?;
     let mut attrs = s.attributes.clone();
     attrs.insert("SubscriptionArn".into(), s.arn.clone());
     attrs.insert("TopicArn".into(), s.topic_arn.clone());
@@ -379,25 +378,25 @@ fn get_subscription_attributes(sns: &Sns, input: &Value) -> Result<Value> {
     attrs.insert("PendingConfirmation".into(), (!s.confirmed).to_string());
     attrs.insert("ConfirmationWasAuthenticated".into(), "false".into());
     attrs.entry("RawMessageDelivery".into()).or_insert_with(|| "false".into());
-    Ok(json!({"Attributes": attrs}))
+    Ok(GetSubscriptionAttributesResponse { attributes: Some(attrs) })
 }
 
-fn set_subscription_attributes(sns: &Sns, input: &Value) -> Result<Value> {
-    let s = sub_by_arn(sns, required(input, "SubscriptionArn")?)?;
-    let name = required(input, "AttributeName")?;
-    let value = input.get("AttributeValue").and_then(Value::as_str).unwrap_or_default();
+fn set_subscription_attributes(sns: &Sns, input: SetSubscriptionAttributesInput) -> Result<()> {
+    let s = sub_by_arn(sns, &input.subscription_arn)?;
+    let name = input.attribute_name.as_str();
+    let value = input.attribute_value.as_deref().unwrap_or_default();
     check_subscription_attribute(name, value)?;
     sns.store.write(|tx| {
         let mut s = s.clone();
         s.attributes.insert(name.to_string(), value.to_string());
         tx.put(kind::SUBSCRIPTION, &s.id, &s)
     })?;
-    Ok(json!({}))
+    Ok(())
 }
 
-fn publish(sns: &Sns, input: &Value) -> Result<Value> {
-    let message = required(input, "Message")?;
-    let topic = match (input.get("TopicArn").and_then(Value::as_str), input.get("TargetArn").and_then(Value::as_str)) {
+fn publish(sns: &Sns, input: PublishInput) -> Result<PublishResponse> {
+    let message = input.message.as_str();
+    let topic = match (input.topic_arn.as_deref(), input.target_arn.as_deref()) {
         (Some(t), None) | (None, Some(t)) => t,
         (Some(_), Some(_)) => {
             return Err(SnsError::InvalidParameter("Only one of TopicArn and TargetArn may be specified.".into()))
@@ -414,13 +413,13 @@ fn publish(sns: &Sns, input: &Value) -> Result<Value> {
     if message.len() > MAX_MESSAGE {
         return Err(SnsError::InvalidParameter("Message too long".into()));
     }
-    let subject = input.get("Subject").and_then(Value::as_str);
+    let subject = input.subject.as_deref();
     if let Some(s) = subject {
         if s.is_empty() || s.len() > 100 || s.chars().any(|c| c.is_control()) {
             return Err(SnsError::InvalidParameter("Subject".into()));
         }
     }
-    let message = if input.get("MessageStructure").and_then(Value::as_str) == Some("json") {
+    let message = if input.message_structure.as_deref() == Some("json") {
         let doc: Value = serde_json::from_str(message)
             .map_err(|_| SnsError::InvalidParameter("Message Structure - JSON message body failed to parse".into()))?;
         doc.get("default").and_then(Value::as_str).map(String::from).ok_or_else(|| {
@@ -429,9 +428,10 @@ fn publish(sns: &Sns, input: &Value) -> Result<Value> {
     } else {
         message.to_string()
     };
-    let attrs = input.get("MessageAttributes").cloned().unwrap_or(Value::Null);
+    // Kept as the wire has them: the delivery records and the filter policies read them so.
+    let attrs = input.message_attributes.as_ref().map_or(Value::Null, wire::typed::output);
     let id = publish_message(sns, topic, subject, &message, &attrs)?;
-    Ok(json!({"MessageId": id}))
+    Ok(PublishResponse { message_id: Some(id), sequence_number: None })
 }
 
 /// Queue one message for every confirmed subscription of the topic whose filter policy
@@ -525,8 +525,9 @@ pub fn public_link(sns: &Sns, path: &str, query: &str) -> Option<(u16, &'static 
             Err(_) => (503, "text/plain", b"The signing certificate is not available.".to_vec()),
         }),
         "/sns/confirm" => {
-            let input = json!({"TopicArn": params.get("TopicArn"), "Token": params.get("Token")});
-            match confirm_subscription(sns, &input) {
+            let topic = params.get("TopicArn").map_or("", String::as_str);
+            let token = params.get("Token").map_or("", String::as_str);
+            match confirm_subscription(sns, topic, token) {
                 Ok(arn) => page(
                     200,
                     "Subscription confirmed!",

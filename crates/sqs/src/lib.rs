@@ -28,8 +28,7 @@ use wire::{ApiError, Authorization, BoxFuture, CallContext, Service};
 pub use error::SqsError;
 pub use records::MessageAttr;
 
-/// Where "now" comes from (seconds since the epoch).
-pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+pub use wire::Clock;
 
 pub struct SqsConfig {
     pub region: String,

@@ -8,9 +8,14 @@ pub mod model;
 pub mod protocol;
 pub mod service;
 pub mod timestamp;
+pub mod typed;
 pub mod validate;
 
 pub use error::ApiError;
+
+/// Where "now" comes from (seconds since the epoch): injected into every service, so that
+/// their logic is tested with a clock the test moves.
+pub type Clock = std::sync::Arc<dyn Fn() -> f64 + Send + Sync>;
 pub use model::{Protocol, ServiceModel};
 pub use service::{
     Authorization, Authorizer, BoxFuture, CallContext, Check, Output, Principal, PrincipalKind, Service,

@@ -3,10 +3,17 @@
 
 use serde_json::{json, Value};
 
-use super::{at, bool_of, int_of, load_group, new_id, page, peer, required, str_of, strings, target_tracking_alarms};
+use api::cloudwatch::DeleteAlarmsInput;
+use api::ec2::{
+    DescribeLaunchTemplatesRequest, DescribeSubnetsRequest, Filter, LaunchTemplateSpecification, ResourceType,
+    RunInstancesRequest, Tag, TagSpecification,
+};
+use api::elbv2::DescribeTargetGroupsInput;
+
+use super::{at, bool_of, ec2, int_of, load_group, new_id, page, required, str_of, strings, target_tracking_alarms};
 use crate::error::{AsgError, Result};
 use crate::records::{kind, ActivityRec, GroupRec, Lifecycle, PolicyRec, TagRec, TemplateRef};
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 use wire::CallContext;
 
 pub(crate) const MAX_GROUPS: usize = 500;
@@ -26,8 +33,12 @@ pub(crate) async fn resolve_template(asg: &AutoScaling, spec: &Value) -> Result<
     let id = str_of(spec, "LaunchTemplateId");
     let name = str_of(spec, "LaunchTemplateName");
     let query = match (id, name) {
-        (Some(id), None) => json!({"LaunchTemplateIds": [id]}),
-        (None, Some(n)) => json!({"LaunchTemplateNames": [n]}),
+        (Some(id), None) => {
+            DescribeLaunchTemplatesRequest { launch_template_ids: Some(vec![id.to_string()]), ..Default::default() }
+        }
+        (None, Some(n)) => {
+            DescribeLaunchTemplatesRequest { launch_template_names: Some(vec![n.to_string()]), ..Default::default() }
+        }
         _ => {
             return Err(AsgError::validation(
                 "Valid requests must contain either launchTemplateId or LaunchTemplateName",
@@ -41,8 +52,8 @@ pub(crate) async fn resolve_template(asg: &AutoScaling, spec: &Value) -> Result<
             _ => unreachable!(),
         })
     };
-    let out = peer(asg, Peer::Ec2, "DescribeLaunchTemplates", query).await.map_err(|_| missing())?;
-    let t = out.get("LaunchTemplates").and_then(Value::as_array).and_then(|l| l.first()).ok_or_else(missing)?;
+    let out = ec2(asg).describe_launch_templates(query).await.map_err(|_| missing())?;
+    let t = out.launch_templates.and_then(|l| l.into_iter().next()).ok_or_else(missing)?;
     let version = str_of(spec, "Version").unwrap_or("$Default").to_string();
     if version != "$Latest" && version != "$Default" {
         let n: i64 = version.parse().map_err(|_| {
@@ -50,7 +61,7 @@ pub(crate) async fn resolve_template(asg: &AutoScaling, spec: &Value) -> Result<
                 "You must use a valid fully-formed launch template. Invalid launch template version: {version}"
             ))
         })?;
-        let latest = int_of(t, "LatestVersionNumber").unwrap_or(1);
+        let latest = t.latest_version_number.unwrap_or(1);
         if n < 1 || n > latest {
             return Err(AsgError::validation(format!(
                 "You must use a valid fully-formed launch template. The specified launch template version {n} does not exist."
@@ -58,8 +69,8 @@ pub(crate) async fn resolve_template(asg: &AutoScaling, spec: &Value) -> Result<
         }
     }
     Ok(TemplateRef {
-        id: str_of(t, "LaunchTemplateId").unwrap_or_default().into(),
-        name: str_of(t, "LaunchTemplateName").unwrap_or_default().into(),
+        id: t.launch_template_id.unwrap_or_default(),
+        name: t.launch_template_name.unwrap_or_default(),
         version,
     })
 }
@@ -83,12 +94,13 @@ pub(crate) async fn placement(asg: &AutoScaling, subnets: Vec<String>, zones: Ve
         let mut zs = Vec::new();
         let mut placements = Vec::new();
         for s in &subnets {
-            let out = peer(asg, Peer::Ec2, "DescribeSubnets", json!({"SubnetIds": [s]}))
+            let out = ec2(asg)
+                .describe_subnets(DescribeSubnetsRequest { subnet_ids: Some(vec![s.clone()]), ..Default::default() })
                 .await
                 .map_err(|_| AsgError::validation(format!("The subnet ID '{s}' does not exist")))?;
-            let sub = out.get("Subnets").and_then(Value::as_array).and_then(|l| l.first()).cloned().unwrap_or_default();
-            vpcs.push(str_of(&sub, "VpcId").unwrap_or_default().to_string());
-            let z = str_of(&sub, "AvailabilityZone").unwrap_or_default().to_string();
+            let sub = out.subnets.and_then(|l| l.into_iter().next()).unwrap_or_default();
+            vpcs.push(sub.vpc_id.unwrap_or_default());
+            let z = sub.availability_zone.unwrap_or_default();
             placements.push((s.clone(), z.clone()));
             if !zs.contains(&z) {
                 zs.push(z);
@@ -103,17 +115,18 @@ pub(crate) async fn placement(asg: &AutoScaling, subnets: Vec<String>, zones: Ve
         zs.sort();
         return Ok(Placement { subnets, placements, zones: zs });
     }
-    let out =
-        peer(asg, Peer::Ec2, "DescribeSubnets", json!({"Filters": [{"Name": "default-for-az", "Values": ["true"]}]}))
-            .await?;
+    let out = ec2(asg)
+        .describe_subnets(DescribeSubnetsRequest {
+            filters: Some(vec![Filter { name: Some("default-for-az".into()), values: Some(vec!["true".into()]) }]),
+            ..Default::default()
+        })
+        .await
+        .map_err(AsgError::Peer)?;
     let defaults: Vec<(String, String)> = out
-        .get("Subnets")
-        .and_then(Value::as_array)
+        .subnets
         .into_iter()
         .flatten()
-        .map(|s| {
-            (str_of(s, "AvailabilityZone").unwrap_or_default().into(), str_of(s, "SubnetId").unwrap_or_default().into())
-        })
+        .map(|s| (s.availability_zone.unwrap_or_default(), s.subnet_id.unwrap_or_default()))
         .collect();
     let mut picked = Vec::new();
     for z in &zones {
@@ -134,10 +147,11 @@ pub(crate) async fn check_target_groups(asg: &AutoScaling, arns: &[String]) -> R
     if arns.is_empty() {
         return Ok(());
     }
-    peer(asg, Peer::Elb, "DescribeTargetGroups", json!({"TargetGroupArns": arns})).await.map_err(|e| {
+    let input = DescribeTargetGroupsInput { target_group_arns: Some(arns.to_vec()), ..Default::default() };
+    asg.peers.clients().elb.describe_target_groups(input).await.map_err(|e| {
         AsgError::validation(format!(
             "Provided Target Groups may not be valid. Please ensure they exist and try again. ({})",
-            e.message()
+            e.message
         ))
     })?;
     Ok(())
@@ -256,19 +270,25 @@ async fn authorize_launches(
     subnets: &[String],
     tags: &[TagRec],
 ) -> Result<()> {
-    let mut run = json!({
-        "LaunchTemplate": {"LaunchTemplateId": template.id, "Version": template.version},
-        "MinCount": 1, "MaxCount": 1,
-    });
-    if let Some(s) = subnets.first() {
-        run["SubnetId"] = json!(s);
-    }
-    let propagated: Vec<Value> =
-        tags.iter().filter(|t| t.propagate).map(|t| json!({"Key": t.key, "Value": t.value})).collect();
-    if !propagated.is_empty() {
-        run["TagSpecifications"] = json!([{"ResourceType": "instance", "Tags": propagated}]);
-    }
-    let checks = asg.peers.checks(Peer::Ec2, "RunInstances", &run, cx).map_err(AsgError::Peer)?;
+    let propagated: Vec<Tag> = tags
+        .iter()
+        .filter(|t| t.propagate)
+        .map(|t| Tag { key: Some(t.key.clone()), value: Some(t.value.clone()) })
+        .collect();
+    let run = RunInstancesRequest {
+        launch_template: Some(LaunchTemplateSpecification {
+            launch_template_id: Some(template.id.clone()),
+            version: Some(template.version.clone()),
+            ..Default::default()
+        }),
+        min_count: 1,
+        max_count: 1,
+        subnet_id: subnets.first().cloned(),
+        tag_specifications: (!propagated.is_empty())
+            .then(|| vec![TagSpecification { resource_type: Some(ResourceType::Instance), tags: Some(propagated) }]),
+        ..Default::default()
+    };
+    let checks = asg.peers.run_instances_checks(&run, cx).map_err(AsgError::Peer)?;
     cx.authorize(&checks).map_err(AsgError::Peer)
 }
 
@@ -524,7 +544,7 @@ pub(crate) async fn drop_alarms(asg: &AutoScaling, alarms: Vec<String>) {
     if alarms.is_empty() {
         return;
     }
-    if let Err(e) = peer(asg, Peer::CloudWatch, "DeleteAlarms", json!({"AlarmNames": alarms})).await {
+    if let Err(e) = asg.peers.clients().cloudwatch.delete_alarms(DeleteAlarmsInput { alarm_names: alarms }).await {
         tracing::warn!(error = ?e, "autoscaling: deleting target tracking alarms failed");
     }
 }

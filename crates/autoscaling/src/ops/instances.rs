@@ -1,13 +1,14 @@
 //! The instances of groups: describe, health, protection, terminate, attach and detach,
 //! standby.
 
+use api::ec2::{CreateTagsRequest, DescribeInstancesRequest, InstanceStateName, Tag};
 use serde_json::{json, Value};
 
-use super::{at, bool_of, load_group, page, peer, put_activity, required, str_of, strings};
+use super::{at, bool_of, ec2, load_group, page, put_activity, required, strings};
 use crate::controller::{begin_leaving, new_activity};
 use crate::error::{AsgError, Result};
 use crate::records::{kind, GroupRec, Lifecycle, MemberRec};
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 
 fn instance_not_found(id: &str) -> AsgError {
     AsgError::validation(format!("Instance Id not found - No managed instance found for instance ID: {id}"))
@@ -147,26 +148,25 @@ pub(crate) async fn attach(asg: &AutoScaling, input: &Value) -> Result<Value> {
     }
     let mut found = Vec::new();
     if !ids.is_empty() {
-        let out = peer(asg, Peer::Ec2, "DescribeInstances", json!({"InstanceIds": ids}))
+        let out = ec2(asg)
+            .describe_instances(DescribeInstancesRequest { instance_ids: Some(ids.clone()), ..Default::default() })
             .await
-            .map_err(|e| AsgError::validation(format!("Invalid instance(s): {}", e.message())))?;
-        for r in out.get("Reservations").and_then(Value::as_array).into_iter().flatten() {
-            for i in r.get("Instances").and_then(Value::as_array).into_iter().flatten() {
-                let state = i.get("State").and_then(|s| str_of(s, "Name")).unwrap_or_default();
-                let id = str_of(i, "InstanceId").unwrap_or_default();
-                if state != "running" {
-                    return Err(AsgError::validation(format!(
-                        "Instance {id} is not in correct state (it is {state}); only running instances can be attached."
-                    )));
-                }
-                let zone = i.get("Placement").and_then(|p| str_of(p, "AvailabilityZone")).unwrap_or_default();
-                if !g.zones.iter().any(|z| z == zone) {
-                    return Err(AsgError::validation(format!(
-                        "Instance {id} is in {zone}, which is not one of the group's Availability Zones."
-                    )));
-                }
-                found.push(i.clone());
+            .map_err(|e| AsgError::validation(format!("Invalid instance(s): {}", e.message)))?;
+        for i in out.reservations.into_iter().flatten().flat_map(|r| r.instances.into_iter().flatten()) {
+            let state = i.state.as_ref().and_then(|s| s.name.clone()).unwrap_or_default();
+            let id = i.instance_id.as_deref().unwrap_or_default();
+            if state != InstanceStateName::Running {
+                return Err(AsgError::validation(format!(
+                    "Instance {id} is not in correct state (it is {state}); only running instances can be attached."
+                )));
             }
+            let zone = i.placement.as_ref().and_then(|p| p.availability_zone.as_deref()).unwrap_or_default();
+            if !g.zones.iter().any(|z| z == zone) {
+                return Err(AsgError::validation(format!(
+                    "Instance {id} is in {zone}, which is not one of the group's Availability Zones."
+                )));
+            }
+            found.push(i);
         }
     }
     let now = asg.now();
@@ -182,7 +182,7 @@ pub(crate) async fn attach(asg: &AutoScaling, input: &Value) -> Result<Value> {
         }
         let before = g.desired;
         for i in &found {
-            let id = str_of(i, "InstanceId").unwrap_or_default().to_string();
+            let id = i.instance_id.clone().unwrap_or_default();
             let mut act = new_activity(
                 &g,
                 format!("Attaching an existing EC2 instance: {id}"),
@@ -199,9 +199,9 @@ pub(crate) async fn attach(asg: &AutoScaling, input: &Value) -> Result<Value> {
             put_activity(tx, &act)?;
             g.members.push(MemberRec {
                 instance_id: id,
-                zone: i.get("Placement").and_then(|p| str_of(p, "AvailabilityZone")).unwrap_or_default().into(),
-                instance_type: str_of(i, "InstanceType").unwrap_or_default().into(),
-                image_id: str_of(i, "ImageId").unwrap_or_default().into(),
+                zone: i.placement.as_ref().and_then(|p| p.availability_zone.clone()).unwrap_or_default(),
+                instance_type: i.instance_type.as_ref().map(|t| t.to_string()).unwrap_or_default(),
+                image_id: i.image_id.clone().unwrap_or_default(),
                 template: None,
                 launch_configuration: None,
                 lifecycle: Lifecycle::InService,
@@ -224,15 +224,10 @@ pub(crate) async fn attach(asg: &AutoScaling, input: &Value) -> Result<Value> {
         Ok(())
     })?;
     // The instances carry the group's name, as those it launches do (CPU metrics per group).
-    let ids: Vec<&str> = found.iter().filter_map(|i| str_of(i, "InstanceId")).collect();
+    let ids: Vec<String> = found.into_iter().filter_map(|i| i.instance_id).collect();
     if !ids.is_empty() {
-        let _ = peer(
-            asg,
-            Peer::Ec2,
-            "CreateTags",
-            json!({"Resources": ids, "Tags": [{"Key": "aws:autoscaling:groupName", "Value": name}]}),
-        )
-        .await;
+        let tag = Tag { key: Some("aws:autoscaling:groupName".into()), value: Some(name.to_string()) };
+        let _ = ec2(asg).create_tags(CreateTagsRequest { resources: ids, tags: vec![tag], ..Default::default() }).await;
     }
     Ok(json!({}))
 }

@@ -1,11 +1,12 @@
 //! Launch configurations (the older launch source; launch templates are preferred).
 
+use api::ec2::DescribeImagesRequest;
 use serde_json::{json, Value};
 
-use super::{page, peer, required, str_of, strings};
+use super::{ec2, page, required, str_of, strings};
 use crate::error::{AsgError, Result};
 use crate::records::{kind, GroupRec, LaunchConfigRec};
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 
 pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
     let name = required(input, "LaunchConfigurationName")?;
@@ -19,7 +20,8 @@ pub(crate) async fn create(asg: &AutoScaling, input: &Value) -> Result<Value> {
             format!("Launch Configuration by this name already exists - A launch configuration already exists with the name {name}"),
         ));
     }
-    peer(asg, Peer::Ec2, "DescribeImages", json!({"ImageIds": [image]}))
+    ec2(asg)
+        .describe_images(DescribeImagesRequest { image_ids: Some(vec![image.to_string()]), ..Default::default() })
         .await
         .map_err(|_| AsgError::validation(format!("The image id '[{image}]' does not exist")))?;
     let rec = LaunchConfigRec {

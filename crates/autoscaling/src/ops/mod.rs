@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use crate::error::{AsgError, Result};
 use crate::records::{kind, ActivityRec, GroupRec};
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 use wire::{CallContext, Check};
 
 pub(crate) use groups::{drop_alarms, remove_group};
@@ -217,7 +217,7 @@ pub(crate) fn put_activity(tx: &store::Tx, a: &ActivityRec) -> Result<()> {
     Ok(())
 }
 
-/// Call another service; its errors come back as they are.
-pub(crate) async fn peer(asg: &AutoScaling, p: Peer, op: &str, input: Value) -> Result<Value> {
-    asg.peers.call(p, op, input).await.map_err(AsgError::Peer)
+/// EC2's typed client, as Auto Scaling's service-linked role.
+pub(crate) fn ec2(asg: &AutoScaling) -> &api::ec2::Client {
+    &asg.peers.clients().ec2
 }

@@ -3,15 +3,16 @@
 //! `TargetTracking-<group>-AlarmHigh-<uuid>` (metric above the target: scale out, quickly) and
 //! `TargetTracking-<group>-AlarmLow-<uuid>` (below 90 % of it: scale in, slowly).
 
+use api::cloudwatch::PutMetricAlarmInput;
 use serde_json::{json, Value};
 
-use super::{at, bool_of, int_of, load_group, new_id, page, peer, required, str_of, strings};
+use super::{at, bool_of, int_of, load_group, new_id, page, required, str_of, strings};
 use crate::capacity::{check_steps, Step};
 use crate::error::{AsgError, Result};
 use crate::predictive;
 use crate::records::{kind, GroupRec, PolicyRec, StepRec};
 use crate::scaling::execute as execute_policy;
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 
 const MAX_POLICIES_PER_GROUP: usize = 50;
 const PREDEFINED: [&str; 4] =
@@ -249,7 +250,8 @@ pub(crate) async fn put(asg: &AutoScaling, input: &Value) -> Result<Value> {
     // The alarms first: if CloudWatch refuses them, nothing is recorded.
     let old: Vec<String> = existing.as_ref().map(target_tracking_alarms).unwrap_or_default();
     for a in &new_alarms {
-        peer(asg, Peer::CloudWatch, "PutMetricAlarm", a.clone()).await?;
+        let input: PutMetricAlarmInput = wire::typed::input(a.clone()).map_err(AsgError::Peer)?;
+        asg.peers.clients().cloudwatch.put_metric_alarm(input).await.map_err(AsgError::Peer)?;
     }
     let stale: Vec<String> = old.into_iter().filter(|n| !rec.alarms.iter().any(|(m, _)| m == n)).collect();
     super::groups::drop_alarms(asg, stale).await;

@@ -3,13 +3,14 @@
 //! `crate::predictive`, and GetPredictiveScalingForecast. Forecasts are kept per policy for the
 //! hour they were made in (the controller asks every pass); the API recomputes each time.
 
+use api::cloudwatch::{GetMetricDataInput, ScanBy};
 use serde_json::{json, Value};
 
-use super::{load_group, peer, required};
+use super::{load_group, required};
 use crate::error::{AsgError, Result};
 use crate::predictive::{self, FORECAST_HOURS, HISTORY_HOURS, HOUR};
 use crate::records::{GroupRec, PolicyRec};
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 
 /// (hour start, load) and (hour start, capacity), hourly from the current hour.
 pub(crate) type Series = (Vec<(f64, f64)>, Vec<(f64, i64)>);
@@ -45,26 +46,18 @@ pub(crate) async fn forecast_of(asg: &AutoScaling, p: &PolicyRec, g: &GroupRec, 
     let cfg = p.predictive.clone().unwrap_or_default();
     let spec = &cfg["MetricSpecifications"][0];
     let (queries, divisor) = predictive::load_queries(&g.name, spec);
-    let out = peer(
-        asg,
-        Peer::CloudWatch,
-        "GetMetricData",
-        json!({
-            "MetricDataQueries": queries,
-            "StartTime": (hour - HISTORY_HOURS) as f64 * HOUR,
-            "EndTime": hour as f64 * HOUR,
-            "ScanBy": "TimestampAscending",
-        }),
-    )
-    .await?;
+    let input = GetMetricDataInput {
+        metric_data_queries: wire::typed::input(Value::Array(queries)).map_err(AsgError::Peer)?,
+        start_time: (hour - HISTORY_HOURS) as f64 * HOUR,
+        end_time: hour as f64 * HOUR,
+        scan_by: Some(ScanBy::TimestampAscending),
+        ..Default::default()
+    };
+    let out = asg.peers.clients().cloudwatch.get_metric_data(input).await.map_err(AsgError::Peer)?;
     let mut history = Vec::new();
-    for r in out.get("MetricDataResults").and_then(Value::as_array).into_iter().flatten().take(1) {
-        let ts = r.get("Timestamps").and_then(Value::as_array).cloned().unwrap_or_default();
-        let vs = r.get("Values").and_then(Value::as_array).cloned().unwrap_or_default();
-        for (t, v) in ts.iter().zip(vs.iter()) {
-            if let (Some(t), Some(v)) = (t.as_f64(), v.as_f64()) {
-                history.push((t, v / divisor));
-            }
+    for r in out.metric_data_results.into_iter().flatten().take(1) {
+        for (t, v) in r.timestamps.unwrap_or_default().into_iter().zip(r.values.unwrap_or_default()) {
+            history.push((t, v / divisor));
         }
     }
     let target = spec.get("TargetValue").and_then(Value::as_f64).unwrap_or(1.0);

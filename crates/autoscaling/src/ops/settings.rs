@@ -1,11 +1,12 @@
 //! Group settings: notifications, suspended processes, metrics collection, tags, limits.
 
+use api::sns::{GetTopicAttributesInput, PublishInput};
 use serde_json::{json, Value};
 
-use super::{load_group, page, peer, required, str_of, strings};
+use super::{load_group, page, required, str_of, strings};
 use crate::error::{AsgError, Result};
 use crate::records::{kind, GroupRec, NotificationRec, TagRec};
-use crate::{AutoScaling, Peer};
+use crate::AutoScaling;
 
 pub(crate) const NOTIFICATION_TYPES: [&str; 5] = [
     "autoscaling:EC2_INSTANCE_LAUNCH",
@@ -53,7 +54,10 @@ pub(crate) async fn put_notification(asg: &AutoScaling, input: &Value) -> Result
         }
     }
     asg.read(|tx| load_group(tx, group))?;
-    peer(asg, Peer::Sns, "GetTopicAttributes", json!({"TopicArn": topic}))
+    asg.peers
+        .clients()
+        .sns
+        .get_topic_attributes(GetTopicAttributesInput { topic_arn: topic.to_string() })
         .await
         .map_err(|_| AsgError::validation(format!("The topic {topic} does not exist.")))?;
     asg.write(|tx| {
@@ -70,13 +74,17 @@ pub(crate) async fn put_notification(asg: &AutoScaling, input: &Value) -> Result
         "AutoScalingGroupName": group, "Service": "AWS Auto Scaling", "Event": "autoscaling:TEST_NOTIFICATION",
         "Time": wire::timestamp::format_iso8601(asg.now()),
     });
-    let _ = peer(
-        asg,
-        Peer::Sns,
-        "Publish",
-        json!({"TopicArn": topic, "Subject": format!("Auto Scaling: test notification for group \"{group}\""), "Message": message.to_string()}),
-    )
-    .await;
+    let _ = asg
+        .peers
+        .clients()
+        .sns
+        .publish(PublishInput {
+            topic_arn: Some(topic.to_string()),
+            subject: Some(format!("Auto Scaling: test notification for group \"{group}\"")),
+            message: message.to_string(),
+            ..Default::default()
+        })
+        .await;
     Ok(json!({}))
 }
 

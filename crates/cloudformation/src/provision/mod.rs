@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
-use wire::Principal;
+use wire::{ApiError, Principal};
 
 use crate::{Peer, Services};
 
@@ -74,15 +74,22 @@ impl Cx {
             ));
         };
         let input = serde_json::to_value(input).map_err(|e| e.to_string())?;
-        self.services.call(caller, peer, op, input).await.map_err(|e| {
-            format!(
-                "{} (Service: {}; Status Code: {}; Error Code: {})",
-                e.message,
-                peer.service_name(),
-                e.status,
-                e.code
-            )
-        })
+        self.services.call(caller, peer, op, input).await.map_err(|e| refusal(peer, e))
+    }
+
+    /// SNS, typed, as the stack's caller (the same checks as [`Cx::call`]).
+    pub fn sns(&self) -> Result<api::sns::Client, String> {
+        Ok(api::sns::Client::new(self.transport(Peer::Sns)?))
+    }
+
+    fn transport(&self, peer: Peer) -> Result<Arc<dyn wire::typed::Transport>, String> {
+        let Some(caller) = &self.caller else {
+            return Err(format!(
+                "Stacks created with temporary credentials cannot act in this region yet (Service: {}; Status Code: 403; Error Code: AccessDenied)",
+                peer.service_name()
+            ));
+        };
+        Ok(Arc::new(AsCaller { services: self.services.clone(), caller: caller.clone(), peer }))
     }
 
     /// The tags a resource is created with: the stack's, then the resource's own (which win).
@@ -337,7 +344,25 @@ pub async fn delete(
 }
 
 /// "Not found" answers from a delete mean the resource is gone already.
-pub fn gone(result: Result<Value, String>) -> Result<(), String> {
+/// A service's refusal, worded as CloudFormation reports it.
+pub fn refusal(peer: Peer, e: ApiError) -> String {
+    format!("{} (Service: {}; Status Code: {}; Error Code: {})", e.message, peer.service_name(), e.status, e.code)
+}
+
+/// Calls into one service as the stack's caller.
+struct AsCaller {
+    services: Arc<dyn Services>,
+    caller: Principal,
+    peer: Peer,
+}
+
+impl wire::typed::Transport for AsCaller {
+    fn call<'a>(&'a self, op: &'a str, input: Value) -> wire::BoxFuture<'a, Result<Value, ApiError>> {
+        self.services.call(&self.caller, self.peer, op, input)
+    }
+}
+
+pub fn gone<T>(result: Result<T, String>) -> Result<(), String> {
     match result {
         Ok(_) => Ok(()),
         Err(e) if e.contains("NotFound") || e.contains("does not exist") || e.contains("NoSuchEntity") => Ok(()),

@@ -1,43 +1,12 @@
-//! AWS::SNS::Topic (with inline subscriptions) and AWS::SNS::Subscription.
+//! AWS::SNS::Topic (with inline subscriptions) and AWS::SNS::Subscription, through SNS's
+//! typed client.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-use serde_json::Value;
+use api::sns::{CreateTopicInput, DeleteTopicInput, SubscribeInput, Tag as SnsTag, UnsubscribeInput};
 
-use super::{gone, Created, Cx, Props, Tag};
+use super::{gone, refusal, Created, Cx, Props};
 use crate::Peer;
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct CreateTopic {
-    name: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    attributes: BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<Tag>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct Subscribe {
-    topic_arn: String,
-    protocol: String,
-    endpoint: String,
-    return_subscription_arn: bool,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct TopicArn<'a> {
-    topic_arn: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct SubscriptionArn<'a> {
-    subscription_arn: &'a str,
-}
 
 pub async fn create_topic(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     let fifo = p.bool("FifoTopic")?.unwrap_or(false);
@@ -56,40 +25,52 @@ pub async fn create_topic(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     if fifo {
         attributes.insert("FifoTopic".to_string(), "true".to_string());
     }
-    let out =
-        cx.call(Peer::Sns, "CreateTopic", &CreateTopic { name: name.clone(), attributes, tags: cx.tags(p) }).await?;
-    let arn = out.get("TopicArn").and_then(Value::as_str).ok_or("CreateTopic answered no TopicArn")?.to_string();
+    let tags: Vec<SnsTag> = cx.tags(p).into_iter().map(|t| SnsTag { key: t.key, value: t.value }).collect();
+    let sns = cx.sns()?;
+    let out = sns
+        .create_topic(CreateTopicInput {
+            name: name.clone(),
+            attributes: Some(attributes).filter(|a| !a.is_empty()),
+            tags: Some(tags).filter(|t| !t.is_empty()),
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| refusal(Peer::Sns, e))?;
+    let arn = out.topic_arn.ok_or("CreateTopic answered no TopicArn")?;
     for s in p.objects("Subscription") {
-        let sub = Subscribe {
+        let sub = SubscribeInput {
             topic_arn: arn.clone(),
             protocol: s.req("Protocol")?,
-            endpoint: s.req("Endpoint")?,
-            return_subscription_arn: true,
+            endpoint: Some(s.req("Endpoint")?),
+            return_subscription_arn: Some(true),
+            ..Default::default()
         };
-        if let Err(e) = cx.call(Peer::Sns, "Subscribe", &sub).await {
-            let _ = cx.call(Peer::Sns, "DeleteTopic", &TopicArn { topic_arn: &arn }).await;
-            return Err(e);
+        if let Err(e) = sns.subscribe(sub).await {
+            let _ = sns.delete_topic(DeleteTopicInput { topic_arn: arn.clone() }).await;
+            return Err(refusal(Peer::Sns, e));
         }
     }
     Ok(Created::id(arn.clone()).attr("TopicArn", arn).attr("TopicName", name))
 }
 
 pub async fn delete_topic(cx: &Cx, arn: &str) -> Result<(), String> {
-    gone(cx.call(Peer::Sns, "DeleteTopic", &TopicArn { topic_arn: arn }).await)
+    let out = cx.sns()?.delete_topic(DeleteTopicInput { topic_arn: arn.to_string() }).await;
+    gone(out.map_err(|e| refusal(Peer::Sns, e)))
 }
 
 pub async fn create_subscription(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
-    let sub = Subscribe {
+    let sub = SubscribeInput {
         topic_arn: p.req("TopicArn")?,
         protocol: p.req("Protocol")?,
-        endpoint: p.req("Endpoint")?,
-        return_subscription_arn: true,
+        endpoint: Some(p.req("Endpoint")?),
+        return_subscription_arn: Some(true),
+        ..Default::default()
     };
-    let out = cx.call(Peer::Sns, "Subscribe", &sub).await?;
-    let arn = out.get("SubscriptionArn").and_then(Value::as_str).ok_or("Subscribe answered no SubscriptionArn")?;
-    Ok(Created::id(arn))
+    let out = cx.sns()?.subscribe(sub).await.map_err(|e| refusal(Peer::Sns, e))?;
+    Ok(Created::id(out.subscription_arn.ok_or("Subscribe answered no SubscriptionArn")?))
 }
 
 pub async fn delete_subscription(cx: &Cx, arn: &str) -> Result<(), String> {
-    gone(cx.call(Peer::Sns, "Unsubscribe", &SubscriptionArn { subscription_arn: arn }).await)
+    let out = cx.sns()?.unsubscribe(UnsubscribeInput { subscription_arn: arn.to_string() }).await;
+    gone(out.map_err(|e| refusal(Peer::Sns, e)))
 }

@@ -1,0 +1,631 @@
+//! `cloudwatch`: typed inputs, outputs, the `Operation` enum and the `Client`, generated
+//! by `tools/gen_types.py` from `crates/wire/models/cloudwatch.json` for the operations
+//! listed in `tools/typed_operations.json`. Do not edit: re-run the generator.
+#![allow(clippy::large_enum_variant, clippy::enum_variant_names, non_camel_case_types)]
+
+#[allow(unused_imports)]
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+#[allow(unused_imports)]
+use serde_json::Value;
+#[allow(unused_imports)]
+use wire::typed::Timestamp;
+use wire::typed::Transport;
+use wire::ApiError;
+
+/// `AlarmPromQLCriteria`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AlarmPromQLCriteria {
+    #[serde(rename = "PendingPeriod", default, skip_serializing_if = "Option::is_none")]
+    pub pending_period: Option<i32>,
+    #[serde(rename = "Query")]
+    pub query: String,
+    #[serde(rename = "RecoveryPeriod", default, skip_serializing_if = "Option::is_none")]
+    pub recovery_period: Option<i32>,
+}
+
+/// `ComparisonOperator`: one of the model's values, or one it does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ComparisonOperator {
+    #[default]
+    /// `GreaterThanOrEqualToThreshold`
+    GreaterThanOrEqualToThreshold,
+    /// `GreaterThanThreshold`
+    GreaterThanThreshold,
+    /// `LessThanThreshold`
+    LessThanThreshold,
+    /// `LessThanOrEqualToThreshold`
+    LessThanOrEqualToThreshold,
+    /// `LessThanLowerOrGreaterThanUpperThreshold`
+    LessThanLowerOrGreaterThanUpperThreshold,
+    /// `LessThanLowerThreshold`
+    LessThanLowerThreshold,
+    /// `GreaterThanUpperThreshold`
+    GreaterThanUpperThreshold,
+    /// A value the model does not name.
+    Unknown(String),
+}
+impl ComparisonOperator {
+    pub fn as_str(&self) -> &str {
+        match self {
+            ComparisonOperator::GreaterThanOrEqualToThreshold => "GreaterThanOrEqualToThreshold",
+            ComparisonOperator::GreaterThanThreshold => "GreaterThanThreshold",
+            ComparisonOperator::LessThanThreshold => "LessThanThreshold",
+            ComparisonOperator::LessThanOrEqualToThreshold => "LessThanOrEqualToThreshold",
+            ComparisonOperator::LessThanLowerOrGreaterThanUpperThreshold => "LessThanLowerOrGreaterThanUpperThreshold",
+            ComparisonOperator::LessThanLowerThreshold => "LessThanLowerThreshold",
+            ComparisonOperator::GreaterThanUpperThreshold => "GreaterThanUpperThreshold",
+            ComparisonOperator::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for ComparisonOperator {
+    fn from(s: &str) -> ComparisonOperator {
+        match s {
+            "GreaterThanOrEqualToThreshold" => ComparisonOperator::GreaterThanOrEqualToThreshold,
+            "GreaterThanThreshold" => ComparisonOperator::GreaterThanThreshold,
+            "LessThanThreshold" => ComparisonOperator::LessThanThreshold,
+            "LessThanOrEqualToThreshold" => ComparisonOperator::LessThanOrEqualToThreshold,
+            "LessThanLowerOrGreaterThanUpperThreshold" => ComparisonOperator::LessThanLowerOrGreaterThanUpperThreshold,
+            "LessThanLowerThreshold" => ComparisonOperator::LessThanLowerThreshold,
+            "GreaterThanUpperThreshold" => ComparisonOperator::GreaterThanUpperThreshold,
+            other => ComparisonOperator::Unknown(other.to_string()),
+        }
+    }
+}
+wire::string_enum!(ComparisonOperator);
+
+/// `Datapoint`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Datapoint {
+    #[serde(rename = "Average", default, skip_serializing_if = "Option::is_none")]
+    pub average: Option<f64>,
+    #[serde(rename = "ExtendedStatistics", default, skip_serializing_if = "Option::is_none")]
+    pub extended_statistics: Option<BTreeMap<String, f64>>,
+    #[serde(rename = "Maximum", default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<f64>,
+    #[serde(rename = "Minimum", default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<f64>,
+    #[serde(rename = "SampleCount", default, skip_serializing_if = "Option::is_none")]
+    pub sample_count: Option<f64>,
+    #[serde(rename = "Sum", default, skip_serializing_if = "Option::is_none")]
+    pub sum: Option<f64>,
+    #[serde(rename = "Timestamp", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<Timestamp>,
+    #[serde(rename = "Unit", default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<StandardUnit>,
+}
+
+/// `DeleteAlarmsInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteAlarmsInput {
+    #[serde(rename = "AlarmNames")]
+    pub alarm_names: Vec<String>,
+}
+
+/// `Dimension`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    #[serde(rename = "Name")]
+    pub name: String,
+    #[serde(rename = "Value")]
+    pub value: String,
+}
+
+/// `EvaluationCriteria`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationCriteria {
+    #[serde(rename = "PromQLCriteria", default, skip_serializing_if = "Option::is_none")]
+    pub prom_ql_criteria: Option<AlarmPromQLCriteria>,
+}
+
+/// `GetMetricDataInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetMetricDataInput {
+    #[serde(rename = "EndTime")]
+    pub end_time: Timestamp,
+    #[serde(rename = "LabelOptions", default, skip_serializing_if = "Option::is_none")]
+    pub label_options: Option<LabelOptions>,
+    #[serde(rename = "MaxDatapoints", default, skip_serializing_if = "Option::is_none")]
+    pub max_datapoints: Option<i32>,
+    #[serde(rename = "MetricDataQueries")]
+    pub metric_data_queries: Vec<MetricDataQuery>,
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    #[serde(rename = "ScanBy", default, skip_serializing_if = "Option::is_none")]
+    pub scan_by: Option<ScanBy>,
+    #[serde(rename = "StartTime")]
+    pub start_time: Timestamp,
+}
+
+/// `GetMetricDataOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetMetricDataOutput {
+    #[serde(rename = "Messages", default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Vec<MessageData>>,
+    #[serde(rename = "MetricDataResults", default, skip_serializing_if = "Option::is_none")]
+    pub metric_data_results: Option<Vec<MetricDataResult>>,
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// `GetMetricStatisticsInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetMetricStatisticsInput {
+    #[serde(rename = "Dimensions", default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<Vec<Dimension>>,
+    #[serde(rename = "EndTime")]
+    pub end_time: Timestamp,
+    #[serde(rename = "ExtendedStatistics", default, skip_serializing_if = "Option::is_none")]
+    pub extended_statistics: Option<Vec<String>>,
+    #[serde(rename = "MetricName")]
+    pub metric_name: String,
+    #[serde(rename = "Namespace")]
+    pub namespace: String,
+    #[serde(rename = "Period")]
+    pub period: i32,
+    #[serde(rename = "StartTime")]
+    pub start_time: Timestamp,
+    #[serde(rename = "Statistics", default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<Vec<Statistic>>,
+    #[serde(rename = "Unit", default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<StandardUnit>,
+}
+
+/// `GetMetricStatisticsOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetMetricStatisticsOutput {
+    #[serde(rename = "Datapoints", default, skip_serializing_if = "Option::is_none")]
+    pub datapoints: Option<Vec<Datapoint>>,
+    #[serde(rename = "Label", default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// `LabelOptions`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LabelOptions {
+    #[serde(rename = "Timezone", default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+}
+
+/// `MessageData`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MessageData {
+    #[serde(rename = "Code", default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// `Metric`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    #[serde(rename = "Dimensions", default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<Vec<Dimension>>,
+    #[serde(rename = "MetricName", default, skip_serializing_if = "Option::is_none")]
+    pub metric_name: Option<String>,
+    #[serde(rename = "Namespace", default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+}
+
+/// `MetricDataQuery`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MetricDataQuery {
+    #[serde(rename = "AccountId", default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(rename = "Expression", default, skip_serializing_if = "Option::is_none")]
+    pub expression: Option<String>,
+    #[serde(rename = "Id")]
+    pub id: String,
+    #[serde(rename = "Label", default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(rename = "MetricStat", default, skip_serializing_if = "Option::is_none")]
+    pub metric_stat: Option<MetricStat>,
+    #[serde(rename = "Period", default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<i32>,
+    #[serde(rename = "ReturnData", default, skip_serializing_if = "Option::is_none")]
+    pub return_data: Option<bool>,
+}
+
+/// `MetricDataResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MetricDataResult {
+    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(rename = "Label", default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(rename = "Messages", default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Vec<MessageData>>,
+    #[serde(rename = "StatusCode", default, skip_serializing_if = "Option::is_none")]
+    pub status_code: Option<StatusCode>,
+    #[serde(rename = "Timestamps", default, skip_serializing_if = "Option::is_none")]
+    pub timestamps: Option<Vec<Timestamp>>,
+    #[serde(rename = "Values", default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<f64>>,
+}
+
+/// `MetricStat`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MetricStat {
+    #[serde(rename = "Metric")]
+    pub metric: Metric,
+    #[serde(rename = "Period")]
+    pub period: i32,
+    #[serde(rename = "Stat")]
+    pub stat: String,
+    #[serde(rename = "Unit", default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<StandardUnit>,
+}
+
+/// `PutMetricAlarmInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PutMetricAlarmInput {
+    #[serde(rename = "ActionsEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub actions_enabled: Option<bool>,
+    #[serde(rename = "AlarmActions", default, skip_serializing_if = "Option::is_none")]
+    pub alarm_actions: Option<Vec<String>>,
+    #[serde(rename = "AlarmDescription", default, skip_serializing_if = "Option::is_none")]
+    pub alarm_description: Option<String>,
+    #[serde(rename = "AlarmName")]
+    pub alarm_name: String,
+    #[serde(rename = "ComparisonOperator", default, skip_serializing_if = "Option::is_none")]
+    pub comparison_operator: Option<ComparisonOperator>,
+    #[serde(rename = "DatapointsToAlarm", default, skip_serializing_if = "Option::is_none")]
+    pub datapoints_to_alarm: Option<i32>,
+    #[serde(rename = "Dimensions", default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<Vec<Dimension>>,
+    #[serde(rename = "EvaluateLowSampleCountPercentile", default, skip_serializing_if = "Option::is_none")]
+    pub evaluate_low_sample_count_percentile: Option<String>,
+    #[serde(rename = "EvaluationCriteria", default, skip_serializing_if = "Option::is_none")]
+    pub evaluation_criteria: Option<EvaluationCriteria>,
+    #[serde(rename = "EvaluationInterval", default, skip_serializing_if = "Option::is_none")]
+    pub evaluation_interval: Option<i32>,
+    #[serde(rename = "EvaluationPeriods", default, skip_serializing_if = "Option::is_none")]
+    pub evaluation_periods: Option<i32>,
+    #[serde(rename = "ExtendedStatistic", default, skip_serializing_if = "Option::is_none")]
+    pub extended_statistic: Option<String>,
+    #[serde(rename = "InsufficientDataActions", default, skip_serializing_if = "Option::is_none")]
+    pub insufficient_data_actions: Option<Vec<String>>,
+    #[serde(rename = "MetricName", default, skip_serializing_if = "Option::is_none")]
+    pub metric_name: Option<String>,
+    #[serde(rename = "Metrics", default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<Vec<MetricDataQuery>>,
+    #[serde(rename = "Namespace", default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    #[serde(rename = "OKActions", default, skip_serializing_if = "Option::is_none")]
+    pub ok_actions: Option<Vec<String>>,
+    #[serde(rename = "Period", default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<i32>,
+    #[serde(rename = "Statistic", default, skip_serializing_if = "Option::is_none")]
+    pub statistic: Option<Statistic>,
+    #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    #[serde(rename = "Threshold", default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f64>,
+    #[serde(rename = "ThresholdMetricId", default, skip_serializing_if = "Option::is_none")]
+    pub threshold_metric_id: Option<String>,
+    #[serde(rename = "TreatMissingData", default, skip_serializing_if = "Option::is_none")]
+    pub treat_missing_data: Option<String>,
+    #[serde(rename = "Unit", default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<StandardUnit>,
+}
+
+/// `ScanBy`: one of the model's values, or one it does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ScanBy {
+    #[default]
+    /// `TimestampDescending`
+    TimestampDescending,
+    /// `TimestampAscending`
+    TimestampAscending,
+    /// A value the model does not name.
+    Unknown(String),
+}
+impl ScanBy {
+    pub fn as_str(&self) -> &str {
+        match self {
+            ScanBy::TimestampDescending => "TimestampDescending",
+            ScanBy::TimestampAscending => "TimestampAscending",
+            ScanBy::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for ScanBy {
+    fn from(s: &str) -> ScanBy {
+        match s {
+            "TimestampDescending" => ScanBy::TimestampDescending,
+            "TimestampAscending" => ScanBy::TimestampAscending,
+            other => ScanBy::Unknown(other.to_string()),
+        }
+    }
+}
+wire::string_enum!(ScanBy);
+
+/// `StandardUnit`: one of the model's values, or one it does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum StandardUnit {
+    #[default]
+    /// `Seconds`
+    Seconds,
+    /// `Microseconds`
+    Microseconds,
+    /// `Milliseconds`
+    Milliseconds,
+    /// `Bytes`
+    Bytes,
+    /// `Kilobytes`
+    Kilobytes,
+    /// `Megabytes`
+    Megabytes,
+    /// `Gigabytes`
+    Gigabytes,
+    /// `Terabytes`
+    Terabytes,
+    /// `Bits`
+    Bits,
+    /// `Kilobits`
+    Kilobits,
+    /// `Megabits`
+    Megabits,
+    /// `Gigabits`
+    Gigabits,
+    /// `Terabits`
+    Terabits,
+    /// `Percent`
+    Percent,
+    /// `Count`
+    Count,
+    /// `Bytes/Second`
+    BytesSecond,
+    /// `Kilobytes/Second`
+    KilobytesSecond,
+    /// `Megabytes/Second`
+    MegabytesSecond,
+    /// `Gigabytes/Second`
+    GigabytesSecond,
+    /// `Terabytes/Second`
+    TerabytesSecond,
+    /// `Bits/Second`
+    BitsSecond,
+    /// `Kilobits/Second`
+    KilobitsSecond,
+    /// `Megabits/Second`
+    MegabitsSecond,
+    /// `Gigabits/Second`
+    GigabitsSecond,
+    /// `Terabits/Second`
+    TerabitsSecond,
+    /// `Count/Second`
+    CountSecond,
+    /// `None`
+    None,
+    /// A value the model does not name.
+    Unknown(String),
+}
+impl StandardUnit {
+    pub fn as_str(&self) -> &str {
+        match self {
+            StandardUnit::Seconds => "Seconds",
+            StandardUnit::Microseconds => "Microseconds",
+            StandardUnit::Milliseconds => "Milliseconds",
+            StandardUnit::Bytes => "Bytes",
+            StandardUnit::Kilobytes => "Kilobytes",
+            StandardUnit::Megabytes => "Megabytes",
+            StandardUnit::Gigabytes => "Gigabytes",
+            StandardUnit::Terabytes => "Terabytes",
+            StandardUnit::Bits => "Bits",
+            StandardUnit::Kilobits => "Kilobits",
+            StandardUnit::Megabits => "Megabits",
+            StandardUnit::Gigabits => "Gigabits",
+            StandardUnit::Terabits => "Terabits",
+            StandardUnit::Percent => "Percent",
+            StandardUnit::Count => "Count",
+            StandardUnit::BytesSecond => "Bytes/Second",
+            StandardUnit::KilobytesSecond => "Kilobytes/Second",
+            StandardUnit::MegabytesSecond => "Megabytes/Second",
+            StandardUnit::GigabytesSecond => "Gigabytes/Second",
+            StandardUnit::TerabytesSecond => "Terabytes/Second",
+            StandardUnit::BitsSecond => "Bits/Second",
+            StandardUnit::KilobitsSecond => "Kilobits/Second",
+            StandardUnit::MegabitsSecond => "Megabits/Second",
+            StandardUnit::GigabitsSecond => "Gigabits/Second",
+            StandardUnit::TerabitsSecond => "Terabits/Second",
+            StandardUnit::CountSecond => "Count/Second",
+            StandardUnit::None => "None",
+            StandardUnit::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for StandardUnit {
+    fn from(s: &str) -> StandardUnit {
+        match s {
+            "Seconds" => StandardUnit::Seconds,
+            "Microseconds" => StandardUnit::Microseconds,
+            "Milliseconds" => StandardUnit::Milliseconds,
+            "Bytes" => StandardUnit::Bytes,
+            "Kilobytes" => StandardUnit::Kilobytes,
+            "Megabytes" => StandardUnit::Megabytes,
+            "Gigabytes" => StandardUnit::Gigabytes,
+            "Terabytes" => StandardUnit::Terabytes,
+            "Bits" => StandardUnit::Bits,
+            "Kilobits" => StandardUnit::Kilobits,
+            "Megabits" => StandardUnit::Megabits,
+            "Gigabits" => StandardUnit::Gigabits,
+            "Terabits" => StandardUnit::Terabits,
+            "Percent" => StandardUnit::Percent,
+            "Count" => StandardUnit::Count,
+            "Bytes/Second" => StandardUnit::BytesSecond,
+            "Kilobytes/Second" => StandardUnit::KilobytesSecond,
+            "Megabytes/Second" => StandardUnit::MegabytesSecond,
+            "Gigabytes/Second" => StandardUnit::GigabytesSecond,
+            "Terabytes/Second" => StandardUnit::TerabytesSecond,
+            "Bits/Second" => StandardUnit::BitsSecond,
+            "Kilobits/Second" => StandardUnit::KilobitsSecond,
+            "Megabits/Second" => StandardUnit::MegabitsSecond,
+            "Gigabits/Second" => StandardUnit::GigabitsSecond,
+            "Terabits/Second" => StandardUnit::TerabitsSecond,
+            "Count/Second" => StandardUnit::CountSecond,
+            "None" => StandardUnit::None,
+            other => StandardUnit::Unknown(other.to_string()),
+        }
+    }
+}
+wire::string_enum!(StandardUnit);
+
+/// `Statistic`: one of the model's values, or one it does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Statistic {
+    #[default]
+    /// `SampleCount`
+    SampleCount,
+    /// `Average`
+    Average,
+    /// `Sum`
+    Sum,
+    /// `Minimum`
+    Minimum,
+    /// `Maximum`
+    Maximum,
+    /// A value the model does not name.
+    Unknown(String),
+}
+impl Statistic {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Statistic::SampleCount => "SampleCount",
+            Statistic::Average => "Average",
+            Statistic::Sum => "Sum",
+            Statistic::Minimum => "Minimum",
+            Statistic::Maximum => "Maximum",
+            Statistic::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for Statistic {
+    fn from(s: &str) -> Statistic {
+        match s {
+            "SampleCount" => Statistic::SampleCount,
+            "Average" => Statistic::Average,
+            "Sum" => Statistic::Sum,
+            "Minimum" => Statistic::Minimum,
+            "Maximum" => Statistic::Maximum,
+            other => Statistic::Unknown(other.to_string()),
+        }
+    }
+}
+wire::string_enum!(Statistic);
+
+/// `StatusCode`: one of the model's values, or one it does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum StatusCode {
+    #[default]
+    /// `Complete`
+    Complete,
+    /// `InternalError`
+    InternalError,
+    /// `PartialData`
+    PartialData,
+    /// `Forbidden`
+    Forbidden,
+    /// A value the model does not name.
+    Unknown(String),
+}
+impl StatusCode {
+    pub fn as_str(&self) -> &str {
+        match self {
+            StatusCode::Complete => "Complete",
+            StatusCode::InternalError => "InternalError",
+            StatusCode::PartialData => "PartialData",
+            StatusCode::Forbidden => "Forbidden",
+            StatusCode::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for StatusCode {
+    fn from(s: &str) -> StatusCode {
+        match s {
+            "Complete" => StatusCode::Complete,
+            "InternalError" => StatusCode::InternalError,
+            "PartialData" => StatusCode::PartialData,
+            "Forbidden" => StatusCode::Forbidden,
+            other => StatusCode::Unknown(other.to_string()),
+        }
+    }
+}
+wire::string_enum!(StatusCode);
+
+/// `Tag`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    #[serde(rename = "Key")]
+    pub key: String,
+    #[serde(rename = "Value")]
+    pub value: String,
+}
+
+/// One call of an operation this service implements, with its typed input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operation {
+    PutMetricAlarm(PutMetricAlarmInput),
+    DeleteAlarms(DeleteAlarmsInput),
+    GetMetricData(GetMetricDataInput),
+    GetMetricStatistics(GetMetricStatisticsInput),
+}
+impl Operation {
+    /// The operations' names, as the model spells them.
+    pub const NAMES: &'static [&'static str] =
+        &["PutMetricAlarm", "DeleteAlarms", "GetMetricData", "GetMetricStatistics"];
+
+    /// The typed call from the wire layer's decoded, validated input; `None` for an operation
+    /// of the model this service does not implement.
+    pub fn parse(name: &str, input: Value) -> Result<Option<Operation>, ApiError> {
+        Ok(Some(match name {
+            "PutMetricAlarm" => Operation::PutMetricAlarm(wire::typed::input(input)?),
+            "DeleteAlarms" => Operation::DeleteAlarms(wire::typed::input(input)?),
+            "GetMetricData" => Operation::GetMetricData(wire::typed::input(input)?),
+            "GetMetricStatistics" => Operation::GetMetricStatistics(wire::typed::input(input)?),
+            _ => return Ok(None),
+        }))
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Operation::PutMetricAlarm(_) => "PutMetricAlarm",
+            Operation::DeleteAlarms(_) => "DeleteAlarms",
+            Operation::GetMetricData(_) => "GetMetricData",
+            Operation::GetMetricStatistics(_) => "GetMetricStatistics",
+        }
+    }
+}
+
+/// Calls into the service through a transport (in this process: the gateway's validation,
+/// then the service), with typed inputs and outputs.
+#[derive(Clone)]
+pub struct Client {
+    transport: std::sync::Arc<dyn Transport>,
+}
+impl Client {
+    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
+        Client { transport }
+    }
+
+    pub async fn put_metric_alarm(&self, input: PutMetricAlarmInput) -> Result<wire::typed::Empty, ApiError> {
+        wire::typed::call(&*self.transport, "PutMetricAlarm", input).await
+    }
+
+    pub async fn delete_alarms(&self, input: DeleteAlarmsInput) -> Result<wire::typed::Empty, ApiError> {
+        wire::typed::call(&*self.transport, "DeleteAlarms", input).await
+    }
+
+    pub async fn get_metric_data(&self, input: GetMetricDataInput) -> Result<GetMetricDataOutput, ApiError> {
+        wire::typed::call(&*self.transport, "GetMetricData", input).await
+    }
+
+    pub async fn get_metric_statistics(
+        &self,
+        input: GetMetricStatisticsInput,
+    ) -> Result<GetMetricStatisticsOutput, ApiError> {
+        wire::typed::call(&*self.transport, "GetMetricStatistics", input).await
+    }
+}

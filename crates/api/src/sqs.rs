@@ -1,0 +1,170 @@
+//! `sqs`: typed inputs, outputs, the `Operation` enum and the `Client`, generated
+//! by `tools/gen_types.py` from `crates/wire/models/sqs.json` for the operations
+//! listed in `tools/typed_operations.json`. Do not edit: re-run the generator.
+#![allow(clippy::large_enum_variant, clippy::enum_variant_names, non_camel_case_types)]
+
+#[allow(unused_imports)]
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+#[allow(unused_imports)]
+use serde_json::Value;
+#[allow(unused_imports)]
+use wire::typed::Timestamp;
+use wire::typed::Transport;
+use wire::ApiError;
+
+/// `GetQueueUrlRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetQueueUrlRequest {
+    #[serde(rename = "QueueName")]
+    pub queue_name: String,
+    #[serde(rename = "QueueOwnerAWSAccountId", default, skip_serializing_if = "Option::is_none")]
+    pub queue_owner_aws_account_id: Option<String>,
+}
+
+/// `GetQueueUrlResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetQueueUrlResult {
+    #[serde(rename = "QueueUrl", default, skip_serializing_if = "Option::is_none")]
+    pub queue_url: Option<String>,
+}
+
+/// `MessageAttributeValue`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MessageAttributeValue {
+    #[serde(rename = "BinaryListValues", default, skip_serializing_if = "Option::is_none")]
+    pub binary_list_values: Option<Vec<String>>,
+    #[serde(rename = "BinaryValue", default, skip_serializing_if = "Option::is_none")]
+    pub binary_value: Option<String>,
+    #[serde(rename = "DataType")]
+    pub data_type: String,
+    #[serde(rename = "StringListValues", default, skip_serializing_if = "Option::is_none")]
+    pub string_list_values: Option<Vec<String>>,
+    #[serde(rename = "StringValue", default, skip_serializing_if = "Option::is_none")]
+    pub string_value: Option<String>,
+}
+
+/// `MessageSystemAttributeNameForSends`: one of the model's values, or one it does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum MessageSystemAttributeNameForSends {
+    #[default]
+    /// `AWSTraceHeader`
+    AWSTraceHeader,
+    /// A value the model does not name.
+    Unknown(String),
+}
+impl MessageSystemAttributeNameForSends {
+    pub fn as_str(&self) -> &str {
+        match self {
+            MessageSystemAttributeNameForSends::AWSTraceHeader => "AWSTraceHeader",
+            MessageSystemAttributeNameForSends::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for MessageSystemAttributeNameForSends {
+    fn from(s: &str) -> MessageSystemAttributeNameForSends {
+        match s {
+            "AWSTraceHeader" => MessageSystemAttributeNameForSends::AWSTraceHeader,
+            other => MessageSystemAttributeNameForSends::Unknown(other.to_string()),
+        }
+    }
+}
+wire::string_enum!(MessageSystemAttributeNameForSends);
+
+/// `MessageSystemAttributeValue`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MessageSystemAttributeValue {
+    #[serde(rename = "BinaryListValues", default, skip_serializing_if = "Option::is_none")]
+    pub binary_list_values: Option<Vec<String>>,
+    #[serde(rename = "BinaryValue", default, skip_serializing_if = "Option::is_none")]
+    pub binary_value: Option<String>,
+    #[serde(rename = "DataType")]
+    pub data_type: String,
+    #[serde(rename = "StringListValues", default, skip_serializing_if = "Option::is_none")]
+    pub string_list_values: Option<Vec<String>>,
+    #[serde(rename = "StringValue", default, skip_serializing_if = "Option::is_none")]
+    pub string_value: Option<String>,
+}
+
+/// `SendMessageRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SendMessageRequest {
+    #[serde(rename = "DelaySeconds", default, skip_serializing_if = "Option::is_none")]
+    pub delay_seconds: Option<i32>,
+    #[serde(rename = "MessageAttributes", default, skip_serializing_if = "Option::is_none")]
+    pub message_attributes: Option<BTreeMap<String, MessageAttributeValue>>,
+    #[serde(rename = "MessageBody")]
+    pub message_body: String,
+    #[serde(rename = "MessageDeduplicationId", default, skip_serializing_if = "Option::is_none")]
+    pub message_deduplication_id: Option<String>,
+    #[serde(rename = "MessageGroupId", default, skip_serializing_if = "Option::is_none")]
+    pub message_group_id: Option<String>,
+    #[serde(rename = "MessageSystemAttributes", default, skip_serializing_if = "Option::is_none")]
+    pub message_system_attributes: Option<BTreeMap<String, MessageSystemAttributeValue>>,
+    #[serde(rename = "QueueUrl")]
+    pub queue_url: String,
+}
+
+/// `SendMessageResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SendMessageResult {
+    #[serde(rename = "MD5OfMessageAttributes", default, skip_serializing_if = "Option::is_none")]
+    pub md5_of_message_attributes: Option<String>,
+    #[serde(rename = "MD5OfMessageBody", default, skip_serializing_if = "Option::is_none")]
+    pub md5_of_message_body: Option<String>,
+    #[serde(rename = "MD5OfMessageSystemAttributes", default, skip_serializing_if = "Option::is_none")]
+    pub md5_of_message_system_attributes: Option<String>,
+    #[serde(rename = "MessageId", default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(rename = "SequenceNumber", default, skip_serializing_if = "Option::is_none")]
+    pub sequence_number: Option<String>,
+}
+
+/// One call of an operation this service implements, with its typed input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operation {
+    GetQueueUrl(GetQueueUrlRequest),
+    SendMessage(SendMessageRequest),
+}
+impl Operation {
+    /// The operations' names, as the model spells them.
+    pub const NAMES: &'static [&'static str] = &["GetQueueUrl", "SendMessage"];
+
+    /// The typed call from the wire layer's decoded, validated input; `None` for an operation
+    /// of the model this service does not implement.
+    pub fn parse(name: &str, input: Value) -> Result<Option<Operation>, ApiError> {
+        Ok(Some(match name {
+            "GetQueueUrl" => Operation::GetQueueUrl(wire::typed::input(input)?),
+            "SendMessage" => Operation::SendMessage(wire::typed::input(input)?),
+            _ => return Ok(None),
+        }))
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Operation::GetQueueUrl(_) => "GetQueueUrl",
+            Operation::SendMessage(_) => "SendMessage",
+        }
+    }
+}
+
+/// Calls into the service through a transport (in this process: the gateway's validation,
+/// then the service), with typed inputs and outputs.
+#[derive(Clone)]
+pub struct Client {
+    transport: std::sync::Arc<dyn Transport>,
+}
+impl Client {
+    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
+        Client { transport }
+    }
+
+    pub async fn get_queue_url(&self, input: GetQueueUrlRequest) -> Result<GetQueueUrlResult, ApiError> {
+        wire::typed::call(&*self.transport, "GetQueueUrl", input).await
+    }
+
+    pub async fn send_message(&self, input: SendMessageRequest) -> Result<SendMessageResult, ApiError> {
+        wire::typed::call(&*self.transport, "SendMessage", input).await
+    }
+}
