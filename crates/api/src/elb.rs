@@ -14,6 +14,28 @@ use wire::typed::Timestamp;
 use wire::typed::Transport;
 use wire::ApiError;
 
+/// `AccessLog`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AccessLog {
+    #[serde(rename = "EmitInterval", default, skip_serializing_if = "Option::is_none")]
+    pub emit_interval: Option<i32>,
+    #[serde(rename = "Enabled")]
+    pub enabled: bool,
+    #[serde(rename = "S3BucketName", default, skip_serializing_if = "Option::is_none")]
+    pub s3_bucket_name: Option<String>,
+    #[serde(rename = "S3BucketPrefix", default, skip_serializing_if = "Option::is_none")]
+    pub s3_bucket_prefix: Option<String>,
+}
+
+/// `AdditionalAttribute`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AdditionalAttribute {
+    #[serde(rename = "Key", default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
 /// `AppCookieStickinessPolicy`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AppCookieStickinessPolicy {
@@ -31,6 +53,112 @@ pub struct BackendServerDescription {
     #[serde(rename = "PolicyNames", default, skip_serializing_if = "Option::is_none")]
     pub policy_names: Option<Vec<String>>,
 }
+
+/// `ConfigureHealthCheckInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConfigureHealthCheckInput {
+    #[serde(rename = "HealthCheck")]
+    pub health_check: HealthCheck,
+    #[serde(rename = "LoadBalancerName")]
+    pub load_balancer_name: String,
+}
+
+/// `ConfigureHealthCheckOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConfigureHealthCheckOutput {
+    #[serde(rename = "HealthCheck", default, skip_serializing_if = "Option::is_none")]
+    pub health_check: Option<HealthCheck>,
+}
+
+/// `ConnectionDraining`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionDraining {
+    #[serde(rename = "Enabled")]
+    pub enabled: bool,
+    #[serde(rename = "Timeout", default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<i32>,
+}
+
+/// `ConnectionSettings`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionSettings {
+    #[serde(rename = "IdleTimeout")]
+    pub idle_timeout: i32,
+}
+
+/// `CreateAccessPointInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateAccessPointInput {
+    #[serde(rename = "AvailabilityZones", default, skip_serializing_if = "Option::is_none")]
+    pub availability_zones: Option<Vec<String>>,
+    #[serde(rename = "Listeners")]
+    pub listeners: Vec<Listener>,
+    #[serde(rename = "LoadBalancerName")]
+    pub load_balancer_name: String,
+    #[serde(rename = "Scheme", default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    #[serde(rename = "SecurityGroups", default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<String>>,
+    #[serde(rename = "Subnets", default, skip_serializing_if = "Option::is_none")]
+    pub subnets: Option<Vec<String>>,
+    #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+}
+
+/// `CreateAccessPointOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateAccessPointOutput {
+    #[serde(rename = "DNSName", default, skip_serializing_if = "Option::is_none")]
+    pub dns_name: Option<String>,
+}
+
+/// `CreateAppCookieStickinessPolicyInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateAppCookieStickinessPolicyInput {
+    #[serde(rename = "CookieName")]
+    pub cookie_name: String,
+    #[serde(rename = "LoadBalancerName")]
+    pub load_balancer_name: String,
+    #[serde(rename = "PolicyName")]
+    pub policy_name: String,
+}
+
+/// `CreateAppCookieStickinessPolicyOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateAppCookieStickinessPolicyOutput {}
+
+/// `CreateLBCookieStickinessPolicyInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateLBCookieStickinessPolicyInput {
+    #[serde(rename = "CookieExpirationPeriod", default, skip_serializing_if = "Option::is_none")]
+    pub cookie_expiration_period: Option<i64>,
+    #[serde(rename = "LoadBalancerName")]
+    pub load_balancer_name: String,
+    #[serde(rename = "PolicyName")]
+    pub policy_name: String,
+}
+
+/// `CreateLBCookieStickinessPolicyOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateLBCookieStickinessPolicyOutput {}
+
+/// `CrossZoneLoadBalancing`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CrossZoneLoadBalancing {
+    #[serde(rename = "Enabled")]
+    pub enabled: bool,
+}
+
+/// `DeleteAccessPointInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteAccessPointInput {
+    #[serde(rename = "LoadBalancerName")]
+    pub load_balancer_name: String,
+}
+
+/// `DeleteAccessPointOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteAccessPointOutput {}
 
 /// `DeregisterEndPointsInput`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -152,6 +280,21 @@ pub struct ListenerDescription {
     pub policy_names: Option<Vec<String>>,
 }
 
+/// `LoadBalancerAttributes`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LoadBalancerAttributes {
+    #[serde(rename = "AccessLog", default, skip_serializing_if = "Option::is_none")]
+    pub access_log: Option<AccessLog>,
+    #[serde(rename = "AdditionalAttributes", default, skip_serializing_if = "Option::is_none")]
+    pub additional_attributes: Option<Vec<AdditionalAttribute>>,
+    #[serde(rename = "ConnectionDraining", default, skip_serializing_if = "Option::is_none")]
+    pub connection_draining: Option<ConnectionDraining>,
+    #[serde(rename = "ConnectionSettings", default, skip_serializing_if = "Option::is_none")]
+    pub connection_settings: Option<ConnectionSettings>,
+    #[serde(rename = "CrossZoneLoadBalancing", default, skip_serializing_if = "Option::is_none")]
+    pub cross_zone_load_balancing: Option<CrossZoneLoadBalancing>,
+}
+
 /// `LoadBalancerDescription`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LoadBalancerDescription {
@@ -189,6 +332,24 @@ pub struct LoadBalancerDescription {
     pub vpc_id: Option<String>,
 }
 
+/// `ModifyLoadBalancerAttributesInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModifyLoadBalancerAttributesInput {
+    #[serde(rename = "LoadBalancerAttributes")]
+    pub load_balancer_attributes: LoadBalancerAttributes,
+    #[serde(rename = "LoadBalancerName")]
+    pub load_balancer_name: String,
+}
+
+/// `ModifyLoadBalancerAttributesOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModifyLoadBalancerAttributesOutput {
+    #[serde(rename = "LoadBalancerAttributes", default, skip_serializing_if = "Option::is_none")]
+    pub load_balancer_attributes: Option<LoadBalancerAttributes>,
+    #[serde(rename = "LoadBalancerName", default, skip_serializing_if = "Option::is_none")]
+    pub load_balancer_name: Option<String>,
+}
+
 /// `Policies`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Policies {
@@ -216,6 +377,21 @@ pub struct RegisterEndPointsOutput {
     pub instances: Option<Vec<Instance>>,
 }
 
+/// `SetLoadBalancerPoliciesOfListenerInput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SetLoadBalancerPoliciesOfListenerInput {
+    #[serde(rename = "LoadBalancerName")]
+    pub load_balancer_name: String,
+    #[serde(rename = "LoadBalancerPort")]
+    pub load_balancer_port: i32,
+    #[serde(rename = "PolicyNames")]
+    pub policy_names: Vec<String>,
+}
+
+/// `SetLoadBalancerPoliciesOfListenerOutput`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SetLoadBalancerPoliciesOfListenerOutput {}
+
 /// `SourceSecurityGroup`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceSecurityGroup {
@@ -225,6 +401,15 @@ pub struct SourceSecurityGroup {
     pub owner_alias: Option<String>,
 }
 
+/// `Tag`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    #[serde(rename = "Key")]
+    pub key: String,
+    #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
 /// One call of an operation this service implements, with its typed input.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Operation {
@@ -232,6 +417,13 @@ pub enum Operation {
     DescribeLoadBalancers(DescribeAccessPointsInput),
     RegisterInstancesWithLoadBalancer(RegisterEndPointsInput),
     DeregisterInstancesFromLoadBalancer(DeregisterEndPointsInput),
+    CreateLoadBalancer(CreateAccessPointInput),
+    ConfigureHealthCheck(ConfigureHealthCheckInput),
+    ModifyLoadBalancerAttributes(ModifyLoadBalancerAttributesInput),
+    CreateLBCookieStickinessPolicy(CreateLBCookieStickinessPolicyInput),
+    CreateAppCookieStickinessPolicy(CreateAppCookieStickinessPolicyInput),
+    SetLoadBalancerPoliciesOfListener(SetLoadBalancerPoliciesOfListenerInput),
+    DeleteLoadBalancer(DeleteAccessPointInput),
 }
 impl Operation {
     /// The operations' names, as the model spells them.
@@ -240,6 +432,13 @@ impl Operation {
         "DescribeLoadBalancers",
         "RegisterInstancesWithLoadBalancer",
         "DeregisterInstancesFromLoadBalancer",
+        "CreateLoadBalancer",
+        "ConfigureHealthCheck",
+        "ModifyLoadBalancerAttributes",
+        "CreateLBCookieStickinessPolicy",
+        "CreateAppCookieStickinessPolicy",
+        "SetLoadBalancerPoliciesOfListener",
+        "DeleteLoadBalancer",
     ];
 
     /// The typed call from the wire layer's decoded, validated input; `None` for an operation
@@ -254,6 +453,15 @@ impl Operation {
             "DeregisterInstancesFromLoadBalancer" => {
                 Operation::DeregisterInstancesFromLoadBalancer(wire::typed::input(input)?)
             }
+            "CreateLoadBalancer" => Operation::CreateLoadBalancer(wire::typed::input(input)?),
+            "ConfigureHealthCheck" => Operation::ConfigureHealthCheck(wire::typed::input(input)?),
+            "ModifyLoadBalancerAttributes" => Operation::ModifyLoadBalancerAttributes(wire::typed::input(input)?),
+            "CreateLBCookieStickinessPolicy" => Operation::CreateLBCookieStickinessPolicy(wire::typed::input(input)?),
+            "CreateAppCookieStickinessPolicy" => Operation::CreateAppCookieStickinessPolicy(wire::typed::input(input)?),
+            "SetLoadBalancerPoliciesOfListener" => {
+                Operation::SetLoadBalancerPoliciesOfListener(wire::typed::input(input)?)
+            }
+            "DeleteLoadBalancer" => Operation::DeleteLoadBalancer(wire::typed::input(input)?),
             _ => return Ok(None),
         }))
     }
@@ -264,6 +472,13 @@ impl Operation {
             Operation::DescribeLoadBalancers(_) => "DescribeLoadBalancers",
             Operation::RegisterInstancesWithLoadBalancer(_) => "RegisterInstancesWithLoadBalancer",
             Operation::DeregisterInstancesFromLoadBalancer(_) => "DeregisterInstancesFromLoadBalancer",
+            Operation::CreateLoadBalancer(_) => "CreateLoadBalancer",
+            Operation::ConfigureHealthCheck(_) => "ConfigureHealthCheck",
+            Operation::ModifyLoadBalancerAttributes(_) => "ModifyLoadBalancerAttributes",
+            Operation::CreateLBCookieStickinessPolicy(_) => "CreateLBCookieStickinessPolicy",
+            Operation::CreateAppCookieStickinessPolicy(_) => "CreateAppCookieStickinessPolicy",
+            Operation::SetLoadBalancerPoliciesOfListener(_) => "SetLoadBalancerPoliciesOfListener",
+            Operation::DeleteLoadBalancer(_) => "DeleteLoadBalancer",
         }
     }
 }
@@ -305,5 +520,54 @@ impl Client {
         input: DeregisterEndPointsInput,
     ) -> Result<DeregisterEndPointsOutput, ApiError> {
         wire::typed::call(&*self.transport, "DeregisterInstancesFromLoadBalancer", input).await
+    }
+
+    pub async fn create_load_balancer(
+        &self,
+        input: CreateAccessPointInput,
+    ) -> Result<CreateAccessPointOutput, ApiError> {
+        wire::typed::call(&*self.transport, "CreateLoadBalancer", input).await
+    }
+
+    pub async fn configure_health_check(
+        &self,
+        input: ConfigureHealthCheckInput,
+    ) -> Result<ConfigureHealthCheckOutput, ApiError> {
+        wire::typed::call(&*self.transport, "ConfigureHealthCheck", input).await
+    }
+
+    pub async fn modify_load_balancer_attributes(
+        &self,
+        input: ModifyLoadBalancerAttributesInput,
+    ) -> Result<ModifyLoadBalancerAttributesOutput, ApiError> {
+        wire::typed::call(&*self.transport, "ModifyLoadBalancerAttributes", input).await
+    }
+
+    pub async fn create_lb_cookie_stickiness_policy(
+        &self,
+        input: CreateLBCookieStickinessPolicyInput,
+    ) -> Result<CreateLBCookieStickinessPolicyOutput, ApiError> {
+        wire::typed::call(&*self.transport, "CreateLBCookieStickinessPolicy", input).await
+    }
+
+    pub async fn create_app_cookie_stickiness_policy(
+        &self,
+        input: CreateAppCookieStickinessPolicyInput,
+    ) -> Result<CreateAppCookieStickinessPolicyOutput, ApiError> {
+        wire::typed::call(&*self.transport, "CreateAppCookieStickinessPolicy", input).await
+    }
+
+    pub async fn set_load_balancer_policies_of_listener(
+        &self,
+        input: SetLoadBalancerPoliciesOfListenerInput,
+    ) -> Result<SetLoadBalancerPoliciesOfListenerOutput, ApiError> {
+        wire::typed::call(&*self.transport, "SetLoadBalancerPoliciesOfListener", input).await
+    }
+
+    pub async fn delete_load_balancer(
+        &self,
+        input: DeleteAccessPointInput,
+    ) -> Result<DeleteAccessPointOutput, ApiError> {
+        wire::typed::call(&*self.transport, "DeleteLoadBalancer", input).await
     }
 }

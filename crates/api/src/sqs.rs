@@ -14,6 +14,47 @@ use wire::typed::Timestamp;
 use wire::typed::Transport;
 use wire::ApiError;
 
+/// `CreateQueueRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateQueueRequest {
+    #[serde(rename = "Attributes", default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<BTreeMap<String, String>>,
+    #[serde(rename = "QueueName")]
+    pub queue_name: String,
+    #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<BTreeMap<String, String>>,
+}
+
+/// `CreateQueueResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateQueueResult {
+    #[serde(rename = "QueueUrl", default, skip_serializing_if = "Option::is_none")]
+    pub queue_url: Option<String>,
+}
+
+/// `DeleteQueueRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteQueueRequest {
+    #[serde(rename = "QueueUrl")]
+    pub queue_url: String,
+}
+
+/// `GetQueueAttributesRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetQueueAttributesRequest {
+    #[serde(rename = "AttributeNames", default, skip_serializing_if = "Option::is_none")]
+    pub attribute_names: Option<Vec<String>>,
+    #[serde(rename = "QueueUrl")]
+    pub queue_url: String,
+}
+
+/// `GetQueueAttributesResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GetQueueAttributesResult {
+    #[serde(rename = "Attributes", default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<BTreeMap<String, String>>,
+}
+
 /// `GetQueueUrlRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetQueueUrlRequest {
@@ -121,15 +162,29 @@ pub struct SendMessageResult {
     pub sequence_number: Option<String>,
 }
 
+/// `SetQueueAttributesRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SetQueueAttributesRequest {
+    #[serde(rename = "Attributes")]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(rename = "QueueUrl")]
+    pub queue_url: String,
+}
+
 /// One call of an operation this service implements, with its typed input.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Operation {
     GetQueueUrl(GetQueueUrlRequest),
     SendMessage(SendMessageRequest),
+    CreateQueue(CreateQueueRequest),
+    GetQueueAttributes(GetQueueAttributesRequest),
+    SetQueueAttributes(SetQueueAttributesRequest),
+    DeleteQueue(DeleteQueueRequest),
 }
 impl Operation {
     /// The operations' names, as the model spells them.
-    pub const NAMES: &'static [&'static str] = &["GetQueueUrl", "SendMessage"];
+    pub const NAMES: &'static [&'static str] =
+        &["GetQueueUrl", "SendMessage", "CreateQueue", "GetQueueAttributes", "SetQueueAttributes", "DeleteQueue"];
 
     /// The typed call from the wire layer's decoded, validated input; `None` for an operation
     /// of the model this service does not implement.
@@ -137,6 +192,10 @@ impl Operation {
         Ok(Some(match name {
             "GetQueueUrl" => Operation::GetQueueUrl(wire::typed::input(input)?),
             "SendMessage" => Operation::SendMessage(wire::typed::input(input)?),
+            "CreateQueue" => Operation::CreateQueue(wire::typed::input(input)?),
+            "GetQueueAttributes" => Operation::GetQueueAttributes(wire::typed::input(input)?),
+            "SetQueueAttributes" => Operation::SetQueueAttributes(wire::typed::input(input)?),
+            "DeleteQueue" => Operation::DeleteQueue(wire::typed::input(input)?),
             _ => return Ok(None),
         }))
     }
@@ -145,6 +204,10 @@ impl Operation {
         match self {
             Operation::GetQueueUrl(_) => "GetQueueUrl",
             Operation::SendMessage(_) => "SendMessage",
+            Operation::CreateQueue(_) => "CreateQueue",
+            Operation::GetQueueAttributes(_) => "GetQueueAttributes",
+            Operation::SetQueueAttributes(_) => "SetQueueAttributes",
+            Operation::DeleteQueue(_) => "DeleteQueue",
         }
     }
 }
@@ -166,5 +229,24 @@ impl Client {
 
     pub async fn send_message(&self, input: SendMessageRequest) -> Result<SendMessageResult, ApiError> {
         wire::typed::call(&*self.transport, "SendMessage", input).await
+    }
+
+    pub async fn create_queue(&self, input: CreateQueueRequest) -> Result<CreateQueueResult, ApiError> {
+        wire::typed::call(&*self.transport, "CreateQueue", input).await
+    }
+
+    pub async fn get_queue_attributes(
+        &self,
+        input: GetQueueAttributesRequest,
+    ) -> Result<GetQueueAttributesResult, ApiError> {
+        wire::typed::call(&*self.transport, "GetQueueAttributes", input).await
+    }
+
+    pub async fn set_queue_attributes(&self, input: SetQueueAttributesRequest) -> Result<wire::typed::Empty, ApiError> {
+        wire::typed::call(&*self.transport, "SetQueueAttributes", input).await
+    }
+
+    pub async fn delete_queue(&self, input: DeleteQueueRequest) -> Result<wire::typed::Empty, ApiError> {
+        wire::typed::call(&*self.transport, "DeleteQueue", input).await
     }
 }

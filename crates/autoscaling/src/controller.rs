@@ -4,12 +4,13 @@
 //!    (each only moves the desired capacity, min and max);
 //! 2. reads what EC2 really runs (one DescribeInstances) and how the group's target groups see
 //!    each instance (DescribeTargetHealth);
-//! 3. per group: moves Pending instances to InService once running (and healthy, with ELB
-//!    health checks) and registered with the target groups; marks instances that failed EC2 or
-//!    ELB health (after the grace period) Unhealthy and takes them out; drains leaving
-//!    instances from the target groups before terminating them; launches or terminates to meet
-//!    the desired capacity, balancing zones, by the termination policies; advances an instance
-//!    refresh without dropping below its minimum healthy percentage.
+//! 3. per group (`reconcile`), in three phases: `observe` moves Pending instances to InService
+//!    once running (and healthy, with ELB health checks) and registered with the target groups,
+//!    and marks instances that failed EC2 or ELB health (after the grace period) Unhealthy and
+//!    takes them out; `drain_and_terminate` drains leaving instances from the target groups
+//!    before terminating them; `meet_capacity` advances an instance refresh without dropping
+//!    below its minimum healthy percentage and launches or terminates to meet the desired
+//!    capacity (`capacity_step`), balancing zones, by the termination policies.
 //!
 //! Every step is persisted before the next; a restart resumes from the records. A failed
 //! launch is a Failed activity with EC2's reason, and launching backs off (10 s doubling to
@@ -240,6 +241,34 @@ fn uses_elb_health(g: &GroupRec) -> bool {
     g.health_check_type.split(',').any(|t| t.trim() == "ELB") && !g.traffic_sources().is_empty()
 }
 
+/// What a group's pass has to tell once its records are saved: notifications of finished
+/// activities, and lifecycle hooks' targets of instances that entered a wait state.
+#[derive(Default)]
+struct Outbox {
+    events: Vec<(&'static str, ActivityRec, String)>,
+    hook_notices: Vec<(HookRec, String, String)>,
+}
+
+/// The group's lifecycle hooks, by transition.
+struct Hooks {
+    launch: Option<HookRec>,
+    terminate: Option<HookRec>,
+}
+
+impl Hooks {
+    fn of(asg: &AutoScaling, name: &str) -> Result<Hooks> {
+        let hooks: Vec<HookRec> = asg.read(|tx| {
+            Ok(tx.list::<HookRec>(kind::HOOK, &format!("{name}/"))?.into_iter().map(|(_, h)| h).collect())
+        })?;
+        let find = |t: &str| hooks.iter().find(|h| h.transition == t).cloned();
+        Ok(Hooks {
+            launch: find("autoscaling:EC2_INSTANCE_LAUNCHING"),
+            terminate: find("autoscaling:EC2_INSTANCE_TERMINATING"),
+        })
+    }
+}
+
+/// One group's pass, in three phases, each persisted before the next.
 async fn reconcile(
     asg: &AutoScaling,
     name: &str,
@@ -247,126 +276,9 @@ async fn reconcile(
     health: &TrafficHealth,
 ) -> Result<()> {
     let now = asg.now();
-    let hooks: Vec<HookRec> =
-        asg.read(|tx| Ok(tx.list::<HookRec>(kind::HOOK, &format!("{name}/"))?.into_iter().map(|(_, h)| h).collect()))?;
-    let launch_hook = hooks.iter().find(|h| h.transition == "autoscaling:EC2_INSTANCE_LAUNCHING").cloned();
-    let terminate_hook = hooks.iter().find(|h| h.transition == "autoscaling:EC2_INSTANCE_TERMINATING").cloned();
-
-    // 1. State and health, from EC2 and the target groups.
-    let mut events: Vec<(&'static str, ActivityRec, String)> = Vec::new();
-    let mut to_register: Vec<String> = Vec::new();
-    // Instances that entered a lifecycle hook's wait state: the hook's target is told.
-    let mut hook_notices: Vec<(HookRec, String, String)> = Vec::new();
-    let Some(()) = update(asg, name, |g, tx| {
-        let elb = uses_elb_health(g);
-        let replace_unhealthy = !g.suspended("HealthCheck") && !g.suspended("ReplaceUnhealthy");
-        let grace = g.grace as f64;
-        let tgs = g.traffic_sources();
-        // AddToLoadBalancer suspended: new instances are launched but not registered, and go
-        // InService on EC2's status alone (AWS does not add them later either).
-        let add_to_lb = !g.suspended("AddToLoadBalancer");
-        for i in 0..g.members.len() {
-            let m = &g.members[i];
-            let state = state_of(ec2, &m.instance_id);
-            let running = state == InstanceStateName::Running;
-            let alive = matches!(state, InstanceStateName::Pending | InstanceStateName::Running);
-            let past_grace = now >= m.launched_at + grace;
-            let target_states: Vec<&TargetHealthStateEnum> =
-                tgs.iter().filter_map(|tg| health.get(&(tg.clone(), m.instance_id.clone()))).collect();
-            let lb_unhealthy = elb && past_grace && target_states.contains(&&TargetHealthStateEnum::Unhealthy);
-            let lb_healthy =
-                target_states.len() == tgs.len() && target_states.iter().all(|s| **s == TargetHealthStateEnum::Healthy);
-            match m.lifecycle {
-                Lifecycle::Pending | Lifecycle::PendingWait | Lifecycle::InService => {
-                    if !alive && m.healthy {
-                        let m = &mut g.members[i];
-                        m.healthy = false;
-                        m.leave_cause.get_or_insert_with(|| {
-                            format!("{} an instance was taken out of service in response to an EC2 instance status check failure.", at(now))
-                        });
-                    } else if lb_unhealthy && m.healthy && m.registered {
-                        let m = &mut g.members[i];
-                        m.healthy = false;
-                        m.leave_cause.get_or_insert_with(|| {
-                            format!("{} an instance was taken out of service in response to an ELB system health check failure.", at(now))
-                        });
-                    }
-                }
-                _ => {}
-            }
-            let m = &mut g.members[i];
-            if m.lifecycle == Lifecycle::Pending && running && m.healthy {
-                if let Some(h) = &launch_hook {
-                    if m.hook_token.is_none() {
-                        m.lifecycle = Lifecycle::PendingWait;
-                        let token = new_id();
-                        m.hook_token = Some(token.clone());
-                        m.wait_until = Some(now + h.heartbeat_timeout as f64);
-                        hook_notices.push((h.clone(), m.instance_id.clone(), token));
-                        continue;
-                    }
-                }
-                if !tgs.is_empty() && !m.registered && add_to_lb {
-                    to_register.push(m.instance_id.clone());
-                    m.registered = true;
-                    continue;
-                }
-                if !elb || lb_healthy || !m.registered {
-                    m.lifecycle = Lifecycle::InService;
-                    m.in_service_at = Some(now);
-                    if let Some(a) = m.activity.take() {
-                        if let Some(a) = finish_activity(tx, &g.name, &a, "Successful", None, now)? {
-                            events.push(("autoscaling:EC2_INSTANCE_LAUNCH", a, m.instance_id.clone()));
-                        }
-                    }
-                }
-            } else if m.lifecycle == Lifecycle::PendingWait {
-                // Waiting for CompleteLifecycleAction, or for the heartbeat timeout.
-                if let (Some(until), Some(h)) = (m.wait_until, &launch_hook) {
-                    if now >= until {
-                        m.wait_until = None;
-                        if h.default_result == "ABANDON" {
-                            m.healthy = false;
-                            m.leave_cause = Some(format!(
-                                "{} an instance was taken out of service because its launch lifecycle action timed out (ABANDON).",
-                                at(now)
-                            ));
-                        } else {
-                            m.lifecycle = Lifecycle::Pending;
-                        }
-                    }
-                }
-            }
-        }
-        // Unhealthy instances are taken out (and replaced by the capacity step below).
-        if replace_unhealthy {
-            for i in 0..g.members.len() {
-                let m = &g.members[i];
-                if m.lifecycle.counts() && !m.healthy {
-                    let cause = m.leave_cause.clone().unwrap_or_else(|| {
-                        format!(
-                            "{} an instance was taken out of service in response to a health check failure.",
-                            at(now)
-                        )
-                    });
-                    if let Some(a) = g.members[i].activity.take() {
-                        finish_activity(
-                            tx,
-                            &g.name,
-                            &a,
-                            "Cancelled",
-                            Some("The instance became unhealthy before it was in service.".into()),
-                            now,
-                        )?;
-                    }
-                    let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
-                    put_activity(tx, &act)?;
-                }
-            }
-        }
-        Ok(())
-    })?
-    else {
+    let hooks = Hooks::of(asg, name)?;
+    let mut out = Outbox::default();
+    let Some(to_register) = update(asg, name, |g, tx| observe(g, tx, ec2, health, &hooks, &mut out, now))? else {
         return Ok(());
     };
     for source in current_sources(asg, name)? {
@@ -374,12 +286,154 @@ async fn reconcile(
             tracing::warn!(group = name, error = %e, "autoscaling: registering targets failed");
         }
     }
+    let Some(g) = asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))? else { return Ok(()) };
+    drain_and_terminate(asg, &g, ec2, health, &hooks, &mut out, now).await?;
+    meet_capacity(asg, &g, &mut out, now).await?;
+    notify(asg, name, out.events).await;
+    for (hook, instance, token) in out.hook_notices {
+        crate::notify::lifecycle_action(asg, &hook, &instance, &token).await;
+    }
+    Ok(())
+}
 
-    // 2. Leaving instances: drain from the target groups, then terminate (or detach).
-    let g = match asg.read(|tx| Ok(tx.get::<GroupRec>(kind::GROUP, name)?))? {
-        Some(g) => g,
-        None => return Ok(()),
-    };
+/// Phase 1, state and health, from EC2 and the target groups: Pending instances go InService (or to
+/// a launch hook's wait) once running, healthy and registered; failed ones are taken out. The
+/// instances to register with the group's traffic sources.
+fn observe(
+    g: &mut GroupRec,
+    tx: &store::Tx,
+    ec2: &HashMap<String, Ec2View>,
+    health: &TrafficHealth,
+    hooks: &Hooks,
+    out: &mut Outbox,
+    now: f64,
+) -> Result<Vec<String>> {
+    let mut to_register: Vec<String> = Vec::new();
+    let launch_hook = &hooks.launch;
+    let elb = uses_elb_health(g);
+    let grace = g.grace as f64;
+    let tgs = g.traffic_sources();
+    // AddToLoadBalancer suspended: new instances are launched but not registered, and go
+    // InService on EC2's status alone (AWS does not add them later either).
+    let add_to_lb = !g.suspended("AddToLoadBalancer");
+    for i in 0..g.members.len() {
+        let m = &g.members[i];
+        let state = state_of(ec2, &m.instance_id);
+        let running = state == InstanceStateName::Running;
+        let alive = matches!(state, InstanceStateName::Pending | InstanceStateName::Running);
+        let past_grace = now >= m.launched_at + grace;
+        let target_states: Vec<&TargetHealthStateEnum> =
+            tgs.iter().filter_map(|tg| health.get(&(tg.clone(), m.instance_id.clone()))).collect();
+        let lb_unhealthy = elb && past_grace && target_states.contains(&&TargetHealthStateEnum::Unhealthy);
+        let lb_healthy =
+            target_states.len() == tgs.len() && target_states.iter().all(|s| **s == TargetHealthStateEnum::Healthy);
+        match m.lifecycle {
+            Lifecycle::Pending | Lifecycle::PendingWait | Lifecycle::InService => {
+                if !alive && m.healthy {
+                    let m = &mut g.members[i];
+                    m.healthy = false;
+                    m.leave_cause.get_or_insert_with(|| {
+                        format!("{} an instance was taken out of service in response to an EC2 instance status check failure.", at(now))
+                    });
+                } else if lb_unhealthy && m.healthy && m.registered {
+                    let m = &mut g.members[i];
+                    m.healthy = false;
+                    m.leave_cause.get_or_insert_with(|| {
+                        format!("{} an instance was taken out of service in response to an ELB system health check failure.", at(now))
+                    });
+                }
+            }
+            _ => {}
+        }
+        let m = &mut g.members[i];
+        if m.lifecycle == Lifecycle::Pending && running && m.healthy {
+            if let Some(h) = &launch_hook {
+                if m.hook_token.is_none() {
+                    m.lifecycle = Lifecycle::PendingWait;
+                    let token = new_id();
+                    m.hook_token = Some(token.clone());
+                    m.wait_until = Some(now + h.heartbeat_timeout as f64);
+                    out.hook_notices.push((h.clone(), m.instance_id.clone(), token));
+                    continue;
+                }
+            }
+            if !tgs.is_empty() && !m.registered && add_to_lb {
+                to_register.push(m.instance_id.clone());
+                m.registered = true;
+                continue;
+            }
+            if !elb || lb_healthy || !m.registered {
+                m.lifecycle = Lifecycle::InService;
+                m.in_service_at = Some(now);
+                if let Some(a) = m.activity.take() {
+                    if let Some(a) = finish_activity(tx, &g.name, &a, "Successful", None, now)? {
+                        out.events.push(("autoscaling:EC2_INSTANCE_LAUNCH", a, m.instance_id.clone()));
+                    }
+                }
+            }
+        } else if m.lifecycle == Lifecycle::PendingWait {
+            // Waiting for CompleteLifecycleAction, or for the heartbeat timeout.
+            if let (Some(until), Some(h)) = (m.wait_until, &launch_hook) {
+                if now >= until {
+                    m.wait_until = None;
+                    if h.default_result == "ABANDON" {
+                        m.healthy = false;
+                        m.leave_cause = Some(format!(
+                            "{} an instance was taken out of service because its launch lifecycle action timed out (ABANDON).",
+                            at(now)
+                        ));
+                    } else {
+                        m.lifecycle = Lifecycle::Pending;
+                    }
+                }
+            }
+        }
+    }
+    let replace_unhealthy = !g.suspended("HealthCheck") && !g.suspended("ReplaceUnhealthy");
+    if replace_unhealthy {
+        take_out_unhealthy(g, tx, now)?;
+    }
+    Ok(to_register)
+}
+
+/// Unhealthy instances are taken out (and replaced by the capacity step).
+fn take_out_unhealthy(g: &mut GroupRec, tx: &store::Tx, now: f64) -> Result<()> {
+    for i in 0..g.members.len() {
+        let m = &g.members[i];
+        if m.lifecycle.counts() && !m.healthy {
+            let cause = m.leave_cause.clone().unwrap_or_else(|| {
+                format!("{} an instance was taken out of service in response to a health check failure.", at(now))
+            });
+            if let Some(a) = g.members[i].activity.take() {
+                finish_activity(
+                    tx,
+                    &g.name,
+                    &a,
+                    "Cancelled",
+                    Some("The instance became unhealthy before it was in service.".into()),
+                    now,
+                )?;
+            }
+            let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+            put_activity(tx, &act)?;
+        }
+    }
+    Ok(())
+}
+
+/// Phase 2, leaving instances: drained from the target groups, then terminated (or detached, or
+/// put in standby).
+async fn drain_and_terminate(
+    asg: &AutoScaling,
+    g: &GroupRec,
+    ec2: &HashMap<String, Ec2View>,
+    health: &TrafficHealth,
+    hooks: &Hooks,
+    out: &mut Outbox,
+    now: f64,
+) -> Result<()> {
+    let name = g.name.as_str();
+    let terminate_hook = &hooks.terminate;
     let mut deregister: Vec<String> = Vec::new();
     let mut terminate: Vec<String> = Vec::new();
     for m in &g.members {
@@ -428,7 +482,7 @@ async fn reconcile(
                                     let token = new_id();
                                     m.hook_token = Some(token.clone());
                                     m.wait_until = Some(now + h.heartbeat_timeout as f64);
-                                    hook_notices.push((h.clone(), m.instance_id.clone(), token));
+                                    out.hook_notices.push((h.clone(), m.instance_id.clone(), token));
                                     continue;
                                 }
                             }
@@ -468,7 +522,7 @@ async fn reconcile(
                     if let Some(a) = finish_activity(tx, &g.name, a, "Successful", None, now)? {
                         let event =
                             if m.lifecycle == Lifecycle::Detaching { "" } else { "autoscaling:EC2_INSTANCE_TERMINATE" };
-                        events.push((event, a, m.instance_id.clone()));
+                        out.events.push((event, a, m.instance_id.clone()));
                     }
                 }
             }
@@ -481,68 +535,17 @@ async fn reconcile(
             tracing::warn!(group = name, error = %e, "autoscaling: terminating instances failed");
         }
     }
+    Ok(())
+}
 
-    // 3. Instance refresh, then the capacity: launch or terminate to meet the desired.
+/// Phase 3, instance refresh, then the capacity: launch or terminate to meet the desired; a group
+/// being deleted goes once it is empty.
+async fn meet_capacity(asg: &AutoScaling, g: &GroupRec, out: &mut Outbox, now: f64) -> Result<()> {
+    let name = g.name.as_str();
     advance_refresh(asg, name, now)?;
-    let launches = update(asg, name, |g, tx| {
-        if g.status.is_some() {
-            // Delete in progress: everything leaves; the group goes when it is empty.
-            for i in 0..g.members.len() {
-                if g.members[i].lifecycle.counts() || g.members[i].lifecycle == Lifecycle::Standby {
-                    let cause = format!("{} an instance was taken out of service in response to a user request to delete the group.", at(now));
-                    let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
-                    put_activity(tx, &act)?;
-                }
-            }
-            return Ok(0);
-        }
-        if let Some(i) = past_lifetime(g, now).filter(|_| !g.suspended("ReplaceUnhealthy")) {
-            let cause = format!(
-                "{} an instance was taken out of service in response to a maximum instance lifetime policy.",
-                at(now)
-            );
-            let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
-            put_activity(tx, &act)?;
-        }
-        let surge = if g.suspended("AZRebalance") { 0 } else { rebalance_surge(g) };
-        if surge > g.rebalance_surge {
-            let mut zones: Vec<&str> = g.placements.iter().map(|(_, z)| z.as_str()).collect();
-            zones.dedup();
-            g.desired_cause = Some(format!(
-                "{} instances were launched to balance instances in zones {} with other zones resulting in more than desired number of instances in the group.",
-                at(now),
-                zones.join(" ")
-            ));
-        }
-        g.rebalance_surge = surge;
-        let count = g.capacity();
-        // An instance refresh launching ahead, or a zone rebalance, may hold a few beyond the
-        // desired capacity.
-        let target = g.desired + g.refresh_surge + g.rebalance_surge;
-        if count > target && !g.suspended("Terminate") {
-            let victims = pick_victims(g, (count - target) as usize, now);
-            let mut cap = count;
-            for i in victims {
-                let first = g.desired_cause.take().map(|c| format!("{c}  ")).unwrap_or_default();
-                let cause = format!(
-                    "{first}{} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from {cap} to {}.",
-                    at(now),
-                    g.desired
-                );
-                cap -= 1;
-                let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
-                put_activity(tx, &act)?;
-            }
-            return Ok(0);
-        }
-        if count < target && !g.suspended("Launch") && now >= g.launch_retry_at {
-            return Ok(target - count);
-        }
-        Ok(0)
-    })?
-    .unwrap_or(0);
+    let launches = update(asg, name, |g, tx| capacity_step(g, tx, now))?.unwrap_or(0);
     for _ in 0..launches {
-        launch_one(asg, name, now, &mut events).await?;
+        launch_one(asg, name, now, &mut out.events).await?;
     }
     if g.status.is_some() {
         let gone = asg.write(|tx| {
@@ -556,11 +559,69 @@ async fn reconcile(
             crate::ops::drop_alarms(asg, alarms).await;
         }
     }
-    notify(asg, name, events).await;
-    for (hook, instance, token) in hook_notices {
-        crate::notify::lifecycle_action(asg, &hook, &instance, &token).await;
-    }
     Ok(())
+}
+
+/// The capacity arithmetic of one pass: instances past their lifetime leave, a zone
+/// rebalance may surge, surplus instances are picked to leave; how many to launch.
+fn capacity_step(g: &mut GroupRec, tx: &store::Tx, now: f64) -> Result<i64> {
+    if g.status.is_some() {
+        // Delete in progress: everything leaves; the group goes when it is empty.
+        for i in 0..g.members.len() {
+            if g.members[i].lifecycle.counts() || g.members[i].lifecycle == Lifecycle::Standby {
+                let cause = format!(
+                    "{} an instance was taken out of service in response to a user request to delete the group.",
+                    at(now)
+                );
+                let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+                put_activity(tx, &act)?;
+            }
+        }
+        return Ok(0);
+    }
+    if let Some(i) = past_lifetime(g, now).filter(|_| !g.suspended("ReplaceUnhealthy")) {
+        let cause = format!(
+            "{} an instance was taken out of service in response to a maximum instance lifetime policy.",
+            at(now)
+        );
+        let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+        put_activity(tx, &act)?;
+    }
+    let surge = if g.suspended("AZRebalance") { 0 } else { rebalance_surge(g) };
+    if surge > g.rebalance_surge {
+        let mut zones: Vec<&str> = g.placements.iter().map(|(_, z)| z.as_str()).collect();
+        zones.dedup();
+        g.desired_cause = Some(format!(
+            "{} instances were launched to balance instances in zones {} with other zones resulting in more than desired number of instances in the group.",
+            at(now),
+            zones.join(" ")
+        ));
+    }
+    g.rebalance_surge = surge;
+    let count = g.capacity();
+    // An instance refresh launching ahead, or a zone rebalance, may hold a few beyond the
+    // desired capacity.
+    let target = g.desired + g.refresh_surge + g.rebalance_surge;
+    if count > target && !g.suspended("Terminate") {
+        let victims = pick_victims(g, (count - target) as usize, now);
+        let mut cap = count;
+        for i in victims {
+            let first = g.desired_cause.take().map(|c| format!("{c}  ")).unwrap_or_default();
+            let cause = format!(
+                "{first}{} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from {cap} to {}.",
+                at(now),
+                g.desired
+            );
+            cap -= 1;
+            let act = begin_leaving(g, i, Lifecycle::Terminating, cause, now);
+            put_activity(tx, &act)?;
+        }
+        return Ok(0);
+    }
+    if count < target && !g.suspended("Launch") && now >= g.launch_retry_at {
+        return Ok(target - count);
+    }
+    Ok(0)
 }
 
 fn current_sources(asg: &AutoScaling, name: &str) -> Result<Vec<String>> {

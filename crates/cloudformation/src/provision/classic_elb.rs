@@ -2,107 +2,18 @@
 //! — its listeners, health check, attributes (cross-zone, connection draining, idle timeout),
 //! stickiness policies and instances. Ref answers its name.
 
-use serde::Serialize;
-use serde_json::Value;
+use api::elb::{
+    ConfigureHealthCheckInput, ConnectionDraining, ConnectionSettings, CreateAccessPointInput,
+    CreateAppCookieStickinessPolicyInput, CreateLBCookieStickinessPolicyInput, CrossZoneLoadBalancing,
+    DeleteAccessPointInput, DescribeAccessPointsInput, HealthCheck, Instance, Listener, LoadBalancerAttributes,
+    ModifyLoadBalancerAttributesInput, RegisterEndPointsInput, SetLoadBalancerPoliciesOfListenerInput, Tag,
+};
 
-use super::{gone, Created, Cx, Props, Tag};
+use super::{gone, refusal, Created, Cx, Props};
 use crate::Peer;
 
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct Listener {
-    protocol: String,
-    load_balancer_port: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    instance_protocol: Option<String>,
-    instance_port: i64,
-    #[serde(rename = "SSLCertificateId", skip_serializing_if = "Option::is_none")]
-    ssl_certificate_id: Option<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct CreateLoadBalancer {
-    load_balancer_name: String,
-    listeners: Vec<Listener>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    availability_zones: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    subnets: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    security_groups: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scheme: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<Tag>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct HealthCheck {
-    target: String,
-    interval: i64,
-    timeout: i64,
-    healthy_threshold: i64,
-    unhealthy_threshold: i64,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct ConfigureHealthCheck {
-    load_balancer_name: String,
-    health_check: HealthCheck,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct ModifyAttributes {
-    load_balancer_name: String,
-    load_balancer_attributes: Value,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct InstanceId {
-    instance_id: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct RegisterInstances {
-    load_balancer_name: String,
-    instances: Vec<InstanceId>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct LbCookiePolicy {
-    load_balancer_name: String,
-    policy_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cookie_expiration_period: Option<i64>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct AppCookiePolicy {
-    load_balancer_name: String,
-    policy_name: String,
-    cookie_name: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct ListenerPolicies {
-    load_balancer_name: String,
-    load_balancer_port: i64,
-    policy_names: Vec<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct Names<'a> {
-    load_balancer_names: [&'a str; 1],
+fn refused(e: wire::ApiError) -> String {
+    refusal(Peer::ClassicElb, e)
 }
 
 /// A classic load balancer name CloudFormation makes: at most 32 alphanumerics and hyphens.
@@ -112,6 +23,7 @@ fn generated_name(cx: &Cx) -> String {
 }
 
 pub async fn create(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
+    let elb = cx.classic_elb()?;
     let name = p.str("LoadBalancerName").unwrap_or_else(|| generated_name(cx));
     let listeners = p
         .objects("Listeners")
@@ -119,114 +31,112 @@ pub async fn create(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         .map(|l| {
             Ok(Listener {
                 protocol: l.req("Protocol")?,
-                load_balancer_port: l.int("LoadBalancerPort")?.ok_or("Property LoadBalancerPort cannot be empty.")?,
+                load_balancer_port: l.int32("LoadBalancerPort")?.ok_or("Property LoadBalancerPort cannot be empty.")?,
                 instance_protocol: l.str("InstanceProtocol"),
-                instance_port: l.int("InstancePort")?.ok_or("Property InstancePort cannot be empty.")?,
+                instance_port: l.int32("InstancePort")?.ok_or("Property InstancePort cannot be empty.")?,
                 ssl_certificate_id: l.str("SSLCertificateId"),
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let input = CreateLoadBalancer {
+    let listed = |v: Vec<String>| Some(v).filter(|v| !v.is_empty());
+    let tags: Vec<Tag> = cx.tags(p).into_iter().map(|t| Tag { key: t.key, value: Some(t.value) }).collect();
+    let input = CreateAccessPointInput {
         load_balancer_name: name.clone(),
         listeners,
-        availability_zones: p.strings("AvailabilityZones"),
-        subnets: p.strings("Subnets"),
-        security_groups: p.strings("SecurityGroups"),
+        availability_zones: listed(p.strings("AvailabilityZones")),
+        subnets: listed(p.strings("Subnets")),
+        security_groups: listed(p.strings("SecurityGroups")),
         scheme: p.str("Scheme"),
-        tags: cx.tags(p),
+        tags: Some(tags).filter(|t| !t.is_empty()),
     };
-    let out = cx.call(Peer::ClassicElb, "CreateLoadBalancer", &input).await?;
+    let out = elb.create_load_balancer(input).await.map_err(refused)?;
     cx.exists(&name);
     if let Some(h) = p.get("HealthCheck") {
         let h = Props(h);
-        let input = ConfigureHealthCheck {
+        let input = ConfigureHealthCheckInput {
             load_balancer_name: name.clone(),
             health_check: HealthCheck {
                 target: h.req("Target")?,
-                interval: h.int("Interval")?.unwrap_or(30),
-                timeout: h.int("Timeout")?.unwrap_or(5),
-                healthy_threshold: h.int("HealthyThreshold")?.unwrap_or(10),
-                unhealthy_threshold: h.int("UnhealthyThreshold")?.unwrap_or(2),
+                interval: h.int32("Interval")?.unwrap_or(30),
+                timeout: h.int32("Timeout")?.unwrap_or(5),
+                healthy_threshold: h.int32("HealthyThreshold")?.unwrap_or(10),
+                unhealthy_threshold: h.int32("UnhealthyThreshold")?.unwrap_or(2),
             },
         };
-        cx.call(Peer::ClassicElb, "ConfigureHealthCheck", &input).await?;
+        elb.configure_health_check(input).await.map_err(refused)?;
     }
-    let mut attributes = serde_json::Map::new();
-    if let Some(c) = p.bool("CrossZone")? {
-        attributes.insert("CrossZoneLoadBalancing".into(), serde_json::json!({"Enabled": c}));
+    let mut attributes = LoadBalancerAttributes::default();
+    if let Some(enabled) = p.bool("CrossZone")? {
+        attributes.cross_zone_load_balancing = Some(CrossZoneLoadBalancing { enabled });
     }
     if let Some(d) = p.get("ConnectionDrainingPolicy") {
         let d = Props(d);
-        attributes.insert(
-            "ConnectionDraining".into(),
-            serde_json::json!({"Enabled": d.bool("Enabled")?.unwrap_or(false), "Timeout": d.int("Timeout")?.unwrap_or(300)}),
-        );
+        attributes.connection_draining = Some(ConnectionDraining {
+            enabled: d.bool("Enabled")?.unwrap_or(false),
+            timeout: Some(d.int32("Timeout")?.unwrap_or(300)),
+        });
     }
-    if let Some(t) = p.get("ConnectionSettings").map(Props).map(|c| c.int("IdleTimeout")).transpose()?.flatten() {
-        attributes.insert("ConnectionSettings".into(), serde_json::json!({"IdleTimeout": t}));
+    if let Some(idle_timeout) =
+        p.get("ConnectionSettings").map(Props).map(|c| c.int32("IdleTimeout")).transpose()?.flatten()
+    {
+        attributes.connection_settings = Some(ConnectionSettings { idle_timeout });
     }
-    if !attributes.is_empty() {
-        let input =
-            ModifyAttributes { load_balancer_name: name.clone(), load_balancer_attributes: Value::Object(attributes) };
-        cx.call(Peer::ClassicElb, "ModifyLoadBalancerAttributes", &input).await?;
+    if attributes != LoadBalancerAttributes::default() {
+        let input = ModifyLoadBalancerAttributesInput {
+            load_balancer_name: name.clone(),
+            load_balancer_attributes: attributes,
+        };
+        elb.modify_load_balancer_attributes(input).await.map_err(refused)?;
     }
     for s in p.objects("LBCookieStickinessPolicy") {
-        let input = LbCookiePolicy {
+        let input = CreateLBCookieStickinessPolicyInput {
             load_balancer_name: name.clone(),
             policy_name: s.req("PolicyName")?,
             cookie_expiration_period: s.int("CookieExpirationPeriod")?,
         };
-        cx.call(Peer::ClassicElb, "CreateLBCookieStickinessPolicy", &input).await?;
+        elb.create_lb_cookie_stickiness_policy(input).await.map_err(refused)?;
     }
     for s in p.objects("AppCookieStickinessPolicy") {
-        let input = AppCookiePolicy {
+        let input = CreateAppCookieStickinessPolicyInput {
             load_balancer_name: name.clone(),
             policy_name: s.req("PolicyName")?,
             cookie_name: s.req("CookieName")?,
         };
-        cx.call(Peer::ClassicElb, "CreateAppCookieStickinessPolicy", &input).await?;
+        elb.create_app_cookie_stickiness_policy(input).await.map_err(refused)?;
     }
     for l in p.objects("Listeners") {
         let names = l.strings("PolicyNames");
         if !names.is_empty() {
-            let input = ListenerPolicies {
+            let input = SetLoadBalancerPoliciesOfListenerInput {
                 load_balancer_name: name.clone(),
-                load_balancer_port: l.int("LoadBalancerPort")?.unwrap_or_default(),
+                load_balancer_port: l.int32("LoadBalancerPort")?.unwrap_or_default(),
                 policy_names: names,
             };
-            cx.call(Peer::ClassicElb, "SetLoadBalancerPoliciesOfListener", &input).await?;
+            elb.set_load_balancer_policies_of_listener(input).await.map_err(refused)?;
         }
     }
     let instances = p.strings("Instances");
     if !instances.is_empty() {
-        let input = RegisterInstances {
+        let input = RegisterEndPointsInput {
             load_balancer_name: name.clone(),
-            instances: instances.into_iter().map(|instance_id| InstanceId { instance_id }).collect(),
+            instances: instances.into_iter().map(|i| Instance { instance_id: Some(i) }).collect(),
         };
-        cx.call(Peer::ClassicElb, "RegisterInstancesWithLoadBalancer", &input).await?;
+        elb.register_instances_with_load_balancer(input).await.map_err(refused)?;
     }
-    let d = cx.call(Peer::ClassicElb, "DescribeLoadBalancers", &Names { load_balancer_names: [&name] }).await?;
-    let lb = d.pointer("/LoadBalancerDescriptions/0").cloned().unwrap_or_default();
-    let get = |k: &str| lb.get(k).cloned().unwrap_or(Value::Null);
+    let input = DescribeAccessPointsInput { load_balancer_names: Some(vec![name.clone()]), ..Default::default() };
+    let d = elb.describe_load_balancers(input).await.map_err(refused)?;
+    let lb = d.load_balancer_descriptions.and_then(|l| l.into_iter().next()).unwrap_or_default();
+    let sg = lb.source_security_group.unwrap_or_default();
     Ok(Created::id(name)
-        .attr("DNSName", out.get("DNSName").cloned().unwrap_or_default())
-        .attr("CanonicalHostedZoneName", get("CanonicalHostedZoneName"))
-        .attr("CanonicalHostedZoneNameID", get("CanonicalHostedZoneNameID"))
-        .attr(
-            "SourceSecurityGroup.GroupName",
-            lb.pointer("/SourceSecurityGroup/GroupName").cloned().unwrap_or_default(),
-        )
-        .attr(
-            "SourceSecurityGroup.OwnerAlias",
-            lb.pointer("/SourceSecurityGroup/OwnerAlias").cloned().unwrap_or_default(),
-        ))
+        .attr("DNSName", out.dns_name.unwrap_or_default())
+        .attr("CanonicalHostedZoneName", lb.canonical_hosted_zone_name)
+        .attr("CanonicalHostedZoneNameID", lb.canonical_hosted_zone_name_id)
+        .attr("SourceSecurityGroup.GroupName", sg.group_name.unwrap_or_default())
+        .attr("SourceSecurityGroup.OwnerAlias", sg.owner_alias.unwrap_or_default()))
 }
 
 pub async fn delete(cx: &Cx, name: &str) -> Result<(), String> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "PascalCase")]
-    struct Delete<'a> {
-        load_balancer_name: &'a str,
-    }
-    gone(cx.call(Peer::ClassicElb, "DeleteLoadBalancer", &Delete { load_balancer_name: name }).await)
+    let out =
+        cx.classic_elb()?.delete_load_balancer(DeleteAccessPointInput { load_balancer_name: name.to_string() }).await;
+    gone(out.map_err(refused))
 }

@@ -1,94 +1,54 @@
-//! AWS::CloudWatch::Alarm.
+//! AWS::CloudWatch::Alarm, through CloudWatch's typed client.
 
-use serde::Serialize;
-use serde_json::Value;
+use api::cloudwatch::{DeleteAlarmsInput, Dimension, PutMetricAlarmInput};
 
-use super::{gone, Created, Cx, Props};
+use super::{gone, refusal, Created, Cx, Props};
 use crate::Peer;
 
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct Dimension {
-    name: String,
-    value: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct PutMetricAlarm {
-    alarm_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alarm_description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actions_enabled: Option<bool>,
-    #[serde(rename = "OKActions", skip_serializing_if = "Vec::is_empty")]
-    ok_actions: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    alarm_actions: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    insufficient_data_actions: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metric_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    namespace: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    statistic: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    extended_statistic: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    dimensions: Vec<Dimension>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    period: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<String>,
-    evaluation_periods: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    datapoints_to_alarm: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    threshold: Option<f64>,
-    comparison_operator: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    treat_missing_data: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metrics: Option<Value>,
+/// A list property: None when the template leaves it out or empty.
+fn listed(v: Vec<String>) -> Option<Vec<String>> {
+    Some(v).filter(|v| !v.is_empty())
 }
 
 pub async fn put_alarm(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
-    let input = PutMetricAlarm {
+    let dimensions = p
+        .objects("Dimensions")
+        .into_iter()
+        .map(|d| Ok(Dimension { name: d.req("Name")?, value: d.req("Value")? }))
+        .collect::<Result<Vec<_>, String>>()?;
+    let metrics = match p.get("Metrics") {
+        Some(m) => Some(serde_json::from_value(m.clone()).map_err(|e| format!("Property Metrics is not valid: {e}"))?),
+        None => None,
+    };
+    let input = PutMetricAlarmInput {
         alarm_name: p.str("AlarmName").unwrap_or_else(|| cx.generated_name(255)),
         alarm_description: p.str("AlarmDescription"),
         actions_enabled: p.bool("ActionsEnabled")?,
-        ok_actions: p.strings("OKActions"),
-        alarm_actions: p.strings("AlarmActions"),
-        insufficient_data_actions: p.strings("InsufficientDataActions"),
+        ok_actions: listed(p.strings("OKActions")),
+        alarm_actions: listed(p.strings("AlarmActions")),
+        insufficient_data_actions: listed(p.strings("InsufficientDataActions")),
         metric_name: p.str("MetricName"),
         namespace: p.str("Namespace"),
-        statistic: p.str("Statistic"),
+        statistic: p.str("Statistic").map(|s| s.as_str().into()),
         extended_statistic: p.str("ExtendedStatistic"),
-        dimensions: p
-            .objects("Dimensions")
-            .into_iter()
-            .map(|d| Ok(Dimension { name: d.req("Name")?, value: d.req("Value")? }))
-            .collect::<Result<_, String>>()?,
-        period: p.int("Period")?,
-        unit: p.str("Unit"),
-        evaluation_periods: p.int("EvaluationPeriods")?.ok_or("Property EvaluationPeriods cannot be empty.")?,
-        datapoints_to_alarm: p.int("DatapointsToAlarm")?,
+        dimensions: Some(dimensions).filter(|d| !d.is_empty()),
+        period: p.int32("Period")?,
+        unit: p.str("Unit").map(|s| s.as_str().into()),
+        evaluation_periods: Some(p.int32("EvaluationPeriods")?.ok_or("Property EvaluationPeriods cannot be empty.")?),
+        datapoints_to_alarm: p.int32("DatapointsToAlarm")?,
         threshold: p.float("Threshold")?,
-        comparison_operator: p.req("ComparisonOperator")?,
+        comparison_operator: Some(p.req("ComparisonOperator")?.as_str().into()),
         treat_missing_data: p.str("TreatMissingData"),
-        metrics: p.get("Metrics").cloned(),
+        metrics,
+        ..Default::default()
     };
-    cx.call(Peer::CloudWatch, "PutMetricAlarm", &input).await?;
-    let arn = format!("arn:aws:cloudwatch:{}:{}:alarm:{}", cx.region, cx.account, input.alarm_name);
-    Ok(Created::id(input.alarm_name).attr("Arn", arn))
+    let name = input.alarm_name.clone();
+    cx.cloudwatch()?.put_metric_alarm(input).await.map_err(|e| refusal(Peer::CloudWatch, e))?;
+    let arn = format!("arn:aws:cloudwatch:{}:{}:alarm:{}", cx.region, cx.account, name);
+    Ok(Created::id(name).attr("Arn", arn))
 }
 
 pub async fn delete_alarm(cx: &Cx, name: &str) -> Result<(), String> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "PascalCase")]
-    struct DeleteAlarms<'a> {
-        alarm_names: [&'a str; 1],
-    }
-    gone(cx.call(Peer::CloudWatch, "DeleteAlarms", &DeleteAlarms { alarm_names: [name] }).await)
+    let out = cx.cloudwatch()?.delete_alarms(DeleteAlarmsInput { alarm_names: vec![name.to_string()] }).await;
+    gone(out.map_err(|e| refusal(Peer::CloudWatch, e)))
 }

@@ -82,6 +82,21 @@ impl Cx {
         Ok(api::sns::Client::new(self.transport(Peer::Sns)?))
     }
 
+    /// SQS, typed, as the stack's caller.
+    pub fn sqs(&self) -> Result<api::sqs::Client, String> {
+        Ok(api::sqs::Client::new(self.transport(Peer::Sqs)?))
+    }
+
+    /// CloudWatch, typed, as the stack's caller.
+    pub fn cloudwatch(&self) -> Result<api::cloudwatch::Client, String> {
+        Ok(api::cloudwatch::Client::new(self.transport(Peer::CloudWatch)?))
+    }
+
+    /// Classic Elastic Load Balancing, typed, as the stack's caller.
+    pub fn classic_elb(&self) -> Result<api::elb::Client, String> {
+        Ok(api::elb::Client::new(self.transport(Peer::ClassicElb)?))
+    }
+
     fn transport(&self, peer: Peer) -> Result<Arc<dyn wire::typed::Transport>, String> {
         let Some(caller) = &self.caller else {
             return Err(format!(
@@ -174,6 +189,13 @@ impl<'a> Props<'a> {
             Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| bad(k)),
             Some(_) => Err(bad(k)),
         }
+    }
+
+    /// An integer property the callee's model holds in 32 bits.
+    pub fn int32(&self, k: &str) -> Result<Option<i32>, String> {
+        self.int(k)?
+            .map(|v| i32::try_from(v).map_err(|_| format!("Value of property {k} must be a 32-bit integer")))
+            .transpose()
     }
 
     pub fn float(&self, k: &str) -> Result<Option<f64>, String> {

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use api::sqs::{CreateQueueRequest, DeleteQueueRequest, GetQueueAttributesRequest, SetQueueAttributesRequest};
+use serde_json::Value;
 
-use super::{gone, Created, Cx, Props};
+use super::{gone, refusal, Created, Cx, Props};
 use crate::Peer;
 
 /// The queue attributes CloudFormation's properties set, under SQS's attribute names.
@@ -67,16 +68,19 @@ pub async fn create_queue(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         }
     });
     let tags: BTreeMap<String, String> = cx.tags(p).into_iter().map(|t| (t.key, t.value)).collect();
-    let mut input = json!({"QueueName": name, "Attributes": attributes(p, ATTRIBUTES)});
-    if !tags.is_empty() {
-        input["tags"] = json!(tags);
-    }
-    let out = cx.call(Peer::Sqs, "CreateQueue", &input).await?;
-    let url = out.get("QueueUrl").and_then(Value::as_str).ok_or("CreateQueue answered no QueueUrl")?.to_string();
+    let sqs = cx.sqs()?;
+    let input = CreateQueueRequest {
+        queue_name: name.clone(),
+        attributes: Some(attributes(p, ATTRIBUTES)),
+        tags: Some(tags).filter(|t| !t.is_empty()),
+    };
+    let out = sqs.create_queue(input).await.map_err(|e| refusal(Peer::Sqs, e))?;
+    let url = out.queue_url.ok_or("CreateQueue answered no QueueUrl")?;
     cx.exists(&url);
-    let attrs =
-        cx.call(Peer::Sqs, "GetQueueAttributes", &json!({"QueueUrl": url, "AttributeNames": ["QueueArn"]})).await?;
-    let arn = attrs["Attributes"]["QueueArn"].as_str().ok_or("GetQueueAttributes answered no QueueArn")?.to_string();
+    let input = GetQueueAttributesRequest { queue_url: url.clone(), attribute_names: Some(vec!["QueueArn".into()]) };
+    let attrs = sqs.get_queue_attributes(input).await.map_err(|e| refusal(Peer::Sqs, e))?;
+    let arn =
+        attrs.attributes.and_then(|mut a| a.remove("QueueArn")).ok_or("GetQueueAttributes answered no QueueArn")?;
     Ok(Created::id(url.clone()).attr("Arn", arn).attr("QueueName", name).attr("QueueUrl", url))
 }
 
@@ -103,11 +107,22 @@ pub async fn update_queue(cx: &Cx, url: &str, old: Props<'_>, new: Props<'_>) ->
     if changes.is_empty() {
         return Ok(());
     }
-    cx.call(Peer::Sqs, "SetQueueAttributes", &json!({"QueueUrl": url, "Attributes": changes})).await.map(|_| ())
+    set_attributes(cx, url, changes).await
 }
 
 pub async fn delete_queue(cx: &Cx, url: &str) -> Result<(), String> {
-    gone(cx.call(Peer::Sqs, "DeleteQueue", &json!({"QueueUrl": url})).await)
+    let out = cx.sqs()?.delete_queue(DeleteQueueRequest { queue_url: url.to_string() }).await;
+    gone(out.map_err(|e| refusal(Peer::Sqs, e)))
+}
+
+async fn set_attributes(cx: &Cx, url: &str, attributes: BTreeMap<String, String>) -> Result<(), String> {
+    let input = SetQueueAttributesRequest { queue_url: url.to_string(), attributes };
+    cx.sqs()?.set_queue_attributes(input).await.map(|_| ()).map_err(|e| refusal(Peer::Sqs, e))
+}
+
+/// A queue's policy (empty: none).
+async fn set_policy(cx: &Cx, url: &str, policy: &str) -> Result<(), String> {
+    set_attributes(cx, url, BTreeMap::from([("Policy".to_string(), policy.to_string())])).await
 }
 
 fn policy_text(p: Props<'_>) -> Result<String, String> {
@@ -125,8 +140,7 @@ pub async fn create_queue_policy(cx: &Cx, p: Props<'_>) -> Result<Created, Strin
         return Err("Property Queues cannot be empty.".into());
     }
     for url in &queues {
-        let input = json!({"QueueUrl": url, "Attributes": {"Policy": policy}});
-        cx.call(Peer::Sqs, "SetQueueAttributes", &input).await?;
+        set_policy(cx, url, &policy).await?;
     }
     Ok(Created::id(cx.generated_name(128)))
 }
@@ -137,16 +151,14 @@ pub async fn update_queue_policy(cx: &Cx, old: Props<'_>, new: Props<'_>) -> Res
     create_queue_policy(cx, new).await?;
     let kept = new.strings("Queues");
     for url in old.strings("Queues").into_iter().filter(|u| !kept.contains(u)) {
-        let input = json!({"QueueUrl": url, "Attributes": {"Policy": ""}});
-        gone(cx.call(Peer::Sqs, "SetQueueAttributes", &input).await)?;
+        gone(set_policy(cx, &url, "").await)?;
     }
     Ok(())
 }
 
 pub async fn delete_queue_policy(cx: &Cx, p: Props<'_>) -> Result<(), String> {
     for url in p.strings("Queues") {
-        let input = json!({"QueueUrl": url, "Attributes": {"Policy": ""}});
-        gone(cx.call(Peer::Sqs, "SetQueueAttributes", &input).await)?;
+        gone(set_policy(cx, &url, "").await)?;
     }
     Ok(())
 }
