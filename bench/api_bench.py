@@ -205,21 +205,21 @@ class Server:
         return self.proc.pid
 
 
-def spawn_homeground(data_dir: Path, port: int, log: Path) -> tuple[subprocess.Popen, float]:
+def spawn_homeground(data_dir: Path, port: int, log: Path, binary: Path = BIN) -> tuple[subprocess.Popen, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "HOMEGROUND_"))}
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [str(BIN), "up", "--listen", f"127.0.0.1:{port}", "--data-dir", str(data_dir)],
+        [str(binary), "up", "--listen", f"127.0.0.1:{port}", "--data-dir", str(data_dir)],
         stdin=subprocess.DEVNULL, stdout=open(log, "ab"), stderr=subprocess.STDOUT, env=env,
     )
     return proc, t0
 
 
-def homeground_fresh_start(work: Path, i: int) -> tuple[float, subprocess.Popen, Path, int]:
+def homeground_fresh_start(work: Path, i, binary: Path = BIN) -> tuple[float, subprocess.Popen, Path, int]:
     """Spawn on an empty data dir; the root key only exists once it has written credentials."""
     data = work / f"hg-fresh-{i}"
     port = free_port()
-    proc, t0 = spawn_homeground(data, port, work / "homeground.log")
+    proc, t0 = spawn_homeground(data, port, work / "homeground.log", binary)
     deadline = t0 + 30
     while not (data / "credentials").exists():
         if proc.poll() is not None:
@@ -232,11 +232,11 @@ def homeground_fresh_start(work: Path, i: int) -> tuple[float, subprocess.Popen,
     return wait_first_answer(signed, proc, t0), proc, data, port
 
 
-def homeground_warm_start(work: Path, data: Path) -> tuple[float, subprocess.Popen, int]:
+def homeground_warm_start(work: Path, data: Path, binary: Path = BIN) -> tuple[float, subprocess.Popen, int]:
     key, secret = read_creds(data)
     port = free_port()
     signed = sign("GetCallerIdentity", port, key, secret)  # signed before the spawn
-    proc, t0 = spawn_homeground(data, port, work / "homeground.log")
+    proc, t0 = spawn_homeground(data, port, work / "homeground.log", binary)
     return wait_first_answer(signed, proc, t0), proc, port
 
 
@@ -431,6 +431,8 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=10, help="IAM users created in each server for ListUsers (default 10)")
     ap.add_argument("--starts", type=int, default=5, help="start-up samples per case (default 5)")
     ap.add_argument("--placement", choices=["both", "shared", "pinned"], default="both")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="an earlier homeground build, measured in the same run as 'homeground-before' (a copy of the data dir)")
     ap.add_argument("--burst-clients", type=int, default=32,
                     help="boto3 clients in the burst after the wrk runs, then threads sampled for 20 s (default 32; 0: skip)")
     ap.add_argument("--burst-seconds", type=float, default=6.0, help="length of the burst (default 6)")
@@ -496,6 +498,15 @@ def run(args, work: Path, procs: list) -> None:
         "homeground": (hg, hg_port, hg_key, hg_secret),
         "moto": (moto, mport, "testing", "testing"),
     }
+    if args.baseline:
+        # The same kind of region, from the earlier build: a data dir of its own, made by it.
+        _t, p0, before_data, _port = homeground_fresh_start(work, "before", args.baseline)
+        stop(p0)
+        _t, before, before_port = homeground_warm_start(work, before_data, args.baseline)
+        procs.append(before)
+        b_key, b_secret = read_creds(before_data)
+        servers["homeground-before"] = (before, before_port, b_key, b_secret)
+        rss_start["homeground-before"] = rss_mib(before.pid)
     signed = {}
     for name, (proc, port, key, secret) in servers.items():
         create_users(port, key, secret, args.users)
@@ -535,8 +546,8 @@ def run(args, work: Path, procs: list) -> None:
             subprocess.run(["taskset", "-a", "-p", "-c", "0-%d" % ((os.cpu_count() or 1) - 1), str(proc.pid)], check=True, stdout=subprocess.DEVNULL)
 
     time.sleep(2.0)
-    rss_after = {"homeground": rss_mib(hg.pid), "moto": rss_mib(moto.pid)}
-    threads_now = {"homeground": threads_of(hg.pid), "moto": threads_of(moto.pid)}
+    rss_after = {name: rss_mib(proc.pid) for name, (proc, *_r) in servers.items()}
+    threads_now = {name: threads_of(proc.pid) for name, (proc, *_r) in servers.items()}
 
     # -- a burst of SDK clients, then do the threads go back? ----------------------------------
     settle = {}
@@ -562,7 +573,8 @@ def render(args, info, rows, fresh, warm, moto_t, rss_start, rss_after, threads_
     L.append(f"# API benchmark: homeground beside moto ({now})\n")
     L.append(f"- command: `python3 bench/api_bench.py --duration {args.duration:g} --connections {args.connections} "
              f"--threads {args.threads} --users {args.users} --starts {args.starts} --placement {args.placement} "
-             f"--burst-clients {args.burst_clients} --burst-seconds {args.burst_seconds:g}`")
+             f"--burst-clients {args.burst_clients} --burst-seconds {args.burst_seconds:g}"
+             + (f" --baseline {args.baseline}" if args.baseline else "") + "`")
     L.append(f"- machine: {info['nproc']} CPUs, {info['cpu']}, {info['mem']}, Linux {info['kernel']}; load average before the run: {info['load']}")
     L.append(f"- {info['homeground']} (target/release built {info['built']}; git HEAD {info['git']} at the run), moto {info['moto']} (moto_server, Python {info['python']}), {info['wrk']}")
     L.append(f"- load: wrk replaying one pre-signed request, {args.connections} connections, {args.duration:g} s measured after {args.warmup:g} s warm-up; "

@@ -14,3 +14,4 @@ pub mod elb;
 pub mod elbv2;
 pub mod sns;
 pub mod sqs;
+pub mod sts;

@@ -2,15 +2,19 @@
 
 use std::sync::Arc;
 
+use api::sts::{
+    AssumeRoleRequest, AssumeRoleResponse, AssumedRoleUser, Credentials, GetAccessKeyInfoResponse,
+    GetCallerIdentityResponse, GetSessionTokenRequest, GetSessionTokenResponse, Operation,
+};
 use policy::{PolicyDocument, RequestContext};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use wire::typed::output;
 use wire::{ApiError, Authorization, BoxFuture, CallContext, PrincipalKind, Service};
 
 use crate::authorize::Entity;
 use crate::error::{IamError, Result};
 use crate::ids;
-use crate::ops::In;
 use crate::records::{kind, name_key, RoleRec, SessionRec, SessionSource};
 use crate::Identity;
 
@@ -33,36 +37,45 @@ impl Service for StsService {
         "sts"
     }
 
-    fn authorization(&self, op: &str, _input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
+    fn authorization(&self, op: &str, input: &Value, _cx: &CallContext) -> Result<Authorization, ApiError> {
+        let Some(op) = Operation::parse(op, input.clone())? else {
+            return Ok(Authorization::Resources(vec!["*".into()]));
+        };
         Ok(match op {
             // No permission is needed to ask who you are (AWS: even an explicit deny cannot stop it).
-            "GetCallerIdentity" | "GetSessionToken" | "GetAccessKeyInfo" => Authorization::NotRequired,
+            Operation::GetCallerIdentity(_) | Operation::GetSessionToken(_) | Operation::GetAccessKeyInfo(_) => {
+                Authorization::NotRequired
+            }
             // AssumeRole weighs the caller's policies and the role's trust policy together.
-            "AssumeRole" => Authorization::NotRequired,
-            _ => Authorization::Resources(vec!["*".into()]),
+            Operation::AssumeRole(_) => Authorization::NotRequired,
         })
     }
 
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
         Box::pin(async move {
-            let input = In(&input);
+            let Some(call) = Operation::parse(op, input)? else {
+                return Err(ApiError::new(
+                    501,
+                    "NotImplemented",
+                    format!("homeground does not implement sts:{op} yet."),
+                ));
+            };
             let id = &*self.id;
-            let r = match op {
-                "GetCallerIdentity" => Ok(json!({
-                    "UserId": cx.principal.user_id, "Account": cx.principal.account, "Arn": cx.principal.arn,
+            let out = match call {
+                Operation::GetCallerIdentity(_) => Ok(output(&GetCallerIdentityResponse {
+                    user_id: Some(cx.principal.user_id.clone()),
+                    account: Some(cx.principal.account.clone()),
+                    arn: Some(cx.principal.arn.clone()),
                 })),
-                "GetAccessKeyInfo" => Ok(json!({"Account": id.account})),
-                "AssumeRole" => tokio::task::block_in_place(|| assume_role(id, cx, &input)),
-                "GetSessionToken" => tokio::task::block_in_place(|| get_session_token(id, cx, &input)),
-                _ => {
-                    return Err(ApiError::new(
-                        501,
-                        "NotImplemented",
-                        format!("homeground does not implement sts:{op} yet."),
-                    ))
+                Operation::GetAccessKeyInfo(_) => {
+                    Ok(output(&GetAccessKeyInfoResponse { account: Some(id.account.clone()) }))
+                }
+                Operation::AssumeRole(i) => tokio::task::block_in_place(|| assume_role(id, cx, i)).map(|o| output(&o)),
+                Operation::GetSessionToken(i) => {
+                    tokio::task::block_in_place(|| get_session_token(id, cx, i)).map(|o| output(&o))
                 }
             };
-            r.map_err(ApiError::from)
+            out.map_err(ApiError::from)
         })
     }
 }
@@ -135,14 +148,19 @@ fn issue(
     Ok(issued)
 }
 
-fn credentials(i: &Issued) -> Value {
-    json!({"AccessKeyId": i.access_key_id, "SecretAccessKey": i.secret, "SessionToken": i.token, "Expiration": i.expiration})
+fn credentials(i: Issued) -> Credentials {
+    Credentials {
+        access_key_id: i.access_key_id,
+        secret_access_key: i.secret,
+        session_token: i.token,
+        expiration: i.expiration,
+    }
 }
 
-fn assume_role(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
+fn assume_role(id: &Identity, cx: &CallContext, input: AssumeRoleRequest) -> Result<AssumeRoleResponse> {
     let p = &cx.principal;
-    let role_arn = input.req("RoleArn");
-    let session = input.req("RoleSessionName");
+    let role_arn = input.role_arn.as_str();
+    let session = input.role_session_name.as_str();
     let denied = || {
         IamError::AccessDenied(format!(
             "User: {} is not authorized to perform: sts:AssumeRole on resource: {role_arn}",
@@ -171,7 +189,7 @@ fn assume_role(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
     let cred =
         crate::auth::ResolvedCredential { secret_access_key: String::new(), principal: p.clone(), session: None };
     let mut keys = id.context_keys(&cred, cx);
-    if let Some(ext) = input.s("ExternalId") {
+    if let Some(ext) = input.external_id.as_deref() {
         keys.set("sts:ExternalId", ext);
     }
     keys.set("sts:RoleSessionName", session);
@@ -190,17 +208,13 @@ fn assume_role(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
     if !policy::authorize_assume_role(&identity, boundary.as_deref(), &trust_set, &ctx).is_allowed() {
         return Err(denied());
     }
-    let session_policy = input.s("Policy").map(String::from);
+    let session_policy = input.policy.clone();
     if let Some(doc) = &session_policy {
         PolicyDocument::parse(doc).map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))?;
     }
-    let arns: Vec<String> = input
-        .0
-        .get("PolicyArns")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|v| v.get("arn").and_then(Value::as_str).map(String::from)).collect())
-        .unwrap_or_default();
-    let duration = lifetime(id, input.i("DurationSeconds"), 3600, role.max_session_duration, "MaxSessionDuration")?;
+    let arns: Vec<String> = input.policy_arns.unwrap_or_default().into_iter().filter_map(|d| d.arn).collect();
+    let asked = input.duration_seconds.map(i64::from);
+    let duration = lifetime(id, asked, 3600, role.max_session_duration, "MaxSessionDuration")?;
     let source = SessionSource::AssumedRole { role_name: role.role_name.clone(), session_name: session.to_string() };
     let issued = id.write(|tx| {
         for arn in &arns {
@@ -208,27 +222,33 @@ fn assume_role(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
         }
         issue(id, tx, duration, source, session_policy, arns.clone())
     })?;
-    Ok(json!({
-        "Credentials": credentials(&issued),
-        "AssumedRoleUser": {
-            "AssumedRoleId": format!("{}:{session}", role.role_id),
-            "Arn": format!("arn:aws:sts::{}:assumed-role/{}/{session}", id.account, role.role_name),
-        },
-        "PackedPolicySize": 0,
-    }))
+    Ok(AssumeRoleResponse {
+        credentials: Some(credentials(issued)),
+        assumed_role_user: Some(AssumedRoleUser {
+            assumed_role_id: format!("{}:{session}", role.role_id),
+            arn: format!("arn:aws:sts::{}:assumed-role/{}/{session}", id.account, role.role_name),
+        }),
+        packed_policy_size: Some(0),
+        source_identity: None,
+    })
 }
 
-fn get_session_token(id: &Identity, cx: &CallContext, input: &In) -> Result<Value> {
+fn get_session_token(
+    id: &Identity,
+    cx: &CallContext,
+    input: GetSessionTokenRequest,
+) -> Result<GetSessionTokenResponse> {
     let p = &cx.principal;
     let (user, max, default) = match &p.kind {
         PrincipalKind::Root => (None, 3600, 3600),
         PrincipalKind::User { name } => (Some(name.clone()), 129_600, 43_200),
         _ => return Err(IamError::AccessDenied("Cannot call GetSessionToken with session credentials".into())),
     };
-    let duration = lifetime(id, input.i("DurationSeconds"), default, max, "maximum session duration")?;
+    let asked = input.duration_seconds.map(i64::from);
+    let duration = lifetime(id, asked, default, max, "maximum session duration")?;
     let issued =
         id.write(|tx| issue(id, tx, duration, SessionSource::Session { user_name: user.clone() }, None, vec![]))?;
-    Ok(json!({ "Credentials": credentials(&issued) }))
+    Ok(GetSessionTokenResponse { credentials: Some(credentials(issued)) })
 }
 
 impl Identity {
