@@ -8,6 +8,7 @@
 //! exhaustive `match`es over it), and `Client` (typed calls between services over a
 //! [`wire::typed::Transport`]).
 
+pub mod autoscaling;
 pub mod cloudwatch;
 pub mod ec2;
 pub mod elb;

@@ -4,7 +4,8 @@ use serde_json::json;
 
 #[test]
 fn every_typed_operation_is_in_its_model() {
-    let services: [(&str, &[&str]); 7] = [
+    let services: [(&str, &[&str]); 8] = [
+        ("autoscaling", api::autoscaling::Operation::NAMES),
         ("sts", api::sts::Operation::NAMES),
         ("sns", api::sns::Operation::NAMES),
         ("ec2", api::ec2::Operation::NAMES),

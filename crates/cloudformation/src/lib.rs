@@ -42,6 +42,23 @@ pub enum Peer {
 }
 
 impl Peer {
+    /// The botocore model the service speaks (`crates/wire/models/<name>.json`).
+    pub fn model_name(self) -> &'static str {
+        match self {
+            Peer::Sns => "sns",
+            Peer::Ec2 => "ec2",
+            Peer::Elb => "elbv2",
+            Peer::AutoScaling => "autoscaling",
+            Peer::CloudWatch => "cloudwatch",
+            Peer::Iam => "iam",
+            Peer::SecretsManager => "secretsmanager",
+            Peer::Ssm => "ssm",
+            Peer::Rds => "rds",
+            Peer::ClassicElb => "elb",
+            Peer::Sqs => "sqs",
+        }
+    }
+
     /// The name AWS's error texts give the service ("Service: AmazonEC2").
     pub fn service_name(self) -> &'static str {
         match self {

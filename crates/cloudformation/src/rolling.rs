@@ -157,12 +157,6 @@ struct Sizes<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
-struct Names<'a> {
-    auto_scaling_group_names: [&'a str; 1],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
 struct Processes<'a> {
     auto_scaling_group_name: &'a str,
     scaling_processes: &'a [String],
@@ -175,12 +169,6 @@ struct Terminate<'a> {
     should_decrement_desired_capacity: bool,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct TargetHealth<'a> {
-    target_group_arn: &'a str,
-}
-
 struct Group {
     min: i64,
     max: i64,
@@ -191,51 +179,48 @@ struct Group {
 }
 
 async fn describe(cx: &Cx, name: &str) -> Result<Group, String> {
-    let d =
-        cx.call(Peer::AutoScaling, "DescribeAutoScalingGroups", &Names { auto_scaling_group_names: [name] }).await?;
-    let g = d.pointer("/AutoScalingGroups/0").ok_or_else(|| format!("The group {name} is gone"))?;
-    let int = |k: &str| g.get(k).and_then(Value::as_i64).unwrap_or(0);
-    let strs = |v: Option<&Value>| -> Vec<String> {
-        v.and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
-            .unwrap_or_default()
+    let input = api::autoscaling::AutoScalingGroupNamesType {
+        auto_scaling_group_names: Some(vec![name.to_string()]),
+        ..Default::default()
     };
+    let d = cx
+        .autoscaling()?
+        .describe_auto_scaling_groups(input)
+        .await
+        .map_err(|e| crate::provision::refusal(Peer::AutoScaling, e))?;
+    let g = d.auto_scaling_groups.into_iter().next().ok_or_else(|| format!("The group {name} is gone"))?;
     let members = g
-        .get("Instances")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .map(|i| {
-                    let s = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-                    (s("InstanceId"), s("LifecycleState"), s("AvailabilityZone"))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+        .instances
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| (i.instance_id, i.lifecycle_state.to_string(), i.availability_zone))
+        .collect();
     Ok(Group {
-        min: int("MinSize"),
-        max: int("MaxSize"),
-        desired: int("DesiredCapacity"),
-        target_groups: strs(g.get("TargetGroupARNs")),
+        min: g.min_size.into(),
+        max: g.max_size.into(),
+        desired: g.desired_capacity.into(),
+        target_groups: g.target_group_ar_ns.unwrap_or_default(),
         members,
     })
 }
 
 /// The instances healthy in every one of the target groups.
 async fn healthy_in(cx: &Cx, target_groups: &[String]) -> Result<Option<HashSet<String>>, String> {
+    use api::elbv2::{DescribeTargetHealthInput, TargetHealthStateEnum};
+    let elb = cx.elb()?;
     let mut all: Option<HashSet<String>> = None;
     for tg in target_groups {
-        let d = cx.call(Peer::Elb, "DescribeTargetHealth", &TargetHealth { target_group_arn: tg }).await?;
+        let input = DescribeTargetHealthInput { target_group_arn: tg.clone(), ..Default::default() };
+        let d = elb.describe_target_health(input).await.map_err(|e| crate::provision::refusal(Peer::Elb, e))?;
         let healthy: HashSet<String> = d
-            .get("TargetHealthDescriptions")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter(|t| t.pointer("/TargetHealth/State").and_then(Value::as_str) == Some("healthy"))
-                    .filter_map(|t| t.pointer("/Target/Id").and_then(Value::as_str).map(str::to_string))
-                    .collect()
+            .target_health_descriptions
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| {
+                t.target_health.as_ref().and_then(|h| h.state.as_ref()) == Some(&TargetHealthStateEnum::Healthy)
             })
-            .unwrap_or_default();
+            .filter_map(|t| t.target.map(|t| t.id))
+            .collect();
         all = Some(match all {
             None => healthy,
             Some(a) => a.intersection(&healthy).cloned().collect(),

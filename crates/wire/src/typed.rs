@@ -38,6 +38,56 @@ pub fn output<T: Serialize>(out: &T) -> Value {
     serde_json::to_value(out).ok().filter(|v| !v.is_null()).unwrap_or_else(|| Value::Object(Default::default()))
 }
 
+/// Make scalars written as text where the model wants numbers, booleans or timestamps (as
+/// CloudFormation templates write them: `HealthyThreshold: "3"`) the model's type, throughout
+/// `value` read as the model's `shape`; anything else is left for deserialisation to judge.
+pub fn coerce(model: &crate::model::ServiceModel, shape: &str, value: &mut Value) {
+    use crate::model::ShapeType;
+    let s = model.shape(shape);
+    match (s.kind, value) {
+        (ShapeType::Structure, Value::Object(o)) => {
+            for (name, member) in &s.members {
+                if let Some(v) = o.get_mut(name) {
+                    coerce(model, &member.shape, v);
+                }
+            }
+        }
+        (ShapeType::List, Value::Array(items)) => {
+            if let Some(member) = &s.member {
+                items.iter_mut().for_each(|v| coerce(model, &member.shape, v));
+            }
+        }
+        (ShapeType::Map, Value::Object(o)) => {
+            if let Some(member) = &s.value {
+                o.values_mut().for_each(|v| coerce(model, &member.shape, v));
+            }
+        }
+        (ShapeType::Integer | ShapeType::Long, v @ Value::String(_)) => {
+            if let Some(n) = v.as_str().and_then(|t| t.trim().parse::<i64>().ok()) {
+                *v = Value::from(n);
+            }
+        }
+        (ShapeType::Float | ShapeType::Double, v @ Value::String(_)) => {
+            if let Some(n) =
+                v.as_str().and_then(|t| t.trim().parse::<f64>().ok()).and_then(serde_json::Number::from_f64)
+            {
+                *v = Value::Number(n);
+            }
+        }
+        (ShapeType::Boolean, v @ Value::String(_)) => match v.as_str().map(str::to_ascii_lowercase).as_deref() {
+            Some("true") => *v = Value::Bool(true),
+            Some("false") => *v = Value::Bool(false),
+            _ => {}
+        },
+        (ShapeType::Timestamp, v @ Value::String(_)) => {
+            if let Some(n) = v.as_str().and_then(crate::timestamp::parse).and_then(serde_json::Number::from_f64) {
+                *v = Value::Number(n);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Where a typed client's calls go.
 pub trait Transport: Send + Sync {
     fn call<'a>(&'a self, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>>;
@@ -118,6 +168,21 @@ mod tests {
         topic_arn: String,
         #[serde(rename = "Subject", default, skip_serializing_if = "Option::is_none")]
         subject: Option<String>,
+    }
+
+    #[test]
+    fn text_scalars_become_the_models_types() {
+        let model = crate::model::load_embedded("elb");
+        let mut v = serde_json::json!({
+            "LoadBalancerName": "kg", "HealthCheck": {"Target": "HTTP:80/", "Interval": "30", "Timeout": 5,
+            "HealthyThreshold": "3", "UnhealthyThreshold": "x"}
+        });
+        coerce(model, "ConfigureHealthCheckInput", &mut v);
+        assert_eq!(v["HealthCheck"]["Interval"], 30);
+        assert_eq!(v["HealthCheck"]["HealthyThreshold"], 3);
+        assert_eq!(v["HealthCheck"]["Target"], "HTTP:80/");
+        // Not a number: left as written, for the deserialiser to refuse.
+        assert_eq!(v["HealthCheck"]["UnhealthyThreshold"], "x");
     }
 
     #[test]

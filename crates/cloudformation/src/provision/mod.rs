@@ -92,6 +92,31 @@ impl Cx {
         Ok(api::cloudwatch::Client::new(self.transport(Peer::CloudWatch)?))
     }
 
+    /// Elastic Load Balancing (v2), typed, as the stack's caller.
+    pub fn elb(&self) -> Result<api::elbv2::Client, String> {
+        Ok(api::elbv2::Client::new(self.transport(Peer::Elb)?))
+    }
+
+    /// Auto Scaling, typed, as the stack's caller.
+    pub fn autoscaling(&self) -> Result<api::autoscaling::Client, String> {
+        Ok(api::autoscaling::Client::new(self.transport(Peer::AutoScaling)?))
+    }
+
+    /// A template's property as one of `peer`'s typed structures (`shape` in its model), its
+    /// text scalars made numbers and booleans where the model says so, as CloudFormation reads
+    /// templates.
+    pub fn typed<T: serde::de::DeserializeOwned>(
+        &self,
+        peer: Peer,
+        shape: &str,
+        property: &str,
+        v: &Value,
+    ) -> Result<T, String> {
+        let mut v = v.clone();
+        wire::typed::coerce(wire::model::load_embedded(peer.model_name()), shape, &mut v);
+        serde_json::from_value(v).map_err(|e| format!("Value of property {property} is not valid: {e}"))
+    }
+
     /// Classic Elastic Load Balancing, typed, as the stack's caller.
     pub fn classic_elb(&self) -> Result<api::elb::Client, String> {
         Ok(api::elb::Client::new(self.transport(Peer::ClassicElb)?))

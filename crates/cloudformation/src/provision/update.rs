@@ -2,7 +2,6 @@
 //! interruption"), and those in-place updates. Any other change replaces the resource: a new one
 //! is created, the old one deleted once the stack update has succeeded.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{autoscaling, cloudwatch, ec2, sqs, Created, Cx, Props};
@@ -101,19 +100,12 @@ pub async fn update(
     let (old_p, new_p) = (Props(old), Props(new));
     match kind {
         "AWS::SNS::Topic" => {
-            #[derive(Serialize)]
-            #[serde(rename_all = "PascalCase")]
-            struct SetTopicAttributes<'a> {
-                topic_arn: &'a str,
-                attribute_name: &'static str,
-                attribute_value: String,
-            }
-            let input = SetTopicAttributes {
-                topic_arn: physical_id,
-                attribute_name: "DisplayName",
-                attribute_value: new_p.str("DisplayName").unwrap_or_default(),
+            let input = api::sns::SetTopicAttributesInput {
+                topic_arn: physical_id.to_string(),
+                attribute_name: "DisplayName".into(),
+                attribute_value: Some(new_p.str("DisplayName").unwrap_or_default()),
             };
-            cx.call(Peer::Sns, "SetTopicAttributes", &input).await?;
+            cx.sns()?.set_topic_attributes(input).await.map_err(|e| super::refusal(Peer::Sns, e))?;
             Ok(same(&[]))
         }
         "AWS::SQS::Queue" => {
