@@ -187,6 +187,7 @@ mod tests {
             booted_once: false,
             terminated_at: (state == InstanceState::Terminated).then_some(1.7e9 - 10.0),
             health: Health::default(),
+            run_periods: vec![],
             public_ip: None,
             disable_api_termination: false,
             source_dest_check: None,

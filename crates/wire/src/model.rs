@@ -213,6 +213,7 @@ pub fn embedded(name: &str) -> Option<&'static str> {
         "ssm" => include_str!("../models/ssm.json"),
         "rds" => include_str!("../models/rds.json"),
         "sqs" => include_str!("../models/sqs.json"),
+        "ce" => include_str!("../models/ce.json"),
         _ => return None,
     })
 }
