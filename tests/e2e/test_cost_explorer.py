@@ -124,6 +124,8 @@ def test_hourly_buckets_split_at_the_hour(kg, ran):
         hi = datetime.strptime(b["TimePeriod"]["End"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
         assert hi - lo == timedelta(hours=1)
         assert abs(amount(b["Total"], "UsageQuantity") - expected_hours(ran, lo, hi)) <= TOLERANCE_HOURS, b
+    total = sum(amount(b["Total"], "UsageQuantity") for b in buckets)
+    assert total > 0 and abs(total - expected_hours(ran, first, end)) <= TOLERANCE_HOURS * len(buckets)
     # The last bucket is after every termination: nothing in it.
     assert amount(buckets[-1]["Total"], "UsageQuantity") == 0
 
@@ -283,11 +285,14 @@ def test_match_day_report(kg, ran, tmp_path):
                        capture_output=True, text=True, timeout=120, env=hg.clean_env())
     assert r.returncode == 0, r.stderr
     table = r.stdout
+    print(table)
     assert f"Match day {today}" in table
     elastic = float(re.search(r"elastic \(what really ran\)\s+([\d.]+)", table).group(1))
     m = re.search(r"peak-provisioned \((\d+) x 24 h\)\s+([\d.]+)", table)
     peak_n, peak_cost = int(m.group(1)), float(m.group(2))
-    assert elastic > 0 and peak_n >= 1 and peak_cost > elastic, table
+    # The group ran two instances at once (the three instances of `ran` may have been sampled
+    # together too, before they were terminated).
+    assert elastic > 0 and peak_n in (2, 3) and peak_cost > elastic, table
     requests = int(re.search(r"requests: (\d+)", table).group(1))
     assert requests >= 20, table
     assert "CE-ASG" in table and "Launching a new EC2 instance" in table, table
@@ -299,7 +304,7 @@ def test_match_day_report(kg, ran, tmp_path):
     assert set(series) == {"requests", "instances", "cost-elastic", "cost-peak"}
     requests_per_hour = [float(v) for v in series["requests"].get("data-values").split()]
     assert len(requests_per_hour) == 24 and sum(requests_per_hour) == requests
-    assert max(float(v) for v in series["instances"].get("data-values").split()) > 0
+    assert max(float(v) for v in series["instances"].get("data-values").split()) == peak_n
     elastic_line = [float(v) for v in series["cost-elastic"].get("data-values").split()]
     assert abs(elastic_line[-1] - elastic) < 1e-3
     assert len(series["requests"].findall("s:rect", ns)) == 24

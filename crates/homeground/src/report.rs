@@ -1,8 +1,9 @@
 //! `homeground report match-day --date YYYY-MM-DD`: one day of the running region in a table on
 //! stdout and an SVG picture — traffic (AWS/ApplicationELB RequestCount per hour, from
-//! CloudWatch), capacity (instances in service per hour: EC2 instance-hours per hour, from Cost
-//! Explorer), the Auto Scaling activities of the day, and what the day cost: elastic (what
-//! really ran) against peak-provisioned (the peak hour's instance count kept all 24 hours).
+//! CloudWatch), capacity (instances running, counted each minute from the per-instance
+//! AWS/EC2 CPUUtilization samples the region takes every second; each hour's most), the Auto
+//! Scaling activities of the day, and what the day cost (Cost Explorer): elastic (what really
+//! ran) against peak-provisioned (the day's peak instance count kept all 24 hours).
 //!
 //! It asks the region's API like any client, SigV4-signed with `<data-dir>/credentials` at the
 //! endpoint and region of `<data-dir>/config` (the files `homeground up` writes).
@@ -53,8 +54,10 @@ pub fn run(a: ReportArgs) -> ExitCode {
 pub struct Day {
     pub date: String,
     pub requests: Vec<f64>,
-    /// Mean EC2 instances running in each hour (instance-hours in the hour ÷ its length).
+    /// The most EC2 instances running at once in each hour (counted by the minute).
     pub instances: Vec<f64>,
+    /// EC2 instance-hours in each hour (Cost Explorer's UsageQuantity).
+    pub instance_hours: Vec<f64>,
     /// EC2 compute cost per hour.
     pub ec2_cost: Vec<f64>,
     /// Everything else's cost per hour (load balancers, databases, the host).
@@ -74,15 +77,10 @@ pub struct Costs {
 impl Day {
     pub fn costs(&self) -> Costs {
         let elastic: f64 = self.ec2_cost.iter().chain(&self.other_cost).sum();
-        // The peak hour: the most instances; its cost per instance-hour prices the fixed fleet.
-        let (peak_hour, peak) =
-            self.instances
-                .iter()
-                .copied()
-                .enumerate()
-                .fold((0, 0.0), |best, (h, n)| if n > best.1 { (h, n) } else { best });
-        let peak_instances = (peak - 1e-9).ceil().max(0.0) as u64;
-        let per_instance_hour = if peak > 0.0 { self.ec2_cost[peak_hour] / peak } else { 0.0 };
+        // The fixed fleet: the peak count all day, at the day's mean price of an instance-hour.
+        let peak_instances = self.instances.iter().copied().fold(0.0, f64::max).round() as u64;
+        let (ec2, hours): (f64, f64) = (self.ec2_cost.iter().sum(), self.instance_hours.iter().sum());
+        let per_instance_hour = if hours > 0.0 { ec2 / hours } else { 0.0 };
         let other: f64 = self.other_cost.iter().sum();
         Costs { elastic, peak_instances, peak_provisioned: peak_instances as f64 * 24.0 * per_instance_hour + other }
     }
@@ -101,7 +99,7 @@ impl Day {
             ));
         }
         let total_requests: f64 = self.requests.iter().sum();
-        let instance_hours: f64 = self.instances.iter().sum();
+        let instance_hours: f64 = self.instance_hours.iter().sum();
         out.push_str(&format!("requests: {}   instance-hours: {:.4}\n", total_requests as u64, instance_hours));
         out.push_str(&format!("scaling events: {}\n", self.activities.len()));
         for (t, g, status, d) in &self.activities {
@@ -147,7 +145,7 @@ impl Day {
             elastic.push(e);
             peak.push(p);
         }
-        let panels: [(&str, &str, Vec<(&str, &str, Vec<f64>, bool)>); 3] = [
+        let panels: [(&str, &str, Vec<Series>); 3] = [
             ("traffic", "requests per hour", vec![("requests", "#4a7fb5", self.requests.clone(), true)]),
             ("capacity", "instances in service", vec![("instances", "#2e9c5a", self.instances.clone(), false)]),
             (
@@ -223,6 +221,9 @@ impl Day {
         s
     }
 }
+
+/// One drawn series: its id, colour, values and whether it is drawn as bars.
+type Series<'a> = (&'a str, &'a str, Vec<f64>, bool);
 
 fn fmt(v: f64) -> String {
     costexplorer::cost::amount_text(v)
@@ -317,6 +318,34 @@ fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
+/// GetMetricData over [start, end), every page: each query's (timestamp, value) pairs, in the
+/// queries' order (their Ids are a letter and their index).
+fn metric_data(client: &Client, queries: &[Value], start: i64, end: i64) -> Result<Vec<Vec<(f64, f64)>>, String> {
+    let mut out = vec![Vec::new(); queries.len()];
+    let mut token: Option<String> = None;
+    loop {
+        let mut input = json!({"MetricDataQueries": queries, "StartTime": start, "EndTime": end});
+        if let Some(t) = &token {
+            input["NextToken"] = json!(t);
+        }
+        let data = client.json("monitoring", "1.0", "GraniteServiceVersion20100801.GetMetricData", &input)?;
+        for r in data["MetricDataResults"].as_array().into_iter().flatten() {
+            let Some(i) = r["Id"].as_str().and_then(|id| id.get(1..)).and_then(|n| n.parse::<usize>().ok()) else {
+                continue;
+            };
+            let ts = r["Timestamps"].as_array().cloned().unwrap_or_default();
+            let vs = r["Values"].as_array().cloned().unwrap_or_default();
+            if let Some(series) = out.get_mut(i) {
+                series.extend(ts.iter().zip(&vs).filter_map(|(t, v)| Some((t.as_f64()?, v.as_f64()?))));
+            }
+        }
+        match data["NextToken"].as_str() {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            _ => return Ok(out),
+        }
+    }
+}
+
 fn match_day(a: &MatchDayArgs) -> Result<(), String> {
     let start = costexplorer::dates::parse(&a.date)
         .filter(|_| !a.date.contains('T'))
@@ -327,12 +356,13 @@ fn match_day(a: &MatchDayArgs) -> Result<(), String> {
         date: a.date.clone(),
         requests: vec![0.0; 24],
         instances: vec![0.0; 24],
+        instance_hours: vec![0.0; 24],
         ec2_cost: vec![0.0; 24],
         other_cost: vec![0.0; 24],
         activities: vec![],
     };
 
-    // Cost and capacity: Cost Explorer, hourly, by service.
+    // Cost: Cost Explorer, hourly, by service.
     let hour_of = |t: &str| costexplorer::dates::parse(t).map(|t| ((t - start) / 3600) as usize);
     let ce = client.json(
         "ce",
@@ -345,30 +375,63 @@ fn match_day(a: &MatchDayArgs) -> Result<(), String> {
             "GroupBy": [{"Type": "DIMENSION", "Key": "SERVICE"}],
         }),
     )?;
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
     for r in ce["ResultsByTime"].as_array().into_iter().flatten() {
-        let (Some(h), Some(hend)) = (
-            hour_of(r["TimePeriod"]["Start"].as_str().unwrap_or("")),
-            hour_of(r["TimePeriod"]["End"].as_str().unwrap_or("")),
-        ) else {
-            continue;
-        };
-        if h >= 24 {
-            continue;
-        }
-        // The hour in progress: its instance-hours over the part of it gone by.
-        let hour_start = start + h as i64 * 3600;
-        let len = ((start + hend as i64 * 3600).min(now) - hour_start).max(1) as f64 / 3600.0;
+        let Some(h) = hour_of(r["TimePeriod"]["Start"].as_str().unwrap_or("")).filter(|h| *h < 24) else { continue };
         for g in r["Groups"].as_array().into_iter().flatten() {
             let amount =
                 |m: &str| g["Metrics"][m]["Amount"].as_str().and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
             if g["Keys"][0] == costexplorer::prices::EC2_COMPUTE {
-                day.instances[h] = amount("UsageQuantity") / len;
+                day.instance_hours[h] = amount("UsageQuantity");
                 day.ec2_cost[h] = amount("UnblendedCost");
             } else {
                 day.other_cost[h] += amount("UnblendedCost");
             }
         }
+    }
+
+    // Capacity: the instances that have a CPU sample (the region samples every running one
+    // each second) — at each second where CloudWatch still keeps seconds (3 hours), else in
+    // each minute; each hour's most.
+    let listed = client.json(
+        "monitoring",
+        "1.0",
+        "GraniteServiceVersion20100801.ListMetrics",
+        &json!({"Namespace": "AWS/EC2", "MetricName": "CPUUtilization"}),
+    )?;
+    let per_instance: Vec<Value> = listed["Metrics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m["Dimensions"].as_array().is_some_and(|d| d.len() == 1 && d[0]["Name"] == "InstanceId"))
+        .cloned()
+        .collect();
+    let mut minutes = vec![0u32; 24 * 60];
+    let mut seconds = vec![0u32; 24 * 3600];
+    for chunk in per_instance.chunks(20) {
+        for (period, counts) in [(60, &mut minutes), (1, &mut seconds)] {
+            let queries: Vec<Value> = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, m)| json!({"Id": format!("i{i}"), "MetricStat": {"Metric": m, "Period": period, "Stat": "SampleCount"}}))
+                .collect();
+            for series in metric_data(&client, &queries, start, end)? {
+                for (t, v) in series {
+                    let k = ((t as i64 - start) / period) as usize;
+                    if v > 0.0 && k < counts.len() {
+                        counts[k] += 1;
+                    }
+                }
+            }
+        }
+    }
+    for (m, count) in minutes.iter_mut().enumerate() {
+        let exact = seconds[m * 60..(m + 1) * 60].iter().copied().max().unwrap_or(0);
+        if exact > 0 {
+            *count = exact;
+        }
+    }
+    for h in 0..24 {
+        day.instances[h] = minutes[h * 60..(h + 1) * 60].iter().copied().max().unwrap_or(0) as f64;
     }
 
     // Traffic: every load balancer's RequestCount (the per-load-balancer series only).
@@ -383,26 +446,17 @@ fn match_day(a: &MatchDayArgs) -> Result<(), String> {
         let dims = m["Dimensions"].as_array().cloned().unwrap_or_default();
         if dims.len() == 1 && dims[0]["Name"] == "LoadBalancer" {
             queries.push(json!({
-                "Id": format!("m{}", queries.len()),
+                "Id": format!("m{}", queries.len() % 100),
                 "MetricStat": {"Metric": m, "Period": 3600, "Stat": "Sum"},
             }));
         }
     }
-    if !queries.is_empty() {
-        let data = client.json(
-            "monitoring",
-            "1.0",
-            "GraniteServiceVersion20100801.GetMetricData",
-            &json!({"MetricDataQueries": queries, "StartTime": start, "EndTime": end}),
-        )?;
-        for r in data["MetricDataResults"].as_array().into_iter().flatten() {
-            let ts = r["Timestamps"].as_array().cloned().unwrap_or_default();
-            let vs = r["Values"].as_array().cloned().unwrap_or_default();
-            for (t, v) in ts.iter().zip(vs) {
-                let Some(t) = t.as_f64() else { continue };
+    for chunk in queries.chunks(100) {
+        for series in metric_data(&client, chunk, start, end)? {
+            for (t, v) in series {
                 let h = ((t as i64 - start) / 3600) as usize;
                 if h < 24 {
-                    day.requests[h] += v.as_f64().unwrap_or(0.0);
+                    day.requests[h] += v;
                 }
             }
         }
@@ -448,6 +502,7 @@ mod tests {
             date: "2026-12-07".into(),
             requests: vec![0.0; 24],
             instances: vec![0.0; 24],
+            instance_hours: vec![0.0; 24],
             ec2_cost: vec![0.0; 24],
             other_cost: vec![0.0225; 24],
             activities: vec![(
@@ -460,6 +515,7 @@ mod tests {
         for h in 0..24 {
             let n = if (18..21).contains(&h) { 4.0 } else { 1.0 };
             d.instances[h] = n;
+            d.instance_hours[h] = n;
             d.ec2_cost[h] = n * 0.0104;
             d.requests[h] = n * 1000.0;
         }
