@@ -242,6 +242,42 @@ def _allowed(ce, period):
         return False
 
 
+def test_stopped_time_is_not_billed(kg, ran):
+    """Launch → stop → start → terminate: the hours are the two running periods. The stop and the
+    termination times are EC2's (StateTransitionReason); the start, which EC2 does not show, is
+    bracketed by the seconds before and after the StartInstances call."""
+    iid = kg.ec2.run_instances(ImageId=kg.ami, InstanceType="t3.micro", MinCount=1, MaxCount=1, TagSpecifications=[
+        {"ResourceType": "instance", "Tags": [{"Key": "case", "Value": "stop-start"}]}])["Instances"][0]["InstanceId"]
+
+    def state(name):
+        i = kg.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+        return i if i["State"]["Name"] == name else None
+    launched = hg.wait_until(lambda: state("running"), timeout=20, what="running")["LaunchTime"]
+    time.sleep(1)
+    kg.aws("ec2", "stop-instances", "--instance-ids", iid)
+    stopped = terminated_at(hg.wait_until(lambda: state("stopped"), timeout=20, what="stopped"))
+    time.sleep(3)  # stopped: not billed
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    kg.aws("ec2", "start-instances", "--instance-ids", iid)
+    after = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=1)
+    hg.wait_until(lambda: state("running"), timeout=20, what="running again")
+    time.sleep(1)
+    kg.aws("ec2", "terminate-instances", "--instance-ids", iid)
+    ended = terminated_at(hg.wait_until(lambda: state("terminated"), timeout=20, what="terminated"))
+
+    start = launched.replace(hour=0, minute=0, second=0, microsecond=0)
+    got = kg.ce.get_cost_and_usage(TimePeriod={"Start": day(start), "End": day(start + timedelta(days=2))},
+                                   Granularity="MONTHLY", Metrics=["UsageQuantity"],
+                                   Filter={"Tags": {"Key": "case", "Values": ["stop-start"]}})
+    hours = sum(amount(b["Total"], "UsageQuantity") for b in got["ResultsByTime"])
+    first = (stopped - launched).total_seconds()
+    longest = first + (ended - before).total_seconds()
+    shortest = first + (ended - after).total_seconds()
+    assert shortest / 3600 - TOLERANCE_HOURS <= hours <= longest / 3600 + TOLERANCE_HOURS, (hours * 3600, shortest, longest)
+    # Billed all along, it would be at least 3 s more.
+    assert hours * 3600 < (ended - launched).total_seconds() - 2.5
+
+
 def test_match_day_report(kg, ran, tmp_path):
     """A group behind an ALB scales out from 1 to 2 while requests come in; the report shows it."""
     ec2, elbv2, asg = kg.ec2, kg.client("elbv2"), kg.client("autoscaling")
@@ -278,7 +314,21 @@ def test_match_day_report(kg, ran, tmp_path):
     hg.wait_until(lambda: in_service(2), timeout=30, what="two instances in service")
     time.sleep(2)
 
-    today = day(datetime.now(timezone.utc))
+    # The load balancer is billed by the second since it was created.
+    now = datetime.now(timezone.utc)
+    today = day(now)
+    lb = kg.ce.get_cost_and_usage(TimePeriod={"Start": today, "End": day(now + timedelta(days=1))},
+                                  Granularity="DAILY", Metrics=["UsageQuantity", "UnblendedCost"],
+                                  GroupBy=[{"Type": "DIMENSION", "Key": "USAGE_TYPE"}],
+                                  Filter={"Dimensions": {"Key": "SERVICE", "Values": [ELB]}})
+    groups = lb["ResultsByTime"][0]["Groups"]
+    assert [g["Keys"] for g in groups] == [["APN2-LoadBalancerUsage"]]
+    lb_seconds = amount(groups[0]["Metrics"], "UsageQuantity") * 3600
+    since = (datetime.now(timezone.utc) - alb["CreatedTime"]).total_seconds()
+    assert since - 3 <= lb_seconds <= since + 1, (lb_seconds, since)
+    assert abs(amount(groups[0]["Metrics"], "UnblendedCost") - lb_seconds / 3600 * 0.0225) < 1e-9
+    assert groups[0]["Metrics"]["UsageQuantity"]["Unit"] == "Hrs"
+
     svg = tmp_path / "day.svg"
     r = subprocess.run([str(hg.binary_path()), "report", "match-day", "--date", today,
                         "--data-dir", str(kg.data_dir), "--svg", str(svg)],
