@@ -200,7 +200,6 @@ pub fn cost_forecast(input: &Value, usage: &[Usage], account: &str, now: f64) ->
         Some(f) if !f.is_null() => Some(filter(f)?),
         _ => None,
     };
-    let level = input.get("PredictionIntervalLevel").and_then(Value::as_i64).unwrap_or(80);
     let f = cost::forecast(usage, start, end, g, filter.as_ref(), account, now)
         .map_err(|_| CeError::DataUnavailable("Insufficient amount of historical data to generate forecast.".into()))?;
     let results: Vec<Value> = f
@@ -215,7 +214,6 @@ pub fn cost_forecast(input: &Value, usage: &[Usage], account: &str, now: f64) ->
             })
         })
         .collect();
-    tracing::debug!(level, "cost forecast");
     Ok(json!({"Total": {"Amount": amount_text(f.total), "Unit": "USD"}, "ForecastResultsByTime": results}))
 }
 

@@ -273,6 +273,7 @@ mod tests {
             "ssm",
             "rds",
             "sqs",
+            "ce",
         ] {
             let m = load_embedded(name);
             let head = embedded_metadata(name);
