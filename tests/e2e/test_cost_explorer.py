@@ -278,6 +278,29 @@ def test_stopped_time_is_not_billed(kg, ran):
     assert hours * 3600 < (ended - launched).total_seconds() - 2.5
 
 
+def test_volume_storage_in_gb_months(kg):
+    """A 10 GiB gp3 volume: GB-months (GiB × hours ÷ 730) under "EC2 - Other", at 0.08 USD each."""
+    vol = kg.ec2.create_volume(AvailabilityZone="ap-northeast-2a", Size=10, VolumeType="gp3", TagSpecifications=[
+        {"ResourceType": "volume", "Tags": [{"Key": "case", "Value": "storage"}]}])
+    time.sleep(2)
+    now = datetime.now(timezone.utc)
+    got = kg.ce.get_cost_and_usage(TimePeriod={"Start": day(now - timedelta(days=1)), "End": day(now + timedelta(days=1))},
+                                   Granularity="DAILY", Metrics=["UsageQuantity", "UnblendedCost"],
+                                   GroupBy=[{"Type": "DIMENSION", "Key": "USAGE_TYPE"}],
+                                   Filter={"And": [{"Dimensions": {"Key": "SERVICE", "Values": ["EC2 - Other"]}},
+                                                   {"Tags": {"Key": "case", "Values": ["storage"]}}]})
+    groups = [g for b in got["ResultsByTime"] for g in b["Groups"]]
+    assert {tuple(g["Keys"]) for g in groups} == {("APN2-EBS:VolumeUsage.gp3",)}
+    assert all(g["Metrics"]["UsageQuantity"]["Unit"] == "GB-Mo" for g in groups)
+    gb_months = sum(amount(g["Metrics"], "UsageQuantity") for g in groups)
+    seconds = gb_months * 730 * 3600 / 10
+    since = (datetime.now(timezone.utc) - vol["CreateTime"]).total_seconds()
+    assert 2 <= seconds <= since + 1, (seconds, since)
+    cost = sum(amount(g["Metrics"], "UnblendedCost") for g in groups)
+    assert abs(cost - gb_months * 0.08) < 1e-9
+    kg.ec2.delete_volume(VolumeId=vol["VolumeId"])
+
+
 def test_match_day_report(kg, ran, tmp_path):
     """A group behind an ALB scales out from 1 to 2 while requests come in; the report shows it."""
     ec2, elbv2, asg = kg.ec2, kg.client("elbv2"), kg.client("autoscaling")

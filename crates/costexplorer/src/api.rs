@@ -129,7 +129,7 @@ fn metrics_json(a: &cost::Amount, metrics: &[(String, Metric)], grouped_by_usage
     for (name, metric) in metrics {
         let unit = match metric {
             Metric::Cost => "USD",
-            _ if grouped_by_usage_type => "Hrs",
+            _ if grouped_by_usage_type => a.unit.unwrap_or("N/A"),
             _ => "N/A",
         };
         m.insert(name.clone(), json!({"Amount": amount_text(a.get(*metric)), "Unit": unit}));

@@ -26,6 +26,10 @@ pub struct Usage {
     pub tags: Vec<(String, String)>,
     /// USD per hour.
     pub price_per_hour: f64,
+    /// Usage quantity per hour run, in `unit`: 1 for instance-hours ("Hrs"); a volume's GB ÷
+    /// 730 for storage ("GB-Mo", AWS's GB-months of a 730-hour month).
+    pub quantity_per_hour: f64,
+    pub unit: &'static str,
     /// Size factor for NormalizedUsageAmount (AWS's: nano 0.25 … large 4, xlarge 8).
     pub normalization: f64,
     /// [start, end) in epoch seconds; `None`: still running.
@@ -160,28 +164,35 @@ pub struct Query {
     pub account: String,
 }
 
-/// Hours and cost of one group (or a bucket's total).
+/// Usage and cost of one group (or a bucket's total).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Amount {
-    pub hours: f64,
+    /// Usage quantity: hours, or GB-months of storage.
+    pub quantity: f64,
     pub normalized: f64,
     pub cost: f64,
+    /// The quantity's unit: None before any usage, "N/A" once units mix.
+    pub unit: Option<&'static str>,
 }
 
 impl Amount {
     pub fn get(&self, m: Metric) -> f64 {
         match m {
             Metric::Cost => self.cost,
-            Metric::UsageQuantity => self.hours,
+            Metric::UsageQuantity => self.quantity,
             Metric::NormalizedUsageAmount => self.normalized,
         }
     }
 
     fn add(&mut self, u: &Usage, seconds: f64) {
         let h = seconds / HOUR as f64;
-        self.hours += h;
+        self.quantity += h * u.quantity_per_hour;
         self.normalized += h * u.normalization;
         self.cost += h * u.price_per_hour;
+        self.unit = match self.unit {
+            Some(unit) if unit != u.unit => Some("N/A"),
+            _ => Some(u.unit),
+        };
     }
 }
 
@@ -383,6 +394,8 @@ mod tests {
             resource_id: id.into(),
             tags: vec![("team".into(), "web".into())],
             price_per_hour: price,
+            quantity_per_hour: 1.0,
+            unit: "Hrs",
             normalization: 0.5,
             periods,
         }
@@ -411,10 +424,10 @@ mod tests {
         let day = cost_and_usage(&u, &query("2026-12-07", "2026-12-08", Granularity::Daily), now);
         assert_eq!(day.len(), 1);
         let hours = 12_615.0 / 3600.0;
-        assert_eq!(day[0].total.hours, hours);
-        assert!((day[0].total.hours - 3.5042).abs() < 0.00005);
+        assert_eq!(day[0].total.quantity, hours);
+        assert!((day[0].total.quantity - 3.5042).abs() < 0.00005);
         assert!((day[0].total.cost - hours * T3_MICRO).abs() < 1e-12);
-        assert_eq!(amount_text(day[0].total.hours), "3.5041666667");
+        assert_eq!(amount_text(day[0].total.quantity), "3.5041666667");
         assert_eq!(amount_text(day[0].total.cost), "0.0364433333");
     }
 
@@ -429,7 +442,7 @@ mod tests {
         let now = at("2026-12-08T00:00:00Z");
         let hours =
             cost_and_usage(&u, &query("2026-12-07T09:00:00Z", "2026-12-07T15:00:00Z", Granularity::Hourly), now);
-        let got: Vec<f64> = hours.iter().map(|b| b.total.hours * 3600.0).collect();
+        let got: Vec<f64> = hours.iter().map(|b| b.total.quantity * 3600.0).collect();
         assert_eq!(got, vec![0.0, 3600.0, 3600.0, 3600.0, 1815.0, 0.0]);
         assert_eq!(hours[4].start, parse("2026-12-07T13:00:00Z").unwrap());
         assert_eq!(hours[4].end, parse("2026-12-07T14:00:00Z").unwrap());
@@ -440,7 +453,7 @@ mod tests {
         let u = [instance("i-1", "t3.micro", T3_MICRO, vec![(at("2026-12-06T22:00:00Z"), None)])];
         let now = at("2026-12-07T01:30:00Z");
         let days = cost_and_usage(&u, &query("2026-12-05", "2026-12-09", Granularity::Daily), now);
-        let got: Vec<f64> = days.iter().map(|b| b.total.hours).collect();
+        let got: Vec<f64> = days.iter().map(|b| b.total.quantity).collect();
         assert_eq!(got, vec![0.0, 2.0, 1.5, 0.0]);
         assert_eq!(days[1].start, parse("2026-12-06").unwrap());
         // A month straddled: two calendar buckets, the period cut to the query.
@@ -452,7 +465,7 @@ mod tests {
                 (parse("2026-12-01").unwrap(), parse("2026-12-10").unwrap())
             ]
         );
-        assert_eq!(months[1].total.hours, 3.5);
+        assert_eq!(months[1].total.quantity, 3.5);
     }
 
     #[test]
@@ -467,7 +480,7 @@ mod tests {
             ],
         )];
         let day = cost_and_usage(&u, &query("2026-12-07", "2026-12-08", Granularity::Daily), at("2026-12-09"));
-        assert_eq!(day[0].total.hours, 1.25);
+        assert_eq!(day[0].total.quantity, 1.25);
     }
 
     fn mixed() -> Vec<Usage> {
@@ -492,17 +505,17 @@ mod tests {
         let day = &cost_and_usage(&mixed(), &q, now)[0];
         let keys: Vec<_> = day.groups.keys().map(|k| k[0].as_str()).collect();
         assert_eq!(keys, vec!["NoInstanceType", "m5.large", "t3.micro"]);
-        assert_eq!(day.groups[&vec!["t3.micro".to_string()]].hours, 3.0);
+        assert_eq!(day.groups[&vec!["t3.micro".to_string()]].quantity, 3.0);
         assert!((day.groups[&vec!["t3.micro".to_string()]].cost - 3.0 * T3_MICRO).abs() < 1e-12);
         assert_eq!(day.groups[&vec!["m5.large".to_string()]].cost, 0.048);
-        assert_eq!(day.groups[&vec!["NoInstanceType".to_string()]].hours, 24.0);
+        assert_eq!(day.groups[&vec!["NoInstanceType".to_string()]].quantity, 24.0);
 
         q.group_by = vec![GroupBy::Dimension(Dimension::Service), GroupBy::Tag("team".into())];
         let day = &cost_and_usage(&mixed(), &q, now)[0];
         let ec2 = vec!["Amazon Elastic Compute Cloud - Compute".to_string(), "team$web".to_string()];
         let elb = vec!["Amazon Elastic Load Balancing".to_string(), "team$".to_string()];
         assert_eq!(day.groups.len(), 2);
-        assert_eq!(day.groups[&ec2].hours, 3.5);
+        assert_eq!(day.groups[&ec2].quantity, 3.5);
         assert!((day.groups[&elb].cost - 24.0 * 0.0225).abs() < 1e-12);
         assert!((day.total.cost - (3.0 * T3_MICRO + 0.048 + 24.0 * 0.0225)).abs() < 1e-12);
     }
@@ -513,21 +526,21 @@ mod tests {
         let mut q = query("2026-12-07", "2026-12-08", Granularity::Daily);
         let ec2 = Filter::Dimension(Dimension::Service, vec!["Amazon Elastic Compute Cloud - Compute".into()]);
         q.filter = Some(ec2.clone());
-        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.hours, 3.5);
+        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.quantity, 3.5);
         q.filter = Some(Filter::Not(Box::new(ec2.clone())));
-        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.hours, 24.0);
+        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.quantity, 24.0);
         q.filter = Some(Filter::And(vec![ec2, Filter::Dimension(Dimension::InstanceType, vec!["m5.large".into()])]));
-        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.hours, 0.5);
+        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.quantity, 0.5);
         q.filter = Some(Filter::Tag("team".into(), vec!["ops".into()]));
-        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.hours, 0.0);
+        assert_eq!(cost_and_usage(&mixed(), &q, now)[0].total.quantity, 0.0);
     }
 
     #[test]
     fn nothing_is_counted_after_now() {
         let u = [instance("i-1", "t3.micro", T3_MICRO, vec![(at("2026-12-07T10:00:00Z"), None)])];
         let q = query("2026-12-07", "2026-12-08", Granularity::Daily);
-        assert_eq!(cost_and_usage(&u, &q, at("2026-12-07T10:00:00Z"))[0].total.hours, 0.0);
-        assert_eq!(cost_and_usage(&u, &q, at("2026-12-07T10:00:36Z"))[0].total.hours, 0.01);
+        assert_eq!(cost_and_usage(&u, &q, at("2026-12-07T10:00:00Z"))[0].total.quantity, 0.0);
+        assert_eq!(cost_and_usage(&u, &q, at("2026-12-07T10:00:36Z"))[0].total.quantity, 0.01);
     }
 
     #[test]

@@ -24,8 +24,13 @@ pub const DEFAULT_PRICES: &str = r#"{
     "postgres": { "db.t3.micro": 0.018, "db.t3.small": 0.036, "db.t3.medium": 0.072, "db.t3.large": 0.145,
                   "db.m5.large": 0.178, "db.m5.xlarge": 0.356 }
   },
+  "volume_gb_month": { "gp2": 0.10, "gp3": 0.08, "io1": 0.125, "io2": 0.125, "st1": 0.045, "sc1": 0.015,
+                       "standard": 0.05 },
   "host_hour": 0.0
 }"#;
+
+/// The hours of a month in AWS's GB-month (storage is billed by the second, a month counting 730 h).
+pub const MONTH_HOURS: f64 = 730.0;
 
 /// What each kind of usage costs per hour.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -40,6 +45,9 @@ pub struct PriceList {
     /// Engine (`mysql`, `postgres`) → DB instance class → USD per hour.
     #[serde(default)]
     pub db_instance_hour: BTreeMap<String, BTreeMap<String, f64>>,
+    /// EBS volume type → USD per GB-month.
+    #[serde(default)]
+    pub volume_gb_month: BTreeMap<String, f64>,
     /// The operator's own cost of one host-hour of the server the region runs on (power,
     /// hardware, rent), reported as its own service line while the region runs. 0: none.
     #[serde(default)]
@@ -59,6 +67,7 @@ impl PriceList {
         let mut p = PriceList::aws_default();
         p.instance_hour.extend(over.instance_hour);
         p.load_balancer_hour.extend(over.load_balancer_hour);
+        p.volume_gb_month.extend(over.volume_gb_month);
         for (engine, classes) in over.db_instance_hour {
             p.db_instance_hour.entry(engine).or_default().extend(classes);
         }
@@ -78,6 +87,8 @@ pub enum ResourceKind {
     LoadBalancer { lb_type: String },
     /// An RDS DB instance of this class and engine.
     DbInstance { class: String, engine: String },
+    /// An EBS volume of this type and size (GiB).
+    Volume { volume_type: String, size_gb: f64 },
     /// The region's host itself.
     Host,
 }
@@ -95,6 +106,7 @@ pub struct Resource {
 pub const EC2_COMPUTE: &str = "Amazon Elastic Compute Cloud - Compute";
 pub const ELB: &str = "Amazon Elastic Load Balancing";
 pub const RDS: &str = "Amazon Relational Database Service";
+pub const EC2_OTHER: &str = "EC2 - Other";
 pub const HOST: &str = "Homeground - Host";
 
 /// The prefix AWS puts on a region's usage types (none for us-east-1).
@@ -134,6 +146,7 @@ pub fn price(resources: &[Resource], prices: &PriceList, region: &str) -> Vec<Us
     resources
         .iter()
         .map(|r| {
+            let (mut quantity_per_hour, mut unit) = (1.0, "Hrs");
             let (service, usage_type, instance_type, operation, rate, norm) = match &r.kind {
                 ResourceKind::Instance { instance_type } => (
                     EC2_COMPUTE,
@@ -164,6 +177,17 @@ pub fn price(resources: &[Resource], prices: &PriceList, region: &str) -> Vec<Us
                         normalization(class),
                     )
                 }
+                ResourceKind::Volume { volume_type, size_gb } => {
+                    (quantity_per_hour, unit) = (size_gb / MONTH_HOURS, "GB-Mo");
+                    let usage = if volume_type == "standard" { String::new() } else { format!(".{volume_type}") };
+                    let mut op: Vec<char> = volume_type.chars().collect();
+                    if let Some(c) = op.first_mut() {
+                        *c = c.to_ascii_uppercase();
+                    }
+                    let rate = prices.volume_gb_month.get(volume_type).map(|p| p * size_gb / MONTH_HOURS);
+                    let op = format!("CreateVolume-{}", op.into_iter().collect::<String>());
+                    (EC2_OTHER, format!("{p}EBS:VolumeUsage{usage}"), String::new(), op, rate, 0.0)
+                }
                 ResourceKind::Host => {
                     (HOST, "HostHour".to_string(), String::new(), String::new(), prices.host_hour, 1.0)
                 }
@@ -178,6 +202,8 @@ pub fn price(resources: &[Resource], prices: &PriceList, region: &str) -> Vec<Us
                 resource_id: r.id.clone(),
                 tags: r.tags.clone(),
                 price_per_hour: rate.unwrap_or(0.0),
+                quantity_per_hour,
+                unit,
                 normalization: norm,
                 periods: r.periods.clone(),
             }
@@ -210,6 +236,7 @@ mod tests {
                 r(ResourceKind::LoadBalancer { lb_type: "application".into() }),
                 r(ResourceKind::DbInstance { class: "db.t3.micro".into(), engine: "postgres".into() }),
                 r(ResourceKind::Instance { instance_type: "z9.huge".into() }),
+                r(ResourceKind::Volume { volume_type: "gp3".into(), size_gb: 100.0 }),
             ],
             &PriceList::aws_default(),
             "ap-northeast-2",
@@ -228,5 +255,13 @@ mod tests {
             (RDS, "db.t3.micro", 0.018)
         );
         assert_eq!(u[3].price_per_hour, 0.0);
+        // 100 GB of gp3 for 730 h: 100 GB-Mo, 8 USD.
+        assert_eq!(
+            (u[4].service.as_str(), u[4].usage_type.as_str(), u[4].operation.as_str()),
+            (EC2_OTHER, "APN2-EBS:VolumeUsage.gp3", "CreateVolume-Gp3")
+        );
+        assert_eq!(u[4].unit, "GB-Mo");
+        assert!((u[4].quantity_per_hour * MONTH_HOURS - 100.0).abs() < 1e-9);
+        assert!((u[4].price_per_hour * MONTH_HOURS - 8.0).abs() < 1e-9);
     }
 }

@@ -1,7 +1,7 @@
 //! What Cost Explorer prices (`costexplorer::UsageSource`): EC2's instances with the periods
-//! they ran (`ec2::Ec2::run_history`, typed), and the load balancers and RDS DB instances that
-//! exist, from their services' Describe calls (as the region's own caller), since they were
-//! created.
+//! they ran (`ec2::Ec2::run_history`, typed), and the EBS volumes, load balancers and RDS DB
+//! instances that exist, from their services' Describe calls (as the region's own caller),
+//! since they were created.
 
 use std::sync::Arc;
 
@@ -11,6 +11,7 @@ use wire::Service;
 
 pub struct CostUsage {
     pub ec2: Arc<ec2::Ec2>,
+    pub ec2_service: Arc<ec2::Ec2Service>,
     pub elb: Arc<elb::ElbService>,
     pub classic_elb: Arc<elb::ClassicElbService>,
     pub rds: Arc<rds::RdsService>,
@@ -70,6 +71,20 @@ impl costexplorer::UsageSource for CostUsage {
                     id: text(&lb, "LoadBalancerName"),
                     az: list(&lb, "AvailabilityZones").first().and_then(Value::as_str).unwrap_or_default().to_string(),
                     tags: vec![],
+                    periods: vec![(created, None)],
+                });
+            }
+            for v in self.describe(self.ec2_service.as_ref(), "DescribeVolumes", "Volumes").await {
+                let (Some(created), Some(size)) =
+                    (v.get("CreateTime").and_then(Value::as_f64), v.get("Size").and_then(Value::as_f64))
+                else {
+                    continue;
+                };
+                out.push(Resource {
+                    kind: ResourceKind::Volume { volume_type: text(&v, "VolumeType"), size_gb: size },
+                    id: text(&v, "VolumeId"),
+                    az: text(&v, "AvailabilityZone"),
+                    tags: list(&v, "Tags").iter().map(|t| (text(t, "Key"), text(t, "Value"))).collect(),
                     periods: vec![(created, None)],
                 });
             }
