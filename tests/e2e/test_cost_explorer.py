@@ -229,9 +229,16 @@ def test_iam_decides_ce_calls(kg):
     today = datetime.now(timezone.utc)
     period = {"Start": day(today), "End": day(today + timedelta(days=1))}
     hg.wait_until(lambda: _allowed(ce, period), timeout=10, what="the user's key works")
-    code, _, status = hg.expect_client_error(ce.get_cost_forecast, TimePeriod=period, Metric="UNBLENDED_COST",
-                                             Granularity="DAILY")
-    assert code in ("AccessDeniedException", "AccessDenied") and status in (400, 403), (code, status)
+    with pytest.raises(Exception) as e:
+        ce.get_cost_forecast(TimePeriod=period, Metric="UNBLENDED_COST", Granularity="DAILY")
+    code, _, status = hg.client_error(e.value)
+    assert (code, status) == ("AccessDeniedException", 400), (code, status)
+    request_id = e.value.response["ResponseMetadata"]["RequestId"]
+    audited = hg.wait_until(lambda: [r for r in kg.audit_records() if r.get("request_id") == request_id],
+                            timeout=5, what="the refusal audited")
+    rec = audited[0]
+    assert (rec["service"], rec["action"], rec["error_code"]) == ("ce", "GetCostForecast", "AccessDeniedException"), rec
+    assert "ce:GetCostForecast" in rec["reason"], rec
 
 
 def _allowed(ce, period):
