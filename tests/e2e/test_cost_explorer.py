@@ -308,6 +308,41 @@ def test_volume_storage_in_gb_months(kg):
     kg.ec2.delete_volume(VolumeId=vol["VolumeId"])
 
 
+def test_operator_prices_and_host_hours(new_region, tmp_path):
+    """`<data-dir>/ce/prices.json` replaces the figures it names (t3.micro at 1 USD an hour) and
+    adds the operator's own cost of a host-hour, billed from the daemon's start."""
+    r = new_region(start=False)
+    (r.data_dir / "ce").mkdir(parents=True)
+    (r.data_dir / "ce" / "prices.json").write_text(json.dumps({"instance_hour": {"t3.micro": 1.0}, "host_hour": 0.5}))
+    started = datetime.now(timezone.utc).replace(microsecond=0)
+    r.start()
+    bundle = hg.kg_ami_bundle(tmp_path / "ami")
+    ec2, ce = r.client("ec2"), r.client("ce")
+    ami = ec2.register_image(Name="KG-Ami", ImageLocation=str(bundle))["ImageId"]
+    iid = ec2.run_instances(ImageId=ami, InstanceType="t3.micro", MinCount=1, MaxCount=1)["Instances"][0]["InstanceId"]
+    time.sleep(2)
+    ec2.terminate_instances(InstanceIds=[iid])
+    inst = hg.wait_until(lambda: [i for res in ec2.describe_instances(InstanceIds=[iid])["Reservations"]
+                                  for i in res["Instances"] if i["State"]["Name"] == "terminated"], timeout=20,
+                         what="terminated")[0]
+    ran_hours = (terminated_at(inst) - inst["LaunchTime"]).total_seconds() / 3600
+    now = datetime.now(timezone.utc)
+    got = ce.get_cost_and_usage(TimePeriod={"Start": day(now - timedelta(days=1)), "End": day(now + timedelta(days=1))},
+                                Granularity="MONTHLY", Metrics=["UnblendedCost", "UsageQuantity"],
+                                GroupBy=[{"Type": "DIMENSION", "Key": "SERVICE"}])
+    by_service = {}
+    for b in got["ResultsByTime"]:
+        for g in b["Groups"]:
+            c, h = by_service.get(g["Keys"][0], (0.0, 0.0))
+            by_service[g["Keys"][0]] = (c + amount(g["Metrics"], "UnblendedCost"), h + amount(g["Metrics"], "UsageQuantity"))
+    assert set(by_service) == {EC2, "Homeground - Host"}, by_service
+    assert abs(by_service[EC2][0] - ran_hours * 1.0) <= 2e-9, (by_service[EC2], ran_hours)
+    host_cost, host_hours = by_service["Homeground - Host"]
+    assert abs(host_cost - host_hours * 0.5) <= 2e-9
+    up = (datetime.now(timezone.utc) - started).total_seconds() / 3600
+    assert 0 < host_hours <= up + 1 / 3600, (host_hours, up)
+
+
 def test_match_day_report(kg, ran, tmp_path):
     """A group behind an ALB scales out from 1 to 2 while requests come in; the report shows it."""
     ec2, elbv2, asg = kg.ec2, kg.client("elbv2"), kg.client("autoscaling")
