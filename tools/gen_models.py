@@ -13,7 +13,7 @@ import os
 import sys
 
 SERVICES = ["iam", "sts", "ec2", "elbv2", "elb", "autoscaling", "sns", "cloudformation", "cloudwatch",
-            "secretsmanager", "ssm", "rds", "sqs"]
+            "secretsmanager", "ssm", "rds", "sqs", "ce"]
 META_KEYS = ["protocol", "protocols", "apiVersion", "xmlNamespace", "targetPrefix", "jsonVersion",
              "signingName", "endpointPrefix", "serviceId", "awsQueryCompatible"]
 OP_KEYS = ["input", "output", "errors"]
@@ -45,6 +45,15 @@ OVERRIDES = {
         "MessageNotInflight": {"error": {"code": "AWS.SimpleQueueService.MessageNotInflight", "httpStatusCode": 400, "senderFault": True}},
         "PurgeQueueInProgress": {"error": {"code": "AWS.SimpleQueueService.PurgeQueueInProgress", "httpStatusCode": 400, "senderFault": True}},
         "UnsupportedOperation": {"error": {"code": "AWS.SimpleQueueService.UnsupportedOperation", "httpStatusCode": 400, "senderFault": True}},
+    },
+    # Cost Explorer answers a bad granularity, metric, dimension or date with its own
+    # ValidationException and wording, which the service gives (crates/costexplorer).
+    "ce": {
+        "Granularity": {"enum": []},
+        "Metric": {"enum": []},
+        "Dimension": {"enum": []},
+        "GroupDefinitionType": {"enum": []},
+        "YearMonthDay": {"pattern": "[\\S\\s]*"},
     },
     "elbv2": {
         "HealthCheckIntervalSeconds": {"min": 1},

@@ -155,6 +155,7 @@ impl Controller {
                     rec.state = cur.state;
                     rec.state_reason = cur.state_reason.clone();
                     rec.state_transition_reason = cur.state_transition_reason.clone();
+                    rec.run_periods = cur.run_periods.clone();
                     overridden = true;
                 }
                 rec.tags = cur.tags;
@@ -184,6 +185,7 @@ impl Controller {
             | (InstanceState::Running, Desired::Stopped)
             | (InstanceState::Pending, Desired::Stopped) => {
                 self.halt(&mut inst);
+                inst.end_run(self.ec2.now());
                 inst.state = InstanceState::Stopped;
                 self.save(&mut inst)
             }
@@ -319,6 +321,7 @@ impl Controller {
         if !alive {
             // The instance's processes ended by themselves: an instance-initiated shutdown.
             self.halt(inst);
+            inst.end_run(ec2.now());
             inst.state_reason = Some((
                 "Client.InstanceInitiatedShutdown".into(),
                 "Client.InstanceInitiatedShutdown: Instance initiated shutdown".into(),
@@ -385,6 +388,7 @@ impl Controller {
         inst.state = InstanceState::Terminated;
         inst.desired = Desired::Terminated;
         inst.terminated_at = Some(self.ec2.now());
+        inst.end_run(self.ec2.now());
         self.ec2.write(|tx| {
             network::release(tx, &inst.subnet_id, &inst.private_ip, &inst.loopback_ip)?;
             // The public address assigned at launch goes back to the pool, and the record

@@ -224,9 +224,35 @@ impl Ec2 {
             .collect()
     }
 
+    /// Every instance ever launched here (terminated ones too) with the periods it ran, for
+    /// Cost Explorer.
+    pub fn run_history(&self) -> Vec<InstanceRuns> {
+        let Ok(view) = self.roster.view(self) else { return vec![] };
+        view.entries
+            .iter()
+            .map(|e| InstanceRuns {
+                instance_id: e.rec.instance_id.clone(),
+                instance_type: e.rec.instance_type.clone(),
+                availability_zone: e.rec.availability_zone.clone(),
+                tags: e.rec.tags.iter().map(|t| (t.key.clone(), t.value.clone())).collect(),
+                periods: e.rec.runs(),
+            })
+            .collect()
+    }
+
     pub(crate) fn arn(&self, resource: &str) -> String {
         format!("arn:aws:ec2:{}:{}:{resource}", self.config.region, self.config.account)
     }
+}
+
+/// One instance and the periods it ran ([start, end) epoch seconds; `None`: running now).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstanceRuns {
+    pub instance_id: String,
+    pub instance_type: String,
+    pub availability_zone: String,
+    pub tags: Vec<(String, String)>,
+    pub periods: Vec<(f64, Option<f64>)>,
 }
 
 /// One IPv4 ingress rule of a security group, by CIDR.

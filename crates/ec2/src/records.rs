@@ -225,9 +225,33 @@ pub struct InstanceRec {
     pub source_dest_check: Option<bool>,
     #[serde(default)]
     pub ebs_optimized: bool,
+    /// The periods it ran, as billed ([start, end) in whole seconds; the last open while it
+    /// runs): from launch or start to the stop or terminate request (AWS bills neither
+    /// stopping nor shutting-down). Cost Explorer reads them (`Ec2::run_history`).
+    #[serde(default)]
+    pub run_periods: Vec<(f64, Option<f64>)>,
 }
 
 impl InstanceRec {
+    /// The open billed period ends (a stop, a termination, an instance-initiated shutdown).
+    pub fn end_run(&mut self, at: f64) {
+        if let Some(last) = self.run_periods.last_mut().filter(|p| p.1.is_none()) {
+            last.1 = Some(at.max(last.0));
+        }
+    }
+
+    /// The periods it ran; records from before they were kept count from the launch to the
+    /// termination (or on, while not stopped).
+    pub fn runs(&self) -> Vec<(f64, Option<f64>)> {
+        if !self.run_periods.is_empty() {
+            return self.run_periods.clone();
+        }
+        match self.state {
+            InstanceState::Stopped | InstanceState::Stopping => vec![],
+            _ => vec![(self.launch_time, self.terminated_at)],
+        }
+    }
+
     pub fn render(&self, region: &str) -> Value {
         self.render_in(region, true)
     }

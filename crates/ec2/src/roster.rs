@@ -187,6 +187,7 @@ mod tests {
             booted_once: false,
             terminated_at: (state == InstanceState::Terminated).then_some(1.7e9 - 10.0),
             health: Health::default(),
+            run_periods: vec![],
             public_ip: None,
             disable_api_termination: false,
             source_dest_check: None,
@@ -207,6 +208,33 @@ mod tests {
         let got = format!("{head}</requestId>{}", tail.trim_start());
         assert_eq!(got, expected, "input {input}");
         got
+    }
+
+    #[test]
+    fn run_history_gives_each_instance_its_billed_periods() {
+        let t = tempfile::tempdir().unwrap();
+        let ec2 = region(t.path());
+        let mut restarted = instance(0, "r-1", InstanceState::Running);
+        restarted.run_periods = vec![(1.0e9, None)];
+        restarted.end_run(1.0e9 + 60.0);
+        restarted.end_run(1.0e9 + 90.0); // already closed: unchanged
+        restarted.run_periods.push((1.0e9 + 120.0, None));
+        // Records from before periods were kept: launch to termination, nothing while stopped.
+        let legacy = instance(1, "r-1", InstanceState::Terminated);
+        let legacy_stopped = instance(2, "r-1", InstanceState::Stopped);
+        ec2.write(|tx| {
+            for rec in [&restarted, &legacy, &legacy_stopped] {
+                tx.put(kind::INSTANCE, &rec.instance_id, rec)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        let history = ec2.run_history();
+        let periods = |id: &str| history.iter().find(|i| i.instance_id == id).unwrap().periods.clone();
+        assert_eq!(periods(&restarted.instance_id), vec![(1.0e9, Some(1.0e9 + 60.0)), (1.0e9 + 120.0, None)]);
+        assert_eq!(periods(&legacy.instance_id), vec![(legacy.launch_time, legacy.terminated_at)]);
+        assert_eq!(periods(&legacy_stopped.instance_id), vec![]);
+        assert_eq!(history.iter().find(|i| i.instance_id == restarted.instance_id).unwrap().instance_type, "t3.micro");
     }
 
     #[test]

@@ -259,6 +259,36 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let _rds_controller = rds.spawn_controller();
     // --- end RDS ---
 
+    // --- Cost Explorer: what ran, priced (`<data-dir>/ce/prices.json` over AWS's prices) ---
+    let prices = match fs::read_to_string(dir.join("ce").join("prices.json")) {
+        Ok(text) => costexplorer::PriceList::with_overrides(&text).map_err(|e| format!("ce/prices.json: {e}"))?,
+        Err(_) => costexplorer::PriceList::aws_default(),
+    };
+    let cost_usage = crate::cost_usage::CostUsage {
+        ec2: ec2.clone(),
+        ec2_service: ec2_service.clone(),
+        elb: elb_service.clone(),
+        classic_elb: classic_elb_service.clone(),
+        rds: rds_service.clone(),
+        cx: crate::links::service_linked_context(
+            &identity.account,
+            &args.region,
+            "ce.amazonaws.com",
+            "AWSServiceRoleForCostExplorer",
+            "CostExplorer",
+        ),
+    };
+    let ce_clock: costexplorer::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
+    let ce = costexplorer::CostExplorer::new(
+        args.region.clone(),
+        identity.account.clone(),
+        prices,
+        ce_clock,
+        Arc::new(cost_usage),
+    );
+    registry.register(Arc::new(costexplorer::CostExplorerService::new(Arc::new(ce))));
+    // --- end Cost Explorer ---
+
     // --- CloudFormation: stacks, acting through the other services' APIs as their callers ---
     let stack_services = crate::links::StackServices {
         identity: identity.clone(),

@@ -185,7 +185,7 @@ fn imds_get(path: &str) -> Result<String, String> {
 }
 
 /// `http://host[:port]/path?query` → (host[:port], address to connect to, path and query).
-fn split_url(url: &str) -> Result<(String, String, String), String> {
+pub(crate) fn split_url(url: &str) -> Result<(String, String, String), String> {
     let rest = url.strip_prefix("http://").ok_or_else(|| format!("only http:// URLs are served here: {url}"))?;
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
@@ -197,7 +197,7 @@ fn split_url(url: &str) -> Result<(String, String, String), String> {
 
 /// One HTTP/1.1 request (the region's endpoint and the metadata service are plain HTTP on
 /// this host): (status, body).
-fn http(method: &str, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Result<(u16, String), String> {
+pub(crate) fn http(method: &str, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Result<(u16, String), String> {
     let (host, addr, path) = split_url(url)?;
     let fail = |e: std::io::Error| format!("{method} {host}: {e}");
     let mut stream = TcpStream::connect(&addr).map_err(fail)?;

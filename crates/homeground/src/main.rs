@@ -4,7 +4,9 @@
 mod bootstrap;
 mod cfn_init;
 mod cfn_signal;
+mod cost_usage;
 mod links;
+mod report;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -35,6 +37,9 @@ enum Command {
     /// Apply a resource's `AWS::CloudFormation::Init` metadata (files and commands), as AWS's
     /// cfn-init does (on instances, `cfn-init` on the PATH runs this).
     CfnInit(cfn_init::CfnInitArgs),
+    /// Reports on the running region (`report match-day --date YYYY-MM-DD`: traffic,
+    /// capacity, scaling events and cost of a day, as a table and an SVG picture).
+    Report(report::ReportArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -132,6 +137,7 @@ fn main() -> ExitCode {
         Command::Up(args) => args,
         Command::CfnSignal(a) => return cfn_signal::run(a),
         Command::CfnInit(a) => return cfn_init::run(a),
+        Command::Report(a) => return report::run(a),
     };
     tracing_subscriber::fmt()
         .with_env_filter(

@@ -213,6 +213,7 @@ pub fn embedded(name: &str) -> Option<&'static str> {
         "ssm" => include_str!("../models/ssm.json"),
         "rds" => include_str!("../models/rds.json"),
         "sqs" => include_str!("../models/sqs.json"),
+        "ce" => include_str!("../models/ce.json"),
         _ => return None,
     })
 }
@@ -272,6 +273,7 @@ mod tests {
             "ssm",
             "rds",
             "sqs",
+            "ce",
         ] {
             let m = load_embedded(name);
             let head = embedded_metadata(name);

@@ -196,6 +196,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 booted_once: false,
                 terminated_at: None,
                 health: Health::default(),
+                run_periods: vec![(now, None)],
                 public_ip,
                 disable_api_termination: input.get("DisableApiTermination").and_then(Value::as_bool).unwrap_or(false),
                 source_dest_check: None,
@@ -456,6 +457,7 @@ pub fn stop_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
         InstanceState::Running | InstanceState::Pending => {
             rec.state = InstanceState::Stopping;
             rec.desired = Desired::Stopped;
+            rec.end_run(now);
             rec.state_transition_reason = user_reason("User initiated", now);
             rec.state_reason = Some((
                 "Client.UserInitiatedShutdown".into(),
@@ -474,10 +476,11 @@ pub fn stop_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
 }
 
 pub fn start_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
-    let changes = change(ec2, input, |rec, _| match rec.state {
+    let changes = change(ec2, input, |rec, now| match rec.state {
         InstanceState::Stopped => {
             rec.state = InstanceState::Pending;
             rec.desired = Desired::Running;
+            rec.run_periods.push((now, None));
             rec.state_transition_reason = String::new();
             rec.state_reason = None;
             Ok(())
@@ -521,6 +524,7 @@ pub fn terminate_instances(ec2: &Ec2, input: &Value) -> Result<Value> {
         if !matches!(rec.state, InstanceState::Terminated | InstanceState::ShuttingDown) {
             rec.state = InstanceState::ShuttingDown;
             rec.desired = Desired::Terminated;
+            rec.end_run(now);
             rec.state_transition_reason = user_reason("User initiated", now);
             rec.state_reason = Some((
                 "Client.UserInitiatedShutdown".into(),

@@ -1,0 +1,108 @@
+//! What Cost Explorer prices (`costexplorer::UsageSource`): EC2's instances with the periods
+//! they ran (`ec2::Ec2::run_history`, typed), and the EBS volumes, load balancers and RDS DB
+//! instances that exist, from their services' Describe calls (as the region's own caller),
+//! since they were created.
+
+use std::sync::Arc;
+
+use costexplorer::{Resource, ResourceKind};
+use serde_json::{json, Value};
+use wire::Service;
+
+pub struct CostUsage {
+    pub ec2: Arc<ec2::Ec2>,
+    pub ec2_service: Arc<ec2::Ec2Service>,
+    pub elb: Arc<elb::ElbService>,
+    pub classic_elb: Arc<elb::ClassicElbService>,
+    pub rds: Arc<rds::RdsService>,
+    pub cx: wire::CallContext,
+}
+
+fn list<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+    v.get(key).and_then(Value::as_array).map_or(&[], |a| a.as_slice())
+}
+
+fn text(v: &Value, key: &str) -> String {
+    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+impl CostUsage {
+    async fn describe(&self, service: &dyn Service, op: &str, key: &str) -> Vec<Value> {
+        match service.call(&self.cx, op, json!({})).await {
+            Ok(v) => list(&v, key).to_vec(),
+            Err(e) => {
+                tracing::warn!(error = %e, op, "cost explorer could not list resources");
+                vec![]
+            }
+        }
+    }
+}
+
+impl costexplorer::UsageSource for CostUsage {
+    fn resources(&self) -> wire::BoxFuture<'_, Vec<Resource>> {
+        Box::pin(async move {
+            let mut out: Vec<Resource> = self
+                .ec2
+                .run_history()
+                .into_iter()
+                .map(|i| Resource {
+                    kind: ResourceKind::Instance { instance_type: i.instance_type },
+                    id: i.instance_id,
+                    az: i.availability_zone,
+                    tags: i.tags,
+                    periods: i.periods,
+                })
+                .collect();
+            for lb in self.describe(self.elb.as_ref(), "DescribeLoadBalancers", "LoadBalancers").await {
+                let Some(created) = lb.get("CreatedTime").and_then(Value::as_f64) else { continue };
+                out.push(Resource {
+                    kind: ResourceKind::LoadBalancer { lb_type: text(&lb, "Type") },
+                    id: text(&lb, "LoadBalancerArn"),
+                    az: list(&lb, "AvailabilityZones").first().map(|z| text(z, "ZoneName")).unwrap_or_default(),
+                    tags: vec![],
+                    periods: vec![(created, None)],
+                });
+            }
+            let classic = self.describe(self.classic_elb.as_ref(), "DescribeLoadBalancers", "LoadBalancerDescriptions");
+            for lb in classic.await {
+                let Some(created) = lb.get("CreatedTime").and_then(Value::as_f64) else { continue };
+                out.push(Resource {
+                    kind: ResourceKind::LoadBalancer { lb_type: "classic".into() },
+                    id: text(&lb, "LoadBalancerName"),
+                    az: list(&lb, "AvailabilityZones").first().and_then(Value::as_str).unwrap_or_default().to_string(),
+                    tags: vec![],
+                    periods: vec![(created, None)],
+                });
+            }
+            for v in self.describe(self.ec2_service.as_ref(), "DescribeVolumes", "Volumes").await {
+                let (Some(created), Some(size)) =
+                    (v.get("CreateTime").and_then(Value::as_f64), v.get("Size").and_then(Value::as_f64))
+                else {
+                    continue;
+                };
+                out.push(Resource {
+                    kind: ResourceKind::Volume { volume_type: text(&v, "VolumeType"), size_gb: size },
+                    id: text(&v, "VolumeId"),
+                    az: text(&v, "AvailabilityZone"),
+                    tags: list(&v, "Tags").iter().map(|t| (text(t, "Key"), text(t, "Value"))).collect(),
+                    periods: vec![(created, None)],
+                });
+            }
+            for db in self.describe(self.rds.as_ref(), "DescribeDBInstances", "DBInstances").await {
+                let Some(created) = db.get("InstanceCreateTime").and_then(Value::as_f64) else { continue };
+                // A stopped DB instance's stop time is not kept: it is left out while stopped.
+                if text(&db, "DBInstanceStatus") == "stopped" {
+                    continue;
+                }
+                out.push(Resource {
+                    kind: ResourceKind::DbInstance { class: text(&db, "DBInstanceClass"), engine: text(&db, "Engine") },
+                    id: text(&db, "DBInstanceIdentifier"),
+                    az: text(&db, "AvailabilityZone"),
+                    tags: vec![],
+                    periods: vec![(created, None)],
+                });
+            }
+            out
+        })
+    }
+}
