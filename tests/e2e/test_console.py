@@ -1,0 +1,308 @@
+"""The web console in a real browser: headless Chromium (Debian's, through chromedriver and
+selenium) against a real daemon. Sign-in with an IAM user's login profile, the instance list,
+launching from the console, IAM refusing a read-only user, escaping, CSRF and sign-out.
+Screenshots of each page go to the test run's tmp directory (`console-shots*`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+import hg
+
+selenium = pytest.importorskip("selenium", reason="pip install -r tests/requirements.txt")
+from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+ADMIN, ADMIN_PASSWORD = "operator", "Match-day-2026!"
+VIEWER, VIEWER_PASSWORD = "viewer", "Look-but-dont-touch-1"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def kg(region, tmp_path_factory):
+    """The region with KG-Ami, an operator and a read-only viewer who both have passwords."""
+    bundle = hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami"))
+    region.ami = region.aws("ec2", "register-image", "--name", "KG-Ami", "--image-location", str(bundle))["ImageId"]
+    region.ec2 = region.client("ec2")
+    iam = region.client("iam")
+    region.make_user(ADMIN, inline={"ops": hg.policy(hg.allow(
+        ["ec2:*", "autoscaling:*", "elasticloadbalancing:*", "cloudwatch:*"]))})
+    iam.create_login_profile(UserName=ADMIN, Password=ADMIN_PASSWORD)
+    region.make_user(VIEWER, inline={"read": hg.policy(hg.allow("ec2:Describe*"))})
+    iam.create_login_profile(UserName=VIEWER, Password=VIEWER_PASSWORD)
+    return region
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    return tmp_path_factory.mktemp("console-shots")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    chromium, driver_bin = shutil.which("chromium"), shutil.which("chromedriver")
+    if not chromium or not driver_bin:
+        pytest.fail("chromium and chromedriver are needed (apt-get install chromium chromium-driver)", pytrace=False)
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chromium
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--window-size=1280,900", "--no-first-run", "--disable-extensions",
+              f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        opts.add_argument(a)
+    service = webdriver.ChromeService(executable_path=driver_bin,
+                                      log_output=str(tmp_path_factory.mktemp("chromedriver") / "log"))
+    driver = webdriver.Chrome(options=opts, service=service)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    try:
+        yield driver
+    finally:
+        try:
+            driver.quit()
+        finally:
+            if service.process and service.process.poll() is None:
+                service.process.kill()
+
+
+def wait(driver, pred, timeout=20, what="the page"):
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: pred(d), message=f"waiting for {what}")
+
+
+def sign_in(driver, kg, user, password):
+    driver.get(f"{kg.endpoint}/console")
+    form = wait(driver, lambda d: d.find_element(By.ID, "signin").is_displayed() and d.find_element(By.ID, "signin"),
+                what="the sign-in form")
+    form.find_element(By.ID, "userName").clear()
+    form.find_element(By.ID, "userName").send_keys(user)
+    form.find_element(By.ID, "password").send_keys(password)
+    form.find_element(By.ID, "signinButton").click()
+
+
+def signed_in_as(driver, user):
+    wait(driver, lambda d: d.find_element(By.ID, "who").text.startswith(user), what=f"{user} signed in")
+
+
+def instance_row(driver, iid):
+    rows = driver.find_elements(By.CSS_SELECTOR, f'tr[data-instance-id="{iid}"]')
+    return rows[0] if rows else None
+
+
+def flash_text(driver):
+    f = driver.find_element(By.ID, "flash")
+    return f.text if f.is_displayed() else ""
+
+
+def go(driver, hash_, marker):
+    driver.find_element(By.CSS_SELECTOR, f'#nav a[href="{hash_}"]').click()
+    wait(driver, lambda d: marker(d), what=hash_)
+
+
+def no_horizontal_scroll(driver):
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def console_post(kg, path, body, cookie=None, csrf=None, content_type="application/json"):
+    headers = {"content-type": content_type}
+    if cookie:
+        headers["cookie"] = f"hg_console={cookie}"
+    if csrf:
+        headers["x-csrf-token"] = csrf
+    req = urllib.request.Request(f"{kg.endpoint}{path}", data=json.dumps(body).encode(), headers=headers,
+                                 method="POST")
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def launch(kg, name, **tags):
+    tag_list = [{"Key": "Name", "Value": name}] + [{"Key": k, "Value": v} for k, v in tags.items()]
+    return kg.ec2.run_instances(ImageId=kg.ami, InstanceType="t2.micro", MinCount=1, MaxCount=1,
+                                TagSpecifications=[{"ResourceType": "instance", "Tags": tag_list}])["Instances"][0][
+        "InstanceId"]
+
+
+def wait_state(kg, iid, want, timeout=30.0):
+    def state():
+        i = kg.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+        return i["State"]["Name"] == want
+    hg.wait_until(state, timeout=timeout, interval=0.2, what=f"{iid} {want}")
+
+
+# ---- the tests, in the order a person would go --------------------------------------------
+
+
+def test_a_wrong_password_is_refused(kg, browser, shots):
+    sign_in(browser, kg, ADMIN, "not-the-password")
+    wait(browser, lambda d: "incorrect" in d.find_element(By.ID, "signinError").text, what="the refusal")
+    assert browser.get_cookie("hg_console") is None
+    assert not browser.find_element(By.ID, "nav").is_displayed()
+    browser.save_screenshot(str(shots / "signin-refused.png"))
+    # An unknown user gets the very same answer.
+    status, _, body = console_post(kg, "/console/api/signin", {"userName": "nobody", "password": "whatever-1"})
+    assert status == 401 and json.loads(body)["error"]["code"] == "AuthenticationFailed"
+
+
+def test_an_iam_user_signs_in_and_sees_an_instance_launched_by_boto3(kg, browser, shots):
+    kg.web = launch(kg, "KGsports Web", Team="home", Evil=HOSTILE)
+    sign_in(browser, kg, ADMIN, ADMIN_PASSWORD)
+    signed_in_as(browser, ADMIN)
+    row = wait(browser, lambda d: instance_row(d, kg.web), what="the instance in the list")
+    assert "KGsports Web" in row.text and "t2.micro" in row.text and kg.ami in row.text
+    wait_state(kg, kg.web, "running")
+    browser.find_element(By.XPATH, "//form[@id='launch']//button[text()='Refresh']").click()
+    wait(browser, lambda d: "running" in instance_row(d, kg.web).text, what="running in the list")
+    private_ip = kg.ec2.describe_instances(InstanceIds=[kg.web])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
+    assert private_ip in instance_row(browser, kg.web).text
+    cookie = browser.get_cookie("hg_console")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    assert no_horizontal_scroll(browser)
+    browser.save_screenshot(str(shots / "instances.png"))
+
+
+def test_a_hostile_tag_value_renders_as_text(kg, browser):
+    row = instance_row(browser, kg.web)
+    tags = [t.text for t in row.find_elements(By.CSS_SELECTOR, "td.tags .tag")]
+    assert f"Evil={HOSTILE}" in tags
+    assert browser.find_elements(By.CSS_SELECTOR, "#page img") == []
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018
+
+
+def test_launching_from_the_console(kg, browser, shots):
+    Select(browser.find_element(By.ID, "launchImage")).select_by_value(kg.ami)
+    Select(browser.find_element(By.ID, "launchType")).select_by_value("t3.micro")
+    browser.find_element(By.ID, "launchName").send_keys("launched-from-console")
+    browser.find_element(By.ID, "launchButton").click()
+    text = wait(browser, lambda d: flash_text(d).startswith("Launched i-") and flash_text(d), what="the launch")
+    iid = text.split()[1].rstrip(".")
+    wait_state(kg, iid, "running")
+    inst = kg.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+    assert inst["InstanceType"] == "t3.micro" and inst["ImageId"] == kg.ami
+    assert {"Key": "Name", "Value": "launched-from-console"} in inst["Tags"]
+    # The launch is in the audit log as the user's own RunInstances call.
+    records = [r for r in kg.audit_records() if r.get("action") == "RunInstances"]
+    assert any(ADMIN in (r.get("principal") or "") for r in records), records[-3:]
+    kg.launched = iid
+    wait(browser, lambda d: instance_row(d, iid) is not None and "running" in instance_row(d, iid).text,
+         timeout=30, what="the launched instance running in the list")
+    browser.save_screenshot(str(shots / "instances-launched.png"))
+
+
+def test_groups_balancers_and_alarms_pages(kg, browser, shots):
+    subnets = [s["SubnetId"] for s in kg.ec2.describe_subnets()["Subnets"] if s.get("DefaultForAz")][:2]
+    elb = kg.client("elbv2")
+    lb = elb.create_load_balancer(Name="kg-web", Subnets=subnets)["LoadBalancers"][0]
+    vpc = kg.ec2.describe_subnets(SubnetIds=subnets[:1])["Subnets"][0]["VpcId"]
+    tg = elb.create_target_group(Name="kg-web-targets", Protocol="HTTP", Port=80, VpcId=vpc,
+                                 HealthCheckPath="/health")["TargetGroups"][0]
+    elb.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[{"Id": kg.web}])
+    elb.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=hg.free_port(),
+                        DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}])
+    kg.ec2.create_launch_template(LaunchTemplateName="kg-web", LaunchTemplateData={
+        "ImageId": kg.ami, "InstanceType": "t2.micro"})
+    kg.client("autoscaling").create_auto_scaling_group(
+        AutoScalingGroupName="kg-web-asg", MinSize=1, MaxSize=3, DesiredCapacity=1,
+        LaunchTemplate={"LaunchTemplateName": "kg-web"}, VPCZoneIdentifier=",".join(subnets))
+    kg.client("cloudwatch").put_metric_alarm(
+        AlarmName="kg-web-cpu-high", Namespace="AWS/EC2", MetricName="CPUUtilization", Statistic="Average",
+        Period=60, EvaluationPeriods=1, Threshold=70.0, ComparisonOperator="GreaterThanThreshold",
+        Dimensions=[{"Name": "AutoScalingGroupName", "Value": "kg-web-asg"}])
+
+    start = time.monotonic()
+    go(browser, "#/groups", lambda d: "kg-web-asg" in d.find_element(By.ID, "content").text)
+    assert time.monotonic() - start < 5
+    # The page refreshes itself: the group's first launch appears in its activity history.
+    wait(browser, lambda d: "Launching a new EC2 instance" in d.find_element(By.ID, "content").text,
+         timeout=30, what="the group's activity history")
+    assert "Desired 1" in browser.find_element(By.ID, "content").text
+    assert no_horizontal_scroll(browser)
+    browser.save_screenshot(str(shots / "groups.png"))
+
+    go(browser, "#/balancers", lambda d: "kg-web-targets" in d.find_element(By.ID, "content").text)
+    content = browser.find_element(By.ID, "content").text
+    assert "kg-web" in content and kg.web in content
+    assert no_horizontal_scroll(browser)
+    browser.save_screenshot(str(shots / "balancers.png"))
+
+    go(browser, "#/alarms", lambda d: "kg-web-cpu-high" in d.find_element(By.ID, "content").text)
+    assert "GreaterThanThreshold" in browser.find_element(By.ID, "content").text
+    assert no_horizontal_scroll(browser)
+    browser.save_screenshot(str(shots / "alarms.png"))
+    go(browser, "#/instances", lambda d: instance_row(d, kg.web) is not None)
+
+
+def test_a_state_changing_call_needs_the_csrf_token(kg, browser):
+    cookie = browser.get_cookie("hg_console")["value"]
+    csrf = browser.execute_script("return state.csrf")
+    terminate = {"service": "ec2", "action": "TerminateInstances", "params": {"InstanceId.1": kg.web}}
+    status, _, body = console_post(kg, "/console/api/call", terminate, cookie=cookie)
+    assert status == 403 and json.loads(body)["error"]["code"] == "InvalidCsrfToken"
+    status, _, body = console_post(kg, "/console/api/call", terminate, cookie=cookie, csrf="0" * 64)
+    assert status == 403
+    status, _, body = console_post(kg, "/console/api/call", terminate, csrf=csrf)
+    assert status == 401
+    wait_state(kg, kg.web, "running", timeout=2)
+    # With both, a call goes through (a harmless one).
+    status, headers, body = console_post(kg, "/console/api/call", {"service": "ec2", "action": "DescribeInstances"},
+                                         cookie=cookie, csrf=csrf)
+    assert status == 200 and kg.web.encode() in body
+    assert "default-src 'none'" in headers.get("content-security-policy", "")
+    # A sign-in that is not JSON (what a form on another site would send) is refused.
+    status, _, _ = console_post(kg, "/console/api/signin", {"userName": ADMIN, "password": ADMIN_PASSWORD},
+                                content_type="application/x-www-form-urlencoded")
+    assert status == 415
+
+
+def test_the_root_signs_in_with_its_key_pair(kg):
+    key, secret = kg.root
+    status, headers, body = console_post(kg, "/console/api/signin", {"kind": "root", "userName": key, "password": secret})
+    assert status == 200, body
+    assert json.loads(body)["arn"].endswith(":root")
+    set_cookie = headers.get("Set-Cookie") or headers.get("set-cookie")
+    assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie
+    status, _, _ = console_post(kg, "/console/api/signin", {"kind": "root", "userName": key, "password": secret[:-1] + "x"})
+    assert status == 401
+
+
+def test_a_read_only_user_is_refused_by_iam(kg, browser, shots):
+    browser.find_element(By.ID, "signout").click()
+    wait(browser, lambda d: d.find_element(By.ID, "signin").is_displayed(), what="signed out")
+    sign_in(browser, kg, VIEWER, VIEWER_PASSWORD)
+    signed_in_as(browser, VIEWER)
+    row = wait(browser, lambda d: instance_row(d, kg.web), what="the instance")
+    row.find_element(By.CSS_SELECTOR, 'button[data-action="terminate"]').click()
+    confirm = wait(browser, lambda d: instance_row(d, kg.web).find_element(
+        By.CSS_SELECTOR, 'button[data-action="terminate"]'), what="the confirm button")
+    assert confirm.text == "Confirm terminate"
+    confirm.click()
+    text = wait(browser, lambda d: "UnauthorizedOperation" in flash_text(d) and flash_text(d), what="IAM's refusal")
+    assert "You are not authorized to perform this operation" in text
+    browser.save_screenshot(str(shots / "refused.png"))
+    wait_state(kg, kg.web, "running", timeout=2)
+    time.sleep(1)
+    wait_state(kg, kg.web, "running", timeout=2)
+
+
+def test_sign_out_ends_the_session(kg, browser):
+    cookie = browser.get_cookie("hg_console")["value"]
+    csrf = browser.execute_script("return state.csrf")
+    describe = {"service": "ec2", "action": "DescribeInstances"}
+    assert console_post(kg, "/console/api/call", describe, cookie=cookie, csrf=csrf)[0] == 200
+    browser.find_element(By.ID, "signout").click()
+    wait(browser, lambda d: d.find_element(By.ID, "signin").is_displayed(), what="the sign-in form")
+    assert browser.get_cookie("hg_console") is None
+    status, _, body = console_post(kg, "/console/api/call", describe, cookie=cookie, csrf=csrf)
+    assert status == 401 and json.loads(body)["error"]["code"] == "SignedOut"
+    # A reload stays signed out.
+    browser.get(f"{kg.endpoint}/console")
+    wait(browser, lambda d: d.find_element(By.ID, "signin").is_displayed(), what="the sign-in form")
