@@ -18,7 +18,9 @@ import hg
 selenium = pytest.importorskip("selenium", reason="pip install -r tests/requirements.txt")
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 ADMIN, ADMIN_PASSWORD = "operator", "Match-day-2026!"
@@ -277,7 +279,11 @@ def test_the_root_signs_in_with_its_key_pair(kg):
 def test_a_read_only_user_is_refused_by_iam(kg, browser, shots):
     browser.find_element(By.ID, "signout").click()
     wait(browser, lambda d: d.find_element(By.ID, "signin").is_displayed(), what="signed out")
-    sign_in(browser, kg, VIEWER, VIEWER_PASSWORD)
+    # This time by keyboard alone: Tab to each field, Enter submits.
+    browser.get(f"{kg.endpoint}/console")
+    wait(browser, lambda d: d.find_element(By.ID, "signin").is_displayed(), what="the sign-in form")
+    browser.find_element(By.ID, "userName").click()
+    ActionChains(browser).send_keys(VIEWER, Keys.TAB, VIEWER_PASSWORD, Keys.ENTER).perform()
     signed_in_as(browser, VIEWER)
     row = wait(browser, lambda d: instance_row(d, kg.web), what="the instance")
     row.find_element(By.CSS_SELECTOR, 'button[data-action="terminate"]').click()

@@ -234,14 +234,18 @@ function stateCell(value) {
 
 const INSTANCE_TYPES = ["t2.micro", "t2.small", "t3.micro", "t3.small", "t3.medium", "m5.large", "c5.large"];
 
+// The launch form is made once per visit; refreshes replace only the list below it, so that
+// what a person is typing or choosing there is never lost.
 async function instancesPage() {
   try {
-    const [answer, images] = await Promise.all([api("ec2", "DescribeInstances"), api("ec2", "DescribeImages")]);
+    const form = $("launch") ? null : api("ec2", "DescribeImages");
+    const answer = await api("ec2", "DescribeInstances");
     const instances = list(answer, "reservationSet").flatMap((r) => list(r, "instancesSet"));
-    const rows = instances.map(instanceRow);
-    show(launchForm(images), table(
+    const listing = el("div", { id: "instanceList" }, table(
       ["Name", "Instance ID", "State", "Type", "Image", "Private IP", "Public IP", "Tags", "Actions"],
-      rows, "No instances."));
+      instances.map(instanceRow), "No instances."));
+    if (form) show(launchForm(await form), listing);
+    else if ($("instanceList")) $("instanceList").replaceWith(listing);
   } catch (e) {
     failed(e);
   }
@@ -255,7 +259,7 @@ function launchForm(images) {
     el("label", {}, "Instance type", el("select", { id: "launchType" }, INSTANCE_TYPES.map((t) => el("option", { value: t }, t)))),
     el("label", {}, "Name", el("input", { id: "launchName", maxlength: "255" })),
     el("button", { type: "submit", class: "primary", id: "launchButton", disabled: !choices.length }, "Launch instance"),
-    el("button", { type: "button", onclick: () => route() }, "Refresh"));
+    el("button", { type: "button", onclick: () => instancesPage() }, "Refresh"));
   form.addEventListener("submit", launch);
   return form;
 }
@@ -276,9 +280,11 @@ async function launch(ev) {
     const r = await api("ec2", "RunInstances", params);
     const id = list(r, "instancesSet").map((i) => txt(i, "instanceId")).join(", ");
     flash(`Launched ${id}.`, true);
+    $("launchName").value = "";
     await instancesPage();
   } catch (e) {
     flash(e.message);
+  } finally {
     $("launchButton").disabled = false;
   }
 }
