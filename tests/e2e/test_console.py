@@ -17,7 +17,8 @@ import hg
 
 selenium = pytest.importorskip("selenium", reason="pip install -r tests/requirements.txt")
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoAlertPresentException, NoSuchElementException, StaleElementReferenceException)
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -75,7 +76,10 @@ def browser(tmp_path_factory):
 
 
 def wait(driver, pred, timeout=20, what="the page"):
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: pred(d), message=f"waiting for {what}")
+    # Pages refresh themselves: an element found a moment ago may have been replaced since.
+    return WebDriverWait(driver, timeout, poll_frequency=0.1,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda d: pred(d), message=f"waiting for {what}")
 
 
 def sign_in(driver, kg, user, password):
@@ -164,7 +168,7 @@ def test_an_iam_user_signs_in_and_sees_an_instance_launched_by_boto3(kg, browser
     browser.find_element(By.XPATH, "//form[@id='launch']//button[text()='Refresh']").click()
     wait(browser, lambda d: "running" in instance_row(d, kg.web).text, what="running in the list")
     private_ip = kg.ec2.describe_instances(InstanceIds=[kg.web])["Reservations"][0]["Instances"][0]["PrivateIpAddress"]
-    assert private_ip in instance_row(browser, kg.web).text
+    wait(browser, lambda d: private_ip in instance_row(d, kg.web).text, what="the private address")
     cookie = browser.get_cookie("hg_console")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     assert no_horizontal_scroll(browser)
@@ -172,9 +176,8 @@ def test_an_iam_user_signs_in_and_sees_an_instance_launched_by_boto3(kg, browser
 
 
 def test_a_hostile_tag_value_renders_as_text(kg, browser):
-    row = instance_row(browser, kg.web)
-    tags = [t.text for t in row.find_elements(By.CSS_SELECTOR, "td.tags .tag")]
-    assert f"Evil={HOSTILE}" in tags
+    wait(browser, lambda d: f"Evil={HOSTILE}" in [t.text for t in instance_row(d, kg.web).find_elements(
+        By.CSS_SELECTOR, "td.tags .tag")], what="the hostile tag, as text")
     assert browser.find_elements(By.CSS_SELECTOR, "#page img") == []
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018
@@ -285,8 +288,8 @@ def test_a_read_only_user_is_refused_by_iam(kg, browser, shots):
     browser.find_element(By.ID, "userName").click()
     ActionChains(browser).send_keys(VIEWER, Keys.TAB, VIEWER_PASSWORD, Keys.ENTER).perform()
     signed_in_as(browser, VIEWER)
-    row = wait(browser, lambda d: instance_row(d, kg.web), what="the instance")
-    row.find_element(By.CSS_SELECTOR, 'button[data-action="terminate"]').click()
+    wait(browser, lambda d: instance_row(d, kg.web).find_element(
+        By.CSS_SELECTOR, 'button[data-action="terminate"]'), what="the instance").click()
     confirm = wait(browser, lambda d: instance_row(d, kg.web).find_element(
         By.CSS_SELECTOR, 'button[data-action="terminate"]'), what="the confirm button")
     assert confirm.text == "Confirm terminate"

@@ -201,10 +201,15 @@ async function route() {
     $("pageTitle").focus();
   }
   await render();
-  // Live pages refresh themselves, but never while the keyboard is on a control of theirs.
-  state.timer = setInterval(() => {
-    if (!page.contains(document.activeElement) || document.activeElement.id === "pageTitle") render();
-  }, 5000);
+  // Live pages refresh themselves, but not while someone is typing in a field or has the
+  // keyboard on a row's button (the list would be replaced under them).
+  state.timer = setInterval(() => { if (!busy()) render(); }, 5000);
+}
+
+function busy() {
+  const a = document.activeElement;
+  if (!a || !$("page").contains(a)) return false;
+  return a.matches("input, select, textarea") || a.closest("table") !== null;
 }
 
 // Replace the page's content with `nodes`, once they are ready.
