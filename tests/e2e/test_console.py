@@ -27,6 +27,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 ADMIN, ADMIN_PASSWORD = "operator", "Match-day-2026!"
 VIEWER, VIEWER_PASSWORD = "viewer", "Look-but-dont-touch-1"
 HOSTILE = "<img src=x onerror=alert(1)>"
+VPC_CIDR = "10.213.0.0/16"
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,13 @@ def kg(region, tmp_path_factory):
     bundle = hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami"))
     region.ami = region.aws("ec2", "register-image", "--name", "KG-Ami", "--image-location", str(bundle))["ImageId"]
     region.ec2 = region.client("ec2")
+    # A VPC of the module's own: its instances serve at 127.213.x.y, clear of the default
+    # VPC's 127.31.x.y that other regions' instances use.
+    vpc = region.ec2.create_vpc(CidrBlock=VPC_CIDR)["Vpc"]["VpcId"]
+    region.vpc = vpc
+    region.subnets = [region.ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.213.{n}.0/24",
+                                               AvailabilityZone=f"{region.region_name}{z}")["Subnet"]["SubnetId"]
+                      for n, z in ((1, "a"), (2, "b"))]
     iam = region.client("iam")
     region.make_user(ADMIN, inline={"ops": hg.policy(hg.allow(
         ["ec2:*", "autoscaling:*", "elasticloadbalancing:*", "cloudwatch:*"]))})
@@ -133,7 +141,7 @@ def console_post(kg, path, body, cookie=None, csrf=None, content_type="applicati
 def launch(kg, name, **tags):
     tag_list = [{"Key": "Name", "Value": name}] + [{"Key": k, "Value": v} for k, v in tags.items()]
     return kg.ec2.run_instances(ImageId=kg.ami, InstanceType="t2.micro", MinCount=1, MaxCount=1,
-                                TagSpecifications=[{"ResourceType": "instance", "Tags": tag_list}])["Instances"][0][
+                                SubnetId=kg.subnets[0], TagSpecifications=[{"ResourceType": "instance", "Tags": tag_list}])["Instances"][0][
         "InstanceId"]
 
 
@@ -159,7 +167,8 @@ def test_a_wrong_password_is_refused(kg, browser, shots):
 
 
 def test_an_iam_user_signs_in_and_sees_an_instance_launched_by_boto3(kg, browser, shots):
-    kg.web = launch(kg, "KGsports Web", Team="home", Evil=HOSTILE)
+    # A hostile tag, and one long word that must not push the page sideways.
+    kg.web = launch(kg, "KGsports Web", Team="home", Evil=HOSTILE, Note="x" * 250)
     sign_in(browser, kg, ADMIN, ADMIN_PASSWORD)
     signed_in_as(browser, ADMIN)
     row = wait(browser, lambda d: instance_row(d, kg.web), what="the instance in the list")
@@ -186,13 +195,14 @@ def test_a_hostile_tag_value_renders_as_text(kg, browser):
 def test_launching_from_the_console(kg, browser, shots):
     Select(browser.find_element(By.ID, "launchImage")).select_by_value(kg.ami)
     Select(browser.find_element(By.ID, "launchType")).select_by_value("t3.micro")
+    Select(browser.find_element(By.ID, "launchSubnet")).select_by_value(kg.subnets[1])
     browser.find_element(By.ID, "launchName").send_keys("launched-from-console")
     browser.find_element(By.ID, "launchButton").click()
     text = wait(browser, lambda d: flash_text(d).startswith("Launched i-") and flash_text(d), what="the launch")
     iid = text.split()[1].rstrip(".")
     wait_state(kg, iid, "running")
     inst = kg.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
-    assert inst["InstanceType"] == "t3.micro" and inst["ImageId"] == kg.ami
+    assert inst["InstanceType"] == "t3.micro" and inst["ImageId"] == kg.ami and inst["SubnetId"] == kg.subnets[1]
     assert {"Key": "Name", "Value": "launched-from-console"} in inst["Tags"]
     # The launch is in the audit log as the user's own RunInstances call.
     records = [r for r in kg.audit_records() if r.get("action") == "RunInstances"]
@@ -204,10 +214,9 @@ def test_launching_from_the_console(kg, browser, shots):
 
 
 def test_groups_balancers_and_alarms_pages(kg, browser, shots):
-    subnets = [s["SubnetId"] for s in kg.ec2.describe_subnets()["Subnets"] if s.get("DefaultForAz")][:2]
+    subnets, vpc = kg.subnets, kg.vpc
     elb = kg.client("elbv2")
-    lb = elb.create_load_balancer(Name="kg-web", Subnets=subnets)["LoadBalancers"][0]
-    vpc = kg.ec2.describe_subnets(SubnetIds=subnets[:1])["Subnets"][0]["VpcId"]
+    lb = elb.create_load_balancer(Name="kg-web", Subnets=subnets, Scheme="internal")["LoadBalancers"][0]
     tg = elb.create_target_group(Name="kg-web-targets", Protocol="HTTP", Port=80, VpcId=vpc,
                                  HealthCheckPath="/health")["TargetGroups"][0]
     elb.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[{"Id": kg.web}])

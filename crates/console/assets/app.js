@@ -243,25 +243,31 @@ const INSTANCE_TYPES = ["t2.micro", "t2.small", "t3.micro", "t3.small", "t3.medi
 // what a person is typing or choosing there is never lost.
 async function instancesPage() {
   try {
-    const form = $("launch") ? null : api("ec2", "DescribeImages");
+    const form = $("launch") ? null : Promise.all([api("ec2", "DescribeImages"), api("ec2", "DescribeSubnets")]);
     const answer = await api("ec2", "DescribeInstances");
     const instances = list(answer, "reservationSet").flatMap((r) => list(r, "instancesSet"));
     const listing = el("div", { id: "instanceList" }, table(
       ["Name", "Instance ID", "State", "Type", "Image", "Private IP", "Public IP", "Tags", "Actions"],
       instances.map(instanceRow), "No instances."));
-    if (form) show(launchForm(await form), listing);
+    if (form) show(launchForm(...(await form)), listing);
     else if ($("instanceList")) $("instanceList").replaceWith(listing);
   } catch (e) {
     failed(e);
   }
 }
 
-function launchForm(images) {
+function launchForm(images, subnets) {
   const choices = list(images, "imagesSet").map((i) =>
     el("option", { value: txt(i, "imageId") }, `${txt(i, "name") || txt(i, "imageId")} (${txt(i, "imageId")})`));
+  const subnetChoices = list(subnets, "subnetSet").map((n) => {
+    const name = list(n, "tagSet").filter((t) => txt(t, "key") === "Name").map((t) => txt(t, "value"))[0];
+    return el("option", { value: txt(n, "subnetId") },
+      `${name ? name + " · " : ""}${txt(n, "subnetId")} · ${txt(n, "cidrBlock")} · ${txt(n, "availabilityZone")}`);
+  });
   const form = el("form", { class: "toolbar card", id: "launch", "aria-label": "Launch an instance" },
     el("label", {}, "Image", el("select", { id: "launchImage", required: true }, choices)),
     el("label", {}, "Instance type", el("select", { id: "launchType" }, INSTANCE_TYPES.map((t) => el("option", { value: t }, t)))),
+    el("label", {}, "Subnet", el("select", { id: "launchSubnet" }, el("option", { value: "" }, "Default subnet"), subnetChoices)),
     el("label", {}, "Name", el("input", { id: "launchName", maxlength: "255" })),
     el("button", { type: "submit", class: "primary", id: "launchButton", disabled: !choices.length }, "Launch instance"),
     el("button", { type: "button", onclick: () => instancesPage() }, "Refresh"));
@@ -272,6 +278,7 @@ function launchForm(images) {
 async function launch(ev) {
   ev.preventDefault();
   const params = { ImageId: $("launchImage").value, InstanceType: $("launchType").value, MinCount: "1", MaxCount: "1" };
+  if ($("launchSubnet").value) params.SubnetId = $("launchSubnet").value;
   const name = $("launchName").value.trim();
   if (name) {
     Object.assign(params, {
@@ -312,11 +319,11 @@ function instanceRow(i) {
       "aria-label": `${label} ${id}`, onclick: (ev) => instanceAction(ev.currentTarget, id, label, action),
     }, label));
   return el("tr", { "data-instance-id": id },
-    el("td", { class: "name" }, name),
-    el("td", {}, id),
+    el("td", { class: "text" }, name),
+    el("td", { class: "id" }, id),
     stateCell(st),
     el("td", {}, txt(i, "instanceType")),
-    el("td", {}, txt(i, "imageId")),
+    el("td", { class: "id" }, txt(i, "imageId")),
     el("td", {}, txt(i, "privateIpAddress")),
     el("td", {}, txt(i, "ipAddress")),
     el("td", { class: "tags" }, tags.map(([k, v]) => el("span", { class: "tag" }, `${k}=${v}`))),
@@ -363,13 +370,13 @@ async function groupCard(g) {
     activities = null;
   }
   const instances = list(g, "Instances").map((i) => el("tr", {},
-    el("td", {}, txt(i, "InstanceId")), stateCell(txt(i, "LifecycleState")), stateCell(txt(i, "HealthStatus")),
+    el("td", { class: "id" }, txt(i, "InstanceId")), stateCell(txt(i, "LifecycleState")), stateCell(txt(i, "HealthStatus")),
     el("td", {}, txt(i, "AvailabilityZone")), el("td", {}, txt(i, "InstanceType"))));
   const history = activities === null
     ? el("p", { class: "error" }, "The activity history cannot be read.")
     : table(["Start", "Status", "Description", "Cause"], activities.map((a) => el("tr", {},
       el("td", {}, txt(a, "StartTime")), stateCell(txt(a, "StatusCode")),
-      el("td", {}, txt(a, "Description")), el("td", {}, txt(a, "Cause")))), "No activity yet.");
+      el("td", { class: "text" }, txt(a, "Description")), el("td", { class: "text" }, txt(a, "Cause")))), "No activity yet.");
   return el("section", { class: "card", "aria-label": `Group ${name}` },
     el("h2", {}, name),
     el("p", {}, `Desired ${txt(g, "DesiredCapacity")} · min ${txt(g, "MinSize")} · max ${txt(g, "MaxSize")} · `
@@ -426,7 +433,7 @@ async function alarmsPage() {
       el("td", {}, txt(a, "AlarmName")), stateCell(txt(a, "StateValue")),
       el("td", {}, `${txt(a, "Namespace")} ${txt(a, "MetricName")}`),
       el("td", {}, `${txt(a, "Statistic")} ${txt(a, "ComparisonOperator")} ${txt(a, "Threshold")}`),
-      el("td", {}, txt(a, "StateReason")), el("td", {}, txt(a, "StateUpdatedTimestamp"))));
+      el("td", { class: "text" }, txt(a, "StateReason")), el("td", {}, txt(a, "StateUpdatedTimestamp"))));
     show(table(["Name", "State", "Metric", "Condition", "Reason", "Updated"], rows, "No alarms."));
   } catch (e) {
     failed(e);
