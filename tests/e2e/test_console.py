@@ -213,6 +213,30 @@ def test_launching_from_the_console(kg, browser, shots):
     browser.save_screenshot(str(shots / "instances-launched.png"))
 
 
+def click_action(driver, iid, action):
+    wait(driver, lambda d: instance_row(d, iid).find_element(By.CSS_SELECTOR, f'button[data-action="{action}"]'),
+         what=f"{action} for {iid}").click()
+
+
+def test_stop_start_and_terminate_from_the_console(kg, browser):
+    iid = kg.launched
+    click_action(browser, iid, "stop")
+    wait(browser, lambda d: f"Stop: {iid}" in flash_text(d), what="the stop accepted")
+    wait_state(kg, iid, "stopped")
+    wait(browser, lambda d: "stopped" in instance_row(d, iid).text, what="stopped in the list")
+    click_action(browser, iid, "start")
+    wait_state(kg, iid, "running")
+    wait(browser, lambda d: "running" in instance_row(d, iid).text, what="running again in the list")
+    click_action(browser, iid, "reboot")
+    wait(browser, lambda d: f"Reboot: {iid}" in flash_text(d), what="the reboot accepted")
+    click_action(browser, iid, "terminate")
+    assert kg.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]["State"]["Name"] \
+        == "running", "the first click only asks for confirmation"
+    click_action(browser, iid, "terminate")
+    wait_state(kg, iid, "terminated")
+    wait(browser, lambda d: "terminated" in instance_row(d, iid).text, what="terminated in the list")
+
+
 def test_groups_balancers_and_alarms_pages(kg, browser, shots):
     subnets, vpc = kg.subnets, kg.vpc
     elb = kg.client("elbv2")
