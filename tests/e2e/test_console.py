@@ -164,6 +164,11 @@ def test_a_wrong_password_is_refused(kg, browser, shots):
     # An unknown user gets the very same answer.
     status, _, body = console_post(kg, "/console/api/signin", {"userName": "nobody", "password": "whatever-1"})
     assert status == 401 and json.loads(body)["error"]["code"] == "AuthenticationFailed"
+    # Guessing is slowed: after five failures for one name, it is refused without a check.
+    for _ in range(4):
+        console_post(kg, "/console/api/signin", {"userName": "nobody", "password": "guess-again"})
+    status, _, body = console_post(kg, "/console/api/signin", {"userName": "nobody", "password": "whatever-1"})
+    assert status == 429 and "Try again in" in json.loads(body)["error"]["message"]
 
 
 def test_an_iam_user_signs_in_and_sees_an_instance_launched_by_boto3(kg, browser, shots):

@@ -6,6 +6,7 @@
 mod assets;
 pub mod call;
 pub mod session;
+pub mod throttle;
 
 use std::sync::Arc;
 
@@ -30,11 +31,12 @@ const SECURITY_HEADERS: &[(&str, &str)] = &[
 
 pub struct Console {
     sessions: Sessions,
+    throttle: throttle::Throttle,
 }
 
 impl Console {
     pub fn new(clock: session::Clock) -> Console {
-        Console { sessions: Sessions::new(clock) }
+        Console { sessions: Sessions::new(clock.clone()), throttle: throttle::Throttle::new(clock) }
     }
 
     async fn route(&self, gw: &Gateway, req: &ConsoleRequest<'_>) -> ConsoleAnswer {
@@ -87,11 +89,16 @@ impl Console {
             "root" => iam::SignIn::Root { access_key_id: name, secret_access_key: password },
             _ => iam::SignIn::User { user_name: name, password },
         };
+        if let Some(seconds) = self.throttle.wait(name, req.source_ip) {
+            let message = format!("Too many failed sign-ins. Try again in {seconds} seconds.");
+            return error(429, "TooManyAttempts", &message);
+        }
         let identity = gw.identity.clone();
         let signed_in = tokio::task::block_in_place(|| identity.console_sign_in(who, session::LIFETIME));
         let creds = match signed_in {
             Ok(c) => c,
             Err(iam::error::IamError::AccessDenied(m)) => {
+                self.throttle.failed(name, req.source_ip);
                 tracing::info!(user = %name, source_ip = %req.source_ip, "console sign-in refused");
                 return error(401, "AuthenticationFailed", &m);
             }
@@ -100,6 +107,7 @@ impl Console {
                 return error(500, "InternalFailure", "Sign-in failed; see the daemon's log.");
             }
         };
+        self.throttle.succeeded(name);
         let credentials = session::Credentials {
             access_key_id: creds.access_key_id,
             secret_access_key: creds.secret_access_key,
