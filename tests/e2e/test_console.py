@@ -114,9 +114,15 @@ def flash_text(driver):
     return f.text if f.is_displayed() else ""
 
 
+RENDER_MS: dict[str, float] = {}
+
+
 def go(driver, hash_, marker):
+    driver.execute_script("state.renderMs = null")
     driver.find_element(By.CSS_SELECTOR, f'#nav a[href="{hash_}"]').click()
     wait(driver, lambda d: marker(d), what=hash_)
+    # From the click to the page drawn with its data (every API call it needs answered).
+    RENDER_MS[hash_] = wait(driver, lambda d: d.execute_script("return state.renderMs"), what="the render time")
 
 
 def no_horizontal_scroll(driver):
@@ -261,9 +267,7 @@ def test_groups_balancers_and_alarms_pages(kg, browser, shots):
         Period=60, EvaluationPeriods=1, Threshold=70.0, ComparisonOperator="GreaterThanThreshold",
         Dimensions=[{"Name": "AutoScalingGroupName", "Value": "kg-web-asg"}])
 
-    start = time.monotonic()
     go(browser, "#/groups", lambda d: "kg-web-asg" in d.find_element(By.ID, "content").text)
-    assert time.monotonic() - start < 5
     # The page refreshes itself: the group's first launch appears in its activity history.
     wait(browser, lambda d: "Launching a new EC2 instance" in d.find_element(By.ID, "content").text,
          timeout=30, what="the group's activity history")
@@ -282,6 +286,9 @@ def test_groups_balancers_and_alarms_pages(kg, browser, shots):
     assert no_horizontal_scroll(browser)
     browser.save_screenshot(str(shots / "alarms.png"))
     go(browser, "#/instances", lambda d: instance_row(d, kg.web) is not None)
+    print(f"console pages drawn in (ms): {RENDER_MS}")
+    # The aim is 200 ms; a debug build on a shared machine gets some slack.
+    assert all(ms < 1000 for ms in RENDER_MS.values()), RENDER_MS
 
 
 def test_a_state_changing_call_needs_the_csrf_token(kg, browser):
@@ -353,3 +360,11 @@ def test_sign_out_ends_the_session(kg, browser):
     # A reload stays signed out.
     browser.get(f"{kg.endpoint}/console")
     wait(browser, lambda d: d.find_element(By.ID, "signin").is_displayed(), what="the sign-in form")
+
+
+def test_the_console_lets_nobody_in_when_any_credentials_are_accepted(new_region):
+    # Emulator mode would run every console action as the root, whoever signed in.
+    r = new_region("--accept-any-credentials")
+    key, secret = r.root
+    status, _, body = console_post(r, "/console/api/signin", {"kind": "root", "userName": key, "password": secret})
+    assert status == 503 and json.loads(body)["error"]["code"] == "ConsoleUnavailable"

@@ -4,7 +4,7 @@
 // the page as text (textContent / text nodes), never as HTML.
 "use strict";
 
-const state = { csrf: null, user: null, timer: null, route: null };
+const state = { csrf: null, user: null, timer: null, route: null, renderMs: null };
 
 // ---- DOM helpers: text only -------------------------------------------------------------
 
@@ -200,7 +200,9 @@ async function route() {
     append(page, [el("h1", { tabindex: "-1", id: "pageTitle" }, title), el("div", { id: "content" }, el("p", { class: "muted" }, "Loading…"))]);
     $("pageTitle").focus();
   }
+  const t0 = performance.now();
   await render();
+  state.renderMs = performance.now() - t0; // read by the browser tests
   // Live pages refresh themselves, but not while someone is typing in a field or has the
   // keyboard on a row's button (the list would be replaced under them).
   state.timer = setInterval(() => { if (!busy()) render(); }, 5000);

@@ -89,6 +89,12 @@ impl Console {
             "root" => iam::SignIn::Root { access_key_id: name, secret_access_key: password },
             _ => iam::SignIn::User { user_name: name, password },
         };
+        // In emulator mode every signature acts as the root: the console could not enforce a
+        // user's permissions, so it lets nobody in.
+        if gw.identity.config.accept_any_credentials {
+            let message = "The console is off while the region accepts any credentials (--accept-any-credentials).";
+            return error(503, "ConsoleUnavailable", message);
+        }
         if let Some(seconds) = self.throttle.wait(name, req.source_ip) {
             let message = format!("Too many failed sign-ins. Try again in {seconds} seconds.");
             return error(429, "TooManyAttempts", &message);
