@@ -26,6 +26,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 ADMIN, ADMIN_PASSWORD = "operator", "Match-day-2026!"
 VIEWER, VIEWER_PASSWORD = "viewer", "Look-but-dont-touch-1"
+ROOKIE, ROOKIE_FIRST, ROOKIE_NEW = "rookie", "Given-by-the-admin-1", "Chosen-by-me-2026"
 HOSTILE = "<img src=x onerror=alert(1)>"
 VPC_CIDR = "10.213.0.0/16"
 
@@ -49,6 +50,8 @@ def kg(region, tmp_path_factory):
     iam.create_login_profile(UserName=ADMIN, Password=ADMIN_PASSWORD)
     region.make_user(VIEWER, inline={"read": hg.policy(hg.allow("ec2:Describe*"))})
     iam.create_login_profile(UserName=VIEWER, Password=VIEWER_PASSWORD)
+    region.make_user(ROOKIE, inline={"read": hg.policy(hg.allow("ec2:Describe*"))})
+    iam.create_login_profile(UserName=ROOKIE, Password=ROOKIE_FIRST, PasswordResetRequired=True)
     return region
 
 
@@ -175,6 +178,27 @@ def test_a_wrong_password_is_refused(kg, browser, shots):
         console_post(kg, "/console/api/signin", {"userName": "nobody", "password": "guess-again"})
     status, _, body = console_post(kg, "/console/api/signin", {"userName": "nobody", "password": "whatever-1"})
     assert status == 429 and "Try again in" in json.loads(body)["error"]["message"]
+
+
+def test_a_password_that_must_be_reset_is_changed_at_sign_in(kg, browser, shots):
+    sign_in(browser, kg, ROOKIE, ROOKIE_FIRST)
+    wait(browser, lambda d: d.find_element(By.ID, "newPassword").is_displayed(), what="the new-password fields")
+    assert "must be changed" in browser.find_element(By.ID, "signinError").text
+    browser.find_element(By.ID, "newPassword").send_keys(ROOKIE_NEW)
+    browser.find_element(By.ID, "newPassword2").send_keys(ROOKIE_NEW + "x")
+    browser.find_element(By.ID, "signinButton").click()
+    wait(browser, lambda d: "do not match" in d.find_element(By.ID, "signinError").text, what="the mismatch")
+    browser.find_element(By.ID, "newPassword2").send_keys(Keys.BACKSPACE)
+    browser.save_screenshot(str(shots / "signin-new-password.png"))
+    browser.find_element(By.ID, "signinButton").click()
+    signed_in_as(browser, ROOKIE)
+    browser.find_element(By.ID, "signout").click()
+    wait(browser, lambda d: d.find_element(By.ID, "signin").is_displayed(), what="signed out")
+    # The first password is gone; the new one works, with no reset asked again.
+    status, _, _ = console_post(kg, "/console/api/signin", {"userName": ROOKIE, "password": ROOKIE_FIRST})
+    assert status == 401
+    status, _, body = console_post(kg, "/console/api/signin", {"userName": ROOKIE, "password": ROOKIE_NEW})
+    assert status == 200, body
 
 
 def test_an_iam_user_signs_in_and_sees_an_instance_launched_by_boto3(kg, browser, shots):

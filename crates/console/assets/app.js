@@ -138,15 +138,31 @@ async function signIn(ev) {
   const kind = form.querySelector("input[name=kind]:checked").value;
   $("signinButton").disabled = true;
   $("signinError").textContent = "";
-  try {
-    const r = await post("/console/api/signin", { kind, userName: $("userName").value, password: $("password").value });
-    if (!r.ok) {
-      let message = "Sign-in failed.";
-      try { message = (await r.json()).error.message; } catch (_) { /* keep the default */ }
-      $("signinError").textContent = message;
+  const body = { kind, userName: $("userName").value, password: $("password").value };
+  // A profile that requires a reset: the new password goes with the current one.
+  const resetting = !$("newPasswordFields").hidden;
+  if (resetting) {
+    if ($("newPassword").value !== $("newPassword2").value) {
+      $("signinError").textContent = "The new passwords do not match.";
+      $("signinButton").disabled = false;
       return;
     }
-    $("password").value = "";
+    body.newPassword = $("newPassword").value;
+  }
+  try {
+    const r = await post("/console/api/signin", body);
+    if (!r.ok) {
+      let e = { code: "", message: "Sign-in failed." };
+      try { e = (await r.json()).error; } catch (_) { /* keep the default */ }
+      $("signinError").textContent = e.message;
+      if (e.code === "PasswordResetRequired") {
+        $("newPasswordFields").hidden = false;
+        $("newPassword").focus();
+      }
+      return;
+    }
+    for (const id of ["password", "newPassword", "newPassword2"]) $(id).value = "";
+    $("newPasswordFields").hidden = true;
     flash("");
     signedIn(await r.json());
   } catch (e) {

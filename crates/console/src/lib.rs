@@ -87,7 +87,10 @@ impl Console {
         }
         let who = match field("kind") {
             "root" => iam::SignIn::Root { access_key_id: name, secret_access_key: password },
-            _ => iam::SignIn::User { user_name: name, password },
+            _ => {
+                let new_password = Some(field("newPassword")).filter(|p| !p.is_empty());
+                iam::SignIn::User { user_name: name, password, new_password }
+            }
         };
         // In emulator mode every signature acts as the root: the console could not enforce a
         // user's permissions, so it lets nobody in.
@@ -103,11 +106,15 @@ impl Console {
         let signed_in = tokio::task::block_in_place(|| identity.console_sign_in(who, session::LIFETIME));
         let creds = match signed_in {
             Ok(c) => c,
-            Err(iam::error::IamError::AccessDenied(m)) => {
+            Err(e @ iam::SignInError::Refused) => {
                 self.throttle.failed(name, req.source_ip);
                 tracing::info!(user = %name, source_ip = %req.source_ip, "console sign-in refused");
-                return error(401, "AuthenticationFailed", &m);
+                return error(401, "AuthenticationFailed", &e.to_string());
             }
+            Err(e @ iam::SignInError::PasswordResetRequired) => {
+                return error(403, "PasswordResetRequired", &e.to_string());
+            }
+            Err(iam::SignInError::NewPasswordRejected(m)) => return error(400, "InvalidNewPassword", &m),
             Err(e) => {
                 tracing::error!(error = %e, "console sign-in failed");
                 return error(500, "InternalFailure", "Sign-in failed; see the daemon's log.");

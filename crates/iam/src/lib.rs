@@ -20,7 +20,7 @@ use store::{Sealer, Store};
 
 pub use auth::{AuthFailure, ResolvedCredential};
 pub use authorize::CallerAuthorizer;
-pub use console::{ConsoleCredentials, SignIn};
+pub use console::{ConsoleCredentials, SignIn, SignInError};
 pub use ops::IamService;
 pub use sts::StsService;
 
