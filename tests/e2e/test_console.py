@@ -227,6 +227,18 @@ def test_a_hostile_tag_value_renders_as_text(kg, browser):
         browser.switch_to.alert.text  # noqa: B018
 
 
+def test_an_instances_console_output(kg, browser):
+    wait(browser, lambda d: instance_row(d, kg.web).find_element(By.CSS_SELECTOR, 'button[data-action="output"]'),
+         what="the output button").click()
+    panel = wait(browser, lambda d: d.find_element(By.ID, "outputPanel"), what="the console output")
+    assert f"Console output of {kg.web}" in panel.text
+    expected = kg.ec2.get_console_output(InstanceId=kg.web).get("Output", "")
+    shown = panel.find_element(By.TAG_NAME, "pre").text
+    assert (expected.splitlines() or ["(no output yet)"])[0].strip() in shown
+    panel.find_element(By.XPATH, ".//button[text()='Close']").click()
+    wait(browser, lambda d: not d.find_elements(By.ID, "outputPanel"), what="the panel closed")
+
+
 def test_launching_from_the_console(kg, browser, shots):
     Select(browser.find_element(By.ID, "launchImage")).select_by_value(kg.ami)
     Select(browser.find_element(By.ID, "launchType")).select_by_value("t3.micro")

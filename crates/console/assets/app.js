@@ -345,7 +345,30 @@ function instanceRow(i) {
     el("td", {}, txt(i, "privateIpAddress")),
     el("td", {}, txt(i, "ipAddress")),
     el("td", { class: "tags" }, tags.map(([k, v]) => el("span", { class: "tag" }, `${k}=${v}`))),
-    el("td", { class: "actions" }, buttons));
+    el("td", { class: "actions" }, buttons,
+      el("button", { type: "button", "data-action": "output", "aria-label": `Console output of ${id}`,
+        onclick: () => showOutput(id) }, "Output")));
+}
+
+// An instance's console output (GetConsoleOutput: base64 of its last 64 KiB), as text.
+async function showOutput(id) {
+  let text;
+  try {
+    const r = await api("ec2", "GetConsoleOutput", { InstanceId: id });
+    const bytes = Uint8Array.from(atob(txt(r, "output")), (c) => c.charCodeAt(0));
+    text = new TextDecoder().decode(bytes) || "(no output yet)";
+  } catch (e) {
+    flash(e.message);
+    return;
+  }
+  const panel = el("section", { class: "card", id: "outputPanel", "aria-label": `Console output of ${id}` },
+    el("h2", {}, `Console output of ${id}`),
+    el("pre", { class: "output", tabindex: "0" }, text),
+    el("button", { type: "button", onclick: () => panel.remove() }, "Close"));
+  const old = $("outputPanel");
+  if (old) old.replaceWith(panel);
+  else $("content").appendChild(panel);
+  panel.querySelector("pre").focus();
 }
 
 async function instanceAction(button, id, label, action) {
