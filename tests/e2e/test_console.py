@@ -319,6 +319,10 @@ def test_groups_balancers_and_alarms_pages(kg, browser, shots):
 
     go(browser, "#/alarms", lambda d: "kg-web-cpu-high" in d.find_element(By.ID, "content").text)
     assert "GreaterThanThreshold" in browser.find_element(By.ID, "content").text
+    wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, '[data-alarm="kg-web-cpu-high"] button'),
+         what="the history button").click()
+    wait(browser, lambda d: 'Alarm "kg-web-cpu-high" created' in d.find_element(By.ID, "historyPanel").text,
+         what="the alarm's history")
     assert no_horizontal_scroll(browser)
     browser.save_screenshot(str(shots / "alarms.png"))
     go(browser, "#/instances", lambda d: instance_row(d, kg.web) is not None)

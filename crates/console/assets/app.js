@@ -467,18 +467,48 @@ async function targetGroupCard(tg) {
 
 // ---- CloudWatch alarms ---------------------------------------------------------------------
 
+// The alarm list refreshes in place; an alarm's history, once opened, stays below it.
 async function alarmsPage() {
   try {
     const answer = await api("cloudwatch", "DescribeAlarms", { MaxRecords: "100" });
-    const rows = list(answer, "MetricAlarms").map((a) => el("tr", {},
-      el("td", {}, txt(a, "AlarmName")), stateCell(txt(a, "StateValue")),
-      el("td", {}, `${txt(a, "Namespace")} ${txt(a, "MetricName")}`),
-      el("td", {}, `${txt(a, "Statistic")} ${txt(a, "ComparisonOperator")} ${txt(a, "Threshold")}`),
-      el("td", { class: "text" }, txt(a, "StateReason")), el("td", {}, txt(a, "StateUpdatedTimestamp"))));
-    show(table(["Name", "State", "Metric", "Condition", "Reason", "Updated"], rows, "No alarms."));
+    const rows = list(answer, "MetricAlarms").map((a) => {
+      const name = txt(a, "AlarmName");
+      return el("tr", { "data-alarm": name },
+        el("td", { class: "text" }, name), stateCell(txt(a, "StateValue")),
+        el("td", {}, `${txt(a, "Namespace")} ${txt(a, "MetricName")}`),
+        el("td", {}, `${txt(a, "Statistic")} ${txt(a, "ComparisonOperator")} ${txt(a, "Threshold")}`),
+        el("td", { class: "text" }, txt(a, "StateReason")), el("td", {}, txt(a, "StateUpdatedTimestamp")),
+        el("td", { class: "actions" }, el("button", {
+          type: "button", "data-action": "history", "aria-label": `History of ${name}`, onclick: () => showHistory(name),
+        }, "History")));
+    });
+    const listing = el("div", { id: "alarmList" },
+      table(["Name", "State", "Metric", "Condition", "Reason", "Updated", ""], rows, "No alarms."));
+    if ($("alarmList")) $("alarmList").replaceWith(listing);
+    else show(listing);
   } catch (e) {
     failed(e);
   }
+}
+
+async function showHistory(name) {
+  let items;
+  try {
+    items = list(await api("cloudwatch", "DescribeAlarmHistory", { AlarmName: name, MaxRecords: "50" }), "AlarmHistoryItems");
+  } catch (e) {
+    flash(e.message);
+    return;
+  }
+  const panel = el("section", { class: "card", id: "historyPanel", "aria-label": `History of ${name}` },
+    el("h2", { tabindex: "-1" }, `History of ${name}`),
+    table(["Time", "Type", "Summary"], items.map((h) => el("tr", {},
+      el("td", {}, txt(h, "Timestamp")), el("td", {}, txt(h, "HistoryItemType")),
+      el("td", { class: "text" }, txt(h, "HistorySummary")))), "No history."),
+    el("button", { type: "button", onclick: () => panel.remove() }, "Close"));
+  const old = $("historyPanel");
+  if (old) old.replaceWith(panel);
+  else $("content").appendChild(panel);
+  panel.querySelector("h2").focus();
 }
 
 // ---- Start ---------------------------------------------------------------------------------
