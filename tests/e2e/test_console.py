@@ -362,6 +362,14 @@ def test_the_root_signs_in_with_its_key_pair(kg):
     assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie
     status, _, _ = console_post(kg, "/console/api/signin", {"kind": "root", "userName": key, "password": secret[:-1] + "x"})
     assert status == 401
+    # Signing in again from the same browser ends the session it had.
+    first, csrf = set_cookie.split(";")[0].split("=", 1)[1], json.loads(body)["csrfToken"]
+    describe = {"service": "ec2", "action": "DescribeInstances"}
+    assert console_post(kg, "/console/api/call", describe, cookie=first, csrf=csrf)[0] == 200
+    status, _, _ = console_post(kg, "/console/api/signin", {"kind": "root", "userName": key, "password": secret},
+                                cookie=first)
+    assert status == 200
+    assert console_post(kg, "/console/api/call", describe, cookie=first, csrf=csrf)[0] == 401
 
 
 def test_a_read_only_user_is_refused_by_iam(kg, browser, shots):

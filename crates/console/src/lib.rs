@@ -121,6 +121,10 @@ impl Console {
             }
         };
         self.throttle.succeeded(name);
+        // A browser that signs in again leaves its previous session behind: end it.
+        if let Some(old) = session::session_id(header(req, "cookie")).and_then(|id| self.sessions.remove(id)) {
+            revoke(gw, &old);
+        }
         let credentials = session::Credentials {
             access_key_id: creds.access_key_id,
             secret_access_key: creds.secret_access_key,
@@ -139,11 +143,7 @@ impl Console {
             return refused;
         }
         if let Some(s) = session::session_id(header(req, "cookie")).and_then(|id| self.sessions.remove(id)) {
-            let identity = gw.identity.clone();
-            let key = s.credentials.access_key_id.clone();
-            if let Err(e) = tokio::task::block_in_place(|| identity.console_sign_out(&key)) {
-                tracing::error!(error = %e, "revoking a console session's credentials failed");
-            }
+            revoke(gw, &s);
         }
         let mut answer = json_answer(200, &json!({"signedOut": true}));
         answer.headers.push(("set-cookie", session::clear_cookie(req.secure)));
@@ -177,6 +177,14 @@ impl ConsoleRoute for Console {
             }
             answer
         })
+    }
+}
+
+/// Delete an ended session's temporary credentials, so that they sign nothing more.
+fn revoke(gw: &Gateway, s: &Session) {
+    let identity = gw.identity.clone();
+    if let Err(e) = tokio::task::block_in_place(|| identity.console_sign_out(&s.credentials.access_key_id)) {
+        tracing::error!(error = %e, "revoking a console session's credentials failed");
     }
 }
 
