@@ -314,6 +314,14 @@ def test_groups_balancers_and_alarms_pages(kg, browser, shots):
     wait(browser, lambda d: "Launching a new EC2 instance" in d.find_element(By.ID, "content").text,
          timeout=30, what="the group's activity history")
     assert "Desired 1" in browser.find_element(By.ID, "content").text
+    # The operator scales the group out from the console.
+    box = browser.find_element(By.CSS_SELECTOR, 'form[data-group="kg-web-asg"] input')
+    box.clear()
+    box.send_keys("2", Keys.ENTER)
+    wait(browser, lambda d: "desired capacity set to 2" in flash_text(d), what="the new capacity accepted")
+    asg = kg.client("autoscaling").describe_auto_scaling_groups(AutoScalingGroupNames=["kg-web-asg"])
+    assert asg["AutoScalingGroups"][0]["DesiredCapacity"] == 2
+    wait(browser, lambda d: "Desired 2" in d.find_element(By.ID, "content").text, what="Desired 2 on the page")
     assert no_horizontal_scroll(browser)
     browser.save_screenshot(str(shots / "groups.png"))
 

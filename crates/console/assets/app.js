@@ -224,10 +224,12 @@ async function route() {
   state.timer = setInterval(() => { if (!busy()) render(); }, 5000);
 }
 
+// Is the keyboard on a control the next refresh would replace? (Pages that refresh only their
+// list keep it in #instanceList / #alarmList; the others redraw all of #content.)
 function busy() {
   const a = document.activeElement;
-  if (!a || !$("page").contains(a)) return false;
-  return a.matches("input, select, textarea") || a.closest("table") !== null;
+  const replaced = $("instanceList") || $("alarmList") || $("content");
+  return !!a && !!replaced && replaced.contains(a) && a.matches("input, select, textarea, button");
 }
 
 // Replace the page's content with `nodes`, once they are ready.
@@ -404,6 +406,7 @@ async function groupsPage() {
 
 async function groupCard(g) {
   const name = txt(g, "AutoScalingGroupName");
+  const count = list(g, "Instances").length;
   let activities = [];
   try {
     activities = list(await api("autoscaling", "DescribeScalingActivities", { AutoScalingGroupName: name, MaxRecords: "20" }), "Activities");
@@ -418,10 +421,27 @@ async function groupCard(g) {
     : table(["Start", "Status", "Description", "Cause"], activities.map((a) => el("tr", {},
       el("td", {}, txt(a, "StartTime")), stateCell(txt(a, "StatusCode")),
       el("td", { class: "text" }, txt(a, "Description")), el("td", { class: "text" }, txt(a, "Cause")))), "No activity yet.");
+  const capacity = el("form", { class: "toolbar", "aria-label": `Desired capacity of ${name}`, "data-group": name },
+    el("label", {}, "Desired capacity", el("input", {
+      type: "number", min: txt(g, "MinSize"), max: txt(g, "MaxSize"), value: txt(g, "DesiredCapacity"), required: true,
+    })),
+    el("button", { type: "submit" }, "Set"));
+  capacity.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const desired = capacity.querySelector("input").value;
+    try {
+      await api("autoscaling", "SetDesiredCapacity", { AutoScalingGroupName: name, DesiredCapacity: desired });
+      flash(`${name}: desired capacity set to ${desired}.`, true);
+    } catch (e) {
+      flash(e.message);
+    }
+    await groupsPage();
+  });
   return el("section", { class: "card", "aria-label": `Group ${name}` },
     el("h2", {}, name),
     el("p", {}, `Desired ${txt(g, "DesiredCapacity")} · min ${txt(g, "MinSize")} · max ${txt(g, "MaxSize")} · `
-      + `${list(g, "Instances").length} instances · health check ${txt(g, "HealthCheckType")}`),
+      + `${count} instance${count === 1 ? "" : "s"} · health check ${txt(g, "HealthCheckType")}`),
+    capacity,
     el("h3", {}, "Instances"),
     table(["Instance", "Lifecycle", "Health", "Zone", "Type"], instances, "No instances."),
     el("h3", {}, "Activity history"),
