@@ -21,7 +21,7 @@ use hyper_util::server::conn::auto;
 use tokio::net::TcpListener;
 
 pub use pipeline::{request_id, Gateway, Request};
-pub use registry::{PublicRoute, Registry};
+pub use registry::{ConsoleAnswer, ConsoleRequest, ConsoleRoute, PublicRoute, Registry};
 
 /// Largest request body accepted (IAM policy documents and CloudFormation templates fit).
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -138,6 +138,18 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
         Ok(b) => b.to_bytes(),
         Err(_) => return refuse(413, "RequestEntityTooLarge", "Request body too large or unreadable.", &headers),
     };
+    if let Some(console) = gw.registry.console(parts.uri.path()) {
+        let req = ConsoleRequest {
+            method: parts.method.as_str(),
+            path: parts.uri.path(),
+            query: parts.uri.query().unwrap_or(""),
+            headers: &headers,
+            body: &body,
+            source_ip,
+            secure: false,
+        };
+        return console_answer(console.serve(gw, req).await);
+    }
     // A presigned PUT (a wait-condition signal): authorised by its URL's own signature, which
     // the route checks; anything it does not serve goes on to the pipeline (and SigV4).
     if parts.method == hyper::Method::PUT {
@@ -196,6 +208,15 @@ fn public_answer((status, content_type, body): (u16, &'static str, Vec<u8>)) -> 
         .status(status)
         .header("content-type", content_type)
         .body(Full::new(Bytes::from(body)))
+        .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."))
+}
+
+fn console_answer(a: ConsoleAnswer) -> Response<Full<Bytes>> {
+    let mut resp = Response::builder().status(a.status);
+    for (k, v) in a.headers {
+        resp = resp.header(k, v);
+    }
+    resp.body(Full::new(Bytes::from(a.body)))
         .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."))
 }
 

@@ -20,6 +20,33 @@ pub struct Registry {
     /// links, whose token is their credential; CloudFormation's wait-condition handles, whose
     /// presigned URL's signature is theirs).
     public: HashMap<String, Arc<dyn PublicRoute>>,
+    /// The web console, served under `/console`.
+    console: Option<Arc<dyn ConsoleRoute>>,
+}
+
+/// An HTTP request under `/console`, read whole.
+pub struct ConsoleRequest<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: &'a str,
+    pub headers: &'a [(&'a str, &'a str)],
+    pub body: &'a [u8],
+    pub source_ip: std::net::IpAddr,
+    /// Arrived over TLS (cookies get `Secure`).
+    pub secure: bool,
+}
+
+/// A console answer: status, headers, body.
+pub struct ConsoleAnswer {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+/// The web console (crate `console`): its pages and its sign-in, outside SigV4; every action it
+/// takes is a signed request it hands back to the gateway's pipeline (`Gateway::handle`).
+pub trait ConsoleRoute: Send + Sync {
+    fn serve<'a>(&'a self, gateway: &'a crate::Gateway, req: ConsoleRequest<'a>) -> wire::BoxFuture<'a, ConsoleAnswer>;
 }
 
 /// An unauthenticated GET answered outside the API pipeline: (status, content type, body).
@@ -65,6 +92,17 @@ impl Registry {
         for p in paths {
             self.public.insert(p.to_string(), route.clone());
         }
+    }
+
+    /// Serve the web console under `/console`.
+    pub fn register_console(&mut self, console: Arc<dyn ConsoleRoute>) {
+        self.console = Some(console);
+    }
+
+    /// The console, when the path is its own (`/console` or below).
+    pub fn console(&self, path: &str) -> Option<&Arc<dyn ConsoleRoute>> {
+        let ours = path == "/console" || path.starts_with("/console/");
+        self.console.as_ref().filter(|_| ours)
     }
 
     pub fn public(&self, path: &str) -> Option<&Arc<dyn PublicRoute>> {

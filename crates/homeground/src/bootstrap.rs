@@ -344,6 +344,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
     write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
 
+    // The web console at /console: its actions are signed calls through this same gateway.
+    registry.register_console(Arc::new(console::Console::new(Arc::new(|| iam::Clock::now(&SystemClock)))));
     let gateway = Arc::new(Gateway {
         registry,
         identity: identity.clone(),
@@ -362,6 +364,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         identity.account,
         r = args.region
     );
+    println!("Web console at {endpoint}/console");
     println!("Point the aws CLI and boto3 at it:");
     println!("  export AWS_SHARED_CREDENTIALS_FILE={}", creds.display());
     println!("  export AWS_CONFIG_FILE={}", conf.display());

@@ -4,6 +4,7 @@
 
 mod auth;
 mod authorize;
+mod console;
 pub mod error;
 mod ids;
 pub mod managed;
@@ -19,6 +20,7 @@ use store::{Sealer, Store};
 
 pub use auth::{AuthFailure, ResolvedCredential};
 pub use authorize::CallerAuthorizer;
+pub use console::{ConsoleCredentials, SignIn, SignInError};
 pub use ops::IamService;
 pub use sts::StsService;
 

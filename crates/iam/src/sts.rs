@@ -106,14 +106,14 @@ impl IamError {
     }
 }
 
-struct Issued {
-    access_key_id: String,
-    secret: String,
-    token: String,
-    expiration: f64,
+pub(crate) struct Issued {
+    pub(crate) access_key_id: String,
+    pub(crate) secret: String,
+    pub(crate) token: String,
+    pub(crate) expiration: f64,
 }
 
-fn issue(
+pub(crate) fn issue(
     id: &Identity,
     tx: &store::Tx,
     duration: f64,

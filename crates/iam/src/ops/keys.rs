@@ -131,7 +131,7 @@ pub fn get_access_key_last_used(id: &Identity, input: &In) -> Result<Value> {
     Ok(json!({"UserName": rec.user_name.unwrap_or_default(), "AccessKeyLastUsed": last}))
 }
 
-fn hash_password(password: &str) -> Result<String> {
+pub(crate) fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < 8 {
         return Err(IamError::PasswordPolicyViolation("Password should have a minimum length of 8".into()));
     }

@@ -4,7 +4,7 @@
 mod account;
 mod certs;
 mod groups;
-mod keys;
+pub(crate) mod keys;
 pub(crate) mod policies;
 mod profiles;
 mod providers;
