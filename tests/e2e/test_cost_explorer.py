@@ -423,3 +423,33 @@ def test_match_day_report(kg, ran, tmp_path):
     elastic_line = [float(v) for v in series["cost-elastic"].get("data-values").split()]
     assert abs(elastic_line[-1] - elastic) < 1e-3
     assert len(series["requests"].findall("s:rect", ns)) == 24
+
+
+def test_deleted_load_balancers_still_cost_the_hours_they_existed(new_region):
+    """An ALB and a classic load balancer created and deleted: their hours are billed from
+    creation to deletion, though neither Describe lists them any more."""
+    r = new_region()
+    ec2, elbv2, classic, ce = r.client("ec2"), r.client("elbv2"), r.client("elb"), r.client("ce")
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets(
+        Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]][:2]
+    alb = elbv2.create_load_balancer(Name="CE-GONE", Subnets=subnets, Type="application")["LoadBalancers"][0]
+    classic.create_load_balancer(LoadBalancerName="ce-gone-classic", Subnets=subnets[:1],
+                                 Listeners=[{"Protocol": "HTTP", "LoadBalancerPort": 8080, "InstancePort": 80}])
+    time.sleep(2)
+    before = datetime.now(timezone.utc)
+    elbv2.delete_load_balancer(LoadBalancerArn=alb["LoadBalancerArn"])
+    classic.delete_load_balancer(LoadBalancerName="ce-gone-classic")
+    after = datetime.now(timezone.utc)
+    assert elbv2.describe_load_balancers()["LoadBalancers"] == []
+    time.sleep(1.5)  # nothing is billed after the deletion
+
+    now = datetime.now(timezone.utc)
+    got = ce.get_cost_and_usage(TimePeriod={"Start": day(now - timedelta(days=1)), "End": day(now + timedelta(days=1))},
+                                Granularity="MONTHLY", Metrics=["UsageQuantity", "UnblendedCost"],
+                                Filter={"Dimensions": {"Key": "SERVICE", "Values": [ELB]}})
+    hours = sum(amount(b["Total"], "UsageQuantity") for b in got["ResultsByTime"])
+    alb_lo = (before - alb["CreatedTime"]).total_seconds() / 3600
+    alb_hi = (after - alb["CreatedTime"]).total_seconds() / 3600
+    # The classic one was created after the ALB and deleted after it: between 0 and the ALB's span.
+    assert 2 * alb_lo - 2 / 3600 <= hours <= 2 * alb_hi + 1 / 3600, (hours, alb_lo, alb_hi)
+    assert hours < (now - alb["CreatedTime"]).total_seconds() / 3600 * 2 - 1 / 3600, "billed after deletion"

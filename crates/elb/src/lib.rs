@@ -230,6 +230,18 @@ impl ElbService {
     pub fn new(elb: Arc<Elb>) -> ElbService {
         ElbService { elb }
     }
+
+    /// The load balancers (ELBv2 and classic) deleted so far, with how long each existed.
+    pub fn ended_load_balancers(&self) -> Vec<records::EndedLoadBalancer> {
+        self.elb
+            .store
+            .read(|tx| tx.list::<records::EndedLoadBalancer>(records::kind::ENDED, ""))
+            .map(|l| l.into_iter().map(|(_, e)| e).collect())
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "reading the deleted load balancers");
+                vec![]
+            })
+    }
 }
 
 impl Service for ElbService {

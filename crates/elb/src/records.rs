@@ -13,6 +13,21 @@ pub mod kind {
     pub const RULE: &str = "elb.rule";
     /// Tags of any ELBv2 resource, by ARN.
     pub const TAGS: &str = "elb.tags";
+    /// Load balancers (ELBv2 and classic) that were deleted: how long each existed, for what
+    /// it cost (keyed by ARN, or `classic/<name>/<created>`).
+    pub const ENDED: &str = "elb.ended";
+}
+
+/// A deleted load balancer's lifetime (Cost Explorer bills its hours after it is gone).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EndedLoadBalancer {
+    /// The ARN (ELBv2) or the name (classic).
+    pub id: String,
+    /// `application`, `network` or `classic`.
+    pub lb_type: String,
+    pub zone: String,
+    pub created: f64,
+    pub deleted: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -1,7 +1,9 @@
 //! What Cost Explorer prices (`costexplorer::UsageSource`): EC2's instances with the periods
 //! they ran (`ec2::Ec2::run_history`, typed), and the EBS volumes, load balancers and RDS DB
 //! instances that exist, from their services' Describe calls (as the region's own caller),
-//! since they were created.
+//! since they were created; load balancers and DB instances deleted since, from their
+//! services' records of what ended (`elb::ElbService::ended_load_balancers`,
+//! `rds::RdsService::ended_db_instances`).
 
 use std::sync::Arc;
 
@@ -100,6 +102,25 @@ impl costexplorer::UsageSource for CostUsage {
                     az: text(&db, "AvailabilityZone"),
                     tags: vec![],
                     periods: vec![(created, None)],
+                });
+            }
+            // What was deleted still cost what it ran.
+            for lb in self.elb.ended_load_balancers() {
+                out.push(Resource {
+                    kind: ResourceKind::LoadBalancer { lb_type: lb.lb_type },
+                    id: lb.id,
+                    az: lb.zone,
+                    tags: vec![],
+                    periods: vec![(lb.created, Some(lb.deleted))],
+                });
+            }
+            for db in self.rds.ended_db_instances() {
+                out.push(Resource {
+                    kind: ResourceKind::DbInstance { class: db.class, engine: db.engine },
+                    id: db.id,
+                    az: db.zone,
+                    tags: vec![],
+                    periods: vec![(db.created, Some(db.deleted))],
                 });
             }
             out

@@ -857,9 +857,18 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
     if let Some(f) = &rec.pending_password_file {
         let _ = std::fs::remove_file(f);
     }
+    let ended = crate::records::EndedDbInstance {
+        id: rec.id.clone(),
+        class: rec.class.clone(),
+        engine: rec.engine.clone(),
+        zone: rec.availability_zone.clone(),
+        created: rec.created,
+        deleted: rds.now(),
+    };
     rds.store
         .write(|tx| {
             tx.delete(kind::INSTANCE, &rec.id)?;
+            tx.put(kind::ENDED, &format!("{}/{}", rec.id, rec.created), &ended)?;
             Ok::<_, store::StoreError>(())
         })
         .map_err(|e| e.to_string())?;

@@ -21,7 +21,7 @@ pub(crate) mod ops;
 mod parameters;
 mod pg;
 mod pg_params;
-mod records;
+pub mod records;
 mod server;
 mod snapshots;
 mod vpc;
@@ -144,6 +144,18 @@ pub struct RdsService {
 impl RdsService {
     pub fn new(rds: Arc<Rds>) -> RdsService {
         RdsService { rds }
+    }
+
+    /// The DB instances deleted so far, with how long each existed.
+    pub fn ended_db_instances(&self) -> Vec<records::EndedDbInstance> {
+        self.rds
+            .store
+            .read(|tx| tx.list::<records::EndedDbInstance>(records::kind::ENDED, ""))
+            .map(|l| l.into_iter().map(|(_, e)| e).collect())
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "reading the deleted DB instances");
+                vec![]
+            })
     }
 }
 

@@ -9,6 +9,8 @@ use serde_json::{json, Value};
 pub mod kind {
     /// Key: the DB instance identifier (lower case, as RDS keeps it).
     pub const INSTANCE: &str = "rds.instance";
+    /// DB instances that were deleted: how long each existed, for what it cost.
+    pub const ENDED: &str = "rds.ended";
     /// Key: the DB subnet group name (lower case).
     pub const SUBNET_GROUP: &str = "rds.subnet_group";
     /// Key: the DB snapshot identifier (lower case).
@@ -375,4 +377,15 @@ impl InstanceRec {
         }
         v
     }
+}
+
+/// A deleted DB instance's lifetime (Cost Explorer bills its hours after it is gone).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EndedDbInstance {
+    pub id: String,
+    pub class: String,
+    pub engine: String,
+    pub zone: String,
+    pub created: f64,
+    pub deleted: f64,
 }

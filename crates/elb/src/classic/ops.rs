@@ -261,6 +261,14 @@ fn delete(elb: &Elb, input: &Value) -> Result<Value> {
             if let Some(rec) = tx.get::<ClassicRec>(KIND, name)? {
                 tx.delete(kind::TAGS, &rec.arn(elb))?;
                 tx.delete(KIND, name)?;
+                let ended = crate::records::EndedLoadBalancer {
+                    id: rec.name.clone(),
+                    lb_type: "classic".into(),
+                    zone: rec.zones.first().cloned().unwrap_or_default(),
+                    created: rec.created,
+                    deleted: elb.now(),
+                };
+                tx.put(kind::ENDED, &format!("classic/{}/{}", rec.name, rec.created), &ended)?;
             }
             Ok::<_, ElbError>(())
         })

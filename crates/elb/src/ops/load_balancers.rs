@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::{attributes, check_name, input_tags, new_id, render_attributes, required, str_of, strings};
 use crate::error::{ElbError, Result};
-use crate::records::{kind, ListenerRec, LoadBalancerRec, RuleRec};
+use crate::records::{kind, EndedLoadBalancer, ListenerRec, LoadBalancerRec, RuleRec};
 use crate::Elb;
 
 fn default_attributes() -> BTreeMap<String, String> {
@@ -184,6 +184,14 @@ pub fn delete_load_balancer(elb: &Elb, input: &Value) -> Result<Value> {
         }
         tx.delete(kind::LOAD_BALANCER, arn)?;
         tx.delete(kind::TAGS, arn)?;
+        let ended = EndedLoadBalancer {
+            id: lb.arn.clone(),
+            lb_type: lb.lb_type.clone(),
+            zone: lb.subnets.first().map(|(_, z)| z.clone()).unwrap_or_default(),
+            created: lb.created,
+            deleted: elb.now(),
+        };
+        tx.put(kind::ENDED, arn, &ended)?;
         Ok(())
     })?;
     Ok(json!({}))
