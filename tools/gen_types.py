@@ -166,42 +166,15 @@ class Gen:
     def enum(self, shape):
         values = self.shapes[shape]["enum"]
         name = self.types[shape]
-        variants, used = [], set()
+        out, used = [f"wire::string_enum! {{", f"    /// `{shape}`: one of the model's values, or one it does not name.", f"    {name} {{"], set()
         for v in values:
             var = pascal(v)
             while var in used or var == "Unknown":
                 var += "_"
             used.add(var)
-            variants.append((var, v))
-        out = [f"/// `{shape}`: one of the model's values, or one it does not name.",
-               "#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]", f"pub enum {name} {{"]
-        for i, (var, v) in enumerate(variants):
-            if i == 0:
-                out.append("    #[default]")
-            out.append(f"    /// `{v}`")
-            out.append(f"    {var},")
-        out.append("    /// A value the model does not name.")
-        out.append("    Unknown(String),")
-        out.append("}")
-        out.append(f"impl {name} {{")
-        out.append("    pub fn as_str(&self) -> &str {")
-        out.append("        match self {")
-        for var, v in variants:
-            out.append(f'            {name}::{var} => "{v}",')
-        out.append(f"            {name}::Unknown(s) => s,")
-        out.append("        }")
+            out.append(f"        {var} = {json.dumps(v)},")
         out.append("    }")
         out.append("}")
-        out.append(f"impl From<&str> for {name} {{")
-        out.append(f"    fn from(s: &str) -> {name} {{")
-        out.append("        match s {")
-        for var, v in variants:
-            out.append(f'            "{v}" => {name}::{var},')
-        out.append(f"            other => {name}::Unknown(other.to_string()),")
-        out.append("        }")
-        out.append("    }")
-        out.append("}")
-        out.append(f"wire::string_enum!({name});")
         return "\n".join(out)
 
     def render(self):
@@ -227,7 +200,6 @@ class Gen:
             "use serde_json::Value;",
             "#[allow(unused_imports)]",
             "use wire::typed::Timestamp;",
-            "use wire::typed::Transport;",
             "use wire::ApiError;",
             "",
         ]
@@ -277,25 +249,13 @@ class Gen:
         out.append("}")
         out.append("")
         # Client
-        out.append("/// Calls into the service through a transport (in this process: the gateway's validation,")
-        out.append("/// then the service), with typed inputs and outputs.")
-        out.append("#[derive(Clone)]")
-        out.append("pub struct Client {")
-        out.append("    transport: std::sync::Arc<dyn Transport>,")
-        out.append("}")
-        out.append("impl Client {")
-        out.append("    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {")
-        out.append("        Client { transport }")
-        out.append("    }")
+        out.append("wire::typed_client! {")
         for op in self.ops:
             o = self.model["operations"][op]
-            inp = f"input: {self.types[o['input']]}" if "input" in o else ""
-            arg = "input" if "input" in o else "()"
+            if "input" not in o:
+                raise SystemExit(f"{self.service}: {op} has no input shape; typed_client! wants one")
             ret = self.types[o["output"]] if "output" in o else "wire::typed::Empty"
-            out.append("")
-            out.append(f"    pub async fn {snake(op)}(&self, {inp}) -> Result<{ret}, ApiError> {{")
-            out.append(f'        wire::typed::call(&*self.transport, "{op}", {arg}).await')
-            out.append("    }")
+            out.append(f'    {snake(op)}({self.types[o["input"]]}) -> {ret} = "{op}";')
         out.append("}")
         return "\n".join(out) + "\n"
 

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 #[allow(unused_imports)]
 use wire::typed::Timestamp;
-use wire::typed::Transport;
 use wire::ApiError;
 
 /// `AcceleratorCountRequest`.
@@ -23,95 +22,28 @@ pub struct AcceleratorCountRequest {
     pub min: Option<i32>,
 }
 
-/// `AcceleratorManufacturer`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum AcceleratorManufacturer {
-    #[default]
-    /// `nvidia`
-    Nvidia,
-    /// `amd`
-    Amd,
-    /// `amazon-web-services`
-    AmazonWebServices,
-    /// `xilinx`
-    Xilinx,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl AcceleratorManufacturer {
-    pub fn as_str(&self) -> &str {
-        match self {
-            AcceleratorManufacturer::Nvidia => "nvidia",
-            AcceleratorManufacturer::Amd => "amd",
-            AcceleratorManufacturer::AmazonWebServices => "amazon-web-services",
-            AcceleratorManufacturer::Xilinx => "xilinx",
-            AcceleratorManufacturer::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `AcceleratorManufacturer`: one of the model's values, or one it does not name.
+    AcceleratorManufacturer {
+        Nvidia = "nvidia",
+        Amd = "amd",
+        AmazonWebServices = "amazon-web-services",
+        Xilinx = "xilinx",
     }
 }
-impl From<&str> for AcceleratorManufacturer {
-    fn from(s: &str) -> AcceleratorManufacturer {
-        match s {
-            "nvidia" => AcceleratorManufacturer::Nvidia,
-            "amd" => AcceleratorManufacturer::Amd,
-            "amazon-web-services" => AcceleratorManufacturer::AmazonWebServices,
-            "xilinx" => AcceleratorManufacturer::Xilinx,
-            other => AcceleratorManufacturer::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(AcceleratorManufacturer);
 
-/// `AcceleratorName`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum AcceleratorName {
-    #[default]
-    /// `a100`
-    A100,
-    /// `v100`
-    V100,
-    /// `k80`
-    K80,
-    /// `t4`
-    T4,
-    /// `m60`
-    M60,
-    /// `radeon-pro-v520`
-    RadeonProV520,
-    /// `vu9p`
-    Vu9p,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl AcceleratorName {
-    pub fn as_str(&self) -> &str {
-        match self {
-            AcceleratorName::A100 => "a100",
-            AcceleratorName::V100 => "v100",
-            AcceleratorName::K80 => "k80",
-            AcceleratorName::T4 => "t4",
-            AcceleratorName::M60 => "m60",
-            AcceleratorName::RadeonProV520 => "radeon-pro-v520",
-            AcceleratorName::Vu9p => "vu9p",
-            AcceleratorName::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `AcceleratorName`: one of the model's values, or one it does not name.
+    AcceleratorName {
+        A100 = "a100",
+        V100 = "v100",
+        K80 = "k80",
+        T4 = "t4",
+        M60 = "m60",
+        RadeonProV520 = "radeon-pro-v520",
+        Vu9p = "vu9p",
     }
 }
-impl From<&str> for AcceleratorName {
-    fn from(s: &str) -> AcceleratorName {
-        match s {
-            "a100" => AcceleratorName::A100,
-            "v100" => AcceleratorName::V100,
-            "k80" => AcceleratorName::K80,
-            "t4" => AcceleratorName::T4,
-            "m60" => AcceleratorName::M60,
-            "radeon-pro-v520" => AcceleratorName::RadeonProV520,
-            "vu9p" => AcceleratorName::Vu9p,
-            other => AcceleratorName::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(AcceleratorName);
 
 /// `AcceleratorTotalMemoryMiBRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -122,40 +54,14 @@ pub struct AcceleratorTotalMemoryMiBRequest {
     pub min: Option<i32>,
 }
 
-/// `AcceleratorType`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum AcceleratorType {
-    #[default]
-    /// `gpu`
-    Gpu,
-    /// `fpga`
-    Fpga,
-    /// `inference`
-    Inference,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl AcceleratorType {
-    pub fn as_str(&self) -> &str {
-        match self {
-            AcceleratorType::Gpu => "gpu",
-            AcceleratorType::Fpga => "fpga",
-            AcceleratorType::Inference => "inference",
-            AcceleratorType::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `AcceleratorType`: one of the model's values, or one it does not name.
+    AcceleratorType {
+        Gpu = "gpu",
+        Fpga = "fpga",
+        Inference = "inference",
     }
 }
-impl From<&str> for AcceleratorType {
-    fn from(s: &str) -> AcceleratorType {
-        match s {
-            "gpu" => AcceleratorType::Gpu,
-            "fpga" => AcceleratorType::Fpga,
-            "inference" => AcceleratorType::Inference,
-            other => AcceleratorType::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(AcceleratorType);
 
 /// `Alarm`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -293,40 +199,14 @@ pub struct AvailabilityZoneImpairmentPolicy {
     pub zonal_shift_enabled: Option<bool>,
 }
 
-/// `BareMetal`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum BareMetal {
-    #[default]
-    /// `included`
-    Included,
-    /// `excluded`
-    Excluded,
-    /// `required`
-    Required,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl BareMetal {
-    pub fn as_str(&self) -> &str {
-        match self {
-            BareMetal::Included => "included",
-            BareMetal::Excluded => "excluded",
-            BareMetal::Required => "required",
-            BareMetal::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `BareMetal`: one of the model's values, or one it does not name.
+    BareMetal {
+        Included = "included",
+        Excluded = "excluded",
+        Required = "required",
     }
 }
-impl From<&str> for BareMetal {
-    fn from(s: &str) -> BareMetal {
-        match s {
-            "included" => BareMetal::Included,
-            "excluded" => BareMetal::Excluded,
-            "required" => BareMetal::Required,
-            other => BareMetal::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(BareMetal);
 
 /// `BaselineEbsBandwidthMbpsRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -357,110 +237,32 @@ pub struct BlockDeviceMapping {
     pub virtual_name: Option<String>,
 }
 
-/// `BurstablePerformance`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum BurstablePerformance {
-    #[default]
-    /// `included`
-    Included,
-    /// `excluded`
-    Excluded,
-    /// `required`
-    Required,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl BurstablePerformance {
-    pub fn as_str(&self) -> &str {
-        match self {
-            BurstablePerformance::Included => "included",
-            BurstablePerformance::Excluded => "excluded",
-            BurstablePerformance::Required => "required",
-            BurstablePerformance::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `BurstablePerformance`: one of the model's values, or one it does not name.
+    BurstablePerformance {
+        Included = "included",
+        Excluded = "excluded",
+        Required = "required",
     }
 }
-impl From<&str> for BurstablePerformance {
-    fn from(s: &str) -> BurstablePerformance {
-        match s {
-            "included" => BurstablePerformance::Included,
-            "excluded" => BurstablePerformance::Excluded,
-            "required" => BurstablePerformance::Required,
-            other => BurstablePerformance::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(BurstablePerformance);
 
-/// `CapacityDistributionStrategy`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum CapacityDistributionStrategy {
-    #[default]
-    /// `balanced-only`
-    BalancedOnly,
-    /// `balanced-best-effort`
-    BalancedBestEffort,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl CapacityDistributionStrategy {
-    pub fn as_str(&self) -> &str {
-        match self {
-            CapacityDistributionStrategy::BalancedOnly => "balanced-only",
-            CapacityDistributionStrategy::BalancedBestEffort => "balanced-best-effort",
-            CapacityDistributionStrategy::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `CapacityDistributionStrategy`: one of the model's values, or one it does not name.
+    CapacityDistributionStrategy {
+        BalancedOnly = "balanced-only",
+        BalancedBestEffort = "balanced-best-effort",
     }
 }
-impl From<&str> for CapacityDistributionStrategy {
-    fn from(s: &str) -> CapacityDistributionStrategy {
-        match s {
-            "balanced-only" => CapacityDistributionStrategy::BalancedOnly,
-            "balanced-best-effort" => CapacityDistributionStrategy::BalancedBestEffort,
-            other => CapacityDistributionStrategy::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(CapacityDistributionStrategy);
 
-/// `CapacityReservationPreference`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum CapacityReservationPreference {
-    #[default]
-    /// `capacity-reservations-only`
-    CapacityReservationsOnly,
-    /// `capacity-reservations-first`
-    CapacityReservationsFirst,
-    /// `none`
-    None,
-    /// `default`
-    Default,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl CapacityReservationPreference {
-    pub fn as_str(&self) -> &str {
-        match self {
-            CapacityReservationPreference::CapacityReservationsOnly => "capacity-reservations-only",
-            CapacityReservationPreference::CapacityReservationsFirst => "capacity-reservations-first",
-            CapacityReservationPreference::None => "none",
-            CapacityReservationPreference::Default => "default",
-            CapacityReservationPreference::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `CapacityReservationPreference`: one of the model's values, or one it does not name.
+    CapacityReservationPreference {
+        CapacityReservationsOnly = "capacity-reservations-only",
+        CapacityReservationsFirst = "capacity-reservations-first",
+        None = "none",
+        Default = "default",
     }
 }
-impl From<&str> for CapacityReservationPreference {
-    fn from(s: &str) -> CapacityReservationPreference {
-        match s {
-            "capacity-reservations-only" => CapacityReservationPreference::CapacityReservationsOnly,
-            "capacity-reservations-first" => CapacityReservationPreference::CapacityReservationsFirst,
-            "none" => CapacityReservationPreference::None,
-            "default" => CapacityReservationPreference::Default,
-            other => CapacityReservationPreference::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(CapacityReservationPreference);
 
 /// `CapacityReservationSpecification`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -480,44 +282,15 @@ pub struct CapacityReservationTarget {
     pub capacity_reservation_resource_group_arns: Option<Vec<String>>,
 }
 
-/// `CpuManufacturer`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum CpuManufacturer {
-    #[default]
-    /// `intel`
-    Intel,
-    /// `amd`
-    Amd,
-    /// `amazon-web-services`
-    AmazonWebServices,
-    /// `apple`
-    Apple,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl CpuManufacturer {
-    pub fn as_str(&self) -> &str {
-        match self {
-            CpuManufacturer::Intel => "intel",
-            CpuManufacturer::Amd => "amd",
-            CpuManufacturer::AmazonWebServices => "amazon-web-services",
-            CpuManufacturer::Apple => "apple",
-            CpuManufacturer::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `CpuManufacturer`: one of the model's values, or one it does not name.
+    CpuManufacturer {
+        Intel = "intel",
+        Amd = "amd",
+        AmazonWebServices = "amazon-web-services",
+        Apple = "apple",
     }
 }
-impl From<&str> for CpuManufacturer {
-    fn from(s: &str) -> CpuManufacturer {
-        match s {
-            "intel" => CpuManufacturer::Intel,
-            "amd" => CpuManufacturer::Amd,
-            "amazon-web-services" => CpuManufacturer::AmazonWebServices,
-            "apple" => CpuManufacturer::Apple,
-            other => CpuManufacturer::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(CpuManufacturer);
 
 /// `CpuPerformanceFactorRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -690,40 +463,14 @@ pub struct DeleteScheduledActionType {
     pub scheduled_action_name: String,
 }
 
-/// `DeletionProtection`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum DeletionProtection {
-    #[default]
-    /// `none`
-    None,
-    /// `prevent-force-deletion`
-    PreventForceDeletion,
-    /// `prevent-all-deletion`
-    PreventAllDeletion,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl DeletionProtection {
-    pub fn as_str(&self) -> &str {
-        match self {
-            DeletionProtection::None => "none",
-            DeletionProtection::PreventForceDeletion => "prevent-force-deletion",
-            DeletionProtection::PreventAllDeletion => "prevent-all-deletion",
-            DeletionProtection::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `DeletionProtection`: one of the model's values, or one it does not name.
+    DeletionProtection {
+        None = "none",
+        PreventForceDeletion = "prevent-force-deletion",
+        PreventAllDeletion = "prevent-all-deletion",
     }
 }
-impl From<&str> for DeletionProtection {
-    fn from(s: &str) -> DeletionProtection {
-        match s {
-            "none" => DeletionProtection::None,
-            "prevent-force-deletion" => DeletionProtection::PreventForceDeletion,
-            "prevent-all-deletion" => DeletionProtection::PreventAllDeletion,
-            other => DeletionProtection::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(DeletionProtection);
 
 /// `Ebs`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -773,36 +520,13 @@ pub struct Filter {
     pub values: Option<Vec<String>>,
 }
 
-/// `ImpairedZoneHealthCheckBehavior`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum ImpairedZoneHealthCheckBehavior {
-    #[default]
-    /// `ReplaceUnhealthy`
-    ReplaceUnhealthy,
-    /// `IgnoreUnhealthy`
-    IgnoreUnhealthy,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl ImpairedZoneHealthCheckBehavior {
-    pub fn as_str(&self) -> &str {
-        match self {
-            ImpairedZoneHealthCheckBehavior::ReplaceUnhealthy => "ReplaceUnhealthy",
-            ImpairedZoneHealthCheckBehavior::IgnoreUnhealthy => "IgnoreUnhealthy",
-            ImpairedZoneHealthCheckBehavior::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `ImpairedZoneHealthCheckBehavior`: one of the model's values, or one it does not name.
+    ImpairedZoneHealthCheckBehavior {
+        ReplaceUnhealthy = "ReplaceUnhealthy",
+        IgnoreUnhealthy = "IgnoreUnhealthy",
     }
 }
-impl From<&str> for ImpairedZoneHealthCheckBehavior {
-    fn from(s: &str) -> ImpairedZoneHealthCheckBehavior {
-        match s {
-            "ReplaceUnhealthy" => ImpairedZoneHealthCheckBehavior::ReplaceUnhealthy,
-            "IgnoreUnhealthy" => ImpairedZoneHealthCheckBehavior::IgnoreUnhealthy,
-            other => ImpairedZoneHealthCheckBehavior::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(ImpairedZoneHealthCheckBehavior);
 
 /// `Instance`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -831,36 +555,13 @@ pub struct Instance {
     pub weighted_capacity: Option<String>,
 }
 
-/// `InstanceGeneration`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum InstanceGeneration {
-    #[default]
-    /// `current`
-    Current,
-    /// `previous`
-    Previous,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl InstanceGeneration {
-    pub fn as_str(&self) -> &str {
-        match self {
-            InstanceGeneration::Current => "current",
-            InstanceGeneration::Previous => "previous",
-            InstanceGeneration::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `InstanceGeneration`: one of the model's values, or one it does not name.
+    InstanceGeneration {
+        Current = "current",
+        Previous = "previous",
     }
 }
-impl From<&str> for InstanceGeneration {
-    fn from(s: &str) -> InstanceGeneration {
-        match s {
-            "current" => InstanceGeneration::Current,
-            "previous" => InstanceGeneration::Previous,
-            other => InstanceGeneration::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(InstanceGeneration);
 
 /// `InstanceLifecyclePolicy`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -878,67 +579,21 @@ pub struct InstanceMaintenancePolicy {
     pub min_healthy_percentage: Option<i32>,
 }
 
-/// `InstanceMetadataEndpointState`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum InstanceMetadataEndpointState {
-    #[default]
-    /// `disabled`
-    Disabled,
-    /// `enabled`
-    Enabled,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl InstanceMetadataEndpointState {
-    pub fn as_str(&self) -> &str {
-        match self {
-            InstanceMetadataEndpointState::Disabled => "disabled",
-            InstanceMetadataEndpointState::Enabled => "enabled",
-            InstanceMetadataEndpointState::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `InstanceMetadataEndpointState`: one of the model's values, or one it does not name.
+    InstanceMetadataEndpointState {
+        Disabled = "disabled",
+        Enabled = "enabled",
     }
 }
-impl From<&str> for InstanceMetadataEndpointState {
-    fn from(s: &str) -> InstanceMetadataEndpointState {
-        match s {
-            "disabled" => InstanceMetadataEndpointState::Disabled,
-            "enabled" => InstanceMetadataEndpointState::Enabled,
-            other => InstanceMetadataEndpointState::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(InstanceMetadataEndpointState);
 
-/// `InstanceMetadataHttpTokensState`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum InstanceMetadataHttpTokensState {
-    #[default]
-    /// `optional`
-    Optional,
-    /// `required`
-    Required,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl InstanceMetadataHttpTokensState {
-    pub fn as_str(&self) -> &str {
-        match self {
-            InstanceMetadataHttpTokensState::Optional => "optional",
-            InstanceMetadataHttpTokensState::Required => "required",
-            InstanceMetadataHttpTokensState::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `InstanceMetadataHttpTokensState`: one of the model's values, or one it does not name.
+    InstanceMetadataHttpTokensState {
+        Optional = "optional",
+        Required = "required",
     }
 }
-impl From<&str> for InstanceMetadataHttpTokensState {
-    fn from(s: &str) -> InstanceMetadataHttpTokensState {
-        match s {
-            "optional" => InstanceMetadataHttpTokensState::Optional,
-            "required" => InstanceMetadataHttpTokensState::Required,
-            other => InstanceMetadataHttpTokensState::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(InstanceMetadataHttpTokensState);
 
 /// `InstanceMetadataOptions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1102,214 +757,58 @@ pub struct LifecycleHookSpecification {
     pub role_arn: Option<String>,
 }
 
-/// `LifecycleState`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum LifecycleState {
-    #[default]
-    /// `Pending`
-    Pending,
-    /// `Pending:Wait`
-    PendingWait,
-    /// `Pending:Proceed`
-    PendingProceed,
-    /// `Quarantined`
-    Quarantined,
-    /// `InService`
-    InService,
-    /// `Terminating`
-    Terminating,
-    /// `Terminating:Wait`
-    TerminatingWait,
-    /// `Terminating:Proceed`
-    TerminatingProceed,
-    /// `Terminating:Retained`
-    TerminatingRetained,
-    /// `Terminated`
-    Terminated,
-    /// `Detaching`
-    Detaching,
-    /// `Detached`
-    Detached,
-    /// `EnteringStandby`
-    EnteringStandby,
-    /// `Standby`
-    Standby,
-    /// `ReplacingRootVolume`
-    ReplacingRootVolume,
-    /// `ReplacingRootVolume:Wait`
-    ReplacingRootVolumeWait,
-    /// `ReplacingRootVolume:Proceed`
-    ReplacingRootVolumeProceed,
-    /// `RootVolumeReplaced`
-    RootVolumeReplaced,
-    /// `Warmed:Pending`
-    WarmedPending,
-    /// `Warmed:Pending:Wait`
-    WarmedPendingWait,
-    /// `Warmed:Pending:Proceed`
-    WarmedPendingProceed,
-    /// `Warmed:Pending:Retained`
-    WarmedPendingRetained,
-    /// `Warmed:Terminating`
-    WarmedTerminating,
-    /// `Warmed:Terminating:Wait`
-    WarmedTerminatingWait,
-    /// `Warmed:Terminating:Proceed`
-    WarmedTerminatingProceed,
-    /// `Warmed:Terminating:Retained`
-    WarmedTerminatingRetained,
-    /// `Warmed:Terminated`
-    WarmedTerminated,
-    /// `Warmed:Stopped`
-    WarmedStopped,
-    /// `Warmed:Running`
-    WarmedRunning,
-    /// `Warmed:Hibernated`
-    WarmedHibernated,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl LifecycleState {
-    pub fn as_str(&self) -> &str {
-        match self {
-            LifecycleState::Pending => "Pending",
-            LifecycleState::PendingWait => "Pending:Wait",
-            LifecycleState::PendingProceed => "Pending:Proceed",
-            LifecycleState::Quarantined => "Quarantined",
-            LifecycleState::InService => "InService",
-            LifecycleState::Terminating => "Terminating",
-            LifecycleState::TerminatingWait => "Terminating:Wait",
-            LifecycleState::TerminatingProceed => "Terminating:Proceed",
-            LifecycleState::TerminatingRetained => "Terminating:Retained",
-            LifecycleState::Terminated => "Terminated",
-            LifecycleState::Detaching => "Detaching",
-            LifecycleState::Detached => "Detached",
-            LifecycleState::EnteringStandby => "EnteringStandby",
-            LifecycleState::Standby => "Standby",
-            LifecycleState::ReplacingRootVolume => "ReplacingRootVolume",
-            LifecycleState::ReplacingRootVolumeWait => "ReplacingRootVolume:Wait",
-            LifecycleState::ReplacingRootVolumeProceed => "ReplacingRootVolume:Proceed",
-            LifecycleState::RootVolumeReplaced => "RootVolumeReplaced",
-            LifecycleState::WarmedPending => "Warmed:Pending",
-            LifecycleState::WarmedPendingWait => "Warmed:Pending:Wait",
-            LifecycleState::WarmedPendingProceed => "Warmed:Pending:Proceed",
-            LifecycleState::WarmedPendingRetained => "Warmed:Pending:Retained",
-            LifecycleState::WarmedTerminating => "Warmed:Terminating",
-            LifecycleState::WarmedTerminatingWait => "Warmed:Terminating:Wait",
-            LifecycleState::WarmedTerminatingProceed => "Warmed:Terminating:Proceed",
-            LifecycleState::WarmedTerminatingRetained => "Warmed:Terminating:Retained",
-            LifecycleState::WarmedTerminated => "Warmed:Terminated",
-            LifecycleState::WarmedStopped => "Warmed:Stopped",
-            LifecycleState::WarmedRunning => "Warmed:Running",
-            LifecycleState::WarmedHibernated => "Warmed:Hibernated",
-            LifecycleState::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `LifecycleState`: one of the model's values, or one it does not name.
+    LifecycleState {
+        Pending = "Pending",
+        PendingWait = "Pending:Wait",
+        PendingProceed = "Pending:Proceed",
+        Quarantined = "Quarantined",
+        InService = "InService",
+        Terminating = "Terminating",
+        TerminatingWait = "Terminating:Wait",
+        TerminatingProceed = "Terminating:Proceed",
+        TerminatingRetained = "Terminating:Retained",
+        Terminated = "Terminated",
+        Detaching = "Detaching",
+        Detached = "Detached",
+        EnteringStandby = "EnteringStandby",
+        Standby = "Standby",
+        ReplacingRootVolume = "ReplacingRootVolume",
+        ReplacingRootVolumeWait = "ReplacingRootVolume:Wait",
+        ReplacingRootVolumeProceed = "ReplacingRootVolume:Proceed",
+        RootVolumeReplaced = "RootVolumeReplaced",
+        WarmedPending = "Warmed:Pending",
+        WarmedPendingWait = "Warmed:Pending:Wait",
+        WarmedPendingProceed = "Warmed:Pending:Proceed",
+        WarmedPendingRetained = "Warmed:Pending:Retained",
+        WarmedTerminating = "Warmed:Terminating",
+        WarmedTerminatingWait = "Warmed:Terminating:Wait",
+        WarmedTerminatingProceed = "Warmed:Terminating:Proceed",
+        WarmedTerminatingRetained = "Warmed:Terminating:Retained",
+        WarmedTerminated = "Warmed:Terminated",
+        WarmedStopped = "Warmed:Stopped",
+        WarmedRunning = "Warmed:Running",
+        WarmedHibernated = "Warmed:Hibernated",
     }
 }
-impl From<&str> for LifecycleState {
-    fn from(s: &str) -> LifecycleState {
-        match s {
-            "Pending" => LifecycleState::Pending,
-            "Pending:Wait" => LifecycleState::PendingWait,
-            "Pending:Proceed" => LifecycleState::PendingProceed,
-            "Quarantined" => LifecycleState::Quarantined,
-            "InService" => LifecycleState::InService,
-            "Terminating" => LifecycleState::Terminating,
-            "Terminating:Wait" => LifecycleState::TerminatingWait,
-            "Terminating:Proceed" => LifecycleState::TerminatingProceed,
-            "Terminating:Retained" => LifecycleState::TerminatingRetained,
-            "Terminated" => LifecycleState::Terminated,
-            "Detaching" => LifecycleState::Detaching,
-            "Detached" => LifecycleState::Detached,
-            "EnteringStandby" => LifecycleState::EnteringStandby,
-            "Standby" => LifecycleState::Standby,
-            "ReplacingRootVolume" => LifecycleState::ReplacingRootVolume,
-            "ReplacingRootVolume:Wait" => LifecycleState::ReplacingRootVolumeWait,
-            "ReplacingRootVolume:Proceed" => LifecycleState::ReplacingRootVolumeProceed,
-            "RootVolumeReplaced" => LifecycleState::RootVolumeReplaced,
-            "Warmed:Pending" => LifecycleState::WarmedPending,
-            "Warmed:Pending:Wait" => LifecycleState::WarmedPendingWait,
-            "Warmed:Pending:Proceed" => LifecycleState::WarmedPendingProceed,
-            "Warmed:Pending:Retained" => LifecycleState::WarmedPendingRetained,
-            "Warmed:Terminating" => LifecycleState::WarmedTerminating,
-            "Warmed:Terminating:Wait" => LifecycleState::WarmedTerminatingWait,
-            "Warmed:Terminating:Proceed" => LifecycleState::WarmedTerminatingProceed,
-            "Warmed:Terminating:Retained" => LifecycleState::WarmedTerminatingRetained,
-            "Warmed:Terminated" => LifecycleState::WarmedTerminated,
-            "Warmed:Stopped" => LifecycleState::WarmedStopped,
-            "Warmed:Running" => LifecycleState::WarmedRunning,
-            "Warmed:Hibernated" => LifecycleState::WarmedHibernated,
-            other => LifecycleState::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(LifecycleState);
 
-/// `LocalStorage`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum LocalStorage {
-    #[default]
-    /// `included`
-    Included,
-    /// `excluded`
-    Excluded,
-    /// `required`
-    Required,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl LocalStorage {
-    pub fn as_str(&self) -> &str {
-        match self {
-            LocalStorage::Included => "included",
-            LocalStorage::Excluded => "excluded",
-            LocalStorage::Required => "required",
-            LocalStorage::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `LocalStorage`: one of the model's values, or one it does not name.
+    LocalStorage {
+        Included = "included",
+        Excluded = "excluded",
+        Required = "required",
     }
 }
-impl From<&str> for LocalStorage {
-    fn from(s: &str) -> LocalStorage {
-        match s {
-            "included" => LocalStorage::Included,
-            "excluded" => LocalStorage::Excluded,
-            "required" => LocalStorage::Required,
-            other => LocalStorage::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(LocalStorage);
 
-/// `LocalStorageType`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum LocalStorageType {
-    #[default]
-    /// `hdd`
-    Hdd,
-    /// `ssd`
-    Ssd,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl LocalStorageType {
-    pub fn as_str(&self) -> &str {
-        match self {
-            LocalStorageType::Hdd => "hdd",
-            LocalStorageType::Ssd => "ssd",
-            LocalStorageType::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `LocalStorageType`: one of the model's values, or one it does not name.
+    LocalStorageType {
+        Hdd = "hdd",
+        Ssd = "ssd",
     }
 }
-impl From<&str> for LocalStorageType {
-    fn from(s: &str) -> LocalStorageType {
-        match s {
-            "hdd" => LocalStorageType::Hdd,
-            "ssd" => LocalStorageType::Ssd,
-            other => LocalStorageType::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(LocalStorageType);
 
 /// `MemoryGiBPerVCpuRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1375,87 +874,26 @@ pub struct MetricStat {
     pub unit: Option<String>,
 }
 
-/// `MetricStatistic`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum MetricStatistic {
-    #[default]
-    /// `Average`
-    Average,
-    /// `Minimum`
-    Minimum,
-    /// `Maximum`
-    Maximum,
-    /// `SampleCount`
-    SampleCount,
-    /// `Sum`
-    Sum,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl MetricStatistic {
-    pub fn as_str(&self) -> &str {
-        match self {
-            MetricStatistic::Average => "Average",
-            MetricStatistic::Minimum => "Minimum",
-            MetricStatistic::Maximum => "Maximum",
-            MetricStatistic::SampleCount => "SampleCount",
-            MetricStatistic::Sum => "Sum",
-            MetricStatistic::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `MetricStatistic`: one of the model's values, or one it does not name.
+    MetricStatistic {
+        Average = "Average",
+        Minimum = "Minimum",
+        Maximum = "Maximum",
+        SampleCount = "SampleCount",
+        Sum = "Sum",
     }
 }
-impl From<&str> for MetricStatistic {
-    fn from(s: &str) -> MetricStatistic {
-        match s {
-            "Average" => MetricStatistic::Average,
-            "Minimum" => MetricStatistic::Minimum,
-            "Maximum" => MetricStatistic::Maximum,
-            "SampleCount" => MetricStatistic::SampleCount,
-            "Sum" => MetricStatistic::Sum,
-            other => MetricStatistic::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(MetricStatistic);
 
-/// `MetricType`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum MetricType {
-    #[default]
-    /// `ASGAverageCPUUtilization`
-    ASGAverageCPUUtilization,
-    /// `ASGAverageNetworkIn`
-    ASGAverageNetworkIn,
-    /// `ASGAverageNetworkOut`
-    ASGAverageNetworkOut,
-    /// `ALBRequestCountPerTarget`
-    ALBRequestCountPerTarget,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl MetricType {
-    pub fn as_str(&self) -> &str {
-        match self {
-            MetricType::ASGAverageCPUUtilization => "ASGAverageCPUUtilization",
-            MetricType::ASGAverageNetworkIn => "ASGAverageNetworkIn",
-            MetricType::ASGAverageNetworkOut => "ASGAverageNetworkOut",
-            MetricType::ALBRequestCountPerTarget => "ALBRequestCountPerTarget",
-            MetricType::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `MetricType`: one of the model's values, or one it does not name.
+    MetricType {
+        ASGAverageCPUUtilization = "ASGAverageCPUUtilization",
+        ASGAverageNetworkIn = "ASGAverageNetworkIn",
+        ASGAverageNetworkOut = "ASGAverageNetworkOut",
+        ALBRequestCountPerTarget = "ALBRequestCountPerTarget",
     }
 }
-impl From<&str> for MetricType {
-    fn from(s: &str) -> MetricType {
-        match s {
-            "ASGAverageCPUUtilization" => MetricType::ASGAverageCPUUtilization,
-            "ASGAverageNetworkIn" => MetricType::ASGAverageNetworkIn,
-            "ASGAverageNetworkOut" => MetricType::ASGAverageNetworkOut,
-            "ALBRequestCountPerTarget" => MetricType::ALBRequestCountPerTarget,
-            other => MetricType::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(MetricType);
 
 /// `MixedInstancesPolicy`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1500,83 +938,25 @@ pub struct PolicyARNType {
     pub policy_arn: Option<String>,
 }
 
-/// `PredefinedLoadMetricType`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum PredefinedLoadMetricType {
-    #[default]
-    /// `ASGTotalCPUUtilization`
-    ASGTotalCPUUtilization,
-    /// `ASGTotalNetworkIn`
-    ASGTotalNetworkIn,
-    /// `ASGTotalNetworkOut`
-    ASGTotalNetworkOut,
-    /// `ALBTargetGroupRequestCount`
-    ALBTargetGroupRequestCount,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl PredefinedLoadMetricType {
-    pub fn as_str(&self) -> &str {
-        match self {
-            PredefinedLoadMetricType::ASGTotalCPUUtilization => "ASGTotalCPUUtilization",
-            PredefinedLoadMetricType::ASGTotalNetworkIn => "ASGTotalNetworkIn",
-            PredefinedLoadMetricType::ASGTotalNetworkOut => "ASGTotalNetworkOut",
-            PredefinedLoadMetricType::ALBTargetGroupRequestCount => "ALBTargetGroupRequestCount",
-            PredefinedLoadMetricType::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `PredefinedLoadMetricType`: one of the model's values, or one it does not name.
+    PredefinedLoadMetricType {
+        ASGTotalCPUUtilization = "ASGTotalCPUUtilization",
+        ASGTotalNetworkIn = "ASGTotalNetworkIn",
+        ASGTotalNetworkOut = "ASGTotalNetworkOut",
+        ALBTargetGroupRequestCount = "ALBTargetGroupRequestCount",
     }
 }
-impl From<&str> for PredefinedLoadMetricType {
-    fn from(s: &str) -> PredefinedLoadMetricType {
-        match s {
-            "ASGTotalCPUUtilization" => PredefinedLoadMetricType::ASGTotalCPUUtilization,
-            "ASGTotalNetworkIn" => PredefinedLoadMetricType::ASGTotalNetworkIn,
-            "ASGTotalNetworkOut" => PredefinedLoadMetricType::ASGTotalNetworkOut,
-            "ALBTargetGroupRequestCount" => PredefinedLoadMetricType::ALBTargetGroupRequestCount,
-            other => PredefinedLoadMetricType::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(PredefinedLoadMetricType);
 
-/// `PredefinedMetricPairType`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum PredefinedMetricPairType {
-    #[default]
-    /// `ASGCPUUtilization`
-    ASGCPUUtilization,
-    /// `ASGNetworkIn`
-    ASGNetworkIn,
-    /// `ASGNetworkOut`
-    ASGNetworkOut,
-    /// `ALBRequestCount`
-    ALBRequestCount,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl PredefinedMetricPairType {
-    pub fn as_str(&self) -> &str {
-        match self {
-            PredefinedMetricPairType::ASGCPUUtilization => "ASGCPUUtilization",
-            PredefinedMetricPairType::ASGNetworkIn => "ASGNetworkIn",
-            PredefinedMetricPairType::ASGNetworkOut => "ASGNetworkOut",
-            PredefinedMetricPairType::ALBRequestCount => "ALBRequestCount",
-            PredefinedMetricPairType::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `PredefinedMetricPairType`: one of the model's values, or one it does not name.
+    PredefinedMetricPairType {
+        ASGCPUUtilization = "ASGCPUUtilization",
+        ASGNetworkIn = "ASGNetworkIn",
+        ASGNetworkOut = "ASGNetworkOut",
+        ALBRequestCount = "ALBRequestCount",
     }
 }
-impl From<&str> for PredefinedMetricPairType {
-    fn from(s: &str) -> PredefinedMetricPairType {
-        match s {
-            "ASGCPUUtilization" => PredefinedMetricPairType::ASGCPUUtilization,
-            "ASGNetworkIn" => PredefinedMetricPairType::ASGNetworkIn,
-            "ASGNetworkOut" => PredefinedMetricPairType::ASGNetworkOut,
-            "ALBRequestCount" => PredefinedMetricPairType::ALBRequestCount,
-            other => PredefinedMetricPairType::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(PredefinedMetricPairType);
 
 /// `PredefinedMetricSpecification`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1587,44 +967,15 @@ pub struct PredefinedMetricSpecification {
     pub resource_label: Option<String>,
 }
 
-/// `PredefinedScalingMetricType`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum PredefinedScalingMetricType {
-    #[default]
-    /// `ASGAverageCPUUtilization`
-    ASGAverageCPUUtilization,
-    /// `ASGAverageNetworkIn`
-    ASGAverageNetworkIn,
-    /// `ASGAverageNetworkOut`
-    ASGAverageNetworkOut,
-    /// `ALBRequestCountPerTarget`
-    ALBRequestCountPerTarget,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl PredefinedScalingMetricType {
-    pub fn as_str(&self) -> &str {
-        match self {
-            PredefinedScalingMetricType::ASGAverageCPUUtilization => "ASGAverageCPUUtilization",
-            PredefinedScalingMetricType::ASGAverageNetworkIn => "ASGAverageNetworkIn",
-            PredefinedScalingMetricType::ASGAverageNetworkOut => "ASGAverageNetworkOut",
-            PredefinedScalingMetricType::ALBRequestCountPerTarget => "ALBRequestCountPerTarget",
-            PredefinedScalingMetricType::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `PredefinedScalingMetricType`: one of the model's values, or one it does not name.
+    PredefinedScalingMetricType {
+        ASGAverageCPUUtilization = "ASGAverageCPUUtilization",
+        ASGAverageNetworkIn = "ASGAverageNetworkIn",
+        ASGAverageNetworkOut = "ASGAverageNetworkOut",
+        ALBRequestCountPerTarget = "ALBRequestCountPerTarget",
     }
 }
-impl From<&str> for PredefinedScalingMetricType {
-    fn from(s: &str) -> PredefinedScalingMetricType {
-        match s {
-            "ASGAverageCPUUtilization" => PredefinedScalingMetricType::ASGAverageCPUUtilization,
-            "ASGAverageNetworkIn" => PredefinedScalingMetricType::ASGAverageNetworkIn,
-            "ASGAverageNetworkOut" => PredefinedScalingMetricType::ASGAverageNetworkOut,
-            "ALBRequestCountPerTarget" => PredefinedScalingMetricType::ALBRequestCountPerTarget,
-            other => PredefinedScalingMetricType::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(PredefinedScalingMetricType);
 
 /// `PredictiveScalingConfiguration`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1662,36 +1013,13 @@ pub struct PredictiveScalingCustomizedScalingMetric {
     pub metric_data_queries: Vec<MetricDataQuery>,
 }
 
-/// `PredictiveScalingMaxCapacityBreachBehavior`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum PredictiveScalingMaxCapacityBreachBehavior {
-    #[default]
-    /// `HonorMaxCapacity`
-    HonorMaxCapacity,
-    /// `IncreaseMaxCapacity`
-    IncreaseMaxCapacity,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl PredictiveScalingMaxCapacityBreachBehavior {
-    pub fn as_str(&self) -> &str {
-        match self {
-            PredictiveScalingMaxCapacityBreachBehavior::HonorMaxCapacity => "HonorMaxCapacity",
-            PredictiveScalingMaxCapacityBreachBehavior::IncreaseMaxCapacity => "IncreaseMaxCapacity",
-            PredictiveScalingMaxCapacityBreachBehavior::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `PredictiveScalingMaxCapacityBreachBehavior`: one of the model's values, or one it does not name.
+    PredictiveScalingMaxCapacityBreachBehavior {
+        HonorMaxCapacity = "HonorMaxCapacity",
+        IncreaseMaxCapacity = "IncreaseMaxCapacity",
     }
 }
-impl From<&str> for PredictiveScalingMaxCapacityBreachBehavior {
-    fn from(s: &str) -> PredictiveScalingMaxCapacityBreachBehavior {
-        match s {
-            "HonorMaxCapacity" => PredictiveScalingMaxCapacityBreachBehavior::HonorMaxCapacity,
-            "IncreaseMaxCapacity" => PredictiveScalingMaxCapacityBreachBehavior::IncreaseMaxCapacity,
-            other => PredictiveScalingMaxCapacityBreachBehavior::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(PredictiveScalingMaxCapacityBreachBehavior);
 
 /// `PredictiveScalingMetricSpecification`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1712,36 +1040,13 @@ pub struct PredictiveScalingMetricSpecification {
     pub target_value: f64,
 }
 
-/// `PredictiveScalingMode`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum PredictiveScalingMode {
-    #[default]
-    /// `ForecastAndScale`
-    ForecastAndScale,
-    /// `ForecastOnly`
-    ForecastOnly,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl PredictiveScalingMode {
-    pub fn as_str(&self) -> &str {
-        match self {
-            PredictiveScalingMode::ForecastAndScale => "ForecastAndScale",
-            PredictiveScalingMode::ForecastOnly => "ForecastOnly",
-            PredictiveScalingMode::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `PredictiveScalingMode`: one of the model's values, or one it does not name.
+    PredictiveScalingMode {
+        ForecastAndScale = "ForecastAndScale",
+        ForecastOnly = "ForecastOnly",
     }
 }
-impl From<&str> for PredictiveScalingMode {
-    fn from(s: &str) -> PredictiveScalingMode {
-        match s {
-            "ForecastAndScale" => PredictiveScalingMode::ForecastAndScale,
-            "ForecastOnly" => PredictiveScalingMode::ForecastOnly,
-            other => PredictiveScalingMode::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(PredictiveScalingMode);
 
 /// `PredictiveScalingPredefinedLoadMetric`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1839,36 +1144,13 @@ pub struct PutScheduledUpdateGroupActionType {
     pub time_zone: Option<String>,
 }
 
-/// `RetentionAction`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum RetentionAction {
-    #[default]
-    /// `retain`
-    Retain,
-    /// `terminate`
-    Terminate,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl RetentionAction {
-    pub fn as_str(&self) -> &str {
-        match self {
-            RetentionAction::Retain => "retain",
-            RetentionAction::Terminate => "terminate",
-            RetentionAction::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `RetentionAction`: one of the model's values, or one it does not name.
+    RetentionAction {
+        Retain = "retain",
+        Terminate = "terminate",
     }
 }
-impl From<&str> for RetentionAction {
-    fn from(s: &str) -> RetentionAction {
-        match s {
-            "retain" => RetentionAction::Retain,
-            "terminate" => RetentionAction::Terminate,
-            other => RetentionAction::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(RetentionAction);
 
 /// `RetentionTriggers`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -2075,67 +1357,21 @@ pub struct WarmPoolConfiguration {
     pub status: Option<WarmPoolStatus>,
 }
 
-/// `WarmPoolState`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum WarmPoolState {
-    #[default]
-    /// `Stopped`
-    Stopped,
-    /// `Running`
-    Running,
-    /// `Hibernated`
-    Hibernated,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl WarmPoolState {
-    pub fn as_str(&self) -> &str {
-        match self {
-            WarmPoolState::Stopped => "Stopped",
-            WarmPoolState::Running => "Running",
-            WarmPoolState::Hibernated => "Hibernated",
-            WarmPoolState::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `WarmPoolState`: one of the model's values, or one it does not name.
+    WarmPoolState {
+        Stopped = "Stopped",
+        Running = "Running",
+        Hibernated = "Hibernated",
     }
 }
-impl From<&str> for WarmPoolState {
-    fn from(s: &str) -> WarmPoolState {
-        match s {
-            "Stopped" => WarmPoolState::Stopped,
-            "Running" => WarmPoolState::Running,
-            "Hibernated" => WarmPoolState::Hibernated,
-            other => WarmPoolState::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(WarmPoolState);
 
-/// `WarmPoolStatus`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum WarmPoolStatus {
-    #[default]
-    /// `PendingDelete`
-    PendingDelete,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl WarmPoolStatus {
-    pub fn as_str(&self) -> &str {
-        match self {
-            WarmPoolStatus::PendingDelete => "PendingDelete",
-            WarmPoolStatus::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `WarmPoolStatus`: one of the model's values, or one it does not name.
+    WarmPoolStatus {
+        PendingDelete = "PendingDelete",
     }
 }
-impl From<&str> for WarmPoolStatus {
-    fn from(s: &str) -> WarmPoolStatus {
-        match s {
-            "PendingDelete" => WarmPoolStatus::PendingDelete,
-            other => WarmPoolStatus::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(WarmPoolStatus);
 
 /// One call of an operation this service implements, with its typed input.
 #[derive(Debug, Clone, PartialEq)]
@@ -2208,92 +1444,17 @@ impl Operation {
     }
 }
 
-/// Calls into the service through a transport (in this process: the gateway's validation,
-/// then the service), with typed inputs and outputs.
-#[derive(Clone)]
-pub struct Client {
-    transport: std::sync::Arc<dyn Transport>,
-}
-impl Client {
-    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
-        Client { transport }
-    }
-
-    pub async fn create_auto_scaling_group(
-        &self,
-        input: CreateAutoScalingGroupType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "CreateAutoScalingGroup", input).await
-    }
-
-    pub async fn update_auto_scaling_group(
-        &self,
-        input: UpdateAutoScalingGroupType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "UpdateAutoScalingGroup", input).await
-    }
-
-    pub async fn delete_auto_scaling_group(
-        &self,
-        input: DeleteAutoScalingGroupType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "DeleteAutoScalingGroup", input).await
-    }
-
-    pub async fn describe_auto_scaling_groups(
-        &self,
-        input: AutoScalingGroupNamesType,
-    ) -> Result<AutoScalingGroupsType, ApiError> {
-        wire::typed::call(&*self.transport, "DescribeAutoScalingGroups", input).await
-    }
-
-    pub async fn enable_metrics_collection(
-        &self,
-        input: EnableMetricsCollectionQuery,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "EnableMetricsCollection", input).await
-    }
-
-    pub async fn put_notification_configuration(
-        &self,
-        input: PutNotificationConfigurationType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "PutNotificationConfiguration", input).await
-    }
-
-    pub async fn put_scaling_policy(&self, input: PutScalingPolicyType) -> Result<PolicyARNType, ApiError> {
-        wire::typed::call(&*self.transport, "PutScalingPolicy", input).await
-    }
-
-    pub async fn delete_policy(&self, input: DeletePolicyType) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "DeletePolicy", input).await
-    }
-
-    pub async fn put_scheduled_update_group_action(
-        &self,
-        input: PutScheduledUpdateGroupActionType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "PutScheduledUpdateGroupAction", input).await
-    }
-
-    pub async fn delete_scheduled_action(
-        &self,
-        input: DeleteScheduledActionType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "DeleteScheduledAction", input).await
-    }
-
-    pub async fn create_launch_configuration(
-        &self,
-        input: CreateLaunchConfigurationType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "CreateLaunchConfiguration", input).await
-    }
-
-    pub async fn delete_launch_configuration(
-        &self,
-        input: LaunchConfigurationNameType,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "DeleteLaunchConfiguration", input).await
-    }
+wire::typed_client! {
+    create_auto_scaling_group(CreateAutoScalingGroupType) -> wire::typed::Empty = "CreateAutoScalingGroup";
+    update_auto_scaling_group(UpdateAutoScalingGroupType) -> wire::typed::Empty = "UpdateAutoScalingGroup";
+    delete_auto_scaling_group(DeleteAutoScalingGroupType) -> wire::typed::Empty = "DeleteAutoScalingGroup";
+    describe_auto_scaling_groups(AutoScalingGroupNamesType) -> AutoScalingGroupsType = "DescribeAutoScalingGroups";
+    enable_metrics_collection(EnableMetricsCollectionQuery) -> wire::typed::Empty = "EnableMetricsCollection";
+    put_notification_configuration(PutNotificationConfigurationType) -> wire::typed::Empty = "PutNotificationConfiguration";
+    put_scaling_policy(PutScalingPolicyType) -> PolicyARNType = "PutScalingPolicy";
+    delete_policy(DeletePolicyType) -> wire::typed::Empty = "DeletePolicy";
+    put_scheduled_update_group_action(PutScheduledUpdateGroupActionType) -> wire::typed::Empty = "PutScheduledUpdateGroupAction";
+    delete_scheduled_action(DeleteScheduledActionType) -> wire::typed::Empty = "DeleteScheduledAction";
+    create_launch_configuration(CreateLaunchConfigurationType) -> wire::typed::Empty = "CreateLaunchConfiguration";
+    delete_launch_configuration(LaunchConfigurationNameType) -> wire::typed::Empty = "DeleteLaunchConfiguration";
 }

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 #[allow(unused_imports)]
 use wire::typed::Timestamp;
-use wire::typed::Transport;
 use wire::ApiError;
 
 /// `AlarmPromQLCriteria`.
@@ -25,56 +24,18 @@ pub struct AlarmPromQLCriteria {
     pub recovery_period: Option<i32>,
 }
 
-/// `ComparisonOperator`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum ComparisonOperator {
-    #[default]
-    /// `GreaterThanOrEqualToThreshold`
-    GreaterThanOrEqualToThreshold,
-    /// `GreaterThanThreshold`
-    GreaterThanThreshold,
-    /// `LessThanThreshold`
-    LessThanThreshold,
-    /// `LessThanOrEqualToThreshold`
-    LessThanOrEqualToThreshold,
-    /// `LessThanLowerOrGreaterThanUpperThreshold`
-    LessThanLowerOrGreaterThanUpperThreshold,
-    /// `LessThanLowerThreshold`
-    LessThanLowerThreshold,
-    /// `GreaterThanUpperThreshold`
-    GreaterThanUpperThreshold,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl ComparisonOperator {
-    pub fn as_str(&self) -> &str {
-        match self {
-            ComparisonOperator::GreaterThanOrEqualToThreshold => "GreaterThanOrEqualToThreshold",
-            ComparisonOperator::GreaterThanThreshold => "GreaterThanThreshold",
-            ComparisonOperator::LessThanThreshold => "LessThanThreshold",
-            ComparisonOperator::LessThanOrEqualToThreshold => "LessThanOrEqualToThreshold",
-            ComparisonOperator::LessThanLowerOrGreaterThanUpperThreshold => "LessThanLowerOrGreaterThanUpperThreshold",
-            ComparisonOperator::LessThanLowerThreshold => "LessThanLowerThreshold",
-            ComparisonOperator::GreaterThanUpperThreshold => "GreaterThanUpperThreshold",
-            ComparisonOperator::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `ComparisonOperator`: one of the model's values, or one it does not name.
+    ComparisonOperator {
+        GreaterThanOrEqualToThreshold = "GreaterThanOrEqualToThreshold",
+        GreaterThanThreshold = "GreaterThanThreshold",
+        LessThanThreshold = "LessThanThreshold",
+        LessThanOrEqualToThreshold = "LessThanOrEqualToThreshold",
+        LessThanLowerOrGreaterThanUpperThreshold = "LessThanLowerOrGreaterThanUpperThreshold",
+        LessThanLowerThreshold = "LessThanLowerThreshold",
+        GreaterThanUpperThreshold = "GreaterThanUpperThreshold",
     }
 }
-impl From<&str> for ComparisonOperator {
-    fn from(s: &str) -> ComparisonOperator {
-        match s {
-            "GreaterThanOrEqualToThreshold" => ComparisonOperator::GreaterThanOrEqualToThreshold,
-            "GreaterThanThreshold" => ComparisonOperator::GreaterThanThreshold,
-            "LessThanThreshold" => ComparisonOperator::LessThanThreshold,
-            "LessThanOrEqualToThreshold" => ComparisonOperator::LessThanOrEqualToThreshold,
-            "LessThanLowerOrGreaterThanUpperThreshold" => ComparisonOperator::LessThanLowerOrGreaterThanUpperThreshold,
-            "LessThanLowerThreshold" => ComparisonOperator::LessThanLowerThreshold,
-            "GreaterThanUpperThreshold" => ComparisonOperator::GreaterThanUpperThreshold,
-            other => ComparisonOperator::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(ComparisonOperator);
 
 /// `Datapoint`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -311,249 +272,67 @@ pub struct PutMetricAlarmInput {
     pub unit: Option<StandardUnit>,
 }
 
-/// `ScanBy`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum ScanBy {
-    #[default]
-    /// `TimestampDescending`
-    TimestampDescending,
-    /// `TimestampAscending`
-    TimestampAscending,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl ScanBy {
-    pub fn as_str(&self) -> &str {
-        match self {
-            ScanBy::TimestampDescending => "TimestampDescending",
-            ScanBy::TimestampAscending => "TimestampAscending",
-            ScanBy::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `ScanBy`: one of the model's values, or one it does not name.
+    ScanBy {
+        TimestampDescending = "TimestampDescending",
+        TimestampAscending = "TimestampAscending",
     }
 }
-impl From<&str> for ScanBy {
-    fn from(s: &str) -> ScanBy {
-        match s {
-            "TimestampDescending" => ScanBy::TimestampDescending,
-            "TimestampAscending" => ScanBy::TimestampAscending,
-            other => ScanBy::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(ScanBy);
 
-/// `StandardUnit`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum StandardUnit {
-    #[default]
-    /// `Seconds`
-    Seconds,
-    /// `Microseconds`
-    Microseconds,
-    /// `Milliseconds`
-    Milliseconds,
-    /// `Bytes`
-    Bytes,
-    /// `Kilobytes`
-    Kilobytes,
-    /// `Megabytes`
-    Megabytes,
-    /// `Gigabytes`
-    Gigabytes,
-    /// `Terabytes`
-    Terabytes,
-    /// `Bits`
-    Bits,
-    /// `Kilobits`
-    Kilobits,
-    /// `Megabits`
-    Megabits,
-    /// `Gigabits`
-    Gigabits,
-    /// `Terabits`
-    Terabits,
-    /// `Percent`
-    Percent,
-    /// `Count`
-    Count,
-    /// `Bytes/Second`
-    BytesSecond,
-    /// `Kilobytes/Second`
-    KilobytesSecond,
-    /// `Megabytes/Second`
-    MegabytesSecond,
-    /// `Gigabytes/Second`
-    GigabytesSecond,
-    /// `Terabytes/Second`
-    TerabytesSecond,
-    /// `Bits/Second`
-    BitsSecond,
-    /// `Kilobits/Second`
-    KilobitsSecond,
-    /// `Megabits/Second`
-    MegabitsSecond,
-    /// `Gigabits/Second`
-    GigabitsSecond,
-    /// `Terabits/Second`
-    TerabitsSecond,
-    /// `Count/Second`
-    CountSecond,
-    /// `None`
-    None,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl StandardUnit {
-    pub fn as_str(&self) -> &str {
-        match self {
-            StandardUnit::Seconds => "Seconds",
-            StandardUnit::Microseconds => "Microseconds",
-            StandardUnit::Milliseconds => "Milliseconds",
-            StandardUnit::Bytes => "Bytes",
-            StandardUnit::Kilobytes => "Kilobytes",
-            StandardUnit::Megabytes => "Megabytes",
-            StandardUnit::Gigabytes => "Gigabytes",
-            StandardUnit::Terabytes => "Terabytes",
-            StandardUnit::Bits => "Bits",
-            StandardUnit::Kilobits => "Kilobits",
-            StandardUnit::Megabits => "Megabits",
-            StandardUnit::Gigabits => "Gigabits",
-            StandardUnit::Terabits => "Terabits",
-            StandardUnit::Percent => "Percent",
-            StandardUnit::Count => "Count",
-            StandardUnit::BytesSecond => "Bytes/Second",
-            StandardUnit::KilobytesSecond => "Kilobytes/Second",
-            StandardUnit::MegabytesSecond => "Megabytes/Second",
-            StandardUnit::GigabytesSecond => "Gigabytes/Second",
-            StandardUnit::TerabytesSecond => "Terabytes/Second",
-            StandardUnit::BitsSecond => "Bits/Second",
-            StandardUnit::KilobitsSecond => "Kilobits/Second",
-            StandardUnit::MegabitsSecond => "Megabits/Second",
-            StandardUnit::GigabitsSecond => "Gigabits/Second",
-            StandardUnit::TerabitsSecond => "Terabits/Second",
-            StandardUnit::CountSecond => "Count/Second",
-            StandardUnit::None => "None",
-            StandardUnit::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `StandardUnit`: one of the model's values, or one it does not name.
+    StandardUnit {
+        Seconds = "Seconds",
+        Microseconds = "Microseconds",
+        Milliseconds = "Milliseconds",
+        Bytes = "Bytes",
+        Kilobytes = "Kilobytes",
+        Megabytes = "Megabytes",
+        Gigabytes = "Gigabytes",
+        Terabytes = "Terabytes",
+        Bits = "Bits",
+        Kilobits = "Kilobits",
+        Megabits = "Megabits",
+        Gigabits = "Gigabits",
+        Terabits = "Terabits",
+        Percent = "Percent",
+        Count = "Count",
+        BytesSecond = "Bytes/Second",
+        KilobytesSecond = "Kilobytes/Second",
+        MegabytesSecond = "Megabytes/Second",
+        GigabytesSecond = "Gigabytes/Second",
+        TerabytesSecond = "Terabytes/Second",
+        BitsSecond = "Bits/Second",
+        KilobitsSecond = "Kilobits/Second",
+        MegabitsSecond = "Megabits/Second",
+        GigabitsSecond = "Gigabits/Second",
+        TerabitsSecond = "Terabits/Second",
+        CountSecond = "Count/Second",
+        None = "None",
     }
 }
-impl From<&str> for StandardUnit {
-    fn from(s: &str) -> StandardUnit {
-        match s {
-            "Seconds" => StandardUnit::Seconds,
-            "Microseconds" => StandardUnit::Microseconds,
-            "Milliseconds" => StandardUnit::Milliseconds,
-            "Bytes" => StandardUnit::Bytes,
-            "Kilobytes" => StandardUnit::Kilobytes,
-            "Megabytes" => StandardUnit::Megabytes,
-            "Gigabytes" => StandardUnit::Gigabytes,
-            "Terabytes" => StandardUnit::Terabytes,
-            "Bits" => StandardUnit::Bits,
-            "Kilobits" => StandardUnit::Kilobits,
-            "Megabits" => StandardUnit::Megabits,
-            "Gigabits" => StandardUnit::Gigabits,
-            "Terabits" => StandardUnit::Terabits,
-            "Percent" => StandardUnit::Percent,
-            "Count" => StandardUnit::Count,
-            "Bytes/Second" => StandardUnit::BytesSecond,
-            "Kilobytes/Second" => StandardUnit::KilobytesSecond,
-            "Megabytes/Second" => StandardUnit::MegabytesSecond,
-            "Gigabytes/Second" => StandardUnit::GigabytesSecond,
-            "Terabytes/Second" => StandardUnit::TerabytesSecond,
-            "Bits/Second" => StandardUnit::BitsSecond,
-            "Kilobits/Second" => StandardUnit::KilobitsSecond,
-            "Megabits/Second" => StandardUnit::MegabitsSecond,
-            "Gigabits/Second" => StandardUnit::GigabitsSecond,
-            "Terabits/Second" => StandardUnit::TerabitsSecond,
-            "Count/Second" => StandardUnit::CountSecond,
-            "None" => StandardUnit::None,
-            other => StandardUnit::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(StandardUnit);
 
-/// `Statistic`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum Statistic {
-    #[default]
-    /// `SampleCount`
-    SampleCount,
-    /// `Average`
-    Average,
-    /// `Sum`
-    Sum,
-    /// `Minimum`
-    Minimum,
-    /// `Maximum`
-    Maximum,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl Statistic {
-    pub fn as_str(&self) -> &str {
-        match self {
-            Statistic::SampleCount => "SampleCount",
-            Statistic::Average => "Average",
-            Statistic::Sum => "Sum",
-            Statistic::Minimum => "Minimum",
-            Statistic::Maximum => "Maximum",
-            Statistic::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `Statistic`: one of the model's values, or one it does not name.
+    Statistic {
+        SampleCount = "SampleCount",
+        Average = "Average",
+        Sum = "Sum",
+        Minimum = "Minimum",
+        Maximum = "Maximum",
     }
 }
-impl From<&str> for Statistic {
-    fn from(s: &str) -> Statistic {
-        match s {
-            "SampleCount" => Statistic::SampleCount,
-            "Average" => Statistic::Average,
-            "Sum" => Statistic::Sum,
-            "Minimum" => Statistic::Minimum,
-            "Maximum" => Statistic::Maximum,
-            other => Statistic::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(Statistic);
 
-/// `StatusCode`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum StatusCode {
-    #[default]
-    /// `Complete`
-    Complete,
-    /// `InternalError`
-    InternalError,
-    /// `PartialData`
-    PartialData,
-    /// `Forbidden`
-    Forbidden,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl StatusCode {
-    pub fn as_str(&self) -> &str {
-        match self {
-            StatusCode::Complete => "Complete",
-            StatusCode::InternalError => "InternalError",
-            StatusCode::PartialData => "PartialData",
-            StatusCode::Forbidden => "Forbidden",
-            StatusCode::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `StatusCode`: one of the model's values, or one it does not name.
+    StatusCode {
+        Complete = "Complete",
+        InternalError = "InternalError",
+        PartialData = "PartialData",
+        Forbidden = "Forbidden",
     }
 }
-impl From<&str> for StatusCode {
-    fn from(s: &str) -> StatusCode {
-        match s {
-            "Complete" => StatusCode::Complete,
-            "InternalError" => StatusCode::InternalError,
-            "PartialData" => StatusCode::PartialData,
-            "Forbidden" => StatusCode::Forbidden,
-            other => StatusCode::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(StatusCode);
 
 /// `Tag`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -599,33 +378,9 @@ impl Operation {
     }
 }
 
-/// Calls into the service through a transport (in this process: the gateway's validation,
-/// then the service), with typed inputs and outputs.
-#[derive(Clone)]
-pub struct Client {
-    transport: std::sync::Arc<dyn Transport>,
-}
-impl Client {
-    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
-        Client { transport }
-    }
-
-    pub async fn put_metric_alarm(&self, input: PutMetricAlarmInput) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "PutMetricAlarm", input).await
-    }
-
-    pub async fn delete_alarms(&self, input: DeleteAlarmsInput) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "DeleteAlarms", input).await
-    }
-
-    pub async fn get_metric_data(&self, input: GetMetricDataInput) -> Result<GetMetricDataOutput, ApiError> {
-        wire::typed::call(&*self.transport, "GetMetricData", input).await
-    }
-
-    pub async fn get_metric_statistics(
-        &self,
-        input: GetMetricStatisticsInput,
-    ) -> Result<GetMetricStatisticsOutput, ApiError> {
-        wire::typed::call(&*self.transport, "GetMetricStatistics", input).await
-    }
+wire::typed_client! {
+    put_metric_alarm(PutMetricAlarmInput) -> wire::typed::Empty = "PutMetricAlarm";
+    delete_alarms(DeleteAlarmsInput) -> wire::typed::Empty = "DeleteAlarms";
+    get_metric_data(GetMetricDataInput) -> GetMetricDataOutput = "GetMetricData";
+    get_metric_statistics(GetMetricStatisticsInput) -> GetMetricStatisticsOutput = "GetMetricStatistics";
 }

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 #[allow(unused_imports)]
 use wire::typed::Timestamp;
-use wire::typed::Transport;
 use wire::ApiError;
 
 /// `AccessLog`.
@@ -483,91 +482,16 @@ impl Operation {
     }
 }
 
-/// Calls into the service through a transport (in this process: the gateway's validation,
-/// then the service), with typed inputs and outputs.
-#[derive(Clone)]
-pub struct Client {
-    transport: std::sync::Arc<dyn Transport>,
-}
-impl Client {
-    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
-        Client { transport }
-    }
-
-    pub async fn describe_instance_health(
-        &self,
-        input: DescribeEndPointStateInput,
-    ) -> Result<DescribeEndPointStateOutput, ApiError> {
-        wire::typed::call(&*self.transport, "DescribeInstanceHealth", input).await
-    }
-
-    pub async fn describe_load_balancers(
-        &self,
-        input: DescribeAccessPointsInput,
-    ) -> Result<DescribeAccessPointsOutput, ApiError> {
-        wire::typed::call(&*self.transport, "DescribeLoadBalancers", input).await
-    }
-
-    pub async fn register_instances_with_load_balancer(
-        &self,
-        input: RegisterEndPointsInput,
-    ) -> Result<RegisterEndPointsOutput, ApiError> {
-        wire::typed::call(&*self.transport, "RegisterInstancesWithLoadBalancer", input).await
-    }
-
-    pub async fn deregister_instances_from_load_balancer(
-        &self,
-        input: DeregisterEndPointsInput,
-    ) -> Result<DeregisterEndPointsOutput, ApiError> {
-        wire::typed::call(&*self.transport, "DeregisterInstancesFromLoadBalancer", input).await
-    }
-
-    pub async fn create_load_balancer(
-        &self,
-        input: CreateAccessPointInput,
-    ) -> Result<CreateAccessPointOutput, ApiError> {
-        wire::typed::call(&*self.transport, "CreateLoadBalancer", input).await
-    }
-
-    pub async fn configure_health_check(
-        &self,
-        input: ConfigureHealthCheckInput,
-    ) -> Result<ConfigureHealthCheckOutput, ApiError> {
-        wire::typed::call(&*self.transport, "ConfigureHealthCheck", input).await
-    }
-
-    pub async fn modify_load_balancer_attributes(
-        &self,
-        input: ModifyLoadBalancerAttributesInput,
-    ) -> Result<ModifyLoadBalancerAttributesOutput, ApiError> {
-        wire::typed::call(&*self.transport, "ModifyLoadBalancerAttributes", input).await
-    }
-
-    pub async fn create_lb_cookie_stickiness_policy(
-        &self,
-        input: CreateLBCookieStickinessPolicyInput,
-    ) -> Result<CreateLBCookieStickinessPolicyOutput, ApiError> {
-        wire::typed::call(&*self.transport, "CreateLBCookieStickinessPolicy", input).await
-    }
-
-    pub async fn create_app_cookie_stickiness_policy(
-        &self,
-        input: CreateAppCookieStickinessPolicyInput,
-    ) -> Result<CreateAppCookieStickinessPolicyOutput, ApiError> {
-        wire::typed::call(&*self.transport, "CreateAppCookieStickinessPolicy", input).await
-    }
-
-    pub async fn set_load_balancer_policies_of_listener(
-        &self,
-        input: SetLoadBalancerPoliciesOfListenerInput,
-    ) -> Result<SetLoadBalancerPoliciesOfListenerOutput, ApiError> {
-        wire::typed::call(&*self.transport, "SetLoadBalancerPoliciesOfListener", input).await
-    }
-
-    pub async fn delete_load_balancer(
-        &self,
-        input: DeleteAccessPointInput,
-    ) -> Result<DeleteAccessPointOutput, ApiError> {
-        wire::typed::call(&*self.transport, "DeleteLoadBalancer", input).await
-    }
+wire::typed_client! {
+    describe_instance_health(DescribeEndPointStateInput) -> DescribeEndPointStateOutput = "DescribeInstanceHealth";
+    describe_load_balancers(DescribeAccessPointsInput) -> DescribeAccessPointsOutput = "DescribeLoadBalancers";
+    register_instances_with_load_balancer(RegisterEndPointsInput) -> RegisterEndPointsOutput = "RegisterInstancesWithLoadBalancer";
+    deregister_instances_from_load_balancer(DeregisterEndPointsInput) -> DeregisterEndPointsOutput = "DeregisterInstancesFromLoadBalancer";
+    create_load_balancer(CreateAccessPointInput) -> CreateAccessPointOutput = "CreateLoadBalancer";
+    configure_health_check(ConfigureHealthCheckInput) -> ConfigureHealthCheckOutput = "ConfigureHealthCheck";
+    modify_load_balancer_attributes(ModifyLoadBalancerAttributesInput) -> ModifyLoadBalancerAttributesOutput = "ModifyLoadBalancerAttributes";
+    create_lb_cookie_stickiness_policy(CreateLBCookieStickinessPolicyInput) -> CreateLBCookieStickinessPolicyOutput = "CreateLBCookieStickinessPolicy";
+    create_app_cookie_stickiness_policy(CreateAppCookieStickinessPolicyInput) -> CreateAppCookieStickinessPolicyOutput = "CreateAppCookieStickinessPolicy";
+    set_load_balancer_policies_of_listener(SetLoadBalancerPoliciesOfListenerInput) -> SetLoadBalancerPoliciesOfListenerOutput = "SetLoadBalancerPoliciesOfListener";
+    delete_load_balancer(DeleteAccessPointInput) -> DeleteAccessPointOutput = "DeleteLoadBalancer";
 }

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 #[allow(unused_imports)]
 use wire::typed::Timestamp;
-use wire::typed::Transport;
 use wire::ApiError;
 
 /// `AdministrativeOverride`.
@@ -34,36 +33,13 @@ pub struct AnomalyDetection {
     pub result: Option<AnomalyResultEnum>,
 }
 
-/// `AnomalyResultEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum AnomalyResultEnum {
-    #[default]
-    /// `anomalous`
-    Anomalous,
-    /// `normal`
-    Normal,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl AnomalyResultEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            AnomalyResultEnum::Anomalous => "anomalous",
-            AnomalyResultEnum::Normal => "normal",
-            AnomalyResultEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `AnomalyResultEnum`: one of the model's values, or one it does not name.
+    AnomalyResultEnum {
+        Anomalous = "anomalous",
+        Normal = "normal",
     }
 }
-impl From<&str> for AnomalyResultEnum {
-    fn from(s: &str) -> AnomalyResultEnum {
-        match s {
-            "anomalous" => AnomalyResultEnum::Anomalous,
-            "normal" => AnomalyResultEnum::Normal,
-            other => AnomalyResultEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(AnomalyResultEnum);
 
 /// `DeregisterTargetsInput`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -113,36 +89,13 @@ pub struct DescribeTargetHealthInput {
     pub targets: Option<Vec<TargetDescription>>,
 }
 
-/// `DescribeTargetHealthInputIncludeEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum DescribeTargetHealthInputIncludeEnum {
-    #[default]
-    /// `AnomalyDetection`
-    AnomalyDetection,
-    /// `All`
-    All,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl DescribeTargetHealthInputIncludeEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            DescribeTargetHealthInputIncludeEnum::AnomalyDetection => "AnomalyDetection",
-            DescribeTargetHealthInputIncludeEnum::All => "All",
-            DescribeTargetHealthInputIncludeEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `DescribeTargetHealthInputIncludeEnum`: one of the model's values, or one it does not name.
+    DescribeTargetHealthInputIncludeEnum {
+        AnomalyDetection = "AnomalyDetection",
+        All = "All",
     }
 }
-impl From<&str> for DescribeTargetHealthInputIncludeEnum {
-    fn from(s: &str) -> DescribeTargetHealthInputIncludeEnum {
-        match s {
-            "AnomalyDetection" => DescribeTargetHealthInputIncludeEnum::AnomalyDetection,
-            "All" => DescribeTargetHealthInputIncludeEnum::All,
-            other => DescribeTargetHealthInputIncludeEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(DescribeTargetHealthInputIncludeEnum);
 
 /// `DescribeTargetHealthOutput`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -160,95 +113,28 @@ pub struct Matcher {
     pub http_code: Option<String>,
 }
 
-/// `MitigationInEffectEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum MitigationInEffectEnum {
-    #[default]
-    /// `yes`
-    Yes,
-    /// `no`
-    No,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl MitigationInEffectEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            MitigationInEffectEnum::Yes => "yes",
-            MitigationInEffectEnum::No => "no",
-            MitigationInEffectEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `MitigationInEffectEnum`: one of the model's values, or one it does not name.
+    MitigationInEffectEnum {
+        Yes = "yes",
+        No = "no",
     }
 }
-impl From<&str> for MitigationInEffectEnum {
-    fn from(s: &str) -> MitigationInEffectEnum {
-        match s {
-            "yes" => MitigationInEffectEnum::Yes,
-            "no" => MitigationInEffectEnum::No,
-            other => MitigationInEffectEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(MitigationInEffectEnum);
 
-/// `ProtocolEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum ProtocolEnum {
-    #[default]
-    /// `HTTP`
-    HTTP,
-    /// `HTTPS`
-    HTTPS,
-    /// `TCP`
-    TCP,
-    /// `TLS`
-    TLS,
-    /// `UDP`
-    UDP,
-    /// `TCP_UDP`
-    TCPUDP,
-    /// `GENEVE`
-    GENEVE,
-    /// `QUIC`
-    QUIC,
-    /// `TCP_QUIC`
-    TCPQUIC,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl ProtocolEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            ProtocolEnum::HTTP => "HTTP",
-            ProtocolEnum::HTTPS => "HTTPS",
-            ProtocolEnum::TCP => "TCP",
-            ProtocolEnum::TLS => "TLS",
-            ProtocolEnum::UDP => "UDP",
-            ProtocolEnum::TCPUDP => "TCP_UDP",
-            ProtocolEnum::GENEVE => "GENEVE",
-            ProtocolEnum::QUIC => "QUIC",
-            ProtocolEnum::TCPQUIC => "TCP_QUIC",
-            ProtocolEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `ProtocolEnum`: one of the model's values, or one it does not name.
+    ProtocolEnum {
+        HTTP = "HTTP",
+        HTTPS = "HTTPS",
+        TCP = "TCP",
+        TLS = "TLS",
+        UDP = "UDP",
+        TCPUDP = "TCP_UDP",
+        GENEVE = "GENEVE",
+        QUIC = "QUIC",
+        TCPQUIC = "TCP_QUIC",
     }
 }
-impl From<&str> for ProtocolEnum {
-    fn from(s: &str) -> ProtocolEnum {
-        match s {
-            "HTTP" => ProtocolEnum::HTTP,
-            "HTTPS" => ProtocolEnum::HTTPS,
-            "TCP" => ProtocolEnum::TCP,
-            "TLS" => ProtocolEnum::TLS,
-            "UDP" => ProtocolEnum::UDP,
-            "TCP_UDP" => ProtocolEnum::TCPUDP,
-            "GENEVE" => ProtocolEnum::GENEVE,
-            "QUIC" => ProtocolEnum::QUIC,
-            "TCP_QUIC" => ProtocolEnum::TCPQUIC,
-            other => ProtocolEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(ProtocolEnum);
 
 /// `RegisterTargetsInput`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -263,95 +149,25 @@ pub struct RegisterTargetsInput {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RegisterTargetsOutput {}
 
-/// `TargetAdministrativeOverrideReasonEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum TargetAdministrativeOverrideReasonEnum {
-    #[default]
-    /// `AdministrativeOverride.Unknown`
-    AdministrativeOverrideUnknown,
-    /// `AdministrativeOverride.NoOverride`
-    AdministrativeOverrideNoOverride,
-    /// `AdministrativeOverride.ZonalShiftActive`
-    AdministrativeOverrideZonalShiftActive,
-    /// `AdministrativeOverride.ZonalShiftDelegatedToDns`
-    AdministrativeOverrideZonalShiftDelegatedToDns,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl TargetAdministrativeOverrideReasonEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideUnknown => "AdministrativeOverride.Unknown",
-            TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideNoOverride => {
-                "AdministrativeOverride.NoOverride"
-            }
-            TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideZonalShiftActive => {
-                "AdministrativeOverride.ZonalShiftActive"
-            }
-            TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideZonalShiftDelegatedToDns => {
-                "AdministrativeOverride.ZonalShiftDelegatedToDns"
-            }
-            TargetAdministrativeOverrideReasonEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `TargetAdministrativeOverrideReasonEnum`: one of the model's values, or one it does not name.
+    TargetAdministrativeOverrideReasonEnum {
+        AdministrativeOverrideUnknown = "AdministrativeOverride.Unknown",
+        AdministrativeOverrideNoOverride = "AdministrativeOverride.NoOverride",
+        AdministrativeOverrideZonalShiftActive = "AdministrativeOverride.ZonalShiftActive",
+        AdministrativeOverrideZonalShiftDelegatedToDns = "AdministrativeOverride.ZonalShiftDelegatedToDns",
     }
 }
-impl From<&str> for TargetAdministrativeOverrideReasonEnum {
-    fn from(s: &str) -> TargetAdministrativeOverrideReasonEnum {
-        match s {
-            "AdministrativeOverride.Unknown" => TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideUnknown,
-            "AdministrativeOverride.NoOverride" => {
-                TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideNoOverride
-            }
-            "AdministrativeOverride.ZonalShiftActive" => {
-                TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideZonalShiftActive
-            }
-            "AdministrativeOverride.ZonalShiftDelegatedToDns" => {
-                TargetAdministrativeOverrideReasonEnum::AdministrativeOverrideZonalShiftDelegatedToDns
-            }
-            other => TargetAdministrativeOverrideReasonEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(TargetAdministrativeOverrideReasonEnum);
 
-/// `TargetAdministrativeOverrideStateEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum TargetAdministrativeOverrideStateEnum {
-    #[default]
-    /// `unknown`
-    Unknown_,
-    /// `no_override`
-    NoOverride,
-    /// `zonal_shift_active`
-    ZonalShiftActive,
-    /// `zonal_shift_delegated_to_dns`
-    ZonalShiftDelegatedToDns,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl TargetAdministrativeOverrideStateEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            TargetAdministrativeOverrideStateEnum::Unknown_ => "unknown",
-            TargetAdministrativeOverrideStateEnum::NoOverride => "no_override",
-            TargetAdministrativeOverrideStateEnum::ZonalShiftActive => "zonal_shift_active",
-            TargetAdministrativeOverrideStateEnum::ZonalShiftDelegatedToDns => "zonal_shift_delegated_to_dns",
-            TargetAdministrativeOverrideStateEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `TargetAdministrativeOverrideStateEnum`: one of the model's values, or one it does not name.
+    TargetAdministrativeOverrideStateEnum {
+        Unknown_ = "unknown",
+        NoOverride = "no_override",
+        ZonalShiftActive = "zonal_shift_active",
+        ZonalShiftDelegatedToDns = "zonal_shift_delegated_to_dns",
     }
 }
-impl From<&str> for TargetAdministrativeOverrideStateEnum {
-    fn from(s: &str) -> TargetAdministrativeOverrideStateEnum {
-        match s {
-            "unknown" => TargetAdministrativeOverrideStateEnum::Unknown_,
-            "no_override" => TargetAdministrativeOverrideStateEnum::NoOverride,
-            "zonal_shift_active" => TargetAdministrativeOverrideStateEnum::ZonalShiftActive,
-            "zonal_shift_delegated_to_dns" => TargetAdministrativeOverrideStateEnum::ZonalShiftDelegatedToDns,
-            other => TargetAdministrativeOverrideStateEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(TargetAdministrativeOverrideStateEnum);
 
 /// `TargetDescription`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -409,36 +225,13 @@ pub struct TargetGroup {
     pub vpc_id: Option<String>,
 }
 
-/// `TargetGroupIpAddressTypeEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum TargetGroupIpAddressTypeEnum {
-    #[default]
-    /// `ipv4`
-    Ipv4,
-    /// `ipv6`
-    Ipv6,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl TargetGroupIpAddressTypeEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            TargetGroupIpAddressTypeEnum::Ipv4 => "ipv4",
-            TargetGroupIpAddressTypeEnum::Ipv6 => "ipv6",
-            TargetGroupIpAddressTypeEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `TargetGroupIpAddressTypeEnum`: one of the model's values, or one it does not name.
+    TargetGroupIpAddressTypeEnum {
+        Ipv4 = "ipv4",
+        Ipv6 = "ipv6",
     }
 }
-impl From<&str> for TargetGroupIpAddressTypeEnum {
-    fn from(s: &str) -> TargetGroupIpAddressTypeEnum {
-        match s {
-            "ipv4" => TargetGroupIpAddressTypeEnum::Ipv4,
-            "ipv6" => TargetGroupIpAddressTypeEnum::Ipv6,
-            other => TargetGroupIpAddressTypeEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(TargetGroupIpAddressTypeEnum);
 
 /// `TargetHealth`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -466,166 +259,46 @@ pub struct TargetHealthDescription {
     pub target_health: Option<TargetHealth>,
 }
 
-/// `TargetHealthReasonEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum TargetHealthReasonEnum {
-    #[default]
-    /// `Elb.RegistrationInProgress`
-    ElbRegistrationInProgress,
-    /// `Elb.InitialHealthChecking`
-    ElbInitialHealthChecking,
-    /// `Target.ResponseCodeMismatch`
-    TargetResponseCodeMismatch,
-    /// `Target.Timeout`
-    TargetTimeout,
-    /// `Target.FailedHealthChecks`
-    TargetFailedHealthChecks,
-    /// `Target.NotRegistered`
-    TargetNotRegistered,
-    /// `Target.NotInUse`
-    TargetNotInUse,
-    /// `Target.DeregistrationInProgress`
-    TargetDeregistrationInProgress,
-    /// `Target.InvalidState`
-    TargetInvalidState,
-    /// `Target.IpUnusable`
-    TargetIpUnusable,
-    /// `Target.HealthCheckDisabled`
-    TargetHealthCheckDisabled,
-    /// `Elb.InternalError`
-    ElbInternalError,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl TargetHealthReasonEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            TargetHealthReasonEnum::ElbRegistrationInProgress => "Elb.RegistrationInProgress",
-            TargetHealthReasonEnum::ElbInitialHealthChecking => "Elb.InitialHealthChecking",
-            TargetHealthReasonEnum::TargetResponseCodeMismatch => "Target.ResponseCodeMismatch",
-            TargetHealthReasonEnum::TargetTimeout => "Target.Timeout",
-            TargetHealthReasonEnum::TargetFailedHealthChecks => "Target.FailedHealthChecks",
-            TargetHealthReasonEnum::TargetNotRegistered => "Target.NotRegistered",
-            TargetHealthReasonEnum::TargetNotInUse => "Target.NotInUse",
-            TargetHealthReasonEnum::TargetDeregistrationInProgress => "Target.DeregistrationInProgress",
-            TargetHealthReasonEnum::TargetInvalidState => "Target.InvalidState",
-            TargetHealthReasonEnum::TargetIpUnusable => "Target.IpUnusable",
-            TargetHealthReasonEnum::TargetHealthCheckDisabled => "Target.HealthCheckDisabled",
-            TargetHealthReasonEnum::ElbInternalError => "Elb.InternalError",
-            TargetHealthReasonEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `TargetHealthReasonEnum`: one of the model's values, or one it does not name.
+    TargetHealthReasonEnum {
+        ElbRegistrationInProgress = "Elb.RegistrationInProgress",
+        ElbInitialHealthChecking = "Elb.InitialHealthChecking",
+        TargetResponseCodeMismatch = "Target.ResponseCodeMismatch",
+        TargetTimeout = "Target.Timeout",
+        TargetFailedHealthChecks = "Target.FailedHealthChecks",
+        TargetNotRegistered = "Target.NotRegistered",
+        TargetNotInUse = "Target.NotInUse",
+        TargetDeregistrationInProgress = "Target.DeregistrationInProgress",
+        TargetInvalidState = "Target.InvalidState",
+        TargetIpUnusable = "Target.IpUnusable",
+        TargetHealthCheckDisabled = "Target.HealthCheckDisabled",
+        ElbInternalError = "Elb.InternalError",
     }
 }
-impl From<&str> for TargetHealthReasonEnum {
-    fn from(s: &str) -> TargetHealthReasonEnum {
-        match s {
-            "Elb.RegistrationInProgress" => TargetHealthReasonEnum::ElbRegistrationInProgress,
-            "Elb.InitialHealthChecking" => TargetHealthReasonEnum::ElbInitialHealthChecking,
-            "Target.ResponseCodeMismatch" => TargetHealthReasonEnum::TargetResponseCodeMismatch,
-            "Target.Timeout" => TargetHealthReasonEnum::TargetTimeout,
-            "Target.FailedHealthChecks" => TargetHealthReasonEnum::TargetFailedHealthChecks,
-            "Target.NotRegistered" => TargetHealthReasonEnum::TargetNotRegistered,
-            "Target.NotInUse" => TargetHealthReasonEnum::TargetNotInUse,
-            "Target.DeregistrationInProgress" => TargetHealthReasonEnum::TargetDeregistrationInProgress,
-            "Target.InvalidState" => TargetHealthReasonEnum::TargetInvalidState,
-            "Target.IpUnusable" => TargetHealthReasonEnum::TargetIpUnusable,
-            "Target.HealthCheckDisabled" => TargetHealthReasonEnum::TargetHealthCheckDisabled,
-            "Elb.InternalError" => TargetHealthReasonEnum::ElbInternalError,
-            other => TargetHealthReasonEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(TargetHealthReasonEnum);
 
-/// `TargetHealthStateEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum TargetHealthStateEnum {
-    #[default]
-    /// `initial`
-    Initial,
-    /// `healthy`
-    Healthy,
-    /// `unhealthy`
-    Unhealthy,
-    /// `unhealthy.draining`
-    UnhealthyDraining,
-    /// `unused`
-    Unused,
-    /// `draining`
-    Draining,
-    /// `unavailable`
-    Unavailable,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl TargetHealthStateEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            TargetHealthStateEnum::Initial => "initial",
-            TargetHealthStateEnum::Healthy => "healthy",
-            TargetHealthStateEnum::Unhealthy => "unhealthy",
-            TargetHealthStateEnum::UnhealthyDraining => "unhealthy.draining",
-            TargetHealthStateEnum::Unused => "unused",
-            TargetHealthStateEnum::Draining => "draining",
-            TargetHealthStateEnum::Unavailable => "unavailable",
-            TargetHealthStateEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `TargetHealthStateEnum`: one of the model's values, or one it does not name.
+    TargetHealthStateEnum {
+        Initial = "initial",
+        Healthy = "healthy",
+        Unhealthy = "unhealthy",
+        UnhealthyDraining = "unhealthy.draining",
+        Unused = "unused",
+        Draining = "draining",
+        Unavailable = "unavailable",
     }
 }
-impl From<&str> for TargetHealthStateEnum {
-    fn from(s: &str) -> TargetHealthStateEnum {
-        match s {
-            "initial" => TargetHealthStateEnum::Initial,
-            "healthy" => TargetHealthStateEnum::Healthy,
-            "unhealthy" => TargetHealthStateEnum::Unhealthy,
-            "unhealthy.draining" => TargetHealthStateEnum::UnhealthyDraining,
-            "unused" => TargetHealthStateEnum::Unused,
-            "draining" => TargetHealthStateEnum::Draining,
-            "unavailable" => TargetHealthStateEnum::Unavailable,
-            other => TargetHealthStateEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(TargetHealthStateEnum);
 
-/// `TargetTypeEnum`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum TargetTypeEnum {
-    #[default]
-    /// `instance`
-    Instance,
-    /// `ip`
-    Ip,
-    /// `lambda`
-    Lambda,
-    /// `alb`
-    Alb,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl TargetTypeEnum {
-    pub fn as_str(&self) -> &str {
-        match self {
-            TargetTypeEnum::Instance => "instance",
-            TargetTypeEnum::Ip => "ip",
-            TargetTypeEnum::Lambda => "lambda",
-            TargetTypeEnum::Alb => "alb",
-            TargetTypeEnum::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `TargetTypeEnum`: one of the model's values, or one it does not name.
+    TargetTypeEnum {
+        Instance = "instance",
+        Ip = "ip",
+        Lambda = "lambda",
+        Alb = "alb",
     }
 }
-impl From<&str> for TargetTypeEnum {
-    fn from(s: &str) -> TargetTypeEnum {
-        match s {
-            "instance" => TargetTypeEnum::Instance,
-            "ip" => TargetTypeEnum::Ip,
-            "lambda" => TargetTypeEnum::Lambda,
-            "alb" => TargetTypeEnum::Alb,
-            other => TargetTypeEnum::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(TargetTypeEnum);
 
 /// One call of an operation this service implements, with its typed input.
 #[derive(Debug, Clone, PartialEq)]
@@ -662,36 +335,9 @@ impl Operation {
     }
 }
 
-/// Calls into the service through a transport (in this process: the gateway's validation,
-/// then the service), with typed inputs and outputs.
-#[derive(Clone)]
-pub struct Client {
-    transport: std::sync::Arc<dyn Transport>,
-}
-impl Client {
-    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
-        Client { transport }
-    }
-
-    pub async fn register_targets(&self, input: RegisterTargetsInput) -> Result<RegisterTargetsOutput, ApiError> {
-        wire::typed::call(&*self.transport, "RegisterTargets", input).await
-    }
-
-    pub async fn deregister_targets(&self, input: DeregisterTargetsInput) -> Result<DeregisterTargetsOutput, ApiError> {
-        wire::typed::call(&*self.transport, "DeregisterTargets", input).await
-    }
-
-    pub async fn describe_target_groups(
-        &self,
-        input: DescribeTargetGroupsInput,
-    ) -> Result<DescribeTargetGroupsOutput, ApiError> {
-        wire::typed::call(&*self.transport, "DescribeTargetGroups", input).await
-    }
-
-    pub async fn describe_target_health(
-        &self,
-        input: DescribeTargetHealthInput,
-    ) -> Result<DescribeTargetHealthOutput, ApiError> {
-        wire::typed::call(&*self.transport, "DescribeTargetHealth", input).await
-    }
+wire::typed_client! {
+    register_targets(RegisterTargetsInput) -> RegisterTargetsOutput = "RegisterTargets";
+    deregister_targets(DeregisterTargetsInput) -> DeregisterTargetsOutput = "DeregisterTargets";
+    describe_target_groups(DescribeTargetGroupsInput) -> DescribeTargetGroupsOutput = "DescribeTargetGroups";
+    describe_target_health(DescribeTargetHealthInput) -> DescribeTargetHealthOutput = "DescribeTargetHealth";
 }

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 #[allow(unused_imports)]
 use wire::typed::Timestamp;
-use wire::typed::Transport;
 use wire::ApiError;
 
 /// `ConfirmSubscriptionInput`.
@@ -337,84 +336,18 @@ impl Operation {
     }
 }
 
-/// Calls into the service through a transport (in this process: the gateway's validation,
-/// then the service), with typed inputs and outputs.
-#[derive(Clone)]
-pub struct Client {
-    transport: std::sync::Arc<dyn Transport>,
-}
-impl Client {
-    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
-        Client { transport }
-    }
-
-    pub async fn create_topic(&self, input: CreateTopicInput) -> Result<CreateTopicResponse, ApiError> {
-        wire::typed::call(&*self.transport, "CreateTopic", input).await
-    }
-
-    pub async fn delete_topic(&self, input: DeleteTopicInput) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "DeleteTopic", input).await
-    }
-
-    pub async fn list_topics(&self, input: ListTopicsInput) -> Result<ListTopicsResponse, ApiError> {
-        wire::typed::call(&*self.transport, "ListTopics", input).await
-    }
-
-    pub async fn get_topic_attributes(
-        &self,
-        input: GetTopicAttributesInput,
-    ) -> Result<GetTopicAttributesResponse, ApiError> {
-        wire::typed::call(&*self.transport, "GetTopicAttributes", input).await
-    }
-
-    pub async fn set_topic_attributes(&self, input: SetTopicAttributesInput) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "SetTopicAttributes", input).await
-    }
-
-    pub async fn subscribe(&self, input: SubscribeInput) -> Result<SubscribeResponse, ApiError> {
-        wire::typed::call(&*self.transport, "Subscribe", input).await
-    }
-
-    pub async fn confirm_subscription(
-        &self,
-        input: ConfirmSubscriptionInput,
-    ) -> Result<ConfirmSubscriptionResponse, ApiError> {
-        wire::typed::call(&*self.transport, "ConfirmSubscription", input).await
-    }
-
-    pub async fn unsubscribe(&self, input: UnsubscribeInput) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "Unsubscribe", input).await
-    }
-
-    pub async fn list_subscriptions(
-        &self,
-        input: ListSubscriptionsInput,
-    ) -> Result<ListSubscriptionsResponse, ApiError> {
-        wire::typed::call(&*self.transport, "ListSubscriptions", input).await
-    }
-
-    pub async fn list_subscriptions_by_topic(
-        &self,
-        input: ListSubscriptionsByTopicInput,
-    ) -> Result<ListSubscriptionsByTopicResponse, ApiError> {
-        wire::typed::call(&*self.transport, "ListSubscriptionsByTopic", input).await
-    }
-
-    pub async fn get_subscription_attributes(
-        &self,
-        input: GetSubscriptionAttributesInput,
-    ) -> Result<GetSubscriptionAttributesResponse, ApiError> {
-        wire::typed::call(&*self.transport, "GetSubscriptionAttributes", input).await
-    }
-
-    pub async fn set_subscription_attributes(
-        &self,
-        input: SetSubscriptionAttributesInput,
-    ) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "SetSubscriptionAttributes", input).await
-    }
-
-    pub async fn publish(&self, input: PublishInput) -> Result<PublishResponse, ApiError> {
-        wire::typed::call(&*self.transport, "Publish", input).await
-    }
+wire::typed_client! {
+    create_topic(CreateTopicInput) -> CreateTopicResponse = "CreateTopic";
+    delete_topic(DeleteTopicInput) -> wire::typed::Empty = "DeleteTopic";
+    list_topics(ListTopicsInput) -> ListTopicsResponse = "ListTopics";
+    get_topic_attributes(GetTopicAttributesInput) -> GetTopicAttributesResponse = "GetTopicAttributes";
+    set_topic_attributes(SetTopicAttributesInput) -> wire::typed::Empty = "SetTopicAttributes";
+    subscribe(SubscribeInput) -> SubscribeResponse = "Subscribe";
+    confirm_subscription(ConfirmSubscriptionInput) -> ConfirmSubscriptionResponse = "ConfirmSubscription";
+    unsubscribe(UnsubscribeInput) -> wire::typed::Empty = "Unsubscribe";
+    list_subscriptions(ListSubscriptionsInput) -> ListSubscriptionsResponse = "ListSubscriptions";
+    list_subscriptions_by_topic(ListSubscriptionsByTopicInput) -> ListSubscriptionsByTopicResponse = "ListSubscriptionsByTopic";
+    get_subscription_attributes(GetSubscriptionAttributesInput) -> GetSubscriptionAttributesResponse = "GetSubscriptionAttributes";
+    set_subscription_attributes(SetSubscriptionAttributesInput) -> wire::typed::Empty = "SetSubscriptionAttributes";
+    publish(PublishInput) -> PublishResponse = "Publish";
 }

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 #[allow(unused_imports)]
 use wire::typed::Timestamp;
-use wire::typed::Transport;
 use wire::ApiError;
 
 /// `CreateQueueRequest`.
@@ -86,32 +85,12 @@ pub struct MessageAttributeValue {
     pub string_value: Option<String>,
 }
 
-/// `MessageSystemAttributeNameForSends`: one of the model's values, or one it does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum MessageSystemAttributeNameForSends {
-    #[default]
-    /// `AWSTraceHeader`
-    AWSTraceHeader,
-    /// A value the model does not name.
-    Unknown(String),
-}
-impl MessageSystemAttributeNameForSends {
-    pub fn as_str(&self) -> &str {
-        match self {
-            MessageSystemAttributeNameForSends::AWSTraceHeader => "AWSTraceHeader",
-            MessageSystemAttributeNameForSends::Unknown(s) => s,
-        }
+wire::string_enum! {
+    /// `MessageSystemAttributeNameForSends`: one of the model's values, or one it does not name.
+    MessageSystemAttributeNameForSends {
+        AWSTraceHeader = "AWSTraceHeader",
     }
 }
-impl From<&str> for MessageSystemAttributeNameForSends {
-    fn from(s: &str) -> MessageSystemAttributeNameForSends {
-        match s {
-            "AWSTraceHeader" => MessageSystemAttributeNameForSends::AWSTraceHeader,
-            other => MessageSystemAttributeNameForSends::Unknown(other.to_string()),
-        }
-    }
-}
-wire::string_enum!(MessageSystemAttributeNameForSends);
 
 /// `MessageSystemAttributeValue`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -212,41 +191,11 @@ impl Operation {
     }
 }
 
-/// Calls into the service through a transport (in this process: the gateway's validation,
-/// then the service), with typed inputs and outputs.
-#[derive(Clone)]
-pub struct Client {
-    transport: std::sync::Arc<dyn Transport>,
-}
-impl Client {
-    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
-        Client { transport }
-    }
-
-    pub async fn get_queue_url(&self, input: GetQueueUrlRequest) -> Result<GetQueueUrlResult, ApiError> {
-        wire::typed::call(&*self.transport, "GetQueueUrl", input).await
-    }
-
-    pub async fn send_message(&self, input: SendMessageRequest) -> Result<SendMessageResult, ApiError> {
-        wire::typed::call(&*self.transport, "SendMessage", input).await
-    }
-
-    pub async fn create_queue(&self, input: CreateQueueRequest) -> Result<CreateQueueResult, ApiError> {
-        wire::typed::call(&*self.transport, "CreateQueue", input).await
-    }
-
-    pub async fn get_queue_attributes(
-        &self,
-        input: GetQueueAttributesRequest,
-    ) -> Result<GetQueueAttributesResult, ApiError> {
-        wire::typed::call(&*self.transport, "GetQueueAttributes", input).await
-    }
-
-    pub async fn set_queue_attributes(&self, input: SetQueueAttributesRequest) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "SetQueueAttributes", input).await
-    }
-
-    pub async fn delete_queue(&self, input: DeleteQueueRequest) -> Result<wire::typed::Empty, ApiError> {
-        wire::typed::call(&*self.transport, "DeleteQueue", input).await
-    }
+wire::typed_client! {
+    get_queue_url(GetQueueUrlRequest) -> GetQueueUrlResult = "GetQueueUrl";
+    send_message(SendMessageRequest) -> SendMessageResult = "SendMessage";
+    create_queue(CreateQueueRequest) -> CreateQueueResult = "CreateQueue";
+    get_queue_attributes(GetQueueAttributesRequest) -> GetQueueAttributesResult = "GetQueueAttributes";
+    set_queue_attributes(SetQueueAttributesRequest) -> wire::typed::Empty = "SetQueueAttributes";
+    delete_queue(DeleteQueueRequest) -> wire::typed::Empty = "DeleteQueue";
 }

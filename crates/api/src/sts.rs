@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 #[allow(unused_imports)]
 use wire::typed::Timestamp;
-use wire::typed::Transport;
 use wire::ApiError;
 
 /// `AssumeRoleRequest`.
@@ -185,36 +184,9 @@ impl Operation {
     }
 }
 
-/// Calls into the service through a transport (in this process: the gateway's validation,
-/// then the service), with typed inputs and outputs.
-#[derive(Clone)]
-pub struct Client {
-    transport: std::sync::Arc<dyn Transport>,
-}
-impl Client {
-    pub fn new(transport: std::sync::Arc<dyn Transport>) -> Client {
-        Client { transport }
-    }
-
-    pub async fn get_caller_identity(
-        &self,
-        input: GetCallerIdentityRequest,
-    ) -> Result<GetCallerIdentityResponse, ApiError> {
-        wire::typed::call(&*self.transport, "GetCallerIdentity", input).await
-    }
-
-    pub async fn get_access_key_info(
-        &self,
-        input: GetAccessKeyInfoRequest,
-    ) -> Result<GetAccessKeyInfoResponse, ApiError> {
-        wire::typed::call(&*self.transport, "GetAccessKeyInfo", input).await
-    }
-
-    pub async fn assume_role(&self, input: AssumeRoleRequest) -> Result<AssumeRoleResponse, ApiError> {
-        wire::typed::call(&*self.transport, "AssumeRole", input).await
-    }
-
-    pub async fn get_session_token(&self, input: GetSessionTokenRequest) -> Result<GetSessionTokenResponse, ApiError> {
-        wire::typed::call(&*self.transport, "GetSessionToken", input).await
-    }
+wire::typed_client! {
+    get_caller_identity(GetCallerIdentityRequest) -> GetCallerIdentityResponse = "GetCallerIdentity";
+    get_access_key_info(GetAccessKeyInfoRequest) -> GetAccessKeyInfoResponse = "GetAccessKeyInfo";
+    assume_role(AssumeRoleRequest) -> AssumeRoleResponse = "AssumeRole";
+    get_session_token(GetSessionTokenRequest) -> GetSessionTokenResponse = "GetSessionToken";
 }

@@ -62,26 +62,18 @@ pub fn coerce(model: &crate::model::ServiceModel, shape: &str, value: &mut Value
                 o.values_mut().for_each(|v| coerce(model, &member.shape, v));
             }
         }
-        (ShapeType::Integer | ShapeType::Long, v @ Value::String(_)) => {
-            if let Some(n) = v.as_str().and_then(|t| t.trim().parse::<i64>().ok()) {
-                *v = Value::from(n);
-            }
-        }
-        (ShapeType::Float | ShapeType::Double, v @ Value::String(_)) => {
-            if let Some(n) =
-                v.as_str().and_then(|t| t.trim().parse::<f64>().ok()).and_then(serde_json::Number::from_f64)
-            {
-                *v = Value::Number(n);
-            }
-        }
-        (ShapeType::Boolean, v @ Value::String(_)) => match v.as_str().map(str::to_ascii_lowercase).as_deref() {
-            Some("true") => *v = Value::Bool(true),
-            Some("false") => *v = Value::Bool(false),
-            _ => {}
-        },
-        (ShapeType::Timestamp, v @ Value::String(_)) => {
-            if let Some(n) = v.as_str().and_then(crate::timestamp::parse).and_then(serde_json::Number::from_f64) {
-                *v = Value::Number(n);
+        // The text as the query protocols read it (`scalar`), where that succeeds.
+        (
+            kind @ (ShapeType::Integer
+            | ShapeType::Long
+            | ShapeType::Float
+            | ShapeType::Double
+            | ShapeType::Boolean
+            | ShapeType::Timestamp),
+            v @ Value::String(_),
+        ) => {
+            if let Some(read) = v.as_str().and_then(|t| crate::protocol::query::scalar(kind, t, "").ok()) {
+                *v = read;
             }
         }
         _ => {}
@@ -134,10 +126,39 @@ impl Transport for Local {
     }
 }
 
-/// Serialise and deserialise a generated string enum through its `as_str` and `From<&str>`.
+/// A generated string enum: its variants and their wire values, `Unknown(String)` for values
+/// the model does not name, `as_str`, `From<&str>`, serde as a string and `Display`. The first
+/// variant is the default.
 #[macro_export]
 macro_rules! string_enum {
-    ($name:ident) => {
+    ($(#[$meta:meta])* $name:ident { $first:ident = $first_value:literal $(, $variant:ident = $value:literal)* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        pub enum $name {
+            #[default]
+            $first,
+            $($variant,)*
+            /// A value the model does not name.
+            Unknown(String),
+        }
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $name::$first => $first_value,
+                    $($name::$variant => $value,)*
+                    $name::Unknown(s) => s,
+                }
+            }
+        }
+        impl From<&str> for $name {
+            fn from(s: &str) -> $name {
+                match s {
+                    $first_value => $name::$first,
+                    $($value => $name::$variant,)*
+                    other => $name::Unknown(other.to_string()),
+                }
+            }
+        }
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
@@ -153,6 +174,30 @@ macro_rules! string_enum {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
+        }
+    };
+}
+
+/// A generated typed client: one async method per operation, each a [`call`] through the
+/// client's [`Transport`].
+#[macro_export]
+macro_rules! typed_client {
+    ($($method:ident($input:ty) -> $output:ty = $op:literal;)*) => {
+        /// Calls into the service through a transport (in this process: the gateway's validation,
+        /// then the service), with typed inputs and outputs.
+        #[derive(Clone)]
+        pub struct Client {
+            transport: ::std::sync::Arc<dyn $crate::typed::Transport>,
+        }
+        impl Client {
+            pub fn new(transport: ::std::sync::Arc<dyn $crate::typed::Transport>) -> Client {
+                Client { transport }
+            }
+            $(
+                pub async fn $method(&self, input: $input) -> Result<$output, $crate::ApiError> {
+                    $crate::typed::call(&*self.transport, $op, input).await
+                }
+            )*
         }
     };
 }

@@ -18,11 +18,6 @@ fn refused(e: wire::ApiError) -> String {
     refusal(Peer::AutoScaling, e)
 }
 
-/// A list property: None when the template leaves it out or empty.
-fn listed(v: Vec<String>) -> Option<Vec<String>> {
-    Some(v).filter(|v| !v.is_empty())
-}
-
 fn launch_template(p: Props<'_>) -> Option<LaunchTemplateSpecification> {
     p.get("LaunchTemplate").map(|v| {
         let t = Props(v);
@@ -81,14 +76,14 @@ pub async fn create_group(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         max_size: p.int32("MaxSize")?.ok_or("Property MaxSize cannot be empty.")?,
         desired_capacity: p.int32("DesiredCapacity")?,
         vpc_zone_identifier: (!zones.is_empty()).then(|| zones.join(",")),
-        availability_zones: listed(p.strings("AvailabilityZones")),
-        target_group_ar_ns: listed(p.strings("TargetGroupARNs")),
-        load_balancer_names: listed(p.strings("LoadBalancerNames")),
+        availability_zones: p.list("AvailabilityZones"),
+        target_group_ar_ns: p.list("TargetGroupARNs"),
+        load_balancer_names: p.list("LoadBalancerNames"),
         health_check_type: p.str("HealthCheckType"),
         health_check_grace_period: p.int32("HealthCheckGracePeriod")?,
         default_cooldown: p.int32("Cooldown")?,
         default_instance_warmup: p.int32("DefaultInstanceWarmup")?,
-        termination_policies: listed(p.strings("TerminationPolicies")),
+        termination_policies: p.list("TerminationPolicies"),
         tags: Some(group_tags(cx, p)).filter(|t| !t.is_empty()),
         ..Default::default()
     };
@@ -100,7 +95,7 @@ pub async fn create_group(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
             let e = EnableMetricsCollectionQuery {
                 auto_scaling_group_name: name.clone(),
                 granularity: m.str("Granularity").unwrap_or_else(|| "1Minute".into()),
-                metrics: listed(m.strings("Metrics")),
+                metrics: m.list("Metrics"),
             };
             asg.enable_metrics_collection(e).await.map_err(refused)?;
         }
@@ -242,7 +237,7 @@ pub async fn update_group(cx: &Cx, name: &str, p: Props<'_>) -> Result<(), Strin
         health_check_grace_period: p.int32("HealthCheckGracePeriod")?,
         default_cooldown: p.int32("Cooldown")?,
         default_instance_warmup: p.int32("DefaultInstanceWarmup")?,
-        termination_policies: listed(p.strings("TerminationPolicies")),
+        termination_policies: p.list("TerminationPolicies"),
         ..Default::default()
     };
     cx.autoscaling()?.update_auto_scaling_group(input).await.map_err(refused)?;
@@ -255,7 +250,7 @@ pub async fn create_launch_configuration(cx: &Cx, p: Props<'_>) -> Result<Create
         image_id: Some(p.req("ImageId")?),
         instance_type: Some(p.req("InstanceType")?),
         key_name: p.str("KeyName"),
-        security_groups: listed(p.strings("SecurityGroups")),
+        security_groups: p.list("SecurityGroups"),
         user_data: p.str("UserData"),
         iam_instance_profile: p.str("IamInstanceProfile"),
         associate_public_ip_address: p.bool("AssociatePublicIpAddress")?,

@@ -38,14 +38,13 @@ pub async fn create(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let listed = |v: Vec<String>| Some(v).filter(|v| !v.is_empty());
     let tags: Vec<Tag> = cx.tags(p).into_iter().map(|t| Tag { key: t.key, value: Some(t.value) }).collect();
     let input = CreateAccessPointInput {
         load_balancer_name: name.clone(),
         listeners,
-        availability_zones: listed(p.strings("AvailabilityZones")),
-        subnets: listed(p.strings("Subnets")),
-        security_groups: listed(p.strings("SecurityGroups")),
+        availability_zones: p.list("AvailabilityZones"),
+        subnets: p.list("Subnets"),
+        security_groups: p.list("SecurityGroups"),
         scheme: p.str("Scheme"),
         tags: Some(tags).filter(|t| !t.is_empty()),
     };

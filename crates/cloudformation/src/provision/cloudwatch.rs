@@ -5,11 +5,6 @@ use api::cloudwatch::{DeleteAlarmsInput, Dimension, PutMetricAlarmInput};
 use super::{gone, refusal, Created, Cx, Props};
 use crate::Peer;
 
-/// A list property: None when the template leaves it out or empty.
-fn listed(v: Vec<String>) -> Option<Vec<String>> {
-    Some(v).filter(|v| !v.is_empty())
-}
-
 pub async fn put_alarm(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
     let dimensions = p
         .objects("Dimensions")
@@ -24,9 +19,9 @@ pub async fn put_alarm(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         alarm_name: p.str("AlarmName").unwrap_or_else(|| cx.generated_name(255)),
         alarm_description: p.str("AlarmDescription"),
         actions_enabled: p.bool("ActionsEnabled")?,
-        ok_actions: listed(p.strings("OKActions")),
-        alarm_actions: listed(p.strings("AlarmActions")),
-        insufficient_data_actions: listed(p.strings("InsufficientDataActions")),
+        ok_actions: p.list("OKActions"),
+        alarm_actions: p.list("AlarmActions"),
+        insufficient_data_actions: p.list("InsufficientDataActions"),
         metric_name: p.str("MetricName"),
         namespace: p.str("Namespace"),
         statistic: p.str("Statistic").map(|s| s.as_str().into()),

@@ -250,6 +250,12 @@ impl<'a> Props<'a> {
         }
     }
 
+    /// A list of strings the callee takes as an optional member: None when the template leaves
+    /// it out or empty.
+    pub fn list(&self, k: &str) -> Option<Vec<String>> {
+        Some(self.strings(k)).filter(|v| !v.is_empty())
+    }
+
     pub fn objects(&self, k: &str) -> Vec<Props<'a>> {
         match self.0.get(k) {
             Some(Value::Array(a)) => a.iter().map(Props).collect(),
