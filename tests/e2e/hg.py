@@ -532,6 +532,12 @@ class Region:
         kill_instances_under(self.data_dir)
         if self.data_dir.exists():
             remove_namespaces_of(self.data_dir)
+            # A region's data (instance roots, image roots, database servers' files) runs to
+            # hundreds of MB; a whole run's would fill a CI machine's disk. What a failure needs
+            # (the daemon's output) is kept in memory and printed by `describe()`. Set
+            # HG_KEEP_DATA=1 to keep the directories for a post-mortem.
+            if not os.environ.get("HG_KEEP_DATA"):
+                shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def netns(self, resource_id: str) -> str:
         """The network namespace of an instance or VPC (`--network isolated`)."""
