@@ -32,6 +32,7 @@ fn resource_type(id: &str) -> Option<(&'static str, bool)> {
         "nat" => ("natgateway", false),
         "lt" => ("launch-template", false),
         "eni" => ("network-interface", false),
+        "dopt" => ("dhcp-options", false),
         "key" => ("key-pair", false),
         _ => return None,
     })
@@ -72,6 +73,7 @@ const ID_MEMBERS: &[&str] = &[
     "GatewayId",
     "LaunchTemplateId",
     "NetworkInterfaceId",
+    "DhcpOptionsId",
     "Resources",
 ];
 
@@ -92,6 +94,8 @@ fn created(op: &str) -> &'static [&'static str] {
         "CreateNatGateway" => &["natgateway"],
         "AllocateAddress" => &["elastic-ip"],
         "CreateLaunchTemplate" => &["launch-template"],
+        "CreateNetworkInterface" => &["network-interface"],
+        "CreateDhcpOptions" => &["dhcp-options"],
         _ => &[],
     }
 }

@@ -391,6 +391,7 @@ impl Controller {
         inst.end_run(self.ec2.now());
         self.ec2.write(|tx| {
             network::release(tx, &inst.subnet_id, &inst.private_ip, &inst.loopback_ip)?;
+            crate::ops::interfaces::on_terminate(tx, &inst.instance_id)?;
             // The public address assigned at launch goes back to the pool, and the record
             // forgets it: a terminated instance shows none.
             if let Some(ip) = inst.public_ip.take() {

@@ -131,6 +131,8 @@ impl Ec2 {
         }
         ops::vpcs::ensure_default_vpc(&ec2)?;
         ops::network_acls::ensure_all(&ec2)?;
+        ops::dhcp::ensure_all(&ec2)?;
+        ops::interfaces::ensure_all(&ec2)?;
         ops::volumes::recover(&ec2)?;
         Ok(ec2)
     }

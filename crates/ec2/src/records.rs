@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+mod interfaces;
 mod net;
+pub use interfaces::*;
 pub use net::*;
 
 pub mod kind {
@@ -27,6 +29,10 @@ pub mod kind {
     pub const NETWORK_ACL: &str = "ec2.network_acl";
     /// A public address assigned at launch (not an Elastic IP): address → instance id.
     pub const PUBLIC_IP: &str = "ec2.public_ip";
+    pub const NETWORK_INTERFACE: &str = "ec2.network_interface";
+    pub const DHCP_OPTIONS: &str = "ec2.dhcp_options";
+    /// Present once the region's default DHCP option set has been made (it may be deleted).
+    pub const DHCP_DEFAULT_MADE: &str = "ec2.dhcp_default_made";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -230,6 +236,10 @@ pub struct InstanceRec {
     /// stopping nor shutting-down). Cost Explorer reads them (`Ec2::run_history`).
     #[serde(default)]
     pub run_periods: Vec<(f64, Option<f64>)>,
+    /// Its primary network interface (`eni-`); instances launched before interfaces were
+    /// kept get one at start (`interfaces::ensure_all`).
+    #[serde(default)]
+    pub primary_interface: Option<String>,
 }
 
 impl InstanceRec {
@@ -252,13 +262,49 @@ impl InstanceRec {
         }
     }
 
-    pub fn render(&self, region: &str) -> Value {
-        self.render_in(region, true)
+    /// Its primary interface's attachment id (one per instance, derived from its id).
+    pub fn primary_attachment_id(&self) -> String {
+        format!("eni-attach-{}", self.instance_id.trim_start_matches("i-"))
+    }
+
+    /// Its primary network interface as the store keeps it.
+    pub fn primary_interface_rec(&self, owner: &str) -> Option<NetworkInterfaceRec> {
+        let id = self.primary_interface.as_ref()?;
+        Some(NetworkInterfaceRec {
+            network_interface_id: id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            private_ip: self.private_ip.clone(),
+            loopback_ip: self.loopback_ip.clone(),
+            description: String::new(),
+            owner_id: owner.into(),
+            groups: vec![],
+            source_dest_check: true,
+            attachment: Some(EniAttachment {
+                attachment_id: self.primary_attachment_id(),
+                instance_id: self.instance_id.clone(),
+                device_index: 0,
+                attach_time: self.launch_time,
+                delete_on_termination: true,
+            }),
+            primary_of: Some(self.instance_id.clone()),
+            tags: vec![],
+        })
+    }
+
+    /// What its primary interface shows of it.
+    pub fn primary_view(&self) -> PrimaryView<'_> {
+        PrimaryView {
+            groups: &self.security_groups,
+            source_dest_check: self.source_dest_check.unwrap_or(true),
+            public_ip: self.public_ip.as_deref(),
+        }
     }
 
     /// The instance's AWS shape in a VPC whose `enableDnsHostnames` is `dns_hostnames`: without
     /// it, no public DNS name (as on AWS).
-    pub fn render_in(&self, region: &str, dns_hostnames: bool) -> Value {
+    pub fn render_in(&self, region: &str, owner: &str, dns_hostnames: bool) -> Value {
         let dns = format!("ip-{}.{region}.compute.internal", self.private_ip.replace('.', "-"));
         let mut v = json!({
             "InstanceId": self.instance_id,
@@ -307,6 +353,11 @@ impl InstanceRec {
         if let Some((code, msg)) = &self.state_reason {
             v["StateReason"] = json!({"Code": code, "Message": msg});
         }
+        if self.state != InstanceState::Terminated {
+            if let Some(eni) = self.primary_interface_rec(owner) {
+                v["NetworkInterfaces"] = json!([eni.render(region, Some(self.primary_view()))]);
+            }
+        }
         v
     }
 }
@@ -327,6 +378,10 @@ pub struct VpcRec {
     /// `enableNetworkAddressUsageMetrics`; unset: false.
     #[serde(default)]
     pub address_usage_metrics: Option<bool>,
+    /// The DHCP option set associated with it, or `"default"`: none at all. Records from
+    /// before sets were kept get the region's default set at start (`dhcp::ensure_all`).
+    #[serde(default)]
+    pub dhcp_options_id: Option<String>,
 }
 
 impl VpcRec {
@@ -345,7 +400,7 @@ impl VpcRec {
     pub fn render(&self) -> Value {
         json!({
             "VpcId": self.vpc_id, "CidrBlock": self.cidr, "State": "available", "OwnerId": self.owner_id,
-            "InstanceTenancy": "default", "IsDefault": self.is_default, "DhcpOptionsId": "dopt-00000000000000000",
+            "InstanceTenancy": "default", "IsDefault": self.is_default, "DhcpOptionsId": self.dhcp_options_id.as_deref().unwrap_or("default"),
             "CidrBlockAssociationSet": [{"AssociationId": format!("vpc-cidr-assoc-{}", &self.vpc_id[4..]), "CidrBlock": self.cidr, "CidrBlockState": {"State": "associated"}}],
             "Tags": tags_json(&self.tags),
         })

@@ -105,7 +105,7 @@ impl Roster {
                 _ => {
                     let rec: InstanceRec = store::decode(kind::INSTANCE, &id, &text)?;
                     let dns_hostnames = hostnames.get(&rec.vpc_id).copied().unwrap_or(true);
-                    let mut rendered = rec.render_in(region, dns_hostnames);
+                    let mut rendered = rec.render_in(region, &ec2.config.account, dns_hostnames);
                     rendered["ReservationId"] = json!(rec.reservation_id);
                     let xml = Fragment::of(model, "Instance", &rendered);
                     entries.push(Arc::new(Entry { raw: text, dns_hostnames, rec, rendered, xml }));
@@ -188,6 +188,7 @@ mod tests {
             terminated_at: (state == InstanceState::Terminated).then_some(1.7e9 - 10.0),
             health: Health::default(),
             run_periods: vec![],
+            primary_interface: None,
             public_ip: None,
             disable_api_termination: false,
             source_dest_check: None,

@@ -140,6 +140,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
         let groups = security_groups(tx, &subnet.vpc_id, &sg_ids, &sg_names)?;
         let dns_hostnames =
             tx.get::<crate::records::VpcRec>(kind::VPC, &subnet.vpc_id)?.is_none_or(|v| v.enable_dns_hostnames());
+        let interface_tags = tag_specs_by(input, "network-interface", cx.principal.is_service_linked())?;
         let reservation_id = ids::new("r");
         let mut instances = Vec::new();
         for i in 0..count {
@@ -197,13 +198,18 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 terminated_at: None,
                 health: Health::default(),
                 run_periods: vec![(now, None)],
+                primary_interface: Some(ids::new("eni")),
                 public_ip,
                 disable_api_termination: input.get("DisableApiTermination").and_then(Value::as_bool).unwrap_or(false),
                 source_dest_check: None,
                 ebs_optimized: input.get("EbsOptimized").and_then(Value::as_bool).unwrap_or(false),
             };
             tx.put(kind::INSTANCE, &id, &rec)?;
-            instances.push(rec.render_in(&ec2.config.region, dns_hostnames));
+            if let Some(mut eni) = rec.primary_interface_rec(&ec2.config.account) {
+                eni.tags = interface_tags.clone();
+                tx.put(kind::NETWORK_INTERFACE, &eni.network_interface_id, &eni)?;
+            }
+            instances.push(rec.render_in(&ec2.config.region, &ec2.config.account, dns_hostnames));
         }
         let out = json!({
             "ReservationId": reservation_id,
@@ -219,7 +225,12 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
     Ok(reservation)
 }
 
-fn security_groups(tx: &store::Tx, vpc_id: &str, ids: &[String], names: &[String]) -> Result<Vec<SecurityGroupRec>> {
+pub(crate) fn security_groups(
+    tx: &store::Tx,
+    vpc_id: &str,
+    ids: &[String],
+    names: &[String],
+) -> Result<Vec<SecurityGroupRec>> {
     let mut out = Vec::new();
     for id in ids {
         let g = tx.get::<SecurityGroupRec>(kind::SECURITY_GROUP, id)?.ok_or_else(|| {

@@ -2,10 +2,12 @@
 //! the resources each operation is authorised against.
 
 pub(crate) mod addresses;
+pub(crate) mod dhcp;
 pub(crate) mod gateways;
 pub(crate) mod images;
 pub(crate) mod instance_types;
 pub(crate) mod instances;
+pub(crate) mod interfaces;
 pub(crate) mod keypairs;
 pub mod launch_templates;
 pub(crate) mod network_acls;
@@ -121,6 +123,17 @@ pub(crate) fn dispatch(
         "CopySnapshot" => volumes::copy_snapshot(ec2, input),
         "DescribeSnapshots" => volumes::describe_snapshots(ec2, input),
         "DeleteSnapshot" => volumes::delete_snapshot(ec2, input),
+        "CreateNetworkInterface" => interfaces::create_network_interface(ec2, input),
+        "DescribeNetworkInterfaces" => interfaces::describe_network_interfaces(ec2, input),
+        "DeleteNetworkInterface" => interfaces::delete_network_interface(ec2, input),
+        "AttachNetworkInterface" => interfaces::attach_network_interface(ec2, input),
+        "DetachNetworkInterface" => interfaces::detach_network_interface(ec2, input),
+        "ModifyNetworkInterfaceAttribute" => interfaces::modify_network_interface_attribute(ec2, input),
+        "DescribeNetworkInterfaceAttribute" => interfaces::describe_network_interface_attribute(ec2, input),
+        "CreateDhcpOptions" => dhcp::create_dhcp_options(ec2, input),
+        "DescribeDhcpOptions" => dhcp::describe_dhcp_options(ec2, input),
+        "DeleteDhcpOptions" => dhcp::delete_dhcp_options(ec2, input),
+        "AssociateDhcpOptions" => dhcp::associate_dhcp_options(ec2, input),
         "CreateTags" => tags::create_tags(ec2, input, cx.principal.is_service_linked()),
         "DeleteTags" => tags::delete_tags(ec2, input),
         "DescribeTags" => tags::describe_tags(ec2, input),

@@ -26,6 +26,8 @@ pub(crate) fn kind_of(id: &str) -> Option<&'static str> {
         "acl" => kind::NETWORK_ACL,
         "eipalloc" => kind::ADDRESS,
         "nat" => kind::NAT_GATEWAY,
+        "eni" => kind::NETWORK_INTERFACE,
+        "dopt" => kind::DHCP_OPTIONS,
         "vol" => crate::storage::kind::VOLUME,
         "snap" => crate::storage::kind::SNAPSHOT,
         _ => return None,
@@ -82,6 +84,8 @@ fn not_found(id: &str) -> Ec2Error {
         "acl" => "InvalidNetworkAclID.NotFound",
         "eipalloc" => "InvalidAllocationID.NotFound",
         "nat" => "NatGatewayNotFound",
+        "eni" => "InvalidNetworkInterfaceID.NotFound",
+        "dopt" => "InvalidDhcpOptionID.NotFound",
         "vol" => "InvalidVolume.NotFound",
         "snap" => "InvalidSnapshot.NotFound",
         _ => "InvalidGroup.NotFound",
@@ -208,6 +212,12 @@ pub fn describe_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
         }
         for (id, r) in tx.list::<crate::records::NetworkAclRec>(kind::NETWORK_ACL, "")? {
             push(&id, "network-acl", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::records::NetworkInterfaceRec>(kind::NETWORK_INTERFACE, "")? {
+            push(&id, "network-interface", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::records::DhcpOptionsRec>(kind::DHCP_OPTIONS, "")? {
+            push(&id, "dhcp-options", &r.tags)?;
         }
         for (id, r) in tx.list::<AddressRec>(kind::ADDRESS, "")? {
             push(&id, "elastic-ip", &r.tags)?;

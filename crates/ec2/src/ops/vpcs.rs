@@ -33,6 +33,7 @@ pub fn ensure_default_vpc(ec2: &Ec2) -> Result<()> {
             dns_support: None,
             dns_hostnames: None,
             address_usage_metrics: None,
+            dhcp_options_id: None,
         };
         tx.put(kind::VPC, &vpc.vpc_id, &vpc)?;
         for (i, zone) in crate::zones(&ec2.config.region).into_iter().enumerate() {
@@ -84,6 +85,7 @@ pub fn describe_vpcs(ec2: &Ec2, input: &Value) -> Result<Value> {
     }
     let paths = [
         ("vpc-id", "VpcId"),
+        ("dhcp-options-id", "DhcpOptionsId"),
         ("cidr", "CidrBlock"),
         ("cidr-block", "CidrBlock"),
         ("is-default", "IsDefault"),
@@ -113,14 +115,17 @@ pub fn create_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
         dns_support: None,
         dns_hostnames: None,
         address_usage_metrics: None,
+        dhcp_options_id: None,
     };
-    ec2.write(|tx| {
+    let vpc = ec2.write(|tx| {
+        let vpc = VpcRec { dhcp_options_id: Some(super::dhcp::default_set(tx, ec2)?), ..vpc };
         tx.put(kind::VPC, &vpc.vpc_id, &vpc)?;
         let rt = super::route_tables::new_main_table(&ec2.config.account, &vpc);
         tx.put(kind::ROUTE_TABLE, &rt.route_table_id, &rt)?;
         let acl = super::network_acls::new_default_acl(&ec2.config.account, &vpc.vpc_id);
         tx.put(kind::NETWORK_ACL, &acl.network_acl_id, &acl)?;
-        save_default_sg(ec2, tx, &vpc.vpc_id)
+        save_default_sg(ec2, tx, &vpc.vpc_id)?;
+        Ok(vpc)
     })?;
     Ok(json!({"Vpc": vpc.render()}))
 }
