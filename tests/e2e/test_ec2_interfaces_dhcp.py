@@ -241,3 +241,70 @@ def test_the_cli_lists_interfaces_and_option_sets(region, ec2, image_id):
     out = region.aws("ec2", "describe-dhcp-options")
     assert any(s["DhcpOptionsId"].startswith("dopt-") for s in out["DhcpOptions"])
     terminate(ec2, inst["InstanceId"])
+
+
+STACK = """
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ImageId: {Type: String}
+Resources:
+  Dns:
+    Type: AWS::EC2::DHCPOptions
+    Properties:
+      DomainName: kgsports.internal
+      DomainNameServers: [AmazonProvidedDNS]
+      Tags: [{Key: Name, Value: kg-dns}]
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.77.0.0/16}
+  DnsForVpc:
+    Type: AWS::EC2::VPCDHCPOptionsAssociation
+    Properties: {DhcpOptionsId: !Ref Dns, VpcId: !Ref Vpc}
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.77.1.0/24}
+  Stream:
+    Type: AWS::EC2::NetworkInterface
+    Properties:
+      SubnetId: !Ref Subnet
+      Description: kg-stream-eth1
+      SourceDestCheck: false
+      Tags: [{Key: Name, Value: kg-stream}]
+  Web:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: !Ref ImageId, InstanceType: t3.micro, SubnetId: !Ref Subnet}
+  StreamOnWeb:
+    Type: AWS::EC2::NetworkInterfaceAttachment
+    Properties: {NetworkInterfaceId: !Ref Stream, InstanceId: !Ref Web, DeviceIndex: '1'}
+Outputs:
+  StreamIp: {Value: !GetAtt Stream.PrimaryPrivateIpAddress}
+  Dns: {Value: !Ref Dns}
+  Vpc: {Value: !Ref Vpc}
+  Stream: {Value: !Ref Stream}
+  Web: {Value: !Ref Web}
+"""
+
+
+def test_a_stack_makes_and_deletes_option_sets_and_interfaces(region, ec2, image_id):
+    cfn = region.client("cloudformation")
+    stack_id = cfn.create_stack(StackName="kg-eni", TemplateBody=STACK,
+                                Parameters=[{"ParameterKey": "ImageId", "ParameterValue": image_id}])["StackId"]
+    cfn.get_waiter("stack_create_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 120})
+    out = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName=stack_id)["Stacks"][0]["Outputs"]}
+    assert ec2.describe_vpcs(VpcIds=[out["Vpc"]])["Vpcs"][0]["DhcpOptionsId"] == out["Dns"]
+    [dns] = ec2.describe_dhcp_options(DhcpOptionsIds=[out["Dns"]])["DhcpOptions"]
+    assert {"Key": "Name", "Value": "kg-dns"} in dns["Tags"]
+    eni = interface(ec2, out["Stream"])
+    assert eni["PrivateIpAddress"] == out["StreamIp"] and eni["SourceDestCheck"] is False
+    assert eni["Attachment"]["InstanceId"] == out["Web"] and eni["Attachment"]["DeviceIndex"] == 1
+    assert eni["Attachment"]["DeleteOnTermination"] is True  # CloudFormation's default
+    assert {"Key": "Name", "Value": "kg-stream"} in eni["TagSet"]
+
+    cfn.delete_stack(StackName=stack_id)
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 120})
+    for call, kw, code in [
+        (ec2.describe_network_interfaces, {"NetworkInterfaceIds": [out["Stream"]]}, "InvalidNetworkInterfaceID.NotFound"),
+        (ec2.describe_dhcp_options, {"DhcpOptionsIds": [out["Dns"]]}, "InvalidDhcpOptionID.NotFound"),
+        (ec2.describe_vpcs, {"VpcIds": [out["Vpc"]]}, "InvalidVpcID.NotFound"),
+    ]:
+        assert expect_client_error(call, **kw)[0] == code

@@ -32,6 +32,61 @@ wire::string_enum! {
     }
 }
 
+/// `AssociateDhcpOptionsRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssociateDhcpOptionsRequest {
+    #[serde(rename = "DhcpOptionsId")]
+    pub dhcp_options_id: String,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "VpcId")]
+    pub vpc_id: String,
+}
+
+/// `AttachNetworkInterfaceRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttachNetworkInterfaceRequest {
+    #[serde(rename = "DeviceIndex")]
+    pub device_index: i32,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "EnaQueueCount", default, skip_serializing_if = "Option::is_none")]
+    pub ena_queue_count: Option<i32>,
+    #[serde(rename = "EnaSrdSpecification", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_specification: Option<EnaSrdSpecification>,
+    #[serde(rename = "InstanceId")]
+    pub instance_id: String,
+    #[serde(rename = "NetworkCardIndex", default, skip_serializing_if = "Option::is_none")]
+    pub network_card_index: Option<i32>,
+    #[serde(rename = "NetworkInterfaceId")]
+    pub network_interface_id: String,
+}
+
+/// `AttachNetworkInterfaceResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttachNetworkInterfaceResult {
+    #[serde(rename = "AttachmentId", default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<String>,
+    #[serde(rename = "NetworkCardIndex", default, skip_serializing_if = "Option::is_none")]
+    pub network_card_index: Option<i32>,
+}
+
+/// `AttachmentEnaSrdSpecification`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttachmentEnaSrdSpecification {
+    #[serde(rename = "EnaSrdEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_enabled: Option<bool>,
+    #[serde(rename = "EnaSrdUdpSpecification", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_udp_specification: Option<AttachmentEnaSrdUdpSpecification>,
+}
+
+/// `AttachmentEnaSrdUdpSpecification`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttachmentEnaSrdUdpSpecification {
+    #[serde(rename = "EnaSrdUdpEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_udp_enabled: Option<bool>,
+}
+
 wire::string_enum! {
     /// `AttachmentStatus`: one of the model's values, or one it does not name.
     AttachmentStatus {
@@ -40,6 +95,20 @@ wire::string_enum! {
         Detaching = "detaching",
         Detached = "detached",
     }
+}
+
+/// `AttributeBooleanValue`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttributeBooleanValue {
+    #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<bool>,
+}
+
+/// `AttributeValue`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttributeValue {
+    #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 /// `BlockDeviceMapping`.
@@ -125,6 +194,17 @@ pub struct CapacityReservationTargetResponse {
     pub capacity_reservation_resource_group_arn: Option<String>,
 }
 
+/// `ConnectionTrackingConfiguration`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionTrackingConfiguration {
+    #[serde(rename = "TcpEstablishedTimeout", default, skip_serializing_if = "Option::is_none")]
+    pub tcp_established_timeout: Option<i32>,
+    #[serde(rename = "UdpStreamTimeout", default, skip_serializing_if = "Option::is_none")]
+    pub udp_stream_timeout: Option<i32>,
+    #[serde(rename = "UdpTimeout", default, skip_serializing_if = "Option::is_none")]
+    pub udp_timeout: Option<i32>,
+}
+
 /// `ConnectionTrackingSpecificationRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConnectionTrackingSpecificationRequest {
@@ -173,6 +253,76 @@ pub struct CpuOptionsRequest {
     pub threads_per_core: Option<i32>,
 }
 
+/// `CreateDhcpOptionsRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateDhcpOptionsRequest {
+    #[serde(rename = "DhcpConfigurations")]
+    pub dhcp_configurations: Vec<NewDhcpConfiguration>,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "TagSpecifications", default, skip_serializing_if = "Option::is_none")]
+    pub tag_specifications: Option<Vec<TagSpecification>>,
+}
+
+/// `CreateDhcpOptionsResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateDhcpOptionsResult {
+    #[serde(rename = "DhcpOptions", default, skip_serializing_if = "Option::is_none")]
+    pub dhcp_options: Option<DhcpOptions>,
+}
+
+/// `CreateNetworkInterfaceRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateNetworkInterfaceRequest {
+    #[serde(rename = "ClientToken", default, skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<String>,
+    #[serde(rename = "ConnectionTrackingSpecification", default, skip_serializing_if = "Option::is_none")]
+    pub connection_tracking_specification: Option<ConnectionTrackingSpecificationRequest>,
+    #[serde(rename = "Description", default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "EnablePrimaryIpv6", default, skip_serializing_if = "Option::is_none")]
+    pub enable_primary_ipv6: Option<bool>,
+    #[serde(rename = "Groups", default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<String>>,
+    #[serde(rename = "InterfaceType", default, skip_serializing_if = "Option::is_none")]
+    pub interface_type: Option<NetworkInterfaceCreationType>,
+    #[serde(rename = "Ipv4PrefixCount", default, skip_serializing_if = "Option::is_none")]
+    pub ipv4_prefix_count: Option<i32>,
+    #[serde(rename = "Ipv4Prefixes", default, skip_serializing_if = "Option::is_none")]
+    pub ipv4_prefixes: Option<Vec<Ipv4PrefixSpecificationRequest>>,
+    #[serde(rename = "Ipv6AddressCount", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_address_count: Option<i32>,
+    #[serde(rename = "Ipv6Addresses", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_addresses: Option<Vec<InstanceIpv6Address>>,
+    #[serde(rename = "Ipv6PrefixCount", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_prefix_count: Option<i32>,
+    #[serde(rename = "Ipv6Prefixes", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_prefixes: Option<Vec<Ipv6PrefixSpecificationRequest>>,
+    #[serde(rename = "Operator", default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<OperatorRequest>,
+    #[serde(rename = "PrivateIpAddress", default, skip_serializing_if = "Option::is_none")]
+    pub private_ip_address: Option<String>,
+    #[serde(rename = "PrivateIpAddresses", default, skip_serializing_if = "Option::is_none")]
+    pub private_ip_addresses: Option<Vec<PrivateIpAddressSpecification>>,
+    #[serde(rename = "SecondaryPrivateIpAddressCount", default, skip_serializing_if = "Option::is_none")]
+    pub secondary_private_ip_address_count: Option<i32>,
+    #[serde(rename = "SubnetId")]
+    pub subnet_id: String,
+    #[serde(rename = "TagSpecifications", default, skip_serializing_if = "Option::is_none")]
+    pub tag_specifications: Option<Vec<TagSpecification>>,
+}
+
+/// `CreateNetworkInterfaceResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateNetworkInterfaceResult {
+    #[serde(rename = "ClientToken", default, skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<String>,
+    #[serde(rename = "NetworkInterface", default, skip_serializing_if = "Option::is_none")]
+    pub network_interface: Option<NetworkInterface>,
+}
+
 /// `CreateTagsRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateTagsRequest {
@@ -189,6 +339,24 @@ pub struct CreateTagsRequest {
 pub struct CreditSpecificationRequest {
     #[serde(rename = "CpuCredits")]
     pub cpu_credits: String,
+}
+
+/// `DeleteDhcpOptionsRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteDhcpOptionsRequest {
+    #[serde(rename = "DhcpOptionsId")]
+    pub dhcp_options_id: String,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+}
+
+/// `DeleteNetworkInterfaceRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteNetworkInterfaceRequest {
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "NetworkInterfaceId")]
+    pub network_interface_id: String,
 }
 
 /// `DescribeImagesRequest`.
@@ -277,6 +445,32 @@ pub struct DescribeLaunchTemplatesResult {
     pub next_token: Option<String>,
 }
 
+/// `DescribeNetworkInterfacesRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DescribeNetworkInterfacesRequest {
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "Filters", default, skip_serializing_if = "Option::is_none")]
+    pub filters: Option<Vec<Filter>>,
+    #[serde(rename = "IncludeManagedResources", default, skip_serializing_if = "Option::is_none")]
+    pub include_managed_resources: Option<bool>,
+    #[serde(rename = "MaxResults", default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    #[serde(rename = "NetworkInterfaceIds", default, skip_serializing_if = "Option::is_none")]
+    pub network_interface_ids: Option<Vec<String>>,
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// `DescribeNetworkInterfacesResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DescribeNetworkInterfacesResult {
+    #[serde(rename = "NetworkInterfaces", default, skip_serializing_if = "Option::is_none")]
+    pub network_interfaces: Option<Vec<NetworkInterface>>,
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
 /// `DescribeSubnetsRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DescribeSubnetsRequest {
@@ -301,12 +495,45 @@ pub struct DescribeSubnetsResult {
     pub subnets: Option<Vec<Subnet>>,
 }
 
+/// `DetachNetworkInterfaceRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DetachNetworkInterfaceRequest {
+    #[serde(rename = "AttachmentId")]
+    pub attachment_id: String,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "Force", default, skip_serializing_if = "Option::is_none")]
+    pub force: Option<bool>,
+}
+
 wire::string_enum! {
     /// `DeviceType`: one of the model's values, or one it does not name.
     DeviceType {
         Ebs = "ebs",
         InstanceStore = "instance-store",
     }
+}
+
+/// `DhcpConfiguration`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DhcpConfiguration {
+    #[serde(rename = "Key", default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(rename = "Values", default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<AttributeValue>>,
+}
+
+/// `DhcpOptions`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DhcpOptions {
+    #[serde(rename = "DhcpConfigurations", default, skip_serializing_if = "Option::is_none")]
+    pub dhcp_configurations: Option<Vec<DhcpConfiguration>>,
+    #[serde(rename = "DhcpOptionsId", default, skip_serializing_if = "Option::is_none")]
+    pub dhcp_options_id: Option<String>,
+    #[serde(rename = "OwnerId", default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
 }
 
 /// `EbsBlockDevice`.
@@ -403,6 +630,15 @@ pub struct ElasticInferenceAcceleratorAssociation {
     pub elastic_inference_accelerator_association_time: Option<Timestamp>,
 }
 
+/// `EnaSrdSpecification`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EnaSrdSpecification {
+    #[serde(rename = "EnaSrdEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_enabled: Option<bool>,
+    #[serde(rename = "EnaSrdUdpSpecification", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_udp_specification: Option<EnaSrdUdpSpecification>,
+}
+
 /// `EnaSrdSpecificationRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EnaSrdSpecificationRequest {
@@ -410,6 +646,13 @@ pub struct EnaSrdSpecificationRequest {
     pub ena_srd_enabled: Option<bool>,
     #[serde(rename = "EnaSrdUdpSpecification", default, skip_serializing_if = "Option::is_none")]
     pub ena_srd_udp_specification: Option<EnaSrdUdpSpecificationRequest>,
+}
+
+/// `EnaSrdUdpSpecification`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EnaSrdUdpSpecification {
+    #[serde(rename = "EnaSrdUdpEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_udp_enabled: Option<bool>,
 }
 
 /// `EnaSrdUdpSpecificationRequest`.
@@ -2425,6 +2668,13 @@ wire::string_enum! {
     }
 }
 
+/// `Ipv4PrefixSpecification`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ipv4PrefixSpecification {
+    #[serde(rename = "Ipv4Prefix", default, skip_serializing_if = "Option::is_none")]
+    pub ipv4_prefix: Option<String>,
+}
+
 /// `Ipv4PrefixSpecificationRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ipv4PrefixSpecificationRequest {
@@ -2438,6 +2688,13 @@ wire::string_enum! {
         Public = "public",
         Private = "private",
     }
+}
+
+/// `Ipv6PrefixSpecification`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ipv6PrefixSpecification {
+    #[serde(rename = "Ipv6Prefix", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_prefix: Option<String>,
 }
 
 /// `Ipv6PrefixSpecificationRequest`.
@@ -2502,6 +2759,33 @@ wire::string_enum! {
     }
 }
 
+/// `ModifyNetworkInterfaceAttributeRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModifyNetworkInterfaceAttributeRequest {
+    #[serde(rename = "AssociatePublicIpAddress", default, skip_serializing_if = "Option::is_none")]
+    pub associate_public_ip_address: Option<bool>,
+    #[serde(rename = "AssociatedSubnetIds", default, skip_serializing_if = "Option::is_none")]
+    pub associated_subnet_ids: Option<Vec<String>>,
+    #[serde(rename = "Attachment", default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<NetworkInterfaceAttachmentChanges>,
+    #[serde(rename = "ConnectionTrackingSpecification", default, skip_serializing_if = "Option::is_none")]
+    pub connection_tracking_specification: Option<ConnectionTrackingSpecificationRequest>,
+    #[serde(rename = "Description", default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<AttributeValue>,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "EnaSrdSpecification", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_specification: Option<EnaSrdSpecification>,
+    #[serde(rename = "EnablePrimaryIpv6", default, skip_serializing_if = "Option::is_none")]
+    pub enable_primary_ipv6: Option<bool>,
+    #[serde(rename = "Groups", default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<String>>,
+    #[serde(rename = "NetworkInterfaceId")]
+    pub network_interface_id: String,
+    #[serde(rename = "SourceDestCheck", default, skip_serializing_if = "Option::is_none")]
+    pub source_dest_check: Option<AttributeBooleanValue>,
+}
+
 /// `Monitoring`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Monitoring {
@@ -2527,6 +2811,166 @@ wire::string_enum! {
     }
 }
 
+/// `NetworkInterface`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInterface {
+    #[serde(rename = "AssociatedSubnets", default, skip_serializing_if = "Option::is_none")]
+    pub associated_subnets: Option<Vec<String>>,
+    #[serde(rename = "Association", default, skip_serializing_if = "Option::is_none")]
+    pub association: Option<NetworkInterfaceAssociation>,
+    #[serde(rename = "Attachment", default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<NetworkInterfaceAttachment>,
+    #[serde(rename = "AvailabilityZone", default, skip_serializing_if = "Option::is_none")]
+    pub availability_zone: Option<String>,
+    #[serde(rename = "AvailabilityZoneId", default, skip_serializing_if = "Option::is_none")]
+    pub availability_zone_id: Option<String>,
+    #[serde(rename = "ConnectionTrackingConfiguration", default, skip_serializing_if = "Option::is_none")]
+    pub connection_tracking_configuration: Option<ConnectionTrackingConfiguration>,
+    #[serde(rename = "DenyAllIgwTraffic", default, skip_serializing_if = "Option::is_none")]
+    pub deny_all_igw_traffic: Option<bool>,
+    #[serde(rename = "Description", default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(rename = "Groups", default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupIdentifier>>,
+    #[serde(rename = "InterfaceType", default, skip_serializing_if = "Option::is_none")]
+    pub interface_type: Option<NetworkInterfaceType>,
+    #[serde(rename = "Ipv4Prefixes", default, skip_serializing_if = "Option::is_none")]
+    pub ipv4_prefixes: Option<Vec<Ipv4PrefixSpecification>>,
+    #[serde(rename = "Ipv6Address", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_address: Option<String>,
+    #[serde(rename = "Ipv6Addresses", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_addresses: Option<Vec<NetworkInterfaceIpv6Address>>,
+    #[serde(rename = "Ipv6Native", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_native: Option<bool>,
+    #[serde(rename = "Ipv6Prefixes", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_prefixes: Option<Vec<Ipv6PrefixSpecification>>,
+    #[serde(rename = "MacAddress", default, skip_serializing_if = "Option::is_none")]
+    pub mac_address: Option<String>,
+    #[serde(rename = "NetworkInterfaceId", default, skip_serializing_if = "Option::is_none")]
+    pub network_interface_id: Option<String>,
+    #[serde(rename = "Operator", default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<OperatorResponse>,
+    #[serde(rename = "OutpostArn", default, skip_serializing_if = "Option::is_none")]
+    pub outpost_arn: Option<String>,
+    #[serde(rename = "OwnerId", default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    #[serde(rename = "PrivateDnsName", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_name: Option<String>,
+    #[serde(rename = "PrivateIpAddress", default, skip_serializing_if = "Option::is_none")]
+    pub private_ip_address: Option<String>,
+    #[serde(rename = "PrivateIpAddresses", default, skip_serializing_if = "Option::is_none")]
+    pub private_ip_addresses: Option<Vec<NetworkInterfacePrivateIpAddress>>,
+    #[serde(rename = "PublicDnsName", default, skip_serializing_if = "Option::is_none")]
+    pub public_dns_name: Option<String>,
+    #[serde(rename = "PublicIpDnsNameOptions", default, skip_serializing_if = "Option::is_none")]
+    pub public_ip_dns_name_options: Option<PublicIpDnsNameOptions>,
+    #[serde(rename = "RequesterId", default, skip_serializing_if = "Option::is_none")]
+    pub requester_id: Option<String>,
+    #[serde(rename = "RequesterManaged", default, skip_serializing_if = "Option::is_none")]
+    pub requester_managed: Option<bool>,
+    #[serde(rename = "SourceDestCheck", default, skip_serializing_if = "Option::is_none")]
+    pub source_dest_check: Option<bool>,
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<NetworkInterfaceStatus>,
+    #[serde(rename = "SubnetId", default, skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
+    #[serde(rename = "TagSet", default, skip_serializing_if = "Option::is_none")]
+    pub tag_set: Option<Vec<Tag>>,
+    #[serde(rename = "VpcId", default, skip_serializing_if = "Option::is_none")]
+    pub vpc_id: Option<String>,
+}
+
+/// `NetworkInterfaceAssociation`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInterfaceAssociation {
+    #[serde(rename = "AllocationId", default, skip_serializing_if = "Option::is_none")]
+    pub allocation_id: Option<String>,
+    #[serde(rename = "AssociationId", default, skip_serializing_if = "Option::is_none")]
+    pub association_id: Option<String>,
+    #[serde(rename = "CarrierIp", default, skip_serializing_if = "Option::is_none")]
+    pub carrier_ip: Option<String>,
+    #[serde(rename = "CustomerOwnedIp", default, skip_serializing_if = "Option::is_none")]
+    pub customer_owned_ip: Option<String>,
+    #[serde(rename = "IpOwnerId", default, skip_serializing_if = "Option::is_none")]
+    pub ip_owner_id: Option<String>,
+    #[serde(rename = "PublicDnsName", default, skip_serializing_if = "Option::is_none")]
+    pub public_dns_name: Option<String>,
+    #[serde(rename = "PublicIp", default, skip_serializing_if = "Option::is_none")]
+    pub public_ip: Option<String>,
+}
+
+/// `NetworkInterfaceAttachment`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInterfaceAttachment {
+    #[serde(rename = "AttachTime", default, skip_serializing_if = "Option::is_none")]
+    pub attach_time: Option<Timestamp>,
+    #[serde(rename = "AttachmentId", default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<String>,
+    #[serde(rename = "DeleteOnTermination", default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<bool>,
+    #[serde(rename = "DeviceIndex", default, skip_serializing_if = "Option::is_none")]
+    pub device_index: Option<i32>,
+    #[serde(rename = "EnaQueueCount", default, skip_serializing_if = "Option::is_none")]
+    pub ena_queue_count: Option<i32>,
+    #[serde(rename = "EnaSrdSpecification", default, skip_serializing_if = "Option::is_none")]
+    pub ena_srd_specification: Option<AttachmentEnaSrdSpecification>,
+    #[serde(rename = "InstanceId", default, skip_serializing_if = "Option::is_none")]
+    pub instance_id: Option<String>,
+    #[serde(rename = "InstanceOwnerId", default, skip_serializing_if = "Option::is_none")]
+    pub instance_owner_id: Option<String>,
+    #[serde(rename = "NetworkCardIndex", default, skip_serializing_if = "Option::is_none")]
+    pub network_card_index: Option<i32>,
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<AttachmentStatus>,
+}
+
+/// `NetworkInterfaceAttachmentChanges`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInterfaceAttachmentChanges {
+    #[serde(rename = "AttachmentId", default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<String>,
+    #[serde(rename = "DefaultEnaQueueCount", default, skip_serializing_if = "Option::is_none")]
+    pub default_ena_queue_count: Option<bool>,
+    #[serde(rename = "DeleteOnTermination", default, skip_serializing_if = "Option::is_none")]
+    pub delete_on_termination: Option<bool>,
+    #[serde(rename = "EnaQueueCount", default, skip_serializing_if = "Option::is_none")]
+    pub ena_queue_count: Option<i32>,
+}
+
+wire::string_enum! {
+    /// `NetworkInterfaceCreationType`: one of the model's values, or one it does not name.
+    NetworkInterfaceCreationType {
+        Efa = "efa",
+        EfaOnly = "efa-only",
+        Branch = "branch",
+        Trunk = "trunk",
+    }
+}
+
+/// `NetworkInterfaceIpv6Address`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInterfaceIpv6Address {
+    #[serde(rename = "Ipv6Address", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_address: Option<String>,
+    #[serde(rename = "IsPrimaryIpv6", default, skip_serializing_if = "Option::is_none")]
+    pub is_primary_ipv6: Option<bool>,
+    #[serde(rename = "PublicIpv6DnsName", default, skip_serializing_if = "Option::is_none")]
+    pub public_ipv6_dns_name: Option<String>,
+}
+
+/// `NetworkInterfacePrivateIpAddress`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkInterfacePrivateIpAddress {
+    #[serde(rename = "Association", default, skip_serializing_if = "Option::is_none")]
+    pub association: Option<NetworkInterfaceAssociation>,
+    #[serde(rename = "Primary", default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<bool>,
+    #[serde(rename = "PrivateDnsName", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_name: Option<String>,
+    #[serde(rename = "PrivateIpAddress", default, skip_serializing_if = "Option::is_none")]
+    pub private_ip_address: Option<String>,
+}
+
 wire::string_enum! {
     /// `NetworkInterfaceStatus`: one of the model's values, or one it does not name.
     NetworkInterfaceStatus {
@@ -2536,6 +2980,39 @@ wire::string_enum! {
         InUse = "in-use",
         Detaching = "detaching",
     }
+}
+
+wire::string_enum! {
+    /// `NetworkInterfaceType`: one of the model's values, or one it does not name.
+    NetworkInterfaceType {
+        Interface = "interface",
+        NatGateway = "natGateway",
+        Efa = "efa",
+        EfaOnly = "efa-only",
+        Trunk = "trunk",
+        LoadBalancer = "load_balancer",
+        NetworkLoadBalancer = "network_load_balancer",
+        VpcEndpoint = "vpc_endpoint",
+        Branch = "branch",
+        TransitGateway = "transit_gateway",
+        Lambda = "lambda",
+        Quicksight = "quicksight",
+        GlobalAcceleratorManaged = "global_accelerator_managed",
+        ApiGatewayManaged = "api_gateway_managed",
+        GatewayLoadBalancer = "gateway_load_balancer",
+        GatewayLoadBalancerEndpoint = "gateway_load_balancer_endpoint",
+        IotRulesManaged = "iot_rules_managed",
+        AwsCodestarConnectionsManaged = "aws_codestar_connections_managed",
+    }
+}
+
+/// `NewDhcpConfiguration`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewDhcpConfiguration {
+    #[serde(rename = "Key", default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(rename = "Values", default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
 }
 
 /// `OperatorRequest`.
@@ -2645,6 +3122,19 @@ wire::string_enum! {
         Devpay = "devpay",
         Marketplace = "marketplace",
     }
+}
+
+/// `PublicIpDnsNameOptions`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PublicIpDnsNameOptions {
+    #[serde(rename = "DnsHostnameType", default, skip_serializing_if = "Option::is_none")]
+    pub dns_hostname_type: Option<String>,
+    #[serde(rename = "PublicDualStackDnsName", default, skip_serializing_if = "Option::is_none")]
+    pub public_dual_stack_dns_name: Option<String>,
+    #[serde(rename = "PublicIpv4DnsName", default, skip_serializing_if = "Option::is_none")]
+    pub public_ipv4_dns_name: Option<String>,
+    #[serde(rename = "PublicIpv6DnsName", default, skip_serializing_if = "Option::is_none")]
+    pub public_ipv6_dns_name: Option<String>,
 }
 
 /// `RebootInstancesRequest`.
@@ -3166,6 +3656,15 @@ pub enum Operation {
     StopInstances(StopInstancesRequest),
     StartInstances(StartInstancesRequest),
     RebootInstances(RebootInstancesRequest),
+    CreateNetworkInterface(CreateNetworkInterfaceRequest),
+    DeleteNetworkInterface(DeleteNetworkInterfaceRequest),
+    AttachNetworkInterface(AttachNetworkInterfaceRequest),
+    DetachNetworkInterface(DetachNetworkInterfaceRequest),
+    DescribeNetworkInterfaces(DescribeNetworkInterfacesRequest),
+    ModifyNetworkInterfaceAttribute(ModifyNetworkInterfaceAttributeRequest),
+    CreateDhcpOptions(CreateDhcpOptionsRequest),
+    DeleteDhcpOptions(DeleteDhcpOptionsRequest),
+    AssociateDhcpOptions(AssociateDhcpOptionsRequest),
 }
 impl Operation {
     /// The operations' names, as the model spells them.
@@ -3180,6 +3679,15 @@ impl Operation {
         "StopInstances",
         "StartInstances",
         "RebootInstances",
+        "CreateNetworkInterface",
+        "DeleteNetworkInterface",
+        "AttachNetworkInterface",
+        "DetachNetworkInterface",
+        "DescribeNetworkInterfaces",
+        "ModifyNetworkInterfaceAttribute",
+        "CreateDhcpOptions",
+        "DeleteDhcpOptions",
+        "AssociateDhcpOptions",
     ];
 
     /// The typed call from the wire layer's decoded, validated input; `None` for an operation
@@ -3196,6 +3704,15 @@ impl Operation {
             "StopInstances" => Operation::StopInstances(wire::typed::input(input)?),
             "StartInstances" => Operation::StartInstances(wire::typed::input(input)?),
             "RebootInstances" => Operation::RebootInstances(wire::typed::input(input)?),
+            "CreateNetworkInterface" => Operation::CreateNetworkInterface(wire::typed::input(input)?),
+            "DeleteNetworkInterface" => Operation::DeleteNetworkInterface(wire::typed::input(input)?),
+            "AttachNetworkInterface" => Operation::AttachNetworkInterface(wire::typed::input(input)?),
+            "DetachNetworkInterface" => Operation::DetachNetworkInterface(wire::typed::input(input)?),
+            "DescribeNetworkInterfaces" => Operation::DescribeNetworkInterfaces(wire::typed::input(input)?),
+            "ModifyNetworkInterfaceAttribute" => Operation::ModifyNetworkInterfaceAttribute(wire::typed::input(input)?),
+            "CreateDhcpOptions" => Operation::CreateDhcpOptions(wire::typed::input(input)?),
+            "DeleteDhcpOptions" => Operation::DeleteDhcpOptions(wire::typed::input(input)?),
+            "AssociateDhcpOptions" => Operation::AssociateDhcpOptions(wire::typed::input(input)?),
             _ => return Ok(None),
         }))
     }
@@ -3212,6 +3729,15 @@ impl Operation {
             Operation::StopInstances(_) => "StopInstances",
             Operation::StartInstances(_) => "StartInstances",
             Operation::RebootInstances(_) => "RebootInstances",
+            Operation::CreateNetworkInterface(_) => "CreateNetworkInterface",
+            Operation::DeleteNetworkInterface(_) => "DeleteNetworkInterface",
+            Operation::AttachNetworkInterface(_) => "AttachNetworkInterface",
+            Operation::DetachNetworkInterface(_) => "DetachNetworkInterface",
+            Operation::DescribeNetworkInterfaces(_) => "DescribeNetworkInterfaces",
+            Operation::ModifyNetworkInterfaceAttribute(_) => "ModifyNetworkInterfaceAttribute",
+            Operation::CreateDhcpOptions(_) => "CreateDhcpOptions",
+            Operation::DeleteDhcpOptions(_) => "DeleteDhcpOptions",
+            Operation::AssociateDhcpOptions(_) => "AssociateDhcpOptions",
         }
     }
 }
@@ -3227,4 +3753,13 @@ wire::typed_client! {
     stop_instances(StopInstancesRequest) -> StopInstancesResult = "StopInstances";
     start_instances(StartInstancesRequest) -> StartInstancesResult = "StartInstances";
     reboot_instances(RebootInstancesRequest) -> wire::typed::Empty = "RebootInstances";
+    create_network_interface(CreateNetworkInterfaceRequest) -> CreateNetworkInterfaceResult = "CreateNetworkInterface";
+    delete_network_interface(DeleteNetworkInterfaceRequest) -> wire::typed::Empty = "DeleteNetworkInterface";
+    attach_network_interface(AttachNetworkInterfaceRequest) -> AttachNetworkInterfaceResult = "AttachNetworkInterface";
+    detach_network_interface(DetachNetworkInterfaceRequest) -> wire::typed::Empty = "DetachNetworkInterface";
+    describe_network_interfaces(DescribeNetworkInterfacesRequest) -> DescribeNetworkInterfacesResult = "DescribeNetworkInterfaces";
+    modify_network_interface_attribute(ModifyNetworkInterfaceAttributeRequest) -> wire::typed::Empty = "ModifyNetworkInterfaceAttribute";
+    create_dhcp_options(CreateDhcpOptionsRequest) -> CreateDhcpOptionsResult = "CreateDhcpOptions";
+    delete_dhcp_options(DeleteDhcpOptionsRequest) -> wire::typed::Empty = "DeleteDhcpOptions";
+    associate_dhcp_options(AssociateDhcpOptionsRequest) -> wire::typed::Empty = "AssociateDhcpOptions";
 }

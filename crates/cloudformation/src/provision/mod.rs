@@ -8,6 +8,7 @@ mod classic_elb;
 mod cloudwatch;
 pub mod dynamic;
 mod ec2;
+mod ec2_interfaces;
 mod elb;
 mod iam;
 mod rds;
@@ -77,7 +78,12 @@ impl Cx {
         self.services.call(caller, peer, op, input).await.map_err(|e| refusal(peer, e))
     }
 
-    /// SNS, typed, as the stack's caller (the same checks as [`Cx::call`]).
+    /// EC2, typed, as the stack's caller (the same checks as [`Cx::call`]).
+    pub fn ec2(&self) -> Result<api::ec2::Client, String> {
+        Ok(api::ec2::Client::new(self.transport(Peer::Ec2)?))
+    }
+
+    /// SNS, typed, as the stack's caller.
     pub fn sns(&self) -> Result<api::sns::Client, String> {
         Ok(api::sns::Client::new(self.transport(Peer::Sns)?))
     }
@@ -305,6 +311,10 @@ pub async fn create(cx: &Cx, kind: &str, props: &Value) -> Result<Created, Strin
         "AWS::EC2::NatGateway" => ec2::create_nat_gateway(cx, p).await,
         "AWS::EC2::LaunchTemplate" => ec2::create_launch_template(cx, p).await,
         "AWS::EC2::Instance" => ec2::run_instance(cx, p).await,
+        "AWS::EC2::DHCPOptions" => ec2_interfaces::create_dhcp_options(cx, p).await,
+        "AWS::EC2::VPCDHCPOptionsAssociation" => ec2_interfaces::associate_dhcp_options(cx, p).await,
+        "AWS::EC2::NetworkInterface" => ec2_interfaces::create_network_interface(cx, p).await,
+        "AWS::EC2::NetworkInterfaceAttachment" => ec2_interfaces::attach_network_interface(cx, p).await,
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => elb::create_load_balancer(cx, p).await,
         "AWS::ElasticLoadBalancingV2::TargetGroup" => elb::create_target_group(cx, p).await,
         "AWS::ElasticLoadBalancingV2::Listener" => elb::create_listener(cx, p).await,
@@ -363,6 +373,10 @@ pub async fn delete(
         "AWS::EC2::NatGateway" => ec2::delete_nat_gateway(cx, physical_id).await,
         "AWS::EC2::LaunchTemplate" => ec2::delete_launch_template(cx, physical_id).await,
         "AWS::EC2::Instance" => ec2::terminate_instance(cx, physical_id).await,
+        "AWS::EC2::DHCPOptions" => ec2_interfaces::delete_dhcp_options(cx, physical_id).await,
+        "AWS::EC2::VPCDHCPOptionsAssociation" => ec2_interfaces::disassociate_dhcp_options(cx, p).await,
+        "AWS::EC2::NetworkInterface" => ec2_interfaces::delete_network_interface(cx, physical_id).await,
+        "AWS::EC2::NetworkInterfaceAttachment" => ec2_interfaces::detach_network_interface(cx, physical_id).await,
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => elb::delete_load_balancer(cx, physical_id).await,
         "AWS::ElasticLoadBalancingV2::TargetGroup" => elb::delete_target_group(cx, physical_id).await,
         "AWS::ElasticLoadBalancingV2::Listener" => elb::delete_listener(cx, physical_id).await,
