@@ -449,3 +449,48 @@ def test_public_dns_names_follow_enable_dns_hostnames(ec2, image_id, instances):
     instances.remove(iid)
     ec2.delete_subnet(SubnetId=subnet)
     ec2.delete_vpc(VpcId=vpc)
+
+
+def test_cpu_credit_options_of_burstable_instances(ec2, region, image_id, instances):
+    """What Terraform reads on every refresh of a T instance, and what it changes."""
+    t3 = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="t3.micro")["Instances"][0]
+    t2 = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="t2.micro",
+                           CreditSpecification={"CpuCredits": "unlimited"})["Instances"][0]
+    m5 = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="m5.large")["Instances"][0]
+    instances += [t3["InstanceId"], t2["InstanceId"], m5["InstanceId"]]
+
+    def options(*ids):
+        specs = ec2.describe_instance_credit_specifications(InstanceIds=list(ids))["InstanceCreditSpecifications"]
+        return {s["InstanceId"]: s["CpuCredits"] for s in specs}
+
+    # The family's default (t3: unlimited), the request's (t2 asked for unlimited); none for m5.
+    assert options(t3["InstanceId"], t2["InstanceId"], m5["InstanceId"]) == {
+        t3["InstanceId"]: "unlimited", t2["InstanceId"]: "unlimited"}
+    out = ec2.modify_instance_credit_specification(InstanceCreditSpecifications=[
+        {"InstanceId": t3["InstanceId"], "CpuCredits": "standard"},
+        {"InstanceId": m5["InstanceId"], "CpuCredits": "standard"},
+        {"InstanceId": "i-0123456789abcdef0", "CpuCredits": "standard"}])
+    assert out["SuccessfulInstanceCreditSpecifications"] == [{"InstanceId": t3["InstanceId"]}]
+    failed = {f["InstanceId"]: f["Error"]["Code"] for f in out["UnsuccessfulInstanceCreditSpecifications"]}
+    assert failed == {m5["InstanceId"]: "InvalidInstanceType", "i-0123456789abcdef0": "InvalidInstanceID.NotFound"}
+    assert options(t3["InstanceId"]) == {t3["InstanceId"]: "standard"}
+
+    # The account's default for a family applies to later launches.
+    assert ec2.get_default_credit_specification(InstanceFamily="t2")["InstanceFamilyCreditSpecification"] == \
+        {"InstanceFamily": "t2", "CpuCredits": "standard"}
+    ec2.modify_default_credit_specification(InstanceFamily="t2", CpuCredits="unlimited")
+    later = ec2.run_instances(ImageId=image_id, MinCount=1, MaxCount=1, InstanceType="t2.small")["Instances"][0]
+    instances.append(later["InstanceId"])
+    assert options(later["InstanceId"]) == {later["InstanceId"]: "unlimited"}
+    ec2.modify_default_credit_specification(InstanceFamily="t2", CpuCredits="standard")
+
+    code, msg, status = expect_client_error(ec2.run_instances, ImageId=image_id, MinCount=1, MaxCount=1,
+                                            InstanceType="m5.large", CreditSpecification={"CpuCredits": "unlimited"})
+    assert (code, status) == ("InvalidParameterCombination", 400) and "m5.large" in msg
+    code, _, _ = expect_client_error(ec2.modify_instance_credit_specification, InstanceCreditSpecifications=[
+        {"InstanceId": t3["InstanceId"], "CpuCredits": "boost"}])
+    assert code == "InvalidParameterValue"
+    code, _, _ = expect_client_error(ec2.get_default_credit_specification, InstanceFamily="m5")
+    assert code == "InvalidParameterValue"
+    out = region.aws("ec2", "describe-instance-credit-specifications", "--instance-ids", t3["InstanceId"])
+    assert out["InstanceCreditSpecifications"] == [{"InstanceId": t3["InstanceId"], "CpuCredits": "standard"}]

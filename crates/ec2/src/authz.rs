@@ -156,6 +156,10 @@ pub(crate) fn checks(ec2: &Ec2, op: &str, input: &Value) -> Result<Vec<Check>> {
     if let Some(lt) = input.get("LaunchTemplate").and_then(|l| str_of(l, "LaunchTemplateId")) {
         ids.push(lt.to_string());
     }
+    // ModifyInstanceCreditSpecification names its instances inside a list.
+    for spec in input.get("InstanceCreditSpecifications").and_then(Value::as_array).into_iter().flatten() {
+        ids.extend(str_of(spec, "InstanceId").map(String::from));
+    }
     ids.sort();
     ids.dedup();
     let request_tags: Vec<(String, String)> = if matches!(op, "CreateTags" | "DeleteTags") {

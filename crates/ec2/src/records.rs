@@ -33,6 +33,8 @@ pub mod kind {
     pub const DHCP_OPTIONS: &str = "ec2.dhcp_options";
     /// Present once the region's default DHCP option set has been made (it may be deleted).
     pub const DHCP_DEFAULT_MADE: &str = "ec2.dhcp_default_made";
+    /// A burstable family → the account's default CPU credit option.
+    pub const CREDIT_DEFAULT: &str = "ec2.credit_default";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -240,6 +242,10 @@ pub struct InstanceRec {
     /// kept get one at start (`interfaces::ensure_all`).
     #[serde(default)]
     pub primary_interface: Option<String>,
+    /// A burstable instance's CPU credit option (`standard`, `unlimited`); unset: its family's
+    /// default (`credits.rs`).
+    #[serde(default)]
+    pub cpu_credits: Option<String>,
 }
 
 impl InstanceRec {

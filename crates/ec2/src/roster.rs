@@ -189,6 +189,7 @@ mod tests {
             health: Health::default(),
             run_periods: vec![],
             primary_interface: None,
+            cpu_credits: None,
             public_ip: None,
             disable_api_termination: false,
             source_dest_check: None,

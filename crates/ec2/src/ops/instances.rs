@@ -140,6 +140,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
         let groups = security_groups(tx, &subnet.vpc_id, &sg_ids, &sg_names)?;
         let dns_hostnames =
             tx.get::<crate::records::VpcRec>(kind::VPC, &subnet.vpc_id)?.is_none_or(|v| v.enable_dns_hostnames());
+        let cpu_credits = super::credits::at_launch(tx, input, instance_type)?;
         let interface_tags = tag_specs_by(input, "network-interface", cx.principal.is_service_linked())?;
         let reservation_id = ids::new("r");
         let mut instances = Vec::new();
@@ -199,6 +200,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 health: Health::default(),
                 run_periods: vec![(now, None)],
                 primary_interface: Some(ids::new("eni")),
+                cpu_credits: cpu_credits.clone(),
                 public_ip,
                 disable_api_termination: input.get("DisableApiTermination").and_then(Value::as_bool).unwrap_or(false),
                 source_dest_check: None,

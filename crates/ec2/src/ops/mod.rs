@@ -2,6 +2,7 @@
 //! the resources each operation is authorised against.
 
 pub(crate) mod addresses;
+pub(crate) mod credits;
 pub(crate) mod dhcp;
 pub(crate) mod gateways;
 pub(crate) mod images;
@@ -123,6 +124,10 @@ pub(crate) fn dispatch(
         "CopySnapshot" => volumes::copy_snapshot(ec2, input),
         "DescribeSnapshots" => volumes::describe_snapshots(ec2, input),
         "DeleteSnapshot" => volumes::delete_snapshot(ec2, input),
+        "DescribeInstanceCreditSpecifications" => credits::describe_instance_credit_specifications(ec2, input),
+        "ModifyInstanceCreditSpecification" => credits::modify_instance_credit_specification(ec2, input),
+        "GetDefaultCreditSpecification" => credits::get_default_credit_specification(ec2, input),
+        "ModifyDefaultCreditSpecification" => credits::modify_default_credit_specification(ec2, input),
         "CreateNetworkInterface" => interfaces::create_network_interface(ec2, input),
         "DescribeNetworkInterfaces" => interfaces::describe_network_interfaces(ec2, input),
         "DeleteNetworkInterface" => interfaces::delete_network_interface(ec2, input),
