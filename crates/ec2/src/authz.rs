@@ -33,6 +33,8 @@ fn resource_type(id: &str) -> Option<(&'static str, bool)> {
         "lt" => ("launch-template", false),
         "eni" => ("network-interface", false),
         "dopt" => ("dhcp-options", false),
+        "vpce" => ("vpc-endpoint", false),
+        "pl" => ("prefix-list", false),
         "key" => ("key-pair", false),
         _ => return None,
     })
@@ -74,6 +76,9 @@ const ID_MEMBERS: &[&str] = &[
     "LaunchTemplateId",
     "NetworkInterfaceId",
     "DhcpOptionsId",
+    "VpcEndpointId",
+    "VpcEndpointIds",
+    "PrefixListId",
     "Resources",
 ];
 
@@ -96,6 +101,8 @@ fn created(op: &str) -> &'static [&'static str] {
         "CreateLaunchTemplate" => &["launch-template"],
         "CreateNetworkInterface" => &["network-interface"],
         "CreateDhcpOptions" => &["dhcp-options"],
+        "CreateVpcEndpoint" => &["vpc-endpoint"],
+        "CreateManagedPrefixList" => &["prefix-list"],
         _ => &[],
     }
 }

@@ -7,6 +7,13 @@ pub fn new(prefix: &str) -> String {
     format!("{prefix}-{:017x}", n & ((1u128 << 68) - 1))
 }
 
+/// An id derived from a name (FNV-1a): the same on every call and every start, for resources
+/// the region has by definition (AWS-managed prefix lists, endpoint services).
+pub fn derived(prefix: &str, name: &str) -> String {
+    let h = name.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3));
+    format!("{prefix}-{:017x}", u128::from(h) & ((1u128 << 68) - 1))
+}
+
 /// Does `id` look like an id with this prefix (for `.Malformed` errors)?
 pub fn well_formed(prefix: &str, id: &str) -> bool {
     id.strip_prefix(prefix)

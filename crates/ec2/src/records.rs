@@ -3,8 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+mod endpoints;
 mod interfaces;
 mod net;
+pub use endpoints::*;
 pub use interfaces::*;
 pub use net::*;
 
@@ -35,6 +37,8 @@ pub mod kind {
     pub const DHCP_DEFAULT_MADE: &str = "ec2.dhcp_default_made";
     /// A burstable family → the account's default CPU credit option.
     pub const CREDIT_DEFAULT: &str = "ec2.credit_default";
+    pub const VPC_ENDPOINT: &str = "ec2.vpc_endpoint";
+    pub const PREFIX_LIST: &str = "ec2.prefix_list";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

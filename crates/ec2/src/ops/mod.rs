@@ -12,11 +12,13 @@ pub(crate) mod interfaces;
 pub(crate) mod keypairs;
 pub mod launch_templates;
 pub(crate) mod network_acls;
+pub(crate) mod prefix_lists;
 mod regions;
 pub(crate) mod route_tables;
 pub mod security_groups;
 pub(crate) mod tags;
 pub(crate) mod volumes;
+pub(crate) mod vpc_endpoints;
 pub(crate) mod vpcs;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -128,6 +130,17 @@ pub(crate) fn dispatch(
         "ModifyInstanceCreditSpecification" => credits::modify_instance_credit_specification(ec2, input),
         "GetDefaultCreditSpecification" => credits::get_default_credit_specification(ec2, input),
         "ModifyDefaultCreditSpecification" => credits::modify_default_credit_specification(ec2, input),
+        "CreateManagedPrefixList" => prefix_lists::create_managed_prefix_list(ec2, input),
+        "DescribeManagedPrefixLists" => prefix_lists::describe_managed_prefix_lists(ec2, input),
+        "GetManagedPrefixListEntries" => prefix_lists::get_managed_prefix_list_entries(ec2, input),
+        "ModifyManagedPrefixList" => prefix_lists::modify_managed_prefix_list(ec2, input),
+        "DeleteManagedPrefixList" => prefix_lists::delete_managed_prefix_list(ec2, input),
+        "DescribePrefixLists" => prefix_lists::describe_prefix_lists(ec2, input),
+        "CreateVpcEndpoint" => vpc_endpoints::create_vpc_endpoint(ec2, input),
+        "DescribeVpcEndpoints" => vpc_endpoints::describe_vpc_endpoints(ec2, input),
+        "ModifyVpcEndpoint" => vpc_endpoints::modify_vpc_endpoint(ec2, input),
+        "DeleteVpcEndpoints" => vpc_endpoints::delete_vpc_endpoints(ec2, input),
+        "DescribeVpcEndpointServices" => vpc_endpoints::describe_vpc_endpoint_services(ec2, input),
         "CreateNetworkInterface" => interfaces::create_network_interface(ec2, input),
         "DescribeNetworkInterfaces" => interfaces::describe_network_interfaces(ec2, input),
         "DeleteNetworkInterface" => interfaces::delete_network_interface(ec2, input),

@@ -28,6 +28,8 @@ pub(crate) fn kind_of(id: &str) -> Option<&'static str> {
         "nat" => kind::NAT_GATEWAY,
         "eni" => kind::NETWORK_INTERFACE,
         "dopt" => kind::DHCP_OPTIONS,
+        "vpce" => kind::VPC_ENDPOINT,
+        "pl" => kind::PREFIX_LIST,
         "vol" => crate::storage::kind::VOLUME,
         "snap" => crate::storage::kind::SNAPSHOT,
         _ => return None,
@@ -86,6 +88,8 @@ fn not_found(id: &str) -> Ec2Error {
         "nat" => "NatGatewayNotFound",
         "eni" => "InvalidNetworkInterfaceID.NotFound",
         "dopt" => "InvalidDhcpOptionID.NotFound",
+        "vpce" => "InvalidVpcEndpointId.NotFound",
+        "pl" => "InvalidPrefixListID.NotFound",
         "vol" => "InvalidVolume.NotFound",
         "snap" => "InvalidSnapshot.NotFound",
         _ => "InvalidGroup.NotFound",
@@ -218,6 +222,12 @@ pub fn describe_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
         }
         for (id, r) in tx.list::<crate::records::DhcpOptionsRec>(kind::DHCP_OPTIONS, "")? {
             push(&id, "dhcp-options", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::records::VpcEndpointRec>(kind::VPC_ENDPOINT, "")? {
+            push(&id, "vpc-endpoint", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::records::PrefixListRec>(kind::PREFIX_LIST, "")? {
+            push(&id, "prefix-list", &r.tags)?;
         }
         for (id, r) in tx.list::<AddressRec>(kind::ADDRESS, "")? {
             push(&id, "elastic-ip", &r.tags)?;

@@ -149,6 +149,7 @@ pub fn delete_vpc(ec2: &Ec2, input: &Value) -> Result<Value> {
                 .list::<crate::records::NetworkAclRec>(kind::NETWORK_ACL, "")?
                 .iter()
                 .any(|(_, a)| a.vpc_id == id && !a.is_default)
+            || super::vpc_endpoints::in_vpc(tx, id)?
         {
             return Err(Ec2Error::Client(
                 "DependencyViolation",

@@ -1,0 +1,85 @@
+//! VPC endpoints (`vpce-`) and managed prefix lists (`pl-`), as records.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::{tags_json, Tag};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VpcEndpointRec {
+    pub vpc_endpoint_id: String,
+    /// `Gateway` or `Interface`.
+    pub endpoint_type: String,
+    pub vpc_id: String,
+    pub service_name: String,
+    pub policy_document: String,
+    pub route_table_ids: Vec<String>,
+    pub subnet_ids: Vec<String>,
+    /// (group id, group name)
+    pub groups: Vec<(String, String)>,
+    pub private_dns_enabled: bool,
+    pub owner_id: String,
+    pub created: f64,
+    pub tags: Vec<Tag>,
+}
+
+impl VpcEndpointRec {
+    pub fn render(&self, region: &str) -> Value {
+        let dns: Vec<Value> = if self.endpoint_type == "Interface" {
+            let service = self.service_name.rsplit('.').next().unwrap_or_default();
+            vec![json!({"DnsName": format!("{}.{service}.{region}.vpce.amazonaws.com", self.vpc_endpoint_id),
+                        "HostedZoneId": "Z0000000000000000000"})]
+        } else {
+            vec![]
+        };
+        json!({
+            "VpcEndpointId": self.vpc_endpoint_id, "VpcEndpointType": self.endpoint_type, "VpcId": self.vpc_id,
+            "ServiceName": self.service_name, "State": "available", "PolicyDocument": self.policy_document,
+            "RouteTableIds": self.route_table_ids, "SubnetIds": self.subnet_ids,
+            "Groups": self.groups.iter().map(|(id, name)| json!({"GroupId": id, "GroupName": name})).collect::<Vec<_>>(),
+            "PrivateDnsEnabled": self.private_dns_enabled, "RequesterManaged": false, "NetworkInterfaceIds": [],
+            "DnsEntries": dns, "CreationTimestamp": self.created, "Tags": tags_json(&self.tags),
+            "OwnerId": self.owner_id, "IpAddressType": "ipv4",
+        })
+    }
+}
+
+/// One entry of a prefix list.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PrefixEntry {
+    pub cidr: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PrefixListRec {
+    pub prefix_list_id: String,
+    pub name: String,
+    /// `IPv4` or `IPv6`.
+    pub address_family: String,
+    pub max_entries: i64,
+    pub owner_id: String,
+    /// Every version's entries, oldest first (version n at index n - 1).
+    pub versions: Vec<Vec<PrefixEntry>>,
+    pub state: String,
+    pub tags: Vec<Tag>,
+}
+
+impl PrefixListRec {
+    pub fn version(&self) -> i64 {
+        self.versions.len() as i64
+    }
+
+    pub fn entries(&self) -> &[PrefixEntry] {
+        self.versions.last().map(Vec::as_slice).unwrap_or_default()
+    }
+
+    pub fn render(&self, region: &str) -> Value {
+        json!({
+            "PrefixListId": self.prefix_list_id, "AddressFamily": self.address_family, "State": self.state,
+            "PrefixListArn": format!("arn:aws:ec2:{region}:{}:prefix-list/{}", self.owner_id, self.prefix_list_id),
+            "PrefixListName": self.name, "MaxEntries": self.max_entries, "Version": self.version(),
+            "Tags": tags_json(&self.tags), "OwnerId": self.owner_id,
+        })
+    }
+}
