@@ -136,3 +136,56 @@ def test_managed_prefix_lists_keep_their_versions(ec2, region):
     assert ec2.delete_managed_prefix_list(PrefixListId=pl)["PrefixList"]["State"] == "delete-complete"
     code, _, _ = expect_client_error(ec2.describe_managed_prefix_lists, PrefixListIds=[pl])
     assert code == "InvalidPrefixListID.NotFound"
+
+
+STACK = """
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.62.0.0/16}
+  Table:
+    Type: AWS::EC2::RouteTable
+    Properties: {VpcId: !Ref Vpc}
+  S3:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: !Ref Vpc
+      ServiceName: !Sub com.amazonaws.${AWS::Region}.s3
+      RouteTableIds: [!Ref Table]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement: [{Effect: Allow, Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::kg-vod/*'}]
+  Studios:
+    Type: AWS::EC2::PrefixList
+    Properties:
+      PrefixListName: kg-studios-stack
+      AddressFamily: IPv4
+      MaxEntries: 5
+      Entries: [{Cidr: 198.51.100.0/24, Description: Seoul}]
+      Tags: [{Key: team, Value: broadcast}]
+Outputs:
+  Endpoint: {Value: !Ref S3}
+  PrefixList: {Value: !Ref Studios}
+  PrefixListArn: {Value: !GetAtt Studios.Arn}
+  Version: {Value: !GetAtt Studios.Version}
+"""
+
+
+def test_a_stack_makes_and_deletes_endpoints_and_prefix_lists(region, ec2):
+    cfn = region.client("cloudformation")
+    stack_id = cfn.create_stack(StackName="kg-endpoints", TemplateBody=STACK)["StackId"]
+    cfn.get_waiter("stack_create_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    out = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName=stack_id)["Stacks"][0]["Outputs"]}
+    [endpoint] = ec2.describe_vpc_endpoints(VpcEndpointIds=[out["Endpoint"]])["VpcEndpoints"]
+    assert endpoint["ServiceName"] == f"com.amazonaws.{hg.DEFAULT_REGION}.s3"
+    assert json.loads(endpoint["PolicyDocument"])["Statement"][0]["Action"] == "s3:GetObject"
+    assert out["PrefixListArn"].endswith(out["PrefixList"]) and out["Version"] == "1"
+    assert ec2.get_managed_prefix_list_entries(PrefixListId=out["PrefixList"])["Entries"] == [
+        {"Cidr": "198.51.100.0/24", "Description": "Seoul"}]
+    cfn.delete_stack(StackName=stack_id)
+    cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+    assert expect_client_error(ec2.describe_vpc_endpoints, VpcEndpointIds=[out["Endpoint"]])[0] == \
+        "InvalidVpcEndpointId.NotFound"
+    assert expect_client_error(ec2.describe_managed_prefix_lists, PrefixListIds=[out["PrefixList"]])[0] == \
+        "InvalidPrefixListID.NotFound"

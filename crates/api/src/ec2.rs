@@ -13,6 +13,15 @@ use serde_json::Value;
 use wire::typed::Timestamp;
 use wire::ApiError;
 
+/// `AddPrefixListEntry`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AddPrefixListEntry {
+    #[serde(rename = "Cidr")]
+    pub cidr: String,
+    #[serde(rename = "Description", default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
 wire::string_enum! {
     /// `AmdSevSnpSpecification`: one of the model's values, or one it does not name.
     AmdSevSnpSpecification {
@@ -271,6 +280,32 @@ pub struct CreateDhcpOptionsResult {
     pub dhcp_options: Option<DhcpOptions>,
 }
 
+/// `CreateManagedPrefixListRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateManagedPrefixListRequest {
+    #[serde(rename = "AddressFamily")]
+    pub address_family: String,
+    #[serde(rename = "ClientToken", default, skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<String>,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "Entries", default, skip_serializing_if = "Option::is_none")]
+    pub entries: Option<Vec<AddPrefixListEntry>>,
+    #[serde(rename = "MaxEntries")]
+    pub max_entries: i32,
+    #[serde(rename = "PrefixListName")]
+    pub prefix_list_name: String,
+    #[serde(rename = "TagSpecifications", default, skip_serializing_if = "Option::is_none")]
+    pub tag_specifications: Option<Vec<TagSpecification>>,
+}
+
+/// `CreateManagedPrefixListResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateManagedPrefixListResult {
+    #[serde(rename = "PrefixList", default, skip_serializing_if = "Option::is_none")]
+    pub prefix_list: Option<ManagedPrefixList>,
+}
+
 /// `CreateNetworkInterfaceRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateNetworkInterfaceRequest {
@@ -334,6 +369,54 @@ pub struct CreateTagsRequest {
     pub tags: Vec<Tag>,
 }
 
+/// `CreateVpcEndpointRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateVpcEndpointRequest {
+    #[serde(rename = "ClientToken", default, skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<String>,
+    #[serde(rename = "DnsOptions", default, skip_serializing_if = "Option::is_none")]
+    pub dns_options: Option<DnsOptionsSpecification>,
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "IpAddressType", default, skip_serializing_if = "Option::is_none")]
+    pub ip_address_type: Option<IpAddressType>,
+    #[serde(rename = "PolicyDocument", default, skip_serializing_if = "Option::is_none")]
+    pub policy_document: Option<String>,
+    #[serde(rename = "PrivateDnsEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_enabled: Option<bool>,
+    #[serde(rename = "ResourceConfigurationArn", default, skip_serializing_if = "Option::is_none")]
+    pub resource_configuration_arn: Option<String>,
+    #[serde(rename = "RouteTableIds", default, skip_serializing_if = "Option::is_none")]
+    pub route_table_ids: Option<Vec<String>>,
+    #[serde(rename = "SecurityGroupIds", default, skip_serializing_if = "Option::is_none")]
+    pub security_group_ids: Option<Vec<String>>,
+    #[serde(rename = "ServiceName", default, skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+    #[serde(rename = "ServiceNetworkArn", default, skip_serializing_if = "Option::is_none")]
+    pub service_network_arn: Option<String>,
+    #[serde(rename = "ServiceRegion", default, skip_serializing_if = "Option::is_none")]
+    pub service_region: Option<String>,
+    #[serde(rename = "SubnetConfigurations", default, skip_serializing_if = "Option::is_none")]
+    pub subnet_configurations: Option<Vec<SubnetConfiguration>>,
+    #[serde(rename = "SubnetIds", default, skip_serializing_if = "Option::is_none")]
+    pub subnet_ids: Option<Vec<String>>,
+    #[serde(rename = "TagSpecifications", default, skip_serializing_if = "Option::is_none")]
+    pub tag_specifications: Option<Vec<TagSpecification>>,
+    #[serde(rename = "VpcEndpointType", default, skip_serializing_if = "Option::is_none")]
+    pub vpc_endpoint_type: Option<VpcEndpointType>,
+    #[serde(rename = "VpcId")]
+    pub vpc_id: String,
+}
+
+/// `CreateVpcEndpointResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateVpcEndpointResult {
+    #[serde(rename = "ClientToken", default, skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<String>,
+    #[serde(rename = "VpcEndpoint", default, skip_serializing_if = "Option::is_none")]
+    pub vpc_endpoint: Option<VpcEndpoint>,
+}
+
 /// `CreditSpecificationRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreditSpecificationRequest {
@@ -350,6 +433,22 @@ pub struct DeleteDhcpOptionsRequest {
     pub dry_run: Option<bool>,
 }
 
+/// `DeleteManagedPrefixListRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteManagedPrefixListRequest {
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "PrefixListId")]
+    pub prefix_list_id: String,
+}
+
+/// `DeleteManagedPrefixListResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteManagedPrefixListResult {
+    #[serde(rename = "PrefixList", default, skip_serializing_if = "Option::is_none")]
+    pub prefix_list: Option<ManagedPrefixList>,
+}
+
 /// `DeleteNetworkInterfaceRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeleteNetworkInterfaceRequest {
@@ -357,6 +456,22 @@ pub struct DeleteNetworkInterfaceRequest {
     pub dry_run: Option<bool>,
     #[serde(rename = "NetworkInterfaceId")]
     pub network_interface_id: String,
+}
+
+/// `DeleteVpcEndpointsRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteVpcEndpointsRequest {
+    #[serde(rename = "DryRun", default, skip_serializing_if = "Option::is_none")]
+    pub dry_run: Option<bool>,
+    #[serde(rename = "VpcEndpointIds")]
+    pub vpc_endpoint_ids: Vec<String>,
+}
+
+/// `DeleteVpcEndpointsResult`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteVpcEndpointsResult {
+    #[serde(rename = "Unsuccessful", default, skip_serializing_if = "Option::is_none")]
+    pub unsuccessful: Option<Vec<UnsuccessfulItem>>,
 }
 
 /// `DescribeImagesRequest`.
@@ -534,6 +649,51 @@ pub struct DhcpOptions {
     pub owner_id: Option<String>,
     #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
+}
+
+/// `DnsEntry`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DnsEntry {
+    #[serde(rename = "DnsName", default, skip_serializing_if = "Option::is_none")]
+    pub dns_name: Option<String>,
+    #[serde(rename = "HostedZoneId", default, skip_serializing_if = "Option::is_none")]
+    pub hosted_zone_id: Option<String>,
+}
+
+/// `DnsOptions`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DnsOptions {
+    #[serde(rename = "DnsRecordIpType", default, skip_serializing_if = "Option::is_none")]
+    pub dns_record_ip_type: Option<DnsRecordIpType>,
+    #[serde(rename = "PrivateDnsOnlyForInboundResolverEndpoint", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_only_for_inbound_resolver_endpoint: Option<bool>,
+    #[serde(rename = "PrivateDnsPreference", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_preference: Option<String>,
+    #[serde(rename = "PrivateDnsSpecifiedDomains", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_specified_domains: Option<Vec<String>>,
+}
+
+/// `DnsOptionsSpecification`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DnsOptionsSpecification {
+    #[serde(rename = "DnsRecordIpType", default, skip_serializing_if = "Option::is_none")]
+    pub dns_record_ip_type: Option<DnsRecordIpType>,
+    #[serde(rename = "PrivateDnsOnlyForInboundResolverEndpoint", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_only_for_inbound_resolver_endpoint: Option<bool>,
+    #[serde(rename = "PrivateDnsPreference", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_preference: Option<String>,
+    #[serde(rename = "PrivateDnsSpecifiedDomains", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_specified_domains: Option<Vec<String>>,
+}
+
+wire::string_enum! {
+    /// `DnsRecordIpType`: one of the model's values, or one it does not name.
+    DnsRecordIpType {
+        Ipv4 = "ipv4",
+        Dualstack = "dualstack",
+        Ipv6 = "ipv6",
+        ServiceDefined = "service-defined",
+    }
 }
 
 /// `EbsBlockDevice`.
@@ -2660,6 +2820,15 @@ wire::string_enum! {
 }
 
 wire::string_enum! {
+    /// `IpAddressType`: one of the model's values, or one it does not name.
+    IpAddressType {
+        Ipv4 = "ipv4",
+        Dualstack = "dualstack",
+        Ipv6 = "ipv6",
+    }
+}
+
+wire::string_enum! {
     /// `IpSource`: one of the model's values, or one it does not name.
     IpSource {
         Amazon = "amazon",
@@ -2702,6 +2871,15 @@ pub struct Ipv6PrefixSpecification {
 pub struct Ipv6PrefixSpecificationRequest {
     #[serde(rename = "Ipv6Prefix", default, skip_serializing_if = "Option::is_none")]
     pub ipv6_prefix: Option<String>,
+}
+
+/// `LastError`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LastError {
+    #[serde(rename = "Code", default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(rename = "Message", default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// `LaunchTemplate`.
@@ -2748,6 +2926,35 @@ pub struct LicenseConfiguration {
 pub struct LicenseConfigurationRequest {
     #[serde(rename = "LicenseConfigurationArn", default, skip_serializing_if = "Option::is_none")]
     pub license_configuration_arn: Option<String>,
+}
+
+/// `ManagedPrefixList`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ManagedPrefixList {
+    #[serde(rename = "AddressFamily", default, skip_serializing_if = "Option::is_none")]
+    pub address_family: Option<String>,
+    #[serde(rename = "IpamPrefixListResolverSyncEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub ipam_prefix_list_resolver_sync_enabled: Option<bool>,
+    #[serde(rename = "IpamPrefixListResolverTargetId", default, skip_serializing_if = "Option::is_none")]
+    pub ipam_prefix_list_resolver_target_id: Option<String>,
+    #[serde(rename = "MaxEntries", default, skip_serializing_if = "Option::is_none")]
+    pub max_entries: Option<i32>,
+    #[serde(rename = "OwnerId", default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    #[serde(rename = "PrefixListArn", default, skip_serializing_if = "Option::is_none")]
+    pub prefix_list_arn: Option<String>,
+    #[serde(rename = "PrefixListId", default, skip_serializing_if = "Option::is_none")]
+    pub prefix_list_id: Option<String>,
+    #[serde(rename = "PrefixListName", default, skip_serializing_if = "Option::is_none")]
+    pub prefix_list_name: Option<String>,
+    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<PrefixListState>,
+    #[serde(rename = "StateMessage", default, skip_serializing_if = "Option::is_none")]
+    pub state_message: Option<String>,
+    #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    #[serde(rename = "Version", default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
 }
 
 wire::string_enum! {
@@ -3062,6 +3269,24 @@ wire::string_enum! {
     /// `PlatformValues`: one of the model's values, or one it does not name.
     PlatformValues {
         Windows = "Windows",
+    }
+}
+
+wire::string_enum! {
+    /// `PrefixListState`: one of the model's values, or one it does not name.
+    PrefixListState {
+        CreateInProgress = "create-in-progress",
+        CreateComplete = "create-complete",
+        CreateFailed = "create-failed",
+        ModifyInProgress = "modify-in-progress",
+        ModifyComplete = "modify-complete",
+        ModifyFailed = "modify-failed",
+        RestoreInProgress = "restore-in-progress",
+        RestoreComplete = "restore-complete",
+        RestoreFailed = "restore-failed",
+        DeleteInProgress = "delete-in-progress",
+        DeleteComplete = "delete-complete",
+        DeleteFailed = "delete-failed",
     }
 }
 
@@ -3390,6 +3615,15 @@ wire::string_enum! {
     }
 }
 
+/// `SecurityGroupIdentifier`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SecurityGroupIdentifier {
+    #[serde(rename = "GroupId", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    #[serde(rename = "GroupName", default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+}
+
 wire::string_enum! {
     /// `ShutdownBehavior`: one of the model's values, or one it does not name.
     ShutdownBehavior {
@@ -3437,6 +3671,21 @@ pub struct StartInstancesRequest {
 pub struct StartInstancesResult {
     #[serde(rename = "StartingInstances", default, skip_serializing_if = "Option::is_none")]
     pub starting_instances: Option<Vec<InstanceStateChange>>,
+}
+
+wire::string_enum! {
+    /// `State`: one of the model's values, or one it does not name.
+    State {
+        PendingAcceptance = "PendingAcceptance",
+        Pending = "Pending",
+        Available = "Available",
+        Deleting = "Deleting",
+        Deleted = "Deleted",
+        Rejected = "Rejected",
+        Failed = "Failed",
+        Expired = "Expired",
+        Partial = "Partial",
+    }
 }
 
 /// `StateReason`.
@@ -3542,6 +3791,26 @@ wire::string_enum! {
     }
 }
 
+/// `SubnetConfiguration`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SubnetConfiguration {
+    #[serde(rename = "Ipv4", default, skip_serializing_if = "Option::is_none")]
+    pub ipv4: Option<String>,
+    #[serde(rename = "Ipv6", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6: Option<String>,
+    #[serde(rename = "SubnetId", default, skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
+}
+
+/// `SubnetIpPrefixes`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SubnetIpPrefixes {
+    #[serde(rename = "IpPrefixes", default, skip_serializing_if = "Option::is_none")]
+    pub ip_prefixes: Option<Vec<String>>,
+    #[serde(rename = "SubnetId", default, skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
+}
+
 /// `SubnetIpv6CidrBlockAssociation`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SubnetIpv6CidrBlockAssociation {
@@ -3622,6 +3891,24 @@ wire::string_enum! {
     }
 }
 
+/// `UnsuccessfulItem`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UnsuccessfulItem {
+    #[serde(rename = "Error", default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<UnsuccessfulItemError>,
+    #[serde(rename = "ResourceId", default, skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
+}
+
+/// `UnsuccessfulItemError`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UnsuccessfulItemError {
+    #[serde(rename = "Code", default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(rename = "Message", default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
 wire::string_enum! {
     /// `VirtualizationType`: one of the model's values, or one it does not name.
     VirtualizationType {
@@ -3640,6 +3927,72 @@ wire::string_enum! {
         Sc1 = "sc1",
         St1 = "st1",
         Gp3 = "gp3",
+    }
+}
+
+/// `VpcEndpoint`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct VpcEndpoint {
+    #[serde(rename = "CreationTimestamp", default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<Timestamp>,
+    #[serde(rename = "DnsEntries", default, skip_serializing_if = "Option::is_none")]
+    pub dns_entries: Option<Vec<DnsEntry>>,
+    #[serde(rename = "DnsOptions", default, skip_serializing_if = "Option::is_none")]
+    pub dns_options: Option<DnsOptions>,
+    #[serde(rename = "FailureReason", default, skip_serializing_if = "Option::is_none")]
+    pub failure_reason: Option<String>,
+    #[serde(rename = "Groups", default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<SecurityGroupIdentifier>>,
+    #[serde(rename = "IpAddressType", default, skip_serializing_if = "Option::is_none")]
+    pub ip_address_type: Option<IpAddressType>,
+    #[serde(rename = "Ipv4Prefixes", default, skip_serializing_if = "Option::is_none")]
+    pub ipv4_prefixes: Option<Vec<SubnetIpPrefixes>>,
+    #[serde(rename = "Ipv6Prefixes", default, skip_serializing_if = "Option::is_none")]
+    pub ipv6_prefixes: Option<Vec<SubnetIpPrefixes>>,
+    #[serde(rename = "LastError", default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<LastError>,
+    #[serde(rename = "NetworkInterfaceIds", default, skip_serializing_if = "Option::is_none")]
+    pub network_interface_ids: Option<Vec<String>>,
+    #[serde(rename = "OwnerId", default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    #[serde(rename = "PolicyDocument", default, skip_serializing_if = "Option::is_none")]
+    pub policy_document: Option<String>,
+    #[serde(rename = "PrivateDnsEnabled", default, skip_serializing_if = "Option::is_none")]
+    pub private_dns_enabled: Option<bool>,
+    #[serde(rename = "RequesterManaged", default, skip_serializing_if = "Option::is_none")]
+    pub requester_managed: Option<bool>,
+    #[serde(rename = "ResourceConfigurationArn", default, skip_serializing_if = "Option::is_none")]
+    pub resource_configuration_arn: Option<String>,
+    #[serde(rename = "RouteTableIds", default, skip_serializing_if = "Option::is_none")]
+    pub route_table_ids: Option<Vec<String>>,
+    #[serde(rename = "ServiceName", default, skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+    #[serde(rename = "ServiceNetworkArn", default, skip_serializing_if = "Option::is_none")]
+    pub service_network_arn: Option<String>,
+    #[serde(rename = "ServiceRegion", default, skip_serializing_if = "Option::is_none")]
+    pub service_region: Option<String>,
+    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<State>,
+    #[serde(rename = "SubnetIds", default, skip_serializing_if = "Option::is_none")]
+    pub subnet_ids: Option<Vec<String>>,
+    #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    #[serde(rename = "VpcEndpointId", default, skip_serializing_if = "Option::is_none")]
+    pub vpc_endpoint_id: Option<String>,
+    #[serde(rename = "VpcEndpointType", default, skip_serializing_if = "Option::is_none")]
+    pub vpc_endpoint_type: Option<VpcEndpointType>,
+    #[serde(rename = "VpcId", default, skip_serializing_if = "Option::is_none")]
+    pub vpc_id: Option<String>,
+}
+
+wire::string_enum! {
+    /// `VpcEndpointType`: one of the model's values, or one it does not name.
+    VpcEndpointType {
+        Interface = "Interface",
+        Gateway = "Gateway",
+        GatewayLoadBalancer = "GatewayLoadBalancer",
+        Resource = "Resource",
+        ServiceNetwork = "ServiceNetwork",
     }
 }
 
@@ -3665,6 +4018,10 @@ pub enum Operation {
     CreateDhcpOptions(CreateDhcpOptionsRequest),
     DeleteDhcpOptions(DeleteDhcpOptionsRequest),
     AssociateDhcpOptions(AssociateDhcpOptionsRequest),
+    CreateVpcEndpoint(CreateVpcEndpointRequest),
+    DeleteVpcEndpoints(DeleteVpcEndpointsRequest),
+    CreateManagedPrefixList(CreateManagedPrefixListRequest),
+    DeleteManagedPrefixList(DeleteManagedPrefixListRequest),
 }
 impl Operation {
     /// The operations' names, as the model spells them.
@@ -3688,6 +4045,10 @@ impl Operation {
         "CreateDhcpOptions",
         "DeleteDhcpOptions",
         "AssociateDhcpOptions",
+        "CreateVpcEndpoint",
+        "DeleteVpcEndpoints",
+        "CreateManagedPrefixList",
+        "DeleteManagedPrefixList",
     ];
 
     /// The typed call from the wire layer's decoded, validated input; `None` for an operation
@@ -3713,6 +4074,10 @@ impl Operation {
             "CreateDhcpOptions" => Operation::CreateDhcpOptions(wire::typed::input(input)?),
             "DeleteDhcpOptions" => Operation::DeleteDhcpOptions(wire::typed::input(input)?),
             "AssociateDhcpOptions" => Operation::AssociateDhcpOptions(wire::typed::input(input)?),
+            "CreateVpcEndpoint" => Operation::CreateVpcEndpoint(wire::typed::input(input)?),
+            "DeleteVpcEndpoints" => Operation::DeleteVpcEndpoints(wire::typed::input(input)?),
+            "CreateManagedPrefixList" => Operation::CreateManagedPrefixList(wire::typed::input(input)?),
+            "DeleteManagedPrefixList" => Operation::DeleteManagedPrefixList(wire::typed::input(input)?),
             _ => return Ok(None),
         }))
     }
@@ -3738,6 +4103,10 @@ impl Operation {
             Operation::CreateDhcpOptions(_) => "CreateDhcpOptions",
             Operation::DeleteDhcpOptions(_) => "DeleteDhcpOptions",
             Operation::AssociateDhcpOptions(_) => "AssociateDhcpOptions",
+            Operation::CreateVpcEndpoint(_) => "CreateVpcEndpoint",
+            Operation::DeleteVpcEndpoints(_) => "DeleteVpcEndpoints",
+            Operation::CreateManagedPrefixList(_) => "CreateManagedPrefixList",
+            Operation::DeleteManagedPrefixList(_) => "DeleteManagedPrefixList",
         }
     }
 }
@@ -3762,4 +4131,8 @@ wire::typed_client! {
     create_dhcp_options(CreateDhcpOptionsRequest) -> CreateDhcpOptionsResult = "CreateDhcpOptions";
     delete_dhcp_options(DeleteDhcpOptionsRequest) -> wire::typed::Empty = "DeleteDhcpOptions";
     associate_dhcp_options(AssociateDhcpOptionsRequest) -> wire::typed::Empty = "AssociateDhcpOptions";
+    create_vpc_endpoint(CreateVpcEndpointRequest) -> CreateVpcEndpointResult = "CreateVpcEndpoint";
+    delete_vpc_endpoints(DeleteVpcEndpointsRequest) -> DeleteVpcEndpointsResult = "DeleteVpcEndpoints";
+    create_managed_prefix_list(CreateManagedPrefixListRequest) -> CreateManagedPrefixListResult = "CreateManagedPrefixList";
+    delete_managed_prefix_list(DeleteManagedPrefixListRequest) -> DeleteManagedPrefixListResult = "DeleteManagedPrefixList";
 }

@@ -12,12 +12,12 @@ use super::{gone, refusal, Created, Cx, Props};
 use crate::Peer;
 
 /// The stack's and the resource's tags as one EC2 tag specification.
-fn tag_specs(cx: &Cx, p: Props<'_>, resource_type: ResourceType) -> Option<Vec<TagSpecification>> {
+pub(super) fn tag_specs(cx: &Cx, p: Props<'_>, resource_type: ResourceType) -> Option<Vec<TagSpecification>> {
     let tags: Vec<Tag> = cx.tags(p).into_iter().map(|t| Tag { key: Some(t.key), value: Some(t.value) }).collect();
     (!tags.is_empty()).then(|| vec![TagSpecification { resource_type: Some(resource_type), tags: Some(tags) }])
 }
 
-fn ec2_err(e: wire::ApiError) -> String {
+pub(super) fn ec2_err(e: wire::ApiError) -> String {
     refusal(Peer::Ec2, e)
 }
 

@@ -8,6 +8,7 @@ mod classic_elb;
 mod cloudwatch;
 pub mod dynamic;
 mod ec2;
+mod ec2_endpoints;
 mod ec2_interfaces;
 mod elb;
 mod iam;
@@ -312,6 +313,8 @@ pub async fn create(cx: &Cx, kind: &str, props: &Value) -> Result<Created, Strin
         "AWS::EC2::LaunchTemplate" => ec2::create_launch_template(cx, p).await,
         "AWS::EC2::Instance" => ec2::run_instance(cx, p).await,
         "AWS::EC2::DHCPOptions" => ec2_interfaces::create_dhcp_options(cx, p).await,
+        "AWS::EC2::VPCEndpoint" => ec2_endpoints::create_vpc_endpoint(cx, p).await,
+        "AWS::EC2::PrefixList" => ec2_endpoints::create_prefix_list(cx, p).await,
         "AWS::EC2::VPCDHCPOptionsAssociation" => ec2_interfaces::associate_dhcp_options(cx, p).await,
         "AWS::EC2::NetworkInterface" => ec2_interfaces::create_network_interface(cx, p).await,
         "AWS::EC2::NetworkInterfaceAttachment" => ec2_interfaces::attach_network_interface(cx, p).await,
@@ -374,6 +377,8 @@ pub async fn delete(
         "AWS::EC2::LaunchTemplate" => ec2::delete_launch_template(cx, physical_id).await,
         "AWS::EC2::Instance" => ec2::terminate_instance(cx, physical_id).await,
         "AWS::EC2::DHCPOptions" => ec2_interfaces::delete_dhcp_options(cx, physical_id).await,
+        "AWS::EC2::VPCEndpoint" => ec2_endpoints::delete_vpc_endpoint(cx, physical_id).await,
+        "AWS::EC2::PrefixList" => ec2_endpoints::delete_prefix_list(cx, physical_id).await,
         "AWS::EC2::VPCDHCPOptionsAssociation" => ec2_interfaces::disassociate_dhcp_options(cx, p).await,
         "AWS::EC2::NetworkInterface" => ec2_interfaces::delete_network_interface(cx, physical_id).await,
         "AWS::EC2::NetworkInterfaceAttachment" => ec2_interfaces::detach_network_interface(cx, physical_id).await,
