@@ -35,6 +35,8 @@ fn resource_type(id: &str) -> Option<(&'static str, bool)> {
         "dopt" => ("dhcp-options", false),
         "vpce" => ("vpc-endpoint", false),
         "pl" => ("prefix-list", false),
+        "sir" => ("spot-instances-request", false),
+        "fleet" => ("fleet", false),
         "key" => ("key-pair", false),
         _ => return None,
     })
@@ -79,6 +81,9 @@ const ID_MEMBERS: &[&str] = &[
     "VpcEndpointId",
     "VpcEndpointIds",
     "PrefixListId",
+    "SpotInstanceRequestIds",
+    "FleetId",
+    "FleetIds",
     "Resources",
 ];
 
@@ -103,6 +108,8 @@ fn created(op: &str) -> &'static [&'static str] {
         "CreateDhcpOptions" => &["dhcp-options"],
         "CreateVpcEndpoint" => &["vpc-endpoint"],
         "CreateManagedPrefixList" => &["prefix-list"],
+        "RequestSpotInstances" => &["spot-instances-request"],
+        "CreateFleet" => &["fleet"],
         _ => &[],
     }
 }

@@ -4,9 +4,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 mod endpoints;
+mod fleets;
 mod interfaces;
 mod net;
 pub use endpoints::*;
+pub use fleets::*;
 pub use interfaces::*;
 pub use net::*;
 
@@ -39,6 +41,8 @@ pub mod kind {
     pub const CREDIT_DEFAULT: &str = "ec2.credit_default";
     pub const VPC_ENDPOINT: &str = "ec2.vpc_endpoint";
     pub const PREFIX_LIST: &str = "ec2.prefix_list";
+    pub const SPOT_REQUEST: &str = "ec2.spot_request";
+    pub const FLEET: &str = "ec2.fleet";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -250,6 +254,9 @@ pub struct InstanceRec {
     /// default (`credits.rs`).
     #[serde(default)]
     pub cpu_credits: Option<String>,
+    /// The Spot Instance request that launched it (its lifecycle is then `spot`).
+    #[serde(default)]
+    pub spot_request: Option<String>,
 }
 
 impl InstanceRec {
@@ -362,6 +369,10 @@ impl InstanceRec {
         }
         if let Some((code, msg)) = &self.state_reason {
             v["StateReason"] = json!({"Code": code, "Message": msg});
+        }
+        if let Some(sir) = &self.spot_request {
+            v["InstanceLifecycle"] = json!("spot");
+            v["SpotInstanceRequestId"] = json!(sir);
         }
         if self.state != InstanceState::Terminated {
             if let Some(eni) = self.primary_interface_rec(owner) {

@@ -190,6 +190,7 @@ mod tests {
             run_periods: vec![],
             primary_interface: None,
             cpu_credits: None,
+            spot_request: None,
             public_ip: None,
             disable_api_termination: false,
             source_dest_check: None,

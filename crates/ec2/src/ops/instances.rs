@@ -141,6 +141,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
         let dns_hostnames =
             tx.get::<crate::records::VpcRec>(kind::VPC, &subnet.vpc_id)?.is_none_or(|v| v.enable_dns_hostnames());
         let cpu_credits = super::credits::at_launch(tx, input, instance_type)?;
+        let spot = super::spot::market(input)?;
         let interface_tags = tag_specs_by(input, "network-interface", cx.principal.is_service_linked())?;
         let reservation_id = ids::new("r");
         let mut instances = Vec::new();
@@ -201,12 +202,17 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 run_periods: vec![(now, None)],
                 primary_interface: Some(ids::new("eni")),
                 cpu_credits: cpu_credits.clone(),
+                spot_request: spot.as_ref().map(|_| ids::new("sir")),
                 public_ip,
                 disable_api_termination: input.get("DisableApiTermination").and_then(Value::as_bool).unwrap_or(false),
                 source_dest_check: None,
                 ebs_optimized: input.get("EbsOptimized").and_then(Value::as_bool).unwrap_or(false),
             };
             tx.put(kind::INSTANCE, &id, &rec)?;
+            if let Some(ask) = &spot {
+                let request = super::spot::request_for(ask, &rec, now);
+                tx.put(kind::SPOT_REQUEST, &request.spot_instance_request_id, &request)?;
+            }
             if let Some(mut eni) = rec.primary_interface_rec(&ec2.config.account) {
                 eni.tags = interface_tags.clone();
                 tx.put(kind::NETWORK_INTERFACE, &eni.network_interface_id, &eni)?;
@@ -273,6 +279,8 @@ const INSTANCE_FILTERS: &[(&str, &str)] = &[
     ("instance-id", "InstanceId"),
     ("image-id", "ImageId"),
     ("instance-type", "InstanceType"),
+    ("instance-lifecycle", "InstanceLifecycle"),
+    ("spot-instance-request-id", "SpotInstanceRequestId"),
     ("instance-state-name", "State.Name"),
     ("instance-state-code", "State.Code"),
     ("availability-zone", "Placement.AvailabilityZone"),

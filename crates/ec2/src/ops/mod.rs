@@ -4,6 +4,7 @@
 pub(crate) mod addresses;
 pub(crate) mod credits;
 pub(crate) mod dhcp;
+pub(crate) mod fleets;
 pub(crate) mod gateways;
 pub(crate) mod images;
 pub(crate) mod instance_types;
@@ -16,6 +17,7 @@ pub(crate) mod prefix_lists;
 mod regions;
 pub(crate) mod route_tables;
 pub mod security_groups;
+pub(crate) mod spot;
 pub(crate) mod tags;
 pub(crate) mod volumes;
 pub(crate) mod vpc_endpoints;
@@ -141,6 +143,13 @@ pub(crate) fn dispatch(
         "ModifyVpcEndpoint" => vpc_endpoints::modify_vpc_endpoint(ec2, input),
         "DeleteVpcEndpoints" => vpc_endpoints::delete_vpc_endpoints(ec2, input),
         "DescribeVpcEndpointServices" => vpc_endpoints::describe_vpc_endpoint_services(ec2, input),
+        "CreateFleet" => fleets::create_fleet(ec2, cx, input),
+        "DescribeFleets" => fleets::describe_fleets(ec2, input),
+        "DescribeFleetInstances" => fleets::describe_fleet_instances(ec2, input),
+        "DeleteFleets" => fleets::delete_fleets(ec2, input),
+        "RequestSpotInstances" => spot::request_spot_instances(ec2, cx, input),
+        "DescribeSpotInstanceRequests" => spot::describe_spot_instance_requests(ec2, input),
+        "CancelSpotInstanceRequests" => spot::cancel_spot_instance_requests(ec2, input),
         "CreateNetworkInterface" => interfaces::create_network_interface(ec2, input),
         "DescribeNetworkInterfaces" => interfaces::describe_network_interfaces(ec2, input),
         "DeleteNetworkInterface" => interfaces::delete_network_interface(ec2, input),

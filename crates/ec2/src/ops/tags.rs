@@ -30,6 +30,8 @@ pub(crate) fn kind_of(id: &str) -> Option<&'static str> {
         "dopt" => kind::DHCP_OPTIONS,
         "vpce" => kind::VPC_ENDPOINT,
         "pl" => kind::PREFIX_LIST,
+        "sir" => kind::SPOT_REQUEST,
+        "fleet" => kind::FLEET,
         "vol" => crate::storage::kind::VOLUME,
         "snap" => crate::storage::kind::SNAPSHOT,
         _ => return None,
@@ -90,6 +92,8 @@ fn not_found(id: &str) -> Ec2Error {
         "dopt" => "InvalidDhcpOptionID.NotFound",
         "vpce" => "InvalidVpcEndpointId.NotFound",
         "pl" => "InvalidPrefixListID.NotFound",
+        "sir" => "InvalidSpotInstanceRequestID.NotFound",
+        "fleet" => "InvalidFleetId.NotFound",
         "vol" => "InvalidVolume.NotFound",
         "snap" => "InvalidSnapshot.NotFound",
         _ => "InvalidGroup.NotFound",
@@ -228,6 +232,12 @@ pub fn describe_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
         }
         for (id, r) in tx.list::<crate::records::PrefixListRec>(kind::PREFIX_LIST, "")? {
             push(&id, "prefix-list", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::records::SpotRequestRec>(kind::SPOT_REQUEST, "")? {
+            push(&id, "spot-instances-request", &r.tags)?;
+        }
+        for (id, r) in tx.list::<crate::records::FleetRec>(kind::FLEET, "")? {
+            push(&id, "fleet", &r.tags)?;
         }
         for (id, r) in tx.list::<AddressRec>(kind::ADDRESS, "")? {
             push(&id, "elastic-ip", &r.tags)?;

@@ -1,4 +1,4 @@
-//! VPC endpoints (`vpce-`) and managed prefix lists (`pl-`), as records.
+//! VPC endpoints (`vpce-`), managed prefix lists (`pl-`) and Spot Instance requests (`sir-`).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -81,5 +81,69 @@ impl PrefixListRec {
             "PrefixListName": self.name, "MaxEntries": self.max_entries, "Version": self.version(),
             "Tags": tags_json(&self.tags), "OwnerId": self.owner_id,
         })
+    }
+}
+
+/// A Spot Instance request (`sir-`): one-time, fulfilled at once by the instance it launched
+/// (homeground's capacity is the user's own: a request is never outbid or interrupted).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SpotRequestRec {
+    pub spot_instance_request_id: String,
+    pub instance_id: String,
+    /// The highest price per hour the request pays, as given (the on-demand price if none).
+    pub spot_price: Option<String>,
+    pub instance_type: String,
+    pub image_id: String,
+    pub subnet_id: String,
+    pub availability_zone: String,
+    pub key_name: Option<String>,
+    pub groups: Vec<(String, String)>,
+    pub created: f64,
+    pub valid_until: Option<f64>,
+    /// When it was cancelled.
+    pub cancelled: Option<f64>,
+    pub tags: Vec<Tag>,
+}
+
+impl SpotRequestRec {
+    /// Its shape, given the state of the instance it launched (`None`: gone from the store).
+    pub fn render(&self, instance_state: Option<&str>) -> Value {
+        let running = matches!(instance_state, Some("pending" | "running" | "stopping" | "stopped"));
+        let (state, code, message) = match (self.cancelled.is_some(), running) {
+            (true, true) => (
+                "cancelled",
+                "request-canceled-and-instance-running",
+                "Spot Instance request is canceled, but the instance is still running.",
+            ),
+            (true, false) => ("cancelled", "canceled-before-fulfillment", "Your Spot Instance request was canceled."),
+            (false, true) => ("active", "fulfilled", "Your Spot request is fulfilled."),
+            (false, false) => {
+                ("closed", "instance-terminated-by-user", "Spot Instance terminated due to user-initiated termination.")
+            }
+        };
+        let mut spec = json!({
+            "ImageId": self.image_id, "InstanceType": self.instance_type, "SubnetId": self.subnet_id,
+            "Placement": {"AvailabilityZone": self.availability_zone},
+            "SecurityGroups": self.groups.iter().map(|(id, name)| json!({"GroupId": id, "GroupName": name})).collect::<Vec<_>>(),
+            "Monitoring": {"Enabled": false},
+        });
+        if let Some(k) = &self.key_name {
+            spec["KeyName"] = json!(k);
+        }
+        let mut v = json!({
+            "SpotInstanceRequestId": self.spot_instance_request_id, "InstanceId": self.instance_id,
+            "Type": "one-time", "State": state,
+            "Status": {"Code": code, "Message": message, "UpdateTime": self.cancelled.unwrap_or(self.created)},
+            "LaunchSpecification": spec, "CreateTime": self.created, "ProductDescription": "Linux/UNIX",
+            "LaunchedAvailabilityZone": self.availability_zone, "InstanceInterruptionBehavior": "terminate",
+            "Tags": tags_json(&self.tags),
+        });
+        if let Some(p) = &self.spot_price {
+            v["SpotPrice"] = json!(p);
+        }
+        if let Some(t) = self.valid_until {
+            v["ValidUntil"] = json!(t);
+        }
+        v
     }
 }

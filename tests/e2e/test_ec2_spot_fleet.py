@@ -1,0 +1,181 @@
+"""Spot Instance requests and EC2 Fleets through boto3 and the real aws CLI: both launch real
+instances (processes in the region), a Spot request follows its instance's life, a fleet takes
+its launch template's overrides in priority order and splits on-demand from Spot capacity, and
+deleting a fleet terminates its instances when asked."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import hg
+from hg import expect_client_error
+
+
+@pytest.fixture(scope="module")
+def ec2(region):
+    return region.client("ec2")
+
+
+@pytest.fixture(scope="module")
+def image_id(ec2, tmp_path_factory):
+    """An image whose instances just sleep."""
+    bundle = tmp_path_factory.mktemp("bundle")
+    (bundle / "rootfs").mkdir()
+    (bundle / "homeground-image.json").write_text(json.dumps({"boot": ["/bin/sleep", "600"]}))
+    return ec2.register_image(Name="spot-test-sleeper", ImageLocation=str(bundle))["ImageId"]
+
+
+def instance(ec2, iid) -> dict:
+    return ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+
+
+def wait_state(ec2, iid, state):
+    hg.wait_until(lambda: instance(ec2, iid)["State"]["Name"] == state, timeout=30, what=f"{iid} {state}")
+
+
+def running_processes(region) -> int:
+    return len(hg.instance_pids_under(region.data_dir))
+
+
+def test_a_spot_request_launches_a_real_instance_and_follows_it(ec2, region, image_id):
+    before = running_processes(region)
+    out = ec2.request_spot_instances(
+        InstanceCount=2, SpotPrice="0.05", Type="one-time",
+        LaunchSpecification={"ImageId": image_id, "InstanceType": "t3.micro"},
+        TagSpecifications=[{"ResourceType": "spot-instances-request", "Tags": [{"Key": "match", "Value": "R16"}]}],
+    )["SpotInstanceRequests"]
+    assert len(out) == 2
+    sirs = [r["SpotInstanceRequestId"] for r in out]
+    assert all(s.startswith("sir-") for s in sirs)
+    assert {r["State"] for r in out} == {"active"} and {r["Status"]["Code"] for r in out} == {"fulfilled"}
+    assert {r["SpotPrice"] for r in out} == {"0.05"} and {r["Type"] for r in out} == {"one-time"}
+    iids = [r["InstanceId"] for r in out]
+    for iid, sir in zip(iids, sirs):
+        i = instance(ec2, iid)
+        assert i["InstanceLifecycle"] == "spot" and i["SpotInstanceRequestId"] == sir
+        wait_state(ec2, iid, "running")
+    assert running_processes(region) == before + 2
+    spot_only = ec2.describe_instances(Filters=[{"Name": "instance-lifecycle", "Values": ["spot"]}])
+    assert {i["InstanceId"] for r in spot_only["Reservations"] for i in r["Instances"]} >= set(iids)
+    tagged = ec2.describe_spot_instance_requests(Filters=[{"Name": "tag:match", "Values": ["R16"]}])
+    assert sorted(r["SpotInstanceRequestId"] for r in tagged["SpotInstanceRequests"]) == sorted(sirs)
+
+    # Cancelling leaves the instance running; terminating the other's instance closes it.
+    assert ec2.cancel_spot_instance_requests(SpotInstanceRequestIds=[sirs[0]])["CancelledSpotInstanceRequests"] == [
+        {"SpotInstanceRequestId": sirs[0], "State": "cancelled"}]
+    ec2.terminate_instances(InstanceIds=[iids[1]])
+    wait_state(ec2, iids[1], "terminated")
+    states = {r["SpotInstanceRequestId"]: (r["State"], r["Status"]["Code"]) for r in
+              ec2.describe_spot_instance_requests(SpotInstanceRequestIds=sirs)["SpotInstanceRequests"]}
+    assert states == {sirs[0]: ("cancelled", "request-canceled-and-instance-running"),
+                      sirs[1]: ("closed", "instance-terminated-by-user")}
+    assert instance(ec2, iids[0])["State"]["Name"] == "running"
+    ec2.terminate_instances(InstanceIds=[iids[0]])
+    wait_state(ec2, iids[0], "terminated")
+
+
+def test_run_instances_can_ask_for_spot(ec2, image_id):
+    i = ec2.run_instances(ImageId=image_id, InstanceType="t3.micro", MinCount=1, MaxCount=1,
+                          InstanceMarketOptions={"MarketType": "spot",
+                                                 "SpotOptions": {"MaxPrice": "0.02"}})["Instances"][0]
+    assert i["InstanceLifecycle"] == "spot"
+    [r] = ec2.describe_spot_instance_requests(SpotInstanceRequestIds=[i["SpotInstanceRequestId"]])[
+        "SpotInstanceRequests"]
+    assert r["InstanceId"] == i["InstanceId"] and r["SpotPrice"] == "0.02"
+    ec2.terminate_instances(InstanceIds=[i["InstanceId"]])
+
+
+@pytest.mark.parametrize("call, kw, code", [
+    ("request_spot_instances", {"Type": "persistent", "LaunchSpecification": {"ImageId": "ami-0123456789abcdef0"}},
+     "UnsupportedOperation"),
+    ("request_spot_instances", {"SpotPrice": "-1", "LaunchSpecification": {"ImageId": "IMAGE"}},
+     "InvalidParameterValue"),
+    ("request_spot_instances", {"LaunchSpecification": {"ImageId": "ami-0123456789abcdef0"}}, "InvalidAMIID.NotFound"),
+    ("describe_spot_instance_requests", {"SpotInstanceRequestIds": ["sir-00000000"]},
+     "InvalidSpotInstanceRequestID.NotFound"),
+    ("cancel_spot_instance_requests", {"SpotInstanceRequestIds": ["sir-00000000"]},
+     "InvalidSpotInstanceRequestID.NotFound"),
+])
+def test_spot_errors(ec2, image_id, call, kw, code):
+    if kw.get("LaunchSpecification", {}).get("ImageId") == "IMAGE":
+        kw = {**kw, "LaunchSpecification": {"ImageId": image_id}}
+    assert expect_client_error(getattr(ec2, call), **kw)[0] == code
+
+
+@pytest.fixture(scope="module")
+def template(ec2, image_id):
+    return ec2.create_launch_template(LaunchTemplateName="kg-fleet", LaunchTemplateData={
+        "ImageId": image_id, "InstanceType": "t3.micro"})["LaunchTemplate"]["LaunchTemplateId"]
+
+
+def test_an_instant_fleet_splits_on_demand_and_spot(ec2, region, template):
+    zones = sorted(s["AvailabilityZone"] for s in ec2.describe_subnets(
+        Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"])
+    out = ec2.create_fleet(
+        Type="instant",
+        TargetCapacitySpecification={"TotalTargetCapacity": 3, "OnDemandTargetCapacity": 1,
+                                     "DefaultTargetCapacityType": "spot"},
+        LaunchTemplateConfigs=[{"LaunchTemplateSpecification": {"LaunchTemplateId": template, "Version": "$Latest"},
+                                "Overrides": [{"InstanceType": "t3.small", "AvailabilityZone": zones[1], "Priority": 2},
+                                              {"InstanceType": "t3.micro", "AvailabilityZone": zones[0], "Priority": 1}]}],
+        TagSpecifications=[{"ResourceType": "fleet", "Tags": [{"Key": "match", "Value": "final"}]},
+                           {"ResourceType": "instance", "Tags": [{"Key": "role", "Value": "stream"}]}],
+    )
+    fleet = out["FleetId"]
+    assert fleet.startswith("fleet-") and out["Errors"] == []
+    by_lifecycle = {g["Lifecycle"]: g for g in out["Instances"]}
+    assert len(by_lifecycle["on-demand"]["InstanceIds"]) == 1 and len(by_lifecycle["spot"]["InstanceIds"]) == 2
+    # The override with the lowest priority number goes first.
+    assert {g["InstanceType"] for g in out["Instances"]} == {"t3.micro"}
+    iids = [i for g in out["Instances"] for i in g["InstanceIds"]]
+    for iid in iids:
+        i = instance(ec2, iid)
+        assert i["Placement"]["AvailabilityZone"] == zones[0]
+        assert {"Key": "role", "Value": "stream"} in i["Tags"]
+    assert sum(1 for iid in iids if instance(ec2, iid).get("InstanceLifecycle") == "spot") == 2
+
+    [f] = ec2.describe_fleets(FleetIds=[fleet])["Fleets"]
+    assert f["FleetState"] == "active" and f["Type"] == "instant" and f["FulfilledCapacity"] == 3.0
+    assert f["FulfilledOnDemandCapacity"] == 1.0 and {"Key": "match", "Value": "final"} in f["Tags"]
+    active = ec2.describe_fleet_instances(FleetId=fleet)["ActiveInstances"]
+    assert sorted(a["InstanceId"] for a in active) == sorted(iids)
+
+    deleted = ec2.delete_fleets(FleetIds=[fleet, "fleet-00000000-0000-0000-0000-000000000000"], TerminateInstances=True)
+    assert deleted["SuccessfulFleetDeletions"][0]["CurrentFleetState"] == "deleted_terminating"
+    assert deleted["UnsuccessfulFleetDeletions"][0]["Error"]["Code"] == "fleetIdDoesNotExist"
+    for iid in iids:
+        wait_state(ec2, iid, "terminated")
+    assert ec2.describe_fleet_instances(FleetId=fleet)["ActiveInstances"] == []
+
+
+def test_a_request_fleet_through_the_cli(region, ec2, template):
+    out = region.aws("ec2", "create-fleet", "--type", "request",
+                     "--target-capacity-specification", "TotalTargetCapacity=2,DefaultTargetCapacityType=on-demand",
+                     "--launch-template-configs",
+                     json.dumps([{"LaunchTemplateSpecification": {"LaunchTemplateName": "kg-fleet", "Version": "1"},
+                                  "Overrides": [{"WeightedCapacity": 2.0}]}]))
+    fleet = out["FleetId"]
+    assert "Instances" not in out
+    active = ec2.describe_fleet_instances(FleetId=fleet)["ActiveInstances"]
+    assert len(active) == 1  # one instance of weight 2 meets a capacity of 2
+    assert ec2.describe_fleets(FleetIds=[fleet])["Fleets"][0]["ActivityStatus"] == "fulfilled"
+    ec2.delete_fleets(FleetIds=[fleet], TerminateInstances=True)
+    wait_state(ec2, active[0]["InstanceId"], "terminated")
+
+
+def test_fleet_errors(ec2, template):
+    code, msg, _ = expect_client_error(ec2.create_fleet, Type="maintain",
+                                       TargetCapacitySpecification={"TotalTargetCapacity": 1,
+                                                                    "DefaultTargetCapacityType": "on-demand"},
+                                       LaunchTemplateConfigs=[{"LaunchTemplateSpecification": {
+                                           "LaunchTemplateId": template, "Version": "1"}}])
+    assert code == "UnsupportedOperation" and "maintain" in msg
+    out = ec2.create_fleet(Type="instant",
+                           TargetCapacitySpecification={"TotalTargetCapacity": 1, "DefaultTargetCapacityType": "on-demand"},
+                           LaunchTemplateConfigs=[{"LaunchTemplateSpecification": {"LaunchTemplateId": template, "Version": "1"},
+                                                   "Overrides": [{"InstanceType": "x9.nothing"}]}])
+    assert out["Instances"] == [] and out["Errors"][0]["ErrorCode"] == "InvalidParameterValue"
+    assert expect_client_error(ec2.describe_fleets, FleetIds=["fleet-00000000-0000-0000-0000-000000000000"])[0] == \
+        "InvalidFleetId.NotFound"
