@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import hg
+import tf_refresh
 
 SMALL = """\
 AWSTemplateFormatVersion: "2010-09-09"
@@ -439,6 +440,12 @@ def test_the_kgsports_stack_serves_its_site_and_database_and_comes_down_cleanly(
         finally:
             r.close()
     assert hg.wait_until(on_replica, timeout=15, interval=0.2, what="the row on the replica") == ("Son",)
+
+    # A Terraform-style refresh: every resource read back the way Terraform's AWS provider does.
+    made = set(tf_refresh.refresh(region, "kgsports"))
+    assert {"ec2:describe_vpc_attribute", "ec2:describe_instance_credit_specifications",
+            "ec2:describe_network_interfaces", "elbv2:describe_load_balancer_attributes",
+            "rds:list_tags_for_resource", "secretsmanager:get_resource_policy"} <= made, made
 
     cfn.delete_stack(StackName="kgsports")
     cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 300})

@@ -120,6 +120,20 @@ pub struct ListSubscriptionsResponse {
     pub subscriptions: Option<Vec<Subscription>>,
 }
 
+/// `ListTagsForResourceRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListTagsForResourceRequest {
+    #[serde(rename = "ResourceArn")]
+    pub resource_arn: String,
+}
+
+/// `ListTagsForResourceResponse`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListTagsForResourceResponse {
+    #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+}
+
 /// `ListTopicsInput`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListTopicsInput {
@@ -247,6 +261,19 @@ pub struct Tag {
     pub value: String,
 }
 
+/// `TagResourceRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TagResourceRequest {
+    #[serde(rename = "ResourceArn")]
+    pub resource_arn: String,
+    #[serde(rename = "Tags")]
+    pub tags: Vec<Tag>,
+}
+
+/// `TagResourceResponse`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TagResourceResponse {}
+
 /// `Topic`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
@@ -260,6 +287,19 @@ pub struct UnsubscribeInput {
     #[serde(rename = "SubscriptionArn")]
     pub subscription_arn: String,
 }
+
+/// `UntagResourceRequest`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UntagResourceRequest {
+    #[serde(rename = "ResourceArn")]
+    pub resource_arn: String,
+    #[serde(rename = "TagKeys")]
+    pub tag_keys: Vec<String>,
+}
+
+/// `UntagResourceResponse`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UntagResourceResponse {}
 
 /// One call of an operation this service implements, with its typed input.
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +317,9 @@ pub enum Operation {
     GetSubscriptionAttributes(GetSubscriptionAttributesInput),
     SetSubscriptionAttributes(SetSubscriptionAttributesInput),
     Publish(PublishInput),
+    TagResource(TagResourceRequest),
+    UntagResource(UntagResourceRequest),
+    ListTagsForResource(ListTagsForResourceRequest),
 }
 impl Operation {
     /// The operations' names, as the model spells them.
@@ -294,6 +337,9 @@ impl Operation {
         "GetSubscriptionAttributes",
         "SetSubscriptionAttributes",
         "Publish",
+        "TagResource",
+        "UntagResource",
+        "ListTagsForResource",
     ];
 
     /// The typed call from the wire layer's decoded, validated input; `None` for an operation
@@ -313,6 +359,9 @@ impl Operation {
             "GetSubscriptionAttributes" => Operation::GetSubscriptionAttributes(wire::typed::input(input)?),
             "SetSubscriptionAttributes" => Operation::SetSubscriptionAttributes(wire::typed::input(input)?),
             "Publish" => Operation::Publish(wire::typed::input(input)?),
+            "TagResource" => Operation::TagResource(wire::typed::input(input)?),
+            "UntagResource" => Operation::UntagResource(wire::typed::input(input)?),
+            "ListTagsForResource" => Operation::ListTagsForResource(wire::typed::input(input)?),
             _ => return Ok(None),
         }))
     }
@@ -332,6 +381,9 @@ impl Operation {
             Operation::GetSubscriptionAttributes(_) => "GetSubscriptionAttributes",
             Operation::SetSubscriptionAttributes(_) => "SetSubscriptionAttributes",
             Operation::Publish(_) => "Publish",
+            Operation::TagResource(_) => "TagResource",
+            Operation::UntagResource(_) => "UntagResource",
+            Operation::ListTagsForResource(_) => "ListTagsForResource",
         }
     }
 }
@@ -350,4 +402,7 @@ wire::typed_client! {
     get_subscription_attributes(GetSubscriptionAttributesInput) -> GetSubscriptionAttributesResponse = "GetSubscriptionAttributes";
     set_subscription_attributes(SetSubscriptionAttributesInput) -> wire::typed::Empty = "SetSubscriptionAttributes";
     publish(PublishInput) -> PublishResponse = "Publish";
+    tag_resource(TagResourceRequest) -> TagResourceResponse = "TagResource";
+    untag_resource(UntagResourceRequest) -> UntagResourceResponse = "UntagResource";
+    list_tags_for_resource(ListTagsForResourceRequest) -> ListTagsForResourceResponse = "ListTagsForResource";
 }

@@ -16,6 +16,10 @@ pub enum CwError {
     Validation(String),
     #[error("{0}")]
     ResourceNotFound(String),
+    /// A tagging call's resource that does not exist (`ResourceNotFoundException`, unlike the
+    /// alarm operations' `ResourceNotFound`).
+    #[error("{0}")]
+    NoSuchResource(String),
     #[error("{0}")]
     LimitExceeded(String),
     #[error("{0}")]
@@ -37,6 +41,9 @@ impl From<CwError> for ApiError {
             CwError::Validation(_) => "ValidationError",
             CwError::ResourceNotFound(_) => {
                 return ApiError::new(404, "ResourceNotFound", e.to_string());
+            }
+            CwError::NoSuchResource(_) => {
+                return ApiError::new(404, "ResourceNotFoundException", e.to_string());
             }
             CwError::LimitExceeded(_) => "LimitExceeded",
             CwError::InvalidNextToken(_) => "InvalidNextToken",

@@ -44,6 +44,9 @@ pub struct AlarmRec {
     /// A metric math alarm's queries (PutMetricAlarm with `Metrics`), as given.
     #[serde(default)]
     pub metrics: Option<Value>,
+    /// (key, value), as PutMetricAlarm made it or TagResource changed it.
+    #[serde(default)]
+    pub tags: Vec<(String, String)>,
 }
 
 impl AlarmRec {
@@ -112,6 +115,7 @@ impl AlarmRec {
             unit: None,
             alarm_rule: None,
             metrics: None,
+            tags: Vec::new(),
             state: "INSUFFICIENT_DATA".into(),
             reason: "Unchecked: Initial alarm creation".into(),
             reason_data: None,

@@ -11,6 +11,11 @@ pub enum SnsError {
     NotFound(String),
     #[error("{0}")]
     AuthorizationError(String),
+    /// A tagging call's resource that does not exist.
+    #[error("{0}")]
+    ResourceNotFound(String),
+    #[error("{0}")]
+    TagLimitExceeded(String),
     #[error("{0}")]
     Internal(String),
     #[error("{0}")]
@@ -23,6 +28,8 @@ impl From<SnsError> for ApiError {
             SnsError::InvalidParameter(_) => ApiError::new(400, "InvalidParameter", e.to_string()),
             SnsError::NotFound(_) => ApiError::new(404, "NotFound", e.to_string()),
             SnsError::AuthorizationError(_) => ApiError::new(403, "AuthorizationError", e.to_string()),
+            SnsError::ResourceNotFound(_) => ApiError::new(404, "ResourceNotFound", e.to_string()),
+            SnsError::TagLimitExceeded(_) => ApiError::new(400, "TagLimitExceeded", e.to_string()),
             SnsError::Internal(m) => {
                 tracing::error!(error = %m, "sns internal failure");
                 ApiError::new(500, "InternalError", "Internal error")

@@ -39,6 +39,9 @@ pub fn dispatch(sns: &Sns, cx: &CallContext, op: Operation) -> std::result::Resu
         Operation::GetSubscriptionAttributes(i) => out(get_subscription_attributes(sns, i)),
         Operation::SetSubscriptionAttributes(i) => out(set_subscription_attributes(sns, i)),
         Operation::Publish(i) => out(publish(sns, i)),
+        Operation::TagResource(i) => out(tag_resource(sns, i)),
+        Operation::UntagResource(i) => out(untag_resource(sns, i)),
+        Operation::ListTagsForResource(i) => out(list_tags_for_resource(sns, i)),
     };
     out.map_err(ApiError::from)
 }
@@ -55,6 +58,9 @@ pub fn resources(sns: &Sns, op: &Operation) -> Vec<String> {
         | Operation::ListSubscriptionsByTopic(ListSubscriptionsByTopicInput { topic_arn, .. })
         | Operation::ConfirmSubscription(ConfirmSubscriptionInput { topic_arn, .. }) => Some(topic_arn.clone()),
         Operation::Publish(i) => i.topic_arn.clone().or_else(|| i.target_arn.clone()),
+        Operation::TagResource(TagResourceRequest { resource_arn, .. })
+        | Operation::UntagResource(UntagResourceRequest { resource_arn, .. })
+        | Operation::ListTagsForResource(ListTagsForResourceRequest { resource_arn, .. }) => Some(resource_arn.clone()),
         Operation::ListTopics(_)
         | Operation::Unsubscribe(_)
         | Operation::ListSubscriptions(_)
@@ -111,16 +117,93 @@ fn create_topic(sns: &Sns, cx: &CallContext, input: CreateTopicInput) -> Result<
         attributes.insert(k, v);
     }
     attributes.entry("Policy".into()).or_insert_with(|| default_policy(&arn, &cx.principal.account));
+    let tags = checked_tags(input.tags.unwrap_or_default())?;
     sns.store.write(|tx| {
         if let Some(existing) = tx.get::<TopicRec>(kind::TOPIC, name)? {
             // CreateTopic is idempotent for the same attributes.
             let _ = existing;
             return Ok(());
         }
-        tx.put(kind::TOPIC, name, &TopicRec { arn: arn.clone(), name: name.to_string(), attributes })?;
+        tx.put(
+            kind::TOPIC,
+            name,
+            &TopicRec { arn: arn.clone(), name: name.to_string(), attributes, tags: tags.clone() },
+        )?;
         Ok::<_, SnsError>(())
     })?;
     Ok(CreateTopicResponse { topic_arn: Some(arn) })
+}
+
+/// At most 50 tags per topic; keys 1–128 characters, values up to 256, no `aws:` keys.
+const MAX_TAGS: usize = 50;
+
+fn checked_tags(tags: Vec<Tag>) -> Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for t in tags {
+        if t.key.is_empty() || t.key.chars().count() > 128 || t.value.chars().count() > 256 || t.key.starts_with("aws:")
+        {
+            return Err(SnsError::InvalidParameter(format!(
+                "Tags Reason: the tag key {} or its value is invalid",
+                t.key
+            )));
+        }
+        out.retain(|(k, _)| *k != t.key);
+        out.push((t.key, t.value));
+    }
+    if out.len() > MAX_TAGS {
+        return Err(SnsError::TagLimitExceeded(
+            "Could not complete request: tag quota of per resource exceeded".into(),
+        ));
+    }
+    Ok(out)
+}
+
+/// Change a topic's tags, by its ARN.
+fn with_topic_tags(sns: &Sns, arn: &str, f: impl FnOnce(&mut Vec<(String, String)>) -> Result<()>) -> Result<()> {
+    let name = arn.strip_prefix(&topic_arn(sns, "")).filter(|n| !n.is_empty() && !n.contains(':'));
+    let Some(name) = name else { return Err(SnsError::InvalidParameter("ResourceArn".into())) };
+    sns.store.write(|tx| {
+        let mut topic = tx
+            .get::<TopicRec>(kind::TOPIC, name)?
+            .ok_or_else(|| SnsError::ResourceNotFound("Resource does not exist".into()))?;
+        f(&mut topic.tags)?;
+        tx.put(kind::TOPIC, name, &topic)?;
+        Ok(())
+    })
+}
+
+fn tag_resource(sns: &Sns, input: TagResourceRequest) -> Result<TagResourceResponse> {
+    let add = checked_tags(input.tags)?;
+    with_topic_tags(sns, &input.resource_arn, |tags| {
+        for (k, v) in add {
+            tags.retain(|(x, _)| *x != k);
+            tags.push((k, v));
+        }
+        if tags.len() > MAX_TAGS {
+            return Err(SnsError::TagLimitExceeded(
+                "Could not complete request: tag quota of per resource exceeded".into(),
+            ));
+        }
+        Ok(())
+    })?;
+    Ok(TagResourceResponse {})
+}
+
+fn untag_resource(sns: &Sns, input: UntagResourceRequest) -> Result<UntagResourceResponse> {
+    with_topic_tags(sns, &input.resource_arn, |tags| {
+        tags.retain(|(k, _)| !input.tag_keys.contains(k));
+        Ok(())
+    })?;
+    Ok(UntagResourceResponse {})
+}
+
+fn list_tags_for_resource(sns: &Sns, input: ListTagsForResourceRequest) -> Result<ListTagsForResourceResponse> {
+    let topic = topic_by_arn(sns, &input.resource_arn).map_err(|e| match e {
+        SnsError::NotFound(_) => SnsError::ResourceNotFound("Resource does not exist".into()),
+        other => other,
+    })?;
+    let tags = topic.tags.into_iter().map(|(key, value)| Tag { key, value }).collect();
+    Ok(ListTagsForResourceResponse { tags: Some(tags) })
 }
 
 fn default_policy(arn: &str, account: &str) -> String {

@@ -19,6 +19,9 @@ pub struct TopicRec {
     pub arn: String,
     pub name: String,
     pub attributes: BTreeMap<String, String>,
+    /// (key, value), as CreateTopic or TagResource set them.
+    #[serde(default)]
+    pub tags: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

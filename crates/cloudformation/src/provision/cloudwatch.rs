@@ -1,6 +1,6 @@
 //! AWS::CloudWatch::Alarm, through CloudWatch's typed client.
 
-use api::cloudwatch::{DeleteAlarmsInput, Dimension, PutMetricAlarmInput};
+use api::cloudwatch::{DeleteAlarmsInput, Dimension, PutMetricAlarmInput, Tag};
 
 use super::{gone, refusal, Created, Cx, Props};
 use crate::Peer;
@@ -35,6 +35,8 @@ pub async fn put_alarm(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         comparison_operator: Some(p.req("ComparisonOperator")?.as_str().into()),
         treat_missing_data: p.str("TreatMissingData"),
         metrics,
+        tags: Some(cx.tags(p).into_iter().map(|t| Tag { key: t.key, value: t.value }).collect::<Vec<_>>())
+            .filter(|t| !t.is_empty()),
         ..Default::default()
     };
     let name = input.alarm_name.clone();

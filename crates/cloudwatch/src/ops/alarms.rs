@@ -135,6 +135,7 @@ fn new_alarm(cw: &CloudWatch, input: &Value, name: &str) -> Result<AlarmRec> {
         ok_actions,
         alarm_actions,
         insufficient_data_actions,
+        tags: super::tags::from_input(input)?,
         ..AlarmRec::created(name, cw.alarm_arn(name), cw.now())
     })
 }
@@ -180,6 +181,8 @@ fn save_alarm(cw: &CloudWatch, rec: AlarmRec) -> Result<()> {
                 reason_data: o.reason_data.clone(),
                 state_updated: o.state_updated,
                 state_transitioned: o.state_transitioned,
+                // Tags given when updating an alarm are ignored, as in CloudWatch.
+                tags: o.tags.clone(),
                 ..rec
             },
             None => rec,

@@ -2,6 +2,7 @@
 
 pub mod alarms;
 pub mod data;
+pub mod tags;
 
 use serde_json::Value;
 use wire::{ApiError, CallContext};
@@ -24,6 +25,9 @@ pub fn dispatch(cw: &CloudWatch, _cx: &CallContext, op: &str, input: &Value) -> 
         "DescribeAlarmHistory" => alarms::describe_alarm_history(cw, input),
         "EnableAlarmActions" => alarms::set_actions_enabled(cw, input, true),
         "DisableAlarmActions" => alarms::set_actions_enabled(cw, input, false),
+        "TagResource" => tags::tag_resource(cw, input),
+        "UntagResource" => tags::untag_resource(cw, input),
+        "ListTagsForResource" => tags::list_tags_for_resource(cw, input),
         _ => {
             return Err(ApiError::new(
                 400,
@@ -42,6 +46,10 @@ pub fn resources(cw: &CloudWatch, op: &str, input: &Value) -> Vec<String> {
             str_field(input, "AlarmName").into_iter().map(String::from).collect()
         }
         "DeleteAlarms" | "EnableAlarmActions" | "DisableAlarmActions" => strings(input, "AlarmNames"),
+        // Tagging names the resource by ARN.
+        "TagResource" | "UntagResource" | "ListTagsForResource" => {
+            return vec![str_field(input, "ResourceARN").unwrap_or("*").to_string()];
+        }
         _ => Vec::new(),
     };
     if names.is_empty() {

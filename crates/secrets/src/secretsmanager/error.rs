@@ -17,6 +17,10 @@ pub enum SmError {
     InvalidParameter(String),
     #[error("{0}")]
     InvalidRequest(String),
+    #[error("{0}")]
+    MalformedPolicy(String),
+    #[error("{0}")]
+    PublicPolicy(String),
     #[error("The NextToken value is invalid.")]
     InvalidNextToken,
     #[error("{0}")]
@@ -37,6 +41,8 @@ impl From<SmError> for ApiError {
             SmError::InvalidParameter(_) => "InvalidParameterException",
             SmError::InvalidRequest(_) => "InvalidRequestException",
             SmError::InvalidNextToken => "InvalidNextTokenException",
+            SmError::MalformedPolicy(_) => "MalformedPolicyDocumentException",
+            SmError::PublicPolicy(_) => "PublicPolicyException",
             SmError::Store(err) => {
                 tracing::error!(error = %err, "secretsmanager state store failure");
                 return ApiError::new(500, "InternalServiceError", "An error occurred on the server side.");

@@ -28,6 +28,10 @@ pub struct SecretRec {
     pub deletion_date: Option<f64>,
     /// Oldest first.
     pub versions: Vec<VersionRec>,
+    /// The resource policy (PutResourcePolicy), as given. Kept and returned; not evaluated, as
+    /// the region has one account (its identity policies decide), like SQS's queue policies.
+    #[serde(default)]
+    pub resource_policy: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -105,6 +105,21 @@ pub struct UntagResource {
     pub tag_keys: Vec<String>,
 }
 
+#[derive(Debug, Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PutResourcePolicy {
+    pub secret_id: String,
+    pub resource_policy: String,
+    pub block_public_policy: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ValidateResourcePolicy {
+    pub secret_id: Option<String>,
+    pub resource_policy: String,
+}
+
 /// Every operation this region serves.
 #[derive(Debug)]
 pub enum Request {
@@ -121,6 +136,10 @@ pub enum Request {
     GetRandomPassword(PasswordSpec),
     TagResource(TagResource),
     UntagResource(UntagResource),
+    GetResourcePolicy(SecretId),
+    PutResourcePolicy(PutResourcePolicy),
+    DeleteResourcePolicy(SecretId),
+    ValidateResourcePolicy(ValidateResourcePolicy),
 }
 
 fn typed<T: DeserializeOwned>(input: Value) -> Result<T, ApiError> {
@@ -143,6 +162,10 @@ impl Request {
             "GetRandomPassword" => Request::GetRandomPassword(typed(input)?),
             "TagResource" => Request::TagResource(typed(input)?),
             "UntagResource" => Request::UntagResource(typed(input)?),
+            "GetResourcePolicy" => Request::GetResourcePolicy(typed(input)?),
+            "PutResourcePolicy" => Request::PutResourcePolicy(typed(input)?),
+            "DeleteResourcePolicy" => Request::DeleteResourcePolicy(typed(input)?),
+            "ValidateResourcePolicy" => Request::ValidateResourcePolicy(typed(input)?),
             _ => {
                 return Err(ApiError::new(
                     501,
@@ -164,6 +187,9 @@ impl Request {
             Request::DeleteSecret(r) => &r.secret_id,
             Request::TagResource(r) => &r.secret_id,
             Request::UntagResource(r) => &r.secret_id,
+            Request::GetResourcePolicy(r) | Request::DeleteResourcePolicy(r) => &r.secret_id,
+            Request::PutResourcePolicy(r) => &r.secret_id,
+            Request::ValidateResourcePolicy(r) => r.secret_id.as_deref()?,
             Request::CreateSecret(_) | Request::ListSecrets(_) | Request::GetRandomPassword(_) => return None,
         })
     }
