@@ -179,3 +179,28 @@ def test_fleet_errors(ec2, template):
     assert out["Instances"] == [] and out["Errors"][0]["ErrorCode"] == "InvalidParameterValue"
     assert expect_client_error(ec2.describe_fleets, FleetIds=["fleet-00000000-0000-0000-0000-000000000000"])[0] == \
         "InvalidFleetId.NotFound"
+
+
+def test_dedicated_hosts(ec2, region):
+    zone = ec2.describe_availability_zones()["AvailabilityZones"][0]["ZoneName"]
+    ids = ec2.allocate_hosts(AvailabilityZone=zone, InstanceType="m5.large", Quantity=2, AutoPlacement="on",
+                             TagSpecifications=[{"ResourceType": "dedicated-host",
+                                                 "Tags": [{"Key": "licence", "Value": "byol"}]}])["HostIds"]
+    assert len(ids) == 2 and all(h.startswith("h-") for h in ids)
+    hosts = {h["HostId"]: h for h in ec2.describe_hosts(HostIds=ids)["Hosts"]}
+    h = hosts[ids[0]]
+    assert h["State"] == "available" and h["AutoPlacement"] == "on" and h["AvailabilityZone"] == zone
+    assert h["HostProperties"]["InstanceType"] == "m5.large" and h["HostProperties"]["TotalVCpus"] == 96
+    assert h["AvailableCapacity"]["AvailableInstanceCapacity"] == [
+        {"InstanceType": "m5.large", "AvailableCapacity": 48, "TotalCapacity": 48}]
+    assert {"Key": "licence", "Value": "byol"} in h["Tags"]
+    out = ec2.modify_hosts(HostIds=[ids[0], "h-0123456789abcdef0"], AutoPlacement="off")
+    assert out["Successful"] == [ids[0]] and out["Unsuccessful"][0]["Error"]["Code"] == "InvalidHostID.NotFound"
+    assert ec2.describe_hosts(Filter=[{"Name": "auto-placement", "Values": ["off"]}])["Hosts"][0]["HostId"] == ids[0]
+    assert ec2.release_hosts(HostIds=ids)["Successful"] == ids
+    assert {h["State"] for h in ec2.describe_hosts(HostIds=ids)["Hosts"]} == {"released"}
+    code, _, _ = expect_client_error(ec2.allocate_hosts, AvailabilityZone=zone, InstanceType="m5.large",
+                                     InstanceFamily="m5")
+    assert code == "InvalidParameterCombination"
+    code, _, _ = expect_client_error(ec2.allocate_hosts, AvailabilityZone="mars-1a", InstanceType="m5.large")
+    assert code == "InvalidParameterValue"

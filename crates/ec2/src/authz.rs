@@ -37,6 +37,7 @@ fn resource_type(id: &str) -> Option<(&'static str, bool)> {
         "pl" => ("prefix-list", false),
         "sir" => ("spot-instances-request", false),
         "fleet" => ("fleet", false),
+        "h" => ("dedicated-host", false),
         "key" => ("key-pair", false),
         _ => return None,
     })
@@ -84,6 +85,7 @@ const ID_MEMBERS: &[&str] = &[
     "SpotInstanceRequestIds",
     "FleetId",
     "FleetIds",
+    "HostIds",
     "Resources",
 ];
 
@@ -110,6 +112,7 @@ fn created(op: &str) -> &'static [&'static str] {
         "CreateManagedPrefixList" => &["prefix-list"],
         "RequestSpotInstances" => &["spot-instances-request"],
         "CreateFleet" => &["fleet"],
+        "AllocateHosts" => &["dedicated-host"],
         _ => &[],
     }
 }

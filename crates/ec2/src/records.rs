@@ -43,6 +43,7 @@ pub mod kind {
     pub const PREFIX_LIST: &str = "ec2.prefix_list";
     pub const SPOT_REQUEST: &str = "ec2.spot_request";
     pub const FLEET: &str = "ec2.fleet";
+    pub const HOST: &str = "ec2.host";
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

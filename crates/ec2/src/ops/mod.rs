@@ -6,6 +6,7 @@ pub(crate) mod credits;
 pub(crate) mod dhcp;
 pub(crate) mod fleets;
 pub(crate) mod gateways;
+pub(crate) mod hosts;
 pub(crate) mod images;
 pub(crate) mod instance_types;
 pub(crate) mod instances;
@@ -147,6 +148,10 @@ pub(crate) fn dispatch(
         "DescribeFleets" => fleets::describe_fleets(ec2, input),
         "DescribeFleetInstances" => fleets::describe_fleet_instances(ec2, input),
         "DeleteFleets" => fleets::delete_fleets(ec2, input),
+        "AllocateHosts" => hosts::allocate_hosts(ec2, input),
+        "DescribeHosts" => hosts::describe_hosts(ec2, input),
+        "ModifyHosts" => hosts::modify_hosts(ec2, input),
+        "ReleaseHosts" => hosts::release_hosts(ec2, input),
         "RequestSpotInstances" => spot::request_spot_instances(ec2, cx, input),
         "DescribeSpotInstanceRequests" => spot::describe_spot_instance_requests(ec2, input),
         "CancelSpotInstanceRequests" => spot::cancel_spot_instance_requests(ec2, input),

@@ -32,6 +32,7 @@ pub(crate) fn kind_of(id: &str) -> Option<&'static str> {
         "pl" => kind::PREFIX_LIST,
         "sir" => kind::SPOT_REQUEST,
         "fleet" => kind::FLEET,
+        "h" => kind::HOST,
         "vol" => crate::storage::kind::VOLUME,
         "snap" => crate::storage::kind::SNAPSHOT,
         _ => return None,
@@ -94,6 +95,7 @@ fn not_found(id: &str) -> Ec2Error {
         "pl" => "InvalidPrefixListID.NotFound",
         "sir" => "InvalidSpotInstanceRequestID.NotFound",
         "fleet" => "InvalidFleetId.NotFound",
+        "h" => "InvalidHostID.NotFound",
         "vol" => "InvalidVolume.NotFound",
         "snap" => "InvalidSnapshot.NotFound",
         _ => "InvalidGroup.NotFound",
@@ -238,6 +240,9 @@ pub fn describe_tags(ec2: &Ec2, input: &Value) -> Result<Value> {
         }
         for (id, r) in tx.list::<crate::records::FleetRec>(kind::FLEET, "")? {
             push(&id, "fleet", &r.tags)?;
+        }
+        for (id, r) in tx.list::<super::hosts::HostRec>(kind::HOST, "")? {
+            push(&id, "dedicated-host", &r.tags)?;
         }
         for (id, r) in tx.list::<AddressRec>(kind::ADDRESS, "")? {
             push(&id, "elastic-ip", &r.tags)?;
