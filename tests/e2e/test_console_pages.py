@@ -5,14 +5,13 @@ CloudFormation and RDS pages, each with a hostile value that must render as text
 
 from __future__ import annotations
 
-import http.client
 import json
-import threading
 import time
 
 import pytest
 
 import hg
+from test_autoscaling import Load
 from test_console import (  # noqa: F401 - browser and shots are fixtures used by name
     HOSTILE, browser, no_horizontal_scroll, shots, sign_in, signed_in_as, wait)
 
@@ -69,44 +68,6 @@ def healthy_targets(kg, n, timeout):
         d = kg.elbv2.describe_target_health(TargetGroupArn=kg.tg_arn)["TargetHealthDescriptions"]
         return len([t for t in d if t["TargetHealth"]["State"] == "healthy"]) == n
     hg.wait_until(ok, timeout=timeout, interval=0.3, what=f"{n} healthy targets")
-
-
-class Load:
-    """Clients making HTTP requests to the load balancer until stopped."""
-
-    def __init__(self, host, threads=3):
-        self.host, self.ok, self.failures, self.stop = host, 0, [], threading.Event()
-        self.lock = threading.Lock()
-        self.threads = [threading.Thread(target=self._run, daemon=True) for _ in range(threads)]
-
-    def _run(self):
-        conn = http.client.HTTPConnection(self.host, 80, timeout=10)
-        while not self.stop.is_set():
-            try:
-                conn.request("GET", "/api/matches")
-                r = conn.getresponse()
-                r.read()
-                with self.lock:
-                    if r.status == 200:
-                        self.ok += 1
-                    else:
-                        self.failures.append(r.status)
-            except Exception as e:  # noqa: BLE001 - any failure counts
-                self.failures.append(repr(e))
-                conn.close()
-                conn = http.client.HTTPConnection(self.host, 80, timeout=10)
-            time.sleep(0.005)
-        conn.close()
-
-    def __enter__(self):
-        for t in self.threads:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.threads:
-            t.join()
 
 
 def number(driver, stat_id):
@@ -172,7 +133,7 @@ def test_the_match_day_view_follows_the_load_and_the_scale_out(kg, browser, shot
     assert hostile.find_element(By.CSS_SELECTOR, "td").text == HOSTILE
     no_script_ran(browser)
 
-    with Load(kg.host) as load:
+    with Load(kg, path="/api/matches") as load:
         wait(browser, lambda d: number(d, "mdRps") > 0, timeout=20, what="requests/s above 0")
         rps_seen = number(browser, "mdRps")
         wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#mdChart rect.bar")) > 0,
@@ -194,8 +155,10 @@ def test_the_match_day_view_follows_the_load_and_the_scale_out(kg, browser, shot
         assert len(browser.find_elements(By.CSS_SELECTOR, "#mdChart rect.bar")) >= 8
         assert no_horizontal_scroll(browser)
         browser.save_screenshot(str(shots / "match-day.png"))
-    assert load.ok > 0 and load.failures == [], load.failures[:5]
-    print(f"match day: {load.ok} requests served, the view showed {rps_seen} requests/s")
+    served = sum(load.served.values())
+    assert served > 0 and load.failures == [], load.failures[:5]
+    assert len(load.served) == 2, load.served  # both instances served
+    print(f"match day: {served} requests served, the view showed {rps_seen} requests/s")
     # What the view showed is what the API says.
     g = kg.asg.describe_auto_scaling_groups(AutoScalingGroupNames=[GROUP])["AutoScalingGroups"][0]
     assert g["DesiredCapacity"] == 2

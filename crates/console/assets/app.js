@@ -257,6 +257,21 @@ function show(...nodes) {
   append(c, nodes);
 }
 
+// Replace a list that refreshes in place (by its id), or show it first.
+function showListing(listing) {
+  const old = $(listing.id);
+  if (old) old.replaceWith(listing);
+  else show(listing);
+}
+
+// Open a panel below the page's content (replacing one with its id) and put the keyboard in it.
+function openPanel(panel, focus) {
+  const old = $(panel.id);
+  if (old) old.replaceWith(panel);
+  else $("content").appendChild(panel);
+  panel.querySelector(focus).focus();
+}
+
 function failed(e) {
   show(el("p", { class: "error", role: "alert" }, e.message));
 }
@@ -366,7 +381,51 @@ function instanceRow(i) {
     el("td", { class: "tags" }, tags.map(([k, v]) => el("span", { class: "tag" }, `${k}=${v}`))),
     el("td", { class: "actions" }, buttons,
       el("button", { type: "button", "data-action": "output", "aria-label": `Console output of ${id}`,
-        onclick: () => showOutput(id) }, "Output")));
+        onclick: () => showOutput(id) }, "Output"),
+      el("button", { type: "button", "data-action": "tags", "aria-label": `Tags of ${id}`,
+        onclick: () => showTags(id) }, "Tags")));
+}
+
+// An instance's tags, each removable, and a form to add one (CreateTags / DeleteTags).
+async function showTags(id) {
+  let tags;
+  try {
+    const r = await api("ec2", "DescribeTags", { "Filter.1.Name": "resource-id", "Filter.1.Value.1": id });
+    tags = list(r, "tagSet").map((t) => [txt(t, "key"), txt(t, "value")]);
+  } catch (e) {
+    flash(e.message);
+    return;
+  }
+  const change = async (action, params, done) => {
+    try {
+      await api("ec2", action, { "ResourceId.1": id, ...params });
+      flash(done, true);
+    } catch (e) {
+      flash(e.message);
+      return;
+    }
+    await showTags(id);
+    await instancesPage();
+  };
+  const rows = tags.map(([k, v]) => el("tr", { "data-tag-key": k },
+    el("td", { class: "text" }, k), el("td", { class: "text" }, v),
+    el("td", { class: "actions" }, el("button", {
+      type: "button", class: "danger", "data-action": "remove-tag", "aria-label": `Remove tag ${k}`,
+      onclick: () => change("DeleteTags", { "Tag.1.Key": k }, `Tag ${k} removed from ${id}.`),
+    }, "Remove"))));
+  const form = el("form", { class: "toolbar", "aria-label": `Add a tag to ${id}` },
+    el("label", {}, "Key", el("input", { id: "tagKey", required: true, maxlength: "128" })),
+    el("label", {}, "Value", el("input", { id: "tagValue", maxlength: "256" })),
+    el("button", { type: "submit", class: "primary", id: "tagAdd" }, "Add tag"),
+    el("button", { type: "button", onclick: () => panel.remove() }, "Close"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const key = $("tagKey").value;
+    change("CreateTags", { "Tag.1.Key": key, "Tag.1.Value": $("tagValue").value }, `Tag ${key} set on ${id}.`);
+  });
+  const panel = el("section", { class: "card", id: "tagsPanel", "aria-label": `Tags of ${id}` },
+    el("h2", {}, `Tags of ${id}`), table(["Key", "Value", ""], rows, "No tags."), form);
+  openPanel(panel, "#tagKey");
 }
 
 // An instance's console output (GetConsoleOutput: base64 of its last 64 KiB), as text.
@@ -384,10 +443,7 @@ async function showOutput(id) {
     el("h2", {}, `Console output of ${id}`),
     el("pre", { class: "output", tabindex: "0" }, text),
     el("button", { type: "button", onclick: () => panel.remove() }, "Close"));
-  const old = $("outputPanel");
-  if (old) old.replaceWith(panel);
-  else $("content").appendChild(panel);
-  panel.querySelector("pre").focus();
+  openPanel(panel, "pre");
 }
 
 async function instanceAction(button, id, label, action) {
@@ -521,8 +577,7 @@ async function alarmsPage() {
     });
     const listing = el("div", { id: "alarmList" },
       table(["Name", "State", "Metric", "Condition", "Reason", "Updated", ""], rows, "No alarms."));
-    if ($("alarmList")) $("alarmList").replaceWith(listing);
-    else show(listing);
+    showListing(listing);
   } catch (e) {
     failed(e);
   }
@@ -542,10 +597,7 @@ async function showHistory(name) {
       el("td", {}, txt(h, "Timestamp")), el("td", {}, txt(h, "HistoryItemType")),
       el("td", { class: "text" }, txt(h, "HistorySummary")))), "No history."),
     el("button", { type: "button", onclick: () => panel.remove() }, "Close"));
-  const old = $("historyPanel");
-  if (old) old.replaceWith(panel);
-  else $("content").appendChild(panel);
-  panel.querySelector("h2").focus();
+  openPanel(panel, "h2");
 }
 
 // ---- Match day: the closed loop on one screen ----------------------------------------------
@@ -874,8 +926,7 @@ async function stacksPage() {
     });
     const listing = el("div", { id: "stackList" },
       table(["Stack", "Status", "Description", "Created", "Reason", ""], rows, "No stacks."));
-    if ($("stackList")) $("stackList").replaceWith(listing);
-    else show(listing);
+    showListing(listing);
   } catch (e) {
     failed(e);
   }
@@ -899,10 +950,7 @@ async function showEvents(name) {
       el("span", { class: "text" }, ` ${txt(e, "LogicalResourceId")} (${txt(e, "ResourceType")})`),
       txt(e, "ResourceStatusReason") ? el("span", { class: "muted text" }, ` — ${txt(e, "ResourceStatusReason")}`) : null))),
     el("button", { type: "button", onclick: () => panel.remove() }, "Close"));
-  const old = $("eventsPanel");
-  if (old) old.replaceWith(panel);
-  else $("content").appendChild(panel);
-  panel.querySelector("h2").focus();
+  openPanel(panel, "h2");
 }
 
 // ---- RDS DB instances ----------------------------------------------------------------------

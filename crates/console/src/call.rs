@@ -128,6 +128,8 @@ mod tests {
         assert_eq!(p.body, "Action=TerminateInstances&Version=2016-11-15&InstanceId.1=i-1+%26x");
         let p = prepare(&json!({"service": "cloudwatch", "action": "DescribeAlarms"})).unwrap();
         assert_eq!(p.signing_name, "monitoring");
+        let p = prepare(&json!({"service": "rds", "action": "DescribeDBInstances"})).unwrap();
+        assert_eq!(p.body, "Action=DescribeDBInstances&Version=2014-10-31");
     }
 
     #[test]
