@@ -11,6 +11,7 @@ import time
 import pytest
 
 import hg
+import test_console
 from test_autoscaling import Load
 from test_console import (  # noqa: F401 - browser and shots are fixtures used by name
     HOSTILE, browser, no_horizontal_scroll, shots, sign_in, signed_in_as, wait)
@@ -84,12 +85,16 @@ def no_script_ran(driver):
         driver.switch_to.alert.text  # noqa: B018
 
 
+RENDER_MS: dict[str, float] = {}
+
+
 def go(driver, hash_, marker):
-    driver.find_element(By.CSS_SELECTOR, f'#nav a[href="{hash_}"]').click()
+    """Open a page from the menu and wait for `marker`; note how long the page took to draw."""
     try:
-        wait(driver, marker, timeout=30, what=hash_)
+        test_console.go(driver, hash_, marker)
     except TimeoutException:
         raise AssertionError(f"{hash_} never showed what was awaited; it shows: {content(driver)!r}") from None
+    RENDER_MS[hash_] = test_console.RENDER_MS[hash_]
 
 
 # ---- the match-day view --------------------------------------------------------------------
@@ -135,7 +140,6 @@ def test_the_match_day_view_follows_the_load_and_the_scale_out(kg, browser, shot
 
     with Load(kg, path="/api/matches") as load:
         wait(browser, lambda d: number(d, "mdRps") > 0, timeout=20, what="requests/s above 0")
-        rps_seen = number(browser, "mdRps")
         wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#mdChart rect.bar")) > 0,
              what="the requests drawn")
         wait(browser, lambda d: d.find_element(By.ID, "mdP50").get_attribute("data-value").endswith(" ms"),
@@ -149,16 +153,23 @@ def test_the_match_day_view_follows_the_load_and_the_scale_out(kg, browser, shot
              what="the scale-out on the time axis")
         wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#mdChart rect.band-ALARM")) > 0,
              what="the alarm's state on the time axis")
-        # The match goes on a while: traffic on two instances, drawn second by second.
-        time.sleep(10)
-        assert number(browser, "mdRps") > 0
+        # The match goes on a while: traffic on two instances, drawn second by second. The
+        # view's requests/s is the load generator's own rate, give or take.
+        before, t0 = sum(load.served.values()), time.monotonic()
+        shown = []
+        while time.monotonic() - t0 < 10:
+            time.sleep(1)
+            shown.append(number(browser, "mdRps"))
+        rate = (sum(load.served.values()) - before) / (time.monotonic() - t0)
+        median = sorted(shown)[len(shown) // 2]
+        assert rate / 3 <= median <= rate * 3, (rate, shown)
         assert len(browser.find_elements(By.CSS_SELECTOR, "#mdChart rect.bar")) >= 8
         assert no_horizontal_scroll(browser)
         browser.save_screenshot(str(shots / "match-day.png"))
     served = sum(load.served.values())
     assert served > 0 and load.failures == [], load.failures[:5]
     assert len(load.served) == 2, load.served  # both instances served
-    print(f"match day: {served} requests served, the view showed {rps_seen} requests/s")
+    print(f"match day: {served} requests served, {rate:.0f}/s while the view showed {shown}")
     # What the view showed is what the API says.
     g = kg.asg.describe_auto_scaling_groups(AutoScalingGroupNames=[GROUP])["AutoScalingGroups"][0]
     assert g["DesiredCapacity"] == 2
@@ -254,6 +265,14 @@ def test_rds_db_instances(kg, browser, shots):
     rds.delete_db_instance(DBInstanceIdentifier="kg-stats", SkipFinalSnapshot=True)
 
 
+def test_every_page_draws_in_under_a_second(kg, browser):
+    go(browser, "#/match-day", lambda d: d.find_element(By.ID, "mdRps"))
+    print(f"console pages drawn in (ms): {RENDER_MS}")
+    # The issue's aim is 200 ms; a debug build on a shared machine gets some slack.
+    assert set(RENDER_MS) >= {"#/match-day", "#/alarm-history", "#/sns", "#/iam", "#/stacks", "#/rds"}, RENDER_MS
+    assert all(ms < 1000 for ms in RENDER_MS.values()), RENDER_MS
+
+
 def test_a_user_without_iam_permissions_sees_iams_refusal(kg, browser):
     kg.region.make_user("md-viewer", inline={"read": hg.policy(hg.allow("ec2:Describe*"))})
     kg.region.client("iam").create_login_profile(UserName="md-viewer", Password="Look-only-2026!")
@@ -263,3 +282,5 @@ def test_a_user_without_iam_permissions_sees_iams_refusal(kg, browser):
     signed_in_as(browser, "md-viewer")
     go(browser, "#/iam", lambda d: "AccessDenied" in content(d))
     assert "is not authorized to perform: iam:List" in content(browser)
+    go(browser, "#/match-day", lambda d: "AccessDenied" in content(d))
+    assert "is not authorized to perform: elasticloadbalancing:DescribeLoadBalancers" in content(browser)
