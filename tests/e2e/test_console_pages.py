@@ -1,7 +1,8 @@
 """The console's match-day view and its other pages in a real browser (headless Chromium, as in
 test_console.py): a load generator drives KG-Ami instances behind an ALB while the view's
 numbers move and a step-scaling alarm scales the group out; then the alarm history, SNS, IAM,
-CloudFormation and RDS pages, each with a hostile value that must render as text."""
+CloudFormation, RDS, images/snapshots and network pages, each with a hostile value that must
+render as text."""
 
 from __future__ import annotations
 
@@ -265,11 +266,48 @@ def test_rds_db_instances(kg, browser, shots):
     rds.delete_db_instance(DBInstanceIdentifier="kg-stats", SkipFinalSnapshot=True)
 
 
+def test_images_and_snapshots(kg, browser, shots):
+    zone = kg.ec2.describe_availability_zones()["AvailabilityZones"][0]["ZoneName"]
+    vol = kg.ec2.create_volume(AvailabilityZone=zone, Size=1)["VolumeId"]
+    hg.wait_until(lambda: kg.ec2.describe_volumes(VolumeIds=[vol])["Volumes"][0]["State"] == "available",
+                  timeout=10, what="the volume available")
+    snap = kg.ec2.create_snapshot(VolumeId=vol, Description="before the final", TagSpecifications=[
+        {"ResourceType": "snapshot", "Tags": [{"Key": "Name", "Value": HOSTILE}]}])["SnapshotId"]
+    go(browser, "#/images", lambda d: snap in content(d) and "KG-Ami" in content(d))
+    row = browser.find_element(By.CSS_SELECTOR, f"tr[data-snapshot='{snap}']")
+    assert row.find_element(By.TAG_NAME, "td").text == HOSTILE
+    assert vol in row.text and "1 GiB" in row.text and "before the final" in row.text
+    assert "available" in browser.find_element(By.CSS_SELECTOR, "tr[data-image^='ami-']").text
+    no_script_ran(browser)
+    assert no_horizontal_scroll(browser)
+    browser.save_screenshot(str(shots / "images.png"))
+
+
+def test_vpcs_subnets_and_security_groups(kg, browser, shots):
+    vpc = kg.ec2.create_vpc(CidrBlock="10.214.0.0/16", TagSpecifications=[
+        {"ResourceType": "vpc", "Tags": [{"Key": "Name", "Value": HOSTILE}]}])["Vpc"]["VpcId"]
+    subnet = kg.ec2.create_subnet(VpcId=vpc, CidrBlock="10.214.1.0/24")["Subnet"]["SubnetId"]
+    sg = kg.ec2.create_security_group(VpcId=vpc, GroupName="kg-web", Description="KG web tier")["GroupId"]
+    kg.ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{"CidrIp": "10.214.0.0/16"}]}])
+    go(browser, "#/network", lambda d: sg in content(d))
+    vpc_row = browser.find_element(By.CSS_SELECTOR, f"tr[data-vpc='{vpc}']")
+    assert vpc_row.find_element(By.TAG_NAME, "td").text == HOSTILE and "10.214.0.0/16" in vpc_row.text
+    assert "10.214.1.0/24" in browser.find_element(By.CSS_SELECTOR, f"tr[data-subnet='{subnet}']").text
+    sg_row = browser.find_element(By.CSS_SELECTOR, f"tr[data-security-group='{sg}']")
+    assert "kg-web" in sg_row.text and "KG web tier" in sg_row.text
+    assert "tcp 80 10.214.0.0/16" in sg_row.text and "all traffic 0.0.0.0/0" in sg_row.text
+    no_script_ran(browser)
+    assert no_horizontal_scroll(browser)
+    browser.save_screenshot(str(shots / "network.png"))
+
+
 def test_every_page_draws_in_under_a_second(kg, browser):
     go(browser, "#/match-day", lambda d: d.find_element(By.ID, "mdRps"))
     print(f"console pages drawn in (ms): {RENDER_MS}")
     # The issue's aim is 200 ms; a debug build on a shared machine gets some slack.
-    assert set(RENDER_MS) >= {"#/match-day", "#/alarm-history", "#/sns", "#/iam", "#/stacks", "#/rds"}, RENDER_MS
+    assert set(RENDER_MS) >= {"#/match-day", "#/alarm-history", "#/sns", "#/iam", "#/stacks", "#/rds", "#/images",
+                              "#/network"}, RENDER_MS
     assert all(ms < 1000 for ms in RENDER_MS.values()), RENDER_MS
 
 

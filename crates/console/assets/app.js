@@ -187,6 +187,8 @@ function kindChanged() {
 const PAGES = {
   "#/match-day": ["Match day", matchDayPage],
   "#/instances": ["Instances", instancesPage],
+  "#/images": ["Images and snapshots", imagesPage],
+  "#/network": ["VPCs, subnets and security groups", networkPage],
   "#/groups": ["Auto Scaling groups", groupsPage],
   "#/balancers": ["Load balancers", balancersPage],
   "#/alarms": ["Alarms", alarmsPage],
@@ -235,7 +237,7 @@ async function route() {
   // A refresh still under way is not started again (a slow answer must not pile them up).
   let running = false;
   state.timer = setInterval(async () => {
-    if (busy() || running) return;
+    if (busy() || running || document.hidden) return; // nobody is looking at a hidden tab
     running = true;
     try { await render(); } finally { running = false; }
   }, LIVE.has(hash) ? 1000 : 5000);
@@ -363,22 +365,20 @@ const INSTANCE_ACTIONS = [
 function instanceRow(i) {
   const id = txt(i, "instanceId");
   const st = txt(i, "instanceState/name");
-  const tags = list(i, "tagSet").map((t) => [txt(t, "key"), txt(t, "value")]);
-  const name = (tags.find(([k]) => k === "Name") || ["", ""])[1];
   const buttons = INSTANCE_ACTIONS.filter(([, , , ok]) => ok(st)).map(([key, label, action]) =>
     el("button", {
       type: "button", class: key === "terminate" ? "danger" : "", "data-action": key,
       "aria-label": `${label} ${id}`, onclick: (ev) => instanceAction(ev.currentTarget, id, label, action),
     }, label));
   return el("tr", { "data-instance-id": id },
-    el("td", { class: "text" }, name),
+    el("td", { class: "text" }, nameTag(i)),
     el("td", { class: "id" }, id),
     stateCell(st),
     el("td", {}, txt(i, "instanceType")),
     el("td", { class: "id" }, txt(i, "imageId")),
     el("td", {}, txt(i, "privateIpAddress")),
     el("td", {}, txt(i, "ipAddress")),
-    el("td", { class: "tags" }, tags.map(([k, v]) => el("span", { class: "tag" }, `${k}=${v}`))),
+    tagCell(i),
     el("td", { class: "actions" }, buttons,
       el("button", { type: "button", "data-action": "output", "aria-label": `Console output of ${id}`,
         onclick: () => showOutput(id) }, "Output"),
@@ -391,7 +391,7 @@ async function showTags(id) {
   let tags;
   try {
     const r = await api("ec2", "DescribeTags", { "Filter.1.Name": "resource-id", "Filter.1.Value.1": id });
-    tags = list(r, "tagSet").map((t) => [txt(t, "key"), txt(t, "value")]);
+    tags = tagPairs(r);
   } catch (e) {
     flash(e.message);
     return;
@@ -462,6 +462,82 @@ async function instanceAction(button, id, label, action) {
     flash(e.message);
   }
   await instancesPage();
+}
+
+// ---- Images and snapshots; VPCs, subnets and security groups -------------------------------
+
+function tagPairs(node) {
+  return list(node, "tagSet").map((t) => [txt(t, "key"), txt(t, "value")]);
+}
+
+function tagCell(node) {
+  return el("td", { class: "tags" }, tagPairs(node).map(([k, v]) => el("span", { class: "tag" }, `${k}=${v}`)));
+}
+
+function nameTag(node) {
+  return (tagPairs(node).find(([k]) => k === "Name") || ["", ""])[1];
+}
+
+function card(title, ...body) {
+  return el("section", { class: "card", "aria-label": title }, el("h2", {}, title), body);
+}
+
+async function imagesPage() {
+  try {
+    const [images, snapshots] = await Promise.all([
+      api("ec2", "DescribeImages", { "Owner.1": "self" }), api("ec2", "DescribeSnapshots", { "Owner.1": "self" })]);
+    show(
+      card("Images", table(["Name", "Image ID", "State", "Architecture", "Created", "Description", "Tags"],
+        list(images, "imagesSet").map((i) => el("tr", { "data-image": txt(i, "imageId") },
+          el("td", { class: "text" }, txt(i, "name")), el("td", { class: "id" }, txt(i, "imageId")),
+          stateCell(txt(i, "imageState")), el("td", {}, txt(i, "architecture")), el("td", {}, txt(i, "creationDate")),
+          el("td", { class: "text" }, txt(i, "description")), tagCell(i))), "No images.")),
+      card("Snapshots", table(["Name", "Snapshot ID", "Volume", "Size", "State", "Started", "Description", "Tags"],
+        list(snapshots, "snapshotSet").map((s) => el("tr", { "data-snapshot": txt(s, "snapshotId") },
+          el("td", { class: "text" }, nameTag(s)), el("td", { class: "id" }, txt(s, "snapshotId")),
+          el("td", { class: "id" }, txt(s, "volumeId")), el("td", {}, `${txt(s, "volumeSize")} GiB`),
+          stateCell(txt(s, "status")), el("td", {}, txt(s, "startTime")),
+          el("td", { class: "text" }, txt(s, "description")), tagCell(s))), "No snapshots.")));
+  } catch (e) {
+    failed(e);
+  }
+}
+
+// A security group rule as one line: `tcp 80–81 from 10.0.0.0/16, sg-…`.
+function ruleText(p) {
+  const proto = txt(p, "ipProtocol") === "-1" ? "all traffic" : txt(p, "ipProtocol");
+  const from = txt(p, "fromPort"), to = txt(p, "toPort");
+  const ports = !from || from === "-1" ? "" : from === to ? ` ${from}` : ` ${from}–${to}`;
+  const sources = [...list(p, "ipRanges").map((r) => txt(r, "cidrIp")), ...list(p, "ipv6Ranges").map((r) => txt(r, "cidrIpv6")),
+    ...list(p, "groups").map((g) => txt(g, "groupId"))];
+  return `${proto}${ports} ${sources.join(", ")}`;
+}
+
+async function networkPage() {
+  try {
+    const [vpcs, subnets, groups] = await Promise.all([
+      api("ec2", "DescribeVpcs"), api("ec2", "DescribeSubnets"), api("ec2", "DescribeSecurityGroups")]);
+    const rules = (g, path) => el("td", { class: "text" }, list(g, path).map((p) => el("div", {}, ruleText(p))));
+    show(
+      card("VPCs", table(["Name", "VPC ID", "CIDR", "State", "Default", "Tags"],
+        list(vpcs, "vpcSet").map((v) => el("tr", { "data-vpc": txt(v, "vpcId") },
+          el("td", { class: "text" }, nameTag(v)), el("td", { class: "id" }, txt(v, "vpcId")),
+          el("td", {}, txt(v, "cidrBlock")), stateCell(txt(v, "state")), el("td", {}, txt(v, "isDefault")),
+          tagCell(v))), "No VPCs.")),
+      card("Subnets", table(["Name", "Subnet ID", "VPC", "CIDR", "Zone", "Free addresses", "Tags"],
+        list(subnets, "subnetSet").map((n) => el("tr", { "data-subnet": txt(n, "subnetId") },
+          el("td", { class: "text" }, nameTag(n)), el("td", { class: "id" }, txt(n, "subnetId")),
+          el("td", { class: "id" }, txt(n, "vpcId")), el("td", {}, txt(n, "cidrBlock")),
+          el("td", {}, txt(n, "availabilityZone")), el("td", {}, txt(n, "availableIpAddressCount")),
+          tagCell(n))), "No subnets.")),
+      card("Security groups", table(["Name", "Group ID", "VPC", "Description", "Inbound", "Outbound"],
+        list(groups, "securityGroupInfo").map((g) => el("tr", { "data-security-group": txt(g, "groupId") },
+          el("td", { class: "text" }, txt(g, "groupName")), el("td", { class: "id" }, txt(g, "groupId")),
+          el("td", { class: "id" }, txt(g, "vpcId")), el("td", { class: "text" }, txt(g, "groupDescription")),
+          rules(g, "ipPermissions"), rules(g, "ipPermissionsEgress"))), "No security groups.")));
+  } catch (e) {
+    failed(e);
+  }
 }
 
 // ---- Auto Scaling groups -------------------------------------------------------------------
