@@ -191,6 +191,7 @@ const PAGES = {
   "#/network": ["VPCs, subnets and security groups", networkPage],
   "#/groups": ["Auto Scaling groups", groupsPage],
   "#/balancers": ["Load balancers", balancersPage],
+  "#/metrics": ["Metrics", metricsPage],
   "#/alarms": ["Alarms", alarmsPage],
   "#/alarm-history": ["Alarm history", alarmHistoryPage],
   "#/sns": ["SNS topics", snsPage],
@@ -200,7 +201,7 @@ const PAGES = {
 };
 
 // Pages that refresh every second rather than every five.
-const LIVE = new Set(["#/match-day"]);
+const LIVE = new Set(["#/match-day", "#/metrics"]);
 
 function stopTimer() {
   if (state.timer) clearInterval(state.timer);
@@ -247,7 +248,7 @@ async function route() {
 // list keep it in #instanceList / #alarmList; the others redraw all of #content.)
 function busy() {
   const a = document.activeElement;
-  const replaced = $("instanceList") || $("alarmList") || $("stackList") || $("mdLive") || $("content");
+  const replaced = $("instanceList") || $("alarmList") || $("stackList") || $("mdLive") || $("metricLive") || $("content");
   return !!a && !!replaced && replaced.contains(a) && a.matches("input, select, textarea, button");
 }
 
@@ -744,13 +745,12 @@ async function matchDayData(lbArn, group) {
     [`MetricDataQueries.member.${id}.MetricStat.Period`]: "1",
     [`MetricDataQueries.member.${id}.MetricStat.Stat`]: stat,
   });
-  const iso = (t) => new Date(t * 1000).toISOString().replace(/\.\d+Z$/, "Z");
   const none = Promise.resolve(null);
-  const [metrics, groups, tgs, alarms, acts] = await Promise.all([
+  const [data, groups, tgs, alarms, acts] = await Promise.all([
     lbArn ? api("cloudwatch", "GetMetricData", {
       ...metric(1, "RequestCount", "Sum"), ...metric(2, "TargetResponseTime", "p50"),
       ...metric(3, "TargetResponseTime", "p99"),
-      StartTime: iso(Math.floor(now) - MD_SPAN), EndTime: iso(Math.floor(now) + 1), ScanBy: "TimestampAscending",
+      StartTime: isoSeconds(now - MD_SPAN), EndTime: isoSeconds(now + 1), ScanBy: "TimestampAscending",
     }) : none,
     group ? api("autoscaling", "DescribeAutoScalingGroups", { "AutoScalingGroupNames.member.1": group }) : none,
     lbArn ? api("elbv2", "DescribeTargetGroups", { LoadBalancerArn: lbArn }) : none,
@@ -758,11 +758,7 @@ async function matchDayData(lbArn, group) {
     group ? api("autoscaling", "DescribeScalingActivities", { AutoScalingGroupName: group, MaxRecords: "20" }) : none,
   ]);
   const series = {};
-  for (const r of metrics ? list(metrics, "MetricDataResults") : []) {
-    const ts = list(r, "Timestamps").map((t) => Date.parse(t.textContent) / 1000);
-    const vs = list(r, "Values").map((v) => Number(v.textContent));
-    series[txt(r, "Id")] = ts.map((t, i) => [t, vs[i]]).sort((a, b) => a[0] - b[0]);
-  }
+  for (const r of data ? list(data, "MetricDataResults") : []) series[txt(r, "Id")] = seriesOf(r);
   const healths = await Promise.all((tgs ? list(tgs, "TargetGroups") : []).map((tg) =>
     api("elbv2", "DescribeTargetHealth", { TargetGroupArn: txt(tg, "TargetGroupArn") })
       .then((h) => list(h, "TargetHealthDescriptions").map((d) => ({
@@ -802,7 +798,7 @@ async function matchDayData(lbArn, group) {
   };
 }
 
-function stat(id, label, value, detail) {
+function statCard(id, label, value, detail) {
   return el("div", { class: "stat card", id, "data-value": value },
     el("span", { class: "stat-label" }, label), el("span", { class: "stat-value" }, value),
     el("span", { class: "muted" }, detail || ""));
@@ -813,12 +809,12 @@ const ms = (seconds) => (seconds === null || seconds === undefined ? "–" : `${
 function matchDayView(v) {
   const inAlarm = v.alarms.filter((a) => a.state === "ALARM");
   const stats = el("div", { class: "stats" },
-    stat("mdRps", "Requests/s", Math.round(v.rps), "through the load balancer"),
-    stat("mdP50", "Response p50", ms(v.p50), `p99 ${ms(v.p99)}`),
-    stat("mdHealthy", "Healthy targets", v.sample.healthy, `of ${v.targets.length} registered`),
-    stat("mdDesired", "Desired capacity", v.sample.desired, `min ${v.min} · max ${v.max}`),
-    stat("mdInService", "In service", v.sample.inService, `${v.instances.length} in the group`),
-    stat("mdAlarms", "Alarms firing", inAlarm.length, inAlarm.map((a) => a.name).join(", ") || `of ${v.alarms.length}`));
+    statCard("mdRps", "Requests/s", Math.round(v.rps), "through the load balancer"),
+    statCard("mdP50", "Response p50", ms(v.p50), `p99 ${ms(v.p99)}`),
+    statCard("mdHealthy", "Healthy targets", v.sample.healthy, `of ${v.targets.length} registered`),
+    statCard("mdDesired", "Desired capacity", v.sample.desired, `min ${v.min} · max ${v.max}`),
+    statCard("mdInService", "In service", v.sample.inService, `${v.instances.length} in the group`),
+    statCard("mdAlarms", "Alarms firing", inAlarm.length, inAlarm.map((a) => a.name).join(", ") || `of ${v.alarms.length}`));
   const instances = table(["Instance", "Lifecycle", "Health", "Zone", "Target health"], v.instances.map((i) => {
     const t = v.targets.find((x) => x.id === i.id);
     return el("tr", { "data-instance-id": i.id }, el("td", { class: "id" }, i.id), stateCell(i.lifecycle),
@@ -906,6 +902,94 @@ function matchDayChart(v) {
     + `${v.alarms.filter((a) => a.state === "ALARM").length} alarms firing`;
   return svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", id: "mdChart", role: "img", "aria-label": summary },
     svg("title", {}, summary), parts);
+}
+
+// ---- CloudWatch metrics: any metric, 1-second data, live ----------------------------------
+
+const METRIC_SPAN = 300; // seconds shown
+const metrics = { list: [] };
+
+function metricLabel(m) {
+  const dims = m.dims.map(([k, v]) => `${k}=${v}`).join(", ");
+  return `${m.namespace} · ${m.name}${dims ? ` · ${dims}` : ""}`;
+}
+
+async function metricsPage() {
+  try {
+    if (!$("metricControls")) {
+      const r = await api("cloudwatch", "ListMetrics");
+      metrics.list = list(r, "Metrics").map((m) => ({
+        namespace: txt(m, "Namespace"), name: txt(m, "MetricName"),
+        dims: list(m, "Dimensions").map((d) => [txt(d, "Name"), txt(d, "Value")]),
+      })).sort((a, b) => metricLabel(a).localeCompare(metricLabel(b)));
+      const controls = el("form", { class: "toolbar card", id: "metricControls", "aria-label": "Which metric" },
+        el("label", { class: "grow" }, "Metric", el("select", { id: "metricChoice" },
+          metrics.list.map((m, i) => option(String(i), metricLabel(m))))),
+        el("label", {}, "Statistic", el("select", { id: "metricStat" },
+          ["Average", "Sum", "Maximum", "Minimum", "SampleCount", "p99"].map((s) => option(s, s)))));
+      controls.addEventListener("submit", (ev) => ev.preventDefault());
+      controls.addEventListener("change", () => metricsPage());
+      show(controls, el("div", { id: "metricLive" }, metrics.list.length ? "" : el("p", { class: "empty" }, "No metrics yet.")));
+    }
+    const m = metrics.list[Number($("metricChoice").value)];
+    if (!m) return;
+    const stat = $("metricStat").value;
+    const now = Date.now() / 1000;
+    const q = "MetricDataQueries.member.1.";
+    const params = {
+      [`${q}Id`]: "m", [`${q}MetricStat.Metric.Namespace`]: m.namespace, [`${q}MetricStat.Metric.MetricName`]: m.name,
+      [`${q}MetricStat.Period`]: "1", [`${q}MetricStat.Stat`]: stat, ScanBy: "TimestampAscending",
+      StartTime: isoSeconds(now - METRIC_SPAN), EndTime: isoSeconds(now + 1),
+    };
+    m.dims.forEach(([k, v], i) => {
+      params[`${q}MetricStat.Metric.Dimensions.member.${i + 1}.Name`] = k;
+      params[`${q}MetricStat.Metric.Dimensions.member.${i + 1}.Value`] = v;
+    });
+    const r = list(await api("cloudwatch", "GetMetricData", params), "MetricDataResults")[0];
+    if (!$("metricLive") || metrics.list[Number($("metricChoice").value)] !== m || $("metricStat").value !== stat) return;
+    const points = seriesOf(r);
+    const last = points[points.length - 1];
+    $("metricLive").replaceWith(el("div", { id: "metricLive" },
+      el("div", { class: "stats" },
+        statCard("metricLatest", `Latest ${stat}`, last ? String(last[1]) : "–",
+          last ? new Date(last[0] * 1000).toLocaleTimeString() : "no data in the last 5 minutes"),
+        statCard("metricPoints", "Datapoints", points.length, `1-second periods, last ${METRIC_SPAN / 60} minutes`)),
+      el("section", { class: "card" }, el("h2", {}, metricLabel(m)), metricChart(points, now, `${metricLabel(m)} ${stat}`))));
+  } catch (e) {
+    failed(e);
+  }
+}
+
+function isoSeconds(t) {
+  return new Date(Math.floor(t) * 1000).toISOString().replace(/\.\d+Z$/, "Z");
+}
+
+// A GetMetricData result as [[unix seconds, value]], oldest first.
+function seriesOf(r) {
+  const ts = list(r, "Timestamps").map((t) => Date.parse(t.textContent) / 1000);
+  const vs = list(r, "Values").map((v) => Number(v.textContent));
+  return ts.map((t, i) => [t, vs[i]]).sort((a, b) => a[0] - b[0]);
+}
+
+function metricChart(points, end, title) {
+  const W = 1200, H = 260, left = 70, right = 1180, top = 10, bottom = 220;
+  const x = (t) => left + ((t - (end - METRIC_SPAN)) / METRIC_SPAN) * (right - left);
+  const lo = Math.min(0, ...points.map(([, v]) => v)), hi = Math.max(1, ...points.map(([, v]) => v));
+  const y = (v) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
+  const parts = [svg("rect", { x: left, y: top, width: right - left, height: bottom - top, class: "lane" }),
+    svg("text", { x: left - 6, y: top + 12, class: "axis", "text-anchor": "end" }, String(hi)),
+    svg("text", { x: left - 6, y: bottom, class: "axis", "text-anchor": "end" }, String(lo))];
+  if (points.length > 1) {
+    parts.push(svg("polyline", { class: "metric", points: points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(" ") }));
+  }
+  for (const [t, v] of points) {
+    parts.push(svg("circle", { cx: x(t), cy: y(v), r: 2.5, class: "point" }, svg("title", {}, `${new Date(t * 1000).toLocaleTimeString()}: ${v}`)));
+  }
+  for (let s = METRIC_SPAN; s >= 0; s -= 60) {
+    parts.push(svg("text", { x: x(end - s), y: H - 14, class: "axis", "text-anchor": "middle" }, s ? `−${s / 60} min` : "now"));
+  }
+  return svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", id: "metricChart", role: "img", "aria-label": title },
+    svg("title", {}, title), parts);
 }
 
 // ---- CloudWatch alarm history --------------------------------------------------------------
