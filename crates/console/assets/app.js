@@ -851,7 +851,7 @@ function matchDayChart(v) {
   const rc = (v.series.m1 || []).filter(([t]) => shown(t));
   const p99 = (v.series.m3 || []).filter(([t]) => shown(t));
   const maxRps = Math.max(10, ...rc.map(([, n]) => n));
-  const maxLat = Math.max(0.01, ...p99.map(([, n]) => n));
+  const maxLat = Math.max(0.001, ...p99.map(([, n]) => n));
   const [tt, tb] = lanes.traffic;
   parts.push(frame(lanes.traffic), label(tt + 14, "requests/s"), label(tt + 30, `max ${Math.round(maxRps)}`, "axis muted"),
     label(tt + 50, "p99", "axis p99"), label(tt + 66, `max ${ms(maxLat)}`, "axis muted"));
