@@ -232,7 +232,10 @@ async function route() {
   }
   const t0 = performance.now();
   await render();
+  // Another page was opened while this one was read: that visit owns the timer.
+  if (state.route !== hash || !state.csrf) return;
   state.renderMs = performance.now() - t0; // read by the browser tests
+  stopTimer();
   // Live pages refresh themselves, but not while someone is typing in a field or has the
   // keyboard on a row's button (the list would be replaced under them).
   // A refresh still under way is not started again (a slow answer must not pile them up).
@@ -245,7 +248,7 @@ async function route() {
 }
 
 // Is the keyboard on a control the next refresh would replace? (Pages that refresh only their
-// list keep it in #instanceList / #alarmList; the others redraw all of #content.)
+// list or live part keep it in its own element; the others redraw all of #content.)
 function busy() {
   const a = document.activeElement;
   const replaced = $("instanceList") || $("alarmList") || $("stackList") || $("mdLive") || $("metricLive") || $("content");
@@ -704,6 +707,7 @@ async function matchDayPage() {
     if (!$("mdControls")) {
       const [lbs, groups] = await Promise.all([
         api("elbv2", "DescribeLoadBalancers"), api("autoscaling", "DescribeAutoScalingGroups")]);
+      if (state.route !== "#/match-day") return; // left before it was drawn
       const lbChoices = list(lbs, "LoadBalancers").filter((b) => txt(b, "Type") === "application")
         .map((b) => option(txt(b, "LoadBalancerArn"), txt(b, "LoadBalancerName")));
       const groupChoices = list(groups, "AutoScalingGroups")
@@ -918,6 +922,7 @@ async function metricsPage() {
   try {
     if (!$("metricControls")) {
       const r = await api("cloudwatch", "ListMetrics");
+      if (state.route !== "#/metrics") return; // left before it was drawn
       metrics.list = list(r, "Metrics").map((m) => ({
         namespace: txt(m, "Namespace"), name: txt(m, "MetricName"),
         dims: list(m, "Dimensions").map((d) => [txt(d, "Name"), txt(d, "Value")]),
