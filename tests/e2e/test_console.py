@@ -245,6 +245,40 @@ def test_an_instances_console_output(kg, browser):
     wait(browser, lambda d: not d.find_elements(By.ID, "outputPanel"), what="the panel closed")
 
 
+def tags_of(kg, iid):
+    i = kg.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+    return {t["Key"]: t["Value"] for t in i.get("Tags", [])}
+
+
+def add_tag(driver, iid, key, value):
+    wait(driver, lambda d: instance_row(d, iid).find_element(By.CSS_SELECTOR, 'button[data-action="tags"]'),
+         what="the tags button").click()
+    wait(driver, lambda d: d.switch_to.active_element == d.find_element(By.ID, "tagKey"), what="the tag form")
+    # By keyboard: the key field has the focus, Tab to the value, Enter adds.
+    ActionChains(driver).send_keys(key, Keys.TAB, value, Keys.ENTER).perform()
+
+
+def test_tags_are_added_and_removed_from_the_console(kg, browser, shots):
+    add_tag(browser, kg.web, "Owner", HOSTILE + " & co")
+    wait(browser, lambda d: "Tag Owner set on" in flash_text(d), what="the tag accepted")
+    assert tags_of(kg, kg.web)["Owner"] == HOSTILE + " & co"
+    panel = browser.find_element(By.ID, "tagsPanel")
+    row = wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, '#tagsPanel tr[data-tag-key="Owner"]'),
+               what="the tag in the panel")
+    assert row.find_elements(By.TAG_NAME, "td")[1].text == HOSTILE + " & co"
+    wait(browser, lambda d: f"Owner={HOSTILE} & co" in instance_row(d, kg.web).text, what="the tag in the list")
+    assert browser.find_elements(By.CSS_SELECTOR, "#page img") == []
+    assert no_horizontal_scroll(browser)
+    browser.save_screenshot(str(shots / "instance-tags.png"))
+    row.find_element(By.CSS_SELECTOR, 'button[data-action="remove-tag"]').click()
+    wait(browser, lambda d: "Tag Owner removed" in flash_text(d), what="the tag removed")
+    assert "Owner" not in tags_of(kg, kg.web)
+    wait(browser, lambda d: not d.find_elements(By.CSS_SELECTOR, '#tagsPanel tr[data-tag-key="Owner"]'),
+         what="the tag gone from the panel")
+    panel = browser.find_element(By.ID, "tagsPanel")
+    panel.find_element(By.XPATH, ".//button[text()='Close']").click()
+
+
 def test_launching_from_the_console(kg, browser, shots):
     Select(browser.find_element(By.ID, "launchImage")).select_by_value(kg.ami)
     Select(browser.find_element(By.ID, "launchType")).select_by_value("t3.micro")
@@ -374,7 +408,8 @@ def test_the_root_signs_in_with_its_key_pair(kg):
     assert json.loads(body)["arn"].endswith(":root")
     set_cookie = headers.get("Set-Cookie") or headers.get("set-cookie")
     assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie
-    status, _, _ = console_post(kg, "/console/api/signin", {"kind": "root", "userName": key, "password": secret[:-1] + "x"})
+    wrong = secret[:-1] + ("y" if secret.endswith("x") else "x")  # one character off, never the secret itself
+    status, _, _ = console_post(kg, "/console/api/signin", {"kind": "root", "userName": key, "password": wrong})
     assert status == 401
     # Signing in again from the same browser ends the session it had.
     first, csrf = set_cookie.split(";")[0].split("=", 1)[1], json.loads(body)["csrfToken"]
@@ -407,6 +442,14 @@ def test_a_read_only_user_is_refused_by_iam(kg, browser, shots):
     wait_state(kg, kg.web, "running", timeout=2)
     time.sleep(1)
     wait_state(kg, kg.web, "running", timeout=2)
+
+
+def test_a_read_only_user_cannot_tag_and_sees_iams_message(kg, browser):
+    add_tag(browser, kg.web, "Owner", "viewer")
+    text = wait(browser, lambda d: "UnauthorizedOperation" in flash_text(d) and flash_text(d), what="IAM's refusal")
+    assert "You are not authorized to perform this operation" in text
+    assert "Owner" not in tags_of(kg, kg.web)
+    browser.find_element(By.ID, "tagsPanel").find_element(By.XPATH, ".//button[text()='Close']").click()
 
 
 def test_sign_out_ends_the_session(kg, browser):

@@ -13,12 +13,16 @@ use time::OffsetDateTime;
 use crate::session::Credentials;
 
 /// The services the console speaks to: (name the page uses, signing name, API version).
-/// All four speak a query protocol (form parameters in, XML out).
+/// All of them speak a query protocol (form parameters in, XML out).
 const SERVICES: &[(&str, &str, &str)] = &[
     ("ec2", "ec2", "2016-11-15"),
     ("autoscaling", "autoscaling", "2011-01-01"),
     ("elbv2", "elasticloadbalancing", "2015-12-01"),
     ("cloudwatch", "monitoring", "2010-08-01"),
+    ("sns", "sns", "2010-03-31"),
+    ("iam", "iam", "2010-05-08"),
+    ("cloudformation", "cloudformation", "2010-05-15"),
+    ("rds", "rds", "2014-10-31"),
 ];
 
 /// The host the signed request names (it never leaves the process).
@@ -124,13 +128,15 @@ mod tests {
         assert_eq!(p.body, "Action=TerminateInstances&Version=2016-11-15&InstanceId.1=i-1+%26x");
         let p = prepare(&json!({"service": "cloudwatch", "action": "DescribeAlarms"})).unwrap();
         assert_eq!(p.signing_name, "monitoring");
+        let p = prepare(&json!({"service": "rds", "action": "DescribeDBInstances"})).unwrap();
+        assert_eq!(p.body, "Action=DescribeDBInstances&Version=2014-10-31");
     }
 
     #[test]
     fn only_the_console_services_and_plain_operation_names() {
         assert_eq!(
-            prepare(&json!({"service": "iam", "action": "CreateUser"})),
-            Err(CallError::UnknownService("iam".into()))
+            prepare(&json!({"service": "s3", "action": "ListBuckets"})),
+            Err(CallError::UnknownService("s3".into()))
         );
         assert!(prepare(&json!({"service": "ec2", "action": "Describe&Action=X"})).is_err());
         assert!(prepare(&json!({"service": "ec2", "action": "X", "params": {"Version": "1"}})).is_err());

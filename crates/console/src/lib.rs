@@ -42,7 +42,8 @@ impl Console {
     async fn route(&self, gw: &Gateway, req: &ConsoleRequest<'_>) -> ConsoleAnswer {
         let path = req.path.strip_prefix("/console").unwrap_or(req.path);
         match (req.method, path) {
-            ("GET", "" | "/") => assets::page("index.html"),
+            // The match-day view has an address of its own, for a screen left showing it.
+            ("GET", "" | "/" | "/match-day") => assets::page("index.html"),
             ("GET", p) if p.starts_with("/assets/") => assets::page(&p["/assets/".len()..]),
             ("GET", "/api/session") => match self.session(req) {
                 Some(s) => json_answer(200, &whoami(&s)),
@@ -52,7 +53,7 @@ impl Console {
             ("POST", "/api/signin") => self.sign_in(gw, req).await,
             ("POST", "/api/signout") => self.sign_out(gw, req),
             ("POST", "/api/call") => self.call(gw, req).await,
-            (_, "" | "/" | "/api/session" | "/api/signin" | "/api/signout" | "/api/call") => {
+            (_, "" | "/" | "/match-day" | "/api/session" | "/api/signin" | "/api/signout" | "/api/call") => {
                 error(405, "MethodNotAllowed", "This method is not allowed here.")
             }
             _ => error(404, "NotFound", "There is no such console page."),

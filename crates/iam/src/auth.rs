@@ -153,6 +153,11 @@ impl Identity {
                     p.kind = PrincipalKind::FederatedSession { user: None };
                     p
                 }
+                SessionSource::Console { user_name: None } => self.root_principal(access_key_id),
+                SessionSource::Console { user_name: Some(u) } => {
+                    let Some(user) = tx.get::<UserRec>(kind::USER, &name_key(u))? else { return Ok(None) };
+                    user_principal(&self.account, &user, access_key_id)
+                }
                 SessionSource::Session { user_name: Some(u) } => {
                     let Some(user) = tx.get::<UserRec>(kind::USER, &name_key(u))? else { return Ok(None) };
                     let mut p = user_principal(&self.account, &user, access_key_id);

@@ -102,7 +102,7 @@ impl Identity {
             if let Some(p) = &new_profile {
                 tx.put(kind::LOGIN_PROFILE, &name_key(&p.user_name), p)?;
             }
-            crate::sts::issue(self, tx, duration, SessionSource::Session { user_name: user }, None, vec![])
+            crate::sts::issue(self, tx, duration, SessionSource::Console { user_name: user }, None, vec![])
         })?;
         Ok(ConsoleCredentials {
             access_key_id: issued.access_key_id,

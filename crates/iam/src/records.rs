@@ -215,4 +215,10 @@ pub enum SessionSource {
     Session {
         user_name: Option<String>,
     },
+    /// A console sign-in of a user (or of the root when None): the principal is the user
+    /// itself, as in AWS's console, so IAM's own API is not refused as it is to
+    /// GetSessionToken's credentials.
+    Console {
+        user_name: Option<String>,
+    },
 }

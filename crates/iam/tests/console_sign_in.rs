@@ -74,7 +74,9 @@ async fn a_users_password_gives_credentials_that_act_as_the_user_until_they_expi
     assert_eq!(c.expiration, 1_800_000_000.0 + 43_200.0);
     let cred = r.id.resolve(&c.access_key_id, Some(&c.session_token)).unwrap();
     assert_eq!(cred.secret_access_key, c.secret_access_key);
-    assert!(matches!(&cred.principal.kind, PrincipalKind::FederatedSession { user: Some(u) } if u == "alice"));
+    // The user itself, as in AWS's console (not a GetSessionToken session, which IAM's API refuses).
+    assert!(matches!(&cred.principal.kind, PrincipalKind::User { name } if name == "alice"));
+    assert!(cred.principal.arn.ends_with(":user/alice"));
     r.clock.0.store(1_800_000_000 + 43_200, Ordering::SeqCst);
     assert_eq!(r.id.resolve(&c.access_key_id, Some(&c.session_token)).unwrap_err(), AuthFailure::ExpiredToken);
 }
@@ -103,7 +105,8 @@ async fn the_root_signs_in_with_its_key_pair_and_sign_out_revokes() {
     let good = SignIn::Root { access_key_id: &root.access_key_id, secret_access_key: &root.secret_access_key };
     let c = r.id.console_sign_in(good, 3600.0).unwrap();
     assert_eq!(c.display_name, "root");
-    r.id.resolve(&c.access_key_id, Some(&c.session_token)).unwrap();
+    let cred = r.id.resolve(&c.access_key_id, Some(&c.session_token)).unwrap();
+    assert!(matches!(cred.principal.kind, PrincipalKind::Root));
     r.id.console_sign_out(&c.access_key_id).unwrap();
     assert_eq!(r.id.resolve(&c.access_key_id, Some(&c.session_token)).unwrap_err(), AuthFailure::InvalidClientTokenId);
 }
