@@ -452,6 +452,21 @@ def test_a_read_only_user_cannot_tag_and_sees_iams_message(kg, browser):
     browser.find_element(By.ID, "tagsPanel").find_element(By.XPATH, ".//button[text()='Close']").click()
 
 
+def test_a_session_survives_a_restart_of_the_daemon(kg, browser):
+    """Sessions are kept (sealed) in the region's store: a restart, even a kill -9, signs
+    nobody out, and the page goes on working."""
+    cookie = browser.get_cookie("hg_console")["value"]
+    csrf = browser.execute_script("return state.csrf")
+    kg.kill9()
+    kg.start()
+    kg.ec2 = kg.client("ec2")
+    describe = {"service": "ec2", "action": "DescribeInstances"}
+    status, _, body = console_post(kg, "/console/api/call", describe, cookie=cookie, csrf=csrf)
+    assert status == 200, body
+    browser.get(f"{kg.endpoint}/console")
+    wait(browser, lambda d: d.find_element(By.ID, "signout").is_displayed(), what="the page, still signed in")
+
+
 def test_sign_out_ends_the_session(kg, browser):
     cookie = browser.get_cookie("hg_console")["value"]
     csrf = browser.execute_script("return state.csrf")

@@ -35,8 +35,15 @@ pub struct Console {
 }
 
 impl Console {
+    /// A console whose sessions live in memory only.
     pub fn new(clock: session::Clock) -> Console {
         Console { sessions: Sessions::new(clock.clone()), throttle: throttle::Throttle::new(clock) }
+    }
+
+    /// A console whose sessions are kept (sealed) in the region's store: a restart of the
+    /// daemon signs nobody out.
+    pub fn kept(clock: session::Clock, keep: session::Keep) -> Console {
+        Console { sessions: Sessions::kept(clock.clone(), keep), throttle: throttle::Throttle::new(clock) }
     }
 
     async fn route(&self, gw: &Gateway, req: &ConsoleRequest<'_>) -> ConsoleAnswer {

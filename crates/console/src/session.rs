@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rand::RngCore;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use store::{Sealer, Store};
 
 /// The cookie holding the session id.
 pub const COOKIE: &str = "hg_console";
@@ -43,11 +45,96 @@ pub struct Session {
     pub expires: f64,
 }
 
-/// The sessions of the console, in memory (a restart of the daemon signs everyone out).
+/// The store kind of a kept session, keyed by the hex SHA-256 of its id.
+const KIND: &str = "console.session";
+
+/// A session as the store keeps it: the secret, the token and the CSRF token sealed with the
+/// region's key (`store::Sealer`), like every other secret at rest.
+#[derive(Serialize, Deserialize)]
+struct KeptSession {
+    user: String,
+    arn: String,
+    access_key_id: String,
+    secret_access_key: String,
+    session_token: String,
+    csrf: String,
+    expires: f64,
+}
+
+/// Where sessions are kept across restarts of the daemon.
+pub struct Keep {
+    pub store: Arc<Store>,
+    pub sealer: Arc<Sealer>,
+}
+
+impl Keep {
+    fn save(&self, key: &[u8; 32], s: &Session) {
+        let kept = KeptSession {
+            user: s.user.clone(),
+            arn: s.arn.clone(),
+            access_key_id: s.credentials.access_key_id.clone(),
+            secret_access_key: self.sealer.seal(&s.credentials.secret_access_key),
+            session_token: self.sealer.seal(&s.credentials.session_token),
+            csrf: self.sealer.seal(&s.csrf),
+            expires: s.expires,
+        };
+        if let Err(e) = self.store.write(|tx| tx.put(KIND, &hex::encode(key), &kept)) {
+            tracing::error!(error = %e, "keeping a console session");
+        }
+    }
+
+    fn forget(&self, key: &[u8; 32]) {
+        if let Err(e) = self.store.write(|tx| tx.delete(KIND, &hex::encode(key))) {
+            tracing::error!(error = %e, "forgetting a console session");
+        }
+    }
+
+    /// The kept sessions still live at `now`; expired ones are deleted.
+    fn load(&self, now: f64) -> HashMap<[u8; 32], Arc<Session>> {
+        let kept: Vec<(String, KeptSession)> = match self.store.read(|tx| tx.list(KIND, "")) {
+            Ok(k) => k,
+            Err(e) => {
+                tracing::error!(error = %e, "reading the console's sessions");
+                return HashMap::new();
+            }
+        };
+        let mut out = HashMap::new();
+        for (key, k) in kept {
+            let digest: Option<[u8; 32]> = hex::decode(&key).ok().and_then(|b| b.try_into().ok());
+            let open = |s: &str| self.sealer.open(s).ok();
+            let session = (|| {
+                Some(Session {
+                    credentials: Credentials {
+                        access_key_id: k.access_key_id.clone(),
+                        secret_access_key: open(&k.secret_access_key)?,
+                        session_token: open(&k.session_token)?,
+                    },
+                    csrf: open(&k.csrf)?,
+                    user: k.user.clone(),
+                    arn: k.arn.clone(),
+                    expires: k.expires,
+                })
+            })();
+            match (digest, session) {
+                (Some(d), Some(s)) if s.expires > now => {
+                    out.insert(d, Arc::new(s));
+                }
+                _ => {
+                    let _ = self.store.write(|tx| tx.delete(KIND, &key));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The sessions of the console: in memory, and kept in the store (when given one) so that a
+/// restart of the daemon signs nobody out.
 pub struct Sessions {
     clock: Clock,
     /// SHA-256 of the session id → session: the ids themselves are kept nowhere.
     by_id: Mutex<HashMap<[u8; 32], Arc<Session>>>,
+    keep: Option<Keep>,
 }
 
 /// 32 random bytes from the OS, hex.
@@ -62,8 +149,15 @@ fn digest(id: &str) -> [u8; 32] {
 }
 
 impl Sessions {
+    /// Sessions in memory only.
     pub fn new(clock: Clock) -> Sessions {
-        Sessions { clock, by_id: Mutex::new(HashMap::new()) }
+        Sessions { clock, by_id: Mutex::new(HashMap::new()), keep: None }
+    }
+
+    /// Sessions kept in the store: those still live are back at once.
+    pub fn kept(clock: Clock, keep: Keep) -> Sessions {
+        let live = keep.load(clock());
+        Sessions { clock, by_id: Mutex::new(live), keep: Some(keep) }
     }
 
     pub fn now(&self) -> f64 {
@@ -88,9 +182,18 @@ impl Sessions {
             csrf: random_token(),
             expires: (now + LIFETIME).min(creds_expire),
         });
+        let key = digest(&id);
         let mut map = self.by_id.lock().unwrap_or_else(|e| e.into_inner());
-        map.retain(|_, s| s.expires > now);
-        map.insert(digest(&id), session.clone());
+        let expired: Vec<[u8; 32]> = map.iter().filter(|(_, s)| s.expires <= now).map(|(k, _)| *k).collect();
+        for k in &expired {
+            map.remove(k);
+        }
+        map.insert(key, session.clone());
+        drop(map);
+        if let Some(keep) = &self.keep {
+            expired.iter().for_each(|k| keep.forget(k));
+            keep.save(&key, &session);
+        }
         (id, session)
     }
 
@@ -101,6 +204,10 @@ impl Sessions {
         let s = map.get(&key)?.clone();
         if s.expires <= self.now() {
             map.remove(&key);
+            drop(map);
+            if let Some(keep) = &self.keep {
+                keep.forget(&key);
+            }
             return None;
         }
         Some(s)
@@ -108,7 +215,12 @@ impl Sessions {
 
     /// End a session (sign-out); returns it so that its credentials can be revoked.
     pub fn remove(&self, id: &str) -> Option<Arc<Session>> {
-        self.by_id.lock().unwrap_or_else(|e| e.into_inner()).remove(&digest(id))
+        let key = digest(id);
+        let removed = self.by_id.lock().unwrap_or_else(|e| e.into_inner()).remove(&key);
+        if let (Some(keep), Some(_)) = (&self.keep, &removed) {
+            keep.forget(&key);
+        }
+        removed
     }
 
     pub fn len(&self) -> usize {
@@ -175,6 +287,47 @@ mod tests {
             secret_access_key: "secret-value".into(),
             session_token: "token-value".into(),
         }
+    }
+
+    /// The store and key of a region directory.
+    fn keep(dir: &std::path::Path) -> Keep {
+        Keep {
+            store: Arc::new(Store::open(&dir.join("state.db")).unwrap()),
+            sealer: Arc::new(Sealer::open_or_create(&dir.join("master.key")).unwrap()),
+        }
+    }
+
+    #[test]
+    fn kept_sessions_survive_a_restart_sealed_and_sign_out_and_expiry_forget_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let (c, t) = clock(1_000.0);
+        let first = Sessions::kept(c.clone(), keep(dir.path()));
+        let (a, sa) = first.create("alice".into(), "arn:aws:iam::1:user/alice".into(), creds(), f64::MAX);
+        let (b, _) = first.create("bob".into(), "arn:aws:iam::1:user/bob".into(), creds(), 2_000.0);
+        drop(first);
+        // At rest: no secret, token, CSRF token or session id in the clear.
+        for f in std::fs::read_dir(dir.path()).unwrap() {
+            let raw = std::fs::read(f.unwrap().path()).unwrap();
+            let text = String::from_utf8_lossy(&raw);
+            for secret in ["secret-value", "token-value", sa.csrf.as_str(), a.as_str()] {
+                assert!(!text.contains(secret), "{secret} is stored in the clear");
+            }
+        }
+
+        // "Restarted": both are back, with their credentials and CSRF token.
+        let second = Sessions::kept(c.clone(), keep(dir.path()));
+        let back = second.get(&a).expect("alice's session after the restart");
+        assert_eq!((back.user.as_str(), back.csrf.as_str()), ("alice", sa.csrf.as_str()));
+        assert_eq!(back.credentials.secret_access_key, "secret-value");
+        assert!(second.get(&b).is_some());
+        assert!(second.remove(&a).is_some());
+        set(&t, 2_000.0); // bob's credentials end
+        drop(second);
+
+        let third = Sessions::kept(c, keep(dir.path()));
+        assert!(third.get(&a).is_none(), "signed out before the restart");
+        assert!(third.get(&b).is_none(), "expired before the restart");
+        assert!(third.is_empty());
     }
 
     #[test]

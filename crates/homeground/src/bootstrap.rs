@@ -193,7 +193,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     });
     let parameters = secrets::ParameterStore::open(
         store.clone(),
-        secrets_sealer,
+        secrets_sealer.clone(),
         secrets_config,
         secrets_clock,
         Some(image_aliases),
@@ -345,7 +345,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
 
     // The web console at /console: its actions are signed calls through this same gateway.
-    registry.register_console(Arc::new(console::Console::new(Arc::new(|| iam::Clock::now(&SystemClock)))));
+    let keep = console::session::Keep { store: store.clone(), sealer: secrets_sealer.clone() };
+    registry.register_console(Arc::new(console::Console::kept(Arc::new(|| iam::Clock::now(&SystemClock)), keep)));
     let gateway = Arc::new(Gateway {
         registry,
         identity: identity.clone(),
