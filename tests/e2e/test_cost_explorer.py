@@ -306,6 +306,21 @@ def test_volume_storage_in_gb_months(kg):
     cost = sum(amount(g["Metrics"], "UnblendedCost") for g in groups)
     assert abs(cost - gb_months * 0.08) < 1e-9
     kg.ec2.delete_volume(VolumeId=vol["VolumeId"])
+    deleted = datetime.now(timezone.utc)
+
+    # Deleted, it still cost what it was stored for, and no more.
+    def stored_seconds():
+        again = kg.ce.get_cost_and_usage(
+            TimePeriod={"Start": day(now - timedelta(days=1)), "End": day(now + timedelta(days=1))},
+            Granularity="DAILY", Metrics=["UsageQuantity"],
+            Filter={"And": [{"Dimensions": {"Key": "SERVICE", "Values": ["EC2 - Other"]}},
+                            {"Tags": {"Key": "case", "Values": ["storage"]}}]})
+        return sum(amount(b["Total"], "UsageQuantity") for b in again["ResultsByTime"]) * 730 * 3600 / 10
+    first = stored_seconds()
+    assert first >= seconds, (first, seconds)
+    assert first <= (deleted - vol["CreateTime"]).total_seconds() + 1
+    time.sleep(1.5)
+    assert stored_seconds() == first
 
 
 def test_operator_prices_and_host_hours(new_region, tmp_path):

@@ -402,6 +402,9 @@ impl Controller {
                 if v.attachment.as_ref().is_some_and(|a| a.instance_id == inst.instance_id) {
                     let delete = v.attachment.take().is_some_and(|a| a.delete_on_termination);
                     v.state = if delete { VolumeState::Deleted } else { VolumeState::Available };
+                    if delete {
+                        v.deleted_at = Some(self.ec2.now());
+                    }
                     tx.put(storage::kind::VOLUME, &vid, &v)?;
                 }
             }

@@ -242,9 +242,47 @@ impl Ec2 {
             .collect()
     }
 
+    /// Every EBS volume made here with the period it existed (deleted ones too, from their
+    /// deletion time; ones deleted before that was kept are left out), for Cost Explorer.
+    pub fn volume_history(&self) -> Vec<VolumeLife> {
+        let volumes = self.read(|tx| Ok(tx.list::<storage::VolumeRec>(storage::kind::VOLUME, "")?));
+        let volumes = match volumes {
+            Ok(v) => v,
+            Err(e) => {
+                tracing::warn!(error = %e, "listing volumes for their history");
+                return vec![];
+            }
+        };
+        volumes
+            .into_iter()
+            .filter(|(_, v)| v.state != storage::VolumeState::Deleted || v.deleted_at.is_some())
+            .map(|(_, v)| VolumeLife {
+                volume_id: v.volume_id,
+                volume_type: v.volume_type,
+                size_gib: v.size_gib,
+                availability_zone: v.availability_zone,
+                tags: v.tags.into_iter().map(|t| (t.key, t.value)).collect(),
+                created: v.create_time,
+                deleted: v.deleted_at,
+            })
+            .collect()
+    }
+
     pub(crate) fn arn(&self, resource: &str) -> String {
         format!("arn:aws:ec2:{}:{}:{resource}", self.config.region, self.config.account)
     }
+}
+
+/// One EBS volume and when it existed (`deleted`: `None` while it does).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VolumeLife {
+    pub volume_id: String,
+    pub volume_type: String,
+    pub size_gib: i64,
+    pub availability_zone: String,
+    pub tags: Vec<(String, String)>,
+    pub created: f64,
+    pub deleted: Option<f64>,
 }
 
 /// One instance and the periods it ran ([start, end) epoch seconds; `None`: running now).

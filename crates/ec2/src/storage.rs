@@ -47,6 +47,9 @@ pub struct VolumeRec {
     pub create_time: f64,
     pub attachment: Option<Attachment>,
     pub tags: Vec<Tag>,
+    /// When it was deleted (its storage is billed until then; `Ec2::volume_history`).
+    #[serde(default)]
+    pub deleted_at: Option<f64>,
 }
 
 impl VolumeRec {

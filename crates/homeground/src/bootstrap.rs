@@ -266,7 +266,6 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     };
     let cost_usage = crate::cost_usage::CostUsage {
         ec2: ec2.clone(),
-        ec2_service: ec2_service.clone(),
         elb: elb_service.clone(),
         classic_elb: classic_elb_service.clone(),
         rds: rds_service.clone(),

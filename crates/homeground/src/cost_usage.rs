@@ -1,6 +1,6 @@
 //! What Cost Explorer prices (`costexplorer::UsageSource`): EC2's instances with the periods
-//! they ran (`ec2::Ec2::run_history`, typed), and the EBS volumes, load balancers and RDS DB
-//! instances that exist, from their services' Describe calls (as the region's own caller),
+//! they ran (`ec2::Ec2::run_history`, typed) and its EBS volumes with the period each existed
+//! (`ec2::Ec2::volume_history`), and the load balancers and RDS DB instances that exist, from their services' Describe calls (as the region's own caller),
 //! since they were created; load balancers and DB instances deleted since, from their
 //! services' records of what ended (`elb::ElbService::ended_load_balancers`,
 //! `rds::RdsService::ended_db_instances`).
@@ -13,7 +13,6 @@ use wire::Service;
 
 pub struct CostUsage {
     pub ec2: Arc<ec2::Ec2>,
-    pub ec2_service: Arc<ec2::Ec2Service>,
     pub elb: Arc<elb::ElbService>,
     pub classic_elb: Arc<elb::ClassicElbService>,
     pub rds: Arc<rds::RdsService>,
@@ -76,18 +75,14 @@ impl costexplorer::UsageSource for CostUsage {
                     periods: vec![(created, None)],
                 });
             }
-            for v in self.describe(self.ec2_service.as_ref(), "DescribeVolumes", "Volumes").await {
-                let (Some(created), Some(size)) =
-                    (v.get("CreateTime").and_then(Value::as_f64), v.get("Size").and_then(Value::as_f64))
-                else {
-                    continue;
-                };
+            // Volumes, deleted ones too: storage is billed until the deletion.
+            for v in self.ec2.volume_history() {
                 out.push(Resource {
-                    kind: ResourceKind::Volume { volume_type: text(&v, "VolumeType"), size_gb: size },
-                    id: text(&v, "VolumeId"),
-                    az: text(&v, "AvailabilityZone"),
-                    tags: list(&v, "Tags").iter().map(|t| (text(t, "Key"), text(t, "Value"))).collect(),
-                    periods: vec![(created, None)],
+                    kind: ResourceKind::Volume { volume_type: v.volume_type, size_gb: v.size_gib as f64 },
+                    id: v.volume_id,
+                    az: v.availability_zone,
+                    tags: v.tags,
+                    periods: vec![(v.created, v.deleted)],
                 });
             }
             for db in self.describe(self.rds.as_ref(), "DescribeDBInstances", "DBInstances").await {

@@ -86,6 +86,7 @@ pub fn create_volume(ec2: &Arc<Ec2>, input: &Value) -> Result<Value> {
         create_time: ec2.now(),
         attachment: None,
         tags: tag_specs(input, "volume")?,
+        deleted_at: None,
     };
     let path = storage::volume_path(ec2, &rec.volume_id);
     fs::create_dir_all(path.parent().unwrap_or(&path)).map_err(io)?;
@@ -174,6 +175,7 @@ pub fn delete_volume(ec2: &Ec2, input: &Value) -> Result<Value> {
             return Err(Ec2Error::Client("IncorrectState", format!("The volume '{id}' is 'creating'")));
         }
         v.state = VolumeState::Deleted;
+        v.deleted_at = Some(ec2.now());
         tx.put(kind::VOLUME, id, &v)?;
         Ok(())
     })?;
