@@ -143,6 +143,17 @@ impl CloudFormation {
         (self.clock)()
     }
 
+    /// Emulator mode's reset: every stack, its resources' records, events, change sets and
+    /// signals deleted (the resources themselves go with their own services' resets, which run
+    /// after this one). An operation under way is told to stop waiting for signals.
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        let running = self.busy.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        self.delete_requested.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.cancel_requested.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        *self.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()) = running;
+        self.store.wipe("cfn.").map(|_| ())
+    }
+
     pub(crate) fn get<T: serde::de::DeserializeOwned>(
         &self,
         kind: &str,
@@ -242,5 +253,9 @@ impl Service for CloudFormationService {
 
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
         Box::pin(async move { ops::dispatch(&self.cfn, cx, op, &input).map_err(ApiError::from) })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.cfn.reset()) })
     }
 }

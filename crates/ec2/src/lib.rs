@@ -14,6 +14,7 @@ mod netsync;
 mod network;
 mod ops;
 pub mod records;
+mod reset;
 mod rootvol;
 mod roster;
 mod storage;
@@ -76,6 +77,9 @@ pub struct Ec2 {
     pub(crate) netsync: netsync::NetSync,
     /// Isolated networks: services' endpoints in VPCs (relays to the host).
     pub(crate) relays: endpoints::Relays,
+    /// Held (shared) by each of the controller's jobs on an instance, and (alone) by the
+    /// emulator's reset.
+    pub(crate) reset_gate: std::sync::RwLock<()>,
 }
 
 /// The availability zones of a region: `<region>a` … `<region>d`.
@@ -125,6 +129,7 @@ impl Ec2 {
             root_cache: rootvol::RootCache::new(),
             netsync: netsync::NetSync::new(),
             relays: Default::default(),
+            reset_gate: Default::default(),
         });
         if let Some(fabric) = &ec2.config.network {
             ec2.netsync.start(Arc::downgrade(&ec2), fabric.clone());
@@ -327,6 +332,10 @@ impl Service for Ec2Service {
             }
             self.call(cx, op, input).await.map(Output::Value)
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.ec2.reset()).map_err(|e| e.to_string()) })
     }
 }
 

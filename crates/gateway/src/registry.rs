@@ -22,6 +22,8 @@ pub struct Registry {
     public: HashMap<String, Arc<dyn PublicRoute>>,
     /// The web console, served under `/console`.
     console: Option<Arc<dyn ConsoleRoute>>,
+    /// Every service, in the order registered (the emulator's reset runs through them backwards).
+    order: Vec<Arc<dyn Service>>,
 }
 
 /// An HTTP request under `/console`, read whole.
@@ -68,6 +70,25 @@ impl Registry {
         self.by_signing.entry(signing).or_default().push((md.api_version.clone(), service.clone()));
         if let Some(prefix) = &md.target_prefix {
             self.by_target.insert(prefix.clone(), service.clone());
+        }
+        self.order.push(service);
+    }
+
+    /// Emulator mode's reset: every service empties itself, the last registered first (a
+    /// service is registered after those it calls: CloudFormation's stacks and Auto Scaling's
+    /// groups go before the instances they would launch again, and IAM last). Every service is
+    /// reset even when one fails; the failures are returned together.
+    pub async fn reset(&self) -> Result<(), String> {
+        let mut failures = Vec::new();
+        for service in self.order.iter().rev() {
+            if let Err(e) = service.reset().await {
+                failures.push(format!("{}: {e}", service.model_name()));
+            }
+        }
+        if failures.is_empty() {
+            Ok(())
+        } else {
+            Err(failures.join("; "))
         }
     }
 

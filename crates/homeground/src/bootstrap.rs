@@ -21,6 +21,9 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let ec2_model = std::thread::spawn(|| {
         wire::model::load_embedded("ec2");
     });
+    if args.account_id.is_some() && !args.accept_any_credentials {
+        return Err("--account-id is for emulator mode only: it needs --accept-any-credentials (a real region's account id is drawn at random on first start)".into());
+    }
     let dir = prepare_dir(&args.data_dir)?;
     let store = Arc::new(Store::open(&dir.join("state.db")).map_err(|e| format!("opening the state store: {e}"))?);
     let sealer = Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?;
@@ -32,6 +35,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         region: args.region.clone(),
         session_duration_cap: args.sts_duration_cap,
         accept_any_credentials: args.accept_any_credentials,
+        account_id: args.account_id.clone(),
     };
     let identity = Arc::new(
         Identity::open(store.clone(), sealer, config, Arc::new(SystemClock))

@@ -70,6 +70,12 @@ pub struct UpArgs {
     #[arg(long)]
     pub accept_any_credentials: bool,
 
+    /// Emulator mode only (with --accept-any-credentials): the account's 12-digit id, as test
+    /// suites written for moto (123456789012) or LocalStack (000000000000) expect in ARNs,
+    /// instead of one drawn at random on first start. A data dir keeps the account it was made for.
+    #[arg(long, value_name = "ID", value_parser = parse_account_id)]
+    pub account_id: Option<String>,
+
     /// SMTP relay for SNS e-mail subscriptions (host name). Without it, e-mail deliveries are
     /// queued and retried, and their failure is logged.
     #[arg(long, value_name = "HOST")]
@@ -116,6 +122,15 @@ pub struct UpArgs {
     /// security groups are records that isolate nothing.
     #[arg(long, value_enum, default_value_t = Network::Loopback)]
     pub network: Network,
+}
+
+/// An AWS account id: twelve digits.
+fn parse_account_id(s: &str) -> Result<String, String> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("'{s}' is not an account id (twelve digits, such as 123456789012)"))
+    }
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

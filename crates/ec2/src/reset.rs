@@ -1,0 +1,36 @@
+//! Emulator mode's reset: every instance's processes killed and its root removed, every EC2
+//! record deleted, and the region's defaults (the default VPC, its subnets and network ACL)
+//! made again, as at a first start.
+
+use std::time::Duration;
+
+use crate::error::Result;
+use crate::ops::instances::instance_dir;
+use crate::records::{kind, InstanceRec};
+use crate::Ec2;
+
+impl Ec2 {
+    /// Empty EC2. The controller acts on no instance meanwhile (it waits at `reset_gate`), so
+    /// no boot under way starts a process or saves a record after it.
+    pub fn reset(&self) -> Result<()> {
+        let _quiet = self.reset_gate.write().unwrap_or_else(|e| e.into_inner());
+        let instances: Vec<(String, InstanceRec)> = self.read(|tx| Ok(tx.list(kind::INSTANCE, "")?))?;
+        for (_, inst) in &instances {
+            self.imds.stop(&inst.instance_id);
+            if let Some(h) = inst.handle {
+                // No grace: SIGKILL to the instance's process group, returning once it is gone.
+                self.driver.stop(&inst.instance_id, h, Duration::ZERO);
+            }
+            if let Some(fabric) = &self.config.network {
+                fabric.detach(&inst.instance_id);
+            }
+            let _ = std::fs::remove_dir_all(instance_dir(self, &inst.instance_id));
+        }
+        let _ = std::fs::remove_dir_all(self.config.dir.join("volumes"));
+        self.write(|tx| Ok(tx.delete_kinds("ec2.")?))?;
+        crate::ops::vpcs::ensure_default_vpc(self)?;
+        crate::ops::network_acls::ensure_all(self)?;
+        tracing::info!(instances = instances.len(), "ec2: reset");
+        Ok(())
+    }
+}
