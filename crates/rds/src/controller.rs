@@ -269,13 +269,7 @@ fn apply_parameters(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -
 /// instance's files and every RDS record deleted. The controller's jobs wait meanwhile.
 pub(crate) fn reset(rds: &Rds) -> Result<(), String> {
     let _quiet = rds.reset_gate.write().unwrap_or_else(|e| e.into_inner());
-    let recs: Vec<InstanceRec> = rds
-        .store
-        .read(|tx| tx.list::<InstanceRec>(kind::INSTANCE, ""))
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|(_, r)| r)
-        .collect();
+    let recs: Vec<InstanceRec> = every(rds, kind::INSTANCE)?;
     for rec in &recs {
         if let Some(sb) = standby_of(rds, &rec.id)? {
             let view = sb.view(rec);
@@ -291,6 +285,12 @@ pub(crate) fn reset(rds: &Rds) -> Result<(), String> {
     rds.store.wipe("rds.")?;
     tracing::info!(db_instances = recs.len(), "rds: reset");
     Ok(())
+}
+
+/// Every record of one kind.
+fn every<T: serde::de::DeserializeOwned>(rds: &Rds, kind: &str) -> Result<Vec<T>, String> {
+    let all = rds.store.read(|tx| tx.list::<T>(kind, "")).map_err(|e| e.to_string())?;
+    Ok(all.into_iter().map(|(_, r)| r).collect())
 }
 
 fn stop_server(l: &Layout, rec: &InstanceRec) {
@@ -319,12 +319,8 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
                 rds.store.write(|tx| tx.delete(kind::SNAPSHOT, &id).map(|_| ())).map_err(|e| e.to_string())?;
                 return Ok(());
             }
-            let autos: Vec<SnapshotRec> = rds
-                .store
-                .read(|tx| tx.list::<SnapshotRec>(kind::SNAPSHOT, ""))
-                .map_err(|e| e.to_string())?
+            let autos: Vec<SnapshotRec> = every::<SnapshotRec>(rds, kind::SNAPSHOT)?
                 .into_iter()
-                .map(|(_, s)| s)
                 .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated" && s.id != id)
                 .collect();
             let (gone, kept): (Vec<&SnapshotRec>, Vec<&SnapshotRec>) =
@@ -865,12 +861,8 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
         }
     }
     // Its automated backups go with it (RDS's DeleteAutomatedBackups default).
-    let autos: Vec<SnapshotRec> = rds
-        .store
-        .read(|tx| tx.list::<SnapshotRec>(kind::SNAPSHOT, ""))
-        .map_err(|e| e.to_string())?
+    let autos: Vec<SnapshotRec> = every::<SnapshotRec>(rds, kind::SNAPSHOT)?
         .into_iter()
-        .map(|(_, s)| s)
         .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated")
         .collect();
     for snap in autos {
