@@ -5,6 +5,7 @@ and their SSM aliases. Without the flag none of it exists."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import time
@@ -123,6 +124,7 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
 
     # No process is left, at once and after the controllers had time to act on stale state.
     assert hg.instance_pids_under(emu.data_dir) == []
+    assert processes_of(emu) == []
     assert not reachable(made["lb"]["DNSName"], 8080), "the load balancer's listener is closed"
 
     ec2 = emu.any("ec2")
@@ -169,6 +171,43 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     assert post_reset(emu.endpoint).status == 200
     assert time.monotonic() - started < 0.5
     assert emu.any("sqs").list_queues().get("QueueUrls", []) == []
+
+
+def processes_of(r: hg.Region) -> list[tuple[int, str]]:
+    """Processes but the daemon working in, or started with an argument in, the region's data
+    dir: instances and DB servers (mariadbd --datadir=…, postgres -D …)."""
+    root = str(r.data_dir.resolve())
+    found = []
+    for pid in (e for e in os.listdir("/proc") if e.isdigit()):
+        try:
+            cmdline = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace")
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+        except OSError:
+            continue
+        if int(pid) == r.proc.pid:
+            continue
+        if root in cmdline or cwd == root or cwd.startswith(root + "/"):
+            found.append((int(pid), cmdline))
+    return found
+
+
+def test_reset_stops_db_servers(emu):
+    rds = emu.any("rds")
+    rds.create_db_instance(DBInstanceIdentifier="emu-db", DBInstanceClass="db.t3.micro", Engine="mysql",
+                           MasterUsername="admin", MasterUserPassword="emulator-pw-1", AllocatedStorage=20)
+    hg.wait_until(lambda: rds.describe_db_instances(DBInstanceIdentifier="emu-db")["DBInstances"][0]
+                  ["DBInstanceStatus"] == "available", 120, 0.5, what="the DB instance available")
+    address = rds.describe_db_instances(DBInstanceIdentifier="emu-db")["DBInstances"][0]["Endpoint"]
+    assert reachable(address["Address"], address["Port"])
+    assert any("mariadbd" in cmd or "mysqld" in cmd for _, cmd in processes_of(emu))
+
+    assert post_reset(emu.endpoint).status == 200
+    assert processes_of(emu) == []
+    assert not reachable(address["Address"], address["Port"])
+    assert rds.describe_db_instances()["DBInstances"] == []
+    assert rds.describe_db_snapshots()["DBSnapshots"] == []
+    time.sleep(1.5)
+    assert processes_of(emu) == [], "nothing started a server again"
 
 
 def test_the_account_id_is_the_one_chosen(emu):
