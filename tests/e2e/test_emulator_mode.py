@@ -4,6 +4,7 @@ and their SSM aliases. Without the flag none of it exists."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
@@ -208,6 +209,95 @@ def test_reset_stops_db_servers(emu):
     assert rds.describe_db_snapshots()["DBSnapshots"] == []
     time.sleep(1.5)
     assert processes_of(emu) == [], "nothing started a server again"
+
+
+AL2023 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+UBUNTU = "/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id"
+
+
+def loopback(private_ip: str) -> str:
+    """VPC address a.b.c.d is served at 127.b.c.d."""
+    _, b, c, d = private_ip.split(".")
+    return f"127.{b}.{c}.{d}"
+
+
+def http_get(host: str, port: int = 80) -> str:
+    conn = http.client.HTTPConnection(host, port, timeout=5)
+    try:
+        conn.request("GET", "/")
+        r = conn.getresponse()
+        assert r.status == 200
+        return r.read().decode()
+    finally:
+        conn.close()
+
+
+def test_public_image_aliases_resolve_to_images_that_really_run(emu):
+    ssm, ec2 = emu.any("ssm"), emu.any("ec2")
+    al = ssm.get_parameter(Name=AL2023)["Parameter"]["Value"]
+    got = ssm.get_parameters(Names=[UBUNTU, AL2023])
+    assert got["InvalidParameters"] == []
+    by_name = {p["Name"]: p["Value"] for p in got["Parameters"]}
+    assert by_name[AL2023] == al
+    ubuntu = by_name[UBUNTU]
+    assert al != ubuntu
+
+    images = {i["ImageId"]: i for i in ec2.describe_images(ImageIds=[al, ubuntu])["Images"]}
+    assert (images[al]["OwnerId"], images[al]["ImageOwnerAlias"], images[al]["Public"]) == ("137112412989", "amazon",
+                                                                                         True)
+    assert images[al]["Name"].startswith("al2023-ami-")
+    assert (images[ubuntu]["OwnerId"], images[ubuntu]["Public"]) == ("099720109477", True)
+    assert "ubuntu-jammy-22.04" in images[ubuntu]["Name"]
+    amazon = [i["ImageId"] for i in ec2.describe_images(Owners=["amazon"])["Images"]]
+    assert al in amazon and ubuntu not in amazon
+    assert [i["ImageId"] for i in ec2.describe_images(Owners=["099720109477"])["Images"]].count(ubuntu) == 1
+    assert ec2.describe_images(Owners=["self"])["Images"] == []
+    # moto's example ids are there too, for suites written against moto.
+    assert len(ec2.describe_images(ImageIds=["ami-12c6146b", "ami-03cf127a"])["Images"]) == 2
+
+    ids = [i["InstanceId"] for image in (al, ubuntu)
+           for i in ec2.run_instances(ImageId=image, InstanceType="t3.micro", MinCount=1, MaxCount=1)["Instances"]]
+
+    def running():
+        found = [i for res in ec2.describe_instances(InstanceIds=ids)["Reservations"] for i in res["Instances"]]
+        return [i for i in found if i["State"]["Name"] == "running"] if len(found) == 2 else []
+    hg.wait_until(lambda: len(running()) == 2, 30, 0.2, what="the stand-ins running")
+    for inst in running():
+        page = http_get(loopback(inst["PrivateIpAddress"]))
+        assert images[inst["ImageId"]]["Name"] in page and inst["InstanceId"] in page, page
+    assert len(hg.instance_pids_under(emu.data_dir)) >= 2
+
+    # A reset ends the instances but keeps the catalogue.
+    assert post_reset(emu.endpoint).status == 200
+    assert hg.instance_pids_under(emu.data_dir) == []
+    assert ec2.describe_instances()["Reservations"] == []
+    assert ssm.get_parameter(Name=AL2023)["Parameter"]["Value"] == al
+    assert len(ec2.describe_images(ImageIds=[al, ubuntu])["Images"]) == 2
+
+
+def test_cloudformation_reads_the_aliases(emu):
+    template = {
+        "Parameters": {"Ami": {"Type": "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", "Default": UBUNTU}},
+        "Resources": {"Named": {"Type": "AWS::SNS::Topic",
+                                "Properties": {"DisplayName": "{{resolve:ssm:%s}}" % AL2023}}},
+        "Outputs": {"Ami": {"Value": {"Ref": "Ami"}}, "Topic": {"Value": {"Ref": "Named"}}},
+    }
+    cfn = emu.any("cloudformation")
+    cfn.create_stack(StackName="aliases", TemplateBody=json.dumps(template))
+    hg.wait_until(lambda: cfn.describe_stacks(StackName="aliases")["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE",
+                  30, what="the stack created")
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="aliases")["Stacks"][0]["Outputs"]}
+    ssm = emu.any("ssm")
+    assert outputs["Ami"] == ssm.get_parameter(Name=UBUNTU)["Parameter"]["Value"]
+    shown = emu.any("sns").get_topic_attributes(TopicArn=outputs["Topic"])["Attributes"]["DisplayName"]
+    assert shown == ssm.get_parameter(Name=AL2023)["Parameter"]["Value"]
+
+
+def test_no_catalogue_outside_emulator_mode(new_region):
+    r = new_region()
+    code, _, _ = hg.expect_client_error(r.client("ec2").describe_images, ImageIds=["ami-12c6146b"])
+    assert code == "InvalidAMIID.NotFound"
+    assert r.client("ec2").describe_images(Owners=["amazon"])["Images"] == []
 
 
 def test_the_account_id_is_the_one_chosen(emu):

@@ -13,6 +13,7 @@ mod imds;
 mod netsync;
 mod network;
 mod ops;
+pub mod public_images;
 pub mod records;
 mod reset;
 mod rootvol;
@@ -56,6 +57,9 @@ pub struct Ec2Config {
     /// Isolated networks: each VPC a namespace, each instance in one of its own at its VPC
     /// address, security groups enforced (`vnet`). `None`: loopback addresses.
     pub network: Option<Arc<vnet::Fabric>>,
+    /// Emulator mode: the catalogue of well-known public images (`public_images.rs`), which
+    /// launch `<dir>/bin/stand-in`.
+    pub public_images: bool,
 }
 
 /// EC2's shared state: the store, the driver, the settings.
@@ -137,6 +141,7 @@ impl Ec2 {
         ops::vpcs::ensure_default_vpc(&ec2)?;
         ops::network_acls::ensure_all(&ec2)?;
         ops::volumes::recover(&ec2)?;
+        public_images::ensure(&ec2)?;
         Ok(ec2)
     }
 

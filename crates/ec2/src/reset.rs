@@ -30,6 +30,7 @@ impl Ec2 {
         self.write(|tx| Ok(tx.delete_kinds("ec2.")?))?;
         crate::ops::vpcs::ensure_default_vpc(self)?;
         crate::ops::network_acls::ensure_all(self)?;
+        crate::public_images::ensure(self)?;
         tracing::info!(instances = instances.len(), "ec2: reset");
         Ok(())
     }

@@ -76,6 +76,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         account: identity.account.clone(),
         dir: dir.join("ec2"),
         imds_port: args.imds_port,
+        public_images: args.accept_any_credentials,
     };
     let clock: ec2::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let creds = Arc::new(crate::links::InstanceCredentials::new(identity.clone()));
@@ -412,11 +413,12 @@ fn prepare_dir(dir: &Path) -> Result<PathBuf, Error> {
 /// Write `<dir>/credentials` and `<dir>/config` in the aws shared-file formats, mode 0600.
 /// The region's helper commands for instances (`<data-dir>/ec2/bin`, first on their PATH):
 /// `cfn-signal` and `cfn-init`, which run `homeground cfn-signal` / `homeground cfn-init`
-/// against this region's endpoint.
+/// against this region's endpoint, and `stand-in`, what the public images of emulator mode
+/// boot (`homeground stand-in`).
 fn install_instance_tools(bin: &Path, endpoint: &str) -> Result<(), Error> {
     std::fs::create_dir_all(bin)?;
     let exe = std::env::current_exe()?;
-    for tool in ["cfn-signal", "cfn-init"] {
+    for tool in ["cfn-signal", "cfn-init", "stand-in"] {
         let script =
             format!("#!/bin/sh\nexport HOMEGROUND_ENDPOINT='{endpoint}'\nexec '{}' {tool} \"$@\"\n", exe.display());
         let path = bin.join(tool);

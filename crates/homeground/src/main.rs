@@ -7,6 +7,7 @@ mod cfn_signal;
 mod cost_usage;
 mod links;
 mod report;
+mod stand_in;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -40,6 +41,10 @@ enum Command {
     /// Reports on the running region (`report match-day --date YYYY-MM-DD`: traffic,
     /// capacity, scaling events and cost of a day, as a table and an SVG picture).
     Report(report::ReportArgs),
+    /// What emulator mode's public images run on an instance: an HTTP server on port 80
+    /// (`stand-in` on the instance's PATH runs this).
+    #[command(hide = true)]
+    StandIn(stand_in::StandInArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -153,6 +158,7 @@ fn main() -> ExitCode {
         Command::CfnSignal(a) => return cfn_signal::run(a),
         Command::CfnInit(a) => return cfn_init::run(a),
         Command::Report(a) => return report::run(a),
+        Command::StandIn(a) => return stand_in::run(a),
     };
     tracing_subscriber::fmt()
         .with_env_filter(
