@@ -252,6 +252,8 @@ def test_public_image_aliases_resolve_to_images_that_really_run(emu):
     assert al in amazon and ubuntu not in amazon
     assert [i["ImageId"] for i in ec2.describe_images(Owners=["099720109477"])["Images"]].count(ubuntu) == 1
     assert ec2.describe_images(Owners=["self"])["Images"] == []
+    aliased = ec2.describe_images(Filters=[{"Name": "owner-alias", "Values": ["amazon"]}])["Images"]
+    assert sorted(i["ImageId"] for i in aliased) == sorted(amazon)
     # moto's example ids are there too, for suites written against moto.
     assert len(ec2.describe_images(ImageIds=["ami-12c6146b", "ami-03cf127a"])["Images"]) == 2
 

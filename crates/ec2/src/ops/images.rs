@@ -141,6 +141,7 @@ pub fn describe_images(ec2: &Ec2, input: &Value) -> Result<Value> {
         ("name", "Name"),
         ("state", "State"),
         ("owner-id", "OwnerId"),
+        ("owner-alias", "ImageOwnerAlias"),
         ("architecture", "Architecture"),
         ("image-type", "ImageType"),
         ("is-public", "Public"),
