@@ -359,3 +359,24 @@ def test_reset_does_not_exist_outside_emulator_mode(new_region):
     assert (signed.status, signed.error()) == (signed_unknown.status, signed_unknown.error()), signed.text
     assert signed.status == 400, signed.text
     assert r.client("sqs").get_queue_url(QueueName="kept")["QueueUrl"] == queue
+
+
+def test_reset_on_isolated_networks_removes_their_namespaces(new_region):
+    r = new_region("--accept-any-credentials", "--network", "isolated")
+    if not any("networks isolate" in line for line in r.stderr_lines):
+        pytest.fail("network namespaces are not available here: " + "".join(r.stderr_lines[-5:]), pytrace=False)
+    ec2 = r.client("ec2", *ANY_KEY)
+    vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
+    custom = ec2.create_vpc(CidrBlock="30.0.0.0/16")["Vpc"]["VpcId"]
+    ami = r.client("ssm", *ANY_KEY).get_parameter(Name=AL2023)["Parameter"]["Value"]
+    iid = ec2.run_instances(ImageId=ami, InstanceType="t3.micro", MinCount=1, MaxCount=1)["Instances"][0]["InstanceId"]
+    hg.wait_until(lambda: ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]["State"]["Name"]
+                  == "running", 30, 0.2, what="the stand-in running")
+    namespaces = lambda: set(os.listdir("/run/netns"))  # noqa: E731
+    assert {r.netns(iid), r.netns(vpc)} <= namespaces()
+
+    assert post_reset(r.endpoint).status == 200
+    assert hg.instance_pids_under(r.data_dir) == []
+    left = namespaces() & {r.netns(iid), r.netns(vpc), r.netns(custom)}
+    assert left == set(), left
+    assert [v["IsDefault"] for v in ec2.describe_vpcs()["Vpcs"]] == [True]

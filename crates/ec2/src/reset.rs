@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::error::Result;
 use crate::ops::instances::instance_dir;
-use crate::records::{kind, InstanceRec};
+use crate::records::{kind, InstanceRec, VpcRec};
 use crate::Ec2;
 
 impl Ec2 {
@@ -27,7 +27,14 @@ impl Ec2 {
             let _ = std::fs::remove_dir_all(instance_dir(self, &inst.instance_id));
         }
         let _ = std::fs::remove_dir_all(self.config.dir.join("volumes"));
+        let vpcs: Vec<(String, VpcRec)> = self.read(|tx| Ok(tx.list(kind::VPC, "")?))?;
         self.write(|tx| Ok(tx.delete_kinds("ec2.")?))?;
+        // Isolated networks: each VPC's router namespace goes (its uplink with it).
+        if let Some(fabric) = &self.config.network {
+            for (vpc_id, _) in &vpcs {
+                fabric.remove_vpc(vpc_id);
+            }
+        }
         crate::ops::vpcs::ensure_default_vpc(self)?;
         crate::ops::network_acls::ensure_all(self)?;
         crate::public_images::ensure(self)?;
