@@ -211,6 +211,32 @@ def test_reset_stops_db_servers(emu):
     assert processes_of(emu) == [], "nothing started a server again"
 
 
+def test_reset_aborts_a_stack_operation_under_way(emu):
+    template = {"Resources": {
+        "First": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "made-before-the-wait"}},
+        "Handle": {"Type": "AWS::CloudFormation::WaitConditionHandle"},
+        "Wait": {"Type": "AWS::CloudFormation::WaitCondition", "DependsOn": "First",
+                 "Properties": {"Handle": {"Ref": "Handle"}, "Timeout": "300"}},
+        "After": {"Type": "AWS::SQS::Queue", "DependsOn": "Wait", "Properties": {"QueueName": "after-the-wait"}},
+    }}
+    cfn, sns = emu.any("cloudformation"), emu.any("sns")
+    cfn.create_stack(StackName="waiting", TemplateBody=json.dumps(template))
+    hg.wait_until(lambda: any(e["LogicalResourceId"] == "Wait" and e["ResourceStatus"] == "CREATE_IN_PROGRESS"
+                              for e in cfn.describe_stack_events(StackName="waiting")["StackEvents"]),
+                  20, what="the stack waiting for its signal")
+    assert len(sns.list_topics()["Topics"]) == 1
+
+    assert post_reset(emu.endpoint).status == 200
+    time.sleep(1.5)  # an operation left running would write its rollback's events and stack by now
+    assert cfn.describe_stacks()["Stacks"] == []
+    assert sns.list_topics()["Topics"] == []
+    assert emu.any("sqs").list_queues().get("QueueUrls", []) == []
+    # The name is free again, and a stack runs to the end.
+    cfn.create_stack(StackName="waiting", TemplateBody=STACK_TEMPLATE)
+    hg.wait_until(lambda: cfn.describe_stacks(StackName="waiting")["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE",
+                  30, what="the stack created")
+
+
 AL2023 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
 UBUNTU = "/aws/service/canonical/ubuntu/server/22.04/stable/current/amd64/hvm/ebs-gp2/ami-id"
 
