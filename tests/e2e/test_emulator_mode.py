@@ -83,6 +83,7 @@ def populate(r: hg.Region, bundle) -> dict:
     sqs = r.any("sqs")
     queue = sqs.create_queue(QueueName="emu-queue")["QueueUrl"]
     sqs.send_message(QueueUrl=queue, MessageBody="left over")
+    r.any("cloudwatch").put_metric_data(Namespace="KG", MetricData=[{"MetricName": "Load", "Value": 3.0}])
     r.any("cloudwatch").put_metric_alarm(
         AlarmName="emu-alarm", Namespace="KG", MetricName="Load", Statistic="Average", Period=60,
         EvaluationPeriods=1, Threshold=1.0, ComparisonOperator="GreaterThanThreshold", AlarmActions=[topic])
@@ -113,6 +114,7 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     made = populate(emu, hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami")))
     assert len(hg.instance_pids_under(emu.data_dir)) >= 3, "the instances' processes run"
     default_vpcs = emu.any("ec2").describe_vpcs()["Vpcs"]
+    assert len(emu.any("cloudwatch").list_metrics(Namespace="KG")["Metrics"]) == 1
 
     started = time.monotonic()
     resp = post_reset(emu.endpoint)
@@ -147,6 +149,7 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     assert elbv2.describe_target_groups()["TargetGroups"] == []
     assert emu.any("autoscaling").describe_auto_scaling_groups()["AutoScalingGroups"] == []
     assert emu.any("cloudwatch").describe_alarms()["MetricAlarms"] == []
+    assert emu.any("cloudwatch").list_metrics(Namespace="KG")["Metrics"] == []
     assert emu.any("sns").list_topics()["Topics"] == []
     assert emu.any("sqs").list_queues().get("QueueUrls", []) == []
     assert emu.any("secretsmanager").list_secrets()["SecretList"] == []

@@ -95,9 +95,10 @@ pub struct CloudWatch {
 }
 
 impl CloudWatch {
-    /// Emulator mode's reset: every alarm and its history deleted.
+    /// Emulator mode's reset: every alarm and its history, and every metric's data, deleted.
     pub fn reset(&self) -> std::result::Result<(), String> {
         self.store.wipe("cloudwatch.")?;
+        self.metrics.clear().map_err(|e| format!("emptying the metrics' file: {e}"))?;
         self.has_alarms.store(false, std::sync::atomic::Ordering::Release);
         self.wake.notify_one();
         Ok(())
