@@ -134,3 +134,58 @@ impl Registry {
         self.by_target.get(prefix)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use serde_json::Value;
+    use wire::{ApiError, BoxFuture, CallContext};
+
+    use super::*;
+
+    /// A service that notes when it is reset, and may fail to.
+    struct Noting {
+        model: &'static str,
+        log: Arc<Mutex<Vec<&'static str>>>,
+        fails: bool,
+    }
+
+    impl Service for Noting {
+        fn model_name(&self) -> &'static str {
+            self.model
+        }
+
+        fn iam_prefix(&self) -> &'static str {
+            self.model
+        }
+
+        fn call<'a>(&'a self, _: &'a CallContext, _: &'a str, _: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
+            Box::pin(async { Ok(Value::Null) })
+        }
+
+        fn reset(&self) -> BoxFuture<'_, Result<(), String>> {
+            self.log.lock().unwrap().push(self.model);
+            let fails = self.fails;
+            Box::pin(async move {
+                if fails {
+                    Err("stuck".to_string())
+                } else {
+                    Ok(())
+                }
+            })
+        }
+    }
+
+    #[test]
+    fn reset_runs_every_service_last_registered_first_and_reports_each_failure() {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let mut registry = Registry::default();
+        for (model, fails) in [("iam", false), ("sns", true), ("sqs", false)] {
+            registry.register(Arc::new(Noting { model, log: log.clone(), fails }));
+        }
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        assert_eq!(rt.block_on(registry.reset()), Err("sns: stuck".to_string()));
+        assert_eq!(*log.lock().unwrap(), vec!["sqs", "sns", "iam"]);
+    }
+}
