@@ -170,6 +170,11 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     assert emu.any("sqs").receive_message(QueueUrl=queue, WaitTimeSeconds=0).get("Messages", []) == []
     emu.any("sns").create_topic(Name="emu-topic")
 
+    # The reset is in the audit log, as every call is (written by a thread of its own).
+    resets = lambda: [a for a in emu.audit_records() if a.get("action") == "Reset"]  # noqa: E731
+    hg.wait_until(lambda: resets(), 5, what="the reset in the audit log")
+    assert (resets()[0]["service"], resets()[0]["status"], resets()[0]["result"]) == ("homeground", 200, "success")
+
     # An empty region resets in milliseconds.
     started = time.monotonic()
     assert post_reset(emu.endpoint).status == 200

@@ -219,7 +219,7 @@ async fn reset(gw: &Gateway, source_ip: std::net::IpAddr) -> Response<Full<Bytes
     let started = std::time::Instant::now();
     let outcome = gw.registry.reset().await;
     let millis = started.elapsed().as_millis();
-    let (status, body) = match outcome {
+    let (status, body) = match &outcome {
         Ok(()) => {
             tracing::warn!(%source_ip, millis, "emulator mode: the region was reset");
             (StatusCode::OK, serde_json::json!({"reset": true, "millis": millis}))
@@ -229,9 +229,24 @@ async fn reset(gw: &Gateway, source_ip: std::net::IpAddr) -> Response<Full<Bytes
             (StatusCode::INTERNAL_SERVER_ERROR, serde_json::json!({"reset": false, "error": e}))
         }
     };
+    let request_id = request_id();
+    gw.audit.record(&audit::AuditEvent {
+        time: gw.identity.now(),
+        request_id: &request_id,
+        principal: None,
+        access_key_id: None,
+        source_ip: &source_ip.to_string(),
+        service: "homeground",
+        action: "Reset",
+        resources: &[],
+        status: status.as_u16(),
+        error_code: outcome.as_ref().err().map(|_| "InternalFailure"),
+        reason: outcome.as_ref().err().map(String::as_str),
+    });
     Response::builder()
         .status(status)
         .header("content-type", "application/json")
+        .header("x-amzn-requestid", request_id)
         .body(Full::new(Bytes::from(body.to_string())))
         .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."))
 }
