@@ -16,6 +16,8 @@ import pytest
 import hg
 
 RESET = "/_homeground/reset"
+# moto's and LocalStack's paths of the same reset, for suites' fixtures written for them.
+RESET_ALIASES = ("/moto-api/reset", "/_localstack/state/reset")
 MOTO_ACCOUNT = "123456789012"
 ANY_KEY = ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
 
@@ -180,6 +182,13 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     assert post_reset(emu.endpoint).status == 200
     assert time.monotonic() - started < 0.5
     assert emu.any("sqs").list_queues().get("QueueUrls", []) == []
+
+    # moto's and LocalStack's paths reset it as well.
+    for alias in RESET_ALIASES:
+        emu.any("sqs").create_queue(QueueName="emu-queue")
+        resp = hg.send(emu.endpoint, "POST", alias)
+        assert resp.status == 200 and json.loads(resp.body)["reset"] is True, (alias, resp.text)
+        assert emu.any("sqs").list_queues().get("QueueUrls", []) == [], alias
 
 
 def processes_of(r: hg.Region) -> list[tuple[int, str]]:
@@ -384,9 +393,10 @@ def test_reset_does_not_exist_outside_emulator_mode(new_region):
     r = new_region()
     queue = r.client("sqs").create_queue(QueueName="kept")["QueueUrl"]
     unknown = hg.send(r.endpoint, "POST", "/_homeground/no-such-thing")
-    resp = post_reset(r.endpoint)
-    assert (resp.status, resp.error()) == (unknown.status, unknown.error()), (resp.text, unknown.text)
-    assert resp.status == 403 and resp.error()[0] == "MissingAuthenticationToken", resp.text
+    for path in (RESET, *RESET_ALIASES):
+        resp = hg.send(r.endpoint, "POST", path)
+        assert (resp.status, resp.error()) == (unknown.status, unknown.error()), (path, resp.text, unknown.text)
+        assert resp.status == 403 and resp.error()[0] == "MissingAuthenticationToken", resp.text
     # Signed, it is an API request like any other (one with no Action), and resets nothing either.
     signed = hg.signed_request(r.endpoint, r.root, b"", service="sqs", path=RESET)
     signed_unknown = hg.signed_request(r.endpoint, r.root, b"", service="sqs", path="/_homeground/no-such-thing")

@@ -28,6 +28,10 @@ pub use registry::{ConsoleAnswer, ConsoleRequest, ConsoleRoute, PublicRoute, Reg
 /// LocalStack's `/_localstack/state/reset` do.
 pub const RESET_PATH: &str = "/_homeground/reset";
 
+/// The same reset under moto's and LocalStack's own paths, so that a suite's fixture written for
+/// either runs unchanged.
+pub const RESET_ALIASES: [&str; 2] = ["/moto-api/reset", "/_localstack/state/reset"];
+
 /// Largest request body accepted (IAM policy documents and CloudFormation templates fit).
 const MAX_BODY: usize = 8 * 1024 * 1024;
 
@@ -144,7 +148,7 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
         Err(_) => return refuse(413, "RequestEntityTooLarge", "Request body too large or unreadable.", &headers),
     };
     if parts.method == hyper::Method::POST
-        && parts.uri.path() == RESET_PATH
+        && (parts.uri.path() == RESET_PATH || RESET_ALIASES.contains(&parts.uri.path()))
         && gw.identity.config.accept_any_credentials
     {
         return reset(gw, source_ip).await;
