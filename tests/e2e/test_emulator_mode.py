@@ -72,7 +72,8 @@ def populate(r: hg.Region, bundle) -> dict:
         LaunchTemplate={"LaunchTemplateId": lt["LaunchTemplate"]["LaunchTemplateId"], "Version": "$Latest"})
     ec2.create_security_group(GroupName="emu-sg", Description="emulator", VpcId=vpc)
     ec2.create_key_pair(KeyName="emu-key")
-    ec2.create_volume(AvailabilityZone=list(zones)[0], Size=1)
+    volume = ec2.create_volume(AvailabilityZone=list(zones)[0], Size=1)["VolumeId"]
+    snapshot = ec2.create_snapshot(VolumeId=volume)["SnapshotId"]
 
     elbv2 = r.any("elbv2")
     lb = elbv2.create_load_balancer(Name="emu-alb", Subnets=two)["LoadBalancers"][0]
@@ -109,7 +110,10 @@ def populate(r: hg.Region, bundle) -> dict:
         states = [i["State"]["Name"] for res in ec2.describe_instances()["Reservations"] for i in res["Instances"]]
         return states.count("running") == 3
     hg.wait_until(three_running, 60, 0.2, what="two instances and the group's one running")
-    return {"lb": lb, "vpc": vpc}
+    hg.wait_until(lambda: ec2.describe_snapshots(SnapshotIds=[snapshot])["Snapshots"][0]["State"] == "completed",
+                  60, 0.2, what="the volume's snapshot completed")
+    root = ec2.describe_images(ImageIds=[ami])["Images"][0]["BlockDeviceMappings"][0]["Ebs"]["SnapshotId"]
+    return {"lb": lb, "vpc": vpc, "root_snapshot": root}
 
 
 def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
@@ -117,6 +121,7 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     assert len(hg.instance_pids_under(emu.data_dir)) >= 3, "the instances' processes run"
     default_vpcs = emu.any("ec2").describe_vpcs()["Vpcs"]
     assert len(emu.any("cloudwatch").list_metrics(Namespace="KG")["Metrics"]) == 1
+    assert (emu.data_dir / "ec2" / "image-roots" / made["root_snapshot"]).is_dir()
 
     started = time.monotonic()
     resp = post_reset(emu.endpoint)
@@ -140,6 +145,9 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     assert ec2.describe_launch_templates()["LaunchTemplates"] == []
     assert ec2.describe_key_pairs()["KeyPairs"] == []
     assert ec2.describe_volumes()["Volumes"] == []
+    assert ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"] == []
+    restored = emu.data_dir / "ec2" / "image-roots" / made["root_snapshot"]
+    assert not restored.exists(), "the image's restored root went with it"
     assert [g["GroupName"] for g in ec2.describe_security_groups()["SecurityGroups"]] == ["default"]
     # The region's defaults are there again, as at a first start.
     vpcs = ec2.describe_vpcs()["Vpcs"]

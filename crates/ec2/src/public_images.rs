@@ -199,6 +199,25 @@ pub(crate) fn ensure(ec2: &Ec2) -> Result<()> {
     })
 }
 
+/// The catalogue's records as they are (its images and their root snapshot), which a reset
+/// puts back rather than makes again.
+pub(crate) type Kept = (Vec<(String, ImageRec)>, Vec<(String, crate::storage::SnapshotRec)>);
+
+pub(crate) fn records(tx: &store::Tx) -> Result<Kept> {
+    let images: Vec<(String, ImageRec)> =
+        tx.list::<ImageRec>(kind::IMAGE, "")?.into_iter().filter(|(id, _)| is_public(id)).collect();
+    let mut snapshots = Vec::new();
+    for id in images.iter().filter_map(|(_, i)| i.root_snapshot_id.as_deref()) {
+        if snapshots.iter().any(|(s, _)| s == id) {
+            continue;
+        }
+        if let Some(snap) = tx.get::<crate::storage::SnapshotRec>(crate::storage::kind::SNAPSHOT, id)? {
+            snapshots.push((id.to_string(), snap));
+        }
+    }
+    Ok((images, snapshots))
+}
+
 fn is_public(image_id: &str) -> bool {
     CATALOGUE.iter().any(|p| p.image_id == image_id)
 }

@@ -1,5 +1,5 @@
 //! Emulator mode's reset: every instance's processes killed and its root removed, every EC2
-//! record deleted, and the region's defaults (the default VPC, its subnets and network ACL)
+//! record and snapshot's data deleted, and the region's defaults (the default VPC, its subnets and network ACL)
 //! made again, as at a first start.
 
 use std::time::Duration;
@@ -7,6 +7,7 @@ use std::time::Duration;
 use crate::error::Result;
 use crate::ops::instances::instance_dir;
 use crate::records::{kind, InstanceRec, VpcRec};
+use crate::storage::{self, SnapshotRec};
 use crate::Ec2;
 
 impl Ec2 {
@@ -18,7 +19,8 @@ impl Ec2 {
         for (_, inst) in &instances {
             self.imds.stop(&inst.instance_id);
             if let Some(h) = inst.handle {
-                // No grace: SIGKILL to the instance's process group, returning once it is gone.
+                // No grace: SIGTERM and at once SIGKILL to the instance's process group,
+                // returning once it is gone.
                 self.driver.stop(&inst.instance_id, h, Duration::ZERO);
             }
             if let Some(fabric) = &self.config.network {
@@ -28,8 +30,31 @@ impl Ec2 {
         }
         let _ = std::fs::remove_dir_all(self.config.dir.join("volumes"));
         let vpcs: Vec<(String, VpcRec)> = self.read(|tx| Ok(tx.list(kind::VPC, "")?))?;
-        self.write(|tx| Ok(tx.delete_kinds("ec2.")?))?;
-        // Isolated networks: each VPC's router namespace goes (its uplink with it).
+        let (snapshots, (public, public_roots)) = self.read(|tx| {
+            let all: Vec<(String, SnapshotRec)> = tx.list(storage::kind::SNAPSHOT, "")?;
+            Ok((all, crate::public_images::records(tx)?))
+        })?;
+        // Everything goes but the public images' catalogue, which stays as it was.
+        self.write(|tx| {
+            tx.delete_kinds("ec2.")?;
+            for (id, image) in &public {
+                tx.put(kind::IMAGE, id, image)?;
+            }
+            for (id, snapshot) in &public_roots {
+                tx.put(storage::kind::SNAPSHOT, id, snapshot)?;
+            }
+            Ok(())
+        })?;
+        // Snapshots' data (images' roots among them) and the roots restored from them.
+        for (snapshot_id, _) in snapshots.iter().filter(|(id, _)| !public_roots.iter().any(|(kept, _)| kept == id)) {
+            if let Err(e) = self.blocks.delete_snapshot(snapshot_id) {
+                tracing::warn!(snapshot = %snapshot_id, error = %e, "reset: the snapshot's data stays");
+            }
+            crate::rootvol::forget_root(self, snapshot_id);
+        }
+        // Isolated networks: the services' relays into VPCs end, and each VPC's router
+        // namespace goes (its uplink with it).
+        self.relays.retain("", &Default::default());
         if let Some(fabric) = &self.config.network {
             for (vpc_id, _) in &vpcs {
                 fabric.remove_vpc(vpc_id);

@@ -81,9 +81,11 @@ impl Registry {
     pub async fn reset(&self) -> Result<(), String> {
         let mut failures = Vec::new();
         for service in self.order.iter().rev() {
+            let started = std::time::Instant::now();
             if let Err(e) = service.reset().await {
                 failures.push(format!("{}: {e}", service.model_name()));
             }
+            tracing::debug!(service = service.model_name(), micros = started.elapsed().as_micros() as u64, "reset");
         }
         if failures.is_empty() {
             Ok(())

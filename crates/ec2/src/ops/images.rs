@@ -153,12 +153,7 @@ pub fn describe_images(ec2: &Ec2, input: &Value) -> Result<Value> {
         if i.state == ImageState::Deregistered {
             continue;
         }
-        let owner_ok = owners.is_empty()
-            || owners.iter().any(|o| match o.as_str() {
-                "self" => i.owner_id == ec2.config.account,
-                "amazon" => i.owner_alias.as_deref() == Some("amazon"),
-                id => id == i.owner_id,
-            });
+        let owner_ok = super::owned_by(ec2, &owners, &i.owner_id, i.owner_alias.as_deref());
         let r = i.render();
         if owner_ok && (wanted.is_empty() || wanted.contains(&i.image_id)) && filter::matches(&r, &filters, &paths)? {
             out.push(r);
