@@ -389,6 +389,14 @@ def test_a_data_dir_keeps_its_account(new_region, tmp_path):
     r = new_region("--accept-any-credentials", "--account-id", "000000000000")
     assert r.account == "000000000000"
     r.stop()
+    # Without the flag again, the data dir is an ordinary region's: its account stays, the
+    # public images' catalogue and the reset are gone.
+    r.extra_args = []
+    r.start()
+    assert r.client("sts").get_caller_identity()["Account"] == "000000000000"
+    assert r.client("ec2").describe_images(Owners=["amazon"])["Images"] == []
+    assert post_reset(r.endpoint).status == 403
+    r.stop()
     refused = subprocess.run(
         [str(hg.binary_path()), "up", "--listen", f"127.0.0.1:{hg.free_port()}", "--data-dir", str(r.data_dir),
          "--accept-any-credentials", "--account-id", MOTO_ACCOUNT],

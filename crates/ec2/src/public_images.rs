@@ -123,10 +123,20 @@ pub fn image_for_alias(parameter: &str) -> Option<&'static PublicImage> {
 }
 
 /// Emulator mode: put the catalogue's images in the region (at start, and again after a reset),
-/// all on one root filesystem snapshot. Their boot entry runs this daemon's `stand-in`.
+/// all on one root filesystem snapshot. Their boot entry runs this daemon's `stand-in`. Outside
+/// emulator mode, a data dir that was once run in it loses them.
 pub(crate) fn ensure(ec2: &Ec2) -> Result<()> {
     if !ec2.config.public_images {
-        return Ok(());
+        let held = ec2.read(|tx| Ok(!records(tx)?.0.is_empty()))?;
+        return match held {
+            false => Ok(()),
+            true => ec2.write(|tx| {
+                for p in CATALOGUE {
+                    tx.delete(kind::IMAGE, p.image_id)?;
+                }
+                Ok(())
+            }),
+        };
     }
     let stand_in = ec2.config.dir.join("bin").join("stand-in");
     let boot = |name: &str| BootSpec {
