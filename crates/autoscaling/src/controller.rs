@@ -44,7 +44,10 @@ const BUSY_TICK: Duration = Duration::from_millis(100);
 pub(crate) fn spawn(asg: Arc<AutoScaling>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            let sleep = match pass(&asg).await {
+            let quiet = asg.reset_gate.read().await;
+            let outcome = pass(&asg).await;
+            drop(quiet);
+            let sleep = match outcome {
                 Ok(d) => d,
                 Err(e) => {
                     tracing::warn!(error = %e, "autoscaling: controller pass failed");

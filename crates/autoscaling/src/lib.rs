@@ -89,6 +89,9 @@ pub struct AutoScaling {
     /// Predictive scaling forecasts by policy ARN, kept for the hour they were made in (and
     /// while the policy and the group's limits stay the same).
     pub(crate) forecasts: Mutex<std::collections::HashMap<String, ops::Forecast>>,
+    /// Held (shared) by each controller pass, and (alone) by the emulator's reset: no pass
+    /// launches an instance or saves a group after the reset deleted it.
+    pub(crate) reset_gate: tokio::sync::RwLock<()>,
 }
 
 impl AutoScaling {
@@ -102,6 +105,7 @@ impl AutoScaling {
             triggers: Mutex::new(Vec::new()),
             pending_deregistrations: Mutex::new(Vec::new()),
             forecasts: Mutex::new(std::collections::HashMap::new()),
+            reset_gate: tokio::sync::RwLock::new(()),
         })
     }
 
@@ -208,6 +212,17 @@ impl AutoScaling {
     pub fn spawn_controller(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
         controller::spawn(self.clone())
     }
+
+    /// Emulator mode's reset: every group, launch configuration, policy, scheduled action,
+    /// hook and activity deleted (their instances go with EC2's reset, which runs after this).
+    pub async fn reset(&self) -> std::result::Result<(), String> {
+        let _quiet = self.reset_gate.write().await;
+        self.store.wipe("asg.")?;
+        self.triggers.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.pending_deregistrations.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.forecasts.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        Ok(())
+    }
 }
 
 pub struct AutoScalingService {
@@ -251,5 +266,9 @@ impl Service for AutoScalingService {
             }
             out.map_err(ApiError::from)
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(self.asg.reset())
     }
 }

@@ -67,9 +67,9 @@ fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) -> bool {
     if !cfn.busy.lock().unwrap_or_else(|e| e.into_inner()).insert(stack_id.to_string()) {
         return false;
     }
-    let cfn = cfn.clone();
-    let id = stack_id.to_string();
-    tokio::spawn(async move {
+    let (task_cfn, id) = (cfn.clone(), stack_id.to_string());
+    let cfn = task_cfn.clone();
+    let task = tokio::spawn(async move {
         let result = match op {
             Op::Create => create(&cfn, &id).await,
             Op::Update => crate::stack_update::update(&cfn, &id).await,
@@ -88,6 +88,9 @@ fn spawn(cfn: &Arc<CloudFormation>, stack_id: &str, op: Op) -> bool {
         cfn.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
         cfn.waits_stopped.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
     });
+    let mut running = task_cfn.operations.lock().unwrap_or_else(|e| e.into_inner());
+    running.retain(|t| !t.is_finished());
+    running.push(task);
     true
 }
 

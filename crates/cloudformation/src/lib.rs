@@ -116,6 +116,9 @@ pub struct CloudFormation {
     /// The region's API endpoint (`http://host:port`), known once the gateway listens: the
     /// base of wait-condition handles' presigned URLs.
     endpoint: OnceLock<String>,
+    /// The stack operations' tasks (those finished are dropped as new ones start): the
+    /// emulator's reset aborts them.
+    pub(crate) operations: Mutex<Vec<tokio::task::JoinHandle<()>>>,
 }
 
 impl CloudFormation {
@@ -136,11 +139,29 @@ impl CloudFormation {
             cancel_requested: Mutex::new(HashSet::new()),
             waits_stopped: Mutex::new(HashSet::new()),
             endpoint: OnceLock::new(),
+            operations: Mutex::new(Vec::new()),
         })
     }
 
     pub fn now(&self) -> f64 {
         (self.clock)()
+    }
+
+    /// Emulator mode's reset: every stack operation under way aborted (at its next await: what
+    /// it had made goes with its own service's reset, which runs after this one), then every
+    /// stack, its resources' records, events, change sets and signals deleted.
+    pub async fn reset(&self) -> std::result::Result<(), String> {
+        let running = std::mem::take(&mut *self.operations.lock().unwrap_or_else(|e| e.into_inner()));
+        for task in &running {
+            task.abort();
+        }
+        for task in running {
+            let _ = task.await;
+        }
+        for set in [&self.busy, &self.delete_requested, &self.cancel_requested, &self.waits_stopped] {
+            set.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        }
+        self.store.wipe("cfn.").map(|_| ())
     }
 
     pub(crate) fn get<T: serde::de::DeserializeOwned>(
@@ -242,5 +263,9 @@ impl Service for CloudFormationService {
 
     fn call<'a>(&'a self, cx: &'a CallContext, op: &'a str, input: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
         Box::pin(async move { ops::dispatch(&self.cfn, cx, op, &input).map_err(ApiError::from) })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(self.cfn.reset())
     }
 }

@@ -95,6 +95,15 @@ pub struct CloudWatch {
 }
 
 impl CloudWatch {
+    /// Emulator mode's reset: every alarm and its history, and every metric's data, deleted.
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        self.store.wipe("cloudwatch.")?;
+        self.metrics.clear().map_err(|e| format!("emptying the metrics' file: {e}"))?;
+        self.has_alarms.store(false, std::sync::atomic::Ordering::Release);
+        self.wake.notify_one();
+        Ok(())
+    }
+
     /// Open CloudWatch with its metrics in `dir` (`metrics.log`).
     pub fn open(
         store: Arc<Store>,
@@ -170,5 +179,9 @@ impl Service for CloudWatchService {
             }
             out
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.cw.reset()) })
     }
 }

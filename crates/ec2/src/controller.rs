@@ -125,9 +125,11 @@ impl Controller {
             }
             let (c, rt2, id) = (self.clone(), rt.clone(), id.clone());
             let job: Job = Box::new(move || {
+                let quiet = c.ec2.reset_gate.read().unwrap_or_else(|e| e.into_inner());
                 if let Err(e) = c.reconcile(&rt2, &id) {
                     tracing::error!(instance = %id, error = %e, "reconcile failed");
                 }
+                drop(quiet);
                 c.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
             });
             if steady {

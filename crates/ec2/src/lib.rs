@@ -13,7 +13,9 @@ mod imds;
 mod netsync;
 mod network;
 mod ops;
+pub mod public_images;
 pub mod records;
+mod reset;
 mod rootvol;
 mod roster;
 mod storage;
@@ -55,6 +57,9 @@ pub struct Ec2Config {
     /// Isolated networks: each VPC a namespace, each instance in one of its own at its VPC
     /// address, security groups enforced (`vnet`). `None`: loopback addresses.
     pub network: Option<Arc<vnet::Fabric>>,
+    /// Emulator mode: the catalogue of well-known public images (`public_images.rs`), which
+    /// launch `<dir>/bin/stand-in`.
+    pub public_images: bool,
 }
 
 /// EC2's shared state: the store, the driver, the settings.
@@ -76,6 +81,9 @@ pub struct Ec2 {
     pub(crate) netsync: netsync::NetSync,
     /// Isolated networks: services' endpoints in VPCs (relays to the host).
     pub(crate) relays: endpoints::Relays,
+    /// Held (shared) by each of the controller's jobs on an instance, and (alone) by the
+    /// emulator's reset.
+    pub(crate) reset_gate: std::sync::RwLock<()>,
 }
 
 /// The availability zones of a region: `<region>a` … `<region>d`.
@@ -125,6 +133,7 @@ impl Ec2 {
             root_cache: rootvol::RootCache::new(),
             netsync: netsync::NetSync::new(),
             relays: Default::default(),
+            reset_gate: Default::default(),
         });
         if let Some(fabric) = &ec2.config.network {
             ec2.netsync.start(Arc::downgrade(&ec2), fabric.clone());
@@ -134,6 +143,7 @@ impl Ec2 {
         ops::dhcp::ensure_all(&ec2)?;
         ops::interfaces::ensure_all(&ec2)?;
         ops::volumes::recover(&ec2)?;
+        public_images::ensure(&ec2)?;
         Ok(ec2)
     }
 
@@ -367,6 +377,10 @@ impl Service for Ec2Service {
             }
             self.call(cx, op, input).await.map(Output::Value)
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.ec2.reset()).map_err(|e| e.to_string()) })
     }
 }
 

@@ -99,6 +99,9 @@ pub struct ImageRec {
     pub launch_permissions: Vec<Value>,
     #[serde(default)]
     pub source_image_id: Option<String>,
+    /// `amazon` for Amazon's public images (DescribeImages' ImageOwnerAlias, Owners=amazon).
+    #[serde(default)]
+    pub owner_alias: Option<String>,
 }
 
 impl ImageRec {
@@ -131,6 +134,9 @@ impl ImageRec {
         }
         if let Some(s) = &self.source_image_id {
             v["SourceImageId"] = json!(s);
+        }
+        if let Some(a) = &self.owner_alias {
+            v["ImageOwnerAlias"] = json!(a);
         }
         if self.launch_permissions.iter().any(|p| p.get("Group").and_then(Value::as_str) == Some("all")) {
             v["Public"] = json!(true);

@@ -152,6 +152,7 @@ mod tests {
             account: "123456789012".into(),
             dir: dir.join("ec2"),
             imds_port: 1338,
+            public_images: false,
         };
         Ec2::open(store, Arc::new(compute::ProcessDriver::new()), config, Arc::new(|| 1.7e9), Arc::new(NoCredentials))
             .unwrap()

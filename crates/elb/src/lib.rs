@@ -188,6 +188,13 @@ impl Elb {
         Ok(())
     }
 
+    /// Emulator mode's reset: every load balancer (classic ones too), target group, listener
+    /// and rule deleted, and the proxy's listeners closed.
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        self.store.wipe("elb.")?;
+        self.sync().map_err(|e| e.to_string())
+    }
+
     /// The background work: finish draining targets (deregistration delay over, or idle), and
     /// follow security-group changes. A thread of its own, in the runtime's context (the proxy
     /// starts listeners from it): a periodic `spawn_blocking` would wake the runtime's idle
@@ -277,5 +284,9 @@ impl Service for ElbService {
                 out
             })
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.elb.reset()) })
     }
 }

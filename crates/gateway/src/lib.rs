@@ -23,6 +23,15 @@ use tokio::net::TcpListener;
 pub use pipeline::{request_id, Gateway, Request};
 pub use registry::{ConsoleAnswer, ConsoleRequest, ConsoleRoute, PublicRoute, Registry};
 
+/// Emulator mode's reset endpoint (`--accept-any-credentials` only; otherwise the path is an
+/// unknown request like any other): `POST` empties the region, as moto's `/moto-api/reset` and
+/// LocalStack's `/_localstack/state/reset` do.
+pub const RESET_PATH: &str = "/_homeground/reset";
+
+/// The same reset under moto's and LocalStack's own paths, so that a suite's fixture written for
+/// either runs unchanged.
+pub const RESET_ALIASES: [&str; 2] = ["/moto-api/reset", "/_localstack/state/reset"];
+
 /// Largest request body accepted (IAM policy documents and CloudFormation templates fit).
 const MAX_BODY: usize = 8 * 1024 * 1024;
 
@@ -138,6 +147,12 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
         Ok(b) => b.to_bytes(),
         Err(_) => return refuse(413, "RequestEntityTooLarge", "Request body too large or unreadable.", &headers),
     };
+    if parts.method == hyper::Method::POST
+        && (parts.uri.path() == RESET_PATH || RESET_ALIASES.contains(&parts.uri.path()))
+        && gw.identity.config.accept_any_credentials
+    {
+        return reset(gw, source_ip).await;
+    }
     if let Some(console) = gw.registry.console(parts.uri.path()) {
         let req = ConsoleRequest {
             method: parts.method.as_str(),
@@ -201,6 +216,43 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
         secure: false,
     };
     respond(gw.handle(&request).await)
+}
+
+/// Empty the region (emulator mode): every service's reset, then how long it took, as JSON.
+async fn reset(gw: &Gateway, source_ip: std::net::IpAddr) -> Response<Full<Bytes>> {
+    let started = std::time::Instant::now();
+    let outcome = gw.registry.reset().await;
+    let millis = started.elapsed().as_millis();
+    let (status, body) = match &outcome {
+        Ok(()) => {
+            tracing::warn!(%source_ip, millis, "emulator mode: the region was reset");
+            (StatusCode::OK, serde_json::json!({"reset": true, "millis": millis}))
+        }
+        Err(e) => {
+            tracing::error!(%source_ip, error = %e, "emulator mode: the reset failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, serde_json::json!({"reset": false, "error": e}))
+        }
+    };
+    let request_id = request_id();
+    gw.audit.record(&audit::AuditEvent {
+        time: gw.identity.now(),
+        request_id: &request_id,
+        principal: None,
+        access_key_id: None,
+        source_ip: &source_ip.to_string(),
+        service: "homeground",
+        action: "Reset",
+        resources: &[],
+        status: status.as_u16(),
+        error_code: outcome.as_ref().err().map(|_| "InternalFailure"),
+        reason: outcome.as_ref().err().map(String::as_str),
+    });
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .header("x-amzn-requestid", request_id)
+        .body(Full::new(Bytes::from(body.to_string())))
+        .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "Response could not be built."))
 }
 
 fn public_answer((status, content_type, body): (u16, &'static str, Vec<u8>)) -> Response<Full<Bytes>> {

@@ -22,6 +22,8 @@ pub struct Registry {
     public: HashMap<String, Arc<dyn PublicRoute>>,
     /// The web console, served under `/console`.
     console: Option<Arc<dyn ConsoleRoute>>,
+    /// Every service, in the order registered (the emulator's reset runs through them backwards).
+    order: Vec<Arc<dyn Service>>,
 }
 
 /// An HTTP request under `/console`, read whole.
@@ -69,6 +71,27 @@ impl Registry {
         if let Some(prefix) = &md.target_prefix {
             self.by_target.insert(prefix.clone(), service.clone());
         }
+        self.order.push(service);
+    }
+
+    /// Emulator mode's reset: every service empties itself, the last registered first (a
+    /// service is registered after those it calls: CloudFormation's stacks and Auto Scaling's
+    /// groups go before the instances they would launch again, and IAM last). Every service is
+    /// reset even when one fails; the failures are returned together.
+    pub async fn reset(&self) -> Result<(), String> {
+        let mut failures = Vec::new();
+        for service in self.order.iter().rev() {
+            let started = std::time::Instant::now();
+            if let Err(e) = service.reset().await {
+                failures.push(format!("{}: {e}", service.model_name()));
+            }
+            tracing::debug!(service = service.model_name(), micros = started.elapsed().as_micros() as u64, "reset");
+        }
+        if failures.is_empty() {
+            Ok(())
+        } else {
+            Err(failures.join("; "))
+        }
     }
 
     /// The service for a query request. Without a matching version the scope's only service
@@ -111,5 +134,60 @@ impl Registry {
 
     pub fn by_target(&self, prefix: &str) -> Option<&Arc<dyn Service>> {
         self.by_target.get(prefix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use serde_json::Value;
+    use wire::{ApiError, BoxFuture, CallContext};
+
+    use super::*;
+
+    /// A service that notes when it is reset, and may fail to.
+    struct Noting {
+        model: &'static str,
+        log: Arc<Mutex<Vec<&'static str>>>,
+        fails: bool,
+    }
+
+    impl Service for Noting {
+        fn model_name(&self) -> &'static str {
+            self.model
+        }
+
+        fn iam_prefix(&self) -> &'static str {
+            self.model
+        }
+
+        fn call<'a>(&'a self, _: &'a CallContext, _: &'a str, _: Value) -> BoxFuture<'a, Result<Value, ApiError>> {
+            Box::pin(async { Ok(Value::Null) })
+        }
+
+        fn reset(&self) -> BoxFuture<'_, Result<(), String>> {
+            self.log.lock().unwrap().push(self.model);
+            let fails = self.fails;
+            Box::pin(async move {
+                if fails {
+                    Err("stuck".to_string())
+                } else {
+                    Ok(())
+                }
+            })
+        }
+    }
+
+    #[test]
+    fn reset_runs_every_service_last_registered_first_and_reports_each_failure() {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let mut registry = Registry::default();
+        for (model, fails) in [("iam", false), ("sns", true), ("sqs", false)] {
+            registry.register(Arc::new(Noting { model, log: log.clone(), fails }));
+        }
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        assert_eq!(rt.block_on(registry.reset()), Err("sns: stuck".to_string()));
+        assert_eq!(*log.lock().unwrap(), vec!["sqs", "sns", "iam"]);
     }
 }

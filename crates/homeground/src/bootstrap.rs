@@ -21,6 +21,9 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let ec2_model = std::thread::spawn(|| {
         wire::model::load_embedded("ec2");
     });
+    if args.account_id.is_some() && !args.accept_any_credentials {
+        return Err("--account-id is for emulator mode only: it needs --accept-any-credentials (a real region's account id is drawn at random on first start)".into());
+    }
     let dir = prepare_dir(&args.data_dir)?;
     let store = Arc::new(Store::open(&dir.join("state.db")).map_err(|e| format!("opening the state store: {e}"))?);
     let sealer = Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?;
@@ -32,6 +35,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         region: args.region.clone(),
         session_duration_cap: args.sts_duration_cap,
         accept_any_credentials: args.accept_any_credentials,
+        account_id: args.account_id.clone(),
     };
     let identity = Arc::new(
         Identity::open(store.clone(), sealer, config, Arc::new(SystemClock))
@@ -72,6 +76,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         account: identity.account.clone(),
         dir: dir.join("ec2"),
         imds_port: args.imds_port,
+        public_images: args.accept_any_credentials,
     };
     let clock: ec2::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let creds = Arc::new(crate::links::InstanceCredentials::new(identity.clone()));
@@ -408,11 +413,12 @@ fn prepare_dir(dir: &Path) -> Result<PathBuf, Error> {
 /// Write `<dir>/credentials` and `<dir>/config` in the aws shared-file formats, mode 0600.
 /// The region's helper commands for instances (`<data-dir>/ec2/bin`, first on their PATH):
 /// `cfn-signal` and `cfn-init`, which run `homeground cfn-signal` / `homeground cfn-init`
-/// against this region's endpoint.
+/// against this region's endpoint, and `stand-in`, what the public images of emulator mode
+/// boot (`homeground stand-in`).
 fn install_instance_tools(bin: &Path, endpoint: &str) -> Result<(), Error> {
     std::fs::create_dir_all(bin)?;
     let exe = std::env::current_exe()?;
-    for tool in ["cfn-signal", "cfn-init"] {
+    for tool in ["cfn-signal", "cfn-init", "stand-in"] {
         let script =
             format!("#!/bin/sh\nexport HOMEGROUND_ENDPOINT='{endpoint}'\nexec '{}' {tool} \"$@\"\n", exe.display());
         let path = bin.join(tool);

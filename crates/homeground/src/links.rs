@@ -506,6 +506,12 @@ impl secrets::ImageAliases for Ec2ImageAliases {
         };
         let images = out.get("Images").and_then(Value::as_array)?;
         let field = |i: &Value, k: &str| i.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        // Emulator mode's catalogue names the image exactly (when the region has it).
+        if let Some(public) = ec2::public_images::image_for_alias(name) {
+            if images.iter().any(|i| field(i, "ImageId") == public.image_id) {
+                return Some(public.image_id.to_string());
+            }
+        }
         let last = name.rsplit('/').next().unwrap_or_default();
         images
             .iter()

@@ -7,6 +7,7 @@ mod cfn_signal;
 mod cost_usage;
 mod links;
 mod report;
+mod stand_in;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -40,6 +41,10 @@ enum Command {
     /// Reports on the running region (`report match-day --date YYYY-MM-DD`: traffic,
     /// capacity, scaling events and cost of a day, as a table and an SVG picture).
     Report(report::ReportArgs),
+    /// What emulator mode's public images run on an instance: an HTTP server on port 80
+    /// (`stand-in` on the instance's PATH runs this).
+    #[command(hide = true)]
+    StandIn(stand_in::StandInArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -69,6 +74,12 @@ pub struct UpArgs {
     /// as the account root. Never use it for a region that runs anything real.
     #[arg(long)]
     pub accept_any_credentials: bool,
+
+    /// Emulator mode only (with --accept-any-credentials): the account's 12-digit id, as test
+    /// suites written for moto (123456789012) or LocalStack (000000000000) expect in ARNs,
+    /// instead of one drawn at random on first start. A data dir keeps the account it was made for.
+    #[arg(long, value_name = "ID", value_parser = parse_account_id)]
+    pub account_id: Option<String>,
 
     /// SMTP relay for SNS e-mail subscriptions (host name). Without it, e-mail deliveries are
     /// queued and retried, and their failure is logged.
@@ -118,6 +129,15 @@ pub struct UpArgs {
     pub network: Network,
 }
 
+/// An AWS account id: twelve digits.
+fn parse_account_id(s: &str) -> Result<String, String> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("'{s}' is not an account id (twelve digits, such as 123456789012)"))
+    }
+}
+
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Network {
     Loopback,
@@ -138,6 +158,7 @@ fn main() -> ExitCode {
         Command::CfnSignal(a) => return cfn_signal::run(a),
         Command::CfnInit(a) => return cfn_init::run(a),
         Command::Report(a) => return report::run(a),
+        Command::StandIn(a) => return stand_in::run(a),
     };
     tracing_subscriber::fmt()
         .with_env_filter(

@@ -48,6 +48,9 @@ pub struct IdentityConfig {
     pub session_duration_cap: Option<u64>,
     /// Emulator mode: any well-formed signature is accepted as the account root.
     pub accept_any_credentials: bool,
+    /// Emulator mode: the account's id, chosen (`--account-id`) rather than drawn at random on
+    /// first start. A data dir made for another account refuses it.
+    pub account_id: Option<String>,
 }
 
 /// The identity state of the region, shared by IAM, STS and the gateway.
@@ -81,9 +84,14 @@ impl Identity {
         let now = clock.now();
         let account = store.write(|tx| -> Result<String> {
             if let Some(a) = tx.meta("account_id")? {
-                return Ok(a);
+                return match &config.account_id {
+                    Some(chosen) if *chosen != a => Err(IamError::InvalidInput(format!(
+                        "this data dir holds account {a}; it cannot become account {chosen} (start with a new --data-dir)"
+                    ))),
+                    _ => Ok(a),
+                };
             }
-            let account = ids::account_id();
+            let account = config.account_id.clone().unwrap_or_else(ids::account_id);
             tx.set_meta("account_id", &account)?;
             let key = AccessKeyRec {
                 access_key_id: ids::access_key_id(false),
@@ -124,6 +132,31 @@ impl Identity {
             }
             Err(IamError::NoSuchEntity("The account root has no active access key.".into()))
         })
+    }
+
+    /// Emulator mode's reset: every user, group, role, policy, instance profile, certificate,
+    /// provider, alias and temporary credential deleted; the account root's keys stay (the
+    /// region starts with them, and the credentials file holds one).
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        self.write(|tx| {
+            let mut root_keys = Vec::new();
+            for (entry, ()) in tx.list::<()>(kind::USER_KEY, "#root/")? {
+                let id = entry.trim_start_matches("#root/").to_string();
+                if let Some(key) = tx.get::<AccessKeyRec>(kind::ACCESS_KEY, &id)? {
+                    root_keys.push((entry, key));
+                }
+            }
+            tx.delete_kinds("iam.")?;
+            tx.delete_kinds("sts.")?;
+            for (entry, key) in root_keys {
+                tx.put(kind::ACCESS_KEY, &key.access_key_id, &key)?;
+                tx.put(kind::USER_KEY, &entry, &())?;
+            }
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
+        self.last_used.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        Ok(())
     }
 
     /// Now, in whole seconds (AWS stamps records to the second).

@@ -28,8 +28,12 @@ fn region() -> Region {
     let store = Arc::new(store::Store::open(&dir.path().join("db")).unwrap());
     let sealer = store::Sealer::open_or_create(&dir.path().join("key")).unwrap();
     let clock = Arc::new(ManualClock(AtomicU64::new(1_800_000_000)));
-    let config =
-        IdentityConfig { region: "ap-northeast-2".into(), session_duration_cap: None, accept_any_credentials: false };
+    let config = IdentityConfig {
+        region: "ap-northeast-2".into(),
+        session_duration_cap: None,
+        accept_any_credentials: false,
+        account_id: None,
+    };
     let id = Arc::new(Identity::open(store, sealer, config, clock.clone()).unwrap());
     Region { _dir: dir, id, clock }
 }

@@ -262,6 +262,14 @@ impl MetricStore {
         }
     }
 
+    /// Forget every metric (the emulator's reset); the file is rewritten empty.
+    pub fn clear(&self) -> std::io::Result<()> {
+        let mut inner = self.lock();
+        inner.series.clear();
+        let Some(path) = inner.log.as_ref().map(|l| l.path.clone()) else { return Ok(()) };
+        rewrite(&mut inner, &path)
+    }
+
     /// Rewrite the file from memory now (what [`expire`] does when it is due).
     pub fn compact(&self) -> std::io::Result<()> {
         let mut inner = self.lock();

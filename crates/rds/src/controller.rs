@@ -122,7 +122,10 @@ fn pass(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>) {
         let (rds, busy) = (rds.clone(), busy.clone());
         tokio::task::spawn_blocking(move || {
             let id = rec.id.clone();
-            if let Err(e) = act(&rds, rec, work) {
+            let quiet = rds.reset_gate.read().unwrap_or_else(|e| e.into_inner());
+            let outcome = act(&rds, rec, work);
+            drop(quiet);
+            if let Err(e) = outcome {
                 tracing::error!(db_instance = %id, ?work, error = %e, "rds controller");
             }
             busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
@@ -262,6 +265,34 @@ fn apply_parameters(rds: &Rds, l: &Layout, rec: &InstanceRec, params: &Params) -
     Ok(())
 }
 
+/// Emulator mode's reset (`Rds::reset`): every server (standbys too) stopped, every DB
+/// instance's files and every RDS record deleted. The controller's jobs wait meanwhile.
+pub(crate) fn reset(rds: &Rds) -> Result<(), String> {
+    let _quiet = rds.reset_gate.write().unwrap_or_else(|e| e.into_inner());
+    let recs: Vec<InstanceRec> = every(rds, kind::INSTANCE)?;
+    for rec in &recs {
+        if let Some(sb) = standby_of(rds, &rec.id)? {
+            let view = sb.view(rec);
+            stop_server(&Layout::new(rds.dir(), &view), &view);
+        }
+        let l = Layout::new(rds.dir(), rec);
+        stop_server(&l, rec);
+        server::kill_strays(&l);
+    }
+    for sub in ["instances", "wal", "s", "scratch"] {
+        let _ = std::fs::remove_dir_all(rds.dir().join(sub));
+    }
+    rds.store.wipe("rds.")?;
+    tracing::info!(db_instances = recs.len(), "rds: reset");
+    Ok(())
+}
+
+/// Every record of one kind.
+fn every<T: serde::de::DeserializeOwned>(rds: &Rds, kind: &str) -> Result<Vec<T>, String> {
+    let all = rds.store.read(|tx| tx.list::<T>(kind, "")).map_err(|e| e.to_string())?;
+    Ok(all.into_iter().map(|(_, r)| r).collect())
+}
+
 fn stop_server(l: &Layout, rec: &InstanceRec) {
     if let Some(p) = rec.process {
         server::stop(l, p);
@@ -288,12 +319,8 @@ fn act(rds: &Rds, rec: InstanceRec, work: Work) -> Result<(), String> {
                 rds.store.write(|tx| tx.delete(kind::SNAPSHOT, &id).map(|_| ())).map_err(|e| e.to_string())?;
                 return Ok(());
             }
-            let autos: Vec<SnapshotRec> = rds
-                .store
-                .read(|tx| tx.list::<SnapshotRec>(kind::SNAPSHOT, ""))
-                .map_err(|e| e.to_string())?
+            let autos: Vec<SnapshotRec> = every::<SnapshotRec>(rds, kind::SNAPSHOT)?
                 .into_iter()
-                .map(|(_, s)| s)
                 .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated" && s.id != id)
                 .collect();
             let (gone, kept): (Vec<&SnapshotRec>, Vec<&SnapshotRec>) =
@@ -615,7 +642,10 @@ fn pass_standbys(rds: &Arc<Rds>, busy: &Arc<Mutex<HashSet<String>>>, recs: &[Ins
         }
         let (rds, busy, primary) = (rds.clone(), busy.clone(), primary.clone());
         tokio::task::spawn_blocking(move || {
-            if let Err(e) = act_standby(&rds, &primary, sb, work) {
+            let quiet = rds.reset_gate.read().unwrap_or_else(|e| e.into_inner());
+            let outcome = act_standby(&rds, &primary, sb, work);
+            drop(quiet);
+            if let Err(e) = outcome {
                 tracing::error!(db_instance = %primary.id, ?work, error = %e, "rds controller: Multi-AZ standby");
             }
             busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&primary.id);
@@ -831,12 +861,8 @@ fn delete(rds: &Rds, l: &Layout, rec: &InstanceRec) -> Result<(), String> {
         }
     }
     // Its automated backups go with it (RDS's DeleteAutomatedBackups default).
-    let autos: Vec<SnapshotRec> = rds
-        .store
-        .read(|tx| tx.list::<SnapshotRec>(kind::SNAPSHOT, ""))
-        .map_err(|e| e.to_string())?
+    let autos: Vec<SnapshotRec> = every::<SnapshotRec>(rds, kind::SNAPSHOT)?
         .into_iter()
-        .map(|(_, s)| s)
         .filter(|s| s.instance_id == rec.id && s.snapshot_type == "automated")
         .collect();
     for snap in autos {

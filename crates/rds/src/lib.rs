@@ -89,6 +89,8 @@ pub struct Rds {
     pub(crate) counters: metrics::Counters,
     /// DB snapshots' data (archived datadirs), deduplicated and verified.
     pub(crate) blocks: blockstore::BlockStore,
+    /// Held (shared) by each of the controller's jobs, and (alone) by the emulator's reset.
+    pub(crate) reset_gate: std::sync::RwLock<()>,
 }
 
 impl Rds {
@@ -111,11 +113,18 @@ impl Rds {
             wake: tokio::sync::Notify::new(),
             counters: metrics::Counters::default(),
             blocks,
+            reset_gate: Default::default(),
         }))
     }
 
     pub fn now(&self) -> f64 {
         (self.clock)()
+    }
+
+    /// Emulator mode's reset: every DB instance's server stopped, its files and every RDS
+    /// record (snapshots, subnet and parameter groups, events) deleted.
+    pub fn reset(&self) -> Result<(), String> {
+        controller::reset(self)
     }
 
     pub(crate) fn dir(&self) -> &Path {
@@ -178,5 +187,9 @@ impl Service for RdsService {
             self.rds.wake.notify_one();
             out
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.rds.reset()) })
     }
 }

@@ -88,6 +88,11 @@ pub struct Sns {
 }
 
 impl Sns {
+    /// Emulator mode's reset: every topic, subscription and pending delivery deleted.
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        self.store.wipe("sns.").map(|_| ())
+    }
+
     /// Open SNS; its signing key and certificate live in `dir` (created at first start).
     pub fn open(store: Arc<Store>, dir: &Path, config: SnsConfig, clock: Clock) -> Result<Arc<Sns>, String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
@@ -193,5 +198,9 @@ impl Service for SnsService {
             self.sns.wake.notify_one();
             out
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.sns.reset()) })
     }
 }

@@ -57,6 +57,16 @@ pub struct Sent {
 }
 
 impl Sqs {
+    /// Emulator mode's reset: every queue and message deleted; long polls waiting on them
+    /// answer now.
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        self.store.wipe("sqs.")?;
+        for arrival in self.arrivals.lock().unwrap_or_else(|e| e.into_inner()).drain() {
+            arrival.1.notify_waiters();
+        }
+        Ok(())
+    }
+
     pub fn open(store: Arc<Store>, config: SqsConfig, clock: Clock) -> Arc<Sqs> {
         Arc::new(Sqs {
             store,
@@ -166,6 +176,10 @@ impl Service for SqsService {
             self.sqs.notify(&woken);
             Ok(out)
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.sqs.reset()) })
     }
 }
 

@@ -147,6 +147,11 @@ impl Store {
         Ok(out)
     }
 
+    /// Emulator mode's reset of one service: delete every record of its kinds (`"sns."`).
+    pub fn wipe(&self, kind_prefix: &str) -> Result<usize, String> {
+        self.write(|tx| tx.delete_kinds(kind_prefix)).map_err(|e: StoreError| e.to_string())
+    }
+
     /// Run `f` on a consistent snapshot for reading.
     pub fn read<T, E: From<StoreError>>(&self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
         let slot = self.readers.iter().find_map(|r| r.try_lock().ok());
@@ -225,6 +230,13 @@ impl Tx<'_> {
             .conn
             .prepare_cached("DELETE FROM objects WHERE kind = ?1 AND key >= ?2 AND key < ?3")?
             .execute(params![kind, lo, hi])?)
+    }
+
+    /// Delete every record of every kind that starts with `kind_prefix` (a service's own,
+    /// `"ec2."`: the emulator's reset); how many went.
+    pub fn delete_kinds(&self, kind_prefix: &str) -> Result<usize, StoreError> {
+        let (lo, hi) = prefix_range(kind_prefix);
+        Ok(self.conn.prepare_cached("DELETE FROM objects WHERE kind >= ?1 AND kind < ?2")?.execute(params![lo, hi])?)
     }
 
     /// Records of `kind` whose key starts with `prefix`, in key order.
@@ -309,6 +321,23 @@ mod tests {
         let all: Vec<(String, User)> = store.read(|tx| tx.list("user", "")).unwrap();
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].1.age, 1);
+    }
+
+    #[test]
+    fn delete_kinds_takes_one_services_records_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        store
+            .write(|tx| {
+                tx.put("ec2.instance", "i-1", &1)?;
+                tx.put("ec2.vpc", "vpc-1", &2)?;
+                tx.put("ec2x", "k", &3)?;
+                tx.put("elb.rule", "r", &4)
+            })
+            .unwrap();
+        assert_eq!(store.write(|tx| tx.delete_kinds("ec2.")).unwrap(), 2);
+        let left = |kind: &str| store.read(|tx| tx.count(kind, "")).unwrap();
+        assert_eq!((left("ec2.instance"), left("ec2.vpc"), left("ec2x"), left("elb.rule")), (0, 0, 1, 1));
     }
 
     #[test]

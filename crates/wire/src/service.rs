@@ -224,6 +224,14 @@ pub trait Service: Send + Sync + 'static {
     ) -> BoxFuture<'a, Result<Output, ApiError>> {
         Box::pin(async move { self.call(cx, op, input).await.map(Output::Value) })
     }
+
+    /// Emulator mode's reset (`POST /_homeground/reset`, only with `--accept-any-credentials`):
+    /// stop everything of this service's that runs and delete every record it holds, leaving it
+    /// as a new region starts. By default there is nothing to empty (services that share their
+    /// state with another one, whose reset empties it).
+    fn reset(&self) -> BoxFuture<'_, Result<(), String>> {
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// What an operation answers: a value the gateway encodes in the request's protocol, or the

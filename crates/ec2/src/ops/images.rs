@@ -97,6 +97,7 @@ pub fn register_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         root_snapshot_id: Some(root_snapshot.clone()),
         launch_permissions: vec![],
         source_image_id: None,
+        owner_alias: None,
     };
     let saved = ec2.write(|tx| {
         if name_taken(tx, name)? {
@@ -140,6 +141,7 @@ pub fn describe_images(ec2: &Ec2, input: &Value) -> Result<Value> {
         ("name", "Name"),
         ("state", "State"),
         ("owner-id", "OwnerId"),
+        ("owner-alias", "ImageOwnerAlias"),
         ("architecture", "Architecture"),
         ("image-type", "ImageType"),
         ("is-public", "Public"),
@@ -151,7 +153,7 @@ pub fn describe_images(ec2: &Ec2, input: &Value) -> Result<Value> {
         if i.state == ImageState::Deregistered {
             continue;
         }
-        let owner_ok = owners.is_empty() || owners.iter().any(|o| o == "self" || *o == i.owner_id);
+        let owner_ok = super::owned_by(ec2, &owners, &i.owner_id, i.owner_alias.as_deref());
         let r = i.render();
         if owner_ok && (wanted.is_empty() || wanted.contains(&i.image_id)) && filter::matches(&r, &filters, &paths)? {
             out.push(r);
@@ -212,6 +214,7 @@ pub fn create_image(ec2: &Ec2, input: &Value) -> Result<Value> {
         root_snapshot_id: Some(root_snapshot),
         launch_permissions: vec![],
         source_image_id: None,
+        owner_alias: None,
     };
     ec2.write(|tx| Ok(tx.put(kind::IMAGE, &image_id, &rec)?))?;
     Ok(json!({"ImageId": image_id}))
@@ -256,6 +259,8 @@ pub fn copy_image(ec2: &Ec2, input: &Value) -> Result<Value> {
     copy.creation_date = wire::timestamp::format_iso8601(ec2.now());
     copy.source_image_id = Some(src_id.into());
     copy.source_instance_id = None;
+    copy.owner_id = ec2.config.account.clone();
+    copy.owner_alias = None;
     copy.launch_permissions = vec![];
     copy.tags =
         if input.get("CopyImageTags").and_then(Value::as_bool) == Some(true) { src.tags.clone() } else { vec![] };

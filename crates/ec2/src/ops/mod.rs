@@ -186,6 +186,17 @@ pub(crate) fn str_of<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
     v.get(k).and_then(Value::as_str)
 }
 
+/// Whether a resource with this owner is among the `Owners` / `OwnerIds` asked for (none: all):
+/// `self` is the account, `amazon` an owner aliased so, anything else an account id.
+pub(crate) fn owned_by(ec2: &Ec2, owners: &[String], owner_id: &str, owner_alias: Option<&str>) -> bool {
+    owners.is_empty()
+        || owners.iter().any(|o| match o.as_str() {
+            "self" => owner_id == ec2.config.account,
+            "amazon" => owner_alias == Some("amazon"),
+            id => id == owner_id,
+        })
+}
+
 pub(crate) fn strings(v: &Value, k: &str) -> Vec<String> {
     v.get(k)
         .and_then(Value::as_array)

@@ -361,6 +361,7 @@ const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
 
 pub fn describe_snapshots(ec2: &Ec2, input: &Value) -> Result<Value> {
     let wanted = strings(input, "SnapshotIds");
+    let owners = strings(input, "OwnerIds");
     let filters = filter::from_input(input);
     let snaps = ec2.read(|tx| {
         for id in &wanted {
@@ -370,7 +371,7 @@ pub fn describe_snapshots(ec2: &Ec2, input: &Value) -> Result<Value> {
     })?;
     let mut out = Vec::new();
     for (id, s) in snaps {
-        if !wanted.is_empty() && !wanted.contains(&id) {
+        if !wanted.is_empty() && !wanted.contains(&id) || !super::owned_by(ec2, &owners, &s.owner_id, None) {
             continue;
         }
         let r = s.render();

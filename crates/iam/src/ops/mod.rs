@@ -165,6 +165,10 @@ impl Service for IamService {
             }
         })
     }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.id.reset()) })
+    }
 }
 
 fn is_read(op: &str) -> bool {

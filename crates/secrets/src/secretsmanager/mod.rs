@@ -24,6 +24,11 @@ pub struct SecretsManager {
 }
 
 impl SecretsManager {
+    /// Emulator mode's reset: every secret deleted (at once, scheduled deletions too).
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        self.store.wipe("secretsmanager.").map(|_| ())
+    }
+
     pub fn open(store: Arc<Store>, sealer: Arc<Sealer>, config: SecretsConfig, clock: Clock) -> Arc<SecretsManager> {
         Arc::new(SecretsManager { store, sealer, config, clock })
     }
@@ -105,5 +110,9 @@ impl Service for SecretsManagerService {
             let req = Request::parse(op, input)?;
             tokio::task::block_in_place(|| ops::dispatch(&self.sm, req)).map_err(ApiError::from)
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.sm.reset()) })
     }
 }

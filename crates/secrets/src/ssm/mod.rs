@@ -35,6 +35,12 @@ pub struct ParameterStore {
 }
 
 impl ParameterStore {
+    /// Emulator mode's reset: every parameter deleted (the public `/aws/service/…` names are
+    /// not records, and stay).
+    pub fn reset(&self) -> std::result::Result<(), String> {
+        self.store.wipe("ssm.").map(|_| ())
+    }
+
     pub fn open(
         store: Arc<Store>,
         sealer: Arc<Sealer>,
@@ -110,5 +116,9 @@ impl Service for SsmService {
             let req = Request::parse(op, input)?;
             tokio::task::block_in_place(|| ops::dispatch(&self.ps, cx, req)).map_err(ApiError::from)
         })
+    }
+
+    fn reset(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(async move { tokio::task::block_in_place(|| self.ps.reset()) })
     }
 }
