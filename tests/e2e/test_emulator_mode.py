@@ -119,6 +119,11 @@ def populate(r: hg.Region, bundle) -> dict:
 def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     made = populate(emu, hg.kg_ami_bundle(tmp_path_factory.mktemp("kg-ami")))
     assert len(hg.instance_pids_under(emu.data_dir)) >= 3, "the instances' processes run"
+    ec2 = emu.any("ec2")
+    subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
+    ec2.create_network_interface(SubnetId=subnet)
+    ec2.create_dhcp_options(DhcpConfigurations=[{"Key": "domain-name", "Values": ["kg.internal"]}])
+    ec2.create_managed_prefix_list(PrefixListName="kg", AddressFamily="IPv4", MaxEntries=2)
     default_vpcs = emu.any("ec2").describe_vpcs()["Vpcs"]
     assert len(emu.any("cloudwatch").list_metrics(Namespace="KG")["Metrics"]) == 1
     assert (emu.data_dir / "ec2" / "image-roots" / made["root_snapshot"]).is_dir()
@@ -153,6 +158,11 @@ def test_reset_empties_the_region_and_leaves_no_process(emu, tmp_path_factory):
     vpcs = ec2.describe_vpcs()["Vpcs"]
     assert [(v["CidrBlock"], v["IsDefault"]) for v in vpcs] == [(v["CidrBlock"], v["IsDefault"]) for v in default_vpcs]
     assert len(ec2.describe_subnets()["Subnets"]) == 4
+    # Interfaces, option sets and prefix lists made go too; the default option set is back.
+    assert ec2.describe_network_interfaces()["NetworkInterfaces"] == []
+    [dopt] = ec2.describe_dhcp_options()["DhcpOptions"]
+    assert vpcs[0]["DhcpOptionsId"] == dopt["DhcpOptionsId"]
+    assert {p["OwnerId"] for p in ec2.describe_managed_prefix_lists()["PrefixLists"]} == {"AWS"}
 
     elbv2 = emu.any("elbv2")
     assert elbv2.describe_load_balancers()["LoadBalancers"] == []

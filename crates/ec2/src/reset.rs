@@ -62,6 +62,7 @@ impl Ec2 {
         }
         crate::ops::vpcs::ensure_default_vpc(self)?;
         crate::ops::network_acls::ensure_all(self)?;
+        crate::ops::dhcp::ensure_all(self)?;
         crate::public_images::ensure(self)?;
         tracing::info!(instances = instances.len(), "ec2: reset");
         Ok(())
