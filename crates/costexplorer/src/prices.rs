@@ -26,6 +26,7 @@ pub const DEFAULT_PRICES: &str = r#"{
   },
   "volume_gb_month": { "gp2": 0.10, "gp3": 0.08, "io1": 0.125, "io2": 0.125, "st1": 0.045, "sc1": 0.015,
                        "standard": 0.05 },
+  "snapshot_gb_month": 0.05,
   "host_hour": 0.0
 }"#;
 
@@ -48,6 +49,9 @@ pub struct PriceList {
     /// EBS volume type → USD per GB-month.
     #[serde(default)]
     pub volume_gb_month: BTreeMap<String, f64>,
+    /// USD per GB-month of EBS snapshot storage (what each snapshot's increment stored).
+    #[serde(default)]
+    pub snapshot_gb_month: Option<f64>,
     /// The operator's own cost of one host-hour of the server the region runs on (power,
     /// hardware, rent), reported as its own service line while the region runs. 0: none.
     #[serde(default)]
@@ -71,6 +75,9 @@ impl PriceList {
         for (engine, classes) in over.db_instance_hour {
             p.db_instance_hour.entry(engine).or_default().extend(classes);
         }
+        if over.snapshot_gb_month.is_some() {
+            p.snapshot_gb_month = over.snapshot_gb_month;
+        }
         if over.host_hour.is_some() {
             p.host_hour = over.host_hour;
         }
@@ -89,6 +96,8 @@ pub enum ResourceKind {
     DbInstance { class: String, engine: String },
     /// An EBS volume of this type and size (GiB).
     Volume { volume_type: String, size_gb: f64 },
+    /// An EBS snapshot that stored this much (GB: its increment).
+    Snapshot { stored_gb: f64 },
     /// The region's host itself.
     Host,
 }
@@ -188,6 +197,11 @@ pub fn price(resources: &[Resource], prices: &PriceList, region: &str) -> Vec<Us
                     let op = format!("CreateVolume-{}", op.into_iter().collect::<String>());
                     (EC2_OTHER, format!("{p}EBS:VolumeUsage{usage}"), String::new(), op, rate, 0.0)
                 }
+                ResourceKind::Snapshot { stored_gb } => {
+                    (quantity_per_hour, unit) = (stored_gb / MONTH_HOURS, "GB-Mo");
+                    let rate = prices.snapshot_gb_month.map(|p| p * stored_gb / MONTH_HOURS);
+                    (EC2_OTHER, format!("{p}EBS:SnapshotUsage"), String::new(), "CreateSnapshot".into(), rate, 0.0)
+                }
                 ResourceKind::Host => {
                     (HOST, "HostHour".to_string(), String::new(), String::new(), prices.host_hour, 1.0)
                 }
@@ -225,6 +239,26 @@ mod tests {
         assert_eq!(p.instance_hour["t3.nano"], 0.0052);
         assert_eq!(p.host_hour, Some(0.05));
         assert!(PriceList::with_overrides(r#"{"instance_hours": {}}"#).is_err());
+    }
+
+    #[test]
+    fn snapshots_are_billed_by_what_they_stored() {
+        let r = Resource {
+            kind: ResourceKind::Snapshot { stored_gb: 7.3 },
+            id: "snap-1".into(),
+            az: String::new(),
+            tags: vec![],
+            periods: vec![(0.0, Some(3600.0))],
+        };
+        let u = &price(&[r], &PriceList::aws_default(), "ap-northeast-2")[0];
+        assert_eq!(
+            (u.service.as_str(), u.usage_type.as_str(), u.unit),
+            ("EC2 - Other", "APN2-EBS:SnapshotUsage", "GB-Mo")
+        );
+        assert!((u.quantity_per_hour - 0.01).abs() < 1e-12, "7.3 GB for an hour is 0.01 GB-month");
+        assert!((u.price_per_hour - 0.0005).abs() < 1e-12, "at 0.05 USD per GB-month");
+        let free = PriceList::with_overrides(r#"{"snapshot_gb_month": 0.0}"#).unwrap();
+        assert_eq!(free.snapshot_gb_month, Some(0.0));
     }
 
     #[test]

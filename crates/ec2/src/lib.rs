@@ -278,9 +278,55 @@ impl Ec2 {
             .collect()
     }
 
+    /// Every completed EBS snapshot with the bytes its increment stored and when (deleted ones
+    /// too, until their deletion), for Cost Explorer: EBS bills a snapshot's increment.
+    pub fn snapshot_history(&self) -> Vec<SnapshotLife> {
+        let read = self.read(|tx| {
+            let live: Vec<(String, storage::SnapshotRec)> = tx.list(storage::kind::SNAPSHOT, "")?;
+            let ended: Vec<(String, storage::EndedSnapshot)> = tx.list(storage::kind::SNAPSHOT_ENDED, "")?;
+            Ok((live, ended))
+        });
+        let (live, ended) = match read {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(error = %e, "listing snapshots for their history");
+                return vec![];
+            }
+        };
+        let mut out: Vec<SnapshotLife> = live
+            .into_iter()
+            .filter(|(_, s)| s.state == storage::SnapshotState::Completed)
+            .map(|(id, s)| SnapshotLife {
+                snapshot_id: id,
+                stored_bytes: s.new_stored_bytes,
+                tags: s.tags.into_iter().map(|t| (t.key, t.value)).collect(),
+                created: s.start_time,
+                deleted: None,
+            })
+            .collect();
+        out.extend(ended.into_iter().map(|(id, s)| SnapshotLife {
+            snapshot_id: id,
+            stored_bytes: s.stored_bytes,
+            tags: s.tags.into_iter().map(|t| (t.key, t.value)).collect(),
+            created: s.start_time,
+            deleted: Some(s.deleted),
+        }));
+        out
+    }
+
     pub(crate) fn arn(&self, resource: &str) -> String {
         format!("arn:aws:ec2:{}:{}:{resource}", self.config.region, self.config.account)
     }
+}
+
+/// One EBS snapshot: the bytes its increment stored, and when it existed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotLife {
+    pub snapshot_id: String,
+    pub stored_bytes: u64,
+    pub tags: Vec<(String, String)>,
+    pub created: f64,
+    pub deleted: Option<f64>,
 }
 
 /// One EBS volume and when it existed (`deleted`: `None` while it does).

@@ -15,6 +15,18 @@ use crate::Ec2;
 pub mod kind {
     pub const VOLUME: &str = "ec2.volume";
     pub const SNAPSHOT: &str = "ec2.snapshot";
+    /// A deleted snapshot's billed life (`EndedSnapshot`), for Cost Explorer.
+    pub const SNAPSHOT_ENDED: &str = "ec2.snapshot_ended";
+}
+
+/// What a deleted snapshot was stored for: the bytes its increment added, from its start to
+/// its deletion.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EndedSnapshot {
+    pub stored_bytes: u64,
+    pub start_time: f64,
+    pub deleted: f64,
+    pub tags: Vec<Tag>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]

@@ -85,6 +85,16 @@ impl costexplorer::UsageSource for CostUsage {
                     periods: vec![(v.created, v.deleted)],
                 });
             }
+            // Snapshots: what each increment stored, until the snapshot is deleted.
+            for s in self.ec2.snapshot_history() {
+                out.push(Resource {
+                    kind: ResourceKind::Snapshot { stored_gb: s.stored_bytes as f64 / 1e9 },
+                    id: s.snapshot_id,
+                    az: String::new(),
+                    tags: s.tags,
+                    periods: vec![(s.created, s.deleted)],
+                });
+            }
             for db in self.describe(self.rds.as_ref(), "DescribeDBInstances", "DBInstances").await {
                 let Some(created) = db.get("InstanceCreateTime").and_then(Value::as_f64) else { continue };
                 // A stopped DB instance's stop time is not kept: it is left out while stopped.

@@ -399,6 +399,13 @@ pub fn delete_snapshot(ec2: &Ec2, input: &Value) -> Result<Value> {
             ));
         }
         tx.delete(kind::SNAPSHOT, id)?;
+        let ended = storage::EndedSnapshot {
+            stored_bytes: s.new_stored_bytes,
+            start_time: s.start_time,
+            deleted: ec2.now(),
+            tags: s.tags.clone(),
+        };
+        tx.put(kind::SNAPSHOT_ENDED, id, &ended)?;
         Ok(())
     })?;
     if let Err(e) = ec2.blocks.delete_snapshot(id) {
