@@ -608,7 +608,8 @@ class Region:
         return r.returncode, r.stderr
 
     def client(self, service: str, access_key_id: str | None = None, secret: str | None = None,
-               token: str | None = None, **config):
+               token: str | None = None, region_name: str | None = None, **config):
+        """A boto3 client of this region (or of `region_name`, another the daemon serves)."""
         if access_key_id is None:
             access_key_id, secret = self.root
         cfg = Config(retries={"total_max_attempts": 1, "mode": "standard"},
@@ -619,7 +620,7 @@ class Region:
             if _SESSION is None:
                 _SESSION = boto3.session.Session()
             session = _SESSION
-            return session.client(service, endpoint_url=self.endpoint, region_name=self.region_name,
+            return session.client(service, endpoint_url=self.endpoint, region_name=region_name or self.region_name,
                                   aws_access_key_id=access_key_id, aws_secret_access_key=secret,
                                   aws_session_token=token, config=cfg)
 

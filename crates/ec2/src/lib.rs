@@ -60,6 +60,8 @@ pub struct Ec2Config {
     /// Emulator mode: the catalogue of well-known public images (`public_images.rs`), which
     /// launch `<dir>/bin/stand-in`.
     pub public_images: bool,
+    /// The other regions the same endpoint serves (`--regions`), for DescribeRegions.
+    pub other_regions: Vec<String>,
 }
 
 /// EC2's shared state: the store, the driver, the settings.

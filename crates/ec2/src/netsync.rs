@@ -403,7 +403,7 @@ impl Ec2 {
                         .find(|s| s.vpc_id == vpc_id)
                         .ok_or_else(|| crate::error::Ec2Error::Internal(format!("VPC {vpc_id} has no subnet")))?,
                 };
-                let (ip, _) = crate::network::allocate(tx, &sub.subnet_id, &sub.cidr, None, owner, false)?;
+                let (ip, _) = crate::network::allocate(tx, &sub.subnet_id, &sub.cidr, None, owner, None)?;
                 let r = ServiceInterfaceRec {
                     owner: owner.to_string(),
                     vpc_id: vpc_id.to_string(),

@@ -72,8 +72,10 @@ pub fn loopback_for(ip: Ipv4Addr) -> Ipv4Addr {
 }
 
 /// Take the first free address of the subnet (or `wanted`), and its loopback address.
-/// `unique_loopback`: the loopback address must be free too (loopback networks, where it is
-/// where the instance is served); isolated networks give every VPC its own addresses, and
+/// `unique_loopback` (loopback networks, where that address is where the instance is served):
+/// the loopback address must be free too — in this region's store, and on this host, where
+/// another region (of this daemon or another) may serve an instance there: its metadata port,
+/// the given one, must not be taken. Isolated networks give every VPC its own addresses, and
 /// overlapping VPCs may hold the same ones.
 pub fn allocate(
     tx: &store::Tx,
@@ -81,7 +83,7 @@ pub fn allocate(
     cidr: &str,
     wanted: Option<&str>,
     instance_id: &str,
-    unique_loopback: bool,
+    unique_loopback: Option<u16>,
 ) -> Result<(Ipv4Addr, Ipv4Addr)> {
     let net = parse_cidr(cidr)?;
     let first = u32::from(net.network()) + 4;
@@ -89,12 +91,13 @@ pub fn allocate(
     let take = |ip: Ipv4Addr| -> Result<bool> {
         let lo = loopback_for(ip);
         if tx.exists(kind::SUBNET_IP, &format!("{subnet_id}/{ip}"))?
-            || (unique_loopback && tx.exists(kind::LOOPBACK, &lo.to_string())?)
+            || (unique_loopback.is_some() && tx.exists(kind::LOOPBACK, &lo.to_string())?)
+            || unique_loopback.is_some_and(|port| served_elsewhere(lo, port))
         {
             return Ok(false);
         }
         tx.put(kind::SUBNET_IP, &format!("{subnet_id}/{ip}"), &instance_id)?;
-        if unique_loopback {
+        if unique_loopback.is_some() {
             tx.put(kind::LOOPBACK, &lo.to_string(), &instance_id)?;
         }
         Ok(true)
@@ -126,6 +129,11 @@ pub fn allocate(
             "There are not enough free addresses in subnet '{subnet_id}' to satisfy the requested number of instances."
         ),
     ))
+}
+
+/// Something on this host already listens at `lo`:`port` (an instance of another region).
+fn served_elsewhere(lo: Ipv4Addr, port: u16) -> bool {
+    matches!(std::net::TcpListener::bind((lo, port)), Err(e) if e.kind() == std::io::ErrorKind::AddrInUse)
 }
 
 pub fn release(tx: &store::Tx, subnet_id: &str, ip: &str, loopback: &str) -> Result<()> {

@@ -153,6 +153,7 @@ mod tests {
             dir: dir.join("ec2"),
             imds_port: 1338,
             public_images: false,
+            other_regions: vec![],
         };
         Ec2::open(store, Arc::new(compute::ProcessDriver::new()), config, Arc::new(|| 1.7e9), Arc::new(NoCredentials))
             .unwrap()

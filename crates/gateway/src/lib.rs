@@ -221,7 +221,15 @@ async fn answer(gw: &Gateway, req: HttpRequest<Incoming>, peer: SocketAddr) -> R
 /// Empty the region (emulator mode): every service's reset, then how long it took, as JSON.
 async fn reset(gw: &Gateway, source_ip: std::net::IpAddr) -> Response<Full<Bytes>> {
     let started = std::time::Instant::now();
-    let outcome = gw.registry.reset().await;
+    let mut outcome = gw.registry.reset().await;
+    for (name, registry) in &gw.regions {
+        if let Err(e) = registry.reset().await {
+            outcome = Err(match outcome {
+                Ok(()) => format!("{name}: {e}"),
+                Err(before) => format!("{before}; {name}: {e}"),
+            });
+        }
+    }
     let millis = started.elapsed().as_millis();
     let (status, body) = match &outcome {
         Ok(()) => {

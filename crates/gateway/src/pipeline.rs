@@ -2,6 +2,7 @@
 //! authorise (IAM) → run → encode → audit. Each step's failure becomes the AWS error of that
 //! step, in the protocol the request arrived in.
 
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -20,8 +21,17 @@ pub struct Gateway {
     pub identity: Arc<iam::Identity>,
     pub keys: SigningKeyCache,
     pub audit: Audit,
+    /// The home region: the console's, and the one a single-region daemon answers whatever
+    /// region a request is signed for.
     pub region: String,
+    /// The other regions this daemon serves (`--regions`), each with its own services; a
+    /// request goes to the region of its SigV4 credential scope.
+    pub regions: HashMap<String, Registry>,
 }
+
+/// Services that are global in AWS (or signed for us-east-1 from any region): with several
+/// regions served, a request for one of them scoped to a region not served goes home.
+const GLOBAL_SERVICES: &[&str] = &["iam", "sts", "ce"];
 
 /// The parts of an HTTP request the pipeline reads.
 pub struct Request<'a> {
@@ -96,6 +106,26 @@ impl Gateway {
             reason: error.as_ref().map(|e| e.message.as_ref()),
         });
         (encoded, request_id)
+    }
+
+    /// The region a request signed for `scope_region` goes to, and its services: that region
+    /// when served; home when it is the only one (as before `--regions`), or for a global
+    /// service; none otherwise.
+    pub fn region_of(&self, scope_region: &str, scope_service: &str) -> Option<(&str, &Registry)> {
+        if scope_region == self.region {
+            return Some((&self.region, &self.registry));
+        }
+        if let Some((name, registry)) = self.regions.get_key_value(scope_region) {
+            return Some((name, registry));
+        }
+        (self.regions.is_empty() || GLOBAL_SERVICES.contains(&scope_service)).then_some((&self.region, &self.registry))
+    }
+
+    /// Every region served, home first.
+    pub fn served_regions(&self) -> Vec<&str> {
+        let mut others: Vec<&str> = self.regions.keys().map(String::as_str).collect();
+        others.sort_unstable();
+        std::iter::once(self.region.as_str()).chain(others).collect()
     }
 
     /// Refuse a request before it can be read (a body over the limit, headers that are not
@@ -173,27 +203,39 @@ impl Gateway {
         };
         let scope_service = auth.credential.service;
         trail.access_key_id = Some(auth.credential.access_key_id.to_string());
+        let Some((region, registry)) = self.region_of(auth.credential.region, scope_service) else {
+            let e = ApiError::new(
+                403,
+                "SignatureDoesNotMatch",
+                format!(
+                    "Credential should be scoped to a valid region, not '{}'. This endpoint serves {}.",
+                    auth.credential.region,
+                    self.served_regions().join(", ")
+                ),
+            );
+            return (fallback_protocol, None, Err(e));
+        };
 
         // Route.
         let (service, op, version) = match &target {
-            Target::Json { prefix, operation } => (self.registry.by_target(prefix), operation.clone(), None),
-            Target::Cbor { service, operation } => (self.registry.by_target(service), operation.clone(), None),
+            Target::Json { prefix, operation } => (registry.by_target(prefix), operation.clone(), None),
+            Target::Cbor { service, operation } => (registry.by_target(service), operation.clone(), None),
             Target::Query => {
                 let Some(action) = action.take() else {
                     // No Action: a form request to a service we serve lacks it; anything else (S3's
                     // REST calls, say) is for a service the region does not serve.
-                    let e = if self.registry.serves(scope_service) {
+                    let e = if registry.serves(scope_service) {
                         ApiError::missing_parameter("The request must contain the parameter Action")
                     } else {
                         not_served(scope_service)
                     };
                     return (fallback_protocol, None, Err(e));
                 };
-                (self.registry.by_scope(scope_service, version.as_deref()), action, version.take())
+                (registry.by_scope(scope_service, version.as_deref()), action, version.take())
             }
         };
         let Some(service) = service else {
-            let e = if self.registry.serves(scope_service) {
+            let e = if registry.serves(scope_service) {
                 // A service we serve, addressed in a protocol or target it does not have.
                 ApiError::new(400, "InvalidAction", format!("The request is not a valid {scope_service} operation."))
             } else {
@@ -227,7 +269,18 @@ impl Gateway {
         }
 
         let result = self
-            .authenticated(req, &http, &auth, service.as_ref(), protocol, &op, params.as_ref(), request_id, trail)
+            .authenticated(
+                req,
+                &http,
+                &auth,
+                region,
+                service.as_ref(),
+                protocol,
+                &op,
+                params.as_ref(),
+                request_id,
+                trail,
+            )
             .await;
         (protocol, Some(model), result.map(|v| (op, v)))
     }
@@ -238,6 +291,7 @@ impl Gateway {
         req: &Request<'_>,
         http: &HttpRequest<'_>,
         auth: &sigv4::ParsedAuth<'_>,
+        region: &str,
         service: &dyn Service,
         protocol: Protocol,
         op: &str,
@@ -282,7 +336,7 @@ impl Gateway {
             principal: cred.principal.clone(),
             source_ip: req.source_ip,
             secure_transport: req.secure,
-            region: self.region.clone(),
+            region: region.to_string(),
             authorizer: Some(Arc::new(iam::CallerAuthorizer { identity: identity.clone(), cred: cred.clone() })),
         };
         let checks = service.authorization(op, &input, &cx)?.into_checks(service.iam_prefix(), op);

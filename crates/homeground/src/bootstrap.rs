@@ -1,6 +1,7 @@
 //! Bring a region up: the data dir, the store and key file, the account and its root key,
 //! the files the aws CLI and boto3 read, the services, and the API endpoint.
 
+use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -24,6 +25,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     if args.account_id.is_some() && !args.accept_any_credentials {
         return Err("--account-id is for emulator mode only: it needs --accept-any-credentials (a real region's account id is drawn at random on first start)".into());
     }
+    let others = other_regions(&args)?;
     let dir = prepare_dir(&args.data_dir)?;
     let store = Arc::new(Store::open(&dir.join("state.db")).map_err(|e| format!("opening the state store: {e}"))?);
     let sealer = Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?;
@@ -41,27 +43,205 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         Identity::open(store.clone(), sealer, config, Arc::new(SystemClock))
             .map_err(|e| format!("opening IAM: {e}"))?,
     );
-
-    let mut registry = Registry::default();
+    // IAM and STS are the account's, one for every region served.
     let iam_service = Arc::new(IamService::new(identity.clone()));
-    registry.register(iam_service.clone());
-    registry.register(Arc::new(StsService::new(identity.clone())));
-
+    let sts_service = Arc::new(StsService::new(identity.clone()));
+    // Secrets, SSM values and console sessions are sealed with the home data dir's key.
+    let sealer =
+        Arc::new(Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?);
     let driver: Arc<dyn compute::Driver> = Arc::new(compute::ProcessDriver::new());
     for note in driver.capabilities().notes {
         tracing::warn!("compute: {note}");
     }
+    let _ = ec2_model.join();
+    let served = std::iter::once(args.region.clone()).chain(others.iter().cloned()).collect();
+    let account = Account {
+        args: &args,
+        regions: served,
+        home_dir: &dir,
+        identity: &identity,
+        iam: &iam_service,
+        sts: &sts_service,
+        driver,
+        sealer,
+    };
+
+    let mut home = open_region(&account, &args.region, &dir, store.clone(), true)?;
+    let mut regions = Vec::new();
+    for name in &others {
+        // Another region: a store and service dirs of its own under <data-dir>/regions/<name>.
+        let rdir = prepare_dir(&dir.join("regions").join(name))?;
+        let rstore =
+            Arc::new(Store::open(&rdir.join("state.db")).map_err(|e| format!("opening {name}'s state store: {e}"))?);
+        regions.push(open_region(&account, name, &rdir, rstore, false)?);
+    }
+
+    let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
+    let endpoint = format!("http://{}", listener.local_addr()?);
+    home.set_endpoint(&endpoint, &endpoint)?;
+    for r in &mut regions {
+        // Links in SNS messages and wait-condition URLs of another region carry its name.
+        let links = format!("{endpoint}{}", region_prefix(&r.name));
+        r.set_endpoint(&endpoint, &links)?;
+    }
+    let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
+    write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
+
+    let mut registry = std::mem::take(&mut home.registry);
+    for (path, route) in std::mem::take(&mut home.public) {
+        registry.register_public(&[path.as_str()], route);
+    }
+    let mut other_registries = HashMap::new();
+    for r in &mut regions {
+        let prefix = region_prefix(&r.name);
+        for (path, route) in std::mem::take(&mut r.public) {
+            let route = Arc::new(crate::links::UnderPrefix { prefix: prefix.clone(), route });
+            registry.register_public(&[format!("{prefix}{path}").as_str()], route);
+        }
+        other_registries.insert(r.name.clone(), std::mem::take(&mut r.registry));
+    }
+    // The web console at /console: its actions are signed calls through this same gateway.
+    let keep = console::session::Keep { store: store.clone(), sealer: account.sealer.clone() };
+    registry.register_console(Arc::new(console::Console::kept(Arc::new(|| iam::Clock::now(&SystemClock)), keep)));
+    let gateway = Arc::new(Gateway {
+        registry,
+        identity: identity.clone(),
+        keys: sigv4::SigningKeyCache::new(),
+        audit: Audit::open(&dir.join("audit.log"))?,
+        region: args.region.clone(),
+        regions: other_registries,
+    });
+    let addr = listener.local_addr()?;
+    for r in std::iter::once(&home).chain(&regions) {
+        r.ec2.set_api_door(Arc::new(crate::links::GatewayDoor { gateway: gateway.clone(), addr }));
+    }
+
+    let creds = dir.join("credentials");
+    let conf = dir.join("config");
+    println!(
+        "homeground: region {} (zones {r}a-{r}d), account {}, API at {endpoint}",
+        args.region,
+        identity.account,
+        r = args.region
+    );
+    for r in &regions {
+        println!("homeground: also region {} (zones {n}a-{n}d), state in {}", r.name, r.dir.display(), n = r.name);
+    }
+    println!("Web console at {endpoint}/console");
+    println!("Point the aws CLI and boto3 at it:");
+    println!("  export AWS_SHARED_CREDENTIALS_FILE={}", creds.display());
+    println!("  export AWS_CONFIG_FILE={}", conf.display());
+    println!("  aws sts get-caller-identity");
+    // Watch the signals before saying ready, so that a stop right after it is a clean one.
+    let shutdown = shutdown_signal()?;
+    let queues: Vec<Arc<sqs::Sqs>> = std::iter::once(&home).chain(&regions).map(|r| r.sqs.clone()).collect();
+    let shutdown = async move {
+        shutdown.await;
+        for q in queues {
+            q.close(); // long polls answer now rather than hold the graceful stop
+        }
+    };
+    println!("homeground: ready");
+    let _ = std::io::stdout().flush();
+
+    gateway::serve(listener, gateway.clone(), shutdown).await;
+    tracing::info!("stopped accepting requests; shutting down");
+    drop(gateway);
+    drop(regions);
+    drop(home);
+    Ok(())
+}
+
+/// The regions served besides `--region`, from `--regions` (its duplicates and `--region`
+/// itself dropped), each checked to be a region name.
+fn other_regions(args: &UpArgs) -> Result<Vec<String>, Error> {
+    let mut out: Vec<String> = Vec::new();
+    for name in args.regions.iter().flat_map(|r| r.split(',')).map(str::trim).filter(|r| !r.is_empty()) {
+        if !is_region_name(name) {
+            return Err(format!("--regions: '{name}' is not a region name (such as eu-west-1)").into());
+        }
+        if name != args.region && !out.iter().any(|o| o == name) {
+            out.push(name.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// A region name as AWS spells them: lower-case words and a number, joined by dashes
+/// (`eu-west-1`, `us-gov-east-1`, `ap-northeast-2`).
+pub(crate) fn is_region_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('-').collect();
+    parts.len() >= 3
+        && parts[..parts.len() - 1].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && parts.last().is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Where another region's public links live on the endpoint.
+fn region_prefix(region: &str) -> String {
+    format!("/regions/{region}")
+}
+
+/// What every region of the account shares.
+struct Account<'a> {
+    args: &'a UpArgs,
+    /// Every region served, home first.
+    regions: Vec<String>,
+    home_dir: &'a Path,
+    identity: &'a Arc<Identity>,
+    iam: &'a Arc<IamService>,
+    sts: &'a Arc<StsService>,
+    driver: Arc<dyn compute::Driver>,
+    sealer: Arc<Sealer>,
+}
+
+/// One region's services, their controllers, and its unauthenticated routes.
+struct Region {
+    name: String,
+    dir: PathBuf,
+    registry: Registry,
+    public: Vec<(String, Arc<dyn gateway::PublicRoute>)>,
+    ec2: Arc<ec2::Ec2>,
+    sns: Arc<sns::Sns>,
+    sqs: Arc<sqs::Sqs>,
+    cfn: Arc<cloudformation::CloudFormation>,
+    /// Controllers, evaluators and workers: they run while this is held.
+    _running: Vec<Box<dyn std::any::Any>>,
+}
+
+impl Region {
+    /// `endpoint`: the API's URL; `links`: where this region's public routes are.
+    fn set_endpoint(&self, endpoint: &str, links: &str) -> Result<(), Error> {
+        self.sns.set_endpoint(links); // the links in SNS messages
+        self.sqs.set_endpoint(endpoint); // queue URLs
+        self.cfn.set_endpoint(links); // wait-condition handles' presigned URLs
+        install_instance_tools(&self.dir.join("ec2").join("bin"), endpoint)
+    }
+}
+
+/// Open one region's services over `store` and `dir` (the home region's are the data dir's
+/// own; `home`: it also serves Prometheus when asked) and start their controllers.
+fn open_region(acct: &Account, region: &str, dir: &Path, store: Arc<Store>, home: bool) -> Result<Region, Error> {
+    let args = acct.args;
+    let identity = acct.identity;
+    let account = &identity.account;
+    let mut registry = Registry::default();
+    let mut public: Vec<(String, Arc<dyn gateway::PublicRoute>)> = Vec::new();
+    let mut running: Vec<Box<dyn std::any::Any>> = Vec::new();
+    registry.register(acct.iam.clone());
+    registry.register(acct.sts.clone());
+
     let network = match args.network {
         crate::Network::Loopback => None,
         crate::Network::Isolated => {
             let fabric = vnet::Fabric::new(&vnet::tag_for(&dir.display().to_string()));
             match fabric.probe() {
                 Ok(()) => {
-                    tracing::info!(namespaces = %fabric.vpc_ns("…"), "networks isolate: a namespace per VPC and per instance, security groups enforced by nftables");
+                    tracing::info!(region, namespaces = %fabric.vpc_ns("…"), "networks isolate: a namespace per VPC and per instance, security groups enforced by nftables");
                     Some(Arc::new(fabric))
                 }
                 Err(why) => {
                     tracing::warn!(
+                        region,
                         reason = %why,
                         "networks do NOT isolate: namespaces are not available here, so instances use loopback addresses and security groups are not enforced"
                     );
@@ -72,17 +252,17 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     };
     let ec2_config = ec2::Ec2Config {
         network,
-        region: args.region.clone(),
-        account: identity.account.clone(),
+        region: region.to_string(),
+        account: account.clone(),
         dir: dir.join("ec2"),
         imds_port: args.imds_port,
         public_images: args.accept_any_credentials,
+        other_regions: acct.regions.iter().filter(|r| r.as_str() != region).cloned().collect(),
     };
     let clock: ec2::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let creds = Arc::new(crate::links::InstanceCredentials::new(identity.clone()));
-    let ec2 =
-        ec2::Ec2::open(store.clone(), driver, ec2_config, clock, creds).map_err(|e| format!("opening EC2: {e}"))?;
-    let _ = ec2_model.join();
+    let ec2 = ec2::Ec2::open(store.clone(), acct.driver.clone(), ec2_config, clock, creds)
+        .map_err(|e| format!("opening EC2 ({region}): {e}"))?;
     let ec2_service = Arc::new(ec2::Ec2Service::new(ec2.clone()));
     registry.register(ec2_service.clone());
 
@@ -92,20 +272,20 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         store.clone(),
         Arc::new(crate::links::Ec2Directory(ec2.clone())),
         Arc::new(crate::links::IamCertificates(identity.clone())),
-        args.region.clone(),
-        identity.account.clone(),
+        region.to_string(),
+        account.clone(),
         elb_clock,
         elb::AccessLogs {
-            root: args.data_dir.join("elb-access-logs"),
+            root: if home { args.data_dir.join("elb-access-logs") } else { dir.join("elb-access-logs") },
             interval: std::time::Duration::from_secs(args.elb_access_log_interval.max(1)),
         },
     )
-    .map_err(|e| format!("opening ELB: {e}"))?;
+    .map_err(|e| format!("opening ELB ({region}): {e}"))?;
     let elb_service = Arc::new(elb::ElbService::new(elb.clone()));
     registry.register(elb_service.clone());
     let classic_elb_service = Arc::new(elb::ClassicElbService::new(elb.clone()));
     registry.register(classic_elb_service.clone());
-    let _elb_controller = elb.spawn_controller().map_err(|e| format!("starting the ELB controller: {e}"))?;
+    running.push(Box::new(elb.spawn_controller().map_err(|e| format!("starting the ELB controller ({region}): {e}"))?));
     // --- end Elastic Load Balancing ---
 
     // --- CloudWatch and SNS: metrics, alarms and their evaluator, notifications ---
@@ -118,25 +298,25 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         password: std::env::var("HOMEGROUND_SMTP_PASSWORD").ok(),
     });
     let sns_config = sns::SnsConfig {
-        region: args.region.clone(),
-        account: identity.account.clone(),
+        region: region.to_string(),
+        account: account.clone(),
         smtp,
         https_ca_bundle: args.sns_ca_bundle.clone(),
     };
     let sns_clock: sns::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let sns = sns::Sns::open(store.clone(), &dir.join("sns"), sns_config, sns_clock)
-        .map_err(|e| format!("opening SNS: {e}"))?;
+        .map_err(|e| format!("opening SNS ({region}): {e}"))?;
     let sns_service = Arc::new(sns::SnsService::new(sns.clone()));
     registry.register(sns_service.clone());
-    registry.register_public(
-        &["/sns/confirm", "/sns/unsubscribe", "/sns/SimpleNotificationService.pem"],
-        Arc::new(crate::links::SnsLinks(sns.clone())),
-    );
+    let sns_links: Arc<dyn gateway::PublicRoute> = Arc::new(crate::links::SnsLinks(sns.clone()));
+    for path in ["/sns/confirm", "/sns/unsubscribe", "/sns/SimpleNotificationService.pem"] {
+        public.push((path.to_string(), sns_links.clone()));
+    }
     // SQS: durable queues; SNS delivers to them through `links::SqsQueues`.
     let sqs_clock: sqs::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let sqs = sqs::Sqs::open(
         store.clone(),
-        sqs::SqsConfig { region: args.region.clone(), account: identity.account.clone() },
+        sqs::SqsConfig { region: region.to_string(), account: account.clone() },
         sqs_clock,
     );
     let sqs_service = Arc::new(sqs::SqsService::new(sqs.clone()));
@@ -149,8 +329,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         ec2: api::ec2::Client::new(crate::links::local_transport(
             ec2_service.clone(),
             &crate::links::service_linked_context(
-                &identity.account,
-                &args.region,
+                account,
+                region,
                 "events.amazonaws.com",
                 "AWSServiceRoleForCloudWatchEvents",
                 "CloudWatchAlarms",
@@ -160,27 +340,25 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let cw = cloudwatch::CloudWatch::open(
         store.clone(),
         &dir.join("cloudwatch"),
-        cloudwatch::CloudWatchConfig { region: args.region.clone(), account: identity.account.clone() },
+        cloudwatch::CloudWatchConfig { region: region.to_string(), account: account.clone() },
         cw_clock,
         alarm_actions.clone(),
     )
-    .map_err(|e| format!("opening CloudWatch: {e}"))?;
+    .map_err(|e| format!("opening CloudWatch ({region}): {e}"))?;
     let cw_service = Arc::new(cloudwatch::CloudWatchService::new(cw.clone()));
-    if args.prometheus {
+    if args.prometheus && home {
         tracing::warn!("--prometheus: every metric is served at GET /metrics without authentication");
-        registry.register_public(&["/metrics"], Arc::new(crate::links::PrometheusRoute(cw.clone())));
+        public.push(("/metrics".to_string(), Arc::new(crate::links::PrometheusRoute(cw.clone()))));
     }
     registry.register(cw_service.clone());
     // --- end CloudWatch and SNS ---
 
-    // --- Secrets Manager and SSM Parameter Store: values sealed with the region's key ---
-    let secrets_sealer =
-        Arc::new(Sealer::open_or_create(&dir.join("master.key")).map_err(|e| format!("opening the key file: {e}"))?);
-    let secrets_config = secrets::SecretsConfig { region: args.region.clone(), account: identity.account.clone() };
+    // --- Secrets Manager and SSM Parameter Store: values sealed with the account's key ---
+    let secrets_config = secrets::SecretsConfig { region: region.to_string(), account: account.clone() };
     let secrets_clock: secrets::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let secrets_manager = secrets::SecretsManager::open(
         store.clone(),
-        secrets_sealer.clone(),
+        acct.sealer.clone(),
         secrets_config.clone(),
         secrets_clock.clone(),
     );
@@ -189,8 +367,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let image_aliases = Arc::new(crate::links::Ec2ImageAliases {
         ec2: ec2_service.clone(),
         cx: crate::links::service_linked_context(
-            &identity.account,
-            &args.region,
+            account,
+            region,
             "ssm.amazonaws.com",
             "AWSServiceRoleForAmazonSSM",
             "ParameterStore",
@@ -198,7 +376,7 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     });
     let parameters = secrets::ParameterStore::open(
         store.clone(),
-        secrets_sealer.clone(),
+        acct.sealer.clone(),
         secrets_config,
         secrets_clock,
         Some(image_aliases),
@@ -209,8 +387,8 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
 
     // --- EC2 Auto Scaling: the API and its controller, calling the others as its service-linked role ---
     let asg_cx = crate::links::service_linked_context(
-        &identity.account,
-        &args.region,
+        account,
+        region,
         "autoscaling.amazonaws.com",
         "AWSServiceRoleForAutoScaling",
         "AutoScaling",
@@ -230,42 +408,43 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     let asg_clock: autoscaling::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let asg = autoscaling::AutoScaling::open(
         store.clone(),
-        autoscaling::AutoScalingConfig { region: args.region.clone(), account: identity.account.clone() },
+        autoscaling::AutoScalingConfig { region: region.to_string(), account: account.clone() },
         asg_clock,
         Arc::new(peers),
     );
     let _ = alarm_actions.autoscaling.set(asg.clone());
     let asg_service = Arc::new(autoscaling::AutoScalingService::new(asg.clone()));
     registry.register(asg_service.clone());
-    let _asg_controller = asg.spawn_controller();
+    running.push(Box::new(asg.spawn_controller()));
     // --- end EC2 Auto Scaling ---
 
     // --- RDS: DB instances that are real MariaDB servers, and their controller ---
     let rds_clock: rds::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let rds = rds::Rds::open(
         store.clone(),
-        rds::RdsConfig { region: args.region.clone(), account: identity.account.clone(), dir: dir.join("rds") },
+        rds::RdsConfig { region: region.to_string(), account: account.clone(), dir: dir.join("rds") },
         rds_clock,
         Arc::new(crate::links::Ec2Subnets(ec2.clone())),
         Some(Arc::new(crate::links::RdsSecrets {
             secrets: secrets_manager_service.clone(),
             cx: crate::links::service_linked_context(
-                &identity.account,
-                &args.region,
+                account,
+                region,
                 "rds.amazonaws.com",
                 "AWSServiceRoleForRDS",
                 "RDS",
             ),
         })),
     )
-    .map_err(|e| format!("opening RDS: {e}"))?;
+    .map_err(|e| format!("opening RDS ({region}): {e}"))?;
     let rds_service = Arc::new(rds::RdsService::new(rds.clone()));
     registry.register(rds_service.clone());
-    let _rds_controller = rds.spawn_controller();
+    running.push(Box::new(rds.spawn_controller()));
     // --- end RDS ---
 
     // --- Cost Explorer: what ran, priced (`<data-dir>/ce/prices.json` over AWS's prices) ---
-    let prices = match fs::read_to_string(dir.join("ce").join("prices.json")) {
+    // The operator's prices are the account's: the home data dir's, for every region.
+    let prices = match fs::read_to_string(acct.home_dir.join("ce").join("prices.json")) {
         Ok(text) => costexplorer::PriceList::with_overrides(&text).map_err(|e| format!("ce/prices.json: {e}"))?,
         Err(_) => costexplorer::PriceList::aws_default(),
     };
@@ -275,21 +454,16 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         classic_elb: classic_elb_service.clone(),
         rds: rds_service.clone(),
         cx: crate::links::service_linked_context(
-            &identity.account,
-            &args.region,
+            account,
+            region,
             "ce.amazonaws.com",
             "AWSServiceRoleForCostExplorer",
             "CostExplorer",
         ),
     };
     let ce_clock: costexplorer::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
-    let ce = costexplorer::CostExplorer::new(
-        args.region.clone(),
-        identity.account.clone(),
-        prices,
-        ce_clock,
-        Arc::new(cost_usage),
-    );
+    let ce =
+        costexplorer::CostExplorer::new(region.to_string(), account.clone(), prices, ce_clock, Arc::new(cost_usage));
     registry.register(Arc::new(costexplorer::CostExplorerService::new(Arc::new(ce))));
     // --- end Cost Explorer ---
 
@@ -301,93 +475,56 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
         elb: elb_service,
         autoscaling: asg_service,
         cloudwatch: cw_service,
-        iam: iam_service,
+        iam: acct.iam.clone(),
         secrets_manager: secrets_manager_service,
         ssm: ssm_service,
         rds: rds_service,
         classic_elb: classic_elb_service.clone(),
         sqs: sqs_service,
-        region: args.region.clone(),
+        region: region.to_string(),
     };
     let cfn_clock: cloudformation::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let cfn = cloudformation::CloudFormation::open(
         store.clone(),
-        cloudformation::CloudFormationConfig { region: args.region.clone(), account: identity.account.clone() },
+        cloudformation::CloudFormationConfig { region: region.to_string(), account: account.clone() },
         cfn_clock,
         Arc::new(stack_services),
     );
     registry.register(Arc::new(cloudformation::CloudFormationService::new(cfn.clone())));
-    registry.register_public(
-        &[cloudformation::CloudFormation::WAIT_CONDITION_PATH],
+    public.push((
+        cloudformation::CloudFormation::WAIT_CONDITION_PATH.to_string(),
         Arc::new(crate::links::WaitConditionHandles(cfn.clone())),
-    );
+    ));
     cfn.resume();
     // --- end CloudFormation ---
 
-    let _alarm_evaluator = cloudwatch::Evaluator::spawn(
-        cw,
-        Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),
-        vec![
-            Arc::new(crate::links::ElbMetrics(elb.clone())),
-            Arc::new(crate::links::GroupMetrics(asg.clone())),
-            Arc::new(crate::links::RdsMetrics(rds.clone())),
-            Arc::new(crate::links::SqsMetrics(sqs.clone())),
-        ],
-    )
-    .map_err(|e| format!("starting the alarm evaluator: {e}"))?;
-    let _sns_deliveries = sns::Worker::spawn(sns.clone());
+    running.push(Box::new(
+        cloudwatch::Evaluator::spawn(
+            cw,
+            Some(Arc::new(crate::links::InstanceCpu { ec2: ec2.clone(), autoscaling: asg.clone() })),
+            vec![
+                Arc::new(crate::links::ElbMetrics(elb.clone())),
+                Arc::new(crate::links::GroupMetrics(asg.clone())),
+                Arc::new(crate::links::RdsMetrics(rds.clone())),
+                Arc::new(crate::links::SqsMetrics(sqs.clone())),
+            ],
+        )
+        .map_err(|e| format!("starting the alarm evaluator ({region}): {e}"))?,
+    ));
+    running.push(Box::new(sns::Worker::spawn(sns.clone())));
+    running.push(Box::new(ec2::Controller::spawn(ec2.clone())));
 
-    let _controller = ec2::Controller::spawn(ec2.clone());
-
-    let listener = TcpListener::bind(args.listen).await.map_err(|e| format!("listening on {}: {e}", args.listen))?;
-    let endpoint = format!("http://{}", listener.local_addr()?);
-    sns.set_endpoint(&endpoint); // CloudWatch and SNS: the links in SNS messages
-    sqs.set_endpoint(&endpoint); // queue URLs
-    cfn.set_endpoint(&endpoint); // wait-condition handles' presigned URLs
-    install_instance_tools(&dir.join("ec2").join("bin"), &endpoint)?;
-    let root = identity.root_key().map_err(|e| format!("reading the root key: {e}"))?;
-    write_client_files(&dir, &args.region, &endpoint, &root.access_key_id, &root.secret_access_key)?;
-
-    // The web console at /console: its actions are signed calls through this same gateway.
-    let keep = console::session::Keep { store: store.clone(), sealer: secrets_sealer.clone() };
-    registry.register_console(Arc::new(console::Console::kept(Arc::new(|| iam::Clock::now(&SystemClock)), keep)));
-    let gateway = Arc::new(Gateway {
+    Ok(Region {
+        name: region.to_string(),
+        dir: dir.to_path_buf(),
         registry,
-        identity: identity.clone(),
-        keys: sigv4::SigningKeyCache::new(),
-        audit: Audit::open(&dir.join("audit.log"))?,
-        region: args.region.clone(),
-    });
-
-    ec2.set_api_door(Arc::new(crate::links::GatewayDoor { gateway: gateway.clone(), addr: listener.local_addr()? }));
-
-    let creds = dir.join("credentials");
-    let conf = dir.join("config");
-    println!(
-        "homeground: region {} (zones {r}a-{r}d), account {}, API at {endpoint}",
-        args.region,
-        identity.account,
-        r = args.region
-    );
-    println!("Web console at {endpoint}/console");
-    println!("Point the aws CLI and boto3 at it:");
-    println!("  export AWS_SHARED_CREDENTIALS_FILE={}", creds.display());
-    println!("  export AWS_CONFIG_FILE={}", conf.display());
-    println!("  aws sts get-caller-identity");
-    // Watch the signals before saying ready, so that a stop right after it is a clean one.
-    let shutdown = shutdown_signal()?;
-    let sqs_at_stop = sqs.clone();
-    let shutdown = async move {
-        shutdown.await;
-        sqs_at_stop.close(); // long polls answer now rather than hold the graceful stop
-    };
-    println!("homeground: ready");
-    let _ = std::io::stdout().flush();
-
-    gateway::serve(listener, gateway.clone(), shutdown).await;
-    tracing::info!("stopped accepting requests; shutting down");
-    drop(gateway);
-    Ok(())
+        public,
+        ec2,
+        sns,
+        sqs,
+        cfn,
+        _running: running,
+    })
 }
 
 /// Register SIGTERM and SIGINT now; the returned future completes when either arrives.
@@ -449,4 +586,19 @@ fn write_private(path: &Path, content: &str) -> Result<(), Error> {
     fs::set_permissions(&tmp, fs::Permissions::from_mode(0o600))?;
     fs::rename(&tmp, path)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_region_name;
+
+    #[test]
+    fn region_names_are_aws_s_shape() {
+        for ok in ["eu-west-1", "ap-northeast-2", "us-gov-east-1", "cn-north-1"] {
+            assert!(is_region_name(ok), "{ok}");
+        }
+        for bad in ["Mars", "eu-west", "eu-West-1", "eu--1", "eu-west-1a", "", "-west-1"] {
+            assert!(!is_region_name(bad), "{bad}");
+        }
+    }
 }

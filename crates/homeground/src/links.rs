@@ -615,6 +615,23 @@ impl cloudformation::Services for StackServices {
 }
 
 /// EC2 serves the region's API inside instances on isolated networks through the gateway.
+/// Another region's public route, served under `prefix` (`/regions/<name>`): the route sees
+/// the path it was made for.
+pub struct UnderPrefix {
+    pub prefix: String,
+    pub route: Arc<dyn gateway::PublicRoute>,
+}
+
+impl gateway::PublicRoute for UnderPrefix {
+    fn get(&self, path: &str, query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
+        self.route.get(path.strip_prefix(self.prefix.as_str())?, query)
+    }
+
+    fn put(&self, path: &str, query: &str, body: &[u8]) -> Option<(u16, &'static str, Vec<u8>)> {
+        self.route.put(path.strip_prefix(self.prefix.as_str())?, query, body)
+    }
+}
+
 pub struct GatewayDoor {
     pub gateway: Arc<gateway::Gateway>,
     pub addr: std::net::SocketAddr,

@@ -61,6 +61,13 @@ pub struct UpArgs {
     #[arg(long, default_value = "ap-northeast-2", env = "HOMEGROUND_REGION")]
     pub region: String,
 
+    /// Other regions to serve from the same endpoint, comma-separated (`--regions
+    /// eu-west-1,us-east-1`): each has its own zones, ARNs, resources and state (under
+    /// <data-dir>/regions/<name>), and a request goes to the region it is signed for. IAM is
+    /// the account's, shared by all.
+    #[arg(long, value_name = "REGION,…", env = "HOMEGROUND_REGIONS")]
+    pub regions: Vec<String>,
+
     /// Cap the lifetime of every temporary credential (AssumeRole, GetSessionToken) at this
     /// many seconds, whatever the caller asks for.
     #[arg(long, value_name = "SECONDS")]

@@ -218,7 +218,7 @@ pub fn create_nat_gateway(ec2: &Ec2, input: &Value) -> Result<Value> {
                 &subnet.cidr,
                 wanted,
                 &nat.nat_gateway_id,
-                ec2.config.network.is_none(),
+                ec2.config.network.is_none().then_some(ec2.config.imds_port),
             )?;
             nat.private_ip = ip.to_string();
             if let Some(a) = address.as_mut() {

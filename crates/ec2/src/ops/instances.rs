@@ -154,7 +154,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 &subnet.cidr,
                 wanted_ip,
                 &id,
-                ec2.config.network.is_none(),
+                ec2.config.network.is_none().then_some(ec2.config.imds_port),
             ) {
                 Ok(a) => a,
                 // Fewer than MinCount addresses: the whole call fails; extra ones are just not launched.

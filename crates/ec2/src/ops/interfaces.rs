@@ -49,7 +49,7 @@ pub fn create_network_interface(ec2: &Ec2, input: &Value) -> Result<Value> {
             &subnet.cidr,
             str_of(input, "PrivateIpAddress"),
             &id,
-            ec2.config.network.is_none(),
+            ec2.config.network.is_none().then_some(ec2.config.imds_port),
         )?;
         let eni = NetworkInterfaceRec {
             network_interface_id: id,

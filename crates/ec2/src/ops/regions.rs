@@ -6,15 +6,22 @@ use crate::error::Result;
 use crate::filter;
 use crate::Ec2;
 
+/// The regions the endpoint serves: this one and the others of `--regions`, by name.
 pub fn describe_regions(ec2: &Ec2, input: &Value) -> Result<Value> {
-    let r = &ec2.config.region;
-    let region =
-        json!({"RegionName": r, "Endpoint": format!("ec2.{r}.amazonaws.com"), "OptInStatus": "opt-in-not-required"});
     let filters = filter::from_input(input);
     let names = super::strings(input, "RegionNames");
-    let keep = (names.is_empty() || names.contains(r))
-        && filter::matches(&region, &filters, &[("region-name", "RegionName"), ("endpoint", "Endpoint")])?;
-    Ok(json!({"Regions": if keep { vec![region] } else { vec![] }}))
+    let mut served: Vec<&String> = std::iter::once(&ec2.config.region).chain(&ec2.config.other_regions).collect();
+    served.sort();
+    let mut out = Vec::new();
+    for r in served {
+        let region = json!({"RegionName": r, "Endpoint": format!("ec2.{r}.amazonaws.com"), "OptInStatus": "opt-in-not-required"});
+        if (names.is_empty() || names.contains(r))
+            && filter::matches(&region, &filters, &[("region-name", "RegionName"), ("endpoint", "Endpoint")])?
+        {
+            out.push(region);
+        }
+    }
+    Ok(json!({"Regions": out}))
 }
 
 pub fn describe_availability_zones(ec2: &Ec2, input: &Value) -> Result<Value> {
