@@ -481,6 +481,30 @@ def test_match_day_report(kg, ran, tmp_path):
     assert abs(elastic_line[-1] - elastic) < 1e-3
     assert len(series["requests"].findall("s:rect", ns)) == 24
 
+    # The day's instance-hours of the group match its activity history to the second: the
+    # instances its launch activities name, each from its launch to its termination.
+    acts = asg.describe_scaling_activities(AutoScalingGroupName="CE-ASG")["Activities"]
+    launched = {re.search(r"i-[0-9a-f]+", a["Description"]).group(0)
+                for a in acts if a["Description"].startswith("Launching a new EC2 instance")}
+    assert len(launched) == 2, acts
+    asg.delete_auto_scaling_group(AutoScalingGroupName="CE-ASG", ForceDelete=True)
+
+    def all_terminated():
+        insts = [i for res in ec2.describe_instances(InstanceIds=sorted(launched))["Reservations"]
+                 for i in res["Instances"]]
+        return insts if all(i["State"]["Name"] == "terminated" for i in insts) else None
+    insts = hg.wait_until(all_terminated, timeout=60, what="the group's instances terminated")
+    want = sum((terminated_at(i) - i["LaunchTime"]).total_seconds() for i in insts) / 3600
+    got = kg.ce.get_cost_and_usage(
+        TimePeriod={"Start": day(now - timedelta(days=1)), "End": day(now + timedelta(days=1))},
+        Granularity="DAILY", Metrics=["UsageQuantity", "UnblendedCost"],
+        Filter={"And": [{"Dimensions": {"Key": "SERVICE", "Values": [EC2]}},
+                        {"Tags": {"Key": "aws:autoscaling:groupName", "Values": ["CE-ASG"]}}]})
+    hours = sum(amount(b["Total"], "UsageQuantity") for b in got["ResultsByTime"])
+    assert abs(hours - want) <= TOLERANCE_HOURS * len(got["ResultsByTime"]), (hours, want)
+    cost = sum(amount(b["Total"], "UnblendedCost") for b in got["ResultsByTime"])
+    assert abs(cost - want * PRICE["t3.micro"]) <= 1e-9 * len(got["ResultsByTime"]), (cost, want)
+
 
 def test_deleted_load_balancers_still_cost_the_hours_they_existed(new_region):
     """An ALB and a classic load balancer created and deleted: their hours are billed from

@@ -6,6 +6,7 @@ deleting a fleet terminates its instances when asked."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -88,8 +89,10 @@ def test_run_instances_can_ask_for_spot(ec2, image_id):
 
 
 @pytest.mark.parametrize("call, kw, code", [
-    ("request_spot_instances", {"Type": "persistent", "LaunchSpecification": {"ImageId": "ami-0123456789abcdef0"}},
-     "UnsupportedOperation"),
+    ("request_spot_instances", {"Type": "forever", "LaunchSpecification": {"ImageId": "IMAGE"}},
+     "InvalidParameterValue"),
+    ("run_instances", {"ImageId": "IMAGE", "MinCount": 1, "MaxCount": 1, "InstanceMarketOptions": {
+        "MarketType": "spot", "SpotOptions": {"SpotInstanceType": "persistent"}}}, "UnsupportedOperation"),
     ("request_spot_instances", {"SpotPrice": "-1", "LaunchSpecification": {"ImageId": "IMAGE"}},
      "InvalidParameterValue"),
     ("request_spot_instances", {"LaunchSpecification": {"ImageId": "ami-0123456789abcdef0"}}, "InvalidAMIID.NotFound"),
@@ -101,6 +104,8 @@ def test_run_instances_can_ask_for_spot(ec2, image_id):
 def test_spot_errors(ec2, image_id, call, kw, code):
     if kw.get("LaunchSpecification", {}).get("ImageId") == "IMAGE":
         kw = {**kw, "LaunchSpecification": {"ImageId": image_id}}
+    if kw.get("ImageId") == "IMAGE":
+        kw = {**kw, "ImageId": image_id}
     assert expect_client_error(getattr(ec2, call), **kw)[0] == code
 
 
@@ -165,13 +170,81 @@ def test_a_request_fleet_through_the_cli(region, ec2, template):
     wait_state(ec2, active[0]["InstanceId"], "terminated")
 
 
+def test_a_persistent_spot_request_launches_again_when_its_instance_ends(ec2, region, image_id):
+    """Persistent: the user terminates the instance, the request opens again and a new instance
+    is launched for it; cancelled, it launches no more."""
+    [r] = ec2.request_spot_instances(InstanceCount=1, Type="persistent",
+                                     LaunchSpecification={"ImageId": image_id, "InstanceType": "t3.micro"},
+                                     )["SpotInstanceRequests"]
+    sir, first = r["SpotInstanceRequestId"], r["InstanceId"]
+    assert r["Type"] == "persistent" and r["State"] == "active"
+    wait_state(ec2, first, "running")
+    ec2.terminate_instances(InstanceIds=[first])
+
+    def relaunched():
+        [cur] = ec2.describe_spot_instance_requests(SpotInstanceRequestIds=[sir])["SpotInstanceRequests"]
+        return cur if cur["InstanceId"] != first and cur["State"] == "active" else None
+    cur = hg.wait_until(relaunched, timeout=20, what="the persistent request's second instance")
+    second = cur["InstanceId"]
+    wait_state(ec2, second, "running")
+    i = instance(ec2, second)
+    assert i["InstanceLifecycle"] == "spot" and i["SpotInstanceRequestId"] == sir
+    assert instance(ec2, first)["State"]["Name"] == "terminated"
+    # Cancelled: the instance keeps running, and nothing is launched once it ends.
+    assert ec2.cancel_spot_instance_requests(SpotInstanceRequestIds=[sir])[
+        "CancelledSpotInstanceRequests"][0]["State"] == "cancelled"
+    ec2.terminate_instances(InstanceIds=[second])
+    wait_state(ec2, second, "terminated")
+    time.sleep(2.5)  # more than two of the controller's refill passes
+    [after] = ec2.describe_spot_instance_requests(SpotInstanceRequestIds=[sir])["SpotInstanceRequests"]
+    assert after["InstanceId"] == second and after["State"] == "cancelled"
+    mine = ec2.describe_instances(Filters=[{"Name": "spot-instance-request-id", "Values": [sir]}])["Reservations"]
+    assert sorted(i["InstanceId"] for res in mine for i in res["Instances"]) == sorted([first, second])
+
+
+def test_a_maintain_fleet_replaces_what_it_loses(ec2, region, template):
+    """The default fleet type: an instance terminated is replaced to keep the target capacity;
+    deleted without terminating, the fleet stops replacing and its instances keep running."""
+    out = ec2.create_fleet(
+        TargetCapacitySpecification={"TotalTargetCapacity": 2, "OnDemandTargetCapacity": 1,
+                                     "DefaultTargetCapacityType": "spot"},
+        LaunchTemplateConfigs=[{"LaunchTemplateSpecification": {"LaunchTemplateId": template, "Version": "1"}}],
+        TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "role", "Value": "kept"}]}])
+    fleet = out["FleetId"]
+    [f] = ec2.describe_fleets(FleetIds=[fleet])["Fleets"]
+    assert f["Type"] == "maintain" and f["FleetState"] == "active" and f["FulfilledCapacity"] == 2.0
+
+    def active():
+        return sorted(a["InstanceId"] for a in ec2.describe_fleet_instances(FleetId=fleet)["ActiveInstances"])
+    before = active()
+    assert len(before) == 2
+    lost = next(i for i in before if instance(ec2, i).get("InstanceLifecycle") == "spot")
+    ec2.terminate_instances(InstanceIds=[lost])
+    now = hg.wait_until(lambda: (lambda a: a if len(a) == 2 and lost not in a else None)(active()), timeout=20,
+                        what="the fleet back at its capacity")
+    [new] = set(now) - set(before)
+    i = instance(ec2, new)
+    # The replacement is of the lifecycle that was lost, tagged as the request said.
+    assert i.get("InstanceLifecycle") == "spot" and {"Key": "role", "Value": "kept"} in i["Tags"]
+    [f] = ec2.describe_fleets(FleetIds=[fleet])["Fleets"]
+    assert f["FulfilledCapacity"] == 2.0 and f["FulfilledOnDemandCapacity"] == 1.0
+    # Deleted, keeping its instances: it replaces nothing any more.
+    assert ec2.delete_fleets(FleetIds=[fleet], TerminateInstances=False)[
+        "SuccessfulFleetDeletions"][0]["CurrentFleetState"] == "deleted"
+    ec2.terminate_instances(InstanceIds=[new])
+    wait_state(ec2, new, "terminated")
+    time.sleep(2.5)
+    assert active() == sorted(set(now) - {new})
+    ec2.terminate_instances(InstanceIds=active())
+
+
 def test_fleet_errors(ec2, template):
-    code, msg, _ = expect_client_error(ec2.create_fleet, Type="maintain",
+    code, msg, _ = expect_client_error(ec2.create_fleet, Type="forever",
                                        TargetCapacitySpecification={"TotalTargetCapacity": 1,
                                                                     "DefaultTargetCapacityType": "on-demand"},
                                        LaunchTemplateConfigs=[{"LaunchTemplateSpecification": {
                                            "LaunchTemplateId": template, "Version": "1"}}])
-    assert code == "UnsupportedOperation" and "maintain" in msg
+    assert code == "InvalidParameterValue" and "instant, request and maintain" in msg
     out = ec2.create_fleet(Type="instant",
                            TargetCapacitySpecification={"TotalTargetCapacity": 1, "DefaultTargetCapacityType": "on-demand"},
                            LaunchTemplateConfigs=[{"LaunchTemplateSpecification": {"LaunchTemplateId": template, "Version": "1"},

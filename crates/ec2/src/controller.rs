@@ -27,7 +27,14 @@ pub struct Controller {
     busy: Mutex<HashSet<String>>,
     last_watch: Mutex<HashMap<String, Instant>>,
     watchers: Watchers,
+    /// When capacity was last restored (maintain fleets, persistent Spot requests), and
+    /// whether that is under way.
+    refilled: Mutex<Option<Instant>>,
+    refilling: std::sync::atomic::AtomicBool,
 }
+
+/// How often maintain fleets and persistent Spot requests are checked for lost capacity.
+const REFILL_EVERY: Duration = Duration::from_secs(1);
 
 /// How many threads check steady instances.
 const WATCH_THREADS: usize = 4;
@@ -81,6 +88,8 @@ impl Controller {
             busy: Mutex::new(HashSet::new()),
             last_watch: Mutex::new(HashMap::new()),
             watchers: Watchers::default(),
+            refilled: Mutex::new(None),
+            refilling: std::sync::atomic::AtomicBool::new(false),
         });
         tokio::spawn(async move {
             loop {
@@ -138,6 +147,35 @@ impl Controller {
                 rt.spawn_blocking(job);
             }
         }
+        self.refill(&rt, now);
+    }
+
+    /// Once a second, off the runtime: what maintain fleets and persistent Spot requests lost
+    /// is launched again (`fleets::maintain`, `spot::refill`).
+    fn refill(self: &Arc<Self>, rt: &tokio::runtime::Handle, now: Instant) {
+        use std::sync::atomic::Ordering;
+        {
+            let mut last = self.refilled.lock().unwrap_or_else(|e| e.into_inner());
+            if last.is_some_and(|t| now.duration_since(t) < REFILL_EVERY) {
+                return;
+            }
+            *last = Some(now);
+        }
+        if self.refilling.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let c = self.clone();
+        rt.spawn_blocking(move || {
+            let quiet = c.ec2.reset_gate.read().unwrap_or_else(|e| e.into_inner());
+            if let Err(e) = crate::ops::fleets::maintain(&c.ec2) {
+                tracing::error!(error = %e, "maintaining fleets failed");
+            }
+            if let Err(e) = crate::ops::spot::refill(&c.ec2) {
+                tracing::error!(error = %e, "refilling persistent Spot requests failed");
+            }
+            drop(quiet);
+            c.refilling.store(false, Ordering::Release);
+        });
     }
 
     /// Persist the controller's progress without losing what the API asked meanwhile: a stop or

@@ -325,25 +325,7 @@ pub fn service_linked_context(
     role: &str,
     session: &str,
 ) -> wire::CallContext {
-    wire::CallContext {
-        request_id: session.to_ascii_lowercase(),
-        principal: wire::Principal {
-            account: account.into(),
-            arn: format!("arn:aws:sts::{account}:assumed-role/{role}/{session}"),
-            user_id: format!("AROA{}:{session}", session.to_ascii_uppercase()),
-            kind: wire::PrincipalKind::AssumedRole {
-                role_name: role.into(),
-                role_arn: format!("arn:aws:iam::{account}:role/aws-service-role/{principal}/{role}"),
-                session_name: session.into(),
-            },
-            access_key_id: String::new(),
-            tags: vec![],
-        },
-        source_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
-        secure_transport: true,
-        region: region.into(),
-        authorizer: None,
-    }
+    wire::CallContext::service_linked(account, region, principal, role, session)
 }
 
 impl autoscaling::Peers for AutoScalingPeers {

@@ -96,6 +96,31 @@ impl std::fmt::Debug for CallContext {
 }
 
 impl CallContext {
+    /// A call the region makes itself, as the service-linked role `role` of the service
+    /// principal `principal` (`autoscaling.amazonaws.com`), in a session named `session`:
+    /// trusted (no authorizer), over TLS from loopback.
+    pub fn service_linked(account: &str, region: &str, principal: &str, role: &str, session: &str) -> CallContext {
+        CallContext {
+            request_id: session.to_ascii_lowercase(),
+            principal: Principal {
+                account: account.into(),
+                arn: format!("arn:aws:sts::{account}:assumed-role/{role}/{session}"),
+                user_id: format!("AROA{}:{session}", session.to_ascii_uppercase()),
+                kind: PrincipalKind::AssumedRole {
+                    role_name: role.into(),
+                    role_arn: format!("arn:aws:iam::{account}:role/aws-service-role/{principal}/{role}"),
+                    session_name: session.into(),
+                },
+                access_key_id: String::new(),
+                tags: vec![],
+            },
+            source_ip: IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            secure_transport: true,
+            region: region.into(),
+            authorizer: None,
+        }
+    }
+
     /// Authorise further checks for this call's caller (Ok for the region's own callers).
     pub fn authorize(&self, checks: &[Check]) -> Result<(), ApiError> {
         match &self.authorizer {

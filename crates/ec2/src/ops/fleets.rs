@@ -2,7 +2,9 @@
 //! DescribeFleetInstances, DeleteFleets. A fleet launches real instances from its launch
 //! templates, trying the overrides in priority order, on-demand and Spot capacity as its target
 //! says (Spot is fulfilled at once, as in `spot.rs`); a `request` fleet does not replace what
-//! it lost, and `maintain` fleets are not supported yet.
+//! it lost; a `maintain` fleet does: the EC2 controller calls [`maintain`], which launches what
+//! an active maintain fleet lacks of its on-demand and Spot target capacity (an instance
+//! terminated, by its user or otherwise), as the fleet's service-linked role.
 
 use std::collections::HashSet;
 
@@ -73,29 +75,13 @@ fn run_request(spec: &Value, o: &Value, count: i64, spot: bool, instance_tags: &
     run
 }
 
-pub fn create_fleet(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value> {
-    let fleet_type = str_of(input, "Type").unwrap_or("maintain");
-    match fleet_type {
-        "instant" | "request" => {}
-        "maintain" => {
-            return Err(Ec2Error::Unsupported(
-                "Fleets of type maintain are not supported by this region yet; use instant or request.".into(),
-            ))
-        }
-        other => {
-            return Err(Ec2Error::InvalidParameterValue(format!(
-                "Value ({other}) for parameter type is invalid. Valid values are instant, request and maintain."
-            )))
-        }
-    }
-    let target = input.get("TargetCapacitySpecification").cloned().ok_or_else(|| {
-        Ec2Error::MissingParameter("The request must contain the parameter TargetCapacitySpecification".into())
-    })?;
+/// The fleet's total target capacity and its on-demand part (the rest is Spot).
+fn split(target: &Value) -> Result<(f64, f64)> {
     let total = target.get("TotalTargetCapacity").and_then(Value::as_i64).unwrap_or(0);
     if total < 1 {
         return Err(Ec2Error::InvalidParameterValue("TotalTargetCapacity must be at least 1.".into()));
     }
-    let default_type = str_of(&target, "DefaultTargetCapacityType").unwrap_or("on-demand");
+    let default_type = str_of(target, "DefaultTargetCapacityType").unwrap_or("on-demand");
     if !matches!(default_type, "on-demand" | "spot") {
         return Err(Ec2Error::InvalidParameterValue(format!(
             "Value ({default_type}) for parameter DefaultTargetCapacityType is invalid. Valid values are on-demand and spot."
@@ -109,20 +95,23 @@ pub fn create_fleet(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value>
         (None, None) if default_type == "on-demand" => total,
         (None, None) => 0,
     };
-    let configs: Vec<Value> = input.get("LaunchTemplateConfigs").and_then(Value::as_array).cloned().unwrap_or_default();
-    if configs.is_empty() {
-        return Err(Ec2Error::MissingParameter("The request must contain the parameter LaunchTemplateConfigs".into()));
-    }
-    let instance_tags = input.get("TagSpecifications").and_then(Value::as_array).map(|specs| {
-        Value::Array(specs.iter().filter(|s| str_of(s, "ResourceType") == Some("instance")).cloned().collect())
-    });
-    let tags = tag_specs(input, "fleet")?;
+    Ok((total as f64, on_demand as f64))
+}
 
+/// Launch `on_demand` and `spot` capacity (in the overrides' weights) from the fleet's
+/// configurations, trying each in priority order: the instances launched, and the errors met.
+fn launch(
+    ec2: &Ec2,
+    cx: &CallContext,
+    configs: &[Value],
+    wanted: [(&str, f64); 2],
+    instance_tags: &Option<Value>,
+) -> (Vec<FleetInstance>, Vec<Value>) {
     let mut instances = Vec::new();
     let mut errors = Vec::new();
-    for (lifecycle, wanted) in [("on-demand", on_demand), ("spot", total - on_demand)] {
-        let mut remaining = wanted as f64;
-        for (spec, o) in choices(&configs) {
+    for (lifecycle, wanted) in wanted {
+        let mut remaining = wanted;
+        for (spec, o) in choices(configs) {
             if remaining <= 0.0 {
                 break;
             }
@@ -132,7 +121,7 @@ pub fn create_fleet(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value>
             match super::instances::run_instances(
                 ec2,
                 cx,
-                &run_request(&spec, &o, count, lifecycle == "spot", &instance_tags),
+                &run_request(&spec, &o, count, lifecycle == "spot", instance_tags),
             ) {
                 Ok(reservation) => {
                     for i in reservation["Instances"].as_array().into_iter().flatten() {
@@ -154,6 +143,31 @@ pub fn create_fleet(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value>
             }
         }
     }
+    (instances, errors)
+}
+
+pub fn create_fleet(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value> {
+    let fleet_type = str_of(input, "Type").unwrap_or("maintain");
+    if !matches!(fleet_type, "instant" | "request" | "maintain") {
+        return Err(Ec2Error::InvalidParameterValue(format!(
+            "Value ({fleet_type}) for parameter type is invalid. Valid values are instant, request and maintain."
+        )));
+    }
+    let target = input.get("TargetCapacitySpecification").cloned().ok_or_else(|| {
+        Ec2Error::MissingParameter("The request must contain the parameter TargetCapacitySpecification".into())
+    })?;
+    let (total, on_demand) = split(&target)?;
+    let configs: Vec<Value> = input.get("LaunchTemplateConfigs").and_then(Value::as_array).cloned().unwrap_or_default();
+    if configs.is_empty() {
+        return Err(Ec2Error::MissingParameter("The request must contain the parameter LaunchTemplateConfigs".into()));
+    }
+    let instance_tags = input.get("TagSpecifications").and_then(Value::as_array).map(|specs| {
+        Value::Array(specs.iter().filter(|s| str_of(s, "ResourceType") == Some("instance")).cloned().collect())
+    });
+    let tags = tag_specs(input, "fleet")?;
+
+    let (instances, errors) =
+        launch(ec2, cx, &configs, [("on-demand", on_demand), ("spot", total - on_demand)], &instance_tags);
     let fleet = FleetRec {
         fleet_id: fleet_id(),
         fleet_type: fleet_type.into(),
@@ -164,6 +178,7 @@ pub fn create_fleet(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value>
         errors,
         created: ec2.now(),
         tags,
+        instance_tags,
     };
     ec2.write(|tx| Ok(tx.put(kind::FLEET, &fleet.fleet_id, &fleet)?))?;
     let mut out = json!({"FleetId": fleet.fleet_id, "Errors": fleet.errors});
@@ -171,6 +186,62 @@ pub fn create_fleet(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value>
         out["Instances"] = json!(fleet.launch_groups());
     }
     Ok(out)
+}
+
+/// Bring every active `maintain` fleet back to its target capacity: what its live instances
+/// lack, by lifecycle, is launched again from its configurations as the fleet's service-linked
+/// role. A fleet deleted meanwhile gets nothing (what was launched for it is terminated).
+pub(crate) fn maintain(ec2: &Ec2) -> Result<()> {
+    let (fleets, live) = ec2.read(|tx| Ok((tx.list::<FleetRec>(kind::FLEET, "")?, live_instances(tx)?)))?;
+    let cx = CallContext::service_linked(
+        &ec2.config.account,
+        &ec2.config.region,
+        "ec2fleet.amazonaws.com",
+        "AWSServiceRoleForEC2Fleet",
+        "EC2Fleet",
+    );
+    for (id, f) in fleets {
+        if f.fleet_type != "maintain" || f.state != "active" {
+            continue;
+        }
+        let Ok((total, on_demand)) = split(&f.target) else { continue };
+        let have = |lifecycle: &str| -> f64 {
+            f.instances
+                .iter()
+                .filter(|i| i.lifecycle == lifecycle && live.contains(&i.instance_id))
+                .map(|i| i.weight)
+                .sum()
+        };
+        let wanted = [("on-demand", on_demand - have("on-demand")), ("spot", total - on_demand - have("spot"))];
+        if wanted.iter().all(|(_, w)| *w <= 0.0) {
+            continue;
+        }
+        let configs: Vec<Value> = f.launch_template_configs.as_array().cloned().unwrap_or_default();
+        let (launched, errors) = launch(ec2, &cx, &configs, wanted, &f.instance_tags);
+        if launched.is_empty() && errors.is_empty() {
+            continue;
+        }
+        tracing::info!(fleet = %id, launched = launched.len(), errors = errors.len(), "maintain fleet: replacing lost capacity");
+        let ids: Vec<String> = launched.iter().map(|i| i.instance_id.clone()).collect();
+        let kept = ec2.write(|tx| {
+            let Some(mut cur) = tx.get::<FleetRec>(kind::FLEET, &id)?.filter(|c| c.state == "active") else {
+                return Ok(false);
+            };
+            // Only the live ones are worth keeping in the record.
+            let still = live_instances(tx)?;
+            cur.instances.retain(|i| still.contains(&i.instance_id));
+            cur.instances.extend(launched);
+            if !errors.is_empty() {
+                cur.errors = errors;
+            }
+            tx.put(kind::FLEET, &id, &cur)?;
+            Ok(true)
+        })?;
+        if !kept && !ids.is_empty() {
+            super::instances::terminate_instances(ec2, &json!({"InstanceIds": ids}))?;
+        }
+    }
+    Ok(())
 }
 
 /// The instances that still run (not terminated).

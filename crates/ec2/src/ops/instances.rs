@@ -74,6 +74,17 @@ fn primary_interface(input: &Value) -> Option<&Value> {
 }
 
 pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value> {
+    run_instances_for(ec2, cx, input, None)
+}
+
+/// RunInstances; `spot_request`: the persistent Spot request (its id) the one instance launched
+/// is for, which takes it instead of a new request being made.
+pub(crate) fn run_instances_for(
+    ec2: &Ec2,
+    cx: &CallContext,
+    input: &Value,
+    spot_request: Option<&str>,
+) -> Result<Value> {
     // A launch template fills in what the request leaves out.
     let input = &super::launch_templates::apply_to_run_instances(ec2, input)?;
     let image_id = str_of(input, "ImageId")
@@ -202,7 +213,7 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
                 run_periods: vec![(now, None)],
                 primary_interface: Some(ids::new("eni")),
                 cpu_credits: cpu_credits.clone(),
-                spot_request: spot.as_ref().map(|_| ids::new("sir")),
+                spot_request: spot.as_ref().map(|_| spot_request.map_or_else(|| ids::new("sir"), String::from)),
                 public_ip,
                 disable_api_termination: input.get("DisableApiTermination").and_then(Value::as_bool).unwrap_or(false),
                 source_dest_check: None,
@@ -210,7 +221,20 @@ pub fn run_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value
             };
             tx.put(kind::INSTANCE, &id, &rec)?;
             if let Some(ask) = &spot {
-                let request = super::spot::request_for(ask, &rec, now);
+                let existing = match spot_request {
+                    Some(id) => tx.get::<crate::records::SpotRequestRec>(kind::SPOT_REQUEST, id)?,
+                    None => None,
+                };
+                let request = match existing {
+                    // A persistent request's instance launched again: the request takes it.
+                    Some(mut r) => {
+                        r.instance_id = rec.instance_id.clone();
+                        r.availability_zone = rec.availability_zone.clone();
+                        r.subnet_id = rec.subnet_id.clone();
+                        r
+                    }
+                    None => super::spot::request_for(ask, &rec, now),
+                };
                 tx.put(kind::SPOT_REQUEST, &request.spot_instance_request_id, &request)?;
             }
             if let Some(mut eni) = rec.primary_interface_rec(&ec2.config.account) {

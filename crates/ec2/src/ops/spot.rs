@@ -1,7 +1,10 @@
 //! Spot Instances: RequestSpotInstances, Describe/CancelSpotInstanceRequests, and RunInstances'
 //! `InstanceMarketOptions`. The region's capacity is the user's own, so a request is fulfilled
-//! at once by a real instance (billed like an on-demand one) and never outbid or interrupted;
-//! one-time requests only.
+//! at once by a real instance (billed like an on-demand one) and never outbid or interrupted.
+//! A persistent request (RequestSpotInstances `Type: persistent`) opens again when its instance
+//! ends — terminated by its user too, as on EC2 — and the EC2 controller ([`refill`]) launches
+//! another for it, until it is cancelled or its ValidUntil passes. RunInstances' own Spot
+//! options are one-time.
 
 use std::collections::HashMap;
 
@@ -84,11 +87,19 @@ pub(crate) fn request_for(ask: &SpotAsk, inst: &InstanceRec, now: f64) -> SpotRe
         valid_until: ask.valid_until,
         cancelled: None,
         tags: ask.tags.clone(),
+        persistent: false,
+        launch: None,
     }
 }
 
 pub fn request_spot_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Result<Value> {
-    one_time_only(str_of(input, "Type"))?;
+    let persistent = match str_of(input, "Type") {
+        Some("persistent") => true,
+        other => {
+            one_time_only(other)?;
+            false
+        }
+    };
     let count = input.get("InstanceCount").and_then(Value::as_i64).unwrap_or(1);
     if count < 1 {
         return Err(Ec2Error::InvalidParameterValue(format!(
@@ -122,8 +133,76 @@ pub fn request_spot_instances(ec2: &Ec2, cx: &CallContext, input: &Value) -> Res
         .flatten()
         .filter_map(|i| str_of(i, "SpotInstanceRequestId").map(String::from))
         .collect();
+    if persistent {
+        // Each request launches one instance again when its own ends.
+        let mut again = run.clone();
+        if let Some(o) = again.as_object_mut() {
+            o.insert("MinCount".into(), json!(1));
+            o.insert("MaxCount".into(), json!(1));
+            o.remove("ClientToken");
+        }
+        ec2.write(|tx| {
+            for id in &launched {
+                if let Some(mut r) = tx.get::<SpotRequestRec>(kind::SPOT_REQUEST, id)? {
+                    r.persistent = true;
+                    r.launch = Some(again.clone());
+                    tx.put(kind::SPOT_REQUEST, id, &r)?;
+                }
+            }
+            Ok(())
+        })?;
+    }
     let rendered = describe(ec2, &launched, &[])?;
     Ok(json!({"SpotInstanceRequests": rendered}))
+}
+
+/// Launch again for every open persistent request whose instance has ended (not cancelled, not
+/// past its ValidUntil), as the Spot service-linked role; the request keeps its id and takes the
+/// new instance.
+pub(crate) fn refill(ec2: &Ec2) -> Result<()> {
+    let now = ec2.now();
+    let open: Vec<SpotRequestRec> = ec2.read(|tx| {
+        let mut out = Vec::new();
+        for (_, r) in tx.list::<SpotRequestRec>(kind::SPOT_REQUEST, "")? {
+            if !r.persistent || r.cancelled.is_some() || r.launch.is_none() || r.valid_until.is_some_and(|t| t <= now) {
+                continue;
+            }
+            let ended = tx.get::<InstanceRec>(kind::INSTANCE, &r.instance_id)?.is_none_or(|i| {
+                matches!(
+                    i.state,
+                    crate::records::InstanceState::Terminated | crate::records::InstanceState::ShuttingDown
+                )
+            });
+            if ended {
+                out.push(r);
+            }
+        }
+        Ok(out)
+    })?;
+    if open.is_empty() {
+        return Ok(());
+    }
+    let cx = CallContext::service_linked(
+        &ec2.config.account,
+        &ec2.config.region,
+        "spot.amazonaws.com",
+        "AWSServiceRoleForEC2Spot",
+        "Spot",
+    );
+    for r in open {
+        let Some(launch) = &r.launch else { continue };
+        match super::instances::run_instances_for(ec2, &cx, launch, Some(&r.spot_instance_request_id)) {
+            Ok(out) => tracing::info!(
+                request = %r.spot_instance_request_id,
+                instance = ?out["Instances"][0]["InstanceId"],
+                "persistent Spot request: launched again"
+            ),
+            Err(e) => {
+                tracing::warn!(request = %r.spot_instance_request_id, error = %e, "persistent Spot request: launch failed")
+            }
+        }
+    }
+    Ok(())
 }
 
 const FILTERS: &[(&str, &str)] = &[

@@ -103,6 +103,13 @@ pub struct SpotRequestRec {
     /// When it was cancelled.
     pub cancelled: Option<f64>,
     pub tags: Vec<Tag>,
+    /// A persistent request: when its instance ends (terminated by its user too), it opens
+    /// again and launches another from `launch`, until it is cancelled or expires.
+    #[serde(default)]
+    pub persistent: bool,
+    /// The RunInstances request for one instance of a persistent request.
+    #[serde(default)]
+    pub launch: Option<Value>,
 }
 
 impl SpotRequestRec {
@@ -117,6 +124,9 @@ impl SpotRequestRec {
             ),
             (true, false) => ("cancelled", "canceled-before-fulfillment", "Your Spot Instance request was canceled."),
             (false, true) => ("active", "fulfilled", "Your Spot request is fulfilled."),
+            (false, false) if self.persistent => {
+                ("open", "pending-fulfillment", "Your Spot request is pending fulfillment.")
+            }
             (false, false) => {
                 ("closed", "instance-terminated-by-user", "Spot Instance terminated due to user-initiated termination.")
             }
@@ -132,7 +142,7 @@ impl SpotRequestRec {
         }
         let mut v = json!({
             "SpotInstanceRequestId": self.spot_instance_request_id, "InstanceId": self.instance_id,
-            "Type": "one-time", "State": state,
+            "Type": if self.persistent { "persistent" } else { "one-time" }, "State": state,
             "Status": {"Code": code, "Message": message, "UpdateTime": self.cancelled.unwrap_or(self.created)},
             "LaunchSpecification": spec, "CreateTime": self.created, "ProductDescription": "Linux/UNIX",
             "LaunchedAvailabilityZone": self.availability_zone, "InstanceInterruptionBehavior": "terminate",

@@ -21,7 +21,7 @@ pub struct FleetInstance {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FleetRec {
     pub fleet_id: String,
-    /// `instant` or `request`.
+    /// `instant`, `request` or `maintain`.
     pub fleet_type: String,
     /// `active`, `deleted`, `deleted_terminating`.
     pub state: String,
@@ -31,6 +31,10 @@ pub struct FleetRec {
     pub errors: Vec<Value>,
     pub created: f64,
     pub tags: Vec<Tag>,
+    /// The request's `instance` tag specifications, for the instances a maintain fleet
+    /// launches later.
+    #[serde(default)]
+    pub instance_tags: Option<Value>,
 }
 
 impl FleetRec {
