@@ -882,3 +882,40 @@ def test_forecast_and_scale_brings_the_group_to_this_hours_forecast_capacity(kg)
         a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="down")
         a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
     wait_in_service(kg, 2, timeout=120)
+
+
+def test_a_surprise_surge_above_the_forecast_is_met_by_a_reactive_policy(kg):
+    """ForecastAndScale on a quiet history (the forecast asks for no more than MinSize) does not
+    stop a surprise surge: an alarm on live requests executes a step policy that takes the group
+    to 4, and the forecast does not pull it back below that."""
+    cw = kg.region.client("cloudwatch")
+    put_hourly_history(cw, "QuietRequests", lambda k: 300.0)
+    a = kg.asg
+    assert group(kg)["DesiredCapacity"] == 2
+    a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="kg-forecast-quiet", PolicyType="PredictiveScaling",
+                         PredictiveScalingConfiguration=predictive_config("QuietRequests", 500.0,
+                                                                          Mode="ForecastAndScale"))
+    surge = a.put_scaling_policy(AutoScalingGroupName=GROUP, PolicyName="kg-surge", PolicyType="StepScaling",
+                                 AdjustmentType="ExactCapacity",
+                                 StepAdjustments=[{"MetricIntervalLowerBound": 0.0, "ScalingAdjustment": 4}])
+    dims = [{"Name": "AutoScalingGroupName", "Value": GROUP}]
+    cw.put_metric_alarm(AlarmName="kg-surprise-surge", Namespace="KG/Web", MetricName="LiveRequests",
+                        Dimensions=dims, Statistic="Sum", Period=10, EvaluationPeriods=1, Threshold=1000.0,
+                        ComparisonOperator="GreaterThanThreshold", AlarmActions=[surge["PolicyARN"]])
+    try:
+        time.sleep(2)  # the predictive policy has had its passes: the forecast keeps 2
+        assert group(kg)["DesiredCapacity"] == 2
+        cw.put_metric_data(Namespace="KG/Web", MetricData=[{"MetricName": "LiveRequests", "Dimensions": dims,
+                                                             "Value": 5000.0, "StorageResolution": 1}])
+        hg.wait_until(lambda: group(kg)["DesiredCapacity"] == 4, timeout=15, interval=0.2, what="the surge policy")
+        wait_in_service(kg, 4, timeout=60)
+        cause = next(x["Cause"] for x in activities(kg) if "kg-surprise-surge" in x["Cause"])
+        assert "alarm kg-surprise-surge" in cause and "from 2 to 4" in cause, cause
+        time.sleep(3)  # forecast passes: it is a floor, not a ceiling
+        assert group(kg)["DesiredCapacity"] == 4
+    finally:
+        cw.delete_alarms(AlarmNames=["kg-surprise-surge"])
+        a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="kg-forecast-quiet")
+        a.delete_policy(AutoScalingGroupName=GROUP, PolicyName="kg-surge")
+        a.set_desired_capacity(AutoScalingGroupName=GROUP, DesiredCapacity=2)
+    wait_in_service(kg, 2, timeout=120)

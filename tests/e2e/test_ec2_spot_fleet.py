@@ -109,6 +109,20 @@ def test_spot_errors(ec2, image_id, call, kw, code):
     assert expect_client_error(getattr(ec2, call), **kw)[0] == code
 
 
+def test_spot_price_history_is_the_on_demand_price(ec2, region):
+    """No market here: a Spot price is the price list's on-demand one (AWS's, by default)."""
+    zone = ec2.describe_availability_zones()["AvailabilityZones"][0]["ZoneName"]
+    got = ec2.describe_spot_price_history(InstanceTypes=["t3.micro", "t2.micro"], AvailabilityZone=zone,
+                                          ProductDescriptions=["Linux/UNIX"])["SpotPriceHistory"]
+    assert sorted((p["InstanceType"], p["SpotPrice"], p["AvailabilityZone"], p["ProductDescription"]) for p in got) == [
+        ("t2.micro", "0.011600", zone, "Linux/UNIX"), ("t3.micro", "0.010400", zone, "Linux/UNIX")]
+    out = region.aws("ec2", "describe-spot-price-history", "--filters", "Name=instance-type,Values=m5.large",
+                     "Name=product-description,Values=Linux/UNIX (Amazon VPC)")["SpotPriceHistory"]
+    assert len(out) == 4 and {p["SpotPrice"] for p in out} == {"0.096000"}  # one per zone
+    code, msg, _ = expect_client_error(ec2.describe_spot_price_history, AvailabilityZone="mars-1a")
+    assert code == "InvalidParameterValue" and "mars-1a" in msg
+
+
 @pytest.fixture(scope="module")
 def template(ec2, image_id):
     return ec2.create_launch_template(LaunchTemplateName="kg-fleet", LaunchTemplateData={

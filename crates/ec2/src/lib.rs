@@ -62,6 +62,8 @@ pub struct Ec2Config {
     pub public_images: bool,
     /// The other regions the same endpoint serves (`--regions`), for DescribeRegions.
     pub other_regions: Vec<String>,
+    /// On-demand USD per hour by instance type (the operator's price list): Spot prices here.
+    pub instance_prices: std::collections::BTreeMap<String, f64>,
 }
 
 /// EC2's shared state: the store, the driver, the settings.

@@ -154,6 +154,7 @@ mod tests {
             imds_port: 1338,
             public_images: false,
             other_regions: vec![],
+            instance_prices: Default::default(),
         };
         Ec2::open(store, Arc::new(compute::ProcessDriver::new()), config, Arc::new(|| 1.7e9), Arc::new(NoCredentials))
             .unwrap()

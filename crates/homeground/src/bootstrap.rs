@@ -55,10 +55,15 @@ pub async fn up(args: UpArgs) -> Result<(), Error> {
     }
     let _ = ec2_model.join();
     let served = std::iter::once(args.region.clone()).chain(others.iter().cloned()).collect();
+    // The operator's prices are the account's: the data dir's, for every region.
+    let prices = match fs::read_to_string(dir.join("ce").join("prices.json")) {
+        Ok(text) => costexplorer::PriceList::with_overrides(&text).map_err(|e| format!("ce/prices.json: {e}"))?,
+        Err(_) => costexplorer::PriceList::aws_default(),
+    };
     let account = Account {
         args: &args,
+        prices,
         regions: served,
-        home_dir: &dir,
         identity: &identity,
         iam: &iam_service,
         sts: &sts_service,
@@ -184,9 +189,10 @@ fn region_prefix(region: &str) -> String {
 /// What every region of the account shares.
 struct Account<'a> {
     args: &'a UpArgs,
+    /// The operator's prices (`<data-dir>/ce/prices.json` over AWS's), for every region.
+    prices: costexplorer::PriceList,
     /// Every region served, home first.
     regions: Vec<String>,
-    home_dir: &'a Path,
     identity: &'a Arc<Identity>,
     iam: &'a Arc<IamService>,
     sts: &'a Arc<StsService>,
@@ -258,6 +264,7 @@ fn open_region(acct: &Account, region: &str, dir: &Path, store: Arc<Store>, home
         imds_port: args.imds_port,
         public_images: args.accept_any_credentials,
         other_regions: acct.regions.iter().filter(|r| r.as_str() != region).cloned().collect(),
+        instance_prices: acct.prices.instance_hour.clone(),
     };
     let clock: ec2::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
     let creds = Arc::new(crate::links::InstanceCredentials::new(identity.clone()));
@@ -443,11 +450,6 @@ fn open_region(acct: &Account, region: &str, dir: &Path, store: Arc<Store>, home
     // --- end RDS ---
 
     // --- Cost Explorer: what ran, priced (`<data-dir>/ce/prices.json` over AWS's prices) ---
-    // The operator's prices are the account's: the home data dir's, for every region.
-    let prices = match fs::read_to_string(acct.home_dir.join("ce").join("prices.json")) {
-        Ok(text) => costexplorer::PriceList::with_overrides(&text).map_err(|e| format!("ce/prices.json: {e}"))?,
-        Err(_) => costexplorer::PriceList::aws_default(),
-    };
     let cost_usage = crate::cost_usage::CostUsage {
         ec2: ec2.clone(),
         elb: elb_service.clone(),
@@ -462,8 +464,13 @@ fn open_region(acct: &Account, region: &str, dir: &Path, store: Arc<Store>, home
         ),
     };
     let ce_clock: costexplorer::Clock = Arc::new(|| iam::Clock::now(&SystemClock));
-    let ce =
-        costexplorer::CostExplorer::new(region.to_string(), account.clone(), prices, ce_clock, Arc::new(cost_usage));
+    let ce = costexplorer::CostExplorer::new(
+        region.to_string(),
+        account.clone(),
+        acct.prices.clone(),
+        ce_clock,
+        Arc::new(cost_usage),
+    );
     registry.register(Arc::new(costexplorer::CostExplorerService::new(Arc::new(ce))));
     // --- end Cost Explorer ---
 

@@ -155,6 +155,7 @@ pub(crate) fn dispatch(
         "RequestSpotInstances" => spot::request_spot_instances(ec2, cx, input),
         "DescribeSpotInstanceRequests" => spot::describe_spot_instance_requests(ec2, input),
         "CancelSpotInstanceRequests" => spot::cancel_spot_instance_requests(ec2, input),
+        "DescribeSpotPriceHistory" => spot::describe_spot_price_history(ec2, input),
         "CreateNetworkInterface" => interfaces::create_network_interface(ec2, input),
         "DescribeNetworkInterfaces" => interfaces::describe_network_interfaces(ec2, input),
         "DeleteNetworkInterface" => interfaces::delete_network_interface(ec2, input),

@@ -205,6 +205,51 @@ pub(crate) fn refill(ec2: &Ec2) -> Result<()> {
     Ok(())
 }
 
+/// DescribeSpotPriceHistory: the region never outbids anyone, so a Spot price is the on-demand
+/// price the operator's price list gives (`Ec2Config::instance_prices`, AWS's list by default),
+/// one point per type, zone and product, from the start of the period asked (or now).
+pub fn describe_spot_price_history(ec2: &Ec2, input: &Value) -> Result<Value> {
+    let types = strings(input, "InstanceTypes");
+    let products = strings(input, "ProductDescriptions");
+    let zone = str_of(input, "AvailabilityZone");
+    if let Some(z) = zone {
+        if !crate::zones(&ec2.config.region).iter().any(|k| k == z) {
+            return Err(Ec2Error::InvalidParameterValue(format!("Invalid availability zone: [{z}]")));
+        }
+    }
+    let filters = filter::from_input(input);
+    let at = input.get("StartTime").and_then(Value::as_f64).unwrap_or_else(|| ec2.now());
+    let paths = [
+        ("availability-zone", "AvailabilityZone"),
+        ("instance-type", "InstanceType"),
+        ("product-description", "ProductDescription"),
+        ("spot-price", "SpotPrice"),
+    ];
+    let mut out = Vec::new();
+    for t in super::instance_types::TYPES {
+        let Some(price) = ec2.config.instance_prices.get(t.name) else { continue };
+        if !types.is_empty() && !types.iter().any(|x| x == t.name) {
+            continue;
+        }
+        for z in crate::zones(&ec2.config.region) {
+            if zone.is_some_and(|w| w != z) {
+                continue;
+            }
+            for product in ["Linux/UNIX", "Linux/UNIX (Amazon VPC)"] {
+                if !products.is_empty() && !products.iter().any(|p| p == product) {
+                    continue;
+                }
+                let v = json!({"AvailabilityZone": z, "InstanceType": t.name, "ProductDescription": product,
+                               "SpotPrice": format!("{price:.6}"), "Timestamp": at});
+                if filter::matches(&v, &filters, &paths)? {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    super::page(out, input, "SpotPriceHistory")
+}
+
 const FILTERS: &[(&str, &str)] = &[
     ("spot-instance-request-id", "SpotInstanceRequestId"),
     ("instance-id", "InstanceId"),
