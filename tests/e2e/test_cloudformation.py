@@ -829,6 +829,27 @@ Resources:
       DefaultActions:
         - Type: fixed-response
           FixedResponseConfig: { StatusCode: "404", ContentType: text/plain, MessageBody: nothing here }
+  Streams:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: network
+      Subnets: !Ref Subnets
+  StreamTargets:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      Port: 9000
+      Protocol: TCP
+      VpcId: !GetAtt Web.VpcId
+  Stream:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Streams
+      Port: 9000
+      Protocol: TCP
+      DefaultActions:
+        - { Type: forward, TargetGroupArn: !Ref StreamTargets }
+      ListenerAttributes:
+        - { Key: tcp.idle_timeout.seconds, Value: "120" }
   Api:
     Type: AWS::ElasticLoadBalancingV2::ListenerRule
     Properties:
@@ -886,6 +907,9 @@ def test_iam_keys_rules_volumes_launch_configurations_and_listener_rules(region,
     with pytest.raises(urllib.error.HTTPError) as not_found:
         urllib.request.urlopen(outs["Url"], timeout=5)
     assert not_found.value.code == 404 and not_found.value.read() == b"nothing here"
+    # ListenerAttributes reach the listener.
+    got = region.client("elbv2").describe_listener_attributes(ListenerArn=res["Stream"])["Attributes"]
+    assert {"Key": "tcp.idle_timeout.seconds", "Value": "120"} in got, got
 
     cfn.delete_stack(StackName="types")
     cfn.get_waiter("stack_delete_complete").wait(StackName=stack_id, WaiterConfig={"Delay": 1, "MaxAttempts": 60})

@@ -252,6 +252,25 @@ pub async fn create_listener(cx: &Cx, p: Props<'_>) -> Result<Created, String> {
         .and_then(Value::as_str)
         .ok_or("CreateListener answered no ListenerArn")?
         .to_string();
+    // ListenerAttributes (an NLB TCP listener's `tcp.idle_timeout.seconds` …).
+    let attributes: Vec<Attribute> = p
+        .objects("ListenerAttributes")
+        .into_iter()
+        .filter_map(|a| Some(Attribute { key: a.str("Key")?, value: a.str("Value").unwrap_or_default() }))
+        .collect();
+    if !attributes.is_empty() {
+        #[derive(Serialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct ModifyListenerAttributes {
+            listener_arn: String,
+            attributes: Vec<Attribute>,
+        }
+        let m = ModifyListenerAttributes { listener_arn: arn.clone(), attributes };
+        if let Err(e) = cx.call(Peer::Elb, "ModifyListenerAttributes", &m).await {
+            let _ = delete_listener(cx, &arn).await;
+            return Err(e);
+        }
+    }
     Ok(Created::id(arn.clone()).attr("ListenerArn", arn))
 }
 
