@@ -386,7 +386,11 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
     let mut new_in_service = 0i64;
     if temporary > desired {
         ev.say(&format!("Temporarily setting autoscaling group MinSize and DesiredCapacity to {temporary}."));
-        expect(ev, r, temporary - desired)?;
+        // The group may already hold more than its desired capacity (a rollback after a restart
+        // interrupted an update that had launched ahead): only what it lacks is launched, and
+        // waited for.
+        let added = (temporary - obsolete.len() as i64).max(0);
+        expect(ev, r, added)?;
         cx.call(
             Peer::AutoScaling,
             "UpdateAutoScalingGroup",
@@ -398,8 +402,9 @@ async fn run(cx: &Cx, ev: &Events, name: &str, r: &Rolling, g: Group) -> Result<
             },
         )
         .await?;
-        let added = temporary - desired;
-        new_in_service = settle(cx, ev, name, r, &mut known, added, &g.target_groups).await?;
+        if added > 0 {
+            new_in_service = settle(cx, ev, name, r, &mut known, added, &g.target_groups).await?;
+        }
     }
     let plan = batches(obsolete.len() as i64, desired, temporary, batch);
     let mut left = obsolete.clone();
