@@ -241,9 +241,9 @@ pub(crate) fn security_groups(
 ) -> Result<Vec<SecurityGroupRec>> {
     let mut out = Vec::new();
     for id in ids {
-        let g = tx.get::<SecurityGroupRec>(kind::SECURITY_GROUP, id)?.ok_or_else(|| {
-            Ec2Error::Client("InvalidGroup.NotFound", format!("The security group '{id}' does not exist"))
-        })?;
+        let g = tx
+            .get::<SecurityGroupRec>(kind::SECURITY_GROUP, id)?
+            .ok_or_else(|| super::security_groups::group_not_found(id))?;
         if g.vpc_id != vpc_id {
             return Err(Ec2Error::InvalidParameter(format!(
                 "Security group {id} and subnet belong to different networks."

@@ -366,7 +366,8 @@ pub(crate) fn url_encode(doc: &str) -> String {
 
 /// Parse and validate an identity-based policy for storage.
 pub(crate) fn identity_policy(doc: &str) -> Result<()> {
-    let d = policy::PolicyDocument::parse(doc).map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))?;
+    let d =
+        policy::PolicyDocument::parse_identity(doc).map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))?;
     d.validate_identity_policy().map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))
 }
 

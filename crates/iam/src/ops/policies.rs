@@ -438,7 +438,7 @@ pub fn get_inline(id: &Identity, op: &str, input: &In) -> Result<Value> {
     let rec = id.read(|tx| {
         require_entity(tx, entity, name)?;
         tx.get::<InlinePolicyRec>(kind::INLINE, &format!("{}/{}/{}", entity.as_str(), name_key(name), policy_name))?
-            .ok_or_else(|| no_such("policy", policy_name))
+            .ok_or_else(|| no_such(&format!("{} policy", entity.as_str()), policy_name))
     })?;
     Ok(json!({ member: name, "PolicyName": rec.policy_name, "PolicyDocument": url_encode(&rec.policy_document) }))
 }
@@ -449,7 +449,7 @@ pub fn delete_inline(id: &Identity, op: &str, input: &In) -> Result<Value> {
     id.write(|tx| {
         require_entity(tx, entity, name)?;
         if !tx.delete(kind::INLINE, &format!("{}/{}/{}", entity.as_str(), name_key(name), policy_name))? {
-            return Err(no_such("policy", policy_name));
+            return Err(no_such(&format!("{} policy", entity.as_str()), policy_name));
         }
         Ok(())
     })?;
