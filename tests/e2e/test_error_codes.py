@@ -66,6 +66,11 @@ EC2 = [
      "InvalidInstanceID.Malformed", 400, 'Invalid id: "i-bogus"'),
     ("instance-notfound", "describe_instances", {"InstanceIds": [MISSING_I]},
      "InvalidInstanceID.NotFound", 400, f"The instance ID '{MISSING_I}' does not exist"),
+    # record (moto's exceptions, after AWS): every missing id in one error.
+    ("instances-notfound-two", "describe_instances", {"InstanceIds": [MISSING_I, "i-0123456789abcdef1"]},
+     "InvalidInstanceID.NotFound", 400, f"The instance IDs '{MISSING_I}, i-0123456789abcdef1' do not exist"),
+    ("terminate-notfound-two", "terminate_instances", {"InstanceIds": [MISSING_I, "i-0123456789abcdef1"]},
+     "InvalidInstanceID.NotFound", 400, f"The instance IDs '{MISSING_I}, i-0123456789abcdef1' do not exist"),
     ("terminate-malformed", "terminate_instances", {"InstanceIds": ["i-bogus"]},
      "InvalidInstanceID.Malformed", 400, 'Invalid id: "i-bogus"'),
     ("stop-notfound", "stop_instances", {"InstanceIds": [MISSING_I]},
@@ -74,11 +79,15 @@ EC2 = [
      "InvalidAMIID.Malformed", 400, 'Invalid id: "ami-bogus" (expecting "ami-...")'),
     ("image-notfound", "describe_images", {"ImageIds": [MISSING_AMI]},
      "InvalidAMIID.NotFound", 400, f"The image id '[{MISSING_AMI}]' does not exist"),
+    ("images-notfound-two", "describe_images", {"ImageIds": [MISSING_AMI, "ami-0123456789abcdef1"]},
+     "InvalidAMIID.NotFound", 400, f"The image ids '[{MISSING_AMI}, ami-0123456789abcdef1]' do not exist"),
     ("volume-malformed", "describe_volumes", {"VolumeIds": ["vol-bogus"]},
      "InvalidVolumeID.Malformed", 400, 'Invalid id: "vol-bogus" (expecting "vol-...")'),
     ("volume-notfound", "describe_volumes", {"VolumeIds": [MISSING_VOL]},
      "InvalidVolume.NotFound", 400, f"The volume '{MISSING_VOL}' does not exist."),
     ("delete-volume-notfound", "delete_volume", {"VolumeId": MISSING_VOL},
+     "InvalidVolume.NotFound", 400, f"The volume '{MISSING_VOL}' does not exist."),
+    ("snapshot-of-missing-volume", "create_snapshot", {"VolumeId": MISSING_VOL},
      "InvalidVolume.NotFound", 400, f"The volume '{MISSING_VOL}' does not exist."),
     ("snapshot-malformed", "describe_snapshots", {"SnapshotIds": ["snap-bogus"]},
      "InvalidSnapshotID.Malformed", 400, 'Invalid id: "snap-bogus" (expecting "snap-...")'),
@@ -101,6 +110,16 @@ EC2 = [
      "InvalidVpcID.Malformed", 400, _malformed("vpc", "vpc-bogus")),
     ("vpc-notfound", "describe_vpcs", {"VpcIds": [MISSING_VPC]},
      "InvalidVpcID.NotFound", 400, f"The vpc ID '{MISSING_VPC}' does not exist"),
+    # AWS's error list: InvalidInternetGatewayId.Malformed / InvalidRouteTableId.Malformed
+    # (lower-case "Id", unlike their .NotFound codes).
+    ("igw-malformed", "describe_internet_gateways", {"InternetGatewayIds": ["igw-bogus"]},
+     "InvalidInternetGatewayId.Malformed", 400, _malformed("igw", "igw-bogus")),
+    ("igw-notfound", "describe_internet_gateways", {"InternetGatewayIds": ["igw-0123456789abcdef0"]},
+     "InvalidInternetGatewayID.NotFound", 400, "The internetGateway ID 'igw-0123456789abcdef0' does not exist"),
+    ("rtb-malformed", "describe_route_tables", {"RouteTableIds": ["rtb-bogus"]},
+     "InvalidRouteTableId.Malformed", 400, _malformed("rtb", "rtb-bogus")),
+    ("rtb-notfound", "describe_route_tables", {"RouteTableIds": ["rtb-0123456789abcdef0"]},
+     "InvalidRouteTableID.NotFound", 400, "The routeTable ID 'rtb-0123456789abcdef0' does not exist"),
     # record: RunInstances / DescribeKeyPairs with an unknown key name (public bug reports).
     ("keypair-notfound", "describe_key_pairs", {"KeyNames": ["codes-no-such-key"]},
      "InvalidKeyPair.NotFound", 400, "The key pair 'codes-no-such-key' does not exist"),
@@ -224,6 +243,20 @@ IAM = [
     ("policy-no-effect", "create_policy",
      {"PolicyName": "codes-p", "PolicyDocument": doc(Version=V, Statement={"Action": "s3:ListBucket", "Resource": "*"})},
      "MalformedPolicyDocument", 400, SYNTAX),
+    ("policy-no-version", "create_policy", {"PolicyName": "codes-p", "PolicyDocument": doc(Statement=STMT)},
+     "MalformedPolicyDocument", 400, "Policy document must be version 2012-10-17 or greater."),
+    ("policy-old-version", "create_policy",
+     {"PolicyName": "codes-p", "PolicyDocument": doc(Version="2008-10-17", Statement=STMT)},
+     "MalformedPolicyDocument", 400, "Policy document must be version 2012-10-17 or greater."),
+    ("policy-no-version-bad-effect", "create_policy",
+     {"PolicyName": "codes-p", "PolicyDocument": doc(Statement={**STMT, "Effect": "denY"})},
+     "MalformedPolicyDocument", 400, "Policy document must be version 2012-10-17 or greater."),
+    ("policy-effect-case", "create_policy",
+     {"PolicyName": "codes-p", "PolicyDocument": doc(Version=V, Statement={**STMT, "Effect": "denY"})},
+     "MalformedPolicyDocument", 400, "The policy failed legacy parsing"),
+    ("policy-version-no-version", "create_policy_version",
+     {"PolicyArn": "arn:aws:iam::@ACCOUNT:policy/codes-existing", "PolicyDocument": doc(Statement=STMT)},
+     "MalformedPolicyDocument", 400, "Policy document must be version 2012-10-17 or greater."),
     ("policy-unknown-version", "create_policy",
      {"PolicyName": "codes-p", "PolicyDocument": doc(Version="2013-10-17", Statement=STMT)},
      "MalformedPolicyDocument", 400, SYNTAX),
@@ -286,6 +319,15 @@ IAM = [
     ("policy-exists", "create_policy",
      {"PolicyName": "codes-existing", "PolicyDocument": doc(Version=V, Statement=STMT)},
      "EntityAlreadyExists", 409, "A policy called codes-existing already exists. Duplicate names are not allowed."),
+    # DeleteConflict (409; record: moto's models, after AWS).
+    ("delete-group-with-members", "delete_group", {"GroupName": "codes-members"},
+     "DeleteConflict", 409, "Cannot delete entity, must remove users from group first."),
+    ("delete-role-attached", "delete_role", {"RoleName": "codes-attached"},
+     "DeleteConflict", 409, "Cannot delete entity, must detach all policies first."),
+    ("delete-role-inline", "delete_role", {"RoleName": "codes-inline"},
+     "DeleteConflict", 409, "Cannot delete entity, must delete policies first."),
+    ("delete-policy-attached", "delete_policy", {"PolicyArn": "arn:aws:iam::@ACCOUNT:policy/codes-existing"},
+     "DeleteConflict", 409, "Cannot delete a policy attached to entities."),
     # ValidationError: names outside the model's pattern (docs: botocore iam model).
     ("user-bad-name", "create_user", {"UserName": "bad name!"},
      "ValidationError", 400, _pattern_error("bad name!", "userName")),
@@ -304,7 +346,14 @@ def iam_setup(region):
     iam.create_user(UserName="codes-existing")
     iam.create_role(RoleName="codes-existing", AssumeRolePolicyDocument=TRUST)
     iam.create_group(GroupName="codes-existing")
-    iam.create_policy(PolicyName="codes-existing", PolicyDocument=doc(Version=V, Statement=STMT))
+    arn = iam.create_policy(PolicyName="codes-existing", PolicyDocument=doc(Version=V, Statement=STMT))["Policy"]["Arn"]
+    iam.create_user(UserName="codes-member")
+    iam.create_group(GroupName="codes-members")
+    iam.add_user_to_group(GroupName="codes-members", UserName="codes-member")
+    iam.create_role(RoleName="codes-attached", AssumeRolePolicyDocument=TRUST)
+    iam.attach_role_policy(RoleName="codes-attached", PolicyArn=arn)
+    iam.create_role(RoleName="codes-inline", AssumeRolePolicyDocument=TRUST)
+    iam.put_role_policy(RoleName="codes-inline", PolicyName="inline", PolicyDocument=doc(Version=V, Statement=STMT))
     account = region.client("sts").get_caller_identity()["Account"]
     return {"@ACCOUNT": account}
 
@@ -313,6 +362,14 @@ def iam_setup(region):
 def test_iam(region, iam_setup, op, kwargs, code, status, message):
     kwargs = {k: v.replace("@ACCOUNT", iam_setup["@ACCOUNT"]) if isinstance(v, str) else v for k, v in kwargs.items()}
     _check(region, "iam", op, kwargs, code, status, message)
+
+
+def test_iam_inline_policies_may_be_of_the_old_version(region, iam_setup):
+    """Only managed policies must be 2012-10-17: an inline policy without Version is stored."""
+    iam = region.client("iam")
+    iam.put_user_policy(UserName="codes-existing", PolicyName="old", PolicyDocument=doc(Statement=STMT))
+    assert iam.list_user_policies(UserName="codes-existing")["PolicyNames"] == ["old"]
+    iam.delete_user_policy(UserName="codes-existing", PolicyName="old")
 
 
 def test_iam_refused_policies_created_nothing(region, iam_setup):
@@ -367,6 +424,13 @@ CLOUDWATCH = [
     ("stats-bad-extended", "get_metric_statistics",
      {**METRIC, "StartTime": NOW - timedelta(hours=1), "EndTime": NOW, "Period": 60, "ExtendedStatistics": ["Average"]},
      "InvalidParameterValue", 400, "The value Average for parameter ExtendedStatistics is not supported."),
+    # docs: namespaces beginning "AWS/" are reserved for AWS services.
+    ("put-data-aws-namespace", "put_metric_data", {"Namespace": "AWS/EC2", "MetricData": [{"MetricName": "x", "Value": 1}]},
+     "InvalidParameterValue", 400, "The value AWS/EC2 for parameter Namespace is invalid."),
+    ("alarm-bad-comparison", "put_metric_alarm", {**ALARM, "ComparisonOperator": "Bigger"},
+     "ValidationError", 400,
+     re.compile(r"1 validation error detected: Value 'Bigger' at 'comparisonOperator' failed to satisfy constraint: "
+                r"Member must satisfy enum value set: \[.*GreaterThanThreshold.*\]")),
     # docs: PutMetricAlarm's Period: "Valid values are 10, 20, 30, and any multiple of 60".
     ("alarm-bad-period", "put_metric_alarm", {**ALARM, "Period": 45},
      "ValidationError", 400, re.compile(r".*\bPeriod\b.*")),

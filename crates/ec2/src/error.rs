@@ -31,11 +31,14 @@ pub enum Ec2Error {
 
 impl Ec2Error {
     /// The answer for an id that names nothing: `.NotFound`, or `.Malformed` where AWS checks the
-    /// id's shape first (VPC and subnet ids).
+    /// id's shape first (VPC, subnet, internet gateway and route table ids).
     pub fn not_found(code: &'static str, what: &str, id: &str) -> Ec2Error {
         let shape = match code {
             "InvalidVpcID.NotFound" => Some(("vpc", "InvalidVpcID.Malformed")),
             "InvalidSubnetID.NotFound" => Some(("subnet", "InvalidSubnetID.Malformed")),
+            // AWS's casing differs between the two codes of one resource (its error list).
+            "InvalidInternetGatewayID.NotFound" => Some(("igw", "InvalidInternetGatewayId.Malformed")),
+            "InvalidRouteTableID.NotFound" => Some(("rtb", "InvalidRouteTableId.Malformed")),
             _ => None,
         };
         match shape {
