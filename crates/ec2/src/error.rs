@@ -30,8 +30,28 @@ pub enum Ec2Error {
 }
 
 impl Ec2Error {
+    /// The answer for an id that names nothing: `.NotFound`, or `.Malformed` where AWS checks the
+    /// id's shape first (VPC, subnet, internet gateway and route table ids).
     pub fn not_found(code: &'static str, what: &str, id: &str) -> Ec2Error {
-        Ec2Error::Client(code, format!("The {what} '{id}' does not exist"))
+        let shape = match code {
+            "InvalidVpcID.NotFound" => Some(("vpc", "InvalidVpcID.Malformed")),
+            "InvalidSubnetID.NotFound" => Some(("subnet", "InvalidSubnetID.Malformed")),
+            // AWS's casing differs between the two codes of one resource (its error list).
+            "InvalidInternetGatewayID.NotFound" => Some(("igw", "InvalidInternetGatewayId.Malformed")),
+            "InvalidRouteTableID.NotFound" => Some(("rtb", "InvalidRouteTableId.Malformed")),
+            _ => None,
+        };
+        match shape {
+            Some((prefix, malformed)) if !crate::ids::well_formed(prefix, id) => {
+                Ec2Error::malformed(malformed, prefix, id)
+            }
+            _ => Ec2Error::Client(code, format!("The {what} '{id}' does not exist")),
+        }
+    }
+
+    /// AWS's `.Malformed` answer for an id that is not `<prefix>-` and hex digits.
+    pub fn malformed(code: &'static str, prefix: &str, id: &str) -> Ec2Error {
+        Ec2Error::Client(code, format!("Invalid id: \"{id}\" (expecting \"{prefix}-...\")"))
     }
 }
 

@@ -21,6 +21,16 @@ pub fn well_formed(prefix: &str, id: &str) -> bool {
         .is_some_and(|hex| (8..=17).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// `Err(<code>)` (`InvalidVpcID.Malformed` …) unless `id` looks like an id with this prefix: AWS
+/// checks an id's shape before looking it up.
+pub fn check(prefix: &str, code: &'static str, id: &str) -> Result<(), crate::error::Ec2Error> {
+    if well_formed(prefix, id) {
+        Ok(())
+    } else {
+        Err(crate::error::Ec2Error::malformed(code, prefix, id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

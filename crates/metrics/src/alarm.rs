@@ -107,9 +107,10 @@ pub struct Rule {
     pub statistic: String,
 }
 
-/// Is `period` one CloudWatch accepts for an alarm: 10, 30 or a multiple of 60 seconds?
+/// Is `period` one CloudWatch accepts for an alarm: 10, 20, 30 or a multiple of 60 seconds
+/// (PutMetricAlarm's Period in the API reference)?
 pub fn valid_period(period: i64) -> bool {
-    period == 10 || period == 30 || (period > 0 && period % 60 == 0)
+    matches!(period, 10 | 20 | 30) || (period > 0 && period % 60 == 0)
 }
 
 /// One period's datapoint: its start (epoch seconds), its value and sample count.
@@ -438,8 +439,10 @@ mod tests {
     }
 
     #[test]
-    fn periods_are_10_30_or_minutes() {
-        for (p, ok) in [(10, true), (30, true), (60, true), (300, true), (20, false), (90, false), (0, false)] {
+    fn periods_are_10_20_30_or_minutes() {
+        for (p, ok) in
+            [(10, true), (20, true), (30, true), (60, true), (300, true), (15, false), (90, false), (0, false)]
+        {
             assert_eq!(valid_period(p), ok, "{p}");
         }
     }

@@ -151,9 +151,32 @@ impl PolicyDocument {
     /// as one object or an array; Action/NotAction/Resource/NotResource as a
     /// string or array; Principal/NotPrincipal as "*" or a typed map; and
     /// Condition as `{operator: {key: value | [values]}}`.
+    ///
+    /// Errors are worded as resource-based policies' validation words them ("Missing required
+    /// field Statement"); [`PolicyDocument::parse_identity`] words them as IAM does for
+    /// identity-based policies.
     pub fn parse(json: &str) -> Result<PolicyDocument, PolicyError> {
-        let value: Value =
-            serde_json::from_str(json).map_err(|_| PolicyError::new("The policy failed legacy parsing"))?;
+        Self::parse_in(json, Dialect::Resource)
+    }
+
+    /// [`PolicyDocument::parse`] with IAM's texts for identity-based policies (CreatePolicy,
+    /// PutUserPolicy …): a document that is not JSON, lacks Statement or Effect, names an
+    /// unknown Effect, or has both an element and its Not form is "Syntax errors in policy.";
+    /// a statement without Action "Policy statement must contain actions."; an Effect that
+    /// differs from Allow/Deny only in case "The policy failed legacy parsing".
+    pub fn parse_identity(json: &str) -> Result<PolicyDocument, PolicyError> {
+        Self::parse_in(json, Dialect::Identity)
+    }
+
+    fn parse_in(json: &str, dialect: Dialect) -> Result<PolicyDocument, PolicyError> {
+        let identity = dialect == Dialect::Identity;
+        let value: Value = serde_json::from_str(json).map_err(|_| {
+            if identity {
+                PolicyError::syntax()
+            } else {
+                PolicyError::new("The policy failed legacy parsing")
+            }
+        })?;
         let obj = value.as_object().ok_or_else(PolicyError::syntax)?;
         let mut doc = PolicyDocument { version: None, id: None, statements: Vec::new() };
         let mut statement = None;
@@ -168,13 +191,20 @@ impl PolicyDocument {
                 _ => return Err(PolicyError::syntax()),
             }
         }
-        let statement = statement.ok_or_else(|| PolicyError::new("Missing required field Statement"))?;
+        let statement = statement.ok_or_else(|| {
+            if identity {
+                PolicyError::syntax()
+            } else {
+                PolicyError::new("Missing required field Statement")
+            }
+        })?;
         doc.statements = match statement {
-            Value::Object(o) => vec![parse_statement(o)?],
+            Value::Object(o) => vec![parse_statement(o, dialect)?],
+            Value::Array(items) if identity && items.is_empty() => return Err(PolicyError::syntax()),
             Value::Array(items) => items
                 .iter()
                 .map(|s| s.as_object().ok_or_else(PolicyError::syntax))
-                .map(|o| o.and_then(parse_statement))
+                .map(|o| o.and_then(|o| parse_statement(o, dialect)))
                 .collect::<Result<_, _>>()?,
             _ => return Err(PolicyError::syntax()),
         };
@@ -234,7 +264,16 @@ impl PolicyDocument {
     }
 }
 
-fn parse_statement(obj: &Map<String, Value>) -> Result<Statement, PolicyError> {
+/// Whose wording a parse's errors take: resource-based policies' (and trust policies') or IAM's
+/// for identity-based policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    Resource,
+    Identity,
+}
+
+fn parse_statement(obj: &Map<String, Value>, dialect: Dialect) -> Result<Statement, PolicyError> {
+    let identity = dialect == Dialect::Identity;
     const KEYS: [&str; 9] =
         ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
     if obj.keys().any(|k| !KEYS.contains(&k.as_str())) {
@@ -245,20 +284,26 @@ fn parse_statement(obj: &Map<String, Value>) -> Result<Statement, PolicyError> {
         Some(v) => Some(v.as_str().ok_or_else(PolicyError::syntax)?.to_string()),
     };
     let effect = match obj.get("Effect") {
+        None if identity => return Err(PolicyError::syntax()),
         None => return Err(PolicyError::new("Missing required field Effect")),
         Some(Value::String(s)) if s == "Allow" => Effect::Allow,
         Some(Value::String(s)) if s == "Deny" => Effect::Deny,
+        Some(Value::String(s)) if identity && (s.eq_ignore_ascii_case("allow") || s.eq_ignore_ascii_case("deny")) => {
+            return Err(PolicyError::new("The policy failed legacy parsing"))
+        }
+        Some(Value::String(_)) if identity => return Err(PolicyError::syntax()),
         Some(Value::String(s)) => return Err(PolicyError::new(format!("Invalid effect: {s}"))),
         Some(_) => return Err(PolicyError::syntax()),
     };
-    let actions = either(obj, "Action", "NotAction")?
-        .map(|(negated, v)| pattern_set(negated, v, "Policy statement must contain actions."))
+    const NO_ACTIONS: &str = "Policy statement must contain actions.";
+    let actions = either(obj, "Action", "NotAction", dialect)?
+        .map(|(negated, v)| pattern_set(negated, v, NO_ACTIONS))
         .transpose()?
-        .ok_or_else(|| PolicyError::new("Missing required field Action"))?;
+        .ok_or_else(|| PolicyError::new(if identity { NO_ACTIONS } else { "Missing required field Action" }))?;
     for a in &actions.patterns {
         validate_action(a)?;
     }
-    let resources = either(obj, "Resource", "NotResource")?
+    let resources = either(obj, "Resource", "NotResource", dialect)?
         .map(|(negated, v)| pattern_set(negated, v, "Policy statement must contain resources."))
         .transpose()?;
     if let Some(r) = &resources {
@@ -268,7 +313,7 @@ fn parse_statement(obj: &Map<String, Value>) -> Result<Statement, PolicyError> {
             }
         }
     }
-    let principal = either(obj, "Principal", "NotPrincipal")?
+    let principal = either(obj, "Principal", "NotPrincipal", dialect)?
         .map(|(negated, v)| parse_principal(v).map(|principal| PrincipalSpec { negated, principal }))
         .transpose()?;
     let conditions = match obj.get("Condition") {
@@ -279,8 +324,14 @@ fn parse_statement(obj: &Map<String, Value>) -> Result<Statement, PolicyError> {
 }
 
 /// The element `pos` or `neg` (not both), with `true` meaning `neg`.
-fn either<'v>(obj: &'v Map<String, Value>, pos: &str, neg: &str) -> Result<Option<(bool, &'v Value)>, PolicyError> {
+fn either<'v>(
+    obj: &'v Map<String, Value>,
+    pos: &str,
+    neg: &str,
+    dialect: Dialect,
+) -> Result<Option<(bool, &'v Value)>, PolicyError> {
     match (obj.get(pos), obj.get(neg)) {
+        (Some(_), Some(_)) if dialect == Dialect::Identity => Err(PolicyError::syntax()),
         (Some(_), Some(_)) => Err(PolicyError::new(format!("Statement contains both {pos} and {neg}"))),
         (Some(v), None) => Ok(Some((false, v))),
         (None, Some(v)) => Ok(Some((true, v))),

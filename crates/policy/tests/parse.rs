@@ -260,3 +260,56 @@ fn trust_policy_validation() {
         assert_eq!(got.as_deref().unwrap_or(""), *want, "{page}");
     }
 }
+
+/// (case, identity-based policy, IAM's MalformedPolicyDocument text) — IAM's wording for
+/// identity-based policies, as recorded from CreatePolicy (moto's test_iam_policies.py cases,
+/// which were taken from AWS's answers).
+const IDENTITY_MALFORMED: &[(&str, &str, &str)] = &[
+    ("not JSON", "This is not a json document", SYNTAX),
+    ("truncated JSON", r#"{"Version":"2012-10-17","Statement":"#, SYNTAX),
+    ("no Statement", r#"{"Version":"2012-10-17"}"#, SYNTAX),
+    ("empty Statement list", r#"{"Version":"2012-10-17","Statement":[]}"#, SYNTAX),
+    ("no Effect", r#"{"Version":"2012-10-17","Statement":{"Action":"s3:ListBucket","Resource":"*"}}"#, SYNTAX),
+    (
+        "unknown Effect",
+        r#"{"Version":"2012-10-17","Statement":{"Effect":"invalid","Action":"s3:*","Resource":"*"}}"#,
+        SYNTAX,
+    ),
+    (
+        "Effect in the wrong case",
+        r#"{"Version":"2012-10-17","Statement":{"Effect":"denY","Action":"s3:*","Resource":"*"}}"#,
+        "The policy failed legacy parsing",
+    ),
+    (
+        "no Action",
+        r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Resource":"*"}}"#,
+        "Policy statement must contain actions.",
+    ),
+    (
+        "Action and NotAction",
+        r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotAction":"iam:*","Resource":"*"}}"#,
+        SYNTAX,
+    ),
+    (
+        "Resource and NotResource",
+        r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","NotResource":"*"}}"#,
+        SYNTAX,
+    ),
+    (
+        "unknown version",
+        r#"{"Version":"2013-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#,
+        SYNTAX,
+    ),
+    ("action without vendor", r#"{"Statement":{"Effect":"Allow","Action":"invalid","Resource":"*"}}"#, VENDOR),
+];
+
+#[test]
+fn identity_dialect_texts() {
+    for (case, text, want) in IDENTITY_MALFORMED {
+        let err = PolicyDocument::parse_identity(text).expect_err(case);
+        assert_eq!(err.message(), *want, "{case}");
+    }
+    // The resource-policy wording stays as it was.
+    let err = PolicyDocument::parse(r#"{"Version":"2012-10-17"}"#).unwrap_err();
+    assert_eq!(err.message(), "Missing required field Statement");
+}

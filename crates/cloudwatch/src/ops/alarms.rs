@@ -27,7 +27,7 @@ pub fn put_metric_alarm(cw: &CloudWatch, input: &Value) -> Result<Value> {
         }
     };
     if !valid_period(period) {
-        return Err(CwError::Validation("Period must be 10, 30 or a multiple of 60".into()));
+        return Err(CwError::Validation("Period must be 10, 20, 30 or a multiple of 60".into()));
     }
     let evaluation_periods = input.get("EvaluationPeriods").and_then(Value::as_i64).unwrap_or(1);
     let datapoints_to_alarm = input.get("DatapointsToAlarm").and_then(Value::as_i64);

@@ -145,9 +145,10 @@ fn check_finite(v: f64, n: usize, what: &str) -> Result<()> {
 }
 
 fn check_period(period: i64) -> Result<()> {
-    if period <= 0 || (period % 60 != 0 && ![1, 5, 10, 30].contains(&period)) {
+    // GetMetricStatistics' Period in the API reference: 1, 5, 10, 20, 30, 60 or any multiple of 60.
+    if period <= 0 || (period % 60 != 0 && ![1, 5, 10, 20, 30].contains(&period)) {
         return Err(CwError::InvalidParameterValue(
-            "The parameter Period must be 1, 5, 10, 30, or a multiple of 60.".into(),
+            "The parameter Period must be 1, 5, 10, 20, 30, or a multiple of 60.".into(),
         ));
     }
     Ok(())
@@ -167,7 +168,8 @@ pub fn get_metric_statistics(cw: &CloudWatch, input: &Value) -> Result<Value> {
     }
     let stats = strings(input, "Statistics");
     let extended = strings(input, "ExtendedStatistics");
-    if stats.is_empty() && extended.is_empty() {
+    // "You must specify either Statistics or ExtendedStatistics, but not both" (API reference).
+    if stats.is_empty() == extended.is_empty() {
         return Err(CwError::InvalidParameterCombination(
             "Must specify either Statistics or ExtendedStatistics, but not both.".into(),
         ));

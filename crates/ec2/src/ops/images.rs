@@ -131,7 +131,22 @@ pub fn describe_images(ec2: &Ec2, input: &Value) -> Result<Value> {
     let owners = strings(input, "Owners");
     let filters = filter::from_input(input);
     let images = ec2.read(|tx| {
+        // The first malformed id, else every missing one in one error, as AWS answers.
+        let mut missing = Vec::new();
         for id in &wanted {
+            match load(tx, id) {
+                Ok(_) => {}
+                Err(Ec2Error::Client("InvalidAMIID.NotFound", _)) => missing.push(id.as_str()),
+                Err(e) => return Err(e),
+            }
+        }
+        if missing.len() > 1 {
+            return Err(Ec2Error::Client(
+                "InvalidAMIID.NotFound",
+                format!("The image ids '[{}]' do not exist", missing.join(", ")),
+            ));
+        }
+        if let Some(id) = missing.first() {
             load(tx, id)?;
         }
         Ok(tx.list::<ImageRec>(kind::IMAGE, "")?)

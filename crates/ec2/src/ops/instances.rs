@@ -265,9 +265,9 @@ pub(crate) fn security_groups(
 ) -> Result<Vec<SecurityGroupRec>> {
     let mut out = Vec::new();
     for id in ids {
-        let g = tx.get::<SecurityGroupRec>(kind::SECURITY_GROUP, id)?.ok_or_else(|| {
-            Ec2Error::Client("InvalidGroup.NotFound", format!("The security group '{id}' does not exist"))
-        })?;
+        let g = tx
+            .get::<SecurityGroupRec>(kind::SECURITY_GROUP, id)?
+            .ok_or_else(|| super::security_groups::group_not_found(id))?;
         if g.vpc_id != vpc_id {
             return Err(Ec2Error::InvalidParameter(format!(
                 "Security group {id} and subnet belong to different networks."
@@ -332,9 +332,7 @@ type Reservation<'v> = (&'v str, Vec<&'v Entry>);
 fn select_reservations<'v>(ec2: &Ec2, view: &'v View, input: &Value) -> Result<(Vec<Reservation<'v>>, Option<String>)> {
     let wanted = strings(input, "InstanceIds");
     let filters = filter::from_input(input);
-    for id in &wanted {
-        listed(view, id)?;
-    }
+    check_ids(&wanted, |id| Ok(view.get(id).is_some()))?;
     let now = ec2.now();
     let mut reservations: Vec<Reservation> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::new();
@@ -360,14 +358,26 @@ fn select_reservations<'v>(ec2: &Ec2, view: &'v View, input: &Value) -> Result<(
     Ok((reservations.drain(range).collect(), next))
 }
 
-/// The `InvalidInstanceID` errors of an id asked for, as `load` gives them.
-fn listed(view: &View, id: &str) -> Result<()> {
-    if !ids::well_formed("i", id) {
+/// The `InvalidInstanceID` errors of the ids a call names, as AWS gives them: the first
+/// malformed id, else every id that names no instance in one `.NotFound`
+/// ("The instance IDs 'i-1, i-2' do not exist").
+fn check_ids<'a>(wanted: &'a [String], exists: impl Fn(&str) -> Result<bool>) -> Result<()> {
+    if let Some(id) = wanted.iter().find(|id| !ids::well_formed("i", id)) {
         return Err(Ec2Error::Client("InvalidInstanceID.Malformed", format!("Invalid id: \"{id}\"")));
     }
-    match view.get(id) {
-        Some(_) => Ok(()),
-        None => Err(Ec2Error::Client("InvalidInstanceID.NotFound", format!("The instance ID '{id}' does not exist"))),
+    let mut missing: Vec<&'a str> = Vec::new();
+    for id in wanted {
+        if !exists(id)? && !missing.contains(&id.as_str()) {
+            missing.push(id);
+        }
+    }
+    match missing.as_slice() {
+        [] => Ok(()),
+        [one] => Err(Ec2Error::Client("InvalidInstanceID.NotFound", format!("The instance ID '{one}' does not exist"))),
+        many => Err(Ec2Error::Client(
+            "InvalidInstanceID.NotFound",
+            format!("The instance IDs '{}' do not exist", many.join(", ")),
+        )),
     }
 }
 
@@ -428,9 +438,7 @@ pub fn describe_instance_status(ec2: &Ec2, input: &Value) -> Result<Value> {
     let include_all = input.get("IncludeAllInstances").and_then(Value::as_bool).unwrap_or(false);
     let filters = filter::from_input(input);
     let view = ec2.roster.view(ec2)?;
-    for id in &wanted {
-        listed(&view, id)?;
-    }
+    check_ids(&wanted, |id| Ok(view.get(id).is_some()))?;
     let now = ec2.now();
     let mut out = Vec::new();
     for i in view.entries.iter().map(|e| &e.rec) {
@@ -479,6 +487,7 @@ fn change(ec2: &Ec2, input: &Value, f: impl Fn(&mut InstanceRec, f64) -> Result<
     let now = ec2.now();
     ec2.write(|tx| {
         let mut changes = Vec::new();
+        check_ids(&ids, |id| Ok(tx.exists(kind::INSTANCE, id)?))?;
         for id in &ids {
             let mut rec = load(tx, id)?;
             let previous = rec.state;

@@ -45,7 +45,11 @@ fn name_not_found(name: &str) -> Ec2Error {
     )
 }
 
+/// What DescribeLaunchTemplates answers when a name or id it was given names nothing.
+const SOME_NOT_FOUND: &str = "At least one of the launch templates specified in the request does not exist.";
+
 fn load_id(tx: &store::Tx, id: &str) -> Result<LaunchTemplateRec> {
+    ids::check("lt", "InvalidLaunchTemplateId.Malformed", id)?;
     tx.get::<LaunchTemplateRec>(kind::LAUNCH_TEMPLATE, id)?.ok_or_else(|| id_not_found(id))
 }
 
@@ -126,7 +130,7 @@ pub fn create_launch_template(ec2: &Ec2, cx: &CallContext, input: &Value) -> Res
         if by_name(tx, name)?.is_some() {
             return Err(Ec2Error::Client(
                 "InvalidLaunchTemplateName.AlreadyExistsException",
-                format!("Launch template name already in use: {name}."),
+                "Launch template name already in use.".into(),
             ));
         }
         let t = LaunchTemplateRec {
@@ -200,13 +204,14 @@ pub fn describe_launch_templates(ec2: &Ec2, input: &Value) -> Result<Value> {
         .map(|(_, t)| t)
         .collect();
     for id in &ids {
+        ids::check("lt", "InvalidLaunchTemplateId.Malformed", id)?;
         if !all.iter().any(|t| t.launch_template_id == *id) {
-            return Err(id_not_found(id));
+            return Err(Ec2Error::Client("InvalidLaunchTemplateId.NotFound", SOME_NOT_FOUND.into()));
         }
     }
     for n in &names {
         if !all.iter().any(|t| t.name == *n) {
-            return Err(name_not_found(n));
+            return Err(Ec2Error::Client("InvalidLaunchTemplateName.NotFoundException", SOME_NOT_FOUND.into()));
         }
     }
     let paths = [

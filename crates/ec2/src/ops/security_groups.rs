@@ -46,7 +46,11 @@ fn rule(egress: bool, proto: &str, from: Option<i64>, to: Option<i64>, peer: Rul
     }
 }
 
-fn group_not_found(id: &str) -> Ec2Error {
+/// A group id that names no group: `InvalidGroupId.Malformed` if it is not `sg-` and hex digits.
+pub(crate) fn group_not_found(id: &str) -> Ec2Error {
+    if !ids::well_formed("sg", id) {
+        return Ec2Error::malformed("InvalidGroupId.Malformed", "sg", id);
+    }
     Ec2Error::Client("InvalidGroup.NotFound", format!("The security group '{id}' does not exist"))
 }
 
@@ -86,7 +90,9 @@ pub fn create_security_group(ec2: &Ec2, input: &Value) -> Result<Value> {
         )));
     }
     if name.starts_with("sg-") {
-        return Err(Ec2Error::InvalidParameterValue("Group names may not be in the format sg-*".into()));
+        return Err(Ec2Error::InvalidParameterValue(format!(
+            "Value ({name}) for parameter GroupName is invalid. Group names may not be in the format sg-*."
+        )));
     }
     if description.len() > 255 {
         return Err(Ec2Error::InvalidParameterValue("Invalid value for GroupDescription: too long.".into()));

@@ -364,9 +364,25 @@ pub(crate) fn url_encode(doc: &str) -> String {
     percent_encoding::utf8_percent_encode(doc, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
+/// Parse and validate a customer managed policy (CreatePolicy, CreatePolicyVersion): an
+/// identity-based policy that must also be of the current grammar version. As IAM answers, a
+/// document that is JSON but has no Version or "2008-10-17" fails on that before anything else
+/// in it is checked.
+pub(crate) fn managed_policy(doc: &str) -> Result<()> {
+    if let Ok(Value::Object(top)) = serde_json::from_str::<Value>(doc) {
+        if matches!(top.get("Version").and_then(Value::as_str), None | Some("2008-10-17")) {
+            return Err(IamError::MalformedPolicyDocument(
+                "Policy document must be version 2012-10-17 or greater.".into(),
+            ));
+        }
+    }
+    identity_policy(doc)
+}
+
 /// Parse and validate an identity-based policy for storage.
 pub(crate) fn identity_policy(doc: &str) -> Result<()> {
-    let d = policy::PolicyDocument::parse(doc).map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))?;
+    let d =
+        policy::PolicyDocument::parse_identity(doc).map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))?;
     d.validate_identity_policy().map_err(|e| IamError::MalformedPolicyDocument(e.to_string()))
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::{check_path, identity_policy, no_such, page, url_encode, In};
+use super::{check_path, identity_policy, managed_policy, no_such, page, url_encode, In};
 use crate::authorize::Entity;
 use crate::error::{IamError, Result};
 use crate::ids;
@@ -80,7 +80,7 @@ pub fn create_policy(id: &Identity, input: &In) -> Result<Value> {
     let path = input.s("Path").unwrap_or("/");
     check_path(path)?;
     let doc = input.req("PolicyDocument");
-    identity_policy(doc)?;
+    managed_policy(doc)?;
     let tags = input.tags()?;
     let arn = id.arn(&format!("policy{path}{name}"));
     let now = id.now();
@@ -179,7 +179,7 @@ pub fn delete_policy(id: &Identity, input: &In) -> Result<Value> {
 pub fn create_policy_version(id: &Identity, input: &In) -> Result<Value> {
     let arn = input.req("PolicyArn");
     let doc = input.req("PolicyDocument");
-    identity_policy(doc)?;
+    managed_policy(doc)?;
     let set_default = input.b("SetAsDefault").unwrap_or(false);
     let now = id.now();
     let v = id.write(|tx| {
@@ -438,7 +438,7 @@ pub fn get_inline(id: &Identity, op: &str, input: &In) -> Result<Value> {
     let rec = id.read(|tx| {
         require_entity(tx, entity, name)?;
         tx.get::<InlinePolicyRec>(kind::INLINE, &format!("{}/{}/{}", entity.as_str(), name_key(name), policy_name))?
-            .ok_or_else(|| no_such("policy", policy_name))
+            .ok_or_else(|| no_such(&format!("{} policy", entity.as_str()), policy_name))
     })?;
     Ok(json!({ member: name, "PolicyName": rec.policy_name, "PolicyDocument": url_encode(&rec.policy_document) }))
 }
@@ -449,7 +449,7 @@ pub fn delete_inline(id: &Identity, op: &str, input: &In) -> Result<Value> {
     id.write(|tx| {
         require_entity(tx, entity, name)?;
         if !tx.delete(kind::INLINE, &format!("{}/{}/{}", entity.as_str(), name_key(name), policy_name))? {
-            return Err(no_such("policy", policy_name));
+            return Err(no_such(&format!("{} policy", entity.as_str()), policy_name));
         }
         Ok(())
     })?;
