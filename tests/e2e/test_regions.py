@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 import hg
+from test_cfn_signals import WAIT, handle_url, put, wait_status
 
 HOME = hg.DEFAULT_REGION
 OTHER = "eu-west-1"
@@ -142,21 +143,6 @@ def _health(ip):
         return None
 
 
-WAIT = """
-Resources:
-  Handle:
-    Type: AWS::CloudFormation::WaitConditionHandle
-  Ready:
-    Type: AWS::CloudFormation::WaitCondition
-    Properties:
-      Handle: !Ref Handle
-      Timeout: "60"
-Outputs:
-  Url:
-    Value: !Ref Handle
-"""
-
-
 def test_another_region_s_public_links_live_under_its_name(rg):
     """SNS's signing certificate and a wait-condition handle of eu-west-1 are served under
     /regions/eu-west-1/…, and a signal PUT there completes that region's stack."""
@@ -164,21 +150,13 @@ def test_another_region_s_public_links_live_under_its_name(rg):
                                 timeout=5) as resp:
         assert resp.status == 200 and b"BEGIN CERTIFICATE" in resp.read()
     cfn = rg.client("cloudformation", region_name=OTHER)
-    stack = cfn.create_stack(StackName="waits", TemplateBody=WAIT)["StackId"]
+    stack = cfn.create_stack(StackName="waits", TemplateBody=WAIT,
+                             Parameters=[{"ParameterKey": "Count", "ParameterValue": "1"}])["StackId"]
     assert stack.startswith(f"arn:aws:cloudformation:{OTHER}:")
-
-    def handle():
-        r = [x for x in cfn.describe_stack_resources(StackName="waits")["StackResources"]
-             if x["LogicalResourceId"] == "Handle" and x["ResourceStatus"] == "CREATE_COMPLETE"]
-        return r[0]["PhysicalResourceId"] if r else None
-    url = hg.wait_until(handle, timeout=20, what="the handle")
+    url = handle_url(cfn, "waits")
     assert url.startswith(f"{rg.endpoint}/regions/{OTHER}/"), url
-    body = json.dumps({"Status": "SUCCESS", "Reason": "up", "UniqueId": "web1", "Data": "ok"}).encode()
-    req = urllib.request.Request(url, data=body, method="PUT")
-    with urllib.request.urlopen(req, timeout=5) as resp:
-        assert resp.status == 200
-    hg.wait_until(lambda: cfn.describe_stacks(StackName="waits")["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE",
-                  timeout=20, what="the stack complete")
+    assert put(url, {"Status": "SUCCESS", "Reason": "up", "UniqueId": "web1", "Data": "ok"}) == 200
+    wait_status(cfn, "waits", "CREATE_COMPLETE")
     # The home region has no such stack.
     code, _, _ = hg.expect_client_error(rg.client("cloudformation").describe_stacks, StackName="waits")
     assert code == "ValidationError"
