@@ -878,11 +878,13 @@ def test_iam_keys_rules_volumes_launch_configurations_and_listener_rules(region,
     stack_id = cfn.create_stack(StackName="types", TemplateBody=MORE_TYPES, Parameters=params,
                                 Capabilities=["CAPABILITY_NAMED_IAM"])["StackId"]
     try:
-        cfn.get_waiter("stack_create_complete").wait(StackName="types", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+        cfn.get_waiter("stack_create_complete").wait(StackName="types", WaiterConfig={"Delay": 1, "MaxAttempts": 240})
     except Exception:
         failed = [(e["LogicalResourceId"], e.get("ResourceStatusReason")) for e in events(cfn, stack_id)
                   if e["ResourceStatus"].endswith("FAILED")]
-        pytest.fail(f"the stack did not complete: {failed}", pytrace=False)
+        waiting = [r["LogicalResourceId"] for r in cfn.describe_stack_resources(StackName=stack_id)["StackResources"]
+                   if r["ResourceStatus"].endswith("IN_PROGRESS")]
+        pytest.fail(f"the stack did not complete: failed {failed}, still in progress {waiting}", pytrace=False)
     res = {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in cfn.describe_stack_resources(StackName="types")["StackResources"]}
     outs = {o["OutputKey"]: o["OutputValue"] for o in cfn.describe_stacks(StackName="types")["Stacks"][0]["Outputs"]}
 
